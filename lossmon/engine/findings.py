@@ -1,0 +1,55 @@
+"""Findings: what a detector says about a series, with the checklist for its pathology."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from lossmon.engine.checklists import checklist
+
+SEVERITIES = ("info", "warn", "alert")
+_RANK = {name: rank for rank, name in enumerate(SEVERITIES, start=1)}
+
+
+def severity_rank(severity: str | None) -> int:
+    """0 for no finding, then info < warn < alert."""
+    return _RANK.get(severity, 0) if severity else 0
+
+
+@dataclass(slots=True)
+class Finding:
+    pathology: str
+    severity: str
+    series: str
+    step: float
+    line: int
+    message: str
+    advice: list[str] = field(default_factory=list)
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.advice:
+            self.advice = checklist(self.pathology)
+
+    def to_dict(self) -> dict:
+        return {
+            "pathology": self.pathology,
+            "severity": self.severity,
+            "series": self.series,
+            "step": step_for_json(self.step),
+            "line": self.line,
+            "message": self.message,
+            "advice": list(self.advice),
+        }
+
+
+def step_for_json(step: float):
+    """Steps print as integers when they are whole numbers (epochs may be fractional)."""
+    if step is None or not math.isfinite(step):
+        return None
+    return int(step) if float(step).is_integer() else float(step)
+
+
+def format_step(step: float) -> str:
+    value = step_for_json(step)
+    return "?" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))

@@ -1,0 +1,117 @@
+"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.numbers import VALUE, to_float
+from lossmon.engine.records import RecordBuilder
+
+_DICT_PAIR = re.compile(rf"'(?P<name>[^']+)': '?(?P<value>{VALUE})'?(?=[,}}])")
+# Keys of the end-of-training summary: an average over the run, not a point on the curve.
+_SUMMARY_KEY = "train_runtime"
+
+
+def _numeric(items) -> dict[str, float]:
+    metrics = {}
+    for name, value in items:
+        number = to_float(value) if isinstance(value, str) else value
+        if isinstance(number, (int, float)) and not isinstance(number, bool):
+            metrics[name] = float(number)
+    return metrics
+
+
+class HFDictParser(LineParser):
+    """``{'loss': 2.31, ...}`` lines. The console prints no step: train dicts are counted, and an
+    eval dict belongs to the train step logged before it."""
+
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.train_dicts = 0
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if not text.startswith("{'"):
+            return False
+        metrics = _numeric(_DICT_PAIR.findall(text))
+        if not metrics:
+            return False
+        if _SUMMARY_KEY in metrics:
+            return True
+        if "loss" in metrics:
+            self.train_dicts += 1
+        self.emit(out, line, self.train_dicts, metrics)
+        return True
+
+
+class HFDict(Format):
+    id = "hf_dict"
+    title = "Hugging Face Trainer console dicts"
+    example = "{'loss': 2.3123, 'grad_norm': 3.4568, 'learning_rate': 4.95e-05, 'epoch': 0.01}"
+    anchor = r"^\{'(?:loss|eval_\w+|test_\w+|predict_\w+|train_runtime|learning_rate|grad_norm)': "
+    parser = HFDictParser
+
+
+class HFStateParser(LineParser):
+    """A pretty-printed ``trainer_state.json``: collected from its opening ``{`` to its closing
+    ``}``, then each new ``log_history`` entry becomes a record. The file is rewritten whole at
+    every checkpoint; entries already read are skipped when it is read again."""
+
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self._text: list[str] = []
+        self._entry_lines: list[int] = []
+        self._first_line = 0
+        self.entries_done = 0
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if not self._text:
+            if text.rstrip() != "{":
+                return False
+            self._first_line = line
+            self._entry_lines = []
+        self._text.append(text)
+        if re.match(r"^ {4}\{\s*$", text):  # a log_history entry opens (depth 2, indent 2)
+            self._entry_lines.append(line)
+        if text.rstrip() == "}":
+            self._read_document(out)
+        return True
+
+    def finish(self, out: RecordBuilder) -> None:
+        if self._text:
+            self._read_document(out)
+
+    def rewind(self) -> None:
+        self._text = []
+
+    def _read_document(self, out: RecordBuilder) -> None:
+        source, self._text = "\n".join(self._text), []
+        try:
+            state = json.loads(source)
+        except ValueError:
+            return
+        history = state.get("log_history") if isinstance(state, dict) else None
+        if not isinstance(history, list):
+            return
+        last_step = None
+        for index, entry in enumerate(history):
+            if not isinstance(entry, dict):
+                continue
+            step = entry.get("step", last_step)
+            last_step = step
+            if index < self.entries_done or _SUMMARY_KEY in entry:
+                continue
+            line = self._entry_lines[index] if index < len(self._entry_lines) else self._first_line
+            metrics = _numeric((k, v) for k, v in entry.items() if k != "step")
+            self.emit(out, line, step, metrics)
+        self.entries_done = max(self.entries_done, len(history))
+
+
+class HFState(Format):
+    id = "hf_trainer_state"
+    title = "Hugging Face trainer_state.json"
+    example = '{"log_history": [{"epoch": 0.91, "loss": 1.1409, "step": 500}, ...]}'
+    anchor = r"^\{\s*$"
+    parser = HFStateParser
+    whole_file = True

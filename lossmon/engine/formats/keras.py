@@ -1,0 +1,54 @@
+"""Keras 2 and 3 progress output, verbose 1 (progress-bar frames) and verbose 2 (a line per epoch).
+
+The step of a line is ``(epoch - 1) * batches_per_epoch + batch``, from the ``Epoch e/E``
+header and the ``batch/total`` counter. Keras shows the running mean of the epoch so far, which
+restarts every epoch: series from verbose-1 frames are marked ``epoch_running_average`` so that
+detectors do not mistake the resulting sawtooth for a periodic loss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.pairs import pairs
+from lossmon.engine.records import RecordBuilder
+
+_EPOCH = re.compile(r"^Epoch (\d+)/(\d+)\s*$")
+_PROGRESS = re.compile(r"^\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
+
+
+class KerasParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.epoch = 1  # 1-based, from the "Epoch e/E" header when there is one
+        self._last_batch = 0
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        header = _EPOCH.match(text)
+        if header:
+            self.epoch = int(header.group(1))
+            self._last_batch = 0
+            return True
+        progress = _PROGRESS.match(text)
+        if not progress:
+            return False
+        batch, total = int(progress.group(1)), int(progress.group(2))
+        if batch < self._last_batch:
+            self.epoch += 1  # no header between: a counter that starts over is a new epoch
+        self._last_batch = batch
+        metrics = pairs(text[progress.end() :])
+        if not progress.group("bar").startswith("-"):  # verbose 1: running means of the epoch
+            for name in metrics:
+                if not name.startswith("val_"):
+                    out.set_attrs(name, epoch_running_average=True)
+        self.emit(out, line, (self.epoch - 1) * total + batch, metrics)
+        return True
+
+
+class Keras(Format):
+    id = "keras"
+    title = "Keras progress (verbose 1 and 2)"
+    example = "313/313 [==============================] - 5s 3ms/step - loss: 0.2687 - accuracy: 0.9031"
+    anchor = r"^\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^Epoch \d+/\d+\s*$"
+    parser = KerasParser

@@ -1,0 +1,199 @@
+"""The engine for one log: bytes → lines → records → series → detectors → findings.
+
+``check``, ``watch`` and the terminal app all drive this one object. Each stage is incremental:
+``feed`` handles only the new bytes, and nothing already read is processed again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from lossmon.engine.context import ContextTrack
+from lossmon.engine.detectors import DETECTORS, Detector, Points
+from lossmon.engine.findings import Finding, severity_rank
+from lossmon.engine.formats import AutoParser
+from lossmon.engine.lines import LineBlock, LineSplitter
+from lossmon.engine.records import RecordBatch, RecordBuilder
+from lossmon.engine.roles import resolve_roles
+from lossmon.engine.store import SeriesStore
+
+
+@dataclass(slots=True)
+class Update:
+    """What one call to the monitor added."""
+
+    batch: RecordBatch | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return len(self.batch) if self.batch is not None else 0
+
+
+class Monitor:
+    def __init__(
+        self,
+        path: str = "-",
+        format_id: str | None = None,
+        primary_metric: str | None = None,
+        detectors: tuple[type[Detector], ...] = DETECTORS,
+    ) -> None:
+        self.path = path
+        self.splitter = LineSplitter()
+        self.parser = AutoParser(format_id)
+        self.store = SeriesStore(primary_metric)
+        self.findings: list[Finding] = []
+        self.records = 0
+        self.segments = 0  # restarts of the file (truncation, a new file at the path)
+        self._detector_classes = detectors
+        self._detectors: dict[tuple[type[Detector], str], Detector] = {}
+        self._roles: dict[str, list[str]] = {}
+        self._tracks: dict[tuple[str, str, str], ContextTrack] = {}
+        self._builder = RecordBuilder()
+
+    # Input ---------------------------------------------------------------------------------
+
+    def feed(self, data: bytes) -> Update:
+        """Process the complete lines in ``data`` (the rest waits for its newline)."""
+        block = self.splitter.feed(data)
+        if block is not None:
+            self.parser.parse_block(block, self._builder)
+        return self._ingest()
+
+    def feed_lines(self, block: LineBlock) -> Update:
+        self.parser.parse_block(block, self._builder)
+        return self._ingest()
+
+    def finish(self) -> Update:
+        """End of input (or an idle writer): read the final line without a newline, once."""
+        block = self.splitter.flush()
+        if block is not None:
+            self.parser.parse_block(block, self._builder)
+        self.parser.finish(self._builder)
+        return self._ingest()
+
+    def restart(self) -> None:
+        """The file was truncated or replaced: what follows is a new segment from line 1."""
+        self.splitter.reset()
+        self.segments += 1
+        if self.parser.whole_file:
+            self.parser.rewind()  # a whole-file format rewritten: skip what was read already
+        else:
+            self.parser = AutoParser(self.parser.forced.id if self.parser.forced else None)
+
+    @property
+    def lines(self) -> int:
+        return self.splitter.lines_done
+
+    @property
+    def format_id(self) -> str | None:
+        return self.parser.format_id
+
+    # Status --------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Finding]:
+        """pathology → the most severe active finding."""
+        worst: dict[str, Finding] = {}
+        for detector in self._detectors.values():
+            active = detector.active
+            if active is None:
+                continue
+            held = worst.get(active.pathology)
+            if held is None or severity_rank(active.severity) > severity_rank(held.severity):
+                worst[active.pathology] = active
+        return worst
+
+    # Pipeline ------------------------------------------------------------------------------
+
+    def _ingest(self) -> Update:
+        if not len(self._builder):
+            return Update()
+        batch = self._builder.build()
+        self.parser.count(batch.formats)
+        first_row = self.records
+        self.records += len(batch)
+        fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)
+        created = False
+        for name, column in batch.columns.items():
+            series, is_new = self.store.get_or_create(name)
+            created |= is_new
+            if name in batch.attrs:
+                series.attrs.update(batch.attrs[name])
+            start = len(series)
+            starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows])
+            fresh[name] = (start, starts)
+        if created:
+            self.store.update_primary()
+            self._wire(fresh)
+        findings = self._detect(batch, first_row, fresh)
+        for finding in findings:
+            finding.path = self.path
+        self.findings.extend(findings)
+        return Update(batch, findings)
+
+    def _wire(self, fresh: dict[str, tuple[int, list[int]]]) -> None:
+        """(Re)assign detectors to series after new series appeared."""
+        roles = resolve_roles(self.store)
+        wanted: dict[tuple[type[Detector], str], Detector] = {}
+        for cls in self._detector_classes:
+            for name in roles.get(cls.driver, []):
+                key = (cls, name)
+                detector = self._detectors.get(key)
+                if detector is None:
+                    detector = cls(name, self.store[name].attrs)
+                    self._catch_up(detector, fresh)
+                wanted[key] = detector
+        self._detectors = wanted
+        self._roles = roles
+
+    def _catch_up(self, detector: Detector, fresh: dict[str, tuple[int, list[int]]]) -> None:
+        """A detector newly given a series that already had points reads the current segment of
+        those points (once: this happens when roles change, not per line)."""
+        series = self.store[detector.series]
+        end = fresh[series.name][0] if series.name in fresh else len(series)
+        if end == 0:
+            return
+        start = series.segment_starts[bisect_right(series.segment_starts, end - 1) - 1]
+        detector.update(
+            Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
+        )
+
+    def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
+        findings: list[Finding] = []
+        for (cls, name), detector in self._detectors.items():
+            column = batch.columns.get(name)
+            context_columns = {
+                role: batch.columns.get(self._roles[role][0]) if self._roles.get(role) else None
+                for role in cls.context
+            }
+            driver_rows = column.rows + first_row if column is not None else np.empty(0, np.int64)
+            context = {}
+            for role, mode in cls.context.items():
+                track = self._tracks.setdefault((name, role, mode), ContextTrack(mode))
+                ctx = context_columns[role]
+                rows = ctx.rows + first_row if ctx is not None else np.empty(0, np.int64)
+                values = ctx.values if ctx is not None else np.empty(0)
+                context[role] = track.align(driver_rows, rows, values)
+            if column is None:
+                continue
+            series = self.store[name]
+            start, segment_starts = fresh[name]
+            cuts = [0, *[s - start for s in segment_starts], len(column.values)]
+            for lo, hi in zip(cuts[:-1], cuts[1:]):
+                if lo > 0:
+                    detector.reset()
+                    detector.clear()
+                if hi <= lo:
+                    continue
+                points = Points(
+                    name,
+                    series.steps[start + lo : start + hi],
+                    column.values[lo:hi],
+                    series.lines[start + lo : start + hi],
+                    {role: values[lo:hi] for role, values in context.items()},
+                )
+                findings.extend(detector.update(points))
+        return findings

@@ -1,0 +1,42 @@
+"""Which series play which role for the detectors."""
+
+from __future__ import annotations
+
+import re
+
+from lossmon.engine.store import SeriesStore
+
+_NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
+_CLASSIFICATION_METRIC = re.compile(r"recall|precision|f1|acc|auc|map|iou|dice|top", re.I)
+_PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
+_EPOCH = ("epoch", "train/epoch")
+
+
+def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
+    """role → the names of the series that play it."""
+    by_kind: dict[str, list[str]] = {}
+    for series in store:
+        by_kind.setdefault(series.kind, []).append(series.name)
+
+    def first(kind: str, preferred: tuple[str, ...]) -> list[str]:
+        names = by_kind.get(kind, [])
+        lowered = {name.lower(): name for name in names}
+        for candidate in preferred:
+            if candidate in lowered:
+                return [lowered[candidate]]
+        return names[:1]
+
+    return {
+        "train_loss": [store.primary_train] if store.primary_train else [],
+        "val_loss": [store.primary_val] if store.primary_val else [],
+        "grad_norm": first("grad_norm", _PREFERRED_GRAD_NORM),
+        "lr": first("lr", ("lr", "learning_rate", "learning rate")),
+        "epoch": [name for name in store.series if name.lower() in _EPOCH][:1],
+        # Every loss and grad norm, plus counters of NaN iterations (Megatron).
+        "monitored": [
+            s.name for s in store if s.kind in ("loss", "grad_norm") or _NAN_COUNTER.search(s.name)
+        ],
+        "classification_metric": [
+            s.name for s in store if s.kind == "metric" and _CLASSIFICATION_METRIC.search(s.name)
+        ],
+    }

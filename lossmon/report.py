@@ -1,0 +1,98 @@
+"""Reports of a finished check: a JSON object for scripts, readable text for people."""
+
+from __future__ import annotations
+
+import math
+
+from lossmon import __version__
+from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
+from lossmon.engine.monitor import Monitor
+from lossmon.engine.store import Series
+
+
+def _number(value: float):
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+def series_summary(series: Series) -> dict:
+    return {
+        "name": series.name,
+        "split": series.split,
+        "kind": series.kind,
+        "count": len(series),
+        "first_step": step_for_json(series.steps[0]) if len(series) else None,
+        "last_step": step_for_json(series.steps[-1]) if len(series) else None,
+        "last": _number(series.last),
+        "min": _number(series.min),
+        "nonfinite": series.nonfinite,
+    }
+
+
+def file_summary(monitor: Monitor) -> dict:
+    return {
+        "path": monitor.path,
+        "format": monitor.format_id,
+        "lines": monitor.lines,
+        "records": monitor.records,
+        "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
+        "series": [series_summary(series) for series in monitor.store],
+        "findings": [finding.to_dict() for finding in monitor.findings],
+    }
+
+
+def json_report(monitors: list[Monitor]) -> dict:
+    return {"lossmon": __version__, "files": [file_summary(m) for m in monitors]}
+
+
+def worst_severity(findings: list[Finding]) -> str | None:
+    worst = max(findings, key=lambda f: severity_rank(f.severity), default=None)
+    return worst.severity if worst else None
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.6g}"
+
+
+def text_report(monitor: Monitor) -> str:
+    """A readable report for one file: format, counts, series table, findings with checklists."""
+    store = monitor.store
+    out = [
+        f"{monitor.path}",
+        f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} lines · {monitor.records:,} records",
+        f"  primary loss: train {store.primary_train or '-'} · val {store.primary_val or '-'}",
+    ]
+    if len(store):
+        rows = [series_summary(s) for s in store]
+        width = max(12, *(len(r["name"]) for r in rows))
+        out.append("")
+        out.append(f"  {'series':<{width}}  {'split':<5}  {'kind':<9}  {'count':>8}  {'last':>12}  {'min':>12}  nonfinite")
+        for r in rows:
+            out.append(
+                f"  {r['name']:<{width}}  {r['split']:<5}  {r['kind']:<9}  {r['count']:>8,}  "
+                f"{_fmt(r['last']):>12}  {_fmt(r['min']):>12}  {r['nonfinite']:>9}"
+            )
+    else:
+        out.append("  no metrics found (try --format or --pattern)")
+    out.append("")
+    if not monitor.findings:
+        out.append("  findings: none, the curves look healthy")
+    else:
+        out.append(f"  findings ({len(monitor.findings)}):")
+        for finding in monitor.findings:
+            out.append(
+                f"  {finding.severity.upper():<5} {finding.pathology}  {finding.series}  "
+                f"step {format_step(finding.step)} (line {finding.line})"
+            )
+            out.append(f"        {finding.message}")
+            for item in finding.advice:
+                out.append(f"        [ ] {item}")
+    verdict = worst_severity(monitor.findings)
+    counts = {s: sum(f.severity == s for f in monitor.findings) for s in ("alert", "warn", "info")}
+    out.append("")
+    out.append(
+        f"  verdict: {(verdict or 'healthy').upper()} "
+        f"({counts['alert']} alert, {counts['warn']} warn, {counts['info']} info)"
+    )
+    return "\n".join(out)
