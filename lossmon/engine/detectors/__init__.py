@@ -1,8 +1,10 @@
 """Streaming detectors, one per pathology."""
 
-from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
 from lossmon.engine.detectors.contradictory_metrics import ContradictoryMetrics
 from lossmon.engine.detectors.exploding_loss import ExplodingLoss
+from lossmon.engine.detectors.grad_explosion import GradExplosion
+from lossmon.engine.detectors.grad_vanishing import GradVanishing
 from lossmon.engine.detectors.nan_or_inf import NanOrInf
 from lossmon.engine.detectors.not_converging import NotConverging
 from lossmon.engine.detectors.overfitting import Overfitting
@@ -17,6 +19,8 @@ DETECTORS: tuple[type[Detector], ...] = (
     ContradictoryMetrics,
     StuckPeriodic,
     Plateau,
+    GradExplosion,
+    GradVanishing,
 )
 
-__all__ = ["DETECTORS", "Detector", "Points", "LAST", "MEAN_SINCE_PREVIOUS"]
+__all__ = ["DETECTORS", "Detector", "Event", "Points", "LAST", "MEAN_SINCE_PREVIOUS"]

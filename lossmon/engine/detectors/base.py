@@ -5,6 +5,10 @@ each of its points (its *context*, e.g. the learning rate). It is fed runs of po
 whole history again: ``update(points)`` returns the findings those points raise, ``reset()``
 forgets the past when the series starts a new segment (a resumed or concatenated run).
 ``active`` holds the finding that currently lights the badge, or None once it has cleared.
+
+A detector may have several rules (e.g. spikes and slow divergence for exploding_loss); each rule
+is a *family* with its own active finding, so one rule's finding neither silences nor clears
+another's, and ``active`` is the most severe of them.
 """
 
 from __future__ import annotations
@@ -49,8 +53,13 @@ class Detector:
     def __init__(self, series: str, attrs: dict | None = None) -> None:
         self.series = series
         self.attrs = attrs or {}  # what the parser knows of the series (see RecordBuilder.set_attrs)
-        self.active: Finding | None = None
+        self._actives: dict[str, Finding] = {}  # family → its active finding
         self.reset()
+
+    @property
+    def active(self) -> Finding | None:
+        """The finding that lights the badge: the most severe active one."""
+        return max(self._actives.values(), key=lambda f: severity_rank(f.severity), default=None)
 
     def reset(self) -> None:
         """Forget everything learned from past points."""
@@ -60,9 +69,12 @@ class Detector:
 
     # Helpers for subclasses -------------------------------------------------------------
 
-    def raise_finding(self, severity: str, points: Points, index: int, message: str) -> Finding | None:
-        """Report a finding at point ``index`` unless one as severe is already active."""
-        if self.active is not None and severity_rank(self.active.severity) >= severity_rank(severity):
+    def raise_finding(
+        self, severity: str, points: Points, index: int, message: str, family: str = ""
+    ) -> Finding | None:
+        """Report a finding at point ``index`` unless one as severe is already active in its family."""
+        held = self._actives.get(family)
+        if held is not None and severity_rank(held.severity) >= severity_rank(severity):
             return None
         finding = Finding(
             self.pathology,
@@ -72,9 +84,47 @@ class Detector:
             int(points.lines[index]),
             message,
         )
-        self.active = finding
+        self._actives[family] = finding
         return finding
 
-    def clear(self) -> None:
-        """The condition is over: the badge may go back to green, and a new finding may fire."""
-        self.active = None
+    def clear(self, family: str | None = None) -> None:
+        """The condition is over (for one family, or all): the badge may go back to green, and a
+        new finding may fire."""
+        if family is None:
+            self._actives.clear()
+        else:
+            self._actives.pop(family, None)
+
+    def entries(self, name: str, flags: np.ndarray) -> np.ndarray:
+        """Indices where the condition ``flags`` turns True, continuing from the previous call
+        (subclasses keep ``self._flags = {}`` in ``reset``)."""
+        was = self._flags.get(name, False)
+        if len(flags):
+            self._flags[name] = bool(flags[-1])
+        before = np.empty_like(flags)
+        if len(flags):
+            before[0] = was
+            before[1:] = flags[:-1]
+        return np.flatnonzero(flags & ~before)
+
+    def apply(self, points: Points, events: list[Event]) -> list[Finding]:
+        """Play events found by vectorized passes in point order: raise findings, clear badges."""
+        findings = []
+        for event in sorted(events, key=lambda e: (e.index, e.severity is not None)):
+            if event.severity is None:
+                self.clear(event.family)
+                continue
+            finding = self.raise_finding(event.severity, points, event.index, event.message, event.family)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+
+@dataclass(slots=True)
+class Event:
+    """A finding to raise (severity set) or a badge to clear (severity None) at point ``index``."""
+
+    index: int
+    severity: str | None
+    message: str = ""
+    family: str = ""

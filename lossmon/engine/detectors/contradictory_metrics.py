@@ -1,7 +1,12 @@
 """Contradictory metrics: the loss improves while recall/precision/F1 stays at 0 or frozen.
 
 Typical of heavy class imbalance: the model learns the majority class and its predictions never
-cross the 0.5 threshold, so the loss falls while recall reads exactly 0.
+cross the 0.5 threshold, so the loss falls while recall reads exactly 0. A metric is *stuck* at
+an evaluation when it repeats its previous value exactly (values are compared as logged), or
+when a recall/precision/F1 reads 0. A metric at its perfect value (1, or 100%) is not stuck.
+
+warn: stuck for 3 evaluations while the train loss (its mean since the previous evaluation)
+fell at least 10% since the metric took that value. alert: 5 evaluations, at 0.
 """
 
 from __future__ import annotations
@@ -9,7 +14,10 @@ from __future__ import annotations
 import math
 import re
 
-from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
+import numpy as np
+
+from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
+from lossmon.engine.detectors.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step
 
 WARN_EVALS, ALERT_EVALS = 3, 5  # evaluations with the metric stuck
@@ -24,40 +32,43 @@ class ContradictoryMetrics(Detector):
 
     def reset(self) -> None:
         self._previous = math.nan
-        self._stuck = 0
-        self._loss_when_stuck = math.nan
+        self._run = 0
+        self._reference = math.nan  # train loss when the metric took its current value
+        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        findings = []
-        loss = points.ctx("train_loss").tolist()
-        for i, value in enumerate(points.values.tolist()):
-            if not math.isfinite(value):
-                continue
-            finding = self._observe(value, loss[i], points, i)
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        where = np.flatnonzero(np.isfinite(points.values))
+        if not len(where):
+            return []
+        values = points.values[where]
+        loss = points.ctx("train_loss")[where]
+        zero_is_stuck = bool(_ZERO_MEANS_BROKEN.search(points.series))
+        perfect = (values == 1.0) | (values == 100.0)
+        stuck = ((values == previous(values, self._previous)) | (zero_is_stuck & (values == 0.0))) & ~perfect
+        run = run_lengths(stuck, self._run)
+        # The reference loss: at the last point where the metric moved (or the first point seen).
+        fresh = ~stuck
+        if math.isnan(self._reference) and not fresh[0]:
+            fresh = fresh.copy()
+            fresh[0] = True
+        source = np.maximum.accumulate(np.where(fresh, np.arange(len(values)), -1))
+        reference = np.where(source >= 0, loss[np.maximum(source, 0)], self._reference)
+        self._previous, self._run = float(values[-1]), int(run[-1])
+        self._reference = float(reference[-1])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            fall = 1.0 - loss / reference
+        falling = np.isfinite(fall) & (fall >= LOSS_FALL) & (reference > 0)
+        events = []
+        rules = (("warn", falling & (run >= WARN_EVALS)), ("alert", falling & (run >= ALERT_EVALS) & (values == 0.0)))
+        for severity, flags in rules:
+            for i in self.entries(severity, flags).tolist():
+                events.append(Event(int(where[i]), severity, self._message(values[i], run[i], fall[i], points, where[i])))
+        for i in self.entries("moved", ~stuck).tolist():
+            events.append(Event(int(where[i]), None))
+        return self.apply(points, events)
 
-    def _observe(self, value: float, loss: float, points: Points, i: int) -> Finding | None:
-        stuck = value == self._previous or (value == 0.0 and _ZERO_MEANS_BROKEN.search(points.series))
-        self._previous = value
-        if not stuck:
-            self._stuck = 0
-            self._loss_when_stuck = loss
-            if self.active is not None:
-                self.clear()
-            return None
-        if self._stuck == 0 and not math.isfinite(self._loss_when_stuck):
-            self._loss_when_stuck = loss
-        self._stuck += 1
-        if self._stuck < WARN_EVALS or not (math.isfinite(loss) and self._loss_when_stuck > 0):
-            return None
-        fall = 1.0 - loss / self._loss_when_stuck
-        if fall < LOSS_FALL:
-            return None
-        severity = "alert" if self._stuck >= ALERT_EVALS and value == 0.0 else "warn"
-        return self.raise_finding(
-            severity, points, i,
-            f"{points.series} stuck at {value:g} for {self._stuck} evaluations while the loss fell "
-            f"{fall:.0%} (step {format_step(points.steps[i])})",
+    def _message(self, value, run, fall, points: Points, i) -> str:
+        return (
+            f"{points.series} stuck at {value:g} for {run} evaluations while the loss fell "
+            f"{fall:.0%} (step {format_step(points.steps[i])})"
         )

@@ -1,9 +1,17 @@
-"""Exploding loss: a spike far above the loss's running level, or a sustained climb above its best.
+"""Exploding loss: a spike far above the loss's running level, or a sustained climb.
 
-Works on y = log(loss), where spikes are multiplicative and noise is roughly proportional to the
-level. The baseline is an EWMA of y with an EW mean absolute deviation as a robust scale, not
-updated while the point is an outlier (so an excursion is not absorbed). Early in a run, before
-there is a baseline, a jump of 3x above the lowest loss so far is already explosive.
+Two rules on y = log(loss):
+* spikes, by the EWMA z-score of spikes.py (warn at once, alert when the loss does not come
+  back down, info for a spike no larger than one the run already recovered from);
+* slow divergence, by a one-sided CUSUM of standardized residuals against a slow EWMA baseline
+  (Page's CUSUM, k = 0.5, h = 12): it accumulates evidence that the loss sits above where it has
+  been. A significant climb must also be large and lasting: the slow baseline 1.5x above its
+  lowest point since the warm-up is a warning, 2x an alert. (A fast level would make a burst of
+  bad batches in a jumpy loss look like a climb; a sudden lasting jump is caught at once by the
+  spike rule anyway.)
+When the learning rate is logged, the divergence rule sleeps while the lr rises (warm-up, warm
+restarts) and for a while after, and the best level restarts from there: a rise caused by a
+higher lr is the schedule, not a divergence.
 """
 
 from __future__ import annotations
@@ -12,94 +20,81 @@ import math
 
 import numpy as np
 
-from lossmon.engine.detectors.base import Detector, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
+from lossmon.engine.detectors.vector import (
+    ewm,
+    lindley,
+    log_values,
+    previous,
+    segmented_running_min,
+)
+from lossmon.engine.detectors.schedule import LrWatch
 from lossmon.engine.findings import Finding, format_step
 
-ALPHA = 0.05  # baseline EWMA weight (memory of ~20 points)
-WARM_POINTS = 20  # points before the z-score rule applies
-EARLY_RATIO = 3.0  # before that, a jump of 3x above the lowest loss so far
-SPIKE_Z, SPIKE_RATIO = 8.0, 1.5  # alert: far outside the noise and at least 1.5x the level
-WARN_Z, WARN_RATIO = 5.0, 1.3
-SLOW_ALPHA = 0.01  # a slow EWMA (memory of ~100 points) for sustained climbs
-CLIMB_RATIO = 3.0  # alert: the slow EWMA sits 3x above its best
-CALM_POINTS = 20  # points back inside the noise before a finding clears
+BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)
+SLACK, THRESHOLD = 0.5, 12.0  # CUSUM k and h, in sigmas
+CLIP_SIGMAS = 3.0  # a spike enters the CUSUM as 3 sigma at most: spikes are the other rule's
+WARM_POINTS = 100  # no divergence verdict before this many points
+WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
 
 
 class ExplodingLoss(Detector):
     pathology = "exploding_loss"
     driver = "train_loss"
+    context = {"lr": LAST}
+    rules = SpikeRules(noun="loss")
 
     def reset(self) -> None:
-        self._n = 0
-        self._level = 0.0  # EWMA of log-loss
-        self._scale = 0.0  # EW mean |residual|
-        self._lowest = math.inf  # lowest log-loss so far
-        self._slow = 0.0  # slow EWMA of log-loss
-        self._best_slow = math.inf  # its lowest value so far
-        self._calm = 0
+        self._spikes = SpikeWatch(self.rules)
+        self._baseline = math.nan
+        self._cusum = 0.0
+        self._best = math.inf
+        self._points = 0
+        self._lr = LrWatch()
+        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        findings = []
-        steps, lines = points.steps, points.lines
-        with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.log(points.values)
-        for i, y in enumerate(logs.tolist()):
-            if not math.isfinite(y):
-                continue  # NaN/inf and non-positive losses belong to other detectors
-            finding = self._step(y, points, i)
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        y_all = log_values(points.values)
+        where = np.flatnonzero(~np.isnan(y_all))
+        if not len(where):
+            return []
+        y = y_all[where]
+        events: list[Event] = []
+        level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
+        events.extend(self._divergence(y, level, sigma, points.ctx("lr")[where], where, points))
+        return self.apply(points, events)
 
-    def _step(self, y: float, points: Points, i: int) -> Finding | None:
-        self._n += 1
-        if self._n == 1:
-            self._level = self._lowest = y
-            return None
-        residual = y - self._level
-        ratio = math.exp(min(residual, 700.0))
-        finding = None
-        if self._n <= WARM_POINTS:
-            jump = math.exp(min(y - self._lowest, 700.0))
-            if jump >= EARLY_RATIO:
-                finding = self.raise_finding(
-                    "alert", points, i,
-                    f"loss {jump:.1f}x above its lowest value so far at step {format_step(points.steps[i])}",
-                )
-        else:
-            z = residual / (1.25 * self._scale + 1e-12)
-            if z > SPIKE_Z and ratio >= SPIKE_RATIO:
-                finding = self.raise_finding("alert", points, i, self._spike_message(ratio, points, i))
-            elif z > WARN_Z and ratio >= WARN_RATIO:
-                finding = self.raise_finding("warn", points, i, self._spike_message(ratio, points, i))
-            if z > 3.0:
-                self._calm = 0
-                self._lowest = min(self._lowest, y)
-                return finding  # an outlier does not move the baseline
-        self._lowest = min(self._lowest, y)
-        self._level += ALPHA * residual
-        self._scale += ALPHA * (abs(residual) - self._scale)
-        self._slow = y if self._n == 2 else self._slow + SLOW_ALPHA * (y - self._slow)
-        if self._n > WARM_POINTS:
-            self._best_slow = min(self._best_slow, self._slow)
-            climb = math.exp(min(self._slow - self._best_slow, 700.0))
-            if climb >= CLIMB_RATIO:
-                finding = finding or self.raise_finding(
-                    "alert", points, i,
-                    f"smoothed loss {climb:.1f}x above its best and climbing at step {format_step(points.steps[i])}",
-                )
-                self._calm = 0
-            else:
-                self._calm += 1
-        if self.active is not None and self._calm >= CALM_POINTS:
-            self.clear()
-        return finding
+    def _divergence(self, y, level, sigma, lr, where, points) -> list[Event]:
+        count = len(y)
+        clipped = np.minimum(y, level + CLIP_SIGMAS * sigma)
+        start = float(clipped[0]) if math.isnan(self._baseline) else self._baseline
+        baseline, self._baseline = ewm(clipped, 1.0 - BASELINE_ALPHA, start)
+        before = previous(baseline, start)
+        quiet = self._lr.quiet(lr)
+        index = self._points + np.arange(count)
+        warm = index >= WARM_POINTS
+        increments = np.where(quiet | ~warm, -SLACK, (clipped - before) / sigma - SLACK)
+        cusum = lindley(increments, self._cusum)
+        # The best level is the slow baseline's lowest point: the fast level's own minimum would
+        # sit low by its noise, and a noisy loss would then always look "above its best".
+        best = segmented_running_min(before, quiet | ~warm, self._best)
+        self._cusum, self._best = float(cusum[-1]), float(best[-1])
+        self._points += count
+        rise = before - best
+        significant = (cusum > THRESHOLD) & warm & ~quiet
+        events = []
+        for severity, size in (("warn", WARN_RISE), ("alert", ALERT_RISE)):
+            for i in self.entries(severity, significant & (rise >= size)).tolist():
+                message = self._message(rise[i], best[i], cusum[i], points, where[i])
+                events.append(Event(int(where[i]), severity, message, "divergence"))
+        for i in self.entries("clear", rise < CLEAR_RISE).tolist():
+            events.append(Event(int(where[i]), None, family="divergence"))
+        return events
 
-    def _spike_message(self, ratio: float, points: Points, i: int) -> str:
+    def _message(self, rise, best, cusum, points: Points, i) -> str:
         return (
-            f"loss {points.values[i]:.4g} is {ratio:.0f}x above its running level "
-            f"at step {format_step(points.steps[i])}"
-            if ratio >= 10
-            else f"loss {points.values[i]:.4g} is {ratio:.1f}x above its running level "
-            f"at step {format_step(points.steps[i])}"
+            f"smoothed loss {math.exp(rise):.2g}x above its best level ({math.exp(best):.4g}) and "
+            f"climbing (CUSUM {cusum:.0f} sigma) at step {format_step(points.steps[i])}"
         )
+

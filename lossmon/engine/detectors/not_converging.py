@@ -1,78 +1,93 @@
 """Not converging: the loss bounces around and makes no lasting progress.
 
-Points are grouped in blocks; each block gives the mean and spread of log-loss. The run is not
-converging when the recent blocks are no lower than the ones before them (by more than the
-noise allows) while the loss swings widely within blocks. A flat, quiet loss is a plateau instead.
+On blocks of log-loss (blocks.py): over a window of 16 blocks, the loss swings widely around its
+trend (a spread of 0.3 in log, i.e. about +-35%) while the second half of the window is not even
+5% below the first, and either
+* the run never got anywhere: the window is not even half the loss it started at, or
+* the swing is 3x the calmest window seen so far: it started bouncing (e.g. the lr went up).
+Some losses are that noisy by nature once converged (per-batch diffusion or RL losses): a run
+that halved its loss and swings as much as it always did is progressing, not bouncing. A flat,
+quiet loss is a plateau instead. The rule keeps quiet while the learning rate rises (warm-up).
+warn after two such windows in a row, alert after 32 more blocks.
 """
 
 from __future__ import annotations
 
 import math
-from collections import deque
 
 import numpy as np
 
-from lossmon.engine.detectors.base import Detector, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.blocks import BlockStats
+from lossmon.engine.detectors.schedule import LrWatch
+from lossmon.engine.detectors.vector import log_values, run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-BLOCK_POINTS = 25
-HISTORY_BLOCKS = 8  # progress compares the last half of these with the first half
-WIDE_SWING = 0.3  # within-block std of log-loss: the loss swings by about ±35%
-ALERT_AFTER_BLOCKS = 24  # still no progress after this many blocks: alert
-CONVERGED_DROP = math.log(2.0)  # a loss that already halved from its start has made progress
+BLOCK_POINTS, HISTORY_BLOCKS = 20, 16
+WIDE_SWING = 0.3
+NO_PROGRESS = math.log(1.05)
+GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run started at
+LOUDER = 3.0  # the swing is 3x the calmest window's
+WARN_WINDOWS, ALERT_WINDOWS = 2, 2 + 32
 
 
 class NotConverging(Detector):
     pathology = "not_converging"
     driver = "train_loss"
+    context = {"lr": LAST}
 
     def reset(self) -> None:
-        self._block: list[float] = []
-        self._means: deque[float] = deque(maxlen=HISTORY_BLOCKS)
-        self._spreads: deque[float] = deque(maxlen=HISTORY_BLOCKS)
-        self._stuck_blocks = 0
-        self._first_mean = math.nan
+        self._blocks = BlockStats(BLOCK_POINTS, HISTORY_BLOCKS)
+        self._lr = LrWatch()
+        self._run = 0
+        self._start = math.nan  # the first block's mean log-loss
+        self._calmest = math.inf  # the smallest swing of a window so far
+        self._recent = np.empty(0)  # the last block means, for the window level
+        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.log(points.values)
-        finite = np.isfinite(logs)
-        findings = []
-        index = np.flatnonzero(finite)
-        values = logs[finite].tolist()
-        for position, y in zip(index.tolist(), values):
-            self._block.append(y)
-            if len(self._block) == BLOCK_POINTS:
-                finding = self._close_block(points, position)
-                if finding is not None:
-                    findings.append(finding)
-        return findings
+        logs = log_values(points.values)
+        quiet = self._lr.quiet(points.ctx("lr"))
+        where = np.flatnonzero(~np.isnan(logs))
+        blocks = self._blocks.add(logs[where], where)
+        if len(blocks) and math.isnan(self._start):
+            self._start = float(blocks.means[0])
+        index, progress, swing, _ = self._blocks.windows(blocks)
+        if not len(index):
+            return []
+        ends = blocks.ends[index]
+        calmest = np.minimum.accumulate(np.minimum(swing, self._calmest))
+        calm_before = np.concatenate(([self._calmest], calmest[:-1]))
+        self._calmest = float(calmest[-1])
+        level = self._window_level(blocks.means, index)
+        nowhere = level > self._start - GOT_SOMEWHERE
+        louder = swing >= LOUDER * calm_before
+        stuck = (swing >= WIDE_SWING) & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
+        run = run_lengths(stuck, self._run)
+        self._run = int(run[-1])
+        events = []
+        for severity, need in (("warn", WARN_WINDOWS), ("alert", ALERT_WINDOWS)):
+            for i in self.entries(severity, run >= need).tolist():
+                events.append(Event(int(ends[i]), severity, self._message(swing[i], progress[i], run[i], points, ends[i])))
+        for i in self.entries("moving", ~stuck).tolist():
+            events.append(Event(int(ends[i]), None))
+        return self.apply(points, events)
 
-    def _close_block(self, points: Points, i: int) -> Finding | None:
-        block = np.asarray(self._block)
-        self._block = []
-        self._means.append(float(block.mean()))
-        if math.isnan(self._first_mean):
-            self._first_mean = self._means[0]
-        self._spreads.append(float(block.std()))
-        if len(self._means) < HISTORY_BLOCKS:
-            return None
+    def _window_level(self, means: np.ndarray, index: np.ndarray) -> np.ndarray:
+        """Mean log-loss of the last half window ending at each indexed block."""
         half = HISTORY_BLOCKS // 2
-        means = list(self._means)
-        earlier, later = np.mean(means[:half]), np.mean(means[half:])
-        spread = float(np.median(self._spreads))
-        progress = earlier - later  # positive when the loss fell
-        noise = spread / math.sqrt(half * BLOCK_POINTS)
-        overall = self._first_mean - later
-        if spread >= WIDE_SWING and progress < 3.0 * noise and overall < CONVERGED_DROP:
-            self._stuck_blocks += 1
-            severity = "alert" if self._stuck_blocks >= ALERT_AFTER_BLOCKS else "warn"
-            return self.raise_finding(
-                severity, points, i,
-                f"loss swings by ±{math.expm1(spread):.0%} with no progress over the last "
-                f"{HISTORY_BLOCKS * BLOCK_POINTS} points (step {format_step(points.steps[i])})",
-            )
-        self._stuck_blocks = 0
-        if self.active is not None:
-            self.clear()
-        return None
+        carried = self._recent
+        both = np.concatenate((carried, means))
+        sums = np.concatenate(([0.0], np.cumsum(both)))
+        end = index + len(carried) + 1
+        self._recent = both[len(both) - half :]
+        return (sums[end] - sums[np.maximum(end - half, 0)]) / np.minimum(end, half)
+
+    def _message(self, swing, progress, run, points: Points, i) -> str:
+        span = (HISTORY_BLOCKS + run - 1) * BLOCK_POINTS
+        change = -math.expm1(progress)
+        trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"
+        return (
+            f"loss swings by about ±{math.expm1(swing):.0%} and is {trend} than {HISTORY_BLOCKS * BLOCK_POINTS // 2} "
+            f"points earlier; no progress for {span} points (step {format_step(points.steps[i])})"
+        )

@@ -1,22 +1,32 @@
 """Overfitting: validation loss rising while training loss keeps falling.
 
-Runs on the sparse eval stream. Prechelt's generalization loss GL = 100 (E_va / E_opt - 1)
-measures how far the latest validation loss sits above its best; consecutive rises (his UP
-criterion) guard against a single noisy eval; the train loss (its mean since the previous eval)
-must still be falling, or the model is not fitting the training set better either.
+Runs on the sparse eval stream; patience is counted in evaluations (as Lightning does), never in
+steps. Prechelt's generalization loss GL = 100 (E_va / E_opt - 1) measures how far the latest
+validation loss sits above its best; his UP criterion (consecutive rises) guards against one
+noisy eval. Evals are noisy, so GL must also clear twice the eval-to-eval jitter, estimated
+robustly from second differences of log val loss (a steady rise does not count as jitter).
+And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
+that rises with val is not overfitting, and the first interval's mean (which still holds the
+start of training) is never the reference.
+
+warn: 2 rises in a row, GL > max(3%, 2 jitter). alert: 3 rises in a row, GL > max(10%, 4 jitter).
 """
 
 from __future__ import annotations
 
 import math
+from collections import deque
+
+import numpy as np
 
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
-WARN_GL, WARN_RISES = 3.0, 2  # val 3% above its best after two rises in a row
-ALERT_GL, ALERT_RISES = 10.0, 3
-TRAIN_FALL = 0.02  # train loss at least 2% below where it was at the best eval
+WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 2.0
+ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
+TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
+JITTER_HISTORY = 32
 
 
 class Overfitting(Detector):
@@ -28,47 +38,63 @@ class Overfitting(Detector):
         self._evals = 0
         self._best = math.inf
         self._best_step = math.nan
-        self._train_at_best = math.nan
         self._previous = math.nan
         self._rises = 0
+        self._train_at_first_rise = math.nan
+        self._logs: deque[float] = deque(maxlen=3)
+        self._second_differences: deque[float] = deque(maxlen=JITTER_HISTORY)
 
     def update(self, points: Points) -> list[Finding]:
+        # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
         findings = []
         train = points.ctx("train_loss").tolist()
         for i, value in enumerate(points.values.tolist()):
-            if not math.isfinite(value):
+            if not (math.isfinite(value) and value > 0):
                 continue
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
         return findings
 
+    def _jitter(self, value: float) -> float:
+        """Robust eval-to-eval noise of log val loss (0 until there is enough history)."""
+        self._logs.append(math.log(value))
+        if len(self._logs) == 3:
+            a, b, c = self._logs
+            self._second_differences.append(abs(a - 2 * b + c))
+        if len(self._second_differences) < 2:
+            return 0.0
+        return float(np.median(self._second_differences)) * 1.4826 / math.sqrt(6.0)
+
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
-        self._rises = self._rises + 1 if value > self._previous else 0
+        jitter = self._jitter(value)
+        rising = value > self._previous
+        self._rises = self._rises + 1 if rising else 0
         self._previous = value
+        if self._rises == 1:
+            self._train_at_first_rise = train
         if value < self._best:
-            self._best, self._best_step, self._train_at_best = value, points.steps[i], train
-            if self.active is not None:
-                self.clear()
+            self._best, self._best_step = value, points.steps[i]
+            self.clear()
             return None
-        if self._evals < MIN_EVALS or self._best <= 0:
+        if self._evals < MIN_EVALS or self._rises < WARN_RISES:
+            return None
+        reference = self._train_at_first_rise
+        if not (math.isfinite(train) and math.isfinite(reference) and train < reference * (1.0 - TRAIN_FALL)):
             return None
         gl = 100.0 * (value / self._best - 1.0)
-        train_falling = math.isfinite(train) and train < self._train_at_best * (1.0 - TRAIN_FALL)
-        if not train_falling:
-            return None
-        severity = None
-        if gl > ALERT_GL and self._rises >= ALERT_RISES:
+        jitter_pct = 100.0 * math.expm1(jitter)
+        if self._rises >= ALERT_RISES and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
             severity = "alert"
-        elif gl > WARN_GL and self._rises >= WARN_RISES:
+        elif gl > max(WARN_GL, WARN_JITTERS * jitter_pct):
             severity = "warn"
-        if severity is None:
+        else:
             return None
-        drop = 1.0 - train / self._train_at_best
+        drop = 1.0 - train / reference
         return self.raise_finding(
             severity, points, i,
             f"{points.series} {value:.4g} is {gl:.0f}% above its best ({self._best:.4g} at step "
             f"{format_step(self._best_step)}) after {self._rises} rises in a row, while the train "
-            f"loss fell {drop:.0%} (step {format_step(points.steps[i])})",
+            f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )

@@ -1,8 +1,11 @@
 """Plateau: the loss does not improve for a long stretch while still far from a good value.
 
-A run that never leaves its starting level (a dead start: zero learning rate, frozen weights,
-labels the model cannot see) is a warning, then an alert; a run that improved a lot and then
-flattened has most likely converged, which is worth knowing but not alarming.
+On blocks of log-loss (blocks.py). A run whose loss never gets 5% below where it started (a dead
+start: zero learning rate, frozen weights, labels the model cannot see) and that is quiet (a
+wildly bouncing loss is not_converging instead) is a warning after 200 points, an alert after
+1000. "Where it started" is the first block after any lr warm-up (while the logged lr rises the
+loss may well be flat). A run that improved and then flattened has most likely converged: worth
+knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
 """
 
 from __future__ import annotations
@@ -11,17 +14,19 @@ import math
 
 import numpy as np
 
-from lossmon.engine.detectors.base import LAST, Detector, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.blocks import BlockStats
+from lossmon.engine.detectors.schedule import LrWatch
+from lossmon.engine.detectors.vector import log_values
 from lossmon.engine.findings import Finding, format_step
-from lossmon.engine.smoothing import Smoother
+from lossmon.engine.store import GrowableArray
 
-SMOOTHING = 0.9
-START_POINTS = 10  # the starting level: the smoothed loss after this many points
-DEAD_START_POINTS = 200  # flat this long from the start: warn
-DEAD_START_ALERT_POINTS = 1000  # ... and this long: alert
-DEAD_START_IMPROVEMENT = 0.05  # "flat" = less than 5% below the starting level
-LATE_IMPROVEMENT = 0.01  # after progress: no new best by 1% ...
-LATE_PATIENCE_POINTS = 1000  # ... for this many points (and half the run so far): info
+BLOCK_POINTS, HISTORY_BLOCKS = 20, 16
+DEAD_IMPROVEMENT = -math.log(0.95)  # not 5% below the start
+WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
+QUIET_SWING = 0.3  # louder than this is not_converging's business
+LATE_IMPROVEMENT = -math.log(0.99)
+LATE_BLOCKS = 50
 
 
 class Plateau(Detector):
@@ -30,52 +35,80 @@ class Plateau(Detector):
     context = {"lr": LAST}
 
     def reset(self) -> None:
-        self._smoother = Smoother(SMOOTHING)
-        self._n = 0
-        self._start = math.nan
+        self._blocks = BlockStats(BLOCK_POINTS, HISTORY_BLOCKS)
+        self._lr = LrWatch()
+        self._start = math.nan  # mean log-loss of the first block after warm-up
+        self._start_block = 0
         self._best = math.inf
-        self._best_at = 0
+        self._best_by_block = GrowableArray(np.float64)  # running best after each counted block
+        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        smoothed = self._smoother.update(points.values)
-        findings = []
-        for i, level in enumerate(smoothed.tolist()):
-            if not math.isfinite(level):
-                continue
-            self._n += 1
-            if self._n == START_POINTS:
-                self._start = level
-            if level < self._best * (1.0 - LATE_IMPROVEMENT):
-                self._best, self._best_at = level, self._n
-                if self.active is not None and level < self._start * (1.0 - DEAD_START_IMPROVEMENT):
-                    self.clear()
-            finding = self._judge(level, points, i)
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        logs = log_values(points.values)
+        quiet = self._lr.quiet(points.ctx("lr"))
+        where = np.flatnonzero(~np.isnan(logs))
+        blocks = self._blocks.add(logs[where], where)
+        index, _, swing, _ = self._blocks.windows(blocks)
+        if not len(blocks):
+            return []
+        means, ends = blocks.means, blocks.ends
+        loud = np.zeros(len(blocks), dtype=bool)
+        loud[index] = swing >= QUIET_SWING
+        loud |= blocks.noise >= QUIET_SWING
+        counted = ~quiet[ends]
+        if math.isnan(self._start):
+            first = np.flatnonzero(counted)
+            if not len(first):
+                return []
+            self._start = float(means[first[0]])
+            self._start_block = blocks.first + int(first[0])
+            counted[: first[0]] = False
+        keep = np.flatnonzero(counted)
+        if not len(keep):
+            return []
+        means, ends, loud = means[keep], ends[keep], loud[keep]
+        best = np.minimum.accumulate(np.minimum(means, self._best))
+        previous_count = len(self._best_by_block)
+        self._best = float(best[-1])
+        self._best_by_block.extend(best)
+        age = previous_count + np.arange(1, len(means) + 1)  # counted blocks since the start
+        improvement = self._start - best
+        dead = (improvement < DEAD_IMPROVEMENT) & ~loud
+        lr = points.ctx("lr")
+        events = []
+        for severity, need in (("warn", WARN_BLOCKS), ("alert", ALERT_BLOCKS)):
+            for i in self.entries(severity, dead & (age >= need)).tolist():
+                events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i], improvement[i], lr[ends[i]], points, ends[i]), "dead"))
+        for i in self.entries("improved", improvement >= DEAD_IMPROVEMENT).tolist():
+            events.append(Event(int(ends[i]), None, family="dead"))
+        events.extend(self._late(best, age, improvement, ends, points))
+        return self.apply(points, events)
 
-    def _judge(self, level: float, points: Points, i: int) -> Finding | None:
-        if self._n < DEAD_START_POINTS or not math.isfinite(self._start):
-            return None
-        improvement = 1.0 - self._best / self._start if self._start > 0 else 0.0
-        if improvement < DEAD_START_IMPROVEMENT:
-            severity = "alert" if self._n >= DEAD_START_ALERT_POINTS else "warn"
-            message = (
-                f"loss flat at {level:.4g} for {self._n} points (step {format_step(points.steps[i])}): "
-                f"{improvement:.1%} below where it started{_chance_hint(level)}"
-            )
-            lr = points.ctx("lr")[i]
-            if lr == 0.0:
-                message += "; the learning rate is 0"
-            return self.raise_finding(severity, points, i, message)
-        stale = self._n - self._best_at
-        if stale >= max(LATE_PATIENCE_POINTS, self._n // 2):
-            return self.raise_finding(
-                "info", points, i,
-                f"no new best loss for {stale} points (best {self._best:.4g}) at step "
-                f"{format_step(points.steps[i])}: converged, or stuck",
-            )
-        return None
+    def _late(self, best, age, improvement, ends, points) -> list[Event]:
+        """No 1% improvement over the last max(LATE_BLOCKS, half the run) blocks: info."""
+        history = self._best_by_block.view
+        lookback = np.maximum(LATE_BLOCKS, age // 2)
+        then = np.where(age > lookback, history[np.maximum(age - lookback - 1, 0)], np.inf)
+        stale = (then - best < LATE_IMPROVEMENT) & (improvement >= DEAD_IMPROVEMENT)
+        events = []
+        for i in self.entries("stale", stale).tolist():
+            events.append(Event(int(ends[i]), "info", (
+                f"no 1% improvement for {int(lookback[i]) * BLOCK_POINTS} points (best {math.exp(best[i]):.4g}) "
+                f"at step {format_step(points.steps[ends[i]])}: converged, or stuck"
+            ), "late"))
+        for i in self.entries("fresh", ~stale).tolist():
+            events.append(Event(int(ends[i]), None, family="late"))
+        return events
+
+    def _dead_message(self, mean, age, improvement, lr, points: Points, i) -> str:
+        level = math.exp(mean)
+        message = (
+            f"loss flat at {level:.4g} for {age * BLOCK_POINTS} points (step {format_step(points.steps[i])}): "
+            f"{-math.expm1(-improvement):.1%} below where it started{_chance_hint(level)}"
+        )
+        if lr == 0.0:
+            message += "; the learning rate is 0"
+        return message
 
 
 def _chance_hint(level: float) -> str:

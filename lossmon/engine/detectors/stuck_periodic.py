@@ -1,11 +1,21 @@
-"""Repetitive, step-like loss tied to the epoch (unshuffled or class-sorted data).
+"""Repetitive, step-like loss tied to the data order (unshuffled or class-sorted data).
 
-Epoch folding: each finished epoch's log-loss, minus a continuous trend (a piecewise-linear line
-through the means of the epochs before, at and after it), is binned by position in the epoch.
-When consecutive epochs show the same profile, far above the point-to-point noise, the loss
-repeats a pattern every epoch. A profile that is a plain ramp (flat within the epoch, a drop at
-each boundary) is the normal multi-epoch staircase of memorisation: information only.
+When the log says which epoch each point belongs to (an ``epoch`` series), epoch folding: each
+finished epoch's log-loss, minus a continuous trend (a piecewise-linear line through the means
+of the epochs before, at and after it), is binned by position in the epoch. When the profiles of
+consecutive epochs agree (correlation > 0.7), far above the noise of a bin mean, for 3 epochs in
+a row, the loss repeats a pattern every epoch.
+
+When it does not, autocorrelation: every 512 points, the last 2048 log-losses minus a quadratic
+trend are searched for a lag whose autocorrelation is a clear peak (above 0.3, and 0.3 above the
+dip before it) and that recurs at twice the lag; the residual folded at that period gives the
+profile, judged as above over 3 scans in a row.
+
+A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
+multi-epoch staircase of memorisation (fast.ai 2023; THUDM/GLM#88): info only. By shape it
+cannot be told from a within-epoch rising sawtooth, so that one is reported the same way.
 Series that Keras logs as running means of the epoch are sawtooths by construction: skipped.
+Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 4096 per 512 points.
 """
 
 from __future__ import annotations
@@ -15,15 +25,19 @@ from collections import deque
 
 import numpy as np
 
-from lossmon.engine.detectors.base import LAST, Detector, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.vector import log_values
 from lossmon.engine.findings import Finding, format_step
 
 BINS = 10
 MIN_POINTS_PER_EPOCH = 2 * BINS
-CONSISTENT_EPOCHS = 3  # profile pairs that must agree
+CONSISTENT = 3  # profile pairs that must agree, in a row
 MIN_CORRELATION = 0.7
 MIN_AMPLITUDE = 2.0  # profile spread over the noise of a bin mean
 RAMP_R2 = 0.8  # a profile this well fitted by a straight line is a staircase
+SCAN_POINTS, SCAN_EVERY = 2048, 512
+MIN_LAG = 2 * BINS
+MIN_ACF, MIN_PROMINENCE = 0.3, 0.3
 
 
 class StuckPeriodic(Detector):
@@ -32,73 +46,134 @@ class StuckPeriodic(Detector):
     context = {"epoch": LAST}
 
     def reset(self) -> None:
-        self._epoch_id: float = math.nan
-        self._current: list[float] = []
+        self._epoch_id = math.nan
+        self._current: list[np.ndarray] = []
         self._epochs: deque[np.ndarray] = deque(maxlen=3)  # finished epochs, log-loss
-        self._profiles: deque[np.ndarray] = deque(maxlen=CONSISTENT_EPOCHS + 1)
+        self._previous_profile: np.ndarray | None = None
         self._agreeing = 0
+        self._ring = np.full(SCAN_POINTS, np.nan)  # the last log-losses, for autocorrelation
+        self._filled = 0
+        self._until_scan = SCAN_EVERY
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("epoch_running_average"):
             return []
+        logs = log_values(points.values)
         epochs = np.floor(points.ctx("epoch"))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.log(points.values)
+        if np.isnan(epochs).all() and math.isnan(self._epoch_id):
+            events = self._scan_for_period(logs, points)
+        else:
+            events = self._fold_epochs(logs, epochs, points)
+        return self.apply(points, events)
+
+    # Known epochs: epoch folding -------------------------------------------------------------
+
+    def _fold_epochs(self, logs, epochs, points) -> list[Event]:
         previous = np.concatenate(([self._epoch_id], epochs[:-1]))
         changes = np.flatnonzero((epochs != previous) & ~np.isnan(epochs))
-        findings = []
+        events: list[Event] = []
         start = 0
-        for i in changes.tolist():
-            self._extend(logs[start:i])
+        for i in changes.tolist():  # once per epoch
+            self._keep(logs[start:i])
             start = i
             if not math.isnan(self._epoch_id):
-                finding = self._finish_epoch(points, max(i - 1, 0))
-                if finding is not None:
-                    findings.append(finding)
+                self._finish_epoch(points, max(i - 1, 0), events)
             self._epoch_id = float(epochs[i])
-        self._extend(logs[start:])
-        return findings
+        self._keep(logs[start:])
+        return events
 
-    def _extend(self, part: np.ndarray) -> None:
-        self._current.extend(part[np.isfinite(part)].tolist())
+    def _keep(self, part: np.ndarray) -> None:
+        part = part[~np.isnan(part)]
+        if len(part):
+            self._current.append(part)
 
-    def _finish_epoch(self, points: Points, i: int) -> Finding | None:
-        epoch, self._current = np.asarray(self._current), []
+    def _finish_epoch(self, points: Points, i: int, events: list[Event]) -> None:
+        epoch = np.concatenate(self._current) if self._current else np.empty(0)
+        self._current = []
         if len(epoch) < MIN_POINTS_PER_EPOCH:
-            return None
+            return
         self._epochs.append(epoch)
         if len(self._epochs) < 3:
-            return None
-        profile, noise = _profile(*self._epochs)
-        self._profiles.append(profile)
-        if len(self._profiles) < 2:
-            return None
-        correlation = float(np.corrcoef(self._profiles[-2], profile)[0, 1])
+            return
+        profile, noise = _epoch_profile(*self._epochs)
+        self._judge(profile, noise, "epoch", points, i, events)
+
+    # Unknown period: autocorrelation ---------------------------------------------------------
+
+    def _scan_for_period(self, logs, points) -> list[Event]:
+        events: list[Event] = []
+        where = np.flatnonzero(~np.isnan(logs))
+        values = logs[where]
+        taken = 0
+        while taken < len(values):
+            chunk = values[taken : taken + self._until_scan]
+            self._ring = np.roll(self._ring, -len(chunk))
+            self._ring[-len(chunk) :] = chunk
+            self._filled = min(SCAN_POINTS, self._filled + len(chunk))
+            taken += len(chunk)
+            self._until_scan -= len(chunk)
+            if self._until_scan == 0:
+                self._until_scan = SCAN_EVERY
+                if self._filled == SCAN_POINTS:
+                    self._scan(points, int(where[taken - 1]), events)
+        return events
+
+    def _scan(self, points: Points, i: int, events: list[Event]) -> None:
+        residual = _detrend(self._ring)
+        period = _period(residual)
+        if period is None:
+            self._disagree()
+            return
+        cycles = len(residual) // period
+        folded = residual[len(residual) - cycles * period :].reshape(cycles, period)
+        bins = np.array_split(np.arange(period), BINS)
+        per_cycle = np.stack([folded[:, b].mean(axis=1) for b in bins], axis=1)
+        profile = per_cycle.mean(axis=0)
+        point_noise = _point_noise(residual)
+        noise = point_noise / math.sqrt(max(cycles * period / BINS, 1.0))
+        self._judge(profile, noise, f"{period}-point", points, i, events)
+
+    # Both ------------------------------------------------------------------------------------
+
+    def _disagree(self) -> None:
+        self._agreeing = 0
+        self._previous_profile = None
+
+    def _judge(self, profile, noise, unit: str, points: Points, i: int, events: list[Event]) -> None:
+        previous, self._previous_profile = self._previous_profile, profile
+        if previous is None:
+            return
+        correlation = float(np.corrcoef(previous, profile)[0, 1]) if profile.std() > 0 and previous.std() > 0 else 0.0
         amplitude = float(profile.std() / noise) if noise > 0 else 0.0
         if correlation > MIN_CORRELATION and amplitude > MIN_AMPLITUDE:
             self._agreeing += 1
         else:
             self._agreeing = 0
-            if self.active is not None:
-                self.clear()
-        if self._agreeing < CONSISTENT_EPOCHS:
-            return None
-        position = np.arange(BINS)
-        ramp_r2 = float(np.corrcoef(position, profile)[0, 1] ** 2)
+            events.append(Event(i, None))
+            return
+        if self._agreeing < CONSISTENT:
+            return
+        ramp_r2 = float(np.corrcoef(np.arange(BINS), profile)[0, 1] ** 2)
+        at = f"step {format_step(points.steps[i])}"
         if ramp_r2 >= RAMP_R2:
-            return self.raise_finding(
-                "info", points, i,
-                f"a drop at every epoch boundary (multi-epoch staircase), {self._agreeing} epochs "
-                f"in a row up to step {format_step(points.steps[i])}: normal when the data is seen again",
-            )
-        return self.raise_finding(
-            "warn", points, i,
-            f"the loss repeats the same within-epoch pattern ({amplitude:.0f}x the noise, r={correlation:.2f}) "
-            f"for {self._agreeing + 1} epochs up to step {format_step(points.steps[i])}",
-        )
+            events.append(Event(i, "info", (
+                f"the loss drops at every {unit} boundary and is flat in between (a multi-epoch "
+                f"staircase) for {self._agreeing + 1} periods up to {at}: normal when the data is seen again"
+            )))
+        else:
+            events.append(Event(i, "warn", (
+                f"the loss repeats the same pattern within every {unit} period ({amplitude:.0f}x the noise, "
+                f"r={correlation:.2f}) for {self._agreeing + 1} periods up to {at}"
+            )))
 
 
-def _profile(before: np.ndarray, middle: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
+def _point_noise(values: np.ndarray) -> float:
+    """Robust noise of single points, from first differences (insensitive to a slow pattern)."""
+    jitter = np.diff(values)
+    return float(np.median(np.abs(jitter - np.median(jitter)))) * 1.4826 / math.sqrt(2)
+
+
+def _epoch_profile(before: np.ndarray, middle: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
     """Binned residual of the middle epoch against a continuous trend; and a bin mean's noise."""
     means = [before.mean(), middle.mean(), after.mean()]
     n = len(middle)
@@ -110,8 +185,29 @@ def _profile(before: np.ndarray, middle: np.ndarray, after: np.ndarray) -> tuple
         means[1] + (means[2] - means[1]) * (position - 0.5),
     )
     residual = middle - trend
-    bins = np.array_split(residual, BINS)
-    profile = np.array([b.mean() for b in bins])
-    jitter = np.diff(middle)
-    point_noise = float(np.median(np.abs(jitter - np.median(jitter)))) * 1.4826 / math.sqrt(2)
-    return profile, point_noise / math.sqrt(max(n / BINS, 1))
+    profile = np.array([b.mean() for b in np.array_split(residual, BINS)])
+    return profile, _point_noise(middle) / math.sqrt(max(n / BINS, 1))
+
+
+def _detrend(values: np.ndarray) -> np.ndarray:
+    x = np.linspace(-1.0, 1.0, len(values))
+    return values - np.polyval(np.polyfit(x, values, 2), x)
+
+
+def _period(residual: np.ndarray) -> int | None:
+    """The lag of a clear, recurring autocorrelation peak, or None."""
+    n = len(residual)
+    centred = residual - residual.mean()
+    spectrum = np.fft.rfft(centred, 2 * n)
+    acf = np.fft.irfft(spectrum * np.conj(spectrum))[: n // 2]
+    if acf[0] <= 0:
+        return None
+    acf = acf / acf[0] * n / (n - np.arange(n // 2))  # unbiased: each lag has fewer pairs
+    top = n // 4
+    lags = np.arange(MIN_LAG, top)
+    peaks = lags[(acf[lags] >= acf[lags - 1]) & (acf[lags] >= acf[lags + 1]) & (acf[lags] >= MIN_ACF)]
+    for lag in peaks[np.argsort(-acf[peaks])][:3].tolist():
+        dip = float(acf[1:lag].min())
+        if acf[lag] - dip >= MIN_PROMINENCE and acf[2 * lag - 1 : 2 * lag + 2].max() >= MIN_ACF * 0.7:
+            return int(lag)
+    return None

@@ -1,0 +1,80 @@
+"""Block statistics of a log-scale series, for the trend rules (not converging, plateau).
+
+Points are grouped in blocks of ``size`` finite values; for each finished block: the mean of
+log(value), and a robust noise scale (the median absolute first difference, x1.4826/sqrt(2):
+insensitive to the trend inside the block and to a lone spike). Windows of ``history`` blocks
+then give the progress (first half mean minus second half mean) and the swing of the series
+around its trend. Everything is computed for all blocks of a call at once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+DIFF_TO_SIGMA = 1.4826 / math.sqrt(2.0)
+
+
+@dataclass(slots=True)
+class Blocks:
+    """Finished blocks of one call: per block, stats and the index of its last point."""
+
+    means: np.ndarray
+    noise: np.ndarray
+    ends: np.ndarray  # index into the call's points of each block's last point
+    first: int  # number of blocks finished before this call
+
+    def __len__(self) -> int:
+        return len(self.means)
+
+
+class BlockStats:
+    def __init__(self, size: int, history: int) -> None:
+        self.size, self.history = size, history
+        self._partial = np.empty(0)  # values of the unfinished block
+        self._means = np.empty(0)  # the last ``history - 1`` finished blocks
+        self._noise = np.empty(0)
+        self.count = 0  # finished blocks
+
+    def add(self, logs: np.ndarray, where: np.ndarray) -> Blocks:
+        """Add finite log values (``where``: their point indices); returns the finished blocks."""
+        carried = len(self._partial)
+        values = np.concatenate((self._partial, logs))
+        full = len(values) // self.size * self.size
+        self._partial = values[full:]
+        grid = values[:full].reshape(-1, self.size)
+        means = grid.mean(axis=1)
+        noise = np.median(np.abs(np.diff(grid, axis=1)), axis=1) * DIFF_TO_SIGMA if full else np.empty(0)
+        # A block finished in this call ends with one of this call's points.
+        ends = where[np.arange(self.size - 1, full, self.size) - carried]
+        blocks = Blocks(means, noise, ends, self.count)
+        self.count += len(means)
+        return blocks
+
+    def windows(self, blocks: Blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For each new block with a full window of ``history`` blocks ending at it: (index of the
+        block in ``blocks``, progress, swing, noise). Progress is the fall of the mean log value
+        from the window's first half to its second; swing is the spread of the points around
+        the window's trend (within-block noise and the scatter of block means about a line)."""
+        means = np.concatenate((self._means, blocks.means))
+        noise = np.concatenate((self._noise, blocks.noise))
+        keep = self.history - 1
+        self._means, self._noise = means[len(means) - keep :], noise[len(noise) - keep :]
+        if len(means) < self.history:
+            empty = np.empty(0)
+            return np.empty(0, np.int64), empty, empty, empty
+        window_means = sliding_window_view(means, self.history)
+        window_noise = sliding_window_view(noise, self.history)
+        half = self.history // 2
+        progress = window_means[:, :half].mean(axis=1) - window_means[:, half:].mean(axis=1)
+        x = np.arange(self.history) - (self.history - 1) / 2.0
+        slope = window_means @ x / (x @ x)
+        centred = window_means - window_means.mean(axis=1, keepdims=True) - np.outer(slope, x)
+        scatter = np.sqrt((centred**2).sum(axis=1) / (self.history - 2))
+        within = np.median(window_noise, axis=1)
+        swing = np.sqrt(within**2 + scatter**2)
+        index = np.arange(len(blocks))[len(blocks) - len(window_means) :]
+        return index, progress, swing, within

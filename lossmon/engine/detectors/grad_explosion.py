@@ -1,0 +1,36 @@
+"""Gradient explosion: the grad norm jumps far above its running level.
+
+The grad norm is the leading indicator of a loss spike (BLOOM-176B: the norm went 0.24 -> 960 in
+five steps while the loss only doubled; Takase et al., "Spike No More"), so it gets the same
+spike rule as the loss (spikes.py: EWMA z-score on log grad norm, warn at once, alert when it
+stays up), with a higher bar: grad norms are jumpier than losses (single-step 3-8x norm spikes
+are routine in healthy LLM runs, e.g. llm.c), so a spike is 10x the level (the ratio of OLMo and
+Megatron) and z > 6, and early in a run, when norms often rise as the lr warms up, 10x the lowest value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lossmon.engine.detectors.base import Detector, Event, Points
+from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
+from lossmon.engine.detectors.vector import log_values
+from lossmon.engine.findings import Finding
+
+
+class GradExplosion(Detector):
+    pathology = "grad_explosion"
+    driver = "grad_norm"
+    rules = SpikeRules(noun="grad norm", spike_ratio=10.0, early_ratio=10.0)
+
+    def reset(self) -> None:
+        self._spikes = SpikeWatch(self.rules)
+
+    def update(self, points: Points) -> list[Finding]:
+        logs = log_values(points.values)
+        where = np.flatnonzero(~np.isnan(logs))
+        if not len(where):
+            return []
+        events: list[Event] = []
+        self._spikes.scan(logs[where], points.steps, points.values, where, events)
+        return self.apply(points, events)

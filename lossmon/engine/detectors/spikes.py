@@ -1,0 +1,217 @@
+"""Spikes in a log-scale series (loss, grad norm): an EWMA z-score that never learns from outliers.
+
+Runs on y = log(value): spikes are multiplicative and the noise is roughly proportional to the
+level. The running level m is an EWMA of y; the scale is an EW mean of |y - m| (robust to heavy
+tails, x1.25 to read as a standard deviation). A point more than 3 sigma and 30% above the level
+opens an *excursion*, during which m and the scale stay frozen (ZClip's skip-update-on-spike), so
+a spike is never absorbed into the level it is measured against.
+
+Severity follows what the user should do:
+* a spike (z > 6 and at least 2x the level; in the first points, before there is a level, 3x
+  the lowest value so far) is a ``warn`` at once: look at that batch;
+* if the series is still up ``persist`` points later, it did not recover: ``alert``, act now;
+* a spike that is clearly smaller than one the run already recovered from at once is only
+  ``info``: the run has shown that it shrugs such spikes off ("clearly": by more than the
+  uncertainty of the level the ratios are measured against, and at least 20%).
+An excursion that lasts ``reanchor`` points is a new level: the baseline jumps to it (a sustained
+rise is the divergence rule's business, see exploding_loss.py).
+
+Vectorized: the level and scale of a stretch of points are computed with numpy assuming no
+outlier; the first outlier ends the stretch, is handled by the short sequential excursion logic,
+and the next stretch starts after it. Outliers are rare, so the Python work is per outlier, not
+per point.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from lossmon.engine.detectors.base import Event
+from lossmon.engine.findings import format_step
+from lossmon.engine.smoothing import ewm
+
+SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
+SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
+SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
+FIRST_WINDOW, MAX_WINDOW = 64, 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class SpikeRules:
+    noun: str = "loss"
+    alpha: float = 0.05  # level EWMA (memory ~20 points)
+    alpha_scale: float = 0.02  # scale EWMA (memory ~50 points)
+    warm: int = 20  # points before the z-score rule applies
+    early_ratio: float = 3.0  # before that: a jump of 3x above the lowest value so far
+    spike_z: float = 6.0
+    spike_ratio: float = 2.0
+    outlier_z: float = 3.0  # opens an excursion (baseline frozen)
+    outlier_ratio: float = 1.3
+    persist: int = 3  # still up this many points after the spike: alert
+    reanchor: int = 50  # an excursion this long is a new level
+    calm: int = 50  # points back at the level before a spike finding clears
+
+
+class SpikeWatch:
+    """State and scan of the spike rule for one series (see the module docstring)."""
+
+    def __init__(self, rules: SpikeRules) -> None:
+        self.rules = rules
+        self.n = 0  # finite points seen
+        self.m = 0.0  # level (EWMA of y)
+        self.s = 0.0  # EW mean |residual|
+        self.lowest = math.inf
+        self.record = -math.inf  # largest log-ratio of a spike the run recovered from at once
+        self.calm = 0  # points at the level since the last excursion ended
+        self.window = FIRST_WINDOW
+        self.excursion = 0  # points in the current excursion (0: none)
+        self.peak = 0.0  # its largest log-ratio
+        self.fired: str | None = None  # the severity it raised, if any
+        self.early = False  # it opened before the level was warm
+        self.spike_step = math.nan
+
+    def sigma(self) -> float:
+        return max(SIGMA_PER_MEAN_ABS * self.s, SIGMA_FLOOR)
+
+    def scan(self, y: np.ndarray, steps: np.ndarray, raw: np.ndarray, where: np.ndarray, events: list[Event]):
+        """Process finite log values ``y`` (``where`` maps them to point indices, ``raw`` holds
+        the original values for messages). Returns (level before each point, sigma before each
+        point (inf while warming up), True where the point is part of an excursion)."""
+        rules = self.rules
+        count = len(y)
+        level = np.empty(count)
+        sigma = np.empty(count)
+        outside = np.zeros(count, dtype=bool)
+        i = 0
+        while i < count:
+            if self.n >= rules.warm and not self.excursion:
+                i = self._stretch(y, i, level, sigma, events, where)
+                if i == count:
+                    break
+            # A warm-up point, an outlier that ended the stretch, or a point of an excursion.
+            if self.n < rules.warm:  # no level or scale yet: nothing to measure against
+                level[i], sigma[i] = (self.m if self.n else float(y[i])), math.inf
+            else:
+                level[i], sigma[i] = self.m, self.sigma()
+            outside[i] = self._step(float(y[i]), i, steps, raw, where, events)
+            i += 1
+        return level, sigma, outside
+
+    def _stretch(self, y, i, level, sigma, events, where) -> int:
+        """Accept points from ``i`` up to the next outlier in one vectorized pass; returns the
+        index of that outlier (or the end)."""
+        rules = self.rules
+        part = y[i : i + self.window]
+        levels, _ = ewm(part, 1.0 - rules.alpha, self.m)
+        before = np.concatenate(([self.m], levels[:-1]))
+        residual = part - before
+        scales, _ = ewm(np.abs(residual), 1.0 - rules.alpha_scale, self.s)
+        scale_before = np.concatenate(([self.s], scales[:-1]))
+        sig = np.maximum(SIGMA_PER_MEAN_ABS * scale_before, SIGMA_FLOOR)
+        bad = np.flatnonzero(
+            (residual > rules.outlier_z * sig) & (residual > math.log(rules.outlier_ratio))
+        )
+        k = int(bad[0]) if len(bad) else len(part)
+        if k:
+            level[i : i + k] = before[:k]
+            sigma[i : i + k] = sig[:k]
+            self.m, self.s = float(levels[k - 1]), float(scales[k - 1])
+            self.lowest = min(self.lowest, float(part[:k].min()))
+            self.n += k
+            if self.calm < rules.calm <= self.calm + k:
+                events.append(Event(int(where[i + rules.calm - self.calm - 1]), None, family="spike"))
+            self.calm += k
+        self.window = FIRST_WINDOW if len(bad) else min(2 * self.window, MAX_WINDOW)
+        return i + k
+
+    def _step(self, y: float, i: int, steps, raw, where, events: list[Event]) -> bool:
+        """The sequential rule for one point; True while the point belongs to an excursion."""
+        rules = self.rules
+        self.n += 1
+        if self.n == 1:
+            self.m = self.lowest = y
+            return False
+        residual = y - self.m
+        sigma = self.sigma()
+        if self.excursion:
+            if self.early:  # no scale yet: up while still well above the lowest value
+                still_up = y - self.lowest > math.log(rules.early_ratio) / 2
+            else:
+                still_up = residual > max(rules.outlier_z * sigma, math.log(rules.outlier_ratio))
+            if still_up:
+                return self._continue_excursion(y, residual, i, steps, where, events)
+            if self.fired and self.excursion < rules.persist:
+                self.record = max(self.record, self.peak)
+            self.excursion, self.fired, self.calm = 0, None, 0
+        if self.n <= rules.warm:
+            jump = y - self.lowest
+            if jump >= math.log(rules.early_ratio):
+                self._open(jump, i, steps, raw, where, events, early=True)
+                return True
+        else:
+            is_spike = residual > rules.spike_z * sigma and residual >= math.log(rules.spike_ratio)
+            if is_spike:
+                self._open(residual, i, steps, raw, where, events, early=False)
+                return True
+            if residual > rules.outlier_z * sigma and residual > math.log(rules.outlier_ratio):
+                self.excursion, self.peak, self.fired, self.early = 1, residual, None, False
+                return True
+        self.m += rules.alpha * residual
+        self.s += rules.alpha_scale * (abs(residual) - self.s)
+        self.lowest = min(self.lowest, y)
+        self.calm += 1
+        if self.calm == rules.calm:
+            events.append(Event(int(where[i]), None, family="spike"))
+        return False
+
+    def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool) -> None:
+        rules = self.rules
+        self.excursion, self.peak, self.early = 1, ratio_log, early
+        self.spike_step = float(steps[where[i]])
+        ratio = math.exp(min(ratio_log, 700.0))
+        at = f"at step {format_step(self.spike_step)}"
+        value = f"{rules.noun} {raw[where[i]]:.4g}"
+        if early:
+            message = f"{value} jumped {_times(ratio)} above its lowest value so far {at}"
+        else:
+            message = f"{value} is {_times(ratio)} above its running level {at}"
+        if ratio_log < self.record - self._same_size():
+            severity = "info"
+            message += (
+                f"; the run already recovered from a {_times(math.exp(self.record))} spike"
+            )
+        else:
+            severity = "warn"
+        self.fired = severity
+        events.append(Event(int(where[i]), severity, message, "spike"))
+
+    def _same_size(self) -> float:
+        """Two spikes whose log-ratios differ by less than this are the same size: the level
+        they are measured against is itself uncertain (2 standard deviations of the EWMA)."""
+        alpha = self.rules.alpha
+        return max(SAME_SIZE, 2.0 * self.sigma() * math.sqrt(alpha / (2.0 - alpha)))
+
+    def _continue_excursion(self, y, residual, i, steps, where, events) -> bool:
+        rules = self.rules
+        self.excursion += 1
+        self.peak = max(self.peak, residual)
+        if self.fired and self.excursion == rules.persist:
+            ratio = math.exp(min(y - self.lowest if self.early else residual, 700.0))
+            events.append(Event(
+                int(where[i]), "alert",
+                f"{rules.noun} still {_times(ratio)} above its running level "
+                f"{rules.persist - 1} points after the spike at step {format_step(self.spike_step)} "
+                f"(step {format_step(float(steps[where[i]]))}): it is not recovering",
+                "spike",
+            ))
+            self.fired = "alert"
+        if self.excursion >= rules.reanchor:
+            self.m, self.excursion, self.fired, self.calm = y, 0, None, 0  # a new level
+        return True
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
