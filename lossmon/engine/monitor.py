@@ -52,6 +52,7 @@ class Monitor:
         self._detectors: dict[tuple[type[Detector], str], Detector] = {}
         self._roles: dict[str, list[str]] = {}
         self._tracks: dict[tuple[str, str, str], ContextTrack] = {}
+        self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._builder = RecordBuilder()
 
     # Input ---------------------------------------------------------------------------------
@@ -163,20 +164,24 @@ class Monitor:
 
     def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
         findings: list[Finding] = []
+        by_series: dict[str, list[Detector]] = {}
         for (cls, name), detector in self._detectors.items():
+            by_series.setdefault(name, []).append(detector)
+        for name, detectors in by_series.items():
             column = batch.columns.get(name)
-            context_columns = {
-                role: batch.columns.get(self._roles[role][0]) if self._roles.get(role) else None
-                for role in cls.context
-            }
             driver_rows = column.rows + first_row if column is not None else np.empty(0, np.int64)
-            context = {}
-            for role, mode in cls.context.items():
-                track = self._tracks.setdefault((name, role, mode), ContextTrack(mode))
-                ctx = context_columns[role]
-                rows = ctx.rows + first_row if ctx is not None else np.empty(0, np.int64)
-                values = ctx.values if ctx is not None else np.empty(0)
-                context[role] = track.align(driver_rows, rows, values)
+            # Each context series is aligned once per driver series, whichever detectors read it.
+            context: dict[tuple[str, str], np.ndarray] = {}
+            for detector in detectors:
+                for role, mode in detector.context.items():
+                    if (role, mode) in context:
+                        continue
+                    track = self._tracks.setdefault((name, role, mode), ContextTrack(mode))
+                    source = self._roles.get(role)
+                    ctx = batch.columns.get(source[0]) if source else None
+                    rows = ctx.rows + first_row if ctx is not None else np.empty(0, np.int64)
+                    values = ctx.values if ctx is not None else np.empty(0)
+                    context[(role, mode)] = track.align(driver_rows, rows, values)
             if column is None:
                 continue
             series = self.store[name]
@@ -184,16 +189,22 @@ class Monitor:
             cuts = [0, *[s - start for s in segment_starts], len(column.values)]
             for lo, hi in zip(cuts[:-1], cuts[1:]):
                 if lo > 0:
-                    detector.reset()
-                    detector.clear()
+                    for detector in detectors:
+                        detector.reset()
+                        detector.clear()
+                    self._shared.pop(name, None)
                 if hi <= lo:
                     continue
-                points = Points(
-                    name,
-                    series.steps[start + lo : start + hi],
-                    column.values[lo:hi],
-                    series.lines[start + lo : start + hi],
-                    {role: values[lo:hi] for role, values in context.items()},
-                )
-                findings.extend(detector.update(points))
+                # The detectors of a series share derived data (log values, block statistics):
+                # computed once per run of points (cache), carried across runs (shared).
+                shared, cache = self._shared.setdefault(name, {}), {}
+                steps, values = series.steps[start + lo : start + hi], column.values[lo:hi]
+                lines = series.lines[start + lo : start + hi]
+                for detector in detectors:
+                    points = Points(
+                        name, steps, values, lines,
+                        {role: context[(role, mode)][lo:hi] for role, mode in detector.context.items()},
+                        shared, cache,
+                    )
+                    findings.extend(detector.update(points))
         return findings

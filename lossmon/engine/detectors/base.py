@@ -6,6 +6,12 @@ whole history again: ``update(points)`` returns the findings those points raise,
 forgets the past when the series starts a new segment (a resumed or concatenated run).
 ``active`` holds the finding that currently lights the badge, or None once it has cleared.
 
+Several detectors often watch the same series and need the same derived data (log values, block
+statistics, where the lr rises). A *feature* computes such data once per run of points:
+``self.feature(points, key, factory)`` returns the feature's result for these points, computing
+it only for the first detector that asks. Its state lives in ``points.shared`` (one dict per
+series and segment, kept by the monitor) or, for a detector used on its own, in the detector.
+
 A detector may have several rules (e.g. spikes and slow divergence for exploding_loss); each rule
 is a *family* with its own active finding, so one rule's finding neither silences nor clears
 another's, and ``active`` is the most severe of them.
@@ -35,6 +41,8 @@ class Points:
     values: np.ndarray
     lines: np.ndarray
     context: dict[str, np.ndarray] = field(default_factory=dict)
+    shared: dict | None = None  # per series and segment: feature state shared by its detectors
+    cache: dict = field(default_factory=dict)  # per run of points: feature results
 
     def __len__(self) -> int:
         return len(self.values)
@@ -43,6 +51,13 @@ class Points:
         """Context values aligned with the points (NaN where the role has no value yet)."""
         found = self.context.get(role)
         return found if found is not None else np.full(len(self.values), np.nan)
+
+
+class Feature:
+    """Derived data of a series, computed incrementally once per run of points."""
+
+    def process(self, points: Points):
+        raise NotImplementedError
 
 
 class Detector:
@@ -54,6 +69,7 @@ class Detector:
         self.series = series
         self.attrs = attrs or {}  # what the parser knows of the series (see RecordBuilder.set_attrs)
         self._actives: dict[str, Finding] = {}  # family → its active finding
+        self._features: dict[str, Feature] = {}
         self.reset()
 
     @property
@@ -62,12 +78,28 @@ class Detector:
         return max(self._actives.values(), key=lambda f: severity_rank(f.severity), default=None)
 
     def reset(self) -> None:
-        """Forget everything learned from past points."""
+        """Forget everything learned from past points (subclasses call super().reset())."""
+        self._features = {}
+        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
         raise NotImplementedError
 
     # Helpers for subclasses -------------------------------------------------------------
+
+    def feature(self, points: Points, key: str, factory):
+        """The result of feature ``key`` (made by ``factory()`` when new) for these points."""
+        result = points.cache.get(key)
+        if result is not None:
+            return result
+        store = points.shared if points.shared is not None else self._features
+        feature = store.get(key)
+        if feature is None:
+            feature = self._features.get(key) or factory()
+            store[key] = feature
+        self._features[key] = feature
+        result = points.cache[key] = feature.process(points)
+        return result
 
     def raise_finding(
         self, severity: str, points: Points, index: int, message: str, family: str = ""
@@ -96,8 +128,7 @@ class Detector:
             self._actives.pop(family, None)
 
     def entries(self, name: str, flags: np.ndarray) -> np.ndarray:
-        """Indices where the condition ``flags`` turns True, continuing from the previous call
-        (subclasses keep ``self._flags = {}`` in ``reset``)."""
+        """Indices where the condition ``flags`` turns True, continuing from the previous call."""
         was = self._flags.get(name, False)
         if len(flags):
             self._flags[name] = bool(flags[-1])

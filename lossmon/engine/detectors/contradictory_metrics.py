@@ -31,10 +31,10 @@ class ContradictoryMetrics(Detector):
     context = {"train_loss": MEAN_SINCE_PREVIOUS}
 
     def reset(self) -> None:
+        super().reset()
         self._previous = math.nan
         self._run = 0
         self._reference = math.nan  # train loss when the metric took its current value
-        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
         where = np.flatnonzero(np.isfinite(points.values))

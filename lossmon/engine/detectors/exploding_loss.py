@@ -25,11 +25,10 @@ from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.vector import (
     ewm,
     lindley,
-    log_values,
     previous,
     segmented_running_min,
 )
-from lossmon.engine.detectors.schedule import LrWatch
+from lossmon.engine.detectors.features import LrQuiet, finite_logs
 from lossmon.engine.findings import Finding, format_step
 
 BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)
@@ -46,32 +45,29 @@ class ExplodingLoss(Detector):
     rules = SpikeRules(noun="loss")
 
     def reset(self) -> None:
+        super().reset()
         self._spikes = SpikeWatch(self.rules)
         self._baseline = math.nan
         self._cusum = 0.0
         self._best = math.inf
         self._points = 0
-        self._lr = LrWatch()
-        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        y_all = log_values(points.values)
-        where = np.flatnonzero(~np.isnan(y_all))
+        y, where = finite_logs(points)
         if not len(where):
             return []
-        y = y_all[where]
         events: list[Event] = []
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
-        events.extend(self._divergence(y, level, sigma, points.ctx("lr")[where], where, points))
+        quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
+        events.extend(self._divergence(y, level, sigma, quiet, where, points))
         return self.apply(points, events)
 
-    def _divergence(self, y, level, sigma, lr, where, points) -> list[Event]:
+    def _divergence(self, y, level, sigma, quiet, where, points) -> list[Event]:
         count = len(y)
         clipped = np.minimum(y, level + CLIP_SIGMAS * sigma)
         start = float(clipped[0]) if math.isnan(self._baseline) else self._baseline
         baseline, self._baseline = ewm(clipped, 1.0 - BASELINE_ALPHA, start)
         before = previous(baseline, start)
-        quiet = self._lr.quiet(lr)
         index = self._points + np.arange(count)
         warm = index >= WARM_POINTS
         increments = np.where(quiet | ~warm, -SLACK, (clipped - before) / sigma - SLACK)

@@ -14,7 +14,7 @@ import numpy as np
 
 from lossmon.engine.detectors.base import Detector, Event, Points
 from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
-from lossmon.engine.detectors.vector import log_values
+from lossmon.engine.detectors.features import finite_logs
 from lossmon.engine.findings import Finding
 
 
@@ -24,13 +24,13 @@ class GradExplosion(Detector):
     rules = SpikeRules(noun="grad norm", spike_ratio=10.0, early_ratio=10.0)
 
     def reset(self) -> None:
+        super().reset()
         self._spikes = SpikeWatch(self.rules)
 
     def update(self, points: Points) -> list[Finding]:
-        logs = log_values(points.values)
-        where = np.flatnonzero(~np.isnan(logs))
+        logs, where = finite_logs(points)
         if not len(where):
             return []
         events: list[Event] = []
-        self._spikes.scan(logs[where], points.steps, points.values, where, events)
+        self._spikes.scan(logs, points.steps, points.values, where, events)
         return self.apply(points, events)

@@ -29,12 +29,12 @@ class GradVanishing(Detector):
     driver = "grad_norm"
 
     def reset(self) -> None:
+        super().reset()
         self._level = math.nan
         self._highest = -math.inf
         self._points = 0
         self._collapsed = 0
         self._tiny = 0
-        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
         with np.errstate(invalid="ignore"):

@@ -20,6 +20,7 @@ class NanOrInf(Detector):
     context = {"grad_norm": LAST}
 
     def reset(self) -> None:
+        super().reset()
         self._finite_run = 0
 
     def update(self, points: Points) -> list[Finding]:

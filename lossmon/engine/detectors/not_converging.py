@@ -18,12 +18,10 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.blocks import BlockStats
-from lossmon.engine.detectors.schedule import LrWatch
-from lossmon.engine.detectors.vector import log_values, run_lengths
+from lossmon.engine.detectors.features import BLOCK_POINTS, HISTORY_BLOCKS, LrQuiet, TrendBlocks
+from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-BLOCK_POINTS, HISTORY_BLOCKS = 20, 16
 WIDE_SWING = 0.3
 NO_PROGRESS = math.log(1.05)
 GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run started at
@@ -37,22 +35,17 @@ class NotConverging(Detector):
     context = {"lr": LAST}
 
     def reset(self) -> None:
-        self._blocks = BlockStats(BLOCK_POINTS, HISTORY_BLOCKS)
-        self._lr = LrWatch()
+        super().reset()
         self._run = 0
         self._start = math.nan  # the first block's mean log-loss
         self._calmest = math.inf  # the smallest swing of a window so far
         self._recent = np.empty(0)  # the last block means, for the window level
-        self._flags: dict[str, bool] = {}
 
     def update(self, points: Points) -> list[Finding]:
-        logs = log_values(points.values)
-        quiet = self._lr.quiet(points.ctx("lr"))
-        where = np.flatnonzero(~np.isnan(logs))
-        blocks = self._blocks.add(logs[where], where)
+        quiet = self.feature(points, "lr_quiet", LrQuiet)
+        blocks, (index, progress, swing, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if len(blocks) and math.isnan(self._start):
             self._start = float(blocks.means[0])
-        index, progress, swing, _ = self._blocks.windows(blocks)
         if not len(index):
             return []
         ends = blocks.ends[index]

@@ -35,6 +35,7 @@ class Overfitting(Detector):
     context = {"train_loss": MEAN_SINCE_PREVIOUS}
 
     def reset(self) -> None:
+        super().reset()
         self._evals = 0
         self._best = math.inf
         self._best_step = math.nan

@@ -3,8 +3,7 @@
 On blocks of log-loss (blocks.py). A run whose loss never gets 5% below where it started (a dead
 start: zero learning rate, frozen weights, labels the model cannot see) and that is quiet (a
 wildly bouncing loss is not_converging instead) is a warning after 200 points, an alert after
-1000. "Where it started" is the first block after any lr warm-up (while the logged lr rises the
-loss may well be flat). A run that improved and then flattened has most likely converged: worth
+1000, not counting blocks while the logged lr rises (during warm-up the loss may well be flat). A run that improved and then flattened has most likely converged: worth
 knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
 """
 
@@ -15,13 +14,10 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.blocks import BlockStats
-from lossmon.engine.detectors.schedule import LrWatch
-from lossmon.engine.detectors.vector import log_values
+from lossmon.engine.detectors.features import BLOCK_POINTS, LrQuiet, TrendBlocks
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
 
-BLOCK_POINTS, HISTORY_BLOCKS = 20, 16
 DEAD_IMPROVEMENT = -math.log(0.95)  # not 5% below the start
 WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
 QUIET_SWING = 0.3  # louder than this is not_converging's business
@@ -35,45 +31,33 @@ class Plateau(Detector):
     context = {"lr": LAST}
 
     def reset(self) -> None:
-        self._blocks = BlockStats(BLOCK_POINTS, HISTORY_BLOCKS)
-        self._lr = LrWatch()
-        self._start = math.nan  # mean log-loss of the first block after warm-up
-        self._start_block = 0
+        super().reset()
+        self._start = math.nan  # mean log-loss of the first block
+        self._age = 0  # blocks outside lr warm-up
         self._best = math.inf
-        self._best_by_block = GrowableArray(np.float64)  # running best after each counted block
-        self._flags: dict[str, bool] = {}
+        self._best_by_block = GrowableArray(np.float64)  # running best after each block
 
     def update(self, points: Points) -> list[Finding]:
-        logs = log_values(points.values)
-        quiet = self._lr.quiet(points.ctx("lr"))
-        where = np.flatnonzero(~np.isnan(logs))
-        blocks = self._blocks.add(logs[where], where)
-        index, _, swing, _ = self._blocks.windows(blocks)
+        quiet = self.feature(points, "lr_quiet", LrQuiet)
+        blocks, (index, _, swing, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return []
         means, ends = blocks.means, blocks.ends
         loud = np.zeros(len(blocks), dtype=bool)
         loud[index] = swing >= QUIET_SWING
         loud |= blocks.noise >= QUIET_SWING
-        counted = ~quiet[ends]
         if math.isnan(self._start):
-            first = np.flatnonzero(counted)
-            if not len(first):
-                return []
-            self._start = float(means[first[0]])
-            self._start_block = blocks.first + int(first[0])
-            counted[: first[0]] = False
-        keep = np.flatnonzero(counted)
-        if not len(keep):
-            return []
-        means, ends, loud = means[keep], ends[keep], loud[keep]
+            self._start = float(means[0])
+        # Blocks while the lr warms up do not count toward patience (the loss may well be flat
+        # then), but any progress they make counts.
+        age = self._age + np.cumsum(~quiet[ends])
+        self._age = int(age[-1])
         best = np.minimum.accumulate(np.minimum(means, self._best))
-        previous_count = len(self._best_by_block)
         self._best = float(best[-1])
+        total = blocks.first + np.arange(1, len(means) + 1)  # blocks since the start
         self._best_by_block.extend(best)
-        age = previous_count + np.arange(1, len(means) + 1)  # counted blocks since the start
         improvement = self._start - best
-        dead = (improvement < DEAD_IMPROVEMENT) & ~loud
+        dead = (improvement < DEAD_IMPROVEMENT) & ~loud & (age > 0)
         lr = points.ctx("lr")
         events = []
         for severity, need in (("warn", WARN_BLOCKS), ("alert", ALERT_BLOCKS)):
@@ -81,7 +65,7 @@ class Plateau(Detector):
                 events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i], improvement[i], lr[ends[i]], points, ends[i]), "dead"))
         for i in self.entries("improved", improvement >= DEAD_IMPROVEMENT).tolist():
             events.append(Event(int(ends[i]), None, family="dead"))
-        events.extend(self._late(best, age, improvement, ends, points))
+        events.extend(self._late(best, total, improvement, ends, points))
         return self.apply(points, events)
 
     def _late(self, best, age, improvement, ends, points) -> list[Event]:

@@ -31,12 +31,12 @@ import numpy as np
 
 from lossmon.engine.detectors.base import Event
 from lossmon.engine.findings import format_step
-from lossmon.engine.smoothing import ewm
+from lossmon.engine.detectors.vector import ewm
 
 SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
 SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
-FIRST_WINDOW, MAX_WINDOW = 64, 1 << 16
+FIRST_WINDOW, MAX_WINDOW = 512, 1 << 16
 
 
 @dataclass(frozen=True, slots=True)

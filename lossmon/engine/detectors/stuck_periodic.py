@@ -46,6 +46,7 @@ class StuckPeriodic(Detector):
     context = {"epoch": LAST}
 
     def reset(self) -> None:
+        super().reset()
         self._epoch_id = math.nan
         self._current: list[np.ndarray] = []
         self._epochs: deque[np.ndarray] = deque(maxlen=3)  # finished epochs, log-loss
