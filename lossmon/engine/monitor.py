@@ -114,6 +114,10 @@ class Monitor:
             return Update()
         batch = self._builder.build()
         self.parser.count(batch.formats)
+        return self.feed_records(batch)
+
+    def feed_records(self, batch: RecordBatch) -> Update:
+        """Records that are already parsed (benchmarks and tests drive the detectors this way)."""
         first_row = self.records
         self.records += len(batch)
         fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)

@@ -1,5 +1,7 @@
-"""NaN or infinite losses and gradient norms, Hugging Face's fp16 signature (``loss == 0.0`` with
-``grad_norm == nan``) and Megatron's "number of nan iterations" counter."""
+"""NaN or infinite losses and gradient norms, Hugging Face's signature (``loss == 0.0`` with
+``grad_norm == nan``: the Trainer filters the NaN out of the logged loss) and Megatron's
+"number of nan iterations" counter. Every point is checked at once with numpy; the finding names
+the first bad point. It clears after 20 finite points in a row (a NaN that went away)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from lossmon.engine.detectors.base import LAST, Detector, Points
 from lossmon.engine.findings import Finding, format_step
 
 _COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
-FINITE_POINTS_TO_CLEAR = 20  # a NaN that really went away stays away for a while
+_TRAIN_LOSS = ("loss", "train_loss", "train/loss")
+FINITE_POINTS_TO_CLEAR = 20
 
 
 class NanOrInf(Detector):
@@ -25,38 +28,39 @@ class NanOrInf(Detector):
 
     def update(self, points: Points) -> list[Finding]:
         values = points.values
+        signature = np.zeros(len(values), dtype=bool)
         if _COUNTER.search(points.series):
-            bad = np.flatnonzero(values > 0)
-            what = "{value:g} NaN iteration(s) counted"
+            bad = values > 0
         else:
-            bad = np.flatnonzero(~np.isfinite(values))
-            what = "{series} is {value}"
-            if points.series.lower() in ("loss", "train_loss", "train/loss"):
-                grad_norm = points.ctx("grad_norm")
-                signature = np.flatnonzero((values == 0.0) & np.isnan(grad_norm))
-                if len(signature):
-                    bad = np.union1d(bad, signature)
-                    what = "{series} is {value} while grad_norm is nan"
+            bad = ~np.isfinite(values)
+            if points.series.lower() in _TRAIN_LOSS:
+                signature = (values == 0.0) & np.isnan(points.ctx("grad_norm"))
+                bad |= signature
+        where = np.flatnonzero(bad)
         findings = []
-        if len(bad):
-            first = int(bad[0])
-            message = what.format(series=points.series, value=_spell(values[first])) + (
-                f" at step {format_step(points.steps[first])} (line {int(points.lines[first])})"
-            )
-            finding = self.raise_finding("alert", points, first, message)
+        if len(where):
+            first = int(where[0])
+            finding = self.raise_finding("alert", points, first, self._message(points, first, signature[first]))
             if finding:
                 findings.append(finding)
-            self._finite_run = len(values) - 1 - int(bad[-1])
+            self._finite_run = len(values) - 1 - int(where[-1])
         else:
             self._finite_run += len(values)
-        if self.active is not None and self._finite_run >= FINITE_POINTS_TO_CLEAR:
+        if self._finite_run >= FINITE_POINTS_TO_CLEAR:
             self.clear()
         return findings
+
+    def _message(self, points: Points, i: int, signature: bool) -> str:
+        value = float(points.values[i])
+        at = f"at step {format_step(points.steps[i])} (line {int(points.lines[i])})"
+        if _COUNTER.search(points.series):
+            return f"{points.series}: {value:g} {at}"
+        if signature:
+            return f"{points.series} is 0 while grad_norm is nan {at}: the NaN was filtered out of the loss"
+        return f"{points.series} is {_spell(value)} {at}"
 
 
 def _spell(value: float) -> str:
     if np.isnan(value):
         return "nan"
-    if np.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return f"{value:g}"
+    return "inf" if value > 0 else "-inf"

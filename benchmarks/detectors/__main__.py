@@ -1,0 +1,5 @@
+import sys
+
+from benchmarks.detectors.run import main
+
+sys.exit(main())
