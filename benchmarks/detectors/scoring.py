@@ -1,13 +1,14 @@
 """Event-window scoring (river ``drift.evaluate`` / TCPDBench style, never point-adjusted F1).
 
-An alarm is a true positive when it lies in a window ``[lo, hi]`` of an event of its own
-pathology. Per pathology and detector:
+An event has a detection window ``[lo, hi]`` (the field guide's per-pathology margins) and lasts
+until ``last`` (a lasting pathology, e.g. a plateau, goes on to the end of the run). Per
+pathology and detector:
 * recall: events with at least one alarm in their window (episode recall);
-* precision: alarms inside a window of their pathology / all alarms of that pathology (alarms
-  in another pathology's window count against precision, as wrong-type alarms);
+* precision: alarms while an event of their pathology lasts / all alarms of that pathology
+  (alarms during another pathology count against precision, as wrong-type alarms);
 * delay: first alarm in the window minus the event's start, in steps (median and p90);
-* false alarms per 10,000 healthy points: alarms outside every window, of any pathology, per
-  logged train point outside every window (stricter than per step when a log skips steps).
+* false alarms per 10,000 healthy points: alarms outside every event, of any pathology, per
+  logged train point outside every event (stricter than per step when a log skips steps).
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ def score_run(score: Score, pathology: str, labels, alarms: list[tuple[float, st
             score.delays.append(min(inside) - label.start)
     for step, severity in alarms:
         score.alarms += 1
-        if any(label.lo <= step <= label.hi for label in own):
+        if any(label.lo <= step <= label.last for label in own):
             score.true_alarms += 1
-        elif not any(label.lo <= step <= label.hi for label in labels):
+        elif not any(label.lo <= step <= label.last for label in labels):
             score.false_alarms += 1
             score.false_alerts += severity == "alert"
 
@@ -71,5 +72,5 @@ def healthy_points(steps: np.ndarray, labels) -> int:
     """Logged points outside every event window."""
     inside = np.zeros(len(steps), dtype=bool)
     for label in labels:
-        inside |= (steps >= label.lo) & (steps <= label.hi)
+        inside |= (steps >= label.lo) & (steps <= label.last)
     return int((~inside).sum())

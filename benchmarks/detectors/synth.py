@@ -10,7 +10,7 @@ curve follows the usual picture of training:
 * lr schedules: warm-up then constant, cosine, step (x0.1 at 50% and 75%), WSD (decay over the
   last 20%), SGDR warm restarts;
 * multiplicative noise: AR(1) in log space, phi in [0, 0.7], sigma in [1%, 10%], Gaussian or
-  Student-t (3 degrees of freedom);
+  Student-t (3 degrees of freedom, shocks clipped at 5 standard deviations);
 * one logged point every L in {1, 10, 50} steps; evals every 50 or 100 points with their own
   noise; grad norm log-normal around a slowly decaying level, high for the first points.
 
@@ -42,8 +42,13 @@ HARD_NEGATIVES = (
 class Label:
     pathology: str
     start: float  # step
-    lo: float  # window, in steps
+    lo: float  # detection window, in steps: an alarm here detects the event
     hi: float
+    end: float | None = None  # the last step the pathology lasts (alarms until then are not false)
+
+    @property
+    def last(self) -> float:
+        return self.hi if self.end is None else max(self.hi, self.end)
 
 
 @dataclass
@@ -92,7 +97,9 @@ def schedule(rng, n: int, kind: str) -> np.ndarray:
 
 def noise(rng, n: int, sigma: float, phi: float, heavy: bool) -> np.ndarray:
     """AR(1) noise with standard deviation ``sigma``: Gaussian or Student-t (3 dof) shocks."""
-    shocks = rng.standard_t(3, n) / math.sqrt(3.0) if heavy else rng.standard_normal(n)
+    # Student-t shocks are clipped at 5 standard deviations: a larger one is a spike by any
+    # definition, and spikes are injected (and labelled) on purpose.
+    shocks = np.clip(rng.standard_t(3, n) / math.sqrt(3.0), -5, 5) if heavy else rng.standard_normal(n)
     shocks *= sigma * math.sqrt(1 - phi**2)
     if phi < 1e-3:
         return shocks
@@ -148,9 +155,12 @@ def healthy(rng, name: str, group: str, n: int | None = None, sched: str | None 
 # Pathologies -----------------------------------------------------------------------------------
 
 
-def _points_window(run: Run, start_index: int, pre: float, post: float, pathology: str) -> Label:
+def _points_window(run: Run, start_index: int, pre: float, post: float, pathology: str, lasting: bool = True) -> Label:
+    """A label whose window spans ``pre`` points before to ``post`` points after the start; a
+    lasting pathology goes on to the end of the run."""
     start = float(run.steps[start_index])
-    return Label(pathology, start, start - pre * run.interval, start + post * run.interval)
+    end = float(run.steps[-1]) if lasting else None
+    return Label(pathology, start, start - pre * run.interval, start + post * run.interval, end)
 
 
 def inject(rng, run: Run, pathology: str) -> Run:
@@ -164,7 +174,9 @@ def inject(rng, run: Run, pathology: str) -> Run:
             k = np.arange(n - t0)
             shape = np.exp(-k / recovery) if recovery else (k == 0).astype(float)
             loss[t0:] *= factor ** shape
-            run.labels.append(_points_window(run, t0, 10, 20, pathology))
+            label = _points_window(run, t0, 10, 20, pathology, lasting=False)
+            label.end = label.start + 5 * recovery * run.interval
+            run.labels.append(label)
         else:  # divergence: the log-loss climbs linearly (0.2%..2% per point)
             rate = math.exp(rng.uniform(math.log(0.002), math.log(0.02)))
             loss[t0:] *= np.exp(rate * np.arange(n - t0))
@@ -181,6 +193,9 @@ def inject(rng, run: Run, pathology: str) -> Run:
             counter = np.zeros(n)
             counter[t0] = rng.integers(1, 5)
             run.series["number of nan iterations"] = counter
+            run.labels.append(_points_window(run, t0, 0, 0, pathology, lasting=False))
+            _cut_evals(run, t0)
+            return run
         else:
             loss[t0:] = np.nan if kind == "nan" else np.inf
         run.labels.append(_points_window(run, t0, 0, 0, pathology))
@@ -212,7 +227,7 @@ def inject(rng, run: Run, pathology: str) -> Run:
             _add_evals(rng, run)
         e = len(run.eval_steps)
         e0 = int(rng.integers(max(3, int(0.3 * e)), max(4, int(0.7 * e))))
-        rise = rng.uniform(0.02, 0.08)
+        rise = rng.uniform(0.03, 0.10)
         val = run.evals["val_loss"]
         val[e0:] = val[e0 - 1] * np.exp(rise * np.arange(1, e - e0 + 1)) * np.exp(0.005 * rng.standard_normal(e - e0))
         # Meanwhile the train loss keeps falling (memorisation): 3% per eval interval.
@@ -221,12 +236,17 @@ def inject(rng, run: Run, pathology: str) -> Run:
         loss[first:] *= np.exp(-per_point * np.arange(n - first))
         start = float(run.eval_steps[e0])
         every = float(run.eval_steps[1] - run.eval_steps[0])
-        run.labels.append(Label(pathology, start, start - every, start + 3 * every))
+        run.labels.append(Label(pathology, start, start - every, start + 3 * every, float(run.steps[-1])))
     elif pathology == "contradictory_metrics":
         if not len(run.eval_steps):
             _add_evals(rng, run)
         e = len(run.eval_steps)
-        e0 = 0 if rng.random() < 0.6 else int(rng.integers(2, max(3, e // 3)))
+        # The metric gets stuck where the loss still falls (>= 15% over the next 4 evals):
+        # a frozen metric next to a frozen loss contradicts nothing.
+        at = np.searchsorted(run.steps, run.eval_steps)
+        level = np.array([loss[max(0, a - 20) : a + 1].mean() for a in at])
+        falling = np.flatnonzero(level[4:] < 0.85 * level[:-4]) if e > 4 else np.empty(0, int)
+        e0 = int(rng.choice(falling[falling >= 2])) if rng.random() < 0.4 and (falling >= 2).any() else 0
         recall = run.evals.get("recall")
         if recall is None:
             recall = run.evals["recall"] = np.round(np.linspace(0.1, 0.8, e), 4)
@@ -235,7 +255,7 @@ def inject(rng, run: Run, pathology: str) -> Run:
             recall[:] = 0.0
         start = float(run.eval_steps[e0])
         every = float(run.eval_steps[1] - run.eval_steps[0])
-        run.labels.append(Label(pathology, start, start, start + 5 * every))
+        run.labels.append(Label(pathology, start, start, start + 5 * every, float(run.steps[-1])))
     elif pathology == "stuck_periodic":
         known = "epoch" in run.series
         period = int(run.attrs["epoch_points"]["value"]) if known else int(rng.integers(50, 200))
@@ -255,13 +275,13 @@ def inject(rng, run: Run, pathology: str) -> Run:
     elif pathology == "grad_explosion":
         grad = run.series.setdefault("grad_norm", 0.5 * np.exp(0.1 * rng.standard_normal(n)))
         t0 = int(rng.integers(int(0.2 * n), int(0.9 * n)))
-        growth = math.exp(rng.uniform(math.log(10), math.log(1000)))
+        growth = math.exp(rng.uniform(math.log(20), math.log(1000)))
         ramp = int(rng.integers(1, 6))
         k = np.arange(n - t0)
         stays = rng.random() < 0.5
         shape = np.minimum(1.0, (k + 1) / ramp) if stays else np.where(k < ramp, (k + 1) / ramp, np.exp(-(k - ramp) / 5.0))
         grad[t0:] *= growth**shape
-        run.labels.append(_points_window(run, t0, 0, 20, pathology))
+        run.labels.append(_points_window(run, t0, 0, 20, pathology, lasting=stays))
     elif pathology == "grad_vanishing":
         grad = run.series.setdefault("grad_norm", 0.5 * np.exp(0.1 * rng.standard_normal(n)))
         t0 = int(rng.integers(int(0.2 * n), int(0.7 * n)))

@@ -8,7 +8,8 @@ trend (a spread of 0.3 in log, i.e. about +-35%) while the second half of the wi
 Some losses are that noisy by nature once converged (per-batch diffusion or RL losses): a run
 that halved its loss and swings as much as it always did is progressing, not bouncing. A flat,
 quiet loss is a plateau instead. The rule keeps quiet while the learning rate rises (warm-up).
-warn after two such windows in a row, alert after 32 more blocks.
+warn after two such windows in a row, alert after 32 more blocks; it clears after 8 windows in a
+row without the condition (a bouncing loss has calmer stretches).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ NO_PROGRESS = math.log(1.05)
 GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run started at
 LOUDER = 3.0  # the swing is 3x the calmest window's
 WARN_WINDOWS, ALERT_WINDOWS = 2, 2 + 32
+CLEAR_WINDOWS = 8  # the finding clears after this many windows in a row without the condition
 
 
 class NotConverging(Detector):
@@ -37,6 +39,7 @@ class NotConverging(Detector):
     def reset(self) -> None:
         super().reset()
         self._run = 0
+        self._calm = 0
         self._start = math.nan  # the first block's mean log-loss
         self._calmest = math.inf  # the smallest swing of a window so far
         self._recent = np.empty(0)  # the last block means, for the window level
@@ -57,12 +60,13 @@ class NotConverging(Detector):
         louder = swing >= LOUDER * calm_before
         stuck = (swing >= WIDE_SWING) & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
         run = run_lengths(stuck, self._run)
-        self._run = int(run[-1])
+        calm = run_lengths(~stuck, self._calm)
+        self._run, self._calm = int(run[-1]), int(calm[-1])
         events = []
         for severity, need in (("warn", WARN_WINDOWS), ("alert", ALERT_WINDOWS)):
             for i in self.entries(severity, run >= need).tolist():
                 events.append(Event(int(ends[i]), severity, self._message(swing[i], progress[i], run[i], points, ends[i])))
-        for i in self.entries("moving", ~stuck).tolist():
+        for i in self.entries("moving", calm >= CLEAR_WINDOWS).tolist():
             events.append(Event(int(ends[i]), None))
         return self.apply(points, events)
 

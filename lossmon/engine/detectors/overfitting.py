@@ -3,8 +3,10 @@
 Runs on the sparse eval stream; patience is counted in evaluations (as Lightning does), never in
 steps. Prechelt's generalization loss GL = 100 (E_va / E_opt - 1) measures how far the latest
 validation loss sits above its best; his UP criterion (consecutive rises) guards against one
-noisy eval. Evals are noisy, so GL must also clear twice the eval-to-eval jitter, estimated
-robustly from second differences of log val loss (a steady rise does not count as jitter).
+noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise, so GL is taken
+on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
+about one eval) and must clear twice the eval-to-eval jitter, estimated robustly from second
+differences of log val loss (a steady rise does not count as jitter).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
 start of training) is never the reference.
@@ -25,6 +27,7 @@ from lossmon.engine.findings import Finding, format_step
 MIN_EVALS = 3
 WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 2.0
 ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
+SMOOTHING = 0.5  # EWMA weight of the newest eval
 TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
 JITTER_HISTORY = 32
 
@@ -37,8 +40,10 @@ class Overfitting(Detector):
     def reset(self) -> None:
         super().reset()
         self._evals = 0
-        self._best = math.inf
+        self._best = math.inf  # raw best val loss, for messages
         self._best_step = math.nan
+        self._smoothed = math.nan  # EWMA of log val loss
+        self._best_smoothed = math.inf
         self._previous = math.nan
         self._rises = 0
         self._train_at_first_rise = math.nan
@@ -75,8 +80,13 @@ class Overfitting(Detector):
         self._previous = value
         if self._rises == 1:
             self._train_at_first_rise = train
+        log_value = math.log(value)
+        smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + SMOOTHING * (log_value - self._smoothed)
+        self._smoothed = smoothed
         if value < self._best:
             self._best, self._best_step = value, points.steps[i]
+        if smoothed < self._best_smoothed:
+            self._best_smoothed = smoothed
             self.clear()
             return None
         if self._evals < MIN_EVALS or self._rises < WARN_RISES:
@@ -84,7 +94,7 @@ class Overfitting(Detector):
         reference = self._train_at_first_rise
         if not (math.isfinite(train) and math.isfinite(reference) and train < reference * (1.0 - TRAIN_FALL)):
             return None
-        gl = 100.0 * (value / self._best - 1.0)
+        gl = 100.0 * math.expm1(smoothed - self._best_smoothed)
         jitter_pct = 100.0 * math.expm1(jitter)
         if self._rises >= ALERT_RISES and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
             severity = "alert"
@@ -95,7 +105,7 @@ class Overfitting(Detector):
         drop = 1.0 - train / reference
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} is {gl:.0f}% above its best ({self._best:.4g} at step "
-            f"{format_step(self._best_step)}) after {self._rises} rises in a row, while the train "
+            f"{points.series} {value:.4g} rose {self._rises} evals in a row, {gl:.0f}% above its best "
+            f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
             f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )

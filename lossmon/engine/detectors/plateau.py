@@ -3,7 +3,9 @@
 On blocks of log-loss (blocks.py). A run whose loss never gets 5% below where it started (a dead
 start: zero learning rate, frozen weights, labels the model cannot see) and that is quiet (a
 wildly bouncing loss is not_converging instead) is a warning after 200 points, an alert after
-1000, not counting blocks while the logged lr rises (during warm-up the loss may well be flat). A run that improved and then flattened has most likely converged: worth
+1000, not counting blocks while the logged lr rises (during warm-up the loss may well be flat).
+Only a segment that starts at the start of training can be a dead start: a run resumed from a
+checkpoint starts where its loss already is. A run that improved and then flattened has most likely converged: worth
 knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
 """
 
@@ -34,10 +36,13 @@ class Plateau(Detector):
         super().reset()
         self._start = math.nan  # mean log-loss of the first block
         self._age = 0  # blocks outside lr warm-up
+        self._fresh: bool | None = None  # the segment starts at the start of training
         self._best = math.inf
         self._best_by_block = GrowableArray(np.float64)  # running best after each block
 
     def update(self, points: Points) -> list[Finding]:
+        if self._fresh is None and len(points):
+            self._fresh = _starts_fresh(points.steps)
         quiet = self.feature(points, "lr_quiet", LrQuiet)
         blocks, (index, _, swing, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
@@ -57,7 +62,7 @@ class Plateau(Detector):
         total = blocks.first + np.arange(1, len(means) + 1)  # blocks since the start
         self._best_by_block.extend(best)
         improvement = self._start - best
-        dead = (improvement < DEAD_IMPROVEMENT) & ~loud & (age > 0)
+        dead = (improvement < DEAD_IMPROVEMENT) & ~loud & (age > 0) & bool(self._fresh)
         lr = points.ctx("lr")
         events = []
         for severity, need in (("warn", WARN_BLOCKS), ("alert", ALERT_BLOCKS)):
@@ -93,6 +98,14 @@ class Plateau(Detector):
         if lr == 0.0:
             message += "; the learning rate is 0"
         return message
+
+
+def _starts_fresh(steps: np.ndarray) -> bool:
+    """Does the segment start at the start of training? A run resumed from a checkpoint (or a
+    log joined midway) starts late, at a loss that already made its progress: no dead start."""
+    first = float(steps[0])
+    spacing = float(steps[1] - steps[0]) if len(steps) > 1 else 1.0
+    return first <= max(100.0, 10.0 * spacing)
 
 
 def _chance_hint(level: float) -> str:

@@ -3,13 +3,15 @@
 Runs on y = log(value): spikes are multiplicative and the noise is roughly proportional to the
 level. The running level m is an EWMA of y; the scale is an EW mean of |y - m| (robust to heavy
 tails, x1.25 to read as a standard deviation). A point more than 3 sigma and 30% above the level
-opens an *excursion*, during which m and the scale stay frozen (ZClip's skip-update-on-spike), so
-a spike is never absorbed into the level it is measured against.
+opens an *excursion*, during which m stays frozen (ZClip's skip-update-on-spike), so a spike is
+never absorbed into the level it is measured against; the scale learns such points only
+winsorized at 3 sigma, so a loss that starts bouncing widely raises its own bar.
 
 Severity follows what the user should do:
 * a spike (z > 6 and at least 2x the level; in the first points, before there is a level, 3x
   the lowest value so far) is a ``warn`` at once: look at that batch;
-* if the series is still up ``persist`` points later, it did not recover: ``alert``, act now;
+* if ``persist`` points later the series is still at least 2x its level and half the spike (in
+  log), it did not recover: ``alert``, act now;
 * a spike that is clearly smaller than one the run already recovered from at once is only
   ``info``: the run has shown that it shrugs such spikes off ("clearly": by more than the
   uncertainty of the level the ratios are measured against, and at least 20%).
@@ -136,13 +138,17 @@ class SpikeWatch:
             return False
         residual = y - self.m
         sigma = self.sigma()
+        if self.n > rules.warm and residual > rules.outlier_z * sigma:
+            # The level never learns from an outlier, but the scale learns its winsorized size:
+            # a loss that starts bouncing widely raises its own bar instead of spiking forever.
+            self.s += rules.alpha_scale * (rules.outlier_z * sigma - self.s)
         if self.excursion:
             if self.early:  # no scale yet: up while still well above the lowest value
                 still_up = y - self.lowest > math.log(rules.early_ratio) / 2
             else:
                 still_up = residual > max(rules.outlier_z * sigma, math.log(rules.outlier_ratio))
             if still_up:
-                return self._continue_excursion(y, residual, i, steps, where, events)
+                return self._continue_excursion(y, residual, i, steps, raw, where, events)
             if self.fired and self.excursion < rules.persist:
                 self.record = max(self.record, self.peak)
             self.excursion, self.fired, self.calm = 0, None, 0
@@ -194,12 +200,19 @@ class SpikeWatch:
         alpha = self.rules.alpha
         return max(SAME_SIZE, 2.0 * self.sigma() * math.sqrt(alpha / (2.0 - alpha)))
 
-    def _continue_excursion(self, y, residual, i, steps, where, events) -> bool:
+    def _continue_excursion(self, y, residual, i, steps, raw, where, events) -> bool:
         rules = self.rules
         self.excursion += 1
         self.peak = max(self.peak, residual)
-        if self.fired and self.excursion == rules.persist:
-            ratio = math.exp(min(y - self.lowest if self.early else residual, 700.0))
+        if not self.fired and not self.early and residual >= math.log(rules.spike_ratio) and residual > rules.spike_z * self.sigma():
+            # An excursion that grows into a spike over a few points (a grad norm ramping up).
+            count = self.excursion
+            self._open(residual, i, steps, raw, where, events, early=False)
+            self.excursion = count
+        height = y - self.lowest if self.early else residual
+        stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
+        if self.fired and self.excursion == rules.persist and stays_high:
+            ratio = math.exp(min(height, 700.0))
             events.append(Event(
                 int(where[i]), "alert",
                 f"{rules.noun} still {_times(ratio)} above its running level "

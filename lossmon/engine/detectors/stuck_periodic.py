@@ -4,18 +4,19 @@ When the log says which epoch each point belongs to (an ``epoch`` series), epoch
 finished epoch's log-loss, minus a continuous trend (a piecewise-linear line through the means
 of the epochs before, at and after it), is binned by position in the epoch. When the profiles of
 consecutive epochs agree (correlation > 0.7), far above the noise of a bin mean, for 3 epochs in
-a row, the loss repeats a pattern every epoch.
+a row, the loss repeats a pattern every epoch (the earliest this can show is the end of epoch 5:
+a profile needs the epochs on both sides of it).
 
-When it does not, autocorrelation: every 512 points, the last 2048 log-losses minus a quadratic
+When it does not, autocorrelation: every 256 points, the last 1024 log-losses minus a quadratic
 trend are searched for a lag whose autocorrelation is a clear peak (above 0.3, and 0.3 above the
 dip before it) and that recurs at twice the lag; the residual folded at that period gives the
-profile, judged as above over 3 scans in a row.
+profile, judged as above over 3 scans in a row (periods of 20 to 256 points).
 
 A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
 multi-epoch staircase of memorisation (fast.ai 2023; THUDM/GLM#88): info only. By shape it
 cannot be told from a within-epoch rising sawtooth, so that one is reported the same way.
 Series that Keras logs as running means of the epoch are sawtooths by construction: skipped.
-Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 4096 per 512 points.
+Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 2048 per 256 points.
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from lossmon.engine.findings import Finding, format_step
 
 BINS = 10
 MIN_POINTS_PER_EPOCH = 2 * BINS
-CONSISTENT = 3  # profile pairs that must agree, in a row
+CONSISTENT = 2  # consecutive profile pairs that must agree (3 profiles)
 MIN_CORRELATION = 0.7
 MIN_AMPLITUDE = 2.0  # profile spread over the noise of a bin mean
-RAMP_R2 = 0.8  # a profile this well fitted by a straight line is a staircase
-SCAN_POINTS, SCAN_EVERY = 2048, 512
+RAMP_FIT = 3.0  # a profile within 3x the noise of a straight line is a staircase
+SCAN_POINTS, SCAN_EVERY = 1024, 256
 MIN_LAG = 2 * BINS
 MIN_ACF, MIN_PROMINENCE = 0.3, 0.3
 
@@ -145,6 +146,9 @@ class StuckPeriodic(Detector):
         if previous is None:
             return
         correlation = float(np.corrcoef(previous, profile)[0, 1]) if profile.std() > 0 and previous.std() > 0 else 0.0
+        # The change between consecutive profiles measures a bin mean's noise as it really is
+        # (autocorrelated noise makes bin means far noisier than the point-to-point jitter says).
+        noise = max(noise, float(np.sqrt(np.mean((profile - previous) ** 2) / 2.0)))
         amplitude = float(profile.std() / noise) if noise > 0 else 0.0
         if correlation > MIN_CORRELATION and amplitude > MIN_AMPLITUDE:
             self._agreeing += 1
@@ -154,9 +158,9 @@ class StuckPeriodic(Detector):
             return
         if self._agreeing < CONSISTENT:
             return
-        ramp_r2 = float(np.corrcoef(np.arange(BINS), profile)[0, 1] ** 2)
+        staircase = _is_ramp(profile, noise)
         at = f"step {format_step(points.steps[i])}"
-        if ramp_r2 >= RAMP_R2:
+        if staircase:
             events.append(Event(i, "info", (
                 f"the loss drops at every {unit} boundary and is flat in between (a multi-epoch "
                 f"staircase) for {self._agreeing + 1} periods up to {at}: normal when the data is seen again"
@@ -166,6 +170,15 @@ class StuckPeriodic(Detector):
                 f"the loss repeats the same pattern within every {unit} period ({amplitude:.0f}x the noise, "
                 f"r={correlation:.2f}) for {self._agreeing + 1} periods up to {at}"
             )))
+
+
+def _is_ramp(profile: np.ndarray, noise: float) -> bool:
+    """True when a straight line explains the profile up to its noise: what is left after the
+    best line is no more than ``RAMP_FIT`` times the variance a bin mean has by noise alone."""
+    x = np.arange(len(profile), dtype=np.float64)
+    fit = np.polyval(np.polyfit(x, profile, 1), x)
+    left = float(((profile - fit) ** 2).sum()) / (len(profile) - 2)
+    return left <= RAMP_FIT * noise**2
 
 
 def _point_noise(values: np.ndarray) -> float:
