@@ -259,6 +259,13 @@ def inject(rng, run: Run, pathology: str) -> Run:
     elif pathology == "stuck_periodic":
         known = "epoch" in run.series
         period = int(run.attrs["epoch_points"]["value"]) if known else int(rng.integers(50, 200))
+        if n < 8 * period:  # a pattern needs epochs to repeat in: at least 8
+            run = healthy(rng, run.name, run.group, n=8 * period, evals=False)
+            run.series["epoch"] = np.arange(8 * period, dtype=np.float64) / period if known else None
+            if not known:
+                run.series.pop("epoch")
+            run.attrs["epoch_points"] = {"value": period}
+            n, loss = run.points, run.series["loss"]
         sigma = float(np.median(np.abs(np.diff(np.log(loss[n // 2 :]))))) * 1.4826 / math.sqrt(2)
         amplitude = rng.uniform(1.0, 3.0) * max(sigma, 0.01)
         position = (np.arange(n) % period) / period

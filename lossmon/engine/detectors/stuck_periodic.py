@@ -1,16 +1,18 @@
 """Repetitive, step-like loss tied to the data order (unshuffled or class-sorted data).
 
 When the log says which epoch each point belongs to (an ``epoch`` series), epoch folding: each
-finished epoch's log-loss, minus a continuous trend (a piecewise-linear line through the means
-of the epochs before, at and after it), is binned by position in the epoch. When the profiles of
-consecutive epochs agree (correlation > 0.7), far above the noise of a bin mean, for 3 epochs in
-a row, the loss repeats a pattern every epoch (the earliest this can show is the end of epoch 5:
-a profile needs the epochs on both sides of it).
+finished epoch's log-loss, minus a continuous trend (the line through the mean of the epoch
+before it and its own, both at their centres), is binned by position in the epoch. When the
+profiles of consecutive epochs agree (correlation > 0.7), far above the noise of a bin mean, for
+3 epochs in a row, the loss repeats a pattern every epoch (the earliest this can show is the end
+of epoch 4). The noise of a bin mean is measured as the change between consecutive profiles,
+so autocorrelated noise cannot pass for a pattern.
 
 When it does not, autocorrelation: every 256 points, the last 1024 log-losses minus a quadratic
-trend are searched for a lag whose autocorrelation is a clear peak (above 0.3, and 0.3 above the
-dip before it) and that recurs at twice the lag; the residual folded at that period gives the
-profile, judged as above over 3 scans in a row (periods of 20 to 256 points).
+trend are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
+dip before it; noise gives about 0.03) and that recurs at twice the lag; the residual folded at that period gives the
+profile; the profiles of the first and the second half of the cycles must agree, in 3 scans in a
+row (periods of 20 to 256 points).
 
 A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
 multi-epoch staircase of memorisation (fast.ai 2023; THUDM/GLM#88): info only. By shape it
@@ -34,11 +36,11 @@ BINS = 10
 MIN_POINTS_PER_EPOCH = 2 * BINS
 CONSISTENT = 2  # consecutive profile pairs that must agree (3 profiles)
 MIN_CORRELATION = 0.7
-MIN_AMPLITUDE = 2.0  # profile spread over the noise of a bin mean
+MIN_AMPLITUDE = 1.5  # profile spread over the noise of a bin mean
 RAMP_FIT = 3.0  # a profile within 3x the noise of a straight line is a staircase
 SCAN_POINTS, SCAN_EVERY = 1024, 256
 MIN_LAG = 2 * BINS
-MIN_ACF, MIN_PROMINENCE = 0.3, 0.3
+MIN_ACF, MIN_PROMINENCE = 0.2, 0.2
 
 
 class StuckPeriodic(Detector):
@@ -50,7 +52,7 @@ class StuckPeriodic(Detector):
         super().reset()
         self._epoch_id = math.nan
         self._current: list[np.ndarray] = []
-        self._epochs: deque[np.ndarray] = deque(maxlen=3)  # finished epochs, log-loss
+        self._epochs: deque[np.ndarray] = deque(maxlen=2)  # finished epochs, log-loss
         self._previous_profile: np.ndarray | None = None
         self._agreeing = 0
         self._ring = np.full(SCAN_POINTS, np.nan)  # the last log-losses, for autocorrelation
@@ -95,7 +97,7 @@ class StuckPeriodic(Detector):
         if len(epoch) < MIN_POINTS_PER_EPOCH:
             return
         self._epochs.append(epoch)
-        if len(self._epochs) < 3:
+        if len(self._epochs) < 2:
             return
         profile, noise = _epoch_profile(*self._epochs)
         self._judge(profile, noise, "epoch", points, i, events)
@@ -121,6 +123,8 @@ class StuckPeriodic(Detector):
         return events
 
     def _scan(self, points: Points, i: int, events: list[Event]) -> None:
+        """Fold the ring at the period found; the first half of its cycles and the second half
+        must show the same profile (their difference measures the noise)."""
         residual = _detrend(self._ring)
         period = _period(residual)
         if period is None:
@@ -130,10 +134,12 @@ class StuckPeriodic(Detector):
         folded = residual[len(residual) - cycles * period :].reshape(cycles, period)
         bins = np.array_split(np.arange(period), BINS)
         per_cycle = np.stack([folded[:, b].mean(axis=1) for b in bins], axis=1)
+        half = cycles // 2
+        first, second = per_cycle[:half].mean(axis=0), per_cycle[half:].mean(axis=0)
         profile = per_cycle.mean(axis=0)
-        point_noise = _point_noise(residual)
-        noise = point_noise / math.sqrt(max(cycles * period / BINS, 1.0))
-        self._judge(profile, noise, f"{period}-point", points, i, events)
+        noise = float(np.sqrt(np.mean((first - second) ** 2))) / 2.0  # of the mean of both halves
+        agree = _correlation(first, second) > MIN_CORRELATION
+        self._verdict(agree, profile, noise, f"{period}-point", points, i, events)
 
     # Both ------------------------------------------------------------------------------------
 
@@ -142,15 +148,19 @@ class StuckPeriodic(Detector):
         self._previous_profile = None
 
     def _judge(self, profile, noise, unit: str, points: Points, i: int, events: list[Event]) -> None:
+        """Epoch folding: this epoch's profile against the previous epoch's."""
         previous, self._previous_profile = self._previous_profile, profile
         if previous is None:
             return
-        correlation = float(np.corrcoef(previous, profile)[0, 1]) if profile.std() > 0 and previous.std() > 0 else 0.0
         # The change between consecutive profiles measures a bin mean's noise as it really is
         # (autocorrelated noise makes bin means far noisier than the point-to-point jitter says).
         noise = max(noise, float(np.sqrt(np.mean((profile - previous) ** 2) / 2.0)))
+        agree = _correlation(previous, profile) > MIN_CORRELATION
+        self._verdict(agree, profile, noise, unit, points, i, events)
+
+    def _verdict(self, agree: bool, profile, noise, unit: str, points: Points, i: int, events: list[Event]) -> None:
         amplitude = float(profile.std() / noise) if noise > 0 else 0.0
-        if correlation > MIN_CORRELATION and amplitude > MIN_AMPLITUDE:
+        if agree and amplitude > MIN_AMPLITUDE:
             self._agreeing += 1
         else:
             self._agreeing = 0
@@ -158,18 +168,23 @@ class StuckPeriodic(Detector):
             return
         if self._agreeing < CONSISTENT:
             return
-        staircase = _is_ramp(profile, noise)
         at = f"step {format_step(points.steps[i])}"
-        if staircase:
+        if _is_ramp(profile, noise):
             events.append(Event(i, "info", (
                 f"the loss drops at every {unit} boundary and is flat in between (a multi-epoch "
                 f"staircase) for {self._agreeing + 1} periods up to {at}: normal when the data is seen again"
             )))
         else:
             events.append(Event(i, "warn", (
-                f"the loss repeats the same pattern within every {unit} period ({amplitude:.0f}x the noise, "
-                f"r={correlation:.2f}) for {self._agreeing + 1} periods up to {at}"
+                f"the loss repeats the same pattern within every {unit} period ({amplitude:.0f}x the noise) "
+                f"for {self._agreeing + 1} periods up to {at}"
             )))
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    if a.std() == 0 or b.std() == 0:
+        return 0.0
+    return float(np.corrcoef(a, b)[0, 1])
 
 
 def _is_ramp(profile: np.ndarray, noise: float) -> bool:
@@ -187,20 +202,15 @@ def _point_noise(values: np.ndarray) -> float:
     return float(np.median(np.abs(jitter - np.median(jitter)))) * 1.4826 / math.sqrt(2)
 
 
-def _epoch_profile(before: np.ndarray, middle: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
-    """Binned residual of the middle epoch against a continuous trend; and a bin mean's noise."""
-    means = [before.mean(), middle.mean(), after.mean()]
-    n = len(middle)
-    position = (np.arange(n) + 0.5) / n  # 0..1 across the middle epoch
-    # The trend joins the epoch means at epoch centres: before at -0.5, middle at 0.5, after at 1.5.
-    trend = np.where(
-        position < 0.5,
-        means[1] + (means[1] - means[0]) * (position - 0.5),
-        means[1] + (means[2] - means[1]) * (position - 0.5),
-    )
-    residual = middle - trend
+def _epoch_profile(before: np.ndarray, epoch: np.ndarray) -> tuple[np.ndarray, float]:
+    """Binned residual of an epoch against the trend through the previous epoch's mean and its
+    own (at the epochs' centres); and a bin mean's noise from point-to-point jitter."""
+    n = len(epoch)
+    position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre
+    mean = epoch.mean()
+    residual = epoch - (mean + (mean - before.mean()) * position)
     profile = np.array([b.mean() for b in np.array_split(residual, BINS)])
-    return profile, _point_noise(middle) / math.sqrt(max(n / BINS, 1))
+    return profile, _point_noise(epoch) / math.sqrt(max(n / BINS, 1))
 
 
 def _detrend(values: np.ndarray) -> np.ndarray:
