@@ -206,10 +206,9 @@ def inject(rng, run: Run, pathology: str) -> Run:
         swing = rng.uniform(0.4, 1.0)
         if rng.random() < 0.5:  # zig-zag: strongly negative lag-1 correlation
             bounce = noise(rng, n - t0, swing, 0.0, False) * np.where(np.arange(n - t0) % 2, 1, -1)
-        else:  # slow, wide oscillation around a level that does not fall
-            period = rng.uniform(10, 60)
-            bounce = swing * np.sin(2 * np.pi * np.arange(n - t0) / period + rng.uniform(0, 6))
-            bounce += noise(rng, n - t0, swing / 2, 0.3, False)
+        else:  # slow, wide, irregular wandering around a level that does not fall
+            bounce = noise(rng, n - t0, swing, rng.uniform(0.8, 0.95), False)
+            bounce += noise(rng, n - t0, swing / 3, 0.0, False)
         loss[t0:] = np.exp(level + bounce)
         run.labels.append(_points_window(run, t0, 0, 1000, pathology))
         _cut_evals(run, t0)

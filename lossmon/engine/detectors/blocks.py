@@ -1,21 +1,20 @@
 """Block statistics of a log-scale series, for the trend rules (not converging, plateau).
 
 Points are grouped in blocks of ``size`` finite values; for each finished block: the mean of
-log(value), and a robust noise scale (the median absolute first difference, x1.4826/sqrt(2):
-insensitive to the trend inside the block and to a lone spike). Windows of ``history`` blocks
+log(value), and a robust spread (the median absolute deviation from the block's median, x1.4826:
+it sees noise and any bouncing inside the block, and ignores a lone spike). Windows of ``history`` blocks
 then give the progress (first half mean minus second half mean) and the swing of the series
 around its trend. Everything is computed for all blocks of a call at once.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-DIFF_TO_SIGMA = 1.4826 / math.sqrt(2.0)
+MAD_TO_SIGMA = 1.4826
 
 
 @dataclass(slots=True)
@@ -47,7 +46,11 @@ class BlockStats:
         self._partial = values[full:]
         grid = values[:full].reshape(-1, self.size)
         means = grid.mean(axis=1)
-        noise = np.median(np.abs(np.diff(grid, axis=1)), axis=1) * DIFF_TO_SIGMA if full else np.empty(0)
+        if full:
+            centre = np.median(grid, axis=1, keepdims=True)
+            noise = np.median(np.abs(grid - centre), axis=1) * MAD_TO_SIGMA
+        else:
+            noise = np.empty(0)
         # A block finished in this call ends with one of this call's points.
         ends = where[np.arange(self.size - 1, full, self.size) - carried]
         blocks = Blocks(means, noise, ends, self.count)
