@@ -38,6 +38,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("check",)
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """`lossmon PATH...` (no command): the terminal app."""
+    parser = _Parser(
+        prog="lossmon",
+        usage="lossmon [options] PATH... | lossmon check ...",
+        description="Open the terminal app on training logs: charts, badges, checklists. "
+        "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
+        "? help, q quit.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="log files")
+    parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
+    parser.add_argument("--speed", type=float, metavar="N", help="replay speed in records per second (default 50)")
+    parser.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs (fonts without braille)")
+    parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")
+    add_parsing_options(parser)
+    return parser
+
+
 def add_parsing_options(parser: argparse.ArgumentParser) -> None:
     from lossmon.engine.formats import FORMATS_BY_ID
 
@@ -48,6 +69,10 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
+        if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+            from lossmon.commands.app import run_app
+
+            return run_app(build_app_parser().parse_args(argv))
         args = build_parser().parse_args(argv)
         if args.command is None:
             build_parser().print_help(sys.stderr)
