@@ -50,9 +50,8 @@ class ViewState:
     def step_range(self, first: float, last: float) -> tuple[float, float] | None:
         """The steps to show, given the first and last step of the run."""
         if self.pinned_step is not None:
-            half = (self.window or max(last - first, 1.0)) / 2
-            if self.window is None:
-                return None  # whole run, with the pinned finding marked
+            # Zoom to the finding: the chosen window, or a tenth of the run, around it.
+            half = (self.window or max((last - first) / 10, 20.0)) / 2
             return (self.pinned_step - half, self.pinned_step + half)
         if self.window is None:
             return None

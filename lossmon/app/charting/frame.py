@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lossmon.app.charting.canvas import Canvas
-from lossmon.app.charting.ticks import format_number, nice_ticks
+from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
 
 Run = tuple[str, "str | None"]
 
@@ -73,7 +73,7 @@ def draw_chart(
 
     axis_row = height >= 12
     plot_height = height - 1 - int(axis_row)
-    y_ticks = nice_ticks(y_low, y_high, max(2, plot_height // 4))
+    y_ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
     y_labels = [format_number(10**t if log_y else t) for t in y_ticks]
     margin = max((len(label) for label in y_labels), default=1) + 1
     plot_width = width - margin - 1

@@ -21,6 +21,15 @@ def nice_ticks(low: float, high: float, count: int) -> list[float]:
     return [float(t) if abs(t) > step * 1e-9 else 0.0 for t in ticks]
 
 
+def log_ticks(low: float, high: float, count: int) -> list[float]:
+    """Ticks for a log10 axis: whole powers of ten when the range holds some, else nice_ticks."""
+    first, last = math.ceil(low), math.floor(high)
+    if last - first < 1:
+        return nice_ticks(low, high, count)
+    stride = max(1, math.ceil((last - first + 1) / max(count, 1)))
+    return [float(p) for p in range(first, last + 1, stride)]
+
+
 def format_number(value: float, width: int = 7) -> str:
     """A short label: 12, 1.5k, 3.2M, 0.0031, 1.2e-05."""
     if not math.isfinite(value):
