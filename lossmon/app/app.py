@@ -95,6 +95,7 @@ class LossmonApp(App):
         self._last_refresh = 0.0
         self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
+        self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
 
     # Layout --------------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ class LossmonApp(App):
 
     def on_mount(self) -> None:
         if self.ascii:
-            self.screen.add_class("-ascii")
+            self.main_screen.add_class("-ascii")
         self._apply_layout(self.size.width)
         if self._feed_factory is not None and self.views:
             self.feed = self._feed_factory([v.log for v in self.views], self._from_feed)
@@ -129,14 +130,22 @@ class LossmonApp(App):
 
     def _apply_layout(self, width: int) -> None:
         side = width < SIDE_PANE_BELOW
-        screen = self.screen
+        screen = self.main_screen
         if side != screen.has_class("-side"):
             screen.set_class(side, "-side")
-            self.query_one("#timeline-box", Collapsible).collapsed = side
+            self._part("#timeline-box", Collapsible).collapsed = side
+
+    @property
+    def main_screen(self) -> Screen:
+        """The screen with the log on it (help and the metrics picker open above it)."""
+        return self.screen_stack[0]
+
+    def _part(self, selector, expect_type=None):
+        return self.main_screen.query_one(selector, expect_type)
 
     @property
     def side_pane(self) -> bool:
-        return self.screen.has_class("-side")
+        return self.main_screen.has_class("-side")
 
     def on_unmount(self) -> None:
         if self.feed is not None:
@@ -163,6 +172,8 @@ class LossmonApp(App):
 
     def _refresh_now(self) -> None:
         self._refresh_pending = False
+        if not self.is_running or not self.screen_stack:
+            return
         self._last_refresh = time.monotonic()
         for index, view in enumerate(self.views):
             if index != self.current:
@@ -188,25 +199,25 @@ class LossmonApp(App):
                 view.rendered_version = log.version
         snapshot = view.snapshot
         view.board.update(snapshot.status)
-        self.query_one(BadgeRow).refresh_badges()
+        self._part(BadgeRow).refresh_badges()
         self._update_blink()
-        self.query_one(HeaderBar).show(self._header_info(view, snapshot))
+        self._part(HeaderBar).show(self._header_info(view, snapshot))
         self._update_progress(log)
         if not self.view_state.paused or not self.frames:
             self._draw_charts(view, snapshot)
         active = [badge.finding for badge in view.board if badge.finding is not None]
-        self.query_one(ChecklistPane).show(active, view.ticks)
-        self.query_one("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
-        self.query_one(Timeline).show(snapshot.findings, log)
-        self.query_one("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
+        self._part(ChecklistPane).show(active, view.ticks)
+        self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
+        self._part(Timeline).show(snapshot.findings, log)
+        self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
 
     def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
         self.frames += 1
-        chart = self.query_one("#main-chart", ChartView)
+        chart = self._part("#main-chart", ChartView)
         width, height = chart.plot_size
         frame, legend = main_chart(snapshot, self.view_state, view.cache, width, height, self.ascii)
         chart.show(frame, legend)
-        grid = self.query_one("#grid", Grid)
+        grid = self._part("#grid", Grid)
         if self.side_pane:
             return
         names = grid_names(snapshot, self.view_state.shown)
@@ -250,7 +261,7 @@ class LossmonApp(App):
         )
 
     def _update_progress(self, log: LiveLog) -> None:
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self._part("#progress", ProgressBar)
         visible = log.progress is not None and (log.total_bytes or 0) >= PROGRESS_FROM_BYTES
         bar.display = visible
         if visible:
@@ -259,11 +270,11 @@ class LossmonApp(App):
     def _update_blink(self) -> None:
         flashing = self.views[self.current].board.flashing if self.views else False
         if flashing and self._blink_timer is None:
-            self._blink_timer = self.set_interval(BLINK_INTERVAL, self.query_one(BadgeRow).blink)
+            self._blink_timer = self.set_interval(self.blink_interval, self._part(BadgeRow).blink)
         elif not flashing and self._blink_timer is not None:
             self._blink_timer.stop()
             self._blink_timer = None
-            self.query_one(BadgeRow).refresh_badges()
+            self._part(BadgeRow).refresh_badges()
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -300,7 +311,7 @@ class LossmonApp(App):
     def action_acknowledge(self) -> None:
         if self.views:
             self.views[self.current].board.acknowledge()
-            self.query_one(BadgeRow).refresh_badges()
+            self._part(BadgeRow).refresh_badges()
             self._update_blink()
 
     def action_unpin(self) -> None:
@@ -308,7 +319,7 @@ class LossmonApp(App):
             self._set_view(self.view_state.pin(None))
 
     def action_toggle_checklist(self) -> None:
-        box = self.query_one("#checklist-box", Collapsible)
+        box = self._part("#checklist-box", Collapsible)
         box.collapsed = not box.collapsed
 
     def action_help(self) -> None:
@@ -334,7 +345,7 @@ class LossmonApp(App):
         if len(self.views) < 2:
             return
         self.current = (self.current + step) % len(self.views)
-        self.query_one(BadgeRow).board = self.views[self.current].board
+        self._part(BadgeRow).board = self.views[self.current].board
         self.view_state = self.view_state.pin(None)
         self._schedule(0.0, force=True)
 

@@ -3,6 +3,8 @@ app tests control what happens when."""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import math
 from pathlib import Path
 
@@ -55,3 +57,31 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
     state = tmp_path / "state"
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
     return state
+
+
+def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = None, **options):
+    """The app over real feeds, with a frozen clock and no blinking: deterministic screens."""
+    from lossmon.app.app import LossmonApp
+    from lossmon.app.feeds import HistoryFeed, ReplayFeed
+    from lossmon.app.live_log import LiveLog
+    from lossmon.engine import Monitor
+
+    logs = [LiveLog(str(p), Monitor(str(p)), clock=lambda: 0.0) for p in paths]
+    if replay_speed is None:
+        feed, mode = HistoryFeed, "DONE"
+    else:
+        feed, mode = (lambda logs, notify: ReplayFeed(logs, notify, replay_speed)), "REPLAY"
+    # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
+    app = LossmonApp(logs, feed, show_elapsed=False, mode=mode, **options)
+    app.blink_interval = 3600.0
+    return app
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run ``async def`` tests (Pilot tests) in a fresh event loop."""
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        names = pyfuncitem._fixtureinfo.argnames
+        asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+        return True
+    return None

@@ -64,6 +64,6 @@ def test_no_data_says_so():
     assert "no finite values" in draw_chart([nan], 40, 10).plain()
 
 
-def test_ascii_frames_are_pure_ascii():
+def test_ascii_frames_are_pure_ascii():  # for fonts without braille or box drawing
     frame = draw_chart([_trace(nonfinite=np.ones(100, np.int64))], 50, 14, ascii=True, markers=[Marker(5.0, "marker.warn")])
     assert frame.plain().isascii()
