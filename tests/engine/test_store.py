@@ -1,6 +1,7 @@
 import numpy as np
 
-from lossmon.engine.store import GrowableArray, Series, SeriesStore
+from lossmon.engine.arrays import GrowableArray
+from lossmon.engine.store import Series, SeriesStore
 
 
 def test_growable_array_keeps_every_value_across_growth():
