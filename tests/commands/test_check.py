@@ -100,3 +100,18 @@ def test_stdin_is_read_with_dash(real_logs):
     result = lossmon("check", "--json", "-", stdin=data)
     log = json.loads(result.stdout)["files"][0]
     assert log["path"] == "-" and log["primary"] == {"train": "trl", "val": "tel"}
+
+
+def test_markdown_report_for_an_issue_or_chat(real_logs):
+    result = lossmon("check", "--markdown", str(real_logs / "whisper-trainer_state.json"))
+    text = result.stdout.decode()
+    assert text.startswith("### lossmon:") and "ALERT" in text.splitlines()[0]
+    assert "**ALERT overfitting** on `eval_loss`" in text
+    assert "- [ ] Stop early at the best validation point." in text
+    assert result.returncode == 1
+
+
+def test_markdown_escapes_log_text(tmp_path):
+    from lossmon.report import _md_escape
+
+    assert _md_escape("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
