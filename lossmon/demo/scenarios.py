@@ -20,10 +20,28 @@ import numpy as np
 
 from lossmon.demo import writers as w
 from lossmon.demo.clock import FakeClock
-from lossmon.demo.data import (SensorStream, gaussian_mixture, imbalanced_binary, minibatches,
-                               random_batch, sort_by_class, teacher_labels)
-from lossmon.demo.models import (MLP, SGD, AdamW, LogisticRegression, accuracy, binary_confusion,
-                                 clip_grad_norm, linear_warmup_decay, ratio_or_zero, warmup_cosine)
+from lossmon.demo.data import (
+    SensorStream,
+    gaussian_mixture,
+    imbalanced_binary,
+    minibatches,
+    random_batch,
+    sort_by_class,
+    teacher_labels,
+)
+from lossmon.demo.models import (
+    MLP,
+    SGD,
+    AdamW,
+    LogisticRegression,
+    accuracy,
+    binary_confusion,
+    clip_grad_norm,
+    linear_warmup_decay,
+    ratio_or_zero,
+    softmax_cross_entropy,
+    warmup_cosine,
+)
 
 
 class Chunk(NamedTuple):
@@ -303,8 +321,9 @@ def overfitting() -> Iterator[Chunk]:
             yield Chunk(step, text)
             step += 1
         last_step = step - 1  # Lightning logs epoch-end metrics at the last batch's step
-        val = {"val_loss": np.float32(model.losses(X_val, y_val).mean()),
-               "val_acc": np.float32(accuracy(model.predict_proba(X_val), y_val)), "epoch": epoch}
+        val_logits = model.logits(X_val)
+        val = {"val_loss": np.float32(softmax_cross_entropy(val_logits, y_val)[0].mean()),
+               "val_acc": np.float32(accuracy(val_logits, y_val)), "epoch": epoch}
         text = logger.log_metrics(val, last_step)
         text += logger.log_metrics({"train_loss_epoch": np.float32(np.mean(step_losses)), "epoch": epoch},
                                    last_step)
@@ -389,17 +408,7 @@ def plateau() -> Iterator[Chunk]:
     model = MLP(16, 64, 10, rng, output_init_std=PLATEAU_ARGS["init_method_std"])
     optimizer = AdamW(model.n_params, weight_decay=PLATEAU_ARGS["weight_decay"])
     lr, gbs, train_iters = PLATEAU_ARGS["lr"], PLATEAU_ARGS["global_batch_size"], PLATEAU_ARGS["train_iters"]
-    clock.advance(41.0, jitter=0.1)
-    text = w.megatron_arguments(PLATEAU_ARGS)
-    text += w.megatron_datetime_line("after megatron is initialized", clock.datetime())
-    clock.advance(12.0, jitter=0.1)
-    text += w.megatron_datetime_line("after model, optimizer, and learning rate scheduler are built",
-                                     clock.datetime())
-    clock.advance(3.0, jitter=0.1)
-    text += w.megatron_datetime_line("after dataloaders are built", clock.datetime())
-    text += "done with setup ...\ntraining ...\n"
-    text += w.megatron_datetime_line("before the start of training step", clock.datetime())
-    yield Chunk(0, text)
+    yield Chunk(0, _megatron_setup(clock))
     for iteration in range(1, 3001):
         losses, grad = model.loss_and_grad(*random_batch(rng, X_train, y_train, gbs))
         grad_norm = clip_grad_norm(grad, PLATEAU_ARGS["clip_grad"])
@@ -413,6 +422,20 @@ def plateau() -> Iterator[Chunk]:
             clock.advance(2.1, jitter=0.05)
             text += w.megatron_validation_block(f"iteration {iteration}", {"lm loss": float(np.mean(val_losses))})
         yield Chunk(iteration, text)
+
+
+def _megatron_setup(clock: FakeClock) -> str:
+    """What pretrain() prints before the first iteration: the argument table and setup stamps."""
+    clock.advance(41.0, jitter=0.1)
+    text = w.megatron_arguments(PLATEAU_ARGS)
+    text += w.megatron_datetime_line("after megatron is initialized", clock.datetime())
+    clock.advance(12.0, jitter=0.1)
+    text += w.megatron_datetime_line("after model, optimizer, and learning rate scheduler are built",
+                                     clock.datetime())
+    clock.advance(3.0, jitter=0.1)
+    text += w.megatron_datetime_line("after dataloaders are built", clock.datetime())
+    text += "done with setup ...\ntraining ...\n"
+    return text + w.megatron_datetime_line("before the start of training step", clock.datetime())
 
 
 # --------------------------------------------------------------------------------------
