@@ -33,8 +33,19 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when no finding is an alert, 1 when one is, 2 on a usage error or unreadable path.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="log files ('-' for stdin)")
-    check.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    output = check.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    output.add_argument("--markdown", action="store_true", help="print a short report to paste into an issue or chat")
     add_parsing_options(check)
+
+    export = commands.add_parser(
+        "export",
+        help="write the parsed series of a log as CSV (step, series, value)",
+        description="Read a log to its end and write every parsed point as a CSV row, for pandas or a spreadsheet.",
+    )
+    export.add_argument("path", metavar="PATH", help="log file ('-' for stdin)")
+    export.add_argument("--csv", required=True, metavar="OUT", help="output file ('-' for stdout)")
+    add_parsing_options(export)
     return parser
 
 
@@ -81,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             from lossmon.commands.check import run_check
 
             return run_check(args)
+        if args.command == "export":
+            from lossmon.commands.export import run_export
+
+            return run_export(args)
     except LossmonError as error:
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
