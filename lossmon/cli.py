@@ -46,17 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", metavar="PATH", help="log file ('-' for stdin)")
     export.add_argument("--csv", required=True, metavar="OUT", help="output file ('-' for stdout)")
     add_parsing_options(export)
+    demo = commands.add_parser(
+        "demo",
+        help="start a simulated training run in the background and open the app on it",
+        description="A small numpy training run writes its log (a real framework's format) to a "
+        "temporary file while the app follows it; a pathology appears after a while.",
+    )
+    demo.add_argument("--scenario", default="exploding_loss", metavar="NAME",
+                      help="which run: healthy, exploding_loss (default), nan_or_inf, not_converging, "
+                      "overfitting, contradictory_metrics, stuck_periodic, plateau")
+    demo.add_argument("--speed", type=float, default=100.0, metavar="N", help="training steps per second (default 100)")
+    demo.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs")
+    demo.add_argument("--light", action="store_true", help="light theme")
+    parser.set_defaults(command_names=tuple(commands.choices))
     return parser
-
-
-COMMANDS = ("check",)
 
 
 def build_app_parser() -> argparse.ArgumentParser:
     """`lossmon PATH...` (no command): the terminal app."""
     parser = _Parser(
         prog="lossmon",
-        usage="lossmon [options] PATH... | lossmon check ...",
+        usage="lossmon [options] PATH... | lossmon {check,demo} ...",
         description="Open the terminal app on training logs: charts, badges, checklists. "
         "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
         "? help, q quit.",
@@ -80,7 +90,9 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        # No command, just paths: the terminal app.
+        commands = build_parser().get_default("command_names")
+        if argv and argv[0] not in commands and argv[0] not in ("-h", "--help", "--version"):
             from lossmon.commands.app import run_app
 
             return run_app(build_app_parser().parse_args(argv))
@@ -92,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
             from lossmon.commands.check import run_check
 
             return run_check(args)
+        if args.command == "demo":
+            from lossmon.commands.demo import run_demo
+
+            return run_demo(args)
         if args.command == "export":
             from lossmon.commands.export import run_export
 

@@ -238,8 +238,8 @@ class LossmonApp(App):
         if log.loading:
             progress = log.progress
             state = f"LOADING {progress:.0%}" if progress is not None else "LOADING"
-            if self.mode == "REPLAY":
-                state = "REPLAY"
+            if self.mode in ("REPLAY", "LIVE"):
+                state = self.mode
         else:
             state = self.mode
         if self.view_state.paused:

@@ -142,3 +142,52 @@ class ReplayFeed(Feed):
 
 def open_logs(paths: Iterable[str], monitor_factory) -> list[LiveLog]:
     return [LiveLog(path, monitor_factory(path)) for path in paths]
+
+
+class WriterFeed(Feed):
+    """A training run that writes its log while the app watches (``lossmon demo``).
+
+    The run's printed text goes to the log file, chunk by chunk, paced in training steps; the
+    same bytes go to the monitor as they are written. ``chunks`` yields (step, text, rewrite);
+    ``rewrite`` means the text replaces the whole file (a CSV logger rewriting its header),
+    which the monitor sees as a restart, as it would when following the file.
+    """
+
+    def __init__(
+        self,
+        logs: list[LiveLog],
+        notify: Notify,
+        chunks: Iterable[tuple[float, str, bool]],
+        steps_per_second: float,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        super().__init__(logs, notify)
+        self.chunks = chunks
+        self.steps_per_second = steps_per_second
+        self._sleep = sleep
+
+    def read(self, log: LiveLog) -> None:
+        monitor = log.monitor
+        last_step = None
+        with open(log.path, "wb") as out:
+            for step, text, rewrite in self.chunks:
+                self._resume.wait()
+                if self.stopped:
+                    return
+                if last_step is not None and step > last_step:
+                    self._sleep((step - last_step) / self.steps_per_second)
+                last_step = step
+                data = text.encode("utf-8")
+                if rewrite:
+                    out.seek(0)
+                    out.truncate()
+                    with log.lock:
+                        monitor.restart()
+                if data:
+                    out.write(data)
+                    out.flush()
+                    with log.lock:
+                        log.took(monitor.feed(data), len(data))
+                    self.notify(log)
+        with log.lock:
+            log.took(monitor.finish())

@@ -3,8 +3,6 @@ app tests control what happens when."""
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import math
 from pathlib import Path
 
@@ -76,12 +74,3 @@ def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = 
     app.blink_interval = 3600.0
     return app
 
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run ``async def`` tests (Pilot tests) in a fresh event loop."""
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        names = pyfuncitem._fixtureinfo.argnames
-        asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-        return True
-    return None
