@@ -31,6 +31,7 @@ from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
 
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
+SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
 REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
 BLINK_INTERVAL = 0.5
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
@@ -118,22 +119,23 @@ class LossmonApp(App):
     def on_mount(self) -> None:
         if self.ascii:
             self.main_screen.add_class("-ascii")
-        self._apply_layout(self.size.width)
+        self._apply_layout(self.size.width, self.size.height)
         if self._feed_factory is not None and self.views:
             self.feed = self._feed_factory([v.log for v in self.views], self._from_feed)
             self.feed.start()
         self._schedule(0.0)
 
     def on_resize(self, event) -> None:
-        self._apply_layout(event.size.width)
+        self._apply_layout(event.size.width, event.size.height)
         self._schedule(0.0, force=True)
 
-    def _apply_layout(self, width: int) -> None:
+    def _apply_layout(self, width: int, height: int) -> None:
         side = width < SIDE_PANE_BELOW
         screen = self.main_screen
         if side != screen.has_class("-side"):
             screen.set_class(side, "-side")
             self._part("#timeline-box", Collapsible).collapsed = side
+            self._part("#checklist-box", Collapsible).collapsed = side and height < SHORT_BELOW
 
     @property
     def main_screen(self) -> Screen:

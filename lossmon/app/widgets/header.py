@@ -40,7 +40,7 @@ def format_rate(rate: float) -> str:
 
 
 def header_text(info: HeaderInfo) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
+    text = Text(no_wrap=False, overflow="fold")  # wraps to a second line in a narrow pane
     text.append(" lossmon ", "bold reverse")
     text.append(" ")
     if info.position:
