@@ -124,6 +124,8 @@ class LossmonApp(App):
             self.feed = self._feed_factory([v.log for v in self.views], self._from_feed)
             self.feed.start()
         self._schedule(0.0)
+        if self.show_elapsed:  # elapsed time and records/s move on even when no line arrives
+            self.set_interval(1.0, self._tick_header)
 
     def on_resize(self, event) -> None:
         self._apply_layout(event.size.width, event.size.height)
@@ -261,6 +263,13 @@ class LossmonApp(App):
             position,
             log.error,
         )
+
+    def _tick_header(self) -> None:
+        if self.views and self.views[self.current].snapshot is not None:
+            view = self.views[self.current]
+            if not view.log.loading and self.mode == "DONE":
+                return  # a finished log: nothing moves, so idle costs nothing
+            self._part(HeaderBar).show(self._header_info(view, view.snapshot))
 
     def _update_progress(self, log: LiveLog) -> None:
         bar = self._part("#progress", ProgressBar)

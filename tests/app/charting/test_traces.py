@@ -54,7 +54,7 @@ def test_window_selects_steps_of_the_current_segment():
     assert window_indices(arrays, (5.0, 7.0)) == (105, 108)
 
 
-def _frame_seconds(n: int) -> float:
+def _frame_builder(n: int):
     series = _series(n, spike_at=n // 2)
     cache = ChartCache()
     arrays = SeriesArrays.of(series)
@@ -64,15 +64,16 @@ def _frame_seconds(n: int) -> float:
         return draw_chart(traces, 200, 50)
 
     frame()  # the first frame builds the caches
-    runs = []
-    for _ in range(7):
-        start = time.perf_counter()
-        frame()
-        runs.append(time.perf_counter() - start)
-    return float(np.median(runs))
+    return frame
 
 
 def test_a_frame_costs_the_same_at_a_thousand_and_a_million_points():
-    small, large = _frame_seconds(1_000), _frame_seconds(1_000_000)
-    assert large < 0.030, f"200x50 frame at 1M points took {large * 1000:.1f} ms"
-    assert large / small < 2.0, f"1M/1k frame time ratio {large / small:.2f}"
+    small, large = _frame_builder(1_000), _frame_builder(1_000_000)
+    best = {small: float("inf"), large: float("inf")}
+    for _ in range(15):  # interleaved, best of 15: robust to other work on the machine
+        for frame in (small, large):
+            start = time.perf_counter()
+            frame()
+            best[frame] = min(best[frame], time.perf_counter() - start)
+    assert best[large] < 0.030, f"200x50 frame at 1M points took {best[large] * 1000:.1f} ms"
+    assert best[large] / best[small] < 1.5, f"1M/1k frame time ratio {best[large] / best[small]:.2f}"
