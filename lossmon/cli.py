@@ -35,6 +35,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="log files ('-' for stdin)")
     check.add_argument("--json", action="store_true", help="print exactly one JSON object")
     add_parsing_options(check)
+
+    watch = commands.add_parser(
+        "watch",
+        help="follow logs as they grow (like tail -F) and print records and findings",
+        description="Follow logs as they are written: history first, then every new line; survives "
+        "rotation, truncation, deletion and files that appear later. Runs until interrupted (exit 0).",
+    )
+    watch.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
+    watch.add_argument("--jsonl", action="store_true", help="one JSON object per record and per finding")
+    watch.add_argument(
+        "--poll",
+        type=float,
+        metavar="SECONDS",
+        help="poll every SECONDS instead of using file events (for NFS/Lustre; used on its own when detected)",
+    )
+    add_parsing_options(watch)
     return parser
 
 
@@ -56,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
             from lossmon.commands.check import run_check
 
             return run_check(args)
+        if args.command == "watch":
+            from lossmon.commands.watch import run_watch
+
+            return run_watch(args)
     except LossmonError as error:
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
