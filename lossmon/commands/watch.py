@@ -36,11 +36,15 @@ def run_watch(args) -> int:
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     render = jsonl_lines if args.jsonl else text_lines
     session.start()
+    announced = False
     try:
         while not stop.is_set() and not session.done:
             update = session.get(timeout=0.25)
             if update is None:
                 continue
+            if not announced:  # the first update comes after the watches are set up
+                announced = True
+                print(f"lossmon: watching with {session.describe_watching()}", file=sys.stderr, flush=True)
             if args.jsonl:
                 _write(sys.stderr, [event.message for event in update.events])
             _write(sys.stdout, render(update))

@@ -56,7 +56,7 @@ from lossmon.engine.watchers import Watcher
 __all__ = ["Session", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
 
 RESYNC_SECONDS = 5.0
-BATCH_BYTES = 1 << 20  # per input per round: ~10k lines, a few tens of ms of parsing
+BATCH_BYTES = 256 * 1024  # per input per round (~2.5k lines): the lock is never held for long
 MAX_PENDING = 64
 
 
@@ -89,6 +89,7 @@ class Session:
         self._stdin = stdin
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
         self._feeds: dict[str, PathFeed] = {}
+        self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
         self._by_event_path: dict[str, PathFeed] = {}
         self._dirty: dict[str, PathFeed] = {}
         self._dirty_lock = threading.Lock()
@@ -184,26 +185,27 @@ class Session:
             self._finished.set()
 
     def _pump(self, feed: PathFeed) -> None:
-        with self.lock:
-            try:
-                more = feed.pump(self._batch_bytes)
-            except Exception as error:  # one unreadable input or bad chunk must not stop the rest
-                feed.event("error", f"{feed.path}: {type(error).__name__}: {error}")
-                more = False
-            updates = feed.take_updates()
-        if more:
-            self._mark(feed)
-        self._deliver(updates)
+        self._work(feed, lambda: feed.pump(self._batch_bytes))
 
     def _flush_idle(self) -> None:
         now = time.monotonic()
         for feed in list(self._feeds.values()):
             deadline = feed.idle_deadline()
             if deadline is not None and deadline <= now:
-                with self.lock:
-                    feed.flush_idle()
-                    updates = feed.take_updates()
-                self._deliver(updates)
+                self._work(feed, feed.flush_idle)
+
+    def _work(self, feed: PathFeed, step: Callable[[], bool]) -> None:
+        """Run one step of a feed under the lock, then hand its updates over outside it."""
+        with self.lock:
+            try:
+                more = step()
+            except Exception as error:  # one unreadable input or bad chunk must not stop the rest
+                feed.report_error(f"{feed.path}: {type(error).__name__}: {error}")
+                more = False
+            updates = feed.take_updates()
+        if more:
+            self._mark(feed)
+        self._deliver(updates)
 
     def _sleep_until(self, next_resync: float) -> None:
         deadlines = [d for d in (feed.idle_deadline() for feed in self._feeds.values()) if d is not None]
@@ -234,7 +236,7 @@ class Session:
         with self.lock:
             for spec in self._specs:
                 for path in matches(spec) if spec in self._patterns else [spec]:
-                    if path not in self._feeds:
+                    if path not in self._feeds and os.path.abspath(path) not in self._followed:
                         self._add(path)
             dirs: set[str] = set()
             by_event_path: dict[str, PathFeed] = {}
@@ -261,6 +263,7 @@ class Session:
             source = FileTail(path)
         feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
         self._feeds[path] = feed
+        self._followed.add(os.path.abspath(path))
         self._mark(feed)
 
     # Any thread -------------------------------------------------------------------------------

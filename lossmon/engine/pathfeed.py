@@ -85,6 +85,7 @@ class PathFeed(Sink):
         self._after_flush = False  # the line in the splitter was flushed early; its rest is dropped
         self._ready: list[FollowUpdate] = []
         self._current: FollowUpdate | None = None
+        self._last_error: str | None = None
 
     @property
     def done(self) -> bool:
@@ -104,19 +105,27 @@ class PathFeed(Sink):
             return None
         return self._last_data + self.idle_flush
 
-    def flush_idle(self) -> None:
-        """Parse the partial line of an idle writer (call at its deadline), once."""
+    def flush_idle(self, budget: int = 1 << 20) -> bool:
+        """Parse the partial line of an idle writer (call at its deadline), once. Like pump(), it
+        reads what came meanwhile first (then the writer was not idle), and returns ``more``."""
         before = self.source.position
-        self.pump(1 << 20)  # anything that came meanwhile first: then the writer was not idle
-        if self.source.position != before or not self.caught_up:
-            return
+        more = self.pump(budget)
+        if self.source.position != before or more:
+            return more
         deadline = self.idle_deadline()
         if deadline is None or deadline > time.monotonic():
-            return
+            return False
         block = self.monitor.splitter.flush()
         if block is not None:
             self._after_flush = True
             self._add(self.monitor.feed_lines(block))
+        return False
+
+    def report_error(self, message: str) -> None:
+        """A failure while reading or parsing, reported once until a different one happens."""
+        if message != self._last_error:
+            self._last_error = message
+            self.event("error", message)
 
     def take_updates(self) -> list[FollowUpdate]:
         self._close_current()

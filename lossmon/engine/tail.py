@@ -71,6 +71,8 @@ class FileTail:
             return self._truncated(sink)
         if size > self.offset:
             data = os.pread(self._fd, min(budget, size - self.offset), self.offset)
+            if not data:  # the size said otherwise (a network file system's stale size): later
+                return False
             if not self._unchanged():
                 return self._truncated(sink)
             self._advance(sink, data)

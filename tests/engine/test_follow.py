@@ -320,3 +320,25 @@ def test_on_update_callback_gets_every_update_on_the_follower_thread(tmp_path):
     with Session([str(log)], on_update=on_update):
         assert ready.wait(DEADLINE)
     assert threads == {"lossmon-follow"}
+
+
+def test_a_chunk_that_breaks_the_pipeline_is_reported_and_following_goes_on(tmp_path, follow):
+    from lossmon.engine.monitor import Monitor
+
+    class Fragile(Monitor):
+        def feed(self, data):
+            if b"BOOM" in data:
+                raise ValueError("cannot digest this")
+            return super().feed(data)
+
+    log = tmp_path / "train.log"
+    log.write_bytes(nano(0, 3.0))
+    c = follow([log], make_monitor=Fragile).until(lambda c: c.has_steps(1)(c))
+    append(log, b"BOOM\n")
+    c.until(c.has_event(str(log), "error"))
+    append(log, nano(2, 2.0))
+    c.until(c.has_steps(2))
+    assert c.steps() == [0.0, 2.0]
+    assert [u.events[0].message for u in c.updates if u.events and u.events[0].kind == "error"] == [
+        f"{log}: ValueError: cannot digest this"
+    ]
