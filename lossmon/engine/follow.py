@@ -50,7 +50,16 @@ from lossmon.engine.monitor import Monitor
 from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
 from lossmon.engine.streams import FinishedFile, PipeStream
 from lossmon.engine.tail import FileTail
-from lossmon.engine.targets import STDIN, check_spec, file_dirs, is_compressed, is_pattern, matches, pattern_dirs
+from lossmon.engine.targets import (
+    STDIN,
+    check_spec,
+    existing_ancestor,
+    file_dirs,
+    is_compressed,
+    is_pattern,
+    matches,
+    pattern_dirs,
+)
 from lossmon.engine.watchers import Watcher
 
 __all__ = ["Session", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
@@ -205,6 +214,8 @@ class Session:
             updates = feed.take_updates()
         if more:
             self._mark(feed)
+        if any(event.kind in ("deleted", "moved") for update in updates for event in update.events):
+            self._rescan = True  # watch from further up (see _refresh)
         self._deliver(updates)
 
     def _sleep_until(self, next_resync: float) -> None:
@@ -242,15 +253,20 @@ class Session:
             by_event_path: dict[str, PathFeed] = {}
             for pattern in self._patterns:
                 dirs |= pattern_dirs(pattern)
+            absent = []
             for path, feed in self._feeds.items():
                 if isinstance(feed.source, FileTail):
                     dirs |= file_dirs(path)
                     by_event_path[os.path.abspath(path)] = feed
                     by_event_path[os.path.realpath(path)] = feed
+                    if not feed.source.at_path:
+                        # Its directory may go or come too, and while the deleted file is still
+                        # open the kernel reports no deletion of that directory: watch its parent.
+                        dirs.add(existing_ancestor(os.path.dirname(os.path.dirname(os.path.abspath(path)))))
+                        absent.append(feed)
             self._by_event_path = by_event_path
-            waiting = [f for f in self._feeds.values() if isinstance(f.source, FileTail) and not f.source.is_open]
         self.watcher.watch(dirs)
-        for feed in waiting:  # it may have appeared before its directory was watched
+        for feed in absent:  # it may have appeared before its directory was watched
             self._mark(feed)
 
     def _add(self, path: str) -> None:

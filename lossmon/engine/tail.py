@@ -54,8 +54,9 @@ class FileTail:
         return self.offset
 
     @property
-    def is_open(self) -> bool:
-        return self._fd is not None
+    def at_path(self) -> bool:
+        """Is the file read the one the path names (not waiting, deleted or moved away)?"""
+        return self._state == "open"
 
     def poll(self, sink: Sink, budget: int) -> bool:
         """Report what changed, reading at most ``budget`` bytes; True when more is ready now."""

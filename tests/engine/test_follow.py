@@ -17,6 +17,7 @@ from lossmon.engine import check_file
 from lossmon.engine import watchers as watchers_module
 from lossmon.engine.follow import Session
 from lossmon.engine.lines import MAX_LINE_BYTES
+from lossmon.engine.monitor import Monitor
 
 DEADLINE = 20.0
 
@@ -323,8 +324,6 @@ def test_on_update_callback_gets_every_update_on_the_follower_thread(tmp_path):
 
 
 def test_a_chunk_that_breaks_the_pipeline_is_reported_and_following_goes_on(tmp_path, follow):
-    from lossmon.engine.monitor import Monitor
-
     class Fragile(Monitor):
         def feed(self, data):
             if b"BOOM" in data:
@@ -342,3 +341,48 @@ def test_a_chunk_that_breaks_the_pipeline_is_reported_and_following_goes_on(tmp_
     assert [u.events[0].message for u in c.updates if u.events and u.events[0].kind == "error"] == [
         f"{log}: ValueError: cannot digest this"
     ]
+
+
+def test_a_lightning_metrics_csv_rewritten_with_new_columns_adds_only_its_new_rows(tmp_path, follow, real_logs):
+    """Lightning's CSVLogger rewrites metrics.csv whole when a metric first appears (here: the
+    first validation, after 281 train rows); rows already read must not come back."""
+    source = real_logs / "slm-lightning-metrics.csv"
+    header, *rows = source.read_bytes().decode().split("\r\n")
+    columns = header.split(",")
+    early = ["epoch", "step", "train_loss_step", "train_perplexity_step"]
+    keep = [columns.index(name) for name in early]
+    first_rows = [",".join(row.split(",")[i] for i in keep) for row in rows[:281]]
+    log = tmp_path / "metrics.csv"
+    log.write_bytes("\r\n".join([",".join(early), *first_rows, ""]).encode())
+    c = follow([log]).until(lambda c: c.has_steps(281)(c))
+    log.write_bytes("\r\n".join([header, *rows[:400], ""]).encode())  # the rewrite, with the new columns
+    c.until(c.has_steps(400))
+    log.write_bytes(source.read_bytes())  # and the file as it ends
+    expected = [step for _, step, _ in check_records(source)]
+    c.until(c.has_steps(len(expected)))
+    assert c.steps() == expected
+    kinds = [kind for _, kind in c.events()]  # the last write only adds to what was there: seen
+    assert kinds[:2] == ["opened", "truncated"] and set(kinds[2:]) <= {"truncated"}  # as either
+
+
+def check_records(path):
+    """The records `lossmon check` reads from the whole file, in order."""
+    monitor = Monitor(str(path))
+    updates = [monitor.feed(Path(path).read_bytes()), monitor.finish()]
+    return [record for update in updates if update.batch is not None for record in update.batch.records()]
+
+
+def test_a_run_directory_removed_and_made_again_is_followed_again(tmp_path, follow):
+    import shutil
+
+    run = tmp_path / "run"
+    run.mkdir()
+    log = run / "train.log"
+    log.write_bytes(nano(0, 3.0))
+    c = follow([log]).until(lambda c: c.has_steps(1)(c))
+    shutil.rmtree(run)
+    c.until(c.has_event(str(log), "deleted"))
+    run.mkdir()
+    log.write_bytes(nano(0, 4.0))
+    c.until(c.has_steps(2), deadline=4.0)  # heard, not found by the 5 s resync
+    assert [kind for _, kind in c.events()] == ["opened", "deleted", "recreated"]
