@@ -42,7 +42,7 @@ def run_watch(args) -> int:
             update = session.get(timeout=0.25)
             if update is None:
                 continue
-            if not announced:  # the first update comes after the watches are set up
+            if not announced and session.watcher.directories:  # set up before the first update
                 announced = True
                 print(f"lossmon: watching with {session.describe_watching()}", file=sys.stderr, flush=True)
             if args.jsonl:
