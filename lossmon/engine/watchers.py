@@ -102,10 +102,11 @@ class Watcher:
         self._relay = _Relay(callback)
         self.poll_interval = poll_interval
         self._native: BaseObserver | None = None
-        self._native_failed = poll_interval is not None or Observer is PollingObserver
+        # Why native events are not tried at all (None: they are tried per directory).
+        self._no_native = "no file events on this platform" if Observer is PollingObserver else None
         self._polling: BaseObserver | None = None
         self._watches: dict[str, tuple[BaseObserver, ObservedWatch]] = {}
-        self.fallbacks: dict[str, str] = {}  # directory → why it is polled although native was asked
+        self.fallbacks: dict[str, str] = {}  # directory → why it is polled although not asked to be
 
     def watch(self, directories: Iterable[str]) -> None:
         """Watch exactly these directories from now on."""
@@ -122,7 +123,11 @@ class Watcher:
         for directory in sorted(wanted - set(self._watches)):
             if not os.path.isdir(directory):
                 continue
-            if not self._native_failed:
+            if self.poll_interval is not None:
+                pass
+            elif self._no_native is not None:
+                self.fallbacks[directory] = self._no_native
+            else:
                 if mountinfo is None:
                     mountinfo = _read_mountinfo()
                 fs_type = filesystem_type(directory, mountinfo)
@@ -148,16 +153,15 @@ class Watcher:
         return watched is not None and watched[0] is self._polling
 
     def describe(self) -> str:
-        interval = f"{self.poll_interval or DEFAULT_POLL_SECONDS:g} s"
-        if self._native_failed or not self._watches:
-            return f"polling every {interval}" if self._native_failed else "native file events"
+        polling = f"polling every {self.poll_interval or DEFAULT_POLL_SECONDS:g} s"
+        if self.poll_interval is not None:
+            return polling
+        native = f"{Observer.__name__.removesuffix('Observer').lower()} file events"
         polled = [d for d in self._watches if self.polled(d)]
-        native = type(self._native).__name__.replace("Observer", "").lower() if self._native else "native"
         if not polled:
-            return f"{native} file events"
-        return f"{native} file events; polling every {interval}: " + "; ".join(
-            f"{d} ({self.fallbacks.get(d, 'fallback')})" for d in polled
-        )
+            return native
+        reasons = "; ".join(f"{d} ({self.fallbacks.get(d, 'fallback')})" for d in polled)
+        return f"{polling}: {reasons}" if len(polled) == len(self._watches) else f"{native}; {polling}: {reasons}"
 
     def stop(self) -> None:
         for observer in (self._native, self._polling):
@@ -178,8 +182,8 @@ class Watcher:
             try:
                 observer = Observer()
                 observer.start()
-            except OSError:
-                self._native_failed = True
+            except OSError as error:  # inotify instance limit: no native events for anything
+                self._no_native = f"inotify failed: {error.strerror or error}"
                 raise
             self._native = observer
         return self._native

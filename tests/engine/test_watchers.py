@@ -99,3 +99,27 @@ def test_watching_another_set_drops_the_old_directories(tmp_path):
         assert watcher.directories == [str(tmp_path / "b")]
     finally:
         watcher.stop()
+
+
+class NoInotify:
+    """inotify_init fails as it does when the per-user instance limit is reached."""
+
+    def __init__(self, *args, **kwargs):
+        raise OSError(24, "inotify instance limit reached")
+
+
+def test_no_inotify_instance_means_every_directory_is_polled(tmp_path, monkeypatch):
+    monkeypatch.setattr(watchers_module, "Observer", NoInotify)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    heard = Heard()
+    watcher = Watcher(heard)
+    try:
+        watcher.watch([str(tmp_path / "a"), str(tmp_path / "b")])
+        assert watcher.polled(str(tmp_path / "a")) and watcher.polled(str(tmp_path / "b"))
+        assert watcher.describe().startswith("polling every 1 s: ")
+        assert watcher.describe().count("inotify failed: inotify instance limit reached") == 2
+        (tmp_path / "b" / "train.log").write_bytes(b"x\n")
+        assert heard.wait_for(str(tmp_path / "b" / "train.log"))
+    finally:
+        watcher.stop()
