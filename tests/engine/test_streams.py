@@ -3,23 +3,7 @@ import os
 import threading
 
 from lossmon.engine.streams import _PIPE_CHUNKS, CHUNK_BYTES, FinishedFile, PipeStream
-
-
-class Recorder:
-    def __init__(self):
-        self.log = []
-
-    def data(self, chunk):
-        self.log.append(("data", len(chunk)))
-
-    def end(self):
-        self.log.append(("end",))
-
-    def restart(self):
-        self.log.append(("restart",))
-
-    def event(self, kind, message):
-        self.log.append(("event", kind))
+from recording_sink import Recorder
 
 
 def test_a_pipe_is_not_read_ahead_of_the_follower_without_bound():
@@ -43,7 +27,7 @@ def test_a_pipe_is_not_read_ahead_of_the_follower_without_bound():
             ready.wait(5)
             ready.clear()
             stream.poll(sink, CHUNK_BYTES)
-            got = sum(entry[1] for entry in sink.log if entry[0] == "data")
+            got = sum(len(entry[1]) for entry in sink.log if entry[0] == "data")
         assert got == written
         assert sink.log[-2:] == [("end",), ("event", "finished")]
 
@@ -56,5 +40,5 @@ def test_a_finished_file_is_read_a_budget_at_a_time(tmp_path):
     while stream.poll(sink, CHUNK_BYTES):
         polls += 1
     assert polls >= 3
-    assert sum(entry[1] for entry in sink.log if entry[0] == "data") == 3_500_000
+    assert sum(len(entry[1]) for entry in sink.log if entry[0] == "data") == 3_500_000
     assert sink.log[0] == ("event", "opened") and sink.log[-2:] == [("end",), ("event", "finished")]

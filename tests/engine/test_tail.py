@@ -3,32 +3,7 @@ import os
 import pytest
 
 from lossmon.engine.tail import FINGERPRINT_BYTES, FileTail
-
-
-class Recorder:
-    """A sink that keeps what the tail reported, in order."""
-
-    def __init__(self):
-        self.log = []
-
-    def data(self, chunk):
-        self.log.append(("data", chunk))
-
-    def end(self):
-        self.log.append(("end",))
-
-    def restart(self):
-        self.log.append(("restart",))
-
-    def event(self, kind, message):
-        self.log.append(("event", kind))
-
-    def take(self):
-        log, self.log = self.log, []
-        return log
-
-    def events(self):
-        return [entry[1] for entry in self.log if entry[0] == "event"]
+from recording_sink import Recorder
 
 
 def drain(tail, sink, budget=1 << 20):
