@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from lossmon import __version__
@@ -58,6 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--speed", type=float, default=100.0, metavar="N", help="training steps per second (default 100)")
     demo.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs")
     demo.add_argument("--light", action="store_true", help="light theme")
+    watch = commands.add_parser(
+        "watch",
+        help="follow logs as they grow (like tail -F) and print records and findings",
+        description="Follow logs as they are written: history first, then every new line; survives "
+        "rotation, truncation, deletion and files that appear later. Runs until interrupted (exit 0).",
+    )
+    watch.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
+    watch.add_argument("--jsonl", action="store_true", help="one JSON object per record and per finding")
+    watch.add_argument(
+        "--poll",
+        type=float,
+        metavar="SECONDS",
+        help="poll every SECONDS instead of using file events (for NFS/Lustre; used on its own when detected)",
+    )
+    add_parsing_options(watch)
     parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 
@@ -66,7 +82,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     """`lossmon PATH...` (no command): the terminal app."""
     parser = _Parser(
         prog="lossmon",
-        usage="lossmon [options] PATH... | lossmon {check,demo} ...",
+        usage="lossmon [options] PATH... | lossmon {check,watch,export,demo} ...",
         description="Open the terminal app on training logs: charts, badges, checklists. "
         "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
         "? help, q quit.",
@@ -87,6 +103,15 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
 
 
+# command → (module, function): imported only when used, so `check` never loads Textual.
+_COMMANDS = {
+    "check": ("lossmon.commands.check", "run_check"),
+    "demo": ("lossmon.commands.demo", "run_demo"),
+    "export": ("lossmon.commands.export", "run_export"),
+    "watch": ("lossmon.commands.watch", "run_watch"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -100,21 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help(sys.stderr)
             return EXIT_USAGE
-        if args.command == "check":
-            from lossmon.commands.check import run_check
-
-            return run_check(args)
-        if args.command == "demo":
-            from lossmon.commands.demo import run_demo
-
-            return run_demo(args)
-        if args.command == "export":
-            from lossmon.commands.export import run_export
-
-            return run_export(args)
+        module_name, function_name = _COMMANDS[args.command]
+        return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    return EXIT_USAGE
