@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: run test bench demo-logs clean
 
 run: $(VENV)/.installed
-	$(BIN)/lossmon check demo_logs/*
+	$(BIN)/lossmon demo
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q -n 2

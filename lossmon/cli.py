@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from lossmon import __version__
@@ -33,8 +34,65 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when no finding is an alert, 1 when one is, 2 on a usage error or unreadable path.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="log files ('-' for stdin)")
-    check.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    output = check.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    output.add_argument("--markdown", action="store_true", help="print a short report to paste into an issue or chat")
     add_parsing_options(check)
+
+    export = commands.add_parser(
+        "export",
+        help="write the parsed series of a log as CSV (step, series, value)",
+        description="Read a log to its end and write every parsed point as a CSV row, for pandas or a spreadsheet.",
+    )
+    export.add_argument("path", metavar="PATH", help="log file ('-' for stdin)")
+    export.add_argument("--csv", required=True, metavar="OUT", help="output file ('-' for stdout)")
+    add_parsing_options(export)
+    demo = commands.add_parser(
+        "demo",
+        help="start a simulated training run in the background and open the app on it",
+        description="A small numpy training run writes its log (a real framework's format) to a "
+        "temporary file while the app follows it; a pathology appears after a while.",
+    )
+    demo.add_argument("--scenario", default="exploding_loss", metavar="NAME",
+                      help="which run: healthy, exploding_loss (default), nan_or_inf, not_converging, "
+                      "overfitting, contradictory_metrics, stuck_periodic, plateau")
+    demo.add_argument("--speed", type=float, default=100.0, metavar="N", help="training steps per second (default 100)")
+    demo.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs")
+    demo.add_argument("--light", action="store_true", help="light theme")
+    watch = commands.add_parser(
+        "watch",
+        help="follow logs as they grow (like tail -F) and print records and findings",
+        description="Follow logs as they are written: history first, then every new line; survives "
+        "rotation, truncation, deletion and files that appear later. Runs until interrupted (exit 0).",
+    )
+    watch.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
+    watch.add_argument("--jsonl", action="store_true", help="one JSON object per record and per finding")
+    watch.add_argument(
+        "--poll",
+        type=float,
+        metavar="SECONDS",
+        help="poll every SECONDS instead of using file events (for NFS/Lustre; used on its own when detected)",
+    )
+    add_parsing_options(watch)
+    parser.set_defaults(command_names=tuple(commands.choices))
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """`lossmon PATH...` (no command): the terminal app."""
+    parser = _Parser(
+        prog="lossmon",
+        usage="lossmon [options] PATH... | lossmon {check,watch,export,demo} ...",
+        description="Open the terminal app on training logs: charts, badges, checklists. "
+        "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
+        "? help, q quit.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="log files")
+    parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
+    parser.add_argument("--speed", type=float, metavar="N", help="replay speed in records per second (default 50)")
+    parser.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs (fonts without braille)")
+    parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")
+    add_parsing_options(parser)
     return parser
 
 
@@ -45,20 +103,32 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
 
 
+# command → (module, function): imported only when used, so `check` never loads Textual.
+_COMMANDS = {
+    "check": ("lossmon.commands.check", "run_check"),
+    "demo": ("lossmon.commands.demo", "run_demo"),
+    "export": ("lossmon.commands.export", "run_export"),
+    "watch": ("lossmon.commands.watch", "run_watch"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
+        # No command, just paths: the terminal app.
+        commands = build_parser().get_default("command_names")
+        if argv and argv[0] not in commands and argv[0] not in ("-h", "--help", "--version"):
+            from lossmon.commands.app import run_app
+
+            return run_app(build_app_parser().parse_args(argv))
         args = build_parser().parse_args(argv)
         if args.command is None:
             build_parser().print_help(sys.stderr)
             return EXIT_USAGE
-        if args.command == "check":
-            from lossmon.commands.check import run_check
-
-            return run_check(args)
+        module_name, function_name = _COMMANDS[args.command]
+        return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    return EXIT_USAGE

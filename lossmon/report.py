@@ -96,3 +96,48 @@ def text_report(monitor: Monitor) -> str:
         f"({counts['alert']} alert, {counts['warn']} warn, {counts['info']} info)"
     )
     return "\n".join(out)
+
+
+_BADGE = {"alert": "🔴 ALERT", "warn": "🟡 WARN", "info": "🔵 INFO", None: "🟢 HEALTHY"}
+
+
+def _md_escape(text: str) -> str:
+    """Log text is data: keep it from turning into markdown or HTML."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
+
+
+def _md_code(text: str) -> str:
+    return "`" + text.replace("`", "'") + "`"
+
+
+def markdown_report(monitors: list[Monitor]) -> str:
+    """A short report to paste into an issue or a chat: verdict, findings, checklists."""
+    out = []
+    for monitor in monitors:
+        store = monitor.store
+        verdict = worst_severity(monitor.findings)
+        out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict]}")
+        out.append("")
+        out.append(
+            f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "
+            f"train loss {_md_code(store.primary_train or '-')} · val loss {_md_code(store.primary_val or '-')}"
+        )
+        for name in (store.primary_train, store.primary_val):
+            if name:
+                series = store[name]
+                out.append(
+                    f"- {_md_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
+                    f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
+                )
+        out.append("")
+        if not monitor.findings:
+            out.append("No findings: the curves look healthy.")
+        for finding in monitor.findings:
+            out.append(
+                f"**{finding.severity.upper()} {finding.pathology}** on {_md_code(finding.series)} at step "
+                f"{format_step(finding.step)} (line {finding.line}): {_md_escape(finding.message)}"
+            )
+            out.extend(f"- [ ] {item}" for item in finding.advice)
+            out.append("")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -7,7 +7,7 @@ import sys
 
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
-from lossmon.report import json_report, text_report, worst_severity
+from lossmon.report import json_report, markdown_report, text_report, worst_severity
 
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 
@@ -24,6 +24,8 @@ def run_check(args) -> int:
     if args.json:
         json.dump(json_report(monitors), sys.stdout, allow_nan=False)
         sys.stdout.write("\n")
+    elif args.markdown:
+        sys.stdout.write(markdown_report(monitors))
     else:
         print("\n\n".join(text_report(m) for m in monitors))
     if failed:

@@ -14,6 +14,7 @@ from lossmon.engine.errors import LossmonError
 
 CHUNK_BYTES = 1 << 20
 _OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+COMPRESSED_SUFFIXES = frozenset(_OPENERS)
 
 
 def open_log(path: str) -> BinaryIO:

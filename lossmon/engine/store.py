@@ -4,38 +4,34 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossmon.engine.arrays import GrowableArray
+from lossmon.engine.downsample import Buckets
 from lossmon.engine.naming import choose_primary, kind_of, split_of
+from lossmon.engine.pyramid import Pyramid
+from lossmon.engine.smoothing import Smoother
 
 
-class GrowableArray:
-    """A 1-D numpy array with amortized O(1) appends."""
+class SmoothedValues:
+    """A series' debiased EMA (TensorBoard's smoothing), computed on raw points and kept up to
+    date as points arrive, with its own pyramid for charts."""
 
-    __slots__ = ("_data", "_size")
+    def __init__(self, weight: float, values: np.ndarray) -> None:
+        self.weight = weight
+        self._smoother = Smoother(weight)
+        self._values = GrowableArray(np.float64, capacity=max(256, len(values)))
+        self._pyramid = Pyramid()
+        self.extend(values)
 
-    def __init__(self, dtype, capacity: int = 256) -> None:
-        self._data = np.empty(capacity, dtype=dtype)
-        self._size = 0
-
-    def __len__(self) -> int:
-        return self._size
+    @property
+    def values(self) -> np.ndarray:
+        return self._values.view
 
     def extend(self, values: np.ndarray) -> None:
-        need = self._size + len(values)
-        if need > len(self._data):
-            grown = np.empty(max(need, 2 * len(self._data)), dtype=self._data.dtype)
-            grown[: self._size] = self._data[: self._size]
-            self._data = grown
-        self._data[self._size : need] = values
-        self._size = need
+        self._values.extend(self._smoother.update(values))
+        self._pyramid.update(self._values.view)
 
-    @property
-    def view(self) -> np.ndarray:
-        """The filled part (a view: valid until the next extend)."""
-        return self._data[: self._size]
-
-    @property
-    def nbytes(self) -> int:
-        return self._data.nbytes
+    def buckets(self, steps: np.ndarray, start: int, end: int, count: int) -> Buckets:
+        return self._pyramid.buckets(steps, self.values, start, end, count)
 
 
 class Series:
@@ -53,6 +49,8 @@ class Series:
         self.nonfinite = 0
         self.min = np.inf  # over finite values
         self.first_nonfinite: int | None = None  # index of the first NaN/inf point
+        self._pyramid = Pyramid()
+        self._smoothed: dict[float, SmoothedValues] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -97,7 +95,22 @@ class Series:
             self.nonfinite += int(len(values) - finite.sum())
         if finite.any():
             self.min = min(self.min, float(values[finite].min()))
+        self._pyramid.update(self._values.view)
+        for smoothed in self._smoothed.values():
+            smoothed.extend(values)
         return new_segments
+
+    def buckets(self, start: int, end: int, count: int) -> Buckets:
+        """Chart data for points [start, end): at most ``count`` min/max/last buckets, at a cost
+        that depends on ``count``, not on how many points the window holds."""
+        return self._pyramid.buckets(self.steps, self.values, start, end, count)
+
+    def smoothed(self, weight: float) -> SmoothedValues:
+        """The smoothed values for a weight; computed over the history once, then kept current."""
+        found = self._smoothed.get(weight)
+        if found is None:
+            found = self._smoothed[weight] = SmoothedValues(weight, self.values)
+        return found
 
     def segment_bounds(self, segment: int | None = None) -> tuple[int, int]:
         """(start, end) indices of a segment, the last one by default."""
@@ -113,7 +126,7 @@ class Series:
 
     @property
     def nbytes(self) -> int:
-        return self._steps.nbytes + self._values.nbytes + self._lines.nbytes
+        return self._steps.nbytes + self._values.nbytes + self._lines.nbytes + self._pyramid.nbytes
 
 
 class SeriesStore:

@@ -1,0 +1,40 @@
+"""Regenerate the README screenshots: SVG exported by the app itself.
+
+    .venv/bin/python docs/screenshots/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from lossmon.app.app import LossmonApp  # noqa: E402
+from lossmon.app.feeds import HistoryFeed  # noqa: E402
+from lossmon.app.live_log import LiveLog  # noqa: E402
+from lossmon.engine import Monitor  # noqa: E402
+
+SHOTS = (
+    # (file name, log, size, light theme)
+    ("full-exploding.svg", "demo_logs/exploding_loss.log", (120, 40), False),
+    ("side-nan.svg", "demo_logs/nan_or_inf.log", (50, 30), False),
+    ("full-overfitting-light.svg", "demo_logs/overfitting.csv", (120, 40), True),
+)
+
+
+async def shoot(name: str, log: str, size: tuple[int, int], light: bool) -> None:
+    path = str(ROOT / log)
+    logs = [LiveLog(path, Monitor(path), clock=lambda: 0.0)]
+    app = LossmonApp(logs, HistoryFeed, light=light, show_elapsed=False, mode="DONE")
+    app.blink_interval = 3600.0
+    async with app.run_test(size=size) as pilot:
+        await app.wait_loaded(pilot)
+        app.save_screenshot(name, str(Path(__file__).parent))
+
+
+for shot in SHOTS:
+    asyncio.run(shoot(*shot))
+    print("wrote", shot[0])

@@ -1,0 +1,403 @@
+"""The lossmon terminal app: header, badges, charts, checklist and findings timeline for the logs
+a feed is reading. The app only renders engine state; feeds (threads) drive the monitors."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Collapsible, Footer, ProgressBar
+
+from lossmon.app.badge_board import BadgeBoard
+from lossmon.app.charting.series_cache import ChartCache
+from lossmon.app.feeds import Feed
+from lossmon.app.live_log import LiveLog
+from lossmon.app.messages import LogChanged
+from lossmon.app.scene import Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
+from lossmon.app.ticks import TickStore
+from lossmon.app.view_state import ViewState
+from lossmon.app.widgets.badges import BadgeRow
+from lossmon.app.widgets.chart import ChartView
+from lossmon.app.widgets.checklist import ChecklistPane
+from lossmon.app.widgets.header import HeaderBar, HeaderInfo
+from lossmon.app.widgets.help import HelpScreen
+from lossmon.app.widgets.metrics_picker import MetricsPicker
+from lossmon.app.widgets.timeline import Timeline
+
+SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
+SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
+REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
+BLINK_INTERVAL = 0.5
+PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
+
+FeedFactory = Callable[[list[LiveLog], Callable[[LiveLog], None]], Feed]
+
+
+@dataclass(eq=False)
+class LogView:
+    """What the app keeps per open log."""
+
+    log: LiveLog
+    board: BadgeBoard
+    ticks: TickStore
+    cache: ChartCache = field(default_factory=ChartCache)
+    snapshot: Snapshot | None = None
+    rendered_version: int = -1
+
+
+class LossmonApp(App):
+    CSS_PATH = "lossmon.tcss"
+    TITLE = "lossmon"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("s", "smoothing", "smooth"),
+        Binding("l", "log_scale", "log"),
+        Binding("w", "window", "window"),
+        Binding("x", "x_axis", "x axis"),
+        Binding("m", "metrics", "metrics"),
+        Binding("p", "pause", "pause"),
+        Binding("a", "acknowledge", "ack"),
+        Binding("c", "toggle_checklist", "checklist", show=False),
+        Binding("escape", "unpin", "unpin", show=False),
+        Binding("right_square_bracket", "next_log", "next log", show=False),
+        Binding("left_square_bracket", "previous_log", "previous log", show=False),
+        Binding("question_mark", "help", "help"),
+        Binding("q", "quit", "quit"),
+    ]
+
+    def __init__(
+        self,
+        logs: list[LiveLog],
+        feed_factory: FeedFactory | None = None,
+        *,
+        ascii: bool = False,
+        light: bool = False,
+        show_elapsed: bool = True,
+        tick_dir=None,
+        mode: str = "FOLLOW",
+    ) -> None:
+        super().__init__()
+        self.views = [LogView(log, BadgeBoard(), TickStore(log.path, tick_dir)) for log in logs]
+        self.current = 0
+        self.view_state = ViewState()
+        self.ascii = ascii
+        self.show_elapsed = show_elapsed
+        self.mode = mode  # what the header says once history is read: FOLLOW, DONE, REPLAY
+        self._feed_factory = feed_factory
+        self.feed: Feed | None = None
+        self._refresh_pending = False
+        self._last_refresh = 0.0
+        self._blink_timer = None
+        self.frames = 0  # frames drawn (tests and the idle check read it)
+        self.blink_interval = BLINK_INTERVAL
+        self.theme = "textual-light" if light else "textual-dark"
+
+    # Layout --------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield BadgeRow(self.views[self.current].board if self.views else BadgeBoard(), self.ascii)
+        with Horizontal(id="body"):
+            with Vertical(id="charts"):
+                yield ChartView(id="main-chart")
+                yield Grid(id="grid")
+            with Vertical(id="side"):
+                with Collapsible(title="Checklist", id="checklist-box", collapsed=False):
+                    yield ChecklistPane(ascii=self.ascii)
+                with Collapsible(title="Findings", id="timeline-box", collapsed=False):
+                    yield Timeline(ascii=self.ascii)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.ascii:
+            self.main_screen.add_class("-ascii")
+        self._apply_layout(self.size.width, self.size.height)
+        if self._feed_factory is not None and self.views:
+            self.feed = self._feed_factory([v.log for v in self.views], self._from_feed)
+            self.feed.start()
+        self._schedule(0.0)
+        if self.show_elapsed:  # elapsed time and records/s move on even when no line arrives
+            self.set_interval(1.0, self._tick_header)
+
+    def on_resize(self, event) -> None:
+        self._apply_layout(event.size.width, event.size.height)
+        self._schedule(0.0, force=True)
+
+    def _apply_layout(self, width: int, height: int) -> None:
+        side = width < SIDE_PANE_BELOW
+        screen = self.main_screen
+        if side != screen.has_class("-side"):
+            screen.set_class(side, "-side")
+            self._part("#timeline-box", Collapsible).collapsed = side
+            self._part("#checklist-box", Collapsible).collapsed = side and height < SHORT_BELOW
+
+    @property
+    def main_screen(self) -> Screen:
+        """The screen with the log on it (help and the metrics picker open above it)."""
+        return self.screen_stack[0]
+
+    def _part(self, selector, expect_type=None):
+        return self.main_screen.query_one(selector, expect_type)
+
+    @property
+    def side_pane(self) -> bool:
+        return self.main_screen.has_class("-side")
+
+    def on_unmount(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+
+    # Data in -------------------------------------------------------------------------------------
+
+    def _from_feed(self, log: LiveLog) -> None:
+        """Called in the feed thread."""
+        self.post_message(LogChanged(log))
+
+    def on_log_changed(self, message: LogChanged) -> None:
+        self._schedule()
+
+    def _schedule(self, delay: float | None = None, force: bool = False) -> None:
+        if force and self.views:
+            self.views[self.current].rendered_version = -1
+        if self._refresh_pending:
+            return
+        self._refresh_pending = True
+        if delay is None:
+            delay = max(0.02, self._last_refresh + REFRESH_INTERVAL - time.monotonic())
+        self.set_timer(max(delay, 0.01), self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._refresh_pending = False
+        if not self.is_running or not self.screen_stack:
+            return
+        self._last_refresh = time.monotonic()
+        for index, view in enumerate(self.views):
+            if index != self.current:
+                self._update_board(view)
+        if self.views:
+            self.render_log(self.views[self.current])
+
+    def _update_board(self, view: LogView) -> None:
+        if view.log.version == view.rendered_version:
+            return
+        with view.log.lock:
+            status = view.log.monitor.status()
+        view.board.update(status)
+
+    # Drawing -------------------------------------------------------------------------------------
+
+    def render_log(self, view: LogView) -> None:
+        log = view.log
+        changed = log.version != view.rendered_version
+        if changed or view.snapshot is None:
+            with log.lock:
+                view.snapshot = take_snapshot(log)
+                view.rendered_version = log.version
+        snapshot = view.snapshot
+        view.board.update(snapshot.status)
+        self._part(BadgeRow).refresh_badges()
+        self._update_blink()
+        self._part(HeaderBar).show(self._header_info(view, snapshot))
+        self._update_progress(log)
+        if not self.view_state.paused or not self.frames:
+            self._draw_charts(view, snapshot)
+        active = [badge.finding for badge in view.board if badge.finding is not None]
+        self._part(ChecklistPane).show(active, view.ticks)
+        self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
+        self._part(Timeline).show(snapshot.findings, log)
+        self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
+
+    def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
+        self.frames += 1
+        chart = self._part("#main-chart", ChartView)
+        width, height = chart.plot_size
+        frame, legend = main_chart(snapshot, self.view_state, view.cache, width, height, self.ascii)
+        chart.show(frame, legend)
+        grid = self._part("#grid", Grid)
+        if self.side_pane:
+            return
+        names = grid_names(snapshot, self.view_state.shown)
+        existing = {c.series: c for c in grid.query(ChartView)}
+        if list(existing) != names:
+            grid.remove_children()
+            grid.mount_all([ChartView(classes="metric-chart", series=name) for name in names])
+            grid.set_class(not names, "-empty")
+            self.call_after_refresh(self._schedule, 0.0, True)
+            return
+        for name, chart_view in existing.items():
+            width, height = chart_view.plot_size
+            if width > 1 and name in snapshot.series:
+                chart_view.show(*metric_chart(snapshot, name, self.view_state, view.cache, width, height, self.ascii))
+
+    def _header_info(self, view: LogView, snapshot: Snapshot) -> HeaderInfo:
+        log = view.log
+        if log.loading:
+            progress = log.progress
+            state = f"LOADING {progress:.0%}" if progress is not None else "LOADING"
+            if self.mode in ("REPLAY", "LIVE"):
+                state = self.mode
+        else:
+            state = self.mode
+        if self.view_state.paused:
+            state = "PAUSED"
+        others = [v for i, v in enumerate(self.views) if i != self.current and any(b.severity == "alert" for b in v.board)]
+        position = f"{self.current + 1}/{len(self.views)}" if len(self.views) > 1 else ""
+        if others:
+            position += " (another log is alerting: ])"
+        return HeaderInfo(
+            snapshot.name,
+            snapshot.format_id,
+            snapshot.last_step,
+            snapshot.records,
+            log.records_per_second(),
+            log.elapsed if self.show_elapsed else None,
+            state,
+            position,
+            log.error,
+        )
+
+    def _tick_header(self) -> None:
+        if self.views and self.views[self.current].snapshot is not None:
+            view = self.views[self.current]
+            if not view.log.loading and self.mode == "DONE":
+                return  # a finished log: nothing moves, so idle costs nothing
+            self._part(HeaderBar).show(self._header_info(view, view.snapshot))
+
+    def _update_progress(self, log: LiveLog) -> None:
+        bar = self._part("#progress", ProgressBar)
+        visible = log.progress is not None and (log.total_bytes or 0) >= PROGRESS_FROM_BYTES
+        bar.display = visible
+        if visible:
+            bar.update(total=log.total_bytes, progress=log.bytes_read)
+
+    def _update_blink(self) -> None:
+        flashing = self.views[self.current].board.flashing if self.views else False
+        if flashing and self._blink_timer is None:
+            self._blink_timer = self.set_interval(self.blink_interval, self._part(BadgeRow).blink)
+        elif not flashing and self._blink_timer is not None:
+            self._blink_timer.stop()
+            self._blink_timer = None
+            self._part(BadgeRow).refresh_badges()
+
+    # Keys ----------------------------------------------------------------------------------------
+
+    def _set_view(self, view_state: ViewState) -> None:
+        self.view_state = view_state
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.views:
+            view = self.views[self.current]
+            if view.snapshot is not None:
+                self.render_log(view)
+                if not self.view_state.paused:
+                    self._draw_charts(view, view.snapshot)
+
+    def action_smoothing(self) -> None:
+        self._set_view(self.view_state.next_smoothing())
+
+    def action_log_scale(self) -> None:
+        self._set_view(self.view_state.toggle_log())
+
+    def action_window(self) -> None:
+        self._set_view(self.view_state.next_window())
+
+    def action_x_axis(self) -> None:
+        self._set_view(self.view_state.next_x_axis())
+
+    def action_pause(self) -> None:
+        self.view_state = self.view_state.toggle_pause()
+        if self.feed is not None and self.mode == "REPLAY":
+            self.feed.paused = self.view_state.paused
+        self._redraw()
+
+    def action_acknowledge(self) -> None:
+        if self.views:
+            self.views[self.current].board.acknowledge()
+            self._part(BadgeRow).refresh_badges()
+            self._update_blink()
+
+    def action_unpin(self) -> None:
+        if self.view_state.pinned_step is not None:
+            self._set_view(self.view_state.pin(None))
+
+    def action_toggle_checklist(self) -> None:
+        box = self._part("#checklist-box", Collapsible)
+        box.collapsed = not box.collapsed
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_metrics(self) -> None:
+        view = self.views[self.current] if self.views else None
+        if view is None or view.snapshot is None:
+            return
+        names = pickable_names(view.snapshot)
+        if not names:
+            self.notify("No other series in this log.")
+            return
+        shown = set(grid_names(view.snapshot, self.view_state.shown))
+
+        def chosen(result: frozenset[str] | None) -> None:
+            if result is not None:
+                self._set_view(self.view_state.with_shown(result))
+
+        self.push_screen(MetricsPicker(names, shown), chosen)
+
+    def _switch(self, step: int) -> None:
+        if len(self.views) < 2:
+            return
+        self.current = (self.current + step) % len(self.views)
+        self._part(BadgeRow).board = self.views[self.current].board
+        self.view_state = self.view_state.pin(None)
+        self._schedule(0.0, force=True)
+
+    def action_next_log(self) -> None:
+        self._switch(1)
+
+    def action_previous_log(self) -> None:
+        self._switch(-1)
+
+    @on(Timeline.Chosen)
+    def _chosen(self, event: Timeline.Chosen) -> None:
+        self._set_view(self.view_state.pin(event.finding.step))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Smoothing: next weight", "off / 0.6 / 0.9 / 0.99 (key s)", self.action_smoothing)
+        yield SystemCommand("Log scale", "toggle the logarithmic y axis (key l)", self.action_log_scale)
+        yield SystemCommand("Window", "all / last 1k / last 10k steps (key w)", self.action_window)
+        yield SystemCommand("X axis", "step / epoch / time read (key x)", self.action_x_axis)
+        yield SystemCommand("Metrics", "choose the charts in the grid (key m)", self.action_metrics)
+        yield SystemCommand("Pause or follow", "freeze the charts (key p)", self.action_pause)
+        yield SystemCommand("Acknowledge", "stop the badges flashing (key a)", self.action_acknowledge)
+        yield SystemCommand("Checklist", "show or hide the checklist (key c)", self.action_toggle_checklist)
+        yield SystemCommand("Light theme", "switch to the light theme", lambda: setattr(self, "theme", "textual-light"))
+        yield SystemCommand("Dark theme", "switch to the dark theme", lambda: setattr(self, "theme", "textual-dark"))
+        if len(self.views) > 1:
+            yield SystemCommand("Next log", "show the next file (key ])", self.action_next_log)
+
+    # For tests and the command line ----------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        return any(v.log.loading for v in self.views)
+
+    async def wait_loaded(self, pilot, timeout: float = 30.0) -> None:
+        """Wait until every log is read and the final picture is drawn."""
+        deadline = time.monotonic() + timeout
+        while self.loading and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        self._schedule(0.0, force=True)
+        await pilot.pause(0.05)
+        while self._refresh_pending and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        await pilot.pause()

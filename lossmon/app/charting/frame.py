@@ -1,0 +1,225 @@
+"""A whole chart (plot area, axes, tick labels) as rows of (text, style) runs.
+
+``draw_chart`` is a pure function of already-decimated traces and the chart size: it never sees
+more points than the chart has dot columns, so its cost does not depend on the length of the log.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from lossmon.app.charting.canvas import Canvas
+from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
+
+Run = tuple[str, "str | None"]
+
+
+@dataclass(slots=True)
+class Trace:
+    """One series, ready to draw: a line through ``y`` and, when decimated, a band low..high."""
+
+    x: np.ndarray
+    y: np.ndarray
+    style: str
+    low: np.ndarray | None = None
+    high: np.ndarray | None = None
+    band_style: str | None = None
+    nonfinite: np.ndarray | None = None  # non-finite points per entry, drawn as marks on top
+
+
+@dataclass(slots=True)
+class Marker:
+    x: float
+    style: str
+
+
+@dataclass(slots=True)
+class ChartFrame:
+    rows: list[list[Run]]
+    width: int
+    height: int
+    y_range: tuple[float, float] | None = None
+    x_range: tuple[float, float] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def plain(self) -> str:
+        return "\n".join("".join(text for text, _ in row) for row in self.rows)
+
+
+def draw_chart(
+    traces: list[Trace],
+    width: int,
+    height: int,
+    *,
+    markers: list[Marker] | None = None,
+    x_range: tuple[float, float] | None = None,
+    log_y: bool = False,
+    ascii: bool = False,
+    x_format: Callable[[float], str] = format_number,
+) -> ChartFrame:
+    width, height = max(width, 8), max(height, 3)
+    markers = markers or []
+    ys = [_transform(t.y, log_y) for t in traces]
+    lows = [_transform(t.low, log_y) if t.low is not None else None for t in traces]
+    highs = [_transform(t.high, log_y) if t.high is not None else None for t in traces]
+    y_low, y_high = _y_range(ys, lows, highs)
+    x_low, x_high = x_range if x_range is not None else _x_range(traces)
+    if y_low is None or x_low is None:
+        return _empty(width, height, "waiting for data" if not traces else "no finite values here")
+
+    axis_row = height >= 12
+    plot_height = height - 1 - int(axis_row)
+    y_ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
+    y_labels = [format_number(10**t if log_y else t) for t in y_ticks]
+    margin = max((len(label) for label in y_labels), default=1) + 1
+    plot_width = width - margin - 1
+    if plot_width < 4:
+        return _empty(width, height, "too narrow")
+
+    canvas = Canvas(plot_width, plot_height, ascii)
+    x_scale = (canvas.pixel_width - 1) / (x_high - x_low) if x_high > x_low else 0.0
+    y_scale = (canvas.pixel_height - 1) / (y_high - y_low)
+
+    def px(x):
+        return (np.asarray(x, dtype=np.float64) - x_low) * x_scale
+
+    def py(y):
+        return (y_high - np.asarray(y, dtype=np.float64)) * y_scale
+
+    for marker in markers:  # a focused finding gets a full line, drawn under the data
+        if marker.style == "marker.focus" and x_low <= marker.x <= x_high:
+            style = canvas.style_id(marker.style)
+            canvas.vlines(px([marker.x]), [0.0], [canvas.pixel_height - 1.0], style)
+    for trace, low, high in zip(traces, lows, highs):
+        if low is not None and high is not None and trace.band_style:
+            canvas.vlines(px(trace.x), py(low), py(high), canvas.style_id(trace.band_style))
+    for trace, y in zip(traces, ys):
+        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style))
+    plot_rows = canvas.rows()
+    _mark_top_row(plot_rows, _top_marks(traces, markers, px, canvas, ascii, (x_low, x_high)))
+
+    tick_rows = {}
+    for tick, label in zip(y_ticks, y_labels):
+        row = int(round(float(py(tick)))) // canvas.dots_y
+        if 0 <= row < plot_height and row not in tick_rows:
+            tick_rows[row] = label
+    vertical, tee, corner, horizontal, down = ("|", "+", "+", "-", "+") if ascii else ("│", "┤", "└", "─", "┬")
+    rows: list[list[Run]] = []
+    for row, runs in enumerate(plot_rows):
+        label = tick_rows.get(row)
+        left = (label.rjust(margin - 1) + " " + tee) if label else " " * margin + vertical
+        rows.append([(left, "axis"), *runs])
+
+    x_ticks = nice_ticks(x_low, x_high, max(1, plot_width // 14))
+    columns = [int(round(float(px(t)))) // canvas.dots_x for t in x_ticks]
+    if axis_row:
+        line = [horizontal] * plot_width
+        for column in columns:
+            if 0 <= column < plot_width:
+                line[column] = down
+        rows.append([(" " * margin + corner + "".join(line), "axis")])
+    labels = [" "] * (width)
+    free_from = 0
+    for tick, column in zip(x_ticks, columns):
+        text = x_format(tick)
+        start = min(max(margin + 1 + column - len(text) // 2, free_from), width - len(text))
+        if start < free_from or start < 0:
+            continue
+        labels[start : start + len(text)] = list(text)
+        free_from = start + len(text) + 1
+    rows.append([("".join(labels), "axis")])
+    return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high))
+
+
+def _transform(values: np.ndarray | None, log_y: bool) -> np.ndarray | None:
+    if values is None:
+        return None
+    values = np.asarray(values, dtype=np.float64)
+    if not log_y:
+        return np.where(np.isfinite(values), values, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((values > 0) & np.isfinite(values), np.log10(values), np.nan)
+
+
+def _y_range(ys, lows, highs) -> tuple[float | None, float | None]:
+    low, high = math.inf, -math.inf
+    for arrays in (ys, lows, highs):
+        for array in arrays:
+            if array is not None and len(array) and np.isfinite(array).any():
+                low = min(low, float(np.nanmin(array)))
+                high = max(high, float(np.nanmax(array)))
+    if not math.isfinite(low):
+        return None, None
+    if high - low < 1e-12 * max(1.0, abs(high)):
+        pad = max(abs(high) * 0.05, 1e-6)
+        return low - pad, high + pad
+    pad = (high - low) * 0.03
+    return low - pad, high + pad
+
+
+def _x_range(traces: list[Trace]) -> tuple[float | None, float | None]:
+    xs = [t.x[np.isfinite(t.x)] for t in traces if len(t.x)]
+    xs = [x for x in xs if len(x)]
+    if not xs:
+        return None, None
+    low = min(float(x[0]) for x in xs)
+    high = max(float(x[-1]) for x in xs)
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+
+_MARK_PRIORITY = {"marker.info": 1, "marker.warn": 2, "marker.alert": 3, "marker.focus": 4, "nan": 5}
+
+
+def _top_marks(traces, markers, px, canvas: Canvas, ascii: bool, x_range) -> dict[int, tuple[str, str]]:
+    """Glyphs for the top row: a mark above each finding, and above every entry holding NaN or
+    inf (so none goes unseen); the more urgent mark wins a shared column."""
+    marks: dict[int, tuple[str, str]] = {}
+
+    def put(columns, glyph: str, style: str) -> None:
+        for column in columns:
+            held = marks.get(column)
+            if 0 <= column < canvas.width and (held is None or _MARK_PRIORITY[style] > _MARK_PRIORITY[held[1]]):
+                marks[column] = (glyph, style)
+
+    for marker in markers:
+        if x_range[0] <= marker.x <= x_range[1]:
+            put([int(round(float(px(marker.x)))) // canvas.dots_x], "v" if ascii else "▾", marker.style)
+    for trace in traces:
+        if trace.nonfinite is None or not len(trace.nonfinite):
+            continue
+        bad = np.flatnonzero(trace.nonfinite > 0)
+        if len(bad):
+            columns = np.unique((np.rint(px(trace.x[bad])) // canvas.dots_x).astype(np.int64))
+            put(columns.tolist(), "x" if ascii else "×", "nan")
+    return marks
+
+
+def _mark_top_row(rows: list[list[Run]], marks: dict[int, tuple[str, str]]) -> None:
+    if not marks or not rows:
+        return
+    chars: list[str] = []
+    styles: list[str | None] = []
+    for text, style in rows[0]:
+        chars.extend(text)
+        styles.extend([style] * len(text))
+    for column, (glyph, style) in marks.items():
+        if column < len(chars):
+            chars[column], styles[column] = glyph, style
+    runs: list[Run] = []
+    for char, style in zip(chars, styles):
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + char, style)
+        else:
+            runs.append((char, style))
+    rows[0] = runs
+
+
+def _empty(width: int, height: int, note: str) -> ChartFrame:
+    rows = [[(" " * width, None)] for _ in range(height)]
+    text = note[:width].center(width)
+    rows[height // 2] = [(text, "note")]
+    return ChartFrame(rows, width, height, notes=[note])

@@ -1,0 +1,47 @@
+"""Axis ticks at round numbers, and compact number labels."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def nice_ticks(low: float, high: float, count: int) -> list[float]:
+    """About ``count`` round values (1, 2, 2.5 or 5 times a power of ten) within [low, high]."""
+    if not (math.isfinite(low) and math.isfinite(high)) or count < 1:
+        return []
+    if high <= low:
+        return [low]
+    raw = (high - low) / max(count, 1)
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    ticks = np.arange(first, high + step * 1e-9, step)
+    return [float(t) if abs(t) > step * 1e-9 else 0.0 for t in ticks]
+
+
+def log_ticks(low: float, high: float, count: int) -> list[float]:
+    """Ticks for a log10 axis: whole powers of ten when the range holds some, else nice_ticks."""
+    first, last = math.ceil(low), math.floor(high)
+    if last - first < 1:
+        return nice_ticks(low, high, count)
+    stride = max(1, math.ceil((last - first + 1) / max(count, 1)))
+    return [float(p) for p in range(first, last + 1, stride)]
+
+
+def format_number(value: float, width: int = 7) -> str:
+    """A short label: 12, 1.5k, 3.2M, 0.0031, 1.2e-05."""
+    if not math.isfinite(value):
+        return str(value)
+    magnitude = abs(value)
+    if magnitude == 0:
+        return "0"
+    if magnitude >= 1000:
+        for divisor, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+            if magnitude >= divisor:
+                return f"{value / divisor:.3g}{suffix}"
+    if magnitude >= 0.01:
+        text = f"{value:.4g}"
+        return text if len(text) <= width else f"{value:.3g}"
+    return f"{value:.2g}"

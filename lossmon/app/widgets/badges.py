@@ -1,0 +1,72 @@
+"""The badge row: one badge per pathology, coloured by severity, flashing until acknowledged."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Container
+from textual.widgets import Static
+
+from lossmon.app.badge_board import Badge, BadgeBoard
+from lossmon.app.palette import severity_glyph
+
+SEVERITY_CLASSES = ("-healthy", "-info", "-warn", "-alert")
+
+
+class BadgeView(Static):
+    def __init__(self, badge: Badge, ascii: bool = False) -> None:
+        super().__init__(id=f"badge-{badge.pathology}", classes="badge")
+        self.pathology = badge.pathology
+        self.ascii = ascii
+        self._shown: tuple | None = None
+        self.show(badge)
+
+    def show(self, badge: Badge) -> None:
+        key = (badge.label, badge.severity, badge.flashing, badge.finding.message if badge.finding else None)
+        if key == self._shown:
+            return  # class changes restyle the widget: skip them when nothing changed
+        self._shown = key
+        glyph = severity_glyph(badge.severity, self.ascii)
+        self.update(Text(f"{glyph} {badge.label}"))
+        wanted = f"-{badge.severity or 'healthy'}"
+        for name in SEVERITY_CLASSES:
+            self.set_class(name == wanted, name)
+        self.set_class(badge.flashing, "-flashing")
+        if badge.finding is not None:
+            self.tooltip = Text(f"{badge.finding.severity}: {badge.finding.message}")
+        else:
+            self.tooltip = None
+
+
+class BadgeRow(Container):
+    """Badges in a row (full layout) or a grid (side pane); the CSS decides."""
+
+    def __init__(self, board: BadgeBoard, ascii: bool = False, id: str | None = "badges") -> None:
+        super().__init__(id=id)
+        self.board = board
+        self.ascii = ascii
+        self._blink_on = False
+
+    def compose(self):
+        for badge in self.board:
+            yield BadgeView(badge, self.ascii)
+
+    def refresh_badges(self) -> None:
+        views = {view.pathology: view for view in self.query(BadgeView)}
+        for badge in self.board:
+            view = views.get(badge.pathology)
+            if view is None:
+                self.mount(BadgeView(badge, self.ascii))
+            else:
+                view.show(badge)
+        self._apply_blink()
+
+    def blink(self) -> None:
+        """One blink tick: flashing badges alternate between normal and inverted."""
+        self._blink_on = not self._blink_on
+        self._apply_blink()
+
+    def _apply_blink(self) -> None:
+        for view in self.query(BadgeView):
+            blink = self._blink_on and view.has_class("-flashing")
+            if blink != view.has_class("-blink"):
+                view.set_class(blink, "-blink")

@@ -1,0 +1,63 @@
+"""A chart: shows a ChartFrame (rows of styled runs) built elsewhere, line by line."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.strip import Strip
+from textual.widget import Widget
+
+from lossmon.app.charting.frame import ChartFrame, Run
+from lossmon.app.palette import style_for
+
+
+class ChartView(Widget):
+    """Displays a prebuilt frame; building it (the costly part) happens outside ``render``, on a
+    throttle, so repaints (focus changes, a flashing badge) cost nothing."""
+
+    DEFAULT_CSS = """
+    ChartView { height: 1fr; min-height: 3; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None, series: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.series = series  # the series a grid chart shows
+        self._legend: list[Run] = []
+        self._frame: ChartFrame | None = None
+        self._strips: list[Strip] = []
+
+    @property
+    def plot_size(self) -> tuple[int, int]:
+        """The cells available to the frame (one row goes to the legend)."""
+        width, height = self.content_size
+        return max(width, 1), max(height - 1, 1)
+
+    def show(self, frame: ChartFrame, legend: list[Run]) -> None:
+        self._frame, self._legend = frame, legend
+        self._restyle()
+
+    def _restyle(self) -> None:
+        dark = self.app.current_theme.dark if self.is_attached else True
+        rows = [self._legend, *(self._frame.rows if self._frame else [])]
+        base = self.rich_style
+        styles: dict = {}
+        for row in rows:
+            for _, name in row:
+                if name not in styles:
+                    styles[name] = base + style_for(name, dark)
+        self._strips = [Strip([Segment(text, styles[name]) for text, name in row if text]) for row in rows]
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        if y < len(self._strips):
+            return self._strips[y].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    @property
+    def text(self) -> str:
+        """What the chart shows, as plain text (for tests and the screen reader in us all)."""
+        return "\n".join(Text.assemble(*[(t, "") for t, _ in row]).plain for row in [self._legend, *(self._frame.rows if self._frame else [])])

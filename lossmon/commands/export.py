@@ -1,0 +1,36 @@
+"""`lossmon export PATH --csv OUT`: every parsed point as a CSV row (step, series, value)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+from lossmon.commands import EXIT_OK, EXIT_USAGE
+from lossmon.engine import check_file
+from lossmon.engine.errors import LossmonError
+from lossmon.engine.findings import step_for_json
+
+
+def run_export(args) -> int:
+    monitor = check_file(args.path, format_id=args.format, primary_metric=args.metric)
+    try:
+        out = sys.stdout if args.csv == "-" else open(args.csv, "w", newline="", encoding="utf-8")
+    except OSError as error:
+        raise LossmonError(f"{args.csv}: cannot write ({error.strerror or error})") from None
+    try:
+        writer = csv.writer(out)
+        writer.writerow(("step", "series", "value"))
+        for series in monitor.store:
+            # repr of a float round-trips exactly; pandas reads nan/inf as floats.
+            writer.writerows(
+                (step_for_json(step), series.name, repr(value))
+                for step, value in zip(series.steps.tolist(), series.values.tolist())
+            )
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(
+        f"lossmon: wrote {sum(len(s) for s in monitor.store):,} points of {len(monitor.store)} series to {args.csv}",
+        file=sys.stderr,
+    )
+    return EXIT_OK if len(monitor.store) else EXIT_USAGE

@@ -1,0 +1,107 @@
+"""`lossmon watch`: follow logs headless and print what comes, until interrupted.
+
+With ``--jsonl``, stdout carries one JSON object per line: one per parsed record
+(``{"path", "line", "step", "metrics": {name: value}}``) and one per finding
+(``{"finding": {...as in check..., "path"}}``); file events (rotated, truncated, ...) go to stderr
+as text, so that stdout stays machine-readable. Without it, stdout gets one readable line per
+finding and per file event. Numbers that are not finite are written as ``null``.
+
+SIGINT and SIGTERM only raise a flag that the output loop checks between updates, so a line is
+never cut short; the exit status is then 0.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import signal
+import sys
+import threading
+from functools import partial
+
+from lossmon.commands import EXIT_OK, EXIT_USAGE
+from lossmon.engine.findings import Finding, format_step, step_for_json
+from lossmon.engine.follow import FollowUpdate, Session
+from lossmon.engine.monitor import Monitor
+
+
+def run_watch(args) -> int:
+    session = Session(
+        args.paths,
+        make_monitor=partial(Monitor, format_id=args.format, primary_metric=args.metric),
+        poll_interval=args.poll,
+    )
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    render = jsonl_lines if args.jsonl else text_lines
+    session.start()
+    announced = False
+    try:
+        while not stop.is_set() and not session.done:
+            update = session.get(timeout=0.25)
+            if update is None:
+                continue
+            if not announced and session.watcher.directories:  # set up before the first update
+                announced = True
+                print(f"lossmon: watching with {session.describe_watching()}", file=sys.stderr, flush=True)
+            if args.jsonl:
+                _write(sys.stderr, [event.message for event in update.events])
+            _write(sys.stdout, render(update))
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    finally:
+        session.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if session.error is not None:
+        print(f"lossmon: the follower stopped: {session.error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _write(stream, lines: list[str]) -> None:
+    if lines:
+        stream.write("".join(line + "\n" for line in lines))
+        stream.flush()  # per update: every line visible as soon as it is parsed, and whole
+
+
+def jsonl_lines(update: FollowUpdate) -> list[str]:
+    lines = []
+    if update.batch is not None:
+        for line, step, metrics in update.batch.records():
+            record = {
+                "path": update.path,
+                "line": line,
+                "step": step_for_json(step),
+                "metrics": {name: _finite(value) for name, value in metrics.items()},
+            }
+            lines.append(json.dumps(record, allow_nan=False))
+    for finding in update.findings:
+        lines.append(json.dumps({"finding": _json_safe({**finding.to_dict(), "path": update.path})}, allow_nan=False))
+    return lines
+
+
+def text_lines(update: FollowUpdate) -> list[str]:
+    return [event.message for event in update.events] + [finding_line(update.path, f) for f in update.findings]
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    return (
+        f"{path}: {finding.severity.upper()} {finding.pathology} in {finding.series} "
+        f"at step {format_step(finding.step)} (line {finding.line}): {finding.message}"
+    )
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _json_safe(value):
+    if isinstance(value, float):
+        return _finite(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    return value

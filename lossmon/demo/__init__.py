@@ -1,0 +1,1 @@
+"""Demo training runs that produce lossmon's demo logs, one per loss-curve pathology."""

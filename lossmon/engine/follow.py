@@ -1,0 +1,307 @@
+"""Follow logs while they are written, like ``tail -F``: the one follower that ``lossmon watch`` and
+the terminal app both drive. Nothing here imports a UI.
+
+Use::
+
+    session = Session(["train.log", "runs/*/metrics.csv"])      # or ["-"] for stdin
+    session.start()                                             # history first, then follow
+    while not session.done:                                     # done: only for inputs that end
+        update = session.get(timeout=0.5)                       # a FollowUpdate, or None
+        if update is not None:
+            ...
+    session.stop()
+
+or ``Session(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
+thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
+
+- Each input (a file, each file a glob matches now or later, ``-``, a .gz/.bz2/.xz finished log)
+  gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
+- A :class:`FollowUpdate` says what happened to one input, in order: its ``events``
+  (:class:`FileEvent`: opened, waiting, truncated, rotated, moved, deleted, recreated, finished,
+  error; see :data:`~lossmon.engine.pathfeed.EVENT_KINDS`), then the records they led to
+  (``batch``, a :class:`~lossmon.engine.records.RecordBatch`, line numbers counted within the
+  current segment of the file) and the detector ``findings`` those records raised. An update
+  carries at most one batch; a rotation or truncation between two batches starts a new update.
+- Reading and parsing run on one background thread. Updates wait in a bounded queue
+  (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
+  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time, one
+  input after the other, so a 1 GB file appearing does not starve the others.
+- Monitors are changed on the follower's thread while it holds ``session.lock``; read their
+  series (charts, status) while holding it too. ``session.monitors`` is a snapshot of the dict.
+- Changes are heard through :class:`~lossmon.engine.watchers.Watcher` (inotify, or polling where
+  inotify does not work, or everywhere with ``poll_interval``). Every ``RESYNC_SECONDS`` each
+  input is also checked directly, in case a change went unheard (a deleted file still written,
+  a glob matching in a directory not yet watched). Idle, the thread sleeps until then.
+- ``stop()`` ends the thread (within one batch) and closes the files; it is safe to call twice.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO
+
+from lossmon.engine.errors import LossmonError
+from lossmon.engine.monitor import Monitor
+from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
+from lossmon.engine.streams import FinishedFile, PipeStream
+from lossmon.engine.tail import FileTail
+from lossmon.engine.targets import (
+    STDIN,
+    check_spec,
+    existing_ancestor,
+    file_dirs,
+    is_compressed,
+    is_pattern,
+    matches,
+    pattern_dirs,
+)
+from lossmon.engine.watchers import Watcher
+
+__all__ = ["Session", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
+
+RESYNC_SECONDS = 5.0
+BATCH_BYTES = 256 * 1024  # per input per round (~2.5k lines): the lock is never held for long
+MAX_PENDING = 64
+
+
+class Session:
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        make_monitor: Callable[[str], Monitor] = Monitor,
+        on_update: Callable[[FollowUpdate], None] | None = None,
+        max_pending: int = MAX_PENDING,
+        poll_interval: float | None = None,
+        idle_flush: float = IDLE_FLUSH_SECONDS,
+        batch_bytes: int = BATCH_BYTES,
+        stdin: BinaryIO | None = None,
+    ) -> None:
+        if not paths:
+            raise LossmonError("nothing to follow: give a log file, a glob or '-'")
+        if poll_interval is not None and not poll_interval > 0:
+            raise LossmonError(f"--poll must be a positive number of seconds, not {poll_interval:g}")
+        for spec in paths:
+            check_spec(spec)
+        self.lock = threading.RLock()
+        self._specs = list(dict.fromkeys(paths))
+        self._patterns = [spec for spec in self._specs if is_pattern(spec)]
+        self._make_monitor = make_monitor
+        self._on_update = on_update
+        self._idle_flush = idle_flush
+        self._batch_bytes = batch_bytes
+        self._stdin = stdin
+        self._resync = max(RESYNC_SECONDS, poll_interval or 0)
+        self._feeds: dict[str, PathFeed] = {}
+        self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
+        self._by_event_path: dict[str, PathFeed] = {}
+        self._dirty: dict[str, PathFeed] = {}
+        self._dirty_lock = threading.Lock()
+        self._rescan = False
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._finished = threading.Event()
+        self._queue: queue.Queue[FollowUpdate] = queue.Queue(max_pending)
+        self.watcher = Watcher(self._on_fs_event, poll_interval)
+        self.error: BaseException | None = None  # set if the follower itself failed
+        self._thread = threading.Thread(target=self._run, name="lossmon-follow", daemon=True)
+
+    # Public ---------------------------------------------------------------------------------
+
+    def start(self) -> Session:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
+
+    def get(self, timeout: float | None = None) -> FollowUpdate | None:
+        """The next update; None after ``timeout`` seconds, or once the session is done."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            wait = 0.5 if deadline is None else min(0.5, max(0.0, deadline - time.monotonic()))
+            try:
+                return self._queue.get(timeout=wait)
+            except queue.Empty:
+                if self.done or (deadline is not None and time.monotonic() >= deadline):
+                    return None
+
+    def __iter__(self) -> Iterator[FollowUpdate]:
+        while not self.done:
+            update = self.get()
+            if update is not None:
+                yield update
+
+    def __enter__(self) -> Session:
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    @property
+    def done(self) -> bool:
+        """The thread ended (every input finished, stop(), or a failure) and all was taken."""
+        return self._finished.is_set() and self._queue.empty()
+
+    @property
+    def monitors(self) -> dict[str, Monitor]:
+        with self.lock:
+            return {path: feed.monitor for path, feed in self._feeds.items()}
+
+    def describe_watching(self) -> str:
+        return self.watcher.describe()
+
+    # The follower's thread ----------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._refresh()
+            next_resync = time.monotonic() + self._resync
+            while not self._stopping.is_set():
+                if time.monotonic() >= next_resync:
+                    self._refresh()
+                    for feed in list(self._feeds.values()):
+                        self._mark(feed)
+                    next_resync = time.monotonic() + self._resync
+                elif self._rescan:
+                    self._rescan = False
+                    self._refresh()
+                due = self._take_dirty()
+                for feed in due:
+                    if self._stopping.is_set():
+                        break
+                    self._pump(feed)
+                self._flush_idle()
+                if self._all_finished():
+                    break
+                if not due:
+                    self._sleep_until(next_resync)
+        except BaseException as error:  # reported to the consumer through .error and .done
+            self.error = error
+        finally:
+            self.watcher.stop()
+            with self.lock:
+                for feed in self._feeds.values():
+                    feed.close()
+            self._finished.set()
+
+    def _pump(self, feed: PathFeed) -> None:
+        self._work(feed, lambda: feed.pump(self._batch_bytes))
+
+    def _flush_idle(self) -> None:
+        now = time.monotonic()
+        for feed in list(self._feeds.values()):
+            deadline = feed.idle_deadline()
+            if deadline is not None and deadline <= now:
+                self._work(feed, feed.flush_idle)
+
+    def _work(self, feed: PathFeed, step: Callable[[], bool]) -> None:
+        """Run one step of a feed under the lock, then hand its updates over outside it."""
+        with self.lock:
+            try:
+                more = step()
+            except Exception as error:  # one unreadable input or bad chunk must not stop the rest
+                feed.report_error(f"{feed.path}: {type(error).__name__}: {error}")
+                more = False
+            updates = feed.take_updates()
+        if more:
+            self._mark(feed)
+        if any(event.kind in ("deleted", "moved") for update in updates for event in update.events):
+            self._rescan = True  # watch from further up (see _refresh)
+        self._deliver(updates)
+
+    def _sleep_until(self, next_resync: float) -> None:
+        deadlines = [d for d in (feed.idle_deadline() for feed in self._feeds.values()) if d is not None]
+        wake_at = min([next_resync, *deadlines])
+        self._wake.wait(max(0.0, wake_at - time.monotonic()))
+        self._wake.clear()
+
+    def _deliver(self, updates: list[FollowUpdate]) -> None:
+        for update in updates:
+            if self._on_update is not None:
+                self._on_update(update)
+                continue
+            while not self._stopping.is_set():
+                try:
+                    self._queue.put(update, timeout=0.25)  # full: the consumer lags; wait for it
+                    break
+                except queue.Full:
+                    continue
+
+    def _all_finished(self) -> bool:
+        """Only inputs that end (stdin, compressed logs), and all of them read to their end."""
+        if self._patterns or not self._feeds:
+            return False
+        return all(feed.done for feed in self._feeds.values())
+
+    def _refresh(self) -> None:
+        """Add inputs newly matched, and watch the directories that all inputs need."""
+        with self.lock:
+            for spec in self._specs:
+                for path in matches(spec) if spec in self._patterns else [spec]:
+                    if path not in self._feeds and os.path.abspath(path) not in self._followed:
+                        self._add(path)
+            dirs: set[str] = set()
+            by_event_path: dict[str, PathFeed] = {}
+            for pattern in self._patterns:
+                dirs |= pattern_dirs(pattern)
+            absent = []
+            for path, feed in self._feeds.items():
+                if isinstance(feed.source, FileTail):
+                    dirs |= file_dirs(path)
+                    by_event_path[os.path.abspath(path)] = feed
+                    by_event_path[os.path.realpath(path)] = feed
+                    if not feed.source.at_path:
+                        # Its directory may go or come too, and while the deleted file is still
+                        # open the kernel reports no deletion of that directory: watch its parent.
+                        dirs.add(existing_ancestor(os.path.dirname(os.path.dirname(os.path.abspath(path)))))
+                        absent.append(feed)
+            self._by_event_path = by_event_path
+        self.watcher.watch(dirs)
+        for feed in absent:  # it may have appeared before its directory was watched
+            self._mark(feed)
+
+    def _add(self, path: str) -> None:
+        source: Source
+        if path == STDIN:
+            source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+        elif is_compressed(path):
+            source = FinishedFile(path)
+        else:
+            source = FileTail(path)
+        feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
+        self._feeds[path] = feed
+        self._followed.add(os.path.abspath(path))
+        self._mark(feed)
+
+    # Any thread -------------------------------------------------------------------------------
+
+    def _mark(self, feed: PathFeed) -> None:
+        with self._dirty_lock:
+            self._dirty[feed.path] = feed
+        self._wake.set()
+
+    def _take_dirty(self) -> list[PathFeed]:
+        with self._dirty_lock:
+            due, self._dirty = list(self._dirty.values()), {}
+        return due
+
+    def _on_fs_event(self, paths: tuple[str, ...], is_directory: bool, kind: str) -> None:
+        """On a watchdog thread: only mark what to look at, and wake the follower."""
+        hit = False
+        for path in paths:
+            feed = self._by_event_path.get(path)
+            if feed is not None:
+                self._mark(feed)
+                hit = True
+        if is_directory or (not hit and kind != "modified" and self._patterns):
+            self._rescan = True
+            self._wake.set()

@@ -1,0 +1,192 @@
+"""One followed input: its source (a file tail, a pipe, a compressed file), its Monitor, and the
+updates they make. Runs on the follower's thread only.
+
+Partial lines. While following, only complete lines are parsed; the bytes after the last newline
+wait in the Monitor's line splitter. When the writer has been idle for ``idle_flush`` seconds
+(a killed job's last line), that final line is parsed once. If more bytes of the same line come
+later, they must neither be parsed alone (a corrupted record) nor with the flushed start again
+(a duplicate): so the bytes up to the line's next ``\\n`` are dropped, except that from its next
+``\\r`` on they are new progress-bar frames (tqdm, ``tqdm.write`` of a Hugging Face metrics dict),
+disjoint from the frames already parsed, and are read as more of the same line. The line is
+never flushed while the source position is a multiple of 4 KiB: that is where a block-buffered
+writer (C stdio, ``print`` to a file) cut its output, often mid-number, and the rest follows.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from lossmon.engine.findings import Finding
+from lossmon.engine.monitor import Monitor
+from lossmon.engine.monitor import Update as MonitorUpdate
+from lossmon.engine.records import RecordBatch
+from lossmon.engine.tail import Sink
+
+IDLE_FLUSH_SECONDS = 10.0
+WRITE_BLOCK = 4096
+_LINE_OR_FRAME_END = re.compile(rb"[\r\n]")
+
+EVENT_KINDS = (
+    "opened",  # following the file (from its start), or it appeared after waiting
+    "waiting",  # the path does not exist yet
+    "truncated",  # truncated or rewritten in place: read again from the start as a new segment
+    "rotated",  # a new file at the path: the previous one was read to its end
+    "moved",  # the file was renamed away: its data stay, waiting for a new file at the path
+    "deleted",  # the file was deleted: its data stay, waiting for it to come back
+    "recreated",  # the path came back after a deletion: following the new file
+    "finished",  # an input that ends (stdin, a compressed log) was read to its end
+    "error",  # cannot open or read it (retried for files), or a line could not be processed
+)
+
+
+@dataclass(slots=True, frozen=True)
+class FileEvent:
+    path: str
+    kind: str  # one of EVENT_KINDS
+    message: str  # one readable line, starting with the path
+
+
+@dataclass(slots=True)
+class FollowUpdate:
+    """What happened to one input, in order: ``events`` first, then the records they led to."""
+
+    path: str
+    monitor: Monitor
+    events: list[FileEvent] = field(default_factory=list)
+    batch: RecordBatch | None = None  # new records, line numbers within the current segment
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return len(self.batch) if self.batch is not None else 0
+
+
+class Source(Protocol):
+    path: str
+    done: bool  # read to an end that no more data can follow
+
+    @property
+    def position(self) -> int: ...
+    def poll(self, sink: Sink, budget: int) -> bool: ...
+    def close(self) -> None: ...
+
+
+class PathFeed(Sink):
+    def __init__(self, monitor: Monitor, source: Source, idle_flush: float = IDLE_FLUSH_SECONDS) -> None:
+        self.monitor = monitor
+        self.source = source
+        self.path = source.path
+        self.idle_flush = idle_flush
+        self.caught_up = False  # the last pump read everything there was
+        self._last_data = time.monotonic()
+        self._after_flush = False  # the line in the splitter was flushed early; its rest is dropped
+        self._ready: list[FollowUpdate] = []
+        self._current: FollowUpdate | None = None
+        self._last_error: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.source.done
+
+    def pump(self, budget: int) -> bool:
+        """Read and parse up to ``budget`` new bytes; True when more is ready right now."""
+        more = self.source.poll(self, budget)
+        self.caught_up = not more
+        return more
+
+    def idle_deadline(self) -> float | None:
+        """When the pending partial line may be flushed, if there is one to flush."""
+        if self.done or not self.caught_up or not self.monitor.splitter.pending_bytes:
+            return None
+        if self.source.position % WRITE_BLOCK == 0:
+            return None
+        return self._last_data + self.idle_flush
+
+    def flush_idle(self, budget: int = 1 << 20) -> bool:
+        """Parse the partial line of an idle writer (call at its deadline), once. Like pump(), it
+        reads what came meanwhile first (then the writer was not idle), and returns ``more``."""
+        before = self.source.position
+        more = self.pump(budget)
+        if self.source.position != before or more:
+            return more
+        deadline = self.idle_deadline()
+        if deadline is None or deadline > time.monotonic():
+            return False
+        block = self.monitor.splitter.flush()
+        if block is not None:
+            self._after_flush = True
+            self._add(self.monitor.feed_lines(block))
+        return False
+
+    def report_error(self, message: str) -> None:
+        """A failure while reading or parsing, reported once until a different one happens."""
+        if message != self._last_error:
+            self._last_error = message
+            self.event("error", message)
+
+    def take_updates(self) -> list[FollowUpdate]:
+        self._close_current()
+        ready, self._ready = self._ready, []
+        return ready
+
+    def close(self) -> None:
+        self.source.close()
+
+    # Sink ----------------------------------------------------------------------------------
+
+    def data(self, chunk: bytes) -> None:
+        self._last_data = time.monotonic()
+        if self._after_flush:
+            chunk = self._skip_flushed_rest(chunk)
+            if not chunk:
+                return
+        self._add(self.monitor.feed(chunk))
+
+    def end(self) -> None:
+        self._after_flush = False
+        self._add(self.monitor.finish())
+
+    def restart(self) -> None:
+        self._after_flush = False
+        self.monitor.restart()
+
+    def event(self, kind: str, message: str) -> None:
+        if self._current is not None and (self._current.batch is not None or self._current.findings):
+            self._close_current()
+        self._update().events.append(FileEvent(self.path, kind, message))
+
+    # -------------------------------------------------------------------------------------
+
+    def _skip_flushed_rest(self, chunk: bytes) -> bytes:
+        cut = _LINE_OR_FRAME_END.search(chunk)
+        if cut is None:
+            return b""  # still inside the frame already parsed
+        self._after_flush = False
+        if chunk[cut.start()] == 0x0A:
+            return chunk[cut.end() :]
+        # New \r frames of the flushed line: the splitter counted that line already, so step its
+        # count back for them to carry the same line number.
+        self.monitor.splitter.lines_done -= 1
+        return chunk[cut.start() :]
+
+    def _add(self, result: MonitorUpdate) -> None:
+        if result.batch is None and not result.findings:
+            return
+        if self._current is not None and self._current.batch is not None:
+            self._close_current()
+        current = self._update()
+        current.batch = result.batch
+        current.findings = result.findings
+
+    def _update(self) -> FollowUpdate:
+        if self._current is None:
+            self._current = FollowUpdate(self.path, self.monitor)
+        return self._current
+
+    def _close_current(self) -> None:
+        if self._current is not None:
+            self._ready.append(self._current)
+            self._current = None

@@ -1,0 +1,111 @@
+"""Inputs that are read once to their end rather than followed by name: standard input (a pipe
+such as ``ssh gpu1 tail -F train.log | lossmon -``) and compressed logs (.gz, .bz2, .xz), which
+are finished files. Both report to the same sink as :class:`lossmon.engine.tail.FileTail`.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Generator
+from typing import BinaryIO
+
+from lossmon.engine.errors import LossmonError
+from lossmon.engine.sources import read_chunks
+from lossmon.engine.tail import Sink
+
+CHUNK_BYTES = 1 << 20
+_PIPE_CHUNKS = 4  # chunks read ahead from a pipe; past that the writer upstream waits
+
+
+class PipeStream:
+    """A pipe read by its own thread, so that a blocking read never holds the follower. The
+    hand-over queue is small: when the follower lags, this thread stops reading and the pipe's
+    writer blocks, so nothing is dropped and nothing piles up in memory."""
+
+    def __init__(self, name: str, stream: BinaryIO, on_ready: Callable[[], None]) -> None:
+        self.path = name
+        self.position = 0
+        self.done = False
+        self._stream = stream
+        self._on_ready = on_ready
+        self._chunks: queue.Queue[bytes | Exception] = queue.Queue(_PIPE_CHUNKS)
+        self._thread = threading.Thread(target=self._read_all, name=f"lossmon-read-{name}", daemon=True)
+        self._started = False
+
+    def poll(self, sink: Sink, budget: int) -> bool:
+        if not self._started:
+            self._started = True
+            self._thread.start()
+            sink.event("opened", f"{self.path}: reading standard input")
+        got = 0
+        while got < budget and not self.done:
+            try:
+                chunk = self._chunks.get_nowait()
+            except queue.Empty:
+                return False
+            if isinstance(chunk, Exception):
+                self.done = True
+                sink.event("error", f"{self.path}: read failed ({chunk})")
+            elif not chunk:
+                self.done = True
+                sink.end()
+                sink.event("finished", f"{self.path}: end of input")
+            else:
+                self.position += len(chunk)
+                got += len(chunk)
+                sink.data(chunk)
+        return not self.done and not self._chunks.empty()
+
+    def close(self) -> None:
+        """The reading thread is a daemon: a read blocked on an idle pipe cannot be interrupted."""
+
+    def _read_all(self) -> None:
+        read = getattr(self._stream, "read1", self._stream.read)  # read1: what is there, not 1 MiB
+        while True:
+            try:
+                chunk: bytes | Exception = read(CHUNK_BYTES)
+            except (OSError, ValueError) as error:
+                chunk = error
+            self._chunks.put(chunk)
+            self._on_ready()
+            if not chunk or isinstance(chunk, Exception):
+                return
+
+
+class FinishedFile:
+    """A compressed log: decompressed and read once to its end, a chunk at a time."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.position = 0
+        self.done = False
+        self._chunks: Generator[bytes, None, None] | None = None
+
+    def poll(self, sink: Sink, budget: int) -> bool:
+        if self.done:
+            return False
+        if self._chunks is None:
+            self._chunks = read_chunks(self.path, CHUNK_BYTES)
+            sink.event("opened", f"{self.path}: reading a finished (compressed) log")
+        got = 0
+        try:
+            while got < budget:
+                chunk = next(self._chunks, None)
+                if chunk is None:
+                    self.done = True
+                    sink.end()
+                    sink.event("finished", f"{self.path}: read to its end")
+                    return False
+                self.position += len(chunk)
+                got += len(chunk)
+                sink.data(chunk)
+        except LossmonError as error:
+            self.done = True
+            sink.event("error", str(error))
+            return False
+        return True
+
+    def close(self) -> None:
+        if self._chunks is not None:
+            self._chunks.close()  # closes the file (the generator's finally)

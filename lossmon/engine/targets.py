@@ -1,0 +1,70 @@
+"""What the follower follows: the user's path arguments (files, globs, ``-``), the files they match
+now, and the directories to watch so that changes to them, or files that appear later, are seen.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+
+from lossmon.engine.errors import LossmonError
+from lossmon.engine.sources import COMPRESSED_SUFFIXES
+
+STDIN = "-"
+
+
+def is_pattern(spec: str) -> bool:
+    """A glob to expand now and again later (a path that exists as spelled is taken literally)."""
+    return spec != STDIN and glob.has_magic(spec) and not os.path.lexists(spec)
+
+
+def is_compressed(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in COMPRESSED_SUFFIXES
+
+
+def check_spec(spec: str) -> None:
+    """Refuse, with one clear line, what can never become a log to follow."""
+    if spec == STDIN or is_pattern(spec):
+        return
+    if os.path.isdir(spec):
+        raise LossmonError(f"{spec}: is a directory, not a log file (give a glob such as '{os.path.join(spec, '*.log')}')")
+    if is_compressed(spec) and not os.path.exists(spec):
+        raise LossmonError(f"{spec}: no such file (compressed logs are read once, not waited for)")
+
+
+def matches(pattern: str) -> list[str]:
+    """The files the pattern matches now, sorted."""
+    return sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))
+
+
+def existing_ancestor(directory: str) -> str:
+    """The directory itself, or its nearest ancestor that exists (to hear it being created)."""
+    while not os.path.isdir(directory):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return directory
+
+
+def file_dirs(path: str) -> set[str]:
+    """Directories to watch for one followed file: its own, and its target's when it is a link."""
+    absolute = os.path.abspath(path)
+    dirs = {existing_ancestor(os.path.dirname(absolute))}
+    real = os.path.realpath(absolute)
+    if real != absolute and os.path.isdir(os.path.dirname(real)):
+        dirs.add(os.path.dirname(real))
+    return dirs
+
+
+def pattern_dirs(pattern: str) -> set[str]:
+    """Directories to watch for a glob: its fixed leading part, and every directory matching each
+    deeper level of it, so that a file appearing in a new matching directory is heard of."""
+    parts = os.path.abspath(pattern).split(os.sep)[:-1]
+    fixed = 0
+    while fixed < len(parts) and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    dirs = {existing_ancestor(os.sep.join(parts[:fixed]) or os.sep)}
+    for depth in range(fixed + 1, len(parts) + 1):
+        dirs.update(d for d in glob.glob(os.sep.join(parts[:depth]), recursive=True) if os.path.isdir(d))
+    return dirs

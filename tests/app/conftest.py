@@ -1,0 +1,76 @@
+"""Training logs in Hugging Face Trainer's console format (see the field guide), made here so the
+app tests control what happens when."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+
+def trainer_lines(steps: int, *, nan_at: int | None = None, seed: int = 0, eval_every: int = 50) -> list[str]:
+    """``{'loss': ..., 'grad_norm': ..., 'learning_rate': ..., 'epoch': ...}`` lines, an eval line
+    every ``eval_every`` steps, and a NaN loss (with grad_norm nan) from ``nan_at`` on."""
+    rng = np.random.default_rng(seed)
+    lines = []
+    for step in range(1, steps + 1):
+        loss = 2.5 * math.exp(-step / (steps / 3)) + 0.3 + 0.05 * rng.standard_normal()
+        grad = 1.0 + 0.2 * rng.standard_normal()
+        epoch = round(step / 100, 2)
+        lr = 5e-5 * (1 - step / (steps + 1))
+        if nan_at is not None and step >= nan_at:
+            lines.append(f"{{'loss': nan, 'grad_norm': nan, 'learning_rate': {lr!r}, 'epoch': {epoch}}}")
+        else:
+            lines.append(f"{{'loss': {loss:.4f}, 'grad_norm': {grad!r}, 'learning_rate': {lr!r}, 'epoch': {epoch}}}")
+        if step % eval_every == 0:
+            eval_loss = 2.6 * math.exp(-step / (steps / 3)) + 0.35
+            accuracy = 0.5 + 0.4 * (1 - math.exp(-step / (steps / 4)))
+            lines.append(
+                f"{{'eval_loss': {eval_loss:.4f}, 'eval_accuracy': {accuracy:.4f}, 'eval_runtime': 1.5, "
+                f"'epoch': {epoch}}}"
+            )
+    return lines
+
+
+def write_log(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def healthy_log(tmp_path) -> Path:
+    return write_log(tmp_path / "healthy.log", trainer_lines(600))
+
+
+@pytest.fixture
+def nan_log(tmp_path) -> Path:
+    return write_log(tmp_path / "nan.log", trainer_lines(600, nan_at=560))
+
+
+@pytest.fixture
+def tick_dir(tmp_path, monkeypatch) -> Path:
+    """Checklist ticks go to a temporary XDG state directory, never the user's."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state
+
+
+def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = None, **options):
+    """The app over real feeds, with a frozen clock and no blinking: deterministic screens."""
+    from lossmon.app.app import LossmonApp
+    from lossmon.app.feeds import HistoryFeed, ReplayFeed
+    from lossmon.app.live_log import LiveLog
+    from lossmon.engine import Monitor
+
+    logs = [LiveLog(str(p), Monitor(str(p)), clock=lambda: 0.0) for p in paths]
+    if replay_speed is None:
+        feed, mode = HistoryFeed, "DONE"
+    else:
+        feed, mode = (lambda logs, notify: ReplayFeed(logs, notify, replay_speed)), "REPLAY"
+    # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
+    app = LossmonApp(logs, feed, show_elapsed=False, mode=mode, **options)
+    app.blink_interval = 3600.0
+    return app
+

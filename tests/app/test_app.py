@@ -1,0 +1,207 @@
+"""Pilot tests: the app over real feeds, driven by keys."""
+
+import json
+
+from textual.widgets import Collapsible, SelectionList
+
+from lossmon.app.widgets.badges import BadgeRow, BadgeView
+from lossmon.app.widgets.chart import ChartView
+from lossmon.app.widgets.checklist import ChecklistItems, ChecklistPane
+from lossmon.app.widgets.header import HeaderBar
+from lossmon.app.widgets.help import HelpScreen
+from lossmon.app.widgets.metrics_picker import MetricsPicker
+from lossmon.app.widgets.timeline import Timeline
+from lossmon.engine.checklists import PATHOLOGIES
+
+from .conftest import make_app, trainer_lines, write_log
+
+
+def _header(app) -> str:
+    return str(app.query_one(HeaderBar).render())
+
+
+def _badge(app, pathology) -> BadgeView:
+    return app.query_one(f"#badge-{pathology}", BadgeView)
+
+
+async def test_a_healthy_log_shows_header_charts_and_a_calm_checklist(healthy_log, tick_dir):
+    app = make_app(healthy_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        header = _header(app)
+        assert "healthy.log" in header and "hf_dict" in header and "step 600" in header and "DONE" in header
+        assert all(view.has_class("-healthy") for view in app.query(BadgeView))
+        assert len(app.query(BadgeView)) == 7
+        main = app.query_one("#main-chart", ChartView).text
+        assert "loss" in main and "eval_loss" in main and "smooth 0.6" in main
+        grid = [chart.series for chart in app.query(".metric-chart")]
+        assert grid[0] == "eval_accuracy" and "grad_norm" in grid and "learning_rate" in grid
+        assert "healthy" in str(app.query_one(ChecklistPane).query("Static").first().render())
+        assert not app.screen.has_class("-side")
+
+
+async def test_a_nan_turns_its_badge_red_and_lists_the_checklist(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        badge = _badge(app, "nan_or_inf")
+        assert badge.has_class("-alert") and badge.has_class("-flashing")
+        assert "■ NaN/Inf" in str(badge.render())
+        assert _badge(app, "exploding_loss").has_class("-healthy")
+        items = app.query_one(ChecklistItems)
+        assert items.pathology == "nan_or_inf"
+        assert [str(o.prompt) for o in items._options] == list(PATHOLOGIES["nan_or_inf"].checklist)
+        assert "×" in app.query_one("#main-chart", ChartView).text  # the NaN is marked on the chart
+        await pilot.press("a")
+        assert not badge.has_class("-flashing") and badge.has_class("-alert")
+
+
+async def test_chart_keys_change_the_view_and_the_legend(healthy_log, tick_dir):
+    app = make_app(healthy_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        chart = app.query_one("#main-chart", ChartView)
+        await pilot.press("s")
+        assert app.view_state.smoothing == 0.9 and "smooth 0.9" in chart.text
+        await pilot.press("s", "s")
+        assert app.view_state.smoothing == 0.0 and "smooth off" in chart.text
+        await pilot.press("l")
+        assert app.view_state.log_y and "log" in chart.text
+        await pilot.press("w")
+        assert app.view_state.window == 1_000 and "last 1k" in chart.text
+        await pilot.press("x")
+        assert app.view_state.x_axis == "epoch" and "x epoch" in chart.text
+        assert "(no epoch" not in chart.text  # this log has an epoch series
+        await pilot.press("x")
+        assert "x time" in chart.text
+        frames = app.frames
+        await pilot.press("p")
+        assert app.view_state.paused and "PAUSED" in _header(app)
+        await pilot.press("s")
+        assert app.frames == frames  # paused: the chart stays as it was
+        await pilot.press("p")
+        assert not app.view_state.paused and app.frames > frames
+
+
+async def test_help_and_metrics_picker_work_by_keyboard(healthy_log, tick_dir):
+    app = make_app(healthy_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        app._schedule(0.0, force=True)  # data keeps coming while help is open
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("m")
+        assert isinstance(app.screen, MetricsPicker)
+        picker = app.screen.query_one(SelectionList)
+        first = picker.get_option_at_index(0).value
+        await pilot.press("space")  # untick the first metric
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MetricsPicker)
+        assert first not in app.view_state.shown
+        await app.wait_loaded(pilot)
+        assert first not in [chart.series for chart in app.query(".metric-chart")]
+
+
+async def test_choosing_a_finding_moves_the_chart_to_it(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        timeline = app.query_one(Timeline)
+        assert timeline.option_count == 2
+        timeline.focus()
+        await pilot.press("home", "enter")
+        assert app.view_state.pinned_step == 560
+        assert "pinned 560" in app.query_one("#main-chart", ChartView).text
+        await pilot.press("escape")
+        assert app.view_state.pinned_step is None
+
+
+async def test_ticks_are_saved_and_shown_again(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        items = app.query_one(ChecklistItems)
+        items.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        first = PATHOLOGIES["nan_or_inf"].checklist[0]
+        assert first in items.selected
+    saved = list((tick_dir / "lossmon" / "checklists").glob("*.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text())["ticks"] == {"nan_or_inf": [first]}
+    app = make_app(nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert first in app.query_one(ChecklistItems).selected
+
+
+async def test_markup_and_escapes_in_series_names_show_as_text(tmp_path, tick_dir):
+    lines = [json.dumps({"step": s, "[bold red]x[/]": 1.0 / s, "loss\x1b[31m": 2.0 / s}) for s in range(1, 40)]
+    log = write_log(tmp_path / "markup.jsonl", lines)
+    app = make_app(log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert "loss[31m" not in app.query_one("#main-chart", ChartView).text
+        grid = app.query(".metric-chart").first(ChartView)
+        assert "[bold red]x[/]" in grid.text
+        assert "\x1b" not in app.query_one("#main-chart", ChartView).text
+
+
+async def test_narrow_terminals_get_the_side_pane_layout(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(50, 30)) as pilot:
+        await app.wait_loaded(pilot)
+        assert app.screen.has_class("-side")
+        badges = app.query_one(BadgeRow)
+        assert badges.region.height == 4  # seven badges, two per row
+        assert app.query_one("#grid").display is False or not app.query(".metric-chart")
+        assert app.query_one("#timeline-box", Collapsible).collapsed
+        assert not app.query_one("#checklist-box", Collapsible).collapsed
+        await pilot.press("c")
+        assert app.query_one("#checklist-box", Collapsible).collapsed
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not app.screen.has_class("-side")
+
+
+async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir, ascii=True)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await app.wait_loaded(pilot)
+        chart = app.query_one("#main-chart", ChartView)
+        assert chart.region.height >= 5 and chart.region.width == 40
+        assert not any("\u2800" <= char <= "\u28ff" for char in chart.text)  # no braille
+        assert "X NaN/Inf" in str(_badge(app, "nan_or_inf").render())
+
+
+async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_dir):
+    app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        assert "REPLAY" in _header(app)
+        assert app.views[0].log.monitor.records < 612
+        await app.wait_loaded(pilot)
+        assert _badge(app, "nan_or_inf").has_class("-alert")
+        assert app.query_one(Timeline).option_count == 2
+
+
+async def test_several_logs_switch_with_brackets(healthy_log, nan_log, tick_dir):
+    app = make_app(healthy_log, nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert "1/2" in _header(app) and "another log is alerting" in _header(app)
+        await pilot.press("right_square_bracket")
+        await app.wait_loaded(pilot)
+        assert "nan.log" in _header(app)
+        assert _badge(app, "nan_or_inf").has_class("-alert")
+
+
+async def test_q_quits(healthy_log, tick_dir):
+    app = make_app(healthy_log, tick_dir=tick_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

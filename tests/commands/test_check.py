@@ -1,0 +1,117 @@
+"""The `lossmon check` contract: report contents, the JSON schema, exit codes, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lossmon import __version__
+
+SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
+FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice"}
+FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings"}
+
+
+def lossmon(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "lossmon", *args], input=stdin, capture_output=True, timeout=120
+    )
+
+
+def check_json(*paths) -> tuple[dict, int]:
+    result = lossmon("check", "--json", *map(str, paths))
+    return json.loads(result.stdout), result.returncode
+
+
+def test_json_report_schema_and_spike(real_logs):
+    report, code = check_json(real_logs / "gpt-lab-diffusion-train.log")
+    assert report["lossmon"] == __version__
+    (log,) = report["files"]
+    assert set(log) == FILE_KEYS
+    assert log["format"] == "modded_nanogpt"
+    assert log["primary"] == {"train": "train_loss", "val": "val_loss"}
+    train = next(s for s in log["series"] if s["name"] == "train_loss")
+    assert set(train) == SERIES_KEYS
+    # The run was killed at step 7151 without a final newline: that line still counts.
+    assert train["count"] == 7151 and train["last_step"] == 7151
+    assert (train["split"], train["kind"]) == ("train", "loss")
+    for finding in log["findings"]:
+        assert set(finding) == FINDING_KEYS and finding["advice"]
+    spikes = [f for f in log["findings"] if f["pathology"] == "exploding_loss" and f["step"] == 2280]
+    assert spikes and spikes[0]["severity"] in ("warn", "alert")
+    assert spikes[0]["line"] == 8008  # 1-based, counting newlines only
+    assert code == (1 if any(f["severity"] == "alert" for f in log["findings"]) else 0)
+
+
+@pytest.mark.parametrize(
+    "name", ["llmc-main.log", "modded-nanogpt-adamw.log", "slm-lightning-metrics.csv", "yolov8-fire-results.csv"]
+)
+def test_healthy_real_logs_get_no_alert(real_logs, name):
+    report, code = check_json(real_logs / name)
+    assert [f for f in report["files"][0]["findings"] if f["severity"] == "alert"] == []
+    assert code == 0
+
+
+def test_non_finite_values_are_null_in_json(tmp_path):
+    log = tmp_path / "nan.log"
+    log.write_text("".join(f"s:{i} trl:{10 - i * 0.1:.4f}\n" for i in range(30)) + "s:30 trl:nan\n")
+    report, code = check_json(log)
+    (series,) = report["files"][0]["series"]
+    assert series["last"] is None and series["nonfinite"] == 1 and series["count"] == 31
+    nan = [f for f in report["files"][0]["findings"] if f["pathology"] == "nan_or_inf"]
+    assert nan[0]["severity"] == "alert" and nan[0]["line"] == 31 and nan[0]["step"] == 30
+    assert code == 1
+
+
+@pytest.mark.parametrize("path", ["/nonexistent", "/etc"])
+def test_unreadable_path_is_one_clear_line_and_exit_2(path):
+    result = lossmon("check", path)
+    assert result.returncode == 2
+    error = result.stderr.decode()
+    assert error.count("\n") == 1 and path in error and "Traceback" not in error
+
+
+def test_other_files_are_still_reported_when_one_is_missing(real_logs):
+    result = lossmon("check", "--json", "/nonexistent", str(real_logs / "llmc-main.log"))
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [str(real_logs / "llmc-main.log")]
+
+
+def test_usage_error_exits_2_without_traceback():
+    result = lossmon("check")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert lossmon("--no-such-flag").returncode == 2
+
+
+def test_text_report_shows_format_series_findings_and_checklist(real_logs):
+    result = lossmon("check", str(real_logs / "whisper-trainer_state.json"))
+    text = result.stdout.decode()
+    assert "format hf_trainer_state" in text and "205 records" in text
+    assert "eval_loss" in text and "overfitting" in text
+    assert "[ ] Stop early at the best validation point." in text
+
+
+def test_stdin_is_read_with_dash(real_logs):
+    data = (real_logs / "llmc-main.log").read_bytes()
+    result = lossmon("check", "--json", "-", stdin=data)
+    log = json.loads(result.stdout)["files"][0]
+    assert log["path"] == "-" and log["primary"] == {"train": "trl", "val": "tel"}
+
+
+def test_markdown_report_for_an_issue_or_chat(real_logs):
+    result = lossmon("check", "--markdown", str(real_logs / "whisper-trainer_state.json"))
+    text = result.stdout.decode()
+    assert text.startswith("### lossmon:") and "ALERT" in text.splitlines()[0]
+    assert "**ALERT overfitting** on `eval_loss`" in text
+    assert "- [ ] Stop early at the best validation point." in text
+    assert result.returncode == 1
+
+
+def test_markdown_escapes_log_text(tmp_path):
+    from lossmon.report import _md_escape
+
+    assert _md_escape("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
