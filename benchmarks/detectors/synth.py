@@ -257,7 +257,7 @@ def inject(rng, run: Run, pathology: str) -> Run:
         run.labels.append(Label(pathology, start, start, start + 5 * every, float(run.steps[-1])))
     elif pathology == "stuck_periodic":
         known = "epoch" in run.series
-        period = int(run.attrs["epoch_points"]["value"]) if known else int(rng.integers(50, 200))
+        period = int(run.attrs["epoch_points"]["value"]) if known else int(rng.integers(40, 160))
         if n < 8 * period:  # a pattern needs epochs to repeat in: at least 8
             run = healthy(rng, run.name, run.group, n=8 * period, evals=False)
             run.series["epoch"] = np.arange(8 * period, dtype=np.float64) / period if known else None

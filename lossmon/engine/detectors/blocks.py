@@ -4,7 +4,7 @@ Points are grouped in blocks of ``size`` finite values; for each finished block:
 log(value), and a robust spread (the median absolute deviation from the block's median, x1.4826:
 it sees noise and any bouncing inside the block, and ignores a lone spike). Windows of ``history`` blocks
 then give the progress (first half mean minus second half mean) and the swing of the series
-around its trend. Everything is computed for all blocks of a call at once.
+around its trend, and whether it bounces. Everything is computed for all blocks of a call at once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 MAD_TO_SIGMA = 1.4826
+WIDE_SWING = 0.3  # a spread of 0.3 in log: the loss swings by about +-35%
+WANDER = 0.1  # block means wandering by +-10% about the window's line ...
+WANDER_NOISES = 4.0  # ... and 4x what the noise of the points allows
 
 
 @dataclass(slots=True)
@@ -59,9 +62,10 @@ class BlockStats:
 
     def windows(self, blocks: Blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """For each new block with a full window of ``history`` blocks ending at it: (index of the
-        block in ``blocks``, progress, swing, noise). Progress is the fall of the mean log value
-        from the window's first half to its second; swing is the spread of the points around
-        the window's trend (within-block noise and the scatter of block means about a line)."""
+        block in ``blocks``, progress, bouncing, swing). Progress is the fall of the mean log
+        value from the window's first half to its second; swing is the spread of the points
+        around the window's trend (within-block spread and the scatter of block means about a
+        line); bouncing says whether the series bounces (see below)."""
         means = np.concatenate((self._means, blocks.means))
         noise = np.concatenate((self._noise, blocks.noise))
         keep = self.history - 1
@@ -79,5 +83,10 @@ class BlockStats:
         scatter = np.sqrt((centred**2).sum(axis=1) / (self.history - 2))
         within = np.median(window_noise, axis=1)
         swing = np.sqrt(within**2 + scatter**2)
+        # Bouncing: the points swing widely, or the block means wander far more than noise lets
+        # them (a mean of ``size`` points has 1/sqrt(size) of a point's noise).
+        bouncing = (swing >= WIDE_SWING) | (
+            (scatter >= WANDER) & (scatter >= WANDER_NOISES * within / np.sqrt(self.size))
+        )
         index = np.arange(len(blocks))[len(blocks) - len(window_means) :]
-        return index, progress, swing, within
+        return index, progress, bouncing, swing

@@ -1,13 +1,13 @@
 """Not converging: the loss bounces around and makes no lasting progress.
 
-On blocks of log-loss (blocks.py): over a window of 16 blocks, the loss swings widely around its
-trend (a spread of 0.3 in log, i.e. about +-35%) while the second half of the window is not even
-5% below the first, and either
+On blocks of log-loss (blocks.py): over a window of 16 blocks, the loss bounces (its points swing
+by about +-35% around the trend, or its block means wander by +-10% and 4x more than its noise
+allows) while the second half of the window is not even 5% below the first, and either
 * the run never got anywhere: the window is not even half the loss it started at, or
 * the swing is 3x the calmest window seen so far: it started bouncing (e.g. the lr went up).
 Some losses are that noisy by nature once converged (per-batch diffusion or RL losses): a run
 that halved its loss and swings as much as it always did is progressing, not bouncing. A flat,
-quiet loss is a plateau instead. The rule keeps quiet while the learning rate rises (warm-up).
+quiet loss is a plateau instead. The rule keeps quiet during an lr warm-up or warm restart.
 warn after two such windows in a row, alert after 32 more blocks; it clears after 8 windows in a
 row without the condition (a bouncing loss has calmer stretches).
 """
@@ -23,7 +23,6 @@ from lossmon.engine.detectors.features import BLOCK_POINTS, HISTORY_BLOCKS, LrQu
 from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-WIDE_SWING = 0.3
 NO_PROGRESS = math.log(1.05)
 GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run started at
 LOUDER = 3.0  # the swing is 3x the calmest window's
@@ -46,7 +45,7 @@ class NotConverging(Detector):
 
     def update(self, points: Points) -> list[Finding]:
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        blocks, (index, progress, swing, _) = self.feature(points, "trend_blocks", TrendBlocks)
+        blocks, (index, progress, bouncing, swing) = self.feature(points, "trend_blocks", TrendBlocks)
         if len(blocks) and math.isnan(self._start):
             self._start = float(blocks.means[0])
         if not len(index):
@@ -58,7 +57,7 @@ class NotConverging(Detector):
         level = self._window_level(blocks.means, index)
         nowhere = level > self._start - GOT_SOMEWHERE
         louder = swing >= LOUDER * calm_before
-        stuck = (swing >= WIDE_SWING) & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
+        stuck = bouncing & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
         run = run_lengths(stuck, self._run)
         calm = run_lengths(~stuck, self._calm)
         self._run, self._calm = int(run[-1]), int(calm[-1])

@@ -22,7 +22,7 @@ from lossmon.engine.store import GrowableArray
 
 DEAD_IMPROVEMENT = -math.log(0.95)  # not 5% below the start
 WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
-QUIET_SWING = 0.3  # louder than this is not_converging's business
+QUIET_SWING = 0.3  # a block spread this wide is bouncing: not_converging's business
 LATE_IMPROVEMENT = -math.log(0.99)
 LATE_BLOCKS = 50
 
@@ -44,12 +44,12 @@ class Plateau(Detector):
         if self._fresh is None and len(points):
             self._fresh = _starts_fresh(points.steps)
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        blocks, (index, _, swing, _) = self.feature(points, "trend_blocks", TrendBlocks)
+        blocks, (index, _, bouncing, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return []
         means, ends = blocks.means, blocks.ends
         loud = np.zeros(len(blocks), dtype=bool)
-        loud[index] = swing >= QUIET_SWING
+        loud[index] = bouncing
         loud |= blocks.noise >= QUIET_SWING
         if math.isnan(self._start):
             self._start = float(means[0])

@@ -1,5 +1,7 @@
-"""Learning-rate awareness: where the logged lr rises (warm-up, warm restarts), a higher loss or
-a flat stretch is the schedule's doing, so trend rules keep quiet there and a while after."""
+"""Learning-rate awareness: while the logged lr warms up at the start of a segment, and right
+after it jumps up (a warm restart), a higher loss or a flat stretch is the schedule's doing, so
+trend rules keep quiet there and for ``quiet_points`` after. A cyclic lr that keeps rising and
+falling is not excused: a loss that bounces with it is exactly what not_converging reports."""
 
 from __future__ import annotations
 
@@ -9,22 +11,34 @@ import numpy as np
 
 from lossmon.engine.detectors.vector import previous, since_last
 
-QUIET_POINTS = 50  # points after the last lr rise that stay quiet
+QUIET_POINTS = 50  # points after the warm-up or a restart that stay quiet
+RESTART_JUMP = 1.5  # the lr at least 1.5x its previous value in one point: a warm restart
 
 
 class LrWatch:
     def __init__(self, quiet_points: int = QUIET_POINTS) -> None:
         self.quiet_points = quiet_points
         self._lr = math.nan
-        self._since_rise = math.inf
+        self._warming = True  # the lr has only risen so far
+        self._since = math.inf  # points since the warm-up ended or the last restart
 
     def quiet(self, lr: np.ndarray) -> np.ndarray:
-        """True at points within ``quiet_points`` of a rise of the lr (NaN lr: never quiet)."""
-        rising = lr > previous(lr, self._lr) * (1.0 + 1e-6)
-        since = since_last(rising, self._since_rise)
-        if len(lr):
-            finite = lr[~np.isnan(lr)]
-            if len(finite):
-                self._lr = float(finite[-1])
-            self._since_rise = float(since[-1])
+        """True at points of the warm-up, of a restart, and ``quiet_points`` after (NaN lr: never)."""
+        if not len(lr):
+            return np.zeros(0, dtype=bool)
+        before = previous(lr, self._lr)
+        known = ~np.isnan(lr)
+        rising = known & (lr > before * (1.0 + 1e-6))
+        warming = np.zeros(len(lr), dtype=bool)
+        if self._warming:
+            stops = np.flatnonzero(known & ~np.isnan(before) & ~rising)
+            end = int(stops[0]) if len(stops) else len(lr)
+            warming[:end] = rising[:end]  # a warm-up is where the lr rises from the start
+            self._warming = end == len(lr)
+        restart = known & (lr > 0) & (lr >= before * RESTART_JUMP)
+        since = since_last(warming | restart, self._since)
+        finite = lr[known]
+        if len(finite):
+            self._lr = float(finite[-1])
+        self._since = float(since[-1])
         return since < self.quiet_points

@@ -8,11 +8,12 @@ profiles of consecutive epochs agree (correlation > 0.7), far above the noise of
 of epoch 4). The noise of a bin mean is measured as the change between consecutive profiles,
 so autocorrelated noise cannot pass for a pattern.
 
-When it does not, autocorrelation: every 256 points, the last 1024 log-losses minus a quadratic
-trend are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
+When it does not, autocorrelation: every 256 points, the last 1024 log-losses minus their moving
+average over 257 points are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
 dip before it; noise gives about 0.03) and that recurs at twice the lag; the residual folded at that period gives the
 profile; the profiles of the first and the second half of the cycles must agree, in 3 scans in a
-row (periods of 20 to 256 points).
+row (periods of 20 to 190 points). The fold uses the period, near the autocorrelation's estimate,
+that gives the sharpest profile.
 
 A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
 multi-epoch staircase of memorisation (fast.ai 2023; THUDM/GLM#88): info only. By shape it
@@ -39,6 +40,7 @@ MIN_CORRELATION = 0.7
 MIN_AMPLITUDE = 1.5  # profile spread over the noise of a bin mean
 RAMP_FIT = 3.0  # a profile within 3x the noise of a straight line is a staircase
 SCAN_POINTS, SCAN_EVERY = 1024, 256
+DETREND_POINTS = 257
 MIN_LAG = 2 * BINS
 MIN_ACF, MIN_PROMINENCE = 0.2, 0.2
 
@@ -130,16 +132,15 @@ class StuckPeriodic(Detector):
         if period is None:
             self._disagree()
             return
-        cycles = len(residual) // period
-        folded = residual[len(residual) - cycles * period :].reshape(cycles, period)
-        bins = np.array_split(np.arange(period), BINS)
-        per_cycle = np.stack([folded[:, b].mean(axis=1) for b in bins], axis=1)
+        period = _sharpest(residual, period)
+        per_cycle = _fold(residual, period)
+        cycles = len(per_cycle)
         half = cycles // 2
         first, second = per_cycle[:half].mean(axis=0), per_cycle[half:].mean(axis=0)
         profile = per_cycle.mean(axis=0)
         noise = float(np.sqrt(np.mean((first - second) ** 2))) / 2.0  # of the mean of both halves
         agree = _correlation(first, second) > MIN_CORRELATION
-        self._verdict(agree, profile, noise, f"{period}-point", points, i, events)
+        self._verdict(agree, profile, noise, f"{period:.0f}-point", points, i, events)
 
     # Both ------------------------------------------------------------------------------------
 
@@ -181,6 +182,29 @@ class StuckPeriodic(Detector):
             )))
 
 
+def _fold(residual: np.ndarray, period: float) -> np.ndarray:
+    """Bin means per cycle (cycles x BINS), folding at a fractional period, whole cycles counted
+    back from the newest point."""
+    cycles = int(len(residual) // period)
+    recent = residual[len(residual) - int(cycles * period) :]
+    position = np.arange(len(recent)) / period
+    cycle = np.minimum(position.astype(int), cycles - 1)
+    bin_of = np.minimum(((position - np.floor(position)) * BINS).astype(int), BINS - 1)
+    index = cycle * BINS + bin_of
+    sums = np.bincount(index, recent, minlength=cycles * BINS)
+    counts = np.bincount(index, minlength=cycles * BINS)
+    return (sums / np.maximum(counts, 1)).reshape(cycles, BINS)
+
+
+def _sharpest(residual: np.ndarray, period: float) -> float:
+    """The period near the autocorrelation's estimate whose fold is sharpest (largest profile
+    variance): an ACF peak is only good to a point or two, and over many cycles a small error
+    smears the fold."""
+    candidates = period * (1.0 + 0.004 * np.arange(-6, 7))
+    spread = [float(_fold(residual, p).mean(axis=0).var()) for p in candidates]
+    return float(candidates[int(np.argmax(spread))])
+
+
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:
     if a.std() == 0 or b.std() == 0:
         return 0.0
@@ -214,12 +238,24 @@ def _epoch_profile(before: np.ndarray, epoch: np.ndarray) -> tuple[np.ndarray, f
 
 
 def _detrend(values: np.ndarray) -> np.ndarray:
-    x = np.linspace(-1.0, 1.0, len(values))
-    return values - np.polyval(np.polyfit(x, values, 2), x)
+    """Values minus their centred moving average over DETREND_POINTS (a pattern repeating within
+    that span survives, the trend of the curve does not); the edges, without a full span, are
+    dropped."""
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    width = DETREND_POINTS
+    average = (sums[width:] - sums[:-width]) / width
+    half = width // 2
+    return values[half : half + len(average)] - average
 
 
-def _period(residual: np.ndarray) -> int | None:
-    """The lag of a clear, recurring autocorrelation peak, or None."""
+def _period(residual: np.ndarray) -> float | None:
+    """The period (in points, fractional) of a clear, recurring autocorrelation peak, or None.
+
+    The highest clear peak may be a multiple of the period: a peak at a whole fraction of it,
+    nearly as high, is the fundamental. The period is then refined from the peak near the largest
+    multiple within the searched lags (an error there is divided by the multiple), to a fraction
+    of a point by the parabola through the peak and its neighbours.
+    """
     n = len(residual)
     centred = residual - residual.mean()
     spectrum = np.fft.rfft(centred, 2 * n)
@@ -232,6 +268,18 @@ def _period(residual: np.ndarray) -> int | None:
     peaks = lags[(acf[lags] >= acf[lags - 1]) & (acf[lags] >= acf[lags + 1]) & (acf[lags] >= MIN_ACF)]
     for lag in peaks[np.argsort(-acf[peaks])][:3].tolist():
         dip = float(acf[1:lag].min())
-        if acf[lag] - dip >= MIN_PROMINENCE and acf[2 * lag - 1 : 2 * lag + 2].max() >= MIN_ACF * 0.7:
-            return int(lag)
+        if acf[lag] - dip < MIN_PROMINENCE or acf[2 * lag - 1 : 2 * lag + 2].max() < MIN_ACF * 0.7:
+            continue
+        for divisor in (4, 3, 2):
+            near = int(round(lag / divisor))
+            if near >= MIN_LAG and acf[near - 2 : near + 3].max() >= 0.8 * acf[lag]:
+                lag = near - 2 + int(np.argmax(acf[near - 2 : near + 3]))
+                break
+        multiple = max(1, top // lag)
+        around = lag * multiple
+        best = around - 2 + int(np.argmax(acf[around - 2 : around + 3]))
+        left, centre, right = acf[best - 1], acf[best], acf[best + 1]
+        curvature = left - 2 * centre + right
+        offset = 0.5 * (left - right) / curvature if curvature < 0 else 0.0  # parabola's top
+        return (best + offset) / multiple
     return None
