@@ -66,6 +66,34 @@ def group_table(by_group) -> str:
     return "\n".join(rows)
 
 
+def real_table(real_runs) -> str:
+    """Per real log: its labelled events, what lossmon found (by severity), which labelled events a
+    finding of any severity marks, and how often the baselines fire on its train loss."""
+    rows = [
+        "| log | labelled events | lossmon findings | events found (warn+, any) | ADWIN / PageHinkley alarms on the loss |",
+        "|---|---|---|---|---|",
+    ]
+    for run, alarms in real_runs:
+        found = defaultdict(int)
+        for pathology, severity, _ in alarms:
+            found[f"{severity} {pathology}"] += 1
+        by_type = defaultdict(list)
+        for label in run.labels:
+            by_type[label.pathology].append(f"{label.start:g}")
+        labelled = "; ".join(f"{p} x{len(at)} (step {', '.join(at)})" for p, at in by_type.items()) or "none (healthy)"
+        def marks(severities):
+            return sum(
+                any(p == label.pathology and label.lo <= step <= label.hi and sev in severities for p, sev, step in alarms)
+                for label in run.labels
+            )
+        events = f"{marks(ALARM_SEVERITIES)} / {marks(('info', *ALARM_SEVERITIES))} of {len(run.labels)}" if run.labels else "-"
+        data = baselines.stream(run, "loss")
+        counts = [len(baselines.detections(b, *data, "both")) if data else 0 for b in DETECTORS[1:]]
+        summary = ", ".join(f"{n} {key}" for key, n in sorted(found.items())) or "none"
+        rows.append(f"| {run.name} | {labelled} | {summary} | {events} | {counts[0]} / {counts[1]} |")
+    return "\n".join(rows)
+
+
 def _f(x: float) -> str:
     return "-" if math.isnan(x) else f"{x:.2f}"
 
@@ -90,15 +118,14 @@ def main(argv=None) -> int:
     runs_with_alarms = [(run, lossmon_alarms(run)) for run in runs]
     points = sum(run.points for run in runs)
     print(f"suite: {len(runs)} synthetic runs, {points:,} points (seed {args.seed})", file=sys.stderr)
-    directory = None if args.no_real else real.real_logs_dir()
-    if directory:
-        real_runs = real.load(directory)
-        runs_with_alarms += real_runs
-        print(f"real logs: {len(real_runs)} from {directory}", file=sys.stderr)
     scores, healthy, by_group = evaluate(runs_with_alarms)
-    print(f"## Per pathology ({healthy:,} healthy points)\n")
+    print(f"## Synthetic suite: per pathology ({healthy:,} healthy points)\n")
     print(table(scores, healthy))
     print("\n## lossmon's false alarms by kind of run\n")
     print(group_table(by_group))
+    directory = None if args.no_real else real.real_logs_dir()
+    if directory:
+        print(f"\n## Real logs ({directory})\n")
+        print(real_table(real.load(directory)))
     print(f"\n(took {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return 0

@@ -1,7 +1,7 @@
 """Block statistics of a log-scale series, for the trend rules (not converging, plateau).
 
 Points are grouped in blocks of ``size`` finite values; for each finished block: the mean of
-log(value), and a robust spread (the median absolute deviation from the block's median, x1.4826:
+log(value), and a robust spread (the median absolute deviation from the block's mean, x1.4826:
 it sees noise and any bouncing inside the block, and ignores a lone spike). Windows of ``history`` blocks
 then give the progress (first half mean minus second half mean) and the swing of the series
 around its trend, and whether it bounces. Everything is computed for all blocks of a call at once.
@@ -50,7 +50,7 @@ class BlockStats:
         grid = values[:full].reshape(-1, self.size)
         means = grid.mean(axis=1)
         if full:
-            centre = np.median(grid, axis=1, keepdims=True)
+            centre = means[:, None]  # the mean, not the median: one partition per block, not two
             noise = np.median(np.abs(grid - centre), axis=1) * MAD_TO_SIGMA
         else:
             noise = np.empty(0)

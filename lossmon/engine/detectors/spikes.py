@@ -126,7 +126,9 @@ class SpikeWatch:
             if self.calm < rules.calm <= self.calm + k:
                 events.append(Event(int(where[i + rules.calm - self.calm - 1]), None, family="spike"))
             self.calm += k
-        self.window = FIRST_WINDOW if len(bad) else min(2 * self.window, MAX_WINDOW)
+        # Size the next stretch to the gaps between outliers: a stretch past the next outlier is
+        # cheap wasted numpy work, a stretch per few points is expensive Python work.
+        self.window = max(FIRST_WINDOW, self.window // 2) if len(bad) else min(2 * self.window, MAX_WINDOW)
         return i + k
 
     def _step(self, y: float, i: int, steps, raw, where, events: list[Event]) -> bool:

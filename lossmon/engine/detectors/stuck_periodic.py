@@ -222,8 +222,7 @@ def _is_ramp(profile: np.ndarray, noise: float) -> bool:
 
 def _point_noise(values: np.ndarray) -> float:
     """Robust noise of single points, from first differences (insensitive to a slow pattern)."""
-    jitter = np.diff(values)
-    return float(np.median(np.abs(jitter - np.median(jitter)))) * 1.4826 / math.sqrt(2)
+    return float(np.median(np.abs(np.diff(values)))) * 1.4826 / math.sqrt(2)
 
 
 def _epoch_profile(before: np.ndarray, epoch: np.ndarray) -> tuple[np.ndarray, float]:
@@ -233,7 +232,8 @@ def _epoch_profile(before: np.ndarray, epoch: np.ndarray) -> tuple[np.ndarray, f
     position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre
     mean = epoch.mean()
     residual = epoch - (mean + (mean - before.mean()) * position)
-    profile = np.array([b.mean() for b in np.array_split(residual, BINS)])
+    bin_of = np.arange(n) * BINS // n
+    profile = np.bincount(bin_of, residual, BINS) / np.bincount(bin_of, minlength=BINS)
     return profile, _point_noise(epoch) / math.sqrt(max(n / BINS, 1))
 
 
