@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="poll every SECONDS instead of using file events (for NFS/Lustre; used on its own when detected)",
     )
     add_parsing_options(watch)
+    add_alert_options(watch)
+    watch.add_argument(
+        "--exit-on",
+        choices=("alert", "warn"),
+        help="stop with exit status 1 at the first finding of this severity (or worse)",
+    )
     parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 
@@ -110,6 +116,30 @@ _COMMANDS = {
     "export": ("lossmon.commands.export", "run_export"),
     "watch": ("lossmon.commands.watch", "run_watch"),
 }
+
+
+def add_alert_options(parser: argparse.ArgumentParser) -> None:
+    from lossmon.engine.alerts import DEFAULT_TIMEOUT
+
+    parser.add_argument(
+        "--on-alert",
+        metavar="CMD",
+        help="run CMD through the shell once per new finding (LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
+        "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment)",
+    )
+    parser.add_argument(
+        "--alert-level",
+        choices=("info", "warn", "alert"),
+        default="alert",
+        help="the lowest severity that runs the --on-alert command (default: alert)",
+    )
+    parser.add_argument(
+        "--hook-timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop an --on-alert command that runs longer (default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,9 @@ as text, so that stdout stays machine-readable. Without it, stdout gets one read
 finding and per file event. Numbers that are not finite are written as ``null``.
 
 SIGINT and SIGTERM only raise a flag that the output loop checks between updates, so a line is
-never cut short; the exit status is then 0.
+never cut short; the exit status is then 0. With ``--exit-on alert|warn`` the first finding at
+that severity ends the watch with status 1 (after its alert hook, if any, has run), so a job
+script can react: ``lossmon watch train.log --exit-on alert || scancel $SLURM_JOB_ID``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import sys
 import threading
 from functools import partial
 
-from lossmon.commands import EXIT_OK, EXIT_USAGE
-from lossmon.engine.findings import Finding, format_step, step_for_json
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.engine.alerts import AlertHook
+from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.follow import FollowUpdate, Session
 from lossmon.engine.monitor import Monitor
 
@@ -35,6 +38,9 @@ def run_watch(args) -> int:
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     render = jsonl_lines if args.jsonl else text_lines
+    hook = make_hook(args)
+    exit_rank = severity_rank(args.exit_on) if args.exit_on else None
+    status = EXIT_OK
     session.start()
     announced = False
     try:
@@ -48,16 +54,40 @@ def run_watch(args) -> int:
             if args.jsonl:
                 _write(sys.stderr, [event.message for event in update.events])
             _write(sys.stdout, render(update))
+            if hook is not None:
+                with session.lock:
+                    active = session.monitors[update.path].status() if update.path in session.monitors else {}
+                hook.observe(update.path, update.findings, active)
+            if exit_rank is not None and any(severity_rank(f.severity) >= exit_rank for f in update.findings):
+                status = EXIT_ALERT
+                break
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         session.stop()
+        if hook is not None:
+            # --exit-on: the hook of the finding that ended the watch still runs (bounded by its
+            # timeout); a user who interrupts wants out now.
+            hook.close(wait=status == EXIT_ALERT)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if session.error is not None:
         print(f"lossmon: the follower stopped: {session.error}", file=sys.stderr)
         return EXIT_USAGE
-    return EXIT_OK
+    return status
+
+
+def make_hook(args) -> AlertHook | None:
+    """The --on-alert hook; its own output goes to stderr so that stdout stays machine-readable."""
+    if not args.on_alert:
+        return None
+    return AlertHook(
+        args.on_alert,
+        level=args.alert_level,
+        timeout=args.hook_timeout,
+        report=lambda message: print(f"lossmon: {message}", file=sys.stderr, flush=True),
+        output=sys.stderr.fileno(),
+    )
 
 
 def _write(stream, lines: list[str]) -> None:

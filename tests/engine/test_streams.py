@@ -3,7 +3,7 @@ import os
 import threading
 
 from lossmon.engine.streams import _PIPE_CHUNKS, CHUNK_BYTES, FinishedFile, PipeStream
-from recording_sink import Recorder
+from tests.engine.recording_sink import Recorder
 
 
 def test_a_pipe_is_not_read_ahead_of_the_follower_without_bound():

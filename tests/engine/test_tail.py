@@ -3,7 +3,7 @@ import os
 import pytest
 
 from lossmon.engine.tail import FINGERPRINT_BYTES, FileTail
-from recording_sink import Recorder
+from tests.engine.recording_sink import Recorder
 
 
 def drain(tail, sink, budget=1 << 20):

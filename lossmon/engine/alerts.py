@@ -1,0 +1,131 @@
+"""Alert hooks: run a user's shell command when a finding needs someone's attention.
+
+``--on-alert CMD`` runs CMD through the shell once per new finding at or above a severity, with
+the finding in its environment (``LOSSMON_PATHOLOGY``, ``LOSSMON_SEVERITY``, ``LOSSMON_STEP``,
+``LOSSMON_LINE``, ``LOSSMON_SERIES``, ``LOSSMON_FILE``, ``LOSSMON_MESSAGE``). Hooks run on worker
+threads with a timeout, so a slow or hanging command never holds up reading the log. The same
+pathology on the same file does not fire again until its badge has cleared. A hook that fails or
+times out is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from lossmon.engine.findings import Finding, format_step, severity_rank
+
+DEFAULT_TIMEOUT = 30.0
+MAX_RUNNING = 4
+
+
+def hook_environment(path: str, finding: Finding) -> dict[str, str]:
+    return {
+        "LOSSMON_PATHOLOGY": finding.pathology,
+        "LOSSMON_SEVERITY": finding.severity,
+        "LOSSMON_STEP": format_step(finding.step),
+        "LOSSMON_LINE": str(finding.line),
+        "LOSSMON_SERIES": finding.series,
+        "LOSSMON_FILE": path,
+        "LOSSMON_MESSAGE": finding.message,
+    }
+
+
+class AlertHook:
+    def __init__(
+        self,
+        command: str,
+        level: str = "alert",
+        timeout: float = DEFAULT_TIMEOUT,
+        report: Callable[[str], None] = lambda message: None,
+        output: int | None = None,
+    ) -> None:
+        """``report`` receives one line per failed or timed-out hook; ``output`` is where the
+        hook's own stdout and stderr go (a file descriptor; None: /dev/null)."""
+        self.command = command
+        self.level = level
+        self.timeout = timeout
+        self._report = report
+        self._output = output
+        self._fired: set[tuple[str, str]] = set()  # (file, pathology) whose badge has not cleared
+        self._pool = ThreadPoolExecutor(max_workers=MAX_RUNNING, thread_name_prefix="lossmon-hook")
+        self._futures = []
+        self._processes: set[subprocess.Popen] = set()
+        self._lock = threading.Lock()
+        self.launched = 0
+
+    def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
+        """After an update of ``path``: its new findings, and the badges still lit (pathology →
+        active finding, as ``Monitor.status()`` gives them)."""
+        threshold = severity_rank(self.level)
+        for key in [key for key in self._fired if key[0] == path]:
+            still = active.get(key[1])
+            if still is None or severity_rank(still.severity) < threshold:
+                self._fired.discard(key)  # cleared: the next finding may fire again
+        for finding in findings:
+            key = (path, finding.pathology)
+            if severity_rank(finding.severity) >= threshold and key not in self._fired:
+                self._fired.add(key)
+                self.launched += 1
+                with self._lock:
+                    self._futures.append(self._pool.submit(self._run, path, finding))
+
+    def wait(self) -> None:
+        """Wait for the hooks launched so far (each is bounded by its own timeout)."""
+        with self._lock:
+            futures, self._futures = self._futures, []
+        for future in futures:
+            future.result()
+
+    def close(self, wait: bool) -> None:
+        """Finish: let running hooks complete (``wait``), or stop them now (the user quit)."""
+        if wait:
+            self.wait()
+        else:
+            with self._lock:
+                for process in list(self._processes):
+                    _kill_group(process, reap=False)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run(self, path: str, finding: Finding) -> None:
+        what = f"alert hook for {finding.pathology} at step {format_step(finding.step)}"
+        output = self._output if self._output is not None else subprocess.DEVNULL
+        try:
+            process = subprocess.Popen(
+                self.command,
+                shell=True,
+                env={**os.environ, **hook_environment(path, finding)},
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=output,
+                start_new_session=True,  # its own process group: a timeout kills its children too
+            )
+        except OSError as error:
+            self._report(f"{what} could not start: {error}")
+            return
+        with self._lock:
+            self._processes.add(process)
+        try:
+            code = process.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            self._report(f"{what} timed out after {self.timeout:g} s and was stopped")
+            return
+        finally:
+            with self._lock:
+                self._processes.discard(process)
+        if code > 0:
+            self._report(f"{what} exited with status {code}")
+
+
+def _kill_group(process: subprocess.Popen, reap: bool = True) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if reap:
+        process.wait()

@@ -1,0 +1,86 @@
+"""Alerts from `lossmon watch` as a job script uses them: hooks and --exit-on, on a growing file."""
+
+import json
+import signal
+import time
+
+from tests.commands.test_watch import DEADLINE, nano, read_lines, start_watch
+
+
+def wait_for(condition, what):
+    end = time.monotonic() + DEADLINE
+    while not condition():
+        assert time.monotonic() < end, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def append(path, text):
+    with open(path, "a") as handle:
+        handle.write(text)
+
+
+def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
+    log = tmp_path / "train.log"
+    log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(5)))
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    command = f'env | grep ^LOSSMON_ | sort > "{hooks}/$LOSSMON_PATHOLOGY-$$"'
+    process = start_watch("--jsonl", "--on-alert", command, str(log))
+    try:
+        read_lines(process, 5)
+        append(log, nano(5, "nan") + nano(6, "nan"))
+        read_lines(process, 3)  # two records and the finding
+        wait_for(lambda: list(hooks.iterdir()), "the hook")
+        (fired,) = hooks.iterdir()
+        env = dict(line.split("=", 1) for line in fired.read_text().splitlines())
+        assert env == {
+            "LOSSMON_FILE": str(log),
+            "LOSSMON_LINE": "6",
+            "LOSSMON_MESSAGE": "loss is nan at step 5 (line 6)",
+            "LOSSMON_PATHOLOGY": "nan_or_inf",
+            "LOSSMON_SERIES": "loss",
+            "LOSSMON_SEVERITY": "alert",
+            "LOSSMON_STEP": "5",
+        }
+        append(log, nano(7, "nan"))  # still NaN: the badge has not cleared, no second run
+        read_lines(process, 1)
+        time.sleep(1.0)
+        assert len(list(hooks.iterdir())) == 1
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=DEADLINE)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+
+
+def test_a_hanging_hook_does_not_stall_ingestion(tmp_path):
+    log = tmp_path / "train.log"
+    log.write_text(nano(0, 2.0) + nano(1, "nan"))
+    process = start_watch("--jsonl", "--on-alert", "sleep 60", "--hook-timeout", "120", str(log))
+    try:
+        read_lines(process, 3)
+        started = time.monotonic()
+        append(log, "".join(nano(i, 1.0) for i in range(2, 12)))
+        records = [json.loads(line) for line in read_lines(process, 10)]
+        assert [r["step"] for r in records] == list(range(2, 12))
+        assert time.monotonic() - started < 10
+        process.send_signal(signal.SIGINT)  # quitting stops the hanging hook instead of waiting for it
+        process.communicate(timeout=DEADLINE)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+
+
+def test_exit_on_alert_exits_1_right_after_the_nan_line(tmp_path):
+    log = tmp_path / "train.log"
+    log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(5)))
+    process = start_watch("--jsonl", "--exit-on", "alert", str(log))
+    try:
+        read_lines(process, 5)
+        append(log, nano(5, "nan"))
+        out, err = process.communicate(timeout=DEADLINE)
+    finally:
+        process.kill()
+    assert process.returncode == 1
+    last = [json.loads(line) for line in out.splitlines()]
+    assert last[0]["step"] == 5 and last[1]["finding"]["pathology"] == "nan_or_inf"

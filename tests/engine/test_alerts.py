@@ -1,0 +1,61 @@
+import time
+
+from lossmon.engine.alerts import AlertHook, hook_environment
+from lossmon.engine.findings import Finding
+
+
+def finding(pathology="nan_or_inf", severity="alert", step=12.0):
+    return Finding(pathology, severity, "loss", step, 40, "loss is nan at step 12")
+
+
+def test_environment_carries_the_finding():
+    env = hook_environment("/runs/a/train.log", finding())
+    assert env == {
+        "LOSSMON_PATHOLOGY": "nan_or_inf",
+        "LOSSMON_SEVERITY": "alert",
+        "LOSSMON_STEP": "12",
+        "LOSSMON_LINE": "40",
+        "LOSSMON_SERIES": "loss",
+        "LOSSMON_FILE": "/runs/a/train.log",
+        "LOSSMON_MESSAGE": "loss is nan at step 12",
+    }
+
+
+def test_fires_once_per_pathology_until_it_clears(tmp_path):
+    out = tmp_path / "fired"
+    hook = AlertHook(f'echo "$LOSSMON_PATHOLOGY $LOSSMON_STEP" >> {out}')
+    nan = finding()
+    hook.observe("a.log", [nan], {"nan_or_inf": nan})
+    hook.observe("a.log", [finding(step=13.0)], {"nan_or_inf": nan})  # still lit: no second run
+    hook.observe("b.log", [finding(step=5.0)], {"nan_or_inf": nan})  # another file: its own run
+    hook.observe("a.log", [], {})  # the badge cleared
+    hook.observe("a.log", [finding(step=90.0)], {"nan_or_inf": nan})  # fires again
+    hook.observe("a.log", [finding("plateau", "warn")], {})  # below the level: never
+    hook.wait()
+    assert sorted(out.read_text().split("\n")[:-1]) == ["nan_or_inf 12", "nan_or_inf 5", "nan_or_inf 90"]
+    assert hook.launched == 3
+
+
+def test_a_failing_or_hanging_hook_is_reported_not_fatal():
+    reports = []
+    failing = AlertHook("exit 3", report=reports.append)
+    failing.observe("a.log", [finding()], {})
+    failing.wait()
+    hanging = AlertHook("sleep 30", timeout=0.5, report=reports.append)
+    started = time.monotonic()
+    hanging.observe("a.log", [finding()], {})
+    assert time.monotonic() - started < 0.5  # observe never waits for the command
+    hanging.wait()
+    assert time.monotonic() - started < 10
+    assert reports == [
+        "alert hook for nan_or_inf at step 12 exited with status 3",
+        "alert hook for nan_or_inf at step 12 timed out after 0.5 s and was stopped",
+    ]
+
+
+def test_level_warn_fires_for_warnings(tmp_path):
+    out = tmp_path / "fired"
+    hook = AlertHook(f"echo $LOSSMON_SEVERITY >> {out}", level="warn")
+    hook.observe("a.log", [finding("plateau", "warn"), finding("overfitting", "info")], {})
+    hook.wait()
+    assert out.read_text() == "warn\n"
