@@ -1,9 +1,9 @@
 """Vanishing gradients: the grad norm collapses toward zero and stays there.
 
 On log grad norm: a slow EWMA (memory ~100 points) falls more than 100x below the highest it has
-been since its warm-up (the first 100 points, where norms swing widely as training starts),
-for 50 points in a row; or the norm itself reads below 1e-7 (SageMaker Debugger's
-VanishingGradient threshold) for 5 points in a row. Either is a warning: training may have
+been since its warm-up (the first 300 points, where norms swing widely as training starts and
+the EWMA still remembers them), for 50 points in a row; or the norm itself reads below 1e-7
+(SageMaker Debugger's VanishingGradient threshold) for 5 points in a row. Either is a warning: training may have
 stalled. It clears when the norm comes back above those bounds.
 """
 
@@ -18,7 +18,7 @@ from lossmon.engine.detectors.vector import ewm, log_values, run_lengths, segmen
 from lossmon.engine.findings import Finding, format_step
 
 ALPHA = 0.01
-WARM_POINTS = 100
+WARM_POINTS = 300
 COLLAPSE = math.log(100.0)
 COLLAPSE_POINTS = 50
 TINY, TINY_POINTS = math.log(1e-7), 5

@@ -5,13 +5,13 @@ steps. Prechelt's generalization loss GL = 100 (E_va / E_opt - 1) measures how f
 validation loss sits above its best; his UP criterion (consecutive rises) guards against one
 noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise, so GL is taken
 on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
-about one eval) and must clear twice the eval-to-eval jitter, estimated robustly from second
-differences of log val loss (a steady rise does not count as jitter).
+about one eval) and must clear 3 times (4 for an alert) the eval-to-eval jitter, estimated
+robustly from second differences of log val loss (a steady rise does not count as jitter).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
 start of training) is never the reference.
 
-warn: 2 rises in a row, GL > max(3%, 2 jitter). alert: 3 rises in a row, GL > max(10%, 4 jitter).
+warn: 2 rises in a row, GL > max(3%, 3 jitter). alert: 3 rises in a row, GL > max(10%, 4 jitter).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
-WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 2.0
+WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 3.0
 ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
 SMOOTHING = 0.5  # EWMA weight of the newest eval
 TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise

@@ -1,0 +1,38 @@
+"""Small hand-made series for the detector tests, and a way to feed them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lossmon.engine.detectors import Detector, Points
+
+
+def feed(detector: Detector, values, chunks=None, steps=None, **context) -> list:
+    """Feed ``values`` (with context arrays by role) to ``detector``, in one run or in runs that
+    end at the indices ``chunks``; returns all findings."""
+    values = np.asarray(values, dtype=np.float64)
+    steps = np.arange(1, len(values) + 1, dtype=np.float64) if steps is None else np.asarray(steps, np.float64)
+    cuts = [0, *(chunks or []), len(values)]
+    findings = []
+    for lo, hi in zip(cuts[:-1], cuts[1:]):
+        points = Points(
+            detector.series, steps[lo:hi], values[lo:hi], np.arange(lo, hi) + 1,
+            {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()},
+        )
+        findings.extend(detector.update(points))
+    return findings
+
+
+def decaying(n: int, noise: float = 0.03, seed: int = 0, floor: float = 1.5, start: float = 6.0) -> np.ndarray:
+    """A healthy loss: power-law decay toward ``floor`` with multiplicative noise."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(n, dtype=np.float64)
+    return (floor + (start - floor) * (t / 20 + 1) ** -0.7) * np.exp(noise * rng.standard_normal(n))
+
+
+def summary(findings) -> list[tuple[str, str, float]]:
+    return [(f.pathology, f.severity, f.step) for f in findings]
+
+
+def alarms(findings) -> list:
+    return [f for f in findings if f.severity in ("warn", "alert")]

@@ -1,0 +1,28 @@
+"""Each demo log (one real training run per pathology) gets its own pathology, and no alert of
+another; the healthy one gets no alarm at all."""
+
+import pytest
+
+from lossmon.engine import check_file
+
+DEMOS = {
+    "exploding_loss.log": "exploding_loss",
+    "nan_or_inf.log": "nan_or_inf",
+    "not_converging.log": "not_converging",
+    "overfitting.csv": "overfitting",
+    "contradictory_metrics.log": "contradictory_metrics",
+    "stuck_periodic.jsonl": "stuck_periodic",
+    "plateau.log": "plateau",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEMOS))
+def test_demo_log_shows_its_own_pathology_and_no_other_alert(demo_logs, name):
+    found = check_file(str(demo_logs / name)).findings
+    own = DEMOS[name]
+    assert any(f.pathology == own and f.severity in ("warn", "alert") for f in found)
+    assert [f.pathology for f in found if f.severity == "alert" and f.pathology != own] == []
+
+
+def test_healthy_demo_log_raises_no_alarm(demo_logs):
+    assert [f for f in check_file(str(demo_logs / "healthy.log")).findings if f.severity != "info"] == []

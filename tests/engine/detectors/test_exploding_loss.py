@@ -1,0 +1,101 @@
+import re
+
+import numpy as np
+
+from lossmon.engine.detectors.exploding_loss import ExplodingLoss
+from tests.engine.detectors.series import alarms, decaying, feed, summary
+
+
+def detector():
+    return ExplodingLoss("loss")
+
+
+def test_a_healthy_decaying_loss_raises_nothing():
+    assert alarms(feed(detector(), decaying(4000))) == []
+
+
+def test_a_spike_that_recovers_at_once_is_a_warning_with_its_size():
+    loss = decaying(3000)
+    loss[1500] *= 20
+    findings = feed(detector(), loss)
+    assert summary(findings) == [("exploding_loss", "warn", 1501.0)]
+    assert re.search(r"is (19|20|21)x above its running level at step 1501", findings[0].message)
+
+
+def test_a_spike_that_stays_up_is_an_alert():
+    loss = decaying(3000)
+    loss[1500:1510] *= 20
+    assert summary(feed(detector(), loss)) == [
+        ("exploding_loss", "warn", 1501.0),
+        ("exploding_loss", "alert", 1503.0),
+    ]
+
+
+def test_a_spike_clearly_smaller_than_one_the_run_recovered_from_is_info():
+    loss = decaying(3000)
+    loss[1200] *= 40
+    loss[2000] *= 8
+    loss[2500] *= 45  # as large as the first one: news again
+    findings = feed(detector(), loss)
+    assert summary(findings) == [
+        ("exploding_loss", "warn", 1201.0),
+        ("exploding_loss", "info", 2001.0),
+        ("exploding_loss", "warn", 2501.0),
+    ]
+    assert re.search(r"already recovered from a (3[5-9]|4[0-5])x spike", findings[1].message)
+
+
+def test_rare_moderate_bumps_are_not_spikes():
+    loss = decaying(4000, noise=0.05)
+    loss[::500] *= 1.6
+    assert alarms(feed(detector(), loss)) == []
+
+
+def test_a_threefold_jump_in_the_first_steps_is_explosive():
+    loss = np.array([10.0, 8.0, 6.5, 20.0, 30.0, 45.0, 60.0, 80.0])
+    findings = feed(detector(), loss)
+    assert summary(findings)[:2] == [("exploding_loss", "warn", 4.0), ("exploding_loss", "alert", 6.0)]
+    assert "above its lowest value so far" in findings[0].message
+
+
+def test_a_slow_divergence_is_caught_by_the_cusum():
+    loss = decaying(3000, noise=0.02)
+    loss[1500:] *= np.exp(0.004 * np.arange(1500))
+    found = summary(feed(detector(), loss))
+    assert ("exploding_loss", "warn") in [(p, s) for p, s, _ in found]
+    first_warn = min(step for _, s, step in found if s == "warn")
+    assert 1500 < first_warn < 1800
+    assert any(s == "alert" for _, s, _ in found)
+
+
+def test_a_loss_that_rises_while_the_lr_warms_up_is_the_schedule():
+    n, rng = 3000, np.random.default_rng(3)
+    lr = np.minimum(1.0, np.arange(1, n + 1) / 400) * 1e-3
+    level = np.concatenate((
+        np.full(100, 3.0),
+        np.linspace(3.0, 7.0, 300),  # the loss climbs while the lr warms up ...
+        2.0 + 5.0 * np.exp(-np.arange(n - 400) / 300),  # ... then falls
+    ))
+    loss = level * np.exp(0.02 * rng.standard_normal(n))
+    assert alarms(feed(detector(), loss, lr=lr)) == []
+    without_lr = summary(feed(detector(), loss))
+    assert "warn" in [s for _, s, _ in without_lr]  # without the lr, a 2.3x climb is suspicious
+
+
+def test_reset_forgets_the_spikes_the_run_recovered_from():
+    loss = decaying(3000)
+    loss[1200] *= 40
+    d = detector()
+    feed(d, loss)
+    d.reset()
+    d.clear()
+    again = decaying(3000, seed=1)
+    again[2000] *= 10
+    assert summary(feed(d, again)) == [("exploding_loss", "warn", 2001.0)]
+
+
+def test_non_finite_points_are_left_to_nan_or_inf():
+    loss = decaying(1000)
+    loss[500:505] = np.nan
+    loss[600] = np.inf
+    assert alarms(feed(detector(), loss)) == []

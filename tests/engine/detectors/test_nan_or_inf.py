@@ -1,0 +1,37 @@
+import numpy as np
+
+from lossmon.engine.detectors.nan_or_inf import NanOrInf
+from tests.engine.detectors.series import feed, summary
+
+
+def test_the_first_non_finite_loss_is_an_alert_naming_its_step_and_line():
+    loss = np.array([2.0, 1.9, 1.8, np.nan, np.nan, 1.7])
+    findings = feed(NanOrInf("loss"), loss)
+    assert summary(findings) == [("nan_or_inf", "alert", 4.0)]
+    assert findings[0].message == "loss is nan at step 4 (line 4)"
+
+
+def test_infinite_grad_norm():
+    findings = feed(NanOrInf("grad_norm"), [0.5, 0.4, np.inf])
+    assert findings[0].message.startswith("grad_norm is inf at step 3")
+
+
+def test_hugging_face_hides_the_nan_as_loss_zero_with_a_nan_grad_norm():
+    findings = feed(NanOrInf("loss"), [0.9, 0.8, 0.0, 0.0], grad_norm=[1.0, 1.1, np.nan, np.nan])
+    assert summary(findings) == [("nan_or_inf", "alert", 3.0)]
+    assert "filtered out" in findings[0].message
+    assert feed(NanOrInf("loss"), [0.9, 0.0], grad_norm=[1.0, 0.2]) == []  # a real zero loss
+
+
+def test_megatron_counts_nan_iterations():
+    findings = feed(NanOrInf("number of nan iterations"), [0, 0, 2, 0])
+    assert summary(findings) == [("nan_or_inf", "alert", 3.0)]
+
+
+def test_finite_values_raise_nothing_and_a_gone_nan_clears_the_badge():
+    d = NanOrInf("loss")
+    assert feed(d, np.linspace(3, 1, 100)) == []
+    feed(d, [np.nan])
+    assert d.active is not None
+    feed(d, np.ones(25))
+    assert d.active is None

@@ -1,0 +1,42 @@
+import numpy as np
+
+from lossmon.engine.detectors.overfitting import Overfitting
+from tests.engine.detectors.series import alarms, feed, summary
+
+EVERY = 1000.0
+
+
+def evals(val, train):
+    steps = EVERY * np.arange(1, len(val) + 1)
+    return feed(Overfitting("val_loss"), val, steps=steps, train_loss=train)
+
+
+def test_val_loss_rising_while_train_loss_falls_warns_then_alerts():
+    # whisper's trainer_state.json: eval_loss 0.321 -> 0.420 while the train loss falls to 1e-4
+    val = [0.321, 0.358, 0.394, 0.412, 0.420]
+    train = [0.30, 0.05, 0.01, 0.002, 0.0005]
+    findings = evals(val, train)
+    assert summary(findings) == [("overfitting", "warn", 3000.0), ("overfitting", "alert", 4000.0)]
+    assert "rose 3 evals in a row" in findings[1].message and "train loss fell" in findings[1].message
+
+
+def test_noisy_flat_val_loss_is_not_overfitting():
+    rng = np.random.default_rng(0)
+    val = 1.7 * np.exp(0.02 * rng.standard_normal(40))
+    train = np.linspace(1.5, 1.3, 40)
+    assert alarms(evals(val, train)) == []
+
+
+def test_val_rising_with_the_train_loss_is_not_overfitting():
+    val = [1.0, 0.9, 0.95, 1.0, 1.1, 1.2]
+    train = [1.0, 0.8, 0.85, 0.9, 1.0, 1.1]
+    assert evals(val, train) == []
+
+
+def test_a_new_best_clears_the_finding():
+    d = Overfitting("val_loss")
+    steps = EVERY * np.arange(1, 6)
+    feed(d, [0.5, 0.55, 0.62, 0.7, 0.8], steps=steps, train_loss=[1, 0.8, 0.6, 0.4, 0.2])
+    assert d.active is not None
+    feed(d, [0.3], steps=[6000.0], train_loss=[0.1])
+    assert d.active is None

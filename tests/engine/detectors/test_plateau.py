@@ -1,0 +1,49 @@
+import math
+
+import numpy as np
+
+from lossmon.engine.detectors.plateau import Plateau
+from tests.engine.detectors.series import alarms, decaying, feed, summary
+
+
+def flat(n: int, level: float = math.log(10), noise: float = 0.01, seed: int = 0) -> np.ndarray:
+    return level * np.exp(noise * np.random.default_rng(seed).standard_normal(n))
+
+
+def test_a_dead_start_at_chance_level_warns_then_alerts():
+    findings = feed(Plateau("loss"), flat(1500), lr=np.zeros(1500))
+    assert summary(findings) == [("plateau", "warn", 200.0), ("plateau", "alert", 1000.0)]
+    assert "chance level for 10 classes" in findings[0].message
+    assert "the learning rate is 0" in findings[0].message
+
+
+def test_a_decaying_loss_is_not_a_plateau():
+    assert feed(Plateau("loss"), decaying(6000, start=5.0, floor=1.0)) == []
+
+
+def test_a_converged_loss_is_only_worth_knowing():
+    rng = np.random.default_rng(4)
+    loss = (1.0 + 4.0 * np.exp(-np.arange(4000) / 150)) * np.exp(0.02 * rng.standard_normal(4000))
+    findings = feed(Plateau("loss"), loss)
+    assert [f.severity for f in findings] == ["info"]
+    assert "converged, or stuck" in findings[0].message
+
+
+def test_a_flat_stretch_during_lr_warm_up_does_not_count():
+    n = 1500
+    lr = np.minimum(1.0, np.arange(1, n + 1) / 1000) * 1e-3
+    loss = np.concatenate((flat(1000), 2.3 * np.exp(-np.arange(500) / 100)))
+    assert alarms(feed(Plateau("loss"), loss, lr=lr)) == []
+
+
+def test_a_resumed_run_starts_where_its_loss_already_was():
+    steps = np.arange(5000, 6500, dtype=np.float64)
+    assert alarms(feed(Plateau("loss"), flat(1500, level=1.2), steps=steps)) == []
+
+
+def test_improvement_clears_the_dead_start():
+    d = Plateau("loss")
+    feed(d, flat(400))
+    assert d.active is not None and d.active.severity == "warn"
+    feed(d, 2.0 * np.exp(-np.arange(400) / 50))
+    assert d.active is None

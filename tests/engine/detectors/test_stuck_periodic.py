@@ -1,0 +1,53 @@
+import numpy as np
+
+from lossmon.engine.detectors.stuck_periodic import StuckPeriodic
+from tests.engine.detectors.series import alarms, decaying, feed, summary
+
+EPOCH = 300
+
+
+def with_pattern(n: int, pattern: np.ndarray, noise: float = 0.03, seed: int = 0) -> np.ndarray:
+    loss = decaying(n, noise=noise, seed=seed)
+    position = np.arange(n) % EPOCH
+    return loss * np.exp(pattern[position * len(pattern) // EPOCH])
+
+
+def test_class_sorted_data_repeats_a_pattern_every_epoch():
+    blocks = np.array([0.08, -0.05, 0.02, -0.06, 0.01])  # one level per class block
+    n = 10 * EPOCH
+    findings = feed(StuckPeriodic("loss"), with_pattern(n, blocks), epoch=np.arange(n) / EPOCH)
+    assert [s for _, s, _ in summary(findings)] == ["warn"]
+    assert findings[0].step <= 5 * EPOCH + 1
+    assert "same pattern within every epoch period" in findings[0].message
+
+
+def test_the_multi_epoch_staircase_is_information_only():
+    n = 10 * EPOCH
+    epoch = np.arange(n) // EPOCH
+    rng = np.random.default_rng(1)
+    loss = 2.0 * np.exp(-0.15 * epoch + 0.02 * rng.standard_normal(n))  # flat, then a drop each epoch
+    findings = feed(StuckPeriodic("loss"), loss, epoch=np.arange(n) / EPOCH)
+    assert alarms(findings) == [] and [f.severity for f in findings] == ["info"]
+    assert "staircase" in findings[0].message
+
+
+def test_a_healthy_loss_with_epochs_has_no_pattern():
+    n = 12 * EPOCH
+    assert feed(StuckPeriodic("loss"), decaying(n, noise=0.05), epoch=np.arange(n) / EPOCH) == []
+
+
+def test_without_epochs_the_period_is_found_by_autocorrelation():
+    rng = np.random.default_rng(2)
+    n, period = 3000, 75
+    loss = decaying(n, noise=0.03) * np.exp(0.06 * np.sin(2 * np.pi * np.arange(n) / period + rng.uniform(0, 6)))
+    findings = feed(StuckPeriodic("loss"), loss)
+    assert [s for _, s, _ in summary(findings)][:1] == ["warn"]
+    assert "75-point" in findings[0].message
+
+
+def test_keras_running_averages_are_sawtooths_by_construction():
+    n = 10 * EPOCH
+    loss = decaying(n, noise=0.05)
+    running = np.concatenate([np.cumsum(c) / np.arange(1, len(c) + 1) for c in np.split(loss, n // EPOCH)])
+    detector = StuckPeriodic("loss", {"epoch_running_average": True})
+    assert feed(detector, running) == []
