@@ -6,7 +6,9 @@ Two rules on y = log(loss):
 * slow divergence, by a one-sided CUSUM of standardized residuals against a slow EWMA baseline
   (Page's CUSUM, k = 0.5, h = 12): it accumulates evidence that the loss sits above where it has
   been. A significant climb must also be large and lasting: the slow baseline 1.5x above its
-  lowest point since the warm-up is a warning, 2x an alert. (A fast level would make a burst of
+  lowest point since the warm-up is a warning, 2x an alert, and still under way: 10% up over
+  the last 200 points (a loss that crept up slowly over thousands of steps and sits there is
+  not diverging). (A fast level would make a burst of
   bad batches in a jumpy loss look like a climb; a sudden lasting jump is caught at once by the
   spike rule anyway.)
 When the learning rate is logged, the divergence rule sleeps while the lr rises (warm-up, warm
@@ -35,6 +37,7 @@ BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)
 SLACK, THRESHOLD = 0.5, 12.0  # CUSUM k and h, in sigmas
 CLIP_SIGMAS = 3.0  # a spike enters the CUSUM as 3 sigma at most: spikes are the other rule's
 WARM_POINTS = 100  # no divergence verdict before this many points
+RECENT_POINTS, RECENT_CLIMB = 200, math.log(1.1)  # still climbing: up 10% over 200 points
 WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
 
 
@@ -51,6 +54,7 @@ class ExplodingLoss(Detector):
         self._cusum = 0.0
         self._best = math.inf
         self._points = 0
+        self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
@@ -78,7 +82,8 @@ class ExplodingLoss(Detector):
         self._cusum, self._best = float(cusum[-1]), float(best[-1])
         self._points += count
         rise = before - best
-        significant = (cusum > THRESHOLD) & warm & ~quiet
+        climbing = self._climb(before) >= RECENT_CLIMB
+        significant = (cusum > THRESHOLD) & climbing & warm & ~quiet
         events = []
         for severity, size in (("warn", WARN_RISE), ("alert", ALERT_RISE)):
             for i in self.entries(severity, significant & (rise >= size)).tolist():
@@ -87,6 +92,13 @@ class ExplodingLoss(Detector):
         for i in self.entries("clear", rise < CLEAR_RISE).tolist():
             events.append(Event(int(where[i]), None, family="divergence"))
         return events
+
+    def _climb(self, baseline: np.ndarray) -> np.ndarray:
+        """How much the slow baseline rose over the last RECENT_POINTS points."""
+        history = np.concatenate((self._recent, baseline))
+        ago = history[len(history) - len(baseline) - RECENT_POINTS : len(history) - RECENT_POINTS]
+        self._recent = history[len(history) - RECENT_POINTS :]
+        return baseline - ago
 
     def _message(self, rise, best, cusum, points: Points, i) -> str:
         return (
