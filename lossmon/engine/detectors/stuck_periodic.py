@@ -206,9 +206,9 @@ def _sharpest(residual: np.ndarray, period: float) -> float:
 
 
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:
-    if a.std() == 0 or b.std() == 0:
-        return 0.0
-    return float(np.corrcoef(a, b)[0, 1])
+    a, b = a - a.mean(), b - b.mean()
+    norm = float(np.sqrt((a @ a) * (b @ b)))
+    return float(a @ b) / norm if norm > 0 else 0.0
 
 
 def _is_ramp(profile: np.ndarray, noise: float) -> bool:
