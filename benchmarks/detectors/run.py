@@ -21,7 +21,12 @@ def evaluate(runs_with_alarms) -> tuple[dict, int, dict]:
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     healthy = 0
     by_group: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # points, false warn+alert, false alert
+    confusion: dict[tuple[str, str], int] = defaultdict(int)  # (alarm, event it fell in) → count
     for run, alarms in runs_with_alarms:
+        for pathology, severity, step in alarms:
+            inside = {label.pathology for label in run.labels if label.lo <= step <= label.last}
+            if severity in ALARM_SEVERITIES and inside and pathology not in inside:
+                confusion[(pathology, min(inside))] += 1
         points = healthy_points(run.steps, run.labels)
         healthy += points
         group = run.group.split("/")[-1] if run.group.startswith("healthy") else run.group
@@ -38,7 +43,15 @@ def evaluate(runs_with_alarms) -> tuple[dict, int, dict]:
             for baseline in DETECTORS[1:]:
                 found = baselines.detections(baseline, *data, direction) if data else []
                 score_run(scores[(pathology, baseline)], pathology, run.labels, [(s, "alert") for s in found])
+    scores["confusion"] = confusion
     return scores, healthy, by_group
+
+
+def confusion_table(confusion) -> str:
+    rows = ["| lossmon alarm | during an event of | alarms |", "|---|---|---|"]
+    for (alarm, event), count in sorted(confusion.items(), key=lambda item: -item[1]):
+        rows.append(f"| {alarm} | {event} | {count} |")
+    return "\n".join(rows)
 
 
 def table(scores, healthy: int) -> str:
@@ -123,6 +136,8 @@ def main(argv=None) -> int:
     print(table(scores, healthy))
     print("\n## lossmon's false alarms by kind of run\n")
     print(group_table(by_group))
+    print("\n## lossmon's wrong-type alarms (inside another pathology's event)\n")
+    print(confusion_table(scores["confusion"]))
     directory = None if args.no_real else real.real_logs_dir()
     if directory:
         print(f"\n## Real logs ({directory})\n")
