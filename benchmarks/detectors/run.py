@@ -16,8 +16,9 @@ from benchmarks.detectors.synth import PATHOLOGIES, suite
 DETECTORS = ("lossmon", "ADWIN", "PageHinkley")
 
 
-def evaluate(runs_with_alarms) -> tuple[dict, int, dict]:
-    """Scores per (pathology, detector), the healthy points, and lossmon's false alarms per group."""
+def evaluate(runs_with_alarms) -> tuple[dict, int, dict, dict]:
+    """Scores per (pathology, detector), the healthy points, lossmon's false alarms per kind of
+    run, and lossmon's wrong-type alarms."""
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     healthy = 0
     by_group: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # points, false warn+alert, false alert
@@ -43,8 +44,7 @@ def evaluate(runs_with_alarms) -> tuple[dict, int, dict]:
             for baseline in DETECTORS[1:]:
                 found = baselines.detections(baseline, *data, direction) if data else []
                 score_run(scores[(pathology, baseline)], pathology, run.labels, [(s, "alert") for s in found])
-    scores["confusion"] = confusion
-    return scores, healthy, by_group
+    return scores, healthy, by_group, confusion
 
 
 def confusion_table(confusion) -> str:
@@ -131,13 +131,13 @@ def main(argv=None) -> int:
     runs_with_alarms = [(run, lossmon_alarms(run)) for run in runs]
     points = sum(run.points for run in runs)
     print(f"suite: {len(runs)} synthetic runs, {points:,} points (seed {args.seed})", file=sys.stderr)
-    scores, healthy, by_group = evaluate(runs_with_alarms)
+    scores, healthy, by_group, confusion = evaluate(runs_with_alarms)
     print(f"## Synthetic suite: per pathology ({healthy:,} healthy points)\n")
     print(table(scores, healthy))
     print("\n## lossmon's false alarms by kind of run\n")
     print(group_table(by_group))
     print("\n## lossmon's wrong-type alarms (inside another pathology's event)\n")
-    print(confusion_table(scores["confusion"]))
+    print(confusion_table(confusion))
     directory = None if args.no_real else real.real_logs_dir()
     if directory:
         print(f"\n## Real logs ({directory})\n")

@@ -41,7 +41,7 @@ def test_the_suite_is_seeded():
 
 def test_a_tiny_suite_end_to_end():
     runs = suite(seed=1, per_pathology=2, per_negative=1)
-    scores, healthy, _ = evaluate([(run, lossmon_alarms(run)) for run in runs])
+    scores, healthy, _, _ = evaluate([(run, lossmon_alarms(run)) for run in runs])
     assert healthy > 10_000
     for pathology in PATHOLOGIES:
         assert scores[(pathology, "lossmon")].events == 2
