@@ -67,7 +67,9 @@ class Detector:
 
     def __init__(self, series: str, attrs: dict | None = None) -> None:
         self.series = series
-        self.attrs = attrs or {}  # what the parser knows of the series (see RecordBuilder.set_attrs)
+        # What the parser knows of the series (RecordBuilder.set_attrs): the store's own dict, so
+        # attributes a parser sets later are seen too.
+        self.attrs = attrs if attrs is not None else {}
         self._actives: dict[str, Finding] = {}  # family → its active finding
         self._features: dict[str, Feature] = {}
         self.reset()
