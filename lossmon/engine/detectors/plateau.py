@@ -1,12 +1,13 @@
 """Plateau: the loss does not improve for a long stretch while still far from a good value.
 
-On blocks of log-loss (blocks.py). A run whose loss never gets 5% below where it started (a dead
-start: zero learning rate, frozen weights, labels the model cannot see) and that is quiet (a
-wildly bouncing loss is not_converging instead) is a warning after 200 points, an alert after
-1000, not counting blocks while the logged lr rises (during warm-up the loss may well be flat).
-Only a segment that starts at the start of training can be a dead start: a run resumed from a
-checkpoint starts where its loss already is. A run that improved and then flattened has most likely converged: worth
-knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
+On blocks of log-loss (blocks.py), each averaged with the two before it. A run whose loss never
+gets 5% below where it started (a dead start: zero learning rate, frozen weights, labels the
+model cannot see) and that is quiet (a loss that bounced within the last window is
+not_converging's business) is a warning after 200 points, an alert after 1000, not counting
+blocks while the logged lr rises (during warm-up the loss may well be flat). Only a segment that
+starts at the start of training can be a dead start: a run resumed from a checkpoint starts
+where its loss already is. A run that improved and then flattened has most likely converged:
+worth knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import BLOCK_POINTS, LrQuiet, TrendBlocks
+from lossmon.engine.detectors.features import BLOCK_POINTS, HISTORY_BLOCKS, LrQuiet, TrendBlocks
+from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
 
@@ -25,6 +27,7 @@ WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
 QUIET_SWING = 0.3  # a block spread this wide is bouncing: not_converging's business
 LATE_IMPROVEMENT = -math.log(0.99)
 LATE_BLOCKS = 50
+SMOOTH_BLOCKS = 3
 
 
 class Plateau(Detector):
@@ -38,6 +41,8 @@ class Plateau(Detector):
         self._age = 0  # blocks outside lr warm-up
         self._fresh: bool | None = None  # the segment starts at the start of training
         self._best = math.inf
+        self._recent = np.empty(0)  # the last block means, for smoothing
+        self._calm = HISTORY_BLOCKS  # blocks since the series last bounced
         self._best_by_block = GrowableArray(np.float64)  # running best after each block
 
     def update(self, points: Points) -> list[Finding]:
@@ -47,12 +52,17 @@ class Plateau(Detector):
         blocks, (index, _, bouncing, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return []
-        means, ends = blocks.means, blocks.ends
-        loud = np.zeros(len(blocks), dtype=bool)
-        loud[index] = bouncing
-        loud |= blocks.noise >= QUIET_SWING
+        means, ends = self._smoothed(blocks.means), blocks.ends
+        # Quiet: no window has bounced for a whole window's span (bouncing comes and goes with,
+        # e.g., a cyclic lr; a loss that bounced a moment ago is not flat).
+        window_bounced = np.zeros(len(blocks), dtype=bool)
+        window_bounced[index] = bouncing
+        window_bounced |= blocks.noise >= QUIET_SWING
+        calm = run_lengths(~window_bounced, self._calm)
+        self._calm = int(calm[-1])
+        loud = calm < HISTORY_BLOCKS
         if math.isnan(self._start):
-            self._start = float(means[0])
+            self._start = float(means[0])  # the first block (then the mean of the first two, three)
         # Blocks while the lr warms up do not count toward patience (the loss may well be flat
         # then), but any progress they make counts.
         age = self._age + np.cumsum(~quiet[ends])
@@ -72,6 +82,16 @@ class Plateau(Detector):
             events.append(Event(int(ends[i]), None, family="dead"))
         events.extend(self._late(best, total, improvement, ends, points))
         return self.apply(points, events)
+
+    def _smoothed(self, means: np.ndarray) -> np.ndarray:
+        """Each block's mean averaged with the two before it: one lucky block of a noisy loss must
+        not pass for 5% of progress."""
+        both = np.concatenate((self._recent, means))
+        sums = np.concatenate(([0.0], np.cumsum(both)))
+        end = np.arange(len(self._recent), len(both)) + 1
+        start = np.maximum(end - SMOOTH_BLOCKS, 0)
+        self._recent = both[max(0, len(both) - SMOOTH_BLOCKS + 1) :]
+        return (sums[end] - sums[start]) / (end - start)
 
     def _late(self, best, age, improvement, ends, points) -> list[Event]:
         """No 1% improvement over the last max(LATE_BLOCKS, half the run) blocks: info."""
