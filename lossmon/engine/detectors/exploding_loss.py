@@ -2,18 +2,17 @@
 
 Two rules on y = log(loss):
 * spikes, by the EWMA z-score of spikes.py (warn at once, alert when the loss does not come
-  back down, info for a spike no larger than one the run already recovered from);
+  back down, info for a spike clearly smaller than one the run already recovered from);
 * slow divergence, by a one-sided CUSUM of standardized residuals against a slow EWMA baseline
   (Page's CUSUM, k = 0.5, h = 12): it accumulates evidence that the loss sits above where it has
-  been. A significant climb must also be large and lasting: the slow baseline 1.5x above its
-  lowest point since the warm-up is a warning, 2x an alert, and still under way: 10% up over
-  the last 200 points (a loss that crept up slowly over thousands of steps and sits there is
-  not diverging). (A fast level would make a burst of
-  bad batches in a jumpy loss look like a climb; a sudden lasting jump is caught at once by the
-  spike rule anyway.)
-When the learning rate is logged, the divergence rule sleeps while the lr rises (warm-up, warm
-restarts) and for a while after, and the best level restarts from there: a rise caused by a
-higher lr is the schedule, not a divergence.
+  been. A significant climb must also be large and still under way: the slow baseline 1.5x above
+  its lowest point since the warm-up is a warning, 2x an alert, and 10% up over the last 200
+  points (a loss that crept up over thousands of steps and sits there is not diverging). The
+  slow baseline, not a fast level, because a burst of bad batches in a jumpy loss would make a
+  fast level look like a climb; a sudden lasting jump is the spike rule's, caught at once.
+When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
+restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
+the schedule, not a divergence.
 """
 
 from __future__ import annotations
@@ -23,14 +22,9 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
-from lossmon.engine.detectors.vector import (
-    ewm,
-    lindley,
-    previous,
-    segmented_running_min,
-)
 from lossmon.engine.detectors.features import LrQuiet, finite_logs
+from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
+from lossmon.engine.detectors.vector import ewm, lindley, previous, segmented_running_min
 from lossmon.engine.findings import Finding, format_step
 
 BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)

@@ -11,11 +11,9 @@ value; the level keeps learning from points up to 4 sigma or 2x (a wobbling norm
 
 from __future__ import annotations
 
-import numpy as np
-
 from lossmon.engine.detectors.base import Detector, Event, Points
-from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.features import finite_logs
+from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.findings import Finding
 
 
