@@ -35,14 +35,44 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="log files ('-' for stdin)")
     check.add_argument("--json", action="store_true", help="print exactly one JSON object")
     add_parsing_options(check)
+    commands.add_parser(
+        "formats",
+        help="list the log formats lossmon detects, with an example line each",
+        description="List the log formats lossmon detects with no configuration (ids for --format).",
+    )
     return parser
 
 
 def add_parsing_options(parser: argparse.ArgumentParser) -> None:
+    """--format / --pattern / --metric, for every command that reads logs (check, watch, the app).
+    Turn the parsed arguments into Monitor keyword arguments with parsing_options()."""
     from lossmon.engine.formats import FORMATS_BY_ID
 
-    parser.add_argument("--format", choices=sorted(FORMATS_BY_ID), help="skip detection: read this format")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--format", metavar="ID", choices=sorted(FORMATS_BY_ID),
+        help="skip detection and read this format (see `lossmon formats`)",
+    )
+    group.add_argument(
+        "--pattern", metavar="REGEX",
+        help="read lines with this regex: the named group 'step' is the step, every other named group a metric",
+    )
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
+
+
+def parsing_options(args: argparse.Namespace) -> dict:
+    """Monitor keyword arguments from the options add_parsing_options() added; a bad --pattern
+    raises LossmonError here, before any file is read."""
+    pattern = getattr(args, "pattern", None)
+    if pattern is not None:
+        from lossmon.engine.formats import compile_pattern
+
+        compile_pattern(pattern)
+    return {
+        "format_id": getattr(args, "format", None),
+        "pattern": pattern,
+        "primary_metric": getattr(args, "metric", None),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,9 +86,16 @@ def main(argv: list[str] | None = None) -> int:
             from lossmon.commands.check import run_check
 
             return run_check(args)
+        if args.command == "formats":
+            from lossmon.commands.formats import run_formats
+
+            return run_formats(args)
     except LossmonError as error:
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return EXIT_OK
     return EXIT_USAGE
