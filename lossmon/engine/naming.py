@@ -17,7 +17,7 @@ _END = r"(?=$|[\s/_.\-)@]|\d)"
 _VAL = re.compile(
     rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel)(?:-[\w-]+|\d+)?{_END}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
-    r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/",
+    r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
     re.I,
 )
 _TEST = re.compile(rf"{_WORD}(?:test|predict|testing){_END}", re.I)
@@ -31,7 +31,7 @@ _LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}", 
 _NOT_LOSS = re.compile(r"loss[ _]?scal|ppl|perplexity", re.I)
 _METRIC = re.compile(
     rf"acc|recall|precision|f1|auc|map\d*|top[-_]?\d|wer|cer|bleu|rouge|iou|dice|ppl|perplexity|"
-    rf"score|mse|mae|rmse|reward|{_WORD}eval{_END}",
+    rf"score|mse|mae|rmse|reward|hellaswag|{_WORD}eval{_END}",
     re.I,
 )
 # Metrics that are never negative: for them -1 is the "not available" placeholder
@@ -48,7 +48,7 @@ _IGNORED = re.compile(
     r"total_flos|flos|percentage|progress|batch|batch_idx|micro_step|micro step|"
     r"consumed samples|consumed tokens|consumed_samples|consumed_tokens|num_input_tokens_seen|"
     r"total_tokens|bsz|wpb|global batch size|global_batch_size|batch_size|world_size|"
-    r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|"
+    r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|oom|"
     r"curriculum seqlen|seqlen|num_samples|samples|tokens)$"
     r"|(?:^|[ _/])(?:time|times|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time|"
     r"timing|duration|walltime|clock)(?:$|[ _/(])"
@@ -60,7 +60,7 @@ _IGNORED = re.compile(
 @lru_cache(maxsize=8192)
 def is_metric_name(name: str) -> bool:
     """False for counters, clocks and durations, which would only clutter the charts."""
-    return _IGNORED.search(name) is None
+    return _IGNORED.search(name) is None and _IGNORED.search(name.rpartition("/")[2]) is None
 
 
 @lru_cache(maxsize=8192)

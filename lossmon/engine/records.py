@@ -90,9 +90,21 @@ class RecordBuilder:
         """Attributes a parser knows about a series (its split, Keras' running epoch average)."""
         self.attrs.setdefault(name, {}).update(attrs)
 
+    def _sort_added(self) -> None:
+        """Records held back by a parser and added late: put them back in line order."""
+        order = sorted(range(len(self._lines)), key=self._lines.__getitem__)
+        new_row = {old: new for new, old in enumerate(order)}
+        self._lines = [self._lines[i] for i in order]
+        self._steps = [self._steps[i] for i in order]
+        for name, (rows, values) in list(self._columns.items()):
+            pairs = sorted(zip((new_row[row] for row in rows), values))
+            self._columns[name] = ([row for row, _ in pairs], [value for _, value in pairs])
+
     def build(self) -> RecordBatch:
         pieces = list(self._chunks)
         if self._lines:
+            if any(b < a for a, b in zip(self._lines, self._lines[1:])):
+                self._sort_added()
             pieces.append(
                 _Chunk(
                     np.asarray(self._lines, dtype=np.int64),

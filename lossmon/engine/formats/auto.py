@@ -104,15 +104,27 @@ class AutoParser:
             taken[hits.rows] = True
             scanned.append((template, hits))
         self.templates = [t for t in self.templates if t.idle_blocks < IDLE_BLOCKS_BEFORE_DROP]
-        done = [0] * len(scanned)
-        for index in np.flatnonzero(~taken).tolist():
-            for k, (template, hits) in enumerate(scanned):  # template lines before this one first
-                upto = int(np.searchsorted(hits.rows, index))
-                template.commit(hits, done[k], upto, block.first, out)
-                done[k] = upto
-            self.parse_line(block.line(index), block.first + index, out)
-        for k, (template, hits) in enumerate(scanned):
-            template.commit(hits, done[k], len(hits.rows), block.first, out)
+        # Lines are read in order: each run of lines one template read is committed before the
+        # line after it, so parser state (step counters, the last step) is what the slow path
+        # would have seen. Runs are found with numpy: one entry per run, not per line.
+        source = np.full(len(taken), -1, np.int64)  # line → template index, -1 for the slow path
+        hit_index = np.zeros(len(taken), np.int64)  # line → its index among that template's hits
+        for k, (_, hits) in enumerate(scanned):
+            source[hits.rows] = k
+            hit_index[hits.rows] = np.arange(len(hits.rows))
+        blank = np.zeros(len(taken), bool)  # empty lines need no visit
+        blank[np.flatnonzero(np.diff(np.concatenate(([-1], block.newlines, [len(block.data)]))) == 1)] = True
+        starts = np.flatnonzero(np.diff(source, prepend=-2) != 0)
+        ends = np.append(starts[1:], len(source))
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            k = int(source[start])
+            if k >= 0:
+                template, hits = scanned[k]
+                first = int(hit_index[start])
+                template.commit(hits, first, first + end - start, block.first, out)
+                continue
+            for index in (np.flatnonzero(~blank[start:end]) + start).tolist():
+                self.parse_line(block.line(index), block.first + index, out)
 
     # Lines -----------------------------------------------------------------------------------
 

@@ -21,8 +21,6 @@ class DeepSpeedParser(LineParser):
             found = find_pairs(text, offset=0)
             metrics = {pair.name: pair.value for pair in found if pair.start >= match.end()}
             spans = {pair.name: (pair.start, pair.end) for pair in found if pair.start >= match.end()}
-            if match.re is _TIMER:
-                metrics["epoch"], spans["epoch"] = float(match.group(1)), match.span(1)
             step_group = 1 if match.re is _STEP_LINE else 2
             self.emit(out, line, int(match.group(step_group)), metrics, spans, step_span=match.span(step_group))
             return True

@@ -78,19 +78,21 @@ _LLMC_FIELD = re.compile(
     rf"|(?P<mfu>{VALUE})% \w+ MFU|(?P<toks>{VALUE}) tok/s)"
 )
 _LLMC_VAL = re.compile(rf"^val loss ({VALUE})\s*$")
+_LLMC_HELLASWAG = re.compile(rf"^HellaSwag: \d+/\d+ = ({VALUE})\s*$")
 
 
 class LlmcStdoutParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         match = _LLMC_STEP.match(text)
         if match is None:
-            val = _LLMC_VAL.match(text)
+            val = _LLMC_VAL.match(text) or _LLMC_HELLASWAG.match(text)
             if val is None or self.last_step is None:
                 return False
-            self.emit(out, line, self.last_step, {"val loss": to_float(val.group(1))})
+            name = "val loss" if val.re is _LLMC_VAL else "hellaswag"
+            self.emit(out, line, self.last_step, {name: to_float(val.group(1))})
             return True
         metrics, spans = {}, {}
-        for field in _LLMC_FIELD.finditer(text, match.start(2)):
+        for field in _LLMC_FIELD.finditer(text, match.start(2) - 1):
             for name, group in ((field.group("name"), "value"), ("mfu", "mfu"), ("tok/s", "toks")):
                 if name and field.group(group) is not None:
                     key = "loss" if name == "train loss" else name

@@ -51,6 +51,7 @@ class HFDictParser(LineParser):
         if not metrics:
             return False
         if _SUMMARY_KEY in metrics:
+            self.train_dicts = 0  # the run is over: a run after it in the same log starts again
             return True
         step_key = next((key for key in _STEP_KEYS if key in metrics), None)
         if step_key is not None:

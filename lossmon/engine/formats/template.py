@@ -27,6 +27,9 @@ from lossmon.engine.numbers import NUMBER, VALUE, to_floats
 from lossmon.engine.records import Column, RecordBuilder
 
 _NUM = r"[-+]?\d[\d.,:]*(?:[eE][-+]?\d+)?"
+# VALUE with its most common spelling tried first: the glue after it is literal, so a value such
+# as 12,346 still ends where the slow path ends it (the regex backtracks into the later branches).
+_VALUE = rf"(?:[-+]?\d+\.?\d*(?:[eE][-+]?\d+)?|{VALUE})"
 _GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<blank>[ \t]+)")
 _SKIP_FRAMES = rb"(?:(?:[^\r\n=:]++|:(?=\d))*+\r)*+"
 _END = rb"[ \t\r]*(?=\n|\Z)"
@@ -58,7 +61,7 @@ def _source(parts: list[tuple[str, str]]) -> str:
         elif kind == "blank":
             out.append(r"[ \t]*")
         elif kind == "value":
-            out.append(f"({VALUE})")
+            out.append(f"({_VALUE})")
         else:  # step
             out.append(f"({NUMBER})")
     return "".join(out)
@@ -219,10 +222,14 @@ def _overlaps_itself(literal: bytes) -> bool:
 
 
 def _frames_clean(array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """For each match after ``\\r``: do the frames before it on its line hold no pairs?"""
-    following = np.empty_like(array)
-    following[:-1] = array[1:]
-    following[-1:] = 0
-    bad = np.flatnonzero((array == 61) | ((array == 58) & ((following < 48) | (following > 57))))
-    starts = np.where(rows > 0, newlines[np.maximum(rows - 1, 0)] + 1, 0)
-    return np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
+    """For each match after ``\\r``: do the frames before it on its line hold no pairs (no ``=``,
+    no ``:`` before a non-digit)?"""
+    starts = np.concatenate(([0], newlines + 1))[rows]
+    equals = np.flatnonzero(array == 61)
+    colons = np.flatnonzero(array == 58)
+    after = array[np.minimum(colons + 1, len(array) - 1)]
+    colons = colons[(after < 48) | (after > 57) | (colons + 1 == len(array))]
+    clean = np.ones(len(positions), bool)
+    for bad in (equals, colons):
+        clean &= np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
+    return clean
