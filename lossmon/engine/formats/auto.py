@@ -56,6 +56,8 @@ class AutoParser:
         self._compiles: dict[tuple, int] = {}
         self._fresh_template = False
         self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
+        self.root = self  # where templates live; a rank's own parser points to the log's
+        self._rank_parsers: dict[str, AutoParser] = {}
 
     @property
     def format_id(self) -> str | None:
@@ -143,10 +145,19 @@ class AutoParser:
         body = text[cut:] if cut else text
         if rank is not None:
             scratch = RecordBuilder()
-            self._parse_frames(body, line, scratch, text[:cut], rank)
+            self._rank_parser(rank)._parse_frames(body, line, scratch, text[:cut], rank)
             self._keep_rank(rank, scratch, out)
             return
         self._parse_frames(body, line, out, "", None)
+
+    def _rank_parser(self, rank: str) -> "AutoParser":
+        """Each rank's lines are read by parsers of their own, so that state (held shapes, step
+        counters) never mixes ranks."""
+        child = self._rank_parsers.get(rank)
+        if child is None:
+            child = self._rank_parsers[rank] = AutoParser(fast=self.fast)
+            child.root = self
+        return child
 
     def _srun_rank(self, text: str) -> tuple[str | None, int]:
         """SLURM ``srun -l`` labels ("1: ..."), taken only when a known format follows."""
@@ -186,7 +197,7 @@ class AutoParser:
             return
         parser = self._read(message, frame, line, out)
         if parser is not None and parser.shape is not None and self.fast:
-            if rank is None or self.ranks.get(parser.format.id, rank) == rank:
+            if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
                     self._learn(parser, message, rank_prefix, frame[:cut])
                 else:
@@ -218,7 +229,8 @@ class AutoParser:
         key = (id(parser), tuple(name for name, _, _ in shape.fields), shape.step is None, rank_prefix)
         seen = self._shape_counts.get(key, 0) + 1
         self._shape_counts[key] = seen
-        if seen < SHAPE_REPEATS or len(self.templates) >= MAX_TEMPLATES:
+        root = self.root
+        if seen < SHAPE_REPEATS or len(root.templates) >= MAX_TEMPLATES:
             return
         if self._compiles.get(key, 0) >= MAX_COMPILES_PER_SHAPE:
             return
@@ -227,21 +239,25 @@ class AutoParser:
         except (ValueError, re.error):
             self._compiles[key] = MAX_COMPILES_PER_SHAPE
             return
-        if any(existing.key == template.key for existing in self.templates):
+        if any(existing.key == template.key for existing in root.templates):
             return  # the same template exists: this line missed it for another reason (frames)
         self._compiles[key] = self._compiles.get(key, 0) + 1
         self._shape_counts[key] = 0
-        self.templates.append(template)
-        self._fresh_template = True
+        root.templates.append(template)
+        root._fresh_template = True
 
     # End and restart ---------------------------------------------------------------------------
 
     def finish(self, out: RecordBuilder) -> None:
         for parser in self._parsers.values():
             parser.finish(out)
+        for rank, child in self._rank_parsers.items():
+            scratch = RecordBuilder()
+            child.finish(scratch)
+            self._keep_rank(rank, scratch, out)
 
     def rewind(self) -> None:
-        for parser in self._parsers.values():
+        for parser in [*self._parsers.values(), *self._rank_parsers.values()]:
             parser.rewind()
 
     def count(self, formats: dict[str, int]) -> None:

@@ -33,7 +33,11 @@ _PREFIX = re.compile(
 )
 # A logger name after the timestamp/level: "__main__ - ", "__main__:" (basicConfig),
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
-_LOGGER = re.compile(r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |[\w.<>]+:(?=\w)|\s*[\w.]+: (?=\[))")
+_LOGGER = re.compile(
+    r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
+    r"|(?!(?:train_inner|train|valid\w*) \|)[\w.<>]+ \| )"  # fairseq's own logger names carry the split
+)
+_BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
 
 
 def split_rank(line: str) -> tuple[str | None, int]:
@@ -52,7 +56,7 @@ def prefix_length(text: str) -> int:
     if match is None:
         return 0
     end = match.end()
-    logger = _LOGGER.match(text, end)
+    logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else _LOGGER).match(text, end)
     if logger is not None:
         end = logger.end()
         again = _PREFIX.match(text, end)

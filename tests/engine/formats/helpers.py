@@ -47,3 +47,19 @@ def records(data: bytes, fast: bool = True, chunk: int = 1 << 20) -> list[tuple[
     parser.finish(out)
     found.extend(out.build().records())
     return found
+
+
+def assert_series(monitor: Monitor, expected: dict, primary: tuple[str | None, str | None] | None = None) -> None:
+    """The monitor holds exactly these series: name → (split, kind, count, last value)."""
+    found = series(monitor)
+    assert set(found) == set(expected), f"series differ: extra {set(found) - set(expected)}, missing {set(expected) - set(found)}"
+    for name, (split, kind, count, last) in expected.items():
+        got = found[name]
+        assert got[:3] == (split, kind, count), f"{name}: {got[:3]} != {(split, kind, count)}"
+        assert (got[3] != got[3] and last != last) or got[3] == last, f"{name}: last {got[3]} != {last}"
+    if primary is not None:
+        assert (monitor.store.primary_train, monitor.store.primary_val) == primary
+
+
+def steps(monitor: Monitor, name: str) -> list[float]:
+    return monitor.store[name].steps.tolist()
