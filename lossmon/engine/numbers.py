@@ -24,6 +24,7 @@ VALUE_OPEN = r"(?:['\"]|tensor\(|\[)?"
 UNIT = r"[A-Za-zµ%/]*"
 
 _VALUE_AT_START = re.compile(rf"\s*{VALUE_OPEN}\s*(?P<num>{VALUE})(?P<unit>{UNIT})")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _NONFINITE_WORDS = {"nan": math.nan, "inf": math.inf, "infinity": math.inf}
 
 
@@ -54,7 +55,7 @@ def to_float(num: str | bytes) -> float | None:
     word = _NONFINITE_WORDS.get(low.lstrip("+-"))
     if word is not None:
         return word if math.isnan(word) else math.copysign(word, sign)
-    if "," in text:
+    if "," in text and _THOUSANDS.fullmatch(text):
         try:
             return float(text.replace(",", ""))
         except ValueError:

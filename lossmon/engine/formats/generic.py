@@ -18,6 +18,7 @@ from lossmon.engine.records import RecordBuilder
 STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
+MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
 
 
 class KeyValueParser(LineParser):
@@ -29,7 +30,7 @@ class KeyValueParser(LineParser):
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
-        if not found:
+        if not found or len(found) > MAX_PAIRS:
             return False
         metrics = {pair.name: pair.value for pair in found}
         spans = {pair.name: (pair.start, pair.end) for pair in found}

@@ -92,7 +92,8 @@ class _TableFormat(Format):
 
 
 def _header_anchor(requirement: str) -> str:
-    return requirement + _HEADER.pattern.replace("(?P<sep>", "(")
+    """The header regex behind a lookahead; anchored first, or search would retry it at every offset."""
+    return "^" + requirement + _HEADER.pattern.replace("(?P<sep>", "(").removeprefix("^")
 
 
 class UltralyticsCsv(_TableFormat):

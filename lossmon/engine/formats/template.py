@@ -33,6 +33,7 @@ _VALUE = rf"(?:[-+]?\d+\.?\d*(?:[eE][-+]?\d+)?|{VALUE})"
 _GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<blank>[ \t]+)")
 _SKIP_FRAMES = rb"(?:(?:[^\r\n=:]++|:(?=\d))*+\r)*+"
 _END = rb"[ \t\r]*(?=\n|\Z)"
+MAX_FIELDS = 200
 # Bytes a wildcard or value can hold: a literal start holding none of them finds each line once.
 _WILDCARD_CHARS = set(b"0123456789.,:+-eE \t\rnaiftyNAIFTY")
 
@@ -82,6 +83,8 @@ class Template:
     def __init__(self, parser: LineParser, shape: Shape, text: str, rank: str, prefix: str) -> None:
         self.parser = parser
         self.counter = shape.counter
+        if len(shape.fields) > MAX_FIELDS:
+            raise ValueError("too many fields for a template")
         marks = [(start, end, name) for name, start, end in shape.fields]
         if shape.step is not None:
             marks.append((*shape.step, None))
