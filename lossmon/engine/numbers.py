@@ -63,6 +63,17 @@ def to_float(num: str | bytes) -> float | None:
     return None
 
 
+def checked_floats(tokens: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray | None]:
+    """(values, which tokens are not numbers or None when all are) for tokens of a template."""
+    try:
+        return np.fromiter(map(float, tokens), np.float64, count=len(tokens)), None
+    except ValueError:
+        pass
+    values = [to_float(token) for token in tokens]
+    bad = np.fromiter((value is None for value in values), bool, count=len(values))
+    return np.array([_nan_if_none(value) for value in values], dtype=np.float64), bad
+
+
 def to_floats(tokens: Sequence[str | bytes]) -> np.ndarray:
     """float64 array of number tokens that :data:`VALUE` matched.
 
