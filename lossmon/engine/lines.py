@@ -171,12 +171,16 @@ class LineSplitter:
             self.cut_lines += 1
         self._partial += rest
 
+    def _has_long_line(self, block: bytes) -> bool:
+        ends = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
+        gaps = np.diff(np.concatenate(([-1], ends, [len(block)])))
+        return int(gaps.max()) - 1 > self.max_line_bytes
+
     def _block(self, block: bytes) -> LineBlock:
-        if len(block) > self.max_line_bytes:
+        if len(block) > self.max_line_bytes and self._has_long_line(block):
             raw = block.split(b"\n")
-            if max(map(len, raw)) > self.max_line_bytes:
-                self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
-                block = b"\n".join(line[: self.max_line_bytes] for line in raw)
+            self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
+            block = b"\n".join(line[: self.max_line_bytes] for line in raw)
         first = self.lines_done + 1
         self.lines_done += block.count(b"\n") + 1
         return LineBlock(first, clean_bytes(block))

@@ -22,7 +22,13 @@ from lossmon.engine.formats.template import Hits, Template
 from lossmon.engine.lines import LineBlock
 from lossmon.engine.records import RecordBuilder
 
-_ANCHORS = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS)))
+# Anchors that start at the beginning of a message are tried there only (one match); the few that
+# can sit anywhere in it are searched. A combined search of every anchor would retry all of them at
+# each offset of every line no format takes.
+_AT_START = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if fmt.anchored))
+_ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if not fmt.anchored))
+# "  33%|███▎      | 10/30 [00:00<00:00, 98.10it/s]" with no "name=value" postfix or description.
+_BARE_PROGRESS_BAR = re.compile(r"\s*\d+%\|[^|]*\|\s*[\d.]+[kMG]?/[\d.?]+[kMG]?\s*\[[^\]=]*\]\s*$")
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
@@ -31,10 +37,10 @@ IDLE_BLOCKS_BEFORE_DROP = 4
 
 def detect(text: str, line: int = 0) -> Format | None:
     """The format whose anchor finds this message, if any (the first in registry order)."""
-    match = _ANCHORS.search(text)
-    if match is None:
+    found = [match for match in (_AT_START.match(text), _ANYWHERE.search(text)) if match is not None]
+    if not found:
         return None
-    fmt = FORMATS[int(match.lastgroup[1:])]
+    fmt = FORMATS[min((match.start(), int(match.lastgroup[1:])) for match in found)[1]]  # leftmost first
     if fmt.first_line_only and line != 1:
         return None
     return fmt if fmt.recognises(text) else None
@@ -191,6 +197,8 @@ class AutoParser:
                 self._parse_frame(frame, line, out, rank_prefix, rank)
 
     def _parse_frame(self, frame: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
+        if "%|" in frame and _BARE_PROGRESS_BAR.match(frame):
+            return  # a tqdm bar with no postfix: nothing to read, and there are many
         cut = prefix_length(frame)
         message = frame[cut:] if cut else frame
         if not message:

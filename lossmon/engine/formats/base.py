@@ -94,6 +94,7 @@ class Format:
     title: ClassVar[str]
     example: ClassVar[str]
     anchor: ClassVar[str]  # regex source that finds a message of this format (re.search)
+    anchored: ClassVar[bool] = True  # every alternative of the anchor starts with ^ (tried at 0 only)
     parser: ClassVar[type[LineParser]]
     whole_file: ClassVar[bool] = False  # rewritten as a whole rather than appended to
     first_line_only: ClassVar[bool] = False  # only detected on line 1 of a file

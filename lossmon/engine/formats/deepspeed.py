@@ -37,3 +37,4 @@ class DeepSpeed(Format):
     example = "[2025-01-02 03:04:05,678] [INFO] [logging.py:128:log_dist] [Rank 0] step=10, skipped=0, lr=[2.9999999999999997e-05], mom=[(0.9, 0.999)]"
     anchor = r"^step=\d+, skipped=\d+, lr=\[|^epoch=\d+/micro_step=\d+/global_step=\d+, |OVERFLOW! Rank \d+ Skipping step"
     parser = DeepSpeedParser
+    anchored = False

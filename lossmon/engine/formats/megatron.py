@@ -70,3 +70,4 @@ class Megatron(Format):
         r"|^\s*time \(ms\) \| |\(after \d+ iterations\) memory \(MB\) \|"
     )
     parser = MegatronParser
+    anchored = False

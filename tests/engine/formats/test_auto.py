@@ -13,6 +13,16 @@ def test_every_format_detects_its_own_example():
         assert detect(strip_prefix(example) if fmt.strip_prefix else example) is fmt, fmt.id
 
 
+def test_anchored_formats_only_match_at_the_start():
+    from lossmon.engine.formats.prefixes import strip_prefix
+
+    for fmt in FORMATS:
+        if fmt.anchored and fmt.id not in ("key_value", "hf_trainer_state"):
+            example = fmt.example.split("\\n")[0]
+            example = strip_prefix(example) if fmt.strip_prefix else example
+            assert detect("# " + example) is not fmt, fmt.id
+
+
 def test_format_ids_are_unique():
     assert len(FORMATS_BY_ID) == len(FORMATS)
 
