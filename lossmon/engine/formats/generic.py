@@ -15,6 +15,7 @@ from lossmon.engine.formats.pairs import message_pairs
 from lossmon.engine.naming import is_metric_name
 from lossmon.engine.records import RecordBuilder
 
+# Names of the step a line prints, best first; without one, "epoch" steps the line.
 STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
@@ -37,6 +38,8 @@ class KeyValueParser(LineParser):
         step_name = next((name for name in STEP_NAMES if name in metrics), None)
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
+        if step_name is None and "epoch" in metrics:  # stepped by epoch: it stays a series too
+            step, step_span = metrics["epoch"], spans["epoch"]
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names or (len(names) < 2 and step is None):
             return False

@@ -85,7 +85,9 @@ class Template:
         if len(shape.fields) > MAX_FIELDS:
             raise ValueError("too many fields for a template")
         marks = [(start, end, name) for name, start, end in shape.fields]
-        if shape.step is not None:
+        # The step may be one of the values (a generic line stepped by its epoch).
+        step_field = next((name for name, start, end in shape.fields if (start, end) == shape.step), None)
+        if shape.step is not None and step_field is None:
             marks.append((*shape.step, None))
         marks.sort()
         parts: list[tuple[str, str]] = _glue(prefix)
@@ -99,7 +101,8 @@ class Template:
         parts.extend(_glue(text[position:].rstrip(" \t")))
         columns = [name for kind, name in parts if kind in ("value", "step")]
         self.names = [name for name in columns if name]
-        self.step_column = columns.index("") if shape.step is not None else None
+        self.step_column = columns.index(step_field or "") if shape.step is not None else None
+        self.step_is_value = step_field is not None
         self.width = len(columns)
         self.key = (id(parser), tuple(parts))
         self.placeholders = {name: placeholder_of(name) for name in self.names}
@@ -146,8 +149,9 @@ class Template:
         self.hits += len(rows)
         steps = None
         if self.step_column is not None:
-            steps = values[:, self.step_column]
-            values = np.delete(values, self.step_column, axis=1)
+            steps = values[:, self.step_column].copy()
+            if not self.step_is_value:
+                values = np.delete(values, self.step_column, axis=1)
         return Hits(rows, values, steps)
 
     def _scan_lines(self, data: bytes, newlines: np.ndarray):

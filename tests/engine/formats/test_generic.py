@@ -95,3 +95,12 @@ def test_tensor_prints_and_nan_glued_to_units():
     assert steps(monitor, "loss") == [1, 2, 3]
     assert monitor.store["loss"].nonfinite == 1
     assert "step_avg" not in monitor.store
+
+
+def test_a_line_without_a_step_is_stepped_by_its_epoch():
+    text = "".join(f"epoch {e} loss {2 - e / 10} val_loss {2.1 - e / 10}\n" for e in range(1, 40))
+    monitor = read(text)
+    assert steps(monitor, "loss") == list(range(1, 40))
+    assert steps(monitor, "epoch") == list(range(1, 40))  # and it is still a series
+    assert monitor.store["epoch"].values.tolist() == list(range(1, 40))
+    assert monitor.parser.templates  # read by a template after the first lines
