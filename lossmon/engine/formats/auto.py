@@ -111,7 +111,7 @@ class AutoParser:
                 hits = Hits(hits.rows[keep], hits.values[keep], None if hits.steps is None else hits.steps[keep])
             taken[hits.rows] = True
             scanned.append((template, hits))
-        self.templates = [t for t in self.templates if t.idle_blocks < IDLE_BLOCKS_BEFORE_DROP]
+        self._drop_idle_templates()
         # Lines are read in order: each run of lines one template read is committed before the
         # line after it, so parser state (step counters, the last step) is what the slow path
         # would have seen. Runs are found with numpy: one entry per run, not per line.
@@ -232,6 +232,17 @@ class AutoParser:
 
     # Templates -------------------------------------------------------------------------------
 
+    def _drop_idle_templates(self) -> None:
+        """A template that found nothing for a few blocks costs a scan per block: drop it. One that
+        read many lines may be learned again when its lines come back."""
+        kept = []
+        for template in self.templates:
+            if template.idle_blocks < IDLE_BLOCKS_BEFORE_DROP:
+                kept.append(template)
+            elif template.hits >= 100:
+                template.learner._compiles.pop(template.learn_key, None)
+        self.templates = kept
+
     def _learn(self, parser: LineParser, message: str, rank_prefix: str, log_prefix: str) -> None:
         shape = parser.shape
         key = (id(parser), tuple(name for name, _, _ in shape.fields), shape.step is None, rank_prefix)
@@ -251,6 +262,7 @@ class AutoParser:
             return  # the same template exists: this line missed it for another reason (frames)
         self._compiles[key] = self._compiles.get(key, 0) + 1
         self._shape_counts[key] = 0
+        template.learner, template.learn_key = self, key
         root.templates.append(template)
         root._fresh_template = True
 

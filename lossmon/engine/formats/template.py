@@ -126,6 +126,8 @@ class Template:
             self.regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
         self.hits = 0
         self.idle_blocks = 0
+        self.learner = None  # the AutoParser that compiled it, and under which key
+        self.learn_key: tuple = ()
 
     def scan(self, data: bytes, newlines: np.ndarray) -> Hits | None:
         """The lines of ``data`` (a block's bytes) this template reads, or None."""

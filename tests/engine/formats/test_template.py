@@ -77,3 +77,17 @@ def test_a_value_the_template_does_not_cover_goes_to_the_slow_path():
     monitor = read("\n".join(lines) + "\n")
     assert monitor.store["loss"].values[-2:].tolist() == [1234.5, 12345.0]
     assert monitor.store["extra"].steps.tolist() == [50]
+
+
+def test_a_template_idle_for_a_while_is_dropped_and_learned_again():
+    main = "".join(f"step={s} loss={1 / s} acc=0.5\n" for s in range(1, 2000))
+    noise = "".join(f"Traceback line {i} with nothing to read\n" for i in range(40000))
+    more = "".join(f"step={s} loss={1 / s} acc=0.5\n" for s in range(2000, 4000))
+    again = main.replace("step=", "step=1") + noise + main.replace("step=", "step=2") + noise
+    data = (main + noise + again + more).encode()  # the fourth time the shape is learned
+    splitter, parser, out = LineSplitter(), AutoParser(), RecordBuilder()
+    for start in range(0, len(data), 1 << 16):
+        block = splitter.feed(data[start : start + (1 << 16)])
+        if block is not None:
+            parser.parse_block(block, out)
+    assert len(parser.templates) == 1 and parser.templates[0].hits > 1900
