@@ -27,8 +27,11 @@ from lossmon.engine.records import RecordBuilder
 # each offset of every line no format takes.
 _AT_START = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if fmt.anchored))
 _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if not fmt.anchored))
-# "  33%|███▎      | 10/30 [00:00<00:00, 98.10it/s]" with no "name=value" postfix or description.
-_BARE_PROGRESS_BAR = re.compile(r"\s*\d+%\|[^|]*\|\s*[\d.]+[kMG]?/[\d.?]+[kMG]?\s*\[[^\]=]*\]\s*$")
+# "  33%|███▎      | 10/30 [00:00<00:00, 98.10it/s]", maybe after a plain description
+# ("Validation DataLoader 0: "), with no "name=value" postfix: nothing to read, and there are many.
+_BARE_PROGRESS_BAR = re.compile(
+    r"(?:[^|=:\d][^|=:]*:)?\s*\d+%\|[^|]*\|\s*[\d.]+[kMG]?/[\d.?]+[kMG]?\s*\[[^\]=]*\]\s*$"
+)
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
@@ -198,7 +201,7 @@ class AutoParser:
 
     def _parse_frame(self, frame: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "%|" in frame and _BARE_PROGRESS_BAR.match(frame):
-            return  # a tqdm bar with no postfix: nothing to read, and there are many
+            return
         cut = prefix_length(frame)
         message = frame[cut:] if cut else frame
         if not message:

@@ -1,4 +1,4 @@
-from helpers import read, steps
+from parse_helpers import read, steps
 
 from lossmon.engine.formats import FORMATS, FORMATS_BY_ID, detect
 

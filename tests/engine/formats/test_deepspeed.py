@@ -1,4 +1,4 @@
-from helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read_fixture, steps
 
 
 def test_deepspeed_lines_between_hf_dicts():

@@ -1,4 +1,4 @@
-from helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read_fixture, steps
 
 
 def test_fairseq_simple_pipes_and_json_lines():

@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import read, steps
+from parse_helpers import read, steps
 
 # The field guide's table of Python logging prefixes (one per row) before generic messages.
 PREFIXES = [

@@ -1,6 +1,6 @@
 import math
 
-from helpers import assert_series, read, read_fixture, steps
+from parse_helpers import assert_series, read, read_fixture, steps
 
 
 def test_nanogpt_iter_and_eval_lines():

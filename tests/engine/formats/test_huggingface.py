@@ -1,6 +1,6 @@
 import math
 
-from helpers import assert_series, read, read_fixture, steps
+from parse_helpers import assert_series, read, read_fixture, steps
 
 
 def test_hf_4x_dicts_train_eval_and_summary():

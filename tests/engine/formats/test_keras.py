@@ -1,4 +1,4 @@
-from helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read_fixture, steps
 
 
 def test_keras3_verbose1_backspaces_ansi_and_frames():

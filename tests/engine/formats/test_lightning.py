@@ -1,6 +1,6 @@
 import math
 
-from helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read_fixture, steps
 
 
 def test_lightning_bar_postfix_in_carriage_return_frames():

@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import records
+from parse_helpers import records
 
 from lossmon.engine.lines import clean_bytes
 

@@ -1,4 +1,4 @@
-from helpers import assert_series, read, read_fixture, steps
+from parse_helpers import assert_series, read, read_fixture, steps
 
 
 def test_lightning_csvlogger_sparse_rows_and_crlf():

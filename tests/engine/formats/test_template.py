@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import DATA, records, read
+from parse_helpers import DATA, records, read
 
 from lossmon.engine.formats import AutoParser
 from lossmon.engine.lines import LineSplitter

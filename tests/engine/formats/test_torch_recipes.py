@@ -1,4 +1,4 @@
-from helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read_fixture, steps
 
 
 def test_timm_current_values_for_train_and_averages_for_validation():
