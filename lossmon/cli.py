@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("alert", "warn"),
         help="stop with exit status 1 at the first finding of this severity (or worse)",
     )
+    commands.add_parser(
+        "formats",
+        help="list the log formats lossmon detects, with an example line each",
+        description="List the log formats lossmon detects with no configuration (ids for --format).",
+    )
     parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 
@@ -103,9 +108,19 @@ def build_app_parser() -> argparse.ArgumentParser:
 
 
 def add_parsing_options(parser: argparse.ArgumentParser) -> None:
+    """--format / --pattern / --metric, for every command that reads logs (check, watch, the app).
+    Turn the parsed arguments into Monitor keyword arguments with parsing_options()."""
     from lossmon.engine.formats import FORMATS_BY_ID
 
-    parser.add_argument("--format", choices=sorted(FORMATS_BY_ID), help="skip detection: read this format")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--format", metavar="ID", choices=sorted(FORMATS_BY_ID),
+        help="skip detection and read this format (see `lossmon formats`)",
+    )
+    group.add_argument(
+        "--pattern", metavar="REGEX",
+        help="read lines with this regex: the named group 'step' is the step, every other named group a metric",
+    )
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
 
 
@@ -114,6 +129,7 @@ _COMMANDS = {
     "check": ("lossmon.commands.check", "run_check"),
     "demo": ("lossmon.commands.demo", "run_demo"),
     "export": ("lossmon.commands.export", "run_export"),
+    "formats": ("lossmon.commands.formats", "run_formats"),
     "watch": ("lossmon.commands.watch", "run_watch"),
 }
 
@@ -142,6 +158,21 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def parsing_options(args: argparse.Namespace) -> dict:
+    """Monitor keyword arguments from the options add_parsing_options() added; a bad --pattern
+    raises LossmonError here, before any file is read."""
+    pattern = getattr(args, "pattern", None)
+    if pattern is not None:
+        from lossmon.engine.formats import compile_pattern
+
+        compile_pattern(pattern)
+    return {
+        "format_id": getattr(args, "format", None),
+        "pattern": pattern,
+        "primary_metric": getattr(args, "metric", None),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -162,3 +193,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_OK, EXIT_USAGE
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
@@ -28,7 +29,7 @@ def build_app(args, mode: str | None = None):
     from lossmon.app.feeds import HistoryFeed, ReplayFeed, open_logs
 
     def monitor_for(path: str) -> Monitor:
-        return Monitor(path, format_id=args.format, primary_metric=args.metric)
+        return Monitor(path, **parsing_options(args))
 
     logs = open_logs(args.paths, monitor_for)
     if args.replay:

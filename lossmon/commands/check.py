@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.report import json_report, markdown_report, text_report, worst_severity
@@ -13,14 +14,21 @@ from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 
 
 def run_check(args) -> int:
+    options = parsing_options(args)  # a bad --pattern fails here, once
     monitors = []
     failed = False
     for path in args.paths:
         try:
-            monitors.append(check_file(path, format_id=args.format, primary_metric=args.metric))
+            monitor = check_file(path, **options)
         except LossmonError as error:
             print(f"lossmon: {error}", file=sys.stderr)
             failed = True
+            continue
+        if args.metric and args.metric not in monitor.store:
+            names = ", ".join(series.name for series in monitor.store) or "none"
+            print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
+            failed = True
+        monitors.append(monitor)
     if args.json:
         json.dump(json_report(monitors), sys.stdout, allow_nan=False)
         sys.stdout.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 
+from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_OK, EXIT_USAGE
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
@@ -12,7 +13,7 @@ from lossmon.engine.findings import step_for_json
 
 
 def run_export(args) -> int:
-    monitor = check_file(args.path, format_id=args.format, primary_metric=args.metric)
+    monitor = check_file(args.path, **parsing_options(args))
     try:
         out = sys.stdout if args.csv == "-" else open(args.csv, "w", newline="", encoding="utf-8")
     except OSError as error:

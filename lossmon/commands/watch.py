@@ -22,6 +22,7 @@ import sys
 import threading
 from functools import partial
 
+from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 from lossmon.engine.alerts import AlertHook
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
@@ -32,7 +33,7 @@ from lossmon.engine.monitor import Monitor
 def run_watch(args) -> int:
     session = Session(
         args.paths,
-        make_monitor=partial(Monitor, format_id=args.format, primary_metric=args.metric),
+        make_monitor=partial(Monitor, **parsing_options(args)),
         poll_interval=args.poll,
     )
     stop = threading.Event()

@@ -1,40 +1,48 @@
-"""Bytes → numbered, cleaned text lines.
+"""Bytes → numbered, cleaned lines.
 
 A line is counted at each ``\\n`` (``\\r`` does not start a line), so line numbers match what
 ``wc -l``, an editor and ``grep -n`` say. Cleaning drops what a terminal would have consumed
-(ANSI escape sequences, backspaces, other control characters) but keeps ``\\r``, because
-progress-bar frames separated by ``\\r`` can carry metrics; :func:`frames` splits them.
+(ANSI escape sequences, backspaces, other control characters) and turns ``\\r\\n`` into ``\\n``,
+but keeps a lone ``\\r``: progress-bar frames separated by ``\\r`` can carry metrics, and
+:func:`frames` splits them.
+
+A block stays bytes until something asks for its text: the fast format templates scan the bytes
+of a whole block at once, and only the lines they do not take are decoded one by one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import numpy as np
 
 MAX_LINE_BYTES = 1 << 20  # longer lines are cut, never buffered without bound
 
 # CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST), and 2-byte escapes.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
-# C0 controls and DEL, except tab, newline and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
+_ANSI_TEXT = re.compile(_ANSI.pattern.decode("latin-1"))
+# C0 controls and DEL, except tab, newline and carriage return (ESC goes with its sequence first).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass(slots=True)
-class LineBlock:
-    """Consecutive complete lines; ``first`` is the 1-based number of ``lines[0]``."""
-
-    first: int
-    lines: list[str]
-    has_cr: bool  # some line holds a \r: split it with frames() before parsing
+def clean_bytes(data: bytes) -> bytes:
+    """Remove escape sequences and control characters (but not \\t, \\n, \\r); \\r\\n → \\n."""
+    if b"\x1b" in data:
+        data = _ANSI.sub(b"", data)
+    data = data.translate(None, _CONTROL_BYTES)  # C speed; a no-op copy on clean text
+    if b"\r\n" in data:
+        data = data.replace(b"\r\n", b"\n")
+    return data
 
 
 def clean_text(text: str) -> str:
-    """Remove escape sequences and control characters (but not \\t, \\n, \\r)."""
+    """:func:`clean_bytes` for text already decoded."""
     if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    return text
+        text = _ANSI_TEXT.sub("", text)
+    if _CONTROL_TEXT.search(text):
+        text = _CONTROL_TEXT.sub("", text)
+    return text.replace("\r\n", "\n") if "\r\n" in text else text
 
 
 def frames(line: str) -> list[str]:
@@ -50,8 +58,64 @@ def display_text(line: str) -> str:
     return shown[-1] if shown else ""
 
 
+def decode(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+class LineBlock:
+    """Consecutive complete lines, held as cleaned bytes joined by ``\\n`` (no final newline).
+
+    ``first`` is the 1-based number of the first line. ``lines`` (all lines as text) and
+    ``newlines`` (byte offsets of the separators) are computed on first use.
+    """
+
+    __slots__ = ("first", "data", "_lines", "_newlines")
+
+    def __init__(self, first: int, data: bytes) -> None:
+        self.first = first
+        self.data = data
+        self._lines: list[str] | None = None
+        self._newlines: np.ndarray | None = None
+
+    @classmethod
+    def from_lines(cls, first: int, lines: list[str]) -> "LineBlock":
+        return cls(first, clean_bytes("\n".join(lines).encode("utf-8", "replace")))
+
+    def __len__(self) -> int:
+        return self.data.count(b"\n") + 1
+
+    @property
+    def has_cr(self) -> bool:
+        return b"\r" in self.data
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = decode(self.data).split("\n")
+        return self._lines
+
+    @property
+    def newlines(self) -> np.ndarray:
+        """Byte offsets of the ``\\n`` separators (one fewer than there are lines)."""
+        if self._newlines is None:
+            self._newlines = np.flatnonzero(np.frombuffer(self.data, np.uint8) == 10)
+        return self._newlines
+
+    def line_starts(self) -> np.ndarray:
+        return np.concatenate(([0], self.newlines + 1))
+
+    def line(self, index: int) -> str:
+        """The text of line ``index`` (0-based within the block)."""
+        if self._lines is not None:
+            return self._lines[index]
+        newlines = self.newlines
+        start = newlines[index - 1] + 1 if index else 0
+        end = newlines[index] if index < len(newlines) else len(self.data)
+        return decode(self.data[start:end])
+
+
 class LineSplitter:
-    """Splits a byte stream into complete, decoded, cleaned lines.
+    """Splits a byte stream into complete, cleaned lines.
 
     ``feed`` returns only complete lines; the bytes after the last newline wait for more data.
     ``flush`` returns that final unterminated line (a file read to its end, an idle writer),
@@ -88,14 +152,14 @@ class LineSplitter:
         block = self._partial + data[start:last_newline]
         self._partial = b""
         self._keep_partial(data[last_newline + 1 :])
-        return self._decode(block)
+        return self._block(block)
 
     def flush(self) -> LineBlock | None:
         """The final line without a newline, if any."""
         if not self._partial and not self._overflow:
             return None
         block, self._partial, self._overflow = self._partial, b"", False
-        return self._decode(block)
+        return self._block(block)
 
     def _keep_partial(self, rest: bytes) -> None:
         if not rest:
@@ -107,13 +171,16 @@ class LineSplitter:
             self.cut_lines += 1
         self._partial += rest
 
-    def _decode(self, block: bytes) -> LineBlock:
-        raw = block.split(b"\n")
-        if len(block) > self.max_line_bytes and max(map(len, raw)) > self.max_line_bytes:
+    def _has_long_line(self, block: bytes) -> bool:
+        ends = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
+        gaps = np.diff(np.concatenate(([-1], ends, [len(block)])))
+        return int(gaps.max()) - 1 > self.max_line_bytes
+
+    def _block(self, block: bytes) -> LineBlock:
+        if len(block) > self.max_line_bytes and self._has_long_line(block):
+            raw = block.split(b"\n")
             self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
             block = b"\n".join(line[: self.max_line_bytes] for line in raw)
-        text = clean_text(block.decode("utf-8", "replace"))
         first = self.lines_done + 1
-        lines = text.split("\n")
-        self.lines_done += len(lines)
-        return LineBlock(first, lines, "\r" in text)
+        self.lines_done += block.count(b"\n") + 1
+        return LineBlock(first, clean_bytes(block))

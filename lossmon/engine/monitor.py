@@ -14,7 +14,7 @@ import numpy as np
 from lossmon.engine.context import ContextTrack
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.findings import Finding, severity_rank
-from lossmon.engine.formats import AutoParser
+from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
@@ -40,10 +40,12 @@ class Monitor:
         format_id: str | None = None,
         primary_metric: str | None = None,
         detectors: tuple[type[Detector], ...] = DETECTORS,
+        pattern: str | None = None,
     ) -> None:
         self.path = path
         self.splitter = LineSplitter()
-        self.parser = AutoParser(format_id)
+        self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
+        self.parser = AutoParser(format_id, self._pattern)
         self.store = SeriesStore(primary_metric)
         self.findings: list[Finding] = []
         self.records = 0
@@ -83,7 +85,8 @@ class Monitor:
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
-            self.parser = AutoParser(self.parser.forced.id if self.parser.forced else None)
+            forced = self.parser.forced
+            self.parser = AutoParser(forced.id if forced and not self._pattern else None, self._pattern)
 
     @property
     def lines(self) -> int:
@@ -127,6 +130,7 @@ class Monitor:
             created |= is_new
             if name in batch.attrs:
                 series.attrs.update(batch.attrs[name])
+                series.split = series.attrs.get("split", series.split)  # the parser knows better
             start = len(series)
             starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows])
             fresh[name] = (start, starts)

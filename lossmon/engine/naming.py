@@ -1,49 +1,69 @@
 """What a metric name means: its split (train/val/test), its kind, whether it is a metric at all,
-and which series are the primary training and validation losses."""
+which values are placeholders, and which series are the primary training and validation losses.
+
+Every answer depends on the name only, so each is computed once per name and cached.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SPLITS = ("train", "val", "test")
 KINDS = ("loss", "metric", "lr", "grad_norm", "other")
 
 _WORD = r"(?:^|(?<=[\s/_.\-(]))"
-_END = r"(?=$|[\s/_.\-)])"
-_VAL = re.compile(rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel)(?:-[\w-]+)?{_END}", re.I)
+_END = r"(?=$|[\s/_.\-)@]|\d)"
+_VAL = re.compile(
+    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel)(?:-[\w-]+|\d+)?{_END}"
+    # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
+    r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
+    re.I,
+)
 _TEST = re.compile(rf"{_WORD}(?:test|predict|testing){_END}", re.I)
 
-_LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d)", re.I)
+_LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
-    rf"{_WORD}(?:grad(?:ient)?[ _]?norm|gnorm|norm)(?:_(?:pre|post)_clip)?{_END}", re.I
+    rf"{_WORD}(?:grad(?:ient)?s?[ _]?norm|gnorm|norm)(?:_(?:pre|post)_clip)?{_END}", re.I
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 _LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}", re.I)
-_LOSS_SCALE = re.compile(r"loss[ _]scal", re.I)
+_NOT_LOSS = re.compile(r"loss[ _]?scal|ppl|perplexity", re.I)
 _METRIC = re.compile(
-    r"acc|recall|precision|f1|auc|map|top[-_]?\d|wer|cer|bleu|rouge|iou|dice|ppl|perplexity|"
-    r"score|mse|mae|rmse|{_WORD}eval{_END}".replace("{_WORD}", _WORD).replace("{_END}", _END),
+    rf"acc|recall|precision|f1|auc|map\d*|top[-_]?\d|wer|cer|bleu|rouge|iou|dice|ppl|perplexity|"
+    rf"score|mse|mae|rmse|reward|hellaswag|{_WORD}eval{_END}",
     re.I,
 )
+# Metrics that are never negative: for them -1 is the "not available" placeholder
+# (mmengine's coco/bbox_mAP_s: -1.0000 on a dataset without small objects).
+_NON_NEGATIVE_METRIC = re.compile(
+    r"acc|recall|precision|f1|auc|map|iou|dice|wer|cer|bleu|rouge|top[-_]?\d|ppl|perplexity", re.I
+)
+_MFU = re.compile(r"\bmfu\b|(?:^|_)mfu$", re.I)
 
-# Numbers that are not training metrics: counters, clocks, durations, progress, ids.
+# Numbers that are not training metrics: counters, clocks, durations, progress, ids, sizes.
 _IGNORED = re.compile(
-    r"^(?:step|steps|global_step|iter|iters|iteration|current_steps|total_steps|num_updates|"
-    r"update|_step|_timestamp|timestamp|v_num|eta|total_flos|percentage|progress|batch|"
-    r"consumed samples|consumed tokens|consumed_samples|num_input_tokens_seen|bsz|wpb|"
-    r"global batch size|global_batch_size|world_size)$"
-    r"|(?:^|[ _/])(?:time|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time)"
-    r"(?:$|[ _/(])"
-    r"|_per_second$|per iteration|timing",
+    r"^(?:step|steps|global_step|global step|iter|iters|iteration|iterations|it|current_steps|"
+    r"total_steps|max_steps|num_updates|update|updates|_step|_timestamp|timestamp|v_num|eta|"
+    r"total_flos|flos|percentage|progress|batch|batch_idx|micro_step|micro step|"
+    r"consumed samples|consumed tokens|consumed_samples|consumed_tokens|num_input_tokens_seen|"
+    r"total_tokens|bsz|wpb|global batch size|global_batch_size|batch_size|world_size|"
+    r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|oom|"
+    r"curriculum seqlen|seqlen|num_samples|samples|tokens)$"
+    r"|(?:^|[ _/])(?:time|times|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time|"
+    r"timing|duration|walltime|clock)(?:$|[ _/(])"
+    r"|_per_second$|per iteration|per_iteration|timestamp",
     re.I,
 )
 
 
+@lru_cache(maxsize=8192)
 def is_metric_name(name: str) -> bool:
     """False for counters, clocks and durations, which would only clutter the charts."""
-    return _IGNORED.search(name) is None
+    return _IGNORED.search(name) is None and _IGNORED.search(name.rpartition("/")[2]) is None
 
 
+@lru_cache(maxsize=8192)
 def split_of(name: str) -> str:
     if _TEST.search(name):
         return "test"
@@ -52,28 +72,47 @@ def split_of(name: str) -> str:
     return "train"
 
 
+@lru_cache(maxsize=8192)
 def kind_of(name: str) -> str:
     if _LR.search(name):
         return "lr"
-    if _LOSS_SCALE.search(name):
+    if re.search(r"loss[ _]?scal", name, re.I):
         return "other"
     if _GRAD_NORM.search(name) and not _NOT_GRAD_NORM.search(name):
         return "grad_norm"
-    if _LOSS.search(name) and not re.search(r"ppl|perplexity", name, re.I):
+    if _LOSS.search(name) and not _NOT_LOSS.search(name):
         return "loss"
     if _METRIC.search(name):
         return "metric"
     return "other"
 
 
+@lru_cache(maxsize=8192)
+def placeholder_of(name: str) -> float | None:
+    """The value that means "not measured" for this name, if it has one: -1 for metrics that are
+    never negative, -100 for nanoGPT's MFU before it is measured."""
+    if _MFU.search(name):
+        return -100.0
+    if kind_of(name) == "metric" and _NON_NEGATIVE_METRIC.search(name):
+        return -1.0
+    return None
+
+
+def keep_value(name: str, value: float) -> bool:
+    """False for a placeholder value (see :func:`placeholder_of`)."""
+    placeholder = placeholder_of(name)
+    return placeholder is None or value != placeholder
+
+
 # Preferred main losses, best first; names are compared lower-cased.
 _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
-    "reduced_train_loss", "total_loss", "train/total_loss", "loss_total",
+    "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
 )
 _PRIMARY_VAL = (
     "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "tel",
     "validation lm loss", "validation loss", "val_loss_epoch", "valid_loss", "validation_loss",
+    "validation/loss", "val_loss_step",
 )
 
 

@@ -1,24 +1,31 @@
 """Numbers as training scripts print them.
 
 Covers every spelling in the field guide: ``nan``, ``-nan``, ``NaN``, ``Infinity``, ``nan.0``,
-``'nan'``, ``nanms``, ``tensor(nan, device='cuda:0')``, scientific notation, thousands separators
-(``12,346``), unit suffixes (``ms``, ``s/it``, ``GiB``) and percentages.
+``'nan'``, ``nanms``, ``tensor(nan, device='cuda:0')``, scientific notation (``7.012345E+00``),
+thousands separators (``12,346``), unit suffixes (``ms``, ``s/it``, ``GiB``) and percentages.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
-# A plain number token. Thousands groups are only taken when a group follows (12,346), so a
-# ``key=1, key=2`` list is not read as one number.
-NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+import numpy as np
+
+# A plain number token. Thousands groups are only taken when a full group follows (12,346 and
+# 1,234.57), so a ``key=1, key=2`` list is not read as one number.
+NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 NONFINITE = r"[-+]?(?:nan|inf(?:inity)?)(?:\.0)?"
 VALUE = rf"(?:{NUMBER}|(?i:{NONFINITE}))"
+# What may wrap a value: quotes (HF 5.x, fairseq JSON), ``tensor(`` (a printed torch scalar), and
+# ``[`` (DeepSpeed prints the learning rate as a list).
+VALUE_OPEN = r"(?:['\"]|tensor\(|\[)?"
+UNIT = r"[A-Za-zµ%/]*"
 
-_VALUE_AT_START = re.compile(
-    rf"\s*(?:tensor\()?\s*['\"]?\s*(?P<num>{NUMBER}|(?i:{NONFINITE}))(?P<unit>[A-Za-z%/µ]*)"
-)
+_VALUE_AT_START = re.compile(rf"\s*{VALUE_OPEN}\s*(?P<num>{VALUE})(?P<unit>{UNIT})")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_NONFINITE_WORDS = {"nan": math.nan, "inf": math.inf, "infinity": math.inf}
 
 
 def parse_number(token: str) -> float | None:
@@ -32,16 +39,52 @@ def parse_number(token: str) -> float | None:
     return to_float(match.group("num"))
 
 
-def to_float(num: str) -> float | None:
-    """float() that also reads ``-nan``, ``nan.0``, ``Infinity`` and ``12,346``."""
+def to_float(num: str | bytes) -> float | None:
+    """float() that also reads ``-nan``, ``nan.0``, ``Infinity`` and ``12,346``; None if not a number."""
     try:
         return float(num)
     except ValueError:
         pass
-    low = num.lower().removesuffix(".0")
-    if low.lstrip("+-") in ("nan", "inf", "infinity"):
-        return math.copysign(math.inf, -1.0 if low.startswith("-") else 1.0) if "inf" in low else math.nan
+    if isinstance(num, bytes):
+        num = num.decode("ascii", "replace")
+    text = num.strip()
+    low = text.lower()
+    if low.endswith(".0"):
+        low = low[:-2]
+    sign = -1.0 if low.startswith("-") else 1.0
+    word = _NONFINITE_WORDS.get(low.lstrip("+-"))
+    if word is not None:
+        return word if math.isnan(word) else math.copysign(word, sign)
+    if "," in text and _THOUSANDS.fullmatch(text):
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
+def checked_floats(tokens: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray | None]:
+    """(values, which tokens are not numbers or None when all are) for tokens of a template."""
     try:
-        return float(num.replace(",", ""))
+        return np.fromiter(map(float, tokens), np.float64, count=len(tokens)), None
     except ValueError:
-        return None
+        pass
+    values = [to_float(token) for token in tokens]
+    bad = np.fromiter((value is None for value in values), bool, count=len(values))
+    return np.array([_nan_if_none(value) for value in values], dtype=np.float64), bad
+
+
+def to_floats(tokens: Sequence[str | bytes]) -> np.ndarray:
+    """float64 array of number tokens that :data:`VALUE` matched.
+
+    ``float`` applied through ``map`` runs at C speed; only a block holding a spelling it does not
+    read (``nan.0``, ``12,346``) pays for the slower per-token path.
+    """
+    try:
+        return np.fromiter(map(float, tokens), np.float64, count=len(tokens))
+    except ValueError:
+        return np.array([_nan_if_none(to_float(token)) for token in tokens], dtype=np.float64)
+
+
+def _nan_if_none(value: float | None) -> float:
+    return math.nan if value is None else value

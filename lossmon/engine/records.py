@@ -38,21 +38,30 @@ class RecordBatch:
             yield line, step, metrics
 
 
-EMPTY_BATCH_ARRAY = np.empty(0)
+@dataclass(slots=True)
+class _Chunk:
+    """Records added as arrays (a format template's hits), merged by line at build time."""
+
+    lines: np.ndarray
+    steps: np.ndarray
+    columns: dict[str, Column]
 
 
 class RecordBuilder:
-    """Collects records one at a time, then hands them over as a RecordBatch."""
+    """Collects records one at a time (``add``) or a block at a time (``add_columns``), then
+    hands them over as one RecordBatch in line order."""
 
     def __init__(self) -> None:
         self._lines: list[int] = []
         self._steps: list[float] = []
         self._columns: dict[str, tuple[list[int], list[float]]] = {}
+        self._chunks: list[_Chunk] = []
+        self._chunk_rows = 0
         self.formats: dict[str, int] = {}
         self.attrs: dict[str, dict] = {}
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return len(self._lines) + self._chunk_rows
 
     def add(self, line: int, step: float, metrics: dict[str, float], format_id: str) -> None:
         row = len(self._lines)
@@ -67,21 +76,75 @@ class RecordBuilder:
             column[1].append(value)
         self.formats[format_id] = self.formats.get(format_id, 0) + 1
 
+    def add_columns(
+        self, lines: np.ndarray, steps: np.ndarray, columns: dict[str, Column], format_id: str
+    ) -> None:
+        """Add ``len(lines)`` records at once; each column's rows index into ``lines``."""
+        if not len(lines):
+            return
+        self._chunks.append(_Chunk(lines.astype(np.int64, copy=False), steps.astype(np.float64, copy=False), columns))
+        self._chunk_rows += len(lines)
+        self.formats[format_id] = self.formats.get(format_id, 0) + len(lines)
+
     def set_attrs(self, name: str, **attrs) -> None:
-        """Attributes a parser knows about a series (e.g. Keras' running epoch average)."""
+        """Attributes a parser knows about a series (its split, Keras' running epoch average)."""
         self.attrs.setdefault(name, {}).update(attrs)
 
+    def _sort_added(self) -> None:
+        """Records held back by a parser and added late: put them back in line order."""
+        order = sorted(range(len(self._lines)), key=self._lines.__getitem__)
+        new_row = {old: new for new, old in enumerate(order)}
+        self._lines = [self._lines[i] for i in order]
+        self._steps = [self._steps[i] for i in order]
+        for name, (rows, values) in list(self._columns.items()):
+            pairs = sorted(zip((new_row[row] for row in rows), values))
+            self._columns[name] = ([row for row, _ in pairs], [value for _, value in pairs])
+
     def build(self) -> RecordBatch:
-        columns = {
-            name: Column(np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float64))
-            for name, (rows, values) in self._columns.items()
-        }
-        batch = RecordBatch(
-            np.asarray(self._lines, dtype=np.int64),
-            np.asarray(self._steps, dtype=np.float64),
-            columns,
-            self.formats,
-            self.attrs,
-        )
+        pieces = list(self._chunks)
+        if self._lines:
+            if any(b < a for a, b in zip(self._lines, self._lines[1:])):
+                self._sort_added()
+            pieces.append(
+                _Chunk(
+                    np.asarray(self._lines, dtype=np.int64),
+                    np.asarray(self._steps, dtype=np.float64),
+                    {
+                        name: Column(np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float64))
+                        for name, (rows, values) in self._columns.items()
+                    },
+                )
+            )
+        formats, attrs = self.formats, self.attrs
         self.__init__()
-        return batch
+        if len(pieces) == 1:
+            piece = pieces[0]
+            return RecordBatch(piece.lines, piece.steps, piece.columns, formats, attrs)
+        return _merge(pieces, formats, attrs)
+
+
+def _merge(pieces: list[_Chunk], formats: dict[str, int], attrs: dict[str, dict]) -> RecordBatch:
+    """One batch in line order from pieces each in line order (a line is in one piece only)."""
+    if not pieces:
+        empty = np.empty(0, np.int64)
+        return RecordBatch(empty, np.empty(0), {}, formats, attrs)
+    lines = np.concatenate([piece.lines for piece in pieces])
+    steps = np.concatenate([piece.steps for piece in pieces])
+    order = np.argsort(lines, kind="stable")
+    new_row = np.empty(len(order), np.int64)
+    new_row[order] = np.arange(len(order))
+    gathered: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+    base = 0
+    for piece in pieces:
+        for name, column in piece.columns.items():
+            rows, values = gathered.setdefault(name, ([], []))
+            rows.append(new_row[column.rows + base])
+            values.append(column.values)
+        base += len(piece.lines)
+    columns = {}
+    for name, (rows, values) in gathered.items():
+        all_rows = np.concatenate(rows)
+        all_values = np.concatenate(values)
+        by_row = np.argsort(all_rows, kind="stable")
+        columns[name] = Column(all_rows[by_row], all_values[by_row])
+    return RecordBatch(lines[order], steps[order], columns, formats, attrs)

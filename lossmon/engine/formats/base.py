@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
-from lossmon.engine.naming import is_metric_name
+from lossmon.engine.naming import is_metric_name, keep_value
 from lossmon.engine.records import RecordBuilder
+
+Span = tuple[int, int]
+
+
+class Shape(NamedTuple):
+    """How a parser read one line, in a form a template can be compiled from: the span of each
+    value in the text, and where the step came from."""
+
+    fields: tuple[tuple[str, int, int], ...]  # (series name, start, end) of each kept value
+    step: Span | None  # span of the step token, when the line printed its step
+    counter: tuple[str, bool] | None  # else (parser attribute holding the step, +1 per line?)
 
 
 class LineParser:
@@ -16,11 +27,14 @@ class LineParser:
     def __init__(self, fmt: "Format") -> None:
         self.format = fmt
         self.records = 0  # records added so far: the step of formats that print none
+        self.last_step: float | None = None
+        self.shape: Shape | None = None  # how the last line was read, when a template can repeat it
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         """Add the records this line carries to ``out``; False when the line is not of this format.
 
-        ``text`` is one cleaned frame of a line (no ANSI, no ``\\r``); ``line`` its 1-based number.
+        ``text`` is one cleaned frame of a line (no ANSI, no ``\\r``), without its rank and logging
+        prefixes; ``line`` its 1-based number.
         """
         raise NotImplementedError
 
@@ -30,14 +44,47 @@ class LineParser:
     def rewind(self) -> None:
         """The file is being read again from its start (a whole-file format was rewritten)."""
 
-    def emit(self, out: RecordBuilder, line: int, step: float | None, metrics: dict[str, float]) -> bool:
-        """Add one record, dropping names that are not metrics; the step defaults to a counter."""
-        kept = {name: value for name, value in metrics.items() if is_metric_name(name)}
+    def emit(
+        self,
+        out: RecordBuilder,
+        line: int,
+        step: float | None,
+        metrics: dict[str, float],
+        spans: dict[str, Span] | None = None,
+        step_span: Span | None = None,
+        counter: tuple[str, bool] | None = None,
+    ) -> bool:
+        """Add one record, dropping names that are not metrics and placeholder values; the step
+        defaults to a count of records.
+
+        ``spans`` (where each value sits in the text) and ``step_span`` or ``counter`` (where the
+        step comes from) let the line's shape become a template for the lines like it.
+        """
+        kept = {name: value for name, value in metrics.items() if is_metric_name(name) and keep_value(name, value)}
+        self.shape = None
         if not kept:
             return False
         self.records += 1
-        out.add(line, float(self.records if step is None else step), kept, self.format.id)
+        if step is None:
+            step = self.records
+            if counter is None and step_span is None:
+                counter = ("records", True)
+        self.last_step = float(step)
+        out.add(line, float(step), kept, self.format.id)
+        if spans is not None and (step_span is not None or counter is not None):
+            names = [name for name in metrics if is_metric_name(name)]
+            if all(name in spans for name in names):
+                self.shape = Shape(tuple((name, *spans[name]) for name in names), step_span, counter)
         return True
+
+    def advance(self, steps, counter: tuple[str, bool] | None) -> None:
+        """Records were added for this parser by a template: move its state past them."""
+        count = len(steps)
+        self.records += count
+        if counter is not None and counter[1] and counter[0] != "records":
+            setattr(self, counter[0], getattr(self, counter[0]) + count)
+        if count:
+            self.last_step = float(steps[-1])
 
 
 class Format:
@@ -46,9 +93,12 @@ class Format:
     id: ClassVar[str]
     title: ClassVar[str]
     example: ClassVar[str]
-    anchor: ClassVar[str]  # regex source that finds a line of this format (re.search)
+    anchor: ClassVar[str]  # regex source that finds a message of this format (re.search)
+    anchored: ClassVar[bool] = True  # every alternative of the anchor starts with ^ (tried at 0 only)
     parser: ClassVar[type[LineParser]]
     whole_file: ClassVar[bool] = False  # rewritten as a whole rather than appended to
+    first_line_only: ClassVar[bool] = False  # only detected on line 1 of a file
+    strip_prefix: ClassVar[bool] = True  # False: the parser sees whole frames (JSON documents, tables)
 
     def new_parser(self) -> LineParser:
         return self.parser(self)

@@ -1,49 +1,25 @@
-"""Any other ``name=value`` / ``name: value`` / ``name:value`` log, behind a logging prefix.
+"""Any other log of ``name=value``, ``name: value``, ``name:value`` or ``name value`` pairs,
+behind any logging prefix (removed before the line gets here).
 
 Config dumps, argument tables and echoed source code also hold ``name = number`` text, so a line
-shape (its tuple of names) only counts as metrics once it repeats: the first occurrences are
-held back and released together when the shape is seen for the third time. A shape that shares
-a name with an accepted shape is accepted at once.
+shape (its tuple of names) only counts as metrics once it repeats with changing values: the
+first occurrences are held back and released together when the shape is seen for the third
+time with a value that changed. A shape that shares a name with an accepted shape is accepted
+at once. A line needs a step or two metrics to count at all.
 """
 
 from __future__ import annotations
 
-import re
-
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import pairs
+from lossmon.engine.formats.pairs import message_pairs
 from lossmon.engine.naming import is_metric_name
 from lossmon.engine.records import RecordBuilder
 
-# Timestamps, log levels and logger names that precede the message in common Python logging
-# formats (see the field guide): removed so that dates and times never become metrics.
-_PREFIXES = re.compile(
-    r"^(?:"
-    r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
-    r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
-    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*\]"  # glog
-    r"|\[?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]?:?"
-    r"|\[(?:rank|default|Rank )\d+\]:?"
-    r"|[\w.]+:\d+\]"
-    r"|[-|]"
-    r"|\s+"
-    r")+"
-)
-_LOGGER_NAME = re.compile(r"^(?:[\w.<>]+ - |[\w.<>]+:(?=\w))")
-STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates")
+# Names of the step a line prints, best first; without one, "epoch" steps the line.
+STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
 REPEATS_TO_ACCEPT = 3
-
-
-def strip_prefix(text: str) -> str:
-    """The message of a log line, without its timestamp, level and logger name."""
-    match = _PREFIXES.match(text)
-    if match:
-        text = text[match.end() :]
-        text = _LOGGER_NAME.sub("", text, count=1)
-        match = _PREFIXES.match(text)
-        if match:
-            text = text[match.end() :]
-    return text
+MAX_HELD_SHAPES = 256
+MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
 
 
 class KeyValueParser(LineParser):
@@ -51,23 +27,43 @@ class KeyValueParser(LineParser):
         super().__init__(fmt)
         self._accepted: set[tuple[str, ...]] = set()
         self._accepted_names: set[str] = set()
-        self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict[str, float]]]] = {}
+        self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        metrics = pairs(strip_prefix(text))
-        step = next((metrics.pop(name) for name in STEP_NAMES if name in metrics), None)
+        found = message_pairs(text)
+        if not found or len(found) > MAX_PAIRS:
+            return False
+        metrics = {pair.name: pair.value for pair in found}
+        spans = {pair.name: (pair.start, pair.end) for pair in found}
+        step_name = next((name for name in STEP_NAMES if name in metrics), None)
+        step = metrics.pop(step_name) if step_name else None
+        step_span = spans.pop(step_name) if step_name else None
+        if step_name is None and "epoch" in metrics:  # stepped by epoch: it stays a series too
+            step, step_span = metrics["epoch"], spans["epoch"]
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names or (len(names) < 2 and step is None):
             return False
+        record = (line, step, metrics, spans, step_span)
         if names in self._accepted or self._accepted_names.intersection(names):
             self._accept(names)
-            return self.emit(out, line, step, metrics)
-        held = self._held.setdefault(names, [])
-        held.append((line, step, metrics))
-        if len(held) >= REPEATS_TO_ACCEPT:
+            return self._emit(out, record)
+        held = self._held.get(names)
+        if held is None:
+            if len(self._held) >= MAX_HELD_SHAPES:
+                return False
+            held = self._held[names] = []
+        held.append(record)
+        if len(held) >= REPEATS_TO_ACCEPT and _changing(held):
             self._accept(names)
-            for held_line, held_step, held_metrics in self._held.pop(names):
-                self.emit(out, held_line, held_step, held_metrics)
+            for record in self._held.pop(names):
+                self._emit(out, record)
+        elif len(held) > 8 * REPEATS_TO_ACCEPT:
+            del held[: -REPEATS_TO_ACCEPT]  # a constant echo: keep only the latest few
+        return True
+
+    def _emit(self, out: RecordBuilder, record) -> bool:
+        line, step, metrics, spans, step_span = record
+        self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
     def _accept(self, names: tuple[str, ...]) -> None:
@@ -76,9 +72,15 @@ class KeyValueParser(LineParser):
             self._accepted_names.update(names)
 
 
+def _changing(held) -> bool:
+    """True when the held lines are a series: some value or the step changes."""
+    first_step, first_metrics = held[0][1], held[0][2]
+    return any(step != first_step or metrics != first_metrics for _, step, metrics, _, _ in held[1:])
+
+
 class KeyValue(Format):
     id = "key_value"
-    title = "Generic name=value / name: value lines"
+    title = "Generic name=value / name: value / name:value / name value lines"
     example = "2024-01-01 12:00:00,123 - __main__ - INFO - step=10 loss=0.5123 lr=0.0003"
     anchor = r"(?!)"  # never detected by anchor: it is the fallback for unrecognised lines
     parser = KeyValueParser

@@ -1,11 +1,11 @@
-"""The GPT training-script family: nanoGPT, llm.c's main.log and modded-nanogpt."""
+"""The GPT training-script family: nanoGPT, llm.c (stdout and main.log) and modded-nanogpt."""
 
 from __future__ import annotations
 
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import pairs
+from lossmon.engine.formats.pairs import find_pairs
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -15,20 +15,25 @@ _NANOGPT_ITER = re.compile(rf"^iter (\d+): loss ({VALUE}), time [\d.]+ms(?:, mfu
 _NANOGPT_EVAL = re.compile(rf"^step (\d+): train loss ({VALUE}), val loss ({VALUE})")
 
 
+def _spans(match: re.Match, names: dict[str, int]) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
+    """(name → value, name → span) for the named groups of a match that took part."""
+    metrics, spans = {}, {}
+    for name, group in names.items():
+        if match.group(group) is not None:
+            metrics[name] = to_float(match.group(group))
+            spans[name] = match.span(group)
+    return metrics, spans
+
+
 class NanoGPTParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        match = _NANOGPT_ITER.match(text)
-        if match:
-            step, loss, mfu = match.groups()
-            metrics = {"loss": to_float(loss)}
-            if mfu is not None and to_float(mfu) != -100.0:  # -100% is the "not measured yet" sentinel
-                metrics["mfu"] = to_float(mfu)
-            return self.emit(out, line, int(step), metrics)
-        match = _NANOGPT_EVAL.match(text)
-        if match:
-            step, train, val = match.groups()
-            return self.emit(out, line, int(step), {"train loss": to_float(train), "val loss": to_float(val)})
-        return False
+        match = _NANOGPT_ITER.match(text) or _NANOGPT_EVAL.match(text)
+        if match is None:
+            return False
+        groups = {"loss": 2, "mfu": 3} if match.re is _NANOGPT_ITER else {"train loss": 2, "val loss": 3}
+        metrics, spans = _spans(match, groups)
+        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
+        return True
 
 
 class NanoGPT(Format):
@@ -48,15 +53,62 @@ class LlmcLogParser(LineParser):
         match = _LLMC_LINE.match(text)
         if not match:
             return False
-        return self.emit(out, line, int(match.group(1)), pairs(match.group(2)))
+        found = find_pairs(match.group(2), offset=match.start(2))
+        metrics = {pair.name: pair.value for pair in found}
+        spans = {pair.name: (pair.start, pair.end) for pair in found}
+        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
+        return True
 
 
 class LlmcLog(Format):
     id = "llmc_main_log"
-    title = "llm.c main.log (trl/tel/eval)"
+    title = "llm.c main.log (trl = train loss, tel = val loss, eval = HellaSwag accuracy)"
     example = "s:249 trl:6.2079 lr:0.000214 norm:1.35"
     anchor = r"^s:\d+ (?:trl|tel|eval):"
     parser = LlmcLogParser
+
+
+# llm.c stdout, C and Python trainers:
+#   "step   10/18865 | loss 7.123456 (-0.53z)| norm 1.2345 (+0.12z)| lr 6.00e-04 | 312.45 ms | 48.3% bf16 MFU | 1678234 tok/s"
+#   "step    1/10 | train loss 7.123456 | norm 1.2345 | lr 6.00e-04 | (312.45 ms | 1678234 tok/s)"
+#   "val loss 3.281" (no step: it belongs to the step printed before it)
+_LLMC_STEP = re.compile(r"^step\s+(\d+)/\d+ \|(.*)$")
+_LLMC_FIELD = re.compile(
+    rf"(?:^|\|)\s*\(?(?:(?P<name>train loss|loss|norm|lr) (?P<value>{VALUE})"
+    rf"|(?P<mfu>{VALUE})% \w+ MFU|(?P<toks>{VALUE}) tok/s)"
+)
+_LLMC_VAL = re.compile(rf"^val loss ({VALUE})\s*$")
+_LLMC_HELLASWAG = re.compile(rf"^HellaSwag: \d+/\d+ = ({VALUE})\s*$")
+
+
+class LlmcStdoutParser(LineParser):
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        match = _LLMC_STEP.match(text)
+        if match is None:
+            val = _LLMC_VAL.match(text) or _LLMC_HELLASWAG.match(text)
+            if val is None or self.last_step is None:
+                return False
+            name = "val loss" if val.re is _LLMC_VAL else "hellaswag"
+            self.emit(out, line, self.last_step, {name: to_float(val.group(1))})
+            return True
+        metrics, spans = {}, {}
+        for field in _LLMC_FIELD.finditer(text, match.start(2) - 1):
+            for name, group in ((field.group("name"), "value"), ("mfu", "mfu"), ("tok/s", "toks")):
+                if name and field.group(group) is not None:
+                    key = "loss" if name == "train loss" else name
+                    metrics[key] = to_float(field.group(group))
+                    spans[key] = field.span(group)
+                    break
+        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
+        return True
+
+
+class LlmcStdout(Format):
+    id = "llmc"
+    title = "llm.c training output (train_gpt2.cu / train_gpt2.py)"
+    example = "step   10/18865 | loss 7.123456 (-0.53z)| norm 1.2345 (+0.12z)| lr 6.00e-04 | 312.45 ms | 48.3% bf16 MFU | 1678234 tok/s"
+    anchor = r"^step\s+\d+/\d+ \| (?:train )?loss "
+    parser = LlmcStdoutParser
 
 
 # modded-nanogpt: "step:2280/20000 train_loss:1.746651e+00 train_time:10103801ms step_avg:4431.49ms"
@@ -68,12 +120,16 @@ class ModdedNanoGPTParser(LineParser):
         match = _MODDED_LINE.match(text)
         if not match:
             return False
-        return self.emit(out, line, int(match.group(1)), pairs(match.group(2))) or True
+        found = find_pairs(match.group(2), offset=match.start(2))
+        metrics = {pair.name: pair.value for pair in found}
+        spans = {pair.name: (pair.start, pair.end) for pair in found}
+        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
+        return True
 
 
 class ModdedNanoGPT(Format):
     id = "modded_nanogpt"
-    title = "modded-nanogpt"
+    title = "modded-nanogpt (its echoed source code is skipped)"
     example = "step:2280/20000 train_loss:1.746651e+00 train_time:10103801ms step_avg:4431.49ms"
     anchor = r"^step:\d+/\d+ (?:train_loss|val_loss|train_time):"
     parser = ModdedNanoGPTParser

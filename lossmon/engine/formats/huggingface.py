@@ -1,4 +1,8 @@
-"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json."""
+"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json.
+
+The console dict is a Python ``repr``: it is read with one regex (never ``ast.literal_eval``), and
+any other ``print(dict)`` of numbers is read the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,15 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-_DICT_PAIR = re.compile(rf"'(?P<name>[^']+)': '?(?P<value>{VALUE})'?(?=[,}}])")
+_DICT_PAIR = re.compile(rf"'(?P<name>[^']+)': (?P<q>'?)(?P<value>{VALUE})(?P=q)(?=[,}}])")
+_DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
+_STEP_KEYS = ("step", "global_step")
 
 
-def _numeric(items) -> dict[str, float]:
+def numeric(items) -> dict[str, float]:
+    """The numeric values of (name, value) items; numbers written as strings are read too."""
     metrics = {}
     for name, value in items:
         number = to_float(value) if isinstance(value, str) else value
@@ -32,24 +39,36 @@ class HFDictParser(LineParser):
         self.train_dicts = 0
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        if not text.startswith("{'"):
+        if not _DICT_LINE.match(text):
             return False
-        metrics = _numeric(_DICT_PAIR.findall(text))
+        metrics: dict[str, float] = {}
+        spans = {}
+        for match in _DICT_PAIR.finditer(text):
+            name = match.group("name")
+            if name not in metrics:
+                metrics[name] = to_float(match.group("value"))
+                spans[name] = match.span("value")
         if not metrics:
             return False
         if _SUMMARY_KEY in metrics:
+            self.train_dicts = 0  # the run is over: a run after it in the same log starts again
             return True
-        if "loss" in metrics:
+        step_key = next((key for key in _STEP_KEYS if key in metrics), None)
+        if step_key is not None:
+            step_span = spans.pop(step_key)
+            return self.emit(out, line, metrics.pop(step_key), metrics, spans, step_span=step_span) or True
+        increments = "loss" in metrics
+        if increments:
             self.train_dicts += 1
-        self.emit(out, line, self.train_dicts, metrics)
+        self.emit(out, line, self.train_dicts, metrics, spans, counter=("train_dicts", increments))
         return True
 
 
 class HFDict(Format):
     id = "hf_dict"
-    title = "Hugging Face Trainer console dicts"
-    example = "{'loss': 2.3123, 'grad_norm': 3.4568, 'learning_rate': 4.95e-05, 'epoch': 0.01}"
-    anchor = r"^\{'(?:loss|eval_\w+|test_\w+|predict_\w+|train_runtime|learning_rate|grad_norm)': "
+    title = "Hugging Face Trainer console dicts (4.x and 5.x), any printed dict of numbers"
+    example = "{'loss': 2.3123, 'grad_norm': 3.456789016723633, 'learning_rate': 4.9500000000000004e-05, 'epoch': 0.01}"
+    anchor = r"^\{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf)"
     parser = HFDictParser
 
 
@@ -67,7 +86,7 @@ class HFStateParser(LineParser):
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not self._text:
-            if text.rstrip() != "{":
+            if text.rstrip() != "{" or line != 1:
                 return False
             self._first_line = line
             self._entry_lines = []
@@ -98,12 +117,12 @@ class HFStateParser(LineParser):
         for index, entry in enumerate(history):
             if not isinstance(entry, dict):
                 continue
-            step = entry.get("step", last_step)
+            step = entry.get("step", last_step)  # predict_* entries have no step
             last_step = step
             if index < self.entries_done or _SUMMARY_KEY in entry:
                 continue
             line = self._entry_lines[index] if index < len(self._entry_lines) else self._first_line
-            metrics = _numeric((k, v) for k, v in entry.items() if k != "step")
+            metrics = numeric((k, v) for k, v in entry.items() if k != "step")
             self.emit(out, line, step, metrics)
         self.entries_done = max(self.entries_done, len(history))
 
@@ -115,3 +134,5 @@ class HFState(Format):
     anchor = r"^\{\s*$"
     parser = HFStateParser
     whole_file = True
+    first_line_only = True
+    strip_prefix = False

@@ -1,14 +1,16 @@
-"""JSON lines: one object per line (torchtune, LLaMA-Factory, mmengine scalars.json, custom)."""
+"""JSON lines: one object per line (torchtune, LLaMA-Factory trainer_log.jsonl, custom)."""
 
 from __future__ import annotations
 
 import json
+import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.numbers import to_float
+from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
 STEP_KEYS = ("step", "global_step", "iteration", "iter", "current_steps", "num_updates", "_step")
+_TOP_LEVEL_NUMBER = re.compile(rf'"(?P<name>[^"\\]+)":\s*(?P<q>"?)(?P<value>{VALUE})(?P=q)\s*(?=[,}}])')
 
 
 def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
@@ -31,24 +33,41 @@ def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
 
 class JsonLinesParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        text = text.strip()
-        if not (text.startswith("{") and text.endswith("}")):
+        stripped = text.strip()
+        if not (stripped.startswith("{") and stripped.endswith("}")):
             return False
         try:
-            obj = json.loads(text)  # accepts Python's bare NaN / Infinity
+            obj = json.loads(stripped)  # accepts Python's bare NaN / Infinity
         except ValueError:
             return False
         if not isinstance(obj, dict):
             return False
         metrics = flatten(obj)
-        step = next((metrics[key] for key in STEP_KEYS if key in metrics), None)
-        self.emit(out, line, step, metrics)
+        step_key = next((key for key in STEP_KEYS if key in metrics), None)
+        spans = None
+        if text == stripped and not any(isinstance(v, dict) for v in obj.values()):
+            spans = {}
+            for match in _TOP_LEVEL_NUMBER.finditer(text):
+                spans.setdefault(match.group("name"), match.span("value"))
+        step_span = spans.pop(step_key, None) if spans is not None and step_key else None
+        if spans is not None and step_key is None:
+            spans = None  # the step would be a count: only lines with their own step are templated
+        step = metrics.pop(step_key) if step_key else None
+        self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
 
 class JsonLines(Format):
     id = "jsonl"
-    title = "JSON lines"
+    title = "JSON lines (torchtune jsonl, custom)"
     example = '{"step": 10, "loss": 1.2345, "lr": 2e-05}'
-    anchor = r'^\s*\{\s*"[^"]+"\s*:.*\}\s*$'
+    anchor = r'^\{\s*"[^"]+"\s*:.*\}\s*$'
+    parser = JsonLinesParser
+
+
+class LlamaFactory(Format):
+    id = "llamafactory"
+    title = "LLaMA-Factory trainer_log.jsonl"
+    example = '{"current_steps": 10, "total_steps": 1000, "loss": 1.2345, "lr": 4.99e-05, "epoch": 0.03, "percentage": 1.0, "elapsed_time": "0:01:02", "remaining_time": "1:42:18"}'
+    anchor = r'^\{"current_steps": \d+, "total_steps": \d+'
     parser = JsonLinesParser

@@ -1,26 +1,89 @@
-"""Shared pieces for formats that print ``name: value`` or ``name=value`` pairs."""
+"""``name: value``, ``name=value``, ``name:value`` and ``name value`` pairs inside a message.
+
+Every pair keeps the span of its value in the text, so a parser can hand the line's shape to
+:mod:`lossmon.engine.formats.template` and have the next thousand lines like it read in one go.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from lossmon.engine.numbers import VALUE, to_float
+from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
-# A metric name: starts with a letter; may hold . / @ - ( ) and up to three more words
-# ("lm loss", "elapsed time per iteration (ms)").
-NAME = r"[A-Za-z_][\w./@()\[\]-]*(?: [A-Za-z_(][\w./@()\[\]-]*){0,5}?"
+# One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
+# digit or closing bracket (so "epoch." in prose is not a name).
+WORD = r"[A-Za-z_][\w./@()\[\]-]*(?<=[\w)\]])"
+# Names of several words are only taken when they end with a metric noun ("lm loss",
+# "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
+_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
+NAME = rf"(?:(?:[A-Za-z_][\w-]*[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
-# name: value / name=value, value optionally quoted, followed by a unit or nothing.
-PAIR = re.compile(
-    rf"(?<![\w.])(?P<name>{NAME})\s*(?:=|:)\s*['\"]?(?P<value>{VALUE})(?P<unit>[A-Za-z%/µ]*)['\"]?(?![\w.])"
-)
+_END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
+PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*[:=][ \t]*{VALUE_OPEN}[ \t]*(?P<value>{VALUE}){_END}")
+SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]+(?P<value>{VALUE}){_END}")
+# What may stand between spaced pairs for a message to count as nothing but pairs.
+_GLUE = re.compile(r"[\s,;:|\-]*")
+
+
+class Pair(NamedTuple):
+    name: str
+    value: float
+    start: int  # span of the number in the text
+    end: int
+    at: int = 0  # where the pair (its name) starts
+    stop: int = 0  # where the pair (its unit or closing quote) ends
+
+
+def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[Pair]:
+    """Every pair in ``text`` in order (a repeated name keeps its first value)."""
+    found: list[Pair] = []
+    seen: set[str] = set()
+    for match in pattern.finditer(text):
+        name = match.group("name")
+        value = to_float(match.group("value"))
+        if value is None or name in seen:
+            continue
+        seen.add(name)
+        found.append(
+            Pair(name, value, match.start("value") + offset, match.end("value") + offset,
+                 match.start() + offset, match.end() + offset)
+        )
+    return found
+
+
+def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
+    """``name value`` pairs, only when the text is nothing else: prose with numbers is not data."""
+    found = find_pairs(text, SPACED_PAIR, offset)
+    if not found:
+        return found
+    position = 0
+    for match in SPACED_PAIR.finditer(text):
+        if not _GLUE.fullmatch(text, position, match.start()):
+            return []
+        position = match.end()
+    return found if _GLUE.fullmatch(text, position) else []
+
+
+def message_pairs(text: str) -> list[Pair]:
+    """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
+    ``name value`` pairs when the rest of the message is made of nothing else."""
+    found = find_pairs(text)
+    if not found:
+        return spaced_pairs(text)
+    rest: list[Pair] = []
+    position = 0
+    for pair in found:
+        if pair.at > position:
+            rest.extend(spaced_pairs(text[position : pair.at], position))
+        position = pair.stop
+    rest.extend(spaced_pairs(text[position:], position))
+    if not rest:
+        return found
+    names = {pair.name for pair in found}
+    return sorted(found + [pair for pair in rest if pair.name not in names], key=lambda pair: pair.start)
 
 
 def pairs(text: str, pattern: re.Pattern = PAIR) -> dict[str, float]:
     """name → value for every pair in ``text`` (the first value wins when a name repeats)."""
-    found: dict[str, float] = {}
-    for name, value, _unit in pattern.findall(text):
-        number = to_float(value)
-        if number is not None and name not in found:
-            found[name.strip()] = number
-    return found
+    return {pair.name: pair.value for pair in find_pairs(text, pattern)}

@@ -2,11 +2,13 @@
 (new, and old with space-padded columns), timm summary.csv, and any CSV/TSV of metrics.
 
 Cells may be empty (Lightning's sparse rows) or ``NA`` (Keras): both mean "not logged here".
-A new header part-way (Lightning rewrites the file when a metric appears) restarts the columns.
+A new header part-way (Lightning rewrites the file when a metric appears) restarts the columns;
+rows already read before a rewrite are skipped when the file is read again.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
@@ -16,9 +18,9 @@ from lossmon.engine.records import RecordBuilder
 _CELL_NAME = r"\s*[A-Za-z_][\w/().@ \[\]-]*?\s*"
 _HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+$")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
-_STEP_COLUMNS = ("step", "global_step", "iteration", "iter")
+_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step")
 _EPOCH_COLUMNS = ("epoch",)
-_MISSING = ("", "NA", "nan_missing")
+_MISSING = ("", "NA", "N/A", "None", "null")
 
 
 def header_of(text: str) -> tuple[str, list[str]] | None:
@@ -51,9 +53,11 @@ class TableParser(LineParser):
         if self.columns is None:
             return False
         cells = text.split(self.separator)
+        if len(cells) != len(self.columns) and '"' in text:
+            cells = next(csv.reader([text], delimiter=self.separator))  # quoted cells ("[a, b]")
         if len(cells) != len(self.columns):
             return False
-        values = [to_float(cell.strip()) if cell.strip() not in _MISSING else None for cell in cells]
+        values = [None if cell.strip() in _MISSING else to_float(cell.strip()) for cell in cells]
         if all(value is None for value in values):
             return False
         self.rows_seen += 1
@@ -78,13 +82,43 @@ class TableParser(LineParser):
         self.columns = None
 
 
-class Table(Format):
-    id = "csv"
-    title = "CSV/TSV metrics table (Lightning, Keras, Ultralytics, timm, custom)"
-    example = "epoch,step,train_loss_step,val_loss\\n0,49,8.6205,"
-    anchor = _HEADER.pattern.replace("(?P<sep>", "(")
+class _TableFormat(Format):
     parser = TableParser
     whole_file = True
+    strip_prefix = False
 
     def recognises(self, text: str) -> bool:
         return header_of(text) is not None
+
+
+def _header_anchor(requirement: str) -> str:
+    """The header regex behind a lookahead; anchored first, or search would retry it at every offset."""
+    return "^" + requirement + _HEADER.pattern.replace("(?P<sep>", "(").removeprefix("^")
+
+
+class UltralyticsCsv(_TableFormat):
+    id = "ultralytics_csv"
+    title = "Ultralytics YOLO results.csv (new, and old space-padded; metrics/* are validation)"
+    example = "epoch,time,train/box_loss,train/cls_loss,train/dfl_loss,metrics/precision(B),metrics/recall(B),metrics/mAP50(B),metrics/mAP50-95(B),val/box_loss,val/cls_loss,val/dfl_loss,lr/pg0,lr/pg1,lr/pg2"
+    anchor = _header_anchor(r"(?=.*train/box_loss|.*metrics/mAP)")
+
+
+class LightningCsv(_TableFormat):
+    id = "lightning_csv"
+    title = "PyTorch Lightning CSVLogger metrics.csv (sparse rows)"
+    example = "epoch,epoch_time,step,train_loss_epoch,train_loss_step,val_loss"
+    anchor = _header_anchor(r"(?=(?:.*,)?epoch(?:,|$))(?=(?:.*,)?step(?:,|$))")
+
+
+class KerasCsv(_TableFormat):
+    id = "keras_csv"
+    title = "Keras CSVLogger"
+    example = "epoch,accuracy,loss,val_accuracy,val_loss"
+    anchor = _header_anchor(r"(?=epoch[,\t;])(?=.*[,\t;]val_)")
+
+
+class Table(_TableFormat):
+    id = "csv"
+    title = "CSV/TSV metrics table (timm summary.csv, custom)"
+    example = "epoch,train_loss,eval_loss,eval_top1,eval_top5,lr"
+    anchor = _HEADER.pattern.replace("(?P<sep>", "(")

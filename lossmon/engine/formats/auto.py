@@ -1,0 +1,288 @@
+"""The parser that reads any log with no configuration.
+
+Per block of lines: the templates learned so far read the lines they match in one pass each
+(see :mod:`~lossmon.engine.formats.template`); every other line takes the slow path. There, the
+launcher's rank prefix is split off the line, the line is cut into its ``\\r`` frames, and each
+frame loses its logging prefix and goes to the current format's parser. A message that parser
+does not take is matched against every format's anchor (one combined regex), so a format that
+changes part-way (concatenated runs, a job resumed with another trainer) is followed; what no
+format takes goes to the generic ``name=value`` parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
+from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
+from lossmon.engine.formats.template import Hits, Template
+from lossmon.engine.lines import LineBlock
+from lossmon.engine.records import RecordBuilder
+
+# Anchors that start at the beginning of a message are tried there only (one match); the few that
+# can sit anywhere in it are searched. A combined search of every anchor would retry all of them at
+# each offset of every line no format takes.
+_AT_START = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if fmt.anchored))
+_ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerate(FORMATS) if not fmt.anchored))
+# "  33%|███▎      | 10/30 [00:00<00:00, 98.10it/s]", maybe after a plain description
+# ("Validation DataLoader 0: "), with no "name=value" postfix: nothing to read, and there are many.
+_BARE_PROGRESS_BAR = re.compile(
+    r"(?:[^|=:\d][^|=:]*:)?\s*\d+%\|[^|]*\|\s*[\d.]+[kMG]?/[\d.?]+[kMG]?\s*\[[^\]=]*\]\s*$"
+)
+SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
+MAX_TEMPLATES = 4
+MAX_COMPILES_PER_SHAPE = 3
+IDLE_BLOCKS_BEFORE_DROP = 4
+
+
+def detect(text: str, line: int = 0) -> Format | None:
+    """The format whose anchor finds this message, if any (the first in registry order)."""
+    found = [match for match in (_AT_START.match(text), _ANYWHERE.search(text)) if match is not None]
+    if not found:
+        return None
+    fmt = FORMATS[min((match.start(), int(match.lastgroup[1:])) for match in found)[1]]  # leftmost first
+    if fmt.first_line_only and line != 1:
+        return None
+    return fmt if fmt.recognises(text) else None
+
+
+class AutoParser:
+    """Parses a log whatever its format. ``format_id`` forces one format (no detection);
+    ``pattern`` (a :class:`~lossmon.engine.formats.pattern.PatternFormat`) forces a user regex."""
+
+    def __init__(self, format_id: str | None = None, pattern: Format | None = None, fast: bool = True) -> None:
+        self._parsers: dict[str, LineParser] = {}
+        self.forced: Format | None = pattern or (FORMATS_BY_ID[format_id] if format_id else None)
+        self.raw = pattern is not None  # a user pattern sees the whole frame, prefixes included
+        self.current: LineParser | None = self._parser(self.forced) if self.forced else None
+        self.record_counts: dict[str, int] = {}
+        self.fast = fast
+        self.templates: list[Template] = []
+        self._shape_counts: dict[tuple, int] = {}
+        self._compiles: dict[tuple, int] = {}
+        self._fresh_template = False
+        self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
+        self.root = self  # where templates live; a rank's own parser points to the log's
+        self._rank_parsers: dict[str, AutoParser] = {}
+
+    @property
+    def format_id(self) -> str | None:
+        """The format that produced the most records so far."""
+        if not self.record_counts:
+            return self.forced.id if self.forced else None
+        return max(self.record_counts, key=self.record_counts.__getitem__)
+
+    @property
+    def whole_file(self) -> bool:
+        return self.current is not None and self.current.format.whole_file
+
+    def _parser(self, fmt: Format) -> LineParser:
+        parser = self._parsers.get(fmt.id)
+        if parser is None:
+            parser = self._parsers[fmt.id] = fmt.new_parser()
+        return parser
+
+    # Blocks ----------------------------------------------------------------------------------
+
+    def parse_block(self, block: LineBlock, out: RecordBuilder) -> None:
+        if self.templates:
+            self._parse_fast(block, out)
+            return
+        count = len(block)
+        for index in range(count):
+            self.parse_line(block.line(index), block.first + index, out)
+            if self._fresh_template and index + 1 < count:
+                self._fresh_template = False
+                rest = block.newlines[index] + 1
+                self._parse_fast(LineBlock(block.first + index + 1, block.data[rest:]), out)
+                return
+
+    def _parse_fast(self, block: LineBlock, out: RecordBuilder) -> None:
+        newlines = block.newlines
+        scanned: list[tuple[Template, Hits]] = []
+        taken = np.zeros(len(newlines) + 1, bool)
+        for template in self.templates:
+            hits = template.scan(block.data, newlines)
+            if hits is None:
+                continue
+            clash = taken[hits.rows]
+            if clash.any():  # a line two templates read: keep the first reading only
+                keep = ~clash
+                hits = Hits(hits.rows[keep], hits.values[keep], None if hits.steps is None else hits.steps[keep])
+            taken[hits.rows] = True
+            scanned.append((template, hits))
+        self._drop_idle_templates()
+        # Lines are read in order: each run of lines one template read is committed before the
+        # line after it, so parser state (step counters, the last step) is what the slow path
+        # would have seen. Runs are found with numpy: one entry per run, not per line.
+        source = np.full(len(taken), -1, np.int64)  # line → template index, -1 for the slow path
+        hit_index = np.zeros(len(taken), np.int64)  # line → its index among that template's hits
+        for k, (_, hits) in enumerate(scanned):
+            source[hits.rows] = k
+            hit_index[hits.rows] = np.arange(len(hits.rows))
+        blank = np.zeros(len(taken), bool)  # empty lines need no visit
+        blank[np.flatnonzero(np.diff(np.concatenate(([-1], block.newlines, [len(block.data)]))) == 1)] = True
+        starts = np.flatnonzero(np.diff(source, prepend=-2) != 0)
+        ends = np.append(starts[1:], len(source))
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            k = int(source[start])
+            if k >= 0:
+                template, hits = scanned[k]
+                first = int(hit_index[start])
+                template.commit(hits, first, first + end - start, block.first, out)
+                continue
+            for index in (np.flatnonzero(~blank[start:end]) + start).tolist():
+                self.parse_line(block.line(index), block.first + index, out)
+
+    # Lines -----------------------------------------------------------------------------------
+
+    def parse_line(self, text: str, line: int, out: RecordBuilder) -> None:
+        """The slow path for one line."""
+        if not text or text.isspace():
+            return
+        if self.raw:
+            for frame in text.split("\r") if "\r" in text else (text,):
+                if frame:
+                    self.current.parse(frame, line, out)
+            return
+        rank, cut = split_rank(text)
+        if rank is None and (text[:1].isdigit() or text[:1] == " "):
+            rank, cut = self._srun_rank(text)
+        body = text[cut:] if cut else text
+        if rank is not None:
+            scratch = RecordBuilder()
+            self._rank_parser(rank)._parse_frames(body, line, scratch, text[:cut], rank)
+            self._keep_rank(rank, scratch, out)
+            return
+        self._parse_frames(body, line, out, "", None)
+
+    def _rank_parser(self, rank: str) -> "AutoParser":
+        """Each rank's lines are read by parsers of their own, so that state (held shapes, step
+        counters) never mixes ranks."""
+        child = self._rank_parsers.get(rank)
+        if child is None:
+            child = self._rank_parsers[rank] = AutoParser(fast=self.fast)
+            child.root = self
+        return child
+
+    def _srun_rank(self, text: str) -> tuple[str | None, int]:
+        """SLURM ``srun -l`` labels ("1: ..."), taken only when a known format follows."""
+        match = SRUN_RANK.match(text)
+        if match is None:
+            return None, 0
+        rest = text[match.end() :]
+        return (match.group(1), match.end()) if detect(rest[prefix_length(rest) :]) else (None, 0)
+
+    def _keep_rank(self, rank: str, scratch: RecordBuilder, out: RecordBuilder) -> None:
+        """Records of a rank-prefixed line count for the first rank that gave each format
+        records; the same lines printed by other ranks are duplicates."""
+        if not len(scratch):
+            return
+        attrs, formats = scratch.attrs, dict(scratch.formats)
+        batch = scratch.build()
+        owner = next(iter(formats))
+        if self.ranks.setdefault(owner, rank) != rank:
+            return
+        for line, step, metrics in batch.records():
+            out.add(line, step, metrics, owner)
+        for name, values in attrs.items():
+            out.set_attrs(name, **values)
+
+    def _parse_frames(self, body: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
+        if "\r" not in body:
+            self._parse_frame(body, line, out, rank_prefix, rank)
+            return
+        for frame in body.split("\r"):
+            if frame and not frame.isspace():
+                self._parse_frame(frame, line, out, rank_prefix, rank)
+
+    def _parse_frame(self, frame: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
+        if "%|" in frame and _BARE_PROGRESS_BAR.match(frame):
+            return
+        cut = prefix_length(frame)
+        message = frame[cut:] if cut else frame
+        if not message:
+            return
+        parser = self._read(message, frame, line, out)
+        if parser is not None and parser.shape is not None and self.fast:
+            if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
+                if parser.format.strip_prefix:
+                    self._learn(parser, message, rank_prefix, frame[:cut])
+                else:
+                    self._learn(parser, frame, rank_prefix, "")
+
+    def _read(self, message: str, frame: str, line: int, out: RecordBuilder) -> LineParser | None:
+        """The parser that took the message, if one did."""
+        current = self.current
+        if current is not None and current.parse(message if current.format.strip_prefix else frame, line, out):
+            return current
+        if self.forced is not None:
+            return None
+        fmt = detect(message, line)
+        if fmt is not None and (current is None or fmt is not current.format):
+            parser = self._parser(fmt)
+            if parser.parse(message if fmt.strip_prefix else frame, line, out):
+                self.current = parser
+                return parser
+        if current is None or current.format.id != FALLBACK:
+            fallback = self._parser(FORMATS_BY_ID[FALLBACK])
+            if fallback.parse(message, line, out):
+                return fallback
+        return None
+
+    # Templates -------------------------------------------------------------------------------
+
+    def _drop_idle_templates(self) -> None:
+        """A template that found nothing for a few blocks costs a scan per block: drop it. One that
+        read many lines may be learned again when its lines come back."""
+        kept = []
+        for template in self.templates:
+            if template.idle_blocks < IDLE_BLOCKS_BEFORE_DROP:
+                kept.append(template)
+            elif template.hits >= 100:
+                template.learner._compiles.pop(template.learn_key, None)
+        self.templates = kept
+
+    def _learn(self, parser: LineParser, message: str, rank_prefix: str, log_prefix: str) -> None:
+        shape = parser.shape
+        key = (id(parser), tuple(name for name, _, _ in shape.fields), shape.step is None, rank_prefix)
+        seen = self._shape_counts.get(key, 0) + 1
+        self._shape_counts[key] = seen
+        root = self.root
+        if seen < SHAPE_REPEATS or len(root.templates) >= MAX_TEMPLATES:
+            return
+        if self._compiles.get(key, 0) >= MAX_COMPILES_PER_SHAPE:
+            return
+        try:
+            template = Template(parser, shape, message, rank_prefix, log_prefix)
+        except (ValueError, re.error):
+            self._compiles[key] = MAX_COMPILES_PER_SHAPE
+            return
+        if any(existing.key == template.key for existing in root.templates):
+            return  # the same template exists: this line missed it for another reason (frames)
+        self._compiles[key] = self._compiles.get(key, 0) + 1
+        self._shape_counts[key] = 0
+        template.learner, template.learn_key = self, key
+        root.templates.append(template)
+        root._fresh_template = True
+
+    # End and restart ---------------------------------------------------------------------------
+
+    def finish(self, out: RecordBuilder) -> None:
+        for parser in self._parsers.values():
+            parser.finish(out)
+        for rank, child in self._rank_parsers.items():
+            scratch = RecordBuilder()
+            child.finish(scratch)
+            self._keep_rank(rank, scratch, out)
+
+    def rewind(self) -> None:
+        for parser in [*self._parsers.values(), *self._rank_parsers.values()]:
+            parser.rewind()
+
+    def count(self, formats: dict[str, int]) -> None:
+        for format_id, n in formats.items():
+            self.record_counts[format_id] = self.record_counts.get(format_id, 0) + n

@@ -1,0 +1,89 @@
+"""PyTorch Lightning's progress bar (metrics in the postfix of ``\\r`` frames) and NeMo's
+progress printer. Lightning's CSVLogger ``metrics.csv`` is read by the table format."""
+
+from __future__ import annotations
+
+import re
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.pairs import find_pairs
+from lossmon.engine.records import RecordBuilder
+
+# "Epoch 3:  40%|████      | 2/5 [00:00<00:00, 96.78it/s, v_num=7, train_loss=nan.0, val_acc=0.900]"
+_BAR = re.compile(r"^Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[(?P<inside>[^\]]*)\]")
+# Epoch-level values (validation metrics, *_epoch) stay in the postfix for the whole epoch: only
+# a change is a new point.
+_HELD = re.compile(r"(?:^|[_/])(?:val|valid|validation|test)|_epoch$", re.I)
+
+
+class LightningBarParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self._held: dict[str, float] = {}
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        match = _BAR.match(text)
+        if match is None:
+            return False
+        epoch, done, total = (int(match.group(i)) for i in (1, 2, 3))
+        metrics = {}
+        for pair in find_pairs(match.group("inside")):
+            if _HELD.search(pair.name):
+                previous = self._held.get(pair.name)
+                if previous is not None and (previous == pair.value or previous != previous and pair.value != pair.value):
+                    continue
+                self._held[pair.name] = pair.value
+            metrics[pair.name] = pair.value
+        self.emit(out, line, epoch * total + done, metrics)
+        return True
+
+
+class LightningBar(Format):
+    id = "lightning_bar"
+    title = "PyTorch Lightning progress bar (postfix metrics)"
+    example = "Epoch 3:  40%|████      | 2/5 [00:00<00:00, 96.78it/s, v_num=7, train_loss=0.512, val_acc=0.900]"
+    anchor = r"^Epoch \d+:\s+\d+%\|[^|]*\|\s*\d+/\d+ \["
+    parser = LightningBarParser
+
+
+# NeMo 2 ProgressPrinter:
+# "Training epoch 0, iteration 100/999 | lr: 0.0003 | global_step: 100 | reduced_train_loss: 5.123 | ..."
+_NEMO = re.compile(r"^(?:(?P<train>Training) epoch (\d+), iteration|(?P<val>Validation): iteration) (\d+)/(\d+)")
+_NEMO_FIELD = re.compile(r"\| (?P<name>[^|:]+?): (?P<value>[^|\s]+)\s*(?=\||$)")
+
+
+class NemoParser(LineParser):
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        match = _NEMO.match(text)
+        if match is None:
+            return False
+        metrics, spans = {}, {}
+        step = step_span = None
+        for field in _NEMO_FIELD.finditer(text, match.end()):
+            found = find_pairs(f"x: {field.group('value')}")  # the value, read like any other
+            if not found:
+                continue
+            name = field.group("name")
+            if name == "global_step":
+                step, step_span = found[0].value, field.span("value")
+                continue
+            metrics[name] = found[0].value
+            spans[name] = field.span("value") if found[0].end - found[0].start == len(field.group("value")) else None
+        if match.group("val") is not None:
+            return self.emit(out, line, self.last_step, metrics) or True
+        if step is None:
+            step = int(match.group(2)) * int(match.group(5)) + int(match.group(4))
+        usable = step_span is not None and all(spans.values())
+        self.emit(out, line, step, metrics, spans if usable else None, step_span=step_span)
+        return True
+
+
+class Nemo(Format):
+    id = "nemo"
+    title = "NeMo progress printer"
+    example = (
+        "Training epoch 0, iteration 100/999 | lr: 0.0003 | global_batch_size: 512 | global_step: 100 | "
+        "reduced_train_loss: 5.123 | train_step_timing in s: 1.235 | consumed_samples: 51712"
+    )
+    anchor = r"^(?:Training epoch \d+, iteration|Validation: iteration) \d+/\d+ \|"
+    parser = NemoParser

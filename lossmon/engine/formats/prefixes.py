@@ -1,0 +1,70 @@
+"""What stands before the message of a log line: a rank prefix added by the launcher, and the
+timestamp, level and logger name of a Python logging format (see the field guide's table).
+Both are removed before a line is matched, so that dates and times never become metrics."""
+
+from __future__ import annotations
+
+import re
+
+# Launcher prefixes, at the very start of a line: torchrun --tee ([default0]:), recent torch
+# ([rank0]:), SLURM srun -l ("1: ", only taken when a known format follows it).
+_RANK = re.compile(r"^\[(?:rank|default)(\d+)\]:")
+SRUN_RANK = re.compile(r"^ ?(\d{1,5}): ")
+
+_PREFIX = re.compile(
+    r"(?:"
+    r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
+    r"|\[?\d{8}[ T]\d{2}:\d{2}:\d{2}\]?"  # Primus 20251202 06:56:28
+    r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*\]"  # glog / absl
+    r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17
+    r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*\]"  # HF explicit, LLaMA-Factory
+    r"|\[ *(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) *\]"  # timm file handler: [    INFO]
+    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|NOTICE)\b:?"
+    r"|\[[\w.]+:\d+(?::\w+)?\]"  # DeepSpeed [logging.py:128:log_dist]
+    r"|[IWEF] [\w./-]+\.(?:py|cc|cpp|h):\d+\]"  # TF C++: I tensorflow/...cc:369]
+    r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
+    r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
+    r"|\[titan\]"
+    r"|>>"
+    r"|[-|:]"
+    r"|\s+"
+    r")+"
+)
+# A logger name after the timestamp/level: "__main__ - ", "__main__:" (basicConfig),
+# "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
+_LOGGER = re.compile(
+    r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
+    r"|(?!(?:train_inner|train|valid\w*) \|)[\w.<>]+ \| )"  # fairseq's own logger names carry the split
+)
+_BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
+
+
+def split_rank(line: str) -> tuple[str | None, int]:
+    """(rank, length of the launcher prefix) of a line; (None, 0) without one."""
+    if not line.startswith("["):
+        return None, 0
+    match = _RANK.match(line)
+    if match is None:
+        return None, 0
+    return match.group(1), match.end()
+
+
+def prefix_length(text: str) -> int:
+    """How many characters of ``text`` are logging prefix (timestamp, level, logger name)."""
+    match = _PREFIX.match(text)
+    if match is None:
+        return 0
+    end = match.end()
+    logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else _LOGGER).match(text, end)
+    if logger is not None:
+        end = logger.end()
+        again = _PREFIX.match(text, end)
+        if again is not None:
+            end = again.end()
+    return end
+
+
+def strip_prefix(text: str) -> str:
+    """The message of a log line, without its timestamp, level and logger name."""
+    return text[prefix_length(text) :]

@@ -1,0 +1,46 @@
+"""Every known format, most specific first: the first anchor that finds a message names it."""
+
+from __future__ import annotations
+
+from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.deepspeed import DeepSpeed
+from lossmon.engine.formats.fairseq import Fairseq
+from lossmon.engine.formats.generic import KeyValue
+from lossmon.engine.formats.gpt import LlmcLog, LlmcStdout, ModdedNanoGPT, NanoGPT
+from lossmon.engine.formats.huggingface import HFDict, HFState
+from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
+from lossmon.engine.formats.keras import Keras
+from lossmon.engine.formats.lightning import LightningBar, Nemo
+from lossmon.engine.formats.megatron import Megatron
+from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
+from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
+from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
+
+FORMATS: tuple[Format, ...] = (
+    HFDict(),
+    HFState(),
+    ModdedNanoGPT(),
+    LlmcLog(),
+    LlmcStdout(),
+    NanoGPT(),
+    Megatron(),
+    Nemo(),
+    LightningBar(),
+    Keras(),
+    DeepSpeed(),
+    Fairseq(),
+    MMEngine(),
+    MMEngineScalars(),
+    Timm(),
+    Torchtune(),
+    Torchtitan(),
+    LlamaFactory(),
+    JsonLines(),
+    UltralyticsCsv(),
+    LightningCsv(),
+    KerasCsv(),
+    Table(),
+    KeyValue(),
+)
+FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}
+FALLBACK = KeyValue.id

@@ -1,0 +1,250 @@
+"""The block-level fast path: a line's shape compiled into one regex that reads every line like
+it in a whole block with a single ``findall``, values converted by numpy.
+
+A parser reads a line the slow way and reports its :class:`~lossmon.engine.formats.base.Shape`:
+where each value and the step sit in the text. The text between them (the glue) is kept
+literally, except that numbers become a number wildcard and runs of blanks may change width, so
+``2024-01-01 12:00:00,123 - INFO - step=10 loss=0.5`` becomes
+``\\d…-\\d…-\\d… \\d…:\\d… - INFO - step=(NUM) loss=(VALUE)``. Lines the template does not match
+exactly go back to the slow path, so a template never reads a line differently from its parser.
+
+Progress-bar frames before the matched text are skipped only when they carry no ``=`` and no
+``:`` before a non-digit, i.e. when the slow path would find no pairs in them either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import chain, compress
+from operator import itemgetter
+
+import numpy as np
+
+from lossmon.engine.formats.base import LineParser, Shape
+from lossmon.engine.naming import placeholder_of
+from lossmon.engine.numbers import checked_floats
+from lossmon.engine.records import Column, RecordBuilder
+
+_NUM = r"[-+]?\d[\d.,:]*(?:[eE][-+]?\d+)?"
+# A value is captured as a plain token (a charset loop is far cheaper than VALUE's alternation)
+# and checked when converted: a token float() and to_float() both refuse sends its line to the
+# slow path. Tokens never hold "," or "_", so 12,346 and 1_000 always take the slow path too.
+_TOKEN = r"([-+.0-9A-Za-z]+)"
+_GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<blank>[ \t]+)")
+_SKIP_FRAMES = rb"(?:(?:[^\r\n=:]++|:(?=\d))*+\r)*+"
+_END = rb"[ \t\r]*(?=\n|\Z)"
+MAX_FIELDS = 200
+# Bytes a wildcard or value can hold: a literal start holding none of them finds each line once.
+_WILDCARD_CHARS = set(b"0123456789.,:+-eE \t\rnaiftyNAIFTY")
+
+
+def _glue(text: str) -> list[tuple[str, str]]:
+    """Glue text as parts: ("lit", text), ("num", ""), ("blank", "")."""
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for match in _GLUE_TOKEN.finditer(text):
+        if match.start() > position:
+            parts.append(("lit", text[position : match.start()]))
+        parts.append(("num", "") if match.group("num") else ("blank", ""))
+        position = match.end()
+    if position < len(text):
+        parts.append(("lit", text[position:]))
+    return parts
+
+
+def _source(parts: list[tuple[str, str]]) -> str:
+    out = []
+    for kind, text in parts:
+        if kind == "lit":
+            out.append(re.escape(text))
+        elif kind == "num":
+            out.append(_NUM)
+        elif kind == "blank":
+            out.append(r"[ \t]*")
+        else:  # a value or the step
+            out.append(_TOKEN)
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class Hits:
+    """Lines of a block a template read: 0-based line indices, values (n × names), steps."""
+
+    rows: np.ndarray
+    values: np.ndarray
+    steps: np.ndarray | None
+
+
+class Template:
+    """One compiled line shape of one parser."""
+
+    def __init__(self, parser: LineParser, shape: Shape, text: str, rank: str, prefix: str) -> None:
+        self.parser = parser
+        self.counter = shape.counter
+        if len(shape.fields) > MAX_FIELDS:
+            raise ValueError("too many fields for a template")
+        marks = [(start, end, name) for name, start, end in shape.fields]
+        # The step may be one of the values (a generic line stepped by its epoch).
+        step_field = next((name for name, start, end in shape.fields if (start, end) == shape.step), None)
+        if shape.step is not None and step_field is None:
+            marks.append((*shape.step, None))
+        marks.sort()
+        parts: list[tuple[str, str]] = _glue(prefix)
+        position = 0
+        for start, end, name in marks:
+            if start < position:
+                raise ValueError("overlapping fields")
+            parts.extend(_glue(text[position:start]))
+            parts.append(("step", "") if name is None else ("value", name))
+            position = end
+        parts.extend(_glue(text[position:].rstrip(" \t")))
+        columns = [name for kind, name in parts if kind in ("value", "step")]
+        self.names = [name for name in columns if name]
+        self.step_column = columns.index(step_field or "") if shape.step is not None else None
+        self.step_is_value = step_field is not None
+        self.width = len(columns)
+        self.key = (id(parser), tuple(parts))
+        self.placeholders = {name: placeholder_of(name) for name in self.names}
+        body = _source(parts).encode("utf-8") + _END
+        rank_source = re.escape(rank).encode("utf-8")
+        self._literal = None
+        first_kind, first_text = parts[0] if parts else ("", "")
+        literal = first_text.encode("utf-8")
+        if (
+            not rank
+            and first_kind == "lit"
+            and len(literal) >= 2
+            and any(byte not in _WILDCARD_CHARS for byte in literal)
+            and not _overlaps_itself(literal)
+            and all(literal not in text.encode("utf-8") for kind, text in parts[1:] if kind == "lit")
+        ):
+            self._literal = literal
+            rest = _source(parts[1:]).encode("utf-8") + _END
+            self.regex = re.compile(re.escape(literal) + b"(?:" + rest + b"|)")
+        else:
+            self.regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
+        self.hits = 0
+        self.idle_blocks = 0
+        self.learner = None  # the AutoParser that compiled it, and under which key
+        self.learn_key: tuple = ()
+
+    def scan(self, data: bytes, newlines: np.ndarray) -> Hits | None:
+        """The lines of ``data`` (a block's bytes) this template reads, or None."""
+        if self._literal is not None:
+            found = self._scan_literal(data, newlines)
+        else:
+            found = self._scan_lines(data, newlines)
+        if found is None:
+            self.idle_blocks += 1
+            return None
+        rows, tokens = found
+        values, bad = checked_floats(tokens)
+        values = values.reshape(len(rows), self.width)
+        if bad is not None:
+            good = ~bad.reshape(len(rows), self.width).any(axis=1)
+            rows, values = rows[good], values[good]
+            if not len(rows):
+                self.idle_blocks += 1
+                return None
+        self.idle_blocks = 0
+        self.hits += len(rows)
+        steps = None
+        if self.step_column is not None:
+            steps = values[:, self.step_column].copy()
+            if not self.step_is_value:
+                values = np.delete(values, self.step_column, axis=1)
+        return Hits(rows, values, steps)
+
+    def _scan_lines(self, data: bytes, newlines: np.ndarray):
+        results = self.regex.findall(b"\n" + data)
+        if len(results) != len(newlines) + 1:
+            return None  # cannot happen with a newline-anchored pattern; be safe anyway
+        first = results if self.width == 1 else map(itemgetter(0), results)
+        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
+        rows = np.flatnonzero(matched)
+        if not len(rows):
+            return None
+        return rows, _flatten(compress(results, matched), self.width)
+
+    def _scan_literal(self, data: bytes, newlines: np.ndarray):
+        literal = self._literal
+        if literal not in data:
+            return None
+        array = np.frombuffer(data, np.uint8)
+        positions = _occurrences(array, literal)
+        results = self.regex.findall(data)
+        if len(results) != len(positions):
+            return None  # a value held the literal: leave the block to the slow path
+        first = results if self.width == 1 else map(itemgetter(0), results)
+        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
+        before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
+        matched &= (before == 10) | (before == 13)
+        rows = np.searchsorted(newlines, positions)  # newlines before the match: its line index
+        framed = np.flatnonzero(matched & (before == 13))
+        if len(framed):
+            matched[framed[~_frames_clean(array, newlines, rows[framed], positions[framed])]] = False
+        if not matched.any():
+            return None
+        return rows[matched], _flatten(compress(results, matched), self.width)
+
+    def commit(self, hits: Hits, lo: int, hi: int, first_line: int, out: RecordBuilder) -> None:
+        """Add hits ``lo:hi`` as records, moving the parser's state past them."""
+        if hi <= lo:
+            return
+        parser = self.parser
+        rows = hits.rows[lo:hi]
+        count = hi - lo
+        if hits.steps is not None:
+            steps = hits.steps[lo:hi]
+        else:
+            attribute, increments = self.counter
+            base = float(getattr(parser, attribute))
+            steps = base + np.arange(1, count + 1, dtype=np.float64) if increments else np.full(count, base)
+        columns = {}
+        values = hits.values[lo:hi]
+        index = np.arange(count)
+        for column, name in enumerate(self.names):
+            column_values = values[:, column]
+            placeholder = self.placeholders[name]
+            if placeholder is not None:
+                keep = column_values != placeholder
+                if not keep.all():
+                    columns[name] = Column(index[keep], column_values[keep])
+                    continue
+            columns[name] = Column(index, column_values)
+        out.add_columns(rows + first_line, steps, columns, parser.format.id)
+        parser.advance(steps, self.counter)
+
+
+def _flatten(rows, width: int) -> list:
+    return list(rows) if width == 1 else list(chain.from_iterable(rows))
+
+
+def _occurrences(array: np.ndarray, literal: bytes) -> np.ndarray:
+    """Start offsets of ``literal`` in ``array`` (it does not overlap itself)."""
+    limit = len(array) - len(literal) + 1
+    if limit <= 0:
+        return np.empty(0, np.int64)
+    candidates = np.flatnonzero(array[:limit] == literal[0])
+    for offset, byte in enumerate(literal[1:], 1):
+        candidates = candidates[array[candidates + offset] == byte]
+    return candidates
+
+
+def _overlaps_itself(literal: bytes) -> bool:
+    return any(literal[:size] == literal[-size:] for size in range(1, len(literal)))
+
+
+def _frames_clean(array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """For each match after ``\\r``: do the frames before it on its line hold no pairs (no ``=``,
+    no ``:`` before a non-digit)?"""
+    starts = np.concatenate(([0], newlines + 1))[rows]
+    equals = np.flatnonzero(array == 61)
+    colons = np.flatnonzero(array == 58)
+    after = array[np.minimum(colons + 1, len(array) - 1)]
+    colons = colons[(after < 48) | (after > 57) | (colons + 1 == len(array))]
+    clean = np.ones(len(positions), bool)
+    for bad in (equals, colons):
+        clean &= np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
+    return clean

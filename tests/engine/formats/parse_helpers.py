@@ -1,0 +1,65 @@
+"""Reading fixture logs through the engine, for the format tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lossmon.engine import Monitor
+from lossmon.engine.formats import AutoParser
+from lossmon.engine.lines import LineSplitter
+from lossmon.engine.records import RecordBuilder
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read(data: bytes | str, chunk: int = 1 << 20, **options) -> Monitor:
+    """A Monitor that has read ``data`` to its end, ``chunk`` bytes at a time."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    monitor = Monitor("test.log", **options)
+    for start in range(0, len(data), chunk):
+        monitor.feed(data[start : start + chunk])
+    monitor.finish()
+    return monitor
+
+
+def read_fixture(name: str, **options) -> Monitor:
+    return read((DATA / name).read_bytes(), **options)
+
+
+def series(monitor: Monitor) -> dict[str, tuple[str, str, int, float]]:
+    """name → (split, kind, count, last value) of every series."""
+    return {s.name: (s.split, s.kind, len(s), float(s.last)) for s in monitor.store}
+
+
+def records(data: bytes, fast: bool = True, chunk: int = 1 << 20) -> list[tuple[int, float, dict]]:
+    """Every record the parser produces, as (line, step, {name: value}), in line order."""
+    splitter, parser, out = LineSplitter(), AutoParser(fast=fast), RecordBuilder()
+    found = []
+    for start in range(0, len(data), chunk):
+        block = splitter.feed(data[start : start + chunk])
+        if block is not None:
+            parser.parse_block(block, out)
+            found.extend(out.build().records())
+    block = splitter.flush()
+    if block is not None:
+        parser.parse_block(block, out)
+    parser.finish(out)
+    found.extend(out.build().records())
+    return found
+
+
+def assert_series(monitor: Monitor, expected: dict, primary: tuple[str | None, str | None] | None = None) -> None:
+    """The monitor holds exactly these series: name → (split, kind, count, last value)."""
+    found = series(monitor)
+    assert set(found) == set(expected), f"series differ: extra {set(found) - set(expected)}, missing {set(expected) - set(found)}"
+    for name, (split, kind, count, last) in expected.items():
+        got = found[name]
+        assert got[:3] == (split, kind, count), f"{name}: {got[:3]} != {(split, kind, count)}"
+        assert (got[3] != got[3] and last != last) or got[3] == last, f"{name}: last {got[3]} != {last}"
+    if primary is not None:
+        assert (monitor.store.primary_train, monitor.store.primary_val) == primary
+
+
+def steps(monitor: Monitor, name: str) -> list[float]:
+    return monitor.store[name].steps.tolist()

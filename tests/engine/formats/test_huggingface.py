@@ -1,0 +1,129 @@
+import math
+
+from parse_helpers import assert_series, read, read_fixture, steps
+
+
+def test_hf_4x_dicts_train_eval_and_summary():
+    monitor = read_fixture("hf_dict_4x.log")
+    assert monitor.format_id == "hf_dict"
+    assert_series(
+        monitor,
+        {
+            "loss": ("train", "loss", 4, 0.0),
+            "grad_norm": ("train", "grad_norm", 4, math.nan),
+            "learning_rate": ("train", "lr", 4, 0.00023197796125026934),
+            "epoch": ("train", "other", 5, 1.74),
+            "eval_loss": ("val", "loss", 1, 0.5432123422622681),
+        },
+        primary=("loss", "eval_loss"),
+    )
+    # No step is printed: train dicts are counted, an eval dict sits at the train step before it.
+    assert steps(monitor, "loss") == [1, 2, 3, 4]
+    assert steps(monitor, "eval_loss") == [2]
+    assert monitor.store["loss"].values[2] == 1.2217858750118953e25  # divergence, then the 0.0/nan collapse
+    # The end-of-training summary (train_loss is an average over the run) is not a point.
+    assert "train_loss" not in monitor.store and "train_runtime" not in monitor.store
+
+
+def test_hf_5x_quoted_values_and_token_counter():
+    monitor = read_fixture("hf_dict_5x.log")
+    assert_series(
+        monitor,
+        {
+            "loss": ("train", "loss", 2, math.nan),
+            "grad_norm": ("train", "grad_norm", 2, math.inf),
+            "learning_rate": ("train", "lr", 2, 0.0),
+            "epoch": ("train", "other", 3, 2.0),
+            "eval_loss": ("val", "loss", 1, 0.5432),
+        },
+        primary=("loss", "eval_loss"),
+    )
+
+
+def test_hf_dicts_behind_tqdm_frames_and_a_second_run():
+    monitor = read_fixture("hf_dict_tqdm.log")
+    assert_series(
+        monitor,
+        {
+            "loss": ("train", "loss", 4, 0.0),
+            "grad_norm": ("train", "grad_norm", 4, math.nan),
+            "learning_rate": ("train", "lr", 4, 0.00023197796125026934),
+            "epoch": ("train", "other", 4, 3.47),
+        },
+        primary=("loss", None),
+    )
+    # The summary dict ends a run: the next run counts from 1 again, a new segment.
+    assert steps(monitor, "loss") == [1, 2, 1, 2]
+    assert monitor.store["loss"].segment_starts == [0, 2]
+
+
+def test_a_printed_dict_with_its_own_step():
+    text = "".join(f"{{'step': {s}, 'train_loss': {1 / s}, 'acc': 0.5}}\n" for s in (10, 20, 30))
+    monitor = read(text)
+    assert steps(monitor, "train_loss") == [10, 20, 30]
+    assert monitor.store.primary_train == "train_loss"
+
+
+def test_whisper_trainer_state(real_logs):
+    monitor = read((real_logs / "whisper-trainer_state.json").read_bytes())
+    assert monitor.format_id == "hf_trainer_state"
+    assert_series(
+        monitor,
+        {
+            "epoch": ("train", "other", 205, 38.17),
+            "learning_rate": ("train", "lr", 200, 8.88888888888889e-09),
+            "loss": ("train", "loss", 200, 0.0002),
+            "eval_loss": ("val", "loss", 5, 0.4200145900249481),
+            "eval_wer": ("val", "metric", 5, 0.7449365679946583),
+        },
+        primary=("loss", "eval_loss"),
+    )
+    assert steps(monitor, "eval_loss") == [1000, 2000, 3000, 4000, 5000]
+
+
+def test_trainer_state_predict_entries_without_step_take_the_last_step():
+    text = """{
+  "log_history": [
+    {
+      "epoch": 0.91,
+      "loss": 1.1409,
+      "step": 500
+    },
+    {
+      "epoch": 1.0,
+      "eval_loss": 0.6597685217857361,
+      "eval_rouge-1": 46.5406,
+      "step": 549
+    },
+    {
+      "epoch": 1.0,
+      "predict_loss": 0.6476863622665405
+    },
+    {
+      "epoch": 10.0,
+      "step": 5490,
+      "train_loss": 0.4479398911550831,
+      "train_runtime": 64358.151
+    }
+  ]
+}
+"""
+    monitor = read(text)
+    assert_series(
+        monitor,
+        {
+            "epoch": ("train", "other", 3, 1.0),
+            "loss": ("train", "loss", 1, 1.1409),
+            "eval_loss": ("val", "loss", 1, 0.6597685217857361),
+            "eval_rouge-1": ("val", "metric", 1, 46.5406),
+            "predict_loss": ("test", "loss", 1, 0.6476863622665405),
+        },
+        primary=("loss", "eval_loss"),
+    )
+    assert steps(monitor, "predict_loss") == [549]
+
+
+def test_a_lone_brace_later_in_a_log_is_not_a_trainer_state():
+    text = "step=1 loss=0.5 acc=0.1\n{\nstep=2 loss=0.4 acc=0.2\nstep=3 loss=0.3 acc=0.3\n"
+    monitor = read(text)
+    assert steps(monitor, "loss") == [1, 2, 3]

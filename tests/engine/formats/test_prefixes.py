@@ -1,0 +1,36 @@
+import pytest
+
+from lossmon.engine.formats.prefixes import split_rank, strip_prefix
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("INFO:__main__:step 10 loss=0.5", "step 10 loss=0.5"),
+        ("01/02/2025 03:04:05 - INFO - __main__ - step=1", "step=1"),
+        ("2024-01-01 12:00:00,123 - __main__ - INFO - step 10 loss=0.5", "step 10 loss=0.5"),
+        ("[INFO|trainer.py:2134] 2025-01-02 03:04:05,678 >> ***** Running training *****", "***** Running training *****"),
+        ("[2025-01-02 03:04:05,678] [INFO] [logging.py:128:log_dist] [Rank 0] step=10", "step=10"),
+        ("2025-01-02 03:04:05 | INFO | train_inner | epoch 001:", "train_inner | epoch 001:"),
+        ("2023/06/04 15:36:29 - mmengine - INFO - Epoch(train)", "Epoch(train)"),
+        ("07/03 13:04:17 - mmengine - INFO - Epoch(train)", "Epoch(train)"),
+        ("2025-01-02 03:04:05,678 -                train: [    INFO] - Train: 0 [", "Train: 0 ["),
+        ("[titan] 2025-01-02 03:04:05,678 - root - INFO - step: 10", "step: 10"),
+        ("W0530 14:48:26.433000 2622492 site-packages/torch/x.py:1233] Traceback", "Traceback"),
+        ("2022-03-30 03:18:30.523272: I tensorflow/cuda_dnn.cc:369] Loaded cuDNN", "Loaded cuDNN"),
+        ("[INFO|2025-01-16 11:18:07] llamafactory.data.loader:157 >> Loading", "Loading"),
+        (" [2025-01-02 03:04:05.678901] iteration      100/  500000 |", "iteration      100/  500000 |"),
+        ("s:249 trl:6.2", "s:249 trl:6.2"),
+        ("step:0/20344 val_loss:22.6137", "step:0/20344 val_loss:22.6137"),
+        ("INFORMATION: x=1", "INFORMATION: x=1"),
+    ],
+)
+def test_logging_prefixes_are_stripped(line, message):
+    assert strip_prefix(line) == message
+
+
+def test_rank_prefixes():
+    assert split_rank("[rank0]:[W417 18:58:22.016887355 ProcessGroupNCCL.cpp:5188] x") == ("0", 8)
+    assert split_rank("[default3]:step=1") == ("3", 11)
+    assert split_rank("[Rank 0] step=1") == (None, 0)  # DeepSpeed's, part of the logging prefix
+    assert split_rank("step=1") == (None, 0)

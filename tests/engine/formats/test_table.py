@@ -1,0 +1,91 @@
+from parse_helpers import assert_series, read, read_fixture, steps
+
+
+def test_lightning_csvlogger_sparse_rows_and_crlf():
+    monitor = read_fixture("lightning_metrics.csv")
+    assert monitor.format_id == "lightning_csv"
+    assert_series(
+        monitor,
+        {
+            "epoch": ("train", "other", 3, 0.0),
+            "train_loss_step": ("train", "loss", 1, 8.620475769042969),
+            "train_perplexity_step": ("train", "metric", 1, 5544.0234375),
+            "val_epoch_perplexity": ("val", "metric", 1, 928.60546875),
+            "val_loss": ("val", "loss", 1, 6.833683967590332),
+            "val_perplexity": ("val", "metric", 1, 935.6399536132812),
+            "train_epoch_perplexity": ("train", "metric", 1, 2080.531982421875),
+            "train_loss_epoch": ("train", "loss", 1, 7.640378952026367),
+            "train_perplexity_epoch": ("train", "metric", 1, 3753.686279296875),
+        },
+        primary=("train_loss_step", "val_loss"),
+    )
+    assert steps(monitor, "train_loss_step") == [49]
+    assert "epoch_time" not in monitor.store
+
+
+def test_real_lightning_metrics(real_logs):
+    monitor = read((real_logs / "slm-lightning-metrics.csv").read_bytes())
+    found = {s.name: (s.split, s.kind, len(s)) for s in monitor.store}
+    assert found["train_loss_step"] == ("train", "loss", 2814)
+    assert found["val_loss"] == ("val", "loss", 10)
+    assert found["train_loss_epoch"] == ("train", "loss", 10)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train_loss_step", "val_loss")
+
+
+def test_keras_csvlogger_na_cells():
+    monitor = read_fixture("keras_csvlogger.csv")
+    assert_series(
+        monitor,
+        {
+            "epoch": ("train", "other", 3, 2.0),
+            "accuracy": ("train", "metric", 3, 0.96),
+            "loss": ("train", "loss", 3, 0.15),
+            "val_accuracy": ("val", "metric", 2, 0.957099974155426),
+            "val_loss": ("val", "loss", 2, 0.14499999582767487),
+        },
+        primary=("loss", "val_loss"),
+    )
+    assert steps(monitor, "loss") == [0, 1, 2]  # Keras' epoch column is 0-based
+
+
+def test_ultralytics_new_results_csv_metrics_are_validation():
+    monitor = read_fixture("yolo_results.csv")
+    assert monitor.format_id == "ultralytics_csv"
+    found = {s.name: (s.split, s.kind) for s in monitor.store}
+    assert found["metrics/mAP50(B)"] == ("val", "metric")
+    assert found["lr/pg0"] == ("train", "lr")
+    assert "time" not in found
+    assert monitor.store["lr/pg0"].last == 8.26832e-05
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train/box_loss", "val/box_loss")
+
+
+def test_ultralytics_old_padded_results_csv(real_logs):
+    monitor = read((real_logs / "yolov8-fire-results.csv").read_bytes())
+    assert monitor.format_id == "ultralytics_csv"
+    assert len(monitor.store["train/box_loss"]) == 25
+    assert steps(monitor, "val/box_loss")[:2] == [0, 1]  # old format: 0-based epochs
+    assert monitor.store["metrics/mAP50(B)"].split == "val"
+    assert monitor.store["train/box_loss"].last == 0.93868
+
+
+def test_tsv_and_semicolon_tables():
+    for separator in ("\t", ";"):
+        header = separator.join(["epoch", "train_loss", "eval_loss", "eval_top1", "lr"])
+        rows = [separator.join(map(str, (e, 2.0 - e / 10, 2.1 - e / 10, 50 + e, 0.1))) for e in range(3)]
+        monitor = read("\n".join([header, *rows]) + "\n")
+        assert steps(monitor, "train_loss") == [0, 1, 2]
+        assert monitor.store["eval_loss"].split == "val"
+        assert monitor.store["eval_top1"].kind == "metric"
+
+
+def test_rewritten_csv_rows_are_not_read_twice():
+    from lossmon.engine import Monitor
+
+    first = b"epoch,step,train_loss\n0,1,2.0\n0,2,1.9\n"
+    monitor = Monitor("metrics.csv")
+    monitor.feed(first)
+    monitor.restart()  # Lightning rewrote the file with a new column
+    monitor.feed(b"epoch,step,train_loss,val_loss\n0,1,2.0,\n0,2,1.9,\n0,3,1.8,1.95\n")
+    monitor.finish()
+    assert steps(monitor, "train_loss") == [1, 2, 3]
+    assert steps(monitor, "val_loss") == [3]

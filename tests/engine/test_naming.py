@@ -1,0 +1,72 @@
+import pytest
+
+from lossmon.engine.naming import choose_primary, is_metric_name, keep_value, kind_of, split_of
+
+
+@pytest.mark.parametrize(
+    "name,split",
+    [
+        ("loss", "train"), ("train_loss", "train"), ("val_loss", "val"), ("eval_loss", "val"),
+        ("valid/loss", "val"), ("val/box_loss", "val"), ("validation lm loss", "val"),
+        ("validation-1 lm loss", "val"), ("tel", "val"), ("trl", "train"), ("eval", "val"),
+        ("test_loss", "test"), ("predict_loss", "test"), ("test lm loss", "test"),
+        ("metrics/mAP50(B)", "val"), ("coco/bbox_mAP", "val"), ("eval_rouge-1", "val"),
+        ("train/box_loss", "train"), ("interval_loss", "train"), ("train_loss_epoch", "train"),
+        ("val_acc", "val"), ("Val Loss", "val"), ("eval/loss", "val"), ("dev_f1", "val"),
+    ],
+)
+def test_split(name, split):
+    assert split_of(name) == split
+
+
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        ("loss", "loss"), ("lm loss", "loss"), ("trl", "loss"), ("tel", "loss"), ("nll_loss", "loss"),
+        ("reduced_train_loss", "loss"), ("train_loss_step", "loss"), ("loss scale", "other"),
+        ("loss_scale", "other"), ("ppl", "metric"), ("lm loss PPL", "metric"), ("eval", "metric"),
+        ("lr", "lr"), ("learning_rate", "lr"), ("learning rate", "lr"), ("lr/pg0", "lr"), ("base_lr", "lr"),
+        ("grad_norm", "grad_norm"), ("grad norm", "grad_norm"), ("gnorm", "grad_norm"), ("norm", "grad_norm"),
+        ("params norm", "other"), ("accuracy", "metric"), ("Acc@1", "metric"), ("eval_wer", "metric"),
+        ("metrics/mAP50-95(B)", "metric"), ("epoch", "other"), ("mfu", "other"), ("tok/s", "other"),
+    ],
+)
+def test_kind(name, kind):
+    assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "step", "global_step", "iteration", "consumed samples", "consumed_samples", "v_num", "eta",
+        "time", "data_time", "train_runtime", "eval_runtime", "eval_samples_per_second", "step_avg",
+        "train_time", "elapsed time per iteration (ms)", "train_step_timing in s", "bsz", "wpb",
+        "num_updates", "global batch size", "total_flos", "percentage", "elapsed_time", "wall",
+        "train/wall", "train/bsz", "num_input_tokens_seen", "current_steps", "total_steps",
+    ],
+)
+def test_counters_clocks_and_durations_are_not_metrics(name):
+    assert not is_metric_name(name)
+
+
+@pytest.mark.parametrize("name", ["loss", "lr", "grad norm", "number of nan iterations", "epoch", "wps", "mfu", "memory"])
+def test_metrics_are_metrics(name):
+    assert is_metric_name(name)
+
+
+def test_placeholders():
+    assert not keep_value("coco/bbox_mAP_s", -1.0)
+    assert keep_value("coco/bbox_mAP_s", 0.0)
+    assert keep_value("loss", -1.0)  # a loss may legitimately be -1
+    assert not keep_value("mfu", -100.0)
+
+
+def test_primary_prefers_the_main_loss():
+    series = [
+        ("loss_cls", "train", "loss", 10), ("loss", "train", "loss", 10), ("eval_loss", "val", "loss", 2),
+        ("val/box_loss", "val", "loss", 2), ("eval", "val", "metric", 3),
+    ]
+    assert choose_primary(series) == ("loss", "eval_loss")
+    assert choose_primary([("trl", "train", "loss", 5), ("tel", "val", "loss", 1), ("eval", "val", "metric", 1)]) == ("trl", "tel")
+    components = [("train/box_loss", "train", "loss", 25), ("train/cls_loss", "train", "loss", 25)]
+    assert choose_primary(components) == ("train/box_loss", None)
