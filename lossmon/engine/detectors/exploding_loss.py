@@ -9,7 +9,9 @@ Two rules on y = log(loss):
   its lowest point since the warm-up is a warning, 2x an alert, and 10% up over the last 200
   points (a loss that crept up over thousands of steps and sits there is not diverging). The
   slow baseline, not a fast level, because a burst of bad batches in a jumpy loss would make a
-  fast level look like a climb; a sudden lasting jump is the spike rule's, caught at once.
+  fast level look like a climb; a sudden lasting jump is the spike rule's, caught at once. A
+  loss that wanders widely up and down must climb further: 3 (alert: 4) times the usual gap
+  between its fast level and the slow baseline.
 When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
 restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
 the schedule, not a divergence.
@@ -33,6 +35,7 @@ CLIP_SIGMAS = 3.0  # a spike enters the CUSUM as 3 sigma at most: spikes are the
 WARM_POINTS = 100  # no divergence verdict before this many points
 RECENT_POINTS, RECENT_CLIMB = 200, math.log(1.1)  # still climbing: up 10% over 200 points
 WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
+WANDER_ALPHA, WARN_WANDERS, ALERT_WANDERS = 0.01, 3.0, 4.0
 
 
 class ExplodingLoss(Detector):
@@ -49,6 +52,7 @@ class ExplodingLoss(Detector):
         self._best = math.inf
         self._points = 0
         self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
+        self._gap_mean = self._gap_square = 0.0
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
@@ -78,14 +82,23 @@ class ExplodingLoss(Detector):
         rise = before - best
         climbing = self._climb(before) >= RECENT_CLIMB
         significant = (cusum > THRESHOLD) & climbing & warm & ~quiet
+        wander = self._wander(level - before)
         events = []
-        for severity, size in (("warn", WARN_RISE), ("alert", ALERT_RISE)):
-            for i in self.entries(severity, significant & (rise >= size)).tolist():
+        for severity, size, wanders in (("warn", WARN_RISE, WARN_WANDERS), ("alert", ALERT_RISE, ALERT_WANDERS)):
+            for i in self.entries(severity, significant & (rise >= np.maximum(size, wanders * wander))).tolist():
                 message = self._message(rise[i], best[i], cusum[i], points, where[i])
                 events.append(Event(int(where[i]), severity, message, "divergence"))
         for i in self.entries("clear", rise < CLEAR_RISE).tolist():
             events.append(Event(int(where[i]), None, family="divergence"))
         return events
+
+    def _wander(self, gap: np.ndarray) -> np.ndarray:
+        """How far the fast level usually strays from the slow baseline (EW standard deviation of
+        their gap, memory ~100 points): a loss that wanders widely up and down must climb further
+        before its climb means divergence."""
+        mean, self._gap_mean = ewm(gap, 1.0 - WANDER_ALPHA, self._gap_mean)
+        square, self._gap_square = ewm(gap * gap, 1.0 - WANDER_ALPHA, self._gap_square)
+        return np.sqrt(np.maximum(square - mean * mean, 0.0))
 
     def _climb(self, baseline: np.ndarray) -> np.ndarray:
         """How much the slow baseline rose over the last RECENT_POINTS points."""
