@@ -12,30 +12,31 @@ import math
 
 import numpy as np
 
-_MAX_GROWTH_LOG = 230.0  # w**-B stays below e**230 ≈ 1e100
-_MAX_BLOCK = 8192
-
-
-def _block_length(w: float) -> int:
-    return max(1, min(_MAX_BLOCK, int(_MAX_GROWTH_LOG / -math.log(w))))
+_MAX_GROWTH_LOG = 230.0  # w**-block stays below e**230 ≈ 1e100
+_GROWTH: dict[float, np.ndarray] = {}  # w → w**-(1..block), computed once per weight
 
 
 def ewm(x: np.ndarray, w: float, last: float = 0.0) -> tuple[np.ndarray, float]:
-    """Apply ``last = w*last + (1-w)*x`` to every element of finite ``x``; returns (all lasts, last)."""
+    """Apply ``last = w*last + (1-w)*x`` to every element of finite ``x``; returns (all lasts, last).
+
+    Detectors call this on short stretches many times, so the powers are cached per weight.
+    """
     x = np.asarray(x, dtype=np.float64)
-    out = np.empty_like(x)
-    if not len(x):
-        return out, last
     if w <= 0.0:
-        out[:] = x
-        return out, float(x[-1])
-    block = _block_length(w)
-    growth = w ** -np.arange(1, min(block, len(x)) + 1, dtype=np.float64)
-    for start in range(0, len(x), block):
-        chunk = x[start : start + block]
-        g = growth[: len(chunk)]
-        out[start : start + len(chunk)] = (last + (1.0 - w) * np.cumsum(chunk * g)) / g
-        last = float(out[start + len(chunk) - 1])
+        return x.copy(), (float(x[-1]) if len(x) else last)
+    growth = _GROWTH.get(w)
+    if growth is None:
+        block = max(1, min(1 << 14, int(_MAX_GROWTH_LOG / -math.log(w))))
+        growth = _GROWTH[w] = w ** -np.arange(1, block + 1, dtype=np.float64)
+    n = len(x)
+    if n <= len(growth):
+        g = growth[:n]
+        out = (last + (1.0 - w) * np.cumsum(x * g)) / g
+        return out, (float(out[-1]) if n else last)
+    out = np.empty(n)
+    for start in range(0, n, len(growth)):
+        part, last = ewm(x[start : start + len(growth)], w, last)
+        out[start : start + len(part)] = part
     return out, last
 
 

@@ -12,6 +12,12 @@ Two rules on y = log(loss):
   fast level look like a climb; a sudden lasting jump is the spike rule's, caught at once. A
   loss that wanders widely up and down must climb further: 3 (alert: 4) times the usual gap
   between its fast level and the slow baseline.
+And a runaway rule, blind to the noise scale: the loss level (a fast EWMA, memory ~10 points)
+10x above the best slow baseline is an alert (a loss that merely wanders, even 2-7x, stays below). A climb that speeds up as it goes
+(the loss multiplying by a few percent per step) makes both rules above raise their own bars:
+the spike rule's scale learns the ever larger residuals and the CUSUM is measured in those
+sigmas, so a loss heading from 0.2 to 100 in 80 steps needs a rule that looks at the ratio alone.
+A single spike moves the fast level by a tenth of its log-ratio, so it never counts here.
 When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
 restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
 the schedule, not a divergence.
@@ -36,6 +42,8 @@ WARM_POINTS = 100  # no divergence verdict before this many points
 RECENT_POINTS, RECENT_CLIMB = 200, math.log(1.1)  # still climbing: up 10% over 200 points
 WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
 WANDER_ALPHA, WARN_WANDERS, ALERT_WANDERS = 0.01, 3.0, 4.0
+RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, never frozen)
+RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
 
 
 class ExplodingLoss(Detector):
@@ -53,6 +61,7 @@ class ExplodingLoss(Detector):
         self._points = 0
         self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
         self._gap_mean = self._gap_square = 0.0
+        self._fast = math.nan
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
@@ -90,6 +99,22 @@ class ExplodingLoss(Detector):
                 events.append(Event(int(where[i]), severity, message, "divergence"))
         for i in self.entries("clear", rise < CLEAR_RISE).tolist():
             events.append(Event(int(where[i]), None, family="divergence"))
+        events.extend(self._runaway(y, best, warm & ~quiet, where, points))
+        return events
+
+    def _runaway(self, y, best, judged, where, points) -> list[Event]:
+        start = float(y[0]) if math.isnan(self._fast) else self._fast
+        fast, self._fast = ewm(y, 1.0 - RUNAWAY_ALPHA, start)
+        above = fast - best  # -inf until there is a best level
+        events = []
+        for i in self.entries("runaway", judged & (above >= RUNAWAY_ALERT)).tolist():
+            message = (
+                f"loss level {math.exp(above[i]):.0f}x above its best ({math.exp(best[i]):.4g}) at "
+                f"step {format_step(points.steps[where[i]])}: the loss is running away"
+            )
+            events.append(Event(int(where[i]), "alert", message, "runaway"))
+        for i in self.entries("runaway clear", above < RUNAWAY_CLEAR).tolist():
+            events.append(Event(int(where[i]), None, family="runaway"))
         return events
 
     def _wander(self, gap: np.ndarray) -> np.ndarray:

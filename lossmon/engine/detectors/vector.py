@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-_GROWTH: dict[float, np.ndarray] = {}  # w → w**-(1..block), computed once per weight
-_MAX_GROWTH_LOG = 230.0  # w**-block stays below e**230 ≈ 1e100
+from lossmon.engine.smoothing import ewm  # noqa: F401  (re-exported: detectors import it from here)
+
 
 __all__ = [
     "ewm",
@@ -23,29 +23,6 @@ __all__ = [
     "segmented_running_min",
     "since_last",
 ]
-
-
-def ewm(x: np.ndarray, w: float, last: float) -> tuple[np.ndarray, float]:
-    """``last = w*last + (1-w)*x`` over ``x``; returns (every last, the final last).
-
-    The closed form of smoothing.ewm (``last_k = w**k (last_0 + (1-w) sum_j x_j w**-j)``, in
-    blocks short enough that ``w**-j`` stays finite), with the powers cached: detectors call
-    this on short stretches many times, where recomputing them would dominate.
-    """
-    growth = _GROWTH.get(w)
-    if growth is None:
-        block = max(1, min(1 << 14, int(_MAX_GROWTH_LOG / -math.log(w))))
-        growth = _GROWTH[w] = w ** -np.arange(1, block + 1, dtype=np.float64)
-    n = len(x)
-    if n <= len(growth):
-        g = growth[:n]
-        out = (last + (1.0 - w) * np.cumsum(x * g)) / g
-        return out, (float(out[-1]) if n else last)
-    out = np.empty(n)
-    for start in range(0, n, len(growth)):
-        part, last = ewm(x[start : start + len(growth)], w, last)
-        out[start : start + len(part)] = part
-    return out, last
 
 
 def log_values(values: np.ndarray) -> np.ndarray:

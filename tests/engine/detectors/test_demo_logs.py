@@ -26,3 +26,10 @@ def test_demo_log_shows_its_own_pathology_and_no_other_alert(demo_logs, name):
 
 def test_healthy_demo_log_raises_no_alarm(demo_logs):
     assert [f for f in check_file(str(demo_logs / "healthy.log")).findings if f.severity != "info"] == []
+
+
+def test_a_loss_that_explodes_2000x_is_an_alert_before_the_run_is_killed(demo_logs):
+    found = check_file(str(demo_logs / "exploding_loss.log")).findings
+    alerts = [f for f in found if f.pathology == "exploding_loss" and f.severity == "alert"]
+    # The loss leaves its 0.17 best around iter 2000 and ends at 168 at iter 2087.
+    assert alerts and alerts[0].step < 2080

@@ -99,3 +99,22 @@ def test_non_finite_points_are_left_to_nan_or_inf():
     loss[500:505] = np.nan
     loss[600] = np.inf
     assert alarms(feed(detector(), loss)) == []
+
+
+def test_a_noisy_loss_that_multiplies_step_after_step_is_an_alert():
+    """A ramp that speeds up raises the noise-scaled bars as it goes (the spike scale learns the
+    growing residuals); the runaway rule looks at the ratio to the best level alone."""
+    rng = np.random.default_rng(4)
+    loss = decaying(2000) * np.exp(rng.normal(0, 0.3, 2000))  # a jumpy loss
+    loss[1900:] *= np.exp(0.08 * np.arange(100))  # x1.08 per step: 2,900x by the end
+    findings = feed(detector(), loss)
+    alerts = [f for f in findings if f.severity == "alert"]
+    assert alerts and 1900 < alerts[0].step < 1950
+    assert "running away" in alerts[0].message
+
+
+def test_a_loss_that_wanders_a_few_times_its_best_is_not_running_away():
+    rng = np.random.default_rng(5)
+    wander = np.exp(np.cumsum(rng.normal(0, 0.05, 6000)).clip(-0.5, 1.5))  # up to ~4.5x
+    findings = feed(detector(), 2.0 * wander)
+    assert not [f for f in findings if "running away" in f.message]
