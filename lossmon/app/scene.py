@@ -37,7 +37,7 @@ class Snapshot:
     findings: list[Finding]
     status: dict[str, Finding]
     epoch: str | None = None
-    arrival: object = None  # LiveLog.arrival_times, for the time axis
+    arrival: object = None  # LiveLog.arrival_map(), for the time axis
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -65,7 +65,7 @@ def take_snapshot(log: LiveLog) -> Snapshot:
         list(monitor.findings),
         monitor.status(),
         epoch[0] if epoch else None,
-        log.arrival_times,
+        log.arrival_map(),
     )
 
 
