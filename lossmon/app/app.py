@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -16,11 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, ProgressBar
 
 from lossmon.app.badge_board import BadgeBoard
-from lossmon.app.charting.series_cache import ChartCache
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
 from lossmon.app.messages import FeedNews
-from lossmon.app.scene import Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
+from lossmon.app.scene import ChartPlan, Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.badges import BadgeRow
@@ -45,7 +44,6 @@ class LogView:
     log: LiveLog
     board: BadgeBoard
     ticks: TickStore
-    cache: ChartCache = field(default_factory=ChartCache)
     snapshot: Snapshot | None = None
     rendered_version: int = -1
     records_at_pause: int | None = None  # the view is paused: records ingested since then are new
@@ -115,6 +113,7 @@ class LossmonApp(App):
         self._last_refresh = 0.0
         self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
+        self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
 
@@ -254,12 +253,21 @@ class LossmonApp(App):
     def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
         self.frames += 1
         chart = self._part("#main-chart", ChartView)
-        width, height = chart.plot_size
-        frame, legend = main_chart(snapshot, self.view_state, view.cache, width, height, self.ascii)
-        chart.show(frame, legend)
+        charts: list[tuple[ChartView, ChartPlan]] = []
+        with view.log.lock:  # the plans read the engine's series; drawing them needs no lock
+            charts.append((chart, main_chart(snapshot, self.view_state, *chart.plot_size, self.ascii)))
+            for chart_view, name in self._grid_charts(snapshot):
+                charts.append((chart_view, metric_chart(snapshot, name, self.view_state, *chart_view.plot_size)))
+        self.main_scale = (charts[0][1].log_y, charts[0][1].auto_log)
+        for chart_view, plan in charts:
+            chart_view.show(plan.draw(self.ascii), plan.legend)
+
+    def _grid_charts(self, snapshot: Snapshot) -> list[tuple[ChartView, str]]:
+        """The grid's charts, once they match the metrics to show (else they are remounted and
+        drawn at the next refresh, when they have a size)."""
         grid = self._part("#grid", Grid)
         if self.side_pane:
-            return
+            return []
         names = grid_names(snapshot, self.view_state.shown)
         existing = {c.series: c for c in grid.query(ChartView)}
         if list(existing) != names:
@@ -267,11 +275,8 @@ class LossmonApp(App):
             grid.mount_all([ChartView(classes="metric-chart", series=name) for name in names])
             grid.set_class(not names, "-empty")
             self.call_after_refresh(self._schedule, 0.0, True)
-            return
-        for name, chart_view in existing.items():
-            width, height = chart_view.plot_size
-            if width > 1 and name in snapshot.series:
-                chart_view.show(*metric_chart(snapshot, name, self.view_state, view.cache, width, height, self.ascii))
+            return []
+        return [(c, name) for name, c in existing.items() if c.plot_size[0] > 1 and name in snapshot.series]
 
     def _header_info(self, view: LogView, snapshot: Snapshot) -> HeaderInfo:
         log = view.log
@@ -346,7 +351,7 @@ class LossmonApp(App):
         self._set_view(self.view_state.next_smoothing())
 
     def action_log_scale(self) -> None:
-        self._set_view(self.view_state.toggle_log())
+        self._set_view(self.view_state.toggle_log(*self.main_scale))
 
     def action_window(self) -> None:
         self._set_view(self.view_state.next_window())

@@ -48,6 +48,7 @@ class LiveLog:
         self.finished = False  # read to an end that no more data can follow (stdin closed, .gz)
         self.file_state: str | None = None  # one of FILE_STATES, or None while the file is there
         self.error: str | None = None
+        self.segment_findings = 0  # findings before the file's current segment
         self.version = 0  # bumped whenever something changed: a cheap "anything new?" check
         self._arrival_lines = GrowableArray(np.int64)  # last line read by each batch...
         self._arrival_times = GrowableArray(np.float64)  # ...and when it arrived
@@ -78,6 +79,7 @@ class LiveLog:
             self.error = None
         if kind in _NEW_SEGMENT:
             self.total_bytes = None  # what follows is live, not history to load
+            self.segment_findings = len(self.monitor.findings)  # the chart shows those after
         if kind == "finished":
             self.finished = True
         if kind == "error":
