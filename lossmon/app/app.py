@@ -415,6 +415,10 @@ class LossmonApp(App):
     def action_previous_log(self) -> None:
         self._switch(-1)
 
+    @on(ChartView.Resized)
+    def _chart_resized(self) -> None:
+        self._schedule(0.0, force=True)
+
     @on(Timeline.Chosen)
     def _chosen(self, event: Timeline.Chosen) -> None:
         self._set_view(self.view_state.pin(event.finding.step))
@@ -446,7 +450,8 @@ class LossmonApp(App):
         while (not self.feed.logs or self.loading) and time.monotonic() < deadline:
             await pilot.pause(0.05)
         self._schedule(0.0, force=True)
-        await pilot.pause(0.05)
-        while self._refresh_pending and time.monotonic() < deadline:
+        settled = 0  # the layout may change after a frame (a checklist opens): wait for calm
+        while settled < 3 and time.monotonic() < deadline:
             await pilot.pause(0.05)
+            settled = 0 if self._refresh_pending else settled + 1
         await pilot.pause()
