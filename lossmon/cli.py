@@ -94,12 +94,16 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lossmon",
         usage="lossmon [options] PATH... | lossmon {check,watch,export,demo} ...",
-        description="Open the terminal app on training logs: charts, badges, checklists. "
+        description="Open the terminal app on training logs: history first, then following them as "
+        "they grow (rotation, truncation, deletion, files that appear later). Charts, badges, checklists. "
         "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
         "? help, q quit.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="log files")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
     parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
+    parser.add_argument(
+        "--poll", type=float, metavar="SECONDS", help="poll every SECONDS instead of using file events (NFS/Lustre)"
+    )
     parser.add_argument("--speed", type=float, metavar="N", help="replay speed in records per second (default 50)")
     parser.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs (fonts without braille)")
     parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")

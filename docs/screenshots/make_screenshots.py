@@ -13,9 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from lossmon.app.app import LossmonApp  # noqa: E402
-from lossmon.app.feeds import HistoryFeed  # noqa: E402
-from lossmon.app.live_log import LiveLog  # noqa: E402
-from lossmon.engine import Monitor  # noqa: E402
+from lossmon.app.feeds import FollowFeed  # noqa: E402
 
 SHOTS = (
     # (file name, log, size, light theme)
@@ -26,9 +24,8 @@ SHOTS = (
 
 
 async def shoot(name: str, log: str, size: tuple[int, int], light: bool) -> None:
-    path = str(ROOT / log)
-    logs = [LiveLog(path, Monitor(path), clock=lambda: 0.0)]
-    app = LossmonApp(logs, HistoryFeed, light=light, show_elapsed=False, mode="DONE")
+    feed = FollowFeed([str(ROOT / log)], clock=lambda: 0.0)
+    app = LossmonApp(feed, light=light, show_elapsed=False)
     app.blink_interval = 3600.0
     async with app.run_test(size=size) as pilot:
         await app.wait_loaded(pilot)

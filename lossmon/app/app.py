@@ -1,11 +1,12 @@
 """The lossmon terminal app: header, badges, charts, checklist and findings timeline for the logs
-a feed is reading. The app only renders engine state; feeds (threads) drive the monitors."""
+a feed is reading. The app only renders engine state; a feed (the follower's thread, or a replay
+thread) drives the monitors and tells the app, which redraws on a throttle, never per line."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -15,11 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, ProgressBar
 
 from lossmon.app.badge_board import BadgeBoard
-from lossmon.app.charting.series_cache import ChartCache
-from lossmon.app.feeds import Feed
+from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
-from lossmon.app.messages import LogChanged
-from lossmon.app.scene import Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
+from lossmon.app.messages import FeedNews
+from lossmon.app.scene import ChartPlan, Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.badges import BadgeRow
@@ -36,8 +36,6 @@ REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
 BLINK_INTERVAL = 0.5
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
 
-FeedFactory = Callable[[list[LiveLog], Callable[[LiveLog], None]], Feed]
-
 
 @dataclass(eq=False)
 class LogView:
@@ -46,9 +44,30 @@ class LogView:
     log: LiveLog
     board: BadgeBoard
     ticks: TickStore
-    cache: ChartCache = field(default_factory=ChartCache)
     snapshot: Snapshot | None = None
     rendered_version: int = -1
+    records_at_pause: int | None = None  # the view is paused: records ingested since then are new
+
+
+FILE_NOTES = {
+    "waiting": "waiting for the file to appear",
+    "deleted": "file deleted: its data stay on screen",
+    "moved": "file moved away: waiting for a new one",
+}
+
+
+def log_state(log: LiveLog, replay: bool) -> str:
+    """The state word in the header."""
+    if log.finished:
+        return "DONE"
+    if replay:
+        return "REPLAY"
+    if log.file_state is not None:
+        return log.file_state.upper()
+    if log.loading:
+        progress = log.progress
+        return f"LOADING {progress:.0%}" if progress is not None else "LOADING"
+    return "FOLLOW"
 
 
 class LossmonApp(App):
@@ -74,28 +93,27 @@ class LossmonApp(App):
 
     def __init__(
         self,
-        logs: list[LiveLog],
-        feed_factory: FeedFactory | None = None,
+        feed: FollowFeed | ReplayFeed,
         *,
         ascii: bool = False,
         light: bool = False,
         show_elapsed: bool = True,
         tick_dir=None,
-        mode: str = "FOLLOW",
     ) -> None:
         super().__init__()
-        self.views = [LogView(log, BadgeBoard(), TickStore(log.path, tick_dir)) for log in logs]
+        self.feed = feed
+        self.views: list[LogView] = []  # one per log the feed reads, added as they appear
+        self._tick_dir = tick_dir
         self.current = 0
         self.view_state = ViewState()
         self.ascii = ascii
         self.show_elapsed = show_elapsed
-        self.mode = mode  # what the header says once history is read: FOLLOW, DONE, REPLAY
-        self._feed_factory = feed_factory
-        self.feed: Feed | None = None
+        self._news_posted = False
         self._refresh_pending = False
         self._last_refresh = 0.0
         self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
+        self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
 
@@ -104,7 +122,7 @@ class LossmonApp(App):
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
         yield ProgressBar(id="progress", show_eta=False)
-        yield BadgeRow(self.views[self.current].board if self.views else BadgeBoard(), self.ascii)
+        yield BadgeRow(BadgeBoard(), self.ascii)
         with Horizontal(id="body"):
             with Vertical(id="charts"):
                 yield ChartView(id="main-chart")
@@ -120,9 +138,7 @@ class LossmonApp(App):
         if self.ascii:
             self.main_screen.add_class("-ascii")
         self._apply_layout(self.size.width, self.size.height)
-        if self._feed_factory is not None and self.views:
-            self.feed = self._feed_factory([v.log for v in self.views], self._from_feed)
-            self.feed.start()
+        self.feed.start(self._from_feed)
         self._schedule(0.0)
         if self.show_elapsed:  # elapsed time and records/s move on even when no line arrives
             self.set_interval(1.0, self._tick_header)
@@ -152,17 +168,33 @@ class LossmonApp(App):
         return self.main_screen.has_class("-side")
 
     def on_unmount(self) -> None:
-        if self.feed is not None:
-            self.feed.stop()
+        self.feed.stop()
 
     # Data in -------------------------------------------------------------------------------------
 
     def _from_feed(self, log: LiveLog) -> None:
-        """Called in the feed thread."""
-        self.post_message(LogChanged(log))
+        """Called on the feed's thread after each change: one message until the app took it."""
+        if not self._news_posted:
+            self._news_posted = True
+            self.post_message(FeedNews())
 
-    def on_log_changed(self, message: LogChanged) -> None:
+    def on_feed_news(self, message: FeedNews) -> None:
+        self._news_posted = False  # first: news arriving from now on posts a new message
+        self._sync_views()
         self._schedule()
+
+    def _sync_views(self) -> None:
+        """A view for each log the feed started reading (a glob matches a new file)."""
+        logs = list(self.feed.logs)
+        if len(logs) == len(self.views):
+            return
+        first = not self.views
+        for log in logs[len(self.views) :]:
+            self.views.append(LogView(log, BadgeBoard(), TickStore(log.path, self._tick_dir)))
+            if self.view_state.paused:
+                self.views[-1].records_at_pause = 0
+        if first:
+            self._part(BadgeRow).board = self.views[0].board
 
     def _schedule(self, delay: float | None = None, force: bool = False) -> None:
         if force and self.views:
@@ -179,11 +211,14 @@ class LossmonApp(App):
         if not self.is_running or not self.screen_stack:
             return
         self._last_refresh = time.monotonic()
+        self._sync_views()
         for index, view in enumerate(self.views):
             if index != self.current:
                 self._update_board(view)
         if self.views:
             self.render_log(self.views[self.current])
+        else:
+            self._part(HeaderBar).show(self._waiting_info())
 
     def _update_board(self, view: LogView) -> None:
         if view.log.version == view.rendered_version:
@@ -218,12 +253,21 @@ class LossmonApp(App):
     def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
         self.frames += 1
         chart = self._part("#main-chart", ChartView)
-        width, height = chart.plot_size
-        frame, legend = main_chart(snapshot, self.view_state, view.cache, width, height, self.ascii)
-        chart.show(frame, legend)
+        charts: list[tuple[ChartView, ChartPlan]] = []
+        with view.log.lock:  # the plans read the engine's series; drawing them needs no lock
+            charts.append((chart, main_chart(snapshot, self.view_state, *chart.plot_size, self.ascii)))
+            for chart_view, name in self._grid_charts(snapshot):
+                charts.append((chart_view, metric_chart(snapshot, name, self.view_state, *chart_view.plot_size)))
+        self.main_scale = (charts[0][1].log_y, charts[0][1].auto_log)
+        for chart_view, plan in charts:
+            chart_view.show(plan.draw(self.ascii), plan.legend)
+
+    def _grid_charts(self, snapshot: Snapshot) -> list[tuple[ChartView, str]]:
+        """The grid's charts, once they match the metrics to show (else they are remounted and
+        drawn at the next refresh, when they have a size)."""
         grid = self._part("#grid", Grid)
         if self.side_pane:
-            return
+            return []
         names = grid_names(snapshot, self.view_state.shown)
         existing = {c.series: c for c in grid.query(ChartView)}
         if list(existing) != names:
@@ -231,23 +275,19 @@ class LossmonApp(App):
             grid.mount_all([ChartView(classes="metric-chart", series=name) for name in names])
             grid.set_class(not names, "-empty")
             self.call_after_refresh(self._schedule, 0.0, True)
-            return
-        for name, chart_view in existing.items():
-            width, height = chart_view.plot_size
-            if width > 1 and name in snapshot.series:
-                chart_view.show(*metric_chart(snapshot, name, self.view_state, view.cache, width, height, self.ascii))
+            return []
+        return [(c, name) for name, c in existing.items() if c.plot_size[0] > 1 and name in snapshot.series]
 
     def _header_info(self, view: LogView, snapshot: Snapshot) -> HeaderInfo:
         log = view.log
-        if log.loading:
-            progress = log.progress
-            state = f"LOADING {progress:.0%}" if progress is not None else "LOADING"
-            if self.mode in ("REPLAY", "LIVE"):
-                state = self.mode
-        else:
-            state = self.mode
+        state = log_state(log, self.feed.replay)
+        note = FILE_NOTES.get(log.file_state or "", "")
         if self.view_state.paused:
+            waiting = snapshot.records - (view.records_at_pause or 0)
             state = "PAUSED"
+            note = f"{waiting:,} new records (p: follow)" if waiting > 0 else "p: follow"
+        elif log.monitor.segments and not note:
+            note = f"segment {log.monitor.segments + 1}"
         others = [v for i, v in enumerate(self.views) if i != self.current and any(b.severity == "alert" for b in v.board)]
         position = f"{self.current + 1}/{len(self.views)}" if len(self.views) > 1 else ""
         if others:
@@ -261,14 +301,20 @@ class LossmonApp(App):
             log.elapsed if self.show_elapsed else None,
             state,
             position,
-            log.error,
+            log.error or self.feed.error,
+            note,
         )
+
+    def _waiting_info(self) -> HeaderInfo:
+        """Nothing to show yet: a glob that matches no file so far."""
+        name = " ".join(getattr(self.feed, "paths", []))
+        return HeaderInfo(name, None, None, 0, 0.0, None, "WAITING", "", self.feed.error, "no file matches yet")
 
     def _tick_header(self) -> None:
         if self.views and self.views[self.current].snapshot is not None:
             view = self.views[self.current]
-            if not view.log.loading and self.mode == "DONE":
-                return  # a finished log: nothing moves, so idle costs nothing
+            if view.log.finished:
+                return  # a finished input: nothing moves, so idle costs nothing
             self._part(HeaderBar).show(self._header_info(view, view.snapshot))
 
     def _update_progress(self, log: LiveLog) -> None:
@@ -305,7 +351,7 @@ class LossmonApp(App):
         self._set_view(self.view_state.next_smoothing())
 
     def action_log_scale(self) -> None:
-        self._set_view(self.view_state.toggle_log())
+        self._set_view(self.view_state.toggle_log(*self.main_scale))
 
     def action_window(self) -> None:
         self._set_view(self.view_state.next_window())
@@ -314,8 +360,11 @@ class LossmonApp(App):
         self._set_view(self.view_state.next_x_axis())
 
     def action_pause(self) -> None:
+        """Freeze the charts (the feed keeps reading, so nothing is lost); a replay pauses."""
         self.view_state = self.view_state.toggle_pause()
-        if self.feed is not None and self.mode == "REPLAY":
+        for view in self.views:
+            view.records_at_pause = view.log.monitor.records if self.view_state.paused else None
+        if isinstance(self.feed, ReplayFeed):
             self.feed.paused = self.view_state.paused
         self._redraw()
 
@@ -366,6 +415,10 @@ class LossmonApp(App):
     def action_previous_log(self) -> None:
         self._switch(-1)
 
+    @on(ChartView.Resized)
+    def _chart_resized(self) -> None:
+        self._schedule(0.0, force=True)
+
     @on(Timeline.Chosen)
     def _chosen(self, event: Timeline.Chosen) -> None:
         self._set_view(self.view_state.pin(event.finding.step))
@@ -377,7 +430,7 @@ class LossmonApp(App):
         yield SystemCommand("Window", "all / last 1k / last 10k steps (key w)", self.action_window)
         yield SystemCommand("X axis", "step / epoch / time read (key x)", self.action_x_axis)
         yield SystemCommand("Metrics", "choose the charts in the grid (key m)", self.action_metrics)
-        yield SystemCommand("Pause or follow", "freeze the charts (key p)", self.action_pause)
+        yield SystemCommand("Pause or follow", "freeze the charts; new data waits (key p)", self.action_pause)
         yield SystemCommand("Acknowledge", "stop the badges flashing (key a)", self.action_acknowledge)
         yield SystemCommand("Checklist", "show or hide the checklist (key c)", self.action_toggle_checklist)
         yield SystemCommand("Light theme", "switch to the light theme", lambda: setattr(self, "theme", "textual-light"))
@@ -389,15 +442,16 @@ class LossmonApp(App):
 
     @property
     def loading(self) -> bool:
-        return any(v.log.loading for v in self.views)
+        return any(log.loading for log in self.feed.logs)
 
     async def wait_loaded(self, pilot, timeout: float = 30.0) -> None:
-        """Wait until every log is read and the final picture is drawn."""
+        """Wait until the feed has a log, every log's history is read and the picture is drawn."""
         deadline = time.monotonic() + timeout
-        while self.loading and time.monotonic() < deadline:
+        while (not self.feed.logs or self.loading) and time.monotonic() < deadline:
             await pilot.pause(0.05)
         self._schedule(0.0, force=True)
-        await pilot.pause(0.05)
-        while self._refresh_pending and time.monotonic() < deadline:
+        settled = 0  # the layout may change after a frame (a checklist opens): wait for calm
+        while settled < 3 and time.monotonic() < deadline:
             await pilot.pause(0.05)
+            settled = 0 if self._refresh_pending else settled + 1
         await pilot.pause()

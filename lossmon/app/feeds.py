@@ -1,41 +1,116 @@
-"""Feeds drive the Monitors in a background thread and tell the app when something changed.
+"""Feeds drive the Monitors on a background thread and tell the app when something changed.
 
-The app only needs ``start()``, ``stop()`` and ``paused``; a feed calls ``notify(log)`` (at most
-every ``NOTIFY_INTERVAL`` seconds per log, and once at the end) and the app redraws on its own
-throttle. ``HistoryFeed`` reads logs to their end at full speed in batches; ``ReplayFeed``
-animates a finished log at N records per second.
+``FollowFeed`` is the one path for live logs (files, globs, ``-`` for stdin, the demo's run): the
+engine's follower (:class:`lossmon.engine.follow.Session`) reads the history, then follows the
+files through rotation, truncation, deletion and late appearance. ``ReplayFeed`` animates finished
+logs at N records per second. Both keep ``logs`` (a :class:`LiveLog` per input, in the order they
+appear; a glob may add some later) and call ``notify(log)`` on their thread after each change:
+the app coalesces those calls and redraws on its own throttle.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
 
 import numpy as np
 
 from lossmon.app.live_log import LiveLog
+from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.follow import FollowUpdate, Session
+from lossmon.engine.pathfeed import IDLE_FLUSH_SECONDS
 from lossmon.engine.sources import read_chunks
 
-BATCH_BYTES = 256 * 1024  # one batch under the lock: a few ms of parsing, so keys stay responsive
-NOTIFY_INTERVAL = 0.05
+Notify = Callable[[LiveLog], None]
+MakeMonitor = Callable[[str], Monitor]
 _TICK = 0.05
 
-Notify = Callable[[LiveLog], None]
 
+class FollowFeed:
+    """Live logs through the follower: history first, then every new line."""
 
-class Feed:
-    def __init__(self, logs: list[LiveLog], notify: Notify) -> None:
-        self.logs = logs
+    replay = False
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        make_monitor: MakeMonitor = Monitor,
+        *,
+        poll_interval: float | None = None,
+        idle_flush: float = IDLE_FLUSH_SECONDS,
+        stdin: BinaryIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.paths = list(paths)
+        self.logs: list[LiveLog] = []
+        self._by_path: dict[str, LiveLog] = {}
+        self._make_monitor = make_monitor
+        self._clock = clock
+        self._notify: Notify = lambda log: None
+        self.session = Session(
+            self.paths,
+            make_monitor=self._monitor_for,
+            on_update=self._on_update,
+            poll_interval=poll_interval,
+            idle_flush=idle_flush,
+            stdin=stdin,
+        )
+
+    def start(self, notify: Notify) -> None:
         self._notify = notify
+        self.session.start()
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    @property
+    def error(self) -> str | None:
+        """Set if the follower itself failed (a single input's failure is on its log)."""
+        error = self.session.error
+        return f"the follower stopped: {type(error).__name__}: {error}" if error is not None else None
+
+    # The follower's thread -----------------------------------------------------------------
+
+    def _monitor_for(self, path: str) -> Monitor:
+        """Called by the follower, under its lock, for each input it starts following."""
+        monitor = self._make_monitor(path)
+        log = LiveLog(path, monitor, self.session.lock, self._clock)
+        self._by_path[path] = log
+        self.logs.append(log)
+        self._notify(log)
+        return monitor
+
+    def _on_update(self, update: FollowUpdate) -> None:
+        log = self._by_path[update.path]
+        with log.lock:
+            for event in update.events:
+                log.event(event.kind, event.message)
+            log.took(update.records, update.position)
+        self._notify(log)
+
+
+class ReplayFeed:
+    """Feed finished logs at ``speed`` records per second, so the detectors fire as it goes."""
+
+    replay = True
+
+    def __init__(self, paths: Sequence[str], make_monitor: MakeMonitor, speed: float, clock=time.monotonic) -> None:
+        if speed <= 0:
+            raise LossmonError(f"--speed must be positive, not {speed:g}")
+        self.speed = speed
+        self.logs = [LiveLog(path, make_monitor(path), clock=clock, reads_to_end=True) for path in paths]
+        self.error: str | None = None
+        self._notify: Notify = lambda log: None
         self._stop = threading.Event()
         self._resume = threading.Event()
         self._resume.set()
-        self._last_notify: dict[int, float] = {}
-        self._thread = threading.Thread(target=self._run, name=type(self).__name__, daemon=True)
+        self._thread = threading.Thread(target=self._run, name="lossmon-replay", daemon=True)
 
-    def start(self) -> None:
+    def start(self, notify: Notify) -> None:
+        self._notify = notify
         self._thread.start()
 
     def stop(self) -> None:
@@ -52,60 +127,22 @@ class Feed:
     def paused(self, value: bool) -> None:
         (self._resume.clear if value else self._resume.set)()
 
-    @property
-    def stopped(self) -> bool:
-        return self._stop.is_set()
-
-    def notify(self, log: LiveLog, force: bool = False) -> None:
-        now = time.monotonic()
-        if force or now - self._last_notify.get(id(log), 0.0) >= NOTIFY_INTERVAL:
-            self._last_notify[id(log)] = now
-            self._notify(log)
-
     def _run(self) -> None:
         for log in self.logs:
-            if self.stopped:
+            if self._stop.is_set():
                 return
             try:
-                self.read(log)
+                self._replay(log)
             except LossmonError as error:
                 log.error = str(error)
             except Exception as error:  # never let one bad file kill the app
                 log.error = f"{log.path}: {type(error).__name__}: {error}"
-            log.loading = False
-            self.notify(log, force=True)
-
-    def read(self, log: LiveLog) -> None:
-        raise NotImplementedError
-
-
-class HistoryFeed(Feed):
-    """Read each log to its end as fast as it parses."""
-
-    def read(self, log: LiveLog) -> None:
-        for chunk in read_chunks(log.path, BATCH_BYTES):
-            self._resume.wait()
-            if self.stopped:
-                return
             with log.lock:
-                log.took(log.monitor.feed(chunk), len(chunk))
-            self.notify(log)
-        with log.lock:
-            log.took(log.monitor.finish())
+                log.event("finished", f"{log.path}: replayed")
+            self._notify(log)
 
-
-class ReplayFeed(Feed):
-    """Feed a finished log at ``speed`` records per second, so the detectors fire as it goes."""
-
-    def __init__(self, logs: list[LiveLog], notify: Notify, speed: float) -> None:
-        super().__init__(logs, notify)
-        if speed <= 0:
-            raise LossmonError(f"--speed must be positive, not {speed:g}")
-        self.speed = speed
-
-    def read(self, log: LiveLog) -> None:
+    def _replay(self, log: LiveLog) -> None:
         data = b"".join(read_chunks(log.path))
-        log.total_bytes = len(data)
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10) + 1
         ends = np.append(ends, len(data)) if not len(ends) or ends[-1] != len(data) else ends
         monitor = log.monitor
@@ -114,7 +151,8 @@ class ReplayFeed(Feed):
         lines_per_record = 1.0
         played = 0.0  # seconds of replay time (paused time does not count)
         last = time.monotonic()
-        while line < len(ends) and not self.stopped:
+        last_notify = 0.0
+        while line < len(ends) and not self._stop.is_set():
             if not self._resume.is_set():
                 self._resume.wait()
                 last = time.monotonic()
@@ -128,66 +166,15 @@ class ReplayFeed(Feed):
                 take = max(1, min(int(wanted * lines_per_record), len(ends) - line))
                 end = int(ends[line + take - 1])
                 with log.lock:
-                    log.took(monitor.feed(data[position:end]), end - position)
+                    log.took(monitor.feed(data[position:end]).records, end)
                 position = end
                 line += take
                 if monitor.records:
                     lines_per_record = max(1.0, line / monitor.records)
-                self.notify(log)
+                if now - last_notify >= _TICK:
+                    last_notify = now
+                    self._notify(log)
             time.sleep(_TICK)
-        if not self.stopped:
+        if not self._stop.is_set():
             with log.lock:
-                log.took(monitor.finish())
-
-
-def open_logs(paths: Iterable[str], monitor_factory) -> list[LiveLog]:
-    return [LiveLog(path, monitor_factory(path)) for path in paths]
-
-
-class WriterFeed(Feed):
-    """A training run that writes its log while the app watches (``lossmon demo``).
-
-    The run's printed text goes to the log file, chunk by chunk, paced in training steps; the
-    same bytes go to the monitor as they are written. ``chunks`` yields (step, text, rewrite);
-    ``rewrite`` means the text replaces the whole file (a CSV logger rewriting its header),
-    which the monitor sees as a restart, as it would when following the file.
-    """
-
-    def __init__(
-        self,
-        logs: list[LiveLog],
-        notify: Notify,
-        chunks: Iterable[tuple[float, str, bool]],
-        steps_per_second: float,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        super().__init__(logs, notify)
-        self.chunks = chunks
-        self.steps_per_second = steps_per_second
-        self._sleep = sleep
-
-    def read(self, log: LiveLog) -> None:
-        monitor = log.monitor
-        last_step = None
-        with open(log.path, "wb") as out:
-            for step, text, rewrite in self.chunks:
-                self._resume.wait()
-                if self.stopped:
-                    return
-                if last_step is not None and step > last_step:
-                    self._sleep((step - last_step) / self.steps_per_second)
-                last_step = step
-                data = text.encode("utf-8")
-                if rewrite:
-                    out.seek(0)
-                    out.truncate()
-                    with log.lock:
-                        monitor.restart()
-                if data:
-                    out.write(data)
-                    out.flush()
-                    with log.lock:
-                        log.took(monitor.feed(data), len(data))
-                    self.notify(log)
-        with log.lock:
-            log.took(monitor.finish())
+                log.took(monitor.finish().records)

@@ -1,7 +1,8 @@
-"""One log as the app sees it: its Monitor, a lock, and what the header shows (progress, rate).
+"""One log as the app sees it: its Monitor, the lock that guards it, and what the header shows
+(loading progress, rate, what happened to the file).
 
-A feed thread writes to the Monitor while the app reads it, so both hold ``lock`` (the feed for
-one batch at a time, the app while it copies what a frame needs).
+A feed's thread changes the Monitor while the app reads it, so both hold ``lock`` (the follower's
+``Session.lock``: the feed for one batch at a time, the app while it reads what a frame needs).
 """
 
 from __future__ import annotations
@@ -14,53 +15,94 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lossmon.engine import Monitor, Update
-from lossmon.engine.store import GrowableArray
+from lossmon.engine import Monitor
+from lossmon.engine.arrays import GrowableArray
+from lossmon.engine.targets import STDIN, is_compressed
 
 _RATE_WINDOW = 5.0  # seconds of arrivals behind "records/s"
+FILE_STATES = ("waiting", "deleted", "moved")  # the path names no file being followed
+_NEW_SEGMENT = ("truncated", "rotated", "recreated")
 
 
 class LiveLog:
-    def __init__(self, path: str, monitor: Monitor, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        path: str,
+        monitor: Monitor,
+        lock: threading.RLock | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        reads_to_end: bool = False,
+    ) -> None:
         self.path = path
-        self.name = os.path.basename(path) or path
+        self.name = "stdin" if path == STDIN else (os.path.basename(path) or path)
         self.monitor = monitor
-        self.lock = threading.RLock()
+        self.lock = lock if lock is not None else threading.RLock()
         self.clock = clock
         self.opened = clock()
-        self.total_bytes: int | None = _size_of(path)
+        # Loading: a file is loading until the bytes it had when opened are read; an input read
+        # once to its end (a compressed log, a replay) until that end.
+        self.reads_to_end = reads_to_end or is_compressed(path)
+        self.total_bytes: int | None = None if self.reads_to_end else _size_of(path)
         self.bytes_read = 0
-        self.loading = True  # reading history (or replaying)
-        self.live = False  # following new lines after the history
+        self.finished = False  # read to an end that no more data can follow (stdin closed, .gz)
+        self.file_state: str | None = None  # one of FILE_STATES, or None while the file is there
         self.error: str | None = None
-        self.version = 0  # bumped whenever the monitor changed: a cheap "anything new?" check
+        self.segment_findings = 0  # findings before the file's current segment
+        self.version = 0  # bumped whenever something changed: a cheap "anything new?" check
         self._arrival_lines = GrowableArray(np.int64)  # last line read by each batch...
         self._arrival_times = GrowableArray(np.float64)  # ...and when it arrived
         self._recent: deque[tuple[float, int]] = deque()
 
-    # Written by the feed thread (under the lock) ----------------------------------------------
+    # Written by the feed's thread (under the lock) --------------------------------------------
 
-    def took(self, update: Update, nbytes: int = 0) -> None:
-        """Note a batch fed to the monitor."""
+    def took(self, records: int, position: int | None = None) -> None:
+        """Note that ``records`` were parsed and ``position`` bytes of the input are read."""
         now = self.clock()
-        self.bytes_read += nbytes
-        if update.records:
-            self._arrival_lines.extend(np.array([self.monitor.lines], dtype=np.int64))
+        if position is not None:
+            self.bytes_read = position
+        if records:
+            lines = self.monitor.lines
+            if len(self._arrival_lines) and lines < self._arrival_lines.view[-1]:
+                self._reset_arrivals()  # a new segment counts its lines from 1 again
+            self._arrival_lines.extend(np.array([lines], dtype=np.int64))
             self._arrival_times.extend(np.array([now - self.opened]))
-            self._recent.append((now, update.records))
+            self._recent.append((now, records))
         self.version += 1
+
+    def event(self, kind: str, message: str) -> None:
+        """A file event from the follower (see lossmon.engine.pathfeed.EVENT_KINDS)."""
+        if kind in FILE_STATES:
+            self.file_state = kind
+        elif kind in ("opened", *_NEW_SEGMENT):
+            self.file_state = None
+            self.error = None
+        if kind in _NEW_SEGMENT:
+            self.total_bytes = None  # what follows is live, not history to load
+            self.segment_findings = len(self.monitor.findings)  # the chart shows those after
+        if kind == "finished":
+            self.finished = True
+        if kind == "error":
+            self.error = message
+        self.version += 1
+
+    def _reset_arrivals(self) -> None:
+        self._arrival_lines = GrowableArray(np.int64)
+        self._arrival_times = GrowableArray(np.float64)
 
     # Read by the app ---------------------------------------------------------------------------
 
-    def arrival_times(self, lines: np.ndarray) -> np.ndarray:
-        """Seconds since the log was opened at which each of these source lines was read."""
-        ends = self._arrival_lines.view
-        times = self._arrival_times.view
-        n = min(len(ends), len(times))
-        if not n:
-            return np.zeros(len(lines))
-        index = np.minimum(np.searchsorted(ends[:n], lines, side="left"), n - 1)
-        return times[:n][index]
+    def arrival_map(self) -> Callable[[np.ndarray], np.ndarray]:
+        """Source lines → seconds since the log was opened at which each was read (take it with
+        the lock held: it keeps the arrivals as they are now)."""
+        ends, times = self._arrival_lines.view, self._arrival_times.view
+
+        def arrival_times(lines: np.ndarray) -> np.ndarray:
+            if not len(ends):
+                return np.zeros(len(lines))
+            return times[np.minimum(np.searchsorted(ends, lines, side="left"), len(ends) - 1)]
+
+        return arrival_times
 
     def records_per_second(self) -> float:
         now = self.clock()
@@ -76,8 +118,17 @@ class LiveLog:
         return self.clock() - self.opened
 
     @property
+    def loading(self) -> bool:
+        """Reading the history (what the input held when it was opened)."""
+        if self.finished:
+            return False
+        if self.reads_to_end:
+            return True
+        return self.total_bytes is not None and self.bytes_read < self.total_bytes
+
+    @property
     def progress(self) -> float | None:
-        """Fraction of the file read, while loading a file of known size."""
+        """Fraction of the history read, while loading a file of known size."""
         if not self.loading or not self.total_bytes:
             return None
         return min(1.0, self.bytes_read / self.total_bytes)
@@ -85,6 +136,6 @@ class LiveLog:
 
 def _size_of(path: str) -> int | None:
     try:
-        return os.path.getsize(path) if path != "-" and os.path.isfile(path) else None
+        return os.path.getsize(path) if path != STDIN and os.path.isfile(path) else None
     except OSError:
         return None

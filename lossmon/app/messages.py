@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from lossmon.app.live_log import LiveLog
 
-
-class LogChanged(Message):
-    """A feed fed new bytes to a log's monitor (posted from the feed thread; coalesced)."""
-
-    def __init__(self, log: LiveLog) -> None:
-        super().__init__()
-        self.log = log
+class FeedNews(Message):
+    """The feed changed one or more logs (posted from the feed's thread; one until handled)."""

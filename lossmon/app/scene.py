@@ -1,17 +1,19 @@
 """What the screen shows for one log, as pure functions of a snapshot and the view state.
 
-``take_snapshot`` copies (views of) what a frame needs while holding the log's lock; everything
-else here runs without the lock and without a terminal, so it can be tested and benchmarked.
+``take_snapshot`` takes (views of) what a frame needs, and ``main_chart``/``metric_chart`` plan
+a chart from the engine's decimated and smoothed series: call them with the log's lock held.
+Drawing a plan (``ChartPlan.draw``) needs no lock and no terminal, so it can be tested and
+benchmarked; its cost depends on the chart's size, not on the log's length.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from lossmon.app.charting.frame import ChartFrame, Marker, Run, draw_chart
-from lossmon.app.charting.series_cache import ChartCache
+from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
 from lossmon.app.charting.ticks import format_number
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
 from lossmon.app.live_log import LiveLog
@@ -23,6 +25,7 @@ from lossmon.engine.roles import resolve_roles
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
 _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
 _MAX_MARKERS = 200
+AUTO_LOG_DECADES = 2.0  # a positive loss spanning more than this is drawn on a log axis
 
 
 @dataclass(slots=True)
@@ -37,8 +40,8 @@ class Snapshot:
     findings: list[Finding]
     status: dict[str, Finding]
     epoch: str | None = None
-    arrival: object = None  # LiveLog.arrival_times, for the time axis
-    notes: list[str] = field(default_factory=list)
+    arrival: object = None  # LiveLog.arrival_map(), for the time axis
+    segment_findings: int = 0  # findings before the file's current segment (charted: the rest)
 
     @property
     def last_step(self) -> float | None:
@@ -65,7 +68,8 @@ def take_snapshot(log: LiveLog) -> Snapshot:
         list(monitor.findings),
         monitor.status(),
         epoch[0] if epoch else None,
-        log.arrival_times,
+        log.arrival_map(),
+        log.segment_findings,
     )
 
 
@@ -92,10 +96,9 @@ def pickable_names(snapshot: Snapshot) -> list[tuple[str, str]]:
 
 def x_axis_for(snapshot: Snapshot, axis: str) -> tuple[XAxis, str]:
     """The mapping for the chosen x axis, and its name (step when the log lacks the other)."""
-    if axis == "epoch" and snapshot.epoch and len(snapshot.series[snapshot.epoch].steps) >= 1:
+    if axis == "epoch" and snapshot.epoch:
         epoch = snapshot.series[snapshot.epoch]
-        finite = np.isfinite(epoch.values)
-        e_steps, e_values = epoch.steps[finite], epoch.values[finite]
+        e_steps, e_values = epoch.steps[epoch.segment_start :], epoch.values[epoch.segment_start :]
         if len(e_steps):
 
             def by_epoch(series: SeriesArrays, indices: np.ndarray) -> np.ndarray:
@@ -143,28 +146,80 @@ def _step_range(snapshot: Snapshot, names: list[str], view: ViewState):
     return view.step_range(min(firsts), max(lasts))
 
 
-def _chart(
+def charted_findings(snapshot: Snapshot, series_name: str | None = None) -> list[Finding]:
+    """The latest findings of the segment on the chart (of one series, if named): after the
+    file's last restart, and not before the first line of their series' current segment (a
+    resumed run appended to the same file)."""
+    kept = []
+    for finding in snapshot.findings[snapshot.segment_findings :]:
+        if series_name is not None and finding.series != series_name:
+            continue
+        series = snapshot.series.get(finding.series)
+        if series is None or series.segment_start == 0 or finding.line >= series.lines[series.segment_start]:
+            kept.append(finding)
+    return kept[-_MAX_MARKERS:]
+
+
+def wants_log_scale(traces: list[Trace]) -> bool:
+    """Whether values all positive span more than AUTO_LOG_DECADES (a loss that collapses from
+    10.8 to 0.03 is a flat line on a linear axis)."""
+    low, high = math.inf, -math.inf
+    for trace in traces:
+        for values in (trace.y, trace.low, trace.high):
+            if values is not None and len(values):
+                finite = values[np.isfinite(values)]
+                if len(finite):
+                    low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+    return 0 < low < high and math.log10(high / low) > AUTO_LOG_DECADES
+
+
+@dataclass(slots=True)
+class ChartPlan:
+    """A chart's data, read from the engine under the lock; ``draw`` renders it without it."""
+
+    traces: list[Trace]
+    markers: list[Marker]
+    x_range: tuple[float, float] | None
+    axis_name: str
+    log_y: bool  # the scale drawn
+    auto_log: bool  # the scale lossmon would choose (what ``l`` toggles back to)
+    width: int
+    height: int
+    legend: list[Run]
+
+    def draw(self, ascii: bool = False) -> ChartFrame:
+        return draw_chart(
+            self.traces,
+            self.width,
+            self.height,
+            markers=self.markers,
+            x_range=self.x_range,
+            log_y=self.log_y,
+            ascii=ascii,
+            x_format=format_seconds if self.axis_name == "time" else format_number,
+        )
+
+
+def _plan(
     snapshot: Snapshot,
     names_styles: list[tuple[str, str]],
     view: ViewState,
-    cache: ChartCache,
     width: int,
     height: int,
-    ascii: bool,
     markers_for: list[Finding],
-) -> tuple[ChartFrame, str]:
+    auto_log: bool,
+) -> ChartPlan:
     names = [name for name, _ in names_styles if name in snapshot.series]
     axis, axis_name = x_axis_for(snapshot, view.x_axis)
     step_range = _step_range(snapshot, names, view)
-    buckets = max(8, 2 * width)
     traces = []
     for name, style in names_styles:
         if name in snapshot.series:
             traces.extend(
                 build_traces(
                     snapshot.series[name],
-                    cache[name],
-                    buckets=buckets,
+                    columns=width,
+                    buckets=max(8, 2 * width),
                     smoothing=view.smoothing,
                     step_range=step_range,
                     style=style,
@@ -172,54 +227,44 @@ def _chart(
                 )
             )
     markers = []
-    for finding in markers_for[-_MAX_MARKERS:]:
+    for finding in markers_for:
         if step_range is None or step_range[0] <= finding.step <= step_range[1]:
             markers.append(Marker(_finding_x(finding, snapshot, axis, axis_name), f"marker.{finding.severity}"))
     if view.pinned_step is not None:
         pinned = [f for f in markers_for if f.step == view.pinned_step]
         x = _finding_x(pinned[0], snapshot, axis, axis_name) if pinned else view.pinned_step
         markers.append(Marker(x, "marker.focus"))
-    x_range = None
-    if step_range is not None and axis_name == "step":
-        x_range = step_range
-    frame = draw_chart(
-        traces,
-        width,
-        height,
-        markers=markers,
-        x_range=x_range,
-        log_y=view.log_y,
-        ascii=ascii,
-        x_format=format_seconds if axis_name == "time" else format_number,
-    )
-    return frame, axis_name
+    x_range = step_range if step_range is not None and axis_name == "step" else None
+    auto = auto_log and wants_log_scale(traces)
+    log_y = auto if view.log_y is None else view.log_y
+    return ChartPlan(traces, markers, x_range, axis_name, log_y, auto, width, height, [])
 
 
 def _last_value(series: SeriesArrays) -> str:
     return format_number(float(series.values[-1])) if len(series.values) else "-"
 
 
-def main_chart(
-    snapshot: Snapshot, view: ViewState, cache: ChartCache, width: int, height: int, ascii: bool = False
-) -> tuple[ChartFrame, list[Run]]:
+def main_chart(snapshot: Snapshot, view: ViewState, width: int, height: int, ascii: bool = False) -> ChartPlan:
     """Primary train and val losses overlaid, with markers at findings."""
     pairs = [(n, s) for n, s in ((snapshot.primary_train, "train"), (snapshot.primary_val, "val")) if n]
+    losses = bool(pairs)
     if not pairs:  # no loss recognised: chart the first series rather than nothing
         pairs = [(name, "train") for name in list(snapshot.series)[:1]]
-    frame, axis_name = _chart(snapshot, pairs, view, cache, width, height, ascii, snapshot.findings)
+    plan = _plan(snapshot, pairs, view, width, height, charted_findings(snapshot), auto_log=losses)
     line = "-" if ascii else "━"
-    legend: list[Run] = []
     for name, style in pairs:
-        legend += [(f"{line} ", style), (clean(name, 40), "legend"), (f" {_last_value(snapshot.series[name])}  ", "axis")]
-    describe = view.describe() if axis_name == view.x_axis else view.describe() + f" (no {view.x_axis}: step)"
-    legend.append((describe, "axis"))
-    return frame, legend
+        plan.legend += [(f"{line} ", style), (clean(name, 40), "legend"), (f" {_last_value(snapshot.series[name])}  ", "axis")]
+    describe = view.describe(plan.log_y)
+    if plan.axis_name != view.x_axis:
+        describe += f" (no {view.x_axis}: step)"
+    plan.legend.append((describe, "axis"))
+    return plan
 
 
-def metric_chart(
-    snapshot: Snapshot, name: str, view: ViewState, cache: ChartCache, width: int, height: int, ascii: bool = False
-) -> tuple[ChartFrame, list[Run]]:
-    related = [f for f in snapshot.findings if f.series == name]
-    frame, _ = _chart(snapshot, [(name, "metric")], view, cache, width, height, ascii, related)
-    legend: list[Run] = [(clean(name, 60), "legend"), (f" {_last_value(snapshot.series[name])}", "axis")]
-    return frame, legend
+def metric_chart(snapshot: Snapshot, name: str, view: ViewState, width: int, height: int) -> ChartPlan:
+    related = charted_findings(snapshot, name)
+    plan = _plan(snapshot, [(name, "metric")], view, width, height, related, auto_log=snapshot.kinds.get(name) == "loss")
+    plan.legend = [(clean(name, 60), "legend"), (f" {_last_value(snapshot.series[name])}", "axis")]
+    if plan.log_y:
+        plan.legend.append((" log", "axis"))
+    return plan

@@ -19,7 +19,7 @@ def _next(options: tuple, current):
 @dataclass(frozen=True, slots=True)
 class ViewState:
     smoothing: float = 0.6
-    log_y: bool = False
+    log_y: bool | None = None  # None: chosen per chart from the data (a loss over decades: log)
     window: int | None = None
     x_axis: str = "step"
     paused: bool = False
@@ -29,8 +29,10 @@ class ViewState:
     def next_smoothing(self) -> "ViewState":
         return replace(self, smoothing=_next(SMOOTHING, self.smoothing))
 
-    def toggle_log(self) -> "ViewState":
-        return replace(self, log_y=not self.log_y)
+    def toggle_log(self, shown: bool, automatic: bool) -> "ViewState":
+        """Flip the scale ``shown``; back to automatic when that is what it would choose."""
+        wanted = not shown
+        return replace(self, log_y=None if wanted == automatic else wanted)
 
     def next_window(self) -> "ViewState":
         return replace(self, window=_next(WINDOWS, self.window))
@@ -57,12 +59,17 @@ class ViewState:
             return None
         return (last - self.window, last)
 
-    def describe(self) -> str:
+    def describe(self, log_y: bool = False) -> str:
+        """The view in a few words for the chart's legend; the defaults (all steps, x = step)
+        go unsaid so that the legend fits a side pane."""
         smoothing = "off" if not self.smoothing else f"{self.smoothing:g}"
-        window = "all" if self.window is None else f"last {self.window // 1000}k"
-        parts = [f"smooth {smoothing}", window, f"x {self.x_axis}"]
-        if self.log_y:
-            parts.append("log")
+        parts = [f"smooth {smoothing}"]
+        if self.window is not None:
+            parts.append(f"last {self.window // 1000}k")
+        if self.x_axis != "step":
+            parts.append(f"x {self.x_axis}")
+        if log_y:
+            parts.append("log" if self.log_y else "log (auto)")
         if self.pinned_step is not None:
             parts.append(f"pinned {self.pinned_step:g} (esc)")
         return " · ".join(parts)

@@ -1,20 +1,25 @@
-"""`lossmon PATH...`: open the terminal app on logs (history first; --replay animates)."""
+"""`lossmon PATH...`: open the terminal app on logs: history first, then following them as they
+grow (files, globs, '-' for stdin); --replay animates finished logs instead."""
 
 from __future__ import annotations
 
 import os
 import sys
+from functools import partial
+from typing import BinaryIO
 
 from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_OK, EXIT_USAGE
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.targets import STDIN, check_spec
 
 
-def check_paths(paths: list[str]) -> None:
+def check_replay_paths(paths: list[str]) -> None:
+    """A replay reads finished files: each must be there now."""
     for path in paths:
-        if path == "-":
-            raise LossmonError("the app reads files, not stdin (use: lossmon check -)")
+        if path == STDIN:
+            raise LossmonError("--replay animates a finished file, not stdin")
         if os.path.isdir(path):
             raise LossmonError(f"{path}: is a directory, not a log file")
         if not os.path.exists(path):
@@ -23,40 +28,52 @@ def check_paths(paths: list[str]) -> None:
             raise LossmonError(f"{path}: permission denied")
 
 
-def build_app(args, mode: str | None = None):
-    """The app for parsed arguments (also used by `lossmon demo` and the tests)."""
-    from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import HistoryFeed, ReplayFeed, open_logs
+def build_feed(args, stdin: BinaryIO | None = None):
+    """The feed for parsed arguments: the follower, or a replay."""
+    from lossmon.app.feeds import FollowFeed, ReplayFeed
 
-    def monitor_for(path: str) -> Monitor:
-        return Monitor(path, **parsing_options(args))
-
-    logs = open_logs(args.paths, monitor_for)
+    make_monitor = partial(Monitor, **parsing_options(args))
     if args.replay:
-        speed = args.speed
+        check_replay_paths(args.paths)
+        return ReplayFeed(args.paths, make_monitor, args.speed)
+    return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin)
 
-        def feed(logs, notify):
-            return ReplayFeed(logs, notify, speed)
 
-        default_mode = "REPLAY"
-    else:
-        feed = HistoryFeed
-        default_mode = "DONE"
-    return LossmonApp(logs, feed, ascii=args.ascii, light=args.light, mode=mode or default_mode)
+def take_stdin_for_the_log() -> BinaryIO:
+    """`... | lossmon -`: the log comes through stdin, so the keys must come from the terminal.
+    The pipe moves to another descriptor and the terminal takes its place as descriptor 0."""
+    if sys.stdin is None or sys.stdin.isatty():
+        raise LossmonError("'-' reads the log from a pipe (e.g. ssh gpu1 tail -F train.log | lossmon -)")
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise LossmonError("reading a log from stdin needs a terminal for the keys (/dev/tty)") from None
+    pipe = os.fdopen(os.dup(0), "rb", buffering=0)
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    return pipe
 
 
 def run_app(args) -> int:
-    check_paths(args.paths)
     if args.speed is not None and args.speed <= 0:
         raise LossmonError(f"--speed must be positive, not {args.speed:g}")
     if args.speed is not None and not args.replay:
         args.replay = True
     if args.speed is None:
         args.speed = 50.0
+    if args.replay:
+        check_replay_paths(args.paths)
+    for spec in args.paths:
+        check_spec(spec)
     if not sys.stdout.isatty():
         raise LossmonError("the app needs a terminal (for a report, use: lossmon check PATH)")
-    build_app(args).run()
+    stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
+    feed = build_feed(args, stdin)
+
+    from lossmon.app.app import LossmonApp
+
+    LossmonApp(feed, ascii=args.ascii, light=args.light).run()
     return EXIT_OK
 
 
-__all__ = ["run_app", "build_app", "check_paths", "EXIT_USAGE"]
+__all__ = ["run_app", "build_feed", "EXIT_USAGE"]

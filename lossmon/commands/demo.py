@@ -1,43 +1,68 @@
 """`lossmon demo`: a simulated training run writes a real-format log in the background, and the
-app opens on it, so a new user sees charts, badges and checklists work in one command."""
+app follows that file the way it follows any log, so a new user sees charts, badges and
+checklists work in one command."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+import threading
 
 from lossmon.commands import EXIT_OK
-from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
 
-DEFAULT_SCENARIO = "exploding_loss"  # nanoGPT prints; the loss explodes after ~2,000 steps
-DEFAULT_STEPS_PER_SECOND = 100.0
+
+class _Stopped(Exception):
+    """Raised inside the demo run's sleep to end it when the app quits."""
 
 
-def demo_chunks(name: str):
-    """(step, text, rewrite) for each chunk the demo run prints."""
-    from lossmon.demo.scenarios import SCENARIOS
-    from lossmon.demo.writers import Rewrite
+class DemoRun:
+    """A scenario written to ``path`` by ``lossmon.demo.scenarios.stream`` on its own thread."""
 
-    for chunk in SCENARIOS[name].run():
-        yield chunk.step, str(chunk.text), isinstance(chunk.text, Rewrite)
+    def __init__(self, name: str, path: str, steps_per_second: float) -> None:
+        self.name = name
+        self.path = path
+        self.steps_per_second = steps_per_second
+        self.error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="lossmon-demo-run", daemon=True)
+
+    def start(self) -> DemoRun:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def _sleep(self, seconds: float) -> None:
+        if self._stop.wait(seconds):
+            raise _Stopped
+
+    def _run(self) -> None:
+        from lossmon.demo.scenarios import stream
+
+        try:
+            stream(self.name, self.path, self.steps_per_second, sleep=self._sleep)
+        except _Stopped:
+            pass
+        except Exception as error:  # shown by run_demo after the app closes
+            self.error = error
 
 
-def build_demo_app(name: str, directory: str, steps_per_second: float, ascii: bool = False, light: bool = False):
+def build_demo(name: str, directory: str, steps_per_second: float, **app_options):
+    """The demo run (not started) and the app that follows its log."""
     from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import WriterFeed
-    from lossmon.app.live_log import LiveLog
+    from lossmon.app.feeds import FollowFeed
     from lossmon.demo.scenarios import SCENARIOS
 
-    path = os.path.join(directory, SCENARIOS[name].filename)
-    log = LiveLog(path, Monitor(path))
-    log.total_bytes = None  # the run is still writing it: no progress bar
-
-    def feed(logs, notify):
-        return WriterFeed(logs, notify, demo_chunks(name), steps_per_second)
-
-    return LossmonApp([log], feed, ascii=ascii, light=light, mode="LIVE")
+    run = DemoRun(name, os.path.join(directory, SCENARIOS[name].filename), steps_per_second)
+    return run, LossmonApp(FollowFeed([run.path]), **app_options)
 
 
 def run_demo(args) -> int:
@@ -50,7 +75,13 @@ def run_demo(args) -> int:
     if not sys.stdout.isatty():
         raise LossmonError("the demo opens the terminal app: run it in a terminal")
     directory = tempfile.mkdtemp(prefix="lossmon-demo-")
-    app = build_demo_app(args.scenario, directory, args.speed, args.ascii, args.light)
-    app.run()
-    print(f"The demo log is kept at {app.views[0].log.path} (try: lossmon check {app.views[0].log.path})")
+    run, app = build_demo(args.scenario, directory, args.speed, ascii=args.ascii, light=args.light)
+    run.start()
+    try:
+        app.run()
+    finally:
+        run.stop()
+    if run.error is not None:
+        print(f"lossmon: the demo run failed: {run.error}", file=sys.stderr)
+    print(f"The demo log is kept at {run.path} (try: lossmon check {run.path})")
     return EXIT_OK

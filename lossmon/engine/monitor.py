@@ -195,8 +195,8 @@ class Monitor:
             series = self.store[name]
             start, segment_starts = fresh[name]
             cuts = [0, *[s - start for s in segment_starts], len(column.values)]
-            for lo, hi in zip(cuts[:-1], cuts[1:]):
-                if lo > 0:
+            for piece, (lo, hi) in enumerate(zip(cuts[:-1], cuts[1:])):
+                if piece > 0:  # a new segment, also one that starts with this batch (lo == 0)
                     for detector in detectors:
                         detector.reset()
                         detector.clear()

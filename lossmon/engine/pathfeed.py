@@ -58,6 +58,7 @@ class FollowUpdate:
     events: list[FileEvent] = field(default_factory=list)
     batch: RecordBatch | None = None  # new records, line numbers within the current segment
     findings: list[Finding] = field(default_factory=list)
+    position: int = 0  # bytes of the current file (or stream) read when the update was handed over
 
     @property
     def records(self) -> int:
@@ -130,6 +131,8 @@ class PathFeed(Sink):
     def take_updates(self) -> list[FollowUpdate]:
         self._close_current()
         ready, self._ready = self._ready, []
+        for update in ready:
+            update.position = self.source.position
         return ready
 
     def close(self) -> None:

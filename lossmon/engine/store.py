@@ -13,24 +13,32 @@ from lossmon.engine.smoothing import Smoother
 
 class SmoothedValues:
     """A series' debiased EMA (TensorBoard's smoothing), computed on raw points and kept up to
-    date as points arrive, with its own pyramid for charts."""
+    date as points arrive, with its own pyramid for charts. It starts again at each segment (a
+    resumed run's steps go back): the new run's values must not be averaged with the old's."""
 
-    def __init__(self, weight: float, values: np.ndarray) -> None:
+    def __init__(self, weight: float) -> None:
         self.weight = weight
         self._smoother = Smoother(weight)
-        self._values = GrowableArray(np.float64, capacity=max(256, len(values)))
+        self._values = GrowableArray(np.float64)
         self._pyramid = Pyramid()
-        self.extend(values)
 
     @property
     def values(self) -> np.ndarray:
         return self._values.view
 
-    def extend(self, values: np.ndarray) -> None:
-        self._values.extend(self._smoother.update(values))
+    def extend(self, values: np.ndarray, restarts: list[int] | tuple[int, ...] = ()) -> None:
+        """Append ``values``; the smoothing starts over at each index in ``restarts`` (indices
+        into ``values``, in order)."""
+        cuts = sorted({0, *restarts, len(values)})
+        for a, z in zip(cuts[:-1], cuts[1:]):
+            if a in restarts:
+                self._smoother = Smoother(self.weight)
+            self._values.extend(self._smoother.update(values[a:z]))
         self._pyramid.update(self._values.view)
 
     def buckets(self, steps: np.ndarray, start: int, end: int, count: int) -> Buckets:
+        """As Series.buckets, over the smoothed values (the same buckets for the same window):
+        a bucket's mean is what a line through every smoothed point averages to there."""
         return self._pyramid.buckets(steps, self.values, start, end, count)
 
 
@@ -97,7 +105,7 @@ class Series:
             self.min = min(self.min, float(values[finite].min()))
         self._pyramid.update(self._values.view)
         for smoothed in self._smoothed.values():
-            smoothed.extend(values)
+            smoothed.extend(values, back.tolist())
         return new_segments
 
     def buckets(self, start: int, end: int, count: int) -> Buckets:
@@ -106,10 +114,12 @@ class Series:
         return self._pyramid.buckets(self.steps, self.values, start, end, count)
 
     def smoothed(self, weight: float) -> SmoothedValues:
-        """The smoothed values for a weight; computed over the history once, then kept current."""
+        """The smoothed values for a weight, segment by segment; computed over the history once
+        (on the first call for that weight), then kept current as points arrive."""
         found = self._smoothed.get(weight)
         if found is None:
-            found = self._smoothed[weight] = SmoothedValues(weight, self.values)
+            found = self._smoothed[weight] = SmoothedValues(weight)
+            found.extend(self.values, self.segment_starts[1:])
         return found
 
     def segment_bounds(self, segment: int | None = None) -> tuple[int, int]:

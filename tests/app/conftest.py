@@ -57,20 +57,19 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
     return state
 
 
-def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = None, **options):
-    """The app over real feeds, with a frozen clock and no blinking: deterministic screens."""
+def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = None, idle_flush: float = 10.0, **options):
+    """The app over a real feed (the follower, or a replay), with a frozen clock and no
+    blinking: deterministic screens."""
     from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import HistoryFeed, ReplayFeed
-    from lossmon.app.live_log import LiveLog
+    from lossmon.app.feeds import FollowFeed, ReplayFeed
     from lossmon.engine import Monitor
 
-    logs = [LiveLog(str(p), Monitor(str(p)), clock=lambda: 0.0) for p in paths]
+    paths = [str(p) for p in paths]
     if replay_speed is None:
-        feed, mode = HistoryFeed, "DONE"
+        feed = FollowFeed(paths, Monitor, idle_flush=idle_flush, clock=lambda: 0.0)
     else:
-        feed, mode = (lambda logs, notify: ReplayFeed(logs, notify, replay_speed)), "REPLAY"
+        feed = ReplayFeed(paths, Monitor, replay_speed, clock=lambda: 0.0)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
-    app = LossmonApp(logs, feed, show_elapsed=False, mode=mode, **options)
+    app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0
     return app
-

@@ -1,6 +1,7 @@
 """Pilot tests: the app over real feeds, driven by keys."""
 
 import json
+import time
 
 from textual.widgets import Collapsible, SelectionList
 
@@ -29,7 +30,7 @@ async def test_a_healthy_log_shows_header_charts_and_a_calm_checklist(healthy_lo
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_loaded(pilot)
         header = _header(app)
-        assert "healthy.log" in header and "hf_dict" in header and "step 600" in header and "DONE" in header
+        assert "healthy.log" in header and "hf_dict" in header and "step 600" in header and "FOLLOW" in header
         assert all(view.has_class("-healthy") for view in app.query(BadgeView))
         assert len(app.query(BadgeView)) == 7
         main = app.query_one("#main-chart", ChartView).text
@@ -205,3 +206,82 @@ async def test_q_quits(healthy_log, tick_dir):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+# Following a live log ---------------------------------------------------------------------------
+
+
+async def _until(pilot, condition, what, deadline=20.0):
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def _append(path, lines):
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+async def test_lines_appended_to_the_log_reach_the_screen(tmp_path, tick_dir):
+    path = write_log(tmp_path / "live.log", trainer_lines(600)[:300])
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert "FOLLOW" in _header(app) and _badge(app, "nan_or_inf").has_class("-healthy")
+        frames = app.frames
+        _append(path, trainer_lines(600, nan_at=560)[300:])
+        await _until(pilot, lambda: "step 600" in _header(app), "the last step in the header")
+        await _until(pilot, lambda: _badge(app, "nan_or_inf").has_class("-alert"), "the NaN badge")
+        assert app.frames > frames and "×" in app.query_one("#main-chart", ChartView).text
+        assert app.frames - frames < 30  # redrawn on a throttle, not per line
+
+
+async def test_pause_freezes_the_charts_and_says_how_much_new_data_waits(tmp_path, tick_dir):
+    path = write_log(tmp_path / "live.log", trainer_lines(400)[:200])
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("p")
+        chart = app.query_one("#main-chart", ChartView).text
+        frames = app.frames
+        _append(path, trainer_lines(400)[200:250])
+        await _until(pilot, lambda: "50 new records" in _header(app), "the count of new records")
+        assert "PAUSED" in _header(app)
+        assert app.frames == frames and app.query_one("#main-chart", ChartView).text == chart
+        await pilot.press("p")
+        assert "FOLLOW" in _header(app) and app.frames > frames
+        assert app.query_one("#main-chart", ChartView).text != chart  # the new data, drawn
+
+
+async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp_path, tick_dir):
+    path = tmp_path / "later.log"
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: "WAITING" in _header(app), "waiting")
+        assert "waiting for the file to appear" in _header(app)
+        write_log(path, trainer_lines(100))
+        await _until(pilot, lambda: "FOLLOW" in _header(app) and "step 100" in _header(app), "the file")
+        path.unlink()
+        await _until(pilot, lambda: "DELETED" in _header(app), "the deletion")
+        assert "data stay" in _header(app) and "step 100" in _header(app)
+        assert "loss" in app.query_one("#main-chart", ChartView).text  # still charted
+        write_log(path, trainer_lines(100)[:20])
+        await _until(pilot, lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file")
+
+
+async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
+    path = write_log(tmp_path / "big.log", trainer_lines(60_000))
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: "LOADING" in _header(app), "the loading state")
+        assert app.query_one("#progress").display
+        handled_while_loading = []
+        smoothing = app.action_smoothing
+        app.action_smoothing = lambda: (handled_while_loading.append(app.loading), smoothing())
+        await pilot.press("s")
+        assert app.view_state.smoothing == 0.9 and handled_while_loading == [True]
+        await app.wait_loaded(pilot, timeout=120)
+        assert not app.query_one("#progress").display and "FOLLOW" in _header(app)
+        assert "step 60000" in _header(app)

@@ -1,73 +1,155 @@
+"""Feeds: the follower's logs as the app sees them, and the replay.
+
+Waits poll with a deadline (never a fixed sleep), so they are quick when things work."""
+
+import os
 import threading
 import time
 
-from lossmon.app.feeds import HistoryFeed, ReplayFeed, open_logs
+import pytest
+
+from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.engine import Monitor, check_file
 
+from .conftest import trainer_lines
 
-def _logs(*paths):
-    return open_logs([str(p) for p in paths], lambda path: Monitor(path))
-
-
-def _wait(feed, timeout=30.0):
-    feed._thread.join(timeout)
-    assert not feed._thread.is_alive()
+DEADLINE = 20.0
 
 
-def test_history_feed_reads_to_the_end_like_check(real_logs):
-    path = real_logs / "gpt-lab-diffusion-train.log"  # its last line has no newline
-    logs = _logs(path)
-    notified = []
-    feed = HistoryFeed(logs, notified.append)
-    feed.start()
-    _wait(feed)
-    expected = check_file(str(path))
-    log = logs[0]
-    assert not log.loading and log.error is None
-    assert log.monitor.records == expected.records
-    def found(monitor):  # batch sizes differ from check's, so only the order may differ
-        return sorted((f.line, f.pathology, f.series, f.severity) for f in monitor.findings)
-
-    assert found(log.monitor) == found(expected)
-    assert log.bytes_read == path.stat().st_size
-    assert notified and notified[-1] is log
+def until(condition, deadline=DEADLINE, what="condition"):
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
 
 
-def test_history_feed_reports_an_unreadable_file_on_the_log(tmp_path):
-    logs = _logs(tmp_path / "missing.log")
-    feed = HistoryFeed(logs, lambda log: None)
-    feed.start()
-    _wait(feed)
-    assert "no such file" in logs[0].error and not logs[0].loading
+@pytest.fixture
+def follow():
+    feeds = []
+
+    def start(*paths, **options):
+        options.setdefault("idle_flush", 3600)
+        feed = FollowFeed([str(p) for p in paths], Monitor, **options)
+        notified = []
+        feed.start(notified.append)
+        feeds.append(feed)
+        return feed, notified
+
+    yield start
+    for feed in feeds:
+        feed.stop()
+
+
+def found(monitor):  # batch sizes differ from check's, so only the order may differ
+    return sorted((f.line, f.pathology, f.series, f.severity) for f in monitor.findings)
+
+
+def test_history_is_read_like_check_then_the_log_is_followed(real_logs, tmp_path, follow):
+    # The gpt-lab log's last line has no newline: a live file waits for the writer's next bytes.
+    source = real_logs / "gpt-lab-diffusion-train.log"
+    path = tmp_path / "train.log"
+    path.write_bytes(source.read_bytes() + b"\n")
+    feed, notified = follow(path)
+    until(lambda: feed.logs and not feed.logs[0].loading, what="the history")
+    log = feed.logs[0]
+    expected = check_file(str(source))
+    assert log.monitor.records == expected.records and found(log.monitor) == found(expected)
+    assert log.bytes_read == path.stat().st_size and log.error is None and notified
+    with open(path, "a") as out:
+        out.write("step:7152/20000 train_loss:4.1e-02 train_time:1ms step_avg:1ms\n")
+    until(lambda: log.monitor.records == expected.records + 1, what="the appended line")
+    assert not log.finished and log.file_state is None
+
+
+def test_a_big_history_reports_progress_while_it_loads(tmp_path, follow):
+    path = tmp_path / "big.log"
+    path.write_text("\n".join(trainer_lines(40_000)) + "\n")
+    feed, _ = follow(path)
+    until(lambda: feed.logs, what="the log")
+    log = feed.logs[0]
+    seen = set()
+    until(lambda: seen.add(log.progress) or not log.loading, what="the end of the history")
+    fractions = sorted(p for p in seen if p)
+    assert log.total_bytes == path.stat().st_size
+    assert len(fractions) >= 2 and fractions[0] < 0.5  # read in batches, not all at once
+
+
+def test_file_events_change_what_the_log_says(tmp_path, follow):
+    path = tmp_path / "later.log"
+    feed, _ = follow(path)
+    until(lambda: feed.logs and feed.logs[0].file_state == "waiting", what="waiting")
+    log = feed.logs[0]
+    assert not log.loading  # nothing to load: the header says waiting
+    path.write_text("\n".join(trainer_lines(20)) + "\n")
+    until(lambda: log.file_state is None and log.monitor.records == 20, what="the file appearing")
+    os.unlink(path)
+    until(lambda: log.file_state == "deleted", what="the deletion")
+    assert log.monitor.records == 20  # the data stay
+    path.write_text("\n".join(trainer_lines(5)) + "\n")
+    until(lambda: log.file_state is None and log.monitor.segments == 1, what="the new file")
+    until(lambda: log.monitor.records == 25, what="its records")
+
+
+def test_truncation_starts_a_new_segment(tmp_path, follow):
+    path = tmp_path / "train.log"
+    path.write_text("\n".join(trainer_lines(30)) + "\n")
+    feed, _ = follow(path)
+    until(lambda: feed.logs and feed.logs[0].monitor.records == 30, what="the history")
+    log = feed.logs[0]
+    path.write_text("\n".join(trainer_lines(3)) + "\n")  # truncated and rewritten
+    until(lambda: log.monitor.segments == 1 and log.monitor.records == 33, what="the new segment")
+    loss = log.monitor.store["loss"]
+    assert len(loss.segment_starts) == 2 and loss.segment_bounds() == (30, 33)
+
+
+def test_a_glob_adds_logs_as_files_appear(tmp_path, follow):
+    (tmp_path / "a.log").write_text("\n".join(trainer_lines(10)) + "\n")
+    feed, _ = follow(tmp_path / "*.log")
+    until(lambda: len(feed.logs) == 1, what="the first file")
+    (tmp_path / "b.log").write_text("\n".join(trainer_lines(10)) + "\n")
+    until(lambda: len(feed.logs) == 2 and feed.logs[1].monitor.records == 10, what="the second file")
+    assert [log.name for log in feed.logs] == ["a.log", "b.log"]
+
+
+def test_stdin_is_followed_until_it_ends(follow):
+    read, write = os.pipe()
+    feed, _ = follow("-", stdin=os.fdopen(read, "rb", buffering=0))
+    until(lambda: feed.logs, what="the stdin log")
+    log = feed.logs[0]
+    assert log.name == "stdin" and not log.loading
+    os.write(write, ("\n".join(trainer_lines(15)) + "\n").encode())
+    until(lambda: log.monitor.records == 15, what="the piped lines")
+    assert not log.finished
+    os.close(write)
+    until(lambda: log.finished, what="the end of stdin")
 
 
 def test_replay_feeds_at_the_requested_speed_and_detectors_fire_as_it_goes(nan_log):
-    logs = _logs(nan_log)
-    log = logs[0]
-    feed = ReplayFeed(logs, lambda log: None, speed=400)
+    feed = ReplayFeed([str(nan_log)], Monitor, speed=400)
+    log = feed.logs[0]
     start = time.monotonic()
-    feed.start()
-    time.sleep(0.6)
+    feed.start(lambda log: None)
+    time.sleep(0.6)  # measures the pace: the records fed over a known time
     with log.lock:
         records = log.monitor.records
         findings = list(log.monitor.findings)
     elapsed = time.monotonic() - start
     assert 0.4 * 400 * elapsed <= records <= 400 * elapsed + 60
     assert not findings  # the NaN comes at step 560
-    _wait(feed)
+    until(lambda: log.finished, what="the end of the replay")
     assert log.monitor.records == 612
     assert {f.pathology for f in log.monitor.findings} == {"nan_or_inf"}
 
 
 def test_a_paused_replay_stops_feeding(healthy_log):
-    logs = _logs(healthy_log)
-    feed = ReplayFeed(logs, lambda log: None, speed=1000)
+    feed = ReplayFeed([str(healthy_log)], Monitor, speed=1000)
     feed.paused = True
-    feed.start()
-    time.sleep(0.3)
-    assert logs[0].monitor.records == 0
+    feed.start(lambda log: None)
+    time.sleep(0.3)  # paused: nothing may be fed during this time
+    assert feed.logs[0].monitor.records == 0
     feed.paused = False
-    _wait(feed)
-    assert logs[0].monitor.records == 612
+    until(lambda: feed.logs[0].finished, what="the end of the replay")
+    assert feed.logs[0].monitor.records == 612
     feed.stop()
-    assert not any(t.name == "ReplayFeed" and t.is_alive() for t in threading.enumerate())
+    assert not any(t.name == "lossmon-replay" and t.is_alive() for t in threading.enumerate())

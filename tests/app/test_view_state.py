@@ -8,7 +8,18 @@ def test_keys_cycle_through_their_options():
     assert ViewState().next_window().window == 1_000
     assert ViewState().next_window().next_window().next_window().window is None
     assert ViewState().next_x_axis().x_axis == "epoch"
-    assert ViewState().toggle_log().log_y and not ViewState().toggle_log().toggle_log().log_y
+
+
+
+def test_log_scale_flips_what_is_shown_and_comes_back_to_automatic():
+    auto_linear = ViewState()
+    assert auto_linear.log_y is None
+    log = auto_linear.toggle_log(shown=False, automatic=False)
+    assert log.log_y is True and "log" in log.describe(True) and "auto" not in log.describe(True)
+    assert log.toggle_log(shown=True, automatic=False).log_y is None  # back to automatic
+    linear = auto_linear.toggle_log(shown=True, automatic=True)  # a loss over decades: log by itself
+    assert linear.log_y is False and "log" not in linear.describe(False)
+    assert "log (auto)" in auto_linear.describe(True)
 
 
 def test_step_range_follows_the_end_or_centres_on_a_pinned_finding():

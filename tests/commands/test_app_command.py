@@ -6,9 +6,10 @@ from lossmon.cli import main
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["missing.log"], "missing.log: no such file"),
-        (["-"], "not stdin"),
+        (["--replay", "missing.log"], "missing.log: no such file"),
+        (["--replay", "-"], "not stdin"),
         (["."], "is a directory"),
+        (["missing.gz"], "no such file"),
         (["--replay", "--speed", "0", "README.md"], "--speed must be positive"),
         (["--bogus", "x.log"], "unrecognized arguments"),
     ],
@@ -21,11 +22,11 @@ def test_bad_input_is_one_line_and_exit_2(argv, message, capsys, tmp_path, monke
     assert message in err and err.count("\n") == 1
 
 
-def test_the_app_needs_a_terminal(tmp_path, capsys):
-    log = tmp_path / "train.log"
-    log.write_text("step 1 loss 1.0\n")
-    assert main([str(log)]) == 2  # pytest captures stdout: not a tty
-    assert "needs a terminal" in capsys.readouterr().err
+@pytest.mark.parametrize("name", ["train.log", "not-there-yet.log", "runs/*.log"])
+def test_the_app_needs_a_terminal(name, tmp_path, capsys):
+    (tmp_path / "train.log").write_text("step 1 loss 1.0\n")
+    assert main([str(tmp_path / name)]) == 2  # pytest captures stdout: not a tty
+    assert "needs a terminal" in capsys.readouterr().err  # a missing file is waited for
 
 
 def test_check_still_works_next_to_the_default_command(tmp_path, capsys):

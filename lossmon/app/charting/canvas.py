@@ -1,7 +1,10 @@
 """A dot canvas drawn with numpy: braille (2x4 dots per cell) or plain ASCII (1x3 per cell).
 
-Shapes are rasterized as whole arrays (no Python loop over points or pixels); each cell takes the
-style of the highest-priority shape that touches it. ``rows()`` returns each row as runs of
+Shapes are rasterized as whole arrays (no Python loop over points or pixels). A cell has one
+colour: that of the highest-priority shape that touches it. Shapes drawn *under* the others (a
+faint band of raw values) give way: a cell that another shape touches drops their dots, so a
+line over a band stays a thin line instead of lighting up the band's dots around it. Two lines
+sharing a cell keep both their dots, in the colour of the later one. ``rows()`` returns each row as runs of
 (text, style), so the caller's cost is proportional to the number of colour changes.
 """
 
@@ -28,13 +31,20 @@ class Canvas:
         cells = self.width * self.height
         self._bits = np.zeros(cells, dtype=np.uint16)
         self._style = np.zeros(cells, dtype=np.int16)  # 0 = none; higher draws on top
+        self._glyph = np.zeros(cells, dtype=np.uint32)  # a point's glyph, where one is marked
+        self._point_glyph = ord("o" if ascii else "•")
         self._styles: list[str | None] = [None]
+        self._under = np.zeros(1, dtype=bool)  # per style id: its dots give way to other shapes
 
     # Drawing -----------------------------------------------------------------------------------
 
-    def style_id(self, style: str) -> int:
-        """Register a style; styles registered later win where shapes overlap."""
+    def style_id(self, style: str, under: bool = False) -> int:
+        """Register a style; styles registered later win where shapes overlap (a style already
+        registered keeps its place: its shapes share cells). ``under``: see the module doc."""
+        if style in self._styles:
+            return self._styles.index(style)
         self._styles.append(style)
+        self._under = np.append(self._under, under)
         return len(self._styles) - 1
 
     def dots(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
@@ -51,6 +61,15 @@ class Canvas:
             bit = (1 << (y % self.dots_y)).astype(np.uint16)
         else:
             bit = _BRAILLE_BITS[x % 2, y % 4]
+        held = self._style[cell]
+        if not self._under[style]:
+            taken = cell[(held < style) & self._under[held]]
+            self._bits[taken] = 0  # a shape drawn under this one gives its cells up
+            self._style[taken] = 0
+            held = self._style[cell]
+        if self._under[style]:  # it shows only in cells no other shape holds
+            keep = (held == 0) | (held == style)
+            cell, bit = cell[keep], bit[keep]
         np.bitwise_or.at(self._bits, cell, bit)
         self._style[cell] = np.maximum(self._style[cell], style)
 
@@ -84,6 +103,16 @@ class Canvas:
         if alone.any():
             self.dots(x[alone], y[alone], style)
 
+    def points(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
+        """Mark points so that they stand out from a line through them: the cell holding each
+        shows a dot glyph (• or o) in this style instead of braille, whatever was drawn there."""
+        x = np.rint(np.asarray(x, dtype=np.float64))
+        y = np.rint(np.asarray(y, dtype=np.float64))
+        keep = (x >= 0) & (x < self.pixel_width) & (y >= 0) & (y < self.pixel_height)
+        cell = (y[keep].astype(np.int64) // self.dots_y) * self.width + x[keep].astype(np.int64) // self.dots_x
+        self._glyph[cell] = self._point_glyph
+        self._style[cell] = style
+
     def vlines(self, x: np.ndarray, y_low: np.ndarray, y_high: np.ndarray, style: int) -> None:
         self.segments(x, y_low, x, y_high, style)
 
@@ -95,8 +124,8 @@ class Canvas:
             codes = _ASCII_GLYPHS[self._bits & 7]
         else:
             codes = np.where(self._bits > 0, 0x2800 + self._bits.astype(np.uint32), 0x20)
-        codes = codes.astype("<u4").reshape(self.height, self.width)
-        styles = np.where(self._bits > 0, self._style, 0).reshape(self.height, self.width)
+        codes = np.where(self._glyph > 0, self._glyph, codes).astype("<u4").reshape(self.height, self.width)
+        styles = np.where((self._bits > 0) | (self._glyph > 0), self._style, 0).reshape(self.height, self.width)
         out = []
         for text_codes, row_styles in zip(codes, styles):
             text = text_codes.tobytes().decode("utf-32-le")

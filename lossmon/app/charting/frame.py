@@ -29,6 +29,7 @@ class Trace:
     high: np.ndarray | None = None
     band_style: str | None = None
     nonfinite: np.ndarray | None = None  # non-finite points per entry, drawn as marks on top
+    points: bool = False  # mark each point (a sparse series: the points are the data)
 
 
 @dataclass(slots=True)
@@ -92,13 +93,19 @@ def draw_chart(
 
     for marker in markers:  # a focused finding gets a full line, drawn under the data
         if marker.style == "marker.focus" and x_low <= marker.x <= x_high:
-            style = canvas.style_id(marker.style)
+            style = canvas.style_id(marker.style, under=True)
             canvas.vlines(px([marker.x]), [0.0], [canvas.pixel_height - 1.0], style)
     for trace, low, high in zip(traces, lows, highs):
         if low is not None and high is not None and trace.band_style:
-            canvas.vlines(px(trace.x), py(low), py(high), canvas.style_id(trace.band_style))
-    for trace, y in zip(traces, ys):
-        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style))
+            canvas.vlines(px(trace.x), py(low), py(high), canvas.style_id(trace.band_style, under=_faint(trace.band_style)))
+    # Sparse series (marked points) first, so the dense lines stay whole where they cross;
+    # their points go on top of everything, last.
+    lines = sorted(zip(traces, ys), key=lambda pair: not pair[0].points)
+    for trace, y in lines:
+        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)))
+    for trace, y in lines:
+        if trace.points:
+            canvas.points(px(trace.x), py(y), canvas.style_id(trace.style))
     plot_rows = canvas.rows()
     _mark_top_row(plot_rows, _top_marks(traces, markers, px, canvas, ascii, (x_low, x_high)))
 
@@ -114,7 +121,7 @@ def draw_chart(
         left = (label.rjust(margin - 1) + " " + tee) if label else " " * margin + vertical
         rows.append([(left, "axis"), *runs])
 
-    x_ticks = nice_ticks(x_low, x_high, max(1, plot_width // 14))
+    x_ticks = nice_ticks(x_low, x_high, max(2, plot_width // 14))
     columns = [int(round(float(px(t)))) // canvas.dots_x for t in x_ticks]
     if axis_row:
         line = [horizontal] * plot_width
@@ -133,6 +140,11 @@ def draw_chart(
         free_from = start + len(text) + 1
     rows.append([("".join(labels), "axis")])
     return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high))
+
+
+def _faint(style: str) -> bool:
+    """Raw values drawn faint (``train.raw``) go under the lines."""
+    return style.endswith(".raw")
 
 
 def _transform(values: np.ndarray | None, log_y: bool) -> np.ndarray | None:

@@ -7,18 +7,27 @@ import math
 import numpy as np
 
 
+_NICE = (1, 2, 2.5, 5)
+
+
 def nice_ticks(low: float, high: float, count: int) -> list[float]:
-    """About ``count`` round values (1, 2, 2.5 or 5 times a power of ten) within [low, high]."""
+    """About ``count`` round values (1, 2, 2.5 or 5 times a power of ten) within [low, high];
+    at least two when ``count`` is two or more (one label alone gives no scale)."""
     if not (math.isfinite(low) and math.isfinite(high)) or count < 1:
         return []
     if high <= low:
         return [low]
     raw = (high - low) / max(count, 1)
     power = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.ceil(low / step - 1e-9) * step
-    ticks = np.arange(first, high + step * 1e-9, step)
-    return [float(t) if abs(t) > step * 1e-9 else 0.0 for t in ticks]
+    steps = [m * power * 10.0**k for k in (-1, 0, 1) for m in _NICE]
+    index = next(i for i, step in enumerate(steps) if step >= raw)
+    while True:
+        step = steps[index]
+        first = math.ceil(low / step - 1e-9) * step
+        ticks = [float(t) if abs(t) > step * 1e-9 else 0.0 for t in np.arange(first, high + step * 1e-9, step)]
+        if len(ticks) >= min(count, 2) or index == 0:
+            return ticks
+        index -= 1  # a finer step: the range holds too few round values for this one
 
 
 def log_ticks(low: float, high: float, count: int) -> list[float]:

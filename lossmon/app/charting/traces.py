@@ -1,7 +1,13 @@
-"""From a series' arrays to chart traces: window selection, decimation, smoothing.
+"""From a series to chart traces: window selection, decimation, smoothing.
 
-The window is found by binary search and the decimation reads the overview, so building a trace
-costs O(buckets) whatever the number of points.
+Decimation and smoothing are the engine's (``Series.buckets``: per-bucket min/max/last from its
+pyramid; ``Series.smoothed``: EMA kept current as points arrive), so building a trace costs
+O(buckets) whatever the number of points. Call ``build_traces`` with the log's lock held: it
+reads those engine structures, which the follower's thread extends.
+
+A series with fewer points in the window than the chart has columns (an eval every 1,000 steps)
+is drawn raw, with its points marked when they are a few columns apart: smoothing it would draw a
+line that invents values between evaluations.
 """
 
 from __future__ import annotations
@@ -12,24 +18,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.app.charting.frame import Trace
-from lossmon.app.charting.series_cache import SeriesCache
+from lossmon.engine.store import Series
+
+POINTS_APART = 2  # columns per point, on average, from which each point gets a mark
 
 
 @dataclass(slots=True)
 class SeriesArrays:
-    """A consistent view of one series (taken under the log's lock)."""
+    """A consistent view of one series (taken under the log's lock): its arrays as long as they
+    were then, and the engine series itself for decimation and smoothing."""
 
     name: str
     steps: np.ndarray
     values: np.ndarray
     lines: np.ndarray
     segment_start: int  # index of the first point of the current segment
+    source: Series
 
     @classmethod
-    def of(cls, series) -> "SeriesArrays":
+    def of(cls, series: Series) -> "SeriesArrays":
         n = min(len(series.steps), len(series.values), len(series.lines))
         start = series.segment_starts[-1] if series.segment_starts else 0
-        return cls(series.name, series.steps[:n], series.values[:n], series.lines[:n], min(start, n))
+        return cls(series.name, series.steps[:n], series.values[:n], series.lines[:n], min(start, n), series)
 
 
 # Maps point indices of a series to x-axis positions (step, epoch or time).
@@ -53,44 +63,36 @@ def window_indices(series: SeriesArrays, step_range: tuple[float, float] | None)
 
 def build_traces(
     series: SeriesArrays,
-    cache: SeriesCache,
     *,
+    columns: int,
     buckets: int,
     smoothing: float,
     step_range: tuple[float, float] | None,
     style: str,
     x_axis: XAxis = by_step,
 ) -> list[Trace]:
-    """The faint raw trace (band when decimated) and the bold smoothed line of one series."""
+    """The traces of one series in a chart ``columns`` cells wide. A sparse series: raw, with its
+    points marked when they are far enough apart. A dense one: raw, faint, under the bold smoothed line; decimated to
+    ``buckets``, the raw points become a band of each bucket's extremes and the smoothed line
+    goes through each bucket's mean of the smoothed values (what a line through every point
+    averages to there). Smoothing off, the band is drawn bold: that is what every point is."""
     lo, hi = window_indices(series, step_range)
     n = hi - lo
     if n <= 0:
         return []
-    values = series.values
-    cache.overview.update(values)
-    smoothed = cache.smoothed(values, smoothing, series.segment_start)
-    offset = series.segment_start
+    smoothed = series.source.smoothed(smoothing) if smoothing > 0 and n >= columns else None
     if n <= buckets:
         index = np.arange(lo, hi)
         x = x_axis(series, index)
-        raw = values[lo:hi]
+        raw = series.values[lo:hi]
         nonfinite = (~np.isfinite(raw)).astype(np.int64)
-        line = smoothed[lo - offset : hi - offset]
-        if smoothing <= 0:
-            return [Trace(x, raw, style, nonfinite=nonfinite)]
-        return [Trace(x, raw, f"{style}.raw"), Trace(x, line, style, nonfinite=nonfinite)]
-    starts = lo + (np.arange(buckets, dtype=np.int64) * n) // buckets
-    ends = np.append(starts[1:], hi) - 1
-    extremes = cache.overview.extremes(values, starts, hi)
-    x = x_axis(series, ends)
-    return [
-        Trace(
-            x,
-            smoothed[ends - offset],
-            style,
-            low=extremes.low,
-            high=extremes.high,
-            band_style=f"{style}.raw",
-            nonfinite=extremes.nonfinite,
-        )
-    ]
+        if smoothed is None:
+            return [Trace(x, raw, style, nonfinite=nonfinite, points=n <= columns // POINTS_APART)]
+        return [Trace(x, raw, f"{style}.raw"), Trace(x, smoothed.values[lo:hi], style, nonfinite=nonfinite)]
+    summary = series.source.buckets(lo, hi, buckets)
+    x = x_axis(series, summary.ends)
+    if smoothed is None:
+        line, band_style = summary.last, style
+    else:
+        line, band_style = smoothed.buckets(series.steps, lo, hi, buckets).mean, f"{style}.raw"
+    return [Trace(x, line, style, low=summary.low, high=summary.high, band_style=band_style, nonfinite=summary.nonfinite)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.text import Text
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -13,7 +14,11 @@ from lossmon.app.palette import style_for
 
 class ChartView(Widget):
     """Displays a prebuilt frame; building it (the costly part) happens outside ``render``, on a
-    throttle, so repaints (focus changes, a flashing badge) cost nothing."""
+    throttle, so repaints (focus changes, a flashing badge) cost nothing. When its size changes
+    (a checklist opens below it) it asks for a new frame of the new size."""
+
+    class Resized(Message):
+        pass
 
     DEFAULT_CSS = """
     ChartView { height: 1fr; min-height: 3; }
@@ -47,6 +52,9 @@ class ChartView(Widget):
                     styles[name] = base + style_for(name, dark)
         self._strips = [Strip([Segment(text, styles[name]) for text, name in row if text]) for row in rows]
         self.refresh()
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)

@@ -19,9 +19,10 @@ class HeaderInfo:
     records: int
     rate: float
     elapsed: float | None  # None: not shown (snapshots)
-    state: str  # LOADING 42% / FOLLOW / PAUSED / DONE / REPLAY
+    state: str  # LOADING 42% / FOLLOW / WAITING / DELETED / MOVED / PAUSED / REPLAY / DONE
     position: str = ""  # "1/3" when several logs are open
     error: str | None = None
+    note: str = ""  # what the state means: "3 new records", "file deleted: ..."
 
 
 def format_elapsed(seconds: float) -> str:
@@ -56,6 +57,8 @@ def header_text(info: HeaderInfo) -> Text:
         text.append(f"  {format_elapsed(info.elapsed)}", "dim")
     text.append("  ")
     text.append(f" {info.state} ", "reverse")
+    if info.note:
+        text.append(f" {clean(info.note, 80)}", "italic")
     if info.error:
         text.append(f"  {clean(info.error, 120)}", "bold red")
     return text

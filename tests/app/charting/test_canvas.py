@@ -27,13 +27,24 @@ def test_a_line_is_continuous_and_a_nan_breaks_it():
     assert row[5] == "\u2880"  # x = 10 (left dot of cell 5) is the NaN: only x = 11 is drawn
 
 
-def test_later_styles_win_a_shared_cell():
-    canvas = Canvas(1, 1)
-    faint = canvas.style_id("train.raw")
+def test_a_line_over_a_band_shows_only_its_own_dots_where_they_meet():
+    canvas = Canvas(2, 1)
+    faint = canvas.style_id("train.raw", under=True)
     bold = canvas.style_id("train")
-    canvas.dots(np.array([0.0]), np.array([0.0]), faint)
-    canvas.dots(np.array([1.0]), np.array([1.0]), bold)
-    assert canvas.rows()[0] == [("\u2811", "train")]
+    assert canvas.style_id("train.raw") == faint  # registered once: its shapes share cells
+    canvas.dots(np.array([0.0, 2.0]), np.array([0.0, 0.0]), faint)
+    canvas.dots(np.array([1.0]), np.array([1.0]), bold)  # a line over the band in cell 0
+    canvas.dots(np.array([0.0, 3.0]), np.array([3.0, 3.0]), faint)  # the band again, drawn after
+    # Cell 0 shows the line's one dot, not the band's; cell 1 keeps all of the band's dots.
+    assert canvas.rows()[0] == [("\u2810", "train"), ("\u2881", "train.raw")]
+
+
+def test_two_lines_in_a_cell_keep_both_their_dots_in_the_later_colour():
+    canvas = Canvas(1, 1)
+    train, val = canvas.style_id("train"), canvas.style_id("val")
+    canvas.dots(np.array([0.0]), np.array([0.0]), train)
+    canvas.dots(np.array([1.0]), np.array([1.0]), val)
+    assert canvas.rows()[0] == [("\u2811", "val")]
 
 
 def test_ascii_canvas_uses_plain_characters():

@@ -67,3 +67,12 @@ def test_no_data_says_so():
 def test_ascii_frames_are_pure_ascii():  # for fonts without braille or box drawing
     frame = draw_chart([_trace(nonfinite=np.ones(100, np.int64))], 50, 14, ascii=True, markers=[Marker(5.0, "marker.warn")])
     assert frame.plain().isascii()
+
+
+def test_points_of_a_sparse_series_are_marked():
+    x = np.array([0.0, 1000.0, 2000.0, 3000.0])
+    y = np.array([3.0, 2.0, 1.5, 1.4])
+    frame = draw_chart([Trace(x, y, "val", points=True)], 60, 15)
+    assert frame.plain().count("•") == 4
+    assert draw_chart([Trace(x, y, "val", points=True)], 60, 15, ascii=True).plain().count("o") == 4
+    assert "•" not in draw_chart([Trace(x, y, "val")], 60, 15).plain()

@@ -3,14 +3,13 @@ import time
 import numpy as np
 
 from lossmon.app.charting.frame import draw_chart
-from lossmon.app.charting.series_cache import ChartCache
 from lossmon.app.charting.traces import SeriesArrays, build_traces, window_indices
 from lossmon.engine.smoothing import smooth
 from lossmon.engine.store import Series
 
 
-def _series(n, spike_at=None):
-    series = Series("loss")
+def _series(n, spike_at=None, name="loss"):
+    series = Series(name)
     steps = np.arange(n, dtype=float)
     values = 3 * np.exp(-steps / max(n, 1) * 4) + 0.2
     if spike_at is not None:
@@ -19,31 +18,66 @@ def _series(n, spike_at=None):
     return series
 
 
-def test_smoothed_line_is_the_debiased_ema_of_every_raw_point():
+def _traces(series, columns=100, smoothing=0.6, step_range=None, buckets=None):
+    return build_traces(
+        SeriesArrays.of(series),
+        columns=columns,
+        buckets=buckets or 2 * columns,
+        smoothing=smoothing,
+        step_range=step_range,
+        style="train",
+    )
+
+
+def test_decimated_smoothed_line_averages_the_debiased_ema_of_every_raw_point_per_bucket():
     series = _series(5000)
-    arrays = SeriesArrays.of(series)
-    traces = build_traces(arrays, ChartCache()["loss"], buckets=100, smoothing=0.9, step_range=None, style="train")
-    (trace,) = traces
+    (trace,) = _traces(series, columns=50, smoothing=0.9)
+    summary = series.buckets(0, 5000, 100)
     expected = smooth(series.values, 0.9)
-    ends = np.append((np.arange(1, 100) * 5000) // 100, 5000) - 1
-    np.testing.assert_allclose(trace.y, expected[ends])
-    np.testing.assert_array_equal(trace.x, series.steps[ends])
+    firsts = np.append(0, summary.ends[:-1] + 1)
+    np.testing.assert_allclose(trace.y, [expected[a : z + 1].mean() for a, z in zip(firsts, summary.ends)])
+    np.testing.assert_array_equal(trace.x, series.steps[summary.ends])
+    assert summary.ends[-1] == 4999  # the line reaches the last point
+    assert trace.band_style == "train.raw" and np.array_equal(trace.high, summary.high)
+
+
+def test_without_smoothing_a_decimated_series_is_its_band_drawn_bold():
+    series = _series(5000, spike_at=2500)
+    (trace,) = _traces(series, columns=50, smoothing=0.0)
+    assert trace.band_style == trace.style == "train" and np.nanmax(trace.high) == 50.0
 
 
 def test_decimation_keeps_a_single_spike_among_a_million_points():
     series = _series(1_000_000, spike_at=654_321)
-    (trace,) = build_traces(
-        SeriesArrays.of(series), ChartCache()["loss"], buckets=400, smoothing=0.6, step_range=None, style="train"
-    )
+    (trace,) = _traces(series, columns=200)
     assert len(trace.x) == 400
     assert np.nanmax(trace.high) == 50.0
 
 
-def test_small_series_are_drawn_raw_and_smoothed():
-    traces = build_traces(SeriesArrays.of(_series(50)), ChartCache()["loss"], buckets=100, smoothing=0.6, step_range=None, style="train")
-    assert [t.style for t in traces] == ["train.raw", "train"]
-    off = build_traces(SeriesArrays.of(_series(50)), ChartCache()["loss"], buckets=100, smoothing=0.0, step_range=None, style="train")
+def test_dense_series_are_drawn_raw_and_smoothed():
+    traces = _traces(_series(150), columns=100)
+    assert [t.style for t in traces] == ["train.raw", "train"] and not any(t.points for t in traces)
+    off = _traces(_series(150), columns=100, smoothing=0.0)
     assert [t.style for t in off] == ["train"]
+
+
+def test_a_sparse_series_is_drawn_raw_with_its_points_whatever_the_smoothing():
+    # 8 evals across a 7,000-step run: fewer points than the chart has columns.
+    series = Series("val_loss")
+    steps = np.linspace(875, 7000, 8)
+    values = np.array([3.1, 2.2, 1.9, 1.7, 1.65, 1.6, 1.62, 1.58])
+    series.extend(steps, values, np.arange(8) * 100 + 1)
+    (trace,) = _traces(series, columns=100, smoothing=0.99)
+    assert trace.points and trace.style == "train"
+    np.testing.assert_array_equal(trace.y, values)  # the values logged, not an average
+    np.testing.assert_array_equal(trace.x, steps)
+
+
+def test_smoothing_starts_again_in_a_new_segment():
+    series = _series(300)
+    series.extend(np.arange(300, dtype=float), np.full(300, 9.0), np.arange(300) + 400)  # resumed run
+    (_, smoothed) = _traces(series, columns=200, smoothing=0.99)
+    np.testing.assert_allclose(smoothed.y, 9.0)  # not dragged down by the previous run's values
 
 
 def test_window_selects_steps_of_the_current_segment():
@@ -56,14 +90,13 @@ def test_window_selects_steps_of_the_current_segment():
 
 def _frame_builder(n: int):
     series = _series(n, spike_at=n // 2)
-    cache = ChartCache()
     arrays = SeriesArrays.of(series)
 
     def frame():
-        traces = build_traces(arrays, cache["loss"], buckets=2 * 190, smoothing=0.6, step_range=None, style="train")
+        traces = build_traces(arrays, columns=190, buckets=2 * 190, smoothing=0.6, step_range=None, style="train")
         return draw_chart(traces, 200, 50)
 
-    frame()  # the first frame builds the caches
+    frame()  # the first frame computes the smoothed values over the history
     return frame
 
 

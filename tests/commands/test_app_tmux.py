@@ -1,0 +1,80 @@
+"""End to end: the real ``lossmon`` command in tmux, following a log that the test appends to,
+read back with ``capture-pane`` (issue 6). Every wait polls the screen with a deadline."""
+
+import re
+import shlex
+
+import pytest
+
+from lossmon.engine.checklists import PATHOLOGIES
+
+from ..tmux_screen import TmuxScreen, colours_at, is_red, tmux_available
+
+pytestmark = pytest.mark.skipif(not tmux_available(), reason="tmux is not installed")
+
+NAN_DEADLINE = 1.0  # seconds from the NaN line to the red badge (the issue's requirement)
+START_DEADLINE = 30.0  # a cold start of Python and Textual on a busy machine
+
+
+def nano(step: int, loss: str) -> str:
+    """nanoGPT's train.py prints."""
+    return f"iter {step}: loss {loss}, time 31.42ms, mfu 2.15%\n"
+
+
+def healthy(steps) -> str:
+    return "".join(nano(s, f"{2.5 * 0.995**s + 0.3:.4f}") for s in steps)
+
+
+def append(path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+
+
+def last_step(screen: TmuxScreen) -> int | None:
+    found = re.search(r"step (\d+)", screen.text())
+    return int(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("size", [(120, 40), (50, 30)], ids=["full", "side"])
+def test_the_app_follows_a_growing_log_and_alerts_within_a_second(size, tmp_path):
+    log = tmp_path / "train.log"
+    log.write_text(healthy(range(0, 200)))
+    with TmuxScreen([str(log)], *size, env={"XDG_STATE_HOME": str(tmp_path / "state")}) as screen:
+        screen.wait_for(lambda: last_step(screen) == 199 and "FOLLOW" in screen.text(), START_DEADLINE, "the history")
+        assert "nanogpt" in screen.text() and "No active findings" in screen.text()
+        assert not is_red(colours_at(screen.styled(), "NaN/Inf")[0])
+
+        append(log, healthy(range(200, 260)))  # the last step updates as lines arrive
+        screen.wait_for(lambda: last_step(screen) == 259, 5.0, "step 259 in the header")
+
+        append(log, nano(260, "nan"))
+        took = screen.wait_for(lambda: is_red(badge_colour(screen)), 5.0, "the NaN/Inf badge to turn red")
+        assert took < NAN_DEADLINE, f"the NaN/Inf badge turned red {took:.2f}s after the NaN line"
+        assert "■ NaN/Inf" in screen.text()
+        assert not is_red(colours_at(screen.styled(), "EXPLODING")[0])  # only the right badge
+
+        items = PATHOLOGIES["nan_or_inf"].checklist
+        screen.wait_for(lambda: all(item[:20] in screen.text() for item in items[:3]), 5.0, "the checklist")
+        assert "Checklist (1 active)" in screen.text()
+        screen.send("q")
+        screen.wait_for(lambda: "FOLLOW" not in screen.text(), 10.0, "the app to quit")
+
+
+def badge_colour(screen: TmuxScreen):
+    """The NaN/Inf badge's colour: red foreground, or red background while it blinks."""
+    foreground, background = colours_at(screen.styled(), "NaN/Inf")
+    return foreground if is_red(foreground) else background
+
+
+def test_a_log_piped_into_stdin_is_followed_and_the_keys_still_work(tmp_path):
+    # ssh gpu1 tail -F train.log | lossmon -: the log comes through stdin, the keys from the tty.
+    log = tmp_path / "train.log"
+    log.write_text(healthy(range(0, 100)))
+    pipe = f"tail -n +1 -f {shlex.quote(str(log))}"
+    with TmuxScreen(["-"], 120, 40, env={"XDG_STATE_HOME": str(tmp_path / "state")}, pipe_from=pipe) as screen:
+        screen.wait_for(lambda: last_step(screen) == 99 and "stdin" in screen.text(), START_DEADLINE, "the piped log")
+        append(log, healthy(range(100, 120)))
+        screen.wait_for(lambda: last_step(screen) == 119, 5.0, "step 119")
+        screen.send("s")
+        screen.wait_for(lambda: "smooth 0.9" in screen.text(), 5.0, "the s key to change the smoothing")

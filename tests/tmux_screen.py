@@ -1,0 +1,136 @@
+"""The real ``lossmon`` command in a tmux pane, read back with ``capture-pane`` (for the end-to-end
+tests and benchmarks/app_latency.py).
+
+Each screen runs its own tmux server (a socket of its own), so parallel tests never share one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def lossmon_command() -> list[str]:
+    """The installed console script next to this Python, else ``python -m lossmon``."""
+    script = Path(sys.executable).with_name("lossmon")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lossmon"]
+
+
+def tmux_available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+class TmuxScreen:
+    def __init__(
+        self, args: list[str], width: int, height: int, env: dict[str, str] | None = None, pipe_from: str = ""
+    ) -> None:
+        """``lossmon ARGS`` in a ``width`` x ``height`` pane; ``pipe_from``: a shell command whose
+        output is piped into it (``tail -f train.log | lossmon -``)."""
+        self.socket = f"lossmon-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        options = [f"-e{name}={value}" for name, value in {"COLORTERM": "truecolor", **(env or {})}.items()]
+        command = shlex.join([*lossmon_command(), *args])
+        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "main", *options,
+                   f"{pipe_from} | {command}" if pipe_from else command)
+        self.pid = int(self._tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                                capture_output=True, text=True, timeout=10, env=_terminal_env())
+        if result.returncode:
+            raise RuntimeError(f"tmux {args[0]} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def text(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "main")
+
+    def styled(self) -> str:
+        """The screen with its colours (SGR escape sequences)."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", "main")
+
+    def send(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "main", *keys)
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> float:
+        """Poll until ``condition()``; returns the seconds it took (fails after ``timeout``)."""
+        start = time.monotonic()
+        while not condition():
+            if time.monotonic() - start > timeout:
+                raise AssertionError(f"timed out after {timeout:g}s waiting for {what}; the screen:\n{self.text()}")
+            time.sleep(0.01)
+        return time.monotonic() - start
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+    def __enter__(self) -> TmuxScreen:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _terminal_env() -> dict[str, str]:
+    """This process's environment without what would tell the app another size than the pane's
+    (a test runner sets COLUMNS and LINES) or that it runs under a test."""
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("COLUMNS", "LINES", "NO_COLOR") and not name.startswith(("PYTEST_", "TEXTUAL_"))
+    }
+
+
+def colours_at(styled: str, text: str) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+    """(foreground, background) RGB in effect where ``text`` first appears on the styled screen."""
+    for line in styled.splitlines():
+        target = _SGR.sub("", line).find(text)
+        if target < 0:
+            continue
+        foreground = background = None
+        plain_seen = position = 0
+        for match in _SGR.finditer(line):
+            plain_seen += match.start() - position  # characters shown before this sequence
+            if plain_seen > target:
+                break
+            foreground, background = _apply(match.group(1), foreground, background)
+            position = match.end()
+        return foreground, background
+    return None, None
+
+
+def is_red(colour: tuple[int, int, int] | None) -> bool:
+    if colour is None:
+        return False
+    r, g, b = colour
+    return r >= 150 and r > 1.8 * g and r > 1.5 * b
+
+
+def _apply(codes: str, foreground, background):
+    parts = [int(p) if p else 0 for p in codes.split(";")] if codes else [0]
+    i = 0
+    while i < len(parts):
+        code = parts[i]
+        if code == 0:
+            foreground = background = None
+        elif code in (38, 48) and i + 4 < len(parts) and parts[i + 1] == 2:
+            colour = tuple(parts[i + 2 : i + 5])
+            if code == 38:
+                foreground = colour
+            else:
+                background = colour
+            i += 4
+        elif code == 39:
+            foreground = None
+        elif code == 49:
+            background = None
+        i += 1
+    return foreground, background
