@@ -16,6 +16,7 @@ from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
+from lossmon.engine.naming import printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.store import SeriesStore
@@ -55,6 +56,7 @@ class Monitor:
         self._roles: dict[str, list[str]] = {}
         self._tracks: dict[tuple[str, str, str], ContextTrack] = {}
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
+        self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
 
     # Input ---------------------------------------------------------------------------------
@@ -121,6 +123,7 @@ class Monitor:
 
     def feed_records(self, batch: RecordBatch) -> Update:
         """Records that are already parsed (benchmarks and tests drive the detectors this way)."""
+        self._make_names_printable(batch)
         first_row = self.records
         self.records += len(batch)
         fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)
@@ -142,6 +145,15 @@ class Monitor:
             finding.path = self.path
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def _make_names_printable(self, batch: RecordBatch) -> None:
+        """Series are named by printable names (a new name is checked once, not per record)."""
+        names = self._printable
+        for name in batch.columns.keys() - names.keys():
+            names[name] = printable_name(name)
+        if any(names[name] != name for name in batch.columns):
+            batch.columns = {names[name]: column for name, column in batch.columns.items()}
+            batch.attrs = {names.get(name, name): attrs for name, attrs in batch.attrs.items()}
 
     def _wire(self, fresh: dict[str, tuple[int, list[int]]]) -> None:
         """(Re)assign detectors to series after new series appeared."""

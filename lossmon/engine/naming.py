@@ -131,3 +131,14 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 
     return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def printable_name(name: str) -> str:
+    """A series name safe to print on a terminal: names decoded from JSON (``"loss\\u001b[31m"``)
+    may hold escape sequences and control characters, which a report must never pass on."""
+    from lossmon.engine.lines import clean_text
+
+    return _UNPRINTABLE.sub(" ", clean_text(name)).strip() or "?"
