@@ -77,6 +77,18 @@ class LineParser:
                 self.shape = Shape(tuple((name, *spans[name]) for name in names), step_span, counter)
         return True
 
+
+    def emit_pairs(
+        self, out: RecordBuilder, line: int, step: float | None, found, step_span: Span | None = None, prefix: str = ""
+    ) -> bool:
+        """:meth:`emit` for pairs found in the text (formats.pairs.Pair), with their spans."""
+        return self.emit(
+            out, line, step,
+            {prefix + pair.name: pair.value for pair in found},
+            {prefix + pair.name: (pair.start, pair.end) for pair in found},
+            step_span=step_span,
+        )
+
     def advance(self, steps, counter: tuple[str, bool] | None) -> None:
         """Records were added for this parser by a template: move its state past them."""
         count = len(steps)

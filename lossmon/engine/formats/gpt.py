@@ -44,20 +44,23 @@ class NanoGPT(Format):
     parser = NanoGPTParser
 
 
-# llm.c main.log: "s:249 trl:6.2079 lr:0.000214 norm:1.35", "s:250 tel:6.1710", "s:0 eval:0.2512"
-_LLMC_LINE = re.compile(r"^s:(\d+) ((?:trl|tel|eval):.*)$")
+class StepThenPairsParser(LineParser):
+    """Lines made of a step (group 1) and then ``name:value`` pairs (group 2)."""
 
+    line_pattern: re.Pattern
 
-class LlmcLogParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        match = _LLMC_LINE.match(text)
+        match = self.line_pattern.match(text)
         if not match:
             return False
         found = find_pairs(match.group(2), offset=match.start(2))
-        metrics = {pair.name: pair.value for pair in found}
-        spans = {pair.name: (pair.start, pair.end) for pair in found}
-        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
+        self.emit_pairs(out, line, int(match.group(1)), found, step_span=match.span(1))
         return True
+
+
+class LlmcLogParser(StepThenPairsParser):
+    # llm.c main.log: "s:249 trl:6.2079 lr:0.000214 norm:1.35", "s:250 tel:6.1710", "s:0 eval:0.2512"
+    line_pattern = re.compile(r"^s:(\d+) ((?:trl|tel|eval):.*)$")
 
 
 class LlmcLog(Format):
@@ -111,20 +114,9 @@ class LlmcStdout(Format):
     parser = LlmcStdoutParser
 
 
-# modded-nanogpt: "step:2280/20000 train_loss:1.746651e+00 train_time:10103801ms step_avg:4431.49ms"
-_MODDED_LINE = re.compile(r"^step:(\d+)/\d+ (.*)$")
-
-
-class ModdedNanoGPTParser(LineParser):
-    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        match = _MODDED_LINE.match(text)
-        if not match:
-            return False
-        found = find_pairs(match.group(2), offset=match.start(2))
-        metrics = {pair.name: pair.value for pair in found}
-        spans = {pair.name: (pair.start, pair.end) for pair in found}
-        self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
-        return True
+class ModdedNanoGPTParser(StepThenPairsParser):
+    # modded-nanogpt: "step:2280/20000 train_loss:1.746651e+00 train_time:10103801ms step_avg:4431.49ms"
+    line_pattern = re.compile(r"^step:(\d+)/\d+ (.*)$")
 
 
 class ModdedNanoGPT(Format):

@@ -66,12 +66,7 @@ class TorchtuneParser(LineParser):
         match = _TUNE_STEP.match(text)
         if match is not None:
             found = find_pairs(text[match.end() :], offset=match.end())
-            self.emit(
-                out, line, int(match.group(1)),
-                {pair.name: pair.value for pair in found},
-                {pair.name: (pair.start, pair.end) for pair in found},
-                step_span=match.span(1),
-            )
+            self.emit_pairs(out, line, int(match.group(1)), found, step_span=match.span(1))
             return True
         match = _TUNE_BAR.match(text)
         if match is None:
@@ -101,12 +96,7 @@ class TorchtitanParser(LineParser):
             return False
         found = [pair for pair in find_pairs(text) if pair.name != "step"]
         prefix = "validation " if match.group("val") else ""
-        self.emit(
-            out, line, int(match.group(2)),
-            {prefix + pair.name: pair.value for pair in found},
-            {prefix + pair.name: (pair.start, pair.end) for pair in found},
-            step_span=match.span(2),
-        )
+        self.emit_pairs(out, line, int(match.group(2)), found, step_span=match.span(2), prefix=prefix)
         return True
 
 
