@@ -22,7 +22,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lossmon",
-        description="Follow a training log: metrics, charts and loss-curve pathology detectors.",
+        usage="lossmon [options] PATH... | lossmon COMMAND ...",
+        description="Follow a training log: metrics, charts and loss-curve pathology detectors. "
+        "`lossmon PATH...` opens the terminal app on the logs (see `lossmon PATH --help`); "
+        "the commands below work without it.",
+        epilog="examples: lossmon train.log · lossmon demo · lossmon check --json train.log · "
+        "lossmon watch train.log --exit-on alert",
     )
     parser.add_argument("--version", action="version", version=f"lossmon {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -93,7 +98,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     """`lossmon PATH...` (no command): the terminal app."""
     parser = _Parser(
         prog="lossmon",
-        usage="lossmon [options] PATH... | lossmon {check,watch,export,demo} ...",
+        usage="lossmon [options] PATH... | lossmon {check,watch,export,demo,formats} ...",
         description="Open the terminal app on training logs: history first, then following them as "
         "they grow (rotation, truncation, deletion, files that appear later). Charts, badges, checklists. "
         "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
