@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     output = check.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print exactly one JSON object")
     output.add_argument("--markdown", action="store_true", help="print a short report to paste into an issue or chat")
+    check.add_argument("--plot", action="store_true", help="add a text chart of the primary losses (not with --json)")
     add_parsing_options(check)
 
     export = commands.add_parser(

@@ -8,6 +8,7 @@ from lossmon import __version__
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.store import Series
+from lossmon.plot import loss_chart
 
 
 def _number(value: float):
@@ -55,8 +56,9 @@ def _fmt(value: float | None) -> str:
     return f"{value:.6g}"
 
 
-def text_report(monitor: Monitor) -> str:
-    """A readable report for one file: format, counts, series table, findings with checklists."""
+def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, color: bool = False) -> str:
+    """A readable report for one file: format, counts, series table, a chart of the primary losses
+    (``plot``), findings with checklists."""
     store = monitor.store
     out = [
         f"{monitor.path}",
@@ -75,6 +77,10 @@ def text_report(monitor: Monitor) -> str:
             )
     else:
         out.append("  no metrics found (try --format or --pattern)")
+    chart = loss_chart(monitor, width=plot_width, color=color) if plot else None
+    if chart:
+        out.append("")
+        out.append(chart)
     out.append("")
     if not monitor.findings:
         out.append("  findings: none, the curves look healthy")
@@ -110,7 +116,7 @@ def _md_code(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
 
 
-def markdown_report(monitors: list[Monitor]) -> str:
+def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
     """A short report to paste into an issue or a chat: verdict, findings, checklists."""
     out = []
     for monitor in monitors:
@@ -130,6 +136,9 @@ def markdown_report(monitors: list[Monitor]) -> str:
                     f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
                 )
         out.append("")
+        chart = loss_chart(monitor, width=100) if plot else None
+        if chart:
+            out.extend(("```text", chart.rstrip("\n"), "```", ""))
         if not monitor.findings:
             out.append("No findings: the curves look healthy.")
         for finding in monitor.findings:

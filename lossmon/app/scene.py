@@ -19,13 +19,13 @@ from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_st
 from lossmon.app.live_log import LiveLog
 from lossmon.app.safe_text import clean
 from lossmon.app.view_state import ViewState
+from lossmon.engine.downsample import wants_log_axis
 from lossmon.engine.findings import Finding
 from lossmon.engine.roles import resolve_roles
 
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
 _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
 _MAX_MARKERS = 200
-AUTO_LOG_DECADES = 2.0  # a positive loss spanning more than this is drawn on a log axis
 
 
 @dataclass(slots=True)
@@ -161,8 +161,7 @@ def charted_findings(snapshot: Snapshot, series_name: str | None = None) -> list
 
 
 def wants_log_scale(traces: list[Trace]) -> bool:
-    """Whether values all positive span more than AUTO_LOG_DECADES (a loss that collapses from
-    10.8 to 0.03 is a flat line on a linear axis)."""
+    """Whether the traces' values call for a log axis (see engine.downsample.wants_log_axis)."""
     low, high = math.inf, -math.inf
     for trace in traces:
         for values in (trace.y, trace.low, trace.high):
@@ -170,7 +169,7 @@ def wants_log_scale(traces: list[Trace]) -> bool:
                 finite = values[np.isfinite(values)]
                 if len(finite):
                     low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-    return 0 < low < high and math.log10(high / low) > AUTO_LOG_DECADES
+    return wants_log_axis(low, high)
 
 
 @dataclass(slots=True)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
-from lossmon.report import json_report, markdown_report, text_report, worst_severity
-
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.report import json_report, markdown_report, text_report, worst_severity
 
 
 def run_check(args) -> int:
+    if args.plot and args.json:
+        raise LossmonError("--plot draws text: it does not go with --json")
     options = parsing_options(args)  # a bad --pattern fails here, once
     monitors = []
     failed = False
@@ -33,9 +36,11 @@ def run_check(args) -> int:
         json.dump(json_report(monitors), sys.stdout, allow_nan=False)
         sys.stdout.write("\n")
     elif args.markdown:
-        sys.stdout.write(markdown_report(monitors))
+        sys.stdout.write(markdown_report(monitors, plot=args.plot))
     else:
-        print("\n\n".join(text_report(m) for m in monitors))
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
+        print("\n\n".join(text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors))
     if failed:
         return EXIT_USAGE
     findings = [f for m in monitors for f in m.findings]
