@@ -103,7 +103,7 @@ def build_app_parser() -> argparse.ArgumentParser:
         description="Open the terminal app on training logs: history first, then following them as "
         "they grow (rotation, truncation, deletion, files that appear later). Charts, badges, checklists. "
         "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
-        "? help, q quit.",
+        "S screenshot, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
     parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
@@ -114,6 +114,13 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs (fonts without braille)")
     parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")
     add_parsing_options(parser)
+    add_alert_options(parser)
+    parser.add_argument(
+        "--notify",
+        action="store_true",
+        help="on each new finding at or above --alert-level: a terminal bell and a desktop notification "
+        "(OSC 9 and OSC 777; they travel through SSH, and through tmux with `set -g allow-passthrough on`)",
+    )
     return parser
 
 
@@ -161,11 +168,21 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--hook-timeout",
-        type=float,
+        type=_positive_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"stop an --on-alert command that runs longer (default {DEFAULT_TIMEOUT:g})",
     )
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
 
 
 def parsing_options(args: argparse.Namespace) -> dict:

@@ -6,12 +6,18 @@ Each screen runs its own tmux server (a socket of its own), so parallel tests ne
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import re
 import shlex
 import shutil
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -69,10 +75,63 @@ class TmuxScreen:
             time.sleep(0.01)
         return time.monotonic() - start
 
+    def set_option(self, name: str, value: str) -> None:
+        self._tmux("set-option", "-g", name, value)
+
+    def attach(self, width: int, height: int) -> AttachedTerminal:
+        """A client attached to the session in a terminal of its own, recording what tmux sends it
+        (what the user's terminal would receive: passthrough sequences, the bell)."""
+        return AttachedTerminal(["tmux", "-L", self.socket, "attach", "-t", "main"], width, height)
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
 
     def __enter__(self) -> TmuxScreen:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class AttachedTerminal:
+    """A command in a pseudo-terminal of the given size; ``received()`` is all it wrote."""
+
+    def __init__(self, command: list[str], width: int, height: int) -> None:
+        self._pid, self._fd = pty.fork()
+        if self._pid == 0:  # the child: become the command
+            os.environ.update(_terminal_env(), TERM="xterm-256color")
+            os.execvp(command[0], command)
+        fcntl.ioctl(self._fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        self._data = bytearray()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self._fd, 65536)
+            except OSError:  # the command ended
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self._data += chunk
+
+    def received(self) -> bytes:
+        with self._lock:
+            return bytes(self._data)
+
+    def close(self) -> None:
+        try:
+            os.kill(self._pid, signal.SIGTERM)
+            os.waitpid(self._pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self._fd)
+        self._reader.join(timeout=5)
+
+    def __enter__(self) -> AttachedTerminal:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -20,6 +20,7 @@ SHOTS = (
     ("full-exploding.svg", "demo_logs/exploding_loss.log", (120, 40), False),
     ("side-nan.svg", "demo_logs/nan_or_inf.log", (50, 30), False),
     ("full-overfitting-light.svg", "demo_logs/overfitting.csv", (120, 40), True),
+    ("side-healthy-light.svg", "demo_logs/healthy.log", (50, 30), True),
 )
 
 

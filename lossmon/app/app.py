@@ -5,21 +5,35 @@ thread) drives the monitors and tells the app, which redraws on a throttle, neve
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Collapsible, Footer, ProgressBar
+from textual.widgets import Collapsible, ProgressBar
 
+from lossmon.app.alerting import AlertOptions, AppAlerts
 from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
-from lossmon.app.messages import FeedNews
-from lossmon.app.scene import ChartPlan, Snapshot, grid_names, main_chart, metric_chart, pickable_names, take_snapshot
+from lossmon.app.messages import FeedNews, HookFailed
+from lossmon.app.scene import (
+    ChartPlan,
+    Snapshot,
+    grid_names,
+    is_charted,
+    main_chart,
+    metric_chart,
+    pickable_names,
+    restarts,
+    take_snapshot,
+)
+from lossmon.app.screenshots import screenshot_dir, screenshot_path
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.badges import BadgeRow
@@ -27,13 +41,15 @@ from lossmon.app.widgets.chart import ChartView
 from lossmon.app.widgets.checklist import ChecklistPane
 from lossmon.app.widgets.header import HeaderBar, HeaderInfo
 from lossmon.app.widgets.help import HelpScreen
+from lossmon.app.widgets.keybar import KeyBar
 from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
+from lossmon.engine.findings import format_step
 
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
 SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
 REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
-BLINK_INTERVAL = 0.5
+BLINK_INTERVAL = 0.5  # seconds per blink of a flashing badge, and the clock's beat
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
 
 
@@ -84,6 +100,7 @@ class LossmonApp(App):
         Binding("p", "pause", "pause"),
         Binding("a", "acknowledge", "ack"),
         Binding("c", "toggle_checklist", "checklist", show=False),
+        Binding("S", "save_screenshot", "screenshot", show=False),
         Binding("escape", "unpin", "unpin", show=False),
         Binding("right_square_bracket", "next_log", "next log", show=False),
         Binding("left_square_bracket", "previous_log", "previous log", show=False),
@@ -99,7 +116,11 @@ class LossmonApp(App):
         light: bool = False,
         show_elapsed: bool = True,
         tick_dir=None,
+        alerts: AlertOptions = AlertOptions(),
+        terminal_write: Callable[[str], None] | None = None,
     ) -> None:
+        """``alerts``: --on-alert and --notify; ``terminal_write`` sends the notifications' escape
+        sequences (by default to the real terminal, between frames)."""
         super().__init__()
         self.feed = feed
         self.views: list[LogView] = []  # one per log the feed reads, added as they appear
@@ -111,17 +132,16 @@ class LossmonApp(App):
         self._news_posted = False
         self._refresh_pending = False
         self._last_refresh = 0.0
-        self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
+        self.alerts = AppAlerts(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
 
     # Layout --------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
-        yield ProgressBar(id="progress", show_eta=False)
         yield BadgeRow(BadgeBoard(), self.ascii)
         with Horizontal(id="body"):
             with Vertical(id="charts"):
@@ -132,7 +152,7 @@ class LossmonApp(App):
                     yield ChecklistPane(ascii=self.ascii)
                 with Collapsible(title="Findings", id="timeline-box", collapsed=False):
                     yield Timeline(ascii=self.ascii)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.ascii:
@@ -140,8 +160,7 @@ class LossmonApp(App):
         self._apply_layout(self.size.width, self.size.height)
         self.feed.start(self._from_feed)
         self._schedule(0.0)
-        if self.show_elapsed:  # elapsed time and records/s move on even when no line arrives
-            self.set_interval(1.0, self._tick_header)
+        self.set_interval(self.blink_interval, self._pulse)
 
     def on_resize(self, event) -> None:
         self._apply_layout(event.size.width, event.size.height)
@@ -169,6 +188,8 @@ class LossmonApp(App):
 
     def on_unmount(self) -> None:
         self.feed.stop()
+        if self.alerts is not None:
+            self.alerts.close()
 
     # Data in -------------------------------------------------------------------------------------
 
@@ -213,6 +234,8 @@ class LossmonApp(App):
         self._last_refresh = time.monotonic()
         self._sync_views()
         for index, view in enumerate(self.views):
+            if self.alerts is not None:
+                self.alerts.check(view.log)
             if index != self.current:
                 self._update_board(view)
         if self.views:
@@ -238,8 +261,7 @@ class LossmonApp(App):
                 view.rendered_version = log.version
         snapshot = view.snapshot
         view.board.update(snapshot.status)
-        self._part(BadgeRow).refresh_badges()
-        self._update_blink()
+        self._part(BadgeRow).refresh_badges()  # a badge that stopped flashing stops blinking
         self._part(HeaderBar).show(self._header_info(view, snapshot))
         self._update_progress(log)
         if not self.view_state.paused or not self.frames:
@@ -247,7 +269,7 @@ class LossmonApp(App):
         active = [badge.finding for badge in view.board if badge.finding is not None]
         self._part(ChecklistPane).show(active, view.ticks)
         self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
-        self._part(Timeline).show(snapshot.findings, log)
+        self._part(Timeline).show(snapshot.findings, log, partial(is_charted, snapshot), restarts(snapshot))
         self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
 
     def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
@@ -310,28 +332,45 @@ class LossmonApp(App):
         name = " ".join(getattr(self.feed, "paths", []))
         return HeaderInfo(name, None, None, 0, 0.0, None, "WAITING", "", self.feed.error, "no file matches yet")
 
-    def _tick_header(self) -> None:
-        if self.views and self.views[self.current].snapshot is not None:
+    def _pulse(self) -> None:
+        """The app's clock, twice a second: flashing badges blink, and the header's elapsed time
+        and records/s move on even when no line arrives. Both change in the same frame, and
+        nothing is repainted when nothing changed (an idle app costs little)."""
+        if self.views and self.views[self.current].board.flashing:
+            self._part(BadgeRow).blink()
+        if self.show_elapsed and self.views and self.views[self.current].snapshot is not None:
             view = self.views[self.current]
-            if view.log.finished:
-                return  # a finished input: nothing moves, so idle costs nothing
-            self._part(HeaderBar).show(self._header_info(view, view.snapshot))
+            if not view.log.finished:  # a finished input: nothing moves
+                self._part(HeaderBar).show(self._header_info(view, view.snapshot))
 
     def _update_progress(self, log: LiveLog) -> None:
-        bar = self._part("#progress", ProgressBar)
+        """A progress bar while a big history loads; mounted only then (an idle progress bar
+        still animates fifteen times a second)."""
         visible = log.progress is not None and (log.total_bytes or 0) >= PROGRESS_FROM_BYTES
-        bar.display = visible
-        if visible:
+        bars = self.main_screen.query("#progress")
+        if visible and not bars:
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.main_screen.mount(bar, after=self._part(HeaderBar))
             bar.update(total=log.total_bytes, progress=log.bytes_read)
+        elif visible:
+            bars.first(ProgressBar).update(total=log.total_bytes, progress=log.bytes_read)
+        elif bars:
+            bars.remove()
 
-    def _update_blink(self) -> None:
-        flashing = self.views[self.current].board.flashing if self.views else False
-        if flashing and self._blink_timer is None:
-            self._blink_timer = self.set_interval(self.blink_interval, self._part(BadgeRow).blink)
-        elif not flashing and self._blink_timer is not None:
-            self._blink_timer.stop()
-            self._blink_timer = None
-            self._part(BadgeRow).refresh_badges()
+    # Alerts --------------------------------------------------------------------------------------
+
+    def write_terminal(self, data: str) -> None:
+        """Write escape sequences to the real terminal. The driver's writer thread takes whole
+        writes in order, and frames are written from this (the app's) thread, so the sequence goes
+        out between two frames, never inside one (as ``App.bell`` does)."""
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(data)
+
+    def _hook_failed(self, text: str) -> None:
+        self.post_message(HookFailed(text))  # from the hook's thread: post, never call
+
+    def on_hook_failed(self, message: HookFailed) -> None:
+        self.notify(message.text, title="--on-alert", severity="error", timeout=10, markup=False)
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -372,7 +411,6 @@ class LossmonApp(App):
         if self.views:
             self.views[self.current].board.acknowledge()
             self._part(BadgeRow).refresh_badges()
-            self._update_blink()
 
     def action_unpin(self) -> None:
         if self.view_state.pinned_step is not None:
@@ -381,6 +419,17 @@ class LossmonApp(App):
     def action_toggle_checklist(self) -> None:
         box = self._part("#checklist-box", Collapsible)
         box.collapsed = not box.collapsed
+
+    def action_save_screenshot(self) -> None:
+        """An SVG of the screen as it is, in the current directory (see screenshots.py)."""
+        name = self.views[self.current].log.name if self.views else "lossmon"
+        try:
+            path = screenshot_path(name, screenshot_dir(), datetime.now())
+            self.save_screenshot(path.name, str(path.parent))
+        except OSError as error:
+            self.notify(f"Could not save the screenshot: {error}", title="Screenshot", severity="error", markup=False)
+            return
+        self.notify(str(path), title="Screenshot saved", markup=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -421,10 +470,23 @@ class LossmonApp(App):
 
     @on(Timeline.Chosen)
     def _chosen(self, event: Timeline.Chosen) -> None:
+        if not event.charted:  # its step would land in another segment's data: say so instead
+            self.notify(
+                "This finding is from before the log restarted (the file was truncated or replaced, "
+                "or the run started again): the chart shows the current segment only.",
+                title=f"Step {format_step(event.finding.step)}",
+                severity="warning",
+                markup=False,
+            )
+            return
         self._set_view(self.view_state.pin(event.finding.step))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Screenshot" names files after the title only: ours says which log.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+        yield SystemCommand(
+            "Screenshot", "save an SVG of the screen (key S)", lambda: self.set_timer(0.1, self.action_save_screenshot)
+        )
         yield SystemCommand("Smoothing: next weight", "off / 0.6 / 0.9 / 0.99 (key s)", self.action_smoothing)
         yield SystemCommand("Log scale", "toggle the logarithmic y axis (key l)", self.action_log_scale)
         yield SystemCommand("Window", "all / last 1k / last 10k steps (key w)", self.action_window)

@@ -7,3 +7,11 @@ from textual.message import Message
 
 class FeedNews(Message):
     """The feed changed one or more logs (posted from the feed's thread; one until handled)."""
+
+
+class HookFailed(Message):
+    """An --on-alert command failed or timed out (posted from the hook's thread)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

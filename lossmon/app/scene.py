@@ -146,17 +146,28 @@ def _step_range(snapshot: Snapshot, names: list[str], view: ViewState):
     return view.step_range(min(firsts), max(lasts))
 
 
+def is_charted(snapshot: Snapshot, index: int, finding: Finding) -> bool:
+    """Whether finding number ``index`` belongs to the segment on the chart: after the file's
+    last restart (truncation, replacement), and not before the first line of its series' current
+    segment (a resumed run appended to the same file)."""
+    if index < snapshot.segment_findings:
+        return False
+    series = snapshot.series.get(finding.series)
+    return series is None or series.segment_start == 0 or finding.line >= series.lines[series.segment_start]
+
+
+def restarts(snapshot: Snapshot) -> tuple:
+    """Changes whenever a finding may stop being charted (the file or a series restarted)."""
+    return snapshot.segment_findings, tuple(s.segment_start for s in snapshot.series.values())
+
+
 def charted_findings(snapshot: Snapshot, series_name: str | None = None) -> list[Finding]:
-    """The latest findings of the segment on the chart (of one series, if named): after the
-    file's last restart, and not before the first line of their series' current segment (a
-    resumed run appended to the same file)."""
-    kept = []
-    for finding in snapshot.findings[snapshot.segment_findings :]:
-        if series_name is not None and finding.series != series_name:
-            continue
-        series = snapshot.series.get(finding.series)
-        if series is None or series.segment_start == 0 or finding.line >= series.lines[series.segment_start]:
-            kept.append(finding)
+    """The latest findings of the segment on the chart (of one series, if named)."""
+    kept = [
+        finding
+        for index, finding in enumerate(snapshot.findings[snapshot.segment_findings :], snapshot.segment_findings)
+        if (series_name is None or finding.series == series_name) and is_charted(snapshot, index, finding)
+    ]
     return kept[-_MAX_MARKERS:]
 
 

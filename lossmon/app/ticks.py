@@ -11,11 +11,11 @@ import json
 import os
 from pathlib import Path
 
+from lossmon.app import xdg
+
 
 def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "state"
-    return root / "lossmon" / "checklists"
+    return xdg.state_dir("checklists")
 
 
 class TickStore:

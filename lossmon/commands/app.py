@@ -70,9 +70,11 @@ def run_app(args) -> int:
     stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
     feed = build_feed(args, stdin)
 
+    from lossmon.app.alerting import AlertOptions
     from lossmon.app.app import LossmonApp
 
-    LossmonApp(feed, ascii=args.ascii, light=args.light).run()
+    alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify)
+    LossmonApp(feed, ascii=args.ascii, light=args.light, alerts=alerts).run()
     return EXIT_OK
 
 

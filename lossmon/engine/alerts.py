@@ -35,6 +35,31 @@ def hook_environment(path: str, finding: Finding) -> dict[str, str]:
     }
 
 
+class AlertGate:
+    """Which findings are news: at or above ``level``, and the first for their pathology on their
+    file since that pathology's badge was last clear. The hook and the app's notifications share
+    this rule, so a flapping detector never fires twice while its badge stays lit."""
+
+    def __init__(self, level: str = "alert") -> None:
+        self.threshold = severity_rank(level)
+        self._fired: set[tuple[str, str]] = set()  # (file, pathology) whose badge has not cleared
+
+    def news(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> list[Finding]:
+        """After an update of ``path``: its new findings and the badges still lit (pathology →
+        active finding, as ``Monitor.status()`` gives them); returns the findings to act on."""
+        for key in [key for key in self._fired if key[0] == path]:
+            still = active.get(key[1])
+            if still is None or severity_rank(still.severity) < self.threshold:
+                self._fired.discard(key)  # cleared: the next finding may fire again
+        fresh = []
+        for finding in findings:
+            key = (path, finding.pathology)
+            if severity_rank(finding.severity) >= self.threshold and key not in self._fired:
+                self._fired.add(key)
+                fresh.append(finding)
+        return fresh
+
+
 class AlertHook:
     def __init__(
         self,
@@ -51,7 +76,7 @@ class AlertHook:
         self.timeout = timeout
         self._report = report
         self._output = output
-        self._fired: set[tuple[str, str]] = set()  # (file, pathology) whose badge has not cleared
+        self._gate = AlertGate(level)
         self._pool = ThreadPoolExecutor(max_workers=MAX_RUNNING, thread_name_prefix="lossmon-hook")
         self._futures = []
         self._processes: set[subprocess.Popen] = set()
@@ -61,18 +86,14 @@ class AlertHook:
     def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
         """After an update of ``path``: its new findings, and the badges still lit (pathology →
         active finding, as ``Monitor.status()`` gives them)."""
-        threshold = severity_rank(self.level)
-        for key in [key for key in self._fired if key[0] == path]:
-            still = active.get(key[1])
-            if still is None or severity_rank(still.severity) < threshold:
-                self._fired.discard(key)  # cleared: the next finding may fire again
-        for finding in findings:
-            key = (path, finding.pathology)
-            if severity_rank(finding.severity) >= threshold and key not in self._fired:
-                self._fired.add(key)
-                self.launched += 1
-                with self._lock:
-                    self._futures.append(self._pool.submit(self._run, path, finding))
+        for finding in self._gate.news(path, findings, active):
+            self.run(path, finding)
+
+    def run(self, path: str, finding: Finding) -> None:
+        """Run the command for one finding, aside (the caller decided it is news)."""
+        self.launched += 1
+        with self._lock:
+            self._futures.append(self._pool.submit(self._run, path, finding))
 
     def wait(self) -> None:
         """Wait for the hooks launched so far (each is bounded by its own timeout)."""

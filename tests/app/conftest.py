@@ -4,6 +4,7 @@ app tests control what happens when."""
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 import numpy as np
@@ -73,3 +74,18 @@ def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = 
     app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0
     return app
+
+
+async def until(pilot, condition, what: str, deadline: float = 20.0) -> None:
+    """Let the app run until ``condition()`` holds (fails after ``deadline`` seconds)."""
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def append_lines(path: Path, lines: list[str]) -> None:
+    """A training script writing more lines to the log."""
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")

@@ -1,7 +1,6 @@
 """Pilot tests: the app over real feeds, driven by keys."""
 
 import json
-import time
 
 from textual.widgets import Collapsible, SelectionList
 
@@ -14,11 +13,11 @@ from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
 from lossmon.engine.checklists import PATHOLOGIES
 
-from .conftest import make_app, trainer_lines, write_log
+from .conftest import append_lines, make_app, trainer_lines, until, write_log
 
 
 def _header(app) -> str:
-    return str(app.query_one(HeaderBar).render())
+    return str(app.query_one(HeaderBar).text)
 
 
 def _badge(app, pathology) -> BadgeView:
@@ -47,7 +46,7 @@ async def test_a_nan_turns_its_badge_red_and_lists_the_checklist(nan_log, tick_d
         await app.wait_loaded(pilot)
         badge = _badge(app, "nan_or_inf")
         assert badge.has_class("-alert") and badge.has_class("-flashing")
-        assert "■ NaN/Inf" in str(badge.render())
+        assert "■ NaN/Inf" in badge.label
         assert _badge(app, "exploding_loss").has_class("-healthy")
         items = app.query_one(ChecklistItems)
         assert items.pathology == "nan_or_inf"
@@ -175,7 +174,7 @@ async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_di
         chart = app.query_one("#main-chart", ChartView)
         assert chart.region.height >= 5 and chart.region.width == 40
         assert not any("\u2800" <= char <= "\u28ff" for char in chart.text)  # no braille
-        assert "X NaN/Inf" in str(_badge(app, "nan_or_inf").render())
+        assert "X NaN/Inf" in _badge(app, "nan_or_inf").label
 
 
 async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_dir):
@@ -211,19 +210,6 @@ async def test_q_quits(healthy_log, tick_dir):
 # Following a live log ---------------------------------------------------------------------------
 
 
-async def _until(pilot, condition, what, deadline=20.0):
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
-
-
-def _append(path, lines):
-    with open(path, "a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
-
-
 async def test_lines_appended_to_the_log_reach_the_screen(tmp_path, tick_dir):
     path = write_log(tmp_path / "live.log", trainer_lines(600)[:300])
     app = make_app(path, tick_dir=tick_dir)
@@ -231,9 +217,9 @@ async def test_lines_appended_to_the_log_reach_the_screen(tmp_path, tick_dir):
         await app.wait_loaded(pilot)
         assert "FOLLOW" in _header(app) and _badge(app, "nan_or_inf").has_class("-healthy")
         frames = app.frames
-        _append(path, trainer_lines(600, nan_at=560)[300:])
-        await _until(pilot, lambda: "step 600" in _header(app), "the last step in the header")
-        await _until(pilot, lambda: _badge(app, "nan_or_inf").has_class("-alert"), "the NaN badge")
+        append_lines(path, trainer_lines(600, nan_at=560)[300:])
+        await until(pilot, lambda: "step 600" in _header(app), "the last step in the header")
+        await until(pilot, lambda: _badge(app, "nan_or_inf").has_class("-alert"), "the NaN badge")
         assert app.frames > frames and "×" in app.query_one("#main-chart", ChartView).text
         assert app.frames - frames < 30  # redrawn on a throttle, not per line
 
@@ -246,8 +232,8 @@ async def test_pause_freezes_the_charts_and_says_how_much_new_data_waits(tmp_pat
         await pilot.press("p")
         chart = app.query_one("#main-chart", ChartView).text
         frames = app.frames
-        _append(path, trainer_lines(400)[200:250])
-        await _until(pilot, lambda: "50 new records" in _header(app), "the count of new records")
+        append_lines(path, trainer_lines(400)[200:250])
+        await until(pilot, lambda: "50 new records" in _header(app), "the count of new records")
         assert "PAUSED" in _header(app)
         assert app.frames == frames and app.query_one("#main-chart", ChartView).text == chart
         await pilot.press("p")
@@ -259,23 +245,23 @@ async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp
     path = tmp_path / "later.log"
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _until(pilot, lambda: "WAITING" in _header(app), "waiting")
+        await until(pilot, lambda: "WAITING" in _header(app), "waiting")
         assert "waiting for the file to appear" in _header(app)
         write_log(path, trainer_lines(100))
-        await _until(pilot, lambda: "FOLLOW" in _header(app) and "step 100" in _header(app), "the file")
+        await until(pilot, lambda: "FOLLOW" in _header(app) and "step 100" in _header(app), "the file")
         path.unlink()
-        await _until(pilot, lambda: "DELETED" in _header(app), "the deletion")
+        await until(pilot, lambda: "DELETED" in _header(app), "the deletion")
         assert "data stay" in _header(app) and "step 100" in _header(app)
         assert "loss" in app.query_one("#main-chart", ChartView).text  # still charted
         write_log(path, trainer_lines(100)[:20])
-        await _until(pilot, lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file")
+        await until(pilot, lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file")
 
 
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
     path = write_log(tmp_path / "big.log", trainer_lines(60_000))
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _until(pilot, lambda: "LOADING" in _header(app), "the loading state")
+        await until(pilot, lambda: "LOADING" in _header(app), "the loading state")
         assert app.query_one("#progress").display
         handled_while_loading = []
         smoothing = app.action_smoothing
@@ -283,5 +269,56 @@ async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
         await pilot.press("s")
         assert app.view_state.smoothing == 0.9 and handled_while_loading == [True]
         await app.wait_loaded(pilot, timeout=120)
-        assert not app.query_one("#progress").display and "FOLLOW" in _header(app)
+        assert not app.query("#progress") and "FOLLOW" in _header(app)  # the bar is gone
         assert "step 60000" in _header(app)
+
+
+async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the_chart(tmp_path, tick_dir):
+    path = write_log(tmp_path / "live.log", trainer_lines(600, nan_at=560))
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        timeline = app.query_one(Timeline)
+        assert timeline.option_count == 2 and not any(o.disabled for o in timeline._options)
+        write_log(path, trainer_lines(300)[:150])  # the run starts again: the file is rewritten
+        await until(pilot, lambda: "segment 2" in _header(app) and "step 148 " in _header(app), "the restart")
+        await until(pilot, lambda: timeline.option_count == 4, "the timeline to split")
+        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(4)]
+        assert prompts[0] == "── earlier: not on the chart ──" and prompts[3] == "── on the chart ──"
+        assert "NaN/Inf" in prompts[1] and "560" in prompts[1]
+        assert timeline.get_option_at_index(0).disabled and timeline.get_option_at_index(3).disabled
+        timeline.focus()
+        timeline.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.view_state.pinned_step is None  # step 560 is not in the segment charted
+        assert [n.severity for n in app._notifications] == ["warning"]
+        assert "before the log restarted" in list(app._notifications)[0].message
+        append_lines(path, trainer_lines(300, nan_at=160)[150:])  # the new run breaks too
+        await until(pilot, lambda: timeline.option_count == 6, "the new findings")
+        assert "160" in str(timeline.get_option_at_index(4).prompt)
+        timeline.highlighted = 4
+        await pilot.press("enter")
+        assert app.view_state.pinned_step == 160  # this one is on the chart: the chart moves to it
+
+
+async def test_an_idle_app_repaints_only_the_clock_and_the_blink(nan_log, tick_dir):
+    from lossmon.app.app import LossmonApp
+    from lossmon.app.feeds import FollowFeed
+
+    app = LossmonApp(FollowFeed([str(nan_log)]))  # a real clock: the elapsed time moves
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        frames = -1
+        while app.frames != frames:  # a busy machine may still be laying out the first frames
+            frames = app.frames
+            await pilot.pause(0.5)
+        badge = _badge(app, "nan_or_inf")
+        header, blinks = _header(app), set()
+        classes = set(badge.classes)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            blinks.add(badge.blink_on)
+        assert app.frames == frames  # no chart was drawn again
+        assert _header(app) != header  # the elapsed time moved on
+        assert blinks == {True, False} and set(badge.classes) == classes  # blinking never restyles

@@ -1,6 +1,6 @@
 import time
 
-from lossmon.engine.alerts import AlertHook, hook_environment
+from lossmon.engine.alerts import AlertGate, AlertHook, hook_environment
 from lossmon.engine.findings import Finding
 
 
@@ -59,3 +59,16 @@ def test_level_warn_fires_for_warnings(tmp_path):
     hook.observe("a.log", [finding("plateau", "warn"), finding("overfitting", "info")], {})
     hook.wait()
     assert out.read_text() == "warn\n"
+
+
+def test_the_gate_passes_each_pathology_once_per_file_until_its_badge_clears():
+    gate = AlertGate("warn")
+    nan, plateau = finding(), finding("plateau", "warn", step=20.0)
+    assert gate.news("a.log", [nan, finding(step=13.0), plateau], {}) == [nan, plateau]  # one per pathology
+    assert gate.news("a.log", [finding(step=14.0)], {"nan_or_inf": nan}) == []  # still lit
+    assert gate.news("b.log", [nan], {}) == [nan]  # another file
+    # plateau fell to info (below the level): cleared; nan_or_inf still lit.
+    assert gate.news("a.log", [], {"nan_or_inf": nan, "plateau": finding("plateau", "info")}) == []
+    again = finding("plateau", "warn", step=40.0)
+    assert gate.news("a.log", [again, finding(step=41.0)], {"nan_or_inf": nan}) == [again]
+    assert gate.news("a.log", [finding("overfitting", "info")], {}) == []  # below the level

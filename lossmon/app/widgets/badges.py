@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.containers import Container
-from textual.widgets import Static
+from textual.widget import Widget
 
 from lossmon.app.badge_board import Badge, BadgeBoard
 from lossmon.app.palette import severity_glyph
 
 SEVERITY_CLASSES = ("-healthy", "-info", "-warn", "-alert")
+_REVERSE, _PLAIN = Style(reverse=True), Style()
 
 
-class BadgeView(Static):
+class BadgeView(Widget):
+    """One badge. Its colours come from CSS classes, set only when its state changes; a blink
+    reverses them in ``render_line`` instead, so blinking repaints one line and never restyles
+    (a class change re-applies the stylesheet)."""
+
     def __init__(self, badge: Badge, ascii: bool = False) -> None:
         super().__init__(id=f"badge-{badge.pathology}", classes="badge")
         self.pathology = badge.pathology
         self.ascii = ascii
+        self.blink_on = False
+        self._label = ""
         self._shown: tuple | None = None
         self.show(badge)
 
@@ -25,8 +36,10 @@ class BadgeView(Static):
         if key == self._shown:
             return  # class changes restyle the widget: skip them when nothing changed
         self._shown = key
-        glyph = severity_glyph(badge.severity, self.ascii)
-        self.update(Text(f"{glyph} {badge.label}"))
+        label = f" {severity_glyph(badge.severity, self.ascii)} {badge.label} "
+        if label != self._label:
+            self._label = label
+            self.refresh(layout=True)
         wanted = f"-{badge.severity or 'healthy'}"
         for name in SEVERITY_CLASSES:
             self.set_class(name == wanted, name)
@@ -35,6 +48,25 @@ class BadgeView(Static):
             self.tooltip = Text(f"{badge.finding.severity}: {badge.finding.message}")
         else:
             self.tooltip = None
+
+    def set_blink(self, on: bool) -> None:
+        if on != self.blink_on:
+            self.blink_on = on
+            self.refresh()
+
+    def get_content_width(self, container, viewport) -> int:
+        return cell_len(self._label)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return 1
+
+    def render_line(self, y: int) -> Strip:
+        style = self.rich_style + (_REVERSE if self.blink_on else _PLAIN)
+        return Strip([Segment(self._label, style)]).crop_extend(0, self.content_size.width, style)
+
+    @property
+    def label(self) -> str:
+        return self._label
 
 
 class BadgeRow(Container):
@@ -67,6 +99,4 @@ class BadgeRow(Container):
 
     def _apply_blink(self) -> None:
         for view in self.query(BadgeView):
-            blink = self._blink_on and view.has_class("-flashing")
-            if blink != view.has_class("-blink"):
-                view.set_class(blink, "-blink")
+            view.set_blink(self._blink_on and view.has_class("-flashing"))

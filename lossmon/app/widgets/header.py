@@ -1,14 +1,28 @@
-"""The header line: file, format, last step, records/s, elapsed, follow state."""
+"""The header: file, format, last step, records/s, elapsed, follow state.
+
+Fields are laid out to the widget's width: a line breaks between two fields, never inside one
+(`step 6260` stays whole in a 50-column pane). Showing the same header again costs nothing, and
+a new one repaints only the header (a layout pass only when its number of lines changes), so the
+once-a-second elapsed time stays cheap while the app idles.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
-from textual.widgets import Static
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widget import Widget
 
 from lossmon.app.safe_text import clean
 from lossmon.engine.findings import format_step
+
+GAP = "  "  # between fields
+Field = tuple[tuple[str, str], ...]  # (text, style) runs shown together
 
 
 @dataclass(slots=True)
@@ -40,30 +54,106 @@ def format_rate(rate: float) -> str:
     return f"{rate:.0f}/s"
 
 
-def header_text(info: HeaderInfo) -> Text:
-    text = Text(no_wrap=False, overflow="fold")  # wraps to a second line in a narrow pane
-    text.append(" lossmon ", "bold reverse")
-    text.append(" ")
-    if info.position:
-        text.append(f"{info.position} ", "dim")
-    text.append(clean(info.name, 60), "bold")
-    text.append(f"  {clean(info.format_id or 'detecting…', 40)}", "dim")
+def header_fields(info: HeaderInfo) -> list[Field]:
     step = format_step(info.last_step) if info.last_step is not None else "-"
-    text.append("  step ", "dim")
-    text.append(step, "bold")
-    text.append(f"  {info.records:,} rec", "dim")
-    text.append(f"  {format_rate(info.rate)}", "dim")
+    fields: list[Field] = [((" lossmon ", "bold reverse"),)]
+    if info.position:
+        fields.append(((info.position, "dim"),))
+    fields += [
+        ((clean(info.name, 60), "bold"),),
+        ((clean(info.format_id or "detecting…", 40), "dim"),),
+        (("step ", "dim"), (step, "bold")),
+        ((f"{info.records:,} rec", "dim"),),
+        ((format_rate(info.rate), "dim"),),
+    ]
     if info.elapsed is not None:
-        text.append(f"  {format_elapsed(info.elapsed)}", "dim")
-    text.append("  ")
-    text.append(f" {info.state} ", "reverse")
+        fields.append(((format_elapsed(info.elapsed), "dim"),))
+    fields.append(((f" {info.state} ", "reverse"),))
     if info.note:
-        text.append(f" {clean(info.note, 80)}", "italic")
+        fields.append(((clean(info.note, 80), "italic"),))
     if info.error:
-        text.append(f"  {clean(info.error, 120)}", "bold red")
-    return text
+        fields.append(((clean(info.error, 120), "bold red"),))
+    return fields
 
 
-class HeaderBar(Static):
+def _width(field: Field) -> int:
+    return sum(cell_len(text) for text, _ in field)
+
+
+def header_lines(fields: list[Field], width: int) -> list[list[tuple[str, str]]]:
+    """The fields in lines of runs, a line breaking between two fields, never inside one."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for field in fields:
+        size = _width(field)
+        if used and used + len(GAP) + size > width:
+            lines.append([])
+            used = 0
+        elif used:
+            lines[-1].append((GAP, ""))
+            used += len(GAP)
+        lines[-1].extend(field)
+        used += size
+    return lines
+
+
+@lru_cache(maxsize=64)
+def _style(name: str) -> Style:
+    return Style.parse(name) if name else Style()
+
+
+class HeaderBar(Widget):
+    """Draws its lines itself (as the charts do): a new header costs one line's repaint."""
+
+    DEFAULT_CSS = """
+    HeaderBar { height: auto; }
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._fields: list[Field] = []
+        self._lines: tuple[int, list[Strip]] | None = None  # (width, strips) drawn for it
+
     def show(self, info: HeaderInfo) -> None:
-        self.update(header_text(info))
+        fields = header_fields(info)
+        if fields == self._fields:
+            return
+        width = self._width()
+        lines_before = len(header_lines(self._fields, width))
+        self._fields = fields
+        self._lines = None
+        self.refresh(layout=len(header_lines(fields, width)) != lines_before)
+
+    def _width(self) -> int:
+        return self.content_size.width or 10_000
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(header_lines(self._fields, width))
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
+
+    def _restyle(self) -> None:
+        self._lines = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width()
+        if self._lines is None or self._lines[0] != width:
+            base = self.rich_style
+            strips = []
+            for runs in header_lines(self._fields, width):
+                strip = Strip([Segment(text, base + _style(name)) for text, name in runs])
+                if strip.cell_length > width:  # one field wider than the pane: cut it short
+                    strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("…", base)])])
+                strips.append(strip)
+            self._lines = (width, strips)
+        strips = self._lines[1]
+        if y < len(strips):
+            return strips[y].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    @property
+    def text(self) -> str:
+        """What the header shows, as plain text (for tests)."""
+        return "\n".join("".join(text for text, _ in runs) for runs in header_lines(self._fields, self._width()))

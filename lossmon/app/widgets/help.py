@@ -23,6 +23,7 @@ KEYS = (
     ("esc", "unpin the chart from a finding"),
     ("c", "show / hide the checklist"),
     ("] [", "next / previous log"),
+    ("S", "save an SVG screenshot (current directory)"),
     ("ctrl+p", "command palette (themes, everything else)"),
     ("?", "this help"),
     ("q", "quit"),

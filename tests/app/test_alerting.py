@@ -1,0 +1,108 @@
+"""The app's alerts (issue 8): --notify writes a bell and desktop notifications to the terminal,
+--on-alert runs the hook; both once per pathology until its badge clears, neither holding up
+the screen. The terminal writer is injected, so the tests read exactly what would be sent."""
+
+import time
+from pathlib import Path
+
+from lossmon.app.alerting import AlertOptions
+from lossmon.app.notify import desktop_sequences
+from lossmon.app.widgets.header import HeaderBar
+
+from .conftest import append_lines, make_app, trainer_lines, until, write_log
+
+DEMO_LOGS = Path(__file__).resolve().parents[2] / "demo_logs"
+
+
+def _notices(app):
+    return [(n.title, n.message, n.severity) for n in app._notifications]
+
+
+async def test_notify_sends_one_bell_and_notification_per_new_alert(tmp_path, tick_dir, monkeypatch):
+    monkeypatch.delenv("TMUX", raising=False)
+    lines = trainer_lines(600, nan_at=560)
+    path = write_log(tmp_path / "run.log", lines[:300])
+    written: list[str] = []
+    app = make_app(path, alerts=AlertOptions(notify=True), terminal_write=written.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert written == []  # healthy so far
+        append_lines(path, lines[300:590])  # the NaN starts at step 560 and stays
+        await until(pilot, lambda: written, "the notification")
+        assert written == [
+            desktop_sequences(
+                "lossmon: NaN/Inf in run.log",
+                f"alert at step 560: {app.views[0].log.monitor.status()['nan_or_inf'].message}",
+            )
+        ]
+        append_lines(path, lines[590:])  # more NaN: the badge stays red, nothing new to say
+        await until(pilot, lambda: "step 600" in app.query_one(HeaderBar).text, "the last step")
+        await pilot.pause(0.3)
+        assert len(written) == 1
+
+
+async def test_notify_goes_through_tmux_passthrough_inside_tmux(nan_log, tick_dir, monkeypatch):
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,4242,0")
+    written: list[str] = []
+    app = make_app(nan_log, alerts=AlertOptions(notify=True), terminal_write=written.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await until(pilot, lambda: written, "the notification")
+    # The NaN was already in the history: one notification, wrapped for tmux, the bell raw.
+    assert len(written) == 1
+    assert written[0].startswith("\x07\x1bPtmux;\x1b\x1b]9;lossmon: NaN/Inf in nan.log: alert at step 560")
+    assert "\x1bPtmux;\x1b\x1b]777;notify;lossmon: NaN/Inf in nan.log;alert at step 560" in written[0]
+
+
+async def test_alert_level_warn_notifies_for_warnings_too(tick_dir, monkeypatch):
+    monkeypatch.delenv("TMUX", raising=False)
+    path = DEMO_LOGS / "not_converging.log"  # warnings only: the loss never gets going
+    for level in ("alert", "warn"):
+        written: list[str] = []
+        app = make_app(path, alerts=AlertOptions(level=level, notify=True), terminal_write=written.append)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.wait_loaded(pilot)
+            await pilot.pause(0.2)
+        if level == "alert":
+            assert written == []
+        else:
+            assert written and all("NOT CONVERGING in not_converging.log;warn at step" in w for w in written)
+
+
+async def test_the_hook_runs_once_with_the_finding_in_its_environment(tmp_path, tick_dir):
+    lines = trainer_lines(600, nan_at=560)
+    path = write_log(tmp_path / "run.log", lines[:300])
+    out = tmp_path / "fired.txt"
+    command = f'echo "$LOSSMON_PATHOLOGY|$LOSSMON_SEVERITY|$LOSSMON_STEP|$LOSSMON_SERIES|$LOSSMON_FILE" >> {out}; echo noise'
+    app = make_app(path, alerts=AlertOptions(command=command))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        append_lines(path, lines[300:])
+        await until(pilot, lambda: out.exists() and out.read_text(), "the hook")
+        await pilot.pause(0.5)
+        assert app.alerts.hook.launched == 1
+    assert out.read_text() == f"nan_or_inf|alert|560|loss|{path}\n"
+
+
+async def test_a_hanging_hook_holds_up_neither_the_screen_nor_reading(tmp_path, tick_dir):
+    lines = trainer_lines(600, nan_at=400)
+    path = write_log(tmp_path / "run.log", lines[:420])
+    started = tmp_path / "started"
+    app = make_app(path, alerts=AlertOptions(command=f"touch {started}; sleep 60", timeout=30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await until(pilot, started.exists, "the hook to start")
+        append_lines(path, lines[420:])  # the hook still sleeps
+        await until(pilot, lambda: "step 600" in app.query_one(HeaderBar).text, "the new lines", deadline=5)
+        quit_at = time.monotonic()
+    assert time.monotonic() - quit_at < 5  # quitting stops the hook instead of waiting for it
+
+
+async def test_a_failing_hook_is_shown_as_a_notification(nan_log, tick_dir):
+    app = make_app(nan_log, alerts=AlertOptions(command="echo '[bold]not markup[/]' >&2; exit 3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await until(pilot, lambda: _notices(app), "the notification")
+        assert _notices(app) == [
+            ("--on-alert", "alert hook for nan_or_inf at step 560 exited with status 3", "error")
+        ]
