@@ -7,7 +7,8 @@ not_converging's business) is a warning after 200 points, an alert after 1000, n
 blocks while the logged lr rises (during warm-up the loss may well be flat). Only a segment that
 starts at the start of training can be a dead start: a run resumed from a checkpoint starts
 where its loss already is. A run that improved and then flattened has most likely converged:
-worth knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming.
+worth knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming,
+and only while the loss stays near its best: a loss climbing away from it is not flat.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
 QUIET_SWING = 0.3  # a block spread this wide is bouncing: not_converging's business
 LATE_IMPROVEMENT = -math.log(0.99)
 LATE_BLOCKS = 50
+NEAR_BEST = math.log(1.25)  # a late plateau sits within 25% of its best; higher, it is climbing
 SMOOTH_BLOCKS = 3
 
 
@@ -80,7 +82,7 @@ class Plateau(Detector):
                 events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i], improvement[i], lr[ends[i]], points, ends[i]), "dead"))
         for i in self.entries("improved", improvement >= DEAD_IMPROVEMENT).tolist():
             events.append(Event(int(ends[i]), None, family="dead"))
-        events.extend(self._late(best, total, improvement, ends, points))
+        events.extend(self._late(means, best, total, improvement, ends, points))
         return self.apply(points, events)
 
     def _smoothed(self, means: np.ndarray) -> np.ndarray:
@@ -93,12 +95,14 @@ class Plateau(Detector):
         self._recent = both[max(0, len(both) - SMOOTH_BLOCKS + 1) :]
         return (sums[end] - sums[start]) / (end - start)
 
-    def _late(self, best, age, improvement, ends, points) -> list[Event]:
-        """No 1% improvement over the last max(LATE_BLOCKS, half the run) blocks: info."""
+    def _late(self, means, best, age, improvement, ends, points) -> list[Event]:
+        """No 1% improvement over the last max(LATE_BLOCKS, half the run) blocks, the loss still
+        near its best: info."""
         history = self._best_by_block.view
         lookback = np.maximum(LATE_BLOCKS, age // 2)
         then = np.where(age > lookback, history[np.maximum(age - lookback - 1, 0)], np.inf)
-        stale = (then - best < LATE_IMPROVEMENT) & (improvement >= DEAD_IMPROVEMENT)
+        flat = means - best < NEAR_BEST
+        stale = (then - best < LATE_IMPROVEMENT) & (improvement >= DEAD_IMPROVEMENT) & flat
         events = []
         for i in self.entries("stale", stale).tolist():
             events.append(Event(int(ends[i]), "info", (

@@ -47,3 +47,13 @@ def test_improvement_clears_the_dead_start():
     assert d.active is not None and d.active.severity == "warn"
     feed(d, 2.0 * np.exp(-np.arange(400) / 50))
     assert d.active is None
+
+
+def test_a_converged_loss_that_climbs_away_is_no_longer_a_plateau():
+    rng = np.random.default_rng(4)
+    loss = (1.0 + 4.0 * np.exp(-np.arange(4000) / 150)) * np.exp(0.02 * rng.standard_normal(4000))
+    loss[3000:] *= np.exp(np.arange(1000) / 1000)  # creeping up to 2.7x its best
+    detector = Plateau("loss")
+    findings = feed(detector, loss)
+    assert [f.severity for f in findings] == ["info"] and findings[0].step < 3000
+    assert detector.active is None  # climbing is not flat: the info badge went out
