@@ -58,6 +58,10 @@ def display_text(line: str) -> str:
     return shown[-1] if shown else ""
 
 
+def newline_offsets(data: bytes) -> np.ndarray:
+    return np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
+
+
 def decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
@@ -71,18 +75,18 @@ class LineBlock:
 
     __slots__ = ("first", "data", "_lines", "_newlines")
 
-    def __init__(self, first: int, data: bytes) -> None:
+    def __init__(self, first: int, data: bytes, newlines: np.ndarray | None = None) -> None:
         self.first = first
         self.data = data
         self._lines: list[str] | None = None
-        self._newlines: np.ndarray | None = None
+        self._newlines = newlines
 
     @classmethod
     def from_lines(cls, first: int, lines: list[str]) -> "LineBlock":
         return cls(first, clean_bytes("\n".join(lines).encode("utf-8", "replace")))
 
     def __len__(self) -> int:
-        return self.data.count(b"\n") + 1
+        return (self.data.count(b"\n") if self._newlines is None else len(self._newlines)) + 1
 
     @property
     def has_cr(self) -> bool:
@@ -98,7 +102,7 @@ class LineBlock:
     def newlines(self) -> np.ndarray:
         """Byte offsets of the ``\\n`` separators (one fewer than there are lines)."""
         if self._newlines is None:
-            self._newlines = np.flatnonzero(np.frombuffer(self.data, np.uint8) == 10)
+            self._newlines = newline_offsets(self.data)
         return self._newlines
 
     def line_starts(self) -> np.ndarray:
@@ -149,7 +153,10 @@ class LineSplitter:
         if last_newline < 0:
             self._keep_partial(data[start:] if start else data)
             return None
-        block = self._partial + data[start:last_newline]
+        if self._partial or start:
+            block = b"".join((self._partial, memoryview(data)[start:last_newline]))  # one copy
+        else:
+            block = data[:last_newline]
         self._partial = b""
         self._keep_partial(data[last_newline + 1 :])
         return self._block(block)
@@ -172,7 +179,12 @@ class LineSplitter:
         self._partial += rest
 
     def _has_long_line(self, block: bytes) -> bool:
-        ends = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
+        # A line over the limit holds a whole aligned window of half the limit: when every such
+        # window has a newline (a find each, at C speed), no line is too long.
+        half = max(1, self.max_line_bytes // 2)
+        if all(block.find(b"\n", k, k + half) >= 0 for k in range(0, len(block) - half + 1, half)):
+            return False
+        ends = newline_offsets(block)
         gaps = np.diff(np.concatenate(([-1], ends, [len(block)])))
         return int(gaps.max()) - 1 > self.max_line_bytes
 
@@ -181,6 +193,8 @@ class LineSplitter:
             raw = block.split(b"\n")
             self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
             block = b"\n".join(line[: self.max_line_bytes] for line in raw)
+        data = clean_bytes(block)  # keeps every \n: the offsets below count the lines
+        newlines = newline_offsets(data)
         first = self.lines_done + 1
-        self.lines_done += block.count(b"\n") + 1
-        return LineBlock(first, clean_bytes(block))
+        self.lines_done += len(newlines) + 1
+        return LineBlock(first, data, newlines)

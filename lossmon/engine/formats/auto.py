@@ -104,8 +104,9 @@ class AutoParser:
         newlines = block.newlines
         scanned: list[tuple[Template, Hits]] = []
         taken = np.zeros(len(newlines) + 1, bool)
+        shared: dict = {}  # what the templates all need from this block, found once
         for template in self.templates:
-            hits = template.scan(block.data, newlines)
+            hits = template.scan(block.data, newlines, shared)
             if hits is None:
                 continue
             clash = taken[hits.rows]

@@ -15,6 +15,7 @@ Progress-bar frames before the matched text are skipped only when they carry no 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
@@ -129,17 +130,18 @@ class Template:
         self.learner = None  # the AutoParser that compiled it, and under which key
         self.learn_key: tuple = ()
 
-    def scan(self, data: bytes, newlines: np.ndarray) -> Hits | None:
-        """The lines of ``data`` (a block's bytes) this template reads, or None."""
+    def scan(self, data: bytes, newlines: np.ndarray, shared: dict | None = None) -> Hits | None:
+        """The lines of ``data`` (a block's bytes) this template reads, or None. ``shared``: a dict
+        for one block, in which the templates scanning it keep what they all need."""
         if self._literal is not None:
-            found = self._scan_literal(data, newlines)
+            found = self._scan_literal(data, newlines, {} if shared is None else shared)
         else:
             found = self._scan_lines(data, newlines)
         if found is None:
             self.idle_blocks += 1
             return None
         rows, tokens = found
-        values, bad = checked_floats(tokens)
+        values, bad = checked_floats(tokens, len(rows) * self.width)
         values = values.reshape(len(rows), self.width)
         if bad is not None:
             good = ~bad.reshape(len(rows), self.width).any(axis=1)
@@ -165,14 +167,14 @@ class Template:
         rows = np.flatnonzero(matched)
         if not len(rows):
             return None
-        return rows, _flatten(compress(results, matched), self.width)
+        return rows, _tokens(results, matched, self.width)
 
-    def _scan_literal(self, data: bytes, newlines: np.ndarray):
+    def _scan_literal(self, data: bytes, newlines: np.ndarray, shared: dict):
         literal = self._literal
         if literal not in data:
             return None
         array = np.frombuffer(data, np.uint8)
-        positions = _occurrences(array, literal)
+        positions = _occurrences(array, literal, shared)
         results = self.regex.findall(data)
         if len(results) != len(positions):
             return None  # a value held the literal: leave the block to the slow path
@@ -183,10 +185,10 @@ class Template:
         rows = np.searchsorted(newlines, positions)  # newlines before the match: its line index
         framed = np.flatnonzero(matched & (before == 13))
         if len(framed):
-            matched[framed[~_frames_clean(array, newlines, rows[framed], positions[framed])]] = False
+            matched[framed[~_frames_clean(array, newlines, rows[framed], positions[framed], shared)]] = False
         if not matched.any():
             return None
-        return rows[matched], _flatten(compress(results, matched), self.width)
+        return rows[matched], _tokens(results, matched, self.width)
 
     def commit(self, hits: Hits, lo: int, hi: int, first_line: int, out: RecordBuilder) -> None:
         """Add hits ``lo:hi`` as records, moving the parser's state past them."""
@@ -217,16 +219,28 @@ class Template:
         parser.advance(steps, self.counter)
 
 
-def _flatten(rows, width: int) -> list:
-    return list(rows) if width == 1 else list(chain.from_iterable(rows))
+def _tokens(results: list, matched: np.ndarray, width: int) -> Callable[[], Iterable]:
+    """A function that iterates over the tokens of the matched results, flat (no list is made)."""
+    every = bool(matched.all())
+
+    def tokens() -> Iterable:
+        rows = results if every else compress(results, matched)
+        return rows if width == 1 else chain.from_iterable(rows)
+
+    return tokens
 
 
-def _occurrences(array: np.ndarray, literal: bytes) -> np.ndarray:
-    """Start offsets of ``literal`` in ``array`` (it does not overlap itself)."""
+def _occurrences(array: np.ndarray, literal: bytes, shared: dict) -> np.ndarray:
+    """Start offsets of ``literal`` in ``array`` (it does not overlap itself). Where the first
+    byte sits is kept in ``shared``: the templates of one parser often start alike."""
     limit = len(array) - len(literal) + 1
     if limit <= 0:
         return np.empty(0, np.int64)
-    candidates = np.flatnonzero(array[:limit] == literal[0])
+    key = ("byte", literal[0])
+    candidates = shared.get(key)
+    if candidates is None:
+        candidates = shared[key] = np.flatnonzero(array == literal[0])
+    candidates = candidates[candidates < limit]
     for offset, byte in enumerate(literal[1:], 1):
         candidates = candidates[array[candidates + offset] == byte]
     return candidates
@@ -236,15 +250,16 @@ def _overlaps_itself(literal: bytes) -> bool:
     return any(literal[:size] == literal[-size:] for size in range(1, len(literal)))
 
 
-def _frames_clean(array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def _frames_clean(
+    array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray, shared: dict
+) -> np.ndarray:
     """For each match after ``\\r``: do the frames before it on its line hold no pairs (no ``=``,
     no ``:`` before a non-digit)?"""
     starts = np.concatenate(([0], newlines + 1))[rows]
-    equals = np.flatnonzero(array == 61)
-    colons = np.flatnonzero(array == 58)
-    after = array[np.minimum(colons + 1, len(array) - 1)]
-    colons = colons[(after < 48) | (after > 57) | (colons + 1 == len(array))]
-    clean = np.ones(len(positions), bool)
-    for bad in (equals, colons):
-        clean &= np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
-    return clean
+    bad = shared.get("pair marks")
+    if bad is None:
+        marks = np.flatnonzero((array == 61) | (array == 58))
+        after = array[np.minimum(marks + 1, len(array) - 1)]
+        digit_after = (after >= 48) & (after <= 57) & (marks + 1 < len(array))
+        bad = shared["pair marks"] = marks[~((array[marks] == 58) & digit_after)]
+    return np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
