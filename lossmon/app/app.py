@@ -33,6 +33,9 @@ from lossmon.app.widgets.timeline import Timeline
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
 SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
 REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
+# While a log's history loads, a frame a second: the progress bar and charts still move, and the
+# reading (which shares the interpreter with drawing) keeps nearly all of it. Keys redraw at once.
+LOADING_REFRESH_INTERVAL = 1.0
 BLINK_INTERVAL = 0.5
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
 
@@ -203,7 +206,8 @@ class LossmonApp(App):
             return
         self._refresh_pending = True
         if delay is None:
-            delay = max(0.02, self._last_refresh + REFRESH_INTERVAL - time.monotonic())
+            interval = LOADING_REFRESH_INTERVAL if self.loading else REFRESH_INTERVAL
+            delay = max(0.02, self._last_refresh + interval - time.monotonic())
         self.set_timer(max(delay, 0.01), self._refresh_now)
 
     def _refresh_now(self) -> None:
