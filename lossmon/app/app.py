@@ -113,6 +113,8 @@ class LossmonApp(App):
         self.show_elapsed = show_elapsed
         self._news_posted = False
         self._refresh_pending = False
+        self._refresh_timer = None
+        self._was_loading = True  # the history is read first
         self._last_refresh = 0.0
         self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
@@ -184,7 +186,13 @@ class LossmonApp(App):
     def on_feed_news(self, message: FeedNews) -> None:
         self._news_posted = False  # first: news arriving from now on posts a new message
         self._sync_views()
-        self._schedule()
+        # The first records and the end of the history's loading are drawn at once (the first
+        # picture, and the final one); the frames in between wait for the throttle.
+        loading = self.loading
+        first = any(v.snapshot is not None and not v.snapshot.records and v.log.monitor.records for v in self.views)
+        urgent = first or (self._was_loading and not loading)
+        self._was_loading = loading
+        self._schedule(0.0 if urgent else None, hurry=urgent)
 
     def _sync_views(self) -> None:
         """A view for each log the feed started reading (a glob matches a new file)."""
@@ -199,16 +207,20 @@ class LossmonApp(App):
         if first:
             self._part(BadgeRow).board = self.views[0].board
 
-    def _schedule(self, delay: float | None = None, force: bool = False) -> None:
+    def _schedule(self, delay: float | None = None, force: bool = False, hurry: bool = False) -> None:
+        """Refresh after ``delay`` (by default when the throttle allows); ``hurry``: sooner than a
+        refresh already planned."""
         if force and self.views:
             self.views[self.current].rendered_version = -1
         if self._refresh_pending:
-            return
+            if not hurry or self._refresh_timer is None:
+                return
+            self._refresh_timer.stop()
         self._refresh_pending = True
         if delay is None:
             interval = LOADING_REFRESH_INTERVAL if self.loading else REFRESH_INTERVAL
             delay = max(0.02, self._last_refresh + interval - time.monotonic())
-        self.set_timer(max(delay, 0.01), self._refresh_now)
+        self._refresh_timer = self.set_timer(max(delay, 0.01), self._refresh_now)
 
     def _refresh_now(self) -> None:
         self._refresh_pending = False
