@@ -36,6 +36,7 @@ REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
 # While a log's history loads, a frame a second: the progress bar and charts still move, and the
 # reading (which shares the interpreter with drawing) keeps nearly all of it. Keys redraw at once.
 LOADING_REFRESH_INTERVAL = 1.0
+LOADING_PANES_INTERVAL = 5.0  # and the checklist and findings list every five seconds
 BLINK_INTERVAL = 0.5
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
 
@@ -115,6 +116,7 @@ class LossmonApp(App):
         self._refresh_pending = False
         self._refresh_timer = None
         self._was_loading = True  # the history is read first
+        self._panes_shown = 0.0
         self._last_refresh = 0.0
         self._blink_timer = None
         self.frames = 0  # frames drawn (tests and the idle check read it)
@@ -260,6 +262,10 @@ class LossmonApp(App):
         self._update_progress(log)
         if not self.view_state.paused or not self.frames:
             self._draw_charts(view, snapshot)
+        now = time.monotonic()
+        if log.loading and now - self._panes_shown < LOADING_PANES_INTERVAL:
+            return  # the lists' relayout would cost the load more than their news is worth
+        self._panes_shown = now
         active = [badge.finding for badge in view.board if badge.finding is not None]
         self._part(ChecklistPane).show(active, view.ticks)
         self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
