@@ -91,6 +91,7 @@ class Prescan:
         """The worker's hits for lines ``[first, first + count)``, by template key, for the
         templates it scanned them with (rows relative to ``first``); None: scan them here."""
         if self.ended and not self._blocks:
+            self.close()  # the worker is done: reap it
             return None
         self._publish(templates)
         last = first + count - 1

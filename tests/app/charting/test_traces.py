@@ -110,3 +110,32 @@ def test_a_frame_costs_the_same_at_a_thousand_and_a_million_points():
             best[frame] = min(best[frame], time.perf_counter() - start)
     assert best[large] < 0.030, f"200x50 frame at 1M points took {best[large] * 1000:.1f} ms"
     assert best[large] / best[small] < 1.5, f"1M/1k frame time ratio {best[large] / best[small]:.2f}"
+
+
+def test_a_frame_reads_a_bounded_number_of_entries_at_any_history_length(monkeypatch):
+    """Untimed guard of the frame cost: the entries a chart frame reads (pyramid blocks, edge points,
+    smoothed values) and the points it hands to the canvas do not grow with the history."""
+    from lossmon.engine import pyramid
+
+    reads = []
+    original = pyramid.Pyramid.buckets
+
+    def counted(self, *args, **kwargs):
+        buckets = original(self, *args, **kwargs)
+        reads.append(buckets.read)
+        return buckets
+
+    monkeypatch.setattr(pyramid.Pyramid, "buckets", counted)
+    cost = {}
+    for n in (1_000, 100_000, 1_000_000):
+        arrays = SeriesArrays.of(_series(n, spike_at=n // 2))
+
+        def frame():
+            return build_traces(arrays, columns=190, buckets=2 * 190, smoothing=0.6, step_range=None, style="train")
+
+        frame()  # the first frame catches up with the history (smoothing, pyramid): once
+        reads.clear()
+        assert all(len(trace.x) <= 2 * 190 for trace in frame())
+        cost[n] = sum(reads)
+    assert max(cost.values()) <= 2 * (2 * 190 * 64 + 2 * 15 * 6)  # raw and smoothed, per test_pyramid
+    assert cost[1_000_000] <= 2 * cost[100_000]
