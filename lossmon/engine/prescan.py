@@ -45,14 +45,17 @@ def usable_cores() -> int:
 
 
 def worth_prescanning(path: str, size: int | None) -> bool:
-    """A plain file big enough, on a machine with a core to spare."""
-    return (
-        size is not None
-        and size >= MIN_BYTES
-        and path != "-"
-        and os.path.splitext(path)[1].lower() not in (".gz", ".bz2", ".xz")
-        and usable_cores() >= 2
-    )
+    """A plain file big enough, on a machine with a core to spare: at least two cores, and a load
+    average that leaves one of them idle (on a busy machine the worker would only take turns with
+    this process, and cost more than it saves). ``LOSSMON_PRESCAN=0`` never uses a worker,
+    ``LOSSMON_PRESCAN=1`` always does (for big enough files)."""
+    if size is None or size < MIN_BYTES or path == "-" or os.path.splitext(path)[1].lower() in (".gz", ".bz2", ".xz"):
+        return False
+    wanted = os.environ.get("LOSSMON_PRESCAN", "")
+    if wanted in ("0", "1"):
+        return wanted == "1"
+    cores = usable_cores()
+    return cores >= 2 and os.getloadavg()[0] <= cores - 1.5
 
 
 class Prescan:

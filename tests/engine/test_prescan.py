@@ -79,7 +79,7 @@ def test_check_file_scans_a_big_log_ahead_with_the_same_result(log, monkeypatch)
     alone = fingerprint(check_file(str(log)))
     started = []
     monkeypatch.setattr(prescan_module, "MIN_BYTES", 0)
-    monkeypatch.setattr(prescan_module, "usable_cores", lambda: 2)
+    monkeypatch.setenv("LOSSMON_PRESCAN", "1")  # whatever the load on the machine
     original = Prescan.__init__
 
     def tracked(self, *args, **kwargs):
@@ -91,7 +91,17 @@ def test_check_file_scans_a_big_log_ahead_with_the_same_result(log, monkeypatch)
     assert len(started) == 1 and started[0]._process is None  # started, and stopped at the end
 
 
-def test_small_logs_and_streams_are_read_alone(tmp_path):
+def test_small_logs_streams_and_busy_machines_are_read_alone(monkeypatch):
+    monkeypatch.setenv("LOSSMON_PRESCAN", "1")
     assert not prescan_module.worth_prescanning("train.log", 1 << 20)
     assert not prescan_module.worth_prescanning("-", None)
     assert not prescan_module.worth_prescanning("train.log.gz", 1 << 30)
+    assert prescan_module.worth_prescanning("train.log", 1 << 30)
+    monkeypatch.setenv("LOSSMON_PRESCAN", "0")
+    assert not prescan_module.worth_prescanning("train.log", 1 << 30)
+    monkeypatch.delenv("LOSSMON_PRESCAN")
+    monkeypatch.setattr(prescan_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(prescan_module.os, "getloadavg", lambda: (1.2, 1.0, 1.0))  # a core is busy
+    assert not prescan_module.worth_prescanning("train.log", 1 << 30)
+    monkeypatch.setattr(prescan_module.os, "getloadavg", lambda: (0.1, 0.2, 0.2))
+    assert prescan_module.worth_prescanning("train.log", 1 << 30)
