@@ -38,9 +38,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def start_watch(path: str, extra: list[str]) -> subprocess.Popen:
+def start_watch(path: str, extra: list[str], root: str | None = None) -> subprocess.Popen:
+    """``lossmon watch`` of this checkout, or of the one at ``root``."""
     return subprocess.Popen(
         [sys.executable, "-m", "lossmon", "watch", "--jsonl", *extra, path],
+        cwd=root,
+        env=None if root is None else {**os.environ, "PYTHONPATH": root},
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -57,12 +60,14 @@ def wait_for_step(process: subprocess.Popen, step: int) -> None:
             return
 
 
-def measure(mode: str, extra: list[str], samples: int, gaps: tuple[float, float], idle_seconds: float) -> dict:
+def measure(
+    mode: str, extra: list[str], samples: int, gaps: tuple[float, float], idle_seconds: float, root: str | None = None
+) -> dict:
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "train.log")
         with open(path, "w") as f:
             f.writelines(line(i) for i in range(HISTORY_LINES))
-        process = start_watch(path, extra)
+        process = start_watch(path, extra, root)
         try:
             wait_for_step(process, HISTORY_LINES - 1)  # history read: from here on it only waits
             time.sleep(1.0)

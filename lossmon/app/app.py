@@ -49,6 +49,10 @@ from lossmon.engine.findings import format_step
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
 SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
 REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
+# While a log's history loads, a frame a second: the progress bar and charts still move, and the
+# reading (which shares the interpreter with drawing) keeps nearly all of it. Keys redraw at once.
+LOADING_REFRESH_INTERVAL = 1.0
+LOADING_PANES_INTERVAL = 5.0  # and the checklist and findings list every five seconds
 BLINK_INTERVAL = 0.5  # seconds per blink of a flashing badge, and the clock's beat
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
 
@@ -131,6 +135,9 @@ class LossmonApp(App):
         self.show_elapsed = show_elapsed
         self._news_posted = False
         self._refresh_pending = False
+        self._refresh_timer = None
+        self._was_loading = True  # the history is read first
+        self._panes_shown = 0.0
         self._last_refresh = 0.0
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
@@ -202,7 +209,13 @@ class LossmonApp(App):
     def on_feed_news(self, message: FeedNews) -> None:
         self._news_posted = False  # first: news arriving from now on posts a new message
         self._sync_views()
-        self._schedule()
+        # The first records and the end of the history's loading are drawn at once (the first
+        # picture, and the final one); the frames in between wait for the throttle.
+        loading = self.loading
+        first = any(v.snapshot is not None and not v.snapshot.records and v.log.monitor.records for v in self.views)
+        urgent = first or (self._was_loading and not loading)
+        self._was_loading = loading
+        self._schedule(0.0 if urgent else None, hurry=urgent)
 
     def _sync_views(self) -> None:
         """A view for each log the feed started reading (a glob matches a new file)."""
@@ -217,15 +230,20 @@ class LossmonApp(App):
         if first:
             self._part(BadgeRow).board = self.views[0].board
 
-    def _schedule(self, delay: float | None = None, force: bool = False) -> None:
+    def _schedule(self, delay: float | None = None, force: bool = False, hurry: bool = False) -> None:
+        """Refresh after ``delay`` (by default when the throttle allows); ``hurry``: sooner than a
+        refresh already planned."""
         if force and self.views:
             self.views[self.current].rendered_version = -1
         if self._refresh_pending:
-            return
+            if not hurry or self._refresh_timer is None:
+                return
+            self._refresh_timer.stop()
         self._refresh_pending = True
         if delay is None:
-            delay = max(0.02, self._last_refresh + REFRESH_INTERVAL - time.monotonic())
-        self.set_timer(max(delay, 0.01), self._refresh_now)
+            interval = LOADING_REFRESH_INTERVAL if self.loading else REFRESH_INTERVAL
+            delay = max(0.02, self._last_refresh + interval - time.monotonic())
+        self._refresh_timer = self.set_timer(max(delay, 0.01), self._refresh_now)
 
     def _refresh_now(self) -> None:
         self._refresh_pending = False
@@ -266,6 +284,10 @@ class LossmonApp(App):
         self._update_progress(log)
         if not self.view_state.paused or not self.frames:
             self._draw_charts(view, snapshot)
+        now = time.monotonic()
+        if log.loading and now - self._panes_shown < LOADING_PANES_INTERVAL:
+            return  # the lists' relayout would cost the load more than their news is worth
+        self._panes_shown = now
         active = [badge.finding for badge in view.board if badge.finding is not None]
         self._part(ChecklistPane).show(active, view.ticks)
         self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"

@@ -22,7 +22,8 @@ from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.follow import FollowUpdate, Session
 from lossmon.engine.pathfeed import IDLE_FLUSH_SECONDS
-from lossmon.engine.sources import read_chunks
+from lossmon.engine.prescan import Prescan, worth_prescanning
+from lossmon.engine.sources import CHUNK_BYTES, read_chunks
 
 Notify = Callable[[LiveLog], None]
 MakeMonitor = Callable[[str], Monitor]
@@ -57,6 +58,9 @@ class FollowFeed:
             poll_interval=poll_interval,
             idle_flush=idle_flush,
             stdin=stdin,
+            # History is read in the chunks `lossmon check` reads: the same findings, and per-batch
+            # costs (detectors, a lock round) paid 4x less often than at the follower's default.
+            batch_bytes=CHUNK_BYTES,
         )
 
     def start(self, notify: Notify) -> None:
@@ -78,6 +82,8 @@ class FollowFeed:
         """Called by the follower, under its lock, for each input it starts following."""
         monitor = self._make_monitor(path)
         log = LiveLog(path, monitor, self.session.lock, self._clock)
+        if worth_prescanning(path, log.total_bytes):  # a big history: scanned ahead by a worker
+            monitor.use_prescan(Prescan(path, limit=log.total_bytes))
         self._by_path[path] = log
         self.logs.append(log)
         self._notify(log)

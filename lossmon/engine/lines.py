@@ -36,6 +36,25 @@ def clean_bytes(data: bytes) -> bytes:
     return data
 
 
+def clean_lines(data: bytes) -> tuple[bytes, np.ndarray]:
+    """:func:`clean_bytes` of a block of lines, and the offsets of its newlines. Most blocks
+    hold no control character but tab, newline and carriage return, and no ``\\r\\n``: one pass
+    over the bytes below 32 says so, and finds the newlines, without copying the block."""
+    if b"\x1b" in data:
+        data = _ANSI.sub(b"", data)
+    array = np.frombuffer(data, np.uint8)
+    where = np.flatnonzero(array < 32)
+    codes = array[where]
+    if (
+        ((codes != 9) & (codes != 10) & (codes != 13)).any()
+        or ((codes[:-1] == 13) & (codes[1:] == 10) & (np.diff(where) == 1)).any()
+        or b"\x7f" in data
+    ):
+        data = clean_bytes(data)
+        return data, newline_offsets(data)
+    return data, where[codes == 10]
+
+
 def clean_text(text: str) -> str:
     """:func:`clean_bytes` for text already decoded."""
     if "\x1b" in text:
@@ -58,6 +77,10 @@ def display_text(line: str) -> str:
     return shown[-1] if shown else ""
 
 
+def newline_offsets(data: bytes) -> np.ndarray:
+    return np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
+
+
 def decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
@@ -71,18 +94,18 @@ class LineBlock:
 
     __slots__ = ("first", "data", "_lines", "_newlines")
 
-    def __init__(self, first: int, data: bytes) -> None:
+    def __init__(self, first: int, data: bytes, newlines: np.ndarray | None = None) -> None:
         self.first = first
         self.data = data
         self._lines: list[str] | None = None
-        self._newlines: np.ndarray | None = None
+        self._newlines = newlines
 
     @classmethod
     def from_lines(cls, first: int, lines: list[str]) -> "LineBlock":
         return cls(first, clean_bytes("\n".join(lines).encode("utf-8", "replace")))
 
     def __len__(self) -> int:
-        return self.data.count(b"\n") + 1
+        return (self.data.count(b"\n") if self._newlines is None else len(self._newlines)) + 1
 
     @property
     def has_cr(self) -> bool:
@@ -98,7 +121,7 @@ class LineBlock:
     def newlines(self) -> np.ndarray:
         """Byte offsets of the ``\\n`` separators (one fewer than there are lines)."""
         if self._newlines is None:
-            self._newlines = np.flatnonzero(np.frombuffer(self.data, np.uint8) == 10)
+            self._newlines = newline_offsets(self.data)
         return self._newlines
 
     def line_starts(self) -> np.ndarray:
@@ -149,7 +172,10 @@ class LineSplitter:
         if last_newline < 0:
             self._keep_partial(data[start:] if start else data)
             return None
-        block = self._partial + data[start:last_newline]
+        if self._partial or start:
+            block = b"".join((self._partial, memoryview(data)[start:last_newline]))  # one copy
+        else:
+            block = data[:last_newline]
         self._partial = b""
         self._keep_partial(data[last_newline + 1 :])
         return self._block(block)
@@ -172,7 +198,12 @@ class LineSplitter:
         self._partial += rest
 
     def _has_long_line(self, block: bytes) -> bool:
-        ends = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
+        # A line over the limit holds a whole aligned window of half the limit: when every such
+        # window has a newline (a find each, at C speed), no line is too long.
+        half = max(1, self.max_line_bytes // 2)
+        if all(block.find(b"\n", k, k + half) >= 0 for k in range(0, len(block) - half + 1, half)):
+            return False
+        ends = newline_offsets(block)
         gaps = np.diff(np.concatenate(([-1], ends, [len(block)])))
         return int(gaps.max()) - 1 > self.max_line_bytes
 
@@ -181,6 +212,7 @@ class LineSplitter:
             raw = block.split(b"\n")
             self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
             block = b"\n".join(line[: self.max_line_bytes] for line in raw)
+        data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines
         first = self.lines_done + 1
-        self.lines_done += block.count(b"\n") + 1
-        return LineBlock(first, clean_bytes(block))
+        self.lines_done += len(newlines) + 1
+        return LineBlock(first, data, newlines)

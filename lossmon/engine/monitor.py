@@ -74,14 +74,27 @@ class Monitor:
 
     def finish(self) -> Update:
         """End of input (or an idle writer): read the final line without a newline, once."""
+        self.drop_prescan()
         block = self.splitter.flush()
         if block is not None:
             self.parser.parse_block(block, self._builder)
         self.parser.finish(self._builder)
         return self._ingest()
 
+    def use_prescan(self, prescan) -> None:
+        """Let a :class:`~lossmon.engine.prescan.Prescan` of this log's file, from its first byte,
+        scan ahead (the same records, sooner). It is closed on finish() or restart()."""
+        self.parser.prescan = prescan
+
+    def drop_prescan(self) -> None:
+        """Stop the prescan's worker, if any (parsing goes on without it)."""
+        if self.parser.prescan is not None:
+            self.parser.prescan.close()
+            self.parser.prescan = None
+
     def restart(self) -> None:
         """The file was truncated or replaced: what follows is a new segment from line 1."""
+        self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
         if self.parser.whole_file:

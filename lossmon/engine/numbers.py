@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -63,12 +63,14 @@ def to_float(num: str | bytes) -> float | None:
     return None
 
 
-def checked_floats(tokens: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray | None]:
-    """(values, which tokens are not numbers or None when all are) for tokens of a template."""
+def checked_floats(tokens: Callable[[], Iterable[str | bytes]], count: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """(values, which tokens are not numbers or None when all are) for the ``count`` tokens of a
+    template that ``tokens()`` iterates over (called again when one is not a plain float)."""
     try:
-        return np.fromiter(map(float, tokens), np.float64, count=len(tokens)), None
+        return np.fromiter(map(float, tokens()), np.float64, count=count), None
     except ValueError:
         pass
+    tokens = list(tokens())
     values = [to_float(token) for token in tokens]
     bad = np.fromiter((value is None for value in values), bool, count=len(values))
     return np.array([_nan_if_none(value) for value in values], dtype=np.float64), bad

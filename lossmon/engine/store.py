@@ -12,34 +12,40 @@ from lossmon.engine.smoothing import Smoother
 
 
 class SmoothedValues:
-    """A series' debiased EMA (TensorBoard's smoothing), computed on raw points and kept up to
-    date as points arrive, with its own pyramid for charts. It starts again at each segment (a
-    resumed run's steps go back): the new run's values must not be averaged with the old's."""
+    """A series' debiased EMA (TensorBoard's smoothing), computed on raw points, with its own
+    pyramid for charts. It starts again at each segment (a resumed run's steps go back): the new
+    run's values must not be averaged with the old's. It is brought up to date with the series
+    when it is read, so a log that nobody charts pays nothing for it."""
 
-    def __init__(self, weight: float) -> None:
+    def __init__(self, series: "Series", weight: float) -> None:
         self.weight = weight
+        self._series = series
         self._smoother = Smoother(weight)
         self._values = GrowableArray(np.float64)
         self._pyramid = Pyramid()
 
     @property
     def values(self) -> np.ndarray:
+        self._catch_up()
         return self._values.view
 
-    def extend(self, values: np.ndarray, restarts: list[int] | tuple[int, ...] = ()) -> None:
-        """Append ``values``; the smoothing starts over at each index in ``restarts`` (indices
-        into ``values``, in order)."""
-        cuts = sorted({0, *restarts, len(values)})
-        for a, z in zip(cuts[:-1], cuts[1:]):
+    def _catch_up(self) -> None:
+        done, values = len(self._values), self._series.values
+        if done == len(values):
+            return
+        restarts = [start for start in self._series.segment_starts if start >= done]
+        for a, z in zip([done, *restarts], [*restarts, len(values)]):
             if a in restarts:
                 self._smoother = Smoother(self.weight)
-            self._values.extend(self._smoother.update(values[a:z]))
-        self._pyramid.update(self._values.view)
+            if z > a:
+                self._values.extend(self._smoother.update(values[a:z]))
 
     def buckets(self, steps: np.ndarray, start: int, end: int, count: int) -> Buckets:
         """As Series.buckets, over the smoothed values (the same buckets for the same window):
         a bucket's mean is what a line through every smoothed point averages to there."""
-        return self._pyramid.buckets(steps, self.values, start, end, count)
+        values = self.values
+        self._pyramid.update(values)
+        return self._pyramid.buckets(steps, values, start, end, count)
 
 
 class Series:
@@ -97,29 +103,31 @@ class Series:
         self._values.extend(values)
         self._lines.extend(lines)
         finite = np.isfinite(values)
-        if not finite.all():
+        if finite.all():
+            self.min = min(self.min, float(values.min()))
+        else:
             if self.first_nonfinite is None:
                 self.first_nonfinite = start + int(np.argmin(finite))
             self.nonfinite += int(len(values) - finite.sum())
-        if finite.any():
-            self.min = min(self.min, float(values[finite].min()))
-        self._pyramid.update(self._values.view)
-        for smoothed in self._smoothed.values():
-            smoothed.extend(values, back.tolist())
+            if finite.any():
+                self.min = min(self.min, float(values[finite].min()))
         return new_segments
 
     def buckets(self, start: int, end: int, count: int) -> Buckets:
         """Chart data for points [start, end): at most ``count`` min/max/last buckets, at a cost
-        that depends on ``count``, not on how many points the window holds."""
-        return self._pyramid.buckets(self.steps, self.values, start, end, count)
+        that depends on ``count``, not on how many points the window holds. The pyramid behind
+        them summarises the points added since it was last read first (O(1) per point, paid by
+        whoever charts the series, not by ``lossmon check``)."""
+        values = self.values
+        self._pyramid.update(values)
+        return self._pyramid.buckets(self.steps, values, start, end, count)
 
     def smoothed(self, weight: float) -> SmoothedValues:
-        """The smoothed values for a weight, segment by segment; computed over the history once
-        (on the first call for that weight), then kept current as points arrive."""
+        """The smoothed values for a weight, segment by segment: computed over the history on
+        first use, then brought up to date with the points added since whenever they are read."""
         found = self._smoothed.get(weight)
         if found is None:
-            found = self._smoothed[weight] = SmoothedValues(weight)
-            found.extend(self.values, self.segment_starts[1:])
+            found = self._smoothed[weight] = SmoothedValues(self, weight)
         return found
 
     def segment_bounds(self, segment: int | None = None) -> tuple[int, int]:

@@ -115,3 +115,20 @@ def test_markdown_escapes_log_text(tmp_path):
     from lossmon.report import _md_escape
 
     assert _md_escape("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
+
+
+def test_check_never_imports_the_terminal_ui(tmp_path):
+    """`lossmon check` starts in a fraction of a second: Textual (and the app) stay unimported."""
+    log = tmp_path / "train.log"
+    log.write_text("".join(f"step={step} loss={2 - step / 100:.3f}\n" for step in range(10)))
+    probe = (
+        "import sys\n"
+        "from lossmon.cli import main\n"
+        f"code = main(['check', {str(log)!r}])\n"
+        "ui = sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich') or name.startswith('lossmon.app'))\n"
+        "print('UI:', ui, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "UI: []" in result.stderr

@@ -1,4 +1,7 @@
-from lossmon.engine.lines import LineBlock, LineSplitter, clean_bytes, clean_text, display_text, frames
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lossmon.engine.lines import LineBlock, LineSplitter, clean_bytes, clean_lines, clean_text, display_text, frames
 
 
 def test_complete_lines_only_and_the_partial_last_line_on_flush():
@@ -54,3 +57,13 @@ def test_block_line_access_without_decoding_everything():
 def test_invalid_utf8_is_replaced():
     block = LineSplitter().feed(b"\xff\xfeloss=1\n")
     assert block.lines == ["\ufffd\ufffdloss=1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"7", b"\n", b"\r", b"\r\n", b"\t", b"\x1b[31m", b"\x1b]0;t\x07", b"\x08",
+                                 b"\x7f", b"\x00", b"\x1b", b" ", "█".encode()]), max_size=40))
+def test_clean_lines_is_clean_bytes_with_its_newlines(parts):
+    data = b"".join(parts)
+    cleaned, newlines = clean_lines(data)
+    assert cleaned == clean_bytes(data)
+    assert newlines.tolist() == LineBlock(1, cleaned).newlines.tolist()

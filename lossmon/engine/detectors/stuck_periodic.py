@@ -25,7 +25,6 @@ Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 2048 per 256 point
 from __future__ import annotations
 
 import math
-from collections import deque
 
 import numpy as np
 
@@ -53,8 +52,9 @@ class StuckPeriodic(Detector):
     def reset(self) -> None:
         super().reset()
         self._epoch_id = math.nan
-        self._current: list[np.ndarray] = []
-        self._epochs: deque[np.ndarray] = deque(maxlen=2)  # finished epochs, log-loss
+        self._current: list[np.ndarray] = []  # log-losses of the epoch in progress, in pieces
+        self._kept_epochs = 0  # finished epochs long enough to fold
+        self._last_mean = math.nan  # mean log-loss of the latest of them
         self._previous_profile: np.ndarray | None = None
         self._agreeing = 0
         self._ring = np.full(SCAN_POINTS, np.nan)  # the last log-losses, for autocorrelation
@@ -75,34 +75,71 @@ class StuckPeriodic(Detector):
     # Known epochs: epoch folding -------------------------------------------------------------
 
     def _fold_epochs(self, logs, epochs, points) -> list[Event]:
+        """The epochs that end in this run of points are profiled all at once (a log may have
+        thousands of short epochs: no Python work per epoch but for the verdicts)."""
         previous = np.concatenate(([self._epoch_id], epochs[:-1]))
         changes = np.flatnonzero((epochs != previous) & ~np.isnan(epochs))
-        events: list[Event] = []
-        start = 0
-        for i in changes.tolist():  # once per epoch
-            self._keep(logs[start:i])
-            start = i
-            if not math.isnan(self._epoch_id):
-                self._finish_epoch(points, max(i - 1, 0), events)
-            self._epoch_id = float(epochs[i])
-        self._keep(logs[start:])
-        return events
+        finite = ~np.isnan(logs)
+        if not len(changes):
+            self._keep(logs[finite])
+            return []
+        # A change ends the epoch in progress (once one has started): its log-losses, NaN
+        # dropped, are the carried pieces plus this run's points up to the change. Points before
+        # the first epoch ever join that epoch.
+        kept = np.concatenate(([0], np.cumsum(finite)))  # finite points before each index
+        ends, event_at = kept[changes], np.maximum(changes - 1, 0)
+        if math.isnan(self._epoch_id):
+            ends, event_at = ends[1:], event_at[1:]
+        self._epoch_id = float(epochs[changes[-1]])
+        carried = sum(len(piece) for piece in self._current)
+        values = np.concatenate([*self._current, logs[finite]]) if carried else logs[finite]
+        tail = values[carried + kept[changes[-1]] :]
+        self._current = [tail] if len(tail) else []
+        if not len(ends):
+            return []
+        ends = ends + carried  # offsets into ``values``
+        starts = np.concatenate(([0], ends[:-1]))
+        lengths = ends - starts
+        long_enough = lengths >= MIN_POINTS_PER_EPOCH
+        if not long_enough.any():
+            return []
+        starts, lengths, event_at = starts[long_enough], lengths[long_enough], event_at[long_enough]
+        means, profiles, noises = _epoch_statistics(values, starts, lengths, self._last_mean)
+        self._last_mean = float(means[-1])
+        return self._judge_epochs(profiles, noises, event_at, points)
 
     def _keep(self, part: np.ndarray) -> None:
-        part = part[~np.isnan(part)]
         if len(part):
             self._current.append(part)
 
-    def _finish_epoch(self, points: Points, i: int, events: list[Event]) -> None:
-        epoch = np.concatenate(self._current) if self._current else np.empty(0)
-        self._current = []
-        if len(epoch) < MIN_POINTS_PER_EPOCH:
-            return
-        self._epochs.append(epoch)
-        if len(self._epochs) < 2:
-            return
-        profile, noise = _epoch_profile(*self._epochs)
-        self._judge(profile, noise, "epoch", points, i, events)
+    def _judge_epochs(self, profiles, noises, event_at, points) -> list[Event]:
+        """Each epoch's profile against the previous epoch's, in order."""
+        events: list[Event] = []
+        first_ever = self._kept_epochs == 0
+        self._kept_epochs += len(profiles)
+        if first_ever:  # the first epoch has no epoch before it: no profile
+            profiles, noises, event_at = profiles[1:], noises[1:], event_at[1:]
+        if not len(profiles):
+            return events
+        last = profiles[-1]
+        if self._previous_profile is None:  # the first profile has nothing to compare with
+            before = profiles[:-1]
+            profiles, noises, event_at = profiles[1:], noises[1:], event_at[1:]
+        else:
+            before = np.concatenate((self._previous_profile[None, :], profiles[:-1]))
+        self._previous_profile = last
+        if not len(profiles):
+            return events
+        # The change between consecutive profiles measures a bin mean's noise as it really is
+        # (autocorrelated noise makes bin means far noisier than the point-to-point jitter says).
+        change = np.sqrt(np.add.reduce((profiles - before) ** 2, axis=1) / BINS / 2.0)
+        noises = np.maximum(noises, change)
+        agree = _correlations(before, profiles) > MIN_CORRELATION
+        with np.errstate(divide="ignore", invalid="ignore"):
+            amplitudes = np.where(noises > 0, _stds(profiles) / noises, 0.0)
+        for k, (agrees, amplitude, noise) in enumerate(zip(agree.tolist(), amplitudes.tolist(), noises.tolist())):
+            self._verdict(agrees, profiles[k], noise, "epoch", points, int(event_at[k]), events, amplitude)
+        return events
 
     # Unknown period: autocorrelation ---------------------------------------------------------
 
@@ -148,19 +185,11 @@ class StuckPeriodic(Detector):
         self._agreeing = 0
         self._previous_profile = None
 
-    def _judge(self, profile, noise, unit: str, points: Points, i: int, events: list[Event]) -> None:
-        """Epoch folding: this epoch's profile against the previous epoch's."""
-        previous, self._previous_profile = self._previous_profile, profile
-        if previous is None:
-            return
-        # The change between consecutive profiles measures a bin mean's noise as it really is
-        # (autocorrelated noise makes bin means far noisier than the point-to-point jitter says).
-        noise = max(noise, float(np.sqrt(np.mean((profile - previous) ** 2) / 2.0)))
-        agree = _correlation(previous, profile) > MIN_CORRELATION
-        self._verdict(agree, profile, noise, unit, points, i, events)
-
-    def _verdict(self, agree: bool, profile, noise, unit: str, points: Points, i: int, events: list[Event]) -> None:
-        amplitude = float(profile.std() / noise) if noise > 0 else 0.0
+    def _verdict(
+        self, agree: bool, profile, noise, unit: str, points: Points, i: int, events: list[Event], amplitude=None
+    ) -> None:
+        if amplitude is None:
+            amplitude = float(profile.std() / noise) if noise > 0 else 0.0
         if agree and amplitude > MIN_AMPLITUDE:
             self._agreeing += 1
         else:
@@ -220,21 +249,51 @@ def _is_ramp(profile: np.ndarray, noise: float) -> bool:
     return left <= RAMP_FIT * noise**2
 
 
-def _point_noise(values: np.ndarray) -> float:
-    """Robust noise of single points, from first differences (insensitive to a slow pattern)."""
-    return float(np.median(np.abs(np.diff(values)))) * 1.4826 / math.sqrt(2)
+def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, last_mean: float):
+    """For each epoch ``values[start:start + length]``: its mean, its binned residual against the
+    trend through the previous epoch's mean and its own (at the epochs' centres), and a bin mean's
+    noise from point-to-point jitter. ``last_mean`` is the mean of the epoch before the first.
+
+    Epochs of one length are computed together, as the rows of one matrix (a row reduces exactly
+    as the epoch alone would), so the cost does not grow with the number of epochs."""
+    count = len(starts)
+    means = np.empty(count)
+    profiles = np.empty((count, BINS))
+    noises = np.empty(count)
+    for n in np.unique(lengths).tolist():
+        rows = np.flatnonzero(lengths == n)
+        epoch = values[starts[rows, None] + np.arange(n)]
+        means[rows] = np.add.reduce(epoch, axis=1) / n
+        # Robust noise of single points, from first differences (insensitive to a slow pattern).
+        jumps = np.abs(np.diff(epoch, axis=1))
+        noises[rows] = np.median(jumps, axis=1) * 1.4826 / math.sqrt(2) / math.sqrt(max(n / BINS, 1))
+    before = np.concatenate(([last_mean], means[:-1]))
+    for n in np.unique(lengths).tolist():
+        rows = np.flatnonzero(lengths == n)
+        epoch = values[starts[rows, None] + np.arange(n)]
+        position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre
+        mean = means[rows, None]
+        residual = epoch - (mean + (mean - before[rows, None]) * position)
+        bin_of = np.arange(n) * BINS // n
+        index = (bin_of + BINS * np.arange(len(rows))[:, None]).ravel()
+        sums = np.bincount(index, residual.ravel(), BINS * len(rows)).reshape(len(rows), BINS)
+        profiles[rows] = sums / np.bincount(bin_of, minlength=BINS)
+    return means, profiles, noises
 
 
-def _epoch_profile(before: np.ndarray, epoch: np.ndarray) -> tuple[np.ndarray, float]:
-    """Binned residual of an epoch against the trend through the previous epoch's mean and its
-    own (at the epochs' centres); and a bin mean's noise from point-to-point jitter."""
-    n = len(epoch)
-    position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre
-    mean = epoch.mean()
-    residual = epoch - (mean + (mean - before.mean()) * position)
-    bin_of = np.arange(n) * BINS // n
-    profile = np.bincount(bin_of, residual, BINS) / np.bincount(bin_of, minlength=BINS)
-    return profile, _point_noise(epoch) / math.sqrt(max(n / BINS, 1))
+def _correlations(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-wise correlation of two matrices (0 where a row is flat)."""
+    a = a - (np.add.reduce(a, axis=1) / a.shape[1])[:, None]
+    b = b - (np.add.reduce(b, axis=1) / b.shape[1])[:, None]
+    norm = np.sqrt(np.add.reduce(a * a, axis=1) * np.add.reduce(b * b, axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(norm > 0, np.add.reduce(a * b, axis=1) / norm, 0.0)
+
+
+def _stds(rows: np.ndarray) -> np.ndarray:
+    """Row-wise standard deviation, as ndarray.std computes it for one row."""
+    centred = rows - (np.add.reduce(rows, axis=1) / rows.shape[1])[:, None]
+    return np.sqrt(np.add.reduce(centred * centred, axis=1) / rows.shape[1])
 
 
 def _detrend(values: np.ndarray) -> np.ndarray:

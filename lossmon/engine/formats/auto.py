@@ -67,6 +67,7 @@ class AutoParser:
         self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
         self.root = self  # where templates live; a rank's own parser points to the log's
         self._rank_parsers: dict[str, AutoParser] = {}
+        self.prescan = None  # a lossmon.engine.prescan.Prescan scanning ahead, if any
 
     @property
     def format_id(self) -> str | None:
@@ -104,8 +105,14 @@ class AutoParser:
         newlines = block.newlines
         scanned: list[tuple[Template, Hits]] = []
         taken = np.zeros(len(newlines) + 1, bool)
+        shared: dict = {}  # what the templates all need from this block, found once
+        ahead = self.prescan.take(block.first, len(taken), self.templates) if self.prescan is not None else None
         for template in self.templates:
-            hits = template.scan(block.data, newlines)
+            if ahead is not None and template.key in ahead:
+                hits = ahead[template.key]  # scanned by the worker: the same hits
+                template.count(hits)
+            else:
+                hits = template.scan(block.data, newlines, shared)
             if hits is None:
                 continue
             clash = taken[hits.rows]

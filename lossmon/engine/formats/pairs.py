@@ -54,6 +54,12 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
 
 def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
     """``name value`` pairs, only when the text is nothing else: prose with numbers is not data."""
+    # The text must start (after glue) with a pair, or it is prose: one anchored match says so
+    # before the whole text is searched. A name starts with a letter, never in glue, so the first
+    # match a search finds would start exactly here.
+    first = _GLUE.match(text).end()
+    if first < len(text) and SPACED_PAIR.match(text, first) is None:
+        return []
     found = find_pairs(text, SPACED_PAIR, offset)
     if not found:
         return found

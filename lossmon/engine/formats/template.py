@@ -15,6 +15,7 @@ Progress-bar frames before the matched text are skipped only when they carry no 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
@@ -76,6 +77,88 @@ class Hits:
     steps: np.ndarray | None
 
 
+DECLINED = "declined"  # a scan's answer: this block goes to the slow path whole
+
+
+class Matcher:
+    """What a template needs to read a block: its compiled regex and how its tokens map to values.
+    No parser state: a worker process can scan blocks with it (it pickles)."""
+
+    __slots__ = ("regex", "literal", "width", "step_column", "step_is_value")
+
+    def __init__(
+        self, regex: re.Pattern, literal: bytes | None, width: int, step_column: int | None, step_is_value: bool
+    ) -> None:
+        self.regex = regex
+        self.literal = literal  # the line's literal start, searched for directly (or None)
+        self.width = width  # tokens per line
+        self.step_column = step_column
+        self.step_is_value = step_is_value
+
+    def __getstate__(self):
+        return (self.regex, self.literal, self.width, self.step_column, self.step_is_value)
+
+    def __setstate__(self, state) -> None:
+        self.regex, self.literal, self.width, self.step_column, self.step_is_value = state
+
+    def find(self, data: bytes, newlines: np.ndarray, shared: dict) -> Hits | None:
+        """The lines of ``data`` (a block's bytes) the template reads; None when it reads none,
+        DECLINED when the block must go to the slow path whole. A line is read the same way
+        whatever block holds it, except for DECLINED."""
+        if self.literal is not None:
+            found = self._scan_literal(data, newlines, shared)
+        else:
+            found = self._scan_lines(data, newlines)
+        if found is None or found is DECLINED:
+            return found
+        rows, tokens = found
+        values, bad = checked_floats(tokens, len(rows) * self.width)
+        values = values.reshape(len(rows), self.width)
+        if bad is not None:
+            good = ~bad.reshape(len(rows), self.width).any(axis=1)
+            rows, values = rows[good], values[good]
+            if not len(rows):
+                return None
+        steps = None
+        if self.step_column is not None:
+            steps = values[:, self.step_column].copy()
+            if not self.step_is_value:
+                values = np.delete(values, self.step_column, axis=1)
+        return Hits(rows, values, steps)
+
+    def _scan_lines(self, data: bytes, newlines: np.ndarray):
+        results = self.regex.findall(b"\n" + data)
+        if len(results) != len(newlines) + 1:
+            return DECLINED  # cannot happen with a newline-anchored pattern; be safe anyway
+        first = results if self.width == 1 else map(itemgetter(0), results)
+        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
+        rows = np.flatnonzero(matched)
+        if not len(rows):
+            return None
+        return rows, _tokens(results, matched, self.width)
+
+    def _scan_literal(self, data: bytes, newlines: np.ndarray, shared: dict):
+        literal = self.literal
+        if literal not in data:
+            return None
+        array = np.frombuffer(data, np.uint8)
+        positions = _occurrences(array, literal, shared)
+        results = self.regex.findall(data)
+        if len(results) != len(positions):
+            return DECLINED  # a value held the literal: leave the block to the slow path
+        first = results if self.width == 1 else map(itemgetter(0), results)
+        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
+        before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
+        matched &= (before == 10) | (before == 13)
+        rows = np.searchsorted(newlines, positions)  # newlines before the match: its line index
+        framed = np.flatnonzero(matched & (before == 13))
+        if len(framed):
+            matched[framed[~_frames_clean(array, newlines, rows[framed], positions[framed], shared)]] = False
+        if not matched.any():
+            return None
+        return rows[matched], _tokens(results, matched, self.width)
+
+
 class Template:
     """One compiled line shape of one parser."""
 
@@ -101,14 +184,10 @@ class Template:
         parts.extend(_glue(text[position:].rstrip(" \t")))
         columns = [name for kind, name in parts if kind in ("value", "step")]
         self.names = [name for name in columns if name]
-        self.step_column = columns.index(step_field or "") if shape.step is not None else None
-        self.step_is_value = step_field is not None
-        self.width = len(columns)
         self.key = (id(parser), tuple(parts))
         self.placeholders = {name: placeholder_of(name) for name in self.names}
         body = _source(parts).encode("utf-8") + _END
         rank_source = re.escape(rank).encode("utf-8")
-        self._literal = None
         first_kind, first_text = parts[0] if parts else ("", "")
         literal = first_text.encode("utf-8")
         if (
@@ -119,74 +198,33 @@ class Template:
             and not _overlaps_itself(literal)
             and all(literal not in text.encode("utf-8") for kind, text in parts[1:] if kind == "lit")
         ):
-            self._literal = literal
             rest = _source(parts[1:]).encode("utf-8") + _END
-            self.regex = re.compile(re.escape(literal) + b"(?:" + rest + b"|)")
+            regex = re.compile(re.escape(literal) + b"(?:" + rest + b"|)")
         else:
-            self.regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
+            literal = None
+            regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
+        step_column = columns.index(step_field or "") if shape.step is not None else None
+        self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None)
         self.hits = 0
         self.idle_blocks = 0
         self.learner = None  # the AutoParser that compiled it, and under which key
         self.learn_key: tuple = ()
 
-    def scan(self, data: bytes, newlines: np.ndarray) -> Hits | None:
-        """The lines of ``data`` (a block's bytes) this template reads, or None."""
-        if self._literal is not None:
-            found = self._scan_literal(data, newlines)
-        else:
-            found = self._scan_lines(data, newlines)
-        if found is None:
+    def scan(self, data: bytes, newlines: np.ndarray, shared: dict | None = None) -> Hits | None:
+        """The lines of ``data`` (a block's bytes) this template reads, or None. ``shared``: a dict
+        for one block, in which the templates scanning it keep what they all need."""
+        hits = self.matcher.find(data, newlines, {} if shared is None else shared)
+        hits = None if hits is DECLINED else hits
+        self.count(hits)
+        return hits
+
+    def count(self, hits: Hits | None) -> None:
+        """Note what a scan of one block found (a template idle for long is dropped)."""
+        if hits is None:
             self.idle_blocks += 1
-            return None
-        rows, tokens = found
-        values, bad = checked_floats(tokens)
-        values = values.reshape(len(rows), self.width)
-        if bad is not None:
-            good = ~bad.reshape(len(rows), self.width).any(axis=1)
-            rows, values = rows[good], values[good]
-            if not len(rows):
-                self.idle_blocks += 1
-                return None
-        self.idle_blocks = 0
-        self.hits += len(rows)
-        steps = None
-        if self.step_column is not None:
-            steps = values[:, self.step_column].copy()
-            if not self.step_is_value:
-                values = np.delete(values, self.step_column, axis=1)
-        return Hits(rows, values, steps)
-
-    def _scan_lines(self, data: bytes, newlines: np.ndarray):
-        results = self.regex.findall(b"\n" + data)
-        if len(results) != len(newlines) + 1:
-            return None  # cannot happen with a newline-anchored pattern; be safe anyway
-        first = results if self.width == 1 else map(itemgetter(0), results)
-        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
-        rows = np.flatnonzero(matched)
-        if not len(rows):
-            return None
-        return rows, _flatten(compress(results, matched), self.width)
-
-    def _scan_literal(self, data: bytes, newlines: np.ndarray):
-        literal = self._literal
-        if literal not in data:
-            return None
-        array = np.frombuffer(data, np.uint8)
-        positions = _occurrences(array, literal)
-        results = self.regex.findall(data)
-        if len(results) != len(positions):
-            return None  # a value held the literal: leave the block to the slow path
-        first = results if self.width == 1 else map(itemgetter(0), results)
-        matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
-        before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
-        matched &= (before == 10) | (before == 13)
-        rows = np.searchsorted(newlines, positions)  # newlines before the match: its line index
-        framed = np.flatnonzero(matched & (before == 13))
-        if len(framed):
-            matched[framed[~_frames_clean(array, newlines, rows[framed], positions[framed])]] = False
-        if not matched.any():
-            return None
-        return rows[matched], _flatten(compress(results, matched), self.width)
+        else:
+            self.idle_blocks = 0
+            self.hits += len(hits.rows)
 
     def commit(self, hits: Hits, lo: int, hi: int, first_line: int, out: RecordBuilder) -> None:
         """Add hits ``lo:hi`` as records, moving the parser's state past them."""
@@ -217,16 +255,28 @@ class Template:
         parser.advance(steps, self.counter)
 
 
-def _flatten(rows, width: int) -> list:
-    return list(rows) if width == 1 else list(chain.from_iterable(rows))
+def _tokens(results: list, matched: np.ndarray, width: int) -> Callable[[], Iterable]:
+    """A function that iterates over the tokens of the matched results, flat (no list is made)."""
+    every = bool(matched.all())
+
+    def tokens() -> Iterable:
+        rows = results if every else compress(results, matched)
+        return rows if width == 1 else chain.from_iterable(rows)
+
+    return tokens
 
 
-def _occurrences(array: np.ndarray, literal: bytes) -> np.ndarray:
-    """Start offsets of ``literal`` in ``array`` (it does not overlap itself)."""
+def _occurrences(array: np.ndarray, literal: bytes, shared: dict) -> np.ndarray:
+    """Start offsets of ``literal`` in ``array`` (it does not overlap itself). Where the first
+    byte sits is kept in ``shared``: the templates of one parser often start alike."""
     limit = len(array) - len(literal) + 1
     if limit <= 0:
         return np.empty(0, np.int64)
-    candidates = np.flatnonzero(array[:limit] == literal[0])
+    key = ("byte", literal[0])
+    candidates = shared.get(key)
+    if candidates is None:
+        candidates = shared[key] = np.flatnonzero(array == literal[0])
+    candidates = candidates[candidates < limit]
     for offset, byte in enumerate(literal[1:], 1):
         candidates = candidates[array[candidates + offset] == byte]
     return candidates
@@ -236,15 +286,16 @@ def _overlaps_itself(literal: bytes) -> bool:
     return any(literal[:size] == literal[-size:] for size in range(1, len(literal)))
 
 
-def _frames_clean(array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def _frames_clean(
+    array: np.ndarray, newlines: np.ndarray, rows: np.ndarray, positions: np.ndarray, shared: dict
+) -> np.ndarray:
     """For each match after ``\\r``: do the frames before it on its line hold no pairs (no ``=``,
     no ``:`` before a non-digit)?"""
     starts = np.concatenate(([0], newlines + 1))[rows]
-    equals = np.flatnonzero(array == 61)
-    colons = np.flatnonzero(array == 58)
-    after = array[np.minimum(colons + 1, len(array) - 1)]
-    colons = colons[(after < 48) | (after > 57) | (colons + 1 == len(array))]
-    clean = np.ones(len(positions), bool)
-    for bad in (equals, colons):
-        clean &= np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
-    return clean
+    bad = shared.get("pair marks")
+    if bad is None:
+        marks = np.flatnonzero((array == 61) | (array == 58))
+        after = array[np.minimum(marks + 1, len(array) - 1)]
+        digit_after = (after >= 48) & (after <= 57) & (marks + 1 < len(array))
+        bad = shared["pair marks"] = marks[~((array[marks] == 58) & digit_after)]
+    return np.searchsorted(bad, positions) == np.searchsorted(bad, starts)
