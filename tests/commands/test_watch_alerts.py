@@ -24,7 +24,8 @@ def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
     log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(5)))
     hooks = tmp_path / "hooks"
     hooks.mkdir()
-    command = f'env | grep ^LOSSMON_ | sort > "{hooks}/$LOSSMON_PATHOLOGY-$$"'
+    # written aside, then moved in: the test never reads a file the hook is still writing
+    command = f'env | grep ^LOSSMON_ | sort > "{tmp_path}/env-$$" && mv "{tmp_path}/env-$$" "{hooks}/$LOSSMON_PATHOLOGY-$$"'
     process = start_watch("--jsonl", "--on-alert", command, str(log))
     try:
         read_lines(process, 5)

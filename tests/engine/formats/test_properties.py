@@ -26,12 +26,13 @@ def _values_in_line(data: bytes, line: int) -> set[float]:
     text = clean_bytes(data).decode("utf-8", "replace").split("\n")[line - 1]
     found = set()
     for token in _NUMBERISH.findall(text):
-        token = token.replace(",", "")
-        try:
-            value = float(token)
-        except ValueError:
-            continue
-        found.add("nan" if math.isnan(value) else value)
+        # "12,346" is twelve thousand... in prose, but 12 then 346 in a dict or a CSV row
+        for reading in (token.replace(",", ""), *token.split(",")):
+            try:
+                value = float(reading)
+            except ValueError:
+                continue
+            found.add("nan" if math.isnan(value) else value)
     return found
 
 
