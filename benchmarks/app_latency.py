@@ -1,16 +1,17 @@
-"""The terminal app as a user runs it: the real ``lossmon`` command in tmux, read with
-``capture-pane``.
+"""The terminal app as a user runs it: the real ``lossmon`` command in a pseudo-terminal, its output
+read as it is written (by a thread that wakes on each write: no polling process competes with the
+app for the CPU, as repeated ``tmux capture-pane`` calls would).
 
     .venv/bin/python benchmarks/app_latency.py [--history 10000] [--samples 50] [--idle-seconds 10]
 
 - first frame: from starting ``lossmon train.log`` (a nanoGPT log of ``--history`` lines) to the
-  chart on screen (its legend and y-axis ticks, with the last step in the header);
+  main chart written (its y-axis ticks) and the last step in the header;
 - live latency: appends one line at a time, at random intervals, and times how long until the
-  header shows its step (p50, p95, max over ``--samples``);
+  app writes its step into the header (p50, p95, max over ``--samples``);
 - idle cost: leaves the followed file alone for ``--idle-seconds`` and reads the app's CPU time
   (utime + stime of its processes, from /proc) before and after.
 
-Linux and tmux only. Timings, not tests: CI does not run this. benchmarks/perf.py uses the
+Linux only. Timings, not tests: CI does not run this. benchmarks/perf.py uses the
 functions below for its TUI figures.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -27,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.tmux_screen import TmuxScreen  # noqa: E402
+from tests.tmux_screen import AttachedTerminal, lossmon_command  # noqa: E402
 
 
 def line(step: int) -> str:
@@ -88,47 +90,57 @@ def peak_rss_mb(root: int) -> float:
     return peak / 1024
 
 
-def header_line(screen: TmuxScreen) -> str:
-    return screen.text().split("\n", 1)[0]
+def app(args: list[str], width: int, height: int, env: dict | None = None) -> AttachedTerminal:
+    """``lossmon ARGS`` in a pseudo-terminal of its own, ``env`` added to its environment."""
+    return AttachedTerminal([*lossmon_command(), *args], width, height, env=env)
 
 
-def chart_shown(screen: TmuxScreen, step_text: str) -> bool:
-    """The first frame: the header at the last step, the main chart's legend and y axis drawn."""
-    text = screen.text()
-    return f"step {step_text} " in text.split("\n", 1)[0] and "smooth " in text and "┤" in text
+def step_shown(step_text: str) -> re.Pattern:
+    """The header's step field as the app writes it ("step " and the number are styled apart)."""
+    return re.compile(rb"step (?:\x1b\[[0-9;]*m)*" + re.escape(step_text.encode()) + rb"\x1b")
+
+
+CHART_AXIS = re.compile("┤".encode())  # a y-axis tick: the main chart is drawn with data
+
+
+def first_frame(terminal: AttachedTerminal, step_text: str, timeout: float = 60.0) -> float:
+    """When the first frame showing the history up to ``step_text`` was written: the header at that
+    step and the main chart drawn (time.monotonic)."""
+    header, _ = terminal.wait_for(step_shown(step_text), 0, timeout)
+    axis, _ = terminal.wait_for(CHART_AXIS, 0, timeout)
+    return max(header, axis)
 
 
 def first_frame_seconds(
     log: Path, step_text: str, width: int = 120, height: int = 40, timeout: float = 60.0, env: dict | None = None
 ) -> float:
-    """Seconds from starting ``lossmon LOG`` (with ``env`` added to its environment) to its first
-    frame (see chart_shown)."""
+    """Seconds from starting ``lossmon LOG`` to its first frame (see first_frame)."""
     start = time.monotonic()
-    with TmuxScreen([str(log)], width, height, env={"XDG_STATE_HOME": str(log.parent), **(env or {})}) as screen:
-        screen.wait_for(lambda: chart_shown(screen, step_text), timeout, "the first frame")
-        return time.monotonic() - start
+    with app([str(log)], width, height, env={"XDG_STATE_HOME": str(log.parent), **(env or {})}) as terminal:
+        return first_frame(terminal, step_text, timeout) - start
 
 
-def live_latencies(screen: TmuxScreen, log: Path, first_step: int, samples: int, seed: int = 0) -> list[float]:
+def live_latencies(terminal: AttachedTerminal, log: Path, first_step: int, samples: int, seed: int = 0) -> list[float]:
     """Append nanoGPT lines from ``first_step`` on, one at a time at random intervals; the seconds
-    until the header shows each one's step."""
+    until the app writes each one's step into its header."""
     latencies = []
     rng = random.Random(seed)
     for step in range(first_step, first_step + samples):
         time.sleep(rng.uniform(0.2, 0.6))
+        since = terminal.offset()
         with open(log, "a") as out:
             out.write(line(step))
         sent = time.monotonic()
-        screen.wait_for(lambda: f"step {step} " in header_line(screen), 10.0, f"step {step}")
-        latencies.append(time.monotonic() - sent)
+        shown, _ = terminal.wait_for(step_shown(str(step)), since, 10.0)
+        latencies.append(shown - sent)
     return latencies
 
 
-def idle_cpu_share(screen: TmuxScreen, seconds: float) -> float:
-    """Fraction of one core the app's processes use while nothing is appended."""
-    before = cpu_seconds(screen.pid)
+def idle_cpu_share(pid: int, seconds: float) -> float:
+    """Fraction of one core a process and its descendants use over ``seconds``."""
+    before = cpu_seconds(pid)
     time.sleep(seconds)
-    return (cpu_seconds(screen.pid) - before) / seconds
+    return (cpu_seconds(pid) - before) / seconds
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -147,15 +159,14 @@ def main() -> int:
         log.write_text("".join(line(step) for step in range(args.history)))
         last = args.history - 1
         start = time.monotonic()
-        with TmuxScreen([str(log)], 120, 40, env={"XDG_STATE_HOME": directory}) as screen:
-            screen.wait_for(lambda: chart_shown(screen, str(last)), 60.0, "the first frame")
-            first_frame = time.monotonic() - start
+        with app([str(log)], 120, 40, env={"XDG_STATE_HOME": directory}) as terminal:
+            shown = first_frame(terminal, str(last)) - start
             time.sleep(2.0)  # let the first seconds' work settle
-            latencies = live_latencies(screen, log, last + 1, args.samples)
+            latencies = live_latencies(terminal, log, last + 1, args.samples)
             time.sleep(2.0)
-            idle = idle_cpu_share(screen, args.idle_seconds)
+            idle = idle_cpu_share(terminal.pid, args.idle_seconds)
 
-    print(f"first frame ({args.history:,} lines, 120x40): {first_frame:.2f} s")
+    print(f"first frame ({args.history:,} lines, 120x40): {shown:.2f} s")
     print(
         f"live latency over {len(latencies)} appends: p50 {1000 * statistics.median(latencies):.0f} ms, "
         f"p95 {1000 * percentile(latencies, 0.95):.0f} ms, max {1000 * max(latencies):.0f} ms"

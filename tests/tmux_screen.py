@@ -6,6 +6,7 @@ Each screen runs its own tmux server (a socket of its own), so parallel tests ne
 
 from __future__ import annotations
 
+import bisect
 import fcntl
 import os
 import pty
@@ -96,14 +97,17 @@ class TmuxScreen:
 class AttachedTerminal:
     """A command in a pseudo-terminal of the given size; ``received()`` is all it wrote."""
 
-    def __init__(self, command: list[str], width: int, height: int) -> None:
+    def __init__(self, command: list[str], width: int, height: int, env: dict[str, str] | None = None) -> None:
+        # The size is set before the command starts, so that it draws its first frame at that size.
         self._pid, self._fd = pty.fork()
         if self._pid == 0:  # the child: become the command
-            os.environ.update(_terminal_env(), TERM="xterm-256color")
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+            os.environ.update(_terminal_env(), TERM="xterm-256color", **(env or {}))
             os.execvp(command[0], command)
-        fcntl.ioctl(self._fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        self.pid = self._pid
         self._data = bytearray()
-        self._lock = threading.Lock()
+        self._arrivals: list[tuple[int, float]] = []  # (end offset of a chunk, when it was read)
+        self._changed = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -112,15 +116,50 @@ class AttachedTerminal:
             try:
                 chunk = os.read(self._fd, 65536)
             except OSError:  # the command ended
-                return
+                chunk = b""
+            arrived = time.monotonic()
+            with self._changed:
+                if chunk:
+                    self._data += chunk
+                    self._arrivals.append((len(self._data), arrived))
+                else:
+                    self._arrivals.append((len(self._data), float("inf")))  # the end: wakes waiters
+                self._changed.notify_all()
             if not chunk:
                 return
-            with self._lock:
-                self._data += chunk
 
     def received(self) -> bytes:
-        with self._lock:
+        with self._changed:
             return bytes(self._data)
+
+    def offset(self) -> int:
+        """How many bytes the command has written so far (for ``wait_for``'s ``since``)."""
+        with self._changed:
+            return len(self._data)
+
+    def send(self, data: bytes) -> None:
+        os.write(self._fd, data)
+
+    def wait_for(self, pattern: bytes | re.Pattern, since: int, timeout: float) -> tuple[float, int]:
+        """(when, end): the moment the reader got the byte that completed the first ``pattern``
+        (bytes, or a bytes regex) written after offset ``since``, and the offset after it.
+        Event-driven: nothing polls the command while it works (a benchmark's probe should not
+        take its CPU)."""
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(re.escape(pattern))
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = regex.search(self._data, since)
+                if found:
+                    end = found.end()
+                    when = self._arrivals[bisect.bisect_left(self._arrivals, end, key=lambda arrival: arrival[0])][1]
+                    return when, end
+                if self._arrivals and self._arrivals[-1][1] == float("inf"):
+                    raise AssertionError(f"the command ended before writing {pattern!r}")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out after {timeout:g}s waiting for {pattern!r}")
+                self._changed.wait(left)
 
     def close(self) -> None:
         try:
