@@ -265,7 +265,7 @@ def watch_rows(checkouts: list[Checkout], idle_seconds: float, samples: int) -> 
         latency.values[checkout.name] = f"p50 {result['latency_ms_p50']:.0f} ms, p95 {result['latency_ms_p95']:.0f} ms"
         idle.values[checkout.name] = f"{result['idle_cpu_percent_of_a_core']:.2f}% of a core"
         if checkout is checkouts[0]:
-            idle.met = result["idle_cpu_percent_of_a_core"] <= 1.0
+            idle.met = round(result["idle_cpu_percent_of_a_core"], 2) <= 1.0  # as shown: CPU time comes in 10 ms ticks
     return [latency, idle]
 
 
@@ -298,7 +298,7 @@ def tui_small_rows(checkouts: list[Checkout], paths: dict[str, Path], reps: int,
         latency.values[checkout.name] = f"p50 {ms(median(latencies))}, p95 {ms(p95)}"
         idle.values[checkout.name] = f"{share:.2f}% of a core"
         if checkout is checkouts[0]:
-            latency.met, idle.met = p95 <= 0.2, share <= 1.0
+            latency.met, idle.met = p95 <= 0.2, round(share, 2) <= 1.0  # as shown: CPU time comes in 10 ms ticks
     return [*rows, latency, idle]
 
 
