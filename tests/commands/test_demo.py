@@ -10,7 +10,8 @@ from lossmon.engine import check_file
 
 async def test_demo_writes_a_real_log_while_the_app_follows_it(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    run, app = build_demo("nan_or_inf", str(tmp_path), steps_per_second=20_000)
+    # ~2 s of writing: long enough that the app is following well before the run ends, on a slow machine too
+    run, app = build_demo("nan_or_inf", str(tmp_path), steps_per_second=2_000)
     async with app.run_test(size=(120, 40)) as pilot:
         run.start()
         deadline = time.monotonic() + 120
