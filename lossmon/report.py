@@ -82,7 +82,9 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         out.append("")
         out.append(chart)
     out.append("")
-    if not monitor.findings:
+    if not len(store):
+        out.append("  findings: none, nothing was read to judge")
+    elif not monitor.findings:
         out.append("  findings: none, the curves look healthy")
     else:
         out.append(f"  findings ({len(monitor.findings)}):")
@@ -98,7 +100,7 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     counts = {s: sum(f.severity == s for f in monitor.findings) for s in ("alert", "warn", "info")}
     out.append("")
     out.append(
-        f"  verdict: {(verdict or 'healthy').upper()} "
+        f"  verdict: {(verdict or ('healthy' if len(store) else 'no metrics')).upper()} "
         f"({counts['alert']} alert, {counts['warn']} warn, {counts['info']} info)"
     )
     return "\n".join(out)
@@ -122,7 +124,8 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
     for monitor in monitors:
         store = monitor.store
         verdict = worst_severity(monitor.findings)
-        out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict]}")
+        badge = _BADGE[verdict] if verdict or len(store) else "⚪ NO METRICS"
+        out.append(f"### lossmon: {_md_code(monitor.path)} {badge}")
         out.append("")
         out.append(
             f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "
@@ -139,7 +142,9 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
         chart = loss_chart(monitor, width=100) if plot else None
         if chart:
             out.extend(("```text", chart.rstrip("\n"), "```", ""))
-        if not monitor.findings:
+        if not len(store):
+            out.append("No metrics found in this log (try `--format` or `--pattern`).")
+        elif not monitor.findings:
             out.append("No findings: the curves look healthy.")
         for finding in monitor.findings:
             out.append(

@@ -289,7 +289,7 @@ class LossmonApp(App):
             return  # the lists' relayout would cost the load more than their news is worth
         self._panes_shown = now
         active = [badge.finding for badge in view.board if badge.finding is not None]
-        self._part(ChecklistPane).show(active, view.ticks)
+        self._part(ChecklistPane).show(active, view.ticks, judged=bool(snapshot.series))
         self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
         self._part(Timeline).show(snapshot.findings, log, partial(is_charted, snapshot), restarts(snapshot))
         self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"

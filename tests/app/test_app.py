@@ -40,6 +40,20 @@ async def test_a_healthy_log_shows_header_charts_and_a_calm_checklist(healthy_lo
         assert not app.screen.has_class("-side")
 
 
+async def test_a_log_without_metrics_is_not_called_healthy_until_metrics_come(tmp_path, tick_dir):
+    path = write_log(tmp_path / "train.log", ["Loading checkpoint shards", "Starting training"])
+    app = make_app(path, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+
+        def checklist() -> str:
+            return str(app.query_one(ChecklistPane).query("Static").first().render())
+
+        await until(pilot, lambda: "nothing to judge" in checklist(), "the checklist to say so")
+        append_lines(path, trainer_lines(20))
+        await until(pilot, lambda: "healthy" in checklist(), "the metrics to be judged")
+
+
 async def test_a_nan_turns_its_badge_red_and_lists_the_checklist(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -111,6 +111,17 @@ def test_markdown_report_for_an_issue_or_chat(real_logs):
     assert result.returncode == 1
 
 
+def test_a_log_without_metrics_is_not_called_healthy(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text("Starting the server\nListening on port 8080\n")
+    text = lossmon("check", str(log))
+    assert "verdict: NO METRICS" in text.stdout.decode() and "healthy" not in text.stdout.decode()
+    markdown = lossmon("check", "--markdown", str(log))
+    assert "NO METRICS" in markdown.stdout.decode().splitlines()[0]
+    assert "healthy" not in markdown.stdout.decode()
+    assert text.returncode == markdown.returncode == 0  # no alert: scripts go on
+
+
 def test_markdown_escapes_log_text(tmp_path):
     from lossmon.report import _md_escape
 

@@ -59,13 +59,17 @@ class ChecklistPane(VerticalScroll):
         self._shown: tuple | None = None
         self.ticks: TickStore | None = None
 
-    def show(self, active: list[Finding], ticks: TickStore) -> None:
+    def show(self, active: list[Finding], ticks: TickStore, judged: bool = True) -> None:
+        """``judged``: metrics were read (with none, no finding does not mean healthy)."""
         active = sorted(active, key=lambda f: (-severity_rank(f.severity), f.step))
-        key = (id(ticks), tuple((f.pathology, f.severity, f.message) for f in active))
+        key = (id(ticks), judged, tuple((f.pathology, f.severity, f.message) for f in active))
         if key == self._shown:
             return
         self._shown, self.ticks = key, ticks
         self.remove_children()
+        if not active and not judged:
+            self.mount(Static(Text("No metrics read yet: nothing to judge.", "dim"), classes="unjudged"))
+            return
         if not active:
             self.mount(Static(Text("No active findings: the curves look healthy.", "dim"), classes="healthy"))
             return
