@@ -1,6 +1,6 @@
 """lossmon's performance figures, each measured in the same run as its reference, in one table.
 
-    .venv/bin/python -m benchmarks.perf                 # from the repository root (about 10 minutes)
+    .venv/bin/python -m benchmarks.perf                 # from the repository root (about 15 minutes)
     .venv/bin/python -m benchmarks.perf --quick         # fewer repetitions, shorter idle windows
     .venv/bin/python -m benchmarks.perf --no-tui        # without the TUI figures (the slowest)
     .venv/bin/python -m benchmarks.perf --baseline DIR  # also time another checkout (e.g. main), alternately
@@ -323,7 +323,7 @@ def tui_big_rows(checkouts: list[Checkout], paths: dict[str, Path], reps: int) -
             _, loading = terminal.wait_for(b"LOADING", 0, 60)
             terminal.send(b"s")
             pressed = time.monotonic()
-            shown, after_key = terminal.wait_for(b"smooth 0.9", loading, 60)
+            shown, _ = terminal.wait_for(b"smooth 0.9", loading, 60)
             # The load ends when the header says FOLLOW; with the last step and the chart drawn,
             # the final picture is on screen.
             following, _ = terminal.wait_for(b"FOLLOW", loading, 600)
