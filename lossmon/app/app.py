@@ -358,6 +358,8 @@ class LossmonApp(App):
         """The app's clock, twice a second: flashing badges blink, and the header's elapsed time
         and records/s move on even when no line arrives. Both change in the same frame, and
         nothing is repainted when nothing changed (an idle app costs little)."""
+        if not self.is_running or not self.screen_stack:
+            return  # shutting down: a timer can fire after the widgets are gone
         if self.views and self.views[self.current].board.flashing:
             self._part(BadgeRow).blink()
         if self.show_elapsed and self.views and self.views[self.current].snapshot is not None:

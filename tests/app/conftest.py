@@ -58,7 +58,10 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
     return state
 
 
-def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = None, idle_flush: float = 10.0, **options):
+def make_app(
+    *paths, replay_speed: float | None = None, tick_dir: Path | None = None, idle_flush: float = 10.0,
+    make_monitor=None, **options,
+):
     """The app over a real feed (the follower, or a replay), with a frozen clock and no
     blinking: deterministic screens."""
     from lossmon.app.app import LossmonApp
@@ -66,10 +69,11 @@ def make_app(*paths, replay_speed: float | None = None, tick_dir: Path | None = 
     from lossmon.engine import Monitor
 
     paths = [str(p) for p in paths]
+    make_monitor = make_monitor or Monitor
     if replay_speed is None:
-        feed = FollowFeed(paths, Monitor, idle_flush=idle_flush, clock=lambda: 0.0)
+        feed = FollowFeed(paths, make_monitor, idle_flush=idle_flush, clock=lambda: 0.0)
     else:
-        feed = ReplayFeed(paths, Monitor, replay_speed, clock=lambda: 0.0)
+        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
     app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0

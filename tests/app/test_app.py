@@ -1,6 +1,7 @@
 """Pilot tests: the app over real feeds, driven by keys."""
 
 import json
+import time
 
 from textual.widgets import Collapsible, SelectionList
 
@@ -11,6 +12,7 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
+from lossmon.engine import Monitor
 from lossmon.engine.checklists import PATHOLOGIES
 
 from .conftest import append_lines, make_app, trainer_lines, until, write_log
@@ -271,9 +273,17 @@ async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp
         await until(pilot, lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file")
 
 
+class _SlowMonitor(Monitor):
+    """Reads as a slow machine would (0.3 s a block): the load lasts, however fast this one is."""
+
+    def feed_lines(self, block):
+        time.sleep(0.3)
+        return super().feed_lines(block)
+
+
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
     path = write_log(tmp_path / "big.log", trainer_lines(60_000))
-    app = make_app(path, tick_dir=tick_dir)
+    app = make_app(path, tick_dir=tick_dir, make_monitor=_SlowMonitor)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: "LOADING" in _header(app), "the loading state")
         assert app.query_one("#progress").display
