@@ -60,23 +60,24 @@ class BlockStats:
         self.count += len(means)
         return blocks
 
-    def windows(self, blocks: Blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def windows(self, blocks: Blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """For each new block with a full window of ``history`` blocks ending at it: (index of the
-        block in ``blocks``, progress, bouncing, swing). Progress is the fall of the mean log
-        value from the window's first half to its second; swing is the spread of the points
+        block in ``blocks``, progress, bouncing, swing, later). Progress is the fall of the mean
+        log value from the window's first half (its mean) to its second (``later``); swing is the spread of the points
         around the window's trend (within-block spread and the scatter of block means about a
         line); bouncing says whether the series bounces (see below)."""
         means = np.concatenate((self._means, blocks.means))
         noise = np.concatenate((self._noise, blocks.noise))
-        keep = self.history - 1
-        self._means, self._noise = means[len(means) - keep :], noise[len(noise) - keep :]
+        keep = max(0, len(means) - (self.history - 1))  # the last history - 1 blocks, or all there are
+        self._means, self._noise = means[keep:], noise[keep:]
         if len(means) < self.history:
             empty = np.empty(0)
-            return np.empty(0, np.int64), empty, empty, empty
+            return np.empty(0, np.int64), empty, empty, empty, empty
         window_means = sliding_window_view(means, self.history)
         window_noise = sliding_window_view(noise, self.history)
         half = self.history // 2
-        progress = window_means[:, :half].mean(axis=1) - window_means[:, half:].mean(axis=1)
+        later = window_means[:, half:].mean(axis=1)
+        progress = window_means[:, :half].mean(axis=1) - later
         x = np.arange(self.history) - (self.history - 1) / 2.0
         slope = window_means @ x / (x @ x)
         centred = window_means - window_means.mean(axis=1, keepdims=True) - np.outer(slope, x)
@@ -89,4 +90,4 @@ class BlockStats:
             (scatter >= WANDER) & (scatter >= WANDER_NOISES * within / np.sqrt(self.size))
         )
         index = np.arange(len(blocks))[len(blocks) - len(window_means) :]
-        return index, progress, bouncing, swing
+        return index, progress, bouncing, swing, later

@@ -41,11 +41,10 @@ class NotConverging(Detector):
         self._calm = 0
         self._start = math.nan  # the first block's mean log-loss
         self._calmest = math.inf  # the smallest swing of a window so far
-        self._recent = np.empty(0)  # the last block means, for the window level
 
     def update(self, points: Points) -> list[Finding]:
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        blocks, (index, progress, bouncing, swing) = self.feature(points, "trend_blocks", TrendBlocks)
+        blocks, (index, progress, bouncing, swing, level) = self.feature(points, "trend_blocks", TrendBlocks)
         if len(blocks) and math.isnan(self._start):
             self._start = float(blocks.means[0])
         if not len(index):
@@ -54,7 +53,6 @@ class NotConverging(Detector):
         calmest = np.minimum.accumulate(np.minimum(swing, self._calmest))
         calm_before = np.concatenate(([self._calmest], calmest[:-1]))
         self._calmest = float(calmest[-1])
-        level = self._window_level(blocks.means, index)
         nowhere = level > self._start - GOT_SOMEWHERE
         louder = swing >= LOUDER * calm_before
         stuck = bouncing & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
@@ -68,16 +66,6 @@ class NotConverging(Detector):
         for i in self.entries("moving", calm >= CLEAR_WINDOWS).tolist():
             events.append(Event(int(ends[i]), None))
         return self.apply(points, events)
-
-    def _window_level(self, means: np.ndarray, index: np.ndarray) -> np.ndarray:
-        """Mean log-loss of the last half window ending at each indexed block."""
-        half = HISTORY_BLOCKS // 2
-        carried = self._recent
-        both = np.concatenate((carried, means))
-        sums = np.concatenate(([0.0], np.cumsum(both)))
-        end = index + len(carried) + 1
-        self._recent = both[len(both) - half :]
-        return (sums[end] - sums[np.maximum(end - half, 0)]) / np.minimum(end, half)
 
     def _message(self, swing, progress, run, points: Points, i) -> str:
         span = (HISTORY_BLOCKS + run - 1) * BLOCK_POINTS

@@ -51,7 +51,7 @@ class Plateau(Detector):
         if self._fresh is None and len(points):
             self._fresh = _starts_fresh(points.steps)
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        blocks, (index, _, bouncing, _) = self.feature(points, "trend_blocks", TrendBlocks)
+        blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return []
         means, ends = self._smoothed(blocks.means), blocks.ends
