@@ -406,9 +406,7 @@ class LossmonApp(App):
         if self.views:
             view = self.views[self.current]
             if view.snapshot is not None:
-                self.render_log(view)
-                if not self.view_state.paused:
-                    self._draw_charts(view, view.snapshot)
+                self.render_log(view)  # charts included, unless paused
 
     def action_smoothing(self) -> None:
         self._set_view(self.view_state.next_smoothing())

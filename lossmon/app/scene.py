@@ -21,7 +21,6 @@ from lossmon.app.safe_text import clean
 from lossmon.app.view_state import ViewState
 from lossmon.engine.downsample import wants_log_axis
 from lossmon.engine.findings import Finding
-from lossmon.engine.roles import resolve_roles
 
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
 _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
@@ -56,7 +55,7 @@ def take_snapshot(log: LiveLog) -> Snapshot:
     monitor = log.monitor
     store = monitor.store
     series = {s.name: SeriesArrays.of(s) for s in store}
-    epoch = resolve_roles(store)["epoch"] if len(store) else []
+    epoch = monitor.roles.get("epoch", [])
     return Snapshot(
         log.name,
         monitor.format_id,

@@ -108,10 +108,6 @@ class LineBlock:
         return (self.data.count(b"\n") if self._newlines is None else len(self._newlines)) + 1
 
     @property
-    def has_cr(self) -> bool:
-        return b"\r" in self.data
-
-    @property
     def lines(self) -> list[str]:
         if self._lines is None:
             self._lines = decode(self.data).split("\n")
@@ -123,9 +119,6 @@ class LineBlock:
         if self._newlines is None:
             self._newlines = newline_offsets(self.data)
         return self._newlines
-
-    def line_starts(self) -> np.ndarray:
-        return np.concatenate(([0], self.newlines + 1))
 
     def line(self, index: int) -> str:
         """The text of line ``index`` (0-based within the block)."""

@@ -81,6 +81,11 @@ class Monitor:
         self.parser.finish(self._builder)
         return self._ingest()
 
+    @property
+    def roles(self) -> dict[str, list[str]]:
+        """role → the series that play it (resolved when series appear)."""
+        return self._roles
+
     def use_prescan(self, prescan) -> None:
         """Let a :class:`~lossmon.engine.prescan.Prescan` of this log's file, from its first byte,
         scan ahead (the same records, sooner). It is closed on finish() or restart()."""

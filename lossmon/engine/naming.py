@@ -28,7 +28,8 @@ _GRAD_NORM = re.compile(
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 _LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}", re.I)
-_NOT_LOSS = re.compile(r"loss[ _]?scal|ppl|perplexity", re.I)
+_LOSS_SCALE = re.compile(r"loss[ _]?scal", re.I)  # mixed precision's loss scale: not a loss
+_NOT_LOSS = re.compile(r"ppl|perplexity", re.I)
 _METRIC = re.compile(
     rf"acc|recall|precision|f1|auc|map\d*|top[-_]?\d|wer|cer|bleu|rouge|iou|dice|ppl|perplexity|"
     rf"score|mse|mae|rmse|reward|hellaswag|{_WORD}eval{_END}",
@@ -76,7 +77,7 @@ def split_of(name: str) -> str:
 def kind_of(name: str) -> str:
     if _LR.search(name):
         return "lr"
-    if re.search(r"loss[ _]?scal", name, re.I):
+    if _LOSS_SCALE.search(name):
         return "other"
     if _GRAD_NORM.search(name) and not _NOT_GRAD_NORM.search(name):
         return "grad_norm"

@@ -124,7 +124,9 @@ class Pyramid:
 
     def buckets(self, steps: np.ndarray, values: np.ndarray, start: int, end: int, count: int) -> Buckets:
         """At most ``count`` buckets over points ``[start, end)`` of ``values``, the array this
-        pyramid summarises; ``steps`` gives each bucket the step of its last point."""
+        pyramid summarises (the points added since the last read are summarised first);
+        ``steps`` gives each bucket the step of its last point."""
+        self.update(values)
         end = min(end, len(values))
         start = max(0, min(start, end))
         size = end - start

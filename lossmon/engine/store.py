@@ -43,9 +43,7 @@ class SmoothedValues:
     def buckets(self, steps: np.ndarray, start: int, end: int, count: int) -> Buckets:
         """As Series.buckets, over the smoothed values (the same buckets for the same window):
         a bucket's mean is what a line through every smoothed point averages to there."""
-        values = self.values
-        self._pyramid.update(values)
-        return self._pyramid.buckets(steps, values, start, end, count)
+        return self._pyramid.buckets(steps, self.values, start, end, count)
 
 
 class Series:
@@ -118,9 +116,7 @@ class Series:
         that depends on ``count``, not on how many points the window holds. The pyramid behind
         them summarises the points added since it was last read first (O(1) per point, paid by
         whoever charts the series, not by ``lossmon check``)."""
-        values = self.values
-        self._pyramid.update(values)
-        return self._pyramid.buckets(self.steps, values, start, end, count)
+        return self._pyramid.buckets(self.steps, self.values, start, end, count)
 
     def smoothed(self, weight: float) -> SmoothedValues:
         """The smoothed values for a weight, segment by segment: computed over the history on

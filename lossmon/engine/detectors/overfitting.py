@@ -22,6 +22,7 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
@@ -70,7 +71,7 @@ class Overfitting(Detector):
             self._second_differences.append(abs(a - 2 * b + c))
         if len(self._second_differences) < 2:
             return 0.0
-        return float(np.median(self._second_differences)) * 1.4826 / math.sqrt(6.0)
+        return float(np.median(self._second_differences)) * MAD_TO_SIGMA / math.sqrt(6.0)
 
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1

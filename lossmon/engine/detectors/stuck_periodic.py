@@ -29,6 +29,7 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.vector import log_values
 from lossmon.engine.findings import Finding, format_step
 
@@ -266,7 +267,7 @@ def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarra
         means[rows] = np.add.reduce(epoch, axis=1) / n
         # Robust noise of single points, from first differences (insensitive to a slow pattern).
         jumps = np.abs(np.diff(epoch, axis=1))
-        noises[rows] = np.median(jumps, axis=1) * 1.4826 / math.sqrt(2) / math.sqrt(max(n / BINS, 1))
+        noises[rows] = np.median(jumps, axis=1) * MAD_TO_SIGMA / math.sqrt(2) / math.sqrt(max(n / BINS, 1))
     before = np.concatenate(([last_mean], means[:-1]))
     for n in np.unique(lengths).tolist():
         rows = np.flatnonzero(lengths == n)

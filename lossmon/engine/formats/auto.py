@@ -19,7 +19,7 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
-from lossmon.engine.lines import LineBlock
+from lossmon.engine.lines import LineBlock, frames
 from lossmon.engine.records import RecordBuilder
 
 # Anchors that start at the beginning of a message are tried there only (one match); the few that
@@ -188,11 +188,11 @@ class AutoParser:
         records; the same lines printed by other ranks are duplicates."""
         if not len(scratch):
             return
-        attrs, formats = scratch.attrs, dict(scratch.formats)
-        batch = scratch.build()
-        owner = next(iter(formats))
+        owner = next(iter(scratch.formats))
         if self.ranks.setdefault(owner, rank) != rank:
-            return
+            return  # another rank's copy: not worth building
+        attrs = scratch.attrs
+        batch = scratch.build()
         for line, step, metrics in batch.records():
             out.add(line, step, metrics, owner)
         for name, values in attrs.items():
@@ -202,9 +202,8 @@ class AutoParser:
         if "\r" not in body:
             self._parse_frame(body, line, out, rank_prefix, rank)
             return
-        for frame in body.split("\r"):
-            if frame and not frame.isspace():
-                self._parse_frame(frame, line, out, rank_prefix, rank)
+        for frame in frames(body):
+            self._parse_frame(frame, line, out, rank_prefix, rank)
 
     def _parse_frame(self, frame: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "%|" in frame and _BARE_PROGRESS_BAR.match(frame):
