@@ -29,11 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.follow_latency import line  # noqa: E402  (the same nanoGPT lines)
 from tests.tmux_screen import AttachedTerminal, lossmon_command  # noqa: E402
-
-
-def line(step: int) -> str:
-    return f"iter {step}: loss {2 + (step % 101) / 1000:.4f}, time 10.00ms, mfu 1.00%\n"
 
 
 def _proc_table() -> tuple[dict[int, list[int]], dict[int, int]]:

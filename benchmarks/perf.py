@@ -304,14 +304,10 @@ def tui_small_rows(checkouts: list[Checkout], paths: dict[str, Path], reps: int,
 
 def tui_big_rows(checkouts: list[Checkout], paths: dict[str, Path], reps: int) -> list[Row]:
     big = paths["hf_1m"]
+    from lossmon.engine import check_file
     from lossmon.engine.findings import format_step
-    from lossmon.engine.monitor import Monitor
-    from lossmon.engine.sources import read_chunks
 
-    monitor = Monitor(str(big))
-    for chunk in read_chunks(str(big)):
-        monitor.feed(chunk)
-    monitor.finish()
+    monitor = check_file(str(big))
     last = format_step(float(monitor.store[monitor.store.primary_train].steps[-1]))
     finals: dict[str, list[float]] = {c.name: [] for c in checkouts}
     keys: dict[str, list[tuple[float, bool]]] = {c.name: [] for c in checkouts}

@@ -91,7 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the log formats lossmon detects, with an example line each",
         description="List the log formats lossmon detects with no configuration (ids for --format).",
     )
-    parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 
 
@@ -204,8 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         # No command, just paths: the terminal app.
-        commands = build_parser().get_default("command_names")
-        if argv and argv[0] not in commands and argv[0] not in ("-h", "--help", "--version"):
+        if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
             from lossmon.commands.app import run_app
 
             return run_app(build_app_parser().parse_args(argv))

@@ -96,17 +96,24 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
             out.append(f"        {finding.message}")
             for item in finding.advice:
                 out.append(f"        [ ] {item}")
-    verdict = worst_severity(monitor.findings)
     counts = {s: sum(f.severity == s for f in monitor.findings) for s in ("alert", "warn", "info")}
     out.append("")
     out.append(
-        f"  verdict: {(verdict or ('healthy' if len(store) else 'no metrics')).upper()} "
+        f"  verdict: {verdict(monitor).upper()} "
         f"({counts['alert']} alert, {counts['warn']} warn, {counts['info']} info)"
     )
     return "\n".join(out)
 
 
-_BADGE = {"alert": "🔴 ALERT", "warn": "🟡 WARN", "info": "🔵 INFO", None: "🟢 HEALTHY"}
+def verdict(monitor: Monitor) -> str:
+    """alert, warn or info (the worst finding), healthy, or no metrics when nothing was read."""
+    worst = worst_severity(monitor.findings)
+    return worst or ("healthy" if len(monitor.store) else "no metrics")
+
+
+_BADGE = {
+    "alert": "🔴 ALERT", "warn": "🟡 WARN", "info": "🔵 INFO", "healthy": "🟢 HEALTHY", "no metrics": "⚪ NO METRICS",
+}
 
 
 def _md_escape(text: str) -> str:
@@ -123,9 +130,7 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
     out = []
     for monitor in monitors:
         store = monitor.store
-        verdict = worst_severity(monitor.findings)
-        badge = _BADGE[verdict] if verdict or len(store) else "⚪ NO METRICS"
-        out.append(f"### lossmon: {_md_code(monitor.path)} {badge}")
+        out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict(monitor)]}")
         out.append("")
         out.append(
             f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "

@@ -9,7 +9,7 @@ from functools import partial
 from typing import BinaryIO
 
 from lossmon.cli import parsing_options
-from lossmon.commands import EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_OK
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.targets import STDIN, check_spec
@@ -33,8 +33,7 @@ def build_feed(args, stdin: BinaryIO | None = None):
     from lossmon.app.feeds import FollowFeed, ReplayFeed
 
     make_monitor = partial(Monitor, **parsing_options(args))
-    if args.replay:
-        check_replay_paths(args.paths)
+    if args.replay:  # run_app checked the paths
         return ReplayFeed(args.paths, make_monitor, args.speed)
     return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin)
 
@@ -78,4 +77,4 @@ def run_app(args) -> int:
     return EXIT_OK
 
 
-__all__ = ["run_app", "build_feed", "EXIT_USAGE"]
+__all__ = ["run_app", "build_feed"]

@@ -98,7 +98,6 @@ class TqdmBar:
         self.start_t: float | None = None  # unset during the first draw, as in tqdm.__init__
         self.opening_text = self.display(now)
         self.start_t = self.last_print_t = now
-        self.closed = False
 
     def _status(self, text: str) -> str:
         out = "\r" + text + " " * max(self.last_len - len(text), 0)
@@ -141,7 +140,6 @@ class TqdmBar:
         return "\n" * self.pos + self._status("") + "\r" + "\x1b[A" * self.pos
 
     def close(self, now: float) -> str:
-        self.closed = True
         if self.leave:
             return self.display(now, pos=0, overall_rate=True) + "\n"
         out = self.display(now, msg="")
