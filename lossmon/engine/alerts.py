@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from lossmon.engine.findings import Finding, format_step, severity_rank
+
+if TYPE_CHECKING:
+    import subprocess
+
+# subprocess and concurrent.futures are imported where a hook runs: every command's option parser
+# reads DEFAULT_TIMEOUT, and `lossmon check` should not pay for them (~15 ms).
 
 DEFAULT_TIMEOUT = 30.0
 MAX_RUNNING = 4
@@ -77,6 +82,8 @@ class AlertHook:
         self._report = report
         self._output = output
         self._gate = AlertGate(level)
+        from concurrent.futures import ThreadPoolExecutor
+
         self._pool = ThreadPoolExecutor(max_workers=MAX_RUNNING, thread_name_prefix="lossmon-hook")
         self._futures = []
         self._processes: set[subprocess.Popen] = set()
@@ -113,6 +120,8 @@ class AlertHook:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self, path: str, finding: Finding) -> None:
+        import subprocess
+
         what = f"alert hook for {finding.pathology} at step {format_step(finding.step)}"
         output = self._output if self._output is not None else subprocess.DEVNULL
         try:
