@@ -41,6 +41,7 @@ class Snapshot:
     epoch: str | None = None
     arrival: object = None  # LiveLog.arrival_map(), for the time axis
     segment_findings: int = 0  # findings before the file's current segment (charted: the rest)
+    charted: list[Finding] | None = None  # those on the chart, found once (charted_findings)
 
     @property
     def last_step(self) -> float | None:
@@ -161,12 +162,18 @@ def restarts(snapshot: Snapshot) -> tuple:
 
 
 def charted_findings(snapshot: Snapshot, series_name: str | None = None) -> list[Finding]:
-    """The latest findings of the segment on the chart (of one series, if named)."""
-    kept = [
-        finding
-        for index, finding in enumerate(snapshot.findings[snapshot.segment_findings :], snapshot.segment_findings)
-        if (series_name is None or finding.series == series_name) and is_charted(snapshot, index, finding)
-    ]
+    """The latest findings of the segment on the chart (of one series, if named). Every chart of
+    a frame asks: the findings are sorted out once per snapshot."""
+    if snapshot.charted is None:
+        start = snapshot.segment_findings
+        snapshot.charted = [
+            finding
+            for index, finding in enumerate(snapshot.findings[start:], start)
+            if is_charted(snapshot, index, finding)
+        ]
+    kept = snapshot.charted
+    if series_name is not None:
+        kept = [finding for finding in kept if finding.series == series_name]
     return kept[-_MAX_MARKERS:]
 
 
