@@ -11,12 +11,15 @@ from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.explain_report import explain_json, explain_text
 from lossmon.report import json_report, markdown_report, text_report, worst_severity
 
 
 def run_check(args) -> int:
     if args.plot and args.json:
         raise LossmonError("--plot draws text: it does not go with --json")
+    if args.explain and args.markdown:
+        raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
     monitors = []
     failed = False
@@ -33,14 +36,21 @@ def run_check(args) -> int:
             failed = True
         monitors.append(monitor)
     if args.json:
-        json.dump(json_report(monitors), sys.stdout, allow_nan=False)
+        report = json_report(monitors)
+        if args.explain:
+            for summary, monitor in zip(report["files"], monitors):
+                summary["explain"] = explain_json(monitor)
+        json.dump(report, sys.stdout, allow_nan=False)
         sys.stdout.write("\n")
     elif args.markdown:
         sys.stdout.write(markdown_report(monitors, plot=args.plot))
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
-        print("\n\n".join(text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors))
+        reports = [text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors]
+        if args.explain:
+            reports = [f"{explain_text(m)}\n\n{report}" for m, report in zip(monitors, reports)]
+        print("\n\n".join(reports))
     if failed:
         return EXIT_USAGE
     findings = [f for m in monitors for f in m.findings]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lossmon.engine.context import ContextTrack
+from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
@@ -20,6 +21,9 @@ from lossmon.engine.naming import printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.store import SeriesStore
+
+
+_NO_LINES = np.empty(0, np.int64)
 
 
 @dataclass(slots=True)
@@ -58,6 +62,7 @@ class Monitor:
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
+        self.coverage = Coverage()  # what was read and what was skipped, for --explain
 
     # Input ---------------------------------------------------------------------------------
 
@@ -66,11 +71,11 @@ class Monitor:
         block = self.splitter.feed(data)
         if block is not None:
             self.parser.parse_block(block, self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     def feed_lines(self, block: LineBlock) -> Update:
         self.parser.parse_block(block, self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     def finish(self) -> Update:
         """End of input (or an idle writer): read the final line without a newline, once."""
@@ -79,7 +84,7 @@ class Monitor:
         if block is not None:
             self.parser.parse_block(block, self._builder)
         self.parser.finish(self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     @property
     def roles(self) -> dict[str, list[str]]:
@@ -102,6 +107,7 @@ class Monitor:
         self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
+        self.coverage = Coverage()
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
@@ -132,12 +138,17 @@ class Monitor:
 
     # Pipeline ------------------------------------------------------------------------------
 
-    def _ingest(self) -> Update:
+    def _ingest(self, block: LineBlock | None) -> Update:
         if not len(self._builder):
+            if block is not None:
+                self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
             return Update()
         batch = self._builder.build()
         self.parser.count(batch.formats)
-        return self.feed_records(batch)
+        update = self.feed_records(batch)
+        # after feed_records: the columns carry their printable names by now
+        self.coverage.observe(block, batch.lines, batch.formats, batch.columns, self.parser.whole_file)
+        return update
 
     def feed_records(self, batch: RecordBatch) -> Update:
         """Records that are already parsed (benchmarks and tests drive the detectors this way)."""
