@@ -12,12 +12,20 @@ from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 from lossmon.explain_report import explain_json, explain_text
-from lossmon.report import json_report, markdown_report, text_report, worst_severity
+from lossmon.compare_report import compare_json, compare_markdown, compare_text
+from lossmon.engine.compare import compare
+from lossmon.report import json_report, markdown_report, text_report, verdict, worst_severity
 
 
 def run_check(args) -> int:
     if args.plot and args.json:
         raise LossmonError("--plot draws text: it does not go with --json")
+    if args.baseline and not args.compare:
+        raise LossmonError("--baseline goes with --compare")
+    if args.compare and args.baseline and args.baseline not in args.paths:
+        args.paths = [args.baseline, *args.paths]
+    if args.compare and len(args.paths) < 2:
+        raise LossmonError("--compare needs at least two runs")
     if args.explain and args.markdown:
         raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
@@ -35,14 +43,24 @@ def run_check(args) -> int:
             print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
             failed = True
         monitors.append(monitor)
+    if args.compare and len(monitors) >= 2:
+        paths = [m.path for m in monitors]
+        baseline = paths.index(args.baseline) if args.baseline in paths else 0
+        comparison = compare(monitors, [verdict(m) for m in monitors], baseline)
+    else:
+        comparison = None
     if args.json:
         report = json_report(monitors)
+        if comparison is not None:
+            report["compare"] = compare_json(comparison)
         if args.explain:
             for summary, monitor in zip(report["files"], monitors):
                 summary["explain"] = explain_json(monitor)
         json.dump(report, sys.stdout, allow_nan=False)
         sys.stdout.write("\n")
     elif args.markdown:
+        if comparison is not None:
+            sys.stdout.write(compare_markdown(comparison) + "\n")
         sys.stdout.write(markdown_report(monitors, plot=args.plot))
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -50,6 +68,8 @@ def run_check(args) -> int:
         reports = [text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors]
         if args.explain:
             reports = [f"{explain_text(m)}\n\n{report}" for m, report in zip(monitors, reports)]
+        if comparison is not None:
+            reports.insert(0, compare_text(comparison))
         print("\n\n".join(reports))
     if failed:
         return EXIT_USAGE
