@@ -10,6 +10,8 @@ import sys
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.naming import printable_name
+from lossmon.engine.targets import expand
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 from lossmon.explain_report import explain_json, explain_text
 from lossmon.compare_report import compare_json, compare_markdown, compare_text
@@ -22,28 +24,39 @@ def run_check(args) -> int:
         raise LossmonError("--plot draws text: it does not go with --json")
     if args.baseline and not args.compare:
         raise LossmonError("--baseline goes with --compare")
-    if args.compare and args.baseline and args.baseline not in args.paths:
-        args.paths = [args.baseline, *args.paths]
-    if args.compare and len(args.paths) < 2:
-        raise LossmonError("--compare needs at least two runs")
     if args.explain and args.markdown:
         raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
     monitors = []
     failed = False
-    for path in args.paths:
+    if args.compare and args.baseline and args.baseline not in args.paths:
+        args.paths = [args.baseline, *args.paths]
+    paths = []
+    for spec in args.paths:  # a glob or a directory stands for the runs it matches now
+        try:
+            paths.extend(expand([spec]))
+        except LossmonError as error:
+            print(f"lossmon: {printable_name(str(error))}", file=sys.stderr)
+            failed = True
+    for path in dict.fromkeys(paths):
         try:
             monitor = check_file(path, **options)
         except LossmonError as error:
             print(f"lossmon: {error}", file=sys.stderr)
             failed = True
             continue
+        for problem in monitor.problems:  # what was read is still reported
+            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
+            failed = True
         if args.metric and args.metric not in monitor.store:
             names = ", ".join(series.name for series in monitor.store) or "none"
             print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
             failed = True
         monitors.append(monitor)
-    if args.compare and len(monitors) >= 2:
+    if args.compare and len(monitors) < 2:
+        print("lossmon: --compare needs at least two runs", file=sys.stderr)
+        return EXIT_USAGE
+    if args.compare:
         paths = [m.path for m in monitors]
         baseline = paths.index(args.baseline) if args.baseline in paths else 0
         comparison = compare(monitors, [verdict(m) for m in monitors], baseline)

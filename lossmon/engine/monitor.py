@@ -21,6 +21,7 @@ from lossmon.engine.naming import printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.store import SeriesStore
+from lossmon.engine.trackers import record_decoder
 
 
 _NO_LINES = np.empty(0, np.int64)
@@ -63,11 +64,15 @@ class Monitor:
         self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
+        self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
 
     # Input ---------------------------------------------------------------------------------
 
     def feed(self, data: bytes) -> Update:
         """Process the complete lines in ``data`` (the rest waits for its newline)."""
+        if self.decoder is not None:
+            self.decoder.feed(data, self._builder)
+            return self._ingest(None)
         block = self.splitter.feed(data)
         if block is not None:
             self.parser.parse_block(block, self._builder)
@@ -80,6 +85,9 @@ class Monitor:
     def finish(self) -> Update:
         """End of input (or an idle writer): read the final line without a newline, once."""
         self.drop_prescan()
+        if self.decoder is not None:
+            self.decoder.finish()
+            return self._ingest(None)
         block = self.splitter.flush()
         if block is not None:
             self.parser.parse_block(block, self._builder)
@@ -108,6 +116,9 @@ class Monitor:
         self.splitter.reset()
         self.segments += 1
         self.coverage = Coverage()
+        if self.decoder is not None:
+            self.decoder = record_decoder(self.path)
+            return
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
@@ -116,11 +127,22 @@ class Monitor:
 
     @property
     def lines(self) -> int:
-        return self.splitter.lines_done
+        """Lines read; for a tracker's file, its events."""
+        return self.decoder.events if self.decoder is not None else self.splitter.lines_done
 
     @property
     def format_id(self) -> str | None:
-        return self.parser.format_id
+        return self.decoder.format_id if self.decoder is not None else self.parser.format_id
+
+    @property
+    def unit(self) -> str:
+        """What ``lines`` counts."""
+        return "events" if self.decoder is not None else "lines"
+
+    @property
+    def problems(self) -> list[str]:
+        """Damage found in the input (one line each): a corrupt or truncated tracker file."""
+        return self.decoder.problems if self.decoder is not None else []
 
     # Status --------------------------------------------------------------------------------
 

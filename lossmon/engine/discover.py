@@ -1,0 +1,63 @@
+"""A directory given as a path is a set of runs: every file below it that lossmon can read.
+
+What counts as a run (each file is one run):
+
+* TensorBoard event files, ``events.out.tfevents.*`` (one per writer; TensorBoard's ``train/``
+  and ``validation/`` subfolders are separate files, so separate runs here);
+* the trackers' and trainers' metric files: ``trainer_state.json``, ``trainer_log.jsonl``,
+  ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
+* text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
+  is one of them.
+
+What is skipped: hidden directories (``.git``, ``.venv``), ``__pycache__``, ``node_modules``,
+``site-packages``; ``checkpoint-*`` directories (a Hugging Face checkpoint's
+``trainer_state.json`` repeats the run's own); W&B's own ``debug*.log`` files. It looks at most
+:data:`MAX_DEPTH` levels below the directory. Followed, a directory is looked at again when a
+directory below it changes, so runs that appear later are picked up.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+
+from lossmon.engine.trackers.tensorboard import is_event_file
+
+MAX_DEPTH = 6
+RUN_FILE_NAMES = frozenset(
+    {"trainer_state.json", "trainer_log.jsonl", "metrics.csv", "results.csv", "progress.csv", "metrics.json", "log.txt"}
+)
+RUN_FILE_SUFFIXES = (".log", ".out", ".jsonl")
+_SKIPPED_DIRS = ("__pycache__", "node_modules", "site-packages", "checkpoint-*")
+_SKIPPED_FILES = ("debug.log", "debug-internal.log", "debug-cli.*.log")
+
+
+def is_run_file(name: str) -> bool:
+    if any(fnmatch.fnmatch(name, pattern) for pattern in _SKIPPED_FILES):
+        return False
+    return is_event_file(name) or name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
+
+
+def _walk(directory: str):
+    """(dirpath, filenames) below ``directory``, pruned as the module says."""
+    base = directory.rstrip(os.sep).count(os.sep)
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=None, followlinks=False):
+        if dirpath.rstrip(os.sep).count(os.sep) - base >= MAX_DEPTH:
+            dirnames[:] = []
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not any(fnmatch.fnmatch(d, p) for p in _SKIPPED_DIRS)
+        )
+        yield dirpath, filenames
+
+
+def runs_in(directory: str) -> list[str]:
+    """The run files below ``directory``, sorted."""
+    found = []
+    for dirpath, filenames in _walk(directory):
+        found.extend(os.path.join(dirpath, name) for name in filenames if is_run_file(name))
+    return sorted(found)
+
+
+def directories_in(directory: str) -> set[str]:
+    """The directories a follower watches to hear of new runs below ``directory``."""
+    return {dirpath for dirpath, _ in _walk(directory)}
