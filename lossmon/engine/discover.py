@@ -7,7 +7,9 @@ What counts as a run (each file is one run):
 * the trackers' and trainers' metric files: ``trainer_state.json``, ``trainer_log.jsonl``,
   ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
 * text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
-  is one of them.
+  is one of them;
+* MLflow runs: a directory with ``meta.yaml`` and ``metrics/`` (``mlruns/<experiment>/<run>``) is
+  one run, all its metric files together (their artifacts are looked through for logs too).
 
 What is skipped: hidden directories (``.git``, ``.venv``), ``__pycache__``, ``node_modules``,
 ``site-packages``; ``checkpoint-*`` directories (a Hugging Face checkpoint's
@@ -21,6 +23,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from lossmon.engine.trackers.mlflow import is_mlflow_run
 from lossmon.engine.trackers.tensorboard import is_event_file
 
 MAX_DEPTH = 6
@@ -47,13 +50,17 @@ def _walk(directory: str):
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and not any(fnmatch.fnmatch(d, p) for p in _SKIPPED_DIRS)
         )
+        if is_mlflow_run(dirpath):  # its metrics are the run; its artifacts may hold logs
+            dirnames[:] = [d for d in dirnames if d not in ("metrics", "params", "tags")]
         yield dirpath, filenames
 
 
 def runs_in(directory: str) -> list[str]:
-    """The run files below ``directory``, sorted."""
+    """The run files below ``directory`` (an MLflow run is its directory), sorted."""
     found = []
     for dirpath, filenames in _walk(directory):
+        if is_mlflow_run(dirpath):
+            found.append(dirpath)
         found.extend(os.path.join(dirpath, name) for name in filenames if is_run_file(name))
     return sorted(found)
 

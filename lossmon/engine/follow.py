@@ -50,6 +50,7 @@ from lossmon.engine.monitor import Monitor
 from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
 from lossmon.engine.streams import FinishedFile, PipeStream
 from lossmon.engine.tail import FileTail
+from lossmon.engine.trackers.mlflow import MlflowRunTail, is_mlflow_run
 from lossmon.engine.targets import (
     STDIN,
     check_spec,
@@ -255,6 +256,12 @@ class Session:
                 dirs |= pattern_dirs(pattern)
             absent = []
             for path, feed in self._feeds.items():
+                if isinstance(feed.source, MlflowRunTail):
+                    for directory in feed.source.directories():  # a new point or metric file
+                        dirs.add(directory)
+                        by_event_path[os.path.abspath(directory)] = feed
+                    for _, metric_file in feed.source.reader.metric_files():
+                        by_event_path[os.path.abspath(metric_file)] = feed
                 if isinstance(feed.source, FileTail):
                     dirs |= file_dirs(path)
                     by_event_path[os.path.abspath(path)] = feed
@@ -273,6 +280,8 @@ class Session:
         source: Source
         if path == STDIN:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+        elif is_mlflow_run(path):
+            source = MlflowRunTail(path)
         elif is_compressed(path):
             source = FinishedFile(path)
         else:

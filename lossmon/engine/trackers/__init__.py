@@ -2,13 +2,15 @@
 
 A text log goes through the line splitter and the parsers; a tracker's own file format (a
 TensorBoard event file) is decoded straight into records by a *decoder* chosen by the file's
-name. Both feed the same Monitor, so ``check``, ``watch`` and the app read them alike.
+name; an MLflow run directory's metric files are framed into one stream (trackers.mlflow) and
+decoded likewise. Both feed the same Monitor, so ``check``, ``watch`` and the app read them alike.
 """
 
 from __future__ import annotations
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.records import RecordBuilder
+from lossmon.engine.trackers.mlflow import MlflowDecoder, is_mlflow_run
 from lossmon.engine.trackers.tensorboard import EventFileDecoder, is_event_file
 
 
@@ -32,6 +34,8 @@ class RefusedDecoder:
 
 def record_decoder(path: str):
     """The decoder for a tracker's file, or None for a text log."""
+    if path != "-" and is_mlflow_run(path):
+        return MlflowDecoder(path)
     if not is_event_file(path):
         return None
     try:
