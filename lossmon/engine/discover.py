@@ -2,8 +2,9 @@
 
 What counts as a run (each file is one run):
 
-* TensorBoard event files, ``events.out.tfevents.*`` (one per writer; TensorBoard's ``train/``
-  and ``validation/`` subfolders are separate files, so separate runs here);
+* TensorBoard runs: a directory holding event files (``events.out.tfevents.*``) is one run,
+  together with the event files of its ``train/``, ``validation/``, ``eval/`` ... subfolders
+  (Keras writes those);
 * the trackers' and trainers' metric files: ``trainer_state.json``, ``trainer_log.jsonl``,
   ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
 * text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
@@ -24,7 +25,7 @@ import fnmatch
 import os
 
 from lossmon.engine.trackers.mlflow import is_mlflow_run
-from lossmon.engine.trackers.tensorboard import is_event_file
+from lossmon.engine.trackers.tensorboard import SPLIT_FOLDERS, is_tensorboard_run
 
 MAX_DEPTH = 6
 RUN_FILE_NAMES = frozenset(
@@ -38,7 +39,7 @@ _SKIPPED_FILES = ("debug.log", "debug-internal.log", "debug-cli.*.log")
 def is_run_file(name: str) -> bool:
     if any(fnmatch.fnmatch(name, pattern) for pattern in _SKIPPED_FILES):
         return False
-    return is_event_file(name) or name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
+    return name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
 
 
 def _walk(directory: str):
@@ -52,6 +53,8 @@ def _walk(directory: str):
         )
         if is_mlflow_run(dirpath):  # its metrics are the run; its artifacts may hold logs
             dirnames[:] = [d for d in dirnames if d not in ("metrics", "params", "tags")]
+        elif is_tensorboard_run(dirpath):  # its split subfolders are part of it
+            dirnames[:] = [d for d in dirnames if d not in SPLIT_FOLDERS]
         yield dirpath, filenames
 
 
@@ -59,7 +62,7 @@ def runs_in(directory: str) -> list[str]:
     """The run files below ``directory`` (an MLflow run is its directory), sorted."""
     found = []
     for dirpath, filenames in _walk(directory):
-        if is_mlflow_run(dirpath):
+        if is_mlflow_run(dirpath) or is_tensorboard_run(dirpath):
             found.append(dirpath)
         found.extend(os.path.join(dirpath, name) for name in filenames if is_run_file(name))
     return sorted(found)

@@ -223,3 +223,46 @@ def test_a_broken_length_ends_the_file_and_keeps_what_came_before(tmp_path):
     monitor.finish()
     assert len(monitor.problems) == 1 and "corrupt record header" in monitor.problems[0]
     assert monitor.records == 19  # the 20 events before it, less the file-version event
+
+
+def keras_run(logs, epochs=range(30)):
+    """Keras' TensorBoard callback: logs/train and logs/validation, epoch_loss in each."""
+    for split, offset in (("train", 0.0), ("validation", 1.0)):
+        writer = SummaryWriter(str(logs / split))
+        for epoch in epochs:
+            # train falls; validation falls, then rises from epoch 12 (overfitting)
+            loss = 2.0 * math.exp(-epoch / 6) + 0.05 + (offset * 0.2 + offset * max(0, epoch - 12) * 0.05)
+            writer.add_scalar("epoch_loss", loss, epoch)
+        writer.close()
+
+
+def test_a_directory_of_event_files_is_one_run_with_its_split_subfolders(tmp_path):
+    keras_run(tmp_path / "logs")
+    monitor = check_file(str(tmp_path / "logs"))
+    assert monitor.format_id == "tensorboard" and not monitor.problems
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train/epoch_loss", "validation/epoch_loss")
+    assert len(monitor.store["validation/epoch_loss"]) == 30
+    assert any(f.pathology == "overfitting" for f in monitor.findings)
+
+
+def test_a_restarted_writer_is_merged_in_step_order(tmp_path):
+    write_simple(tmp_path / "run", range(100))
+    later = SummaryWriter(str(tmp_path / "run"), filename_suffix=".resumed")
+    for step in range(100, 150):
+        later.add_scalar("train/loss", curve(step), step)
+    later.close()
+    monitor = check_file(str(tmp_path / "run"))
+    assert list(monitor.store["train/loss"].steps) == list(range(150))
+
+
+def test_a_run_directory_followed_while_a_split_appears(tmp_path):
+    keras_run(tmp_path / "logs", range(10))
+    with Session([str(tmp_path)]) as session:
+        seen = Collector(session).until(lambda c: len(c.records()) == 20)
+        (tmp_path / "logs" / "eval").mkdir()
+        writer = EventsWriter(str(tmp_path / "logs" / "eval" / "events"))
+        writer.write_event(Event(wall_time=1e9, step=10, summary=Summary(value=[Summary.Value(tag="loss", simple_value=0.5)])))
+        writer.flush()
+        seen.until(lambda c: any("eval/loss" in metrics for _, _, metrics in c.records()))
+        assert {u.path for u in seen.updates} == {str(tmp_path / "logs")}
+        writer.close()
