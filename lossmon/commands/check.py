@@ -33,10 +33,13 @@ def run_check(args) -> int:
         args.paths = [args.baseline, *args.paths]
     paths = []
     for spec in args.paths:  # a glob or a directory stands for the runs it matches now
+        unreadable: list[str] = []
         try:
-            paths.extend(expand([spec]))
+            paths.extend(expand([spec], unreadable))
         except LossmonError as error:
-            print(f"lossmon: {printable_name(str(error))}", file=sys.stderr)
+            unreadable.append(str(error))
+        for problem in unreadable:
+            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
             failed = True
     for path in dict.fromkeys(paths):
         try:

@@ -42,10 +42,16 @@ def is_run_file(name: str) -> bool:
     return name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
 
 
-def _walk(directory: str):
-    """(dirpath, filenames) below ``directory``, pruned as the module says."""
+def _walk(directory: str, problems: list[str] | None = None):
+    """(dirpath, filenames) below ``directory``, pruned as the module says; a directory that
+    cannot be read is said in ``problems`` (one line each) and passed over."""
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            problems.append(f"{error.filename}: cannot read this directory ({error.strerror or error})")
+
     base = directory.rstrip(os.sep).count(os.sep)
-    for dirpath, dirnames, filenames in os.walk(directory, onerror=None, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=unreadable, followlinks=False):
         if dirpath.rstrip(os.sep).count(os.sep) - base >= MAX_DEPTH:
             dirnames[:] = []
         dirnames[:] = sorted(
@@ -58,10 +64,11 @@ def _walk(directory: str):
         yield dirpath, filenames
 
 
-def runs_in(directory: str) -> list[str]:
-    """The run files below ``directory`` (an MLflow run is its directory), sorted."""
+def runs_in(directory: str, problems: list[str] | None = None) -> list[str]:
+    """The runs below ``directory`` (a file, or the directory of a run kept in several files),
+    sorted; directories that cannot be read are said in ``problems``."""
     found = []
-    for dirpath, filenames in _walk(directory):
+    for dirpath, filenames in _walk(directory, problems):
         if is_mlflow_run(dirpath) or is_tensorboard_run(dirpath):
             found.append(dirpath)
         found.extend(os.path.join(dirpath, name) for name in filenames if is_run_file(name))

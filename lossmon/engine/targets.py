@@ -41,16 +41,20 @@ def matches(pattern: str) -> list[str]:
     return sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))
 
 
-def expand(specs: list[str]) -> list[str]:
+def expand(specs: list[str], unreadable: list[str]) -> list[str]:
     """Paths to read once (``check``): each glob and directory replaced by what it matches now,
-    in order, each path once. A glob or directory that matches nothing is an error."""
+    in order, each path once. A glob or directory that matches nothing is an error; directories
+    below that cannot be read are added to ``unreadable``, one line each."""
     out: list[str] = []
     for spec in specs:
         if not is_pattern(spec):
             out.append(spec)
             continue
-        found = matches(spec)
-        if not found:
+        problems: list[str] = []
+        found = runs_in(spec, problems) if os.path.isdir(spec) else matches(spec)
+        if problems:  # said once, after the runs that could be read are listed
+            unreadable.extend(problems)
+        elif not found:
             what = "no log file below this directory" if os.path.isdir(spec) else "matches no file"
             raise LossmonError(f"{spec}: {what}")
         out.extend(found)

@@ -266,3 +266,14 @@ def test_a_run_directory_followed_while_a_split_appears(tmp_path):
         seen.until(lambda c: any("eval/loss" in metrics for _, _, metrics in c.records()))
         assert {u.path for u in seen.updates} == {str(tmp_path / "logs")}
         writer.close()
+
+
+def test_a_missing_extra_is_one_line_for_a_run_directory_too(tmp_path, capsys, monkeypatch):
+    keras_run(tmp_path / "logs", range(3))
+    monkeypatch.setitem(sys.modules, "tensorboardX.proto", None)
+    code, captured = _check(capsys, tmp_path / "logs")
+    assert code == 2
+    assert captured.err == (
+        f"lossmon: {tmp_path / 'logs'}: reading TensorBoard event files needs the tensorboard extra: "
+        "pip install 'lossmon[tensorboard]'\n"
+    )
