@@ -219,6 +219,8 @@ class TensorBoardRunReader(MergedReader):
 
     def read_file(self, path: str, budget: int) -> tuple[list[Point], bool]:
         framer = self._framers.get(path)
+        if self._refused:
+            return [], False
         if framer is None:
             try:
                 framer = self._framers[path] = EventFramer(path)
