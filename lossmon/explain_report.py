@@ -32,7 +32,7 @@ def explain_text(monitor) -> str:
     path = _safe(monitor.path)
     out = [f"{path}: what lossmon read"]
     parts = [f"{e.counts[key]:,} {label}" for key, label in _CLASS_LABELS if e.counts[key]]
-    out.append(f"  lines     {e.lines:,}: " + ", ".join(parts))
+    out.append(f"  lines     {e.lines:,}" + (": " + ", ".join(parts) if parts else ""))
     out.append(
         f"            {e.counts['not_understood']:,} not understood "
         f"({e.not_understood_share:.1%} of the non-blank lines)"
@@ -55,7 +55,8 @@ def explain_text(monitor) -> str:
                 shown.add(s.first_line)
                 out.append(f"    {'':<{width}}  first at line {s.first_line:,}: {_cut(_safe(s.example))}")
     if e.shapes:
-        out.append(f"  not understood, by shape ({len(e.shapes)} shapes, most frequent first):")
+        shapes = f"{len(e.shapes)} shape" + ("s, most frequent first" if len(e.shapes) > 1 else "")
+        out.append(f"  not understood, by shape ({shapes}):")
         for shape in e.shapes[:10]:
             out.append(f"    {shape.count:>7,}x  {_safe(shape.shape)}")
             for line, text in shape.examples:
