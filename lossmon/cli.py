@@ -43,6 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print exactly one JSON object")
     output.add_argument("--markdown", action="store_true", help="print a short report to paste into an issue or chat")
     check.add_argument("--plot", action="store_true", help="add a text chart of the primary losses (not with --json)")
+    check.add_argument(
+        "--compare",
+        action="store_true",
+        help="compare the runs with a baseline (the first PATH unless --baseline): a table of steps, "
+        "last and best losses, verdicts, and the step at which each run reaches the baseline's final loss",
+    )
+    check.add_argument("--baseline", metavar="PATH", help="with --compare: the baseline run (added to the runs if not among them)")
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="say what was read and what was skipped: formats and their lines, each series' source lines, "
+        "lines not understood grouped by shape, with a --pattern to try",
+    )
     add_parsing_options(check)
 
     export = commands.add_parser(

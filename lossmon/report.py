@@ -62,7 +62,7 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     store = monitor.store
     out = [
         f"{monitor.path}",
-        f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} lines · {monitor.records:,} records",
+        f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} {monitor.unit} · {monitor.records:,} records",
         f"  primary loss: train {store.primary_train or '-'} · val {store.primary_val or '-'}",
     ]
     if len(store):
@@ -133,7 +133,7 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
         out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict(monitor)]}")
         out.append("")
         out.append(
-            f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "
+            f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} {monitor.unit} · {monitor.records:,} records · "
             f"train loss {_md_code(store.primary_train or '-')} · val loss {_md_code(store.primary_val or '-')}"
         )
         for name in (store.primary_train, store.primary_val):

@@ -10,37 +10,83 @@ import sys
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.naming import printable_name
+from lossmon.engine.targets import expand
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
-from lossmon.report import json_report, markdown_report, text_report, worst_severity
+from lossmon.explain_report import explain_json, explain_text
+from lossmon.compare_report import compare_json, compare_markdown, compare_text
+from lossmon.engine.compare import compare
+from lossmon.report import json_report, markdown_report, text_report, verdict, worst_severity
 
 
 def run_check(args) -> int:
     if args.plot and args.json:
         raise LossmonError("--plot draws text: it does not go with --json")
+    if args.baseline and not args.compare:
+        raise LossmonError("--baseline goes with --compare")
+    if args.explain and args.markdown:
+        raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
     monitors = []
     failed = False
-    for path in args.paths:
+    if args.compare and args.baseline and args.baseline not in args.paths:
+        args.paths = [args.baseline, *args.paths]
+    paths = []
+    for spec in args.paths:  # a glob or a directory stands for the runs it matches now
+        unreadable: list[str] = []
+        try:
+            paths.extend(expand([spec], unreadable))
+        except LossmonError as error:
+            unreadable.append(str(error))
+        for problem in unreadable:
+            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
+            failed = True
+    for path in dict.fromkeys(paths):
         try:
             monitor = check_file(path, **options)
         except LossmonError as error:
             print(f"lossmon: {error}", file=sys.stderr)
             failed = True
             continue
+        for problem in monitor.problems:  # what was read is still reported
+            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
+            failed = True
         if args.metric and args.metric not in monitor.store:
             names = ", ".join(series.name for series in monitor.store) or "none"
             print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
             failed = True
         monitors.append(monitor)
+    if args.compare and len(monitors) < 2:
+        print("lossmon: --compare needs at least two runs", file=sys.stderr)
+        return EXIT_USAGE
+    if args.compare:
+        paths = [m.path for m in monitors]
+        baseline = paths.index(args.baseline) if args.baseline in paths else 0
+        comparison = compare(monitors, [verdict(m) for m in monitors], baseline)
+    else:
+        comparison = None
     if args.json:
-        json.dump(json_report(monitors), sys.stdout, allow_nan=False)
+        report = json_report(monitors)
+        if comparison is not None:
+            report["compare"] = compare_json(comparison)
+        if args.explain:
+            for summary, monitor in zip(report["files"], monitors):
+                summary["explain"] = explain_json(monitor)
+        json.dump(report, sys.stdout, allow_nan=False)
         sys.stdout.write("\n")
     elif args.markdown:
+        if comparison is not None:
+            sys.stdout.write(compare_markdown(comparison) + "\n")
         sys.stdout.write(markdown_report(monitors, plot=args.plot))
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
-        print("\n\n".join(text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors))
+        reports = [text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors]
+        if args.explain:
+            reports = [f"{explain_text(m)}\n\n{report}" for m, report in zip(monitors, reports)]
+        if comparison is not None:
+            reports.insert(0, compare_text(comparison))
+        print("\n\n".join(reports))
     if failed:
         return EXIT_USAGE
     findings = [f for m in monitors for f in m.findings]

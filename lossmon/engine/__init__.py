@@ -20,7 +20,7 @@ def check_file(path: str, **options) -> Monitor:
         size = os.path.getsize(path) if path != "-" and os.path.isfile(path) else None
     except OSError:
         size = None
-    if worth_prescanning(path, size):
+    if monitor.decoder is None and worth_prescanning(path, size):
         monitor.use_prescan(Prescan(path))
     try:
         for chunk in read_chunks(path):

@@ -50,6 +50,8 @@ from lossmon.engine.monitor import Monitor
 from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
 from lossmon.engine.streams import FinishedFile, PipeStream
 from lossmon.engine.tail import FileTail
+from lossmon.engine.trackers import run_tail
+from lossmon.engine.trackers.points import RunTail
 from lossmon.engine.targets import (
     STDIN,
     check_spec,
@@ -255,6 +257,12 @@ class Session:
                 dirs |= pattern_dirs(pattern)
             absent = []
             for path, feed in self._feeds.items():
+                if isinstance(feed.source, RunTail):
+                    for directory in feed.source.directories():  # a new point or file of the run
+                        dirs.add(directory)
+                        by_event_path[os.path.abspath(directory)] = feed
+                    for run_file in feed.source.reader.files():
+                        by_event_path[os.path.abspath(run_file)] = feed
                 if isinstance(feed.source, FileTail):
                     dirs |= file_dirs(path)
                     by_event_path[os.path.abspath(path)] = feed
@@ -273,6 +281,8 @@ class Session:
         source: Source
         if path == STDIN:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+        elif run_tail(path) is not None:
+            source = run_tail(path)
         elif is_compressed(path):
             source = FinishedFile(path)
         else:
@@ -299,6 +309,9 @@ class Session:
         hit = False
         for path in paths:
             feed = self._by_event_path.get(path)
+            if feed is None:  # a new file in a run's directory (a metric, an event file)
+                feed = self._by_event_path.get(os.path.dirname(path))
+                feed = feed if feed is not None and isinstance(feed.source, RunTail) else None
             if feed is not None:
                 self._mark(feed)
                 hit = True

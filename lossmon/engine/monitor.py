@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lossmon.engine.context import ContextTrack
+from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
@@ -20,6 +21,10 @@ from lossmon.engine.naming import printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.store import SeriesStore
+from lossmon.engine.trackers import record_decoder
+
+
+_NO_LINES = np.empty(0, np.int64)
 
 
 @dataclass(slots=True)
@@ -58,28 +63,36 @@ class Monitor:
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
+        self.coverage = Coverage()  # what was read and what was skipped, for --explain
+        self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
 
     # Input ---------------------------------------------------------------------------------
 
     def feed(self, data: bytes) -> Update:
         """Process the complete lines in ``data`` (the rest waits for its newline)."""
+        if self.decoder is not None:
+            self.decoder.feed(data, self._builder)
+            return self._ingest(None)
         block = self.splitter.feed(data)
         if block is not None:
             self.parser.parse_block(block, self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     def feed_lines(self, block: LineBlock) -> Update:
         self.parser.parse_block(block, self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     def finish(self) -> Update:
         """End of input (or an idle writer): read the final line without a newline, once."""
         self.drop_prescan()
+        if self.decoder is not None:
+            self.decoder.finish()
+            return self._ingest(None)
         block = self.splitter.flush()
         if block is not None:
             self.parser.parse_block(block, self._builder)
         self.parser.finish(self._builder)
-        return self._ingest()
+        return self._ingest(block)
 
     @property
     def roles(self) -> dict[str, list[str]]:
@@ -102,6 +115,10 @@ class Monitor:
         self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
+        self.coverage = Coverage()
+        if self.decoder is not None:
+            self.decoder = record_decoder(self.path)
+            return
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
@@ -110,11 +127,22 @@ class Monitor:
 
     @property
     def lines(self) -> int:
-        return self.splitter.lines_done
+        """Lines read; for a tracker's file, its events."""
+        return self.decoder.events if self.decoder is not None else self.splitter.lines_done
 
     @property
     def format_id(self) -> str | None:
-        return self.parser.format_id
+        return self.decoder.format_id if self.decoder is not None else self.parser.format_id
+
+    @property
+    def unit(self) -> str:
+        """What ``lines`` counts."""
+        return "events" if self.decoder is not None else "lines"
+
+    @property
+    def problems(self) -> list[str]:
+        """Damage found in the input (one line each): a corrupt or truncated tracker file."""
+        return self.decoder.problems if self.decoder is not None else []
 
     # Status --------------------------------------------------------------------------------
 
@@ -132,12 +160,17 @@ class Monitor:
 
     # Pipeline ------------------------------------------------------------------------------
 
-    def _ingest(self) -> Update:
+    def _ingest(self, block: LineBlock | None) -> Update:
         if not len(self._builder):
+            if block is not None:
+                self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
             return Update()
         batch = self._builder.build()
         self.parser.count(batch.formats)
-        return self.feed_records(batch)
+        update = self.feed_records(batch)
+        # after feed_records: the columns carry their printable names by now
+        self.coverage.observe(block, batch.lines, batch.formats, batch.columns, self.parser.whole_file)
+        return update
 
     def feed_records(self, batch: RecordBatch) -> Update:
         """Records that are already parsed (benchmarks and tests drive the detectors this way)."""

@@ -117,6 +117,9 @@ _PRIMARY_VAL = (
 )
 
 
+_PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "test_loss_epoch", "test_mean loss")
+
+
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
     """Pick (train, val) primary losses from (name, split, kind, count) tuples."""
 
@@ -131,7 +134,9 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 
-    return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL)
+    # DETR, DeiT and many research scripts evaluate on a held-out set they call "test" once per
+    # epoch: with no val* loss, that is the validation loss.
+    return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")

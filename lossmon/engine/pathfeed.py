@@ -87,6 +87,7 @@ class PathFeed(Sink):
         self._ready: list[FollowUpdate] = []
         self._current: FollowUpdate | None = None
         self._last_error: str | None = None
+        self._problems_reported = 0
 
     @property
     def done(self) -> bool:
@@ -147,14 +148,24 @@ class PathFeed(Sink):
             if not chunk:
                 return
         self._add(self.monitor.feed(chunk))
+        self._report_problems()
 
     def end(self) -> None:
         self._after_flush = False
         self._add(self.monitor.finish())
+        self._report_problems()
+
+    def _report_problems(self) -> None:
+        """Damage the monitor found in the input (a corrupt tracker file): one error event each."""
+        problems = self.monitor.problems
+        while self._problems_reported < len(problems):
+            self.event("error", problems[self._problems_reported])
+            self._problems_reported += 1
 
     def restart(self) -> None:
         self._after_flush = False
         self.monitor.restart()
+        self._problems_reported = 0
 
     def event(self, kind: str, message: str) -> None:
         if self._current is not None and (self._current.batch is not None or self._current.findings):

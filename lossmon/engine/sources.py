@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.trackers import run_reader
 
 CHUNK_BYTES = 1 << 20
 _OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
@@ -35,7 +36,16 @@ def open_log(path: str) -> BinaryIO:
 
 
 def read_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
-    """The bytes of a log, in chunks, to its end."""
+    """The bytes of a log, in chunks, to its end (of a run kept in several files: its points)."""
+    reader = run_reader(path)
+    if reader is not None:
+        while True:
+            chunk = reader.read(chunk_bytes)
+            if chunk:
+                yield chunk
+            elif not reader.more:
+                return
+        return
     stream = open_log(path)
     try:
         while True:

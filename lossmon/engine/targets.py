@@ -7,6 +7,7 @@ from __future__ import annotations
 import glob
 import os
 
+from lossmon.engine.discover import directories_in, runs_in
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.sources import COMPRESSED_SUFFIXES
 
@@ -14,8 +15,11 @@ STDIN = "-"
 
 
 def is_pattern(spec: str) -> bool:
-    """A glob to expand now and again later (a path that exists as spelled is taken literally)."""
-    return spec != STDIN and glob.has_magic(spec) and not os.path.lexists(spec)
+    """A glob or a directory, to expand now and again later (a file that exists as spelled is
+    taken literally)."""
+    if spec == STDIN:
+        return False
+    return os.path.isdir(spec) or (glob.has_magic(spec) and not os.path.lexists(spec))
 
 
 def is_compressed(path: str) -> bool:
@@ -26,15 +30,35 @@ def check_spec(spec: str) -> None:
     """Refuse, with one clear line, what can never become a log to follow."""
     if spec == STDIN or is_pattern(spec):
         return
-    if os.path.isdir(spec):
-        raise LossmonError(f"{spec}: is a directory, not a log file (give a glob such as '{os.path.join(spec, '*.log')}')")
     if is_compressed(spec) and not os.path.exists(spec):
         raise LossmonError(f"{spec}: no such file (compressed logs are read once, not waited for)")
 
 
 def matches(pattern: str) -> list[str]:
-    """The files the pattern matches now, sorted."""
+    """The files the pattern matches now, sorted: for a directory, the runs below it."""
+    if os.path.isdir(pattern):
+        return runs_in(pattern)
     return sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))
+
+
+def expand(specs: list[str], unreadable: list[str]) -> list[str]:
+    """Paths to read once (``check``): each glob and directory replaced by what it matches now,
+    in order, each path once. A glob or directory that matches nothing is an error; directories
+    below that cannot be read are added to ``unreadable``, one line each."""
+    out: list[str] = []
+    for spec in specs:
+        if not is_pattern(spec):
+            out.append(spec)
+            continue
+        problems: list[str] = []
+        found = runs_in(spec, problems) if os.path.isdir(spec) else matches(spec)
+        if problems:  # said once, after the runs that could be read are listed
+            unreadable.extend(problems)
+        elif not found:
+            what = "no log file below this directory" if os.path.isdir(spec) else "matches no file"
+            raise LossmonError(f"{spec}: {what}")
+        out.extend(found)
+    return list(dict.fromkeys(out))
 
 
 def existing_ancestor(directory: str) -> str:
@@ -60,6 +84,8 @@ def file_dirs(path: str) -> set[str]:
 def pattern_dirs(pattern: str) -> set[str]:
     """Directories to watch for a glob: its fixed leading part, and every directory matching each
     deeper level of it, so that a file appearing in a new matching directory is heard of."""
+    if os.path.isdir(pattern):
+        return directories_in(pattern)
     parts = os.path.abspath(pattern).split(os.sep)[:-1]
     fixed = 0
     while fixed < len(parts) and not glob.has_magic(parts[fixed]):

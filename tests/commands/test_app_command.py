@@ -8,7 +8,7 @@ from lossmon.cli import main
     [
         (["--replay", "missing.log"], "missing.log: no such file"),
         (["--replay", "-"], "not stdin"),
-        (["."], "is a directory"),
+        (["--replay", "."], "is a directory"),
         (["missing.gz"], "no such file"),
         (["--replay", "--speed", "0", "README.md"], "--speed must be positive"),
         (["--bogus", "x.log"], "unrecognized arguments"),

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from lossmon import __version__
+from lossmon.cli import main
 
 SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
 FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice"}
@@ -143,3 +144,30 @@ def test_check_never_imports_the_terminal_ui(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "UI: []" in result.stderr
+
+
+def test_a_directory_of_runs_with_an_unreadable_part(tmp_path, capsys, real_logs, monkeypatch):
+    """Tests run as root, who reads everything: the walk is told the directory is unreadable."""
+    import os
+
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "train.log").write_bytes((real_logs / "llmc-main.log").read_bytes())
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code = main(["check", "--json", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err == f"lossmon: {tmp_path / 'locked'}: cannot read this directory (Permission denied)\n"
+    assert [f["format"] for f in json.loads(captured.out)["files"]] == ["llmc_main_log"]
+
+
+def test_an_empty_directory_is_one_line(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"lossmon: {tmp_path}: no log file below this directory\n"

@@ -70,3 +70,24 @@ def test_primary_prefers_the_main_loss():
     assert choose_primary([("trl", "train", "loss", 5), ("tel", "val", "loss", 1), ("eval", "val", "metric", 1)]) == ("trl", "tel")
     components = [("train/box_loss", "train", "loss", 25), ("train/cls_loss", "train", "loss", 25)]
     assert choose_primary(components) == ("train/box_loss", None)
+
+
+def test_a_test_loss_is_the_val_loss_when_there_is_no_val_loss():
+    from lossmon.engine.naming import choose_primary
+
+    detr = [("train_loss", "train", "loss", 3), ("test_loss", "test", "loss", 3), ("test_loss_ce", "test", "loss", 3)]
+    assert choose_primary(detr) == ("train_loss", "test_loss")
+    both = [*detr, ("val_loss", "val", "loss", 3)]
+    assert choose_primary(both) == ("train_loss", "val_loss")
+
+
+def test_detr_log_txt_has_its_test_loss_as_val():
+    """DETR's log.txt, one JSON object per epoch (Hey-myfriends/ECG-arrhythmia-detection-based-on-DETR
+    @ba7d034, outputs/log.txt, first 3 lines; also in the real-log corpus)."""
+    from pathlib import Path
+
+    from lossmon.engine import check_file
+
+    store = check_file(str(Path(__file__).parent / "formats" / "data" / "detr_log.txt")).store
+    assert (store.primary_train, store.primary_val) == ("train_loss", "test_loss")
+    assert len(store["test_loss"]) == 3

@@ -16,11 +16,19 @@ def test_a_glob_is_a_pattern_unless_a_file_has_that_very_name(tmp_path):
 
 
 def test_what_can_never_be_followed_is_refused_in_one_line(tmp_path):
-    with pytest.raises(LossmonError, match="is a directory"):
-        check_spec(str(tmp_path))
     with pytest.raises(LossmonError, match="no such file"):
         check_spec(str(tmp_path / "old.log.gz"))
     check_spec(str(tmp_path / "later.log"))  # waited for
+
+
+def test_a_directory_is_expanded_again_and_again_like_a_glob(tmp_path):
+    assert is_pattern(str(tmp_path))
+    check_spec(str(tmp_path))  # followed: runs that appear later are picked up
+    assert matches(str(tmp_path)) == []
+    (tmp_path / "run1").mkdir()
+    (tmp_path / "run1" / "train.log").write_text("")
+    assert matches(str(tmp_path)) == [str(tmp_path / "run1" / "train.log")]
+    assert str(tmp_path / "run1") in pattern_dirs(str(tmp_path))
 
 
 def test_matches_are_files_only_and_sorted(tmp_path):

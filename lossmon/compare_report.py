@@ -1,0 +1,101 @@
+"""``lossmon check --compare``: a table of runs against a baseline, as text, JSON or markdown."""
+
+from __future__ import annotations
+
+import math
+
+from lossmon.engine.compare import Comparison, RunComparison
+from lossmon.engine.naming import printable_name
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None or not math.isfinite(value) else f"{value:.5g}"
+
+
+def _step(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def _reach(run: RunComparison) -> str:
+    return "never" if run.reaches_step is None else _step(run.reaches_step)
+
+
+def _speedup(run: RunComparison) -> str:
+    return "-" if run.speedup is None else f"{run.speedup:.2f}x"
+
+
+def _columns(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    head = ["run", "steps", "train last", "train best", "val last", "val best", f"reaches {_num(c.target)}", "speedup", "verdict"]
+    rows = []
+    for k, run in enumerate(c.runs):
+        label = printable_name(run.label) + (" (baseline)" if k == c.baseline else "")
+        rows.append([
+            label, _step(run.last_step), _num(run.train_last), _num(run.train_best), _num(run.val_last),
+            _num(run.val_best), _reach(run), _speedup(run), run.verdict.upper(),
+        ])
+    return head, rows
+
+
+def _what(c: Comparison) -> str:
+    base = c.runs[c.baseline]
+    which = "held-out (val) loss" if c.split == "val" else "training loss (smoothed)"
+    return (
+        f"baseline {printable_name(base.label)}: compared on the {which}; its final loss {_num(c.target)}, "
+        f"first reached at step {_step(c.target_step)}"
+    )
+
+
+def compare_text(c: Comparison) -> str:
+    head, rows = _columns(c)
+    widths = [max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(len(head))]
+    line = lambda cells: "  " + "  ".join(  # noqa: E731 - one table, one layout
+        cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(cells, widths))
+    )
+    out = [f"compare: {_what(c)}", "", line(head)]
+    out.extend(line(r) for r in rows)
+    out.append("")
+    out.extend(f"  INFO  {printable_name(message)}" for message in c.findings)
+    if not c.findings:
+        out.append("  no difference beyond the runs' noise")
+    return "\n".join(out)
+
+
+def _md_cell(text: str) -> str:
+    """Log text is data: no markdown, HTML or table syntax of its own."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in printable_name(text))
+
+
+def compare_markdown(c: Comparison) -> str:
+    head, rows = _columns(c)
+    out = ["### lossmon compare", "", _md_cell(_what(c)), "", "| " + " | ".join(head) + " |"]
+    out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|")
+    out.extend("| " + " | ".join(_md_cell(cell) for cell in r) + " |" for r in rows)
+    out.append("")
+    out.extend("- " + _md_cell(message) for message in c.findings)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _json_number(value: float | None):
+    return value if value is not None and math.isfinite(value) else None
+
+
+def compare_json(c: Comparison) -> dict:
+    return {
+        "baseline": c.runs[c.baseline].path,
+        "split": c.split,
+        "target": _json_number(c.target),
+        "target_step": _json_number(c.target_step),
+        "runs": [
+            {
+                "path": run.path, "label": run.label, "verdict": run.verdict,
+                "last_step": _json_number(run.last_step),
+                "train_last": _json_number(run.train_last), "train_best": _json_number(run.train_best),
+                "val_last": _json_number(run.val_last), "val_best": _json_number(run.val_best),
+                "reaches_step": _json_number(run.reaches_step), "speedup": _json_number(run.speedup),
+                "gap_step": _json_number(run.gap_step), "gap_ratio": _json_number(run.gap_ratio),
+                "beyond_noise": run.beyond_noise,
+            }
+            for run in c.runs
+        ],
+        "findings": list(c.findings),
+    }

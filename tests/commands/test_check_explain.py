@@ -1,0 +1,47 @@
+"""`lossmon check --explain`: what a user reads when a log is not read."""
+
+import json
+import shlex
+
+from lossmon.cli import main
+
+
+def test_explain_text_names_format_series_and_skipped_lines(real_logs, capsys):
+    assert main(["check", "--explain", str(real_logs / "gpt-lab-diffusion-train.log")]) == 0
+    out = capsys.readouterr().out
+    assert "modded_nanogpt: lines 5,723-12,891, 7,159 records" in out
+    assert "train_loss" in out and "first at line 5,724: step:1/20000 train_loss:" in out
+    assert "3,478 traceback lines" in out
+    assert "26 not understood (0.2% of the non-blank lines)" in out
+    assert "8x  Validating on # tokens (# steps with # batch size)" in out
+    assert "verdict:" in out  # the usual report follows
+
+
+def test_suggested_pattern_reads_the_lines_it_was_made_for(tmp_path, capsys):
+    # nanoGPT's lines (tests/engine/formats/data/nanogpt.log) read as if the log were Megatron's:
+    # nothing is understood, and the suggestion must read every iter line when used.
+    lines = [f"iter {k * 10}: loss {10 - k * 0.1:.4f}, time 1537.05ms, mfu 14.52%" for k in range(30)]
+    log = tmp_path / "train.log"
+    log.write_text("\n".join(lines) + "\n")
+    assert main(["check", "--explain", "--format", "megatron", str(log)]) == 0
+    out = capsys.readouterr().out
+    assert "30 not understood (100.0% of the non-blank lines)" in out
+    suggestion = next(line for line in out.splitlines() if "try: lossmon check --pattern" in line)
+    pattern = shlex.split(suggestion.split("try: ", 1)[1])[3]
+    main(["check", "--json", "--pattern", pattern, str(log)])
+    report = json.loads(capsys.readouterr().out)["files"][0]
+    counts = {s["name"]: s["count"] for s in report["series"]}
+    assert counts["loss"] == 30
+
+
+def test_explain_json_classes_add_up(real_logs, capsys):
+    main(["check", "--json", "--explain", str(real_logs / "slm-lightning-metrics.csv")])
+    summary = json.loads(capsys.readouterr().out)["files"][0]
+    explained = summary["explain"]
+    assert sum(explained["classes"].values()) == explained["lines"] == summary["lines"]
+    assert {s["name"] for s in explained["series"]} == {s["name"] for s in summary["series"]}
+
+
+def test_explain_does_not_go_with_markdown(real_logs, capsys):
+    assert main(["check", "--explain", "--markdown", str(real_logs / "llmc-main.log")]) == 2
+    assert "--explain" in capsys.readouterr().err
