@@ -45,3 +45,18 @@ def test_explain_json_classes_add_up(real_logs, capsys):
 def test_explain_does_not_go_with_markdown(real_logs, capsys):
     assert main(["check", "--explain", "--markdown", str(real_logs / "llmc-main.log")]) == 2
     assert "--explain" in capsys.readouterr().err
+
+
+def test_explain_works_on_every_corpus_log(capsys):
+    """Every real log of tests/corpus: --explain answers, and its classes account for every line."""
+    from pathlib import Path
+
+    corpus = Path(__file__).parents[1] / "corpus"
+    logs = [label.parent / json.loads(label.read_text())["file"] for label in sorted(corpus.glob("*/label.json"))]
+    assert len(logs) >= 80
+    for log in logs:
+        code = main(["check", "--json", "--explain", str(log)])
+        summary = json.loads(capsys.readouterr().out)["files"][0]
+        explained = summary["explain"]
+        assert code in (0, 1), log
+        assert sum(explained["classes"].values()) == explained["lines"] == summary["lines"], log
