@@ -13,6 +13,7 @@ import numpy as np
 
 from lossmon.engine.context import ContextTrack
 from lossmon.engine.detectors import DETECTORS, Detector, Points
+from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
@@ -24,7 +25,8 @@ from lossmon.engine.store import SeriesStore
 
 @dataclass(slots=True)
 class Update:
-    """What one call to the monitor added."""
+    """What one call to the monitor added: its findings, each placed in its episode
+    (``finding.escalates``: it opened the episode or raised its severity)."""
 
     batch: RecordBatch | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -48,7 +50,9 @@ class Monitor:
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
         self.parser = AutoParser(format_id, self._pattern)
         self.store = SeriesStore(primary_metric)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # every finding, in order
+        self.book = EpisodeBook()  # the same findings grouped by event (see episodes.py)
+        self._file_start: dict[str, int] = {}  # series → its first point in this file segment
         self.records = 0
         self.segments = 0  # restarts of the file (truncation, a new file at the path)
         self._detector_classes = detectors
@@ -102,6 +106,8 @@ class Monitor:
         self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
+        self.book.restart()
+        self._file_start = {series.name: len(series) for series in self.store}
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
@@ -115,6 +121,11 @@ class Monitor:
     @property
     def format_id(self) -> str | None:
         return self.parser.format_id
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """One per event of a pathology, in the order they began (see episodes.py)."""
+        return self.book.episodes
 
     # Status --------------------------------------------------------------------------------
 
@@ -161,8 +172,35 @@ class Monitor:
         findings = self._detect(batch, first_row, fresh)
         for finding in findings:
             finding.path = self.path
+        self._place(findings, fresh)
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]]) -> None:
+        """Put the batch's findings in episodes, with where badges went dark and series restarted."""
+        darks = []
+        for detector in self._detectors.values():
+            lines, detector.darkened = detector.darkened, []
+            darks += [(detector.pathology, detector.series, line) for line in lines]
+            if not lines and detector.active is None and detector.series in fresh and \
+                    self.book.lit(detector.pathology, detector.series):
+                # A detector that clears without saying where: dark at its last point read.
+                series = self.store[detector.series]
+                darks.append((detector.pathology, detector.series, int(series.lines[-1])))
+        resets = [
+            (name, int(self.store[name].lines[start]))
+            for name, (_, starts) in fresh.items()
+            for start in starts
+            if start > 0
+        ]
+        if findings or darks or resets:
+            self.book.take(findings, darks, resets, self._position)
+
+    def _position(self, name: str, line: int) -> int:
+        """Points of a series up to ``line`` in this file segment (lines grow within it)."""
+        series = self.store[name]
+        base = self._file_start.get(name, 0)
+        return base + int(np.searchsorted(series.lines[base:], line, side="right"))
 
     def _make_names_printable(self, batch: RecordBatch) -> None:
         """Series are named by printable names (a new name is checked once, not per record)."""
@@ -199,6 +237,7 @@ class Monitor:
         detector.update(
             Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
         )
+        detector.darkened.clear()  # its findings on those points are not reported either
 
     def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
         findings: list[Finding] = []
