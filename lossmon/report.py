@@ -31,10 +31,9 @@ def series_summary(series: Series) -> dict:
 
 
 def file_summary(monitor: Monitor) -> dict:
-    """``findings``: every finding, each with the ``episode`` (index into ``episodes``) it belongs
-    to; ``episodes``: one per event, with the findings that escalated it and those folded in."""
-    episodes = monitor.episodes
-    number = {id(episode): index for index, episode in enumerate(episodes)}
+    """``findings``: every finding, each with the ``episode`` (the ``id`` of an entry of
+    ``episodes``) it belongs to; ``episodes``: one per event, with the findings that escalated it
+    and those folded in."""
     return {
         "path": monitor.path,
         "format": monitor.format_id,
@@ -43,9 +42,10 @@ def file_summary(monitor: Monitor) -> dict:
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
         "findings": [
-            {**finding.to_dict(), "episode": number.get(id(finding.episode))} for finding in monitor.findings
+            {**finding.to_dict(), "episode": finding.episode.number if finding.episode else None}
+            for finding in monitor.findings
         ],
-        "episodes": [episode.to_dict(index) for index, episode in enumerate(episodes)],
+        "episodes": [episode.to_dict() for episode in monitor.episodes],
     }
 
 

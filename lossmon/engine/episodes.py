@@ -12,7 +12,10 @@ After that gap the episode is over: the next finding of P on S opens a new one. 
 
 * Follow-ons. not_converging and overfitting findings raised while an exploding_loss episode of
   the same log is open are symptoms of that explosion: they are folded into it (and keep
-  following it while their own badge stays lit), not listed as pathologies of their own.
+  following it while their own badge stays lit), not listed as pathologies of their own. A
+  symptom seen first (a loss that ramps up trips not_converging before the explosion rules) is
+  folded in too when the explosion opens within ``GAP_POINTS`` points of the symptom's start
+  while the symptom is still open.
 * Echoes. An ``info`` finding that would open a new episode of P on S after S already had one
   (in practice: a spike smaller than one the run already recovered from, a plateau seen again)
   is folded into the latest episode of P on S. Should that badge escalate to warn or alert, the
@@ -47,6 +50,7 @@ class Episode:
     findings: list[Finding] = field(default_factory=list)  # all of the event, in order
     escalations: list[Finding] = field(default_factory=list)  # the first, then each raise
     path: str | None = None
+    number: int = 0  # 1, 2, ... in the order episodes opened (kept when another is folded in)
     # State while the episode may still grow.
     lit: bool = True
     dark_line: int | None = None
@@ -58,7 +62,8 @@ class Episode:
 
     @property
     def first(self) -> Finding:
-        return self.findings[0]
+        """The finding that opened the event (a symptom folded in may come earlier)."""
+        return self.escalations[0]
 
     @property
     def step(self) -> float:
@@ -94,6 +99,15 @@ class Episode:
     def remove(self, finding: Finding) -> None:
         self.findings = [f for f in self.findings if f is not finding]
 
+    def absorb(self, other: Episode) -> None:
+        """Take in an earlier episode's findings (a symptom seen before its cause): folded in,
+        unless one is more severe than the event so far."""
+        for finding in other.findings:
+            finding.episode = self
+            if severity_rank(finding.severity) > severity_rank(self.severity):
+                self.escalations.append(finding)
+        self.findings = sorted(self.findings + other.findings, key=lambda f: f.line)
+
     def is_open(self, series_points: int, dark_points: int | None) -> bool:
         """Open at a point: lit, or dark for at most GAP_POINTS points (``series_points`` and
         ``dark_points``: points of the series up to that point and up to the clear)."""
@@ -101,10 +115,10 @@ class Episode:
             return False
         return self.lit or (dark_points is not None and series_points - dark_points <= GAP_POINTS)
 
-    def to_dict(self, index: int) -> dict:
+    def to_dict(self) -> dict:
         last = self.findings[-1]
         return {
-            "id": index,
+            "id": self.number,
             "pathology": self.pathology,
             "severity": self.severity,
             "series": self.series,
@@ -144,6 +158,7 @@ class EpisodeBook:
 
     def __init__(self) -> None:
         self.episodes: list[Episode] = []
+        self._opened = 0
         self._tracks: dict[tuple[str, str], _Track] = {}
         self._latest: dict[tuple[str, str], Episode] = {}  # the latest own episode of each
 
@@ -215,7 +230,11 @@ class EpisodeBook:
             echo = track.echo
             if echo.episode is not None:
                 echo.episode.remove(echo)
-            return self._new(key, track, finding, first=echo)
+            return self._new(key, track, finding, position, first=echo)
+        if episode is not None and finding.while_lit and not episode.ended and track.echo is None:
+            escalates = episode.add(finding)  # the badge never cleared: the same event goes on
+            self._lit(track)
+            return escalates
         if episode is not None and (track.drives or finding.pathology in FOLLOW_ONS) and self._open(episode, line, position):
             escalates = episode.add(finding)
             self._lit(track)
@@ -230,17 +249,34 @@ class EpisodeBook:
             latest.add(finding)
             track.episode, track.drives, track.echo = latest, False, finding
             return False
-        return self._new(key, track, finding)
+        return self._new(key, track, finding, position)
 
-    def _new(self, key, track: _Track, finding: Finding, first: Finding | None = None) -> bool:
-        episode = Episode(finding.pathology, finding.series, path=finding.path)
+    def _new(self, key, track: _Track, finding: Finding, position: Position, first: Finding | None = None) -> bool:
+        self._opened += 1
+        episode = Episode(finding.pathology, finding.series, path=finding.path, number=self._opened)
         if first is not None:
             episode.add(first)
         episode.add(finding)
         self.episodes.append(episode)
         self._latest[key] = episode
         track.episode, track.drives, track.echo = episode, True, None
+        if finding.pathology in CAUSES:
+            self._fold_earlier_symptoms(episode, position)
         return True
+
+    def _fold_earlier_symptoms(self, cause: Episode, position: Position) -> None:
+        at = position(cause.series, cause.line)
+        for key, track in self._tracks.items():
+            symptom = track.episode
+            if key[0] not in FOLLOW_ONS or not track.drives or symptom is None or symptom.pathology != key[0]:
+                continue
+            if not self._open(symptom, cause.line, position) or at - position(cause.series, symptom.line) > GAP_POINTS:
+                continue
+            cause.absorb(symptom)
+            self.episodes = [e for e in self.episodes if e is not symptom]
+            if self._latest.get(key) is symptom:
+                del self._latest[key]
+            track.episode, track.drives, track.echo = cause, False, None
 
     def _lit(self, track: _Track) -> None:
         if track.drives and track.episode is not None:

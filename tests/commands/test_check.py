@@ -68,7 +68,7 @@ def test_json_episodes_keep_every_finding_of_an_event(real_logs):
     )
     assert held == sorted((f["line"], f["pathology"]) for f in log["findings"])
     for finding in log["findings"]:
-        episode = episodes[finding["episode"]]
+        (episode,) = [e for e in episodes if e["id"] == finding["episode"]]
         assert finding["line"] in [e["line"] for e in episode["escalations"] + episode["folded"]]
     # The 48x spike at step 2280 is an event of its own; the smaller spikes the run shrugged off
     # afterwards ("info: the run already recovered...") are folded into the earlier events.
