@@ -38,6 +38,7 @@ def run_watch(args) -> int:
         args.paths,
         make_monitor=partial(Monitor, **parsing_options(args)),
         poll_interval=args.poll,
+        stall_after=args.stall_after,
     )
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}

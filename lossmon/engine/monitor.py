@@ -13,6 +13,7 @@ import numpy as np
 
 from lossmon.engine.context import ContextTrack
 from lossmon.engine.detectors import DETECTORS, Detector, Points
+from lossmon.engine.detectors.stalled import StallWatch
 from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
@@ -53,6 +54,8 @@ class Monitor:
         self.findings: list[Finding] = []  # every finding, in order
         self.book = EpisodeBook()  # the same findings grouped by event (see episodes.py)
         self._file_start: dict[str, int] = {}  # series → its first point in this file segment
+        self.stall: StallWatch | None = None  # while following only (follow_stalls)
+        self._clock = None
         self.records = 0
         self.segments = 0  # restarts of the file (truncation, a new file at the path)
         self._detector_classes = detectors
@@ -122,6 +125,27 @@ class Monitor:
     def format_id(self) -> str | None:
         return self.parser.format_id
 
+    def follow_stalls(self, clock, after: float | None = None) -> None:
+        """This log is followed live: judge when it stops growing (the ``stalled`` detector),
+        with ``clock`` (seconds, e.g. time.monotonic) for when records arrive and for tick()."""
+        self.stall, self._clock = StallWatch(after), clock
+
+    def tick(self) -> list[Finding]:
+        """While following, when everything written so far was read: judge the silence since
+        the last record. Returns the new findings (a stall, or its escalation)."""
+        if self.stall is None:
+            return []
+        train = self.store.primary_train
+        series = self.store[train] if train else next(iter(self.store), None)
+        step = float(series.steps[-1]) if series is not None and len(series) else float("nan")
+        finding = self.stall.check(self._clock(), step, self.lines)
+        if finding is None:
+            return []
+        finding.path = self.path
+        self.book.take([finding], [], [], self._position)
+        self.findings.append(finding)
+        return [finding]
+
     @property
     def episodes(self) -> list[Episode]:
         """One per event of a pathology, in the order they began (see episodes.py)."""
@@ -139,6 +163,8 @@ class Monitor:
             held = worst.get(active.pathology)
             if held is None or severity_rank(active.severity) > severity_rank(held.severity):
                 worst[active.pathology] = active
+        if self.stall is not None and self.stall.active is not None:
+            worst[self.stall.pathology] = self.stall.active
         return worst
 
     # Pipeline ------------------------------------------------------------------------------
@@ -172,13 +198,15 @@ class Monitor:
         findings = self._detect(batch, first_row, fresh)
         for finding in findings:
             finding.path = self.path
-        self._place(findings, fresh)
+        darks = []
+        if self.stall is not None and len(batch) and self.stall.arrived(self._clock()):
+            darks.append((self.stall.pathology, self.stall.active_series, int(batch.lines[0])))
+        self._place(findings, fresh, darks)
         self.findings.extend(findings)
         return Update(batch, findings)
 
-    def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]]) -> None:
+    def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]], darks: list) -> None:
         """Put the batch's findings in episodes, with where badges went dark and series restarted."""
-        darks = []
         for detector in self._detectors.values():
             lines, detector.darkened = detector.darkened, []
             darks += [(detector.pathology, detector.series, line) for line in lines]
@@ -197,7 +225,10 @@ class Monitor:
             self.book.take(findings, darks, resets, self._position)
 
     def _position(self, name: str, line: int) -> int:
-        """Points of a series up to ``line`` in this file segment (lines grow within it)."""
+        """Points of a series up to ``line`` in this file segment (lines grow within it); for
+        what is not a series (a stall is the log's), the line itself."""
+        if name not in self.store:
+            return line
         series = self.store[name]
         base = self._file_start.get(name, 0)
         return base + int(np.searchsorted(series.lines[base:], line, side="right"))
