@@ -158,7 +158,8 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on-alert",
         metavar="CMD",
-        help="run CMD through the shell once per new finding (LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
+        help="run CMD through the shell once per event that opens or escalates to --alert-level "
+        "(LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
         "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment)",
     )
     parser.add_argument(
