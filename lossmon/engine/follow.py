@@ -299,10 +299,9 @@ class Session:
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        monitor = self._make_monitor(path)
+        feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
         if not isinstance(source, FinishedFile):  # a live input: it may stall
-            monitor.follow_stalls(self._clock, self._stall_after)
-        feed = PathFeed(monitor, source, self._idle_flush)
+            feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed
         self._followed.add(os.path.abspath(path))
         self._mark(feed)
