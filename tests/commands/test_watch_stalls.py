@@ -45,3 +45,24 @@ def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, c
     assert fired.read_text() == "stalled warn 19\n"
     out = capfd.readouterr().out
     assert f"{log}: WARN stalled in log at step 19 (line 20): no new record for 31 s" in out
+
+
+def test_watch_prints_each_event_once_and_jsonl_keeps_every_finding():
+    import json
+
+    from lossmon.engine.episodes import EpisodeBook
+    from lossmon.engine.findings import Finding
+    from lossmon.engine.monitor import Monitor
+    from lossmon.engine.pathfeed import FollowUpdate
+
+    spike = Finding("exploding_loss", "warn", "loss", 10.0, 11, "loss 9 is 40x above its running level")
+    echo = Finding("exploding_loss", "info", "loss", 900.0, 901, "a smaller spike; the run recovered")
+    book = EpisodeBook()
+    book.take([spike], [("exploding_loss", "loss", 60)], [], lambda series, line: line)
+    book.take([echo], [], [], lambda series, line: line)
+    update = FollowUpdate("train.log", Monitor("train.log"), findings=[spike, echo])
+    assert watch_command.text_lines(update) == [
+        "train.log: WARN exploding_loss in loss at step 10 (line 11): loss 9 is 40x above its running level"
+    ]
+    rows = [json.loads(line)["finding"] for line in watch_command.jsonl_lines(update)]
+    assert [(r["severity"], r["episode"], r["escalates"]) for r in rows] == [("warn", 1, True), ("info", 1, False)]
