@@ -150,7 +150,7 @@ class _Track:
 
     episode: Episode | None = None
     drives: bool = False  # its badge is the episode's own (not a folded follow-on or echo)
-    echo: Finding | None = None  # a folded info echo that holds the badge
+    echoes: list[Finding] = field(default_factory=list)  # folded info echoes holding the badge
 
 
 class EpisodeBook:
@@ -225,13 +225,16 @@ class EpisodeBook:
         key = (finding.pathology, finding.series)
         track = self._tracks.setdefault(key, _Track())
         episode, line = track.episode, finding.line
-        if finding.while_lit and track.echo is not None:
+        if finding.while_lit and track.echoes:
+            echoes = track.echoes
+            if severity_rank(finding.severity) <= severity_rank(echoes[0].severity):
+                echoes.append(finding)
+                return echoes[0].episode.add(finding)  # more of the echo
             # An echo's badge escalated: a new event after all, starting with the echo.
-            echo = track.echo
-            if echo.episode is not None:
+            for echo in echoes:
                 echo.episode.remove(echo)
-            return self._new(key, track, finding, position, first=echo)
-        if episode is not None and finding.while_lit and not episode.ended and track.echo is None:
+            return self._new(key, track, finding, position, first=echoes)
+        if episode is not None and finding.while_lit and not episode.ended and not track.echoes:
             escalates = episode.add(finding)  # the badge never cleared: the same event goes on
             self._lit(track)
             return escalates
@@ -242,24 +245,24 @@ class EpisodeBook:
         if finding.pathology in FOLLOW_ONS:
             cause = self._open_cause(line, position)
             if cause is not None:
-                track.episode, track.drives, track.echo = cause, False, None
+                track.episode, track.drives, track.echoes = cause, False, []
                 return cause.add(finding)
         latest = self._latest.get(key)
         if finding.severity == "info" and latest is not None:
             latest.add(finding)
-            track.episode, track.drives, track.echo = latest, False, finding
+            track.episode, track.drives, track.echoes = latest, False, [finding]
             return False
         return self._new(key, track, finding, position)
 
-    def _new(self, key, track: _Track, finding: Finding, position: Position, first: Finding | None = None) -> bool:
+    def _new(self, key, track: _Track, finding: Finding, position: Position, first: list[Finding] = ()) -> bool:
         self._opened += 1
         episode = Episode(finding.pathology, finding.series, path=finding.path, number=self._opened)
-        if first is not None:
-            episode.add(first)
+        for earlier in first:
+            episode.add(earlier)
         episode.add(finding)
         self.episodes.append(episode)
         self._latest[key] = episode
-        track.episode, track.drives, track.echo = episode, True, None
+        track.episode, track.drives, track.echoes = episode, True, []
         if finding.pathology in CAUSES:
             self._fold_earlier_symptoms(episode, position)
         return True
@@ -276,7 +279,7 @@ class EpisodeBook:
             self.episodes = [e for e in self.episodes if e is not symptom]
             if self._latest.get(key) is symptom:
                 del self._latest[key]
-            track.episode, track.drives, track.echo = cause, False, None
+            track.episode, track.drives, track.echoes = cause, False, []
 
     def _lit(self, track: _Track) -> None:
         if track.drives and track.episode is not None:

@@ -79,9 +79,10 @@ def test_an_echo_is_folded_into_the_latest_episode_until_it_escalates():
     book.take([finding("exploding_loss", "warn", 10)], [("exploding_loss", "loss", 60)], [], by_line)
     book.take([finding("exploding_loss", "info", 500)], [("exploding_loss", "loss", 550)], [], by_line)
     assert shape(book) == [("exploding_loss", "warn", [10], [500])]
-    book.take([finding("exploding_loss", "info", 900)], [], [], by_line)
+    book.take([finding("exploding_loss", "info", 900), finding("exploding_loss", "info", 901, while_lit=True)], [], [], by_line)
+    assert shape(book) == [("exploding_loss", "warn", [10], [500, 900, 901])]
     news = book.take([finding("exploding_loss", "alert", 903, while_lit=True)], [], [], by_line)
-    assert shape(book) == [("exploding_loss", "warn", [10], [500]), ("exploding_loss", "alert", [900, 903], [])]
+    assert shape(book) == [("exploding_loss", "warn", [10], [500]), ("exploding_loss", "alert", [900, 903], [901])]
     assert [f.line for f in news] == [903]
 
 
