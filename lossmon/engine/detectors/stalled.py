@@ -11,7 +11,11 @@ first live read, whose interval began when lossmon opened the file, not when the
   that time instead); until ``MIN_INTERVALS`` intervals are known, ``WARN_INTERVALS x FLOOR``
   (a run that logs every few minutes must not look hung the first minute it is watched);
 * alert: ``ALERT_FACTOR`` times as long;
-* the badge clears when a record arrives.
+* the badge clears when a record arrives. A run that comes back from a silence long enough to
+  be flagged pauses that way (a long evaluation, a checkpoint to slow storage): the next
+  silences are judged against ``PAUSE_MARGIN`` x the longest of its last ``PAUSES`` such pauses
+  too, so each evaluation does not raise the badge again (and ``--exit-on alert`` does not stop
+  a healthy job in its third evaluation). ``--stall-after`` is taken as given.
 
 It is judged only while following (``lossmon watch`` and the app), never on a finished log read
 with ``lossmon check``.
@@ -31,6 +35,7 @@ WARN_INTERVALS = 5.0
 ALERT_FACTOR = 3.0
 MIN_INTERVALS = 3
 WINDOW = 16
+PAUSES, PAUSE_MARGIN = 8, 1.5
 
 
 class StallWatch:
@@ -44,13 +49,17 @@ class StallWatch:
         self.active: Finding | None = None
         self.last_arrival: float | None = None
         self._intervals: deque[float] = deque(maxlen=WINDOW)
+        self._pauses: deque[float] = deque(maxlen=PAUSES)  # flagged silences the run came back from
         self._live = False  # following: past the history read at start-up
         self._last_live = False  # the last arrival was while following
 
     def arrived(self, now: float) -> bool:
         """Records arrived at ``now``; True when that ends a stall (the badge goes dark)."""
         if self._live and self._last_live and self.last_arrival is not None:
-            self._intervals.append(max(0.0, now - self.last_arrival))
+            interval = max(0.0, now - self.last_arrival)
+            self._intervals.append(interval)
+            if self.active is not None:
+                self._pauses.append(interval)
         self.last_arrival, self._last_live = now, self._live
         ended, self.active = self.active is not None, None
         return ended
@@ -67,6 +76,8 @@ class StallWatch:
         else:
             usual = self.usual
             warn = WARN_INTERVALS * FLOOR if usual is None else max(FLOOR, WARN_INTERVALS * usual)
+            if self._pauses:
+                warn = max(warn, PAUSE_MARGIN * max(self._pauses))
         return warn, ALERT_FACTOR * warn
 
     def silence(self, now: float) -> float | None:
@@ -90,6 +101,8 @@ class StallWatch:
             else f"usually one every {format_duration(usual)}" if usual is not None
             else "its pace is not known yet"
         )
+        if self._pauses and self.after is None:
+            pace += f", back after pauses up to {format_duration(max(self._pauses))} before"
         message = (
             f"no new record for {format_duration(silent)} ({pace}; {severity} after "
             f"{format_duration(warn if severity == 'warn' else alert)}): the run may be hung "

@@ -59,3 +59,22 @@ def test_durations_read_well():
     assert [format_duration(s) for s in (4.2, 45, 14 * 60 + 5, 2 * 3600 + 5 * 60, 7200)] == [
         "4.2 s", "45 s", "14 min", "2 h 5 min", "2 h",
     ]
+
+
+def test_a_run_that_came_back_from_a_pause_may_pause_as_long_again():
+    watch, now = live_watch(pace=1.0, arrivals=20)  # a record a second...
+    assert watch.check(now + 61.0, 20.0, 40).severity == "warn"  # ...then a 10 min evaluation
+    now += 600.0
+    assert watch.arrived(now)  # it came back: the badge goes dark
+    for _ in range(20):
+        now += 1.0
+        watch.arrived(now)
+    assert watch.limits() == (900.0, 2700.0)  # the next evaluation may take 1.5x as long
+    assert watch.check(now + 600.0, 60.0, 90) is None
+    late = watch.check(now + 901.0, 60.0, 90)
+    assert late.severity == "warn" and "back after pauses up to 10 min before" in late.message
+    given = StallWatch(after=30.0)
+    given.arrived(0.0)
+    given.check(31.0, 1.0, 1)
+    given.arrived(500.0)
+    assert given.limits() == (30.0, 90.0)  # --stall-after is taken as given
