@@ -128,6 +128,7 @@ class Episode:
             "advice": self.advice,
             "last_step": step_for_json(last.step),
             "last_line": last.line,
+            "active": self.lit and not self.ended,  # its badge still lit at the end of what was read
             "escalations": [_event(f) for f in self.escalations],
             "folded": [_event(f) for f in self.folded],
         }

@@ -15,7 +15,7 @@ FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "a
 FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings", "episodes"}
 EPISODE_KEYS = {
     "id", "pathology", "severity", "series", "step", "line", "message", "advice", "last_step", "last_line",
-    "escalations", "folded",
+    "active", "escalations", "folded",
 }
 EVENT_KEYS = {"pathology", "severity", "series", "step", "line", "message"}
 
@@ -73,7 +73,7 @@ def test_json_episodes_keep_every_finding_of_an_event(real_logs):
     # The 48x spike at step 2280 is an event of its own; the smaller spikes the run shrugged off
     # afterwards ("info: the run already recovered...") are folded into the earlier events.
     spike = next(e for e in episodes if e["pathology"] == "exploding_loss" and e["step"] == 2280)
-    assert spike["escalations"][0]["line"] == 8008
+    assert spike["escalations"][0]["line"] == 8008 and not spike["active"]  # the run recovered
     assert [e for e in episodes if e["severity"] == "info" and e["pathology"] == "exploding_loss"] == []
     assert len(episodes) < len(log["findings"])
 
