@@ -183,7 +183,7 @@ def add_stall_option(parser: argparse.ArgumentParser) -> None:
         type=_positive_seconds,
         metavar="SECONDS",
         help="a followed log with no new record for SECONDS is stalled: warn, and alert after 3x as long "
-        "(default: 5x the run's usual interval between records, at least a minute)",
+        "(default: 5x the run's usual interval between records, at least a minute; inf: never)",
     )
 
 
