@@ -109,13 +109,13 @@ class Monitor:
         self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
-        self.book.restart()
-        self._file_start = {series.name: len(series) for series in self.store}
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
             forced = self.parser.forced
             self.parser = AutoParser(forced.id if forced and not self._pattern else None, self._pattern)
+        self.book.restart()  # the episodes so far are over; lines count from 1 again
+        self._file_start = {series.name: len(series) for series in self.store}
 
     @property
     def lines(self) -> int:

@@ -149,3 +149,15 @@ def test_episodes_of_a_real_log_do_not_depend_on_chunking(real_logs):
     rng = np.random.default_rng(4)
     cuts = sorted(set(rng.integers(1, len(data), size=300).tolist()))
     assert episodes_of(data, cuts) == whole
+
+
+def test_a_restarted_file_starts_its_episodes_again():
+    data = exploding_run(seed=3)
+    monitor = Monitor("run.jsonl")
+    monitor.feed(data)
+    monitor.restart()  # the file was truncated and written again from line 1
+    monitor.feed(data)
+    monitor.finish()
+    explosions = [e for e in monitor.episodes if e.pathology == "exploding_loss"]
+    assert len(explosions) == 2 and explosions[0].ended and not explosions[1].ended
+    assert [f.line for f in explosions[0].escalations] == [f.line for f in explosions[1].escalations]
