@@ -25,7 +25,9 @@ After that gap the episode is over: the next finding of P on S opens a new one. 
 An episode's severity is the most severe of its findings; its *escalations* are the findings that
 opened it or raised that severity. Alerts fire on escalations. Everything is decided from the
 findings' lines and the detectors' clear lines, never from when a batch of input ended, so the
-episodes do not depend on how the input was chunked.
+episodes do not depend on how the input was chunked. (Two detectors, nan_or_inf and
+overfitting, clear without saying where: the monitor takes the last point of the batch in which
+they cleared, which moves with the chunking only for a gap of about GAP_POINTS.)
 """
 
 from __future__ import annotations

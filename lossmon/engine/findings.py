@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lossmon.engine.checklists import checklist
+
+if TYPE_CHECKING:
+    from lossmon.engine.episodes import Episode
 
 SEVERITIES = ("info", "warn", "alert")
 _RANK = {name: rank for rank, name in enumerate(SEVERITIES, start=1)}
@@ -30,7 +34,7 @@ class Finding:
     # another rule of the same detector), so it continues the event under way.
     while_lit: bool = field(default=False, compare=False)
     # Set by the monitor: the episode (one event of a pathology) this finding belongs to.
-    episode: object = field(default=None, compare=False, repr=False)
+    episode: Episode | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.advice:
