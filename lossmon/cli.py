@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_parsing_options(watch)
     add_alert_options(watch)
+    add_stall_option(watch)
     watch.add_argument(
         "--exit-on",
         choices=("alert", "warn"),
@@ -127,6 +128,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")
     add_parsing_options(parser)
     add_alert_options(parser)
+    add_stall_option(parser)
     parser.add_argument(
         "--notify",
         action="store_true",
@@ -169,7 +171,8 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on-alert",
         metavar="CMD",
-        help="run CMD through the shell once per new finding (LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
+        help="run CMD through the shell once per event that opens or escalates to --alert-level "
+        "(LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
         "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment)",
     )
     parser.add_argument(
@@ -184,6 +187,16 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"stop an --on-alert command that runs longer (default {DEFAULT_TIMEOUT:g})",
+    )
+
+
+def add_stall_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stall-after",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="a followed log with no new record for SECONDS is stalled: warn, and alert after 3x as long "
+        "(default: 5x the run's usual interval between records, at least a minute; inf: never)",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from lossmon import __version__
+from lossmon.engine.episodes import Episode
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.store import Series
@@ -30,6 +31,9 @@ def series_summary(series: Series) -> dict:
 
 
 def file_summary(monitor: Monitor) -> dict:
+    """``findings``: every finding, each with the ``episode`` (the ``id`` of an entry of
+    ``episodes``) it belongs to; ``episodes``: one per event, with the findings that escalated it
+    and those folded in."""
     return {
         "path": monitor.path,
         "format": monitor.format_id,
@@ -37,7 +41,11 @@ def file_summary(monitor: Monitor) -> dict:
         "records": monitor.records,
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
-        "findings": [finding.to_dict() for finding in monitor.findings],
+        "findings": [
+            {**finding.to_dict(), "episode": finding.episode.number if finding.episode else None}
+            for finding in monitor.findings
+        ],
+        "episodes": [episode.to_dict() for episode in monitor.episodes],
     }
 
 
@@ -45,7 +53,7 @@ def json_report(monitors: list[Monitor]) -> dict:
     return {"lossmon": __version__, "files": [file_summary(m) for m in monitors]}
 
 
-def worst_severity(findings: list[Finding]) -> str | None:
+def worst_severity(findings: list[Finding] | list[Episode]) -> str | None:
     worst = max(findings, key=lambda f: severity_rank(f.severity), default=None)
     return worst.severity if worst else None
 
@@ -82,21 +90,24 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         out.append("")
         out.append(chart)
     out.append("")
+    episodes = monitor.episodes
     if not len(store):
         out.append("  findings: none, nothing was read to judge")
-    elif not monitor.findings:
+    elif not episodes:
         out.append("  findings: none, the curves look healthy")
     else:
-        out.append(f"  findings ({len(monitor.findings)}):")
-        for finding in monitor.findings:
-            out.append(
-                f"  {finding.severity.upper():<5} {finding.pathology}  {finding.series}  "
-                f"step {format_step(finding.step)} (line {finding.line})"
-            )
-            out.append(f"        {finding.message}")
-            for item in finding.advice:
-                out.append(f"        [ ] {item}")
-    counts = {s: sum(f.severity == s for f in monitor.findings) for s in ("alert", "warn", "info")}
+        count = len(monitor.findings)
+        out.append(f"  findings ({len(episodes)} {_plural(len(episodes), 'event')} from {count} {_plural(count, 'finding')}):")
+        for pathology, group in by_pathology(episodes):
+            for episode in group:
+                out.append(
+                    f"  {episode.severity.upper():<5} {pathology}  {episode.series}  "
+                    f"step {format_step(episode.step)} (line {episode.line})"
+                )
+                out.extend(f"        {line}" for line in episode_lines(episode))
+            out.append(f"      what to check ({pathology}):")
+            out.extend(f"        [ ] {item}" for item in group[0].advice)
+    counts = {s: sum(e.severity == s for e in episodes) for s in ("alert", "warn", "info")}
     out.append("")
     out.append(
         f"  verdict: {verdict(monitor).upper()} "
@@ -105,9 +116,51 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     return "\n".join(out)
 
 
+def by_pathology(episodes: list[Episode]) -> list[tuple[str, list[Episode]]]:
+    """Episodes grouped by pathology (in the order each first appeared): a checklist once each."""
+    groups: dict[str, list[Episode]] = {}
+    for episode in episodes:
+        groups.setdefault(episode.pathology, []).append(episode)
+    return list(groups.items())
+
+
+def episode_lines(episode: Episode) -> list[str]:
+    """The event in a few lines: its message, each escalation, what was folded into it."""
+    escalations = episode.escalations
+    if len(escalations) == 1:
+        lines = [escalations[0].message]
+    else:
+        lines = [
+            f"{f.severity}{_other(f, episode)} at step {format_step(f.step)} (line {f.line}): {f.message}"
+            for f in escalations
+        ]
+    folded = episode.folded
+    if folded:
+        shown = ", ".join(
+            f"{f.severity}{_other(f, episode)} at step {format_step(f.step)}" for f in folded[:FOLDED_SHOWN]
+        )
+        more = f" and {len(folded) - FOLDED_SHOWN} more" if len(folded) > FOLDED_SHOWN else ""
+        lines.append(f"folded in: {shown}{more}")
+    return lines
+
+
+FOLDED_SHOWN = 6  # folded findings named in a report (--json lists them all)
+
+
+def _other(finding: Finding, episode: Episode) -> str:
+    """Name a folded finding's pathology or series where it is not the episode's own."""
+    if finding.pathology != episode.pathology:
+        return f" {finding.pathology} ({finding.series})"
+    return f" ({finding.series})" if finding.series != episode.series else ""
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
+
+
 def verdict(monitor: Monitor) -> str:
     """alert, warn or info (the worst finding), healthy, or no metrics when nothing was read."""
-    worst = worst_severity(monitor.findings)
+    worst = worst_severity(monitor.episodes)
     return worst or ("healthy" if len(monitor.store) else "no metrics")
 
 
@@ -149,14 +202,19 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             out.extend(("```text", chart.rstrip("\n"), "```", ""))
         if not len(store):
             out.append("No metrics found in this log (try `--format` or `--pattern`).")
-        elif not monitor.findings:
+        elif not monitor.episodes:
             out.append("No findings: the curves look healthy.")
-        for finding in monitor.findings:
-            out.append(
-                f"**{finding.severity.upper()} {finding.pathology}** on {_md_code(finding.series)} at step "
-                f"{format_step(finding.step)} (line {finding.line}): {_md_escape(finding.message)}"
-            )
-            out.extend(f"- [ ] {item}" for item in finding.advice)
+        for pathology, group in by_pathology(monitor.episodes):
+            for episode in group:
+                lines = episode_lines(episode)
+                out.append(
+                    f"**{episode.severity.upper()} {pathology}** on {_md_code(episode.series)} at step "
+                    f"{format_step(episode.step)} (line {episode.line}): {_md_escape(lines[0])}"
+                )
+                out.extend(f"- {_md_escape(line)}" for line in lines[1:])
+                out.append("")
+            out.append(f"What to check ({pathology}):")
+            out.extend(f"- [ ] {item}" for item in group[0].advice)
             out.append("")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

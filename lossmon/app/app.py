@@ -44,6 +44,7 @@ from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.keybar import KeyBar
 from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
+from lossmon.engine.detectors.stalled import FLOOR as STALL_FLOOR, format_duration
 from lossmon.engine.findings import format_step
 
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
@@ -88,6 +89,19 @@ def log_state(log: LiveLog, replay: bool) -> str:
         progress = log.progress
         return f"LOADING {progress:.0%}" if progress is not None else "LOADING"
     return "FOLLOW"
+
+
+def quiet_since(log: LiveLog, state: str) -> tuple[str, str | None]:
+    """("last record 14 min ago", the stalled badge's severity) for a followed log that went
+    quiet for a minute or is stalled (the engine's stalled detector, on the feed's clock)."""
+    stall = log.monitor.stall
+    if stall is None or state != "FOLLOW":
+        return "", None
+    silence = stall.silence(log.clock())
+    severity = stall.active.severity if stall.active is not None else None
+    if silence is None or (silence < STALL_FLOOR and severity is None):
+        return "", None
+    return f"last record {format_duration(silence)} ago", severity
 
 
 class LossmonApp(App):
@@ -347,6 +361,7 @@ class LossmonApp(App):
             position,
             log.error or self.feed.error,
             note,
+            *quiet_since(log, state),
         )
 
     def _waiting_info(self) -> HeaderInfo:

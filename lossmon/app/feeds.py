@@ -44,6 +44,7 @@ class FollowFeed:
         idle_flush: float = IDLE_FLUSH_SECONDS,
         stdin: BinaryIO | None = None,
         clock: Callable[[], float] = time.monotonic,
+        stall_after: float | None = None,
     ) -> None:
         self.paths = list(paths)
         self.logs: list[LiveLog] = []
@@ -61,6 +62,8 @@ class FollowFeed:
             # History is read in the chunks `lossmon check` reads: the same findings, and per-batch
             # costs (detectors, a lock round) paid 4x less often than at the follower's default.
             batch_bytes=CHUNK_BYTES,
+            clock=clock,  # the stalled detector's, and the header's "last record ... ago"
+            stall_after=stall_after,
         )
 
     def start(self, notify: Notify) -> None:

@@ -35,7 +35,7 @@ def build_feed(args, stdin: BinaryIO | None = None):
     make_monitor = partial(Monitor, **parsing_options(args))
     if args.replay:  # run_app checked the paths
         return ReplayFeed(args.paths, make_monitor, args.speed)
-    return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin)
+    return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin, stall_after=args.stall_after)
 
 
 def take_stdin_for_the_log() -> BinaryIO:

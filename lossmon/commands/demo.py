@@ -4,6 +4,7 @@ checklists work in one command."""
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import tempfile
@@ -62,7 +63,8 @@ def build_demo(name: str, directory: str, steps_per_second: float, **app_options
     from lossmon.demo.scenarios import SCENARIOS
 
     run = DemoRun(name, os.path.join(directory, SCENARIOS[name].filename), steps_per_second)
-    return run, LossmonApp(FollowFeed([run.path]), **app_options)
+    # The simulated run ends after its scenario: its log going quiet then is no hung job.
+    return run, LossmonApp(FollowFeed([run.path], stall_after=math.inf), **app_options)
 
 
 def run_demo(args) -> int:

@@ -2,9 +2,12 @@
 
 With ``--jsonl``, stdout carries one JSON object per line: one per parsed record
 (``{"path", "line", "step", "metrics": {name: value}}``) and one per finding
-(``{"finding": {...as in check..., "path"}}``); file events (rotated, truncated, ...) go to stderr
-as text, so that stdout stays machine-readable. Without it, stdout gets one readable line per
-finding and per file event. Numbers that are not finite are written as ``null``.
+(``{"finding": {...as in check..., "path", "escalates"}}``: ``episode`` is the number of the event it
+belongs to, ``escalates`` whether it opened that event or raised its severity); file events
+(rotated, truncated, ...) go to stderr as text, so that stdout stays machine-readable. Without it,
+stdout gets one readable line per file event and per finding that opens or escalates an event
+(the repeats, echoes and follow-on symptoms of an event already told are left to --jsonl).
+Numbers that are not finite are written as ``null``.
 
 SIGINT and SIGTERM only raise a flag that the output loop checks between updates, so a line is
 never cut short; the exit status is then 0. With ``--exit-on alert|warn`` the first finding at
@@ -35,6 +38,7 @@ def run_watch(args) -> int:
         args.paths,
         make_monitor=partial(Monitor, **parsing_options(args)),
         poll_interval=args.poll,
+        stall_after=args.stall_after,
     )
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -109,12 +113,15 @@ def jsonl_lines(update: FollowUpdate) -> list[str]:
             }
             lines.append(json.dumps(record, allow_nan=False))
     for finding in update.findings:
-        lines.append(json.dumps({"finding": _json_safe({**finding.to_dict(), "path": update.path})}, allow_nan=False))
+        episode = finding.episode.number if finding.episode is not None else None
+        fields = {**finding.to_dict(), "path": update.path, "episode": episode, "escalates": finding.escalates}
+        lines.append(json.dumps({"finding": _json_safe(fields)}, allow_nan=False))
     return lines
 
 
 def text_lines(update: FollowUpdate) -> list[str]:
-    return [event.message for event in update.events] + [finding_line(update.path, f) for f in update.findings]
+    news = [finding_line(update.path, f) for f in update.findings if f.escalates]
+    return [event.message for event in update.events] + news
 
 
 def finding_line(path: str, finding: Finding) -> str:

@@ -1,6 +1,7 @@
 """Alert hooks: run a user's shell command when a finding needs someone's attention.
 
-``--on-alert CMD`` runs CMD through the shell once per new finding at or above a severity, with
+``--on-alert CMD`` runs CMD through the shell once per episode that escalates to a severity (an
+event's findings form one episode: see episodes.py), with
 the finding in its environment (``LOSSMON_PATHOLOGY``, ``LOSSMON_SEVERITY``, ``LOSSMON_STEP``,
 ``LOSSMON_LINE``, ``LOSSMON_SERIES``, ``LOSSMON_FILE``, ``LOSSMON_MESSAGE``). Hooks run on worker
 threads with a timeout, so a slow or hanging command never holds up reading the log. The same
@@ -41,9 +42,11 @@ def hook_environment(path: str, finding: Finding) -> dict[str, str]:
 
 
 class AlertGate:
-    """Which findings are news: at or above ``level``, and the first for their pathology on their
-    file since that pathology's badge was last clear. The hook and the app's notifications share
-    this rule, so a flapping detector never fires twice while its badge stays lit."""
+    """Which findings are news: escalations of an episode (its first finding, or one that raised
+    its severity) to ``level`` or above, and the first for their episode's pathology on their file
+    since that pathology's badge was last clear. The hook and the app's notifications share this
+    rule, so neither a flapping detector nor the other rules of one event fire twice while the
+    badge stays lit."""
 
     def __init__(self, level: str = "alert") -> None:
         self.threshold = severity_rank(level)
@@ -58,7 +61,9 @@ class AlertGate:
                 self._fired.discard(key)  # cleared: the next finding may fire again
         fresh = []
         for finding in findings:
-            key = (path, finding.pathology)
+            if not finding.escalates:
+                continue  # a repeat, an echo or a follow-on symptom of an event already told
+            key = (path, finding.episode.pathology if finding.episode is not None else finding.pathology)
             if severity_rank(finding.severity) >= self.threshold and key not in self._fired:
                 self._fired.add(key)
                 fresh.append(finding)

@@ -111,6 +111,19 @@ PATHOLOGIES: dict[str, Pathology] = {
                 "Check the learning rate and optimizer settings.",
             ),
         ),
+        Pathology(
+            "stalled", "STALLED", "Stalled run",
+            "The log stopped growing: the job may be hung or dead.",
+            (
+                "Is the process alive? py-spy dump --pid PID shows where it waits.",
+                "NCCL deadlock or hung collective: one rank died or diverged.",
+                "Dead data loader workers: look for killed workers in stderr.",
+                "Full disk: df -h on the log, checkpoint and data dirs.",
+                "OOM-killed or crashed: dmesg | tail; the job's exit status.",
+                "GPUs idle or stuck at 100%? nvidia-smi.",
+                "Preempted or lost node: check the scheduler (squeue, sacct).",
+            ),
+        ),
     )
 }
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lossmon.engine.checklists import checklist
+
+if TYPE_CHECKING:
+    from lossmon.engine.episodes import Episode
 
 SEVERITIES = ("info", "warn", "alert")
 _RANK = {name: rank for rank, name in enumerate(SEVERITIES, start=1)}
@@ -26,10 +30,21 @@ class Finding:
     message: str
     advice: list[str] = field(default_factory=list)
     path: str | None = None
+    # Set by the detector: its badge was already lit when this was raised (an escalation, or
+    # another rule of the same detector), so it continues the event under way.
+    while_lit: bool = field(default=False, compare=False)
+    # Set by the monitor: the episode (one event of a pathology) this finding belongs to.
+    episode: Episode | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.advice:
             self.advice = checklist(self.pathology)
+
+    @property
+    def escalates(self) -> bool:
+        """News: it opened its episode or raised its severity (a finding outside any episode,
+        from a detector used on its own, is news too)."""
+        return self.episode is None or any(f is self for f in self.episode.escalations)
 
     def to_dict(self) -> dict:
         return {

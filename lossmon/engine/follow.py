@@ -33,6 +33,9 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   input is also checked directly, in case a change went unheard (a deleted file still written,
   a glob matching in a directory not yet watched). Idle, the thread sleeps until then.
 - ``stop()`` ends the thread (within one batch) and closes the files; it is safe to call twice.
+- Each live input's Monitor judges when its log stops growing (the ``stalled`` detector), by
+  ``clock``: the follower asks it after every round and at least every ``RESYNC_SECONDS``;
+  ``tick()`` asks now. Its findings come as updates without records.
 """
 
 from __future__ import annotations
@@ -83,7 +86,10 @@ class Session:
         idle_flush: float = IDLE_FLUSH_SECONDS,
         batch_bytes: int = BATCH_BYTES,
         stdin: BinaryIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        stall_after: float | None = None,
     ) -> None:
+        """``clock`` and ``stall_after``: for the stalled detector (Monitor.follow_stalls)."""
         if not paths:
             raise LossmonError("nothing to follow: give a log file, a glob or '-'")
         if poll_interval is not None and not poll_interval > 0:
@@ -98,6 +104,8 @@ class Session:
         self._idle_flush = idle_flush
         self._batch_bytes = batch_bytes
         self._stdin = stdin
+        self._clock = clock
+        self._stall_after = stall_after
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
         self._feeds: dict[str, PathFeed] = {}
         self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
@@ -135,6 +143,10 @@ class Session:
             except queue.Empty:
                 if self.done or (deadline is not None and time.monotonic() >= deadline):
                     return None
+
+    def tick(self) -> None:
+        """Judge the silence of every log now (the follower does it every few seconds anyway)."""
+        self._wake.set()
 
     def __iter__(self) -> Iterator[FollowUpdate]:
         while not self.done:
@@ -184,6 +196,7 @@ class Session:
                 self._flush_idle()
                 if self._all_finished():
                     break
+                self._judge_stalls()
                 if not due:
                     self._sleep_until(next_resync)
         except BaseException as error:  # reported to the consumer through .error and .done
@@ -194,6 +207,15 @@ class Session:
                 for feed in self._feeds.values():
                     feed.close()
             self._finished.set()
+
+    def _judge_stalls(self) -> None:
+        """Logs read up to their end: has each been silent too long? (Monitor.tick)"""
+        for feed in list(self._feeds.values()):
+            if feed.caught_up and not feed.done:
+                with self.lock:
+                    findings = feed.monitor.tick()
+                if findings:
+                    self._deliver([FollowUpdate(feed.path, feed.monitor, findings=findings, position=feed.source.position)])
 
     def _pump(self, feed: PathFeed) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))
@@ -288,6 +310,8 @@ class Session:
         else:
             source = FileTail(path)
         feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
+        if not isinstance(source, FinishedFile):  # a live input: it may stall
+            feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed
         self._followed.add(os.path.abspath(path))
         self._mark(feed)

@@ -14,6 +14,8 @@ import numpy as np
 from lossmon.engine.context import ContextTrack
 from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
+from lossmon.engine.detectors.stalled import StallWatch
+from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
@@ -29,7 +31,8 @@ _NO_LINES = np.empty(0, np.int64)
 
 @dataclass(slots=True)
 class Update:
-    """What one call to the monitor added."""
+    """What one call to the monitor added: its findings, each placed in its episode
+    (``finding.escalates``: it opened the episode or raised its severity)."""
 
     batch: RecordBatch | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -53,7 +56,11 @@ class Monitor:
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
         self.parser = AutoParser(format_id, self._pattern)
         self.store = SeriesStore(primary_metric)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # every finding, in order
+        self.book = EpisodeBook()  # the same findings grouped by event (see episodes.py)
+        self._file_start: dict[str, int] = {}  # series → its first point in this file segment
+        self.stall: StallWatch | None = None  # while following only (follow_stalls)
+        self._clock = None
         self.records = 0
         self.segments = 0  # restarts of the file (truncation, a new file at the path)
         self._detector_classes = detectors
@@ -124,6 +131,8 @@ class Monitor:
         else:
             forced = self.parser.forced
             self.parser = AutoParser(forced.id if forced and not self._pattern else None, self._pattern)
+        self.book.restart()  # the episodes so far are over; lines count from 1 again
+        self._file_start = {series.name: len(series) for series in self.store}
 
     @property
     def lines(self) -> int:
@@ -144,6 +153,32 @@ class Monitor:
         """Damage found in the input (one line each): a corrupt or truncated tracker file."""
         return self.decoder.problems if self.decoder is not None else []
 
+    def follow_stalls(self, clock, after: float | None = None) -> None:
+        """This log is followed live: judge when it stops growing (the ``stalled`` detector),
+        with ``clock`` (seconds, e.g. time.monotonic) for when records arrive and for tick()."""
+        self.stall, self._clock = StallWatch(after), clock
+
+    def tick(self) -> list[Finding]:
+        """While following, when everything written so far was read: judge the silence since
+        the last record. Returns the new findings (a stall, or its escalation)."""
+        if self.stall is None:
+            return []
+        train = self.store.primary_train
+        series = self.store[train] if train else next(iter(self.store), None)
+        step = float(series.steps[-1]) if series is not None and len(series) else float("nan")
+        finding = self.stall.check(self._clock(), step, self.lines)
+        if finding is None:
+            return []
+        finding.path = self.path
+        self.book.take([finding], [], [], self._position)
+        self.findings.append(finding)
+        return [finding]
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """One per event of a pathology, in the order they began (see episodes.py)."""
+        return self.book.episodes
+
     # Status --------------------------------------------------------------------------------
 
     def status(self) -> dict[str, Finding]:
@@ -156,6 +191,8 @@ class Monitor:
             held = worst.get(active.pathology)
             if held is None or severity_rank(active.severity) > severity_rank(held.severity):
                 worst[active.pathology] = active
+        if self.stall is not None and self.stall.active is not None:
+            worst[self.stall.pathology] = self.stall.active
         return worst
 
     # Pipeline ------------------------------------------------------------------------------
@@ -194,8 +231,40 @@ class Monitor:
         findings = self._detect(batch, first_row, fresh)
         for finding in findings:
             finding.path = self.path
+        darks = []
+        if self.stall is not None and len(batch) and self.stall.arrived(self._clock()):
+            darks.append((self.stall.pathology, self.stall.active_series, int(batch.lines[0])))
+        self._place(findings, fresh, darks)
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]], darks: list) -> None:
+        """Put the batch's findings in episodes, with where badges went dark and series restarted."""
+        for detector in self._detectors.values():
+            lines, detector.darkened = detector.darkened, []
+            darks += [(detector.pathology, detector.series, line) for line in lines]
+            if not lines and detector.active is None and detector.series in fresh and \
+                    self.book.lit(detector.pathology, detector.series):
+                # A detector that clears without saying where: dark at its last point read.
+                series = self.store[detector.series]
+                darks.append((detector.pathology, detector.series, int(series.lines[-1])))
+        resets = [
+            (name, int(self.store[name].lines[start]))
+            for name, (_, starts) in fresh.items()
+            for start in starts
+            if start > 0
+        ]
+        if findings or darks or resets:
+            self.book.take(findings, darks, resets, self._position)
+
+    def _position(self, name: str, line: int) -> int:
+        """Points of a series up to ``line`` in this file segment (lines grow within it); for
+        what is not a series (a stall is the log's), the line itself."""
+        if name not in self.store:
+            return line
+        series = self.store[name]
+        base = self._file_start.get(name, 0)
+        return base + int(np.searchsorted(series.lines[base:], line, side="right"))
 
     def _make_names_printable(self, batch: RecordBatch) -> None:
         """Series are named by printable names (a new name is checked once, not per record)."""
@@ -232,6 +301,7 @@ class Monitor:
         detector.update(
             Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
         )
+        detector.darkened.clear()  # its findings on those points are not reported either
 
     def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
         findings: list[Finding] = []

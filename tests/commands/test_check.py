@@ -12,8 +12,13 @@ from lossmon import __version__
 from lossmon.cli import main
 
 SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
-FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice"}
-FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings"}
+FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice", "episode"}
+FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings", "episodes"}
+EPISODE_KEYS = {
+    "id", "pathology", "severity", "series", "step", "line", "message", "advice", "last_step", "last_line",
+    "active", "escalations", "folded",
+}
+EVENT_KEYS = {"pathology", "severity", "series", "step", "line", "message"}
 
 
 def lossmon(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -45,6 +50,47 @@ def test_json_report_schema_and_spike(real_logs):
     assert spikes and spikes[0]["severity"] in ("warn", "alert")
     assert spikes[0]["line"] == 8008  # 1-based, counting newlines only
     assert code == (1 if any(f["severity"] == "alert" for f in log["findings"]) else 0)
+
+
+def test_json_episodes_keep_every_finding_of_an_event(real_logs):
+    """One event, one episode; scripts lose nothing: every finding is in exactly one episode,
+    as an escalation or folded in, and points to it."""
+    report, _ = check_json(real_logs / "gpt-lab-diffusion-train.log")
+    (log,) = report["files"]
+    episodes = log["episodes"]
+    for episode in episodes:
+        assert set(episode) == EPISODE_KEYS
+        assert all(set(event) == EVENT_KEYS for event in episode["escalations"] + episode["folded"])
+        assert episode["severity"] == episode["escalations"][-1]["severity"]
+    held = sorted(
+        (event["line"], event["pathology"])
+        for episode in episodes
+        for event in episode["escalations"] + episode["folded"]
+    )
+    assert held == sorted((f["line"], f["pathology"]) for f in log["findings"])
+    for finding in log["findings"]:
+        (episode,) = [e for e in episodes if e["id"] == finding["episode"]]
+        assert finding["line"] in [e["line"] for e in episode["escalations"] + episode["folded"]]
+    # The 48x spike at step 2280 is an event of its own; the smaller spikes the run shrugged off
+    # afterwards ("info: the run already recovered...") are folded into the earlier events.
+    spike = next(e for e in episodes if e["pathology"] == "exploding_loss" and e["step"] == 2280)
+    assert spike["escalations"][0]["line"] == 8008 and not spike["active"]  # the run recovered
+    assert [e for e in episodes if e["severity"] == "info" and e["pathology"] == "exploding_loss"] == []
+    assert len(episodes) < len(log["findings"])
+
+
+def test_text_report_prints_each_checklist_once_per_pathology(real_logs):
+    result = lossmon("check", str(real_logs / "gpt-lab-diffusion-train.log"))
+    text = result.stdout.decode()
+    report, _ = check_json(real_logs / "gpt-lab-diffusion-train.log")
+    episodes = report["files"][0]["episodes"]
+    for pathology in {e["pathology"] for e in episodes}:
+        first_item = episodes[[e["pathology"] for e in episodes].index(pathology)]["advice"][0]
+        assert text.count(f"[ ] {first_item}") == 1, pathology
+    heads = [line for line in text.splitlines() if " exploding_loss  train_loss  step " in line]
+    assert len(heads) == sum(e["pathology"] == "exploding_loss" for e in episodes)
+    markdown = lossmon("check", "--markdown", str(real_logs / "gpt-lab-diffusion-train.log")).stdout.decode()
+    assert markdown.count("- [ ] Clip gradients and check the grad-norm trend.") == 1
 
 
 @pytest.mark.parametrize(

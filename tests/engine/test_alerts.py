@@ -72,3 +72,20 @@ def test_the_gate_passes_each_pathology_once_per_file_until_its_badge_clears():
     again = finding("plateau", "warn", step=40.0)
     assert gate.news("a.log", [again, finding(step=41.0)], {"nan_or_inf": nan}) == [again]
     assert gate.news("a.log", [finding("overfitting", "info")], {}) == []  # below the level
+
+
+def test_the_gate_passes_escalations_of_an_episode_not_what_is_folded_into_it():
+    from lossmon.engine.episodes import EpisodeBook
+
+    book = EpisodeBook()
+    spike = Finding("exploding_loss", "warn", "loss", 100.0, 100, "spike")
+    symptom = Finding("overfitting", "alert", "val_loss", 110.0, 110, "val up")  # inside the explosion
+    book.take([spike, symptom], [], [], lambda series, line: line)
+    stays = Finding("exploding_loss", "alert", "loss", 103.0, 120, "not recovering", while_lit=True)
+    book.take([stays], [], [], lambda series, line: line)
+    gate = AlertGate("alert")
+    # The symptom raised the explosion's episode to alert: that escalation is the news, once,
+    # under the explosion's name; the spike's own alert later is no news while the badge is lit.
+    assert gate.news("a.log", [spike, symptom], {"exploding_loss": spike, "overfitting": symptom}) == [symptom]
+    assert gate.news("a.log", [stays], {"exploding_loss": stays}) == []
+    assert not stays.escalates and symptom.escalates

@@ -37,6 +37,8 @@ class HeaderInfo:
     position: str = ""  # "1/3" when several logs are open
     error: str | None = None
     note: str = ""  # what the state means: "3 new records", "file deleted: ..."
+    quiet: str = ""  # "last record 14 min ago" for a followed log that went quiet
+    stalled: str | None = None  # the stalled detector's severity, if lit
 
 
 def format_elapsed(seconds: float) -> str:
@@ -69,6 +71,9 @@ def header_fields(info: HeaderInfo) -> list[Field]:
     if info.elapsed is not None:
         fields.append(((format_elapsed(info.elapsed), "dim"),))
     fields.append(((f" {info.state} ", "reverse"),))
+    if info.quiet:
+        style = {"alert": "bold red", "warn": "bold yellow"}.get(info.stalled or "", "dim")
+        fields.append(((info.quiet, style),))
     if info.note:
         fields.append(((clean(info.note, 80), "italic"),))
     if info.error:

@@ -71,6 +71,7 @@ class Detector:
         # attributes a parser sets later are seen too.
         self.attrs = attrs if attrs is not None else {}
         self._actives: dict[str, Finding] = {}  # family → its active finding
+        self.darkened: list[int] = []  # lines where the badge went dark (the monitor drains it)
         self._features: dict[str, Feature] = {}
         self.reset()
 
@@ -117,6 +118,7 @@ class Detector:
             float(points.steps[index]),
             int(points.lines[index]),
             message,
+            while_lit=self.active is not None,
         )
         self._actives[family] = finding
         return finding
@@ -145,7 +147,10 @@ class Detector:
         findings = []
         for event in sorted(events, key=lambda e: (e.index, e.severity is not None)):
             if event.severity is None:
+                lit = self.active is not None
                 self.clear(event.family)
+                if lit and self.active is None:  # where an episode may end (episodes.py)
+                    self.darkened.append(int(points.lines[event.index]))
                 continue
             finding = self.raise_finding(event.severity, points, event.index, event.message, event.family)
             if finding is not None:

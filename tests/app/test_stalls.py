@@ -1,0 +1,36 @@
+"""The app on a log that stops growing: the header says since when, the STALLED badge lights,
+--notify tells; on a fake clock given to the feed (no sleeping)."""
+
+from lossmon.app.alerting import AlertOptions
+from lossmon.app.app import LossmonApp
+from lossmon.app.feeds import FollowFeed
+from lossmon.app.widgets.badges import BadgeView
+from lossmon.app.widgets.header import HeaderBar
+from lossmon.engine import Monitor
+from tests.engine.test_follow_stalls import FakeClock
+
+from .conftest import append_lines, trainer_lines, until, write_log
+
+
+def _header(app) -> str:
+    return str(app.query_one(HeaderBar).text)
+
+
+async def test_the_header_says_when_the_last_record_came_and_the_badge_lights(tmp_path, tick_dir):
+    log = write_log(tmp_path / "train.log", trainer_lines(200))
+    clock, written = FakeClock(), []
+    feed = FollowFeed([str(log)], Monitor, clock=clock)
+    app = LossmonApp(feed, show_elapsed=False, alerts=AlertOptions(level="warn", notify=True), terminal_write=written.append)
+    app.blink_interval = 3600.0
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        assert "last record" not in _header(app)
+        clock.now += 14 * 60 + 5  # the run hangs: its pace is not known yet, so 5 min is a stall
+        feed.session.tick()
+        await until(pilot, lambda: "last record 14 min ago" in _header(app), "the silence in the header")
+        await until(pilot, lambda: app.query(BadgeView).filter("#badge-stalled"), "the stalled badge")
+        assert app.query_one("#badge-stalled", BadgeView).has_class("-warn")
+        assert any("STALLED in train.log" in text for text in written)
+        append_lines(log, trainer_lines(201)[-1:])  # the run goes on: the badge clears
+        await until(pilot, lambda: "last record" not in _header(app), "the header to calm down")
+        assert app.query_one("#badge-stalled", BadgeView).has_class("-healthy")
