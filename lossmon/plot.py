@@ -48,6 +48,12 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
         if finding.severity in ("warn", "alert") and first <= finding.step <= last:
             plt.vline(finding.step, _COLORS[finding.severity])
     plt.xlabel("step (lines: warnings and alerts)")
-    chart = plt.build()
-    plt.clf()
+    try:
+        chart = plt.build()
+    except (ArithmeticError, ValueError):
+        # plotext's tick maths fails on axes spanning ~600 decades (1e-320 to 1e308): no chart
+        # rather than a traceback; the series table above still has every number.
+        return None
+    finally:
+        plt.clf()
     return chart if color else plt.uncolorize(chart)

@@ -196,11 +196,19 @@ class Monitor:
         if end == 0:
             return
         start = series.segment_starts[bisect_right(series.segment_starts, end - 1) - 1]
-        detector.update(
-            Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
-        )
+        with np.errstate(all="ignore"):  # as in _detect
+            detector.update(
+                Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
+            )
 
     def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
+        # A log's values may be subnormal or near float max: the detectors' maths may then
+        # overflow or underflow to inf or 0, which their finiteness checks handle; numpy's
+        # warnings about it must not reach the user's terminal.
+        with np.errstate(all="ignore"):
+            return self._detect_all(batch, first_row, fresh)
+
+    def _detect_all(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
         findings: list[Finding] = []
         by_series: dict[str, list[Detector]] = {}
         for (cls, name), detector in self._detectors.items():
