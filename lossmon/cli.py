@@ -157,21 +157,38 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
         "--on-alert",
         metavar="CMD",
         help="run CMD through the shell once per new finding (LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
-        "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment)",
+        "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment, "
+        "and LOSSMON_JSON, a chat webhook payload to post as it is)",
+    )
+    parser.add_argument(
+        "--webhook",
+        type=_webhook_url,
+        metavar="URL",
+        help="POST each new finding as JSON to this chat webhook (Slack, Mattermost, Discord), in the "
+        "background; log text in it cannot mention anyone or add a field",
     )
     parser.add_argument(
         "--alert-level",
         choices=("info", "warn", "alert"),
         default="alert",
-        help="the lowest severity that runs the --on-alert command (default: alert)",
+        help="the lowest severity that runs the --on-alert command and posts to --webhook (default: alert)",
     )
     parser.add_argument(
         "--hook-timeout",
         type=_positive_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop an --on-alert command that runs longer (default {DEFAULT_TIMEOUT:g})",
+        help=f"stop an --on-alert command (or a --webhook post) that runs longer (default {DEFAULT_TIMEOUT:g})",
     )
+
+
+def _webhook_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"must be an http:// or https:// URL, not {text}")
+    return text
 
 
 def _positive_seconds(text: str) -> float:
@@ -214,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         module_name, function_name = _COMMANDS[args.command]
         return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
-        print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
+        from lossmon.engine.safe_text import printable  # errors name paths: escaped, never obeyed
+
+        print(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

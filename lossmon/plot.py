@@ -12,6 +12,7 @@ import numpy as np
 
 from lossmon.engine.downsample import wants_log_axis
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.safe_text import printable
 
 _COLORS = {"train": "cyan", "val": "orange", "warn": "yellow", "alert": "red"}
 
@@ -39,7 +40,7 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
     plt.plotsize(width, height)
     plt.theme("pro" if color else "clear")
     for role, name, x, y in traces:
-        plt.plot(x.tolist(), y.tolist(), label=name, marker="braille", color=_COLORS[role])
+        plt.plot(x.tolist(), y.tolist(), label=printable(name), marker="braille", color=_COLORS[role])
     values = np.concatenate([y for *_, y in traces])
     if wants_log_axis(float(values.min()), float(values.max())):
         plt.yscale("log")

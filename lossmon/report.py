@@ -7,6 +7,7 @@ import math
 from lossmon import __version__
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.safe_text import markdown_code, markdown_text, printable
 from lossmon.engine.store import Series
 from lossmon.plot import loss_chart
 
@@ -60,13 +61,14 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     """A readable report for one file: format, counts, series table, a chart of the primary losses
     (``plot``), findings with checklists."""
     store = monitor.store
+    # Log text and paths are data: escaped (printable) before they reach a terminal.
     out = [
-        f"{monitor.path}",
+        f"{printable(monitor.path)}",
         f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} lines · {monitor.records:,} records",
-        f"  primary loss: train {store.primary_train or '-'} · val {store.primary_val or '-'}",
+        f"  primary loss: train {printable(store.primary_train or '-')} · val {printable(store.primary_val or '-')}",
     ]
     if len(store):
-        rows = [series_summary(s) for s in store]
+        rows = [{**series_summary(s), "name": printable(s.name)} for s in store]
         width = max(12, *(len(r["name"]) for r in rows))
         out.append("")
         out.append(f"  {'series':<{width}}  {'split':<5}  {'kind':<9}  {'count':>8}  {'last':>12}  {'min':>12}  nonfinite")
@@ -90,10 +92,10 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         out.append(f"  findings ({len(monitor.findings)}):")
         for finding in monitor.findings:
             out.append(
-                f"  {finding.severity.upper():<5} {finding.pathology}  {finding.series}  "
+                f"  {finding.severity.upper():<5} {finding.pathology}  {printable(finding.series)}  "
                 f"step {format_step(finding.step)} (line {finding.line})"
             )
-            out.append(f"        {finding.message}")
+            out.append(f"        {printable(finding.message)}")
             for item in finding.advice:
                 out.append(f"        [ ] {item}")
     counts = {s: sum(f.severity == s for f in monitor.findings) for s in ("alert", "warn", "info")}
@@ -116,31 +118,22 @@ _BADGE = {
 }
 
 
-def _md_escape(text: str) -> str:
-    """Log text is data: keep it from turning into markdown or HTML."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
-
-
-def _md_code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
-
-
 def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
     """A short report to paste into an issue or a chat: verdict, findings, checklists."""
     out = []
     for monitor in monitors:
         store = monitor.store
-        out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict(monitor)]}")
+        out.append(f"### lossmon: {markdown_code(monitor.path)} {_BADGE[verdict(monitor)]}")
         out.append("")
         out.append(
             f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "
-            f"train loss {_md_code(store.primary_train or '-')} · val loss {_md_code(store.primary_val or '-')}"
+            f"train loss {markdown_code(store.primary_train or '-')} · val loss {markdown_code(store.primary_val or '-')}"
         )
         for name in (store.primary_train, store.primary_val):
             if name:
                 series = store[name]
                 out.append(
-                    f"- {_md_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
+                    f"- {markdown_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
                     f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
                 )
         out.append("")
@@ -153,8 +146,8 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             out.append("No findings: the curves look healthy.")
         for finding in monitor.findings:
             out.append(
-                f"**{finding.severity.upper()} {finding.pathology}** on {_md_code(finding.series)} at step "
-                f"{format_step(finding.step)} (line {finding.line}): {_md_escape(finding.message)}"
+                f"**{finding.severity.upper()} {finding.pathology}** on {markdown_code(finding.series)} at step "
+                f"{format_step(finding.step)} (line {finding.line}): {markdown_text(finding.message)}"
             )
             out.extend(f"- [ ] {item}" for item in finding.advice)
             out.append("")

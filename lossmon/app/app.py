@@ -22,6 +22,7 @@ from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
 from lossmon.app.messages import FeedNews, HookFailed
+from lossmon.app.safe_text import clean
 from lossmon.app.scene import (
     ChartPlan,
     Snapshot,
@@ -394,7 +395,7 @@ class LossmonApp(App):
         self.post_message(HookFailed(text))  # from the hook's thread: post, never call
 
     def on_hook_failed(self, message: HookFailed) -> None:
-        self.notify(message.text, title="--on-alert", severity="error", timeout=10, markup=False)
+        self.notify(clean(message.text, 400), title="--on-alert", severity="error", timeout=10, markup=False)
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -449,9 +450,9 @@ class LossmonApp(App):
             path = screenshot_path(name, screenshot_dir(), datetime.now())
             self.save_screenshot(path.name, str(path.parent))
         except OSError as error:
-            self.notify(f"Could not save the screenshot: {error}", title="Screenshot", severity="error", markup=False)
+            self.notify(clean(f"Could not save the screenshot: {error}", 400), title="Screenshot", severity="error", markup=False)
             return
-        self.notify(str(path), title="Screenshot saved", markup=False)
+        self.notify(clean(str(path), 400), title="Screenshot saved", markup=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

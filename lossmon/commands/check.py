@@ -10,6 +10,7 @@ import sys
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.safe_text import printable
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 from lossmon.report import json_report, markdown_report, text_report, worst_severity
 
@@ -24,12 +25,12 @@ def run_check(args) -> int:
         try:
             monitor = check_file(path, **options)
         except LossmonError as error:
-            print(f"lossmon: {error}", file=sys.stderr)
+            print(f"lossmon: {printable(error)}", file=sys.stderr)
             failed = True
             continue
         if args.metric and args.metric not in monitor.store:
             names = ", ".join(series.name for series in monitor.store) or "none"
-            print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
+            print(printable(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})"), file=sys.stderr)
             failed = True
         monitors.append(monitor)
     if args.json:

@@ -123,9 +123,9 @@ def test_a_log_without_metrics_is_not_called_healthy(tmp_path):
 
 
 def test_markdown_escapes_log_text(tmp_path):
-    from lossmon.report import _md_escape
+    from lossmon.engine.safe_text import markdown_text
 
-    assert _md_escape("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
+    assert markdown_text("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
 
 
 def test_check_never_imports_the_terminal_ui(tmp_path):
