@@ -138,6 +138,10 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
         help="read lines with this regex: the named group 'step' is the step, every other named group a metric",
     )
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
+    parser.add_argument(
+        "--max-series", type=_positive_int, default=None, metavar="N",
+        help="keep at most N distinct series per file (default 1000); the names past it are counted and dropped",
+    )
 
 
 # command → (module, function): imported only when used, so `check` never loads Textual.
@@ -191,6 +195,16 @@ def _webhook_url(text: str) -> str:
     return text
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text}")
+    return value
+
+
 def _positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -209,11 +223,14 @@ def parsing_options(args: argparse.Namespace) -> dict:
         from lossmon.engine.formats import compile_pattern
 
         compile_pattern(pattern)
-    return {
+    options = {
         "format_id": getattr(args, "format", None),
         "pattern": pattern,
         "primary_metric": getattr(args, "metric", None),
     }
+    if getattr(args, "max_series", None) is not None:
+        options["max_series"] = args.max_series
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:

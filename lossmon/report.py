@@ -36,6 +36,7 @@ def file_summary(monitor: Monitor) -> dict:
         "format": monitor.format_id,
         "lines": monitor.lines,
         "records": monitor.records,
+        "dropped_series": monitor.dropped_series,  # names past --max-series, not kept
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
         "findings": [finding.to_dict() for finding in monitor.findings],
@@ -67,6 +68,8 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} lines · {monitor.records:,} records",
         f"  primary loss: train {printable(store.primary_train or '-')} · val {printable(store.primary_val or '-')}",
     ]
+    if monitor.dropped_series:
+        out.append(f"  warning: {monitor.series_warning()}")
     if len(store):
         rows = [{**series_summary(s), "name": printable(s.name)} for s in store]
         width = max(12, *(len(r["name"]) for r in rows))
@@ -129,6 +132,8 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} lines · {monitor.records:,} records · "
             f"train loss {markdown_code(store.primary_train or '-')} · val loss {markdown_code(store.primary_val or '-')}"
         )
+        if monitor.dropped_series:
+            out.append(f"- warning: {markdown_text(monitor.series_warning())}")
         for name in (store.primary_train, store.primary_val):
             if name:
                 series = store[name]

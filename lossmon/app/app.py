@@ -144,6 +144,7 @@ class LossmonApp(App):
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
+        self._series_warned: set = set()  # logs whose dropped series were announced
         self.alerts = AppAlerts(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
 
     # Layout --------------------------------------------------------------------------------------
@@ -255,12 +256,20 @@ class LossmonApp(App):
         for index, view in enumerate(self.views):
             if self.alerts is not None:
                 self.alerts.check(view.log)
+            self._warn_dropped_series(view)
             if index != self.current:
                 self._update_board(view)
         if self.views:
             self.render_log(self.views[self.current])
         else:
             self._part(HeaderBar).show(self._waiting_info())
+
+    def _warn_dropped_series(self, view: LogView) -> None:
+        """Once per log: names past --max-series were dropped (as check and watch say)."""
+        monitor = view.log.monitor
+        if monitor.dropped_series and view.log not in self._series_warned:
+            self._series_warned.add(view.log)
+            self.notify(clean(monitor.series_warning(), 400), title="Too many series", severity="warning", markup=False)
 
     def _update_board(self, view: LogView) -> None:
         if view.log.version == view.rendered_version:

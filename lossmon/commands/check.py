@@ -32,6 +32,8 @@ def run_check(args) -> int:
             names = ", ".join(series.name for series in monitor.store) or "none"
             print(printable(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})"), file=sys.stderr)
             failed = True
+        if monitor.dropped_series:
+            print(f"lossmon: {monitor.series_warning()}", file=sys.stderr)
         monitors.append(monitor)
     if args.json:
         json.dump(json_report(monitors), sys.stdout, allow_nan=False)

@@ -46,6 +46,7 @@ def run_watch(args) -> int:
     status = EXIT_OK
     session.start()
     announced = False
+    warned: set[str] = set()  # files whose dropped series were reported
     try:
         while not stop.is_set() and not session.done:
             update = session.get(timeout=0.25)
@@ -57,6 +58,9 @@ def run_watch(args) -> int:
             if args.jsonl:
                 _write(sys.stderr, [printable(event.message) for event in update.events])
             _write(sys.stdout, render(update))
+            if update.monitor.dropped_series and update.path not in warned:  # once per file
+                warned.add(update.path)
+                print(f"lossmon: {update.monitor.series_warning()}", file=sys.stderr, flush=True)
             if hook is not None or webhook is not None:
                 with session.lock:
                     active = session.monitors[update.path].status() if update.path in session.monitors else {}

@@ -56,3 +56,19 @@ async def test_a_hostile_directory_and_names_are_shown_escaped(tmp_path, tick_di
         texts = [header, chart, *(str(option) for option in options)]
         for text in texts:
             assert hidden(text.replace("\n", "")) == []
+
+
+async def test_names_past_max_series_are_announced_once(tmp_path, tick_dir):
+    from functools import partial
+
+    from lossmon.engine import Monitor
+
+    lines = [json.dumps({"step": s, "loss": 2.0 - s / 100, f"key_{s}": 0.5}) for s in range(1, 41)]
+    log = write_log(tmp_path / "many.jsonl", lines)
+    app = make_app(log, tick_dir=tick_dir, make_monitor=partial(Monitor, max_series=5))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.pause()
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert notes == [("Too many series", f"{log}: more than 5 distinct metric names; 36 more were not kept "
+                          "(raise the limit with --max-series N)")]
