@@ -94,7 +94,8 @@ class Overfitting(Detector):
         if self._evals < MIN_EVALS or self._rises < WARN_RISES:
             return None
         reference = self._train_at_first_rise
-        if not (math.isfinite(train) and math.isfinite(reference) and train < reference * (1.0 - TRAIN_FALL)):
+        # reference > 0: a train loss that reads 0 (or underflows to it) has no fall to measure.
+        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - TRAIN_FALL)):
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
