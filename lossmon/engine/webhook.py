@@ -15,6 +15,7 @@ The same payload is in a hook's environment as ``LOSSMON_JSON``, so a hook can p
 from __future__ import annotations
 
 import json
+import queue
 import socket
 import threading
 from collections.abc import Callable
@@ -62,7 +63,9 @@ def payload_json(path: str, finding: Finding) -> str:
 class Webhook:
     """Posts each finding that is news (the same gate as the hook: at or above ``level``, once
     per pathology and file until its badge clears) to ``url``, on a background thread: reading
-    the log never waits for the network. A failed post is reported, never fatal."""
+    the log never waits for the network. A failed post is reported, never fatal. The thread is a
+    daemon: a user who quits never waits for a slow endpoint (``close(wait=True)`` does, each
+    post bounded by ``timeout``)."""
 
     def __init__(
         self,
@@ -75,11 +78,9 @@ class Webhook:
         self.timeout = timeout
         self._report = report
         self._gate = AlertGate(level)
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lossmon-webhook")
-        self._futures = []
-        self._lock = threading.Lock()
+        self._queue: queue.Queue = queue.Queue(maxsize=MAX_PENDING)
+        self._thread = threading.Thread(target=self._work, name="lossmon-webhook", daemon=True)
+        self._thread.start()
         self.sent = 0
 
     def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
@@ -88,18 +89,23 @@ class Webhook:
 
     def post(self, path: str, finding: Finding) -> None:
         """Post one finding, aside (the caller decided it is news)."""
-        with self._lock:
-            self._futures = [future for future in self._futures if not future.done()]
-            if len(self._futures) >= MAX_PENDING:
-                self._report(f"webhook: {MAX_PENDING} posts still waiting; dropped the one for {finding.pathology}")
-                return
-            self._futures.append(self._pool.submit(self._post, payload_json(path, finding).encode("ascii"), finding))
+        try:
+            self._queue.put_nowait((payload_json(path, finding).encode("ascii"), finding))
+        except queue.Full:
+            self._report(f"webhook: {MAX_PENDING} posts still waiting; dropped the one for {finding.pathology}")
 
     def close(self, wait: bool) -> None:
-        """Finish: let queued posts go out (``wait``, each bounded by the timeout), or drop them."""
-        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+        """Finish: let queued posts go out (``wait``), or leave them (the user quit)."""
+        if wait:
+            self._queue.put(None)
+            self._thread.join()
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            self._post(*item)
 
     def _post(self, body: bytes, finding: Finding) -> None:
+        import http.client
         import urllib.error
         import urllib.request
 
@@ -113,7 +119,7 @@ class Webhook:
                 response.read(1 << 16)
         except urllib.error.HTTPError as error:
             self._report(f"{what} failed: HTTP {error.code} {printable(error.reason, 100)}")
-        except (OSError, ValueError) as error:  # URLError, timeouts, refused, a bad URL
+        except (OSError, ValueError, http.client.HTTPException) as error:  # refused, timeouts, bad replies
             self._report(f"{what} failed: {printable(getattr(error, 'reason', None) or error, 200)}")
         else:
             self.sent += 1

@@ -108,3 +108,25 @@ def test_a_failing_endpoint_is_reported_never_raised():
     assert len(reports) == 2
     assert reports[0].startswith("webhook for nan_or_inf at step 20 failed: HTTP 500")
     assert reports[1].startswith("webhook for nan_or_inf at step 20 failed:")
+
+
+def test_a_garbled_reply_is_reported_never_raised():
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def answer_garbage():
+        connection, _ = server.accept()
+        connection.recv(65536)
+        connection.sendall(b"not http at all\r\n\r\n")
+        connection.close()
+
+    thread = threading.Thread(target=answer_garbage, daemon=True)
+    thread.start()
+    reports = []
+    webhook = Webhook(f"http://127.0.0.1:{port}/", report=reports.append, timeout=10)
+    webhook.post("train.log", finding("loss"))
+    webhook.close(wait=True)
+    server.close()
+    assert len(reports) == 1 and reports[0].startswith("webhook for nan_or_inf at step 20 failed:")
