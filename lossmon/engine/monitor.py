@@ -18,8 +18,8 @@ from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
 from lossmon.engine.naming import kind_of, printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
-from lossmon.engine.safe_text import printable
 from lossmon.engine.roles import resolve_roles
+from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
 
 # Distinct series a file may have: each costs ~8 KB and detector work, and a log that writes a
