@@ -269,7 +269,9 @@ class LossmonApp(App):
         monitor = view.log.monitor
         if monitor.dropped_series and view.log not in self._series_warned:
             self._series_warned.add(view.log)
-            self.notify(clean(monitor.series_warning(), 400), title="Too many series", severity="warning", markup=False)
+            self.notify(
+                clean(monitor.series_warning(), 400), title="Too many series", severity="warning", timeout=30, markup=False
+            )
 
     def _update_board(self, view: LogView) -> None:
         if view.log.version == view.rendered_version:
