@@ -140,7 +140,8 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
     parser.add_argument(
         "--max-series", type=_positive_int, default=None, metavar="N",
-        help="keep at most N distinct series per file (default 1000); the names past it are counted and dropped",
+        help="keep at most N distinct series per file (default 1000; losses may take as many again); "
+        "the names past it are counted and dropped",
     )
 
 
