@@ -153,6 +153,11 @@ def add_parsing_options(parser: argparse.ArgumentParser) -> None:
         help="read lines with this regex: the named group 'step' is the step, every other named group a metric",
     )
     parser.add_argument("--metric", metavar="NAME", help="the series to use as the primary training loss")
+    parser.add_argument(
+        "--max-series", type=_positive_int, default=None, metavar="N",
+        help="keep at most N distinct series per file (default 1000; losses may take as many again); "
+        "the names past it are counted and dropped",
+    )
 
 
 # command → (module, function): imported only when used, so `check` never loads Textual.
@@ -172,21 +177,28 @@ def add_alert_options(parser: argparse.ArgumentParser) -> None:
         "--on-alert",
         metavar="CMD",
         help="run CMD through the shell once per event that opens or escalates to --alert-level "
-        "(LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, "
-        "LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, LOSSMON_MESSAGE in its environment)",
+        "(LOSSMON_PATHOLOGY, LOSSMON_SEVERITY, LOSSMON_STEP, LOSSMON_LINE, LOSSMON_SERIES, LOSSMON_FILE, "
+        "LOSSMON_MESSAGE in its environment, and LOSSMON_JSON, a chat webhook payload to post as it is)",
+    )
+    parser.add_argument(
+        "--webhook",
+        type=_webhook_url,
+        metavar="URL",
+        help="POST each new finding as JSON to this chat webhook (Slack, Mattermost, Discord), in the "
+        "background; log text in it cannot mention anyone or add a field",
     )
     parser.add_argument(
         "--alert-level",
         choices=("info", "warn", "alert"),
         default="alert",
-        help="the lowest severity that runs the --on-alert command (default: alert)",
+        help="the lowest severity that runs the --on-alert command and posts to --webhook (default: alert)",
     )
     parser.add_argument(
         "--hook-timeout",
         type=_positive_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop an --on-alert command that runs longer (default {DEFAULT_TIMEOUT:g})",
+        help=f"stop an --on-alert command (or a --webhook post) that runs longer (default {DEFAULT_TIMEOUT:g})",
     )
 
 
@@ -198,6 +210,25 @@ def add_stall_option(parser: argparse.ArgumentParser) -> None:
         help="a followed log with no new record for SECONDS is stalled: warn, and alert after 3x as long "
         "(default: 5x the run's usual interval between records, at least a minute; inf: never)",
     )
+
+
+def _webhook_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"must be an http:// or https:// URL, not {text}")
+    return text
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text}")
+    return value
 
 
 def _positive_seconds(text: str) -> float:
@@ -218,11 +249,14 @@ def parsing_options(args: argparse.Namespace) -> dict:
         from lossmon.engine.formats import compile_pattern
 
         compile_pattern(pattern)
-    return {
+    options = {
         "format_id": getattr(args, "format", None),
         "pattern": pattern,
         "primary_metric": getattr(args, "metric", None),
     }
+    if getattr(args, "max_series", None) is not None:
+        options["max_series"] = args.max_series
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         module_name, function_name = _COMMANDS[args.command]
         return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
-        print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
+        from lossmon.engine.safe_text import printable  # errors name paths: escaped, never obeyed
+
+        print(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from lossmon.engine.compare import Comparison, RunComparison
-from lossmon.engine.naming import printable_name
+from lossmon.engine.safe_text import markdown_text, printable
 
 
 def _num(value: float | None) -> str:
@@ -28,7 +28,7 @@ def _columns(c: Comparison) -> tuple[list[str], list[list[str]]]:
     head = ["run", "steps", "train last", "train best", "val last", "val best", f"reaches {_num(c.target)}", "speedup", "verdict"]
     rows = []
     for k, run in enumerate(c.runs):
-        label = printable_name(run.label) + (" (baseline)" if k == c.baseline else "")
+        label = printable(run.label) + (" (baseline)" if k == c.baseline else "")
         rows.append([
             label, _step(run.last_step), _num(run.train_last), _num(run.train_best), _num(run.val_last),
             _num(run.val_best), _reach(run), _speedup(run), run.verdict.upper(),
@@ -40,7 +40,7 @@ def _what(c: Comparison) -> str:
     base = c.runs[c.baseline]
     which = "held-out (val) loss" if c.split == "val" else "training loss (smoothed)"
     return (
-        f"baseline {printable_name(base.label)}: compared on the {which}; its final loss {_num(c.target)}, "
+        f"baseline {printable(base.label)}: compared on the {which}; its final loss {_num(c.target)}, "
         f"first reached at step {_step(c.target_step)}"
     )
 
@@ -54,24 +54,19 @@ def compare_text(c: Comparison) -> str:
     out = [f"compare: {_what(c)}", "", line(head)]
     out.extend(line(r) for r in rows)
     out.append("")
-    out.extend(f"  INFO  {printable_name(message)}" for message in c.findings)
+    out.extend(f"  INFO  {printable(message)}" for message in c.findings)
     if not c.findings:
         out.append("  no difference beyond the runs' noise")
     return "\n".join(out)
 
 
-def _md_cell(text: str) -> str:
-    """Log text is data: no markdown, HTML or table syntax of its own."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in printable_name(text))
-
-
 def compare_markdown(c: Comparison) -> str:
     head, rows = _columns(c)
-    out = ["### lossmon compare", "", _md_cell(_what(c)), "", "| " + " | ".join(head) + " |"]
+    out = ["### lossmon compare", "", markdown_text(_what(c)), "", "| " + " | ".join(head) + " |"]
     out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|")
-    out.extend("| " + " | ".join(_md_cell(cell) for cell in r) + " |" for r in rows)
+    out.extend("| " + " | ".join(markdown_text(cell) for cell in r) + " |" for r in rows)
     out.append("")
-    out.extend("- " + _md_cell(message) for message in c.findings)
+    out.extend("- " + markdown_text(message) for message in c.findings)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 
 from lossmon.engine.explain import Explanation, explain
-from lossmon.engine.naming import printable_name
+from lossmon.engine.safe_text import printable
 
 _CLASS_LABELS = (
     ("records", "with records"),
@@ -20,7 +20,7 @@ _CLASS_LABELS = (
 
 def _safe(text: str) -> str:
     """Log text is data: no escape sequence or control character reaches the terminal."""
-    return printable_name(text) if text else ""
+    return printable(text) if text else ""
 
 
 def _cut(text: str, limit: int = 110) -> str:

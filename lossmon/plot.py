@@ -12,6 +12,7 @@ import numpy as np
 
 from lossmon.engine.downsample import wants_log_axis
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.safe_text import printable
 
 _COLORS = {"train": "cyan", "val": "orange", "warn": "yellow", "alert": "red"}
 
@@ -39,7 +40,7 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
     plt.plotsize(width, height)
     plt.theme("pro" if color else "clear")
     for role, name, x, y in traces:
-        plt.plot(x.tolist(), y.tolist(), label=name, marker="braille", color=_COLORS[role])
+        plt.plot(x.tolist(), y.tolist(), label=printable(name), marker="braille", color=_COLORS[role])
     values = np.concatenate([y for *_, y in traces])
     if wants_log_axis(float(values.min()), float(values.max())):
         plt.yscale("log")
@@ -48,6 +49,12 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
         if finding.severity in ("warn", "alert") and first <= finding.step <= last:
             plt.vline(finding.step, _COLORS[finding.severity])
     plt.xlabel("step (lines: warnings and alerts)")
-    chart = plt.build()
-    plt.clf()
+    try:
+        chart = plt.build()
+    except (ArithmeticError, ValueError):
+        # plotext's tick maths fails on axes spanning ~600 decades (1e-320 to 1e308): no chart
+        # rather than a traceback; the series table above still has every number.
+        return None
+    finally:
+        plt.clf()
     return chart if color else plt.uncolorize(chart)

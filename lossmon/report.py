@@ -8,6 +8,7 @@ from lossmon import __version__
 from lossmon.engine.episodes import Episode
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.safe_text import markdown_code, markdown_text, printable
 from lossmon.engine.store import Series
 from lossmon.plot import loss_chart
 
@@ -39,6 +40,7 @@ def file_summary(monitor: Monitor) -> dict:
         "format": monitor.format_id,
         "lines": monitor.lines,
         "records": monitor.records,
+        "dropped_series": monitor.dropped_series,  # names past --max-series, not kept
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
         "findings": [
@@ -68,13 +70,16 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     """A readable report for one file: format, counts, series table, a chart of the primary losses
     (``plot``), findings with checklists."""
     store = monitor.store
+    # Log text and paths are data: escaped (printable) before they reach a terminal.
     out = [
-        f"{monitor.path}",
+        f"{printable(monitor.path)}",
         f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} {monitor.unit} · {monitor.records:,} records",
-        f"  primary loss: train {store.primary_train or '-'} · val {store.primary_val or '-'}",
+        f"  primary loss: train {printable(store.primary_train or '-')} · val {printable(store.primary_val or '-')}",
     ]
+    if monitor.dropped_series:
+        out.append(f"  warning: {monitor.series_warning()}")
     if len(store):
-        rows = [series_summary(s) for s in store]
+        rows = [{**series_summary(s), "name": printable(s.name)} for s in store]
         width = max(12, *(len(r["name"]) for r in rows))
         out.append("")
         out.append(f"  {'series':<{width}}  {'split':<5}  {'kind':<9}  {'count':>8}  {'last':>12}  {'min':>12}  nonfinite")
@@ -101,10 +106,10 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         for pathology, group in by_pathology(episodes):
             for episode in group:
                 out.append(
-                    f"  {episode.severity.upper():<5} {pathology}  {episode.series}  "
+                    f"  {episode.severity.upper():<5} {pathology}  {printable(episode.series)}  "
                     f"step {format_step(episode.step)} (line {episode.line})"
                 )
-                out.extend(f"        {line}" for line in episode_lines(episode))
+                out.extend(f"        {printable(line)}" for line in episode_lines(episode))
             out.append(f"      what to check ({pathology}):")
             out.extend(f"        [ ] {item}" for item in group[0].advice)
     counts = {s: sum(e.severity == s for e in episodes) for s in ("alert", "warn", "info")}
@@ -169,31 +174,24 @@ _BADGE = {
 }
 
 
-def _md_escape(text: str) -> str:
-    """Log text is data: keep it from turning into markdown or HTML."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
-
-
-def _md_code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
-
-
 def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
     """A short report to paste into an issue or a chat: verdict, findings, checklists."""
     out = []
     for monitor in monitors:
         store = monitor.store
-        out.append(f"### lossmon: {_md_code(monitor.path)} {_BADGE[verdict(monitor)]}")
+        out.append(f"### lossmon: {markdown_code(monitor.path)} {_BADGE[verdict(monitor)]}")
         out.append("")
         out.append(
             f"{monitor.format_id or 'unknown format'} · {monitor.lines:,} {monitor.unit} · {monitor.records:,} records · "
-            f"train loss {_md_code(store.primary_train or '-')} · val loss {_md_code(store.primary_val or '-')}"
+            f"train loss {markdown_code(store.primary_train or '-')} · val loss {markdown_code(store.primary_val or '-')}"
         )
+        if monitor.dropped_series:
+            out.append(f"- warning: {markdown_text(monitor.series_warning())}")
         for name in (store.primary_train, store.primary_val):
             if name:
                 series = store[name]
                 out.append(
-                    f"- {_md_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
+                    f"- {markdown_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
                     f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
                 )
         out.append("")
@@ -208,10 +206,10 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             for episode in group:
                 lines = episode_lines(episode)
                 out.append(
-                    f"**{episode.severity.upper()} {pathology}** on {_md_code(episode.series)} at step "
-                    f"{format_step(episode.step)} (line {episode.line}): {_md_escape(lines[0])}"
+                    f"**{episode.severity.upper()} {pathology}** on {markdown_code(episode.series)} at step "
+                    f"{format_step(episode.step)} (line {episode.line}): {markdown_text(lines[0])}"
                 )
-                out.extend(f"- {_md_escape(line)}" for line in lines[1:])
+                out.extend(f"- {markdown_text(line)}" for line in lines[1:])
                 out.append("")
             out.append(f"What to check ({pathology}):")
             out.extend(f"- [ ] {item}" for item in group[0].advice)

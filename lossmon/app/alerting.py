@@ -1,6 +1,6 @@
 """The app's alerts: after each change of a log, its new findings go through the same gate as
 ``lossmon watch --on-alert`` (at or above ``--alert-level``, once per pathology and file until
-its badge clears), then to the ``--on-alert`` hook and, with ``--notify``, to the bell and a
+its badge clears), then to the ``--on-alert`` hook, the ``--webhook`` and, with ``--notify``, to the bell and a
 desktop notification. Nothing here waits: the hook runs on its own threads, and the
 notification is a few bytes handed to the terminal's writer."""
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lossmon.app.live_log import LiveLog
 from lossmon.app.notify import Notifier
 from lossmon.engine.alerts import DEFAULT_TIMEOUT, AlertGate, AlertHook
+from lossmon.engine.webhook import Webhook
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +21,11 @@ class AlertOptions:
     level: str = "alert"  # --alert-level
     timeout: float = DEFAULT_TIMEOUT  # --hook-timeout
     notify: bool = False  # --notify
+    webhook: str | None = None  # --webhook
 
     @property
     def enabled(self) -> bool:
-        return bool(self.command) or self.notify
+        return bool(self.command) or self.notify or bool(self.webhook)
 
 
 class AppAlerts:
@@ -37,6 +39,7 @@ class AppAlerts:
             else None
         )
         self.notifier = Notifier(write) if options.notify else None
+        self.webhook = Webhook(options.webhook, options.level, options.timeout, report=report) if options.webhook else None
         self._looked: dict[LiveLog, tuple[int, int]] = {}  # log → (version, findings) seen
 
     def check(self, log: LiveLog) -> None:
@@ -53,8 +56,12 @@ class AppAlerts:
                 self.hook.run(log.path, finding)
             if self.notifier is not None:
                 self.notifier.notify(log.path, finding)
+            if self.webhook is not None:
+                self.webhook.post(log.path, finding)
 
     def close(self) -> None:
         """The user quit: stop running hooks now (as ``lossmon watch`` does when interrupted)."""
         if self.hook is not None:
             self.hook.close(wait=False)
+        if self.webhook is not None:
+            self.webhook.close(wait=False)

@@ -22,6 +22,7 @@ from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
 from lossmon.app.messages import FeedNews, HookFailed
+from lossmon.app.safe_text import clean
 from lossmon.app.scene import (
     ChartPlan,
     Snapshot,
@@ -157,6 +158,7 @@ class LossmonApp(App):
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
+        self._series_warned: set = set()  # logs whose dropped series were announced
         self.alerts = AppAlerts(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
 
     # Layout --------------------------------------------------------------------------------------
@@ -268,12 +270,22 @@ class LossmonApp(App):
         for index, view in enumerate(self.views):
             if self.alerts is not None:
                 self.alerts.check(view.log)
+            self._warn_dropped_series(view)
             if index != self.current:
                 self._update_board(view)
         if self.views:
             self.render_log(self.views[self.current])
         else:
             self._part(HeaderBar).show(self._waiting_info())
+
+    def _warn_dropped_series(self, view: LogView) -> None:
+        """Once per log: names past --max-series were dropped (as check and watch say)."""
+        monitor = view.log.monitor
+        if monitor.dropped_series and view.log not in self._series_warned:
+            self._series_warned.add(view.log)
+            self.notify(
+                clean(monitor.series_warning(), 400), title="Too many series", severity="warning", timeout=30, markup=False
+            )
 
     def _update_board(self, view: LogView) -> None:
         if view.log.version == view.rendered_version:
@@ -409,7 +421,7 @@ class LossmonApp(App):
         self.post_message(HookFailed(text))  # from the hook's thread: post, never call
 
     def on_hook_failed(self, message: HookFailed) -> None:
-        self.notify(message.text, title="--on-alert", severity="error", timeout=10, markup=False)
+        self.notify(clean(message.text, 400), title="--on-alert", severity="error", timeout=10, markup=False)
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -464,9 +476,9 @@ class LossmonApp(App):
             path = screenshot_path(name, screenshot_dir(), datetime.now())
             self.save_screenshot(path.name, str(path.parent))
         except OSError as error:
-            self.notify(f"Could not save the screenshot: {error}", title="Screenshot", severity="error", markup=False)
+            self.notify(clean(f"Could not save the screenshot: {error}", 400), title="Screenshot", severity="error", markup=False)
             return
-        self.notify(str(path), title="Screenshot saved", markup=False)
+        self.notify(clean(str(path), 400), title="Screenshot saved", markup=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -13,21 +13,20 @@ only with ``set -g allow-passthrough on``; the bell is sent raw, so that tmux's 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping
 
 from lossmon.engine.checklists import PATHOLOGIES
 from lossmon.engine.findings import Finding, format_step
+from lossmon.engine.safe_text import printable
 
 BELL = "\x07"
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0 and C1: no byte may end or nest a sequence
 MAX_TEXT = 200  # characters of message in a notification (banners truncate anyway)
 
 
 def safe_text(text: str, limit: int = MAX_TEXT) -> str:
-    """Printable text for inside an OSC string: controls become spaces, and it is cut short."""
-    text = _CONTROLS.sub(" ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Printable text for inside an OSC string: no byte may end or nest the sequence, so every
+    control (and bidi) character is shown escaped, and it is cut short."""
+    return printable(text.strip(), limit)
 
 
 def in_tmux(environ: Mapping[str, str] = os.environ) -> bool:

@@ -72,7 +72,7 @@ def run_app(args) -> int:
     from lossmon.app.alerting import AlertOptions
     from lossmon.app.app import LossmonApp
 
-    alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify)
+    alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify, args.webhook)
     LossmonApp(feed, ascii=args.ascii, light=args.light, alerts=alerts).run()
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import sys
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.naming import printable_name
+from lossmon.engine.safe_text import printable
 from lossmon.engine.targets import expand
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
 from lossmon.explain_report import explain_json, explain_text
@@ -39,22 +39,24 @@ def run_check(args) -> int:
         except LossmonError as error:
             unreadable.append(str(error))
         for problem in unreadable:
-            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
+            print(f"lossmon: {printable(problem)}", file=sys.stderr)
             failed = True
     for path in dict.fromkeys(paths):
         try:
             monitor = check_file(path, **options)
         except LossmonError as error:
-            print(f"lossmon: {error}", file=sys.stderr)
+            print(f"lossmon: {printable(error)}", file=sys.stderr)
             failed = True
             continue
         for problem in monitor.problems:  # what was read is still reported
-            print(f"lossmon: {printable_name(problem)}", file=sys.stderr)
+            print(f"lossmon: {printable(problem)}", file=sys.stderr)
             failed = True
         if args.metric and args.metric not in monitor.store:
             names = ", ".join(series.name for series in monitor.store) or "none"
-            print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
+            print(printable(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})"), file=sys.stderr)
             failed = True
+        if monitor.dropped_series:
+            print(f"lossmon: {monitor.series_warning()}", file=sys.stderr)
         monitors.append(monitor)
     if args.compare and len(monitors) < 2:
         print("lossmon: --compare needs at least two runs", file=sys.stderr)

@@ -31,6 +31,7 @@ from lossmon.engine.alerts import AlertHook
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.follow import FollowUpdate, Session
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.safe_text import printable
 
 
 def run_watch(args) -> int:
@@ -44,10 +45,12 @@ def run_watch(args) -> int:
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     render = jsonl_lines if args.jsonl else text_lines
     hook = make_hook(args)
+    webhook = make_webhook(args)
     exit_rank = severity_rank(args.exit_on) if args.exit_on else None
     status = EXIT_OK
     session.start()
     announced = False
+    warned: set[str] = set()  # files whose dropped series were reported
     try:
         while not stop.is_set() and not session.done:
             update = session.get(timeout=0.25)
@@ -55,14 +58,19 @@ def run_watch(args) -> int:
                 continue
             if not announced and session.watcher.directories:  # set up before the first update
                 announced = True
-                print(f"lossmon: watching with {session.describe_watching()}", file=sys.stderr, flush=True)
+                print(f"lossmon: watching with {printable(session.describe_watching())}", file=sys.stderr, flush=True)
             if args.jsonl:
-                _write(sys.stderr, [event.message for event in update.events])
+                _write(sys.stderr, [printable(event.message) for event in update.events])
             _write(sys.stdout, render(update))
-            if hook is not None:
+            if update.monitor.dropped_series and update.path not in warned:  # once per file
+                warned.add(update.path)
+                print(f"lossmon: {update.monitor.series_warning()}", file=sys.stderr, flush=True)
+            if hook is not None or webhook is not None:
                 with session.lock:
                     active = session.monitors[update.path].status() if update.path in session.monitors else {}
-                hook.observe(update.path, update.findings, active)
+                for alert in (hook, webhook):
+                    if alert is not None:
+                        alert.observe(update.path, update.findings, active)
             if exit_rank is not None and any(severity_rank(f.severity) >= exit_rank for f in update.findings):
                 status = EXIT_ALERT
                 break
@@ -74,10 +82,12 @@ def run_watch(args) -> int:
             # --exit-on: the hook of the finding that ended the watch still runs (bounded by its
             # timeout); a user who interrupts wants out now.
             hook.close(wait=status == EXIT_ALERT)
+        if webhook is not None:
+            webhook.close(wait=status == EXIT_ALERT)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if session.error is not None:
-        print(f"lossmon: the follower stopped: {session.error}", file=sys.stderr)
+        print(f"lossmon: the follower stopped: {printable(session.error)}", file=sys.stderr)
         return EXIT_USAGE
     return status
 
@@ -90,8 +100,22 @@ def make_hook(args) -> AlertHook | None:
         args.on_alert,
         level=args.alert_level,
         timeout=args.hook_timeout,
-        report=lambda message: print(f"lossmon: {message}", file=sys.stderr, flush=True),
+        report=lambda message: print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True),
         output=sys.stderr.fileno(),
+    )
+
+
+def make_webhook(args):
+    """The --webhook poster (failures reported on stderr)."""
+    if not getattr(args, "webhook", None):
+        return None
+    from lossmon.engine.webhook import Webhook
+
+    return Webhook(
+        args.webhook,
+        level=args.alert_level,
+        timeout=args.hook_timeout,
+        report=lambda message: print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True),
     )
 
 
@@ -120,14 +144,16 @@ def jsonl_lines(update: FollowUpdate) -> list[str]:
 
 
 def text_lines(update: FollowUpdate) -> list[str]:
+    """Readable lines; paths and log text escaped (printable): the terminal shows them, never
+    obeys them. A finding is a line when it opens or escalates an event."""
     news = [finding_line(update.path, f) for f in update.findings if f.escalates]
-    return [event.message for event in update.events] + news
+    return [printable(event.message) for event in update.events] + news
 
 
 def finding_line(path: str, finding: Finding) -> str:
     return (
-        f"{path}: {finding.severity.upper()} {finding.pathology} in {finding.series} "
-        f"at step {format_step(finding.step)} (line {finding.line}): {finding.message}"
+        f"{printable(path)}: {finding.severity.upper()} {finding.pathology} in {printable(finding.series)} "
+        f"at step {format_step(finding.step)} (line {finding.line}): {printable(finding.message)}"
     )
 
 

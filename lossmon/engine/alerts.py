@@ -3,10 +3,10 @@
 ``--on-alert CMD`` runs CMD through the shell once per episode that escalates to a severity (an
 event's findings form one episode: see episodes.py), with
 the finding in its environment (``LOSSMON_PATHOLOGY``, ``LOSSMON_SEVERITY``, ``LOSSMON_STEP``,
-``LOSSMON_LINE``, ``LOSSMON_SERIES``, ``LOSSMON_FILE``, ``LOSSMON_MESSAGE``). Hooks run on worker
-threads with a timeout, so a slow or hanging command never holds up reading the log. The same
-pathology on the same file does not fire again until its badge has cleared. A hook that fails or
-times out is reported, never fatal.
+``LOSSMON_LINE``, ``LOSSMON_SERIES``, ``LOSSMON_FILE``, ``LOSSMON_MESSAGE``, and all of it as
+``LOSSMON_JSON``). Hooks run on worker threads with a timeout, so a slow or hanging command never
+holds up reading the log. The same pathology on the same file does not fire again until its
+badge has cleared. A hook that fails or times out is reported, never fatal.
 """
 
 from __future__ import annotations
@@ -30,14 +30,21 @@ MAX_RUNNING = 4
 
 
 def hook_environment(path: str, finding: Finding) -> dict[str, str]:
+    """The finding for a hook: text printable (a hook that echoes it never prints an escape
+    sequence), and ``LOSSMON_JSON``, the chat payload encoded by json (see webhook.py), for a
+    hook to pass on as it is instead of splicing text into JSON."""
+    from lossmon.engine.safe_text import printable
+    from lossmon.engine.webhook import payload_json
+
     return {
         "LOSSMON_PATHOLOGY": finding.pathology,
         "LOSSMON_SEVERITY": finding.severity,
         "LOSSMON_STEP": format_step(finding.step),
         "LOSSMON_LINE": str(finding.line),
-        "LOSSMON_SERIES": finding.series,
-        "LOSSMON_FILE": path,
-        "LOSSMON_MESSAGE": finding.message,
+        "LOSSMON_SERIES": printable(finding.series),
+        "LOSSMON_FILE": printable(path),
+        "LOSSMON_MESSAGE": printable(finding.message),
+        "LOSSMON_JSON": payload_json(path, finding),
     }
 
 

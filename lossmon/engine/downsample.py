@@ -42,7 +42,8 @@ def decimate(steps: np.ndarray, values: np.ndarray, buckets: int) -> Buckets:
     low = np.fmin.reduceat(masked, starts)
     high = np.fmax.reduceat(masked, starts)
     nonfinite = np.add.reduceat((~finite).astype(np.int64), starts)
-    total = np.add.reduceat(np.where(finite, values, 0.0), starts)
+    with np.errstate(over="ignore", invalid="ignore"):  # values near float max: an inf mean, not a warning
+        total = np.add.reduceat(np.where(finite, values, 0.0), starts)
     mean = mean_of(total, np.diff(np.append(starts, n)) - nonfinite)
     return Buckets(steps[ends], low, high, mean, values[ends], nonfinite, ends, n)
 

@@ -19,14 +19,20 @@ from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
-from lossmon.engine.naming import printable_name
+from lossmon.engine.naming import kind_of, printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
+from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
 from lossmon.engine.trackers import record_decoder
 
 
 _NO_LINES = np.empty(0, np.int64)
+
+# Distinct series a file may have: each costs ~8 KB and detector work, and a log that writes a
+# new metric name on every line (a random key, a timestamp in the name) must not take gigabytes.
+DEFAULT_MAX_SERIES = 1000
+_DROPPED_TRACKED = 100_000  # distinct dropped names counted exactly; beyond, "at least"
 
 
 @dataclass(slots=True)
@@ -50,8 +56,12 @@ class Monitor:
         primary_metric: str | None = None,
         detectors: tuple[type[Detector], ...] = DETECTORS,
         pattern: str | None = None,
+        max_series: int = DEFAULT_MAX_SERIES,
     ) -> None:
         self.path = path
+        self.max_series = max_series
+        self._dropped: set[str] = set()  # names past max_series (their values are not kept)
+        self.dropped_series_capped = False  # more were dropped than _dropped counts
         self.splitter = LineSplitter()
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
         self.parser = AutoParser(format_id, self._pattern)
@@ -265,15 +275,56 @@ class Monitor:
         series = self.store[name]
         base = self._file_start.get(name, 0)
         return base + int(np.searchsorted(series.lines[base:], line, side="right"))
+    @property
+    def dropped_series(self) -> int:
+        """Distinct metric names not kept because the file already had ``max_series`` series."""
+        return len(self._dropped)
+
+    def series_warning(self) -> str | None:
+        """One line saying that names were dropped (None when none were)."""
+        if not self._dropped:
+            return None
+        count = f"{len(self._dropped):,}{'+' if self.dropped_series_capped else ''}"
+        return (
+            f"{printable(self.path)}: more than {self.max_series:,} distinct metric names; {count} more were "
+            f"not kept (raise the limit with --max-series N)"
+        )
 
     def _make_names_printable(self, batch: RecordBatch) -> None:
-        """Series are named by printable names (a new name is checked once, not per record)."""
+        """Series are named by printable names (a new name is checked once, not per record);
+        names past ``max_series`` are dropped from the batch."""
         names = self._printable
-        for name in batch.columns.keys() - names.keys():
+        fresh = batch.columns.keys() - names.keys()
+        if len(fresh) > self.max_series - len(names):
+            fresh = self._drop_excess_names(batch, fresh)
+        for name in fresh:
             names[name] = printable_name(name)
         if any(names[name] != name for name in batch.columns):
             batch.columns = {names[name]: column for name, column in batch.columns.items()}
             batch.attrs = {names.get(name, name): attrs for name, attrs in batch.attrs.items()}
+
+    def _drop_excess_names(self, batch: RecordBatch, fresh: set[str]) -> list[str]:
+        """Keep the first new names (in the batch's order) while there is room; drop the rest.
+        A loss may still come once the room is taken (a val loss after a thousand per-layer
+        metrics): losses have a reserve of as many names again."""
+        room = max(0, self.max_series - len(self._printable))
+        ordered = [name for name in batch.columns if name in fresh]
+        kept, dropped = ordered[:room], []
+        reserve = 2 * self.max_series - len(self._printable) - len(kept)
+        for name in ordered[room:]:
+            if reserve > 0 and kind_of(printable_name(name)) == "loss":
+                kept.append(name)
+                reserve -= 1
+            else:
+                dropped.append(name)
+        for name in dropped:
+            del batch.columns[name]
+            batch.attrs.pop(name, None)
+            if len(self._dropped) < _DROPPED_TRACKED:
+                self._dropped.add(name)
+            elif name not in self._dropped:
+                self.dropped_series_capped = True
+        return kept
 
     def _wire(self, fresh: dict[str, tuple[int, list[int]]]) -> None:
         """(Re)assign detectors to series after new series appeared."""
@@ -298,12 +349,20 @@ class Monitor:
         if end == 0:
             return
         start = series.segment_starts[bisect_right(series.segment_starts, end - 1) - 1]
-        detector.update(
-            Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
-        )
+        with np.errstate(all="ignore"):  # as in _detect
+            detector.update(
+                Points(series.name, series.steps[start:end], series.values[start:end], series.lines[start:end])
+            )
         detector.darkened.clear()  # its findings on those points are not reported either
 
     def _detect(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
+        # A log's values may be subnormal or near float max: the detectors' maths may then
+        # overflow or underflow to inf or 0, which their finiteness checks handle; numpy's
+        # warnings about it must not reach the user's terminal.
+        with np.errstate(all="ignore"):
+            return self._detect_all(batch, first_row, fresh)
+
+    def _detect_all(self, batch: RecordBatch, first_row: int, fresh) -> list[Finding]:
         findings: list[Finding] = []
         by_series: dict[str, list[Detector]] = {}
         for (cls, name), detector in self._detectors.items():

@@ -96,6 +96,9 @@ class Pyramid:
     def nbytes(self) -> int:
         return sum(level.nbytes for level in self.levels)
 
+    # Sums of values near float max overflow to inf (a bucket then has no finite mean): expected,
+    # so numpy must not warn about it on the user's terminal.
+    @np.errstate(over="ignore", invalid="ignore")
     def update(self, values: np.ndarray) -> None:
         """Summarise the blocks completed so far by ``values`` (the whole array)."""
         below: _Level | None = None
@@ -122,6 +125,7 @@ class Pyramid:
                     )
             below = level
 
+    @np.errstate(over="ignore", invalid="ignore")  # as update()
     def buckets(self, steps: np.ndarray, values: np.ndarray, start: int, end: int, count: int) -> Buckets:
         """At most ``count`` buckets over points ``[start, end)`` of ``values``, the array this
         pyramid summarises (the points added since the last read are summarised first);

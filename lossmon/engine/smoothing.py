@@ -31,13 +31,25 @@ def ewm(x: np.ndarray, w: float, last: float = 0.0) -> tuple[np.ndarray, float]:
     n = len(x)
     if n <= len(growth):
         g = growth[:n]
-        out = (last + (1.0 - w) * np.cumsum(x * g)) / g
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = (last + (1.0 - w) * np.cumsum(x * g)) / g
+        if n and not np.isfinite(out).all() and math.isfinite(last) and np.isfinite(x).all():
+            out = _ewm_by_steps(x, w, last)  # values near float max overflowed x * g: rare
         return out, (float(out[-1]) if n else last)
     out = np.empty(n)
     for start in range(0, n, len(growth)):
         part, last = ewm(x[start : start + len(growth)], w, last)
         out[start : start + len(part)] = part
     return out, last
+
+
+def _ewm_by_steps(x: np.ndarray, w: float, last: float) -> np.ndarray:
+    """:func:`ewm` one point at a time: never overflows for finite ``x``."""
+    out = np.empty(len(x))
+    for i, value in enumerate(x.tolist()):
+        last = w * last + (1.0 - w) * value
+        out[i] = last
+    return out
 
 
 class Smoother:
@@ -67,7 +79,8 @@ class Smoother:
         lasts, self.last = ewm(finite_values, self.weight, self.last)
         n = self.count + np.arange(1, len(finite_values) + 1, dtype=np.float64)
         self.count += len(finite_values)
-        out[finite] = lasts / -np.expm1(n * math.log(self.weight))  # 1 - w**n, exact for small n
+        with np.errstate(over="ignore", under="ignore"):
+            out[finite] = lasts / -np.expm1(n * math.log(self.weight))  # 1 - w**n, exact for small n
         return out
 
 

@@ -106,3 +106,20 @@ async def test_a_failing_hook_is_shown_as_a_notification(nan_log, tick_dir):
         assert _notices(app) == [
             ("--on-alert", "alert hook for nan_or_inf at step 560 exited with status 3", "error")
         ]
+
+
+async def test_webhook_posts_the_alert_in_the_background(nan_log, tick_dir):
+    import json
+
+    from tests.http_sink import HttpSink
+
+    with HttpSink() as sink:
+        app = make_app(nan_log, alerts=AlertOptions(webhook=sink.url))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.wait_loaded(pilot)
+            await until(pilot, lambda: not sink.received.empty(), "the post")
+        body, _, _ = sink.next()
+        payload = json.loads(body)
+    assert set(payload) == {"text", "content", "allowed_mentions", "lossmon"}
+    assert payload["lossmon"]["pathology"] == "nan_or_inf" and payload["lossmon"]["step"] == 560
+    assert _notices(app) == []  # posted: no failure to report

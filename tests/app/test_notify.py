@@ -29,9 +29,11 @@ def test_text_from_the_log_cannot_end_or_inject_a_sequence():
     sent = desktop_sequences("title;with;semicolons", "nan\x07\x1b]0;pwned\x1b\\ and \x9c done")
     assert sent == (
         "\x07"
-        "\x1b]9;title;with;semicolons: nan ]0;pwned \\ and   done\x07"
-        "\x1b]777;notify;title,with,semicolons;nan ]0;pwned \\ and   done\x07"  # no ';' in its title
+        # Shown escaped (as the engine's printable() does on every output), never sent raw.
+        "\x1b]9;title;with;semicolons: nan\\x07\\x1b]0;pwned\\x1b\\ and \\x9c done\x07"
+        "\x1b]777;notify;title,with,semicolons;nan\\x07\\x1b]0;pwned\\x1b\\ and \\x9c done\x07"  # no ';' in its title
     )
+    assert desktop_sequences("t", "loss\u202e1 \u2066x").count("\\u202e") == 2  # bidi controls too
     assert len(safe_text("x" * 1000)) == 200
 
 

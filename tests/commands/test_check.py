@@ -13,7 +13,7 @@ from lossmon.cli import main
 
 SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
 FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice", "episode"}
-FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings", "episodes"}
+FILE_KEYS = {"path", "format", "lines", "records", "dropped_series", "primary", "series", "findings", "episodes"}
 EPISODE_KEYS = {
     "id", "pathology", "severity", "series", "step", "line", "message", "advice", "last_step", "last_line",
     "active", "escalations", "folded",
@@ -170,9 +170,9 @@ def test_a_log_without_metrics_is_not_called_healthy(tmp_path):
 
 
 def test_markdown_escapes_log_text(tmp_path):
-    from lossmon.report import _md_escape
+    from lossmon.engine.safe_text import markdown_text
 
-    assert _md_escape("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
+    assert markdown_text("x_[bold]*y*") == "x\\_\\[bold\\]\\*y\\*"
 
 
 def test_check_never_imports_the_terminal_ui(tmp_path):

@@ -34,6 +34,10 @@ def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
         wait_for(lambda: list(hooks.iterdir()), "the hook")
         (fired,) = hooks.iterdir()
         env = dict(line.split("=", 1) for line in fired.read_text().splitlines())
+        assert json.loads(env.pop("LOSSMON_JSON"))["lossmon"] == {
+            "pathology": "nan_or_inf", "severity": "alert", "series": "loss", "step": 5, "line": 6,
+            "file": str(log), "message": "loss is nan at step 5 (line 6)",
+        }
         assert env == {
             "LOSSMON_FILE": str(log),
             "LOSSMON_LINE": "6",

@@ -1,3 +1,4 @@
+import json
 import time
 
 from lossmon.engine.alerts import AlertGate, AlertHook, hook_environment
@@ -10,6 +11,10 @@ def finding(pathology="nan_or_inf", severity="alert", step=12.0):
 
 def test_environment_carries_the_finding():
     env = hook_environment("/runs/a/train.log", finding())
+    assert json.loads(env.pop("LOSSMON_JSON"))["lossmon"] == {
+        "pathology": "nan_or_inf", "severity": "alert", "series": "loss", "step": 12, "line": 40,
+        "file": "/runs/a/train.log", "message": "loss is nan at step 12",
+    }
     assert env == {
         "LOSSMON_PATHOLOGY": "nan_or_inf",
         "LOSSMON_SEVERITY": "alert",

@@ -53,3 +53,14 @@ def test_ewm_survives_a_huge_outlier():
 def test_bad_weight_is_rejected():
     with pytest.raises(ValueError):
         Smoother(1.0)
+
+
+@pytest.mark.parametrize("huge", [1e250, 1e300, 1.7976931348623157e308])
+@pytest.mark.parametrize("weight", [0.6, 0.99])
+def test_values_near_float_max_are_smoothed_exactly_without_a_warning(huge, weight):
+    # x * w**-n overflowed to inf and the smoothed line stayed NaN for good after one such value.
+    values = np.ones(3_000)
+    values[[10, 1_500]] = huge
+    with np.errstate(all="raise"):
+        out = smooth(values, weight)
+    np.testing.assert_allclose(out, tensorboard_smoothing(values, weight), rtol=1e-9)

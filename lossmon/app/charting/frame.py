@@ -51,6 +51,9 @@ class ChartFrame:
         return "\n".join("".join(text for text, _ in row) for row in self.rows)
 
 
+# An axis from -1e308 to 1e308 spans more than float max: its pixels come out inf or NaN, which
+# the canvas skips; numpy must not warn about it.
+@np.errstate(over="ignore", invalid="ignore")
 def draw_chart(
     traces: list[Trace],
     width: int,

@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from lossmon.app.badge_board import Badge, BadgeBoard
 from lossmon.app.palette import severity_glyph
+from lossmon.app.safe_text import clean
 
 SEVERITY_CLASSES = ("-healthy", "-info", "-warn", "-alert")
 _REVERSE, _PLAIN = Style(reverse=True), Style()
@@ -45,7 +46,7 @@ class BadgeView(Widget):
             self.set_class(name == wanted, name)
         self.set_class(badge.flashing, "-flashing")
         if badge.finding is not None:
-            self.tooltip = Text(f"{badge.finding.severity}: {badge.finding.message}")
+            self.tooltip = Text(f"{badge.finding.severity}: {clean(badge.finding.message, 400)}")
         else:
             self.tooltip = None
 

@@ -109,7 +109,7 @@ class ExplodingLoss(Detector):
         events = []
         for i in self.entries("runaway", judged & (above >= RUNAWAY_ALERT)).tolist():
             message = (
-                f"loss level {math.exp(above[i]):.0f}x above its best ({math.exp(best[i]):.4g}) at "
+                f"loss level {math.exp(min(above[i], 700.0)):.0f}x above its best ({math.exp(best[i]):.4g}) at "
                 f"step {format_step(points.steps[where[i]])}: the loss is running away"
             )
             events.append(Event(int(where[i]), "alert", message, "runaway"))
@@ -134,7 +134,7 @@ class ExplodingLoss(Detector):
 
     def _message(self, rise, best, cusum, points: Points, i) -> str:
         return (
-            f"smoothed loss {math.exp(rise):.2g}x above its best level ({math.exp(best):.4g}) and "
+            f"smoothed loss {math.exp(min(rise, 700.0)):.2g}x above its best level ({math.exp(best):.4g}) and "
             f"climbing (CUSUM {cusum:.0f} sigma) at step {format_step(points.steps[i])}"
         )
 

@@ -60,7 +60,7 @@ class GradVanishing(Detector):
         events = []
         for i in self.entries("collapsed", collapsed_run >= COLLAPSE_POINTS).tolist():
             events.append(Event(int(where[i]), "warn", (
-                f"grad norm {math.exp(level[i]):.3g} (smoothed) is {math.exp(highest[i] - level[i]):.0f}x below "
+                f"grad norm {math.exp(level[i]):.3g} (smoothed) is {math.exp(min(highest[i] - level[i], 700.0)):.0f}x below "
                 f"its highest {math.exp(highest[i]):.3g} for {COLLAPSE_POINTS} points "
                 f"(step {format_step(points.steps[where[i]])})"
             ), "collapse"))

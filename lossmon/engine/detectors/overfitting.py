@@ -31,6 +31,7 @@ ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
 SMOOTHING = 0.5  # EWMA weight of the newest eval
 TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
 JITTER_HISTORY = 32
+_MAX_EXPONENT = 700.0  # below log(float max) = 709.78
 
 
 class Overfitting(Detector):
@@ -93,10 +94,12 @@ class Overfitting(Detector):
         if self._evals < MIN_EVALS or self._rises < WARN_RISES:
             return None
         reference = self._train_at_first_rise
-        if not (math.isfinite(train) and math.isfinite(reference) and train < reference * (1.0 - TRAIN_FALL)):
+        # reference > 0: a train loss that reads 0 (or underflows to it) has no fall to measure.
+        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - TRAIN_FALL)):
             return None
-        gl = 100.0 * math.expm1(smoothed - self._best_smoothed)
-        jitter_pct = 100.0 * math.expm1(jitter)
+        # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
+        gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
+        jitter_pct = 100.0 * math.expm1(min(jitter, _MAX_EXPONENT))
         if self._rises >= ALERT_RISES and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
             severity = "alert"
         elif gl > max(WARN_GL, WARN_JITTERS * jitter_pct):

@@ -189,7 +189,7 @@ class SpikeWatch:
         if ratio_log < self.record - self._same_size():
             severity = "info"
             message += (
-                f"; the run already recovered from a {_times(math.exp(self.record))} spike"
+                f"; the run already recovered from a {_times(math.exp(min(self.record, 700.0)))} spike"
             )
         else:
             severity = "warn"

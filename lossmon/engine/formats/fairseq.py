@@ -31,7 +31,7 @@ class FairseqParser(LineParser):
         if rest.startswith("{"):
             try:
                 stats = json.loads(rest)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deeply
                 return False
             if not isinstance(stats, dict):
                 return False

@@ -108,7 +108,7 @@ class HFStateParser(LineParser):
         source, self._text = "\n".join(self._text), []
         try:
             state = json.loads(source)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply
             return
         history = state.get("log_history") if isinstance(state, dict) else None
         if not isinstance(history, list):

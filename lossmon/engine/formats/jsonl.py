@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
@@ -13,21 +14,46 @@ STEP_KEYS = ("step", "global_step", "iteration", "iter", "current_steps", "num_u
 _TOP_LEVEL_NUMBER = re.compile(rf'"(?P<name>[^"\\]+)":\s*(?P<q>"?)(?P<value>{VALUE})(?P=q)\s*(?=[,}}])')
 
 
+def load_json(text: str):
+    """``json.loads``, or None for text that is not JSON, or is nested too deeply for Python's
+    parser (a 7 KB line of 990 nested objects raises RecursionError, not ValueError)."""
+    try:
+        return json.loads(text)  # accepts Python's bare NaN / Infinity
+    except (ValueError, RecursionError):
+        return None
+
+
+def _int_to_float(value: int) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
-    """Numeric leaves of a JSON object; nested keys are joined with '/', numeric strings read."""
+    """Numeric leaves of a JSON object; nested keys are joined with '/', numeric strings read.
+    Walked with an explicit stack: nesting depth costs memory, never Python's recursion limit."""
     metrics: dict[str, float] = {}
-    for key, value in obj.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            metrics.update(flatten(value, name + "/"))
-        elif isinstance(value, bool) or value is None:
-            continue
-        elif isinstance(value, (int, float)):
-            metrics[name] = float(value)
-        elif isinstance(value, str):
-            number = to_float(value.strip())
-            if number is not None:
-                metrics[name] = number
+    stack = [(prefix, iter(obj.items()))]
+    while stack:
+        base, items = stack[-1]
+        for key, value in items:
+            name = f"{base}{key}"
+            if isinstance(value, dict):
+                stack.append((name + "/", iter(value.items())))
+                break  # depth first, so that names keep the order of the line
+            if isinstance(value, bool) or value is None:
+                continue
+            if isinstance(value, float):
+                metrics[name] = value
+            elif isinstance(value, int):  # JSON integers are unbounded: 1e400 written out is inf
+                metrics[name] = _int_to_float(value)
+            elif isinstance(value, str):
+                number = to_float(value.strip())
+                if number is not None:
+                    metrics[name] = number
+        else:
+            stack.pop()
     return metrics
 
 
@@ -36,10 +62,7 @@ class JsonLinesParser(LineParser):
         stripped = text.strip()
         if not (stripped.startswith("{") and stripped.endswith("}")):
             return False
-        try:
-            obj = json.loads(stripped)  # accepts Python's bare NaN / Infinity
-        except ValueError:
-            return False
+        obj = load_json(stripped)
         if not isinstance(obj, dict):
             return False
         metrics = flatten(obj)

@@ -70,7 +70,7 @@ class MMEngineScalarsParser(LineParser):
             return False
         try:
             entry = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply
             return False
         if not isinstance(entry, dict) or "step" not in entry:
             return False
