@@ -26,6 +26,8 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
   stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time, one
   input after the other, so a 1 GB file appearing does not starve the others.
+- A followed file's unterminated last line waits for its newline, however long the writer pauses;
+  it is committed once the file is known to be finished (see lossmon.engine.pathfeed).
 - Monitors are changed on the follower's thread while it holds ``session.lock``; read their
   series (charts, status) while holding it too. ``session.monitors`` is a snapshot of the dict.
 - Changes are heard through :class:`~lossmon.engine.watchers.Watcher` (inotify, or polling where
@@ -47,7 +49,7 @@ from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
+from lossmon.engine.pathfeed import EVENT_KINDS, FileEvent, FollowUpdate, PathFeed, Source
 from lossmon.engine.streams import FinishedFile, PipeStream
 from lossmon.engine.tail import FileTail
 from lossmon.engine.targets import (
@@ -78,7 +80,6 @@ class Session:
         on_update: Callable[[FollowUpdate], None] | None = None,
         max_pending: int = MAX_PENDING,
         poll_interval: float | None = None,
-        idle_flush: float = IDLE_FLUSH_SECONDS,
         batch_bytes: int = BATCH_BYTES,
         stdin: BinaryIO | None = None,
     ) -> None:
@@ -93,7 +94,6 @@ class Session:
         self._patterns = [spec for spec in self._specs if is_pattern(spec)]
         self._make_monitor = make_monitor
         self._on_update = on_update
-        self._idle_flush = idle_flush
         self._batch_bytes = batch_bytes
         self._stdin = stdin
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
@@ -179,7 +179,6 @@ class Session:
                     if self._stopping.is_set():
                         break
                     self._pump(feed)
-                self._flush_idle()
                 if self._all_finished():
                     break
                 if not due:
@@ -195,13 +194,6 @@ class Session:
 
     def _pump(self, feed: PathFeed) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))
-
-    def _flush_idle(self) -> None:
-        now = time.monotonic()
-        for feed in list(self._feeds.values()):
-            deadline = feed.idle_deadline()
-            if deadline is not None and deadline <= now:
-                self._work(feed, feed.flush_idle)
 
     def _work(self, feed: PathFeed, step: Callable[[], bool]) -> None:
         """Run one step of a feed under the lock, then hand its updates over outside it."""
@@ -219,9 +211,7 @@ class Session:
         self._deliver(updates)
 
     def _sleep_until(self, next_resync: float) -> None:
-        deadlines = [d for d in (feed.idle_deadline() for feed in self._feeds.values()) if d is not None]
-        wake_at = min([next_resync, *deadlines])
-        self._wake.wait(max(0.0, wake_at - time.monotonic()))
+        self._wake.wait(max(0.0, next_resync - time.monotonic()))
         self._wake.clear()
 
     def _deliver(self, updates: list[FollowUpdate]) -> None:
@@ -277,7 +267,7 @@ class Session:
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
+        feed = PathFeed(self._make_monitor(path), source)
         self._feeds[path] = feed
         self._followed.add(os.path.abspath(path))
         self._mark(feed)

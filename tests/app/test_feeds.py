@@ -29,7 +29,6 @@ def follow():
     feeds = []
 
     def start(*paths, **options):
-        options.setdefault("idle_flush", 3600)
         feed = FollowFeed([str(p) for p in paths], Monitor, **options)
         notified = []
         feed.start(notified.append)

@@ -74,7 +74,6 @@ def follow():
     sessions = []
 
     def start(paths, **options):
-        options.setdefault("idle_flush", 3600)
         session = Session([str(p) for p in paths], **options).start()
         sessions.append(session)
         return Collector(session)
@@ -286,13 +285,37 @@ def test_a_slow_consumer_holds_the_reading_back(tmp_path, follow):
     assert c.steps() == [float(i) for i in range(lines)]
 
 
-def test_the_idle_writers_last_line_arrives_once(tmp_path, follow):
+class RacingClock:
+    """time for the follower: every reading is 100 s after the last one, so any timer it kept
+    would have run out many times over while the test watches."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.readings = 0
+
+    def monotonic(self):
+        self.readings += 1
+        self.now += 100.0
+        return self.now
+
+
+def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
+    import types
+
+    from lossmon.engine import follow as follow_module
+
+    clock = RacingClock()
+    monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock.monotonic))
     log = tmp_path / "train.log"
-    log.write_bytes(nano(0, 3.0) + b"iter 1: loss 2.5, time 10.00ms")
-    c = follow([log], idle_flush=0.2).until(lambda c: c.has_steps(2)(c))
-    append(log, b", mfu 1.00%\n" + nano(2, 2.0))
-    c.until(c.has_steps(3))
-    assert c.steps() == [0.0, 1.0, 2.0]
+    head = b"".join(b"step %d | train_loss:5.312000e-02\n" % step for step in range(1, 6)) + b"step 6 | train_loss:5.423475"
+    log.write_bytes(head)
+    c = follow([log], poll_interval=0.05).until(lambda c: any(u.position == len(head) for u in c.updates))
+    seen = clock.readings
+    c.until(lambda c: clock.readings > seen + 200)  # > 20,000 s of the follower's time
+    assert c.steps() == [1.0, 2.0, 3.0, 4.0, 5.0]
+    append(log, b"e-02\n")
+    c.until(c.has_steps(6))
+    assert [metrics["train_loss"] for _, _, metrics in c.records()] == [5.312e-02] * 5 + [5.423475e-02]
 
 
 def test_stop_ends_the_thread_and_is_safe_twice(tmp_path):
