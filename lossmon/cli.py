@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from lossmon import __version__
 from lossmon.engine.errors import LossmonError
 
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, OutputError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -201,6 +202,7 @@ def parsing_options(args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _prepare_streams()
     try:
         # No command, just paths: the terminal app.
         if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
@@ -214,10 +216,42 @@ def main(argv: list[str] | None = None) -> int:
         module_name, function_name = _COMMANDS[args.command]
         return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
+        if isinstance(error, OutputError):
+            _discard_stdout()
         print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head`: stop quietly
+        _discard_stdout()
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # an I/O failure no command turned into a message: still one line
+        _discard_stdout()
+        where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
+        print(f"lossmon: {where}I/O error ({error.strerror or error})", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _prepare_streams() -> None:
+    """Text that cannot be encoded (a non-UTF-8 file name under a strict or ASCII locale) is
+    escaped, not a traceback; a closed stderr (``2>&-``) swallows messages instead of print()
+    sending them to stdout."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _discard_stdout() -> None:
+    """After a failed write, what stdout still buffers would fail again at exit (a second error
+    and exit status 120): point it at /dev/null."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

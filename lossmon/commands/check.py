@@ -10,7 +10,7 @@ import sys
 from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.report import json_report, markdown_report, text_report, worst_severity
 
 
@@ -18,6 +18,7 @@ def run_check(args) -> int:
     if args.plot and args.json:
         raise LossmonError("--plot draws text: it does not go with --json")
     options = parsing_options(args)  # a bad --pattern fails here, once
+    out = output_stream()  # closed: say so before reading anything
     monitors = []
     failed = False
     for path in args.paths:
@@ -32,15 +33,17 @@ def run_check(args) -> int:
             print(f"lossmon: {path}: --metric {args.metric}: no such series (series: {names})", file=sys.stderr)
             failed = True
         monitors.append(monitor)
-    if args.json:
-        json.dump(json_report(monitors), sys.stdout, allow_nan=False)
-        sys.stdout.write("\n")
-    elif args.markdown:
-        sys.stdout.write(markdown_report(monitors, plot=args.plot))
-    else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
-        print("\n\n".join(text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors))
+    with writing(out):
+        if args.json:
+            out.write(json.dumps(json_report(monitors), allow_nan=False) + "\n")
+        elif not monitors:
+            pass  # every path failed, each said why on stderr: no empty report
+        elif args.markdown:
+            out.write(markdown_report(monitors, plot=args.plot))
+        else:
+            color = out.isatty() and "NO_COLOR" not in os.environ
+            width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
+            out.write("\n\n".join(text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors) + "\n")
     if failed:
         return EXIT_USAGE
     findings = [f for m in monitors for f in m.findings]

@@ -5,6 +5,7 @@ are finished files. Both report to the same sink as :class:`lossmon.engine.tail.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable, Generator
@@ -61,7 +62,7 @@ class PipeStream:
         """The reading thread is a daemon: a read blocked on an idle pipe cannot be interrupted."""
 
     def _read_all(self) -> None:
-        read = getattr(self._stream, "read1", self._stream.read)  # read1: what is there, not 1 MiB
+        read = _reader(self._stream)
         while True:
             try:
                 chunk: bytes | Exception = read(CHUNK_BYTES)
@@ -71,6 +72,18 @@ class PipeStream:
             self._on_ready()
             if not chunk or isinstance(chunk, Exception):
                 return
+
+
+def _reader(stream: BinaryIO) -> Callable[[int], bytes]:
+    """What is there, up to n bytes (not n bytes). Straight from the descriptor when there is one:
+    a daemon thread blocked inside a buffered reader holds its lock, and at exit the interpreter
+    aborts ("could not acquire lock for <stdin> at interpreter shutdown"). Nothing has read the
+    stream before (its buffer is empty)."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return getattr(stream, "read1", stream.read)
+    return lambda n: os.read(fd, n)
 
 
 class FinishedFile:
