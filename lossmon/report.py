@@ -35,6 +35,7 @@ def file_summary(monitor: Monitor) -> dict:
         "format": monitor.format_id,
         "lines": monitor.lines,
         "records": monitor.records,
+        "cut_lines": monitor.splitter.cut_lines,  # over the line limit: the rest of each was not read
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
         "findings": [finding.to_dict() for finding in monitor.findings],
@@ -65,6 +66,8 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         f"  format {monitor.format_id or 'unknown'} · {monitor.lines:,} lines · {monitor.records:,} records",
         f"  primary loss: train {store.primary_train or '-'} · val {store.primary_val or '-'}",
     ]
+    if monitor.splitter.cut_lines:
+        out.append(f"  {monitor.splitter.cut_lines:,} {cut_lines_phrase(monitor)}")
     if len(store):
         rows = [series_summary(s) for s in store]
         width = max(12, *(len(r["name"]) for r in rows))
@@ -103,6 +106,12 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
         f"({counts['alert']} alert, {counts['warn']} warn, {counts['info']} info)"
     )
     return "\n".join(out)
+
+
+def cut_lines_phrase(monitor: Monitor) -> str:
+    limit = monitor.splitter.max_line_bytes >> 20
+    plural = "s" if monitor.splitter.cut_lines != 1 else ""
+    return f"line{plural} over the {limit} MiB line limit cut: the rest of each was not read"
 
 
 def verdict(monitor: Monitor) -> str:

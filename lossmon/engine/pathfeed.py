@@ -37,6 +37,7 @@ EVENT_KINDS = (
     "recreated",  # the path came back after a deletion: following the new file
     "finished",  # an input that ends (stdin, a compressed log) was read to its end
     "error",  # cannot open or read it (retried for files), or a line could not be processed
+    "cut",  # a line over the line limit (lines.MAX_LINE_BYTES) was cut: what followed the cut is lost
 )
 
 
@@ -124,7 +125,12 @@ class PathFeed(Sink):
             chunk = self._skip_committed_rest(chunk)
             if not chunk:
                 return
+        splitter = self.monitor.splitter
+        cut_before, line = splitter.cut_lines, splitter.lines_done + 1
         self._add(self.monitor.feed(chunk))
+        if splitter.cut_lines > cut_before:
+            count, total = splitter.cut_lines - cut_before, splitter.cut_lines
+            self.event("cut", _cut_message(self.path, line, count, total, splitter.max_line_bytes))
 
     def end(self) -> None:
         self._after_commit = False
@@ -180,3 +186,11 @@ class PathFeed(Sink):
         if self._current is not None:
             self._ready.append(self._current)
             self._current = None
+
+
+def _cut_message(path: str, line: int, count: int, total: int, limit: int) -> str:
+    if count == 1:
+        what = f"line {line} is over the {limit >> 20} MiB line limit: cut, the rest of it is not read"
+    else:
+        what = f"{count} lines from line {line} on are over the {limit >> 20} MiB line limit: cut, the rest of each is not read"
+    return f"{path}: {what} ({total} cut so far)"

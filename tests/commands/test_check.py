@@ -12,7 +12,7 @@ from lossmon import __version__
 
 SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
 FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice"}
-FILE_KEYS = {"path", "format", "lines", "records", "primary", "series", "findings"}
+FILE_KEYS = {"path", "format", "lines", "records", "cut_lines", "primary", "series", "findings"}
 
 
 def lossmon(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

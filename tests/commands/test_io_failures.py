@@ -214,3 +214,21 @@ def test_a_fifo_and_a_process_substitution_are_read_to_their_end(tmp_path, good)
     )
     assert substituted.returncode == 0, substituted.stderr
     assert [f["records"] for f in json.loads(substituted.stdout)["files"]] == [50, 50]
+
+
+def test_lines_over_the_limit_are_counted_in_check_and_watch(tmp_path):
+    from lossmon.engine.lines import MAX_LINE_BYTES
+
+    rng = random.Random(12)
+    junk = [bytes(rng.choice(b"abc{}[]:,0123456789 ") for _ in range(MAX_LINE_BYTES + rng.randrange(1, 5000))) for _ in range(3)]
+    log = tmp_path / "cut.log"
+    log.write_bytes(nano_log(10) + b"\n".join(junk) + b"\n" + nano_log(5))
+    report = run(["check", "--json", log])
+    (summary,) = json.loads(report.stdout)["files"]
+    assert (report.returncode, summary["cut_lines"], summary["records"]) == (0, 3, 15)
+    text = run(["check", log])
+    assert "  3 lines over the 1 MiB line limit cut: the rest of each was not read" in text.stdout.decode()
+    watched = run(["watch", "-"], stdin=open(log, "rb"))
+    assert watched.returncode == 0
+    cuts = [line for line in watched.stdout.decode().splitlines() if "line limit" in line]
+    assert cuts == [f"-: line {11 + k} is over the 1 MiB line limit: cut, the rest of it is not read ({k + 1} cut so far)" for k in range(3)]

@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from lossmon.engine import check_file
 from lossmon.engine.lines import MAX_LINE_BYTES
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.pathfeed import PathFeed
@@ -197,3 +198,57 @@ def test_a_10mb_line_is_cut_without_being_held_whole(log):
     records = pump_all(feed)
     assert [(line, step) for line, step, _ in records] == [(3, 3.0)]
     assert feed.monitor.splitter.cut_lines == 1
+
+
+def lightning_epoch(frames: int, seed: int) -> bytes:
+    """One Lightning epoch as a file holds it: every progress-bar redraw a \\r frame, one line."""
+    import random
+
+    rng = random.Random(seed)
+    loss = 3.0
+    bar = []
+    for i in range(1, frames + 1):
+        loss *= 1 - rng.random() * 1e-3
+        bar.append(
+            f"Epoch 0: {100 * i // frames:3d}%|{'█' * (10 * i // frames):<10}| {i}/{frames} "
+            f"[00:{i // 1000:02d}<00:10, {rng.uniform(100, 200):.2f}it/s, v_num=0, train_loss={loss:.4f}]"
+        )
+    return ("\r" + "\r".join(bar) + "\n").encode()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_lightning_epoch_line_over_the_limit_keeps_every_frame_read_or_followed(log, tmp_path, seed):
+    import random
+
+    epoch = lightning_epoch(20_000, seed)
+    assert len(epoch) > 1.5 * MAX_LINE_BYTES
+    data = epoch + nano(1, 2.5)
+    path = tmp_path / "whole.log"
+    path.write_bytes(data)
+    checked = check_file(str(path))
+    assert checked.store["train_loss"].values.size == 20_000 and checked.splitter.cut_lines == 0
+    rng = random.Random(seed)
+    feed = feed_for(log.path)
+    records = []
+    position = 0
+    while position < len(data):
+        size = rng.choice([1, 4096, 65536, 700_000, 1 << 20])
+        log(data[position : position + size])
+        position += size
+        while feed.pump(rng.choice([4096, 1 << 20])):
+            pass
+        records += [r for u in feed.take_updates() if u.batch is not None for r in u.batch.records()]
+    losses = [metrics["train_loss"] for line, _, metrics in records if line == 1]
+    assert losses == checked.store["train_loss"].values.tolist()
+    assert [r for r in records if r[0] == 2] == [(2, 1.0, {"loss": 2.5, "mfu": 1.0})]
+
+
+def test_a_cut_line_is_an_event_with_its_line_number(log):
+    feed = feed_for(log.path)
+    log(nano(1, 2.5) + b"x" * (MAX_LINE_BYTES + 10) + b"\n" + nano(3, 2.3))
+    while feed.pump(1 << 20):
+        pass
+    events = [e for u in feed.take_updates() for e in u.events if e.kind == "cut"]
+    assert [e.message for e in events] == [
+        f"{log.path}: line 2 is over the 1 MiB line limit: cut, the rest of it is not read (1 cut so far)"
+    ]
