@@ -65,8 +65,12 @@ def _is_devnull(info: os.stat_result) -> bool:
 
 
 def read_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
-    """The bytes of a log, in chunks, to its end."""
+    """The bytes of a log, in chunks, to its end. NULs before its first other byte are skipped,
+    as the follower skips them (lossmon.engine.tail): they are the hole a copytruncate leaves
+    before a writer's next line, or a sparse file, not a line (over 1 MiB, that "line" would be
+    cut together with the real first line, and check and the follower would disagree)."""
     stream = open_log(path)
+    in_hole = True
     try:
         while True:
             try:
@@ -76,6 +80,11 @@ def read_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
                 raise LossmonError(f"{path}: read failed ({error})") from None
             if not chunk:
                 return
+            if in_hole:
+                chunk = chunk.lstrip(b"\0")
+                if not chunk:
+                    continue
+                in_hole = False
             yield chunk
     finally:
         if stream is not sys.stdin.buffer:

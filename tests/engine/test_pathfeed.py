@@ -252,3 +252,20 @@ def test_a_cut_line_is_an_event_with_its_line_number(log):
     assert [e.message for e in events] == [
         f"{log.path}: line 2 is over the 1 MiB line limit: cut, the rest of it is not read (1 cut so far)"
     ]
+
+
+@pytest.mark.parametrize("hole", [0, 1, 4096, 3 * MAX_LINE_BYTES // 2, 3 * MAX_LINE_BYTES])
+@pytest.mark.parametrize("lines", [0, 40])
+def test_check_and_the_follower_agree_on_a_leading_hole_of_nuls(log, tmp_path, hole, lines):
+    """A copytruncate's hole or a sparse file: over 1 MiB, check cut it with the first real line."""
+    data = b"\0" * hole + b"".join(nano(step, round(3 * 0.99**step, 4)) for step in range(lines))
+    path = tmp_path / "whole.log"
+    path.write_bytes(data)
+    checked = check_file(str(path))
+    log(data)
+    feed = feed_for(log.path)
+    followed = pump_all(feed)
+    feed.end()
+    followed += pump_all(feed)
+    assert len(followed) == checked.records == lines
+    assert feed.monitor.lines == checked.lines and checked.splitter.cut_lines == 0
