@@ -19,6 +19,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         raise LossmonError(f"{self.prog}: {message} (see {self.prog} --help)")
 
+    def _print_message(self, message: str, file=None) -> None:
+        # argparse ignores a failed write of --help or --version: here it is exit 2 like any output.
+        if message:
+            file = file or sys.stderr
+            try:
+                file.write(message)
+                file.flush()
+            except (OSError, ValueError) as error:
+                name = "standard output" if file is sys.stdout else "standard error"
+                raise OutputError(f"cannot write {name} ({getattr(error, 'strerror', None) or error})") from None
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -204,6 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _prepare_streams()
     try:
+        status = _run(argv)
+    except SystemExit as done:  # argparse's --help and --version: still check their output
+        status = done.code if isinstance(done.code, int) else EXIT_USAGE
+    return _flush_stdout(status)
+
+
+def _run(argv: list[str]) -> int:
+    try:
         # No command, just paths: the terminal app.
         if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
             from lossmon.commands.app import run_app
@@ -218,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     except LossmonError as error:
         if isinstance(error, OutputError):
             _discard_stdout()
-        print(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error), file=sys.stderr)
+        _say(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -229,8 +248,32 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # an I/O failure no command turned into a message: still one line
         _discard_stdout()
         where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
-        print(f"lossmon: {where}I/O error ({error.strerror or error})", file=sys.stderr)
+        _say(f"lossmon: {where}I/O error ({error.strerror or error})")
         return EXIT_USAGE
+
+
+def _say(message: str) -> None:
+    """One line on stderr; a stderr that cannot take it (``2>/dev/full``) changes no exit status."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_stdout(status: int) -> int:
+    """What a command left buffered goes out now, where a failure can still be told and turned
+    into exit status 2 (at exit, Python would only print a second traceback)."""
+    if sys.stdout is None or sys.stdout.closed:
+        return status
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    except (OSError, ValueError) as error:
+        _discard_stdout()
+        _say(f"lossmon: cannot write standard output ({getattr(error, 'strerror', None) or error})")
+        return EXIT_USAGE
+    return status
 
 
 def _prepare_streams() -> None:

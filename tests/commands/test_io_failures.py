@@ -60,7 +60,7 @@ OUTPUT_COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("args", OUTPUT_COMMANDS, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, ["--help"], ["--version"], ["check", "--help"]], ids=lambda a: " ".join(a))
 def test_a_full_stdout_is_exit_2_and_one_line(good, args):
     with open("/dev/full", "wb") as full:
         result = run([a.format(log=good) for a in args], stdout=full)
@@ -68,11 +68,28 @@ def test_a_full_stdout_is_exit_2_and_one_line(good, args):
     assert "cannot write standard output (No space left on device)" in one_line(result.stderr)
 
 
-@pytest.mark.parametrize("args", OUTPUT_COMMANDS[:2] + OUTPUT_COMMANDS[3:4], ids=lambda a: " ".join(a))
-def test_a_closed_stdout_is_exit_2_and_one_line(good, args):
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["check", "{log}"], "standard output is closed"),
+        (["check", "--json", "{log}"], "standard output is closed"),
+        (["export", "{log}", "--csv", "-"], "standard output is closed"),
+        (["{log}"], "the app needs a terminal"),
+        (["demo"], "run it in a terminal"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
+)
+def test_a_closed_stdout_is_exit_2_and_one_line(good, args, says):
     result = run([a.format(log=good) for a in args], stdout=None, shell_redirect=">&-")
     assert result.returncode == 2
-    assert "standard output is closed" in one_line(result.stderr)
+    assert says in one_line(result.stderr)
+
+
+def test_a_stderr_that_cannot_be_written_changes_no_exit_status(tmp_path, good):
+    with open("/dev/full", "wb") as full:
+        missing = subprocess.run([sys.executable, "-m", "lossmon", "check", tmp_path / "missing.log"], stderr=full, timeout=TIMEOUT)
+        fine = subprocess.run([sys.executable, "-m", "lossmon", "check", good], stderr=full, stdout=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert (missing.returncode, fine.returncode) == (2, 0)
 
 
 def test_a_full_csv_file_is_exit_2_and_one_line(good):
