@@ -14,7 +14,8 @@ Use::
 or ``Session(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
 thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
 
-- Each input (a file, each file a glob matches now or later, ``-``, a .gz/.bz2/.xz finished log)
+- Each input (a file, each file a glob matches now or later, ``-``, a named pipe or ``<(...)``,
+  a .gz/.bz2/.xz finished log)
   gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
 - A :class:`FollowUpdate` says what happened to one input, in order: its ``events``
   (:class:`FileEvent`: opened, waiting, truncated, rotated, moved, deleted, recreated, finished,
@@ -59,6 +60,7 @@ from lossmon.engine.targets import (
     file_dirs,
     is_compressed,
     is_pattern,
+    is_pipe,
     matches,
     pattern_dirs,
 )
@@ -263,6 +265,8 @@ class Session:
         source: Source
         if path == STDIN:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+        elif is_pipe(path):
+            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(feed))
         elif is_compressed(path):
             source = FinishedFile(path)
         else:

@@ -249,3 +249,16 @@ def test_lines_over_the_limit_are_counted_in_check_and_watch(tmp_path):
     assert watched.returncode == 0
     cuts = [line for line in watched.stdout.decode().splitlines() if "line limit" in line]
     assert cuts == [f"-: line {11 + k} is over the 1 MiB line limit: cut, the rest of it is not read ({k + 1} cut so far)" for k in range(3)]
+
+
+def test_watch_reads_a_process_substitution_to_its_end_and_refuses_a_device(good):
+    substituted = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m lossmon watch --jsonl <(cat "{good}")'],
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    assert substituted.returncode == 0, substituted.stderr
+    assert len(substituted.stdout.decode().splitlines()) == 50  # the session ends with the pipe
+    device = run(["watch", "/dev/zero"])
+    assert device.returncode == 2
+    assert one_line(device.stderr) == "lossmon: /dev/zero: is a device, not a log file"

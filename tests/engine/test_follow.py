@@ -200,6 +200,28 @@ def test_stdin_is_read_to_its_end_and_the_session_finishes(tmp_path, follow):
     assert c.events() == [("-", "opened"), ("-", "finished")]
 
 
+def test_a_named_pipe_is_read_to_its_end_with_a_file_beside_it(tmp_path, follow):
+    """``lossmon <(ssh gpu1 tail -F train.log)``: the pipe is read like stdin, not refused, and
+    its writer may come late (opening it waits on the pipe's own thread, not the follower's)."""
+    fifo = tmp_path / "remote.fifo"
+    os.mkfifo(fifo)
+    log = tmp_path / "train.log"
+    log.write_bytes(nano(0, 9.0))
+    c = follow([fifo, log]).until(c_has_path_steps(str(log), 1))
+    with open(fifo, "wb") as writer:
+        writer.write(nano(0, 3.0) + b"iter 1: loss 2.")
+        writer.flush()
+        c.until(c.has_steps(1, str(fifo)))
+        writer.write(b"5, time 10.00ms\n" + b"iter 2: loss 2.25, time 10.00ms")  # no final newline
+    c.until(lambda c: (str(fifo), "finished") in c.events())
+    assert [(step, m["loss"]) for _, step, m in c.records(str(fifo))] == [(0, 3.0), (1, 2.5), (2, 2.25)]
+    assert c.events(str(fifo)) == [(str(fifo), "opened"), (str(fifo), "finished")]
+
+
+def c_has_path_steps(path, n):
+    return lambda c: len(c.steps(path)) >= n
+
+
 @pytest.mark.parametrize("suffix, compress", [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)])
 def test_a_compressed_finished_log_is_read_whole(tmp_path, follow, suffix, compress):
     log = tmp_path / f"train.log{suffix}"
