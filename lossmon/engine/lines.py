@@ -134,8 +134,10 @@ class LineSplitter:
     """Splits a byte stream into complete, cleaned lines.
 
     ``feed`` returns only complete lines; the bytes after the last newline wait for more data.
-    ``flush`` returns that final unterminated line (a file read to its end, an idle writer),
-    once: it is then gone from the buffer, so it is never parsed twice.
+    ``flush`` returns that final unterminated line (a file known to be finished), once: it is
+    then gone from the buffer, so it is never parsed twice. A line over ``max_line_bytes`` is cut
+    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames: those are
+    handed on as they complete (see ``_keep_partial``).
     """
 
     def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
