@@ -129,7 +129,7 @@ def test_a_signal_to_the_app_restores_the_terminal(sig, tmp_path):
         with open(f"/proc/{screen.pid}/task/{screen.pid}/children") as children:
             (app_pid,) = map(int, children.read().split())
         os.kill(app_pid, getattr(signal, sig))
-        screen.wait_for(lambda: "lossmon exited with status 0" in screen.text(), 10.0, "the app to exit")
+        screen.wait_for(lambda: "lossmon exited with status 0" in screen.text(), 20.0, "the app to exit")
         assert screen.pane_flags() == {
             "alternate_on": "0", "mouse_any_flag": "0", "mouse_standard_flag": "0", "mouse_sgr_flag": "0", "cursor_flag": "1",
         }

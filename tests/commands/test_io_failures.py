@@ -183,14 +183,22 @@ def test_the_text_report_of_a_good_log_beside_a_corrupt_archive(tmp_path, good):
 def test_watch_reports_a_corrupt_archive_follows_the_good_log_and_exits_2(tmp_path, good):
     bad = corrupt_archives(tmp_path)[0]
     process = start_watch("--jsonl", str(good), str(bad))
+    guard = threading.Timer(TIMEOUT, process.kill)  # a missing line must not hang the test
+    guard.start()
     try:
         records = [json.loads(line) for line in read_lines(process, 50)]
         assert {r["path"] for r in records} == {str(good)}
+        said = []
+        while not any("read failed" in line for line in said):  # the error is out: now stop it
+            said.append(process.stderr.readline())
+            assert said[-1], f"stderr ended early: {said}"
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=TIMEOUT)
     finally:
+        guard.cancel()
         process.kill()
     assert process.returncode == 2
+    stderr = "".join(said) + stderr
     assert f"{bad}: read failed" in stderr and "Traceback" not in stderr
 
 
