@@ -75,9 +75,9 @@ def run_watch(args) -> int:
     finally:
         session.stop()
         if hook is not None:
-            # --exit-on: the hook of the finding that ended the watch still runs (bounded by its
-            # timeout); a user who interrupts wants out now.
-            hook.close(wait=status == EXIT_ALERT)
+            # --exit-on, or every input read to its end: the hooks running still finish (each
+            # bounded by its timeout); a user who interrupts, or a signal, wants out now.
+            hook.close(wait=not stop.is_set())
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if session.error is not None:

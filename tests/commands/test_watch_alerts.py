@@ -2,6 +2,7 @@
 
 import json
 import signal
+import subprocess
 import time
 
 import pytest
@@ -112,3 +113,14 @@ def test_a_signal_to_watch_stops_its_running_hooks(tmp_path, sig):
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
     wait_for(lambda: not any(map(_alive, running)), "the hook to be stopped")
+
+
+def test_when_every_input_ends_running_hooks_finish_first(tmp_path):
+    """`cat train.log | lossmon watch - --on-alert CMD`: the input ending is no reason to kill
+    the hook that posts its alert (only an interrupt is)."""
+    done = tmp_path / "posted"
+    log = (nano(0, 2.0) + nano(1, "nan")).encode()
+    process = start_watch("--on-alert", f'sleep 1; touch "{done}"', "-", stdin=subprocess.PIPE)
+    _, stderr = process.communicate(log.decode(), timeout=DEADLINE)
+    assert process.returncode == 0, stderr
+    assert done.exists()
