@@ -270,3 +270,16 @@ def test_watch_reads_a_process_substitution_to_its_end_and_refuses_a_device(good
     device = run(["watch", "/dev/zero"])
     assert device.returncode == 2
     assert one_line(device.stderr) == "lossmon: /dev/zero: is a device, not a log file"
+
+
+def test_check_of_stdin_refuses_a_terminal_instead_of_waiting_for_typing():
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = run(["check", "-"], stdin=follower)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert result.returncode == 2
+    assert "standard input is a terminal" in one_line(result.stderr)
