@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from lossmon import __version__
 from lossmon.engine.errors import LossmonError
 
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, OutputError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -17,6 +18,17 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         raise LossmonError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def _print_message(self, message: str, file=None) -> None:
+        # argparse ignores a failed write of --help or --version: here it is exit 2 like any output.
+        if message:
+            file = file or sys.stderr
+            try:
+                file.write(message)
+                file.flush()
+            except (OSError, ValueError) as error:
+                name = "standard output" if file is sys.stdout else "standard error"
+                raise OutputError(f"cannot write {name} ({getattr(error, 'strerror', None) or error})") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -261,6 +273,15 @@ def parsing_options(args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _prepare_streams()
+    try:
+        status = _run(argv)
+    except SystemExit as done:  # argparse's --help and --version: still check their output
+        status = done.code if isinstance(done.code, int) else EXIT_USAGE
+    return _flush_stdout(status)
+
+
+def _run(argv: list[str]) -> int:
     try:
         # No command, just paths: the terminal app.
         if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
@@ -276,10 +297,66 @@ def main(argv: list[str] | None = None) -> int:
     except LossmonError as error:
         from lossmon.engine.safe_text import printable  # errors name paths: escaped, never obeyed
 
-        print(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)), file=sys.stderr)
+        if isinstance(error, OutputError):
+            _discard_stdout()
+        _say(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head`: stop quietly
+        _discard_stdout()
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # an I/O failure no command turned into a message: still one line
+        _discard_stdout()
+        where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
+        _say(f"lossmon: {where}I/O error ({error.strerror or error})")
+        return EXIT_USAGE
+
+
+def _say(message: str) -> None:
+    """One line on stderr; a stderr that cannot take it (``2>/dev/full``) changes no exit status."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_stdout(status: int) -> int:
+    """What a command left buffered goes out now, where a failure can still be told and turned
+    into exit status 2 (at exit, Python would only print a second traceback)."""
+    if sys.stdout is None or sys.stdout.closed:
+        return status
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    except (OSError, ValueError) as error:
+        _discard_stdout()
+        _say(f"lossmon: cannot write standard output ({getattr(error, 'strerror', None) or error})")
+        return EXIT_USAGE
+    return status
+
+
+def _prepare_streams() -> None:
+    """Text that cannot be encoded (a non-UTF-8 file name under a strict or ASCII locale) is
+    escaped, not a traceback; a closed stderr (``2>&-``) swallows messages instead of print()
+    sending them to stdout."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _discard_stdout() -> None:
+    """After a failed write, what stdout still buffers would fail again at exit (a second error
+    and exit status 120): point it at /dev/null."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

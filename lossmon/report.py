@@ -41,6 +41,7 @@ def file_summary(monitor: Monitor) -> dict:
         "lines": monitor.lines,
         "records": monitor.records,
         "dropped_series": monitor.dropped_series,  # names past --max-series, not kept
+        "cut_lines": monitor.splitter.cut_lines,  # over the line limit: the rest of each was not read
         "primary": {"train": monitor.store.primary_train, "val": monitor.store.primary_val},
         "series": [series_summary(series) for series in monitor.store],
         "findings": [
@@ -78,6 +79,8 @@ def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, col
     ]
     if monitor.dropped_series:
         out.append(f"  warning: {monitor.series_warning()}")
+    if monitor.splitter.cut_lines:
+        out.append(f"  {monitor.splitter.cut_lines:,} {cut_lines_phrase(monitor)}")
     if len(store):
         rows = [{**series_summary(s), "name": printable(s.name)} for s in store]
         width = max(12, *(len(r["name"]) for r in rows))
@@ -161,6 +164,10 @@ def _other(finding: Finding, episode: Episode) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
+def cut_lines_phrase(monitor: Monitor) -> str:
+    limit = monitor.splitter.max_line_bytes >> 20
+    plural = "s" if monitor.splitter.cut_lines != 1 else ""
+    return f"line{plural} over the {limit} MiB line limit cut: the rest of each was not read"
 
 
 def verdict(monitor: Monitor) -> str:

@@ -39,15 +39,20 @@ def tmux_available() -> bool:
 
 class TmuxScreen:
     def __init__(
-        self, args: list[str], width: int, height: int, env: dict[str, str] | None = None, pipe_from: str = ""
+        self, args: list[str], width: int, height: int, env: dict[str, str] | None = None, pipe_from: str = "",
+        then: str = "",
     ) -> None:
         """``lossmon ARGS`` in a ``width`` x ``height`` pane; ``pipe_from``: a shell command whose
-        output is piped into it (``tail -f train.log | lossmon -``)."""
+        output is piped into it (``tail -f train.log | lossmon -``); ``then``: a shell command run
+        in the pane after lossmon exits (the pane then shows the terminal lossmon left behind)."""
         self.socket = f"lossmon-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         options = [f"-e{name}={value}" for name, value in {"COLORTERM": "truecolor", **(env or {})}.items()]
         command = shlex.join([*lossmon_command(), *args])
-        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "main", *options,
-                   f"{pipe_from} | {command}" if pipe_from else command)
+        if pipe_from:
+            command = f"{pipe_from} | {command}"
+        if then:
+            command = f"{command}; {then}"
+        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "main", *options, command)
         self.pid = int(self._tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
 
     def _tmux(self, *args: str) -> str:
@@ -75,6 +80,12 @@ class TmuxScreen:
                 raise AssertionError(f"timed out after {timeout:g}s waiting for {what}; the screen:\n{self.text()}")
             time.sleep(0.01)
         return time.monotonic() - start
+
+    def pane_flags(self) -> dict[str, str]:
+        """The pane's terminal modes as tmux sees them: 1 or 0."""
+        names = ("alternate_on", "mouse_any_flag", "mouse_standard_flag", "mouse_sgr_flag", "cursor_flag")
+        values = self._tmux("display-message", "-p", "-t", "main", "|".join(f"#{{{n}}}" for n in names)).strip().split("|")
+        return dict(zip(names, values))
 
     def set_option(self, name: str, value: str) -> None:
         self._tmux("set-option", "-g", name, value)

@@ -35,6 +35,7 @@ from lossmon.app.scene import (
     take_snapshot,
 )
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
+from lossmon.app.signals import exit_on_signals
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.badges import BadgeRow
@@ -181,6 +182,7 @@ class LossmonApp(App):
         if self.ascii:
             self.main_screen.add_class("-ascii")
         self._apply_layout(self.size.width, self.size.height)
+        exit_on_signals(self.exit)
         self.feed.start(self._from_feed)
         self._schedule(0.0)
         self.set_interval(self.blink_interval, self._pulse)

@@ -21,7 +21,6 @@ from lossmon.app.live_log import LiveLog
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.follow import FollowUpdate, Session
-from lossmon.engine.pathfeed import IDLE_FLUSH_SECONDS
 from lossmon.engine.prescan import Prescan, worth_prescanning
 from lossmon.engine.sources import CHUNK_BYTES, read_chunks
 
@@ -41,7 +40,6 @@ class FollowFeed:
         make_monitor: MakeMonitor = Monitor,
         *,
         poll_interval: float | None = None,
-        idle_flush: float = IDLE_FLUSH_SECONDS,
         stdin: BinaryIO | None = None,
         clock: Callable[[], float] = time.monotonic,
         stall_after: float | None = None,
@@ -57,7 +55,6 @@ class FollowFeed:
             make_monitor=self._monitor_for,
             on_update=self._on_update,
             poll_interval=poll_interval,
-            idle_flush=idle_flush,
             stdin=stdin,
             # History is read in the chunks `lossmon check` reads: the same findings, and per-batch
             # costs (detectors, a lock round) paid 4x less often than at the follower's default.

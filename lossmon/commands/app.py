@@ -64,7 +64,7 @@ def run_app(args) -> int:
         check_replay_paths(args.paths)
     for spec in args.paths:
         check_spec(spec)
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():
         raise LossmonError("the app needs a terminal (for a report, use: lossmon check PATH)")
     stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
     feed = build_feed(args, stdin)

@@ -12,7 +12,7 @@ from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.safe_text import printable
 from lossmon.engine.targets import expand
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.explain_report import explain_json, explain_text
 from lossmon.compare_report import compare_json, compare_markdown, compare_text
 from lossmon.engine.compare import compare
@@ -27,6 +27,7 @@ def run_check(args) -> int:
     if args.explain and args.markdown:
         raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
+    out = output_stream()  # closed: say so before reading anything
     monitors = []
     failed = False
     if args.compare and args.baseline and args.baseline not in args.paths:
@@ -67,28 +68,30 @@ def run_check(args) -> int:
         comparison = compare(monitors, [verdict(m) for m in monitors], baseline)
     else:
         comparison = None
-    if args.json:
-        report = json_report(monitors)
-        if comparison is not None:
-            report["compare"] = compare_json(comparison)
-        if args.explain:
-            for summary, monitor in zip(report["files"], monitors):
-                summary["explain"] = explain_json(monitor)
-        json.dump(report, sys.stdout, allow_nan=False)
-        sys.stdout.write("\n")
-    elif args.markdown:
-        if comparison is not None:
-            sys.stdout.write(compare_markdown(comparison) + "\n")
-        sys.stdout.write(markdown_report(monitors, plot=args.plot))
-    else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
-        reports = [text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors]
-        if args.explain:
-            reports = [f"{explain_text(m)}\n\n{report}" for m, report in zip(monitors, reports)]
-        if comparison is not None:
-            reports.insert(0, compare_text(comparison))
-        print("\n\n".join(reports))
+    with writing(out):
+        if args.json:
+            report = json_report(monitors)
+            if comparison is not None:
+                report["compare"] = compare_json(comparison)
+            if args.explain:
+                for summary, monitor in zip(report["files"], monitors):
+                    summary["explain"] = explain_json(monitor)
+            out.write(json.dumps(report, allow_nan=False) + "\n")
+        elif not monitors:
+            pass  # every path failed, each said why on stderr: no empty report
+        elif args.markdown:
+            if comparison is not None:
+                out.write(compare_markdown(comparison) + "\n")
+            out.write(markdown_report(monitors, plot=args.plot))
+        else:
+            color = out.isatty() and "NO_COLOR" not in os.environ
+            width = min(shutil.get_terminal_size((100, 24)).columns, 160) - 2
+            reports = [text_report(m, plot=args.plot, plot_width=width, color=color) for m in monitors]
+            if args.explain:
+                reports = [f"{explain_text(m)}\n\n{report}" for m, report in zip(monitors, reports)]
+            if comparison is not None:
+                reports.insert(0, compare_text(comparison))
+            out.write("\n\n".join(reports) + "\n")
     if failed:
         return EXIT_USAGE
     findings = [f for m in monitors for f in m.findings]

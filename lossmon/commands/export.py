@@ -6,7 +6,7 @@ import csv
 import sys
 
 from lossmon.cli import parsing_options
-from lossmon.commands import EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_OK, EXIT_USAGE, OutputError, output_stream
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.findings import step_for_json
@@ -14,6 +14,8 @@ from lossmon.engine.safe_text import csv_text, printable
 
 
 def run_export(args) -> int:
+    if args.csv == "-":
+        output_stream()  # closed: say so before reading anything
     monitor = check_file(args.path, **parsing_options(args))
     try:
         out = sys.stdout if args.csv == "-" else open(args.csv, "w", newline="", encoding="utf-8")
@@ -30,9 +32,18 @@ def run_export(args) -> int:
                 (step_for_json(step), name, repr(value))
                 for step, value in zip(series.steps.tolist(), series.values.tolist())
             )
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # a full disk, a closed stdout: one line, exit 2
+        where = "standard output" if out is sys.stdout else args.csv
+        raise OutputError(f"cannot write {where} ({getattr(error, 'strerror', None) or error})") from None
     finally:
         if out is not sys.stdout:
-            out.close()
+            try:
+                out.close()
+            except OSError:
+                pass  # what it could not write was reported above
     print(
         f"lossmon: wrote {sum(len(s) for s in monitor.store):,} points of {len(monitor.store)} series to {printable(args.csv)}",
         file=sys.stderr,

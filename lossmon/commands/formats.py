@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossmon.engine.formats import FORMATS
 
-from lossmon.commands import EXIT_OK
+from lossmon.commands import EXIT_OK, output_stream, writing
 
 
 def formats_text() -> str:
@@ -20,5 +20,7 @@ def formats_text() -> str:
 
 
 def run_formats(args) -> int:
-    print(formats_text())
+    out = output_stream()
+    with writing(out):
+        out.write(formats_text() + "\n")
     return EXIT_OK

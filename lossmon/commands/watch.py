@@ -9,8 +9,9 @@ stdout gets one readable line per file event and per finding that opens or escal
 (the repeats, echoes and follow-on symptoms of an event already told are left to --jsonl).
 Numbers that are not finite are written as ``null``.
 
-SIGINT and SIGTERM only raise a flag that the output loop checks between updates, so a line is
-never cut short; the exit status is then 0. With ``--exit-on alert|warn`` the first finding at
+SIGINT, SIGTERM, SIGHUP (the terminal went away) and SIGQUIT only raise a flag that the output
+loop checks between updates, so a line is never cut short, and running hooks are stopped on the
+way out; the exit status is then 0, or 2 if an input could not be read (a corrupt .gz). With ``--exit-on alert|warn`` the first finding at
 that severity ends the watch with status 1 (after its alert hook, if any, has run), so a job
 script can react: ``lossmon watch train.log --exit-on alert || scancel $SLURM_JOB_ID``.
 """
@@ -26,7 +27,7 @@ import threading
 from functools import partial
 
 from lossmon.cli import parsing_options
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE
+from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.follow import FollowUpdate, Session
@@ -35,6 +36,7 @@ from lossmon.engine.safe_text import printable
 
 
 def run_watch(args) -> int:
+    output_stream()  # closed: say so before following anything
     session = Session(
         args.paths,
         make_monitor=partial(Monitor, **parsing_options(args)),
@@ -42,12 +44,13 @@ def run_watch(args) -> int:
         stall_after=args.stall_after,
     )
     stop = threading.Event()
-    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in _STOP_SIGNALS}
     render = jsonl_lines if args.jsonl else text_lines
     hook = make_hook(args)
     webhook = make_webhook(args)
     exit_rank = severity_rank(args.exit_on) if args.exit_on else None
     status = EXIT_OK
+    failed: set[str] = set()  # inputs whose last word was an error
     session.start()
     announced = False
     warned: set[str] = set()  # files whose dropped series were reported
@@ -59,6 +62,11 @@ def run_watch(args) -> int:
             if not announced and session.watcher.directories:  # set up before the first update
                 announced = True
                 print(f"lossmon: watching with {printable(session.describe_watching())}", file=sys.stderr, flush=True)
+            for event in update.events:
+                if event.kind == "error":
+                    failed.add(event.path)
+                elif event.kind in ("opened", "finished"):
+                    failed.discard(event.path)
             if args.jsonl:
                 _write(sys.stderr, [printable(event.message) for event in update.events])
             _write(sys.stdout, render(update))
@@ -79,17 +87,23 @@ def run_watch(args) -> int:
     finally:
         session.stop()
         if hook is not None:
-            # --exit-on: the hook of the finding that ended the watch still runs (bounded by its
-            # timeout); a user who interrupts wants out now.
-            hook.close(wait=status == EXIT_ALERT)
+            # --exit-on, or every input read to its end: the hooks running still finish (each
+            # bounded by its timeout); a user who interrupts, or a signal, wants out now.
+            hook.close(wait=not stop.is_set())
         if webhook is not None:
-            webhook.close(wait=status == EXIT_ALERT)
+            webhook.close(wait=not stop.is_set())
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if session.error is not None:
         print(f"lossmon: the follower stopped: {printable(session.error)}", file=sys.stderr)
         return EXIT_USAGE
-    return status
+    return EXIT_USAGE if failed and status == EXIT_OK else status
+
+
+# Each ends the watch cleanly; SIGHUP's default would leave running hooks without their timeout.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
 
 
 def make_hook(args) -> AlertHook | None:
@@ -120,9 +134,17 @@ def make_webhook(args):
 
 
 def _write(stream, lines: list[str]) -> None:
-    if lines:
-        stream.write("".join(line + "\n" for line in lines))
-        stream.flush()  # per update: every line visible as soon as it is parsed, and whole
+    if not lines:
+        return
+    if stream is not sys.stdout:  # messages on stderr: nowhere to report their own failure
+        try:
+            stream.write("".join(line + "\n" for line in lines))
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+        return
+    with writing(stream):
+        stream.write("".join(line + "\n" for line in lines))  # flushed per update: visible at once, whole
 
 
 def jsonl_lines(update: FollowUpdate) -> list[str]:

@@ -6,7 +6,9 @@ the finding in its environment (``LOSSMON_PATHOLOGY``, ``LOSSMON_SEVERITY``, ``L
 ``LOSSMON_LINE``, ``LOSSMON_SERIES``, ``LOSSMON_FILE``, ``LOSSMON_MESSAGE``, and all of it as
 ``LOSSMON_JSON``). Hooks run on worker threads with a timeout, so a slow or hanging command never
 holds up reading the log. The same pathology on the same file does not fire again until its
-badge has cleared. A hook that fails or times out is reported, never fatal.
+badge has cleared. A hook that fails, times out or is killed by a signal is reported, never
+fatal. Hooks run in their own process group, so :meth:`AlertHook.close` can stop each with its
+children on every exit path.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ class AlertHook:
         self._futures = []
         self._processes: set[subprocess.Popen] = set()
         self._lock = threading.Lock()
+        self._closing = False  # set by close(wait=False): a hook that starts now is stopped at once
         self.launched = 0
 
     def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
@@ -127,9 +130,16 @@ class AlertHook:
             self.wait()
         else:
             with self._lock:
+                self._closing = True
                 for process in list(self._processes):
                     _kill_group(process, reap=False)
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def running(self) -> int:
+        """Hooks whose process is running now."""
+        with self._lock:
+            return len(self._processes)
 
     def _run(self, path: str, finding: Finding) -> None:
         import subprocess
@@ -151,6 +161,8 @@ class AlertHook:
             return
         with self._lock:
             self._processes.add(process)
+            if self._closing:  # started while close() stopped the others: it goes too
+                _kill_group(process, reap=False)
         try:
             code = process.wait(timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -162,6 +174,15 @@ class AlertHook:
                 self._processes.discard(process)
         if code > 0:
             self._report(f"{what} exited with status {code}")
+        elif code < 0 and not self._closing:  # not stopped by us: someone or something killed it
+            self._report(f"{what} was killed by signal {_signal_name(-code)}")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
 
 
 def _kill_group(process: subprocess.Popen, reap: bool = True) -> None:

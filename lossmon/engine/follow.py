@@ -14,7 +14,8 @@ Use::
 or ``Session(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
 thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
 
-- Each input (a file, each file a glob matches now or later, ``-``, a .gz/.bz2/.xz finished log)
+- Each input (a file, each file a glob matches now or later, ``-``, a named pipe or ``<(...)``,
+  a .gz/.bz2/.xz finished log)
   gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
 - A :class:`FollowUpdate` says what happened to one input, in order: its ``events``
   (:class:`FileEvent`: opened, waiting, truncated, rotated, moved, deleted, recreated, finished,
@@ -26,6 +27,8 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
   stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time, one
   input after the other, so a 1 GB file appearing does not starve the others.
+- A followed file's unterminated last line waits for its newline, however long the writer pauses;
+  it is committed once the file is known to be finished (see lossmon.engine.pathfeed).
 - Monitors are changed on the follower's thread while it holds ``session.lock``; read their
   series (charts, status) while holding it too. ``session.monitors`` is a snapshot of the dict.
 - Changes are heard through :class:`~lossmon.engine.watchers.Watcher` (inotify, or polling where
@@ -50,7 +53,7 @@ from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.pathfeed import EVENT_KINDS, IDLE_FLUSH_SECONDS, FileEvent, FollowUpdate, PathFeed, Source
+from lossmon.engine.pathfeed import EVENT_KINDS, FileEvent, FollowUpdate, PathFeed, Source
 from lossmon.engine.streams import FinishedFile, PipeStream
 from lossmon.engine.tail import FileTail
 from lossmon.engine.trackers import run_tail
@@ -62,6 +65,7 @@ from lossmon.engine.targets import (
     file_dirs,
     is_compressed,
     is_pattern,
+    is_pipe,
     matches,
     pattern_dirs,
 )
@@ -83,7 +87,6 @@ class Session:
         on_update: Callable[[FollowUpdate], None] | None = None,
         max_pending: int = MAX_PENDING,
         poll_interval: float | None = None,
-        idle_flush: float = IDLE_FLUSH_SECONDS,
         batch_bytes: int = BATCH_BYTES,
         stdin: BinaryIO | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -101,7 +104,6 @@ class Session:
         self._patterns = [spec for spec in self._specs if is_pattern(spec)]
         self._make_monitor = make_monitor
         self._on_update = on_update
-        self._idle_flush = idle_flush
         self._batch_bytes = batch_bytes
         self._stdin = stdin
         self._clock = clock
@@ -193,7 +195,6 @@ class Session:
                     if self._stopping.is_set():
                         break
                     self._pump(feed)
-                self._flush_idle()
                 if self._all_finished():
                     break
                 self._judge_stalls()
@@ -220,13 +221,6 @@ class Session:
     def _pump(self, feed: PathFeed) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))
 
-    def _flush_idle(self) -> None:
-        now = time.monotonic()
-        for feed in list(self._feeds.values()):
-            deadline = feed.idle_deadline()
-            if deadline is not None and deadline <= now:
-                self._work(feed, feed.flush_idle)
-
     def _work(self, feed: PathFeed, step: Callable[[], bool]) -> None:
         """Run one step of a feed under the lock, then hand its updates over outside it."""
         with self.lock:
@@ -243,9 +237,7 @@ class Session:
         self._deliver(updates)
 
     def _sleep_until(self, next_resync: float) -> None:
-        deadlines = [d for d in (feed.idle_deadline() for feed in self._feeds.values()) if d is not None]
-        wake_at = min([next_resync, *deadlines])
-        self._wake.wait(max(0.0, wake_at - time.monotonic()))
+        self._wake.wait(max(0.0, next_resync - time.monotonic()))
         self._wake.clear()
 
     def _deliver(self, updates: list[FollowUpdate]) -> None:
@@ -305,11 +297,13 @@ class Session:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
         elif run_tail(path) is not None:
             source = run_tail(path)
+        elif is_pipe(path):
+            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(feed))
         elif is_compressed(path):
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        feed = PathFeed(self._make_monitor(path), source, self._idle_flush)
+        feed = PathFeed(self._make_monitor(path), source)
         if not isinstance(source, FinishedFile):  # a live input: it may stall
             feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed

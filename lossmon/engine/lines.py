@@ -134,8 +134,10 @@ class LineSplitter:
     """Splits a byte stream into complete, cleaned lines.
 
     ``feed`` returns only complete lines; the bytes after the last newline wait for more data.
-    ``flush`` returns that final unterminated line (a file read to its end, an idle writer),
-    once: it is then gone from the buffer, so it is never parsed twice.
+    ``flush`` returns that final unterminated line (a file known to be finished), once: it is
+    then gone from the buffer, so it is never parsed twice. A line over ``max_line_bytes`` is cut
+    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames: those are
+    handed on as they complete (see ``_keep_partial``).
     """
 
     def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
@@ -145,7 +147,7 @@ class LineSplitter:
     def reset(self) -> None:
         """Start over at line 1 (a truncated or replaced file)."""
         self._partial = b""
-        self._overflow = False  # the pending line hit the limit: drop bytes until its newline
+        self._overflow = False  # the pending line hit the limit: drop bytes until its next \r or \n
         self.lines_done = 0
         self.cut_lines = 0
 
@@ -156,21 +158,25 @@ class LineSplitter:
     def feed(self, data: bytes) -> LineBlock | None:
         start = 0
         if self._overflow:
-            newline = data.find(b"\n")
-            if newline < 0:
+            # The cut line's bytes are dropped up to its newline, or up to its next \r: a new
+            # progress-bar frame, read as more of the same line.
+            end = _LINE_OR_FRAME_END.search(data)
+            if end is None:
                 return None
-            start = newline  # this newline ends the cut line kept in _partial
+            start = end.start()  # a newline here ends the cut line kept in _partial
             self._overflow = False
         last_newline = data.rfind(b"\n", start)
         if last_newline < 0:
-            self._keep_partial(data[start:] if start else data)
-            return None
+            frames = self._keep_partial(data[start:] if start else data)
+            return self._frames_block(b"", frames) if frames is not None else None
         if self._partial or start:
             block = b"".join((self._partial, memoryview(data)[start:last_newline]))  # one copy
         else:
             block = data[:last_newline]
         self._partial = b""
-        self._keep_partial(data[last_newline + 1 :])
+        frames = self._keep_partial(data[last_newline + 1 :])
+        if frames is not None:
+            return self._frames_block(block + b"\n", frames)
         return self._block(block)
 
     def flush(self) -> LineBlock | None:
@@ -180,15 +186,35 @@ class LineSplitter:
         block, self._partial, self._overflow = self._partial, b"", False
         return self._block(block)
 
-    def _keep_partial(self, rest: bytes) -> None:
+    def _keep_partial(self, rest: bytes) -> bytes | None:
+        """Keep the start of the next line. A line that outgrows the limit is cut, but when it is
+        made of \\r-separated progress-bar frames (a Lightning epoch: 20k frames, 2 MB), its
+        complete frames are returned instead, to be read now as that line, and only the frame
+        still being written waits: no frame is lost to the limit, and the buffer stays bounded."""
         if not rest:
-            return
+            return None
         room = self.max_line_bytes - len(self._partial)
-        if len(rest) > room:
-            rest = rest[: max(room, 0)]
+        if len(rest) <= room:
+            self._partial += rest
+            return None
+        frames = None
+        pending = self._partial + rest  # over the limit: a copy at most once per limit's worth
+        last_frame = pending.rfind(b"\r")
+        if last_frame > 0:
+            frames, pending = pending[:last_frame], pending[last_frame:]
+        if len(pending) > self.max_line_bytes:
+            pending = pending[: self.max_line_bytes]
             self._overflow = True
             self.cut_lines += 1
-        self._partial += rest
+        self._partial = pending
+        return frames
+
+    def _frames_block(self, complete: bytes, frames: bytes) -> LineBlock:
+        """``complete`` lines (each ended by its newline), then the complete frames of the line
+        still pending: that line's later frames keep its number."""
+        block = self._block(complete + frames)
+        self.lines_done -= 1
+        return block
 
     def _has_long_line(self, block: bytes) -> bool:
         # A line over the limit holds a whole aligned window of half the limit: when every such
@@ -203,9 +229,18 @@ class LineSplitter:
     def _block(self, block: bytes) -> LineBlock:
         if len(block) > self.max_line_bytes and self._has_long_line(block):
             raw = block.split(b"\n")
-            self.cut_lines += sum(len(line) > self.max_line_bytes for line in raw)
-            block = b"\n".join(line[: self.max_line_bytes] for line in raw)
+            cut = [len(line) > self.max_line_bytes and not _frames_fit(line, self.max_line_bytes) for line in raw]
+            self.cut_lines += sum(cut)
+            block = b"\n".join(line[: self.max_line_bytes] if too_long else line for line, too_long in zip(raw, cut))
         data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines
         first = self.lines_done + 1
         self.lines_done += len(newlines) + 1
         return LineBlock(first, data, newlines)
+
+
+_LINE_OR_FRAME_END = re.compile(rb"[\r\n]")
+
+
+def _frames_fit(line: bytes, limit: int) -> bool:
+    """Is a long line only progress-bar frames, each within the limit? Then it is read whole."""
+    return b"\r" in line and max(map(len, line.split(b"\r"))) <= limit

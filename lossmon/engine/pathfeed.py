@@ -1,21 +1,21 @@
 """One followed input: its source (a file tail, a pipe, a compressed file), its Monitor, and the
 updates they make. Runs on the follower's thread only.
 
-Partial lines. While following, only complete lines are parsed; the bytes after the last newline
-wait in the Monitor's line splitter. When the writer has been idle for ``idle_flush`` seconds
-(a killed job's last line), that final line is parsed once. If more bytes of the same line come
-later, they must neither be parsed alone (a corrupted record) nor with the flushed start again
-(a duplicate): so the bytes up to the line's next ``\\n`` are dropped, except that from its next
-``\\r`` on they are new progress-bar frames (tqdm, ``tqdm.write`` of a Hugging Face metrics dict),
-disjoint from the frames already parsed, and are read as more of the same line. The line is
-never flushed while the source position is a multiple of 4 KiB: that is where a block-buffered
-writer (C stdio, ``print`` to a file) cut its output, often mid-number, and the rest follows.
+Partial lines. While following, only complete lines are parsed: the bytes after the last newline
+wait in the Monitor's line splitter, however long the writer pauses (a value cut mid-number,
+``5.423475`` … ``e-02``, must never become a record, and a block-buffered writer cuts its output
+anywhere). That final line is committed only when the file is known to be finished: the input
+ends (stdin closed, a compressed log read), the file is replaced at its path (rotation,
+recreation), or it is deleted. A deleted file stays open, and a writer still holding it may go
+on with the same line: the bytes up to the line's next ``\\n`` are then dropped (never parsed
+alone, nor with the committed start again), except that from its next ``\\r`` on they are new
+progress-bar frames (tqdm, ``tqdm.write`` of a Hugging Face metrics dict), disjoint from the
+frames already parsed, and are read as more of the same line.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,8 +25,6 @@ from lossmon.engine.monitor import Update as MonitorUpdate
 from lossmon.engine.records import RecordBatch
 from lossmon.engine.tail import Sink
 
-IDLE_FLUSH_SECONDS = 10.0
-WRITE_BLOCK = 4096
 _LINE_OR_FRAME_END = re.compile(rb"[\r\n]")
 
 EVENT_KINDS = (
@@ -39,6 +37,7 @@ EVENT_KINDS = (
     "recreated",  # the path came back after a deletion: following the new file
     "finished",  # an input that ends (stdin, a compressed log) was read to its end
     "error",  # cannot open or read it (retried for files), or a line could not be processed
+    "cut",  # a line over the line limit (lines.MAX_LINE_BYTES) was cut: what followed the cut is lost
 )
 
 
@@ -76,18 +75,17 @@ class Source(Protocol):
 
 
 class PathFeed(Sink):
-    def __init__(self, monitor: Monitor, source: Source, idle_flush: float = IDLE_FLUSH_SECONDS) -> None:
+    def __init__(self, monitor: Monitor, source: Source) -> None:
         self.monitor = monitor
         self.source = source
         self.path = source.path
-        self.idle_flush = idle_flush
         self.caught_up = False  # the last pump read everything there was
-        self._last_data = time.monotonic()
-        self._after_flush = False  # the line in the splitter was flushed early; its rest is dropped
+        self._after_commit = False  # the line in the splitter was committed early; its rest is dropped
         self._ready: list[FollowUpdate] = []
         self._current: FollowUpdate | None = None
         self._last_error: str | None = None
         self._problems_reported = 0
+        self._reported_position = 0
 
     @property
     def done(self) -> bool:
@@ -99,30 +97,6 @@ class PathFeed(Sink):
         self.caught_up = not more
         return more
 
-    def idle_deadline(self) -> float | None:
-        """When the pending partial line may be flushed, if there is one to flush."""
-        if self.done or not self.caught_up or not self.monitor.splitter.pending_bytes:
-            return None
-        if self.source.position % WRITE_BLOCK == 0:
-            return None
-        return self._last_data + self.idle_flush
-
-    def flush_idle(self, budget: int = 1 << 20) -> bool:
-        """Parse the partial line of an idle writer (call at its deadline), once. Like pump(), it
-        reads what came meanwhile first (then the writer was not idle), and returns ``more``."""
-        before = self.source.position
-        more = self.pump(budget)
-        if self.source.position != before or more:
-            return more
-        deadline = self.idle_deadline()
-        if deadline is None or deadline > time.monotonic():
-            return False
-        block = self.monitor.splitter.flush()
-        if block is not None:
-            self._after_flush = True
-            self._add(self.monitor.feed_lines(block))
-        return False
-
     def report_error(self, message: str) -> None:
         """A failure while reading or parsing, reported once until a different one happens."""
         if message != self._last_error:
@@ -132,8 +106,14 @@ class PathFeed(Sink):
     def take_updates(self) -> list[FollowUpdate]:
         self._close_current()
         ready, self._ready = self._ready, []
+        position = self.source.position
+        if not ready and position != self._reported_position:
+            # Bytes read that made nothing (NULs, blank or unparsed lines): the consumer still
+            # learns how far the input is read, or a loading bar would wait for them forever.
+            ready.append(FollowUpdate(self.path, self.monitor))
+        self._reported_position = position
         for update in ready:
-            update.position = self.source.position
+            update.position = position
         return ready
 
     def close(self) -> None:
@@ -142,16 +122,20 @@ class PathFeed(Sink):
     # Sink ----------------------------------------------------------------------------------
 
     def data(self, chunk: bytes) -> None:
-        self._last_data = time.monotonic()
-        if self._after_flush:
-            chunk = self._skip_flushed_rest(chunk)
+        if self._after_commit:
+            chunk = self._skip_committed_rest(chunk)
             if not chunk:
                 return
+        splitter = self.monitor.splitter
+        cut_before, line = splitter.cut_lines, splitter.lines_done + 1
         self._add(self.monitor.feed(chunk))
+        if splitter.cut_lines > cut_before:
+            count, total = splitter.cut_lines - cut_before, splitter.cut_lines
+            self.event("cut", _cut_message(self.path, line, count, total, splitter.max_line_bytes))
         self._report_problems()
 
     def end(self) -> None:
-        self._after_flush = False
+        self._after_commit = False
         self._add(self.monitor.finish())
         self._report_problems()
 
@@ -163,7 +147,7 @@ class PathFeed(Sink):
             self._problems_reported += 1
 
     def restart(self) -> None:
-        self._after_flush = False
+        self._after_commit = False
         self.monitor.restart()
         self._problems_reported = 0
 
@@ -171,17 +155,26 @@ class PathFeed(Sink):
         if self._current is not None and (self._current.batch is not None or self._current.findings):
             self._close_current()
         self._update().events.append(FileEvent(self.path, kind, message))
+        if kind == "deleted":
+            self._commit_partial()
 
     # -------------------------------------------------------------------------------------
 
-    def _skip_flushed_rest(self, chunk: bytes) -> bytes:
+    def _commit_partial(self) -> None:
+        """The file is finished (deleted): its unterminated last line is a line, parsed once."""
+        block = self.monitor.splitter.flush()
+        if block is not None:
+            self._after_commit = True
+            self._add(self.monitor.feed_lines(block))
+
+    def _skip_committed_rest(self, chunk: bytes) -> bytes:
         cut = _LINE_OR_FRAME_END.search(chunk)
         if cut is None:
             return b""  # still inside the frame already parsed
-        self._after_flush = False
+        self._after_commit = False
         if chunk[cut.start()] == 0x0A:
             return chunk[cut.end() :]
-        # New \r frames of the flushed line: the splitter counted that line already, so step its
+        # New \r frames of the committed line: the splitter counted that line already, so step its
         # count back for them to carry the same line number.
         self.monitor.splitter.lines_done -= 1
         return chunk[cut.start() :]
@@ -204,3 +197,11 @@ class PathFeed(Sink):
         if self._current is not None:
             self._ready.append(self._current)
             self._current = None
+
+
+def _cut_message(path: str, line: int, count: int, total: int, limit: int) -> str:
+    if count == 1:
+        what = f"line {line} is over the {limit >> 20} MiB line limit: cut, the rest of it is not read"
+    else:
+        what = f"{count} lines from line {line} on are over the {limit >> 20} MiB line limit: cut, the rest of each is not read"
+    return f"{path}: {what} ({total} cut so far)"

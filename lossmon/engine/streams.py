@@ -1,10 +1,12 @@
 """Inputs that are read once to their end rather than followed by name: standard input (a pipe
-such as ``ssh gpu1 tail -F train.log | lossmon -``) and compressed logs (.gz, .bz2, .xz), which
-are finished files. Both report to the same sink as :class:`lossmon.engine.tail.FileTail`.
+such as ``ssh gpu1 tail -F train.log | lossmon -``), a named pipe or a process substitution
+(``lossmon <(ssh gpu1 tail -F train.log)``), and compressed logs (.gz, .bz2, .xz), which are
+finished files. Both report to the same sink as :class:`lossmon.engine.tail.FileTail`.
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable, Generator
@@ -23,7 +25,9 @@ class PipeStream:
     hand-over queue is small: when the follower lags, this thread stops reading and the pipe's
     writer blocks, so nothing is dropped and nothing piles up in memory."""
 
-    def __init__(self, name: str, stream: BinaryIO, on_ready: Callable[[], None]) -> None:
+    def __init__(self, name: str, stream: BinaryIO | Callable[[], BinaryIO], on_ready: Callable[[], None]) -> None:
+        """``stream``, or a function that opens it (on the reading thread: opening a FIFO waits
+        for its writer)."""
         self.path = name
         self.position = 0
         self.done = False
@@ -37,7 +41,8 @@ class PipeStream:
         if not self._started:
             self._started = True
             self._thread.start()
-            sink.event("opened", f"{self.path}: reading standard input")
+            what = "reading standard input" if self.path == "-" else "a pipe: reading it to its end"
+            sink.event("opened", f"{self.path}: {what}")
         got = 0
         while got < budget and not self.done:
             try:
@@ -61,7 +66,13 @@ class PipeStream:
         """The reading thread is a daemon: a read blocked on an idle pipe cannot be interrupted."""
 
     def _read_all(self) -> None:
-        read = getattr(self._stream, "read1", self._stream.read)  # read1: what is there, not 1 MiB
+        try:
+            stream = self._stream() if callable(self._stream) else self._stream
+        except OSError as error:
+            self._chunks.put(error)
+            self._on_ready()
+            return
+        read = _reader(stream)
         while True:
             try:
                 chunk: bytes | Exception = read(CHUNK_BYTES)
@@ -71,6 +82,18 @@ class PipeStream:
             self._on_ready()
             if not chunk or isinstance(chunk, Exception):
                 return
+
+
+def _reader(stream: BinaryIO) -> Callable[[int], bytes]:
+    """What is there, up to n bytes (not n bytes). Straight from the descriptor when there is one:
+    a daemon thread blocked inside a buffered reader holds its lock, and at exit the interpreter
+    aborts ("could not acquire lock for <stdin> at interpreter shutdown"). Nothing has read the
+    stream before (its buffer is empty)."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return getattr(stream, "read1", stream.read)
+    return lambda n: os.read(fd, n)
 
 
 class FinishedFile:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 
 from lossmon.engine.discover import directories_in, runs_in
 from lossmon.engine.errors import LossmonError
@@ -26,12 +27,26 @@ def is_compressed(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in COMPRESSED_SUFFIXES
 
 
+def is_pipe(path: str) -> bool:
+    """A named pipe, or a process substitution's /dev/fd/N: read to its end, like stdin."""
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def check_spec(spec: str) -> None:
     """Refuse, with one clear line, what can never become a log to follow."""
     if spec == STDIN or is_pattern(spec):
         return
     if is_compressed(spec) and not os.path.exists(spec):
         raise LossmonError(f"{spec}: no such file (compressed logs are read once, not waited for)")
+    try:
+        mode = os.stat(spec).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise LossmonError(f"{spec}: is a device, not a log file")
 
 
 def matches(pattern: str) -> list[str]:

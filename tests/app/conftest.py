@@ -59,7 +59,7 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
 
 
 def make_app(
-    *paths, replay_speed: float | None = None, tick_dir: Path | None = None, idle_flush: float = 10.0,
+    *paths, replay_speed: float | None = None, tick_dir: Path | None = None,
     make_monitor=None, **options,
 ):
     """The app over a real feed (the follower, or a replay), with a frozen clock and no
@@ -71,7 +71,7 @@ def make_app(
     paths = [str(p) for p in paths]
     make_monitor = make_monitor or Monitor
     if replay_speed is None:
-        feed = FollowFeed(paths, make_monitor, idle_flush=idle_flush, clock=lambda: 0.0)
+        feed = FollowFeed(paths, make_monitor, clock=lambda: 0.0)
     else:
         feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).

@@ -29,7 +29,6 @@ def follow():
     feeds = []
 
     def start(*paths, **options):
-        options.setdefault("idle_flush", 3600)
         feed = FollowFeed([str(p) for p in paths], Monitor, **options)
         notified = []
         feed.start(notified.append)
@@ -153,3 +152,21 @@ def test_a_paused_replay_stops_feeding(healthy_log):
     assert feed.logs[0].monitor.records == 612
     feed.stop()
     assert not any(t.name == "lossmon-replay" and t.is_alive() for t in threading.enumerate())
+
+
+@pytest.mark.parametrize("content", ["hole", "blank lines"])
+def test_a_history_that_makes_no_record_still_finishes_loading(tmp_path, follow, content):
+    """A sparse file's hole (a 2 GB all-NUL file showed LOADING 0% forever) or lines that parse to
+    nothing: the bytes read still count, loading ends, and no record is claimed."""
+    path = tmp_path / "train.log"
+    if content == "hole":
+        size = 24 << 20
+        with open(path, "wb") as f:
+            f.truncate(size)
+    else:
+        path.write_bytes(b"\n\n# epoch done, saving the checkpoint\n" * 50_000)
+        size = path.stat().st_size
+    feed, _ = follow(path)
+    until(lambda: feed.logs and not feed.logs[0].loading, what="loading to end")
+    (log,) = feed.logs
+    assert log.bytes_read == size and log.monitor.records == 0

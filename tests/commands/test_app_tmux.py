@@ -108,3 +108,28 @@ def test_notify_reaches_the_terminal_outside_tmux_and_the_hook_stays_off_the_scr
             screen.wait_for(lambda: hooked.exists() and hooked.read_text() == "200\n", 5.0, "the hook")
             screen.wait_for(lambda: "■ NaN/Inf" in screen.text(), 5.0, "the red badge")
             assert "HOOK-NOISE" not in screen.text()  # the hook's output went to /dev/null
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_a_signal_to_the_app_restores_the_terminal(sig, tmp_path):
+    """Like q and Ctrl+C: alternate screen off, mouse tracking (1000/1003/1006) off, cursor shown,
+    exit status 0. The pane's shell lives on after lossmon, so tmux keeps the modes it left."""
+    import os
+    import signal
+
+    log = tmp_path / "train.log"
+    log.write_text(healthy(range(0, 50)))
+    then = 'echo "lossmon exited with status $?"; exec sleep 600'
+    with TmuxScreen([str(log)], 100, 30, env={"XDG_STATE_HOME": str(tmp_path / "state")}, then=then) as screen:
+        screen.wait_for(lambda: "FOLLOW" in screen.text(), START_DEADLINE, "the app")
+        running = screen.pane_flags()  # tmux keeps one tracking mode: 1003 replaced 1000
+        assert (running["alternate_on"], running["mouse_any_flag"], running["mouse_sgr_flag"], running["cursor_flag"]) == (
+            "1", "1", "1", "0",
+        )
+        with open(f"/proc/{screen.pid}/task/{screen.pid}/children") as children:
+            (app_pid,) = map(int, children.read().split())
+        os.kill(app_pid, getattr(signal, sig))
+        screen.wait_for(lambda: "lossmon exited with status 0" in screen.text(), 20.0, "the app to exit")
+        assert screen.pane_flags() == {
+            "alternate_on": "0", "mouse_any_flag": "0", "mouse_standard_flag": "0", "mouse_sgr_flag": "0", "cursor_flag": "1",
+        }

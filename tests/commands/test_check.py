@@ -13,7 +13,9 @@ from lossmon.cli import main
 
 SERIES_KEYS = {"name", "split", "kind", "count", "first_step", "last_step", "last", "min", "nonfinite"}
 FINDING_KEYS = {"pathology", "severity", "series", "step", "line", "message", "advice", "episode"}
-FILE_KEYS = {"path", "format", "lines", "records", "dropped_series", "primary", "series", "findings", "episodes"}
+FILE_KEYS = {
+    "path", "format", "lines", "records", "dropped_series", "cut_lines", "primary", "series", "findings", "episodes",
+}
 EPISODE_KEYS = {
     "id", "pathology", "severity", "series", "step", "line", "message", "advice", "last_step", "last_line",
     "active", "escalations", "folded",

@@ -2,9 +2,13 @@
 
 import json
 import signal
+import subprocess
 import time
 
+import pytest
+
 from tests.commands.test_watch import DEADLINE, nano, read_lines, start_watch
+from tests.engine.test_alerts import _alive
 
 
 def wait_for(condition, what):
@@ -89,3 +93,38 @@ def test_exit_on_alert_exits_1_right_after_the_nan_line(tmp_path):
     assert process.returncode == 1
     last = [json.loads(line) for line in out.splitlines()]
     assert last[0]["step"] == 5 and last[1]["finding"]["pathology"] == "nan_or_inf"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT, signal.SIGINT])
+def test_a_signal_to_watch_stops_its_running_hooks(tmp_path, sig):
+    """SIGHUP (a closed terminal or SSH session) used to kill watch and leave a hanging hook
+    running without its timeout."""
+    log = tmp_path / "train.log"
+    log.write_text(nano(0, 2.0) + nano(1, "nan"))
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    hook = f'sleep 300 & echo $! > "{pids}/child"; echo $$ > "{pids}/shell-$$"; wait'
+    process = start_watch("--jsonl", "--on-alert", hook, "--hook-timeout", "600", str(log))
+    try:
+        read_lines(process, 3)
+        wait_for(lambda: len(list(pids.iterdir())) == 2 and all(p.read_text() for p in pids.iterdir()), "the hook")
+        running = [int(p.read_text()) for p in pids.iterdir()]
+        assert all(map(_alive, running))
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=DEADLINE)
+    finally:
+        process.kill()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    wait_for(lambda: not any(map(_alive, running)), "the hook to be stopped")
+
+
+def test_when_every_input_ends_running_hooks_finish_first(tmp_path):
+    """`cat train.log | lossmon watch - --on-alert CMD`: the input ending is no reason to kill
+    the hook that posts its alert (only an interrupt is)."""
+    done = tmp_path / "posted"
+    log = (nano(0, 2.0) + nano(1, "nan")).encode()
+    process = start_watch("--on-alert", f'sleep 1; touch "{done}"', "-", stdin=subprocess.PIPE)
+    _, stderr = process.communicate(log.decode(), timeout=DEADLINE)
+    assert process.returncode == 0, stderr
+    assert done.exists()

@@ -1,5 +1,8 @@
 import json
+import signal
 import time
+
+import pytest
 
 from lossmon.engine.alerts import AlertGate, AlertHook, hook_environment
 from lossmon.engine.findings import Finding
@@ -94,3 +97,44 @@ def test_the_gate_passes_escalations_of_an_episode_not_what_is_folded_into_it():
     assert gate.news("a.log", [spike, symptom], {"exploding_loss": spike, "overfitting": symptom}) == [symptom]
     assert gate.news("a.log", [stays], {"exploding_loss": stays}) == []
     assert not stays.escalates and symptom.escalates
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGSEGV, signal.SIGHUP])
+def test_a_hook_killed_by_a_signal_is_reported(sig):
+    reports = []
+    hook = AlertHook(f"kill -{sig.name[3:]} $$", report=reports.append)
+    hook.observe("a.log", [finding()], {})
+    hook.wait()
+    assert reports == [f"alert hook for nan_or_inf at step 12 was killed by signal {sig.name}"]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead, not reaped yet
+    except FileNotFoundError:
+        return False
+
+
+def test_close_stops_every_running_hook_and_its_children_silently(tmp_path):
+    reports = []
+    hook = AlertHook(f'sleep 60 & echo $! > "{tmp_path}/child-$$"; exec sleep 60', report=reports.append, timeout=120)
+    for series in ("a", "b", "c"):
+        hook.run(f"{series}.log", finding())
+    deadline = time.monotonic() + 20
+    while (hook.running < 3 or len(list(tmp_path.iterdir())) < 3) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    shells = [int(p.name.split("-")[1]) for p in tmp_path.iterdir()]
+    children = [int(p.read_text()) for p in tmp_path.iterdir()]
+    assert len(shells) == 3 and all(map(_alive, shells + children))
+    hook.close(wait=False)
+    assert not any(map(_alive, shells + children))
+    assert reports == []  # stopped by lossmon itself: nothing to report
+
+
+def test_a_hook_that_starts_while_closing_is_stopped_too(tmp_path):
+    hook = AlertHook(f'echo $$ > "{tmp_path}/pid"; exec sleep 60', timeout=120)
+    hook._closing = True  # close() ran between this hook's submission and its start
+    hook.run("a.log", finding())
+    hook.wait()  # returns at once: killed as it started (not after the 120 s timeout)
+    pid_file = tmp_path / "pid"
+    assert not pid_file.exists() or not _alive(int(pid_file.read_text() or 0))
+    assert hook.running == 0

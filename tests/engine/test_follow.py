@@ -74,7 +74,6 @@ def follow():
     sessions = []
 
     def start(paths, **options):
-        options.setdefault("idle_flush", 3600)
         session = Session([str(p) for p in paths], **options).start()
         sessions.append(session)
         return Collector(session)
@@ -201,6 +200,28 @@ def test_stdin_is_read_to_its_end_and_the_session_finishes(tmp_path, follow):
     assert c.events() == [("-", "opened"), ("-", "finished")]
 
 
+def test_a_named_pipe_is_read_to_its_end_with_a_file_beside_it(tmp_path, follow):
+    """``lossmon <(ssh gpu1 tail -F train.log)``: the pipe is read like stdin, not refused, and
+    its writer may come late (opening it waits on the pipe's own thread, not the follower's)."""
+    fifo = tmp_path / "remote.fifo"
+    os.mkfifo(fifo)
+    log = tmp_path / "train.log"
+    log.write_bytes(nano(0, 9.0))
+    c = follow([fifo, log]).until(c_has_path_steps(str(log), 1))
+    with open(fifo, "wb") as writer:
+        writer.write(nano(0, 3.0) + b"iter 1: loss 2.")
+        writer.flush()
+        c.until(c.has_steps(1, str(fifo)))
+        writer.write(b"5, time 10.00ms\n" + b"iter 2: loss 2.25, time 10.00ms")  # no final newline
+    c.until(lambda c: (str(fifo), "finished") in c.events())
+    assert [(step, m["loss"]) for _, step, m in c.records(str(fifo))] == [(0, 3.0), (1, 2.5), (2, 2.25)]
+    assert c.events(str(fifo)) == [(str(fifo), "opened"), (str(fifo), "finished")]
+
+
+def c_has_path_steps(path, n):
+    return lambda c: len(c.steps(path)) >= n
+
+
 @pytest.mark.parametrize("suffix, compress", [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)])
 def test_a_compressed_finished_log_is_read_whole(tmp_path, follow, suffix, compress):
     log = tmp_path / f"train.log{suffix}"
@@ -286,13 +307,37 @@ def test_a_slow_consumer_holds_the_reading_back(tmp_path, follow):
     assert c.steps() == [float(i) for i in range(lines)]
 
 
-def test_the_idle_writers_last_line_arrives_once(tmp_path, follow):
+class RacingClock:
+    """time for the follower: every reading is 100 s after the last one, so any timer it kept
+    would have run out many times over while the test watches."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.readings = 0
+
+    def monotonic(self):
+        self.readings += 1
+        self.now += 100.0
+        return self.now
+
+
+def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
+    import types
+
+    from lossmon.engine import follow as follow_module
+
+    clock = RacingClock()
+    monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock.monotonic))
     log = tmp_path / "train.log"
-    log.write_bytes(nano(0, 3.0) + b"iter 1: loss 2.5, time 10.00ms")
-    c = follow([log], idle_flush=0.2).until(lambda c: c.has_steps(2)(c))
-    append(log, b", mfu 1.00%\n" + nano(2, 2.0))
-    c.until(c.has_steps(3))
-    assert c.steps() == [0.0, 1.0, 2.0]
+    head = b"".join(b"step %d | train_loss:5.312000e-02\n" % step for step in range(1, 6)) + b"step 6 | train_loss:5.423475"
+    log.write_bytes(head)
+    c = follow([log], poll_interval=0.05).until(lambda c: any(u.position == len(head) for u in c.updates))
+    seen = clock.readings
+    c.until(lambda c: clock.readings > seen + 200)  # > 20,000 s of the follower's time
+    assert c.steps() == [1.0, 2.0, 3.0, 4.0, 5.0]
+    append(log, b"e-02\n")
+    c.until(c.has_steps(6))
+    assert [metrics["train_loss"] for _, _, metrics in c.records()] == [5.312e-02] * 5 + [5.423475e-02]
 
 
 def test_stop_ends_the_thread_and_is_safe_twice(tmp_path):

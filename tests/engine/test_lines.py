@@ -67,3 +67,44 @@ def test_clean_lines_is_clean_bytes_with_its_newlines(parts):
     cleaned, newlines = clean_lines(data)
     assert cleaned == clean_bytes(data)
     assert newlines.tolist() == LineBlock(1, cleaned).newlines.tolist()
+
+
+_FRAME = st.text("abcxyz0123456789=.", min_size=1, max_size=24)
+_LINE = st.lists(_FRAME, min_size=1, max_size=30).map(lambda frames: "\r".join(frames))
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(_LINE, min_size=1, max_size=6), cuts=st.lists(st.integers(1, 97), max_size=40), final_newline=st.booleans())
+def test_long_progress_bar_lines_lose_no_frame_to_the_limit_however_they_are_chunked(lines, cuts, final_newline):
+    """Lines of \\r frames past the limit (a Lightning epoch line) are read frame by frame: every
+    frame once, under its line's number, while the held bytes stay bounded."""
+    limit = 32
+    data = ("\n".join(lines) + ("\n" if final_newline else "")).encode()
+    splitter = LineSplitter(max_line_bytes=limit)
+    got: dict[int, list[str]] = {}
+
+    def take(block):
+        if block is not None:
+            for index in range(len(block)):
+                got.setdefault(block.first + index, []).extend(frames(block.line(index)))
+
+    position = 0
+    for size in cuts:
+        take(splitter.feed(data[position : position + size]))
+        position += size
+        assert splitter.pending_bytes <= limit
+    take(splitter.feed(data[position:]))
+    take(splitter.flush())
+    assert splitter.cut_lines == 0
+    assert got == {number: frames(line) for number, line in enumerate(lines, 1) if frames(line)}
+    assert splitter.lines_done == len(lines)
+
+
+def test_a_frame_over_the_limit_is_cut_and_counted_and_the_next_frames_are_read():
+    splitter = LineSplitter(max_line_bytes=10)
+    first = splitter.feed(b"\rloss=1\r" + b"x" * 30)  # the frame being written outgrows the limit
+    assert (first.first, first.lines) == (1, ["\rloss=1"])
+    assert splitter.cut_lines == 1 and splitter.pending_bytes == 10
+    block = splitter.feed(b"yyy\rloss=2\rloss=3\nnext\n")  # its rest is dropped up to the next frame
+    assert block.first == 1 and [frames(line) for line in block.lines] == [["x" * 9, "loss=2", "loss=3"], ["next"]]
+    assert splitter.flush() is None and splitter.lines_done == 2
