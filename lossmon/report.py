@@ -164,6 +164,8 @@ def _other(finding: Finding, episode: Episode) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
+
+
 def cut_lines_phrase(monitor: Monitor) -> str:
     limit = monitor.splitter.max_line_bytes >> 20
     plural = "s" if monitor.splitter.cut_lines != 1 else ""
