@@ -19,6 +19,12 @@ class Badge:
     severity: str | None = None  # None: healthy
     flashing: bool = False
     finding: Finding | None = None
+    cleared: Finding | None = None  # healthy now, but this finding happened (the latest)
+
+    @property
+    def state(self) -> str | None:
+        """The severity, or "cleared", or None (never happened)."""
+        return self.severity or ("cleared" if self.cleared is not None else None)
 
 
 class BadgeBoard:
@@ -40,6 +46,13 @@ class BadgeBoard:
                 badge.flashing = True
                 changed.append(pathology)
         return changed
+
+    def note_history(self, findings: list[Finding]) -> None:
+        """Healthy badges whose pathology was reported in ``findings`` show it as cleared
+        (``lossmon check`` lists those findings too: the app must not look greener than it)."""
+        latest = {finding.pathology: finding for finding in findings}
+        for pathology, badge in self.badges.items():
+            badge.cleared = latest.get(pathology) if badge.severity is None else None
 
     def settle(self) -> None:
         """Take the current state as seen (after loading history: no flashing for the past)."""

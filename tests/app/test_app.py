@@ -190,7 +190,7 @@ async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_di
         chart = app.query_one("#main-chart", ChartView)
         assert chart.region.height >= 5 and chart.region.width == 40
         assert not any("\u2800" <= char <= "\u28ff" for char in chart.text)  # no braille
-        assert "X NaN/Inf" in _badge(app, "nan_or_inf").label
+        assert "!! NaN/Inf ALERT" in _badge(app, "nan_or_inf").label  # severity in words, in ASCII
 
 
 async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_dir):

@@ -20,6 +20,13 @@ class ChartView(Widget):
     class Resized(Message):
         pass
 
+    class Clicked(Message):
+        """The plot was clicked (or dragged over) at ``fraction`` of its width: the readout goes there."""
+
+        def __init__(self, fraction: float) -> None:
+            super().__init__()
+            self.fraction = fraction
+
     DEFAULT_CSS = """
     ChartView { height: 1fr; min-height: 3; }
     """
@@ -52,6 +59,24 @@ class ChartView(Widget):
                     styles[name] = base + style_for(name, dark)
         self._strips = [Strip([Segment(text, styles[name]) for text, name in row if text]) for row in rows]
         self.refresh()
+
+    @property
+    def plot_columns(self) -> int:
+        """The plot area's width in the frame shown (without the y labels)."""
+        return self._frame.plot_width if self._frame is not None and self._frame.plot_width else self.plot_size[0]
+
+    def _clicked_at(self, x: int) -> None:
+        frame = self._frame
+        if frame is None or frame.plot_width < 2 or x < frame.plot_left:
+            return
+        self.post_message(self.Clicked(min(1.0, (x - frame.plot_left) / (frame.plot_width - 1))))
+
+    def on_click(self, event) -> None:
+        self._clicked_at(event.x)
+
+    def on_mouse_move(self, event) -> None:
+        if event.button:  # dragging: the readout follows the mouse
+            self._clicked_at(event.x)
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
