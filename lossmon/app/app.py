@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Collapsible, ProgressBar
 from textual.widgets._collapsible import CollapsibleTitle
 
@@ -79,6 +80,13 @@ FILE_NOTES = {
 }
 
 
+def nothing_read_note(lines: int, bytes_read: int) -> str:
+    """Why a log read to its end shows nothing (instead of "detecting" forever)."""
+    if not bytes_read and not lines:
+        return "empty so far: waiting for lines"
+    return f"no metrics in {lines:,} lines read (binary? see lossmon formats, --pattern)"
+
+
 def log_state(log: LiveLog, replay: bool) -> str:
     """The state word in the header."""
     if log.finished:
@@ -87,10 +95,19 @@ def log_state(log: LiveLog, replay: bool) -> str:
         return "REPLAY"
     if log.file_state is not None:
         return log.file_state.upper()
+    if log.error and not log.monitor.records:
+        return "ERROR"  # an unreadable file: not LOADING 0% forever
     if log.loading:
         progress = log.progress
         return f"LOADING {progress:.0%}" if progress is not None else "LOADING"
     return "FOLLOW"
+
+
+class AsciiScrollBarRender(ScrollBarRender):
+    """Scrollbars of whole cells (their colour shows the thumb): no block characters."""
+
+    VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
 
 
 class LossmonApp(App):
@@ -176,6 +193,7 @@ class LossmonApp(App):
     def on_mount(self) -> None:
         if self.ascii:
             self.main_screen.add_class("-ascii")
+            ScrollBar.renderer = AsciiScrollBarRender  # Textual's thumb ends are ▁▂▃ blocks
         self.main_screen.set_class(self.no_color, "-no-color")
         # Tab goes to the lists, not to the sections' titles (Tab then Enter folded a section by
         # surprise); c folds the checklist, and a click on a title still folds it.
@@ -211,6 +229,8 @@ class LossmonApp(App):
         return self.main_screen.has_class("-side")
 
     def on_unmount(self) -> None:
+        if self.ascii:
+            ScrollBar.renderer = ScrollBarRender
         self.feed.stop()
         if self.alerts is not None:
             self.alerts.close()
@@ -355,6 +375,8 @@ class LossmonApp(App):
             note = f"{waiting:,} new records (p: follow)" if waiting > 0 else "p: follow"
         elif log.monitor.segments and not note:
             note = f"segment {log.monitor.segments + 1}"
+        elif not note and not log.loading and not snapshot.records:
+            note = nothing_read_note(log.monitor.lines, log.bytes_read)
         others = [v for i, v in enumerate(self.views) if i != self.current and any(b.severity == "alert" for b in v.board)]
         position = f"{self.current + 1}/{len(self.views)}" if len(self.views) > 1 else ""
         if others:
@@ -526,7 +548,9 @@ class LossmonApp(App):
             if result is not None:
                 self._set_view(self.view_state.with_shown(result))
 
-        self.push_screen(MetricsPicker(names, shown), chosen)
+        picker = MetricsPicker(names, shown)
+        picker.set_class(self.ascii, "-ascii")
+        self.push_screen(picker, chosen)
 
     def _switch(self, step: int) -> None:
         if len(self.views) < 2:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
+from lossmon.app.charting.scales import squeezed
 from lossmon.app.charting.ticks import format_number
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
 from lossmon.app.live_log import LiveLog
@@ -293,10 +294,6 @@ def _last_value(series: SeriesArrays) -> str:
     return format_number(float(series.values[-1])) if len(series.values) else "-"
 
 
-# A panel of its own for the validation loss when, on the training loss's scale, it would span
-# less than this share of the chart's height (an eval loss of 0.32 -> 0.42 beside a train loss
-# falling to 1e-4 on a log axis: a flat line squeezed into the top row).
-SHARED_SCALE_MIN_SHARE = 0.25
 SPLIT_MIN_HEIGHT = 10  # rows: below this the two panels would be too flat to read
 
 
@@ -321,12 +318,7 @@ def wants_own_panel(train: list[Trace], val: list[Trace], log_y: bool) -> bool:
     train_span, val_span = _span(train, log_y), _span(val, log_y)
     if train_span is None or val_span is None:
         return False
-    whole = max(train_span[1], val_span[1]) - min(train_span[0], val_span[0])
-    if whole <= 0:
-        return False
-    return (val_span[1] - val_span[0]) / whole < SHARED_SCALE_MIN_SHARE and (
-        val_span[0] > train_span[1] or val_span[1] < train_span[0] or whole > 4 * (val_span[1] - val_span[0] or 1e-300)
-    )
+    return squeezed(train_span, val_span)
 
 
 def _series_legend(name: str, style: str, snapshot: Snapshot, ascii: bool) -> list[Run]:

@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen):
     ]
 
     def __init__(self, ascii: bool = False) -> None:
-        super().__init__()
+        super().__init__(classes="-ascii" if ascii else None)
         self.ascii = ascii
 
     def compose(self):
