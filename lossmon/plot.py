@@ -16,8 +16,6 @@ import math
 
 import numpy as np
 
-from lossmon.app.charting.scales import squeezed
-from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
 from lossmon.engine.downsample import wants_log_axis
 from lossmon.engine.monitor import Monitor
 
@@ -29,6 +27,8 @@ _TICKS = 5
 def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool = False) -> str | None:
     """The chart as text (with ANSI colours when ``color``), or None when there is no loss."""
     import plotext as plt  # only `check --plot` pays for the import
+
+    from lossmon.app.charting.scales import squeezed
 
     store = monitor.store
     traces = []
@@ -77,6 +77,8 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
 
 def _y_ticks(values: list[np.ndarray]) -> tuple[list[float], list[str], bool]:
     """Round ticks and short labels for the values (a log axis when they span decades)."""
+    from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
+
     log = _wants_log(values)
     low = min(float(np.min(v)) for v in values)
     high = max(float(np.max(v)) for v in values)
@@ -89,6 +91,8 @@ def _y_ticks(values: list[np.ndarray]) -> tuple[list[float], list[str], bool]:
 
 
 def _draw_panel(plt, traces, marks, color: bool, x_range, y_ticks, label_width: int, last: bool) -> None:
+    from lossmon.app.charting.ticks import format_number, nice_ticks  # the app's ticks: no Textual
+
     plt.theme("pro" if color else "clear")
     for role, name, x, y in traces:
         plt.plot(x.tolist(), y.tolist(), label=name, marker=_MARKERS[role], color=_COLORS[role])
