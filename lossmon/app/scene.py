@@ -117,7 +117,10 @@ def x_axis_for(snapshot: Snapshot, axis: str) -> tuple[XAxis, str]:
 
 
 def format_seconds(value: float) -> str:
+    """0.25s, 42s, 3m05, 2h10: a history read in a second has ticks under a second."""
     value = max(0.0, value)
+    if value < 10 and abs(value - round(value)) > 1e-6:
+        return f"{value:.2g}s"
     if value < 60:
         return f"{value:.0f}s"
     if value < 3600:
@@ -338,24 +341,28 @@ def main_chart(snapshot: Snapshot, view: ViewState, width: int, height: int, asc
     findings = charted_findings(snapshot)
     names = [name for name, _ in pairs]
     plan = _plan(snapshot, pairs, view, width, height, findings, auto_log=losses)
-    if len(pairs) == 2 and height >= SPLIT_MIN_HEIGHT:
+    # The panels are planned only when the overlaid traces show the val loss squeezed.
+    if len(pairs) == 2 and height >= SPLIT_MIN_HEIGHT and wants_own_panel(
+        [t for t in plan.traces if t.style.split(".")[0] == "train"],
+        [t for t in plan.traces if t.style.split(".")[0] == "val"],
+        plan.log_y,
+    ):
         val_name = pairs[1][0]
         top = _plan(snapshot, pairs[:1], view, width, height, [f for f in findings if f.series != val_name], True, names)
         below = _plan(snapshot, pairs[1:], view, width, height, [f for f in findings if f.series == val_name], True, names)
-        if wants_own_panel(top.traces, below.traces, top.log_y):
-            if top.x_range is None:  # both panels on the same x axis
-                top.x_range = below.x_range = _shared_x_range(top.traces + below.traces)
-            top.below = below
-            top.below_title = _series_legend(val_name, "val", snapshot, ascii) + [
-                ("own scale" + (VIEW_SEPARATOR[ascii] + "log" if below.log_y else ""), "view")
-            ]
-            plan = top
-            pairs = pairs[:1]
+        if top.x_range is None:  # both panels on the same x axis
+            top.x_range = below.x_range = _shared_x_range(top.traces + below.traces)
+        top.below = below
+        top.below_title = _series_legend(val_name, "val", snapshot, ascii) + [
+            ("own scale" + (VIEW_SEPARATOR[ascii] + "log" if below.log_y else ""), "view")
+        ]
+        plan = top
+        pairs = pairs[:1]
     for name, style in pairs:
         plan.legend += _series_legend(name, style, snapshot, ascii)
     describe = view.describe(plan.log_y, ascii)
     if plan.axis_name != view.x_axis:
-        describe += f"{VIEW_SEPARATOR[ascii]}no {view.x_axis}: x step"
+        describe = f"no {view.x_axis}: x step{VIEW_SEPARATOR[ascii]}{describe}"  # kept when words drop
     plan.legend.append((describe, "view"))
     _add_readout(plan, snapshot, view, names if plan.below is None else names, ascii)
     plan.legend = fit_legend(plan.legend, width, ascii)
@@ -436,9 +443,9 @@ def _label(text: str, limit: int, ascii: bool) -> str:
 
 
 def fit_legend(runs: list[Run], width: int, ascii: bool = False) -> list[Run]:
-    """The legend in ``width`` cells, numbers never cut: series names are shortened first
-    (``train_epoch_perpl… 39.93``), then the view's words dropped from the end, then whole
-    series entries from the end."""
+    """The legend in ``width`` cells, numbers never cut: series names are shortened to 12
+    characters (``train_epoc… 39.93``), then the view's words dropped from the end, then names
+    shortened to 6, then whole series entries dropped from the end."""
     def size(items):
         return sum(len(text) for text, _ in items)
 
@@ -450,14 +457,18 @@ def fit_legend(runs: list[Run], width: int, ascii: bool = False) -> list[Run]:
     runs = list(runs)
     ellipsis = "~" if ascii else "…"
     names = [i for i, (_, style) in enumerate(runs) if style == "legend"]
-    for i in names:  # shorten names, but keep 6 characters of each
-        over = size(runs) - width
-        if over <= 0:
-            break
-        text = runs[i][0]
-        keep = max(6, len(text) - over)
-        if keep < len(text):
-            runs[i] = (text[: keep - 1] + ellipsis, runs[i][1])
+
+    def shorten(keep_at_least: int) -> None:
+        for i in names:
+            over = size(runs) - width
+            if over <= 0:
+                return
+            text = runs[i][0]
+            keep = max(keep_at_least, len(text) - over)
+            if keep < len(text):
+                runs[i] = (text[: keep - 1] + ellipsis, runs[i][1])
+
+    shorten(12)  # names stay readable while the view's words go
     while size(runs) > width and runs and runs[-1][1] == "view":
         text = runs[-1][0]
         parts = text.rsplit(VIEW_SEPARATOR[ascii], 1)
@@ -467,6 +478,7 @@ def fit_legend(runs: list[Run], width: int, ascii: bool = False) -> list[Run]:
             runs.pop()
         while runs and runs[-1][1] is None:
             runs.pop()
+    shorten(6)
     while size(runs) > width and len(runs) > 1:  # drop entries from the end, whole
         runs.pop()
         while runs and runs[-1][1] in (None, "view"):

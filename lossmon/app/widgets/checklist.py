@@ -36,7 +36,7 @@ class ChecklistItems(TickList):
             self.notify(self.ticks.error, severity="warning")
 
 
-def finding_heading(finding: Finding, ascii: bool = False, cleared: bool = False) -> Text:
+def finding_heading(finding: Finding, ascii: bool = False, cleared: bool = False, colour: bool = True) -> Text:
     """``■ ALERT NaN/Inf · step 560 · loss`` and the message: the severity in words."""
     pathology = PATHOLOGIES.get(finding.pathology)
     label = ascii_text(pathology.badge if pathology else clean(finding.pathology, 40), ascii)
@@ -47,8 +47,8 @@ def finding_heading(finding: Finding, ascii: bool = False, cleared: bool = False
         text.append(f"{dot}{finding.severity} at step {format_step(finding.step)}{dot}{clean(finding.series, 60)}\n", "dim")
         text.append(clean(finding.message, 400), "dim")
         return text
-    text.append(f"{severity_tag(finding.severity, ascii)} {label}", f"bold {_COLOURS[finding.severity]}")
-    text.append(f"{dot}step {format_step(finding.step)}{dot}{clean(finding.series, 60)}\n", "dim")
+    text.append(f"{severity_tag(finding.severity, ascii)} {label}", f"bold {_COLOURS[finding.severity]}" if colour else "bold")
+    text.append(f"{dot}step {format_step(finding.step)}{dot}{clean(finding.series, 60)}\n", "dim" if colour else "")
     text.append(clean(finding.message, 400))
     return text
 
@@ -90,7 +90,8 @@ class ChecklistPane(VerticalScroll):
             calm = "No active findings." if cleared else "No active findings: the curves look healthy."
             widgets.append(Static(Text(calm, "dim"), classes="healthy"))
         for finding in active:
-            widgets.append(Static(finding_heading(finding, self.ascii), classes=f"heading -{finding.severity}"))
+            heading = finding_heading(finding, self.ascii, colour=not self.app.no_color)
+            widgets.append(Static(heading, classes=f"heading -{finding.severity}"))
             widgets.append(ChecklistItems(finding.pathology, ticks))
         if cleared:
             widgets.append(Static(Text(CLEARED_TITLE, "bold"), classes="cleared-title"))

@@ -19,14 +19,15 @@ MAX_SHOWN = 1000  # the most recent findings listed (a noisy log must not slow t
 _COLOURS = {"info": "cyan", "warn": "yellow", "alert": "red"}
 
 
-def finding_line(finding: Finding, ascii: bool = False, charted: bool = True) -> Text:
-    """One line per finding; one from an earlier segment is dimmed."""
+def finding_line(finding: Finding, ascii: bool = False, charted: bool = True, colour: bool = True) -> Text:
+    """One line per finding; one from an earlier segment is dimmed. ``colour`` False (NO_COLOR):
+    no hue at all, which would turn grey, a red alert into the dimmest line; bold carries it."""
     pathology = PATHOLOGIES.get(finding.pathology)
     text = Text(no_wrap=True, overflow="crop" if ascii else "ellipsis", style="" if charted else "dim")
     text.append(f"{format_step(finding.step):>7} ", "dim")
-    colour = _COLOURS.get(finding.severity, "") + (" bold" if finding.severity == "alert" else "")
-    text.append(f"{severity_glyph(finding.severity, ascii)} ", colour)
-    text.append(ascii_text(pathology.badge, ascii) if pathology else clean(finding.pathology, 30), colour)
+    style = (_COLOURS.get(finding.severity, "") if colour else "") + (" bold" if finding.severity == "alert" else "")
+    text.append(f"{severity_glyph(finding.severity, ascii)} ", style)
+    text.append(ascii_text(pathology.badge, ascii) if pathology else clean(finding.pathology, 30), style)
     text.append(f" {clean(finding.series, 40)}", "dim")
     return text
 
@@ -101,7 +102,8 @@ class Timeline(OptionList):
             return
         at_end = self.highlighted is None or self.highlighted >= self.option_count - 1
         self._entries.extend(entries)
-        self.add_options([Option(finding_line(finding, self.ascii, charted)) for finding, charted in entries])
+        colour = not self.app.no_color
+        self.add_options([Option(finding_line(finding, self.ascii, charted, colour)) for finding, charted in entries])
         if at_end and not self.has_focus:
             self.scroll_end(animate=False)
 
