@@ -297,7 +297,7 @@ def _last_value(series: SeriesArrays) -> str:
     return format_number(float(series.values[-1])) if len(series.values) else "-"
 
 
-SPLIT_MIN_HEIGHT = 10  # rows: below this the two panels would be too flat to read
+SPLIT_MIN_HEIGHT = 8  # rows: below this the two panels would be too flat to read
 
 
 def _span(traces: list[Trace], log_y: bool) -> tuple[float, float] | None:
