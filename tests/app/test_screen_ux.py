@@ -241,3 +241,31 @@ async def test_an_empty_or_binary_file_says_why_nothing_shows(content, note, tmp
     async with app.run_test(size=(120, 30)) as pilot:
         await app.wait_loaded(pilot)
         assert note in app.query_one(HeaderBar).text
+
+
+def test_an_unreadable_file_says_error_not_loading(tmp_path):
+    from lossmon.app.app import log_state
+    from lossmon.app.live_log import LiveLog
+    from lossmon.engine import Monitor
+
+    path = tmp_path / "secret.log"
+    path.write_text("step 1 loss 1.0\n" * 100)
+    log = LiveLog(str(path), Monitor(str(path)))
+    assert log_state(log, replay=False).startswith("LOADING")  # nothing read yet
+    log.event("error", f"{path}: permission denied")
+    assert log_state(log, replay=False) == "ERROR" and log.error.endswith("permission denied")
+
+
+async def test_the_metrics_picker_boxes_read_x_or_blank(healthy_log, tick_dir):
+    app = make_app(healthy_log)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.focused
+        first = picker.get_option_at_index(0).value
+        ticked = first in picker.selected
+        assert f"[{'x' if ticked else ' '}] {first}" in screen_text(app)
+        await pilot.press("space")  # toggle the first
+        await pilot.pause()
+        assert f"[{' ' if ticked else 'x'}] {first}" in screen_text(app)
