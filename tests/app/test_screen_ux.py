@@ -120,9 +120,15 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
         await pilot.press("c") if app.query_one("#checklist-box").collapsed else None
         await app.wait_loaded(pilot)
         assert "!! ALERT" in screen_text(app) or "!! NaN/Inf" in screen_text(app)
-        for screen in ("main", "help"):
+        for screen in ("main", "notification", "help", "metrics"):
+            if screen == "notification":
+                await pilot.press("v")  # a toast
+                await pilot.pause(0.3)
             if screen == "help":
                 await pilot.press("question_mark")
+                await pilot.pause()
+            if screen == "metrics":
+                await pilot.press("escape", "m")
                 await pilot.pause()
             text = screen_text(app)
             odd = sorted({char for char in text if ord(char) > 127})
