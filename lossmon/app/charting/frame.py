@@ -112,7 +112,9 @@ def draw_chart(
     # their points go on top of everything, last.
     lines = sorted(zip(traces, ys), key=lambda pair: not pair[0].points)
     for trace, y in lines:
-        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)))
+        # The validation line is dashed: told from the training line without colour (NO_COLOR).
+        dashed = trace.style == "val"
+        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)), dashed)
     for trace, y in lines:
         if trace.points:
             canvas.points(px(trace.x), py(y), canvas.style_id(trace.style))
