@@ -26,15 +26,24 @@ class _Parser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
     def _unknown_option(self, argv: list[str]) -> str | None:
-        known = [option for action in self._actions for option in action.option_strings]
+        takes_value = {
+            option: action.nargs != 0 for action in self._actions for option in action.option_strings
+        }
+        known = list(takes_value)
         commands = self._subparsers_choices()
+        skip = False
         for arg in argv:
+            if skip:  # the value of the option before it (--pattern '-?\d+')
+                skip = False
+                continue
             if arg == "--" or arg in commands:
                 return None  # after --, or a command's own options: its parser checks those
             if not arg.startswith("-") or arg == "-" or _is_number(arg):
                 continue
             name = arg.split("=", 1)[0]
-            if name in known or (name.startswith("--") and len([k for k in known if k.startswith(name)]) == 1):
+            matches = [name] if name in known else [k for k in known if name.startswith("--") and k.startswith(name)]
+            if len(matches) == 1:
+                skip = "=" not in arg and takes_value[matches[0]]
                 continue
             close = difflib.get_close_matches(name, [k for k in known if k.startswith("--")], n=1, cutoff=0.6)
             return f"unknown option {name}" + (f"; did you mean {close[0]}?" if close else "")

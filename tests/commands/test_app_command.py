@@ -96,3 +96,11 @@ def test_both_streams_on_a_terminal_pass():
     check_terminal(_Stream(True), _Stream(True))
     with pytest.raises(TerminalUnusable):
         check_terminal(_Stream(True), _Stream(False))
+
+
+def test_option_values_that_start_with_a_dash_are_not_unknown_options(tmp_path, capsys):
+    log = tmp_path / "train.log"
+    log.write_text("".join(f"step {i} loss {1.0 / i:.4f}\n" for i in range(1, 50)))
+    assert main(["check", "--pattern", r"step (?P<step>-?\d+) loss (?P<loss>\S+)", str(log)]) == 0
+    assert main(["--pattern", "-x(?P<step>\\d+) (?P<loss>\\S+)", "--asci", str(log)]) == 2
+    assert "needs a terminal" in capsys.readouterr().err  # got past the options: --asci is --ascii
