@@ -13,6 +13,7 @@ from functools import partial
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -40,6 +41,7 @@ from lossmon.app.safe_text import clean
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
+from lossmon.app.widgets.ascii_palette import AsciiCommandPalette
 from lossmon.app.widgets.badges import BadgeRow
 from lossmon.app.widgets.chart import ChartView
 from lossmon.app.widgets.checklist import ChecklistItems, ChecklistPane
@@ -582,6 +584,12 @@ class LossmonApp(App):
             )
             return
         self._set_view(self.view_state.pin(event.finding.step))
+
+    def action_command_palette(self) -> None:
+        if not self.ascii:
+            super().action_command_palette()
+        elif self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(AsciiCommandPalette())  # no emoji, ellipsis or block borders
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Screenshot" names files after the title only: ours says which log.

@@ -120,7 +120,7 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
         await pilot.press("c") if app.query_one("#checklist-box").collapsed else None
         await app.wait_loaded(pilot)
         assert "!! ALERT" in screen_text(app) or "!! NaN/Inf" in screen_text(app)
-        for screen in ("main", "notification", "help", "metrics"):
+        for screen in ("main", "notification", "help", "metrics", "palette"):
             if screen == "notification":
                 await pilot.press("v")  # a toast
                 await pilot.pause(0.3)
@@ -130,6 +130,9 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
             if screen == "metrics":
                 await pilot.press("escape", "m")
                 await pilot.pause()
+            if screen == "palette":
+                await pilot.press("escape", "ctrl+p")
+                await pilot.pause(0.3)
             text = screen_text(app)
             odd = sorted({char for char in text if ord(char) > 127})
             assert not odd, f"{odd} on the {screen} screen:\n{text}"
