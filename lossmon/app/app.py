@@ -116,6 +116,9 @@ class LossmonApp(App):
     CSS_PATH = "lossmon.tcss"
     TITLE = "lossmon"
     ENABLE_COMMAND_PALETTE = True
+    # Nothing focused at start: the app's keys work at once, and a focused timeline would redraw
+    # the key bar each time a finding arrives (Tab or f focus the lists).
+    AUTO_FOCUS = None
 
     BINDINGS = [
         Binding("s", "smoothing", "smooth"),

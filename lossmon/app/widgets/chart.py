@@ -12,6 +12,23 @@ from lossmon.app.charting.frame import ChartFrame, Run
 from lossmon.app.palette import style_for
 
 
+def _segments(row: list[Run], styles: dict) -> list[Segment]:
+    """A row's segments, blanks joined to the run before them (chart styles set no background,
+    so a blank looks the same in any of them): a dashed line costs no more segments to paint
+    than a solid one."""
+    segments: list[Segment] = []
+    for text, name in row:
+        if not text:
+            continue
+        if segments and (text.isspace() or segments[-1].text.isspace()) and not styles[name].bgcolor:
+            last = segments[-1]
+            style = last.style if text.isspace() else styles[name]
+            segments[-1] = Segment(last.text + text, style)
+        else:
+            segments.append(Segment(text, styles[name]))
+    return segments
+
+
 class ChartView(Widget):
     """Displays a prebuilt frame; building it (the costly part) happens outside ``render``, on a
     throttle, so repaints (focus changes, a flashing badge) cost nothing. When its size changes
@@ -57,7 +74,7 @@ class ChartView(Widget):
             for _, name in row:
                 if name not in styles:
                     styles[name] = base + style_for(name, dark)
-        self._strips = [Strip([Segment(text, styles[name]) for text, name in row if text]) for row in rows]
+        self._strips = [Strip(_segments(row, styles)) for row in rows]
         self.refresh()
 
     @property
