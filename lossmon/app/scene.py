@@ -21,7 +21,7 @@ from lossmon.app.live_log import LiveLog
 from lossmon.app.safe_text import clean
 from lossmon.app.view_state import VIEW_SEPARATOR, ViewState
 from lossmon.engine.downsample import wants_log_axis
-from lossmon.engine.findings import Finding
+from lossmon.engine.findings import Finding, format_step
 
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
 _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
@@ -404,7 +404,10 @@ def _add_readout(plan: ChartPlan, snapshot: Snapshot, view: ViewState, names: li
     readout = read_values(snapshot, names, view, x)
     if readout is None:
         return
-    label = format_seconds(readout.x) if plan.axis_name == "time" else format_number(readout.x)
+    if plan.axis_name == "time":
+        label = format_seconds(readout.x)
+    else:  # the logged step itself (2,087), not a tick label (2.09k)
+        label = format_step(readout.x) if plan.axis_name == "step" else format_number(readout.x)
     sep = " | " if ascii else " │ "
     runs: list[Run] = [(f"{plan.axis_name} {label}", "value")]
     for name, style, _, value in readout.values:
