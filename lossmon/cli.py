@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import glob
 import importlib
 import os
 import sys
@@ -14,9 +16,47 @@ from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, OutputError
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line and exit code 2."""
+    """argparse that reports usage errors as one line and exit code 2, an unknown option by its
+    name (with the closest known one) before any missing argument."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        unknown = self._unknown_option(list(sys.argv[1:] if args is None else args))
+        if unknown:
+            self.error(unknown)
+        return super().parse_known_args(args, namespace)
+
+    def _unknown_option(self, argv: list[str]) -> str | None:
+        takes_value = {
+            option: action.nargs != 0 for action in self._actions for option in action.option_strings
+        }
+        known = list(takes_value)
+        commands = self._subparsers_choices()
+        skip = False
+        for arg in argv:
+            if skip:  # the value of the option before it (--pattern '-?\d+')
+                skip = False
+                continue
+            if arg == "--" or arg in commands:
+                return None  # after --, or a command's own options: its parser checks those
+            if not arg.startswith("-") or arg == "-" or _is_number(arg):
+                continue
+            name = arg.split("=", 1)[0]
+            matches = [name] if name in known else [k for k in known if name.startswith("--") and k.startswith(name)]
+            if len(matches) == 1:
+                skip = "=" not in arg and takes_value[matches[0]]
+                continue
+            close = difflib.get_close_matches(name, [k for k in known if k.startswith("--")], n=1, cutoff=0.6)
+            return f"unknown option {name}" + (f"; did you mean {close[0]}?" if close else "")
+        return None
+
+    def _subparsers_choices(self) -> set[str]:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return set(action.choices)
+        return set()
 
     def error(self, message: str):
+        message = message.replace("the following arguments are required:", "missing")
         raise LossmonError(f"{self.prog}: {message} (see {self.prog} --help)")
 
     def _print_message(self, message: str, file=None) -> None:
@@ -31,6 +71,14 @@ class _Parser(argparse.ArgumentParser):
                 raise OutputError(f"cannot write {name} ({getattr(error, 'strerror', None) or error})") from None
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lossmon",
@@ -42,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "lossmon watch train.log --exit-on alert",
     )
     parser.add_argument("--version", action="version", version=f"lossmon {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="lossmon")
 
     check = commands.add_parser(
         "check",
@@ -120,16 +168,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+APP_EXAMPLES = """examples:
+  lossmon train.log                        the app: history, then follows the log as it grows
+  lossmon 'runs/*/train.log'               a glob: each file it matches, now or later ([ ] switch)
+  ssh gpu1 tail -F train.log | lossmon -   '-' reads the log from stdin; keys still work
+  lossmon --replay --speed 200 train.log   animate a finished log at 200 records/s
+  lossmon --notify --alert-level warn train.log   bell + desktop notification on a warning
+  NO_COLOR=1 lossmon --ascii train.log     no colour, no braille: severity in words and glyphs
+  lossmon check train.log                  a report; exit 1 when a finding is an alert
+  lossmon watch train.log --exit-on alert  a line per finding; stop at the first alert
+
+commands (lossmon COMMAND --help for each):
+  check    read logs to their end and report metrics and findings (exit 1 on an alert)
+  watch    follow logs as they grow (like tail -F) and print records and findings
+  export   write the parsed series of a log as CSV (step, series, value)
+  demo     start a simulated training run and open the app on it
+  formats  list the log formats lossmon detects
+
+keys in the app: s smoothing, l log scale, w window, x x axis, m metrics, p pause,
+  a acknowledge, f findings, left/right value readout, S screenshot, ? every key, q quit"""
+
+
 def build_app_parser() -> argparse.ArgumentParser:
-    """`lossmon PATH...` (no command): the terminal app."""
+    """`lossmon PATH...` (no command): the terminal app. Its help is `lossmon --help`."""
     parser = _Parser(
         prog="lossmon",
-        usage="lossmon [options] PATH... | lossmon {check,watch,export,demo,formats} ...",
-        description="Open the terminal app on training logs: history first, then following them as "
-        "they grow (rotation, truncation, deletion, files that appear later). Charts, badges, checklists. "
-        "Keys: s smoothing, l log scale, w window, x axis, m metrics, p pause, a acknowledge, "
-        "S screenshot, ? help, q quit.",
+        usage="lossmon [options] PATH...  |  lossmon COMMAND ...",
+        description="Follow training logs in a terminal app: metrics, charts and loss-curve pathology "
+        "detectors. History first, then following the logs as they grow (rotation, truncation, "
+        "deletion, files that appear later).",
+        epilog=APP_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"lossmon {__version__}")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, or '-' for stdin")
     parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
     parser.add_argument(
@@ -141,6 +212,11 @@ def build_app_parser() -> argparse.ArgumentParser:
     add_parsing_options(parser)
     add_alert_options(parser)
     add_stall_option(parser)
+    parser.add_argument(
+        "--screenshot-dir",
+        metavar="DIR",
+        help="where S saves screenshots (default $XDG_STATE_HOME/lossmon/screenshots, never the current directory)",
+    )
     parser.add_argument(
         "--notify",
         action="store_true",
@@ -271,6 +347,18 @@ def parsing_options(args: argparse.Namespace) -> dict:
     return options
 
 
+def misspelt_command(argv: list[str]) -> str | None:
+    """The command the first argument was probably meant to be: it names no file (now, or as
+    a glob), looks like a word rather than a path, and is close to a command's name."""
+    first = argv[0] if argv else ""
+    if not first or first.startswith("-") or os.path.exists(first) or glob.glob(first):
+        return None
+    if any(char in first for char in "./*?[") or first in _COMMANDS:
+        return None
+    close = difflib.get_close_matches(first.lower(), list(_COMMANDS), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _prepare_streams()
@@ -283,15 +371,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     try:
+        if not argv:
+            build_app_parser().print_help(sys.stderr)
+            return EXIT_USAGE
+        if argv[0] in ("-h", "--help"):
+            build_app_parser().print_help()
+            return EXIT_OK
+        command = misspelt_command(argv)
+        if command is not None:
+            rest = " ".join(argv[1:])
+            raise LossmonError(
+                f"{argv[0]}: no such command or file; did you mean `lossmon {command}{' ' + rest if rest else ''}`? "
+                "(a log that will appear later: write its path, e.g. ./" + argv[0] + ")"
+            )
         # No command, just paths: the terminal app.
-        if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        if argv[0] not in _COMMANDS:
             from lossmon.commands.app import run_app
 
             return run_app(build_app_parser().parse_args(argv))
         args = build_parser().parse_args(argv)
-        if args.command is None:
-            build_parser().print_help(sys.stderr)
-            return EXIT_USAGE
         module_name, function_name = _COMMANDS[args.command]
         return getattr(importlib.import_module(module_name), function_name)(args)
     except LossmonError as error:
@@ -299,7 +397,8 @@ def _run(argv: list[str]) -> int:
 
         if isinstance(error, OutputError):
             _discard_stdout()
-        _say(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)))
+        stream = getattr(error, "stream", None) or sys.stderr  # the app: the stream still on the terminal
+        _say(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)), stream)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -314,10 +413,11 @@ def _run(argv: list[str]) -> int:
         return EXIT_USAGE
 
 
-def _say(message: str) -> None:
-    """One line on stderr; a stderr that cannot take it (``2>/dev/full``) changes no exit status."""
+def _say(message: str, stream=None) -> None:
+    """One line on stderr (or ``stream``); a stream that cannot take it (``2>/dev/full``) changes
+    no exit status."""
     try:
-        print(message, file=sys.stderr, flush=True)
+        print(message, file=stream or sys.stderr, flush=True)
     except (OSError, ValueError):
         pass
 

@@ -4,9 +4,15 @@ Drawn by plotext, from the store's decimated buckets (so it costs the same at 1k
 with a vertical line at every warning or alert. The live app draws with its own braille canvas
 instead: a frame there must take a few milliseconds, and plotext needs ~100 ms for a 200x50
 figure on a slow machine; for a report printed once, that cost does not matter.
+
+Ticks are lossmon's own round values and short labels (0.4, 1.2k, 1e308), and the validation
+loss gets a panel of its own when on the training loss's scale it would be a flat line (the
+series an overfitting finding names must be legible on the chart that marks it).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -15,11 +21,15 @@ from lossmon.engine.monitor import Monitor
 from lossmon.engine.safe_text import printable
 
 _COLORS = {"train": "cyan", "val": "orange", "warn": "yellow", "alert": "red"}
+_MARKERS = {"train": "braille", "val": "•"}  # told apart in the legend without colour, too
+_TICKS = 5
 
 
 def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool = False) -> str | None:
     """The chart as text (with ANSI colours when ``color``), or None when there is no loss."""
     import plotext as plt  # only `check --plot` pays for the import
+
+    from lossmon.app.charting.scales import squeezed
 
     store = monitor.store
     traces = []
@@ -36,25 +46,85 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
             traces.append((role, name, buckets.steps[shown], y[shown]))
     if not traces:
         return None
-    plt.clf()
-    plt.plotsize(width, height)
+    x_low = min(float(x[0]) for _, _, x, _ in traces)
+    x_high = max(float(x[-1]) for _, _, x, _ in traces)
+    marks = [
+        (finding.step, finding.severity, finding.series)
+        for finding in monitor.findings
+        if finding.severity in ("warn", "alert") and x_low <= finding.step <= x_high
+    ]
+    log = _wants_log([y for *_, y in traces])
+    panels = [traces]
+    if len(traces) == 2 and height >= 16 and squeezed(_span(traces[0][3], log), _span(traces[1][3], log)):
+        panels = [traces[:1], traces[1:]]
+    y_ticks = [_y_ticks([y for *_, y in panel]) for panel in panels]
+    label_width = max((len(label) for _, labels, _ in y_ticks for label in labels), default=1)
+    bottom = max(7, height * 2 // 5)
+    heights = [height] if len(panels) == 1 else [height - bottom, bottom]
+    val_name = traces[1][1] if len(panels) == 2 else None
+    charts = []
+    for number, (panel, ticks, rows) in enumerate(zip(panels, y_ticks, heights), 1):
+        # Each panel is a figure of its own, stacked (plotext's subplots keep state between
+        # charts); the lower one marks the findings of its series, the upper the rest.
+        shown = [m for m in marks if len(panels) == 1 or (m[2] == val_name) == (number == 2)]
+        plt.clf()
+        plt.plotsize(width, rows)
+        _draw_panel(plt, panel, shown, color, (x_low, x_high), ticks, label_width, number == len(panels))
+        try:
+            charts.append(plt.build())
+        except (ArithmeticError, ValueError):
+            # plotext's tick maths fails on axes spanning ~600 decades (1e-320 to 1e308): no chart
+            # rather than a traceback; the series table above still has every number.
+            return None
+        finally:
+            plt.clf()
+    chart = charts[0] if len(charts) == 1 else "\n".join(part.rstrip("\n") for part in charts)
+    return chart if color else plt.uncolorize(chart)
+
+
+def _y_ticks(values: list[np.ndarray]) -> tuple[list[float], list[str], bool]:
+    """Round ticks and short labels for the values (a log axis when they span decades)."""
+    from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
+
+    log = _wants_log(values)
+    low = min(float(np.min(v)) for v in values)
+    high = max(float(np.max(v)) for v in values)
+    if log:
+        ticks = [10**t for t in log_ticks(math.log10(low), math.log10(high), _TICKS)]
+    else:
+        ticks = nice_ticks(low, high, _TICKS)
+    ticks = [t for t in ticks if math.isfinite(t)]
+    return ticks, [format_number(t) for t in ticks], log
+
+
+def _draw_panel(plt, traces, marks, color: bool, x_range, y_ticks, label_width: int, last: bool) -> None:
+    from lossmon.app.charting.ticks import format_number, nice_ticks  # the app's ticks: no Textual
+
     plt.theme("pro" if color else "clear")
     for role, name, x, y in traces:
-        plt.plot(x.tolist(), y.tolist(), label=printable(name), marker="braille", color=_COLORS[role])
-    values = np.concatenate([y for *_, y in traces])
-    if wants_log_axis(float(values.min()), float(values.max())):
+        plt.plot(x.tolist(), y.tolist(), label=printable(name), marker=_MARKERS[role], color=_COLORS[role])
+    ticks, labels, log = y_ticks
+    if log:
         plt.yscale("log")
-    first, last = min(float(x[0]) for _, _, x, _ in traces), max(float(x[-1]) for _, _, x, _ in traces)
-    for finding in monitor.findings:
-        if finding.severity in ("warn", "alert") and first <= finding.step <= last:
-            plt.vline(finding.step, _COLORS[finding.severity])
-    plt.xlabel("step (lines: warnings and alerts)")
-    try:
-        chart = plt.build()
-    except (ArithmeticError, ValueError):
-        # plotext's tick maths fails on axes spanning ~600 decades (1e-320 to 1e308): no chart
-        # rather than a traceback; the series table above still has every number.
-        return None
-    finally:
-        plt.clf()
-    return chart if color else plt.uncolorize(chart)
+    if ticks:  # labels of one width: stacked panels line up
+        plt.yticks(ticks, [label.rjust(label_width) for label in labels])
+    plt.xlim(*x_range)
+    x_ticks = nice_ticks(x_range[0], x_range[1], _TICKS)
+    plt.xticks(x_ticks, [format_number(t) for t in x_ticks] if last else [""] * len(x_ticks))
+    for step, severity, _ in marks:
+        plt.vline(step, _COLORS[severity])
+    if last:
+        plt.xlabel("step (lines: warnings and alerts)")
+
+
+def _wants_log(values: list[np.ndarray]) -> bool:
+    low = min(float(np.min(v)) for v in values)
+    high = max(float(np.max(v)) for v in values)
+    return wants_log_axis(low, high)
+
+
+def _span(values: np.ndarray, log: bool) -> tuple[float, float]:
+    values = np.asarray(values, dtype=np.float64)
+    if log:
+        values = np.log10(values[values > 0]) if (values > 0).any() else np.zeros(1)
+    return float(values.min()), float(values.max())

@@ -67,6 +67,13 @@ def _fmt(value: float | None) -> str:
     return f"{value:.6g}"
 
 
+def _fmt_value(value: float | None) -> str:
+    """A value as logged: a NaN last value is ``nan`` (the finding is about it), not ``-``."""
+    if value is not None and not math.isfinite(value):
+        return str(float(value))
+    return _fmt(value)
+
+
 def text_report(monitor: Monitor, plot: bool = False, plot_width: int = 100, color: bool = False) -> str:
     """A readable report for one file: format, counts, series table, a chart of the primary losses
     (``plot``), findings with checklists."""
@@ -200,7 +207,7 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             if name:
                 series = store[name]
                 out.append(
-                    f"- {markdown_code(name)}: last {_fmt(_number(series.last))}, min {_fmt(_number(series.min))} "
+                    f"- {markdown_code(name)}: last {_fmt_value(series.last)}, min {_fmt(_number(series.min))} "
                     f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
                 )
         out.append("")

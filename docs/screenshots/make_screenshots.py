@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -16,17 +17,22 @@ from lossmon.app.app import LossmonApp  # noqa: E402
 from lossmon.app.feeds import FollowFeed  # noqa: E402
 
 SHOTS = (
-    # (file name, log, size, light theme)
-    ("full-exploding.svg", "demo_logs/exploding_loss.log", (120, 40), False),
-    ("side-nan.svg", "demo_logs/nan_or_inf.log", (50, 30), False),
-    ("full-overfitting-light.svg", "demo_logs/overfitting.csv", (120, 40), True),
-    ("side-healthy-light.svg", "demo_logs/healthy.log", (50, 30), True),
+    # (file name, log, size, light theme, NO_COLOR and --ascii)
+    ("full-exploding.svg", "demo_logs/exploding_loss.log", (120, 40), False, False),
+    ("side-nan.svg", "demo_logs/nan_or_inf.log", (50, 30), False, False),
+    ("full-overfitting-light.svg", "demo_logs/overfitting.csv", (120, 40), True, False),
+    ("side-healthy-light.svg", "demo_logs/healthy.log", (50, 30), True, False),
+    ("side-overfitting-nocolor-ascii.svg", "demo_logs/overfitting.csv", (50, 30), False, True),
 )
 
 
-async def shoot(name: str, log: str, size: tuple[int, int], light: bool) -> None:
+async def shoot(name: str, log: str, size: tuple[int, int], light: bool, plain: bool) -> None:
     feed = FollowFeed([str(ROOT / log)], clock=lambda: 0.0)
-    app = LossmonApp(feed, light=light, show_elapsed=False)
+    if plain:
+        os.environ["NO_COLOR"] = "1"  # read when the app is made
+    else:
+        os.environ.pop("NO_COLOR", None)
+    app = LossmonApp(feed, light=light, show_elapsed=False, ascii=plain)
     app.blink_interval = 3600.0
     async with app.run_test(size=size) as pilot:
         await app.wait_loaded(pilot)

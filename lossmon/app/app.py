@@ -13,9 +13,12 @@ from functools import partial
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Collapsible, ProgressBar
+from textual.widgets._collapsible import CollapsibleTitle
 
 from lossmon.app.alerting import AlertOptions, AppAlerts
 from lossmon.app.badge_board import BadgeBoard
@@ -26,6 +29,7 @@ from lossmon.app.safe_text import clean
 from lossmon.app.scene import (
     ChartPlan,
     Snapshot,
+    charted_findings,
     grid_names,
     is_charted,
     main_chart,
@@ -34,13 +38,15 @@ from lossmon.app.scene import (
     restarts,
     take_snapshot,
 )
+from lossmon.app.safe_text import clean
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
 from lossmon.app.signals import exit_on_signals
 from lossmon.app.ticks import TickStore
 from lossmon.app.view_state import ViewState
+from lossmon.app.widgets.ascii_palette import AsciiCommandPalette
 from lossmon.app.widgets.badges import BadgeRow
 from lossmon.app.widgets.chart import ChartView
-from lossmon.app.widgets.checklist import ChecklistPane
+from lossmon.app.widgets.checklist import ChecklistItems, ChecklistPane
 from lossmon.app.widgets.header import HeaderBar, HeaderInfo
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.keybar import KeyBar
@@ -79,6 +85,13 @@ FILE_NOTES = {
 }
 
 
+def nothing_read_note(lines: int, bytes_read: int) -> str:
+    """Why a log read to its end shows nothing (instead of "detecting" forever)."""
+    if not bytes_read and not lines:
+        return "empty so far: waiting for lines"
+    return f"no metrics in {lines:,} lines read (binary? see lossmon formats, --pattern)"
+
+
 def log_state(log: LiveLog, replay: bool) -> str:
     """The state word in the header."""
     if log.finished:
@@ -87,6 +100,8 @@ def log_state(log: LiveLog, replay: bool) -> str:
         return "REPLAY"
     if log.file_state is not None:
         return log.file_state.upper()
+    if log.error and not log.monitor.records:
+        return "ERROR"  # an unreadable file: not LOADING 0% forever
     if log.loading:
         progress = log.progress
         return f"LOADING {progress:.0%}" if progress is not None else "LOADING"
@@ -104,12 +119,20 @@ def quiet_since(log: LiveLog, state: str) -> tuple[str, str | None]:
     if silence is None or (silence < STALL_FLOOR and severity is None):
         return "", None
     return f"last record {format_duration(silence)} ago", severity
+class AsciiScrollBarRender(ScrollBarRender):
+    """Scrollbars of whole cells (their colour shows the thumb): no block characters."""
+
+    VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
 
 
 class LossmonApp(App):
     CSS_PATH = "lossmon.tcss"
     TITLE = "lossmon"
     ENABLE_COMMAND_PALETTE = True
+    # Nothing focused at start: the app's keys work at once, and a focused timeline would redraw
+    # the key bar each time a finding arrives (Tab or f focus the lists).
+    AUTO_FOCUS = None
 
     BINDINGS = [
         Binding("s", "smoothing", "smooth"),
@@ -124,8 +147,14 @@ class LossmonApp(App):
         Binding("escape", "unpin", "unpin", show=False),
         Binding("right_square_bracket", "next_log", "next log", show=False),
         Binding("left_square_bracket", "previous_log", "previous log", show=False),
+        Binding("f", "findings", "findings", show=False),
+        Binding("v", "read_advice", "advice", show=False),
+        Binding("left", "cursor(-1)", "readout", show=False),
+        Binding("right", "cursor(1)", "readout", show=False),
         Binding("question_mark", "help", "help"),
         Binding("q", "quit", "quit"),
+        # htop, lnav and nvitop quit on ctrl+c: so does lossmon (Textual would only hint ctrl+q).
+        Binding("ctrl+c", "quit", "quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -138,6 +167,7 @@ class LossmonApp(App):
         tick_dir=None,
         alerts: AlertOptions = AlertOptions(),
         terminal_write: Callable[[str], None] | None = None,
+        screenshots: str | None = None,
     ) -> None:
         """``alerts``: --on-alert and --notify; ``terminal_write`` sends the notifications' escape
         sequences (by default to the real terminal, between frames)."""
@@ -145,6 +175,7 @@ class LossmonApp(App):
         self.feed = feed
         self.views: list[LogView] = []  # one per log the feed reads, added as they appear
         self._tick_dir = tick_dir
+        self.screenshots = screenshots  # --screenshot-dir; None: $XDG_STATE_HOME/lossmon/screenshots
         self.current = 0
         self.view_state = ViewState()
         self.ascii = ascii
@@ -172,15 +203,22 @@ class LossmonApp(App):
                 yield ChartView(id="main-chart")
                 yield Grid(id="grid")
             with Vertical(id="side"):
-                with Collapsible(title="Checklist", id="checklist-box", collapsed=False):
+                symbols = {"collapsed_symbol": ">", "expanded_symbol": "v"} if self.ascii else {}
+                with Collapsible(title="Checklist", id="checklist-box", collapsed=False, **symbols):
                     yield ChecklistPane(ascii=self.ascii)
-                with Collapsible(title="Findings", id="timeline-box", collapsed=False):
+                with Collapsible(title="Findings", id="timeline-box", collapsed=False, **symbols):
                     yield Timeline(ascii=self.ascii)
         yield KeyBar()
 
     def on_mount(self) -> None:
         if self.ascii:
             self.main_screen.add_class("-ascii")
+            ScrollBar.renderer = AsciiScrollBarRender  # Textual's thumb ends are ▁▂▃ blocks
+        self.main_screen.set_class(self.no_color, "-no-color")
+        # Tab goes to the lists, not to the sections' titles (Tab then Enter folded a section by
+        # surprise); c folds the checklist, and a click on a title still folds it.
+        for title in self.main_screen.query(CollapsibleTitle):
+            title.can_focus = False
         self._apply_layout(self.size.width, self.size.height)
         exit_on_signals(self.exit)
         self.feed.start(self._from_feed)
@@ -212,6 +250,8 @@ class LossmonApp(App):
         return self.main_screen.has_class("-side")
 
     def on_unmount(self) -> None:
+        if self.ascii:
+            ScrollBar.renderer = ScrollBarRender
         self.feed.stop()
         if self.alerts is not None:
             self.alerts.close()
@@ -307,6 +347,9 @@ class LossmonApp(App):
                 view.rendered_version = log.version
         snapshot = view.snapshot
         view.board.update(snapshot.status)
+        if changed:
+            charted_findings(snapshot)  # sorts out the findings of the segment on the chart, once
+            view.board.note_history(snapshot.charted or [])
         self._part(BadgeRow).refresh_badges()  # a badge that stopped flashing stops blinking
         self._part(HeaderBar).show(self._header_info(view, snapshot))
         self._update_progress(log)
@@ -317,8 +360,11 @@ class LossmonApp(App):
             return  # the lists' relayout would cost the load more than their news is worth
         self._panes_shown = now
         active = [badge.finding for badge in view.board if badge.finding is not None]
-        self._part(ChecklistPane).show(active, view.ticks, judged=bool(snapshot.series))
-        self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active)"
+        cleared = [badge.cleared for badge in view.board if badge.cleared is not None]
+        self._part(ChecklistPane).show(active, view.ticks, judged=bool(snapshot.series), cleared=cleared)
+        self._part("#checklist-box", Collapsible).title = f"Checklist ({len(active)} active" + (
+            f", {len(cleared)} cleared)" if cleared else ")"
+        )
         self._part(Timeline).show(snapshot.findings, log, partial(is_charted, snapshot), restarts(snapshot))
         self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
 
@@ -329,7 +375,7 @@ class LossmonApp(App):
         with view.log.lock:  # the plans read the engine's series; drawing them needs no lock
             charts.append((chart, main_chart(snapshot, self.view_state, *chart.plot_size, self.ascii)))
             for chart_view, name in self._grid_charts(snapshot):
-                charts.append((chart_view, metric_chart(snapshot, name, self.view_state, *chart_view.plot_size)))
+                charts.append((chart_view, metric_chart(snapshot, name, self.view_state, *chart_view.plot_size, self.ascii)))
         self.main_scale = (charts[0][1].log_y, charts[0][1].auto_log)
         for chart_view, plan in charts:
             chart_view.show(plan.draw(self.ascii), plan.legend)
@@ -360,6 +406,8 @@ class LossmonApp(App):
             note = f"{waiting:,} new records (p: follow)" if waiting > 0 else "p: follow"
         elif log.monitor.segments and not note:
             note = f"segment {log.monitor.segments + 1}"
+        elif not note and not log.loading and not snapshot.records:
+            note = nothing_read_note(log.monitor.lines, log.bytes_read)
         others = [v for i, v in enumerate(self.views) if i != self.current and any(b.severity == "alert" for b in v.board)]
         position = f"{self.current + 1}/{len(self.views)}" if len(self.views) > 1 else ""
         if others:
@@ -464,18 +512,30 @@ class LossmonApp(App):
             self._part(BadgeRow).refresh_badges()
 
     def action_unpin(self) -> None:
-        if self.view_state.pinned_step is not None:
+        """esc: the readout goes first, then the pinned finding."""
+        if self.view_state.cursor is not None:
+            self._set_view(self.view_state.with_cursor(None))
+        elif self.view_state.pinned_step is not None:
             self._set_view(self.view_state.pin(None))
+
+    def action_cursor(self, columns: int) -> None:
+        """left/right: the value readout moves a column (it appears at the latest values)."""
+        width = self._part("#main-chart", ChartView).plot_columns
+        self._set_view(self.view_state.move_cursor(columns, width))
+
+    @on(ChartView.Clicked)
+    def _chart_clicked(self, event: ChartView.Clicked) -> None:
+        self._set_view(self.view_state.with_cursor(event.fraction))
 
     def action_toggle_checklist(self) -> None:
         box = self._part("#checklist-box", Collapsible)
         box.collapsed = not box.collapsed
 
     def action_save_screenshot(self) -> None:
-        """An SVG of the screen as it is, in the current directory (see screenshots.py)."""
+        """An SVG of the screen as it is, never in the current directory (see screenshots.py)."""
         name = self.views[self.current].log.name if self.views else "lossmon"
         try:
-            path = screenshot_path(name, screenshot_dir(), datetime.now())
+            path = screenshot_path(name, screenshot_dir(self.screenshots), datetime.now())
             self.save_screenshot(path.name, str(path.parent))
         except OSError as error:
             self.notify(clean(f"Could not save the screenshot: {error}", 400), title="Screenshot", severity="error", markup=False)
@@ -483,7 +543,28 @@ class LossmonApp(App):
         self.notify(clean(str(path), 400), title="Screenshot saved", markup=False)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.ascii))
+
+    def action_findings(self) -> None:
+        """One key to the findings timeline (unfolded if it was folded)."""
+        box = self._part("#timeline-box", Collapsible)
+        box.collapsed = False
+        timeline = self._part(Timeline)
+        timeline.focus()
+        if timeline.highlighted is None and timeline.option_count:
+            timeline.highlighted = timeline.option_count - 1
+
+    def action_read_advice(self) -> None:
+        """A checklist item, or a finding, is cut to its pane's width: v shows it whole."""
+        focused = self.focused
+        if isinstance(focused, ChecklistItems) and focused.highlighted is not None:
+            item = str(focused.get_option_at_index(focused.highlighted).value)
+            self.notify(item, title="Checklist", timeout=20, markup=False)
+        elif isinstance(focused, Timeline) and focused.chosen_finding is not None:
+            finding = focused.chosen_finding
+            self.notify(clean(finding.message, 1000), title=f"Step {format_step(finding.step)}", timeout=20, markup=False)
+        else:
+            self.notify("Tab to a checklist item (or f to a finding), then v.", title="Advice", markup=False)
 
     def action_metrics(self) -> None:
         view = self.views[self.current] if self.views else None
@@ -499,7 +580,9 @@ class LossmonApp(App):
             if result is not None:
                 self._set_view(self.view_state.with_shown(result))
 
-        self.push_screen(MetricsPicker(names, shown), chosen)
+        picker = MetricsPicker(names, shown)
+        picker.set_class(self.ascii, "-ascii")
+        self.push_screen(picker, chosen)
 
     def _switch(self, step: int) -> None:
         if len(self.views) < 2:
@@ -531,6 +614,12 @@ class LossmonApp(App):
             )
             return
         self._set_view(self.view_state.pin(event.finding.step))
+
+    def action_command_palette(self) -> None:
+        if not self.ascii:
+            super().action_command_palette()
+        elif self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(AsciiCommandPalette())  # no emoji, ellipsis or block borders
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Screenshot" names files after the title only: ours says which log.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lossmon.engine.checklists import PATHOLOGIES, SEED_PATHOLOGIES
-from lossmon.engine.findings import Finding
+from lossmon.engine.findings import Finding, severity_rank
 
 
 @dataclass(slots=True)
@@ -19,6 +19,12 @@ class Badge:
     severity: str | None = None  # None: healthy
     flashing: bool = False
     finding: Finding | None = None
+    cleared: Finding | None = None  # healthy now, but this finding happened (its worst)
+
+    @property
+    def state(self) -> str | None:
+        """The severity, or "cleared", or None (never happened)."""
+        return self.severity or ("cleared" if self.cleared is not None else None)
 
 
 class BadgeBoard:
@@ -40,6 +46,17 @@ class BadgeBoard:
                 badge.flashing = True
                 changed.append(pathology)
         return changed
+
+    def note_history(self, findings: list[Finding]) -> None:
+        """Healthy badges whose pathology was reported in ``findings`` show it as cleared
+        (``lossmon check`` lists those findings too: the app must not look greener than it)."""
+        worst: dict[str, Finding] = {}  # the worst of each pathology (the latest of equals)
+        for finding in findings:
+            held = worst.get(finding.pathology)
+            if held is None or severity_rank(finding.severity) >= severity_rank(held.severity):
+                worst[finding.pathology] = finding
+        for pathology, badge in self.badges.items():
+            badge.cleared = worst.get(pathology) if badge.severity is None else None
 
     def settle(self) -> None:
         """Take the current state as seen (after loading history: no flashing for the past)."""

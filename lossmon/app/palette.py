@@ -23,6 +23,9 @@ _DARK = {
     "axis": Style(color="#8a8a8a"),
     "note": Style(color="#8a8a8a", italic=True),
     "legend": Style(color="#c0c0c0"),
+    "value": Style(color="#e0e0e0", bold=True),
+    "view": Style(color="#8a8a8a"),
+    "cursor": Style(color="#9e9e9e"),
 }
 
 _LIGHT = {
@@ -40,6 +43,9 @@ _LIGHT = {
     "axis": Style(color="#707070"),
     "note": Style(color="#707070", italic=True),
     "legend": Style(color="#303030"),
+    "value": Style(color="#000000", bold=True),
+    "view": Style(color="#707070"),
+    "cursor": Style(color="#808080"),
 }
 
 _PLAIN = Style()
@@ -55,9 +61,26 @@ def style_for(name: str | None, dark: bool) -> Style:
     return chart_styles(dark).get(name, _PLAIN)
 
 
-SEVERITY_GLYPHS = {None: "○", "info": "●", "warn": "▲", "alert": "■"}
-ASCII_SEVERITY_GLYPHS = {None: "-", "info": "i", "warn": "!", "alert": "X"}
+# Severity is carried by a glyph and a word, never by colour alone: NO_COLOR, a 16-colour
+# terminal, a colour-blind reader and a screenshot pasted in grey all read it the same.
+# "cleared": a pathology that happened in this segment and is no longer active.
+SEVERITY_GLYPHS = {None: "○", "cleared": "◌", "info": "●", "warn": "▲", "alert": "■"}
+ASCII_SEVERITY_GLYPHS = {None: "-", "cleared": "~", "info": "i", "warn": "!", "alert": "!!"}
+SEVERITY_WORDS = {None: "", "cleared": "cleared", "info": "info", "warn": "warn", "alert": "ALERT"}
+_ASCII_TEXT = str.maketrans({"↑": "^", "↓": "v", "…": "~", "·": "-", "—": "-", "×": "x", "•": "o"})
 
 
 def severity_glyph(severity: str | None, ascii: bool = False) -> str:
     return (ASCII_SEVERITY_GLYPHS if ascii else SEVERITY_GLYPHS)[severity]
+
+
+def severity_tag(severity: str | None, ascii: bool = False) -> str:
+    """Glyph and word: ``■ ALERT``, ``!! ALERT`` in --ascii, ``▲ warn``."""
+    word = SEVERITY_WORDS[severity]
+    glyph = severity_glyph(severity, ascii)
+    return f"{glyph} {word}" if word else glyph
+
+
+def ascii_text(text: str, ascii: bool) -> str:
+    """Text lossmon writes itself (badge names, separators) in pure ASCII for --ascii."""
+    return text.translate(_ASCII_TEXT) if ascii else text

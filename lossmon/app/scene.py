@@ -14,13 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
+from lossmon.app.charting.scales import squeezed
 from lossmon.app.charting.ticks import format_number
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
 from lossmon.app.live_log import LiveLog
 from lossmon.app.safe_text import clean
-from lossmon.app.view_state import ViewState
+from lossmon.app.view_state import VIEW_SEPARATOR, ViewState
 from lossmon.engine.downsample import wants_log_axis
-from lossmon.engine.findings import Finding
+from lossmon.engine.findings import Finding, format_step
 
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
 _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
@@ -116,7 +117,10 @@ def x_axis_for(snapshot: Snapshot, axis: str) -> tuple[XAxis, str]:
 
 
 def format_seconds(value: float) -> str:
+    """0.25s, 42s, 3m05, 2h10: a history read in a second has ticks under a second."""
     value = max(0.0, value)
+    if value < 10 and abs(value - round(value)) > 1e-6:
+        return f"{value:.2g}s"
     if value < 60:
         return f"{value:.0f}s"
     if value < 3600:
@@ -190,8 +194,18 @@ def wants_log_scale(traces: list[Trace]) -> bool:
 
 
 @dataclass(slots=True)
+class Readout:
+    """The value readout: where it is, and for each series charted the point nearest to it."""
+
+    x: float
+    values: list[tuple[str, str, float, float]]  # (series name, style, x of the point, value)
+
+
+@dataclass(slots=True)
 class ChartPlan:
-    """A chart's data, read from the engine under the lock; ``draw`` renders it without it."""
+    """A chart's data, read from the engine under the lock; ``draw`` renders it without it.
+    ``below``: a second panel under this one, sharing its x axis (a validation loss on its own
+    scale), with ``below_title`` on the row between them."""
 
     traces: list[Trace]
     markers: list[Marker]
@@ -202,17 +216,38 @@ class ChartPlan:
     width: int
     height: int
     legend: list[Run]
+    below: "ChartPlan | None" = None
+    below_title: list[Run] | None = None
+    cursor_x: float | None = None
 
     def draw(self, ascii: bool = False) -> ChartFrame:
+        if self.below is None:
+            return self._draw(self.height, ascii)
+        below_height = max(4, (self.height - 1) * 2 // 5)
+        top_height = self.height - 1 - below_height
+        top = self._draw(top_height, ascii, x_labels=False)
+        bottom = self.below._draw(below_height, ascii)
+        if top.plot_left != bottom.plot_left and top.plot_left and bottom.plot_left:  # line the panels up
+            margin = max(top.plot_left, bottom.plot_left) - 1
+            top = self._draw(top_height, ascii, x_labels=False, min_margin=margin)
+            bottom = self.below._draw(below_height, ascii, min_margin=margin)
+        title = fit_legend(self.below_title or [], self.width, ascii)
+        rows = [*top.rows, title, *bottom.rows]
+        return ChartFrame(rows, self.width, self.height, top.y_range, top.x_range, plot_left=top.plot_left, plot_width=top.plot_width)
+
+    def _draw(self, height: int, ascii: bool, x_labels: bool = True, min_margin: int = 0) -> ChartFrame:
         return draw_chart(
             self.traces,
             self.width,
-            self.height,
+            height,
             markers=self.markers,
             x_range=self.x_range,
             log_y=self.log_y,
             ascii=ascii,
             x_format=format_seconds if self.axis_name == "time" else format_number,
+            x_labels=x_labels,
+            min_margin=min_margin,
+            cursor=self.cursor_x,
         )
 
 
@@ -224,10 +259,12 @@ def _plan(
     height: int,
     markers_for: list[Finding],
     auto_log: bool,
+    step_names: list[str] | None = None,
 ) -> ChartPlan:
+    """``step_names``: the series whose steps set the window (all the panels of a chart)."""
     names = [name for name, _ in names_styles if name in snapshot.series]
     axis, axis_name = x_axis_for(snapshot, view.x_axis)
-    step_range = _step_range(snapshot, names, view)
+    step_range = _step_range(snapshot, step_names or names, view)
     traces = []
     for name, style in names_styles:
         if name in snapshot.series:
@@ -260,27 +297,195 @@ def _last_value(series: SeriesArrays) -> str:
     return format_number(float(series.values[-1])) if len(series.values) else "-"
 
 
+SPLIT_MIN_HEIGHT = 8  # rows: below this the two panels would be too flat to read
+
+
+def _span(traces: list[Trace], log_y: bool) -> tuple[float, float] | None:
+    low, high = math.inf, -math.inf
+    for trace in traces:
+        for values in (trace.y, trace.low, trace.high):
+            if values is None or not len(values):
+                continue
+            values = np.asarray(values, dtype=np.float64)
+            if log_y:
+                values = values[values > 0]
+                values = np.log10(values) if len(values) else values
+            finite = values[np.isfinite(values)]
+            if len(finite):
+                low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+    return (low, high) if math.isfinite(low) else None
+
+
+def wants_own_panel(train: list[Trace], val: list[Trace], log_y: bool) -> bool:
+    """Whether the validation traces would be squeezed flat on a scale shared with training."""
+    train_span, val_span = _span(train, log_y), _span(val, log_y)
+    if train_span is None or val_span is None:
+        return False
+    return squeezed(train_span, val_span)
+
+
+def _series_legend(name: str, style: str, snapshot: Snapshot, ascii: bool) -> list[Run]:
+    line = "-" if ascii else "━"
+    if style == "val":
+        line = "o" if ascii else "•"  # told apart without colour, too
+    return [(f"{line} ", style), (_label(name, 40, ascii), "legend"), (f" {_last_value(snapshot.series[name])}", "value"), ("  ", None)]
+
+
 def main_chart(snapshot: Snapshot, view: ViewState, width: int, height: int, ascii: bool = False) -> ChartPlan:
-    """Primary train and val losses overlaid, with markers at findings."""
+    """Primary train and val losses overlaid, with markers at findings; the val loss in a panel
+    of its own, below, when the scales are too far apart to read both on one."""
     pairs = [(n, s) for n, s in ((snapshot.primary_train, "train"), (snapshot.primary_val, "val")) if n]
     losses = bool(pairs)
     if not pairs:  # no loss recognised: chart the first series rather than nothing
         pairs = [(name, "train") for name in list(snapshot.series)[:1]]
-    plan = _plan(snapshot, pairs, view, width, height, charted_findings(snapshot), auto_log=losses)
-    line = "-" if ascii else "━"
+    findings = charted_findings(snapshot)
+    names = [name for name, _ in pairs]
+    plan = _plan(snapshot, pairs, view, width, height, findings, auto_log=losses)
+    # The panels are planned only when the overlaid traces show the val loss squeezed.
+    if len(pairs) == 2 and height >= SPLIT_MIN_HEIGHT and wants_own_panel(
+        [t for t in plan.traces if t.style.split(".")[0] == "train"],
+        [t for t in plan.traces if t.style.split(".")[0] == "val"],
+        plan.log_y,
+    ):
+        val_name = pairs[1][0]
+        top = _plan(snapshot, pairs[:1], view, width, height, [f for f in findings if f.series != val_name], True, names)
+        below = _plan(snapshot, pairs[1:], view, width, height, [f for f in findings if f.series == val_name], True, names)
+        if top.x_range is None:  # both panels on the same x axis
+            top.x_range = below.x_range = _shared_x_range(top.traces + below.traces)
+        top.below = below
+        top.below_title = _series_legend(val_name, "val", snapshot, ascii) + [
+            ("own scale" + (VIEW_SEPARATOR[ascii] + "log" if below.log_y else ""), "view")
+        ]
+        plan = top
+        pairs = pairs[:1]
     for name, style in pairs:
-        plan.legend += [(f"{line} ", style), (clean(name, 40), "legend"), (f" {_last_value(snapshot.series[name])}  ", "axis")]
-    describe = view.describe(plan.log_y)
+        plan.legend += _series_legend(name, style, snapshot, ascii)
+    describe = view.describe(plan.log_y, ascii)
     if plan.axis_name != view.x_axis:
-        describe += f" (no {view.x_axis}: step)"
-    plan.legend.append((describe, "axis"))
+        describe = f"no {view.x_axis}: x step{VIEW_SEPARATOR[ascii]}{describe}"  # kept when words drop
+    plan.legend.append((describe, "view"))
+    _add_readout(plan, snapshot, view, names if plan.below is None else names, ascii)
+    plan.legend = fit_legend(plan.legend, width, ascii)
     return plan
 
 
-def metric_chart(snapshot: Snapshot, name: str, view: ViewState, width: int, height: int) -> ChartPlan:
+def _shared_x_range(traces: list[Trace]) -> tuple[float, float] | None:
+    xs = [t.x[np.isfinite(t.x)] for t in traces if len(t.x)]
+    xs = [x for x in xs if len(x)]
+    if not xs:
+        return None
+    low, high = min(float(x.min()) for x in xs), max(float(x.max()) for x in xs)
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+
+def metric_chart(snapshot: Snapshot, name: str, view: ViewState, width: int, height: int, ascii: bool = False) -> ChartPlan:
     related = charted_findings(snapshot, name)
     plan = _plan(snapshot, [(name, "metric")], view, width, height, related, auto_log=snapshot.kinds.get(name) == "loss")
-    plan.legend = [(clean(name, 60), "legend"), (f" {_last_value(snapshot.series[name])}", "axis")]
+    plan.legend = [(_label(name, 60, ascii), "legend"), (f" {_last_value(snapshot.series[name])}", "value")]
     if plan.log_y:
-        plan.legend.append((" log", "axis"))
+        plan.legend.append((" log", "view"))
+    _add_readout(plan, snapshot, view, [name], ascii)
+    plan.legend = fit_legend(plan.legend, width, ascii)
     return plan
+
+
+def _add_readout(plan: ChartPlan, snapshot: Snapshot, view: ViewState, names: list[str], ascii: bool) -> None:
+    """With the readout on: a line at it, and the legend says the step and each series' value
+    there (the raw point nearest to it, not a smoothed one)."""
+    if view.cursor is None:
+        return
+    x_range = plan.x_range or _shared_x_range(plan.traces + (plan.below.traces if plan.below else []))
+    if x_range is None:
+        return
+    x = x_range[0] + view.cursor * (x_range[1] - x_range[0])
+    plan.cursor_x = x
+    if plan.below is not None:
+        plan.below.cursor_x = x
+    readout = read_values(snapshot, names, view, x)
+    if readout is None:
+        return
+    if plan.axis_name == "time":
+        label = format_seconds(readout.x)
+    else:  # the logged step itself (2,087), not a tick label (2.09k)
+        label = format_step(readout.x) if plan.axis_name == "step" else format_number(readout.x)
+    sep = " | " if ascii else " │ "
+    runs: list[Run] = [(f"{plan.axis_name} {label}", "value")]
+    for name, style, _, value in readout.values:
+        runs += [(sep, "view"), (f"{_label(name, 40, ascii)} ", "legend"), (format_number(value), "value")]
+    runs.append(("  esc", "view"))
+    plan.legend = runs
+
+
+def read_values(snapshot: Snapshot, names: list[str], view: ViewState, x: float) -> Readout | None:
+    """For each series, its logged point nearest to ``x`` on the chosen x axis."""
+    axis, _ = x_axis_for(snapshot, view.x_axis)
+    values = []
+    nearest_x = None
+    for name in names:
+        series = snapshot.series.get(name)
+        if series is None or len(series.steps) <= series.segment_start:
+            continue
+        index = np.arange(series.segment_start, len(series.steps))
+        xs = axis(series, index) if view.x_axis != "step" else series.steps[series.segment_start :]
+        at = int(np.searchsorted(xs, x))
+        candidates = [i for i in (at - 1, at) if 0 <= i < len(xs)]
+        best = min(candidates, key=lambda i: abs(float(xs[i]) - x))
+        point_x = float(xs[best])
+        values.append((name, "", point_x, float(series.values[series.segment_start + best])))
+        if nearest_x is None or abs(point_x - x) < abs(nearest_x - x):
+            nearest_x = point_x
+    if not values:
+        return None
+    return Readout(nearest_x if nearest_x is not None else x, values)
+
+
+def _label(text: str, limit: int, ascii: bool) -> str:
+    """Log text for a legend; cut with ``~`` in --ascii (whose screen is pure ASCII)."""
+    label = clean(text, limit)
+    return label[:-1] + "~" if ascii and len(label) == limit and label.endswith("…") else label
+
+
+def fit_legend(runs: list[Run], width: int, ascii: bool = False) -> list[Run]:
+    """The legend in ``width`` cells, numbers never cut: series names are shortened to 12
+    characters (``train_epoc… 39.93``), then the view's words dropped from the end, then names
+    shortened to 6, then whole series entries dropped from the end."""
+    def size(items):
+        return sum(len(text) for text, _ in items)
+
+    runs = [run for run in runs if run[0]]
+    while runs and runs[-1][1] is None:
+        runs.pop()
+    if size(runs) <= width:
+        return runs
+    runs = list(runs)
+    ellipsis = "~" if ascii else "…"
+    names = [i for i, (_, style) in enumerate(runs) if style == "legend"]
+
+    def shorten(keep_at_least: int) -> None:
+        for i in names:
+            over = size(runs) - width
+            if over <= 0:
+                return
+            text = runs[i][0]
+            keep = max(keep_at_least, len(text) - over)
+            if keep < len(text):
+                runs[i] = (text[: keep - 1] + ellipsis, runs[i][1])
+
+    shorten(12)  # names stay readable while the view's words go
+    while size(runs) > width and runs and runs[-1][1] == "view":
+        text = runs[-1][0]
+        parts = text.rsplit(VIEW_SEPARATOR[ascii], 1)
+        if len(parts) == 2:
+            runs[-1] = (parts[0], "view")
+        else:
+            runs.pop()
+        while runs and runs[-1][1] is None:
+            runs.pop()
+    shorten(6)
+    while size(runs) > width and len(runs) > 1:  # drop entries from the end, whole
+        runs.pop()
+        while runs and runs[-1][1] in (None, "view"):
+            runs.pop()
+    if size(runs) > width:
+        return [(runs[0][0][:width], runs[0][1])] if runs else []
+    return runs

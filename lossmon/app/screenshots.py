@@ -1,10 +1,10 @@
-"""Where the screenshot key saves its SVG: the current directory, or, when that is not writable
-(started from / or a read-only checkout), ``$XDG_STATE_HOME/lossmon/screenshots``; the name
-says which log and when (``lossmon-train-20250131-031502.svg``)."""
+"""Where the screenshot key saves its SVG: ``$XDG_STATE_HOME/lossmon/screenshots`` (never the
+current directory: inside a git checkout that left an untracked file), or the directory given
+with ``--screenshot-dir``; the name says which log and when
+(``lossmon-train-20250131-031502.svg``)."""
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -14,11 +14,9 @@ from lossmon.app import xdg
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def screenshot_dir(cwd: Path | None = None) -> Path:
-    cwd = Path.cwd() if cwd is None else cwd
-    if os.access(cwd, os.W_OK):
-        return cwd
-    directory = xdg.state_dir("screenshots")
+def screenshot_dir(chosen: str | Path | None = None) -> Path:
+    """The directory for screenshots, made if missing (OSError when it cannot be)."""
+    directory = Path(chosen).expanduser() if chosen else xdg.state_dir("screenshots")
     directory.mkdir(parents=True, exist_ok=True)
     return directory
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from lossmon.engine.findings import format_step
+
 SMOOTHING = (0.0, 0.6, 0.9, 0.99)
 WINDOWS = (None, 1_000, 10_000)  # steps shown: all, or the last N
 X_AXES = ("step", "epoch", "time")
+VIEW_SEPARATOR = {False: " · ", True: ", "}  # between the legend's words; ASCII in --ascii
 
 
 def _next(options: tuple, current):
@@ -25,6 +28,7 @@ class ViewState:
     paused: bool = False
     pinned_step: float | None = None  # a finding chosen in the timeline: the chart centres on it
     shown: frozenset[str] | None = None  # metrics in the grid; None: chosen automatically
+    cursor: float | None = None  # the value readout, as a fraction of the chart's width; None: hidden
 
     def next_smoothing(self) -> "ViewState":
         return replace(self, smoothing=_next(SMOOTHING, self.smoothing))
@@ -46,6 +50,17 @@ class ViewState:
     def pin(self, step: float | None) -> "ViewState":
         return replace(self, pinned_step=step)
 
+    def move_cursor(self, columns: int, width: int) -> "ViewState":
+        """The readout ``columns`` to the right (negative: left) on a plot ``width`` columns
+        wide; it appears at the right end, the latest values."""
+        if self.cursor is None:
+            return replace(self, cursor=1.0)
+        step = 1.0 / max(width - 1, 1)
+        return replace(self, cursor=min(1.0, max(0.0, self.cursor + columns * step)))
+
+    def with_cursor(self, cursor: float | None) -> "ViewState":
+        return replace(self, cursor=None if cursor is None else min(1.0, max(0.0, cursor)))
+
     def with_shown(self, shown) -> "ViewState":
         return replace(self, shown=frozenset(shown))
 
@@ -57,19 +72,21 @@ class ViewState:
             return (self.pinned_step - half, self.pinned_step + half)
         if self.window is None:
             return None
-        return (last - self.window, last)
+        # A run shorter than the window is shown whole, not in the right fifth of an axis that
+        # starts thousands of steps before its first point.
+        return (max(first, last - self.window), last)
 
-    def describe(self, log_y: bool = False) -> str:
+    def describe(self, log_y: bool = False, ascii: bool = False) -> str:
         """The view in a few words for the chart's legend; the defaults (all steps, x = step)
         go unsaid so that the legend fits a side pane."""
         smoothing = "off" if not self.smoothing else f"{self.smoothing:g}"
-        parts = [f"smooth {smoothing}"]
+        # A pinned finding first: the words at the end are the first dropped in a narrow pane.
+        parts = [f"pinned {format_step(self.pinned_step)} (esc)"] if self.pinned_step is not None else []
+        parts.append(f"smooth {smoothing}")
         if self.window is not None:
             parts.append(f"last {self.window // 1000}k")
         if self.x_axis != "step":
             parts.append(f"x {self.x_axis}")
         if log_y:
             parts.append("log" if self.log_y else "log (auto)")
-        if self.pinned_step is not None:
-            parts.append(f"pinned {self.pinned_step:g} (esc)")
-        return " · ".join(parts)
+        return VIEW_SEPARATOR[ascii].join(parts)

@@ -53,6 +53,41 @@ def take_stdin_for_the_log() -> BinaryIO:
     return pipe
 
 
+class TerminalUnusable(LossmonError):
+    """The app cannot draw: ``stream`` is the one to say so on (the one still on the terminal)."""
+
+    def __init__(self, message: str, stream) -> None:
+        super().__init__(message)
+        self.stream = stream
+
+
+def check_terminal(stdout=None, stderr=None) -> None:
+    """The app reads the size of the terminal on stdout and draws through stderr (Textual's
+    driver): with either redirected it would run invisibly or not at all. Refuse, on the stream
+    that still reaches the user."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    out_tty, err_tty = _is_tty(stdout), _is_tty(stderr)
+    if out_tty and err_tty:
+        return
+    if not out_tty and not err_tty:
+        where = "stdout and stderr are"
+    else:
+        where = "stdout is" if not out_tty else "stderr is"
+    raise TerminalUnusable(
+        f"the app needs a terminal, but {where} redirected (for a report: lossmon check PATH; "
+        "to follow in a file: lossmon watch PATH > out)",
+        stderr if err_tty or not out_tty else stdout,
+    )
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
 def run_app(args) -> int:
     if args.speed is not None and args.speed <= 0:
         raise LossmonError(f"--speed must be positive, not {args.speed:g}")
@@ -64,8 +99,7 @@ def run_app(args) -> int:
         check_replay_paths(args.paths)
     for spec in args.paths:
         check_spec(spec)
-    if sys.stdout is None or not sys.stdout.isatty():
-        raise LossmonError("the app needs a terminal (for a report, use: lossmon check PATH)")
+    check_terminal()
     stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
     feed = build_feed(args, stdin)
 
@@ -73,7 +107,7 @@ def run_app(args) -> int:
     from lossmon.app.app import LossmonApp
 
     alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify, args.webhook)
-    LossmonApp(feed, ascii=args.ascii, light=args.light, alerts=alerts).run()
+    LossmonApp(feed, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir).run()
     return EXIT_OK
 
 

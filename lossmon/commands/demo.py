@@ -74,8 +74,9 @@ def run_demo(args) -> int:
         raise LossmonError(f"unknown scenario {args.scenario!r} (choose from {', '.join(SCENARIO_NAMES)})")
     if not args.speed > 0:
         raise LossmonError(f"--speed must be positive, not {args.speed:g}")
-    if sys.stdout is None or not sys.stdout.isatty():
-        raise LossmonError("the demo opens the terminal app: run it in a terminal")
+    from lossmon.commands.app import check_terminal
+
+    check_terminal()  # the demo opens the app: stdout and stderr on the terminal
     directory = tempfile.mkdtemp(prefix="lossmon-demo-")
     run, app = build_demo(args.scenario, directory, args.speed, ascii=args.ascii, light=args.light)
     run.start()

@@ -26,3 +26,16 @@ def test_pathologies_beyond_the_seeds_get_a_badge_when_they_fire():
     board = BadgeBoard()
     board.update({"grad_explosion": _finding("grad_explosion", "warn")})
     assert board.badges["grad_explosion"].label == "GRAD ↑"
+
+
+def test_a_pathology_that_fired_and_stopped_is_cleared_with_its_worst_finding():
+    board = BadgeBoard()
+    warn, info = _finding("exploding_loss", "warn"), _finding("exploding_loss", "info")
+    board.update({})
+    board.note_history([warn, info])  # a warning, then a milder echo; neither active now
+    badge = board.badges["exploding_loss"]
+    assert badge.state == "cleared" and badge.cleared is warn
+    assert board.badges["plateau"].state is None
+    board.update({"exploding_loss": info})
+    board.note_history([warn, info])
+    assert badge.state == "info" and badge.cleared is None  # active again: not "cleared"

@@ -63,3 +63,40 @@ def test_findings_of_a_file_before_it_was_truncated_are_not_charted():
     snapshot = take_snapshot(log)
     assert snapshot.findings and not charted_findings(snapshot)
     assert not main_chart(snapshot, ViewState(), 80, 30).markers
+
+
+def test_legends_shorten_names_and_drop_words_but_never_cut_a_number():
+    from lossmon.app.scene import fit_legend
+
+    runs = [("━ ", "train"), ("train_epoch_perplexity", "legend"), (" 39.93", "value"), ("  ", None),
+            ("pinned 1,987 (esc) · smooth 0.6 · last 10k", "view")]
+    for width in (80, 50, 40, 30, 20):
+        text = "".join(t for t, _ in fit_legend(runs, width))
+        assert len(text) <= width and text.startswith("━ train_") and " 39.93" in text
+    assert "".join(t for t, _ in fit_legend(runs, 50)).endswith("pinned 1,987 (esc)")  # the pin stays longest
+    assert "…" in "".join(t for t, _ in fit_legend(runs, 20))
+    assert "~" in "".join(t for t, _ in fit_legend(runs, 20, ascii=True))
+
+
+def test_time_ticks_under_a_second_are_told_apart():
+    from lossmon.app.scene import format_seconds
+
+    assert [format_seconds(t) for t in (0.0, 0.25, 0.5, 1.5, 42, 185, 7800)] == ["0s", "0.25s", "0.5s", "1.5s", "42s", "3m05", "2h10"]
+
+
+def test_no_epoch_series_says_so_first():
+    lines = [f"step {s} loss {1 / s:.4f}" for s in range(1, 200)]
+    plan = main_chart(take_snapshot(_log(_lines(lines))), ViewState(x_axis="epoch"), 44, 20)
+    legend = "".join(text for text, _ in plan.legend)
+    assert "no epoch: x step" in legend and len(legend) <= 44
+
+
+def test_the_whisper_eval_loss_gets_a_panel_of_its_own(real_logs):
+    snapshot = take_snapshot(_log((real_logs / "whisper-trainer_state.json").read_bytes(), "trainer_state.json"))
+    plan = main_chart(snapshot, ViewState(), 100, 30)
+    assert plan.log_y and plan.below is not None and not plan.below.log_y
+    assert {m.style for m in plan.below.markers} == {"marker.warn", "marker.alert"}  # overfitting: on eval_loss
+    frame = plan.draw()
+    assert len(frame.rows) == 30 and plan.x_range == plan.below.x_range
+    title = "".join(text for text, _ in frame.rows[30 - 1 - max(4, 29 * 2 // 5)])
+    assert title.startswith("• eval_loss 0.42") and "own scale" in title

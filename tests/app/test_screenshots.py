@@ -17,23 +17,36 @@ def test_the_name_says_which_log_and_when_and_never_overwrites(tmp_path):
     assert screenshot_path("stdin", tmp_path, WHEN).name == "lossmon-stdin-20250131-031502.svg"
 
 
-def test_the_current_directory_when_writable(tmp_path):
-    assert screenshot_dir(tmp_path) == tmp_path
+def test_the_state_directory_unless_one_is_chosen(tmp_path, tick_dir):
+    assert screenshot_dir() == tick_dir / "lossmon" / "screenshots"
+    assert screenshot_dir().is_dir()
+    assert screenshot_dir(tmp_path / "mine" / "shots") == tmp_path / "mine" / "shots"
+    assert (tmp_path / "mine" / "shots").is_dir()
 
 
-async def test_the_screenshot_key_saves_an_svg_and_says_where(nan_log, tick_dir, tmp_path, monkeypatch):
-    shots = tmp_path / "shots"
-    shots.mkdir()
-    monkeypatch.chdir(shots)
+async def test_the_screenshot_key_saves_an_svg_outside_the_current_directory(nan_log, tick_dir, tmp_path, monkeypatch):
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    monkeypatch.chdir(checkout)  # a git checkout, say: nothing may land here
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_loaded(pilot)
         await pilot.press("S")
         await pilot.pause(0.1)
+        shots = tick_dir / "lossmon" / "screenshots"
         saved = list(shots.glob("lossmon-nan-*.svg"))
-        assert len(saved) == 1
+        assert len(saved) == 1 and not list(checkout.iterdir())
         notices = [(n.title, n.message) for n in app._notifications]
         assert notices == [("Screenshot saved", str(saved[0]))]
     svg = saved[0].read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "NaN/Inf" in svg and "nan.log" in svg
     assert Path(saved[0]).stat().st_size > 10_000
+
+
+async def test_screenshot_dir_chooses_where(nan_log, tick_dir, tmp_path):
+    app = make_app(nan_log, screenshots=str(tmp_path / "here"))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("S")
+        await pilot.pause(0.1)
+    assert len(list((tmp_path / "here").glob("lossmon-nan-*.svg"))) == 1

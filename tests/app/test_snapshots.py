@@ -30,3 +30,26 @@ def test_smallest_screen_in_ascii(nan_log, tick_dir, snap_compare):
         await app.wait_loaded(pilot)
 
     assert snap_compare(app, terminal_size=(40, 20), run_before=loaded)
+
+
+# Severity must read without colour: the same alerting log in each mode a terminal may give.
+MODES = {
+    "no-color": {"env": {"NO_COLOR": "1"}, "options": {}},
+    "no-color-ascii": {"env": {"NO_COLOR": "1"}, "options": {"ascii": True}},
+    "ansi-16": {"env": {}, "options": {}, "theme": "ansi-dark"},  # the 16 colours of the terminal
+}
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_severity_without_colour(mode, layout, nan_log, tick_dir, snap_compare, monkeypatch):
+    for name, value in MODES[mode]["env"].items():
+        monkeypatch.setenv(name, value)
+    app = make_app(nan_log, **MODES[mode]["options"])
+    if "theme" in MODES[mode]:
+        app.theme = MODES[mode]["theme"]
+
+    async def loaded(pilot):
+        await app.wait_loaded(pilot)
+
+    assert snap_compare(app, terminal_size=LAYOUTS[layout], run_before=loaded)

@@ -1,6 +1,9 @@
+import io
+
 import pytest
 
-from lossmon.cli import main
+from lossmon.cli import main, misspelt_command
+from lossmon.commands.app import TerminalUnusable, check_terminal
 
 
 @pytest.mark.parametrize(
@@ -11,7 +14,13 @@ from lossmon.cli import main
         (["--replay", "."], "is a directory"),
         (["missing.gz"], "no such file"),
         (["--replay", "--speed", "0", "README.md"], "--speed must be positive"),
-        (["--bogus", "x.log"], "unrecognized arguments"),
+        (["--bogus", "x.log"], "unknown option --bogus"),
+        (["--bogus"], "unknown option --bogus"),  # named, not "PATH is required"
+        (["--nofity", "x.log"], "unknown option --nofity; did you mean --notify?"),
+        (["chek", "train.log"], "did you mean `lossmon check train.log`?"),
+        (["wach"], "did you mean `lossmon watch`?"),
+        (["check"], "lossmon check: missing PATH (see lossmon check --help)"),
+        (["check", "--jsn", "x.log"], "lossmon check: unknown option --jsn; did you mean --json?"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(argv, message, capsys, tmp_path, monkeypatch):
@@ -34,3 +43,64 @@ def test_check_still_works_next_to_the_default_command(tmp_path, capsys):
     log.write_text("".join(f"step {i} loss {1.0 / i:.4f}\n" for i in range(1, 50)))
     assert main(["check", str(log)]) == 0
     assert "train.log" in capsys.readouterr().out
+
+
+def test_a_typo_is_suggested_only_for_a_word_that_names_no_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert misspelt_command(["chek", "train.log"]) == "check"
+    assert misspelt_command(["watcher.log"]) is None  # a path: the app waits for it
+    assert misspelt_command(["runs/chek"]) is None
+    assert misspelt_command(["training"]) is None  # not close to any command
+    (tmp_path / "chek").write_text("loss 1\n")
+    assert misspelt_command(["chek"]) is None  # a file of that name exists: it is a log
+
+
+def test_help_lists_the_apps_options_with_examples_and_the_commands(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--replay", "--speed", "--ascii", "--light", "--notify", "--screenshot-dir", "--poll", "--on-alert"):
+        assert option in out
+    assert "examples:" in out and "lossmon --replay --speed 200 train.log" in out
+    for command in ("check", "watch", "export", "demo", "formats"):
+        assert f"\n  {command} " in out
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(
+    "out_tty, err_tty, said_on, redirected",
+    [(True, False, "stdout", "stderr is"), (False, True, "stderr", "stdout is"), (False, False, "stderr", "stdout and stderr are")],
+)
+def test_a_redirected_stream_is_refused_on_the_one_that_still_shows(out_tty, err_tty, said_on, redirected, tmp_path, monkeypatch):
+    # `lossmon x.log 2>/dev/null` used to run invisibly (the app draws through stderr).
+    out, err = _Stream(out_tty), _Stream(err_tty)
+    monkeypatch.setattr("sys.stdout", out)
+    monkeypatch.setattr("sys.stderr", err)
+    log = tmp_path / "x.log"
+    log.write_text("step 1 loss 1.0\n")
+    assert main([str(log)]) == 2
+    shown = {"stdout": out, "stderr": err}[said_on].getvalue()
+    assert f"needs a terminal, but {redirected} redirected" in shown and shown.count("\n") == 1
+    other = {"stdout": err, "stderr": out}[said_on].getvalue()
+    assert other == ""
+
+
+def test_both_streams_on_a_terminal_pass():
+    check_terminal(_Stream(True), _Stream(True))
+    with pytest.raises(TerminalUnusable):
+        check_terminal(_Stream(True), _Stream(False))
+
+
+def test_option_values_that_start_with_a_dash_are_not_unknown_options(tmp_path, capsys):
+    log = tmp_path / "train.log"
+    log.write_text("".join(f"step {i} loss {1.0 / i:.4f}\n" for i in range(1, 50)))
+    assert main(["check", "--pattern", r"step (?P<step>-?\d+) loss (?P<loss>\S+)", str(log)]) == 0
+    assert main(["--pattern", "-x(?P<step>\\d+) (?P<loss>\\S+)", "--asci", str(log)]) == 2
+    assert "needs a terminal" in capsys.readouterr().err  # got past the options: --asci is --ascii

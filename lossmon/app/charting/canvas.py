@@ -73,8 +73,9 @@ class Canvas:
         np.bitwise_or.at(self._bits, cell, bit)
         self._style[cell] = np.maximum(self._style[cell], style)
 
-    def segments(self, x0, y0, x1, y1, style: int) -> None:
-        """Straight segments (x0[i], y0[i]) → (x1[i], y1[i]); NaN endpoints skip the segment."""
+    def segments(self, x0, y0, x1, y1, style: int, dashed: bool = False) -> None:
+        """Straight segments (x0[i], y0[i]) → (x1[i], y1[i]); NaN endpoints skip the segment.
+        ``dashed``: every other column of cells left out (a second line told apart without colour)."""
         x0, y0, x1, y1 = (np.asarray(a, dtype=np.float64) for a in (x0, y0, x1, y1))
         ok = np.isfinite(x0) & np.isfinite(y0) & np.isfinite(x1) & np.isfinite(y1)
         if not ok.any():
@@ -87,16 +88,18 @@ class Canvas:
         segment = np.repeat(np.arange(len(steps)), steps)
         offset = np.arange(len(segment)) - np.repeat(np.cumsum(steps) - steps, steps)
         t = offset / np.maximum(steps - 1, 1)[segment]
-        self.dots(
-            x0[segment] + t * (x1 - x0)[segment], y0[segment] + t * (y1 - y0)[segment], style
-        )
+        xs, ys = x0[segment] + t * (x1 - x0)[segment], y0[segment] + t * (y1 - y0)[segment]
+        if dashed:
+            keep = (np.rint(xs) // self.dots_x) % 2 == 0
+            xs, ys = xs[keep], ys[keep]
+        self.dots(xs, ys, style)
 
-    def polyline(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
+    def polyline(self, x: np.ndarray, y: np.ndarray, style: int, dashed: bool = False) -> None:
         """Join consecutive points; a NaN breaks the line (and a lone point is still drawn)."""
         if len(x) == 1:
             self.dots(x, y, style)
             return
-        self.segments(x[:-1], y[:-1], x[1:], y[1:], style)
+        self.segments(x[:-1], y[:-1], x[1:], y[1:], style, dashed)
         # Points whose both neighbours are missing would vanish: draw them as dots.
         finite = np.isfinite(y)
         alone = finite & ~np.concatenate(([False], finite[:-1])) & ~np.concatenate((finite[1:], [False]))

@@ -46,6 +46,8 @@ class ChartFrame:
     y_range: tuple[float, float] | None = None
     x_range: tuple[float, float] | None = None
     notes: list[str] = field(default_factory=list)
+    plot_left: int = 0  # the first column of the plot area (after the y labels and the axis)
+    plot_width: int = 0
 
     def plain(self) -> str:
         return "\n".join("".join(text for text, _ in row) for row in self.rows)
@@ -64,7 +66,13 @@ def draw_chart(
     log_y: bool = False,
     ascii: bool = False,
     x_format: Callable[[float], str] = format_number,
+    x_labels: bool = True,
+    min_margin: int = 0,
+    cursor: float | None = None,
 ) -> ChartFrame:
+    """``x_labels``: False for a panel stacked above another that has them; ``min_margin``:
+    y labels at least this wide (stacked panels line up); ``cursor``: an x drawn as a line
+    (the value readout)."""
     width, height = max(width, 8), max(height, 3)
     markers = markers or []
     ys = [_transform(t.y, log_y) for t in traces]
@@ -75,11 +83,11 @@ def draw_chart(
     if y_low is None or x_low is None:
         return _empty(width, height, "waiting for data" if not traces else "no finite values here")
 
-    axis_row = height >= 12
-    plot_height = height - 1 - int(axis_row)
+    axis_row = x_labels and height >= 12
+    plot_height = height - int(x_labels) - int(axis_row)
     y_ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
     y_labels = [format_number(10**t if log_y else t) for t in y_ticks]
-    margin = max((len(label) for label in y_labels), default=1) + 1
+    margin = max(max((len(label) for label in y_labels), default=1) + 1, min_margin)
     plot_width = width - margin - 1
     if plot_width < 4:
         return _empty(width, height, "too narrow")
@@ -98,6 +106,8 @@ def draw_chart(
         if marker.style == "marker.focus" and x_low <= marker.x <= x_high:
             style = canvas.style_id(marker.style, under=True)
             canvas.vlines(px([marker.x]), [0.0], [canvas.pixel_height - 1.0], style)
+    if cursor is not None and x_low <= cursor <= x_high:
+        canvas.vlines(px([cursor]), [0.0], [canvas.pixel_height - 1.0], canvas.style_id("cursor", under=True))
     for trace, low, high in zip(traces, lows, highs):
         if low is not None and high is not None and trace.band_style:
             canvas.vlines(px(trace.x), py(low), py(high), canvas.style_id(trace.band_style, under=_faint(trace.band_style)))
@@ -105,7 +115,9 @@ def draw_chart(
     # their points go on top of everything, last.
     lines = sorted(zip(traces, ys), key=lambda pair: not pair[0].points)
     for trace, y in lines:
-        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)))
+        # The validation line is dashed: told from the training line without colour (NO_COLOR).
+        dashed = trace.style == "val"
+        canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)), dashed)
     for trace, y in lines:
         if trace.points:
             canvas.points(px(trace.x), py(y), canvas.style_id(trace.style))
@@ -141,8 +153,9 @@ def draw_chart(
             continue
         labels[start : start + len(text)] = list(text)
         free_from = start + len(text) + 1
-    rows.append([("".join(labels), "axis")])
-    return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high))
+    if x_labels:
+        rows.append([("".join(labels), "axis")])
+    return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high), plot_left=margin + 1, plot_width=plot_width)
 
 
 def _faint(style: str) -> bool:

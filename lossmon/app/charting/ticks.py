@@ -39,18 +39,29 @@ def log_ticks(low: float, high: float, count: int) -> list[float]:
     return [float(p) for p in range(first, last + 1, stride)]
 
 
+def compact_exponent(value: float) -> str:
+    """1.2e-4, 3e308: two significant digits, the exponent without its sign or zeros padding."""
+    mantissa, exponent = f"{value:.1e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def format_number(value: float, width: int = 7) -> str:
-    """A short label: 12, 1.5k, 3.2M, 0.0031, 1.2e-05."""
+    """A short label, never longer than 7 characters: 12, 39.93, 1.5k, 3.2M, 0.0031, 1.2e-4, 1e308."""
     if not math.isfinite(value):
         return str(value)
     magnitude = abs(value)
     if magnitude == 0:
         return "0"
+    if magnitude >= 999.5e12 or magnitude < 1e-3:
+        return compact_exponent(value)
     if magnitude >= 1000:
         for divisor, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
-            if magnitude >= divisor:
+            if magnitude >= divisor * 0.9995:  # 999,999 is 1M, not 1e+03k
                 return f"{value / divisor:.3g}{suffix}"
     if magnitude >= 0.01:
         text = f"{value:.4g}"
+        if "e" in text:  # 999.96 rounds to 1e+03
+            return format_number(float(text), width)
         return text if len(text) <= width else f"{value:.3g}"
-    return f"{value:.2g}"
+    return f"{value:.2g}"  # 0.001 to 0.01: 0.0031

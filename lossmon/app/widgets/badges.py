@@ -11,10 +11,10 @@ from textual.containers import Container
 from textual.widget import Widget
 
 from lossmon.app.badge_board import Badge, BadgeBoard
-from lossmon.app.palette import severity_glyph
+from lossmon.app.palette import ascii_text, severity_glyph
 from lossmon.app.safe_text import clean
 
-SEVERITY_CLASSES = ("-healthy", "-info", "-warn", "-alert")
+SEVERITY_CLASSES = ("-healthy", "-cleared", "-info", "-warn", "-alert")
 _REVERSE, _PLAIN = Style(reverse=True), Style()
 
 
@@ -33,20 +33,23 @@ class BadgeView(Widget):
         self.show(badge)
 
     def show(self, badge: Badge) -> None:
-        key = (badge.label, badge.severity, badge.flashing, badge.finding.message if badge.finding else None)
+        state = badge.state
+        key = (badge.label, state, badge.flashing, badge.finding.message if badge.finding else None)
         if key == self._shown:
             return  # class changes restyle the widget: skip them when nothing changed
         self._shown = key
-        label = f" {severity_glyph(badge.severity, self.ascii)} {badge.label} "
+        label = badge_label(badge.label, state, self.ascii)
         if label != self._label:
             self._label = label
             self.refresh(layout=True)
-        wanted = f"-{badge.severity or 'healthy'}"
+        wanted = f"-{state or 'healthy'}"
         for name in SEVERITY_CLASSES:
             self.set_class(name == wanted, name)
         self.set_class(badge.flashing, "-flashing")
         if badge.finding is not None:
             self.tooltip = Text(f"{badge.finding.severity}: {clean(badge.finding.message, 400)}")
+        elif badge.cleared is not None:
+            self.tooltip = Text(f"cleared ({badge.cleared.severity} earlier): {clean(badge.cleared.message, 400)}")
         else:
             self.tooltip = None
 
@@ -63,11 +66,21 @@ class BadgeView(Widget):
 
     def render_line(self, y: int) -> Strip:
         style = self.rich_style + (_REVERSE if self.blink_on else _PLAIN)
-        return Strip([Segment(self._label, style)]).crop_extend(0, self.content_size.width, style)
+        width = self.content_size.width
+        label = self._label
+        if cell_len(label) > width and self._shown is not None and self._shown[1] == "alert":
+            label = " " + label.lstrip().replace(" ALERT ", " ")  # a narrow badge keeps the name
+        return Strip([Segment(label, style)]).crop_extend(0, width, style)
 
     @property
     def label(self) -> str:
         return self._label
+
+
+def badge_label(name: str, state: str | None, ascii: bool = False) -> str:
+    """`` ■ NaN/Inf ALERT ``: an alert says so in words; other states by their glyph."""
+    word = " ALERT" if state == "alert" else ""
+    return f" {severity_glyph(state, ascii)} {ascii_text(name, ascii)}{word} "
 
 
 class BadgeRow(Container):

@@ -12,6 +12,23 @@ from lossmon.app.charting.frame import ChartFrame, Run
 from lossmon.app.palette import style_for
 
 
+def _segments(row: list[Run], styles: dict) -> list[Segment]:
+    """A row's segments, blanks joined to the run before them (chart styles set no background,
+    so a blank looks the same in any of them): a dashed line costs no more segments to paint
+    than a solid one."""
+    segments: list[Segment] = []
+    for text, name in row:
+        if not text:
+            continue
+        if segments and (text.isspace() or segments[-1].text.isspace()) and not styles[name].bgcolor:
+            last = segments[-1]
+            style = last.style if text.isspace() else styles[name]
+            segments[-1] = Segment(last.text + text, style)
+        else:
+            segments.append(Segment(text, styles[name]))
+    return segments
+
+
 class ChartView(Widget):
     """Displays a prebuilt frame; building it (the costly part) happens outside ``render``, on a
     throttle, so repaints (focus changes, a flashing badge) cost nothing. When its size changes
@@ -19,6 +36,13 @@ class ChartView(Widget):
 
     class Resized(Message):
         pass
+
+    class Clicked(Message):
+        """The plot was clicked (or dragged over) at ``fraction`` of its width: the readout goes there."""
+
+        def __init__(self, fraction: float) -> None:
+            super().__init__()
+            self.fraction = fraction
 
     DEFAULT_CSS = """
     ChartView { height: 1fr; min-height: 3; }
@@ -50,8 +74,26 @@ class ChartView(Widget):
             for _, name in row:
                 if name not in styles:
                     styles[name] = base + style_for(name, dark)
-        self._strips = [Strip([Segment(text, styles[name]) for text, name in row if text]) for row in rows]
+        self._strips = [Strip(_segments(row, styles)) for row in rows]
         self.refresh()
+
+    @property
+    def plot_columns(self) -> int:
+        """The plot area's width in the frame shown (without the y labels)."""
+        return self._frame.plot_width if self._frame is not None and self._frame.plot_width else self.plot_size[0]
+
+    def _clicked_at(self, x: int) -> None:
+        frame = self._frame
+        if frame is None or frame.plot_width < 2 or x < frame.plot_left:
+            return
+        self.post_message(self.Clicked(min(1.0, (x - frame.plot_left) / (frame.plot_width - 1))))
+
+    def on_click(self, event) -> None:
+        self._clicked_at(event.x)
+
+    def on_mouse_move(self, event) -> None:
+        if event.button:  # dragging: the readout follows the mouse
+            self._clicked_at(event.x)
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())

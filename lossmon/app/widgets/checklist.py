@@ -7,14 +7,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from lossmon.app.palette import severity_glyph
+from lossmon.app.palette import ascii_text, severity_tag
+from lossmon.app.widgets.ticklist import TickList
 from lossmon.app.safe_text import clean
 from lossmon.app.ticks import TickStore
 from lossmon.engine.checklists import PATHOLOGIES
 from lossmon.engine.findings import Finding, format_step, severity_rank
 
 
-class ChecklistItems(SelectionList):
+class ChecklistItems(TickList):
     """One finding's checklist; toggled items are saved at once."""
 
     def __init__(self, pathology: str, ticks: TickStore) -> None:
@@ -35,17 +36,25 @@ class ChecklistItems(SelectionList):
             self.notify(self.ticks.error, severity="warning")
 
 
-def finding_heading(finding: Finding, ascii: bool = False) -> Text:
+def finding_heading(finding: Finding, ascii: bool = False, cleared: bool = False, colour: bool = True) -> Text:
+    """``■ ALERT NaN/Inf · step 560 · loss`` and the message: the severity in words."""
     pathology = PATHOLOGIES.get(finding.pathology)
-    label = pathology.badge if pathology else finding.pathology
+    label = ascii_text(pathology.badge if pathology else clean(finding.pathology, 40), ascii)
+    dot = " - " if ascii else " · "
     text = Text()
-    text.append(f"{severity_glyph(finding.severity, ascii)} {label}", f"bold {_COLOURS[finding.severity]}")
-    text.append(f" · step {format_step(finding.step)} · {clean(finding.series, 60)}\n", "dim")
+    if cleared:
+        text.append(f"{severity_tag('cleared', ascii)} {label}", "bold")
+        text.append(f"{dot}{finding.severity} at step {format_step(finding.step)}{dot}{clean(finding.series, 60)}\n", "dim")
+        text.append(clean(finding.message, 400), "dim")
+        return text
+    text.append(f"{severity_tag(finding.severity, ascii)} {label}", f"bold {_COLOURS[finding.severity]}" if colour else "bold")
+    text.append(f"{dot}step {format_step(finding.step)}{dot}{clean(finding.series, 60)}\n", "dim" if colour else "")
     text.append(clean(finding.message, 400))
     return text
 
 
 _COLOURS = {"info": "cyan", "warn": "yellow", "alert": "red"}
+CLEARED_TITLE = "Cleared: reported, then no longer active"
 
 
 class ChecklistPane(VerticalScroll):
@@ -59,10 +68,16 @@ class ChecklistPane(VerticalScroll):
         self._shown: tuple | None = None
         self.ticks: TickStore | None = None
 
-    def show(self, active: list[Finding], ticks: TickStore, judged: bool = True) -> None:
-        """``judged``: metrics were read (with none, no finding does not mean healthy)."""
+    def show(self, active: list[Finding], ticks: TickStore, judged: bool = True, cleared: list[Finding] = ()) -> None:
+        """``judged``: metrics were read (with none, no finding does not mean healthy);
+        ``cleared``: the latest finding of each pathology reported earlier and no longer active,
+        listed below the active ones (``lossmon check`` reports them too)."""
         active = sorted(active, key=lambda f: (-severity_rank(f.severity), f.step))
-        key = (id(ticks), judged, tuple((f.pathology, f.severity, f.message) for f in active))
+        cleared = sorted(cleared, key=lambda f: (-severity_rank(f.severity), f.step))
+        key = (
+            id(ticks), judged, tuple((f.pathology, f.severity, f.message) for f in active),
+            tuple((f.pathology, f.severity, f.step) for f in cleared),
+        )
         if key == self._shown:
             return
         self._shown, self.ticks = key, ticks
@@ -70,11 +85,15 @@ class ChecklistPane(VerticalScroll):
         if not active and not judged:
             self.mount(Static(Text("No metrics read yet: nothing to judge.", "dim"), classes="unjudged"))
             return
-        if not active:
-            self.mount(Static(Text("No active findings: the curves look healthy.", "dim"), classes="healthy"))
-            return
         widgets = []
+        if not active:
+            calm = "No active findings." if cleared else "No active findings: the curves look healthy."
+            widgets.append(Static(Text(calm, "dim"), classes="healthy"))
         for finding in active:
-            widgets.append(Static(finding_heading(finding, self.ascii), classes=f"heading -{finding.severity}"))
+            heading = finding_heading(finding, self.ascii, colour=not self.app.no_color)
+            widgets.append(Static(heading, classes=f"heading -{finding.severity}"))
             widgets.append(ChecklistItems(finding.pathology, ticks))
+        if cleared:
+            widgets.append(Static(Text(CLEARED_TITLE, "bold"), classes="cleared-title"))
+            widgets += [Static(finding_heading(f, self.ascii, cleared=True), classes="heading -cleared") for f in cleared]
         self.mount_all(widgets)

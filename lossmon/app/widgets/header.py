@@ -23,6 +23,9 @@ from lossmon.engine.findings import format_step
 
 GAP = "  "  # between fields
 Field = tuple[tuple[str, str], ...]  # (text, style) runs shown together
+MAX_LINES = 2  # a narrow pane drops the least useful fields rather than wrap to a third line
+# Fields dropped first when they do not fit: records/s, then the clock, then the record count.
+_OPTIONAL = ("rate", "elapsed", "records", "format")
 
 
 @dataclass(slots=True)
@@ -57,28 +60,44 @@ def format_rate(rate: float) -> str:
 
 
 def header_fields(info: HeaderInfo) -> list[Field]:
+    return [field for _, field in named_fields(info)]
+
+
+def named_fields(info: HeaderInfo) -> list[tuple[str, Field]]:
+    """The fields with a name for each (``_OPTIONAL`` ones may be dropped to fit)."""
     step = format_step(info.last_step) if info.last_step is not None else "-"
-    fields: list[Field] = [((" lossmon ", "bold reverse"),)]
+    fields: list[tuple[str, Field]] = [("title", ((" lossmon ", "bold reverse"),))]
     if info.position:
-        fields.append(((info.position, "dim"),))
+        fields.append(("position", ((info.position, "dim"),)))
     fields += [
-        ((clean(info.name, 60), "bold"),),
-        ((clean(info.format_id or "detecting…", 40), "dim"),),
-        (("step ", "dim"), (step, "bold")),
-        ((f"{info.records:,} rec", "dim"),),
-        ((format_rate(info.rate), "dim"),),
+        ("name", ((clean(info.name, 60), "bold"),)),
+        ("format", ((clean(info.format_id or "detecting format", 40), "dim"),)),
+        ("step", (("step ", "dim"), (step, "bold"))),
+        ("records", ((f"{info.records:,} rec", "dim"),)),
+        ("rate", ((format_rate(info.rate), "dim"),)),
     ]
     if info.elapsed is not None:
-        fields.append(((format_elapsed(info.elapsed), "dim"),))
-    fields.append(((f" {info.state} ", "reverse"),))
-    if info.quiet:
+        fields.append(("elapsed", ((format_elapsed(info.elapsed), "dim"),)))
+    named = fields
+    named.append(("state", ((f" {info.state} ", "reverse"),)))
+    if info.quiet:  # a stalled run: never dropped to fit
         style = {"alert": "bold red", "warn": "bold yellow"}.get(info.stalled or "", "dim")
-        fields.append(((info.quiet, style),))
+        named.append(("quiet", ((info.quiet, style),)))
     if info.note:
-        fields.append(((clean(info.note, 80), "italic"),))
+        named.append(("note", ((clean(info.note, 80), "italic"),)))
     if info.error:
-        fields.append(((clean(info.error, 120), "bold red"),))
-    return fields
+        named.append(("error", ((clean(info.error, 120), "bold red"),)))
+    return named
+
+
+def fit_fields(named: list[tuple[str, Field]], width: int) -> list[Field]:
+    """The fields that fit in ``MAX_LINES`` lines of ``width``, the optional ones dropped first."""
+    kept = list(named)
+    for name in _OPTIONAL:
+        if len(header_lines([field for _, field in kept], width)) <= MAX_LINES:
+            break
+        kept = [(n, field) for n, field in kept if n != name]
+    return [field for _, field in kept]
 
 
 def _width(field: Field) -> int:
@@ -117,23 +136,28 @@ class HeaderBar(Widget):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._fields: list[Field] = []
+        self._named: list[tuple[str, Field]] = []
         self._lines: tuple[int, list[Strip]] | None = None  # (width, strips) drawn for it
 
     def show(self, info: HeaderInfo) -> None:
-        fields = header_fields(info)
+        named = named_fields(info)
+        fields = [field for _, field in named]
         if fields == self._fields:
             return
         width = self._width()
-        lines_before = len(header_lines(self._fields, width))
-        self._fields = fields
+        lines_before = len(self._layout(width))
+        self._fields, self._named = fields, named
         self._lines = None
-        self.refresh(layout=len(header_lines(fields, width)) != lines_before)
+        self.refresh(layout=len(self._layout(width)) != lines_before)
+
+    def _layout(self, width: int) -> list[list[tuple[str, str]]]:
+        return header_lines(fit_fields(self._named, width), width)
 
     def _width(self) -> int:
         return self.content_size.width or 10_000
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(header_lines(self._fields, width))
+        return len(self._layout(width))
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
@@ -147,7 +171,7 @@ class HeaderBar(Widget):
         if self._lines is None or self._lines[0] != width:
             base = self.rich_style
             strips = []
-            for runs in header_lines(self._fields, width):
+            for runs in self._layout(width):
                 strip = Strip([Segment(text, base + _style(name)) for text, name in runs])
                 if strip.cell_length > width:  # one field wider than the pane: cut it short
                     strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("…", base)])])
@@ -161,4 +185,4 @@ class HeaderBar(Widget):
     @property
     def text(self) -> str:
         """What the header shows, as plain text (for tests)."""
-        return "\n".join("".join(text for text, _ in runs) for runs in header_lines(self._fields, self._width()))
+        return "\n".join("".join(text for text, _ in runs) for runs in self._layout(self._width()))

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
+
+from lossmon.app.widgets.ticklist import TickList
 from textual.widgets.selection_list import Selection
 
 from lossmon.app.safe_text import clean
@@ -29,7 +31,7 @@ class MetricsPicker(ModalScreen[frozenset[str] | None]):
     def compose(self):
         with Vertical(id="picker"):
             yield Static(Text("Metrics in the grid  (space: toggle, enter: apply, esc: cancel)", "bold"))
-            yield SelectionList(
+            yield TickList(
                 *[
                     Selection(Text(f"{clean(name, 60)}  ({kind})"), name, name in self.shown)
                     for name, kind in self.names

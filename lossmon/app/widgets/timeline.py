@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from lossmon.app.palette import severity_glyph
+from lossmon.app.palette import ascii_text, severity_glyph
 from lossmon.app.safe_text import clean
 from lossmon.engine.checklists import PATHOLOGIES
 from lossmon.engine.findings import Finding, format_step
@@ -19,13 +19,15 @@ MAX_SHOWN = 1000  # the most recent findings listed (a noisy log must not slow t
 _COLOURS = {"info": "cyan", "warn": "yellow", "alert": "red"}
 
 
-def finding_line(finding: Finding, ascii: bool = False, charted: bool = True) -> Text:
-    """One line per finding; one from an earlier segment is dimmed."""
+def finding_line(finding: Finding, ascii: bool = False, charted: bool = True, colour: bool = True) -> Text:
+    """One line per finding; one from an earlier segment is dimmed. ``colour`` False (NO_COLOR):
+    no hue at all, which would turn grey, a red alert into the dimmest line; bold carries it."""
     pathology = PATHOLOGIES.get(finding.pathology)
-    text = Text(no_wrap=True, overflow="ellipsis", style="" if charted else "dim")
+    text = Text(no_wrap=True, overflow="crop" if ascii else "ellipsis", style="" if charted else "dim")
     text.append(f"{format_step(finding.step):>7} ", "dim")
-    text.append(f"{severity_glyph(finding.severity, ascii)} ", _COLOURS.get(finding.severity, ""))
-    text.append(pathology.badge if pathology else clean(finding.pathology, 30), _COLOURS.get(finding.severity, ""))
+    style = (_COLOURS.get(finding.severity, "") if colour else "") + (" bold" if finding.severity == "alert" else "")
+    text.append(f"{severity_glyph(finding.severity, ascii)} ", style)
+    text.append(ascii_text(pathology.badge, ascii) if pathology else clean(finding.pathology, 30), style)
     text.append(f" {clean(finding.series, 40)}", "dim")
     return text
 
@@ -100,9 +102,18 @@ class Timeline(OptionList):
             return
         at_end = self.highlighted is None or self.highlighted >= self.option_count - 1
         self._entries.extend(entries)
-        self.add_options([Option(finding_line(finding, self.ascii, charted)) for finding, charted in entries])
+        colour = not self.app.no_color
+        self.add_options([Option(finding_line(finding, self.ascii, charted, colour)) for finding, charted in entries])
         if at_end and not self.has_focus:
             self.scroll_end(animate=False)
+
+    @property
+    def chosen_finding(self) -> Finding | None:
+        """The finding under the highlight, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self._entries) or self._entries[index] is None:
+            return None
+        return self._entries[index][0]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

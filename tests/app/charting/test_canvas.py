@@ -60,3 +60,25 @@ def test_huge_values_cost_no_more_than_the_canvas():
     style = canvas.style_id("train")
     canvas.segments([0.0], [-1e300], [5.0], [1e300], style)
     assert len(_text(canvas)) == 5
+
+
+def test_a_dashed_line_leaves_every_other_cell_empty():
+    for ascii in (False, True):
+        solid, dashed = Canvas(10, 1, ascii), Canvas(10, 1, ascii)
+        x, y = np.array([0.0, 19.0]), np.array([1.0, 1.0])
+        solid.polyline(x, y, solid.style_id("train"))
+        dashed.polyline(x, y, dashed.style_id("val"), dashed=True)
+        assert all(char != " " for char in _text(solid)[0])
+        assert [char != " " for char in _text(dashed)[0]] == [True, False] * 5
+
+
+def test_the_validation_line_is_drawn_dashed():
+    from lossmon.app.charting.frame import Trace, draw_chart
+
+    steps = np.arange(200.0)
+    frame = draw_chart(
+        [Trace(steps, 1 + steps / 200, "train"), Trace(steps, 2.5 - steps / 400, "val")], 60, 14
+    )
+    val_cells = [cell for row in frame.rows for text, style in row if style == "val" for cell in text]
+    train_cells = [cell for row in frame.rows for text, style in row if style == "train" for cell in text]
+    assert len(val_cells) < 0.7 * len(train_cells)  # a gap every other column
