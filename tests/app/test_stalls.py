@@ -33,4 +33,6 @@ async def test_the_header_says_when_the_last_record_came_and_the_badge_lights(tm
         assert any("STALLED in train.log" in text for text in written)
         append_lines(log, trainer_lines(201)[-1:])  # the run goes on: the badge clears
         await until(pilot, lambda: "last record" not in _header(app), "the header to calm down")
-        assert app.query_one("#badge-stalled", BadgeView).has_class("-healthy")
+        # no longer lit, and not healthy either: a stall that cleared stays shown as cleared
+        badge = app.query_one("#badge-stalled", BadgeView)
+        assert badge.has_class("-cleared") and not badge.has_class("-warn")

@@ -75,7 +75,7 @@ def test_a_full_stdout_is_exit_2_and_one_line(good, args):
         (["check", "--json", "{log}"], "standard output is closed"),
         (["export", "{log}", "--csv", "-"], "standard output is closed"),
         (["{log}"], "the app needs a terminal"),
-        (["demo"], "run it in a terminal"),
+        (["demo"], "needs a terminal"),
     ],
     ids=lambda a: " ".join(a) if isinstance(a, list) else "",
 )
