@@ -38,7 +38,6 @@ from lossmon.app.scene import (
     restarts,
     take_snapshot,
 )
-from lossmon.app.safe_text import clean
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
 from lossmon.app.signals import exit_on_signals
 from lossmon.app.ticks import TickStore
@@ -47,6 +46,7 @@ from lossmon.app.widgets.ascii_palette import AsciiCommandPalette
 from lossmon.app.widgets.badges import BadgeRow
 from lossmon.app.widgets.chart import ChartView
 from lossmon.app.widgets.checklist import ChecklistItems, ChecklistPane
+from lossmon.app.widgets.explain import ExplainScreen, unread_note
 from lossmon.app.widgets.header import HeaderBar, HeaderInfo
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.keybar import KeyBar
@@ -54,6 +54,7 @@ from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
 from lossmon.engine.detectors.stalled import FLOOR as STALL_FLOOR, format_duration
 from lossmon.engine.findings import format_step
+from lossmon.explain_report import explain_text
 
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
 SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
@@ -149,6 +150,7 @@ class LossmonApp(App):
         Binding("left_square_bracket", "previous_log", "previous log", show=False),
         Binding("f", "findings", "findings", show=False),
         Binding("v", "read_advice", "advice", show=False),
+        Binding("e", "explain", "explain", show=False),
         Binding("left", "cursor(-1)", "readout", show=False),
         Binding("right", "cursor(1)", "readout", show=False),
         Binding("question_mark", "help", "help"),
@@ -424,6 +426,7 @@ class LossmonApp(App):
             log.error or self.feed.error,
             note,
             *quiet_since(log, state),
+            unread=unread_note(log.monitor.coverage),
         )
 
     def _waiting_info(self) -> HeaderInfo:
@@ -544,6 +547,16 @@ class LossmonApp(App):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.ascii))
+
+    def action_explain(self) -> None:
+        """What was read of the log on screen and what was skipped (check --explain's text)."""
+        if not self.views:
+            self.notify("No log is open yet.", title="Explain", markup=False)
+            return
+        log = self.views[self.current].log
+        with log.lock:
+            text = explain_text(log.monitor)
+        self.push_screen(ExplainScreen(text, self.ascii))
 
     def action_findings(self) -> None:
         """One key to the findings timeline (unfolded if it was folded)."""

@@ -25,7 +25,7 @@ GAP = "  "  # between fields
 Field = tuple[tuple[str, str], ...]  # (text, style) runs shown together
 MAX_LINES = 2  # a narrow pane drops the least useful fields rather than wrap to a third line
 # Fields dropped first when they do not fit: records/s, then the clock, then the record count.
-_OPTIONAL = ("rate", "elapsed", "records", "format")
+_OPTIONAL = ("rate", "elapsed", "records", "format", "unread")
 
 
 @dataclass(slots=True)
@@ -42,6 +42,7 @@ class HeaderInfo:
     note: str = ""  # what the state means: "3 new records", "file deleted: ..."
     quiet: str = ""  # "last record 14 min ago" for a followed log that went quiet
     stalled: str | None = None  # the stalled detector's severity, if lit
+    unread: str = ""  # "12% of lines not understood: e"
 
 
 def format_elapsed(seconds: float) -> str:
@@ -85,6 +86,8 @@ def named_fields(info: HeaderInfo) -> list[tuple[str, Field]]:
         named.append(("quiet", ((info.quiet, style),)))
     if info.note:
         named.append(("note", ((clean(info.note, 80), "italic"),)))
+    if info.unread:
+        named.append(("unread", ((info.unread, "bold yellow"),)))
     if info.error:
         named.append(("error", ((clean(info.error, 120), "bold red"),)))
     return named

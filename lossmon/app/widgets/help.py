@@ -42,6 +42,7 @@ KEY_GROUPS = (
         "Logs and app",
         (
             ("] [", "next / previous log"),
+            ("e", "what was read of the log and what was skipped"),
             ("S", "save an SVG screenshot"),
             ("ctrl+p", "command palette (themes...)"),
             ("?", "this help (esc closes)"),

@@ -1,0 +1,38 @@
+"""The explain screen: what lossmon read of the log on screen and what it skipped (the same text
+as ``lossmon check --explain``), opened with ``e``; the header says when lines went unread."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SHOWN_SHARE = 0.01  # the header speaks of unread lines from this share of the non-blank lines
+SHOWN_LINES = 3  # and from this many
+
+
+def unread_note(coverage) -> str:
+    """"12% of lines not understood: e" for the header, or "" when (almost) every line was read."""
+    lines, share = coverage.counts["not_understood"], coverage.not_understood_share
+    if lines < SHOWN_LINES or share < SHOWN_SHARE:
+        return ""
+    return f"{max(1, round(share * 100))}% of lines not understood: e"
+
+
+class ExplainScreen(ModalScreen):
+    BINDINGS = [Binding("escape,e,q", "dismiss", "close")]
+
+    def __init__(self, explanation: str, ascii: bool = False) -> None:
+        super().__init__(classes="-ascii" if ascii else None)
+        self.explanation = explanation
+
+    def compose(self):
+        with ScrollableContainer(id="explain"):
+            yield Static(Text("What lossmon read (esc closes)", "bold"), id="explain-title")
+            # Log text is data: a Text is never parsed as markup; explain_text escaped it already.
+            yield Static(Text(self.explanation, no_wrap=True), id="explain-text")
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
