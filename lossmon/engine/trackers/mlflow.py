@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from lossmon.engine.trackers.points import MergedReader, Point, number
+from lossmon.engine.trackers.points import MergedReader, Point, number, read_from
 
 FORMAT_ID = "mlflow"
 
@@ -56,13 +56,10 @@ class MlflowRunReader(MergedReader):
 
     def read_file(self, path: str, budget: int) -> tuple[list[Point], bool]:
         offset = self._offsets.get(path, 0)
-        try:
-            with open(path, "rb") as f:
-                f.seek(offset)
-                data = f.read(budget)
-                size = os.fstat(f.fileno()).st_size
-        except OSError:
-            return [], False  # gone or unreadable now: tried again at the next read
+        read = read_from(path, offset, budget)
+        if read is None:
+            return [], False
+        data, size = read
         end = data.rfind(b"\n") + 1
         if not end:
             return [], False

@@ -19,6 +19,8 @@ the same stream as a line with an empty key, ``<TAB>message``, so that whoever r
 
 from __future__ import annotations
 
+import os
+
 from lossmon.engine.records import RecordBuilder
 
 READ_BYTES = 1 << 20
@@ -89,6 +91,17 @@ class MergedReader:
         ready.sort(key=lambda point: (point[0], point[1]))
         problems, self._problems = self._problems, []
         return b"".join(problems) + b"".join(point[2] for point in ready)
+
+
+def read_from(path: str, offset: int, budget: int) -> tuple[bytes, int] | None:
+    """Up to ``budget`` bytes of ``path`` from ``offset``, and the file's size; None when it is
+    gone or unreadable now (tried again at the next read)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            return f.read(budget), os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
 
 
 def _count_at_or_below(points: list[Point], step: float) -> int:

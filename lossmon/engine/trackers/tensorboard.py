@@ -28,7 +28,7 @@ import numpy as np
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.records import RecordBuilder
-from lossmon.engine.trackers.points import MergedReader, Point, frame
+from lossmon.engine.trackers.points import MergedReader, Point, frame, read_from
 
 FORMAT_ID = "tensorboard"
 NAME_MARK = "tfevents"
@@ -229,13 +229,10 @@ class TensorBoardRunReader(MergedReader):
                 self.problem(f"{self.directory}: {error}")
                 return [], False
         offset = self._offsets.get(path, 0)
-        try:
-            with open(path, "rb") as f:
-                f.seek(offset)
-                data = f.read(budget)
-                size = os.fstat(f.fileno()).st_size
-        except OSError:
+        read = read_from(path, offset, budget)
+        if read is None:
             return [], False
+        data, size = read
         self._offsets[path] = offset + len(data)
         self.position += len(data)
         known = len(framer.problems)
