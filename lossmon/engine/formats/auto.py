@@ -30,7 +30,7 @@ _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerat
 # "  33%|███▎      | 10/30 [00:00<00:00, 98.10it/s]", maybe after a plain description
 # ("Validation DataLoader 0: "), with no "name=value" postfix: nothing to read, and there are many.
 _BARE_PROGRESS_BAR = re.compile(
-    r"(?:[^|=:\d][^|=:]*:)?\s*\d+%\|[^|]*\|\s*[\d.]+[kMG]?/[\d.?]+[kMG]?\s*\[[^\]=]*\]\s*$"
+    r"(?:[^|=:\d][^|=:]*+:)?\s*+\d++%\|[^|]*+\|\s*+[\d.]++[kMG]?/[\d.?]++[kMG]?\s*+\[[^\]=]*+\]\s*+$"
 )
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4

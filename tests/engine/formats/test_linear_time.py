@@ -94,7 +94,7 @@ def test_every_learned_template_is_possessive(shape, seed):
 
 
 def test_the_issue_template_is_possessive():
-    parser = _learn(["0 7 6 7 1 6 0 1 3 0 6 1 2 iteration 1/9 | :0"] * 5)
+    parser = _learn([f"0 7 6 7 1 6 0 1 3 0 6 1 2 iteration {s}/9 | lm loss: 0.{s}" for s in range(1, 7)])
     assert parser.templates
     for template in parser.templates:
         assert _backtracking_points(list(sre_parse.parse(template.matcher.regex.pattern))) == []
@@ -125,7 +125,7 @@ def _attacks(teach_line: str) -> list[str]:
 def test_adversarial_lines_take_linear_time_in_a_subprocess():
     rng = random.Random(19)
     cases = [
-        ["0 7 6 7 1 6 0 1 3 0 6 1 2 iteration 1/9 | :0"] * 5,
+        [f"0 7 6 7 1 6 0 1 3 0 6 1 2 iteration {s}/9 | lm loss: 0.{s}" for s in range(1, 7)],
         [f"{rng.randint(0, 9)} {rng.randint(0, 9)} {rng.randint(0, 9)} loss={rng.random():.3f} step={s}" for s in range(8)],
         [f"step {s}: loss {rng.random():.4f}, time {rng.random():.2f}ms" for s in range(8)],
         [f"ab{s} step={s} x={s}ab" for s in range(8)],
@@ -142,3 +142,33 @@ def test_adversarial_lines_take_linear_time_in_a_subprocess():
     assert done.returncode == 0, done.stderr
     learned = [int(count) for count in done.stdout.split()]
     assert len(learned) == len(cases) and all(learned), learned  # every case did teach a template
+
+
+_SLOW_PATH = r"""
+import sys
+from lossmon.engine.formats import AutoParser
+from lossmon.engine.lines import LineSplitter
+from lossmon.engine.records import RecordBuilder
+for unit in sys.stdin.read().split("\0"):
+    line = unit * (50_000 // len(unit))
+    for fast in (False, True):
+        splitter, parser, out = LineSplitter(), AutoParser(fast=fast), RecordBuilder()
+        for tail in ("", "!", "=", ":", " x"):
+            parser.parse_block(splitter.feed((line + tail + "\n").encode()), out)
+    print("ok", flush=True)
+"""
+
+# Runs that made built-in patterns backtrack in quadratic time or worse, found by timing every
+# compiled pattern of the engine on repeated units (a value after 16k blanks took 39 s).
+_UNITS = [" ", "\t", "1", "1 ", "x ", "a ", "a.", "a_", ":", "|", " |", "'a': 1, ", "a: 1 ", "[a] ", "ab ",
+          "iter ", "(", "1/", "loss ", "a=1 ", "e", "1e", "%|", "\r1%|"]
+
+
+def test_long_runs_through_every_format_take_linear_time_in_a_subprocess():
+    done = subprocess.run(
+        [sys.executable, "-c", _SLOW_PATH], input="\0".join(_UNITS), capture_output=True, text=True,
+        timeout=120,  # generous: all of these take a few seconds on a slow machine when linear
+        cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ok"] * len(_UNITS)
