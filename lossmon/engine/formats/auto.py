@@ -68,6 +68,7 @@ class AutoParser:
         self.root = self  # where templates live; a rank's own parser points to the log's
         self._rank_parsers: dict[str, AutoParser] = {}
         self.prescan = None  # a lossmon.engine.prescan.Prescan scanning ahead, if any
+        self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
 
     @property
     def format_id(self) -> str | None:
@@ -94,7 +95,7 @@ class AutoParser:
             return
         count = len(block)
         for index in range(count):
-            self.parse_line(block.line(index), block.first + index, out)
+            self._parse_isolated(block.line(index), block.first + index, out)
             if self._fresh_template and index + 1 < count:
                 self._fresh_template = False
                 rest = block.newlines[index] + 1
@@ -112,7 +113,11 @@ class AutoParser:
                 hits = ahead[template.key]  # scanned by the worker: the same hits
                 template.count(hits)
             else:
-                hits = template.scan(block.data, newlines, shared)
+                try:
+                    hits = template.scan(block.data, newlines, shared)
+                except Exception:  # noqa: BLE001 - its lines go to the slow path, one by one
+                    self.root.line_errors += 1
+                    continue
             if hits is None:
                 continue
             clash = taken[hits.rows]
@@ -139,10 +144,21 @@ class AutoParser:
             if k >= 0:
                 template, hits = scanned[k]
                 first = int(hit_index[start])
-                template.commit(hits, first, first + end - start, block.first, out)
-                continue
+                try:
+                    template.commit(hits, first, first + end - start, block.first, out)
+                    continue
+                except Exception:  # noqa: BLE001 - read these lines the slow way instead
+                    self.root.line_errors += 1
             for index in (np.flatnonzero(~blank[start:end]) + start).tolist():
-                self.parse_line(block.line(index), block.first + index, out)
+                self._parse_isolated(block.line(index), block.first + index, out)
+
+    def _parse_isolated(self, text: str, line: int, out: RecordBuilder) -> None:
+        """The slow path for one line, which never costs another line its record: a parser
+        that raises on it is counted, and the line is skipped."""
+        try:
+            self.parse_line(text, line, out)
+        except Exception:  # noqa: BLE001 - a weird line must never stop the log
+            self.root.line_errors += 1
 
     # Lines -----------------------------------------------------------------------------------
 
@@ -279,7 +295,10 @@ class AutoParser:
 
     def finish(self, out: RecordBuilder) -> None:
         for parser in self._parsers.values():
-            parser.finish(out)
+            try:
+                parser.finish(out)
+            except Exception:  # noqa: BLE001 - what it held back is lost, nothing else
+                self.root.line_errors += 1
         for rank, child in self._rank_parsers.items():
             scratch = RecordBuilder()
             child.finish(scratch)
