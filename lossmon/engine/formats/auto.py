@@ -32,6 +32,17 @@ _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerat
 _BARE_PROGRESS_BAR = re.compile(
     r"(?:[^|=:\d][^|=:]*+:)?\s*+\d++%\|[^|]*+\|\s*+[\d.]++[kMG]?/[\d.?]++[kMG]?\s*+\[[^\]=]*+\]\s*+$"
 )
+# A bar frame with no metrics in it, wherever it stands, and the blank frames tqdm clears a bar
+# with. With ``python train.py > log 2>&1`` stdout is block-buffered and tqdm's stderr is not, so a
+# record lands glued after a frame (``...8.09it/s]{'loss': 3.7, ...}``) or is cut in two by one
+# where a flush ended mid-line (``{'loss': 3.7, 'grad_n\r  5%|▌ | 31/600 [...]orm': 1.1}``).
+# Removing them joins what stood around them: the record, whole.
+_BAR = (
+    r"(?:\r|^|(?<=\]))(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
+    r"[ \t]*+\[[^\]=\r\n]*+\]"
+)
+_CLEAR = r"\r[ \t]*+(?=\r)"
+_BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
@@ -206,6 +217,10 @@ class AutoParser:
                 if frame:
                     self.current.parse(frame, line, out)
             return
+        if "%|" in text:
+            text = _BAR_FRAME.sub("", text)
+            if not text or text.isspace():
+                return
         rank, cut = split_rank(text)
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)
