@@ -33,6 +33,7 @@ class KeyValueParser(LineParser):
         self._accepted_names: set[str] = set()
         self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
         self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
+        self._context_step: float | None = None  # the step of the last line that printed one
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -45,6 +46,12 @@ class KeyValueParser(LineParser):
         step_span = spans.pop(step_name) if step_name else None
         if step_name is None and "epoch" in metrics:  # stepped by epoch: it stays a series too
             step, step_span = metrics["epoch"], spans["epoch"]
+        if step_name is not None:
+            self._context_step = step
+        elif step is None and self._context_step is not None and _only_pair(text, found):
+            # One metric per line under a step header (OLMo's "[step=1/2500,epoch=0]" then
+            # "    train/CrossEntropyLoss=11.33"): the step is the header's, carried across lines.
+            step = self._context_step
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names or (len(names) < 2 and step is None):
             return False
@@ -75,6 +82,14 @@ class KeyValueParser(LineParser):
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
+    def finish(self, out: RecordBuilder) -> None:
+        """End of input: a shape seen on two lines with a changing value is a short series."""
+        for names, held in list(self._held.items()):
+            if len(held) >= 2 and _changing(held):
+                self._accept(names)
+                for record in self._held.pop(names):
+                    self._emit(out, record)
+
     def _count_names(self, names: tuple[str, ...], step: float | None, metrics: dict) -> bool:
         """Count each name on its own; True when one of them has become a series (three lines,
         and its value or the step changed)."""
@@ -104,6 +119,14 @@ class KeyValueParser(LineParser):
         if names not in self._accepted:
             self._accepted.add(names)
             self._accepted_names.update(names)
+
+
+def _only_pair(text: str, found) -> bool:
+    """Is the message one pair and nothing else (not a pair inside code or prose)?"""
+    if len(found) != 1:
+        return False
+    pair = found[0]
+    return pair.at == len(text) - len(text.lstrip()) and pair.stop >= len(text.rstrip())
 
 
 def _changing(held) -> bool:
