@@ -115,9 +115,9 @@ _PRIMARY_VAL = (
     "validation lm loss", "validation loss", "val_loss_epoch", "valid_loss", "validation_loss",
     "validation/loss", "val_loss_step",
 )
-
-
-_PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "test_loss_epoch", "test_mean loss")
+# The held-out loss under a test name (DETR and DeiT log test_loss once per epoch): the validation
+# loss when the log has no val series.
+_PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
@@ -134,8 +134,6 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 
-    # DETR, DeiT and many research scripts evaluate on a held-out set they call "test" once per
-    # epoch: with no val* loss, that is the validation loss.
     return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 # A plain number token. Thousands groups are only taken when a full group follows (12,346 and
 # 1,234.57), so a ``key=1, key=2`` list is not read as one number.
-NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 NONFINITE = r"[-+]?(?:nan|inf(?:inity)?)(?:\.0)?"
 VALUE = rf"(?:{NUMBER}|(?i:{NONFINITE}))"
 # What may wrap a value: quotes (HF 5.x, fairseq JSON), ``tensor(`` (a printed torch scalar), and
@@ -23,7 +23,7 @@ VALUE = rf"(?:{NUMBER}|(?i:{NONFINITE}))"
 VALUE_OPEN = r"(?:['\"]|tensor\(|\[)?"
 UNIT = r"[A-Za-zµ%/]*"
 
-_VALUE_AT_START = re.compile(rf"\s*{VALUE_OPEN}\s*(?P<num>{VALUE})(?P<unit>{UNIT})")
+_VALUE_AT_START = re.compile(rf"\s*+{VALUE_OPEN}\s*+(?P<num>{VALUE})(?P<unit>{UNIT})")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _NONFINITE_WORDS = {"nan": math.nan, "inf": math.inf, "infinity": math.inf}
 

@@ -5,7 +5,10 @@ Config dumps, argument tables and echoed source code also hold ``name = number``
 shape (its tuple of names) only counts as metrics once it repeats with changing values: the
 first occurrences are held back and released together when the shape is seen for the third
 time with a value that changed. A shape that shares a name with an accepted shape is accepted
-at once. A line needs a step or two metrics to count at all.
+at once. A name is also accepted on its own once it was seen on three lines with a changing value
+or step, whatever else those lines held: ``step=N loss=X key_<random>=Y``, with another extra key
+on every line, is a new shape on every line but still a loss series. A line needs a step or two
+metrics to count at all.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
+MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may differ on every line)
 
 
 class KeyValueParser(LineParser):
@@ -28,6 +32,8 @@ class KeyValueParser(LineParser):
         self._accepted: set[tuple[str, ...]] = set()
         self._accepted_names: set[str] = set()
         self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
+        self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
+        self._context_step: float | None = None  # the step of the last line that printed one
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -40,12 +46,22 @@ class KeyValueParser(LineParser):
         step_span = spans.pop(step_name) if step_name else None
         if step_name is None and "epoch" in metrics:  # stepped by epoch: it stays a series too
             step, step_span = metrics["epoch"], spans["epoch"]
+        if step_name is not None:
+            self._context_step = step
+        elif step is None and self._context_step is not None and _only_pair(text, found):
+            # One metric per line under a step header (OLMo's "[step=1/2500,epoch=0]" then
+            # "    train/CrossEntropyLoss=11.33"): the step is the header's, carried across lines.
+            step = self._context_step
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names or (len(names) < 2 and step is None):
             return False
         record = (line, step, metrics, spans, step_span)
         if names in self._accepted or self._accepted_names.intersection(names):
             self._accept(names)
+            return self._emit(out, record)
+        if self._count_names(names, step, metrics):
+            self._accept(names)
+            self._release_sharing(out)
             return self._emit(out, record)
         held = self._held.get(names)
         if held is None:
@@ -66,10 +82,51 @@ class KeyValueParser(LineParser):
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
+    def finish(self, out: RecordBuilder) -> None:
+        """End of input: a shape seen on two lines with a changing value is a short series."""
+        for names, held in list(self._held.items()):
+            if len(held) >= 2 and _changing(held):
+                self._accept(names)
+                for record in self._held.pop(names):
+                    self._emit(out, record)
+
+    def _count_names(self, names: tuple[str, ...], step: float | None, metrics: dict) -> bool:
+        """Count each name on its own; True when one of them has become a series (three lines,
+        and its value or the step changed)."""
+        counts = self._name_counts
+        accepted = False
+        for name in names:
+            value = metrics[name]
+            seen = counts.get(name)
+            if seen is None:
+                if len(counts) < MAX_TRACKED_NAMES:
+                    counts[name] = (1, step, value, False)
+                continue
+            lines, first_step, first_value, changed = seen
+            changed = changed or step != first_step or not (value == first_value)
+            counts[name] = (lines + 1, first_step, first_value, changed)
+            accepted |= lines + 1 >= REPEATS_TO_ACCEPT and changed
+        return accepted
+
+    def _release_sharing(self, out: RecordBuilder) -> None:
+        """Held shapes that share a name with an accepted one are series too: release them."""
+        for names in [names for names in self._held if self._accepted_names.intersection(names)]:
+            self._accept(names)
+            for record in self._held.pop(names):
+                self._emit(out, record)
+
     def _accept(self, names: tuple[str, ...]) -> None:
         if names not in self._accepted:
             self._accepted.add(names)
             self._accepted_names.update(names)
+
+
+def _only_pair(text: str, found) -> bool:
+    """Is the message one pair and nothing else (not a pair inside code or prose)?"""
+    if len(found) != 1:
+        return False
+    pair = found[0]
+    return pair.at == len(text) - len(text.lstrip()) and pair.stop >= len(text.rstrip())
 
 
 def _changing(held) -> bool:

@@ -77,7 +77,7 @@ class LlmcLog(Format):
 #   "val loss 3.281" (no step: it belongs to the step printed before it)
 _LLMC_STEP = re.compile(r"^step\s+(\d+)/\d+ \|(.*)$")
 _LLMC_FIELD = re.compile(
-    rf"(?:^|\|)\s*\(?(?:(?P<name>train loss|loss|norm|lr) (?P<value>{VALUE})"
+    rf"(?:^|\|)\s*+\(?(?:(?P<name>train loss|loss|norm|lr) (?P<value>{VALUE})"
     rf"|(?P<mfu>{VALUE})% \w+ MFU|(?P<toks>{VALUE}) tok/s)"
 )
 _LLMC_VAL = re.compile(rf"^val loss ({VALUE})\s*$")

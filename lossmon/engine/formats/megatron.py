@@ -15,7 +15,7 @@ _VALIDATION = re.compile(
     r"\b(?P<split>validation|test)(?P<suffix>-[\w-]+)? loss at (?P<where>[^|]*?)\s*\|"
 )
 # "name: value |"; Primus prints "current/average" pairs: the first number is taken.
-_FIELD = re.compile(rf"(?:^|\|)\s*(?P<name>[^|:]+?):\s*(?P<value>{VALUE})(?:/[^|]*)?\s*(?=\||$)")
+_FIELD = re.compile(rf"(?:^|\|)\s*+(?P<name>[^|:\s][^|:]*?):\s*+(?P<value>{VALUE})(?:/[^|]*+)?\s*+(?=\||$)")
 _NOT_METRICS = re.compile(r"^\s*time \(ms\) \||\(after \d+ iterations\) memory|\bmemory \(MB\) \|")
 _STEP_IN = re.compile(r"iteration (\d+)")
 
@@ -66,8 +66,8 @@ class Megatron(Format):
         "number of nan iterations:   0 |"
     )
     anchor = (
-        r"\biteration\s+\d+/\s*\d+ \| |\b(?:validation|test)(?:-[\w-]+)? loss at [^|]*\| "
-        r"|^\s*time \(ms\) \| |\(after \d+ iterations\) memory \(MB\) \|"
+        r"\biteration\s++\d++/\s*+\d++ \| |\b(?:validation|test)(?:-[\w-]++)?+ loss at [^|]*+\| "
+        r"|^\s*+time \(ms\) \| |\(after \d++ iterations\) memory \(MB\) \|"
     )
     parser = MegatronParser
     anchored = False

@@ -13,17 +13,23 @@ from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
-WORD = r"[A-Za-z_][\w./@()\[\]-]*(?<=[\w)\]])"
+# (Written so that it never gives back: characters that may not end a name are taken only when
+# one that may follows, so a long run of name characters costs one pass.)
+WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
 _NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
-NAME = rf"(?:(?:[A-Za-z_][\w-]*[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
-PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*[:=][ \t]*{VALUE_OPEN}[ \t]*(?P<value>{VALUE}){_END}")
-SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]+(?P<value>{VALUE}){_END}")
-# What may stand between spaced pairs for a message to count as nothing but pairs.
-_GLUE = re.compile(r"[\s,;:|\-]*")
+PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
+SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
+# What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
+# bracketed tag ("[train] iter 10: ..."), the total after a step ("step 1/ 1000 |"), and numbers
+# with a unit but no name ("11136 ms/iter", "113.4k tok/s", "2 s"): clearly not prose, and not
+# data either, so they are skipped rather than making the line count as prose.
+_UNIT_ONLY = r"(?<![\w.])[-+]?+\d[\d.,]*+[kMG]?+[ ]?+(?:[A-Za-zµ]++/[A-Za-z]++|ms|us|s)(?![\w/])"
+_GLUE = re.compile(rf"(?:[\s,;:|\-]++|\[[A-Za-z][\w ]{{0,30}}+\]|\d++(?=[ ]*+\|)|{_UNIT_ONLY})*+")
 
 
 class Pair(NamedTuple):

@@ -16,9 +16,9 @@ _PREFIX = re.compile(
     r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
     r"|\[?\d{8}[ T]\d{2}:\d{2}:\d{2}\]?"  # Primus 20251202 06:56:28
     r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
-    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*\]"  # glog / absl
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
     r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17
-    r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*\]"  # HF explicit, LLaMA-Factory
+    r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*+\]"  # HF explicit, LLaMA-Factory
     r"|\[ *(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) *\]"  # timm file handler: [    INFO]
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|NOTICE)\b:?"
     r"|\[[\w.]+:\d+(?::\w+)?\]"  # DeepSpeed [logging.py:128:log_dist]
@@ -26,10 +26,11 @@ _PREFIX = re.compile(
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
     r"|\[titan\]"
+    r"|[\w.-]++:\d++(?=\t)"  # tab-separated logging fields: host:rank, module:line (OLMo)
     r"|>>"
     r"|[-|:]"
-    r"|\s+"
-    r")+"
+    r"|\s++"
+    r")++"  # possessive: nothing follows, so it never needs to give back
 )
 # A logger name after the timestamp/level: "__main__ - ", "__main__:" (basicConfig),
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).

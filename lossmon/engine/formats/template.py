@@ -27,14 +27,28 @@ from lossmon.engine.naming import placeholder_of
 from lossmon.engine.numbers import checked_floats
 from lossmon.engine.records import Column, RecordBuilder
 
-_NUM = r"[-+]?\d[\d.,:]*(?:[eE][-+]?\d+)?"
+# Linear time by construction: every atom of a template is possessive (it never gives back what
+# it took), so a match attempt is one forward pass over its line, whatever the line holds. A
+# template built by greedy tokenizing (below) accepts the same lines possessively, because each
+# glue atom is followed by text it cannot take (a number is followed by a non-number character,
+# a run of blanks by a non-blank). Without this, a number wildcard beside an optional blank beside
+# another could split a run of digits in exponentially many ways (issue 19: 30 digits took 16 s).
+_NUM_GLUE = r"[-+]?\d[\d.,:]*(?:[eE][-+]?\d+)?"
+_NUM = r"[-+]?+\d[\d.,:]*+(?:[eE][-+]?+\d++)?+"
+_BLANK = r"[ \t]*+"
 # A value is captured as a plain token (a charset loop is far cheaper than VALUE's alternation)
 # and checked when converted: a token float() and to_float() both refuse sends its line to the
 # slow path. Tokens never hold "," or "_", so 12,346 and 1_000 always take the slow path too.
-_TOKEN = r"([-+.0-9A-Za-z]+)"
-_GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<blank>[ \t]+)")
+_TOKEN = r"([-+.0-9A-Za-z]++)"
+_TOKEN_CHARS = set("+-.0123456789" + "abcdefghijklmnopqrstuvwxyz" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# A value followed by text a plain token could take (``12.34ms``, ``nanms``) is captured as a
+# number, possessively: it stops where the number ends instead of backtracking into the token.
+_NUMBER_TOKEN = (
+    r"((?>[-+]?+(?:(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+|(?i:nan|inf(?:inity)?+)(?:\.0)?+)))"
+)
+_GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM_GLUE})|(?P<blank>[ \t]+)")
 _SKIP_FRAMES = rb"(?:(?:[^\r\n=:]++|:(?=\d))*+\r)*+"
-_END = rb"[ \t\r]*(?=\n|\Z)"
+_END = rb"[ \t\r]*+(?=\n|\Z)"
 MAX_FIELDS = 200
 # Bytes a wildcard or value can hold: a literal start holding none of them finds each line once.
 _WILDCARD_CHARS = set(b"0123456789.,:+-eE \t\rnaiftyNAIFTY")
@@ -56,16 +70,26 @@ def _glue(text: str) -> list[tuple[str, str]]:
 
 def _source(parts: list[tuple[str, str]]) -> str:
     out = []
-    for kind, text in parts:
+    for index, (kind, text) in enumerate(parts):
         if kind == "lit":
             out.append(re.escape(text))
         elif kind == "num":
             out.append(_NUM)
         elif kind == "blank":
-            out.append(r"[ \t]*")
+            out.append(_BLANK)
         else:  # a value or the step
-            out.append(_TOKEN)
+            out.append(_NUMBER_TOKEN if _token_could_take(parts[index + 1 :]) else _TOKEN)
     return "".join(out)
+
+
+def _token_could_take(rest: list[tuple[str, str]]) -> bool:
+    """Could a plain token run into the part after it (so that it would have to give back)?"""
+    if not rest:
+        return False
+    kind, text = rest[0]
+    if kind == "blank":
+        return False
+    return kind != "lit" or text[:1] in _TOKEN_CHARS
 
 
 @dataclass(slots=True)
@@ -143,13 +167,14 @@ class Matcher:
             return None
         array = np.frombuffer(data, np.uint8)
         positions = _occurrences(array, literal, shared)
+        before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
+        at_start = (before == 10) | (before == 13)
+        positions, before = positions[at_start], before[at_start]
         results = self.regex.findall(data)
         if len(results) != len(positions):
             return DECLINED  # a value held the literal: leave the block to the slow path
         first = results if self.width == 1 else map(itemgetter(0), results)
         matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
-        before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
-        matched &= (before == 10) | (before == 13)
         rows = np.searchsorted(newlines, positions)  # newlines before the match: its line index
         framed = np.flatnonzero(matched & (before == 13))
         if len(framed):
@@ -199,14 +224,18 @@ class Template:
             and all(literal not in text.encode("utf-8") for kind, text in parts[1:] if kind == "lit")
         ):
             rest = _source(parts[1:]).encode("utf-8") + _END
-            regex = re.compile(re.escape(literal) + b"(?:" + rest + b"|)")
+            # Tried only where a line or a frame starts: an attempt then never runs past the end of
+            # its frame, so a line holding the literal many times costs one pass, not one per copy.
+            escaped = re.escape(literal)  # (the check after the literal keeps re's fast literal search)
+            regex = re.compile(escaped + b"(?<![^\\n\\r]" + escaped + b")(?:" + rest + b"|)")
         else:
             literal = None
             regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
         step_column = columns.index(step_field or "") if shape.step is not None else None
         self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None)
         self.hits = 0
-        self.idle_blocks = 0
+        self.last_line = 0  # the last line it read (or where it was learned)
+        self.dropped = False  # idle for too long: it reads nothing more
         self.learner = None  # the AutoParser that compiled it, and under which key
         self.learn_key: tuple = ()
 
@@ -219,11 +248,8 @@ class Template:
         return hits
 
     def count(self, hits: Hits | None) -> None:
-        """Note what a scan of one block found (a template idle for long is dropped)."""
-        if hits is None:
-            self.idle_blocks += 1
-        else:
-            self.idle_blocks = 0
+        """Note what a scan of one block found."""
+        if hits is not None:
             self.hits += len(hits.rows)
 
     def commit(self, hits: Hits, lo: int, hi: int, first_line: int, out: RecordBuilder) -> None:
@@ -252,6 +278,7 @@ class Template:
                     continue
             columns[name] = Column(index, column_values)
         out.add_columns(rows + first_line, steps, columns, parser.format.id)
+        self.last_line = int(rows[-1]) + first_line
         parser.advance(steps, self.counter)
 
 
