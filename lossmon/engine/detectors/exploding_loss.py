@@ -20,7 +20,15 @@ sigmas, so a loss heading from 0.2 to 100 in 80 steps needs a rule that looks at
 A single spike moves the fast level by a tenth of its log-ratio, so it never counts here.
 When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
 restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
-the schedule, not a divergence.
+the schedule, not a divergence. The spike rules never sleep: a schedule explains a rise of tens
+of percent, not a loss several times its recent level.
+And a chance-level rule, awake during warm-up too: a cross-entropy loss twice its chance level
+is a warning. The chance level is ln(vocabulary or classes) when the parser knows it (series
+attribute ``chance_level``); otherwise, for a loss that starts where a language model starts (at
+ln(V) for a vocabulary of 2,000 to 300,000 tokens: 7.6 to 12.6), its first value (an
+untrained model predicts about uniformly: ln(50257) = 10.8 for GPT-2). A Megatron run whose lm
+loss goes 12.1 -> 26.5 in warm-up is far worse than guessing. Losses without a chance level
+(detection, regression, sums of terms) are judged by the spike rules alone.
 """
 
 from __future__ import annotations
@@ -44,6 +52,8 @@ WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
 WANDER_ALPHA, WARN_WANDERS, ALERT_WANDERS = 0.01, 3.0, 4.0
 RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, never frozen)
 RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
+LM_START = (math.log(2000.0), math.log(300000.0))  # where an untrained language model's loss starts
+CHANCE_WARN, CHANCE_CLEAR = 2.0, 1.5  # times the chance level
 
 
 class ExplodingLoss(Detector):
@@ -62,6 +72,7 @@ class ExplodingLoss(Detector):
         self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
         self._gap_mean = self._gap_square = 0.0
         self._fast = math.nan
+        self._chance = math.nan  # log of the chance level (NaN: unknown, -inf: none)
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
@@ -71,7 +82,30 @@ class ExplodingLoss(Detector):
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
         events.extend(self._divergence(y, level, sigma, quiet, where, points))
+        events.extend(self._above_chance(y, where, points))
         return self.apply(points, events)
+
+    def _above_chance(self, y, where, points) -> list[Event]:
+        if math.isnan(self._chance):
+            known = self.attrs.get("chance_level")
+            if known:
+                self._chance = math.log(float(known))
+            else:
+                first = math.exp(float(y[0]))
+                self._chance = float(y[0]) if LM_START[0] <= first <= LM_START[1] else -math.inf
+        if not math.isfinite(self._chance):
+            return []
+        events = []
+        chance = math.exp(self._chance)
+        for i in self.entries("chance", y >= self._chance + math.log(CHANCE_WARN)).tolist():
+            message = (
+                f"loss {math.exp(y[i]):.4g} is {math.exp(y[i] - self._chance):.1f}x its chance level ({chance:.4g}, "
+                f"what guessing uniformly scores) at step {format_step(points.steps[where[i]])}"
+            )
+            events.append(Event(int(where[i]), "warn", message, "chance"))
+        for i in self.entries("chance clear", y < self._chance + math.log(CHANCE_CLEAR)).tolist():
+            events.append(Event(int(where[i]), None, family="chance"))
+        return events
 
     def _divergence(self, y, level, sigma, quiet, where, points) -> list[Event]:
         count = len(y)

@@ -52,10 +52,39 @@ def test_rare_moderate_bumps_are_not_spikes():
 
 
 def test_a_threefold_jump_in_the_first_steps_is_explosive():
-    loss = np.array([10.0, 8.0, 6.5, 20.0, 30.0, 45.0, 60.0, 80.0])
+    # Measured against the median of the last values (4.5 before the 15), not the lowest one: the
+    # jump to 10 is 2.5x that level, the climb to 15 is 3.3x.
+    loss = np.array([5.0, 4.0, 3.25, 10.0, 15.0, 22.5, 30.0, 40.0])
     findings = feed(detector(), loss)
-    assert summary(findings)[:2] == [("exploding_loss", "warn", 4.0), ("exploding_loss", "alert", 6.0)]
-    assert "above its lowest value so far" in findings[0].message
+    assert summary(findings)[:2] == [("exploding_loss", "warn", 5.0), ("exploding_loss", "alert", 7.0)]
+    assert "above its recent level" in findings[0].message
+
+
+def test_one_lucky_batch_early_does_not_set_the_bar():
+    # A short Lightning run: one batch at 0.0297, then ordinary ones 3.6x and 2.2x above it.
+    loss = np.array([0.69, 0.35, 0.21, 0.14, 0.0297, 0.108, 0.066, 0.09, 0.07, 0.081, 0.06, 0.072, 0.05,
+                     0.064, 0.055, 0.049, 0.058, 0.046, 0.051, 0.044, 0.047, 0.04, 0.043, 0.041, 0.038, 0.045,
+                     0.039, 0.036])
+    assert feed(detector(), loss) == []
+
+
+def test_a_language_model_loss_far_above_chance_warns_even_in_warm_up():
+    # Megatron, GPT-2 vocabulary: lm loss starts at 12.1 (about ln 50257 = 10.8) and reaches
+    # 26.5 at iteration 30 while the lr still warms up.
+    loss = np.array([12.1, 11.6, 26.5, 19.0, 11.0, 10.2, 9.6, 9.1])
+    lr = np.array([1e-7, 2e-7, 3e-7, 4e-7, 5e-7, 6e-7, 7e-7, 8e-7])
+    findings = feed(detector(), loss, steps=np.arange(10, 90, 10), lr=lr)
+    assert summary(findings) == [("exploding_loss", "warn", 30.0)]
+    assert "2.2x its chance level (12.1" in findings[0].message
+
+
+def test_a_known_chance_level_is_used_and_a_loss_without_one_is_judged_by_its_spikes():
+    found = feed(ExplodingLoss("loss", {"chance_level": 10.0}), [3.0, 2.9, 2.8, 21.0, 2.7])
+    assert [(f.severity, "chance level (10," in f.message) for f in found][-1] == ("warn", True)
+    # A detection loss in warm-up at a tiny lr: 0.47 -> 1.34 is batch-to-batch variation, under
+    # 3x its recent level, and such a loss has no chance level.
+    mmdet = [0.47, 0.62, 1.34, 0.81, 0.7, 0.66, 0.74, 0.58, 0.61, 0.55]
+    assert feed(detector(), mmdet, lr=np.full(10, 4e-8)) == []
 
 
 def test_a_slow_divergence_is_caught_by_the_cusum():
