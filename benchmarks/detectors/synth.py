@@ -249,8 +249,19 @@ def inject(rng, run: Run, pathology: str) -> Run:
         recall = run.evals.get("recall")
         if recall is None:
             recall = run.evals["recall"] = np.round(np.linspace(0.1, 0.8, e), 4)
-        recall[e0:] = 0.0 if rng.random() < 0.7 else recall[max(e0 - 1, 0)]
-        if e0 == 0:
+        kind = rng.choice(["zero", "frozen", "auc"], p=[0.6, 0.2, 0.2])
+        if kind == "zero":  # recall falls to 0 (the model predicts the majority class only)
+            recall[e0:] = 0.0
+        elif kind == "frozen":  # an accuracy at the majority-class rate that never moves
+            e0 = 0
+            run.evals["accuracy"] = np.full(e, round(float(rng.uniform(0.5, 0.95)), 4))
+            del run.evals["recall"]
+        else:  # an AUC at 0.5: the scores rank like a coin
+            auc = np.round(np.linspace(0.55, 0.9, e), 4)
+            auc[e0:] = 0.5
+            run.evals["val_auc"] = auc
+            del run.evals["recall"]
+        if e0 == 0 and kind == "zero":
             recall[:] = 0.0
         start = float(run.eval_steps[e0])
         every = float(run.eval_steps[1] - run.eval_steps[0])

@@ -22,8 +22,8 @@ When the learning rate is logged, the divergence rule sleeps during its warm-up 
 restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
 the schedule, not a divergence. The spike rules never sleep: a schedule explains a rise of tens
 of percent, not a loss several times its recent level.
-And a chance-level rule, awake during warm-up too: a cross-entropy loss twice its chance level
-is a warning. The chance level is ln(vocabulary or classes) when the parser knows it (series
+And a chance-level rule for the stretches where the rules above are blind (the first 100 points)
+or asleep (lr warm-up, warm restart): a cross-entropy loss twice its chance level is a warning. The chance level is ln(vocabulary or classes) when the parser knows it (series
 attribute ``chance_level``); otherwise, for a loss that starts where a language model starts (at
 ln(V) for a vocabulary of 2,000 to 300,000 tokens: 7.6 to 12.6), its first value (an
 untrained model predicts about uniformly: ln(50257) = 10.8 for GPT-2). A Megatron run whose lm
@@ -82,10 +82,10 @@ class ExplodingLoss(Detector):
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
         events.extend(self._divergence(y, level, sigma, quiet, where, points))
-        events.extend(self._above_chance(y, where, points))
+        events.extend(self._above_chance(y, quiet, where, points))
         return self.apply(points, events)
 
-    def _above_chance(self, y, where, points) -> list[Event]:
+    def _above_chance(self, y, quiet, where, points) -> list[Event]:
         if math.isnan(self._chance):
             known = self.attrs.get("chance_level")
             if known:
@@ -97,7 +97,10 @@ class ExplodingLoss(Detector):
             return []
         events = []
         chance = math.exp(self._chance)
-        for i in self.entries("chance", y >= self._chance + math.log(CHANCE_WARN)).tolist():
+        # Where the other rules cannot speak yet (their first points) or keep quiet (lr warm-up,
+        # warm restart); elsewhere the spike and divergence rules see such a loss.
+        early = (self._points - len(y) + np.arange(len(y))) < WARM_POINTS
+        for i in self.entries("chance", (early | quiet) & (y >= self._chance + math.log(CHANCE_WARN))).tolist():
             message = (
                 f"loss {math.exp(y[i]):.4g} is {math.exp(y[i] - self._chance):.1f}x its chance level ({chance:.4g}, "
                 f"what guessing uniformly scores) at step {format_step(points.steps[where[i]])}"

@@ -6,12 +6,18 @@ validation loss sits above its best; his UP criterion (consecutive rises) guards
 noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise, so GL is taken
 on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
 about one eval) and must clear 3 times (4 for an alert) the eval-to-eval jitter, estimated
-robustly from second differences of log val loss (a steady rise does not count as jitter).
+robustly from second differences of log val loss (a steady rise does not count as jitter) over
+the evals up to the best one: overfitting inflates the differences after it (a val loss that
+jumps and then bounces at its new level), and a bar scaled to that noise would hide the very
+rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
+noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
+is caught by GL alone, held above the bar for 3 evals (5 for an alert).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
 start of training) is never the reference.
 
-warn: 2 rises in a row, GL > max(3%, 3 jitter). alert: 3 rises in a row, GL > max(10%, 4 jitter).
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
+row or 5 evals above the bar, GL > max(10%, 4 jitter).
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
-WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 3.0
-ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
+WARN_RISES, WARN_GL, WARN_JITTERS, WARN_HELD = 2, 3.0, 3.0, 3
+ALERT_RISES, ALERT_GL, ALERT_JITTERS, ALERT_HELD = 3, 10.0, 4.0, 5
+MIN_DIFFERENCES = 3  # second differences needed before the best eval for a jitter from them alone
 SMOOTHING = 0.5  # EWMA weight of the newest eval
 TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
 JITTER_HISTORY = 32
@@ -48,8 +55,11 @@ class Overfitting(Detector):
         self._previous = math.nan
         self._rises = 0
         self._train_at_first_rise = math.nan
+        self._train_at_best = math.nan
+        self._held = 0  # evals in a row with GL above the warn bar
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=JITTER_HISTORY)
+        self._jitter_at_best = math.nan  # the jitter as it was at the best eval
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
@@ -73,6 +83,11 @@ class Overfitting(Detector):
             return 0.0
         return float(np.median(self._second_differences)) * MAD_TO_SIGMA / math.sqrt(6.0)
 
+    def _clean_jitter(self, jitter: float) -> float:
+        """The jitter as it was at the best eval, once enough differences led up to it (what
+        came after the best may be the overfitting itself); before that, the jitter so far."""
+        return self._jitter_at_best if math.isfinite(self._jitter_at_best) else jitter
+
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
@@ -88,25 +103,33 @@ class Overfitting(Detector):
             self._best, self._best_step = value, points.steps[i]
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
+            self._train_at_best = train
+            self._held = 0
+            if len(self._second_differences) >= MIN_DIFFERENCES:
+                self._jitter_at_best = jitter
             self.clear()
             return None
-        if self._evals < MIN_EVALS or self._rises < WARN_RISES:
+        gl = 100.0 * math.expm1(smoothed - self._best_smoothed)
+        jitter_pct = 100.0 * math.expm1(self._clean_jitter(jitter))
+        self._held = self._held + 1 if gl > max(WARN_GL, WARN_JITTERS * jitter_pct) else 0
+        if self._evals < MIN_EVALS or (self._rises < WARN_RISES and self._held < WARN_HELD):
             return None
-        reference = self._train_at_first_rise
+        # Rising evals: the train loss must have fallen since the first rise; a level held above
+        # the bar: since the best eval.
+        reference = self._train_at_first_rise if self._rises >= WARN_RISES else self._train_at_best
         if not (math.isfinite(train) and math.isfinite(reference) and train < reference * (1.0 - TRAIN_FALL)):
             return None
-        gl = 100.0 * math.expm1(smoothed - self._best_smoothed)
-        jitter_pct = 100.0 * math.expm1(jitter)
-        if self._rises >= ALERT_RISES and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
+        if (self._rises >= ALERT_RISES or self._held >= ALERT_HELD) and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
             severity = "alert"
         elif gl > max(WARN_GL, WARN_JITTERS * jitter_pct):
             severity = "warn"
         else:
             return None
         drop = 1.0 - train / reference
+        how = f"rose {self._rises} evals in a row" if self._rises >= WARN_RISES else f"stayed up for {self._held} evals"
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} rose {self._rises} evals in a row, {gl:.0f}% above its best "
+            f"{points.series} {value:.4g} {how}, {gl:.0f}% above its best "
             f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
             f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )
