@@ -166,7 +166,7 @@ def _clearly_at_chance(level: float) -> bool:
     """At ln(k) for a k that is telling: few classes (ln k are far apart) or a power of ten (10,
     100, 1000 classes); for other large k, every level is near some ln(k)."""
     k = round(math.exp(level)) if 0 < level < 12 else 0
-    return k >= 2 and (k <= 20 or math.log10(k).is_integer()) and abs(level - math.log(k)) <= 0.002 * level
+    return k >= 2 and (k <= 10 or math.log10(k).is_integer()) and abs(level - math.log(k)) <= 0.005 * level
 
 
 def _chance_hint(level: float) -> str:
