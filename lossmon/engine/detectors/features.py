@@ -11,7 +11,7 @@ import numpy as np
 
 from lossmon.engine.detectors.base import Feature, Points
 from lossmon.engine.detectors.blocks import MAD_TO_SIGMA, BlockStats
-from lossmon.engine.detectors.schedule import LrWatch
+from lossmon.engine.detectors.schedule import QUIET_POINTS, LrWatch
 from lossmon.engine.detectors.vector import log_values
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
@@ -34,6 +34,17 @@ class LrQuiet(Feature):
 
     def __init__(self) -> None:
         self.watch = LrWatch()
+
+    def process(self, points: Points) -> np.ndarray:
+        return self.watch.quiet(points.ctx("lr"))
+
+
+class AfterRestart(Feature):
+    """True at points whose trend window (the last SHORT_LIMIT points) reaches back to a warm
+    restart of the lr, or to the quiet stretch after it: the loss there rose with the lr."""
+
+    def __init__(self) -> None:
+        self.watch = LrWatch(QUIET_POINTS + SHORT_LIMIT, restarts_only=True)
 
     def process(self, points: Points) -> np.ndarray:
         return self.watch.quiet(points.ctx("lr"))
@@ -63,6 +74,7 @@ class ShortStats:
     recent: np.ndarray  # median of the second half
     best: np.ndarray  # lowest running median of 3 so far
     jitter: np.ndarray  # point-to-point noise about a local line, from second differences
+    spread: np.ndarray  # robust spread of all the values about their median (noise and trend)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -95,10 +107,13 @@ class ShortTrend(Feature):
             early, late = float(np.median(x[:half])), float(np.median(x[n - half :]))
             second = np.abs(x[:-2] - 2.0 * x[1:-1] + x[2:])
             jitter = float(np.median(second)) * MAD_TO_SIGMA / math.sqrt(6.0)
-            rows.append((int(where[k]), n, float(np.median(x[:3])), early - late, late, self.best, jitter))
-        columns = list(zip(*rows)) if rows else [()] * 7
-        index, count, start, progress, recent, best, jitter = (np.asarray(c) for c in columns)
-        return ShortStats(index.astype(np.int64), count.astype(np.int64), start, progress, recent, best, jitter)
+            spread = float(np.median(np.abs(x - np.median(x)))) * MAD_TO_SIGMA
+            rows.append((int(where[k]), n, float(np.median(x[:3])), early - late, late, self.best, jitter, spread))
+        columns = list(zip(*rows)) if rows else [()] * 8
+        index, count, start, progress, recent, best, jitter, spread = (np.asarray(c) for c in columns)
+        return ShortStats(
+            index.astype(np.int64), count.astype(np.int64), start, progress, recent, best, jitter, spread
+        )
 
 
 def starts_fresh(steps: np.ndarray) -> bool:

@@ -16,8 +16,9 @@ RESTART_JUMP = 1.5  # the lr at least 1.5x its previous value in one point: a wa
 
 
 class LrWatch:
-    def __init__(self, quiet_points: int = QUIET_POINTS) -> None:
+    def __init__(self, quiet_points: int = QUIET_POINTS, restarts_only: bool = False) -> None:
         self.quiet_points = quiet_points
+        self.restarts_only = restarts_only  # the warm-up at the start is not counted
         self._lr = math.nan
         self._warming = True  # the lr has only risen so far
         self._since = math.inf  # points since the warm-up ended or the last restart
@@ -36,7 +37,7 @@ class LrWatch:
             warming[:end] = rising[:end]  # a warm-up is where the lr rises from the start
             self._warming = end == len(lr)
         restart = known & (lr > 0) & (lr >= before * RESTART_JUMP)
-        since = since_last(warming | restart, self._since)
+        since = since_last(restart if self.restarts_only else warming | restart, self._since)
         finite = lr[known]
         if len(finite):
             self._lr = float(finite[-1])
