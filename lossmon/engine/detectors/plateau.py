@@ -171,7 +171,7 @@ def _clearly_at_chance(level: float) -> bool:
 
 def _chance_hint(level: float) -> str:
     """Name ln(k) when the loss sits at the cross-entropy of guessing among k classes."""
-    if level <= 0:
+    if not 0 < level < 12:  # ln(100,000) = 11.5: above, no class count to name (and exp overflows)
         return ""
     k = round(math.exp(level))
     if 2 <= k <= 100_000 and abs(level - math.log(k)) <= 0.01 * level:

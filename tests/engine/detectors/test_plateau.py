@@ -68,3 +68,8 @@ def test_a_short_epoch_level_dead_start_is_a_plateau_and_a_short_healthy_run_is_
     assert summary(feed(Plateau("loss"), flat(25, level=0.83, noise=0.005))) == [("plateau", "warn", 20.0)]
     epochs = np.arange(25)
     assert feed(Plateau("loss"), 0.4 + 1.5 * np.exp(-epochs / 5)) == []
+
+
+def test_a_huge_flat_loss_names_no_chance_level():
+    found = feed(Plateau("loss"), flat(25, level=6.5e7, noise=0.001))
+    assert found and "chance" not in found[0].message
