@@ -12,6 +12,8 @@ jumps and then bounces at its new level), and a bar scaled to that noise would h
 rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
 noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
 is caught by GL alone, held above the bar for 3 evals (5 for an alert).
+Evals while the logged lr warms up, or right after it jumps back up, are no reference: the val
+history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
 start of training) is never the reference.
@@ -27,7 +29,8 @@ from collections import deque
 
 import numpy as np
 
-from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.schedule import RESTART_JUMP
 from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
@@ -43,10 +46,16 @@ JITTER_HISTORY = 32
 class Overfitting(Detector):
     pathology = "overfitting"
     driver = "val_loss"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
 
     def reset(self) -> None:
         super().reset()
+        self._lr = math.nan  # the lr at the previous eval
+        self._warming = True  # the lr has only risen so far
+        self._forget()
+
+    def _forget(self) -> None:
+        """Forget the val history: evals up to here are no reference (see _schedule_moved)."""
         self._evals = 0
         self._best = math.inf  # raw best val loss, for messages
         self._best_step = math.nan
@@ -65,13 +74,29 @@ class Overfitting(Detector):
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
         findings = []
         train = points.ctx("train_loss").tolist()
+        lr = points.ctx("lr").tolist()
         for i, value in enumerate(points.values.tolist()):
             if not (math.isfinite(value) and value > 0):
                 continue
+            if self._schedule_moved(lr[i]):
+                self._forget()
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
         return findings
+
+    def _schedule_moved(self, lr: float) -> bool:
+        """Did the lr rise since the previous eval, during its warm-up or by a warm restart
+        (schedule.py's rules, per eval)? A val loss measured while the lr climbs is no reference:
+        a YOLO run's val loss bumps up in its warm-up epochs, then falls below where it started."""
+        if not math.isfinite(lr):
+            return False
+        before, self._lr = self._lr, lr
+        if math.isnan(before):
+            return False
+        if self._warming and lr <= before * (1.0 + 1e-6):
+            self._warming = False
+        return (self._warming and lr > before) or (lr > 0 and lr >= before * RESTART_JUMP)
 
     def _jitter(self, value: float) -> float:
         """Robust eval-to-eval noise of log val loss (0 until there is enough history)."""
