@@ -18,10 +18,11 @@ row without the condition (a bouncing loss has calmer stretches).
 Short runs (an epoch-level log has 10-300 points, fewer than two windows) are judged on all their
 points so far, from the 10th (features.ShortTrend, all medians): a run fresh from the start of
 training whose points bounce by +-10% or more about a local line (second differences), whose
-second half is not even 5% below its first, and that never halved from its first points, is a
-warning after 3 points in a row (e.g. a loss bouncing between 2.35 and 3.99 for 28 epochs). A
-lucky point moves no median, and a steadily falling noisy loss has progress; a noisier series
-needs more points (until the halves' medians are good to 15%: 10 points at +-20%, 34 at +-35%).
+second half is not even 5% below its first, and whose recent level is not even one bounce below
+its first points (nor half of them), is a
+warning once that held for the last half of its points (e.g. a loss bouncing between 2.35 and 3.99 for 28 epochs). A
+lucky point moves no median, and a steadily falling noisy loss has progress (progress is counted
+only beyond what the noise of the halves' medians allows).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ CLEAR_WINDOWS = 8  # the finding clears after this many windows in a row without
 LONG_PROGRESS, LONG_WINDOWS = math.log(1.1), 4  # 10% below the level 4 windows earlier: falling
 SHORT_BOUNCE = 0.1  # short runs: points bouncing +-10% about a local line ...
 SHORT_POINTS = 3  # ... at this many points in a row
-SHORT_EVIDENCE, SHORT_RESOLUTION = 2.5, 0.15  # noise of the halves' difference, and the bar for it
+SHORT_EVIDENCE = 2.5  # noise of the difference of the halves' medians, per point's noise and sqrt(n)
 
 
 class NotConverging(Detector):
@@ -113,19 +114,19 @@ class NotConverging(Detector):
         if not len(stats) or not self._fresh:
             return []
         # The medians of two halves of n points differ by noise alone by about
-        # 2.5 jitter / sqrt(n): judge only once that is within SHORT_RESOLUTION.
-        # (the jitter of a few points may be a lucky draw: the spread of the points bounds it)
+        # 2.5 jitter / sqrt(n) (the jitter of a few points may be a lucky draw: the spread of the
+        # points bounds it). No progress: not 5% lower, nor lower by more than that noise.
         noise = SHORT_EVIDENCE * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
-        resolved = noise <= SHORT_RESOLUTION
-        # No progress: not 5% lower, nor lower by more than the noise of the halves' medians.
         stuck = (
-            resolved & (stats.jitter >= SHORT_BOUNCE) & (stats.progress < np.maximum(NO_PROGRESS, noise))
-            & (stats.recent > stats.start - GOT_SOMEWHERE) & ~quiet[stats.index]
+            (stats.jitter >= SHORT_BOUNCE) & (stats.progress < np.maximum(NO_PROGRESS, noise))
+            & (stats.recent > stats.start - np.minimum(GOT_SOMEWHERE, stats.jitter)) & ~quiet[stats.index]
         )
         run = run_lengths(stuck, self._short_run)
         self._short_run = int(run[-1])
         events = []
-        for k in self.entries("short", run >= SHORT_POINTS).tolist():
+        # Held over the last half of the points so far: a slow, noisy start has moments without
+        # visible progress, a run that does not converge has no moments with it.
+        for k in self.entries("short", run >= np.maximum(SHORT_POINTS, stats.count // 2)).tolist():
             i = int(stats.index[k])
             change = -math.expm1(stats.progress[k])
             trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"

@@ -85,7 +85,7 @@ def test_warm_restarts_on_a_noisy_per_batch_loss_are_the_schedule():
     n, cycle = 6000, 1000
     phase = (np.arange(n) % cycle) / cycle
     lr = 1e-3 * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * phase)))
-    level = 0.4 + 5.0 * np.exp(-np.arange(n) / 30) + 0.3 * lr / 1e-3  # falls fast at first, as runs do
+    level = 0.4 + 5.0 * np.exp(-np.arange(n) / 10) + 0.3 * lr / 1e-3  # falls fast at first, as runs do
     loss = level * np.exp(0.35 * rng.standard_normal(n))
     assert alarms(feed(NotConverging("loss"), loss, lr=lr)) == []
 
