@@ -29,6 +29,8 @@ ln(V) for a vocabulary of 2,000 to 300,000 tokens: 7.6 to 12.6), its first value
 untrained model predicts about uniformly: ln(50257) = 10.8 for GPT-2). A Megatron run whose lm
 loss goes 12.1 -> 26.5 in warm-up is far worse than guessing. Losses without a chance level
 (detection, regression, sums of terms) are judged by the spike rules alone.
+A loss that is negative from its first value has no log scale: its magnitude 10x (alert: 100x) its
+first values' is a runaway below (a Keras ECG model whose loss went -3.4e4 -> -6.5e7).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, ne
 RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
 LM_START = (math.log(2000.0), math.log(300000.0))  # where an untrained language model's loss starts
 CHANCE_WARN, CHANCE_CLEAR = 2.0, 1.5  # times the chance level
+NEGATIVE_FIRST, NEGATIVE_WARN, NEGATIVE_ALERT = 3, 10.0, 100.0  # a negative loss: its magnitude
 
 
 class ExplodingLoss(Detector):
@@ -73,17 +76,47 @@ class ExplodingLoss(Detector):
         self._gap_mean = self._gap_square = 0.0
         self._fast = math.nan
         self._chance = math.nan  # log of the chance level (NaN: unknown, -inf: none)
+        self._negative: bool | None = None  # the loss is negative from its first value
+        self._negative_start = math.nan  # log of its first values' magnitude
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
         if not len(where):
-            return []
+            return self.apply(points, self._negative_runaway(points))
         events: list[Event] = []
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
         events.extend(self._divergence(y, level, sigma, quiet, where, points))
         events.extend(self._above_chance(y, quiet, where, points))
+        events.extend(self._negative_runaway(points))
         return self.apply(points, events)
+
+    def _negative_runaway(self, points) -> list[Event]:
+        """A loss negative from its first value (a likelihood with a learned variance, a critic)
+        has no log scale for the rules above; its magnitude growing 10x (alert: 100x) above its
+        first values means the objective is running away below."""
+        if self._negative is False:
+            return []
+        values = points.values[np.isfinite(points.values)]
+        if not len(values):
+            return []
+        if self._negative is None:
+            self._negative = bool(values[0] < 0)
+            if not self._negative:
+                return []
+        if math.isnan(self._negative_start):
+            first = values[values < 0][:NEGATIVE_FIRST]
+            self._negative_start = float(np.log(np.median(-first)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            grown = np.where(points.values < 0, np.log(-points.values), -np.inf) - self._negative_start
+        events = []
+        for severity, ratio in (("warn", NEGATIVE_WARN), ("alert", NEGATIVE_ALERT)):
+            for i in self.entries(f"negative {severity}", grown >= math.log(ratio)).tolist():
+                events.append(Event(i, severity, (
+                    f"loss {points.values[i]:.4g} is negative and {math.exp(grown[i]):.0f}x its first values in "
+                    f"magnitude at step {format_step(points.steps[i])}: the objective is running away below"
+                ), "negative"))
+        return events
 
     def _above_chance(self, y, quiet, where, points) -> list[Event]:
         if math.isnan(self._chance):

@@ -147,3 +147,13 @@ def test_a_loss_that_wanders_a_few_times_its_best_is_not_running_away():
     wander = np.exp(np.cumsum(rng.normal(0, 0.05, 6000)).clip(-0.5, 1.5))  # up to ~4.5x
     findings = feed(detector(), 2.0 * wander)
     assert not [f for f in findings if "running away" in f.message]
+
+
+def test_a_negative_loss_whose_magnitude_runs_away_is_explosive():
+    loss = -3.4e4 * np.geomspace(1, 1900, 70)  # -3.4e4 at epoch 0 to -6.5e7 at epoch 69
+    found = feed(detector(), loss)
+    assert [f.severity for f in found] == ["warn", "alert"] and "running away below" in found[0].message
+    # A negative loss that settles (a likelihood with a learned variance) is not.
+    assert feed(detector(), -1.0 - 2.0 * (1 - np.exp(-np.arange(200) / 30.0))) == []
+    # Nor a loss that crosses zero on its way down.
+    assert alarms(feed(detector(), np.linspace(0.5, -0.2, 100))) == []
