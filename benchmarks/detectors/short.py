@@ -87,8 +87,10 @@ def inject_short(rng, run: Run, pathology: str) -> Run:
         keep = run.eval_steps < run.steps[t0]
         run.eval_steps, run.evals = run.eval_steps[keep], {k: v[keep] for k, v in run.evals.items()}
     elif pathology == "contradictory_metrics":  # recall stays at 0 while the loss falls
+        # The contradiction needs the loss to fall (10%): on a slow epoch-level decay that takes a
+        # few epochs, so the window is 15 evals, not 5.
         run.evals["recall"] = np.zeros(n)
-        run.labels.append(window(0, 5))
+        run.labels.append(window(0, 15))
     elif pathology == "nan_or_inf":
         t0 = int(rng.integers(1, n))
         loss[t0:] = np.nan
