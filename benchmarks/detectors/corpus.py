@@ -22,8 +22,12 @@ def default_directories() -> list[Path]:
 def load(directories: list[Path]) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(slug, verdict, [(pathology, severity)]) of every labelled log."""
     out = []
+    seen: set[str] = set()
     for directory in directories:
         for label_path in sorted(directory.glob("*/label.json")):
+            if label_path.parent.name in seen:  # the same log in two corpora: once
+                continue
+            seen.add(label_path.parent.name)
             label = json.loads(label_path.read_text())
             verdict = label.get("verdict")
             if not verdict:

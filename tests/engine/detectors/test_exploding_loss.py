@@ -157,3 +157,18 @@ def test_a_negative_loss_whose_magnitude_runs_away_is_explosive():
     assert feed(detector(), -1.0 - 2.0 * (1 - np.exp(-np.arange(200) / 30.0))) == []
     # Nor a loss that crosses zero on its way down.
     assert alarms(feed(detector(), np.linspace(0.5, -0.2, 100))) == []
+
+
+def test_a_jump_on_a_smooth_epoch_level_curve_is_explosive():
+    # 182 epoch means falling smoothly; at epoch 105 one epoch is 5.4x its neighbours. The EWMA
+    # level lags such a curve and the lag inflates the spike rule's scale: z stayed under 6.
+    epochs = np.arange(182)
+    loss = (0.25 + 0.9 * np.exp(-epochs / 40)) * np.exp(0.01 * np.random.default_rng(0).standard_normal(182))
+    loss[104] *= 5.4
+    found = feed(detector(), loss)
+    assert {(f.severity, f.step) for f in found} == {("warn", 105.0)}
+    assert any("the median of the 5 points before it" in f.message for f in found)
+    # The YOLO mosaic step (train loss 1.22x at epoch 15) is not a jump.
+    yolo = [1.6878, 1.267, 1.1897, 1.1894, 1.1611, 1.1062, 1.092, 1.0469, 1.0252, 1.0297, 0.98966, 1.0071,
+            0.9805, 0.94457, 0.95768, 1.1683, 1.1087, 1.1318, 1.0672, 1.0636, 1.0257, 0.99607, 0.97763]
+    assert feed(detector(), yolo) == []
