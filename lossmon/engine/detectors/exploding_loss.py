@@ -58,7 +58,8 @@ RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, ne
 RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
 LM_START = (math.log(2000.0), math.log(300000.0))  # where an untrained language model's loss starts
 CHANCE_WARN, CHANCE_CLEAR = 2.0, 1.5  # times the chance level
-SHORT_SMOOTH, SHORT_JUMP, SHORT_CLEAR = 0.1, math.log(1.5), math.log(1.2)  # short smooth runs: jumps
+SHORT_SMOOTH, SHORT_JUMP, SHORT_CLEAR = 0.1, math.log(2.0), math.log(1.2)  # short smooth runs: jumps
+SHORT_JITTERS = 6.0  # ... of 2x and 6 times the point-to-point noise
 SHORT_DIGITS = 50  # ... of a level at least 50 rounding steps (the smallest change seen) high
 NEGATIVE_FIRST, NEGATIVE_WARN, NEGATIVE_ALERT = 3, 10.0, 100.0  # a negative loss: its magnitude
 
@@ -100,7 +101,7 @@ class ExplodingLoss(Detector):
 
     def _short_jumps(self, points) -> list[Event]:
         """On a smooth short series (epoch means: points within +-10% of a local line), a point
-        1.5x the median of the 5 before it warns. The spike rule's EWMA level lags a curve that
+        2x the median of the 5 before it, and 6 times the noise, warns. The spike rule's EWMA level lags a curve that
         falls by percents per point, and the residuals of that lag inflate its scale: a 5x
         jump at epoch 105 of a smooth run stayed under z = 6. Only for the first SHORT_LIMIT
         points (features.ShortTrend), where the spike rule is weakest and epoch logs live."""
@@ -124,7 +125,8 @@ class ExplodingLoss(Detector):
                 steps = np.abs(np.diff(raw))
                 quantum = float(steps[steps > 0].min()) if (steps > 0).any() else 0.0
                 resolved = math.exp(level) >= SHORT_DIGITS * quantum
-                if resolved and stats.jitter[k] < SHORT_SMOOTH and jump >= SHORT_JUMP and not self._jumped:
+                big = jump >= max(SHORT_JUMP, SHORT_JITTERS * stats.jitter[k])
+                if resolved and stats.jitter[k] < SHORT_SMOOTH and big and not self._jumped:
                     self._jumped = True
                     events.append(Event(i, "warn", (
                         f"loss {points.values[i]:.4g} is {math.exp(jump):.1f}x the median of the 5 points before it "
