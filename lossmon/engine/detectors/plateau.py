@@ -111,6 +111,9 @@ class Plateau(Detector):
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
         dead = (
             (stats.start - stats.best < DEAD_IMPROVEMENT) & (stats.progress < SHORT_PROGRESS)
+            # a steady fall, however slow, is progress: the halves differ by noise alone by about
+            # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat)
+            & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
             & (stats.jitter < SHORT_SMOOTH) & counted
             & (age >= np.where(at_chance, SHORT_AT_CHANCE, SHORT_ANYWHERE))
         )
