@@ -43,11 +43,13 @@ def stream(run: Run, name: str) -> tuple[np.ndarray, np.ndarray] | None:
             return None
         steps, values = run.steps, run.series[name]
     else:
+        if name == "recall":  # the classification metric the run logs, whatever it is
+            name = next((m for m in ("recall", "accuracy", "val_auc") if m in run.evals), name)
         if name not in run.evals:
             return None
         steps, values = run.eval_steps, run.evals[name]
     values = np.asarray(values, dtype=np.float64)
-    if name != "recall":
+    if name not in ("recall", "accuracy", "val_auc"):
         with np.errstate(divide="ignore", invalid="ignore"):
             values = np.log(values)
     if name == "loss_raw" or name == "grad_norm":

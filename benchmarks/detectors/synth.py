@@ -34,7 +34,7 @@ PATHOLOGIES = (
 )
 HARD_NEGATIVES = (
     "plain", "warmup_rise", "lr_drops", "restarts", "rare_spikes", "staircase", "keras_running_average",
-    "resumed", "wsd",
+    "resumed", "wsd", "saturated", "restarts_noisy",
 )
 
 
@@ -124,7 +124,7 @@ def healthy(rng, name: str, group: str, n: int | None = None, sched: str | None 
         curve = floor + (start - floor) * np.exp(-progress / scale)
     curve = curve + floor * rng.uniform(0.0, 0.15) * lr  # lr-dependent noise floor
     sigma = float(opts.get("sigma", rng.uniform(0.01, 0.10)))
-    log_noise = noise(rng, n, sigma, rng.uniform(0.0, 0.7), rng.random() < 0.5)
+    log_noise = noise(rng, n, sigma, rng.uniform(0.0, 0.7), bool(opts.get("heavy", rng.random() < 0.5)))
     loss = curve * np.exp(log_noise)
     steps = (np.arange(n) + 1.0) * interval
     series = {"loss": loss}
@@ -249,8 +249,19 @@ def inject(rng, run: Run, pathology: str) -> Run:
         recall = run.evals.get("recall")
         if recall is None:
             recall = run.evals["recall"] = np.round(np.linspace(0.1, 0.8, e), 4)
-        recall[e0:] = 0.0 if rng.random() < 0.7 else recall[max(e0 - 1, 0)]
-        if e0 == 0:
+        kind = rng.choice(["zero", "frozen", "auc"], p=[0.6, 0.2, 0.2])
+        if kind == "zero":  # recall falls to 0 (the model predicts the majority class only)
+            recall[e0:] = 0.0
+        elif kind == "frozen":  # an accuracy at the majority-class rate that never moves
+            e0 = 0
+            run.evals["accuracy"] = np.full(e, round(float(rng.uniform(0.5, 0.95)), 4))
+            del run.evals["recall"]
+        else:  # an AUC at 0.5: the scores rank like a coin
+            auc = np.round(np.linspace(0.55, 0.9, e), 4)
+            auc[e0:] = 0.5
+            run.evals["val_auc"] = auc
+            del run.evals["recall"]
+        if e0 == 0 and kind == "zero":
             recall[:] = 0.0
         start = float(run.eval_steps[e0])
         every = float(run.eval_steps[1] - run.eval_steps[0])
@@ -329,6 +340,18 @@ def negative(rng, name: str, kind: str) -> Run:
         return healthy(rng, name, group, sched="step")
     if kind == "restarts":  # SGDR: the loss rises after each restart (the lr is logged)
         return healthy(rng, name, group, sched="restarts", lr=True)
+    if kind == "restarts_noisy":  # SGDR on a per-batch log whose loss scatters 5-25% per batch
+        # (Gaussian: with heavy tails at this noise, single batches 3-4x up are spikes by any rule)
+        return healthy(rng, name, group, sched="restarts", lr=True, interval=1, sigma=rng.uniform(0.05, 0.25), heavy=False)
+    if kind == "saturated":  # a metric that rises, then stops at a good value while the loss creeps down
+        run = healthy(rng, name, group, evals=True, recall=False)
+        e = len(run.eval_steps)
+        top1 = rng.random() < 0.5
+        ceiling = 87.5 if top1 else 0.9
+        rise = np.minimum(1.0, np.arange(1, e + 1) / max(2, int(e * rng.uniform(0.2, 0.5))))
+        values = np.round(ceiling * (0.5 + 0.5 * rise), 4)
+        run.evals["eval_top1" if top1 else "val_accuracy"] = values
+        return run
     run = healthy(rng, name, group)
     loss, n = run.series["loss"], run.points
     if kind == "warmup_rise":  # the loss rises 10-30% while the lr warms up, then falls
@@ -371,14 +394,37 @@ def negative(rng, name: str, kind: str) -> Run:
     return run
 
 
+def warmup_blowup(rng, name: str) -> Run:
+    """A language model's loss that blows up while the lr still warms up: it starts at its chance
+    level ln(V) and jumps to 2.2-4x that level within the first 30 points (Megatron lm loss 12.1 ->
+    26.5 at iteration 30), then comes back down."""
+    vocab = int(rng.choice([32000, 50257, 128256]))
+    run = healthy(rng, name, "exploding_loss/warmup", lr=True, sched="cosine", interval=int(rng.choice([1, 10])))
+    n = run.points
+    warm = int(np.argmax(run.series["lr"] >= run.series["lr"].max() * 0.999))
+    run.series["lr"][: max(warm, 40)] = np.linspace(1e-7, run.series["lr"][max(warm, 40)], max(warm, 40))
+    chance = math.log(vocab)
+    loss = run.series["loss"]
+    loss *= chance / loss[:3].mean()  # starts at the chance level
+    t0 = int(rng.integers(2, 30))
+    k = np.arange(n - t0)
+    loss[t0:] *= np.exp(math.log(rng.uniform(2.2, 4.0)) * np.exp(-k / rng.uniform(1, 10)))
+    run.labels.append(_points_window(run, t0, 0, 20, "exploding_loss", lasting=False))
+    _cut_evals(run, 0)
+    return run
+
+
 def suite(seed: int = 0, per_pathology: int = 40, per_negative: int = 20) -> list[Run]:
-    """The labelled suite: ``per_pathology`` runs per pathology, ``per_negative`` per hard negative."""
+    """The labelled suite: ``per_pathology`` runs per pathology (plus ``per_negative`` warm-up
+    blow-ups above chance level), ``per_negative`` per hard negative."""
     rng = np.random.default_rng(seed)
     runs = []
     for pathology in PATHOLOGIES:
         for i in range(per_pathology):
             base = healthy(rng, f"{pathology}-{i}", pathology)
             runs.append(inject(rng, base, pathology))
+    for i in range(per_negative):
+        runs.append(warmup_blowup(rng, f"warmup-blowup-{i}"))
     for kind in HARD_NEGATIVES:
         for i in range(per_negative):
             runs.append(negative(rng, f"{kind}-{i}", kind))

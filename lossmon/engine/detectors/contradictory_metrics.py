@@ -1,12 +1,16 @@
-"""Contradictory metrics: the loss improves while recall/precision/F1 stays at 0 or frozen.
+"""Contradictory metrics: the loss improves while a metric sits at a degenerate value.
 
 Typical of heavy class imbalance: the model learns the majority class and its predictions never
 cross the 0.5 threshold, so the loss falls while recall reads exactly 0. A metric is *stuck* at
-an evaluation when it repeats its previous value exactly (values are compared as logged), or
-when a recall/precision/F1 reads 0. A metric at its perfect value (1, or 100%) is not stuck.
+an evaluation when it sits at a degenerate value (a recall/precision/F1 at 0, an AUC at 0.5,
+the chance of a coin), or when it has never moved at all since its first evaluation (values
+compared as logged: an accuracy frozen at the majority-class rate from the start). A metric that
+moved and then stops at a good value has *saturated*: the loss creeping down while accuracy
+stays at 0.9 (or top-1 at 87.5) is convergence, not a contradiction. A metric at its perfect
+value (1, or 100%) is not stuck.
 
-warn: stuck for 3 evaluations while the train loss (its mean since the previous evaluation)
-fell at least 10% since the metric took that value. alert: 5 evaluations, at 0.
+warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
+fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ import re
 import numpy as np
 
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
-from lossmon.engine.detectors.vector import previous, run_lengths
+from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
 WARN_EVALS, ALERT_EVALS = 3, 5  # evaluations with the metric stuck
 LOSS_FALL = 0.10  # while the train loss fell at least 10%
 _ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1", re.I)
+_HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 
 
 class ContradictoryMetrics(Detector):
@@ -32,7 +37,8 @@ class ContradictoryMetrics(Detector):
 
     def reset(self) -> None:
         super().reset()
-        self._previous = math.nan
+        self._first = math.nan  # the metric's first value
+        self._moved = False  # it has taken another value since
         self._run = 0
         self._reference = math.nan  # train loss when the metric took its current value
 
@@ -43,8 +49,14 @@ class ContradictoryMetrics(Detector):
         values = points.values[where]
         loss = points.ctx("train_loss")[where]
         zero_is_stuck = bool(_ZERO_MEANS_BROKEN.search(points.series))
+        half_is_stuck = bool(_HALF_MEANS_BROKEN.search(points.series))
         perfect = (values == 1.0) | (values == 100.0)
-        stuck = ((values == previous(values, self._previous)) | (zero_is_stuck & (values == 0.0))) & ~perfect
+        if math.isnan(self._first):
+            self._first = float(values[0])
+        moved = np.logical_or.accumulate(values != self._first) | self._moved
+        self._moved = bool(moved[-1])
+        degenerate = (zero_is_stuck & (values == 0.0)) | (half_is_stuck & ((values == 0.5) | (values == 50.0)))
+        stuck = (degenerate | ~moved) & ~perfect
         run = run_lengths(stuck, self._run)
         # The reference loss: at the last point where the metric moved (or the first point seen).
         fresh = ~stuck
@@ -53,22 +65,24 @@ class ContradictoryMetrics(Detector):
             fresh[0] = True
         source = np.maximum.accumulate(np.where(fresh, np.arange(len(values)), -1))
         reference = np.where(source >= 0, loss[np.maximum(source, 0)], self._reference)
-        self._previous, self._run = float(values[-1]), int(run[-1])
+        self._run = int(run[-1])
         self._reference = float(reference[-1])
         with np.errstate(divide="ignore", invalid="ignore"):
             fall = 1.0 - loss / reference
         falling = np.isfinite(fall) & (fall >= LOSS_FALL) & (reference > 0)
         events = []
-        rules = (("warn", falling & (run >= WARN_EVALS)), ("alert", falling & (run >= ALERT_EVALS) & (values == 0.0)))
+        rules = (("warn", falling & (run >= WARN_EVALS)), ("alert", falling & (run >= ALERT_EVALS) & degenerate))
         for severity, flags in rules:
             for i in self.entries(severity, flags).tolist():
-                events.append(Event(int(where[i]), severity, self._message(values[i], run[i], fall[i], points, where[i])))
+                message = self._message(values[i], bool(degenerate[i]), run[i], fall[i], points, where[i])
+                events.append(Event(int(where[i]), severity, message))
         for i in self.entries("moved", ~stuck).tolist():
             events.append(Event(int(where[i]), None))
         return self.apply(points, events)
 
-    def _message(self, value, run, fall, points: Points, i) -> str:
+    def _message(self, value, degenerate, run, fall, points: Points, i) -> str:
+        state = f"stuck at {value:g}" if degenerate else f"has not moved from {value:g} since its first evaluation,"
         return (
-            f"{points.series} stuck at {value:g} for {run} evaluations while the loss fell "
+            f"{points.series} {state} for {run} evaluations while the loss fell "
             f"{fall:.0%} (step {format_step(points.steps[i])})"
         )

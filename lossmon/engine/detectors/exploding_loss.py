@@ -20,19 +20,31 @@ sigmas, so a loss heading from 0.2 to 100 in 80 steps needs a rule that looks at
 A single spike moves the fast level by a tenth of its log-ratio, so it never counts here.
 When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
 restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
-the schedule, not a divergence.
+the schedule, not a divergence. The spike rules never sleep: a schedule explains a rise of tens
+of percent, not a loss several times its recent level.
+And a chance-level rule for the stretches where the rules above are blind (the first 100 points)
+or asleep (lr warm-up, warm restart): a cross-entropy loss twice its chance level is a warning. The chance level is ln(vocabulary or classes) when the parser knows it (series
+attribute ``chance_level``); otherwise, for a loss that starts where a language model starts (at
+ln(V) for a vocabulary of 2,000 to 300,000 tokens: 7.6 to 12.6), its first value (an
+untrained model predicts about uniformly: ln(50257) = 10.8 for GPT-2). A Megatron run whose lm
+loss goes 12.1 -> 26.5 in warm-up is far worse than guessing. Losses without a chance level
+(detection, regression, sums of terms) are judged by the spike rules alone.
+A loss that is negative from its first value has no log scale: its magnitude 10x (alert: 100x) its
+first values' is a runaway below (a Keras ECG model whose loss went -3.4e4 -> -6.5e7).
 """
 
 from __future__ import annotations
 
 import math
+import statistics
+from collections import deque
 
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import LrQuiet, finite_logs
+from lossmon.engine.detectors.features import LrQuiet, ShortTrend, finite_logs
 from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
-from lossmon.engine.detectors.vector import ewm, lindley, previous, segmented_running_min
+from lossmon.engine.detectors.vector import ewm, lindley, log_values, previous, segmented_running_min
 from lossmon.engine.findings import Finding, format_step
 
 BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)
@@ -44,6 +56,12 @@ WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
 WANDER_ALPHA, WARN_WANDERS, ALERT_WANDERS = 0.01, 3.0, 4.0
 RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, never frozen)
 RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
+LM_START = (math.log(2000.0), math.log(300000.0))  # where an untrained language model's loss starts
+CHANCE_WARN, CHANCE_CLEAR = 2.0, 1.5  # times the chance level
+SHORT_SMOOTH, SHORT_JUMP, SHORT_CLEAR = 0.1, math.log(2.0), math.log(1.2)  # short smooth runs: jumps
+SHORT_JITTERS = 6.0  # ... of 2x and 6 times the point-to-point noise
+SHORT_DIGITS = 50  # ... of a level at least 50 rounding steps (the smallest change seen) high
+NEGATIVE_FIRST, NEGATIVE_WARN, NEGATIVE_ALERT = 3, 10.0, 100.0  # a negative loss: its magnitude
 
 
 class ExplodingLoss(Detector):
@@ -62,16 +80,118 @@ class ExplodingLoss(Detector):
         self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
         self._gap_mean = self._gap_square = 0.0
         self._fast = math.nan
+        self._chance = math.nan  # log of the chance level (NaN: unknown, -inf: none)
+        self._last_five: deque[float] = deque(maxlen=5)  # short runs: the last finite log values
+        self._jumped = False  # a short-run jump is active
+        self._negative: bool | None = None  # the loss is negative from its first value
+        self._negative_start = math.nan  # log of its first values' magnitude
 
     def update(self, points: Points) -> list[Finding]:
         y, where = finite_logs(points)
         if not len(where):
-            return []
+            return self.apply(points, self._negative_runaway(points))
         events: list[Event] = []
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
         events.extend(self._divergence(y, level, sigma, quiet, where, points))
+        events.extend(self._above_chance(y, quiet, where, points))
+        events.extend(self._short_jumps(points))
+        events.extend(self._negative_runaway(points))
         return self.apply(points, events)
+
+    def _short_jumps(self, points) -> list[Event]:
+        """On a smooth short series (epoch means: points within +-10% of a local line), a point
+        2x the median of the 5 before it, and 6 times the noise, warns. The spike rule's EWMA level lags a curve that
+        falls by percents per point, and the residuals of that lag inflate its scale: a 5x
+        jump at epoch 105 of a smooth run stayed under z = 6. Only for the first SHORT_LIMIT
+        points (features.ShortTrend), where the spike rule is weakest and epoch logs live."""
+        stats = self.feature(points, "short_trend", ShortTrend)
+        if not len(stats):
+            return []
+        logs = log_values(points.values)
+        events = []
+        before = 0
+        for k, i in enumerate(stats.index.tolist()):
+            for value in logs[before:i].tolist():  # the points before this one, into the window
+                if value == value:
+                    self._last_five.append(value)
+            before = i
+            y = float(logs[i])
+            if len(self._last_five) == 5 and y == y:
+                level = statistics.median(self._last_five)
+                jump = y - level
+                # Values logged with few digits (0.0001, 0.0002) jump by their rounding step.
+                raw = np.exp(np.append(np.asarray(self._last_five), y))
+                steps = np.abs(np.diff(raw))
+                quantum = float(steps[steps > 0].min()) if (steps > 0).any() else 0.0
+                resolved = math.exp(level) >= SHORT_DIGITS * quantum
+                big = jump >= max(SHORT_JUMP, SHORT_JITTERS * stats.jitter[k])
+                if resolved and stats.jitter[k] < SHORT_SMOOTH and big and not self._jumped:
+                    self._jumped = True
+                    events.append(Event(i, "warn", (
+                        f"loss {points.values[i]:.4g} is {math.exp(jump):.1f}x the median of the 5 points before it "
+                        f"at step {format_step(points.steps[i])}, on a curve that moves by {math.expm1(stats.jitter[k]):.0%} "
+                        f"from point to point"
+                    ), "short"))
+                elif jump < SHORT_CLEAR and self._jumped:
+                    self._jumped = False
+                    events.append(Event(i, None, family="short"))
+        for value in logs[before:].tolist():
+            if value == value:
+                self._last_five.append(value)
+        return events
+
+    def _negative_runaway(self, points) -> list[Event]:
+        """A loss negative from its first value (a likelihood with a learned variance, a critic)
+        has no log scale for the rules above; its magnitude growing 10x (alert: 100x) above its
+        first values means the objective is running away below."""
+        if self._negative is False:
+            return []
+        values = points.values[np.isfinite(points.values)]
+        if not len(values):
+            return []
+        if self._negative is None:
+            self._negative = bool(values[0] < 0)
+            if not self._negative:
+                return []
+        if math.isnan(self._negative_start):
+            first = values[values < 0][:NEGATIVE_FIRST]
+            self._negative_start = float(np.log(np.median(-first)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            grown = np.where(points.values < 0, np.log(-points.values), -np.inf) - self._negative_start
+        events = []
+        for severity, ratio in (("warn", NEGATIVE_WARN), ("alert", NEGATIVE_ALERT)):
+            for i in self.entries(f"negative {severity}", grown >= math.log(ratio)).tolist():
+                events.append(Event(i, severity, (
+                    f"loss {points.values[i]:.4g} is negative and {math.exp(grown[i]):.0f}x its first values in "
+                    f"magnitude at step {format_step(points.steps[i])}: the objective is running away below"
+                ), "negative"))
+        return events
+
+    def _above_chance(self, y, quiet, where, points) -> list[Event]:
+        if math.isnan(self._chance):
+            known = self.attrs.get("chance_level")
+            if known:
+                self._chance = math.log(float(known))
+            else:
+                first = math.exp(float(y[0]))
+                self._chance = float(y[0]) if LM_START[0] <= first <= LM_START[1] else -math.inf
+        if not math.isfinite(self._chance):
+            return []
+        events = []
+        chance = math.exp(self._chance)
+        # Where the other rules cannot speak yet (their first points) or keep quiet (lr warm-up,
+        # warm restart); elsewhere the spike and divergence rules see such a loss.
+        early = (self._points - len(y) + np.arange(len(y))) < WARM_POINTS
+        for i in self.entries("chance", (early | quiet) & (y >= self._chance + math.log(CHANCE_WARN))).tolist():
+            message = (
+                f"loss {math.exp(y[i]):.4g} is {math.exp(y[i] - self._chance):.1f}x its chance level ({chance:.4g}, "
+                f"what guessing uniformly scores) at step {format_step(points.steps[where[i]])}"
+            )
+            events.append(Event(int(where[i]), "warn", message, "chance"))
+        for i in self.entries("chance clear", y < self._chance + math.log(CHANCE_CLEAR)).tolist():
+            events.append(Event(int(where[i]), None, family="chance"))
+        return events
 
     def _divergence(self, y, level, sigma, quiet, where, points) -> list[Event]:
         count = len(y)

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import math
+import statistics
+from dataclasses import dataclass
+
 import numpy as np
 
 from lossmon.engine.detectors.base import Feature, Points
-from lossmon.engine.detectors.blocks import BlockStats
-from lossmon.engine.detectors.schedule import LrWatch
+from lossmon.engine.detectors.blocks import MAD_TO_SIGMA, BlockStats
+from lossmon.engine.detectors.schedule import QUIET_POINTS, LrWatch
 from lossmon.engine.detectors.vector import log_values
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
+SHORT_MIN = 10  # the short-run statistics start at this many points ...
+SHORT_LIMIT = BLOCK_POINTS * HISTORY_BLOCKS  # ... and stop where the block windows can speak
 
 
 def finite_logs(points: Points) -> tuple[np.ndarray, np.ndarray]:
@@ -33,6 +39,17 @@ class LrQuiet(Feature):
         return self.watch.quiet(points.ctx("lr"))
 
 
+class AfterRestart(Feature):
+    """True at points whose trend window (the last SHORT_LIMIT points) reaches back to a warm
+    restart of the lr, or to the quiet stretch after it: the loss there rose with the lr."""
+
+    def __init__(self) -> None:
+        self.watch = LrWatch(QUIET_POINTS + SHORT_LIMIT, restarts_only=True)
+
+    def process(self, points: Points) -> np.ndarray:
+        return self.watch.quiet(points.ctx("lr"))
+
+
 class TrendBlocks(Feature):
     """Block statistics of log values and their windows (blocks.py)."""
 
@@ -43,3 +60,65 @@ class TrendBlocks(Feature):
         logs, where = finite_logs(points)
         blocks = self.stats.add(logs, where)
         return blocks, self.stats.windows(blocks)
+
+
+@dataclass(slots=True)
+class ShortStats:
+    """Per point of a call whose count of finite values n is in [SHORT_MIN, SHORT_LIMIT): robust
+    statistics of all the log values so far (see ShortTrend)."""
+
+    index: np.ndarray  # the point's index in the call
+    count: np.ndarray  # n
+    start: np.ndarray  # median of the first 3 values
+    progress: np.ndarray  # median of the first half minus median of the second half
+    recent: np.ndarray  # median of the second half
+    best: np.ndarray  # lowest running median of 3 so far
+    jitter: np.ndarray  # point-to-point noise about a local line, from second differences
+    spread: np.ndarray  # robust spread of all the values about their median (noise and trend)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+class ShortTrend(Feature):
+    """Statistics of a short series (an epoch-level log: Keras, Lightning epoch CSVs, YOLO,
+    timm: 10-300 points), where blocks of 20 points cannot be formed. Every statistic is a median,
+    so one lucky or unlucky point moves none of them, and the noise comes from second
+    differences, which a steady trend does not inflate. Python work per point, but only for the
+    first SHORT_LIMIT points of a segment (each costs O(SHORT_LIMIT)): O(1) amortized."""
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+        self.best = math.inf
+
+    def process(self, points: Points) -> ShortStats:
+        logs, where = finite_logs(points)
+        room = SHORT_LIMIT - len(self.values)
+        rows: list[tuple] = []
+        for k, value in enumerate(logs[: max(room, 0)].tolist()):
+            self.values.append(value)
+            n = len(self.values)
+            if n >= 3:
+                self.best = min(self.best, statistics.median(self.values[-3:]))
+            if n < SHORT_MIN:
+                continue
+            x = np.asarray(self.values)
+            half = n // 2
+            early, late = float(np.median(x[:half])), float(np.median(x[n - half :]))
+            second = np.abs(x[:-2] - 2.0 * x[1:-1] + x[2:])
+            jitter = float(np.median(second)) * MAD_TO_SIGMA / math.sqrt(6.0)
+            spread = float(np.median(np.abs(x - np.median(x)))) * MAD_TO_SIGMA
+            rows.append((int(where[k]), n, float(np.median(x[:3])), early - late, late, self.best, jitter, spread))
+        columns = list(zip(*rows)) if rows else [()] * 8
+        index, count, start, progress, recent, best, jitter, spread = (np.asarray(c) for c in columns)
+        return ShortStats(
+            index.astype(np.int64), count.astype(np.int64), start, progress, recent, best, jitter, spread
+        )
+
+
+def starts_fresh(steps: np.ndarray) -> bool:
+    """Does the segment start at the start of training? A run resumed from a checkpoint (or a
+    log joined midway) starts late, at a loss that already made its progress."""
+    first = float(steps[0])
+    spacing = float(steps[1] - steps[0]) if len(steps) > 1 else 1.0
+    return first <= max(100.0, 10.0 * spacing)

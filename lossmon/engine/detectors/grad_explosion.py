@@ -5,8 +5,8 @@ five steps while the loss only doubled; Takase et al., "Spike No More"), so it g
 spike rule as the loss (spikes.py: EWMA z-score on log grad norm, warn at once, alert when it
 stays up), with a higher bar: grad norms are jumpier than losses (single-step 3-8x norm spikes
 are routine in healthy LLM runs, e.g. llm.c), so a spike is 10x the level (the ratio of OLMo and
-Megatron) and z > 6, and early in a run, when norms often rise as the lr warms up, 10x the lowest
-value; the level keeps learning from points up to 4 sigma or 2x (a wobbling norm is normal).
+Megatron) and z > 6, and early in a run, when norms often rise as the lr warms up, 10x the median
+of the last values; the level keeps learning from points up to 4 sigma or 2x (a wobbling norm is normal).
 """
 
 from __future__ import annotations

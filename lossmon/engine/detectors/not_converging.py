@@ -4,12 +4,25 @@ On blocks of log-loss (blocks.py): over a window of 16 blocks, the loss bounces 
 by about +-35% around the trend, or its block means wander by +-10% and 4x more than its noise
 allows) while the second half of the window is not even 5% below the first, and either
 * the run never got anywhere: the window is not even half the loss it started at, or
-* the swing is 3x the calmest window seen so far: it started bouncing (e.g. the lr went up).
+* the swing is 3x the calmest window seen so far, and the loss is not half of what it was then:
+  it started bouncing (e.g. the lr went up).
 Some losses are that noisy by nature once converged (per-batch diffusion or RL losses): a run
 that halved its loss and swings as much as it always did is progressing, not bouncing. A flat,
-quiet loss is a plateau instead. The rule keeps quiet during an lr warm-up or warm restart.
+quiet loss is a plateau instead. The trend is also judged on a longer span: a window whose level
+is 10% below the level 4 windows earlier is falling, however the points scatter (per-batch
+noise while the epoch means fall steadily). The rule keeps quiet during an lr warm-up, and while
+its window reaches back to a warm restart (SGDR): the bump after a restart is the schedule's.
 warn after two such windows in a row, alert after 32 more blocks; it clears after 8 windows in a
 row without the condition (a bouncing loss has calmer stretches).
+
+Short runs (an epoch-level log has 10-300 points, fewer than two windows) are judged on all their
+points so far, from the 10th (features.ShortTrend, all medians): a run fresh from the start of
+training whose points bounce by +-10% or more about a local line (second differences), whose
+second half is not even 5% below its first, and whose recent level is not even one bounce below
+its first points (nor half of them), is a
+warning once that held for the last half of its points (e.g. a loss bouncing between 2.35 and 3.99 for 28 epochs). A
+lucky point moves no median, and a steadily falling noisy loss has progress (progress is counted
+only beyond what the noise of the halves' medians allows).
 """
 
 from __future__ import annotations
@@ -19,7 +32,9 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import BLOCK_POINTS, HISTORY_BLOCKS, LrQuiet, TrendBlocks
+from lossmon.engine.detectors.features import (
+    BLOCK_POINTS, HISTORY_BLOCKS, AfterRestart, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
+)
 from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
@@ -28,6 +43,10 @@ GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run star
 LOUDER = 3.0  # the swing is 3x the calmest window's
 WARN_WINDOWS, ALERT_WINDOWS = 2, 2 + 32
 CLEAR_WINDOWS = 8  # the finding clears after this many windows in a row without the condition
+LONG_PROGRESS, LONG_WINDOWS = math.log(1.1), 4  # 10% below the level 4 windows earlier: falling
+SHORT_BOUNCE = 0.1  # short runs: points bouncing +-10% about a local line ...
+SHORT_POINTS = 3  # ... at this many points in a row
+SHORT_EVIDENCE = 2.5  # noise of the difference of the halves' medians, per point's noise and sqrt(n)
 
 
 class NotConverging(Detector):
@@ -41,21 +60,43 @@ class NotConverging(Detector):
         self._calm = 0
         self._start = math.nan  # the first block's mean log-loss
         self._calmest = math.inf  # the smallest swing of a window so far
+        self._calm_level = math.inf  # the level of that window
+        self._fresh: bool | None = None  # the segment starts at the start of training
+        self._short_run = 0
+        self._levels = np.empty(0)  # the later-half level of the windows of the last LONG_WINDOWS spans
 
     def update(self, points: Points) -> list[Finding]:
-        quiet = self.feature(points, "lr_quiet", LrQuiet)
+        if self._fresh is None and len(points):
+            self._fresh = starts_fresh(points.steps)
+        quiet = self.feature(points, "lr_quiet", LrQuiet) | self.feature(points, "after_restart", AfterRestart)
+        short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
         blocks, (index, progress, bouncing, swing, level) = self.feature(points, "trend_blocks", TrendBlocks)
         if len(blocks) and math.isnan(self._start):
             self._start = float(blocks.means[0])
         if not len(index):
-            return []
+            return self.apply(points, short)
         ends = blocks.ends[index]
         calmest = np.minimum.accumulate(np.minimum(swing, self._calmest))
         calm_before = np.concatenate(([self._calmest], calmest[:-1]))
         self._calmest = float(calmest[-1])
+        # The level of the calmest window: a loss that halved since then may well swing more in
+        # log (relative noise grows as a loss nears 0); louder counts only where it did not.
+        new_calm = swing < calm_before
+        source = np.maximum.accumulate(np.where(new_calm, np.arange(len(swing)), -1))
+        calm_level = np.where(source >= 0, level[np.maximum(source, 0)], self._calm_level)
+        calm_level_before = np.concatenate(([self._calm_level], calm_level[:-1]))
+        self._calm_level = float(calm_level[-1])
         nowhere = level > self._start - GOT_SOMEWHERE
-        louder = swing >= LOUDER * calm_before
-        stuck = bouncing & (progress < NO_PROGRESS) & (nowhere | louder) & ~quiet[ends]
+        louder = (swing >= LOUDER * calm_before) & (level > calm_level_before - GOT_SOMEWHERE)
+        # The trend of the block means over a longer span: per-batch scatter may hide a slow,
+        # steady fall within one window, not over four.
+        lag = LONG_WINDOWS * HISTORY_BLOCKS
+        levels = np.concatenate((self._levels, level))
+        then = levels[: len(levels) - lag][-len(level) :] if len(levels) > lag else np.empty(0)
+        then = np.concatenate((np.full(len(level) - len(then), -np.inf), then))  # no window before: not falling
+        self._levels = levels[-lag:]
+        falling = level < then - LONG_PROGRESS
+        stuck = bouncing & (progress < NO_PROGRESS) & ~falling & (nowhere | louder) & ~quiet[ends]
         run = run_lengths(stuck, self._run)
         calm = run_lengths(~stuck, self._calm)
         self._run, self._calm = int(run[-1]), int(calm[-1])
@@ -65,7 +106,36 @@ class NotConverging(Detector):
                 events.append(Event(int(ends[i]), severity, self._message(swing[i], progress[i], run[i], points, ends[i])))
         for i in self.entries("moving", calm >= CLEAR_WINDOWS).tolist():
             events.append(Event(int(ends[i]), None))
-        return self.apply(points, events)
+        return self.apply(points, short + events)
+
+    def _short(self, stats, quiet, points: Points) -> list[Event]:
+        """The short-run rule (module docstring); its warning is the one the window rule
+        escalates."""
+        if not len(stats) or not self._fresh:
+            return []
+        # The medians of two halves of n points differ by noise alone by about
+        # 2.5 jitter / sqrt(n) (the jitter of a few points may be a lucky draw: the spread of the
+        # points bounds it). No progress: not 5% lower, nor lower by more than that noise.
+        noise = SHORT_EVIDENCE * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
+        stuck = (
+            (stats.jitter >= SHORT_BOUNCE) & (stats.progress < np.maximum(NO_PROGRESS, noise))
+            & (stats.recent > stats.start - np.minimum(GOT_SOMEWHERE, stats.jitter)) & ~quiet[stats.index]
+        )
+        run = run_lengths(stuck, self._short_run)
+        self._short_run = int(run[-1])
+        events = []
+        # Held over the last half of the points so far: a slow, noisy start has moments without
+        # visible progress, a run that does not converge has no moments with it.
+        for k in self.entries("short", run >= np.maximum(SHORT_POINTS, stats.count // 2)).tolist():
+            i = int(stats.index[k])
+            change = -math.expm1(stats.progress[k])
+            trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"
+            events.append(Event(i, "warn", (
+                f"loss bounces by about ±{math.expm1(stats.jitter[k]):.0%} from point to point and its last "
+                f"{stats.count[k] // 2} points are {trend} than the {stats.count[k] // 2} before; no progress in "
+                f"{stats.count[k]} points (step {format_step(points.steps[i])})"
+            )))
+        return events
 
     def _message(self, swing, progress, run, points: Points, i) -> str:
         span = (HISTORY_BLOCKS + run - 1) * BLOCK_POINTS

@@ -6,12 +6,20 @@ validation loss sits above its best; his UP criterion (consecutive rises) guards
 noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise, so GL is taken
 on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
 about one eval) and must clear 3 times (4 for an alert) the eval-to-eval jitter, estimated
-robustly from second differences of log val loss (a steady rise does not count as jitter).
+robustly from second differences of log val loss (a steady rise does not count as jitter) over
+the evals up to the best one: overfitting inflates the differences after it (a val loss that
+jumps and then bounces at its new level), and a bar scaled to that noise would hide the very
+rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
+noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
+is caught by GL alone, held above the bar for 3 evals (5 for an alert).
+Evals while the logged lr warms up, or right after it jumps back up, are no reference: the val
+history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
 start of training) is never the reference.
 
-warn: 2 rises in a row, GL > max(3%, 3 jitter). alert: 3 rises in a row, GL > max(10%, 4 jitter).
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
+row or 5 evals above the bar, GL > max(10%, 4 jitter).
 """
 
 from __future__ import annotations
@@ -21,13 +29,15 @@ from collections import deque
 
 import numpy as np
 
-from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.schedule import RESTART_JUMP
 from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
-WARN_RISES, WARN_GL, WARN_JITTERS = 2, 3.0, 3.0
-ALERT_RISES, ALERT_GL, ALERT_JITTERS = 3, 10.0, 4.0
+WARN_RISES, WARN_GL, WARN_JITTERS, WARN_HELD = 2, 3.0, 3.0, 3
+ALERT_RISES, ALERT_GL, ALERT_JITTERS, ALERT_HELD = 3, 10.0, 4.0, 5
+MIN_DIFFERENCES = 3  # second differences needed before the best eval for a jitter from them alone
 SMOOTHING = 0.5  # EWMA weight of the newest eval
 TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
 JITTER_HISTORY = 32
@@ -37,10 +47,16 @@ _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
 class Overfitting(Detector):
     pathology = "overfitting"
     driver = "val_loss"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
 
     def reset(self) -> None:
         super().reset()
+        self._lr = math.nan  # the lr at the previous eval
+        self._warming = True  # the lr has only risen so far
+        self._forget()
+
+    def _forget(self) -> None:
+        """Forget the val history: evals up to here are no reference (see _schedule_moved)."""
         self._evals = 0
         self._best = math.inf  # raw best val loss, for messages
         self._best_step = math.nan
@@ -49,20 +65,39 @@ class Overfitting(Detector):
         self._previous = math.nan
         self._rises = 0
         self._train_at_first_rise = math.nan
+        self._train_at_best = math.nan
+        self._held = 0  # evals in a row with GL above the warn bar
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=JITTER_HISTORY)
+        self._jitter_at_best = math.nan  # the jitter as it was at the best eval
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
         findings = []
         train = points.ctx("train_loss").tolist()
+        lr = points.ctx("lr").tolist()
         for i, value in enumerate(points.values.tolist()):
             if not (math.isfinite(value) and value > 0):
                 continue
+            if self._schedule_moved(lr[i]):
+                self._forget()
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
         return findings
+
+    def _schedule_moved(self, lr: float) -> bool:
+        """Did the lr rise since the previous eval, during its warm-up or by a warm restart
+        (schedule.py's rules, per eval)? A val loss measured while the lr climbs is no reference:
+        a YOLO run's val loss bumps up in its warm-up epochs, then falls below where it started."""
+        if not math.isfinite(lr):
+            return False
+        before, self._lr = self._lr, lr
+        if math.isnan(before):
+            return False
+        if self._warming and lr <= before * (1.0 + 1e-6):
+            self._warming = False
+        return (self._warming and lr > before) or (lr > 0 and lr >= before * RESTART_JUMP)
 
     def _jitter(self, value: float) -> float:
         """Robust eval-to-eval noise of log val loss (0 until there is enough history)."""
@@ -73,6 +108,11 @@ class Overfitting(Detector):
         if len(self._second_differences) < 2:
             return 0.0
         return float(np.median(self._second_differences)) * MAD_TO_SIGMA / math.sqrt(6.0)
+
+    def _clean_jitter(self, jitter: float) -> float:
+        """The jitter as it was at the best eval, once enough differences led up to it (what
+        came after the best may be the overfitting itself); before that, the jitter so far."""
+        return self._jitter_at_best if math.isfinite(self._jitter_at_best) else jitter
 
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
@@ -89,27 +129,35 @@ class Overfitting(Detector):
             self._best, self._best_step = value, points.steps[i]
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
+            self._train_at_best = train
+            self._held = 0
+            if len(self._second_differences) >= MIN_DIFFERENCES:
+                self._jitter_at_best = jitter
             self.clear()
-            return None
-        if self._evals < MIN_EVALS or self._rises < WARN_RISES:
-            return None
-        reference = self._train_at_first_rise
-        # reference > 0: a train loss that reads 0 (or underflows to it) has no fall to measure.
-        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - TRAIN_FALL)):
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
-        jitter_pct = 100.0 * math.expm1(min(jitter, _MAX_EXPONENT))
-        if self._rises >= ALERT_RISES and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
+        jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
+        self._held = self._held + 1 if gl > max(WARN_GL, WARN_JITTERS * jitter_pct) else 0
+        if self._evals < MIN_EVALS or (self._rises < WARN_RISES and self._held < WARN_HELD):
+            return None
+        # Rising evals: the train loss must have fallen since the first rise; a level held above
+        # the bar: since the best eval. reference > 0: a train loss that reads 0 (or underflows to
+        # it) has no fall to measure.
+        reference = self._train_at_first_rise if self._rises >= WARN_RISES else self._train_at_best
+        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - TRAIN_FALL)):
+            return None
+        if (self._rises >= ALERT_RISES or self._held >= ALERT_HELD) and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
             severity = "alert"
         elif gl > max(WARN_GL, WARN_JITTERS * jitter_pct):
             severity = "warn"
         else:
             return None
         drop = 1.0 - train / reference
+        how = f"rose {self._rises} evals in a row" if self._rises >= WARN_RISES else f"stayed up for {self._held} evals"
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} rose {self._rises} evals in a row, {gl:.0f}% above its best "
+            f"{points.series} {value:.4g} {how}, {gl:.0f}% above its best "
             f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
             f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )

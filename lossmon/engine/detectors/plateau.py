@@ -9,6 +9,11 @@ starts at the start of training can be a dead start: a run resumed from a checkp
 where its loss already is. A run that improved and then flattened has most likely converged:
 worth knowing (info) after no 1% improvement for max(1000 points, half the run), never alarming,
 and only while the loss stays near its best: a loss climbing away from it is not flat.
+Short runs (epoch-level logs, 10-300 points) are judged on all their points so far
+(features.ShortTrend, all medians): a dead start whose points are smooth (within +-2% of a local
+line: means over epochs; single noisy batches wait for the block rule) and whose second half is
+not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
+lr warm-up.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import BLOCK_POINTS, HISTORY_BLOCKS, LrQuiet, TrendBlocks
+from lossmon.engine.detectors.features import (
+    BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
+)
 from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
@@ -30,6 +37,9 @@ LATE_IMPROVEMENT = -math.log(0.99)
 LATE_BLOCKS = 50
 NEAR_BEST = math.log(1.25)  # a late plateau sits within 25% of its best; higher, it is climbing
 SMOOTH_BLOCKS = 3
+SHORT_AT_CHANCE, SHORT_ANYWHERE = 10, 20  # short runs: points of a dead start at / off chance level
+SHORT_SMOOTH = 0.02  # ... whose points are smooth (means over an epoch, not single batches) ...
+SHORT_PROGRESS = math.log(1.01)  # ... and whose second half is not even 1% below its first
 
 
 class Plateau(Detector):
@@ -46,14 +56,16 @@ class Plateau(Detector):
         self._recent = np.empty(0)  # the last block means, for smoothing
         self._calm = HISTORY_BLOCKS  # blocks since the series last bounced
         self._best_by_block = GrowableArray(np.float64)  # running best after each block
+        self._short_age = 0  # points of a short run outside lr warm-up
 
     def update(self, points: Points) -> list[Finding]:
         if self._fresh is None and len(points):
-            self._fresh = _starts_fresh(points.steps)
+            self._fresh = starts_fresh(points.steps)
         quiet = self.feature(points, "lr_quiet", LrQuiet)
+        short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
         blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
-            return []
+            return self.apply(points, short)
         means, ends = self._smoothed(blocks.means), blocks.ends
         # Quiet: no window has bounced for a whole window's span (bouncing comes and goes with,
         # e.g., a cyclic lr; a loss that bounced a moment ago is not flat).
@@ -79,11 +91,40 @@ class Plateau(Detector):
         events = []
         for severity, need in (("warn", WARN_BLOCKS), ("alert", ALERT_BLOCKS)):
             for i in self.entries(severity, dead & (age >= need)).tolist():
-                events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i], improvement[i], lr[ends[i]], points, ends[i]), "dead"))
+                events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i] * BLOCK_POINTS, improvement[i], lr[ends[i]], points, ends[i]), "dead"))
         for i in self.entries("improved", improvement >= DEAD_IMPROVEMENT).tolist():
             events.append(Event(int(ends[i]), None, family="dead"))
         events.extend(self._late(means, best, total, improvement, ends, points))
-        return self.apply(points, events)
+        return self.apply(points, short + events)
+
+    def _short(self, stats, quiet, points: Points) -> list[Event]:
+        """A dead start in a short run (module docstring); the block rule escalates it."""
+        # A running mean of the epoch (Keras) is smooth by construction, not because it is flat.
+        if self._short_age >= SHORT_LIMIT or not self._fresh or self.attrs.get("epoch_running_average"):
+            return []
+        outside = self._short_age + np.cumsum(~quiet)  # points outside lr warm-up so far
+        self._short_age = int(outside[-1]) if len(outside) else self._short_age
+        if not len(stats):
+            return []
+        counted = ~quiet[stats.index]
+        age = outside[stats.index]
+        at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
+        dead = (
+            (stats.start - stats.best < DEAD_IMPROVEMENT) & (stats.progress < SHORT_PROGRESS)
+            # a steady fall, however slow, is progress: the halves differ by noise alone by about
+            # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat)
+            & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
+            & (stats.jitter < SHORT_SMOOTH) & counted
+            & (age >= np.where(at_chance, SHORT_AT_CHANCE, SHORT_ANYWHERE))
+        )
+        events = []
+        lr = points.ctx("lr")
+        for k in self.entries("short dead", dead).tolist():
+            i = int(stats.index[k])
+            improvement = float(stats.start[k] - stats.best[k])
+            message = self._dead_message(stats.recent[k], int(stats.count[k]), improvement, lr[i], points, i)
+            events.append(Event(i, "warn", message, "dead"))
+        return events
 
     def _smoothed(self, means: np.ndarray) -> np.ndarray:
         """Each block's mean averaged with the two before it: one lucky block of a noisy loss must
@@ -113,10 +154,10 @@ class Plateau(Detector):
             events.append(Event(int(ends[i]), None, family="late"))
         return events
 
-    def _dead_message(self, mean, age, improvement, lr, points: Points, i) -> str:
+    def _dead_message(self, mean, flat_points, improvement, lr, points: Points, i) -> str:
         level = math.exp(mean)
         message = (
-            f"loss flat at {level:.4g} for {age * BLOCK_POINTS} points (step {format_step(points.steps[i])}): "
+            f"loss flat at {level:.4g} for {flat_points} points (step {format_step(points.steps[i])}): "
             f"{-math.expm1(-improvement):.1%} below where it started{_chance_hint(level)}"
         )
         if lr == 0.0:
@@ -124,17 +165,16 @@ class Plateau(Detector):
         return message
 
 
-def _starts_fresh(steps: np.ndarray) -> bool:
-    """Does the segment start at the start of training? A run resumed from a checkpoint (or a
-    log joined midway) starts late, at a loss that already made its progress: no dead start."""
-    first = float(steps[0])
-    spacing = float(steps[1] - steps[0]) if len(steps) > 1 else 1.0
-    return first <= max(100.0, 10.0 * spacing)
+def _clearly_at_chance(level: float) -> bool:
+    """At ln(k) for a k that is telling: few classes (ln k are far apart) or a power of ten (10,
+    100, 1000 classes); for other large k, every level is near some ln(k)."""
+    k = round(math.exp(level)) if 0 < level < 12 else 0
+    return k >= 2 and (k <= 10 or math.log10(k).is_integer()) and abs(level - math.log(k)) <= 0.005 * level
 
 
 def _chance_hint(level: float) -> str:
     """Name ln(k) when the loss sits at the cross-entropy of guessing among k classes."""
-    if level <= 0:
+    if not 0 < level < 12:  # ln(100,000) = 11.5: above, no class count to name (and exp overflows)
         return ""
     k = round(math.exp(level))
     if 2 <= k <= 100_000 and abs(level - math.log(k)) <= 0.01 * level:

@@ -9,7 +9,8 @@ winsorized at 3 sigma, so a loss that starts bouncing widely raises its own bar.
 
 Severity follows what the user should do:
 * a spike (z > 6 and at least 2x the level; in the first points, before there is a level, 3x
-  the lowest value so far) is a ``warn`` at once: look at that batch;
+  the median of the last 5 values: one lucky batch cannot set the bar) is a ``warn`` at once:
+  look at that batch;
 * if ``persist`` points later the series is still at least 2x its level and half the spike (in
   log), it did not recover: ``alert``, act now;
 * a spike that is clearly smaller than one the run already recovered from at once is only
@@ -27,6 +28,8 @@ per point.
 from __future__ import annotations
 
 import math
+import statistics
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +42,7 @@ SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
 SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
 FIRST_WINDOW, MAX_WINDOW = 512, 1 << 16
+EARLY_MEDIAN = 5  # before the level is warm, a jump is measured against the median of this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,7 @@ class SpikeRules:
     alpha: float = 0.05  # level EWMA (memory ~20 points)
     alpha_scale: float = 0.02  # scale EWMA (memory ~50 points)
     warm: int = 20  # points before the z-score rule applies
-    early_ratio: float = 3.0  # before that: a jump of 3x above the lowest value so far
+    early_ratio: float = 3.0  # before that: a jump of 3x above the median of the last values
     spike_z: float = 6.0
     spike_ratio: float = 2.0
     outlier_z: float = 3.0  # opens an excursion (baseline frozen)
@@ -65,7 +69,8 @@ class SpikeWatch:
         self.n = 0  # finite points seen
         self.m = 0.0  # level (EWMA of y)
         self.s = 0.0  # EW mean |residual|
-        self.lowest = math.inf
+        self.early_values: deque[float] = deque(maxlen=EARLY_MEDIAN)  # the last values before warm
+        self.early_level = math.nan  # their median when the early excursion opened
         self.record = -math.inf  # largest log-ratio of a spike the run recovered from at once
         self.calm = 0  # points at the level since the last excursion ended
         self.window = FIRST_WINDOW
@@ -121,7 +126,6 @@ class SpikeWatch:
             level[i : i + k] = before[:k]
             sigma[i : i + k] = sig[:k]
             self.m, self.s = float(levels[k - 1]), float(scales[k - 1])
-            self.lowest = min(self.lowest, float(part[:k].min()))
             self.n += k
             if self.calm < rules.calm <= self.calm + k:
                 events.append(Event(int(where[i + rules.calm - self.calm - 1]), None, family="spike"))
@@ -136,7 +140,8 @@ class SpikeWatch:
         rules = self.rules
         self.n += 1
         if self.n == 1:
-            self.m = self.lowest = y
+            self.m = y
+            self.early_values.append(y)
             return False
         residual = y - self.m
         sigma = self.sigma()
@@ -145,8 +150,8 @@ class SpikeWatch:
             # a loss that starts bouncing widely raises its own bar instead of spiking forever.
             self.s += rules.alpha_scale * (rules.outlier_z * sigma - self.s)
         if self.excursion:
-            if self.early:  # no scale yet: up while still well above the lowest value
-                still_up = y - self.lowest > math.log(rules.early_ratio) / 2
+            if self.early:  # no scale yet: up while still well above the early level
+                still_up = y - self.early_level > math.log(rules.early_ratio) / 2
             else:
                 still_up = residual > max(rules.outlier_z * sigma, math.log(rules.outlier_ratio))
             if still_up:
@@ -155,7 +160,8 @@ class SpikeWatch:
                 self.record = max(self.record, self.peak)
             self.excursion, self.fired, self.calm = 0, None, 0
         if self.n <= rules.warm:
-            jump = y - self.lowest
+            self.early_level = statistics.median(self.early_values)
+            jump = y - self.early_level
             if jump >= math.log(rules.early_ratio):
                 self._open(jump, i, steps, raw, where, events, early=True)
                 return True
@@ -169,7 +175,8 @@ class SpikeWatch:
                 return True
         self.m += rules.alpha * residual
         self.s += rules.alpha_scale * (abs(residual) - self.s)
-        self.lowest = min(self.lowest, y)
+        if self.n <= rules.warm:
+            self.early_values.append(y)
         self.calm += 1
         if self.calm == rules.calm:
             events.append(Event(int(where[i]), None, family="spike"))
@@ -183,7 +190,7 @@ class SpikeWatch:
         at = f"at step {format_step(self.spike_step)}"
         value = f"{rules.noun} {raw[where[i]]:.4g}"
         if early:
-            message = f"{value} jumped {_times(ratio)} above its lowest value so far {at}"
+            message = f"{value} jumped {_times(ratio)} above its recent level {at}"
         else:
             message = f"{value} is {_times(ratio)} above its running level {at}"
         if ratio_log < self.record - self._same_size():
@@ -211,7 +218,7 @@ class SpikeWatch:
             count = self.excursion
             self._open(residual, i, steps, raw, where, events, early=False)
             self.excursion = count
-        height = y - self.lowest if self.early else residual
+        height = y - self.early_level if self.early else residual
         stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
         if self.fired and self.excursion == rules.persist and stays_high:
             ratio = math.exp(min(height, 700.0))

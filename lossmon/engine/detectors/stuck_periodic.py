@@ -8,11 +8,12 @@ profiles of consecutive epochs agree (correlation > 0.7), far above the noise of
 of epoch 4). The noise of a bin mean is measured as the change between consecutive profiles,
 so autocorrelated noise cannot pass for a pattern.
 
-When it does not, autocorrelation: every 256 points, the last 1024 log-losses minus their moving
-average over 257 points are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
+When it does not, autocorrelation: every 256 points, the last 1024 to 4096 log-losses (as many as
+there are) minus their moving average over 257 points are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
 dip before it; noise gives about 0.03) and that recurs at twice the lag; the residual folded at that period gives the
 profile; the profiles of the first and the second half of the cycles must agree, in 3 scans in a
-row (periods of 20 to 190 points). The fold uses the period, near the autocorrelation's estimate,
+row (periods of 20 points to a quarter of the points scanned: 190 at first, 960 once the ring
+holds 4096). The fold uses the period, near the autocorrelation's estimate,
 that gives the sharpest profile.
 
 A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
@@ -39,10 +40,11 @@ CONSISTENT = 2  # consecutive profile pairs that must agree (3 profiles)
 MIN_CORRELATION = 0.7
 MIN_AMPLITUDE = 1.5  # profile spread over the noise of a bin mean
 RAMP_FIT = 3.0  # a profile within 3x the noise of a straight line is a staircase
-SCAN_POINTS, SCAN_EVERY = 1024, 256
+SCAN_POINTS, SCAN_EVERY, SCAN_FROM = 4096, 256, 1024  # the ring, and how full it must be to scan
 DETREND_POINTS = 257
 MIN_LAG = 2 * BINS
 MIN_ACF, MIN_PROMINENCE = 0.2, 0.2
+RUNNING_MEAN_JUMPS = 6.0
 
 
 class StuckPeriodic(Detector):
@@ -61,17 +63,31 @@ class StuckPeriodic(Detector):
         self._ring = np.full(SCAN_POINTS, np.nan)  # the last log-losses, for autocorrelation
         self._filled = 0
         self._until_scan = SCAN_EVERY
+        self._running_mean: bool | None = None  # does a series flagged as running means behave so?
 
     def update(self, points: Points) -> list[Finding]:
-        if self.attrs.get("epoch_running_average"):
-            return []
         logs = log_values(points.values)
         epochs = np.floor(points.ctx("epoch"))
         if np.isnan(epochs).all() and math.isnan(self._epoch_id):
             events = self._scan_for_period(logs, points)
         else:
             events = self._fold_epochs(logs, epochs, points)
+        if self.attrs.get("epoch_running_average") and not self._raw_after_all():
+            return []
         return self.apply(points, events)
+
+    def _raw_after_all(self) -> bool:
+        """A series the parser marks as running means of the epoch (Keras progress bars) is a
+        sawtooth by construction and is skipped, unless its values do not behave as running means:
+        a running mean changes by 1/k of a batch's deviation at the k-th batch, so its changes are
+        tiny but for a few after each reset (95th percentile over 6x the median); a log that
+        writes each batch's own loss on those lines changes by the batch noise every time. Decided
+        once, on the first SCAN_FROM points."""
+        if self._running_mean is None and self._filled >= SCAN_FROM:
+            jumps = np.abs(np.diff(self._ring[-self._filled :]))
+            median, high = np.percentile(jumps, [50, 95])
+            self._running_mean = bool(high > RUNNING_MEAN_JUMPS * median)
+        return self._running_mean is False
 
     # Known epochs: epoch folding -------------------------------------------------------------
 
@@ -158,14 +174,14 @@ class StuckPeriodic(Detector):
             self._until_scan -= len(chunk)
             if self._until_scan == 0:
                 self._until_scan = SCAN_EVERY
-                if self._filled == SCAN_POINTS:
+                if self._filled >= SCAN_FROM:
                     self._scan(points, int(where[taken - 1]), events)
         return events
 
     def _scan(self, points: Points, i: int, events: list[Event]) -> None:
         """Fold the ring at the period found; the first half of its cycles and the second half
         must show the same profile (their difference measures the noise)."""
-        residual = _detrend(self._ring)
+        residual = _detrend(self._ring[-self._filled :])
         period = _period(residual)
         if period is None:
             self._disagree()

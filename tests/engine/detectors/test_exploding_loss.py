@@ -52,10 +52,39 @@ def test_rare_moderate_bumps_are_not_spikes():
 
 
 def test_a_threefold_jump_in_the_first_steps_is_explosive():
-    loss = np.array([10.0, 8.0, 6.5, 20.0, 30.0, 45.0, 60.0, 80.0])
+    # Measured against the median of the last values (4.5 before the 15), not the lowest one: the
+    # jump to 10 is 2.5x that level, the climb to 15 is 3.3x.
+    loss = np.array([5.0, 4.0, 3.25, 10.0, 15.0, 22.5, 30.0, 40.0])
     findings = feed(detector(), loss)
-    assert summary(findings)[:2] == [("exploding_loss", "warn", 4.0), ("exploding_loss", "alert", 6.0)]
-    assert "above its lowest value so far" in findings[0].message
+    assert summary(findings)[:2] == [("exploding_loss", "warn", 5.0), ("exploding_loss", "alert", 7.0)]
+    assert "above its recent level" in findings[0].message
+
+
+def test_one_lucky_batch_early_does_not_set_the_bar():
+    # A short Lightning run: one batch at 0.0297, then ordinary ones 3.6x and 2.2x above it.
+    loss = np.array([0.69, 0.35, 0.21, 0.14, 0.0297, 0.108, 0.066, 0.09, 0.07, 0.081, 0.06, 0.072, 0.05,
+                     0.064, 0.055, 0.049, 0.058, 0.046, 0.051, 0.044, 0.047, 0.04, 0.043, 0.041, 0.038, 0.045,
+                     0.039, 0.036])
+    assert feed(detector(), loss) == []
+
+
+def test_a_language_model_loss_far_above_chance_warns_even_in_warm_up():
+    # Megatron, GPT-2 vocabulary: lm loss starts at 12.1 (about ln 50257 = 10.8) and reaches
+    # 26.5 at iteration 30 while the lr still warms up.
+    loss = np.array([12.1, 11.6, 26.5, 19.0, 11.0, 10.2, 9.6, 9.1])
+    lr = np.array([1e-7, 2e-7, 3e-7, 4e-7, 5e-7, 6e-7, 7e-7, 8e-7])
+    findings = feed(detector(), loss, steps=np.arange(10, 90, 10), lr=lr)
+    assert summary(findings) == [("exploding_loss", "warn", 30.0)]
+    assert "2.2x its chance level (12.1" in findings[0].message
+
+
+def test_a_known_chance_level_is_used_and_a_loss_without_one_is_judged_by_its_spikes():
+    found = feed(ExplodingLoss("loss", {"chance_level": 10.0}), [3.0, 2.9, 2.8, 21.0, 2.7])
+    assert [(f.severity, "chance level (10," in f.message) for f in found][-1] == ("warn", True)
+    # A detection loss in warm-up at a tiny lr: 0.47 -> 1.34 is batch-to-batch variation, under
+    # 3x its recent level, and such a loss has no chance level.
+    mmdet = [0.47, 0.62, 1.34, 0.81, 0.7, 0.66, 0.74, 0.58, 0.61, 0.55]
+    assert feed(detector(), mmdet, lr=np.full(10, 4e-8)) == []
 
 
 def test_a_slow_divergence_is_caught_by_the_cusum():
@@ -118,3 +147,28 @@ def test_a_loss_that_wanders_a_few_times_its_best_is_not_running_away():
     wander = np.exp(np.cumsum(rng.normal(0, 0.05, 6000)).clip(-0.5, 1.5))  # up to ~4.5x
     findings = feed(detector(), 2.0 * wander)
     assert not [f for f in findings if "running away" in f.message]
+
+
+def test_a_negative_loss_whose_magnitude_runs_away_is_explosive():
+    loss = -3.4e4 * np.geomspace(1, 1900, 70)  # -3.4e4 at epoch 0 to -6.5e7 at epoch 69
+    found = feed(detector(), loss)
+    assert [f.severity for f in found] == ["warn", "alert"] and "running away below" in found[0].message
+    # A negative loss that settles (a likelihood with a learned variance) is not.
+    assert feed(detector(), -1.0 - 2.0 * (1 - np.exp(-np.arange(200) / 30.0))) == []
+    # Nor a loss that crosses zero on its way down.
+    assert alarms(feed(detector(), np.linspace(0.5, -0.2, 100))) == []
+
+
+def test_a_jump_on_a_smooth_epoch_level_curve_is_explosive():
+    # 182 epoch means falling smoothly; at epoch 105 one epoch is 5.4x its neighbours. The EWMA
+    # level lags such a curve and the lag inflates the spike rule's scale: z stayed under 6.
+    epochs = np.arange(182)
+    loss = (0.25 + 0.9 * np.exp(-epochs / 40)) * np.exp(0.01 * np.random.default_rng(0).standard_normal(182))
+    loss[104] *= 5.4
+    found = feed(detector(), loss)
+    assert {(f.severity, f.step) for f in found} == {("warn", 105.0)}
+    assert any("the median of the 5 points before it" in f.message for f in found)
+    # The YOLO mosaic step (train loss 1.22x at epoch 15) is not a jump.
+    yolo = [1.6878, 1.267, 1.1897, 1.1894, 1.1611, 1.1062, 1.092, 1.0469, 1.0252, 1.0297, 0.98966, 1.0071,
+            0.9805, 0.94457, 0.95768, 1.1683, 1.1087, 1.1318, 1.0672, 1.0636, 1.0257, 0.99607, 0.97763]
+    assert feed(detector(), yolo) == []

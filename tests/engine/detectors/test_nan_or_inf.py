@@ -35,3 +35,17 @@ def test_finite_values_raise_nothing_and_a_gone_nan_clears_the_badge():
     assert d.active is not None
     feed(d, np.ones(25))
     assert d.active is None
+
+
+def test_a_nan_grad_norm_with_a_finite_loss_is_a_skipped_step():
+    grad = np.array([np.nan, 0.8, 0.7, np.nan, 0.6, 0.6])
+    loss = np.array([0.69, 0.66, 0.6, 0.58, 0.5, 0.45])
+    found = feed(NanOrInf("grad_norm"), grad, train_loss=loss, grad_norm=grad)
+    assert [f.severity for f in found] == ["info"] and "loss scaler skipped" in found[0].message
+    # Every step overflowing is no longer a skipped step.
+    stuck = np.full(12, np.nan)
+    found = feed(NanOrInf("grad_norm"), stuck, train_loss=np.full(12, 0.7), grad_norm=stuck)
+    assert "alert" in [f.severity for f in found]
+    # With the loss NaN too (or HF's filtered 0.0), it is an alert at once.
+    found = feed(NanOrInf("grad_norm"), grad, train_loss=np.array([np.nan, 1, 1, 1, 1, 1.0]), grad_norm=grad)
+    assert [f.severity for f in found if f.step == 1.0] == ["alert"]

@@ -12,7 +12,8 @@ def flat(n: int, level: float = math.log(10), noise: float = 0.01, seed: int = 0
 
 def test_a_dead_start_at_chance_level_warns_then_alerts():
     findings = feed(Plateau("loss"), flat(1500), lr=np.zeros(1500))
-    assert summary(findings) == [("plateau", "warn", 200.0), ("plateau", "alert", 1000.0)]
+    # A short run at chance level speaks after 10 points; the block rule escalates at 1000.
+    assert summary(findings) == [("plateau", "warn", 10.0), ("plateau", "alert", 1000.0)]
     assert "chance level for 10 classes" in findings[0].message
     assert "the learning rate is 0" in findings[0].message
 
@@ -57,3 +58,18 @@ def test_a_converged_loss_that_climbs_away_is_no_longer_a_plateau():
     findings = feed(detector, loss)
     assert [f.severity for f in findings] == ["info"] and findings[0].step < 3000
     assert detector.active is None  # climbing is not flat: the info badge went out
+
+
+def test_a_short_epoch_level_dead_start_is_a_plateau_and_a_short_healthy_run_is_not():
+    # 25 epochs of a loss at ln(2) that never moves (labels the model cannot see).
+    found = feed(Plateau("loss"), flat(25, level=math.log(2), noise=0.005))
+    assert summary(found) == [("plateau", "warn", 10.0)] and "chance level for 2 classes" in found[0].message
+    # Off chance level, it takes 20 points.
+    assert summary(feed(Plateau("loss"), flat(25, level=0.83, noise=0.005))) == [("plateau", "warn", 20.0)]
+    epochs = np.arange(25)
+    assert feed(Plateau("loss"), 0.4 + 1.5 * np.exp(-epochs / 5)) == []
+
+
+def test_a_huge_flat_loss_names_no_chance_level():
+    found = feed(Plateau("loss"), flat(25, level=6.5e7, noise=0.001))
+    assert found and "chance" not in found[0].message

@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 
 from lossmon.engine.detectors.stuck_periodic import StuckPeriodic
@@ -51,3 +53,25 @@ def test_keras_running_averages_are_sawtooths_by_construction():
     running = np.concatenate([np.cumsum(c) / np.arange(1, len(c) + 1) for c in np.split(loss, n // EPOCH)])
     detector = StuckPeriodic("loss", {"epoch_running_average": True})
     assert feed(detector, running) == []
+
+
+def test_without_epochs_a_long_period_is_found_once_enough_points_are_seen():
+    blocks = np.array([0.08, -0.05, 0.02, -0.06, 0.01])
+    n = 16 * EPOCH  # a 300-point period: beyond the first 1024-point scans (periods up to 190)
+    findings = feed(StuckPeriodic("loss"), with_pattern(n, blocks))
+    assert [s for _, s, _ in summary(findings)][:1] == ["warn"]
+    assert re.search(r"every (29\d|30\d)-point period", findings[0].message)
+
+
+def test_per_batch_losses_on_lines_flagged_as_running_means_are_judged():
+    # A log that writes each batch's own loss on Keras progress lines: the parser flags the
+    # series as running means, but the values do not behave as such.
+    blocks = np.array([0.08, -0.05, 0.02, -0.06, 0.01])
+    n, period = 3000, 100
+    loss = decaying(n, noise=0.03) * np.exp(blocks[(np.arange(n) % period) * len(blocks) // period])
+    raw = StuckPeriodic("loss", {"epoch_running_average": True})
+    assert [s for _, s, _ in summary(feed(raw, loss))][:1] == ["warn"]
+    # True running means of the epoch (what Keras prints) stay skipped, pattern or not.
+    epochs = np.arange(n) // period
+    running = np.concatenate([np.cumsum(loss[epochs == e]) / np.arange(1, period + 1) for e in range(n // period)])
+    assert feed(StuckPeriodic("loss", {"epoch_running_average": True}), np.round(running, 4)) == []
