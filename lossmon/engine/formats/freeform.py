@@ -141,7 +141,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
-            elif words and not boundary:
+            elif words and not boundary and "(" not in gap:  # "torch.Size([16": a call, not a pair
                 name, at = words[-1]
                 if len(words) >= 2 and _two_words(words[-2][0], name):
                     name, at = f"{words[-2][0]} {name}", words[-2][1]
