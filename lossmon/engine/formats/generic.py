@@ -28,7 +28,8 @@ from lossmon.engine.records import RecordBuilder
 STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
 _STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
 # A line that is only a number between rules: a block header ("-----4------", "==== 12 ====").
-_RULED_NUMBER = re.compile(r"\s*+[-=*#~]{3,}+ *+(\d++) *+[-=*#~]{3,}+\s*+")
+# (The logging prefix may have taken the leading dashes: "0------" is left of "-----0------".)
+_RULED_NUMBER = re.compile(r"\s*+(?:[-=*#~]{3,}+ *+)?(\d++) *+[-=*#~]{3,}+\s*+")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
@@ -67,8 +68,8 @@ class KeyValueParser(LineParser):
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names:
             return False
-        if step_name == "epoch" and len(names) == 1 and names[0].lower() == "epoch":
-            return True  # a header ("Training epoch: 3", "EPOCH 1 of 30"): its step is context
+        if all(name.lower() == "epoch" for name in names):
+            return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
         if step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found)):
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None:
