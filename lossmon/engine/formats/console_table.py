@@ -66,7 +66,7 @@ class WhitespaceTable(Format):
     id = "console_table"
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
-    anchor = rf"(?=[^\n]*?(?i:loss|acc|return|reward|error|score|perplexity|ppl|map|f1)){_WHITESPACE_HEADER}"
+    anchor = _WHITESPACE_HEADER  # and a metric word (recognises): a lookahead here would scan every line
     parser = WhitespaceTableParser
     strip_prefix = False
 

@@ -16,8 +16,8 @@ and each token is a number, a word, or something else:
 
 The text is read in segments (cut at ``|``, ``,``, ``;``, a ``:`` and ``name: value`` pairs), and
 a segment counts as data only when prose is a small part of it: at most one prose word, or one
-per two pairs. Every token is visited once (one ``finditer`` over the text), so a line costs time
-linear in its length.
+per two pairs. A segment where prose outnumbers data is skipped to its end in one search. Every
+token is visited at most once, so a line costs time linear in its length.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ _NOUN = re.compile(
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
+_SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 # Words that start prose, never a two-word name ("with lr 0.001", "the loss 0.5").
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for to in at on by from with as is was are were be been new best our its this that".split()
@@ -113,8 +114,13 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         prose_total += prose
         segment, prose, lead_here = [], 0, None
 
-    for match in _TOKEN.finditer(text):
+    position = 0
+    while True:
+        match = _TOKEN.search(text, position)
+        if match is None:
+            break
         start, end = match.span()
+        position = end
         inside = False
         while cut_index < len(cuts) and cuts[cut_index][0] <= start:
             if cuts[cut_index][1] > start:  # the token is part of a "name: value" pair
@@ -126,6 +132,19 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             cut_index += 1
             first = False
         if inside:
+            continue
+        lost = prose + len(words) - 2  # the last two words may still name a number
+        if lost >= 3 and lost > len(segment):
+            # Prose outnumbers data here: skip to where the segment ends, in one search.
+            skip = _SEGMENT_END.search(text, start)
+            stop = skip.end() if skip is not None else len(text)
+            if cut_index < len(cuts):
+                stop = min(stop, cuts[cut_index][0])
+            words = []
+            close()
+            after_value = after_free_number = open_fraction = False
+            previous_end = position = stop
+            first = False
             continue
         token = match.group()
         gap = text[previous_end:start]
@@ -183,6 +202,36 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         first = False
     close()
     return Loose(pairs, prose_total, lead)
+
+
+_SEGMENTS = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
+_NUMBER_STARTS = re.compile(r"(?:^|[\s\[(])(?:[-+]?\.?\d|(?i:nan|inf)(?![a-z]))")
+_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[A-Za-z_]")
+# A word, blanks or a bracket, then a number: where every free-form pair starts.
+_ADJACENT = re.compile(r"[A-Za-z_\]][ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
+
+
+def may_hold_pairs(text: str) -> bool:
+    """False when no segment of the text can be data, found with a few C-level scans: a pair
+    starts where a word meets a number, each pair takes a number and at most two words, and a
+    segment keeps at most one prose word per two pairs (or one), so a segment of ``n`` numbers
+    with more than ``2n + max(1, n // 2)`` words is prose. Most prose lines (warnings, notes) are
+    dismissed here without a token-by-token read. (Segments are cut at every ``:`` here, which
+    only makes them smaller: a segment that might be data is never missed.)"""
+    checked = 0
+    for match in _ADJACENT.finditer(text):
+        at = match.start()
+        if at < checked:
+            continue
+        lo = max(text.rfind("|", 0, at), text.rfind(",", 0, at), text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+        ends = [i for i in (text.find("|", at), text.find(",", at), text.find(";", at), text.find(":", at)) if i >= 0]
+        hi = min(ends) if ends else len(text)
+        segment = text[lo:hi]
+        numbers = len(_NUMBER_STARTS.findall(segment))
+        if numbers and len(_WORD_STARTS.findall(segment)) <= 2 * numbers + max(1, numbers // 2):
+            return True
+        checked = hi
+    return False
 
 
 def confident(found: Loose) -> bool:

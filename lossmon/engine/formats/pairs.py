@@ -83,6 +83,8 @@ def message_pairs(text: str) -> list[Pair]:
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if not found and not freeform.may_hold_pairs(text):
+        return found
     loose = freeform.read(text, 0, tuple((pair.at, pair.stop) for pair in found))
     if not freeform.confident(loose):
         return found
