@@ -88,3 +88,38 @@ def test_a_free_form_log_keeps_every_record_at_its_step():
         assert steps(monitor, "loss") == [47700, 47710, 47720, 47730, 47740]
         assert monitor.store["loss"].values.tolist() == [1.4684, 13.845, 13.9949, 14.4119, 14.4393]
         assert {s.name for s in monitor.store} == {"loss", "lr", "grad", "mfu"}
+
+
+# Runs of what the free-form reader, the console tables, the header rules and the logging fields
+# take (words before numbers, fractions, tags, units, rules, boxed cells, tab fields).
+_FREE_FORM_UNITS = ["a 1 ", "| a 1 ", "a b ", "1/ ", "1 of ", "[a] 1 ", "-", "a | 1 | ", "x:1\t", "a.b ",
+                    "a_b 1 ms/s ", "Epoch[1] ", "a(1 ", "loss 1, ", "a  ", "-1-", "|  a  |  1  |"]
+
+
+_SLOW_PATH = r"""
+import sys
+from lossmon.engine.formats import AutoParser
+from lossmon.engine.lines import LineSplitter
+from lossmon.engine.records import RecordBuilder
+for unit in sys.stdin.read().split("\0"):
+    line = unit * (50_000 // len(unit))
+    splitter, parser, out = LineSplitter(), AutoParser(fast=False), RecordBuilder()
+    for tail in ("", " x", ": 1"):
+        parser.parse_block(splitter.feed((line + tail + "\n").encode()), out)
+    print("ok", flush=True)
+"""
+
+
+def test_long_free_form_runs_take_linear_time_in_a_subprocess():
+    import subprocess
+    import sys
+
+    from tests.engine.formats.test_linear_time import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", _SLOW_PATH], input="\0".join(_FREE_FORM_UNITS), capture_output=True, text=True,
+        timeout=120,  # generous: all of these take a few seconds on a slow machine when linear
+        cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ok"] * len(_FREE_FORM_UNITS)
