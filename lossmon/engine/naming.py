@@ -115,6 +115,9 @@ _PRIMARY_VAL = (
     "validation lm loss", "validation loss", "val_loss_epoch", "valid_loss", "validation_loss",
     "validation/loss", "val_loss_step",
 )
+# The held-out loss under a test name (DETR and DeiT log test_loss once per epoch): the validation
+# loss when the log has no val series.
+_PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss")
 
 
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
@@ -131,7 +134,7 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 
-    return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL)
+    return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")

@@ -32,10 +32,24 @@ _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{fmt.anchor})" for i, fmt in enumerat
 _BARE_PROGRESS_BAR = re.compile(
     r"(?:[^|=:\d][^|=:]*+:)?\s*+\d++%\|[^|]*+\|\s*+[\d.]++[kMG]?/[\d.?]++[kMG]?\s*+\[[^\]=]*+\]\s*+$"
 )
+# A bar frame with no metrics in it, wherever it stands, and the blank frames tqdm clears a bar
+# with. With ``python train.py > log 2>&1`` stdout is block-buffered and tqdm's stderr is not, so a
+# record lands glued after a frame (``...8.09it/s]{'loss': 3.7, ...}``) or is cut in two by one
+# where a flush ended mid-line (``{'loss': 3.7, 'grad_n\r  5%|▌ | 31/600 [...]orm': 1.1}``).
+# Removing them joins what stood around them: the record, whole.
+_BAR = (
+    r"(?:\r|^|(?<=\]))(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
+    r"[ \t]*+\[[^\]=\r\n]*+\]"
+)
+_CLEAR = r"\r[ \t]*+(?=\r)"
+_BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
-IDLE_BLOCKS_BEFORE_DROP = 4
+# A template that read none of this many lines in a row is dropped (it costs a scan per block).
+# Counted in lines, not blocks, and applied at the exact line: which lines a template reads must
+# never depend on how the input was cut into blocks (issue 19: records differed by chunking).
+IDLE_LINES_BEFORE_DROP = 20_000
 
 
 def detect(text: str, line: int = 0) -> Format | None:
@@ -118,6 +132,7 @@ class AutoParser:
                 except Exception:  # noqa: BLE001 - its lines go to the slow path, one by one
                     self.root.line_errors += 1
                     continue
+            hits = self._until_idle(template, hits, block.first, len(taken))
             if hits is None:
                 continue
             clash = taken[hits.rows]
@@ -151,6 +166,37 @@ class AutoParser:
                     self.root.line_errors += 1
             for index in (np.flatnonzero(~blank[start:end]) + start).tolist():
                 self._parse_isolated(block.line(index), block.first + index, out)
+                if self._fresh_template and index + 1 < len(taken):
+                    # A template was just learned: the rest of the block is scanned again with
+                    # it, as the next block would be, so the line where reading starts is the
+                    # same however the input was cut.
+                    self._fresh_template = False
+                    rest = block.newlines[index] + 1
+                    self._parse_fast(LineBlock(block.first + index + 1, block.data[rest:]), out)
+                    return
+        self._fresh_template = False
+
+    @staticmethod
+    def _until_idle(template: Template, hits: Hits | None, first: int, count: int) -> Hits | None:
+        """The hits of a template up to the line where it has been idle too long (it is dropped
+        there), by line numbers alone."""
+        if template.dropped:
+            return None
+        limit = IDLE_LINES_BEFORE_DROP
+        if hits is None:
+            if first + count - 1 - template.last_line > limit:
+                template.dropped = True
+            return None
+        lines = hits.rows + first
+        gaps = np.diff(lines, prepend=template.last_line)
+        idle = np.flatnonzero(gaps > limit)
+        if not len(idle):
+            return hits
+        template.dropped = True
+        cut = int(idle[0])
+        if cut == 0:
+            return None
+        return Hits(hits.rows[:cut], hits.values[:cut], None if hits.steps is None else hits.steps[:cut])
 
     def _parse_isolated(self, text: str, line: int, out: RecordBuilder) -> None:
         """The slow path for one line, which never costs another line its record: a parser
@@ -171,6 +217,10 @@ class AutoParser:
                 if frame:
                     self.current.parse(frame, line, out)
             return
+        if "%|" in text:
+            text = _BAR_FRAME.sub("", text)
+            if not text or text.isspace():
+                return
         rank, cut = split_rank(text)
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)
@@ -232,9 +282,9 @@ class AutoParser:
         if parser is not None and parser.shape is not None and self.fast:
             if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
-                    self._learn(parser, message, rank_prefix, frame[:cut])
+                    self._learn(parser, message, rank_prefix, frame[:cut], line)
                 else:
-                    self._learn(parser, frame, rank_prefix, "")
+                    self._learn(parser, frame, rank_prefix, "", line)
 
     def _read(self, message: str, frame: str, line: int, out: RecordBuilder) -> LineParser | None:
         """The parser that took the message, if one did."""
@@ -262,13 +312,13 @@ class AutoParser:
         read many lines may be learned again when its lines come back."""
         kept = []
         for template in self.templates:
-            if template.idle_blocks < IDLE_BLOCKS_BEFORE_DROP:
+            if not template.dropped:
                 kept.append(template)
             elif template.hits >= 100:
                 template.learner._compiles.pop(template.learn_key, None)
         self.templates = kept
 
-    def _learn(self, parser: LineParser, message: str, rank_prefix: str, log_prefix: str) -> None:
+    def _learn(self, parser: LineParser, message: str, rank_prefix: str, log_prefix: str, line: int) -> None:
         shape = parser.shape
         key = (id(parser), tuple(name for name, _, _ in shape.fields), shape.step is None, rank_prefix)
         seen = self._shape_counts.get(key, 0) + 1
@@ -288,6 +338,7 @@ class AutoParser:
         self._compiles[key] = self._compiles.get(key, 0) + 1
         self._shape_counts[key] = 0
         template.learner, template.learn_key = self, key
+        template.last_line = line
         root.templates.append(template)
         root._fresh_template = True
 

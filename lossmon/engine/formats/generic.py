@@ -5,7 +5,10 @@ Config dumps, argument tables and echoed source code also hold ``name = number``
 shape (its tuple of names) only counts as metrics once it repeats with changing values: the
 first occurrences are held back and released together when the shape is seen for the third
 time with a value that changed. A shape that shares a name with an accepted shape, or that
-prints its step under the same name as one, is accepted at once.
+prints its step under the same name as one, is accepted at once. A name is also accepted on its
+own once it was seen on three lines with a changing value or step, whatever else those lines
+held: ``step=N loss=X key_<random>=Y``, with another extra key on every line, is a new shape on
+every line but still a loss series.
 
 Context is carried across lines (issue 12, classes 3 and 6): the last step a line printed (a
 header such as ``Training epoch: 3``, ``[step=1/2500,epoch=0]``, ``EPOCH 1 of 30`` or
@@ -33,6 +36,7 @@ _RULED_NUMBER = re.compile(r"\s*+(?:[-=*#~]{3,}+ *+)?(\d++) *+[-=*#~]{3,}+\s*+")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
+MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may differ on every line)
 
 
 class KeyValueParser(LineParser):
@@ -43,6 +47,7 @@ class KeyValueParser(LineParser):
         self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
         self._accepted_step_names: set[str] = set()
         self._context_step: float | None = None  # the last step a line printed
+        self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -84,6 +89,10 @@ class KeyValueParser(LineParser):
             for earlier in self._held.pop(names, ()):  # held before a kin shape was accepted
                 self._emit(out, earlier)
             return self._emit(out, record)
+        if self._count_names(names, step, metrics):
+            self._accept(names, step_name)
+            self._release_sharing(out)
+            return self._emit(out, record)
         held = self._held.get(names)
         if held is None:
             if len(self._held) >= MAX_HELD_SHAPES:
@@ -103,7 +112,40 @@ class KeyValueParser(LineParser):
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
-    def _accept(self, names: tuple[str, ...], step_name: str | None) -> None:
+    def finish(self, out: RecordBuilder) -> None:
+        """End of input: a shape seen on two lines with a changing value is a short series."""
+        for names, held in list(self._held.items()):
+            if len(held) >= 2 and _changing(held):
+                self._accept(names)
+                for record in self._held.pop(names):
+                    self._emit(out, record)
+
+    def _count_names(self, names: tuple[str, ...], step: float | None, metrics: dict) -> bool:
+        """Count each name on its own; True when one of them has become a series (three lines,
+        and its value or the step changed)."""
+        counts = self._name_counts
+        accepted = False
+        for name in names:
+            value = metrics[name]
+            seen = counts.get(name)
+            if seen is None:
+                if len(counts) < MAX_TRACKED_NAMES:
+                    counts[name] = (1, step, value, False)
+                continue
+            lines, first_step, first_value, changed = seen
+            changed = changed or step != first_step or not (value == first_value)
+            counts[name] = (lines + 1, first_step, first_value, changed)
+            accepted |= lines + 1 >= REPEATS_TO_ACCEPT and changed
+        return accepted
+
+    def _release_sharing(self, out: RecordBuilder) -> None:
+        """Held shapes that share a name with an accepted one are series too: release them."""
+        for names in [names for names in self._held if self._accepted_names.intersection(names)]:
+            self._accept(names)
+            for record in self._held.pop(names):
+                self._emit(out, record)
+
+    def _accept(self, names: tuple[str, ...], step_name: str | None = None) -> None:
         if names not in self._accepted:
             self._accepted.add(names)
             self._accepted_names.update(names)

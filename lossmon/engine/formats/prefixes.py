@@ -27,6 +27,7 @@ _PREFIX = re.compile(
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
     r"|\[titan\]"
+    r"|[\w.-]++:\d++(?=\t)"  # tab-separated logging fields: host:rank, module:line (OLMo)
     r"|>>"
     r"|[-|:]"
     r"|\s++"

@@ -234,7 +234,8 @@ class Template:
         step_column = columns.index(step_field or "") if shape.step is not None else None
         self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None)
         self.hits = 0
-        self.idle_blocks = 0
+        self.last_line = 0  # the last line it read (or where it was learned)
+        self.dropped = False  # idle for too long: it reads nothing more
         self.learner = None  # the AutoParser that compiled it, and under which key
         self.learn_key: tuple = ()
 
@@ -247,11 +248,8 @@ class Template:
         return hits
 
     def count(self, hits: Hits | None) -> None:
-        """Note what a scan of one block found (a template idle for long is dropped)."""
-        if hits is None:
-            self.idle_blocks += 1
-        else:
-            self.idle_blocks = 0
+        """Note what a scan of one block found."""
+        if hits is not None:
             self.hits += len(hits.rows)
 
     def commit(self, hits: Hits, lo: int, hi: int, first_line: int, out: RecordBuilder) -> None:
@@ -280,6 +278,7 @@ class Template:
                     continue
             columns[name] = Column(index, column_values)
         out.add_columns(rows + first_line, steps, columns, parser.format.id)
+        self.last_line = int(rows[-1]) + first_line
         parser.advance(steps, self.counter)
 
 

@@ -89,3 +89,19 @@ def test_rewritten_csv_rows_are_not_read_twice():
     monitor.finish()
     assert steps(monitor, "train_loss") == [1, 2, 3]
     assert steps(monitor, "val_loss") == [3]
+
+
+# Real lines: Iagorrr04/FaceCar-YOLOv5 @fbe272b7 runs/train/exp/results.csv (its first rows).
+# Its header pads every cell and names a column metrics/mAP_0.5:0.95 (a colon in a column name).
+_YOLOV5_RESULTS = [
+    '               epoch,      train/box_loss,      train/obj_loss,      train/cls_loss,   metrics/precision,      metrics/recall,     metrics/mAP_0.5,metrics/mAP_0.5:0.95,        val/box_loss,        val/obj_loss,        val/cls_loss,               x/lr0,               x/lr1,               x/lr2',
+    '                   0,             0.11406,            0.046828,            0.061684,           0.0090008,            0.034137,           0.0075866,           0.0014705,             0.10086,            0.031012,            0.055059,              0.0021,              0.0021,              0.0811',
+    '                   1,            0.095856,            0.047539,            0.051633,             0.53281,             0.16594,             0.10774,            0.033295,            0.090195,            0.022729,            0.046661,           0.0042574,           0.0042574,            0.061257',
+    '                   2,             0.09391,            0.036939,            0.046072,              0.3296,             0.15124,            0.064909,            0.014666,            0.091843,            0.017787,            0.042116,           0.0063713,           0.0063713,            0.041371',
+]
+
+
+def test_a_yolov5_results_csv_with_padded_cells_and_a_colon_in_a_name():
+    monitor = read("\n".join(_YOLOV5_RESULTS) + "\n")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train/box_loss", "val/box_loss")
+    assert len(monitor.store["metrics/mAP_0.5:0.95"]) == 3

@@ -1,0 +1,76 @@
+"""Progress-bar frames are stripped wherever they stand (issue 12, class 1): glued before a record
+with no ``\\r`` between them, or cutting a record in two where a block-buffered stdout flushed
+mid-line while tqdm wrote to unbuffered stderr."""
+
+import random
+import re
+
+from parse_helpers import read
+
+# Real lines: AAssets/Qwen3-0.6B-Alpaca-LoRA @da06be4b train.log (a nohup capture of a TRL
+# SFTTrainer run; the served text has no carriage returns, so frames follow each other directly
+# and each dict is glued to the end of a frame). Cut to the last frames before each dict.
+_REAL = [
+    "  0%|          | 8/4854 [00:12<2:15:47,  1.68s/it]  0%|          | 9/4854 [00:14<2:13:35,  1.65s/it]  0%|"
+    "          | 10/4854 [00:16<2:14:42,  1.67s/it]                                                   "
+    "{'loss': 1.5618, 'grad_norm': 1.2043813467025757, 'learning_rate': 9.981458590852905e-05, 'entropy': "
+    "1.5958266109228134, 'num_tokens': 52034.0, 'mean_token_accuracy': 0.6513763800263405, 'epoch': 0.01}",
+    "  0%|          | 19/4854 [00:30<2:08:56,  1.60s/it]  0%|          | 20/4854 [00:32<2:12:31,  1.64s/it]"
+    "                                                   {'loss': 1.2588, 'grad_norm': 0.26526445150375366, "
+    "'learning_rate': 9.960857025133911e-05, 'entropy': 1.3516502678394318, 'num_tokens': 103411.0, "
+    "'mean_token_accuracy': 0.6785490036010742, 'epoch': 0.01}",
+]
+
+
+def test_real_dicts_glued_after_frames_are_read():
+    monitor = read("\n".join(_REAL * 3) + "\n")
+    assert monitor.store["loss"].values.tolist() == [1.5618, 1.2588] * 3
+    assert monitor.store["mean_token_accuracy"].values.tolist()[:2] == [0.6513763800263405, 0.6785490036010742]
+
+
+def _fake_hf_run(steps: int, seed: int) -> tuple[bytes, list[dict]]:
+    """What ``python train.py > log 2>&1`` captures from a Trainer: tqdm redraws its bar on the
+    unbuffered stderr at every step, tqdm.write clears it before a log; the dicts go to stdout,
+    block-buffered, which reaches the file in flushes of 4-8 KB that may end anywhere in a line."""
+    rng = random.Random(seed)
+    out, pending, logged = [], "", []
+    flush_at = rng.randint(4096, 8192)
+    for step in range(1, steps + 1):
+        pct = 100 * step // steps
+        bar = "█" * (pct // 10) + " " * (10 - pct // 10)
+        frame = f"\r{pct:3d}%|{bar}| {step}/{steps} [00:{step % 60:02d}<01:00, {rng.uniform(1, 9):.2f}it/s]"
+        out.append(frame)
+        if step % 5 == 0:
+            record = {"loss": round(rng.uniform(0.5, 3), 4), "grad_norm": rng.uniform(0.1, 5),
+                      "learning_rate": 5e-05 * (1 - step / steps), "epoch": round(step / steps, 2)}
+            logged.append(record)
+            if rng.random() < 0.5:  # tqdm.write clears the bar on stderr (not in every capture)
+                out.append("\r" + " " * len(frame) + "\r")
+            pending += f"{record}\n"
+            while len(pending) >= flush_at:  # stdout's buffer is full: it is written, cut or not
+                out.append(pending[:flush_at])
+                pending = pending[flush_at:]
+                flush_at = rng.randint(4096, 8192)
+    out.append(pending + "\n")
+    return "".join(out).encode(), logged
+
+
+def test_a_buffered_hf_run_keeps_every_record():
+    for seed in range(4):
+        data, logged = _fake_hf_run(3000, seed)
+        text = data.decode()
+        assert re.search(r"it/s\][^\r\n]", text)  # text glued to a frame, no \r between
+        cut = sum(1 for line in text.split("\n") if "{'loss'" in line and "\r" in line.split("{'loss'", 1)[1])
+        assert cut > 0  # some records are split by a frame
+        monitor = read(data, chunk=4096)
+        assert monitor.store["loss"].values.tolist() == [record["loss"] for record in logged]
+        assert monitor.store["grad_norm"].values.tolist() == [record["grad_norm"] for record in logged]
+        assert len(monitor.store["loss"]) == len(logged) == 600
+
+
+def test_a_frame_with_metrics_in_it_is_not_stripped():
+    lines = [f"\rEpoch 1:  {s}%|█| {s}/9 [00:00<00:00, 9.1it/s, v_num=7, train_loss={1 / s:.3f}]" for s in range(1, 9)]
+    monitor = read("".join(lines) + "\n")
+    assert len(monitor.store["train_loss"]) >= 1
+
+
