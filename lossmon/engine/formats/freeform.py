@@ -12,7 +12,7 @@ and each token is a number, a word, or something else:
   word right after it is its unit (``ms/iter``, ``tok/s``, ``batches``), unless a number follows;
 - ``N/ M``, ``N/M`` and ``N of M`` are one value N (progress);
 - a bracketed word is a tag (``[train]``, ``[eval]``);
-- any other word is prose.
+- any other word is prose, and so is a function word before a number (``in 12 s``).
 
 The text is read in segments (cut at ``|``, ``,``, ``;``, a ``:`` and ``name: value`` pairs), and
 a segment counts as data only when prose is a small part of it: at most one prose word, or one
@@ -160,7 +160,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
-            elif words and not boundary and "(" not in gap:  # "torch.Size([16": a call, not a pair
+            elif words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS:
+                # ("torch.Size([16" is a call, "in 12" prose: neither is a pair)
                 name, at = words[-1]
                 if len(words) >= 2 and _two_words(words[-2][0], name):
                     name, at = f"{words[-2][0]} {name}", words[-2][1]

@@ -28,8 +28,12 @@ NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
-# What may stand between spaced pairs for a message to count as nothing but pairs.
-_GLUE = re.compile(r"[\s,;:|\-]*")
+# What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
+# bracketed tag ("[train] iter 10: ..."), the total after a step ("step 1/ 1000 |"), and numbers
+# with a unit but no name ("11136 ms/iter", "113.4k tok/s", "2 s"): clearly not prose, and not
+# data either, so they are skipped rather than making the line count as prose.
+_UNIT_ONLY = r"(?<![\w.])[-+]?+\d[\d.,]*+[kMG]?+[ ]?+(?:[A-Za-zµ]++/[A-Za-z]++|ms|us|s)(?![\w/])"
+_GLUE = re.compile(rf"(?:[\s,;:|\-]++|\[[A-Za-z][\w ]{{0,30}}+\]|\d++(?=[ ]*+\|)|{_UNIT_ONLY})*+")
 
 
 class Pair(NamedTuple):

@@ -15,9 +15,9 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.numbers import to_float
 from lossmon.engine.records import RecordBuilder
 
-# Possessive: blanks never a separator. A colon only between digits (mAP_0.5:0.95), or
-# "step: 10, loss: 2.9" would be a header.
-_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@ \[\]-]++|(?<=\d):(?=\d))*+[ ]*+"
+# Possessive: blanks are never a separator. A colon only between digits (YOLOv5's mAP_0.5:0.95):
+# "INFO:__main__:step: 10, loss: 0.5" is a logged line, not a header.
+_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@ \[\]-]|(?<=\d):(?=\d))*+[ ]*+"
 _HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+$")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step")
