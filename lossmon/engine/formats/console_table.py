@@ -21,7 +21,10 @@ from lossmon.engine.records import RecordBuilder
 
 _NAME = r"[A-Za-z_][\w/().@-]*+"
 # A metric word must appear in a header, or any line of three words would be one.
-_METRIC_WORD = re.compile(r"loss|acc|return|reward|error|score|perplexity|ppl|map|f1", re.I)
+_METRIC_WORD = re.compile(r"loss|acc|return|reward|error|score|perplexity|ppl|map|f1|\bbox\b", re.I)
+# A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
+# a row is final when its bar is full, the frames before it are progress.
+_BAR = re.compile(r"\s*+(\d++)%")
 _WHITESPACE_HEADER = rf"^[ \t]*+{_NAME}(?:[ \t]++{_NAME}){{2,}}+[ \t]*+$"
 _WHITESPACE_HEADER_RE = re.compile(_WHITESPACE_HEADER)
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "epoch")
@@ -51,7 +54,16 @@ class WhitespaceTableParser(LineParser):
         if self.columns is None:
             return False
         cells = text.split()
-        if len(cells) != len(self.columns):
+        width = len(self.columns)
+        if len(cells) > width and cells[width - 1].endswith(":"):
+            cells = cells[:width]
+            cells[-1] = cells[-1][:-1]
+            done = _BAR.match(text.split(maxsplit=width)[width])
+            if done is None:
+                return False
+            if done.group(1) != "100":
+                return True  # an epoch in progress: its last frame is the record
+        if len(cells) != width:
             return False
         values = [_cell_value(cell) for cell in cells]
         if any(value is None for value in values):

@@ -160,8 +160,12 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
-            elif words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS:
-                # ("torch.Size([16" is a call, "in 12" prose: neither is a pair)
+            elif (
+                words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS
+                and not (gap.endswith("[") and text[end : end + 1] != "]")
+            ):
+                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list: no pair;
+                # "lr [0.0]" is a value)
                 name, at = words[-1]
                 if len(words) >= 2 and _two_words(words[-2][0], name):
                     name, at = f"{words[-2][0]} {name}", words[-2][1]
