@@ -27,7 +27,8 @@ _GRAD_NORM = re.compile(
     rf"{_WORD}(?:grad(?:ient)?s?[ _]?norm|gnorm|norm)(?:_(?:pre|post)_clip)?{_END}", re.I
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
-_LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}", re.I)
+# YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
+_LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl)$", re.I)
 _LOSS_SCALE = re.compile(r"loss[ _]?scal", re.I)  # mixed precision's loss scale: not a loss
 _NOT_LOSS = re.compile(r"ppl|perplexity", re.I)
 _METRIC = re.compile(

@@ -217,7 +217,7 @@ class AutoParser:
                 if frame:
                     self.current.parse(frame, line, out)
             return
-        if "%|" in text:
+        if "%|" in text and not self._table_rows():
             text = _BAR_FRAME.sub("", text)
             if not text or text.isspace():
                 return
@@ -272,7 +272,8 @@ class AutoParser:
             self._parse_frame(frame, line, out, rank_prefix, rank)
 
     def _parse_frame(self, frame: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
-        if "%|" in frame and _BARE_PROGRESS_BAR.match(frame):
+        # (A console table's row ends in its bar: "1/100  11.2G  1.503 ...  1280: 100%|██| 8/8 [...]".)
+        if "%|" in frame and _BARE_PROGRESS_BAR.match(frame) and not self._table_rows():
             return
         cut = prefix_length(frame)
         message = frame[cut:] if cut else frame
@@ -285,6 +286,11 @@ class AutoParser:
                     self._learn(parser, message, rank_prefix, frame[:cut], line)
                 else:
                     self._learn(parser, frame, rank_prefix, "", line)
+
+    def _table_rows(self) -> bool:
+        """True while a console table's header is in force: its rows may end in a progress bar."""
+        current = self.current
+        return current is not None and current.format.id == "console_table" and current.columns is not None
 
     def _read(self, message: str, frame: str, line: int, out: RecordBuilder) -> LineParser | None:
         """The parser that took the message, if one did."""

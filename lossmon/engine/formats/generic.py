@@ -4,14 +4,23 @@ behind any logging prefix (removed before the line gets here).
 Config dumps, argument tables and echoed source code also hold ``name = number`` text, so a line
 shape (its tuple of names) only counts as metrics once it repeats with changing values: the
 first occurrences are held back and released together when the shape is seen for the third
-time with a value that changed. A shape that shares a name with an accepted shape is accepted
-at once. A name is also accepted on its own once it was seen on three lines with a changing value
-or step, whatever else those lines held: ``step=N loss=X key_<random>=Y``, with another extra key
-on every line, is a new shape on every line but still a loss series. A line needs a step or two
-metrics to count at all.
+time with a value that changed. A shape that shares a name with an accepted shape, or that
+prints its step under the same name as one, is accepted at once. A name is also accepted on its
+own once it was seen on three lines with a changing value or step, whatever else those lines
+held: ``step=N loss=X key_<random>=Y``, with another extra key on every line, is a new shape on
+every line but still a loss series.
+
+Context is carried across lines (issue 12, classes 3 and 6): the last step a line printed (a
+header such as ``Training epoch: 3``, ``[step=1/2500,epoch=0]``, ``EPOCH 1 of 30`` or
+``-----4------``) is the step of the lines after it that print none, so ``    train/loss=11.33``
+under a header is a record at the header's step, and a final evaluation without a step stays at
+the last step seen instead of being numbered 1, 2, 3. A line with a single metric needs such a
+step to count at all; before any step, a line needs two metrics.
 """
 
 from __future__ import annotations
+
+import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import message_pairs
@@ -20,6 +29,10 @@ from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
 STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
+_STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
+# A line that is only a number between rules: a block header ("-----4------", "==== 12 ====").
+# (The logging prefix may have taken the leading dashes: "0------" is left of "-----0------".)
+_RULED_NUMBER = re.compile(r"\s*+(?:[-=*#~]{3,}+ *+)?(\d++) *+[-=*#~]{3,}+\s*+")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
@@ -32,35 +45,52 @@ class KeyValueParser(LineParser):
         self._accepted: set[tuple[str, ...]] = set()
         self._accepted_names: set[str] = set()
         self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
+        self._accepted_step_names: set[str] = set()
+        self._context_step: float | None = None  # the last step a line printed
         self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
-        self._context_step: float | None = None  # the step of the last line that printed one
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
-        if not found or len(found) > MAX_PAIRS:
+        if not found:
+            if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
+                ruled = _RULED_NUMBER.fullmatch(text)
+                if ruled is not None:
+                    self._context_step = float(ruled.group(1))
+            return False
+        if len(found) > MAX_PAIRS:
             return False
         metrics = {pair.name: pair.value for pair in found}
         spans = {pair.name: (pair.start, pair.end) for pair in found}
-        step_name = next((name for name in STEP_NAMES if name in metrics), None)
+        step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
-        if step_name is None and "epoch" in metrics:  # stepped by epoch: it stays a series too
-            step, step_span = metrics["epoch"], spans["epoch"]
-        if step_name is not None:
+        if step_name is None:
+            epoch_name = next((name for name in metrics if name.lower() == "epoch"), None)
+            if epoch_name is not None:  # stepped by epoch: it stays a series too
+                step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
+        if step is not None:
             self._context_step = step
-        elif step is None and self._context_step is not None and _only_pair(text, found):
-            # One metric per line under a step header (OLMo's "[step=1/2500,epoch=0]" then
-            # "    train/CrossEntropyLoss=11.33"): the step is the header's, carried across lines.
-            step = self._context_step
         names = tuple(name for name in metrics if is_metric_name(name))
-        if not names or (len(names) < 2 and step is None):
+        if not names:
             return False
+        if all(name.lower() == "epoch" for name in names):
+            return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
+        if step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found)):
+            return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
+        if step is None:
+            step = self._context_step  # under a header, or after the last stepped record
         record = (line, step, metrics, spans, step_span)
-        if names in self._accepted or self._accepted_names.intersection(names):
-            self._accept(names)
+        if (
+            names in self._accepted
+            or self._accepted_names.intersection(names)
+            or (step_name is not None and step_name in self._accepted_step_names)
+        ):
+            self._accept(names, step_name)
+            for earlier in self._held.pop(names, ()):  # held before a kin shape was accepted
+                self._emit(out, earlier)
             return self._emit(out, record)
         if self._count_names(names, step, metrics):
-            self._accept(names)
+            self._accept(names, step_name)
             self._release_sharing(out)
             return self._emit(out, record)
         held = self._held.get(names)
@@ -70,7 +100,7 @@ class KeyValueParser(LineParser):
             held = self._held[names] = []
         held.append(record)
         if len(held) >= REPEATS_TO_ACCEPT and _changing(held):
-            self._accept(names)
+            self._accept(names, step_name)
             for record in self._held.pop(names):
                 self._emit(out, record)
         elif len(held) > 8 * REPEATS_TO_ACCEPT:
@@ -115,18 +145,36 @@ class KeyValueParser(LineParser):
             for record in self._held.pop(names):
                 self._emit(out, record)
 
-    def _accept(self, names: tuple[str, ...]) -> None:
+    def _accept(self, names: tuple[str, ...], step_name: str | None = None) -> None:
         if names not in self._accepted:
             self._accepted.add(names)
             self._accepted_names.update(names)
+        if step_name is not None:
+            self._accepted_step_names.add(step_name)
 
 
-def _only_pair(text: str, found) -> bool:
-    """Is the message one pair and nothing else (not a pair inside code or prose)?"""
-    if len(found) != 1:
-        return False
-    pair = found[0]
-    return pair.at == len(text) - len(text.lstrip()) and pair.stop >= len(text.rstrip())
+_GLUE = re.compile(r"[\s,;:|=\-]*+")
+
+
+def _only_pairs(text: str, found) -> bool:
+    """True when nothing but the pairs and glue stand in the text (a value line under a header)."""
+    position = 0
+    for pair in found:
+        if not _GLUE.fullmatch(text, position, pair.at):
+            return False
+        position = max(position, pair.stop)
+    return _GLUE.fullmatch(text, position) is not None
+
+
+def _step_name(metrics: dict[str, float]) -> str | None:
+    """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
+    the epoch steps a line only without a finer step)."""
+    best = None
+    for name in metrics:
+        rank = _STEP_NAMES_LOWER.get(name.lower())
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, name)
+    return best[1] if best else None
 
 
 def _changing(held) -> bool:

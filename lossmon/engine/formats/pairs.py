@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lossmon.engine.formats import freeform
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
+
+# Names whose number is the step of a line, whatever their case.
+STEP_WORDS = frozenset("step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split())
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
@@ -79,21 +83,23 @@ def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
 
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
-    ``name value`` pairs when the rest of the message is made of nothing else."""
+    ``name value`` pairs when the message is clearly data (see
+    :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
+    (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
-    if not found:
-        return spaced_pairs(text)
-    rest: list[Pair] = []
-    position = 0
-    for pair in found:
-        if pair.at > position:
-            rest.extend(spaced_pairs(text[position : pair.at], position))
-        position = pair.stop
-    rest.extend(spaced_pairs(text[position:], position))
-    if not rest:
+    if not found and not freeform.may_hold_pairs(text):
+        return found
+    loose = freeform.read(text, 0, tuple((pair.at, pair.stop) for pair in found))
+    if not freeform.confident(loose):
         return found
     names = {pair.name for pair in found}
-    return sorted(found + [pair for pair in rest if pair.name not in names], key=lambda pair: pair.start)
+    rest = [Pair(name, value, start, end, at, end) for name, value, start, end, at in loose.pairs if name not in names]
+    if loose.lead is not None and not found and not any(name in STEP_WORDS for name, *_ in loose.pairs):
+        value, start, end = loose.lead
+        rest.append(Pair("step", value, start, end, start, end))
+    if not rest:
+        return found
+    return sorted(found + rest, key=lambda pair: pair.start)
 
 
 def pairs(text: str, pattern: re.Pattern = PAIR) -> dict[str, float]:

@@ -14,6 +14,7 @@ SRUN_RANK = re.compile(r"^ ?(\d{1,5}): ")
 _PREFIX = re.compile(
     r"(?:"
     r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
+    r"|\[\d{2}\.\d{2}\.\d{2,4}\|\d{2}:\d{2}:\d{2}\]"  # st-gcn / mmskeleton IO: [03.24.23|09:56:31]
     r"|\[?\d{8}[ T]\d{2}:\d{2}:\d{2}\]?"  # Primus 20251202 06:56:28
     r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
     r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
@@ -39,6 +40,12 @@ _LOGGER = re.compile(
     r"|(?!(?:train_inner|train|valid\w*) \|)[\w.<>]+ \| )"  # fairseq's own logger names carry the split
 )
 _BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
+# Fields that follow a timestamp in richer logging formats, never at a message's start:
+# tab-separated "host:rank" and "module:lineno" (OLMo: "host-name-03:0\tolmo.train:979\tINFO\t"),
+# and a dotted logger name before its level ("reid_baseline.train INFO: ").
+_AFTER_TIMESTAMP = re.compile(
+    r"(?:[\w.-]++:\d++\t|[\w.<>]++ ++(?=(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b))++"
+)
 
 
 def split_rank(line: str) -> tuple[str | None, int]:
@@ -57,6 +64,10 @@ def prefix_length(text: str) -> int:
     if match is None:
         return 0
     end = match.end()
+    fields = _AFTER_TIMESTAMP.match(text, end) if end and text[end - 1] in " \t" else None
+    if fields is not None:
+        again = _PREFIX.match(text, fields.end())
+        end = again.end() if again is not None else fields.end()
     logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else _LOGGER).match(text, end)
     if logger is not None:
         end = logger.end()

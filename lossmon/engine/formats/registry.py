@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
@@ -40,6 +41,8 @@ FORMATS: tuple[Format, ...] = (
     LightningCsv(),
     KerasCsv(),
     Table(),
+    BoxedTable(),
+    WhitespaceTable(),
     KeyValue(),
 )
 FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}

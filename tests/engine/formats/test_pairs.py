@@ -12,7 +12,9 @@ def names_values(text):
     [
         ("step 10 loss=0.5 lr=1e-4", [("step", 10.0, "10"), ("loss", 0.5, "0.5"), ("lr", 1e-4, "1e-4")]),
         ("train loss 2.3 val loss 2.4", [("train loss", 2.3, "2.3"), ("val loss", 2.4, "2.4")]),
-        ("Epoch 1/10 - loss: 0.5 - val_loss: 0.4", [("loss", 0.5, "0.5"), ("val_loss", 0.4, "0.4")]),
+        # "Epoch 1/10" is read as epoch 1 (progress N/M under its name), since free-form text is
+        # read segment by segment (formats.freeform).
+        ("Epoch 1/10 - loss: 0.5 - val_loss: 0.4", [("Epoch", 1.0, "1"), ("loss", 0.5, "0.5"), ("val_loss", 0.4, "0.4")]),
         ("mode: train step: 10", [("step", 10.0, "10")]),
         ("tps: 12,346  tflops: 1,234.57", [("tps", 12346.0, "12,346"), ("tflops", 1234.57, "1,234.57")]),
         ("bsz=128, num_updates=100", [("bsz", 128.0, "128"), ("num_updates", 100.0, "100")]),

@@ -1,0 +1,147 @@
+"""Tables printed to a console, where a header names the values of the lines after it
+(issue 12, class 4).
+
+- :class:`WhitespaceTable`: a header row of names separated by blanks, then rows of as many
+  numbers (``Iteration  Wall_Time  Samples  Train_Return ... Critic_Loss``, then ``0  0.0004
+  2126  -104.44 ...``). A row is read only when it has exactly one number per column.
+- :class:`BoxedTable`: stable-baselines3's console logger, one table per logging call: rows
+  ``|    loss                 | -0.0269      |`` between dashed rules, under section rows
+  ``| train/                  |              |`` that prefix the names below them. The whole
+  table is one record, added when its closing rule arrives (or, where the rule never reaches the
+parser, when a name comes again: the next table began).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.numbers import parse_number
+from lossmon.engine.records import RecordBuilder
+
+_NAME = r"[A-Za-z_][\w/().@-]*+"
+# A metric word must appear in a header, or any line of three words would be one.
+_METRIC_WORD = re.compile(r"loss|acc|return|reward|error|score|perplexity|ppl|map|f1|\bbox\b", re.I)
+# A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
+# a row is final when its bar is full, the frames before it are progress.
+_BAR = re.compile(r"\s*+(\d++)%")
+_WHITESPACE_HEADER = rf"^[ \t]*+{_NAME}(?:[ \t]++{_NAME}){{2,}}+[ \t]*+$"
+_WHITESPACE_HEADER_RE = re.compile(_WHITESPACE_HEADER)
+_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "epoch")
+
+
+def _cell_value(cell: str) -> float | None:
+    """A row's cell: a number, maybe with a unit (``7.8G``) or a progress (``0/299`` is 0)."""
+    return parse_number(cell.partition("/")[0] if "/" in cell else cell)
+
+
+def _step_index(names: list[str]) -> int | None:
+    lowered = [name.rpartition("/")[2].lower() for name in names]
+    return next((lowered.index(name) for name in _STEP_COLUMNS if name in lowered), None)
+
+
+class WhitespaceTableParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.columns: list[str] | None = None
+        self._step: int | None = None
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if _WHITESPACE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
+            self.columns = text.split()
+            self._step = _step_index(self.columns)
+            return True
+        if self.columns is None:
+            return False
+        cells = text.split()
+        width = len(self.columns)
+        if len(cells) > width and cells[width - 1].endswith(":"):
+            cells = cells[:width]
+            cells[-1] = cells[-1][:-1]
+            done = _BAR.match(text.split(maxsplit=width)[width])
+            if done is None:
+                return False
+            if done.group(1) != "100":
+                return True  # an epoch in progress: its last frame is the record
+        if len(cells) != width:
+            return False
+        values = [_cell_value(cell) for cell in cells]
+        if any(value is None for value in values):
+            return False
+        step = values[self._step] if self._step is not None else None
+        metrics = {name: value for index, (name, value) in enumerate(zip(self.columns, values)) if index != self._step}
+        self.emit(out, line, step, metrics)
+        return True
+
+
+class WhitespaceTable(Format):
+    id = "console_table"
+    title = "Console table: a header row of names, then rows of numbers separated by blanks"
+    example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
+    anchor = _WHITESPACE_HEADER  # and a metric word (recognises): a lookahead here would scan every line
+    parser = WhitespaceTableParser
+    strip_prefix = False
+
+    def recognises(self, text: str) -> bool:
+        return _WHITESPACE_HEADER_RE.match(text) is not None and _METRIC_WORD.search(text) is not None
+
+
+_BOX_ROW = re.compile(r"^\|[ \t]++(?P<name>[A-Za-z_][\w./-]*+)[ \t]*+\|[ \t]*+(?P<value>[^|\s]*+)[ \t]*+\|[ \t]*+$")
+_RULE = re.compile(r"^-{8,}+[ \t]*+$")
+
+
+class BoxedTableParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self._section = ""
+        self._pending: dict[str, float] = {}
+        self._first_line = 0
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if text[:1] == "-" and _RULE.match(text):
+            self._flush(out)
+            return True
+        row = _BOX_ROW.match(text)
+        if row is None:
+            return False
+        name, value = row.group("name"), row.group("value")
+        if not value:
+            if name.endswith("/"):
+                self._section = name  # "| train/ |   |": the names below are train/...
+            return True
+        number = parse_number(value)
+        if number is None:
+            return True  # a text cell: part of the table, not a metric
+        indented = text[1:3] == "  " or text[1:2] == "\t"
+        key = self._section + name if indented and self._section else name
+        if key in self._pending:  # a name again: the next table began (its rule went with the prefix)
+            self._flush(out)
+        if not self._pending:
+            self._first_line = line
+        self._pending[key] = number
+        return True
+
+    def _flush(self, out: RecordBuilder) -> None:
+        if not self._pending:
+            return
+        metrics, self._pending = self._pending, {}
+        names = list(metrics)
+        index = _step_index(names)
+        step = metrics.pop(names[index]) if index is not None else None
+        self.emit(out, self._first_line, step, metrics)
+
+    def finish(self, out: RecordBuilder) -> None:
+        self._flush(out)
+
+    def rewind(self) -> None:
+        self._pending, self._section = {}, ""
+
+
+class BoxedTable(Format):
+    id = "boxed_table"
+    title = "Boxed console table (stable-baselines3): | name | value | rows between dashed rules"
+    example = "|    loss                 | -0.0269      |"
+    # Formats are detected on the message, where "|    " went with the logging prefix.
+    anchor = r"^(?:\|[ \t]++)?[A-Za-z_][\w./-]*+[ \t]*+\|[ \t]*+[^|\s]*+[ \t]*+\|[ \t]*+$"
+    parser = BoxedTableParser
+    strip_prefix = False  # its "|" would be taken for a logging prefix

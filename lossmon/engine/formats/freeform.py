@@ -1,0 +1,244 @@
+"""``name value`` pairs in free-form text, read token by token with a confidence that rejects prose.
+
+Scripts print metrics without ``:`` or ``=`` in many ways: ``step 47700 | loss 1.4684 | lr
+1.79e-04``, ``| epoch 1 | 200/ 2983 batches | loss 5.12 | ppl 160``, ``[train] iter 10: loss
+8.7390 11136 ms/iter``, ``batch 1 of epoch 1, loss 9.44``, ``epoch 1  loss 0.59  val AUROC 0.91
+(263s)``. The text is cut into tokens (blanks, ``|``, ``,``, ``;`` and brackets separate them)
+and each token is a number, a word, or something else:
+
+- a word followed by a number is a pair (``loss 8.7390``); two words make one name when the
+  second is a metric noun (``valid loss``) or the first a split (``val AUROC``);
+- a number nobody names is data without a name (``11136``, ``(263s)``, ``200/ 2983``), and a
+  word right after it is its unit (``ms/iter``, ``tok/s``, ``batches``), unless a number follows;
+- ``N/ M``, ``N/M`` and ``N of M`` are one value N (progress);
+- a bracketed word is a tag (``[train]``, ``[eval]``);
+- any other word is prose, and so is a function word before a number (``in 12 s``).
+
+The text is read in segments (cut at ``|``, ``,``, ``;``, a ``:`` and ``name: value`` pairs), and
+a segment counts as data only when prose is a small part of it: at most one prose word, or one
+per two pairs. A segment where prose outnumbers data is skipped to its end in one search. Every
+token is visited at most once, so a line costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lossmon.engine.numbers import VALUE, to_float
+
+_TOKEN = re.compile(r"[^\s|,;\[\]()]++")
+# A number token: the value, then nothing, a unit (``ms``, ``%``, ``k``, ``ms/iter``), or a
+# fraction (``1/``, ``50/436``).
+_NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
+_WORD = re.compile(r"[A-Za-z_](?:[./@-]*+[\w]++)*+")
+_NOUN = re.compile(
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu)"
+)
+_SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
+_SYMBOLS = re.compile(r"[^\w]*+")
+_SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
+# Words that start prose, never a two-word name ("with lr 0.001", "the loss 0.5").
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of for to in at on by from with as is was are were be been new best our its this that".split()
+)
+# A step word names its own number: "Training epoch 5" is epoch 5, not a series "Training epoch".
+_STEP_WORDS = frozenset("step steps iter iteration epoch batch update it".split())
+
+
+class Loose(NamedTuple):
+    """What a text held: its pairs as (name, value, start, end, at), the prose words, and a
+    bare integer it started with (the step of ``5 train 10.93``), as (value, start, end)."""
+
+    pairs: list[tuple[str, float, int, int, int]]
+    prose: int
+    lead: tuple[float, int, int] | None
+
+
+def _number(core: str) -> tuple[float, int, bool] | None:
+    """(value, length of its digits, is an open fraction ``N/``) of a number token, or None."""
+    match = _NUMBER.fullmatch(core)
+    if match is None:
+        return None
+    digits = match.group("v")
+    unit = match.group("unit")
+    if digits[-1:].isalpha() and unit:  # "inference", "nano": words, not nan/inf with a unit
+        return None
+    value = to_float(digits)
+    if value is None:
+        return None
+    return value, len(digits), match.group("slash") is not None and match.group("den") is None
+
+
+def _two_words(first: str, second: str) -> bool:
+    """True when ``first second`` is one name: a metric noun after a qualifier ("valid loss",
+    "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
+    if first.lower() in _FUNCTION_WORDS or second.lower() in _STEP_WORDS:
+        return False
+    return _NOUN.fullmatch(second.rpartition("_")[2]) is not None or _SPLIT.fullmatch(first) is not None
+
+
+def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> Loose:
+    """The loose pairs of ``text`` (spans shifted by ``offset``). ``cuts`` are spans already read
+    as ``name: value`` pairs: they count as pairs, and separate the tokens around them."""
+    pairs: list[tuple[str, float, int, int, int]] = []  # of the segments that are data
+    segment: list[tuple[str, float, int, int, int]] = []  # of the segment being read
+    prose = 0  # prose words of the segment being read
+    prose_total = 0
+    lead = None
+    lead_here = None
+    words: list[tuple[str, int]] = []  # words waiting for a number: (word, start)
+    unit_first = False  # words[0] came right after a number no word named: maybe its unit
+    after_value = False  # the last token was a value (named or not)
+    after_free_number = False  # ... a number no word named
+    open_fraction = False  # "1/" or "1 of": the next number is its denominator
+    previous_end = 0
+    cut_index = 0
+    first = True
+
+    def flush() -> int:
+        nonlocal words, unit_first
+        lost = len(words) - (1 if unit_first and words else 0)
+        words, unit_first = [], False
+        return lost
+
+    def close() -> None:
+        """End of a segment (at ``|``, ``,``, ``;``, a ``:`` or a ``name: value`` pair): its
+        pairs count when it is data."""
+        nonlocal segment, prose, prose_total, lead, lead_here
+        prose += flush()
+        if segment and prose <= max(1, len(segment) // 2):
+            pairs.extend(segment)
+            if lead_here is not None:
+                lead = lead_here
+        prose_total += prose
+        segment, prose, lead_here = [], 0, None
+
+    position = 0
+    while True:
+        match = _TOKEN.search(text, position)
+        if match is None:
+            break
+        start, end = match.span()
+        position = end
+        inside = False
+        while cut_index < len(cuts) and cuts[cut_index][0] <= start:
+            if cuts[cut_index][1] > start:  # the token is part of a "name: value" pair
+                inside = True
+                break
+            close()  # a "name: value" pair stands between
+            after_value, after_free_number, open_fraction = True, False, False
+            previous_end = cuts[cut_index][1]
+            cut_index += 1
+            first = False
+        if inside:
+            continue
+        lost = prose + len(words) - 2  # the last two words may still name a number
+        if lost >= 3 and lost > len(segment):
+            # Prose outnumbers data here: skip to where the segment ends, in one search.
+            skip = _SEGMENT_END.search(text, start)
+            stop = skip.end() if skip is not None else len(text)
+            if cut_index < len(cuts):
+                stop = min(stop, cuts[cut_index][0])
+            words = []
+            close()
+            after_value = after_free_number = open_fraction = False
+            previous_end = position = stop
+            first = False
+            continue
+        token = match.group()
+        gap = text[previous_end:start]
+        previous_end = end
+        boundary = "|" in gap or "," in gap or ";" in gap
+        if boundary:
+            close()
+        tagged = gap.endswith("[") and text[end : end + 1] == "]"
+        colon = token.endswith(":")
+        core = token[:-1] if colon else token
+        number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None
+        if number is not None:
+            value, digits, opens = number
+            if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
+                open_fraction = False
+            elif (
+                words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS
+                and not (gap.endswith("[") and text[end : end + 1] != "]")
+            ):
+                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list: no pair;
+                # "lr [0.0]" is a value)
+                name, at = words[-1]
+                if len(words) >= 2 and _two_words(words[-2][0], name):
+                    name, at = f"{words[-2][0]} {name}", words[-2][1]
+                    words = words[:-2]
+                else:
+                    words = words[:-1]
+                prose += flush()
+                segment.append((name, value, start + offset, start + digits + offset, at + offset))
+                after_free_number = False
+                open_fraction = opens
+            else:
+                prose += flush()
+                if first and float(value).is_integer() and digits == len(core) and not tagged:
+                    lead_here = (value, start + offset, end + offset)
+                after_free_number = True
+                open_fraction = opens
+            after_value = True
+        elif _WORD.fullmatch(core):
+            if boundary:
+                prose += flush()
+                after_free_number = after_value = False
+            if tagged:
+                pass  # [train], [eval]: a tag, neither data nor prose
+            elif core.lower() == "of" and after_value and not words:
+                open_fraction = True  # "1 of 30"
+            else:
+                if not words and after_free_number:
+                    unit_first = True
+                words.append((core, start))
+                after_free_number = after_value = False
+        else:
+            prose += flush()
+            if not _SYMBOLS.fullmatch(token):
+                prose += 1
+            after_value = after_free_number = open_fraction = False
+        if colon:  # "iter 10:" ends what came before it
+            close()
+            after_free_number = False
+        first = False
+    close()
+    return Loose(pairs, prose_total, lead)
+
+
+_SEGMENTS = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
+_NUMBER_STARTS = re.compile(r"(?:^|[\s\[(])(?:[-+]?\.?\d|(?i:nan|inf)(?![a-z]))")
+_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[A-Za-z_]")
+# A word, blanks or a bracket, then a number: where every free-form pair starts.
+_ADJACENT = re.compile(r"[A-Za-z_\]][ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
+
+
+def may_hold_pairs(text: str) -> bool:
+    """False when no segment of the text can be data, found with a few C-level scans: a pair
+    starts where a word meets a number, each pair takes a number and at most two words, and a
+    segment keeps at most one prose word per two pairs (or one), so a segment of ``n`` numbers
+    with more than ``2n + max(1, n // 2)`` words is prose. Most prose lines (warnings, notes) are
+    dismissed here without a token-by-token read. (Segments are cut at every ``:`` here, which
+    only makes them smaller: a segment that might be data is never missed.)"""
+    checked = 0
+    for match in _ADJACENT.finditer(text):
+        at = match.start()
+        if at < checked:
+            continue
+        lo = max(text.rfind("|", 0, at), text.rfind(",", 0, at), text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+        ends = [i for i in (text.find("|", at), text.find(",", at), text.find(";", at), text.find(":", at)) if i >= 0]
+        hi = min(ends) if ends else len(text)
+        segment = text[lo:hi]
+        numbers = len(_NUMBER_STARTS.findall(segment))
+        if numbers and len(_WORD_STARTS.findall(segment)) <= 2 * numbers + max(1, numbers // 2):
+            return True
+        checked = hi
+    return False
+
+
+def confident(found: Loose) -> bool:
+    """True when some segment of the text was data."""
+    return bool(found.pairs)

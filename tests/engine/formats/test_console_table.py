@@ -1,0 +1,70 @@
+"""Console tables whose header names the values below it (issue 12, class 4), on real logs.
+
+- data/table_awr.log: JKinx/awr output/log.txt (lines 1-8): a header of names padded with
+  blanks, then rows of numbers, CRLF line ends.
+- data/table_sb3.log: AlanXiangYuWu/REINFORCEMENT-LEARNING-homework3-4 train.log (lines 1-70):
+  stable-baselines3 console tables, ``| train/ |`` sections, dashed rules.
+- data/table_yolov8_cell.log: uzorcic/machinelearning yolov8_train_with_gpu.py (stream output of
+  notebook cell 2, lines 71-90): Ultralytics' header, then rows ending in a full progress bar,
+  validation header and rows between them.
+"""
+
+import pytest
+
+from lossmon.engine.formats import detect
+from tests.engine.formats.parse_helpers import DATA, read, series, steps
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_whitespace_table_rows_are_named_by_the_header(chunk):
+    monitor = read((DATA / "table_awr.log").read_bytes(), chunk=chunk)
+    found = series(monitor)
+    assert steps(monitor, "Critic_Loss") == [0, 50, 100, 150, 200, 250, 300]
+    assert monitor.store["Critic_Loss"].values.tolist()[0] == 0.010988221585171895
+    assert monitor.store["Actor_Loss"].values.tolist()[0] == -0.5889755427141597
+    assert "Iteration" not in found  # the step column
+    assert found["Train_Return"][2] == 7
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_sb3_tables_are_one_record_each(chunk):
+    monitor = read((DATA / "table_sb3.log").read_bytes(), chunk=chunk)
+    assert monitor.store.primary_train == "train/loss"
+    assert monitor.store["train/loss"].values.tolist() == [-0.0269, -0.0288, -0.0342]
+    assert steps(monitor, "train/loss") == [19987456, 19988480, 19989504]  # time/total_timesteps
+    assert steps(monitor, "rollout/ep_rew_mean") == steps(monitor, "train/loss")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loaded the model in 3 seconds",
+        "| epoch   1 |   200/ 2983 batches | lr 20.0000 | ms/batch 11.43 | loss 17.74 |",  # many cells
+    ],
+)
+def test_what_is_not_a_console_table(text):
+    fmt = detect(text)
+    assert fmt is None or fmt.id not in ("console_table", "boxed_table")
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 53))
+def test_yolo_console_rows_end_in_their_progress_bar(chunk):
+    monitor = read((DATA / "table_yolov8_cell.log").read_bytes(), chunk=chunk)
+    assert monitor.store.primary_train == "box_loss"
+    assert steps(monitor, "box_loss") == [1, 2, 3]
+    assert monitor.store["box_loss"].values.tolist() == [1.503, 1.406, 1.333]
+    assert monitor.store["GPU_mem"].values.tolist() == [11.2, 11.3, 10.3]
+    # the validation rows ("all 128 929 ...") have no header of their own here: never read as epochs
+    assert len(monitor.store["cls_loss"]) == 3
+
+
+def test_a_row_whose_bar_is_not_full_is_progress_not_a_record():
+    # the same row as a terminal shows it mid-epoch, then complete (YOLOv5 with \r frames)
+    text = (
+        "     Epoch   gpu_mem       box       obj       cls    labels  img_size\n"
+        "     0/149     5.05G   0.06401   0.03310         0         0      1280:  50%|#####     | 107/213 [03:10<03:10,  1.79s/it]"
+        "\r     0/149     5.05G   0.06383   0.03304         0         0      1280: 100%|##########| 213/213 [06:21<00:00,  1.79s/it]\n"
+    )
+    monitor = read(text)
+    assert monitor.store["box"].values.tolist() == [0.06383]
+    assert monitor.store.primary_train == "box"
