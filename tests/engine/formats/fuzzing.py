@@ -8,9 +8,7 @@ import math
 import random
 from pathlib import Path
 
-from lossmon.engine.formats import AutoParser
-from lossmon.engine.lines import LineSplitter
-from lossmon.engine.records import RecordBuilder
+import parse_helpers
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -73,22 +71,7 @@ def random_log(rng: random.Random, real: list[str], lines: int = 60) -> bytes:
 def records(data: bytes, sizes: list[int] | None = None) -> list[tuple]:
     """Every record, as comparable tuples, of ``data`` fed in blocks of the given sizes (cycled);
     None: all at once."""
-    splitter, parser, out = LineSplitter(), AutoParser(), RecordBuilder()
-    found = []
-    position, turn = 0, 0
-    while position < len(data):
-        size = len(data) if not sizes else sizes[turn % len(sizes)]
-        block = splitter.feed(data[position : position + size])
-        position += size
-        turn += 1
-        if block is not None:
-            parser.parse_block(block, out)
-            found.extend(out.build().records())
-    block = splitter.flush()
-    if block is not None:
-        parser.parse_block(block, out)
-    parser.finish(out)
-    found.extend(out.build().records())
+    found = parse_helpers.records(data, chunk=max(1, len(data)), sizes=sizes)
     return [(line, _key(step), tuple(sorted((name, _key(value)) for name, value in metrics.items())))
             for line, step, metrics in found]
 

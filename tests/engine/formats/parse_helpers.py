@@ -32,12 +32,18 @@ def series(monitor: Monitor) -> dict[str, tuple[str, str, int, float]]:
     return {s.name: (s.split, s.kind, len(s), float(s.last)) for s in monitor.store}
 
 
-def records(data: bytes, fast: bool = True, chunk: int = 1 << 20) -> list[tuple[int, float, dict]]:
-    """Every record the parser produces, as (line, step, {name: value}), in line order."""
+def records(
+    data: bytes, fast: bool = True, chunk: int = 1 << 20, sizes: list[int] | None = None
+) -> list[tuple[int, float, dict]]:
+    """Every record the parser produces, as (line, step, {name: value}), in line order, from
+    ``data`` fed in blocks of ``chunk`` bytes (or of ``sizes``, cycled)."""
     splitter, parser, out = LineSplitter(), AutoParser(fast=fast), RecordBuilder()
     found = []
-    for start in range(0, len(data), chunk):
-        block = splitter.feed(data[start : start + chunk])
+    position, turn = 0, 0
+    while position < len(data):
+        size = sizes[turn % len(sizes)] if sizes else chunk
+        block = splitter.feed(data[position : position + size])
+        position, turn = position + size, turn + 1
         if block is not None:
             parser.parse_block(block, out)
             found.extend(out.build().records())
