@@ -161,3 +161,22 @@ def test_a_restarted_file_starts_its_episodes_again():
     explosions = [e for e in monitor.episodes if e.pathology == "exploding_loss"]
     assert len(explosions) == 2 and explosions[0].ended and not explosions[1].ended
     assert [f.line for f in explosions[0].escalations] == [f.line for f in explosions[1].escalations]
+
+
+def nan_bursts(gap: int) -> bytes:
+    """NaN losses at steps 300 and 300 + gap: the badge goes dark 20 finite points after the
+    first, and whether the second is the same episode depends on where that was."""
+    lines = []
+    for step in range(1, 301 + gap + 200):
+        value = "NaN" if step in (300, 300 + gap) else f"{0.5 + 2.0 / step:.5f}"
+        lines.append(f'{{"step": {step}, "loss": {value}}}')
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("gap", [110, 119, 121, 140])
+@pytest.mark.parametrize("chunk", [50, 333, 4096])
+def test_where_a_nan_badge_goes_dark_does_not_depend_on_chunking(gap, chunk):
+    data = nan_bursts(gap)
+    whole = episodes_of(data, [])
+    assert whole and all(e[0] == "nan_or_inf" for e in whole)
+    assert episodes_of(data, list(range(chunk, len(data), chunk))) == whole

@@ -131,6 +131,14 @@ class Detector:
         else:
             self._actives.pop(family, None)
 
+    def clear_at(self, points: Points, index: int, family: str | None = None) -> None:
+        """:meth:`clear` at point ``index``: where the badge goes dark, an episode may end
+        (episodes.py), so the line is noted."""
+        lit = self.active is not None
+        self.clear(family)
+        if lit and self.active is None:
+            self.darkened.append(int(points.lines[index]))
+
     def entries(self, name: str, flags: np.ndarray) -> np.ndarray:
         """Indices where the condition ``flags`` turns True, continuing from the previous call."""
         was = self._flags.get(name, False)
@@ -147,10 +155,7 @@ class Detector:
         findings = []
         for event in sorted(events, key=lambda e: (e.index, e.severity is not None)):
             if event.severity is None:
-                lit = self.active is not None
-                self.clear(event.family)
-                if lit and self.active is None:  # where an episode may end (episodes.py)
-                    self.darkened.append(int(points.lines[event.index]))
+                self.clear_at(points, event.index, event.family)
                 continue
             finding = self.raise_finding(event.severity, points, event.index, event.message, event.family)
             if finding is not None:

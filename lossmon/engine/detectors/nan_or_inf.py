@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from lossmon.engine.detectors.base import LAST, Detector, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
@@ -60,17 +60,20 @@ class NanOrInf(Detector):
                 ), "skipped")
                 if finding:
                     findings.append(finding)
+        # In point order, whatever the chunking: a bad point after FINITE_POINTS_TO_CLEAR finite
+        # ones (the badge went dark there) is a new burst, with its own finding.
         where = np.flatnonzero(bad)
-        if len(where):
-            first = int(where[0])
-            finding = self.raise_finding("alert", points, first, self._message(points, first, signature[first]))
-            if finding:
-                findings.append(finding)
-            self._finite_run = len(values) - 1 - int(where[-1])
-        else:
-            self._finite_run += len(values)
-        if self._finite_run >= FINITE_POINTS_TO_CLEAR:
-            self.clear()
+        previous = np.concatenate(([-1 - self._finite_run], where[:-1])) if len(where) else where
+        after_gap = where - previous - 1 >= FINITE_POINTS_TO_CLEAR
+        clears = previous[after_gap] + FINITE_POINTS_TO_CLEAR
+        starts = where[after_gap | (np.arange(len(where)) == 0)]  # only these can raise a finding
+        last = int(where[-1]) if len(where) else -1 - self._finite_run
+        if last + FINITE_POINTS_TO_CLEAR < len(values):
+            clears = np.append(clears, last + FINITE_POINTS_TO_CLEAR)
+        events = [Event(int(i), None, family=None) for i in clears if i >= 0]
+        events += [Event(int(i), "alert", self._message(points, int(i), signature[i])) for i in starts]
+        self._finite_run = len(values) - 1 - last
+        findings.extend(self.apply(points, events))
         return findings
 
     def _message(self, points: Points, i: int, signature: bool) -> str:

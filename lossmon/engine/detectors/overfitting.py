@@ -133,7 +133,7 @@ class Overfitting(Detector):
             self._held = 0
             if len(self._second_differences) >= MIN_DIFFERENCES:
                 self._jitter_at_best = jitter
-            self.clear()
+            self.clear_at(points, i)
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
