@@ -168,6 +168,19 @@ def _shared_entries(directory: Path) -> list[Entry]:
     return entries
 
 
+def _split_misses(split: str, got: str | None, count: int, expected: dict | None) -> list[str]:
+    """Why lossmon's primary series of one split is not the label's (nothing when it is)."""
+    if expected is None:
+        return [f"{split} {got!r} where the log has none"] if got is not None else []
+    if got is None:
+        return [f"no primary {split}"]
+    if got not in expected["names"]:
+        return [f"{split} named {got!r}, not {' or '.join(expected['names'])}"]
+    if not _count_ok(count, expected["count"]):
+        return [f"{split} count {count} vs {expected['count']}"]
+    return []
+
+
 def _count_ok(got: int, expected: int) -> bool:
     return abs(got - expected) <= COUNT_TOLERANCE * expected
 
@@ -189,23 +202,8 @@ def score(entry: Entry) -> Result:
     result.got_val_count = len(store[store.primary_val]) if store.primary_val else 0
 
     why = result.parse_why
-    train = label["train"]
-    if result.got_train is None:
-        why.append("no primary train")
-    elif result.got_train not in train["names"]:
-        why.append(f"train named {result.got_train!r}, not {' or '.join(train['names'])}")
-    elif not _count_ok(result.got_train_count, train["count"]):
-        why.append(f"train count {result.got_train_count} vs {train['count']}")
-    val = label["val"]
-    if val is None:
-        if result.got_val is not None:
-            why.append(f"val {result.got_val!r} where the log has none")
-    elif result.got_val is None:
-        why.append("no primary val")
-    elif result.got_val not in val["names"]:
-        why.append(f"val named {result.got_val!r}, not {' or '.join(val['names'])}")
-    elif not _count_ok(result.got_val_count, val["count"]):
-        why.append(f"val count {result.got_val_count} vs {val['count']}")
+    why += _split_misses("train", result.got_train, result.got_train_count, label["train"])
+    why += _split_misses("val", result.got_val, result.got_val_count, label["val"])
     result.parse_ok = not why
 
     result.alerts = sorted({f.pathology for f in monitor.findings if f.severity == "alert"})

@@ -106,6 +106,11 @@ _STOP_SIGNALS = tuple(
 )
 
 
+def _report(message: str) -> None:
+    """A hook's or a webhook's failure: one line on stderr, stdout stays machine-readable."""
+    print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True)
+
+
 def make_hook(args) -> AlertHook | None:
     """The --on-alert hook; its own output goes to stderr so that stdout stays machine-readable."""
     if not args.on_alert:
@@ -114,7 +119,7 @@ def make_hook(args) -> AlertHook | None:
         args.on_alert,
         level=args.alert_level,
         timeout=args.hook_timeout,
-        report=lambda message: print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True),
+        report=_report,
         output=sys.stderr.fileno(),
     )
 
@@ -129,7 +134,7 @@ def make_webhook(args):
         args.webhook,
         level=args.alert_level,
         timeout=args.hook_timeout,
-        report=lambda message: print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True),
+        report=_report,
     )
 
 

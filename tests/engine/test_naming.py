@@ -79,15 +79,3 @@ def test_a_test_loss_is_the_val_loss_when_there_is_no_val_loss():
     assert choose_primary(detr) == ("train_loss", "test_loss")
     both = [*detr, ("val_loss", "val", "loss", 3)]
     assert choose_primary(both) == ("train_loss", "val_loss")
-
-
-def test_detr_log_txt_has_its_test_loss_as_val():
-    """DETR's log.txt, one JSON object per epoch (Hey-myfriends/ECG-arrhythmia-detection-based-on-DETR
-    @ba7d034, outputs/log.txt, first 3 lines; also in the real-log corpus)."""
-    from pathlib import Path
-
-    from lossmon.engine import check_file
-
-    store = check_file(str(Path(__file__).parent / "formats" / "data" / "detr_log.txt")).store
-    assert (store.primary_train, store.primary_val) == ("train_loss", "test_loss")
-    assert len(store["test_loss"]) == 3
