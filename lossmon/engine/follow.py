@@ -295,8 +295,8 @@ class Session:
         source: Source
         if path == STDIN:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
-        elif run_tail(path) is not None:
-            source = run_tail(path)
+        elif (run := run_tail(path)) is not None:  # a run kept in several files (a directory)
+            source = run
         elif is_pipe(path):
             source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(feed))
         elif is_compressed(path):
