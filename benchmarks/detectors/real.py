@@ -12,7 +12,7 @@ import numpy as np
 
 from benchmarks.detectors.synth import Label, Run
 from lossmon.engine import check_file
-from lossmon.engine.roles import resolve_roles
+from lossmon.engine.detectors.roles import resolve_roles
 
 SPIKES = (699, 986, 1366, 1951, 2280, 3394, 4811, 6869, 6878)
 LABELS = {

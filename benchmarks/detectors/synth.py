@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lossmon.engine.detectors.vector import ewm
+from lossmon.engine.detectors.stats.vector import ewm
 
 PATHOLOGIES = (
     "exploding_loss", "nan_or_inf", "not_converging", "plateau", "overfitting",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lossmon.engine.context import ContextTrack
+from lossmon.engine.detectors.context import ContextTrack
 from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.detectors.stalled import StallWatch
@@ -21,7 +21,7 @@ from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
 from lossmon.engine.naming import kind_of, printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
-from lossmon.engine.roles import resolve_roles
+from lossmon.engine.detectors.roles import resolve_roles
 from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
 from lossmon.engine.trackers import record_decoder

@@ -21,7 +21,7 @@ import re
 import numpy as np
 
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
-from lossmon.engine.detectors.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
 WARN_EVALS, ALERT_EVALS = 3, 5  # evaluations with the metric stuck

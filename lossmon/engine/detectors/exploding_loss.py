@@ -1,7 +1,7 @@
 """Exploding loss: a spike far above the loss's running level, or a sustained climb.
 
 Two rules on y = log(loss):
-* spikes, by the EWMA z-score of spikes.py (warn at once, alert when the loss does not come
+* spikes, by the EWMA z-score of stats/spikes.py (warn at once, alert when the loss does not come
   back down, info for a spike clearly smaller than one the run already recovered from);
 * slow divergence, by a one-sided CUSUM of standardized residuals against a slow EWMA baseline
   (Page's CUSUM, k = 0.5, h = 12): it accumulates evidence that the loss sits above where it has
@@ -19,7 +19,7 @@ the spike rule's scale learns the ever larger residuals and the CUSUM is measure
 sigmas, so a loss heading from 0.2 to 100 in 80 steps needs a rule that looks at the ratio alone.
 A single spike moves the fast level by a tenth of its log-ratio, so it never counts here.
 When the learning rate is logged, the divergence rule sleeps during its warm-up and after a warm
-restart (schedule.py), and the best level restarts from there: a rise caused by a higher lr is
+restart (stats/schedule.py), and the best level restarts from there: a rise caused by a higher lr is
 the schedule, not a divergence. The spike rules never sleep: a schedule explains a rise of tens
 of percent, not a loss several times its recent level.
 And a chance-level rule for the stretches where the rules above are blind (the first 100 points)
@@ -42,9 +42,9 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import LrQuiet, ShortTrend, finite_logs
-from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
-from lossmon.engine.detectors.vector import ewm, lindley, log_values, previous, segmented_running_min
+from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs
+from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
+from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min
 from lossmon.engine.findings import Finding, format_step
 
 BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)

@@ -2,7 +2,7 @@
 
 The grad norm is the leading indicator of a loss spike (BLOOM-176B: the norm went 0.24 -> 960 in
 five steps while the loss only doubled; Takase et al., "Spike No More"), so it gets the same
-spike rule as the loss (spikes.py: EWMA z-score on log grad norm, warn at once, alert when it
+spike rule as the loss (stats/spikes.py: EWMA z-score on log grad norm, warn at once, alert when it
 stays up), with a higher bar: grad norms are jumpier than losses (single-step 3-8x norm spikes
 are routine in healthy LLM runs, e.g. llm.c), so a spike is 10x the level (the ratio of OLMo and
 Megatron) and z > 6, and early in a run, when norms often rise as the lr warms up, 10x the median
@@ -12,8 +12,8 @@ of the last values; the level keeps learning from points up to 4 sigma or 2x (a 
 from __future__ import annotations
 
 from lossmon.engine.detectors.base import Detector, Event, Points
-from lossmon.engine.detectors.features import finite_logs
-from lossmon.engine.detectors.spikes import SpikeRules, SpikeWatch
+from lossmon.engine.detectors.stats.features import finite_logs
+from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.findings import Finding
 
 

@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import Detector, Event, Points
-from lossmon.engine.detectors.vector import ewm, log_values, run_lengths, segmented_running_min
+from lossmon.engine.detectors.stats.vector import ewm, log_values, run_lengths, segmented_running_min
 from lossmon.engine.findings import Finding, format_step
 
 ALPHA = 0.01

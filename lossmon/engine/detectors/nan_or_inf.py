@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
 _COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)

@@ -1,6 +1,6 @@
 """Not converging: the loss bounces around and makes no lasting progress.
 
-On blocks of log-loss (blocks.py): over a window of 16 blocks, the loss bounces (its points swing
+On blocks of log-loss (stats/blocks.py): over a window of 16 blocks, the loss bounces (its points swing
 by about +-35% around the trend, or its block means wander by +-10% and 4x more than its noise
 allows) while the second half of the window is not even 5% below the first, and either
 * the run never got anywhere: the window is not even half the loss it started at, or
@@ -32,10 +32,10 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import (
+from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, AfterRestart, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
-from lossmon.engine.detectors.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
 NO_PROGRESS = math.log(1.05)

@@ -30,8 +30,8 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
-from lossmon.engine.detectors.schedule import RESTART_JUMP
-from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
+from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
 MIN_EVALS = 3
@@ -88,7 +88,7 @@ class Overfitting(Detector):
 
     def _schedule_moved(self, lr: float) -> bool:
         """Did the lr rise since the previous eval, during its warm-up or by a warm restart
-        (schedule.py's rules, per eval)? A val loss measured while the lr climbs is no reference:
+        (stats/schedule.py's rules, per eval)? A val loss measured while the lr climbs is no reference:
         a YOLO run's val loss bumps up in its warm-up epochs, then falls below where it started."""
         if not math.isfinite(lr):
             return False

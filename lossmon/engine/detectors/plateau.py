@@ -1,6 +1,6 @@
 """Plateau: the loss does not improve for a long stretch while still far from a good value.
 
-On blocks of log-loss (blocks.py), each averaged with the two before it. A run whose loss never
+On blocks of log-loss (stats/blocks.py), each averaged with the two before it. A run whose loss never
 gets 5% below where it started (a dead start: zero learning rate, frozen weights, labels the
 model cannot see) and that is quiet (a loss that bounced within the last window is
 not_converging's business) is a warning after 200 points, an alert after 1000, not counting
@@ -23,10 +23,10 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.features import (
+from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
-from lossmon.engine.detectors.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
 

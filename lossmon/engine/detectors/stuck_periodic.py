@@ -30,8 +30,8 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
-from lossmon.engine.detectors.blocks import MAD_TO_SIGMA
-from lossmon.engine.detectors.vector import log_values
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
+from lossmon.engine.detectors.stats.vector import log_values
 from lossmon.engine.findings import Finding, format_step
 
 BINS = 10

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from lossmon.engine.detectors.vector import (
+from lossmon.engine.detectors.stats.vector import (
     ewm,
     lindley,
     log_values,

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.engine.detectors.base import Feature, Points
-from lossmon.engine.detectors.blocks import MAD_TO_SIGMA, BlockStats
-from lossmon.engine.detectors.schedule import QUIET_POINTS, LrWatch
-from lossmon.engine.detectors.vector import log_values
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA, BlockStats
+from lossmon.engine.detectors.stats.schedule import QUIET_POINTS, LrWatch
+from lossmon.engine.detectors.stats.vector import log_values
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
 SHORT_MIN = 10  # the short-run statistics start at this many points ...

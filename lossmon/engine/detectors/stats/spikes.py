@@ -36,7 +36,7 @@ import numpy as np
 
 from lossmon.engine.detectors.base import Event
 from lossmon.engine.findings import format_step
-from lossmon.engine.detectors.vector import ewm
+from lossmon.engine.detectors.stats.vector import ewm
 
 SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from lossmon.engine.detectors.vector import previous, since_last
+from lossmon.engine.detectors.stats.vector import previous, since_last
 
 QUIET_POINTS = 50  # points after the warm-up or a restart that stay quiet
 RESTART_JUMP = 1.5  # the lr at least 1.5x its previous value in one point: a warm restart
