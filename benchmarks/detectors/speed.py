@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from lossmon.engine.detectors import DETECTORS, Points
+from lossmon.engine.detectors import DETECTORS
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.records import Column, RecordBatch
 
@@ -48,11 +48,9 @@ def detector_costs(n: int) -> dict[str, float]:
             started = time.perf_counter()
             for lo in range(0, n, RUN):
                 hi = lo + RUN
-                points = Points(
-                    roles[cls.driver], d["step"][lo:hi], values[lo:hi], np.arange(lo, min(hi, n)) + 1,
-                    {role: context[role][lo:hi] for role in cls.context},
+                detector.update_values(
+                    values[lo:hi], d["step"][lo:hi], **{role: context[role][lo:hi] for role in cls.context}
                 )
-                detector.update(points)
             best = min(best, time.perf_counter() - started)
         costs[cls.pathology] = 1e6 * best / n
     return costs

@@ -65,7 +65,7 @@ class Detector:
     driver: ClassVar[str]  # the role whose points drive the detector (see roles.py)
     context: ClassVar[dict[str, str]] = {}  # role → LAST or MEAN_SINCE_PREVIOUS
 
-    def __init__(self, series: str, attrs: dict | None = None) -> None:
+    def __init__(self, series: str = "loss", attrs: dict | None = None) -> None:
         self.series = series
         # What the parser knows of the series (RecordBuilder.set_attrs): the store's own dict, so
         # attributes a parser sets later are seen too.
@@ -73,6 +73,7 @@ class Detector:
         self._actives: dict[str, Finding] = {}  # family → its active finding
         self.darkened: list[int] = []  # lines where the badge went dark (the monitor drains it)
         self._features: dict[str, Feature] = {}
+        self._fed = 0  # points fed through update_values (their line numbers)
         self.reset()
 
     @property
@@ -87,6 +88,22 @@ class Detector:
 
     def update(self, points: Points) -> list[Finding]:
         raise NotImplementedError
+
+    def update_values(self, values, steps=None, **context) -> list[Finding]:
+        """Feed plain values: the findings they raise. ``steps`` default to 1, 2, 3, ...
+        continuing over calls; ``context`` gives each context role's values aligned with them
+        (e.g. ``lr=[...]``, ``epoch=[...]``; roles the detector does not read are ignored).
+        Line numbers count the values fed so far. For tests, benchmarks and use on its own: the
+        monitor builds its Points itself."""
+        values = np.atleast_1d(np.asarray(values, dtype=np.float64))
+        lines = np.arange(self._fed + 1, self._fed + len(values) + 1)
+        steps = lines.astype(np.float64) if steps is None else np.atleast_1d(np.asarray(steps, dtype=np.float64))
+        aligned = {role: np.atleast_1d(np.asarray(given, dtype=np.float64)) for role, given in context.items()}
+        for name, array in (("steps", steps), *aligned.items()):
+            if len(array) != len(values):
+                raise ValueError(f"{name} has {len(array)} values for {len(values)} points")
+        self._fed += len(values)
+        return self.update(Points(self.series, steps, values, lines, aligned))
 
     # Helpers for subclasses -------------------------------------------------------------
 

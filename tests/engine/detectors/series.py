@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lossmon.engine.detectors import Detector, Points
+from lossmon.engine.detectors import Detector
 
 
 def feed(detector: Detector, values, chunks=None, steps=None, **context) -> list:
@@ -15,11 +15,8 @@ def feed(detector: Detector, values, chunks=None, steps=None, **context) -> list
     cuts = [0, *(chunks or []), len(values)]
     findings = []
     for lo, hi in zip(cuts[:-1], cuts[1:]):
-        points = Points(
-            detector.series, steps[lo:hi], values[lo:hi], np.arange(lo, hi) + 1,
-            {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()},
-        )
-        findings.extend(detector.update(points))
+        part = {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()}
+        findings.extend(detector.update_values(values[lo:hi], steps[lo:hi], **part))
     return findings
 
 
