@@ -1,0 +1,141 @@
+"""Autocorrelation, for stuck_periodic when the log does not say where epochs end.
+
+Every ``every`` points, the last ``from_points`` to ``ring`` log-losses (as many as there are)
+minus their centred moving average over ``detrend`` points are searched for a lag whose
+autocorrelation is a clear peak (above ``min_acf``, and ``min_prominence`` above the dip before
+it; noise gives about 0.03) that recurs at twice the lag. Periods of 2 bins to a quarter of the
+points scanned (190 at first, 960 once the ring is full). The residual is folded at the period,
+near the autocorrelation's estimate, that gives the sharpest profile, and the profiles of the
+first and the second half of the cycles are compared (their difference measures the noise).
+Cost: an FFT of twice the ring per scan.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lossmon.engine.detectors.stats.periodic import Comparison, correlation
+
+
+class PeriodScan:
+    """A ring of the last finite log-losses, scanned for a period every ``every`` points."""
+
+    def __init__(
+        self, bins: int = 10, min_correlation: float = 0.7, *, ring: int = 4096, every: int = 256,
+        from_points: int = 1024, detrend: int = 257, min_acf: float = 0.2, min_prominence: float = 0.2,
+    ) -> None:
+        self.bins, self.min_correlation = bins, min_correlation
+        self.every, self.from_points, self.detrend = every, from_points, detrend
+        self.min_lag, self.min_acf, self.min_prominence = 2 * bins, min_acf, min_prominence
+        self.ring = np.full(ring, np.nan)  # the last log-losses
+        self.filled = 0
+        self._until_scan = every
+
+    def recent(self) -> np.ndarray:
+        """The log-losses in the ring, oldest first."""
+        return self.ring[len(self.ring) - self.filled :]
+
+    def update(self, logs: np.ndarray) -> list[Comparison]:
+        found: list[Comparison] = []
+        where = np.flatnonzero(~np.isnan(logs))
+        values = logs[where]
+        taken = 0
+        while taken < len(values):
+            chunk = values[taken : taken + self._until_scan]
+            self.ring = np.roll(self.ring, -len(chunk))
+            self.ring[-len(chunk) :] = chunk
+            self.filled = min(len(self.ring), self.filled + len(chunk))
+            taken += len(chunk)
+            self._until_scan -= len(chunk)
+            if self._until_scan == 0:
+                self._until_scan = self.every
+                if self.filled >= self.from_points:
+                    found.append(self._scan(int(where[taken - 1])))
+        return found
+
+    def _scan(self, i: int) -> Comparison:
+        """Fold the ring at the period found; the first half of its cycles and the second half
+        must show the same profile (their difference measures the noise)."""
+        residual = _detrend(self.recent(), self.detrend)
+        period = _period(residual, self.min_lag, self.min_acf, self.min_prominence)
+        if period is None:
+            return Comparison(i, False)
+        period = _sharpest(residual, period, self.bins)
+        per_cycle = _fold(residual, period, self.bins)
+        cycles = len(per_cycle)
+        half = cycles // 2
+        first, second = per_cycle[:half].mean(axis=0), per_cycle[half:].mean(axis=0)
+        profile = per_cycle.mean(axis=0)
+        noise = float(np.sqrt(np.mean((first - second) ** 2))) / 2.0  # of the mean of both halves
+        agree = correlation(first, second) > self.min_correlation
+        return Comparison(i, agree, profile, noise, f"{period:.0f}-point")
+
+
+def _fold(residual: np.ndarray, period: float, bins: int) -> np.ndarray:
+    """Bin means per cycle (cycles x bins), folding at a fractional period, whole cycles counted
+    back from the newest point."""
+    cycles = int(len(residual) // period)
+    recent = residual[len(residual) - int(cycles * period) :]
+    position = np.arange(len(recent)) / period
+    cycle = np.minimum(position.astype(int), cycles - 1)
+    bin_of = np.minimum(((position - np.floor(position)) * bins).astype(int), bins - 1)
+    index = cycle * bins + bin_of
+    sums = np.bincount(index, recent, minlength=cycles * bins)
+    counts = np.bincount(index, minlength=cycles * bins)
+    return (sums / np.maximum(counts, 1)).reshape(cycles, bins)
+
+
+def _sharpest(residual: np.ndarray, period: float, bins: int) -> float:
+    """The period near the autocorrelation's estimate whose fold is sharpest (largest profile
+    variance): an ACF peak is only good to a point or two, and over many cycles a small error
+    smears the fold."""
+    candidates = period * (1.0 + 0.004 * np.arange(-6, 7))
+    spread = [float(_fold(residual, p, bins).mean(axis=0).var()) for p in candidates]
+    return float(candidates[int(np.argmax(spread))])
+
+
+def _detrend(values: np.ndarray, width: int) -> np.ndarray:
+    """Values minus their centred moving average over ``width`` points (a pattern repeating within
+    that span survives, the trend of the curve does not); the edges, without a full span, are
+    dropped."""
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    average = (sums[width:] - sums[:-width]) / width
+    half = width // 2
+    return values[half : half + len(average)] - average
+
+
+def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: float) -> float | None:
+    """The period (in points, fractional) of a clear, recurring autocorrelation peak, or None.
+
+    The highest clear peak may be a multiple of the period: a peak at a whole fraction of it,
+    nearly as high, is the fundamental. The period is then refined from the peak near the largest
+    multiple within the searched lags (an error there is divided by the multiple), to a fraction
+    of a point by the parabola through the peak and its neighbours.
+    """
+    n = len(residual)
+    centred = residual - residual.mean()
+    spectrum = np.fft.rfft(centred, 2 * n)
+    acf = np.fft.irfft(spectrum * np.conj(spectrum))[: n // 2]
+    if acf[0] <= 0:
+        return None
+    acf = acf / acf[0] * n / (n - np.arange(n // 2))  # unbiased: each lag has fewer pairs
+    top = n // 4
+    lags = np.arange(min_lag, top)
+    peaks = lags[(acf[lags] >= acf[lags - 1]) & (acf[lags] >= acf[lags + 1]) & (acf[lags] >= min_acf)]
+    for lag in peaks[np.argsort(-acf[peaks])][:3].tolist():
+        dip = float(acf[1:lag].min())
+        if acf[lag] - dip < min_prominence or acf[2 * lag - 1 : 2 * lag + 2].max() < min_acf * 0.7:
+            continue
+        for divisor in (4, 3, 2):
+            near = int(round(lag / divisor))
+            if near >= min_lag and acf[near - 2 : near + 3].max() >= 0.8 * acf[lag]:
+                lag = near - 2 + int(np.argmax(acf[near - 2 : near + 3]))
+                break
+        multiple = max(1, top // lag)
+        around = lag * multiple
+        best = around - 2 + int(np.argmax(acf[around - 2 : around + 3]))
+        left, centre, right = acf[best - 1], acf[best], acf[best + 1]
+        curvature = left - 2 * centre + right
+        offset = 0.5 * (left - right) / curvature if curvature < 0 else 0.0  # parabola's top
+        return (best + offset) / multiple
+    return None
