@@ -24,16 +24,39 @@ from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, 
 from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-WARN_EVALS, ALERT_EVALS = 3, 5  # evaluations with the metric stuck
-LOSS_FALL = 0.10  # while the train loss fell at least 10%
 _ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 
 
 class ContradictoryMetrics(Detector):
+    """A classification metric stuck at a degenerate value, or never moved, while the train loss
+    falls (the module docstring has the rules). Driven by evals of the metric, with the train loss
+    (its mean since the previous eval) as context; the series name says which values are
+    degenerate (0 for recall, precision, F1; 0.5 for AUC).
+
+    Parameters:
+        warn_evals: evals with the metric stuck to warn ...
+        alert_evals: ... and at a degenerate value to alert ...
+        loss_fall: ... while the train loss fell by at least this fraction since the metric took
+            that value.
+
+    A recall that stays at 0 while the train loss halves:
+
+    >>> detector = ContradictoryMetrics("val_recall")
+    >>> [(f.severity, f.step) for f in detector.update_values([0.0] * 6, train_loss=[1.0, 0.9, 0.8, 0.7, 0.6, 0.5])]
+    [('warn', 3.0), ('alert', 5.0)]
+    """
+
     pathology = "contradictory_metrics"
     driver = "classification_metric"
     context = {"train_loss": MEAN_SINCE_PREVIOUS}
+
+    def __init__(
+        self, series: str = "recall", attrs: dict | None = None, *,
+        warn_evals: int = 3, alert_evals: int = 5, loss_fall: float = 0.10,
+    ) -> None:
+        self.warn_evals, self.alert_evals, self.loss_fall = warn_evals, alert_evals, loss_fall
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -69,9 +92,9 @@ class ContradictoryMetrics(Detector):
         self._reference = float(reference[-1])
         with np.errstate(divide="ignore", invalid="ignore"):
             fall = 1.0 - loss / reference
-        falling = np.isfinite(fall) & (fall >= LOSS_FALL) & (reference > 0)
+        falling = np.isfinite(fall) & (fall >= self.loss_fall) & (reference > 0)
         events = []
-        rules = (("warn", falling & (run >= WARN_EVALS)), ("alert", falling & (run >= ALERT_EVALS) & degenerate))
+        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", falling & (run >= self.alert_evals) & degenerate))
         for severity, flags in rules:
             for i in self.entries(severity, flags).tolist():
                 message = self._message(values[i], bool(degenerate[i]), run[i], fall[i], points, where[i])

@@ -47,28 +47,75 @@ from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min
 from lossmon.engine.findings import Finding, format_step
 
-BASELINE_ALPHA = 0.005  # slow baseline of the CUSUM (memory ~200 points)
-SLACK, THRESHOLD = 0.5, 12.0  # CUSUM k and h, in sigmas
-CLIP_SIGMAS = 3.0  # a spike enters the CUSUM as 3 sigma at most: spikes are the other rule's
-WARM_POINTS = 100  # no divergence verdict before this many points
-RECENT_POINTS, RECENT_CLIMB = 200, math.log(1.1)  # still climbing: up 10% over 200 points
-WARN_RISE, ALERT_RISE, CLEAR_RISE = math.log(1.5), math.log(2.0), math.log(1.2)
-WANDER_ALPHA, WARN_WANDERS, ALERT_WANDERS = 0.01, 3.0, 4.0
-RUNAWAY_ALPHA = 0.1  # the fast level of the runaway rule (memory ~10 points, never frozen)
-RUNAWAY_ALERT, RUNAWAY_CLEAR = math.log(10.0), math.log(2.0)
-LM_START = (math.log(2000.0), math.log(300000.0))  # where an untrained language model's loss starts
-CHANCE_WARN, CHANCE_CLEAR = 2.0, 1.5  # times the chance level
-SHORT_SMOOTH, SHORT_JUMP, SHORT_CLEAR = 0.1, math.log(2.0), math.log(1.2)  # short smooth runs: jumps
-SHORT_JITTERS = 6.0  # ... of 2x and 6 times the point-to-point noise
-SHORT_DIGITS = 50  # ... of a level at least 50 rounding steps (the smallest change seen) high
-NEGATIVE_FIRST, NEGATIVE_WARN, NEGATIVE_ALERT = 3, 10.0, 100.0  # a negative loss: its magnitude
 
 
 class ExplodingLoss(Detector):
+    """Spikes, slow divergence, runaway, chance level and negative runaway of a train loss (the
+    module docstring has the rules). Ratios are plain factors (2.0: twice), not logs.
+
+    Parameters:
+        rules: the spike rule (stats/spikes.py): z and ratio bars, warm-up, persistence.
+        baseline_alpha: EWMA weight of the slow divergence baseline (memory ~200 points).
+        slack, threshold: the CUSUM's k and h, in sigmas.
+        clip_sigmas: a spike enters the CUSUM as this many sigmas at most.
+        warm_points: no divergence or runaway verdict before this many points.
+        recent_points, recent_climb: still climbing: the baseline up this factor over that many points.
+        warn_rise, alert_rise, clear_rise: the baseline this factor above its best warns, alerts, clears.
+        wander_alpha, warn_wanders, alert_wanders: a wandering loss must also rise this many times
+            the EW deviation (weight ``wander_alpha``) of its fast level from the baseline.
+        runaway_alpha, runaway_alert, runaway_clear: the fast level (EWMA weight) this factor above
+            the best baseline alerts, below the clear factor clears.
+        lm_vocabulary: a first loss within ln of these vocabulary sizes is a language model's
+            chance level.
+        chance_warn, chance_clear: the loss this factor above its chance level warns, below clears.
+        short_smooth, short_jump, short_jitters, short_digits, short_clear: short smooth runs
+            (point-to-point noise below ``short_smooth`` in log): a point ``short_jump`` times the
+            median of the 5 before, and ``short_jitters`` times the noise, on a level of at least
+            ``short_digits`` rounding steps, warns; below ``short_clear`` it clears.
+        negative_first, negative_warn, negative_alert: a loss negative from its first value whose
+            magnitude grows this factor above its first ``negative_first`` values' median.
+
+    A smooth loss, then a 20x spike (warned at once by the spike rule and, on a short smooth
+    run, by the short jump rule), then a loss that stays up (alert):
+
+    >>> detector = ExplodingLoss()
+    >>> detector.update_values([2.0 / (1 + 0.01 * t) for t in range(60)])
+    []
+    >>> for finding in detector.update_values([40.0, 2.0, 2.0]):
+    ...     print(finding.severity, finding.message)
+    warn loss 40 is 28x above its running level at step 61
+    warn loss 40 is 31.4x the median of the 5 points before it at step 61, on a curve that moves by 0% from point to point
+    >>> [(finding.severity, finding.step) for finding in detector.update_values([40.0] * 4)]
+    [('alert', 66.0)]
+    """
+
     pathology = "exploding_loss"
     driver = "train_loss"
     context = {"lr": LAST}
-    rules = SpikeRules(noun="loss")
+
+    def __init__(
+        self, series: str = "loss", attrs: dict | None = None, *,
+        rules: SpikeRules = SpikeRules(noun="loss"),
+        baseline_alpha: float = 0.005, slack: float = 0.5, threshold: float = 12.0, clip_sigmas: float = 3.0,
+        warm_points: int = 100, recent_points: int = 200, recent_climb: float = 1.1,
+        warn_rise: float = 1.5, alert_rise: float = 2.0, clear_rise: float = 1.2,
+        wander_alpha: float = 0.01, warn_wanders: float = 3.0, alert_wanders: float = 4.0,
+        runaway_alpha: float = 0.1, runaway_alert: float = 10.0, runaway_clear: float = 2.0,
+        lm_vocabulary: tuple[float, float] = (2000.0, 300000.0), chance_warn: float = 2.0, chance_clear: float = 1.5,
+        short_smooth: float = 0.1, short_jump: float = 2.0, short_jitters: float = 6.0, short_digits: float = 50,
+        short_clear: float = 1.2, negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
+    ) -> None:
+        self.rules = rules
+        self.baseline_alpha, self.slack, self.threshold, self.clip_sigmas = baseline_alpha, slack, threshold, clip_sigmas
+        self.warm_points, self.recent_points, self.recent_climb = warm_points, recent_points, recent_climb
+        self.warn_rise, self.alert_rise, self.clear_rise = warn_rise, alert_rise, clear_rise
+        self.wander_alpha, self.warn_wanders, self.alert_wanders = wander_alpha, warn_wanders, alert_wanders
+        self.runaway_alpha, self.runaway_alert, self.runaway_clear = runaway_alpha, runaway_alert, runaway_clear
+        self.lm_vocabulary, self.chance_warn, self.chance_clear = lm_vocabulary, chance_warn, chance_clear
+        self.short_smooth, self.short_jump, self.short_jitters = short_smooth, short_jump, short_jitters
+        self.short_digits, self.short_clear = short_digits, short_clear
+        self.negative_first, self.negative_warn, self.negative_alert = negative_first, negative_warn, negative_alert
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -77,7 +124,7 @@ class ExplodingLoss(Detector):
         self._cusum = 0.0
         self._best = math.inf
         self._points = 0
-        self._recent = np.full(RECENT_POINTS, np.inf)  # the last baselines (inf: none yet)
+        self._recent = np.full(self.recent_points, np.inf)  # the last baselines (inf: none yet)
         self._gap_mean = self._gap_square = 0.0
         self._fast = math.nan
         self._chance = math.nan  # log of the chance level (NaN: unknown, -inf: none)
@@ -124,16 +171,16 @@ class ExplodingLoss(Detector):
                 raw = np.exp(np.append(np.asarray(self._last_five), y))
                 steps = np.abs(np.diff(raw))
                 quantum = float(steps[steps > 0].min()) if (steps > 0).any() else 0.0
-                resolved = math.exp(level) >= SHORT_DIGITS * quantum
-                big = jump >= max(SHORT_JUMP, SHORT_JITTERS * stats.jitter[k])
-                if resolved and stats.jitter[k] < SHORT_SMOOTH and big and not self._jumped:
+                resolved = math.exp(level) >= self.short_digits * quantum
+                big = jump >= max(math.log(self.short_jump), self.short_jitters * stats.jitter[k])
+                if resolved and stats.jitter[k] < self.short_smooth and big and not self._jumped:
                     self._jumped = True
                     events.append(Event(i, "warn", (
                         f"loss {points.values[i]:.4g} is {math.exp(jump):.1f}x the median of the 5 points before it "
                         f"at step {format_step(points.steps[i])}, on a curve that moves by {math.expm1(stats.jitter[k]):.0%} "
                         f"from point to point"
                     ), "short"))
-                elif jump < SHORT_CLEAR and self._jumped:
+                elif jump < math.log(self.short_clear) and self._jumped:
                     self._jumped = False
                     events.append(Event(i, None, family="short"))
         for value in logs[before:].tolist():
@@ -155,12 +202,12 @@ class ExplodingLoss(Detector):
             if not self._negative:
                 return []
         if math.isnan(self._negative_start):
-            first = values[values < 0][:NEGATIVE_FIRST]
+            first = values[values < 0][:self.negative_first]
             self._negative_start = float(np.log(np.median(-first)))
         with np.errstate(divide="ignore", invalid="ignore"):
             grown = np.where(points.values < 0, np.log(-points.values), -np.inf) - self._negative_start
         events = []
-        for severity, ratio in (("warn", NEGATIVE_WARN), ("alert", NEGATIVE_ALERT)):
+        for severity, ratio in (("warn", self.negative_warn), ("alert", self.negative_alert)):
             for i in self.entries(f"negative {severity}", grown >= math.log(ratio)).tolist():
                 events.append(Event(i, severity, (
                     f"loss {points.values[i]:.4g} is negative and {math.exp(grown[i]):.0f}x its first values in "
@@ -175,33 +222,33 @@ class ExplodingLoss(Detector):
                 self._chance = math.log(float(known))
             else:
                 first = math.exp(float(y[0]))
-                self._chance = float(y[0]) if LM_START[0] <= first <= LM_START[1] else -math.inf
+                self._chance = float(y[0]) if math.log(self.lm_vocabulary[0]) <= first <= math.log(self.lm_vocabulary[1]) else -math.inf
         if not math.isfinite(self._chance):
             return []
         events = []
         chance = math.exp(self._chance)
         # Where the other rules cannot speak yet (their first points) or keep quiet (lr warm-up,
         # warm restart); elsewhere the spike and divergence rules see such a loss.
-        early = (self._points - len(y) + np.arange(len(y))) < WARM_POINTS
-        for i in self.entries("chance", (early | quiet) & (y >= self._chance + math.log(CHANCE_WARN))).tolist():
+        early = (self._points - len(y) + np.arange(len(y))) < self.warm_points
+        for i in self.entries("chance", (early | quiet) & (y >= self._chance + math.log(self.chance_warn))).tolist():
             message = (
                 f"loss {math.exp(y[i]):.4g} is {math.exp(y[i] - self._chance):.1f}x its chance level ({chance:.4g}, "
                 f"what guessing uniformly scores) at step {format_step(points.steps[where[i]])}"
             )
             events.append(Event(int(where[i]), "warn", message, "chance"))
-        for i in self.entries("chance clear", y < self._chance + math.log(CHANCE_CLEAR)).tolist():
+        for i in self.entries("chance clear", y < self._chance + math.log(self.chance_clear)).tolist():
             events.append(Event(int(where[i]), None, family="chance"))
         return events
 
     def _divergence(self, y, level, sigma, quiet, where, points) -> list[Event]:
         count = len(y)
-        clipped = np.minimum(y, level + CLIP_SIGMAS * sigma)
+        clipped = np.minimum(y, level + self.clip_sigmas * sigma)
         start = float(clipped[0]) if math.isnan(self._baseline) else self._baseline
-        baseline, self._baseline = ewm(clipped, 1.0 - BASELINE_ALPHA, start)
+        baseline, self._baseline = ewm(clipped, 1.0 - self.baseline_alpha, start)
         before = previous(baseline, start)
         index = self._points + np.arange(count)
-        warm = index >= WARM_POINTS
-        increments = np.where(quiet | ~warm, -SLACK, (clipped - before) / sigma - SLACK)
+        warm = index >= self.warm_points
+        increments = np.where(quiet | ~warm, -self.slack, (clipped - before) / sigma - self.slack)
         cusum = lindley(increments, self._cusum)
         # The best level is the slow baseline's lowest point: the fast level's own minimum would
         # sit low by its noise, and a noisy loss would then always look "above its best".
@@ -209,31 +256,31 @@ class ExplodingLoss(Detector):
         self._cusum, self._best = float(cusum[-1]), float(best[-1])
         self._points += count
         rise = before - best
-        climbing = self._climb(before) >= RECENT_CLIMB
-        significant = (cusum > THRESHOLD) & climbing & warm & ~quiet
+        climbing = self._climb(before) >= math.log(self.recent_climb)
+        significant = (cusum > self.threshold) & climbing & warm & ~quiet
         wander = self._wander(level - before)
         events = []
-        for severity, size, wanders in (("warn", WARN_RISE, WARN_WANDERS), ("alert", ALERT_RISE, ALERT_WANDERS)):
+        for severity, size, wanders in (("warn", math.log(self.warn_rise), self.warn_wanders), ("alert", math.log(self.alert_rise), self.alert_wanders)):
             for i in self.entries(severity, significant & (rise >= np.maximum(size, wanders * wander))).tolist():
                 message = self._message(rise[i], best[i], cusum[i], points, where[i])
                 events.append(Event(int(where[i]), severity, message, "divergence"))
-        for i in self.entries("clear", rise < CLEAR_RISE).tolist():
+        for i in self.entries("clear", rise < math.log(self.clear_rise)).tolist():
             events.append(Event(int(where[i]), None, family="divergence"))
         events.extend(self._runaway(y, best, warm & ~quiet, where, points))
         return events
 
     def _runaway(self, y, best, judged, where, points) -> list[Event]:
         start = float(y[0]) if math.isnan(self._fast) else self._fast
-        fast, self._fast = ewm(y, 1.0 - RUNAWAY_ALPHA, start)
+        fast, self._fast = ewm(y, 1.0 - self.runaway_alpha, start)
         above = fast - best  # -inf until there is a best level
         events = []
-        for i in self.entries("runaway", judged & (above >= RUNAWAY_ALERT)).tolist():
+        for i in self.entries("runaway", judged & (above >= math.log(self.runaway_alert))).tolist():
             message = (
                 f"loss level {math.exp(min(above[i], 700.0)):.0f}x above its best ({math.exp(best[i]):.4g}) at "
                 f"step {format_step(points.steps[where[i]])}: the loss is running away"
             )
             events.append(Event(int(where[i]), "alert", message, "runaway"))
-        for i in self.entries("runaway clear", above < RUNAWAY_CLEAR).tolist():
+        for i in self.entries("runaway clear", above < math.log(self.runaway_clear)).tolist():
             events.append(Event(int(where[i]), None, family="runaway"))
         return events
 
@@ -241,15 +288,15 @@ class ExplodingLoss(Detector):
         """How far the fast level usually strays from the slow baseline (EW standard deviation of
         their gap, memory ~100 points): a loss that wanders widely up and down must climb further
         before its climb means divergence."""
-        mean, self._gap_mean = ewm(gap, 1.0 - WANDER_ALPHA, self._gap_mean)
-        square, self._gap_square = ewm(gap * gap, 1.0 - WANDER_ALPHA, self._gap_square)
+        mean, self._gap_mean = ewm(gap, 1.0 - self.wander_alpha, self._gap_mean)
+        square, self._gap_square = ewm(gap * gap, 1.0 - self.wander_alpha, self._gap_square)
         return np.sqrt(np.maximum(square - mean * mean, 0.0))
 
     def _climb(self, baseline: np.ndarray) -> np.ndarray:
-        """How much the slow baseline rose over the last RECENT_POINTS points."""
+        """How much the slow baseline rose over the last ``recent_points`` points."""
         history = np.concatenate((self._recent, baseline))
-        ago = history[len(history) - len(baseline) - RECENT_POINTS : len(history) - RECENT_POINTS]
-        self._recent = history[len(history) - RECENT_POINTS :]
+        ago = history[len(history) - len(baseline) - self.recent_points : len(history) - self.recent_points]
+        self._recent = history[len(history) - self.recent_points :]
         return baseline - ago
 
     def _message(self, rise, best, cusum, points: Points, i) -> str:

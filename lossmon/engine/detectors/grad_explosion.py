@@ -18,9 +18,27 @@ from lossmon.engine.findings import Finding
 
 
 class GradExplosion(Detector):
+    """The grad norm jumps far above its running level (the module docstring has the rule).
+
+    Parameters:
+        rules: the spike rule (stats/spikes.py); by default a spike is 10x the level and z > 6.
+
+    A 50x jump of a steady grad norm warns at once; it came back down, so no alert:
+
+    >>> detector = GradExplosion()
+    >>> [(f.severity, f.step) for f in detector.update_values([1.0] * 30 + [50.0] + [1.0] * 3)]
+    [('warn', 31.0)]
+    """
+
     pathology = "grad_explosion"
     driver = "grad_norm"
-    rules = SpikeRules(noun="grad norm", spike_ratio=10.0, early_ratio=10.0, outlier_z=4.0, outlier_ratio=2.0)
+
+    def __init__(
+        self, series: str = "grad_norm", attrs: dict | None = None, *,
+        rules: SpikeRules = SpikeRules(noun="grad norm", spike_ratio=10.0, early_ratio=10.0, outlier_z=4.0, outlier_ratio=2.0),
+    ) -> None:
+        self.rules = rules
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()

@@ -20,14 +20,32 @@ from lossmon.engine.findings import Finding, format_step
 _COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _TRAIN_LOSS = ("loss", "train_loss", "train/loss")
 _GRAD_NORM = re.compile(r"norm", re.I)
-FINITE_POINTS_TO_CLEAR = 20
-SKIPPED_IN_A_ROW = 10  # non-finite grad norms in a row with a finite loss: no longer skipped steps
 
 
 class NanOrInf(Detector):
+    """Non-finite values of a loss or grad norm, Hugging Face's filtered NaN (loss 0 with a NaN
+    grad norm) and Megatron's NaN-iteration counters (the module docstring has the rules). The
+    series name says which it is.
+
+    Parameters:
+        finite_to_clear: finite points after which the badge goes dark (a later NaN is a new burst).
+        skipped_in_a_row: non-finite grad norms in a row, with a finite loss, after which they are
+            no longer steps the loss scaler skipped (info) but an alert.
+
+    >>> detector = NanOrInf("loss")
+    >>> [finding.message for finding in detector.update_values([1.0, 0.9, float("nan"), 0.8])]
+    ['loss is nan at step 3 (line 3)']
+    """
+
     pathology = "nan_or_inf"
     driver = "monitored"
     context = {"grad_norm": LAST, "train_loss": LAST}
+
+    def __init__(
+        self, series: str = "loss", attrs: dict | None = None, *, finite_to_clear: int = 20, skipped_in_a_row: int = 10,
+    ) -> None:
+        self.finite_to_clear, self.skipped_in_a_row = finite_to_clear, skipped_in_a_row
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -50,7 +68,7 @@ class NanOrInf(Detector):
             skipped = bad & np.isfinite(loss) & (loss != 0.0)
             run = run_lengths(bad, self._skipped_run)
             self._skipped_run = int(run[-1])
-            bad = bad & ~(skipped & (run < SKIPPED_IN_A_ROW))
+            bad = bad & ~(skipped & (run < self.skipped_in_a_row))
             first_skip = np.flatnonzero(skipped)
             if len(first_skip):
                 i = int(first_skip[0])
@@ -60,16 +78,16 @@ class NanOrInf(Detector):
                 ), "skipped")
                 if finding:
                     findings.append(finding)
-        # In point order, whatever the chunking: a bad point after FINITE_POINTS_TO_CLEAR finite
+        # In point order, whatever the chunking: a bad point after ``finite_to_clear`` finite
         # ones (the badge went dark there) is a new burst, with its own finding.
         where = np.flatnonzero(bad)
         previous = np.concatenate(([-1 - self._finite_run], where[:-1])) if len(where) else where
-        after_gap = where - previous - 1 >= FINITE_POINTS_TO_CLEAR
-        clears = previous[after_gap] + FINITE_POINTS_TO_CLEAR
+        after_gap = where - previous - 1 >= self.finite_to_clear
+        clears = previous[after_gap] + self.finite_to_clear
         starts = where[after_gap | (np.arange(len(where)) == 0)]  # only these can raise a finding
         last = int(where[-1]) if len(where) else -1 - self._finite_run
-        if last + FINITE_POINTS_TO_CLEAR < len(values):
-            clears = np.append(clears, last + FINITE_POINTS_TO_CLEAR)
+        if last + self.finite_to_clear < len(values):
+            clears = np.append(clears, last + self.finite_to_clear)
         events = [Event(int(i), None, family=None) for i in clears if i >= 0]
         events += [Event(int(i), "alert", self._message(points, int(i), signature[i])) for i in starts]
         self._finite_run = len(values) - 1 - last

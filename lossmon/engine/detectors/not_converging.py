@@ -38,21 +38,48 @@ from lossmon.engine.detectors.stats.features import (
 from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-NO_PROGRESS = math.log(1.05)
-GOT_SOMEWHERE = math.log(2.0)  # the window's mean is half the loss the run started at
-LOUDER = 3.0  # the swing is 3x the calmest window's
-WARN_WINDOWS, ALERT_WINDOWS = 2, 2 + 32
-CLEAR_WINDOWS = 8  # the finding clears after this many windows in a row without the condition
-LONG_PROGRESS, LONG_WINDOWS = math.log(1.1), 4  # 10% below the level 4 windows earlier: falling
-SHORT_BOUNCE = 0.1  # short runs: points bouncing +-10% about a local line ...
-SHORT_POINTS = 3  # ... at this many points in a row
-SHORT_EVIDENCE = 2.5  # noise of the difference of the halves' medians, per point's noise and sqrt(n)
 
 
 class NotConverging(Detector):
+    """A train loss that bounces and makes no lasting progress (the module docstring has the
+    rules). Ratios are plain factors (1.05: 5%), not logs.
+
+    Parameters:
+        no_progress: the later half of a window must be this factor below the first to progress.
+        got_somewhere: a window this factor below where the run started got somewhere.
+        louder: a swing this many times the calmest window's means the loss started bouncing.
+        warn_windows, alert_windows: windows in a row without progress to warn, to alert.
+        clear_windows: windows in a row with progress that clear the finding.
+        long_progress, long_windows: a level this factor below the level ``long_windows`` windows
+            earlier is falling, however the points scatter.
+        short_bounce: short runs: points bouncing by this much (log) about a local line ...
+        short_points: ... at least this many points in a row (and half the points so far) ...
+        short_evidence: ... with no progress beyond this many times the noise of the halves' medians.
+
+    An epoch-level loss that bounces between 2.35 and 3.99 warns once half its points show no
+    progress:
+
+    >>> detector = NotConverging()
+    >>> [(f.severity, f.step) for f in detector.update_values([2.4, 3.9, 2.6, 3.5, 2.35, 3.99, 2.8, 3.3] * 4)]
+    [('warn', 17.0)]
+    """
+
     pathology = "not_converging"
     driver = "train_loss"
     context = {"lr": LAST}
+
+    def __init__(
+        self, series: str = "loss", attrs: dict | None = None, *,
+        no_progress: float = 1.05, got_somewhere: float = 2.0, louder: float = 3.0,
+        warn_windows: int = 2, alert_windows: int = 2 + 32, clear_windows: int = 8,
+        long_progress: float = 1.1, long_windows: int = 4,
+        short_bounce: float = 0.1, short_points: int = 3, short_evidence: float = 2.5,
+    ) -> None:
+        self.no_progress, self.got_somewhere, self.louder = no_progress, got_somewhere, louder
+        self.warn_windows, self.alert_windows, self.clear_windows = warn_windows, alert_windows, clear_windows
+        self.long_progress, self.long_windows = long_progress, long_windows
+        self.short_bounce, self.short_points, self.short_evidence = short_bounce, short_points, short_evidence
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -63,7 +90,7 @@ class NotConverging(Detector):
         self._calm_level = math.inf  # the level of that window
         self._fresh: bool | None = None  # the segment starts at the start of training
         self._short_run = 0
-        self._levels = np.empty(0)  # the later-half level of the windows of the last LONG_WINDOWS spans
+        self._levels = np.empty(0)  # the later-half level of the windows of the last long_windows spans
 
     def update(self, points: Points) -> list[Finding]:
         if self._fresh is None and len(points):
@@ -86,25 +113,25 @@ class NotConverging(Detector):
         calm_level = np.where(source >= 0, level[np.maximum(source, 0)], self._calm_level)
         calm_level_before = np.concatenate(([self._calm_level], calm_level[:-1]))
         self._calm_level = float(calm_level[-1])
-        nowhere = level > self._start - GOT_SOMEWHERE
-        louder = (swing >= LOUDER * calm_before) & (level > calm_level_before - GOT_SOMEWHERE)
+        nowhere = level > self._start - math.log(self.got_somewhere)
+        louder = (swing >= self.louder * calm_before) & (level > calm_level_before - math.log(self.got_somewhere))
         # The trend of the block means over a longer span: per-batch scatter may hide a slow,
         # steady fall within one window, not over four.
-        lag = LONG_WINDOWS * HISTORY_BLOCKS
+        lag = self.long_windows * HISTORY_BLOCKS
         levels = np.concatenate((self._levels, level))
         then = levels[: len(levels) - lag][-len(level) :] if len(levels) > lag else np.empty(0)
         then = np.concatenate((np.full(len(level) - len(then), -np.inf), then))  # no window before: not falling
         self._levels = levels[-lag:]
-        falling = level < then - LONG_PROGRESS
-        stuck = bouncing & (progress < NO_PROGRESS) & ~falling & (nowhere | louder) & ~quiet[ends]
+        falling = level < then - math.log(self.long_progress)
+        stuck = bouncing & (progress < math.log(self.no_progress)) & ~falling & (nowhere | louder) & ~quiet[ends]
         run = run_lengths(stuck, self._run)
         calm = run_lengths(~stuck, self._calm)
         self._run, self._calm = int(run[-1]), int(calm[-1])
         events = []
-        for severity, need in (("warn", WARN_WINDOWS), ("alert", ALERT_WINDOWS)):
+        for severity, need in (("warn", self.warn_windows), ("alert", self.alert_windows)):
             for i in self.entries(severity, run >= need).tolist():
                 events.append(Event(int(ends[i]), severity, self._message(swing[i], progress[i], run[i], points, ends[i])))
-        for i in self.entries("moving", calm >= CLEAR_WINDOWS).tolist():
+        for i in self.entries("moving", calm >= self.clear_windows).tolist():
             events.append(Event(int(ends[i]), None))
         return self.apply(points, short + events)
 
@@ -116,17 +143,17 @@ class NotConverging(Detector):
         # The medians of two halves of n points differ by noise alone by about
         # 2.5 jitter / sqrt(n) (the jitter of a few points may be a lucky draw: the spread of the
         # points bounds it). No progress: not 5% lower, nor lower by more than that noise.
-        noise = SHORT_EVIDENCE * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
+        noise = self.short_evidence * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
         stuck = (
-            (stats.jitter >= SHORT_BOUNCE) & (stats.progress < np.maximum(NO_PROGRESS, noise))
-            & (stats.recent > stats.start - np.minimum(GOT_SOMEWHERE, stats.jitter)) & ~quiet[stats.index]
+            (stats.jitter >= self.short_bounce) & (stats.progress < np.maximum(math.log(self.no_progress), noise))
+            & (stats.recent > stats.start - np.minimum(math.log(self.got_somewhere), stats.jitter)) & ~quiet[stats.index]
         )
         run = run_lengths(stuck, self._short_run)
         self._short_run = int(run[-1])
         events = []
         # Held over the last half of the points so far: a slow, noisy start has moments without
         # visible progress, a run that does not converge has no moments with it.
-        for k in self.entries("short", run >= np.maximum(SHORT_POINTS, stats.count // 2)).tolist():
+        for k in self.entries("short", run >= np.maximum(self.short_points, stats.count // 2)).tolist():
             i = int(stats.index[k])
             change = -math.expm1(stats.progress[k])
             trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"

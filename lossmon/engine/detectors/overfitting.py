@@ -34,20 +34,52 @@ from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.findings import Finding, format_step
 
-MIN_EVALS = 3
-WARN_RISES, WARN_GL, WARN_JITTERS, WARN_HELD = 2, 3.0, 3.0, 3
-ALERT_RISES, ALERT_GL, ALERT_JITTERS, ALERT_HELD = 3, 10.0, 4.0, 5
-MIN_DIFFERENCES = 3  # second differences needed before the best eval for a jitter from them alone
-SMOOTHING = 0.5  # EWMA weight of the newest eval
-TRAIN_FALL = 0.01  # the train loss fell at least 1% since the first rise
-JITTER_HISTORY = 32
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
 
 
 class Overfitting(Detector):
+    """The val loss turns up while the train loss keeps falling (Prechelt's GL with his UP
+    criterion; the module docstring has the rules). Driven by evals, with the train loss (its mean
+    since the previous eval) and the lr as context.
+
+    Parameters:
+        min_evals: evals before any verdict.
+        warn_rises, warn_gl, warn_jitters, warn_held: warn after this many rises in a row or this
+            many evals held above the bar, the bar being GL > max(``warn_gl`` %, ``warn_jitters``
+            jitters).
+        alert_rises, alert_gl, alert_jitters, alert_held: the same for an alert.
+        min_differences: second differences needed before the best eval for a jitter from them alone.
+        smoothing: EWMA weight of the newest eval (log val loss).
+        train_fall: the train loss must have fallen by this fraction meanwhile.
+        jitter_history: second differences the jitter is the median of.
+
+    Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
+    falling:
+
+    >>> detector = Overfitting()
+    >>> val = [1.0, 0.8, 0.7, 0.65, 0.64, 0.66, 0.70, 0.76, 0.85, 0.95]
+    >>> train = [1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1]
+    >>> for finding in detector.update_values(val, steps=range(100, 1100, 100), train_loss=train):
+    ...     print(finding.severity, finding.message)
+    alert val_loss 0.85 rose 4 evals in a row, 17% above its best smoothed level (best eval 0.64 at step 500), while the train loss fell 50% meanwhile (step 900)
+    """
+
     pathology = "overfitting"
     driver = "val_loss"
     context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
+
+    def __init__(
+        self, series: str = "val_loss", attrs: dict | None = None, *, min_evals: int = 3,
+        warn_rises: int = 2, warn_gl: float = 3.0, warn_jitters: float = 3.0, warn_held: int = 3,
+        alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
+        min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
+    ) -> None:
+        self.min_evals = min_evals
+        self.warn_rises, self.warn_gl, self.warn_jitters, self.warn_held = warn_rises, warn_gl, warn_jitters, warn_held
+        self.alert_rises, self.alert_gl, self.alert_jitters, self.alert_held = alert_rises, alert_gl, alert_jitters, alert_held
+        self.min_differences, self.smoothing = min_differences, smoothing
+        self.train_fall, self.jitter_history = train_fall, jitter_history
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -68,7 +100,7 @@ class Overfitting(Detector):
         self._train_at_best = math.nan
         self._held = 0  # evals in a row with GL above the warn bar
         self._logs: deque[float] = deque(maxlen=3)
-        self._second_differences: deque[float] = deque(maxlen=JITTER_HISTORY)
+        self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
 
     def update(self, points: Points) -> list[Finding]:
@@ -123,7 +155,7 @@ class Overfitting(Detector):
         if self._rises == 1:
             self._train_at_first_rise = train
         log_value = math.log(value)
-        smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + SMOOTHING * (log_value - self._smoothed)
+        smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + self.smoothing * (log_value - self._smoothed)
         self._smoothed = smoothed
         if value < self._best:
             self._best, self._best_step = value, points.steps[i]
@@ -131,30 +163,30 @@ class Overfitting(Detector):
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._held = 0
-            if len(self._second_differences) >= MIN_DIFFERENCES:
+            if len(self._second_differences) >= self.min_differences:
                 self._jitter_at_best = jitter
             self.clear_at(points, i)
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
-        self._held = self._held + 1 if gl > max(WARN_GL, WARN_JITTERS * jitter_pct) else 0
-        if self._evals < MIN_EVALS or (self._rises < WARN_RISES and self._held < WARN_HELD):
+        self._held = self._held + 1 if gl > max(self.warn_gl, self.warn_jitters * jitter_pct) else 0
+        if self._evals < self.min_evals or (self._rises < self.warn_rises and self._held < self.warn_held):
             return None
         # Rising evals: the train loss must have fallen since the first rise; a level held above
         # the bar: since the best eval. reference > 0: a train loss that reads 0 (or underflows to
         # it) has no fall to measure.
-        reference = self._train_at_first_rise if self._rises >= WARN_RISES else self._train_at_best
-        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - TRAIN_FALL)):
+        reference = self._train_at_first_rise if self._rises >= self.warn_rises else self._train_at_best
+        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - self.train_fall)):
             return None
-        if (self._rises >= ALERT_RISES or self._held >= ALERT_HELD) and gl > max(ALERT_GL, ALERT_JITTERS * jitter_pct):
+        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"
-        elif gl > max(WARN_GL, WARN_JITTERS * jitter_pct):
+        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct):
             severity = "warn"
         else:
             return None
         drop = 1.0 - train / reference
-        how = f"rose {self._rises} evals in a row" if self._rises >= WARN_RISES else f"stayed up for {self._held} evals"
+        how = f"rose {self._rises} evals in a row" if self._rises >= self.warn_rises else f"stayed up for {self._held} evals"
         return self.raise_finding(
             severity, points, i,
             f"{points.series} {value:.4g} {how}, {gl:.0f}% above its best "

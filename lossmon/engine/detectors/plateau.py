@@ -30,22 +30,47 @@ from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
 
-DEAD_IMPROVEMENT = -math.log(0.95)  # not 5% below the start
-WARN_BLOCKS, ALERT_BLOCKS = 10, 50  # 200 and 1000 points
-QUIET_SWING = 0.3  # a block spread this wide is bouncing: not_converging's business
-LATE_IMPROVEMENT = -math.log(0.99)
-LATE_BLOCKS = 50
-NEAR_BEST = math.log(1.25)  # a late plateau sits within 25% of its best; higher, it is climbing
-SMOOTH_BLOCKS = 3
-SHORT_AT_CHANCE, SHORT_ANYWHERE = 10, 20  # short runs: points of a dead start at / off chance level
-SHORT_SMOOTH = 0.02  # ... whose points are smooth (means over an epoch, not single batches) ...
-SHORT_PROGRESS = math.log(1.01)  # ... and whose second half is not even 1% below its first
 
 
 class Plateau(Detector):
+    """A train loss that does not improve: a dead start (warn, alert) or a converged run (info);
+    the module docstring has the rules. Ratios are plain factors (0.95: 5% lower), not logs.
+
+    Parameters:
+        dead_ratio: a dead start never gets below this factor of its first blocks.
+        warn_blocks, alert_blocks: blocks of a dead start (outside lr warm-up) to warn, to alert.
+        quiet_swing: a block whose points spread this wide (log) bounces: not a plateau.
+        late_ratio, late_blocks: after progress, no fall below this factor of the best over
+            max(``late_blocks``, half the run) blocks is a converged run (info) ...
+        near_best: ... while the loss stays within this factor of its best.
+        smooth_blocks: block means are averaged over this many blocks.
+        short_at_chance, short_anywhere: short runs: points of a smooth dead start to warn at a
+            telling chance level (ln k), elsewhere ...
+        short_smooth: ... whose points stay within this (log) of a local line ...
+        short_progress: ... and whose second half is not this factor below its first.
+
+    A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
+
+    >>> detector = Plateau()
+    >>> [finding.message for finding in detector.update_values([0.6931, 0.6932, 0.6930, 0.6931] * 6)]  # doctest: +ELLIPSIS
+    ['loss flat at 0.6931 for 10 points (step 10)...']
+    """
+
     pathology = "plateau"
     driver = "train_loss"
     context = {"lr": LAST}
+
+    def __init__(
+        self, series: str = "loss", attrs: dict | None = None, *,
+        dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
+        late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
+        short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
+    ) -> None:
+        self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
+        self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
+        self.short_at_chance, self.short_anywhere = short_at_chance, short_anywhere
+        self.short_smooth, self.short_progress = short_smooth, short_progress
+        super().__init__(series, attrs)
 
     def reset(self) -> None:
         super().reset()
@@ -71,7 +96,7 @@ class Plateau(Detector):
         # e.g., a cyclic lr; a loss that bounced a moment ago is not flat).
         window_bounced = np.zeros(len(blocks), dtype=bool)
         window_bounced[index] = bouncing
-        window_bounced |= blocks.noise >= QUIET_SWING
+        window_bounced |= blocks.noise >= self.quiet_swing
         calm = run_lengths(~window_bounced, self._calm)
         self._calm = int(calm[-1])
         loud = calm < HISTORY_BLOCKS
@@ -86,13 +111,13 @@ class Plateau(Detector):
         total = blocks.first + np.arange(1, len(means) + 1)  # blocks since the start
         self._best_by_block.extend(best)
         improvement = self._start - best
-        dead = (improvement < DEAD_IMPROVEMENT) & ~loud & (age > 0) & bool(self._fresh)
+        dead = (improvement < -math.log(self.dead_ratio)) & ~loud & (age > 0) & bool(self._fresh)
         lr = points.ctx("lr")
         events = []
-        for severity, need in (("warn", WARN_BLOCKS), ("alert", ALERT_BLOCKS)):
+        for severity, need in (("warn", self.warn_blocks), ("alert", self.alert_blocks)):
             for i in self.entries(severity, dead & (age >= need)).tolist():
                 events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i] * BLOCK_POINTS, improvement[i], lr[ends[i]], points, ends[i]), "dead"))
-        for i in self.entries("improved", improvement >= DEAD_IMPROVEMENT).tolist():
+        for i in self.entries("improved", improvement >= -math.log(self.dead_ratio)).tolist():
             events.append(Event(int(ends[i]), None, family="dead"))
         events.extend(self._late(means, best, total, improvement, ends, points))
         return self.apply(points, short + events)
@@ -110,12 +135,12 @@ class Plateau(Detector):
         age = outside[stats.index]
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
         dead = (
-            (stats.start - stats.best < DEAD_IMPROVEMENT) & (stats.progress < SHORT_PROGRESS)
+            (stats.start - stats.best < -math.log(self.dead_ratio)) & (stats.progress < math.log(self.short_progress))
             # a steady fall, however slow, is progress: the halves differ by noise alone by about
             # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat)
             & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
-            & (stats.jitter < SHORT_SMOOTH) & counted
-            & (age >= np.where(at_chance, SHORT_AT_CHANCE, SHORT_ANYWHERE))
+            & (stats.jitter < self.short_smooth) & counted
+            & (age >= np.where(at_chance, self.short_at_chance, self.short_anywhere))
         )
         events = []
         lr = points.ctx("lr")
@@ -132,22 +157,22 @@ class Plateau(Detector):
         both = np.concatenate((self._recent, means))
         sums = np.concatenate(([0.0], np.cumsum(both)))
         end = np.arange(len(self._recent), len(both)) + 1
-        start = np.maximum(end - SMOOTH_BLOCKS, 0)
-        self._recent = both[max(0, len(both) - SMOOTH_BLOCKS + 1) :]
+        start = np.maximum(end - self.smooth_blocks, 0)
+        self._recent = both[max(0, len(both) - self.smooth_blocks + 1) :]
         return (sums[end] - sums[start]) / (end - start)
 
     def _late(self, means, best, age, improvement, ends, points) -> list[Event]:
-        """No 1% improvement over the last max(LATE_BLOCKS, half the run) blocks, the loss still
+        """No 1% improvement (``late_ratio``) over the last max(``late_blocks``, half the run) blocks, the loss still
         near its best: info."""
         history = self._best_by_block.view
-        lookback = np.maximum(LATE_BLOCKS, age // 2)
+        lookback = np.maximum(self.late_blocks, age // 2)
         then = np.where(age > lookback, history[np.maximum(age - lookback - 1, 0)], np.inf)
-        flat = means - best < NEAR_BEST
-        stale = (then - best < LATE_IMPROVEMENT) & (improvement >= DEAD_IMPROVEMENT) & flat
+        flat = means - best < math.log(self.near_best)
+        stale = (then - best < -math.log(self.late_ratio)) & (improvement >= -math.log(self.dead_ratio)) & flat
         events = []
         for i in self.entries("stale", stale).tolist():
             events.append(Event(int(ends[i]), "info", (
-                f"no 1% improvement for {int(lookback[i]) * BLOCK_POINTS} points (best {math.exp(best[i]):.4g}) "
+                f"no {1 - self.late_ratio:.0%} improvement for {int(lookback[i]) * BLOCK_POINTS} points (best {math.exp(best[i]):.4g}) "
                 f"at step {format_step(points.steps[ends[i]])}: converged, or stuck"
             ), "late"))
         for i in self.entries("fresh", ~stale).tolist():

@@ -3,17 +3,17 @@ full disk, killed process, preempted node). Not a curve detector: it reads wall 
 
 It knows only when records arrive (the follower's read time; a log's own timestamps are not
 needed) and what time it is now, both from an injected clock. The run's usual interval is the
-median of the last ``WINDOW`` intervals between reads that brought records while following (the
+median of the last ``window`` intervals between reads that brought records while following (the
 history read at start-up is a burst, not the run's pace, so it does not count; neither does the
 first live read, whose interval began when lossmon opened the file, not when the run wrote).
 
-* warn: no record for ``max(FLOOR, WARN_INTERVALS x usual)`` seconds (``--stall-after`` gives
-  that time instead); until ``MIN_INTERVALS`` intervals are known, ``WARN_INTERVALS x FLOOR``
+* warn: no record for ``max(floor, warn_intervals x usual)`` seconds (``--stall-after`` gives
+  that time instead); until ``min_intervals`` intervals are known, ``warn_intervals x floor``
   (a run that logs every few minutes must not look hung the first minute it is watched);
-* alert: ``ALERT_FACTOR`` times as long;
+* alert: ``alert_factor`` times as long;
 * the badge clears when a record arrives. A run that comes back from a silence long enough to
   be flagged pauses that way (a long evaluation, a checkpoint to slow storage): the next
-  silences are judged against ``PAUSE_MARGIN`` x the longest of its last ``PAUSES`` such pauses
+  silences are judged against ``pause_margin`` x the longest of its last ``pauses`` such pauses
   too, so each evaluation does not raise the badge again (and ``--exit-on alert`` does not stop
   a healthy job in its third evaluation). ``--stall-after`` is taken as given.
 
@@ -30,26 +30,43 @@ from lossmon.engine.findings import Finding, format_step
 
 PATHOLOGY = "stalled"
 SERIES = "log"  # a stall is the log's, not one series'
-FLOOR = 60.0  # seconds: never a stall before a minute without a record
-WARN_INTERVALS = 5.0
-ALERT_FACTOR = 3.0
-MIN_INTERVALS = 3
-WINDOW = 16
-PAUSES, PAUSE_MARGIN = 8, 1.5
+FLOOR = 60.0  # seconds: never a stall before a minute without a record (the default floor)
 
 
 class StallWatch:
     pathology = PATHOLOGY
     active_series = SERIES
 
-    def __init__(self, after: float | None = None) -> None:
-        """``after``: warn after this many seconds without a record (alert after 3x), instead of
-        the run's own pace."""
+    def __init__(
+        self, after: float | None = None, *, floor: float = FLOOR, warn_intervals: float = 5.0,
+        alert_factor: float = 3.0, min_intervals: int = 3, window: int = 16, pauses: int = 8,
+        pause_margin: float = 1.5,
+    ) -> None:
+        """``after``: warn after this many seconds without a record (alert after ``alert_factor``
+        times that), instead of the run's own pace: ``warn_intervals`` times the median of the
+        last ``window`` intervals between records (known once there are ``min_intervals``), never
+        below ``floor`` seconds, and ``pause_margin`` times the longest of the last ``pauses``
+        flagged silences the run came back from.
+
+        >>> watch = StallWatch()
+        >>> for now in (0.0, 10.0, 20.0, 30.0, 40.0):  # following: a record every 10 s
+        ...     _ = watch.check(now, step=now, line=int(now)); _ = watch.arrived(now)
+        >>> watch.check(80.0, step=40.0, line=40) is None  # 40 s of silence: under the 60 s floor
+        True
+        >>> watch.check(101.0, step=40.0, line=40).severity
+        'warn'
+        >>> watch.check(221.0, step=40.0, line=40).severity
+        'alert'
+        >>> watch.arrived(230.0)  # a record: the stall ends
+        True
+        """
         self.after = after
+        self.floor, self.warn_intervals, self.alert_factor = floor, warn_intervals, alert_factor
+        self.min_intervals, self.pause_margin = min_intervals, pause_margin
         self.active: Finding | None = None
         self.last_arrival: float | None = None
-        self._intervals: deque[float] = deque(maxlen=WINDOW)
-        self._pauses: deque[float] = deque(maxlen=PAUSES)  # flagged silences the run came back from
+        self._intervals: deque[float] = deque(maxlen=window)
+        self._pauses: deque[float] = deque(maxlen=pauses)  # flagged silences the run came back from
         self._live = False  # following: past the history read at start-up
         self._last_live = False  # the last arrival was while following
 
@@ -67,7 +84,7 @@ class StallWatch:
     @property
     def usual(self) -> float | None:
         """The run's usual interval between records, once enough are known."""
-        return median(self._intervals) if len(self._intervals) >= MIN_INTERVALS else None
+        return median(self._intervals) if len(self._intervals) >= self.min_intervals else None
 
     def limits(self) -> tuple[float, float]:
         """Seconds without a record before a warning and an alert."""
@@ -75,10 +92,10 @@ class StallWatch:
             warn = self.after
         else:
             usual = self.usual
-            warn = WARN_INTERVALS * FLOOR if usual is None else max(FLOOR, WARN_INTERVALS * usual)
+            warn = self.warn_intervals * self.floor if usual is None else max(self.floor, self.warn_intervals * usual)
             if self._pauses:
-                warn = max(warn, PAUSE_MARGIN * max(self._pauses))
-        return warn, ALERT_FACTOR * warn
+                warn = max(warn, self.pause_margin * max(self._pauses))
+        return warn, self.alert_factor * warn
 
     def silence(self, now: float) -> float | None:
         """Seconds since the last record arrived (None before the first)."""
