@@ -29,6 +29,9 @@ ln(V) for a vocabulary of 2,000 to 300,000 tokens: 7.6 to 12.6), its first value
 untrained model predicts about uniformly: ln(50257) = 10.8 for GPT-2). A Megatron run whose lm
 loss goes 12.1 -> 26.5 in warm-up is far worse than guessing. Losses without a chance level
 (detection, regression, sums of terms) are judged by the spike rules alone.
+Short smooth runs (epoch means, the first 320 points) have two more rules, where the rules above
+are slow to speak: a point 2x the median of the 5 before it (a jump), and a level (median of 3)
+that climbs steadily to 2x its best (a divergence of tens of percent per epoch).
 A loss that is negative from its first value has no log scale: its magnitude 10x (alert: 100x) its
 first values' is a runaway below (a Keras ECG model whose loss went -3.4e4 -> -6.5e7).
 """
@@ -72,6 +75,9 @@ class ExplodingLoss(Detector):
             (point-to-point noise below ``short_smooth`` in log): a point ``short_jump`` times the
             median of the 5 before, and ``short_jitters`` times the noise, on a level of at least
             ``short_digits`` rounding steps, warns; below ``short_clear`` it clears.
+        short_climb, short_climb_jitters: smooth short runs: the level (median of the last 3 points) this
+            factor above its best and this many times the point-to-point noise, still rising, warns
+            (``runaway_alert`` times: alerts).
         negative_first, negative_warn, negative_alert: a loss negative from its first value whose
             magnitude grows this factor above its first ``negative_first`` values' median.
 
@@ -103,7 +109,8 @@ class ExplodingLoss(Detector):
         runaway_alpha: float = 0.1, runaway_alert: float = 10.0, runaway_clear: float = 2.0,
         lm_vocabulary: tuple[float, float] = (2000.0, 300000.0), chance_warn: float = 2.0, chance_clear: float = 1.5,
         short_smooth: float = 0.1, short_jump: float = 2.0, short_jitters: float = 6.0, short_digits: float = 50,
-        short_clear: float = 1.2, negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
+        short_clear: float = 1.2, short_climb: float = 2.0, short_climb_jitters: float = 10.0,
+        negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
     ) -> None:
         self.rules = rules
         self.baseline_alpha, self.slack, self.threshold, self.clip_sigmas = baseline_alpha, slack, threshold, clip_sigmas
@@ -114,6 +121,7 @@ class ExplodingLoss(Detector):
         self.lm_vocabulary, self.chance_warn, self.chance_clear = lm_vocabulary, chance_warn, chance_clear
         self.short_smooth, self.short_jump, self.short_jitters = short_smooth, short_jump, short_jitters
         self.short_digits, self.short_clear = short_digits, short_clear
+        self.short_climb, self.short_climb_jitters = short_climb, short_climb_jitters
         self.negative_first, self.negative_warn, self.negative_alert = negative_first, negative_warn, negative_alert
         super().__init__(series, attrs)
 
@@ -143,6 +151,7 @@ class ExplodingLoss(Detector):
         events.extend(self._divergence(y, level, sigma, quiet, where, points))
         events.extend(self._above_chance(y, quiet, where, points))
         events.extend(self._short_jumps(points))
+        events.extend(self._short_climb(points))
         events.extend(self._negative_runaway(points))
         return self.apply(points, events)
 
@@ -186,6 +195,40 @@ class ExplodingLoss(Detector):
         for value in logs[before:].tolist():
             if value == value:
                 self._last_five.append(value)
+        return events
+
+    def _short_climb(self, points) -> list[Event]:
+        """A smooth short run (point-to-point noise under ``short_smooth``: epoch means) that
+        climbs away from its best: the level (median of the last 3 points)
+        ``short_climb`` times its best level and ``short_climb_jitters`` times the noise above it,
+        still rising (above the median of the 3 points before, themselves half way up; the last 4
+        points each above the one before), warns; ``runaway_alert`` times
+        alerts. The divergence and runaway rules need ``warm_points`` first, and the spike rule's
+        level follows a loss that climbs by tens of percent per epoch: an epoch-level log may be
+        over before either speaks. Medians: one bad point is the spike rules' business."""
+        stats = self.feature(points, "short_trend", ShortTrend)
+        if not len(stats):
+            return []
+        rise = stats.level - stats.best
+        # Quiet in an lr warm-up or after a warm restart, as the divergence rule: a higher lr
+        # explains a higher loss (a loss several times its level is the spike rules' then).
+        rising = (stats.level > stats.level_before) & ~self.feature(points, "lr_quiet", LrQuiet)[stats.index]
+        smooth = stats.jitter < self.short_smooth  # epoch means; a noisy per-batch log has the block rules
+        big = smooth & (rise >= np.maximum(math.log(self.short_climb), self.short_climb_jitters * stats.jitter))
+        # Sustained: the 3 points before were already half way up (in log), and the last 4 points
+        # rose one after the other; a burst of a few bad batches has neither.
+        big &= (stats.level_before - stats.best >= 0.5 * math.log(self.short_climb)) & (stats.rises >= 3)
+        events = []
+        for severity, flags in (("warn", big & rising), ("alert", big & rising & (rise >= math.log(self.runaway_alert)))):
+            for k in self.entries(f"short climb {severity}", flags).tolist():
+                i = int(stats.index[k])
+                events.append(Event(i, severity, (
+                    f"loss level {math.exp(stats.level[k]):.4g} (median of the last 3 points) is "
+                    f"{math.exp(rise[k]):.1f}x its best level ({math.exp(stats.best[k]):.4g}) and still climbing "
+                    f"at step {format_step(points.steps[i])}"
+                ), "short climb"))
+        for k in self.entries("short climb clear", rise < math.log(self.short_clear)).tolist():
+            events.append(Event(int(stats.index[k]), None, family="short climb"))
         return events
 
     def _negative_runaway(self, points) -> list[Event]:

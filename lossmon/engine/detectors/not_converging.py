@@ -19,10 +19,11 @@ Short runs (an epoch-level log has 10-300 points, fewer than two windows) are ju
 points so far, from the 10th (features.ShortTrend, all medians): a run fresh from the start of
 training whose points bounce by +-10% or more about a local line (second differences), whose
 second half is not even 5% below its first, and whose recent level is not even one bounce below
-its first points (nor half of them), is a
-warning once that held for the last half of its points (e.g. a loss bouncing between 2.35 and 3.99 for 28 epochs). A
-lucky point moves no median, and a steadily falling noisy loss has progress (progress is counted
-only beyond what the noise of the halves' medians allows).
+where it started (the median of its first 5 points), is a warning once that held at 3 in 4 of
+the last half of its points, the latest included (e.g. a loss bouncing between 2.35 and 3.99 for
+28 epochs). A lucky point moves no median, and a steadily falling noisy loss has progress
+(progress is counted only beyond what the noise of the halves' medians allows); by chance, the
+halves' medians of a bouncing loss sometimes part for a moment, which must not reset the count.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ class NotConverging(Detector):
         long_progress, long_windows: a level this factor below the level ``long_windows`` windows
             earlier is falling, however the points scatter.
         short_bounce: short runs: points bouncing by this much (log) about a local line ...
-        short_points: ... at least this many points in a row (and half the points so far) ...
-        short_evidence: ... with no progress beyond this many times the noise of the halves' medians.
+        short_evidence: ... with no progress beyond this many times the noise of the halves' medians ...
+        short_points, short_share: ... at this share of the last half of the points so far (at
+            least ``short_points``), the latest included.
 
     An epoch-level loss that bounces between 2.35 and 3.99 warns once half its points show no
     progress:
@@ -73,12 +75,13 @@ class NotConverging(Detector):
         no_progress: float = 1.05, got_somewhere: float = 2.0, louder: float = 3.0,
         warn_windows: int = 2, alert_windows: int = 2 + 32, clear_windows: int = 8,
         long_progress: float = 1.1, long_windows: int = 4,
-        short_bounce: float = 0.1, short_points: int = 3, short_evidence: float = 2.5,
+        short_bounce: float = 0.1, short_points: int = 3, short_evidence: float = 2.5, short_share: float = 0.75,
     ) -> None:
         self.no_progress, self.got_somewhere, self.louder = no_progress, got_somewhere, louder
         self.warn_windows, self.alert_windows, self.clear_windows = warn_windows, alert_windows, clear_windows
         self.long_progress, self.long_windows = long_progress, long_windows
         self.short_bounce, self.short_points, self.short_evidence = short_bounce, short_points, short_evidence
+        self.short_share = short_share
         super().__init__(series, attrs)
 
     def reset(self) -> None:
@@ -89,7 +92,7 @@ class NotConverging(Detector):
         self._calmest = math.inf  # the smallest swing of a window so far
         self._calm_level = math.inf  # the level of that window
         self._fresh: bool | None = None  # the segment starts at the start of training
-        self._short_run = 0
+        self._short_flags = np.empty(0, dtype=bool)  # the short condition at each short-run point
         self._levels = np.empty(0)  # the later-half level of the windows of the last long_windows spans
 
     def update(self, points: Points) -> list[Finding]:
@@ -146,16 +149,22 @@ class NotConverging(Detector):
         noise = self.short_evidence * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
         stuck = (
             (stats.jitter >= self.short_bounce) & (stats.progress < np.maximum(math.log(self.no_progress), noise))
-            & (stats.recent > stats.start - np.minimum(math.log(self.got_somewhere), stats.jitter)) & ~quiet[stats.index]
+            & (stats.recent > stats.opening - np.minimum(math.log(self.got_somewhere), stats.jitter)) & ~quiet[stats.index]
         )
-        run = run_lengths(stuck, self._short_run)
-        self._short_run = int(run[-1])
+        # Held over most of the last half of the points so far: a slow, noisy start has stretches
+        # without visible progress, a run that does not converge has few moments with it (by
+        # chance, the halves' medians of a bouncing loss sometimes part: a moment, not a trend).
+        flags = np.concatenate((self._short_flags, stuck))
+        self._short_flags = flags
+        held = np.concatenate(([0], np.cumsum(flags)))
+        ends = np.arange(len(flags) - len(stuck), len(flags)) + 1  # rows so far, at each of these
+        span = np.maximum(self.short_points, stats.count // 2)
+        starts = ends - span  # the whole last half must have been judged (from the 10th point on)
+        share = np.where(starts >= 0, (held[ends] - held[np.maximum(starts, 0)]) / span, 0.0)
         events = []
-        # Held over the last half of the points so far: a slow, noisy start has moments without
-        # visible progress, a run that does not converge has no moments with it.
-        for k in self.entries("short", run >= np.maximum(self.short_points, stats.count // 2)).tolist():
+        for k in self.entries("short", stuck & (share >= self.short_share)).tolist():
             i = int(stats.index[k])
-            change = -math.expm1(stats.progress[k])
+            change = -math.expm1(-stats.progress[k])
             trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"
             events.append(Event(i, "warn", (
                 f"loss bounces by about ±{math.expm1(stats.jitter[k]):.0%} from point to point and its last "
@@ -166,7 +175,7 @@ class NotConverging(Detector):
 
     def _message(self, swing, progress, run, points: Points, i) -> str:
         span = (HISTORY_BLOCKS + run - 1) * BLOCK_POINTS
-        change = -math.expm1(progress)
+        change = -math.expm1(-progress)
         trend = f"{-change:.0%} higher" if change < 0 else f"only {change:.0%} lower"
         return (
             f"loss swings by about ±{math.expm1(swing):.0%} and is {trend} than {HISTORY_BLOCKS * BLOCK_POINTS // 2} "

@@ -193,15 +193,27 @@ class Plateau(Detector):
 def _clearly_at_chance(level: float) -> bool:
     """At ln(k) for a k that is telling: few classes (ln k are far apart) or a power of ten (10,
     100, 1000 classes); for other large k, every level is near some ln(k)."""
-    k = round(math.exp(level)) if 0 < level < 12 else 0
-    return k >= 2 and (k <= 10 or math.log10(k).is_integer()) and abs(level - math.log(k)) <= 0.005 * level
+    return _telling_classes(level) is not None
+
+
+def _telling_classes(level: float) -> int | None:
+    """The telling k whose ln(k) the level is within 0.5% of: the nearest few-class k, or the
+    nearest power of ten in log (a loss at ln 1000 = 6.908 that reads 6.90 is e^6.90 = 992
+    classes: rounding e^level would never land on 1000)."""
+    if not 0 < level < 12:
+        return None
+    few = round(math.exp(level))
+    for k in ((few,) if few <= 10 else ()) + (10 ** round(level / math.log(10)),):
+        if k >= 2 and abs(level - math.log(k)) <= 0.005 * level:
+            return k
+    return None
 
 
 def _chance_hint(level: float) -> str:
     """Name ln(k) when the loss sits at the cross-entropy of guessing among k classes."""
     if not 0 < level < 12:  # ln(100,000) = 11.5: above, no class count to name (and exp overflows)
         return ""
-    k = round(math.exp(level))
+    k = _telling_classes(level) or round(math.exp(level))
     if 2 <= k <= 100_000 and abs(level - math.log(k)) <= 0.01 * level:
         return f"; ln({k}) = {math.log(k):.4f}: chance level for {k} classes"
     return ""

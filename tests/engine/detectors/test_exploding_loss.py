@@ -172,3 +172,26 @@ def test_a_jump_on_a_smooth_epoch_level_curve_is_explosive():
     yolo = [1.6878, 1.267, 1.1897, 1.1894, 1.1611, 1.1062, 1.092, 1.0469, 1.0252, 1.0297, 0.98966, 1.0071,
             0.9805, 0.94457, 0.95768, 1.1683, 1.1087, 1.1318, 1.0672, 1.0636, 1.0257, 0.99607, 0.97763]
     assert feed(detector(), yolo) == []
+
+
+def test_a_short_epoch_level_run_that_climbs_steadily_warns_within_a_few_epochs():
+    # Epoch means (2% noise) fall for 20 epochs, then climb 25% per epoch: the divergence and
+    # runaway rules need 100 points, the spike rule's level follows the climb.
+    rng = np.random.default_rng(0)
+    loss = 0.7 + 1.3 * np.exp(-np.arange(40) / 5)
+    loss[20:] = loss[19] * np.exp(0.25 * np.arange(1, 21))
+    loss *= np.exp(0.02 * rng.standard_normal(40))
+    found = [f for f in alarms(feed(ExplodingLoss("loss"), loss)) if "climbing" in f.message]
+    assert found and 21 < found[0].step <= 30
+    assert re.search(r"is \d+\.\dx its best level", found[0].message)
+
+
+def test_a_noisy_burst_in_a_short_run_is_not_a_climb():
+    # Per-batch noise that wanders (AR(1), 10% a point) goes up 2x for a few points and back.
+    rng = np.random.default_rng(3)
+    noise = np.zeros(300)
+    for t in range(1, 300):
+        noise[t] = 0.8 * noise[t - 1] + 0.1 * rng.standard_normal()
+    loss = (0.5 + 2.0 * np.exp(-np.arange(300) / 20)) * np.exp(noise)
+    loss[150:156] *= [1.3, 1.6, 2.0, 2.4, 2.0, 1.2]
+    assert not [f for f in feed(ExplodingLoss("loss"), loss) if "climbing" in f.message]

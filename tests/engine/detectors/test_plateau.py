@@ -73,3 +73,12 @@ def test_a_short_epoch_level_dead_start_is_a_plateau_and_a_short_healthy_run_is_
 def test_a_huge_flat_loss_names_no_chance_level():
     found = feed(Plateau("loss"), flat(25, level=6.5e7, noise=0.001))
     assert found and "chance" not in found[0].message
+
+
+def test_a_short_dead_start_at_ln_1000_is_named_though_it_reads_a_little_low():
+    # 6.90 is e^6.90 = 992 "classes": the nearest power of ten, 1000, is the chance level.
+    rng = np.random.default_rng(1)
+    loss = np.log(1000) * np.exp(0.005 * rng.standard_normal(16)) - 0.01
+    found = alarms(feed(Plateau("loss"), loss))
+    assert found and found[0].step <= 12
+    assert "ln(1000)" in found[0].message

@@ -17,6 +17,7 @@ from lossmon.engine.detectors.stats.vector import log_values
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
 SHORT_MIN = 10  # the short-run statistics start at this many points ...
 SHORT_LIMIT = BLOCK_POINTS * HISTORY_BLOCKS  # ... and stop where the block windows can speak
+OPENING = 5  # points whose median is where a short run started
 
 
 def finite_logs(points: Points) -> tuple[np.ndarray, np.ndarray]:
@@ -70,9 +71,13 @@ class ShortStats:
     index: np.ndarray  # the point's index in the call
     count: np.ndarray  # n
     start: np.ndarray  # median of the first 3 values
+    opening: np.ndarray  # median of the first OPENING values: where the run started, less noisy
     progress: np.ndarray  # median of the first half minus median of the second half
     recent: np.ndarray  # median of the second half
     best: np.ndarray  # lowest running median of 3 so far
+    level: np.ndarray  # median of the last 3 values
+    level_before: np.ndarray  # median of the 3 values before those
+    rises: np.ndarray  # values in a row, up to this one, each above the one before
     jitter: np.ndarray  # point-to-point noise about a local line, from second differences
     spread: np.ndarray  # robust spread of all the values about their median (noise and trend)
 
@@ -90,12 +95,14 @@ class ShortTrend(Feature):
     def __init__(self) -> None:
         self.values: list[float] = []
         self.best = math.inf
+        self.rises = 0
 
     def process(self, points: Points) -> ShortStats:
         logs, where = finite_logs(points)
         room = SHORT_LIMIT - len(self.values)
         rows: list[tuple] = []
         for k, value in enumerate(logs[: max(room, 0)].tolist()):
+            self.rises = self.rises + 1 if self.values and value > self.values[-1] else 0
             self.values.append(value)
             n = len(self.values)
             if n >= 3:
@@ -108,12 +115,13 @@ class ShortTrend(Feature):
             second = np.abs(x[:-2] - 2.0 * x[1:-1] + x[2:])
             jitter = float(np.median(second)) * MAD_TO_SIGMA / math.sqrt(6.0)
             spread = float(np.median(np.abs(x - np.median(x)))) * MAD_TO_SIGMA
-            rows.append((int(where[k]), n, float(np.median(x[:3])), early - late, late, self.best, jitter, spread))
-        columns = list(zip(*rows)) if rows else [()] * 8
-        index, count, start, progress, recent, best, jitter, spread = (np.asarray(c) for c in columns)
-        return ShortStats(
-            index.astype(np.int64), count.astype(np.int64), start, progress, recent, best, jitter, spread
-        )
+            rows.append((
+                int(where[k]), n, float(np.median(x[:3])), float(np.median(x[:OPENING])), early - late, late,
+                self.best, float(np.median(x[-3:])), float(np.median(x[-6:-3])), self.rises, jitter, spread,
+            ))
+        columns = list(zip(*rows)) if rows else [()] * 12
+        index, count, *stats = (np.asarray(c) for c in columns)
+        return ShortStats(index.astype(np.int64), count.astype(np.int64), *stats)
 
 
 def starts_fresh(steps: np.ndarray) -> bool:
