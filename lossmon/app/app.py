@@ -368,7 +368,7 @@ class LossmonApp(App):
             f", {len(cleared)} cleared)" if cleared else ")"
         )
         self._part(Timeline).show(snapshot.findings, log, partial(is_charted, snapshot), restarts(snapshot))
-        self._part("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
+        self._part("#timeline-box", Collapsible).title = f"Findings ({self._part(Timeline).events})"
 
     def _draw_charts(self, view: LogView, snapshot: Snapshot) -> None:
         self.frames += 1
