@@ -98,6 +98,10 @@ class KeyValueParser(LineParser):
                 self._set_context(out, step, prefix if header else None, header)
         if not names:
             return False
+        if step is None and len(found) == 1 and _phase_header(found[0], text, found):
+            # "Validation 1", "Train 2": the phase and epoch of the lines below, not a loss of 1
+            self._set_context(out, found[0].value, tag_prefix(found[0].name))
+            return True
         if all(name.lower() == "epoch" for name in names):
             return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
         if step is None and len(names) < 2 and (self._context_step is None or not (prefix or _only_pairs(text, found))):
@@ -107,7 +111,9 @@ class KeyValueParser(LineParser):
                 del self._waiting[:-MAX_WAITING]
                 return True
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
-        if any(_held_out_loss(name) for name in names) and (step_name is not None or _only_pairs(text, found)):
+        if any(_held_out_loss(name) for name in names) and (
+            step_name is not None or prefix is not None or _only_pairs(text, found)
+        ):
             # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
             # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
             # so they are not made to repeat before they count
@@ -124,7 +130,7 @@ class KeyValueParser(LineParser):
             names = tuple(renamed(prefix, name) for name in names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
-            if step is not None and not self._context_from_header and tag.strip(_GLUE_CHARS):
+            if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
                 # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
                 # another model (quantized, EMA...), not new points of series that already have
                 # one at that step
@@ -228,6 +234,7 @@ class KeyValueParser(LineParser):
 
 
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
+_OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
 
 def _only_pairs(text: str, found) -> bool:
@@ -237,11 +244,15 @@ def _only_pairs(text: str, found) -> bool:
         if not _GLUE.fullmatch(text, position, pair.at):
             return False
         position = max(position, pair.stop)
+        total = _OF_TOTAL.match(text, position)  # "Batch 0/295": the total a count runs to
+        if total is not None:
+            position = total.end()
     return _GLUE.fullmatch(text, position) is not None
 
 
 _ENDS_IN_LOSS = re.compile(r"(?i:loss)$")
 _BARE_SPLITS = frozenset(("val", "valid", "validation"))
+_PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
 
 def _held_out_loss(name: str) -> bool:
@@ -249,6 +260,13 @@ def _held_out_loss(name: str) -> bool:
     that mentions one ("val_loss_every")."""
     return split_of(name) != "train" and kind_of(name) == "loss" and (
         _ENDS_IN_LOSS.search(name) is not None or name.lower() in _BARE_SPLITS
+    )
+
+
+def _phase_header(pair, text: str, found) -> bool:
+    return (
+        pair.name.lower() in _PHASES and float(pair.value).is_integer() and pair.value >= 0
+        and "." not in text[pair.start : pair.end] and _only_pairs(text, found)
     )
 
 
