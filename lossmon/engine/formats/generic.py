@@ -38,7 +38,7 @@ REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
 MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may differ on every line)
-MAX_HEADER_WORDS = 3  # a step line with more words before its step is a sentence, not a header
+MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentence, not a header
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
@@ -111,13 +111,6 @@ class KeyValueParser(LineParser):
                 del self._waiting[:-MAX_WAITING]
                 return True
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
-        if any(_held_out_loss(name) for name in names) and (
-            step_name is not None or prefix is not None or _only_pairs(text, found)
-        ):
-            # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
-            # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
-            # so they are not made to repeat before they count
-            self._accept(names)
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
         if prefix is not None:
@@ -128,6 +121,13 @@ class KeyValueParser(LineParser):
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
             names = tuple(renamed(prefix, name) for name in names)
+        if any(_held_out_loss(name) for name in names) and (
+            step_name is not None or prefix is not None or _only_pairs(text, found)
+        ):
+            # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
+            # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
+            # so they are not made to repeat before they count
+            self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
             if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
