@@ -47,8 +47,8 @@ def tag_prefix(tag: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def renamed(prefix: str, name: str) -> str:
-    """``name`` under ``prefix``, unless it names its own split or is the learning rate or no
-    metric at all (those mean the same whatever the tag)."""
-    if _SPLIT_WORD.search(name) or not is_metric_name(name) or kind_of(name) == "lr":
+    """``name`` under ``prefix``, unless it names its own split, or is the learning rate, the
+    epoch or no metric at all (those mean the same whatever the tag)."""
+    if _SPLIT_WORD.search(name) or not is_metric_name(name) or kind_of(name) == "lr" or name.lower() == "epoch":
         return name
     return prefix + name

@@ -222,3 +222,17 @@ def test_names_that_say_their_split_or_are_no_metric_keep_it():
     assert renamed("valid/", "Valid Loss") == "Valid Loss"
     assert renamed("val/", "lr") == "lr"
     assert renamed("val/", "time") == "time"
+
+
+def test_keras_last_frame_then_final_line_of_an_epoch_stay_training():
+    # Keras 2 verbose=1 draws the last batch once before validation ("ETA: 0s") and once after it
+    # with the val metrics: both belong to the fit, not to an evaluate()
+    monitor = read(
+        "Epoch 1/2\n"
+        "1875/1875 [==============================] - ETA: 0s - loss: 0.5109 - accuracy: 0.8193\n"
+        "1875/1875 [==============================] - 3s 2ms/step - loss: 0.5109 - accuracy: 0.8193 - val_loss: 0.4110 - val_accuracy: 0.8531\n"
+        "Epoch 2/2\n"
+        "1875/1875 [==============================] - 3s 2ms/step - loss: 0.3894 - accuracy: 0.8601 - val_loss: 0.3871 - val_accuracy: 0.8615\n"
+    )
+    assert monitor.store["val_loss"].values.tolist() == [0.4110, 0.3871]
+    assert not any(name.startswith("test/") for name in series(monitor))
