@@ -13,9 +13,18 @@ every line but still a loss series.
 Context is carried across lines (issue 12, classes 3 and 6): the last step a line printed (a
 header such as ``Training epoch: 3``, ``[step=1/2500,epoch=0]``, ``EPOCH 1 of 30`` or
 ``-----4------``) is the step of the lines after it that print none, so ``    train/loss=11.33``
-under a header is a record at the header's step, and a final evaluation without a step stays at
-the last step seen instead of being numbered 1, 2, 3. A line with a single metric needs such a
-step to count at all; before any step, a line needs two metrics.
+under a header is a record at the header's step, and a step-less record stays at the last step
+seen instead of being numbered 1, 2, 3. A line with a single metric needs such a step to count at
+all; before any step, a line needs two metrics, except a held-out loss on a line of its own
+(``validation loss: 10.95`` before ``step 0``), which waits for the step that comes.
+
+The role of a line's values comes from its tag (:mod:`~lossmon.engine.formats.tags`):
+``Valid Summary | ... Loss=0.22`` is ``valid summary/Loss``, and a header's tag (``Eval epoch:
+4``) names the lines under it. A held-out line that shows its pass's progress (``Valid | Epoch 1
+| 2/3 | Loss 0.22``) is a running figure, not a record. A held-out loss counts without repeating
+first: evaluations are few. A tagged step-less line after the last step whose values already have
+a point at that step (``final_int8_zlib_roundtrip val_loss:2.73`` after ``step:6130/20000
+val_loss:2.72``) evaluates another model: it adds no points.
 """
 
 from __future__ import annotations
