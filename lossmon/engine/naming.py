@@ -29,6 +29,10 @@ _GRAD_NORM = re.compile(
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
 _LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl)$", re.I)
+# A split word alone names that split's loss: nanoGPT forks print "train 3.44 val 3.43" and
+# build-nanogpt's log file "250 val 6.43" ("test" is left out: "Train 0.98 | Test 0.97" tables
+# are as often accuracies).
+_BARE_SPLIT_LOSS = frozenset(("train", "training", "val", "valid", "validation"))
 _LOSS_SCALE = re.compile(r"loss[ _]?scal", re.I)  # mixed precision's loss scale: not a loss
 _NOT_LOSS = re.compile(r"ppl|perplexity", re.I)
 _METRIC = re.compile(
@@ -82,7 +86,7 @@ def kind_of(name: str) -> str:
         return "other"
     if _GRAD_NORM.search(name) and not _NOT_GRAD_NORM.search(name):
         return "grad_norm"
-    if _LOSS.search(name) and not _NOT_LOSS.search(name):
+    if (_LOSS.search(name) and not _NOT_LOSS.search(name)) or name.lower() in _BARE_SPLIT_LOSS:
         return "loss"
     if _METRIC.search(name):
         return "metric"
@@ -112,7 +116,7 @@ _PRIMARY_TRAIN = (
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
 )
 _PRIMARY_VAL = (
-    "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "tel",
+    "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "valid loss", "tel",
     "validation lm loss", "validation loss", "val_loss_epoch", "valid_loss", "validation_loss",
     "validation/loss", "val_loss_step",
 )

@@ -59,6 +59,11 @@ class RecordBuilder:
         self._chunk_rows = 0
         self.formats: dict[str, int] = {}
         self.attrs: dict[str, dict] = {}
+        self._last_steps: dict[str, float] = getattr(self, "_last_steps", {})
+
+    def last_step(self, name: str) -> float | None:
+        """The step of the latest record of ``name`` added so far (kept across builds)."""
+        return self._last_steps.get(name)
 
     def __len__(self) -> int:
         return len(self._lines) + self._chunk_rows
@@ -68,7 +73,9 @@ class RecordBuilder:
         self._lines.append(line)
         self._steps.append(step)
         columns = self._columns
+        last = self._last_steps
         for name, value in metrics.items():
+            last[name] = step
             column = columns.get(name)
             if column is None:
                 column = columns[name] = ([], [])
@@ -83,6 +90,9 @@ class RecordBuilder:
         if not len(lines):
             return
         self._chunks.append(_Chunk(lines.astype(np.int64, copy=False), steps.astype(np.float64, copy=False), columns))
+        for name, column in columns.items():
+            if len(column.rows):
+                self._last_steps[name] = float(steps[column.rows[-1]])
         self._chunk_rows += len(lines)
         self.formats[format_id] = self.formats.get(format_id, 0) + len(lines)
 

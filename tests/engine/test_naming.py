@@ -79,3 +79,18 @@ def test_a_test_loss_is_the_val_loss_when_there_is_no_val_loss():
     assert choose_primary(detr) == ("train_loss", "test_loss")
     both = [*detr, ("val_loss", "val", "loss", 3)]
     assert choose_primary(both) == ("train_loss", "val_loss")
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [("train", "loss"), ("val", "loss"), ("Valid", "loss"), ("validation", "loss"), ("test", "other"), ("hella", "other")],
+)
+def test_a_bare_split_word_names_that_splits_loss(name, kind):
+    # nanoGPT forks print "train 3.4484 val 3.4299"; build-nanogpt's log file "250 val 6.43".
+    # "Test 0.97" next to "Train 0.98" is as often an accuracy: left alone.
+    assert kind_of(name) == kind
+
+
+def test_valid_loss_is_a_preferred_val_name():
+    # denoiser: "Valid Loss" (the summary) is preferred to an "Overall Summary" column "Valid"
+    assert choose_primary([("Valid", "val", "loss", 1), ("Valid Loss", "val", "loss", 1)])[1] == "Valid Loss"

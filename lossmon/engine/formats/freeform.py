@@ -152,7 +152,10 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         boundary = "|" in gap or "," in gap or ";" in gap
         if boundary:
             close()
-        tagged = gap.endswith("[") and text[end : end + 1] == "]"
+        # "[train]", and a word in brackets glued to the one before it ("Epoch(val) [4][40]")
+        tagged = (gap.endswith("[") and text[end : end + 1] == "]") or (
+            gap == "(" and text[end : end + 1] == ")" and start >= 2 and text[start - 2].isalnum()
+        )
         colon = token.endswith(":")
         core = token[:-1] if colon else token
         number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None

@@ -13,9 +13,18 @@ every line but still a loss series.
 Context is carried across lines (issue 12, classes 3 and 6): the last step a line printed (a
 header such as ``Training epoch: 3``, ``[step=1/2500,epoch=0]``, ``EPOCH 1 of 30`` or
 ``-----4------``) is the step of the lines after it that print none, so ``    train/loss=11.33``
-under a header is a record at the header's step, and a final evaluation without a step stays at
-the last step seen instead of being numbered 1, 2, 3. A line with a single metric needs such a
-step to count at all; before any step, a line needs two metrics.
+under a header is a record at the header's step, and a step-less record stays at the last step
+seen instead of being numbered 1, 2, 3. A line with a single metric needs such a step to count at
+all; before any step, a line needs two metrics, except a held-out loss on a line of its own
+(``validation loss: 10.95`` before ``step 0``), which waits for the step that comes.
+
+The role of a line's values comes from its tag (:mod:`~lossmon.engine.formats.tags`):
+``Valid Summary | ... Loss=0.22`` is ``valid summary/Loss``, and a header's tag (``Eval epoch:
+4``) names the lines under it. A held-out line that shows its pass's progress (``Valid | Epoch 1
+| 2/3 | Loss 0.22``) is a running figure, not a record. A held-out loss counts without repeating
+first: evaluations are few. A tagged step-less line after the last step whose values already have
+a point at that step (``final_int8_zlib_roundtrip val_loss:2.73`` after ``step:6130/20000
+val_loss:2.72``) evaluates another model: it adds no points.
 """
 
 from __future__ import annotations
@@ -24,7 +33,8 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import message_pairs
-from lossmon.engine.naming import is_metric_name
+from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
@@ -37,6 +47,16 @@ REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
 MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may differ on every line)
+MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentence, not a header
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+MAX_WAITING = 8  # step-less held-out losses kept until the first step
+# "5403/20000 val_loss: ...": a line that starts with its step out of the total
+_LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
+# "2/3" in a line: how far a pass has got (not part of a pair, not a date)
+_PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
+_STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, "epoch"))
+_TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
+_GLUE_CHARS = " \t-|:[](),;="
 
 
 class KeyValueParser(LineParser):
@@ -48,6 +68,9 @@ class KeyValueParser(LineParser):
         self._accepted_step_names: set[str] = set()
         self._context_step: float | None = None  # the last step a line printed
         self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
+        self._context_from_header = True  # False: the context step was carried from a record line
+        self._context_prefix: str | None = None  # the role a header gave the lines under it
+        self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -55,7 +78,7 @@ class KeyValueParser(LineParser):
             if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
                 ruled = _RULED_NUMBER.fullmatch(text)
                 if ruled is not None:
-                    self._context_step = float(ruled.group(1))
+                    self._set_context(out, float(ruled.group(1)), None)
             return False
         if len(found) > MAX_PAIRS:
             return False
@@ -68,17 +91,60 @@ class KeyValueParser(LineParser):
             epoch_name = next((name for name in metrics if name.lower() == "epoch"), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
-        if step is not None:
-            self._context_step = step
+            elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
+                # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
+                step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
         names = tuple(name for name in metrics if is_metric_name(name))
+        # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
+        first = next((pair.at for pair in found if pair.name in names and pair.name.lower() != "epoch"), len(text))
+        tag = text[:first]
+        prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
+        if step is not None:
+            header = all(pair.name.lower() in _STEP_OR_EPOCH for pair in found)
+            if not header or len(_WORDS.findall(text, 0, found[0].at)) <= MAX_HEADER_WORDS:
+                # a header ("Eval epoch: 4") gives the lines under it their step and their role;
+                # a sentence ("=> calculated gradient accumulation steps: 32") gives neither
+                self._set_context(out, step, prefix if header else None, header)
         if not names:
             return False
+        if step is None and len(found) == 1 and _phase_header(found[0], text, found):
+            # "Validation 1", "Train 2": the phase and epoch of the lines below, not a loss of 1
+            self._set_context(out, found[0].value, tag_prefix(found[0].name))
+            return True
         if all(name.lower() == "epoch" for name in names):
             return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
-        if step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found)):
+        if step is None and len(names) < 2 and (self._context_step is None or not (prefix or _only_pairs(text, found))):
+            if self._context_step is None and _only_pairs(text, found) and _held_out_loss(names[0]):
+                # "validation loss: 10.95" before the first step: it belongs to the step that comes
+                self._waiting.append((line, metrics, spans))
+                del self._waiting[:-MAX_WAITING]
+                return True
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
+        if step is None and self._context_prefix is not None:
+            prefix = prefix or self._context_prefix
+        if prefix is not None:
+            if _in_pass(text, found) and not prefix.endswith(" summary/") and split_of(prefix) != "train":
+                # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass; its
+                # result is the pass's summary line
+                return True
+            metrics = {renamed(prefix, name): value for name, value in metrics.items()}
+            spans = {renamed(prefix, name): span for name, span in spans.items()}
+            names = tuple(renamed(prefix, name) for name in names)
+        if any(_held_out_loss(name) for name in names) and (
+            step_name is not None or prefix is not None or _only_pairs(text, found)
+        ):
+            # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
+            # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
+            # so they are not made to repeat before they count
+            self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
+            if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
+                # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
+                # another model (quantized, EMA...), not new points of series that already have
+                # one at that step
+                if any(out.last_step(name) == step for name in names):
+                    return True
         record = (line, step, metrics, spans, step_span)
         if (
             names in self._accepted
@@ -107,6 +173,27 @@ class KeyValueParser(LineParser):
             del held[: -REPEATS_TO_ACCEPT]  # a constant echo: keep only the latest few
         return True
 
+    def _set_context(self, out: RecordBuilder, step: float, prefix: str | None, header: bool = True) -> None:
+        self._context_step = step
+        self._context_from_header = header
+        self._context_prefix = prefix if header else None
+        if self._waiting:
+            self._release_waiting(out, step)
+
+    def advance(self, steps, counter) -> None:
+        """Lines a template read are stepped records too: later step-less lines carry their step."""
+        super().advance(steps, counter)
+        if len(steps) and counter is None:  # lines that print their step (a count is no context)
+            self._context_step = float(steps[-1])
+            self._context_from_header, self._context_prefix = False, None
+
+    def _release_waiting(self, out: RecordBuilder, step: float | None) -> None:
+        """Step-less held-out losses printed before the first step, at the step that came."""
+        waiting, self._waiting = self._waiting, []
+        for line, metrics, spans in waiting:
+            self._accept(tuple(metrics))
+            self._emit(out, (line, step, metrics, spans, None))
+
     def _emit(self, out: RecordBuilder, record) -> bool:
         line, step, metrics, spans, step_span = record
         self.emit(out, line, step, metrics, spans, step_span=step_span)
@@ -114,6 +201,8 @@ class KeyValueParser(LineParser):
 
     def finish(self, out: RecordBuilder) -> None:
         """End of input: a shape seen on two lines with a changing value is a short series."""
+        if self._waiting:
+            self._release_waiting(out, None)
         for names, held in list(self._held.items()):
             if len(held) >= 2 and _changing(held):
                 self._accept(names)
@@ -154,6 +243,7 @@ class KeyValueParser(LineParser):
 
 
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
+_OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
 
 def _only_pairs(text: str, found) -> bool:
@@ -163,7 +253,40 @@ def _only_pairs(text: str, found) -> bool:
         if not _GLUE.fullmatch(text, position, pair.at):
             return False
         position = max(position, pair.stop)
+        total = _OF_TOTAL.match(text, position)  # "Batch 0/295": the total a count runs to
+        if total is not None:
+            position = total.end()
     return _GLUE.fullmatch(text, position) is not None
+
+
+_ENDS_IN_LOSS = re.compile(r"(?i:loss)$")
+_BARE_SPLITS = frozenset(("val", "valid", "validation"))
+_PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
+
+
+def _held_out_loss(name: str) -> bool:
+    """A validation or test loss by its name ("val_loss", "Valid Loss", "val"), not a setting
+    that mentions one ("val_loss_every")."""
+    return split_of(name) != "train" and kind_of(name) == "loss" and (
+        _ENDS_IN_LOSS.search(name) is not None or name.lower() in _BARE_SPLITS
+    )
+
+
+def _phase_header(pair, text: str, found) -> bool:
+    return (
+        pair.name.lower() in _PHASES and float(pair.value).is_integer() and pair.value >= 0
+        and "." not in text[pair.start : pair.end] and _only_pairs(text, found)
+    )
+
+
+def _in_pass(text: str, found) -> bool:
+    """True when the text shows how far a pass over batches has got ("| 2/3 |"), outside its pairs."""
+    position = 0
+    for pair in found:
+        if _PROGRESS.search(text, position, pair.at):
+            return True
+        position = pair.stop
+    return _PROGRESS.search(text, position) is not None
 
 
 def _step_name(metrics: dict[str, float]) -> str | None:

@@ -7,6 +7,7 @@ import math
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -76,6 +77,12 @@ class JsonLinesParser(LineParser):
         if spans is not None and step_key is None:
             spans = None  # the step would be a count: only lines with their own step are templated
         step = metrics.pop(step_key) if step_key else None
+        mode = obj.get("mode")
+        prefix = tag_prefix(mode) if isinstance(mode, str) else None
+        if prefix is not None:  # mmcv 1.x: {"mode": "val", ..., "loss": 0.22} is a held-out loss
+            metrics = {renamed(prefix, name): value for name, value in metrics.items()}
+            if spans is not None:
+                spans = {renamed(prefix, name): span for name, span in spans.items()}
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 

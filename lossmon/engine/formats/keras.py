@@ -23,17 +23,31 @@ class KerasParser(LineParser):
         super().__init__(fmt)
         self.epoch = 1  # 1-based, from the "Epoch e/E" header when there is one
         self._last_batch = 0
+        self._headers = False  # the log prints "Epoch e/E" headers
+        self._epoch_done = False  # the epoch under the last header has printed its last batch
+        self._fit_total = 0  # batches per epoch of the fit
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = _EPOCH.match(text)
         if header:
             self.epoch = int(header.group(1))
             self._last_batch = 0
+            self._headers, self._epoch_done = True, False
             return True
         progress = _PROGRESS.match(text)
         if not progress:
             return False
         batch, total = int(progress.group(1)), int(progress.group(2))
+        if self._epoch_done and total != self._fit_total:
+            # a bar over another number of batches after the epoch's last one and before the next
+            # "Epoch" header: model.evaluate() ("313/313 [===] - 1s - loss: 0.29" after epochs of
+            # 1875), test results at the last step
+            if batch == total:
+                found = pairs(text[progress.end() :])
+                self.emit(out, line, self.last_step, {f"test/{name}": value for name, value in found.items()})
+            return True
+        if self._headers and batch == total:
+            self._epoch_done, self._fit_total = True, total
         if batch < self._last_batch:
             self.epoch += 1  # no header between: a counter that starts over is a new epoch
         self._last_batch = batch

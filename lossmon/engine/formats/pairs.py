@@ -23,7 +23,8 @@ WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
 _NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
-NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+# (Up to three blanks between its words: "Val   Loss: 0.0" is aligned under "Train Loss: 0.0".)
+NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]{{1,3}}){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")

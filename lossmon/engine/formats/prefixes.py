@@ -19,6 +19,7 @@ _PREFIX = re.compile(
     r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
     r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
     r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17
+    r"|\[[\w.<>-]++\]\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]"  # hydra: [name][INFO] - message
     r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*+\]"  # HF explicit, LLaMA-Factory
     r"|\[ *(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) *\]"  # timm file handler: [    INFO]
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|NOTICE)\b:?"
@@ -37,7 +38,8 @@ _PREFIX = re.compile(
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
 _LOGGER = re.compile(
     r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
-    r"|(?!(?:train_inner|train|valid\w*) \|)[\w.<>]+ \| )"  # fairseq's own logger names carry the split
+    # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
+    r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )
 _BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
 # Fields that follow a timestamp in richer logging formats, never at a message's start:

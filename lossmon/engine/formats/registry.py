@@ -16,6 +16,7 @@ from lossmon.engine.formats.megatron import Megatron
 from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
 from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
+from lossmon.engine.formats.yolo_results import YoloResultsTxt
 
 FORMATS: tuple[Format, ...] = (
     HFDict(),
@@ -42,6 +43,7 @@ FORMATS: tuple[Format, ...] = (
     KerasCsv(),
     Table(),
     BoxedTable(),
+    YoloResultsTxt(),
     WhitespaceTable(),
     KeyValue(),
 )

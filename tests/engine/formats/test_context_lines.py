@@ -64,21 +64,55 @@ def feed(lines):
 
 
 def test_a_step_less_record_stays_at_the_last_step():
-    # Shapes as in Pratic2001/Qwen3-Non-MOE train.out and lolrazh/parameter-golf train.log: a
-    # final evaluation with no step after stepped records is not numbered 1, 2, 3.
+    # Shape as in Pratic2001/Qwen3-Non-MOE train.out: a step-less record after stepped records is
+    # not numbered 1, 2, 3; it stays at the last step.
+    got = feed([
+        "step 100 | loss 3.1 | lr 1e-4",
+        "step 110 | loss 3.0 | lr 1e-4",
+        "step 120 | loss 2.9 | lr 1e-4",
+        "eval_loss: 2.97 eval_ppl: 19.5",
+    ])
+    assert [(step, metrics) for _, step, metrics in got][-1] == (120.0, {"eval_loss": 2.97, "eval_ppl": 19.5})
+
+
+def test_post_run_evaluations_are_not_points_of_the_curve():
+    # lolrazh/parameter-golf train.log and openai/parameter-golf experiments/*.log: after the last
+    # "step:N/M val_loss:" the script evaluates other variants of the model (quantized, EMA) with
+    # no step. They were read as more val_loss points at the last step (val 14 instead of 8); they
+    # are not the val curve. (This test used to expect them at the last step: that was wrong.)
     got = feed([
         "step 100 | loss 3.1 | lr 1e-4",
         "step 110 | loss 3.0 | lr 1e-4",
         "step 120 | loss 2.9 | lr 1e-4",
         "  [eval] step 120 | val_loss 2.97",
         "final_int8_zlib_roundtrip val_loss:2.95 val_bpb:1.17",
-        "final_ttt_lora val_loss:2.93 val_bpb:1.16",
+        "pre-quantization post-ema val_loss:1.87671283 val_bpb:1.11149505 eval_time:2635ms",
     ])
-    assert [(step, metrics) for _, step, metrics in got][-3:] == [
-        (120.0, {"val_loss": 2.97}),
-        (120.0, {"val_loss": 2.95, "val_bpb": 1.17}),
-        (120.0, {"val_loss": 2.93, "val_bpb": 1.16}),
-    ]
+    assert [(step, metrics) for _, step, metrics in got][-1] == (120.0, {"val_loss": 2.97})
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_post_run_evaluations_after_n_of_m_steps(chunk):
+    # openai/parameter-golf experiments/exp4_vanilla_s1337.log (lines 100-133, shortened): the step
+    # is the N of a leading "N/M"; the post-run evaluations add no val_loss points.
+    monitor = read(
+        "0/20000 val_loss: 6.9384 val_bpb: 4.1093\n"
+        "1/20000 train_loss: 6.9392 train_time: 0.0m tok/s: 8673244\n"
+        "2/20000 train_loss: 12.0620 train_time: 0.0m tok/s: 8606430\n"
+        "3/20000 train_loss: 10.0730 train_time: 0.0m tok/s: 8514398\n"
+        "500/20000 train_loss: 2.3214 train_time: 0.8m tok/s: 8220796\n"
+        "4000/20000 train_loss: 1.9972 train_time: 7.2m tok/s: 7275019\n"
+        "4000/20000 val_loss: 1.9641 val_bpb: 1.1632\n"
+        "5403/20000 val_loss: 1.8785 val_bpb: 1.1126\n"
+        "stopping_early: wallclock_cap train_time: 590106ms step: 5403/20000\n"
+        "ema:applying EMA weights\n"
+        "pre-quantization post-ema val_loss:1.87671283 val_bpb:1.11149505 eval_time:2635ms\n"
+        "final_int6_roundtrip val_loss:1.89785129 val_bpb:1.12401444 eval_time:23389ms\n",
+        chunk=chunk,
+    )
+    assert steps(monitor, "train_loss") == [1, 2, 3, 500, 4000]
+    assert steps(monitor, "val_loss") == [0, 4000, 5403]
+    assert monitor.store["val_loss"].values.tolist() == [6.9384, 1.9641, 1.8785]
 
 
 def test_a_lone_number_in_a_sentence_is_no_record_even_under_a_header():

@@ -23,6 +23,12 @@ from lossmon.engine.formats.prefixes import split_rank, strip_prefix
         ("s:249 trl:6.2", "s:249 trl:6.2"),
         ("step:0/20344 val_loss:22.6137", "step:0/20344 val_loss:22.6137"),
         ("INFORMATION: x=1", "INFORMATION: x=1"),
+        # hydra's default format (denoiser, fairseq-hydra-train): [time][logger][LEVEL] - message
+        ("[2024-11-25 16:33:44,854][denoiser.solver][INFO] - Valid Summary | End of Epoch 1", "Valid Summary | End of Epoch 1"),
+        ("[2021-05-11 10:11:12,345][train_inner][INFO] - {\"epoch\": 1}", "{\"epoch\": 1}"),
+        # a split tag before "|" is part of the message (dora/flashy), not a logger name
+        ("- Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213", "Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213"),
+        ("- Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343", "Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):

@@ -1,0 +1,54 @@
+"""The role of a line's values from the tag in front of them (issue 12): a held-out evaluation,
+a recap of a pass, or training.
+
+Many trainers print held-out results under the training names and say what they are only in a
+tag: ``Eval epoch: 4`` above ``mean_loss: 1.38`` (st-gcn), ``Valid Summary | Epoch 1 |
+Loss=0.22`` (demucs, dora/flashy), ``Epoch(val) [4][40]  loss: 0.22`` (mmcv 1.x), ``"mode":
+"val"`` (mmcv 1.x json). Read as they are spelled, those values would land in the training
+series. The tag's held-out word names them instead: ``eval/mean_loss``, ``valid summary/Loss``,
+``val/loss``. A recap (``Train Summary | ... Loss=0.20``) repeats the last values of its pass,
+so it gets its own names too (``train summary/Loss``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lossmon.engine.naming import is_metric_name, kind_of
+
+_HELD_OUT = re.compile(r"(?<![A-Za-z])(val|valid|validation|eval|evaluation|test|testing|dev)(?![A-Za-z])", re.I)
+_TRAIN = re.compile(r"(?<![A-Za-z])(train|training)(?![A-Za-z])", re.I)
+_RECAP = re.compile(r"(?<![A-Za-z])summary(?![A-Za-z])", re.I)
+# A name that says its split itself keeps it ("val_loss", "Train Loss", "valid", "test_acc").
+_SPLIT_WORD = re.compile(
+    r"(?:^|(?<=[\s/_.\-(]))(?:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?=$|[\s/_.\-)]|\d)",
+    re.I,
+)
+MAX_TAG = 60  # longer text before the values is a sentence, not a tag
+
+
+@lru_cache(maxsize=1024)
+def tag_prefix(tag: str) -> str | None:
+    """The prefix a tag gives the names after it (``"valid/"``, ``"valid summary/"``, ``"train
+    summary/"``), or None for a training tag or text that is no tag."""
+    if not tag or len(tag) > MAX_TAG:
+        return None
+    recap = _RECAP.search(tag) is not None
+    held_out = _HELD_OUT.search(tag)
+    if held_out is not None:
+        word = held_out.group(1).lower()
+    elif recap and (train := _TRAIN.search(tag)) is not None:
+        word = train.group(1).lower()
+    else:
+        return None
+    return f"{word} summary/" if recap else f"{word}/"
+
+
+@lru_cache(maxsize=8192)
+def renamed(prefix: str, name: str) -> str:
+    """``name`` under ``prefix``, unless it names its own split, or is the learning rate, the
+    epoch or no metric at all (those mean the same whatever the tag)."""
+    if _SPLIT_WORD.search(name) or not is_metric_name(name) or kind_of(name) == "lr" or name.lower() == "epoch":
+        return name
+    return prefix + name
