@@ -163,13 +163,20 @@ def _tokens(monitor) -> AxisMap | None:
     if found is not None:
         _, steps, xs = found
         return AxisMap("tokens", LABELS["tokens"], steps, xs, unit="tokens")
-    per_step = getattr(monitor, "tokens_per_step", None)
-    if per_step and _identity(monitor) is not None:
-        return AxisMap("tokens", LABELS["tokens"], np.array([0.0, 1.0]), np.array([0.0, float(per_step)]), unit="tokens")
+    timeline = getattr(monitor, "timeline", None)
+    counted = timeline.counter_anchors("tokens") if timeline is not None else None
+    if counted is not None:
+        return AxisMap("tokens", LABELS["tokens"], *counted, unit="tokens")
+    per_step = timeline.tokens_per_step if timeline is not None else None
+    if per_step and _identity(monitor) is not None:  # nanoGPT: step × the tokens of one step
+        return AxisMap("tokens", LABELS["tokens"], np.array([0.0, 1.0]), np.array([0.0, per_step]), unit="tokens")
     found = _from_series(monitor, _SAMPLE_NAMES, cumulative=True)
     if found is not None:
         _, steps, xs = found
         return AxisMap("tokens", LABELS["samples"], steps, xs, unit="samples")
+    counted = timeline.counter_anchors("samples") if timeline is not None else None
+    if counted is not None:  # Megatron's consumed samples: tokens only with the sequence length
+        return AxisMap("tokens", LABELS["samples"], *counted, unit="samples")
     return None
 
 
@@ -182,7 +189,7 @@ def _time(monitor) -> AxisMap | None:
     timeline = getattr(monitor, "timeline", None)
     if timeline is None:
         return None
-    anchors = timeline.anchors()
+    anchors = timeline.time_anchors()
     if anchors is None:
         return None
     steps, seconds, source = anchors

@@ -24,6 +24,7 @@ from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
+from lossmon.engine.timeline import Timeline
 from lossmon.engine.trackers import record_decoder
 
 
@@ -82,6 +83,7 @@ class Monitor:
         self._builder = RecordBuilder()
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
+        self.timeline = Timeline()  # anchors of the time and tokens axes (engine/alignment.py)
 
     # Input ---------------------------------------------------------------------------------
 
@@ -173,6 +175,7 @@ class Monitor:
         the last record. Returns the new findings (a stall, or its escalation)."""
         if self.stall is None:
             return []
+        self.timeline.caught_up(self._clock())
         train = self.store.primary_train
         series = self.store[train] if train else next(iter(self.store), None)
         step = float(series.steps[-1]) if series is not None and len(series) else float("nan")
@@ -215,6 +218,7 @@ class Monitor:
         batch = self._builder.build()
         self.parser.count(batch.formats)
         update = self.feed_records(batch)
+        self.timeline.observe(block, batch, self._clock() if self._clock is not None else None)
         # after feed_records: the columns carry their printable names by now
         self.coverage.observe(block, batch.lines, batch.formats, batch.columns, self.parser.whole_file)
         return update
