@@ -211,3 +211,33 @@ def axis_map(monitor, axis: str) -> AxisMap | None:
 def available_axes(monitor) -> list[str]:
     """The axes this run has, in AXES order."""
     return [axis for axis in AXES if _MAKERS[axis](monitor) is not None]
+
+
+def describe_x(axis: str, unit: str, x: float | None, bare: bool = False) -> str:
+    """A point of an axis in words: ``step 12,000``, ``epoch 3.25``, ``1.05h``, ``2.1B tokens``
+    (``bare``: without the word ``step`` or ``epoch``)."""
+    if x is None or x != x:
+        return "?"
+    if axis == "step":
+        return f"{x:,.0f}" if bare else f"step {x:,.0f}"
+    if axis == "epoch":
+        return f"{x:.3g}" if bare else f"epoch {x:.3g}"
+    if axis == "time":
+        return duration(x)
+    return f"{_count(x)} {unit or axis}"
+
+
+def duration(seconds: float) -> str:
+    """Seconds as a short duration: 42s, 12.5min, 3.25h."""
+    if abs(seconds) < 120:
+        return f"{seconds:.3g}s"
+    if abs(seconds) < 7200:
+        return f"{seconds / 60:.3g}min"
+    return f"{seconds / 3600:.3g}h"
+
+
+def _count(value: float) -> str:
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"

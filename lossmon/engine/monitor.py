@@ -84,6 +84,7 @@ class Monitor:
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
         self.timeline = Timeline()  # anchors of the time and tokens axes (engine/alignment.py)
+        self.baseline = None  # a BaselineTracker while compared with a pinned run (compare_with)
 
     # Input ---------------------------------------------------------------------------------
 
@@ -249,8 +250,18 @@ class Monitor:
         if self.stall is not None and len(batch) and self.stall.arrived(self._clock()):
             darks.append((self.stall.pathology, self.stall.active_series, int(batch.lines[0])))
         self._place(findings, fresh, darks)
+        if self.baseline is not None:  # news each, in no episode (engine/baseline.py)
+            findings += self.baseline.observe(self)
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def compare_with(self, baseline) -> None:
+        """Compare this run with a pinned :class:`~lossmon.engine.baseline.Baseline` as records
+        come (``info`` findings when it is clearly ahead or behind, and when it reaches the
+        baseline's final loss); None stops comparing."""
+        from lossmon.engine.baseline import BaselineTracker
+
+        self.baseline = BaselineTracker(baseline) if baseline is not None else None
 
     def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]], darks: list) -> None:
         """Put the batch's findings in episodes, with where badges went dark and series restarted."""

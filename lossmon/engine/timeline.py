@@ -33,11 +33,10 @@ MAX_ANCHORS = 256
 GIVE_UP = 64
 STAMP_LOOKBACK = 3  # lines above a record whose stamp it may carry (OLMo: the record's header line)
 
-_COUNTER = re.compile(
-    r"(?P<name>consumed[ _]tokens|num_input_tokens_seen|total_tokens|train_tokens|tokens_seen|"
-    r"consumed[ _]samples|consumed_train_samples|samples_seen|train_time|elapsed_time|_runtime)"
-    r"""['"]?\s*+[:=]\s*+['"]?(?P<value>\d[\d,]*+(?:\.\d++)?(?:[eE][+-]?\d++)?(?::\d\d){0,2})(?P<unit>ms|s|sec|min|h)?\b""",
-    re.I,
+# A counter's value after its name: found by str.find per name (C speed), then matched there; one
+# regex of every name would be tried at each offset of the line.
+_VALUE = re.compile(
+    r"""['"]?\s*+[:=]\s*+['"]?(\d[\d,]*+(?:\.\d++)?(?:[eE][+-]?\d++)?(?::\d\d){0,2})(ms|s|sec|min|h)?\b"""
 )
 _KIND = {
     "consumed tokens": "tokens", "consumed_tokens": "tokens", "num_input_tokens_seen": "tokens",
@@ -153,12 +152,15 @@ class Timeline:
 
     def _observe_counters(self, step: float, text: str) -> None:
         found = False
-        for match in _COUNTER.finditer(text):
-            name = match.group("name").lower()
-            value = _counter_value(name, match.group("value"), match.group("unit"))
+        lower = text.lower()
+        for name, kind in _KIND.items():
+            at = lower.find(name)
+            if at < 0 or (at and lower[at - 1].isalnum()):
+                continue
+            match = _VALUE.match(text, at + len(name))
+            value = _counter_value(name, match.group(1), match.group(2)) if match is not None else None
             if value is None:
                 continue
-            kind = _KIND[name]
             self.counters.setdefault(kind, Anchors()).add(step, value)
             found = True
         if not found:
