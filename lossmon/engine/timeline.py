@@ -29,7 +29,7 @@ import numpy as np
 from lossmon.engine.timestamps import LineClock
 
 SAMPLES_PER_BLOCK = 16
-MAX_ANCHORS = 256
+MAX_ANCHORS = 256  # even
 GIVE_UP = 64
 STAMP_LOOKBACK = 3  # lines above a record whose stamp it may carry (OLMo: the record's header line)
 
@@ -80,8 +80,9 @@ class Anchors:
         self._skipped = 0
         self.steps.append(step)
         self.xs.append(x)
-        if len(self.steps) >= self.limit:
+        if len(self.steps) >= self.limit:  # (an even limit) the last one kept is a stride back
             del self.steps[1::2], self.xs[1::2]
+            self._skipped = self._stride
             self._stride *= 2
 
     def __len__(self) -> int:
