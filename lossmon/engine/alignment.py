@@ -171,13 +171,15 @@ def _tokens(monitor) -> AxisMap | None:
     if per_step and _identity(monitor) is not None:  # nanoGPT: step × the tokens of one step
         return AxisMap("tokens", LABELS["tokens"], np.array([0.0, 1.0]), np.array([0.0, per_step]), unit="tokens")
     found = _from_series(monitor, _SAMPLE_NAMES, cumulative=True)
-    if found is not None:
-        _, steps, xs = found
-        return AxisMap("tokens", LABELS["samples"], steps, xs, unit="samples")
-    counted = timeline.counter_anchors("samples") if timeline is not None else None
-    if counted is not None:  # Megatron's consumed samples: tokens only with the sequence length
-        return AxisMap("tokens", LABELS["samples"], *counted, unit="samples")
-    return None
+    samples = found[1:] if found is not None else None
+    if samples is None and timeline is not None:
+        samples = timeline.counter_anchors("samples")
+    if samples is None:
+        return None
+    seq_length = timeline.seq_length if timeline is not None else None
+    if seq_length:  # Megatron: consumed samples × the sequence length its arguments dump gave
+        return AxisMap("tokens", LABELS["tokens"], samples[0], samples[1] * seq_length, unit="tokens")
+    return AxisMap("tokens", LABELS["samples"], *samples, unit="samples")
 
 
 def _time(monitor) -> AxisMap | None:

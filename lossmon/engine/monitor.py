@@ -84,6 +84,7 @@ class Monitor:
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
         self.timeline = Timeline()  # anchors of the time and tokens axes (engine/alignment.py)
+        self._time_the_decoder()
         self.baseline = None  # a BaselineTracker while compared with a pinned run (compare_with)
 
     # Input ---------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ class Monitor:
         self.coverage = Coverage()
         if self.decoder is not None:
             self.decoder = record_decoder(self.path)
+            self._time_the_decoder()
             return
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
@@ -213,6 +215,8 @@ class Monitor:
 
     def _ingest(self, block: LineBlock | None) -> Update:
         if not len(self._builder):
+            if block is not None and not self.timeline.header_done:
+                self.timeline.header(block)
             if block is not None:
                 self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
             return Update()
@@ -254,6 +258,11 @@ class Monitor:
             findings += self.baseline.observe(self)
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def _time_the_decoder(self) -> None:
+        """A tracker's points carry their wall time: the decoder anchors the time axis with it."""
+        if self.decoder is not None and hasattr(self.decoder, "time_anchors"):
+            self.decoder.time_anchors = self.timeline.stamps
 
     def compare_with(self, baseline) -> None:
         """Compare this run with a pinned :class:`~lossmon.engine.baseline.Baseline` as records

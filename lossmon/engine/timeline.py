@@ -10,7 +10,8 @@ and last among them) are read again for
   ``consumed samples``) and elapsed time (modded-nanogpt's ``train_time:...ms``, LLaMA-Factory's
   ``"elapsed_time": "0:02:12"``).
 
-Before the first record, the header is searched for nanoGPT's ``tokens per iteration will be: N``.
+Before the first record, the header is searched for nanoGPT's ``tokens per iteration will be: N``
+and Megatron's ``seq_length ........ N`` (consumed samples × N are tokens).
 While following (a clock is given), each batch's last step is anchored at the time it was read;
 what was already in the file when following began (the backlog) is all at the time following
 caught up, so a finished log read at once has no read-time axis.
@@ -47,6 +48,7 @@ _KIND = {
 _DEFAULT_MS = frozenset({"train_time"})  # modded-nanogpt writes the unit; its record logs do too
 _UNIT = {"ms": 1e-3, "s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0}
 _TOKENS_PER_STEP = re.compile(rb"tokens per iteration will be: ?([\d,]+)")
+_SEQ_LENGTH = re.compile(rb"(?m)^\s*seq_length \.{3,} (\d+)\s*$")  # Megatron's arguments dump
 
 
 class Anchors:
@@ -107,7 +109,8 @@ class Timeline:
         self._clock = LineClock()
         self._stamp_misses = 0
         self._counter_misses = 0
-        self._header_done = False
+        self.header_done = False
+        self.seq_length: float | None = None
         self._caught_up = False
         self._backlog: list[float] = []  # first and last step read before following caught up
 
@@ -122,11 +125,9 @@ class Timeline:
             self._observe_read(batch, now)
         if block is None:
             return
-        if not self._header_done:
-            self._header_done = True  # the header is before the first record
-            found = _TOKENS_PER_STEP.search(block.data)
-            if found is not None:
-                self.tokens_per_step = float(found.group(1).replace(b",", b"")) or None
+        if not self.header_done:
+            self.header(block)
+            self.header_done = True  # the header is before the first record
         looking_for_stamps = len(self.stamps) > 0 or self._stamp_misses < GIVE_UP
         looking_for_counters = bool(self.counters) or self._counter_misses < GIVE_UP
         if not (looking_for_stamps or looking_for_counters):
@@ -150,6 +151,16 @@ class Timeline:
                     self.stamps.add(step, seconds)
             if looking_for_counters:
                 self._observe_counters(step, text)
+
+    def header(self, block) -> None:
+        """A block before the first record (or the one holding it): nanoGPT's tokens per
+        iteration, Megatron's sequence length (samples × it are tokens)."""
+        found = _TOKENS_PER_STEP.search(block.data)
+        if found is not None:
+            self.tokens_per_step = float(found.group(1).replace(b",", b"")) or None
+        found = _SEQ_LENGTH.search(block.data)
+        if found is not None:
+            self.seq_length = float(found.group(1)) or None
 
     def _observe_counters(self, step: float, text: str) -> None:
         found = False

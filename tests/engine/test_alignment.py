@@ -145,3 +145,41 @@ def test_describe_x():
     assert describe_x("time", "s", 3 * 3600 + 900) == "3.25h"
     assert describe_x("tokens", "tokens", 2.1e9) == "2.1B tokens"
     assert describe_x("tokens", "samples", 51_200) == "51.2k samples"
+
+
+def test_time_from_a_tensorboard_runs_wall_times(tmp_path):
+    """Event files carry each point's wall time: a run written at 2.5 s a step is 2.5 s a step."""
+    from tensorboardX import SummaryWriter
+
+    writer = SummaryWriter(str(tmp_path))
+    for step in range(300):
+        writer.add_scalar("train/loss", 4.0 / (step + 1) + 0.3, step, walltime=1_700_000_000 + 2.5 * step)
+    writer.close()
+    (event_file,) = tmp_path.glob("events.out.tfevents.*")
+    for path in (event_file, tmp_path):  # one event file; a run directory
+        time = axis_map(check_file(str(path)), "time")
+        assert time.label == "time since first record"
+        assert np.allclose(time.to_x([0.0, 100.0, 299.0]), [0.0, 250.0, 747.5])
+
+
+def test_time_from_an_mlflow_runs_timestamps(tmp_path):
+    """MLflow's metric files: 'timestamp(ms) value step' per point."""
+    from tests.engine.trackers.test_mlflow import fill, make_run
+
+    run = make_run(tmp_path)
+    fill(run, range(200))  # a point a second
+    time = axis_map(check_file(str(run)), "time")
+    assert np.allclose(time.to_x([0.0, 77.0, 199.0]), [0.0, 77.0, 199.0])
+
+
+def test_megatron_samples_become_tokens_with_the_sequence_length_of_its_arguments():
+    """Slices of a real Megatron-DeepSpeed job's stdout (bigscience-workshop/bigscience @5c444c0,
+    experiments/gpt2-meg-ds-3d/meg_ds_3d_gpt2_perf_n16-ds-off.out): part of its arguments dump,
+    then iterations 41-50 (the timer lines between them left out)."""
+    path = Path(__file__).resolve().parent / "data" / "megatron-bigscience-slices.out"
+    text = path.read_text()
+    seq_length = int(re.search(r"seq_length \.+ (\d+)", text).group(1))
+    pairs = np.array(re.findall(r"iteration +(\d+)/ +\d+ \| consumed samples: +(\d+)", text), dtype=float)
+    tokens = axis_map(check_file(str(path)), "tokens")
+    assert tokens.label == "tokens" and seq_length == 1024
+    assert np.allclose(tokens.to_x(pairs[:, 0]), pairs[:, 1] * seq_length)
