@@ -8,9 +8,9 @@ a pass over the history per line.
 
 It speaks, as ``info`` findings of the ``baseline`` pathology, once per change of state:
 
-* the run is behind or ahead of the baseline beyond both runs' noise, or back within it
-  (a state must hold for ``CONFIRM`` evaluations in a row before it is told: a loss that wobbles
-  at the edge of the band does not flap);
+* the run is behind or ahead of the baseline beyond both runs' noise (the band of ``check
+  --compare``), or back within it; once behind or ahead, a run stays so until its gap falls below
+  ``HYSTERESIS`` of the band, so a loss that wobbles at the edge of the band does not flap;
 * the run reached the baseline's final loss: at which step, and the speedup.
 
 These findings belong to no episode (each is news by itself) and change no verdict beyond info.
@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+
 from lossmon.engine.compare import compare
 from lossmon.engine.findings import Finding
 
 EVERY_POINTS = 64
 GROWTH = 0.05
-CONFIRM = 2
+HYSTERESIS = 0.5
 PATHOLOGY = "baseline"
 
 
@@ -72,8 +74,6 @@ class BaselineTracker:
         self.reached = False
         self.evaluations = 0
         self._seen = (0, 0)  # (train, val) points at the last evaluation
-        self._candidate: str | None = None
-        self._repeats = 0
 
     def due(self, monitor) -> bool:
         train, val = _lengths(monitor)
@@ -100,7 +100,7 @@ class BaselineTracker:
         findings = []
         gap = self._gap_news(row, loss)
         if gap is not None:
-            findings.append(self._finding(monitor, name, row.gap_step, gap))
+            findings.append(self._finding(monitor, name, row.gap_step, gap, "last"))
         if not self.reached and row.reaches_step is not None and row.speedup is not None and comparison.target_step:
             self.reached = True
             factor = row.speedup if row.speedup >= 1 else 1 / row.speedup
@@ -109,18 +109,18 @@ class BaselineTracker:
                 f"reaches the baseline's final {loss} {comparison.target:.4g} at step {row.reaches_step:,.0f} "
                 f"vs {comparison.target_step:,.0f}: {factor:.2f}x {word} steps"
             )
-            findings.append(self._finding(monitor, name, row.reaches_step, message))
+            findings.append(self._finding(monitor, name, row.reaches_step, message, "first"))
         return findings
 
     def _gap_news(self, row, loss: str) -> str | None:
-        if row.gap_ratio is None or row.beyond_noise is None:
-            return None
-        state = "level" if not row.beyond_noise else "behind" if row.gap_ratio > 0 else "ahead"
-        if state == self._candidate:
-            self._repeats += 1
-        else:
-            self._candidate, self._repeats = state, 1
-        if self._repeats < CONFIRM or state == self.state:
+        if row.gap_diff is None or row.noise_band is None:
+            return None  # a run's noise is not known yet
+        diff, band = row.gap_diff, row.noise_band
+        state = "behind" if diff > band else "ahead" if diff < -band else "level"
+        held = {"behind": 1.0, "ahead": -1.0}.get(self.state)
+        if state == "level" and held is not None and diff * held > HYSTERESIS * band:
+            state = self.state  # still clearly on its side: no flapping at the band's edge
+        if state == self.state:
             return None
         previous, self.state = self.state, state
         if state == "level":
@@ -130,11 +130,18 @@ class BaselineTracker:
         side = "above" if state == "behind" else "below"
         return f"{loss} {abs(row.gap_ratio):.1%} {side} baseline at step {row.gap_step:,.0f} (beyond both runs' noise)"
 
-    def _finding(self, monitor, name: str, step: float | None, message: str) -> Finding:
+    def _finding(self, monitor, name: str, step: float | None, message: str, which: str) -> Finding:
+        """At the series' point of that step (the first at or after it for "first", the last at or
+        before it for "last"), else its latest point."""
         series = monitor.store[name]
+        index = len(series) - 1
+        if step is not None:
+            at = np.flatnonzero(series.steps >= step) if which == "first" else np.flatnonzero(series.steps <= step)
+            if len(at):
+                index = int(at[0] if which == "first" else at[-1])
         return Finding(
-            PATHOLOGY, "info", name, float(step) if step is not None else float(series.steps[-1]),
-            int(series.lines[-1]), message, path=monitor.path,
+            PATHOLOGY, "info", name, float(step) if step is not None else float(series.steps[index]),
+            int(series.lines[index]), message, path=monitor.path,
         )
 
 

@@ -63,6 +63,8 @@ class RunComparison:
     beyond_noise: bool | None = None
     reaches_x: float | None = None  # reaches_step on the comparison's x axis
     gap_x: float | None = None
+    gap_diff: float | None = None  # run - baseline at gap_x, in loss units
+    noise_band: float | None = None  # twice the combined noise there: beyond it is "beyond noise"
 
 
 class MissingAxis(LossmonError):
@@ -203,9 +205,11 @@ def _gap(row: RunComparison, curve: Curve, base: Curve, axis: str) -> None:
         return
     row.gap_x, row.gap_step = x, x if axis == "step" else float(curve.steps[i])
     row.gap_ratio = mine / theirs - 1.0
+    row.gap_diff = mine - theirs
     noises = _noise(curve, i), _noise(base, j)
     if None not in noises:  # a run's noise unknown: neither behind nor ahead can be told
-        row.beyond_noise = abs(mine - theirs) > 2.0 * math.hypot(*noises)
+        row.noise_band = 2.0 * math.hypot(*noises)
+        row.beyond_noise = abs(row.gap_diff) > row.noise_band
 
 
 _MEASURE = {"step": "steps", "epoch": "epochs", "tokens": "tokens", "samples": "samples", "time": "time"}

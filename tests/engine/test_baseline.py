@@ -4,7 +4,7 @@ import re
 import shutil
 
 from lossmon.engine import Monitor
-from lossmon.engine.baseline import EVERY_POINTS, Baseline
+from lossmon.engine.baseline import EVERY_POINTS, Baseline, BaselineTracker
 
 CHUNK = 1 << 16
 
@@ -73,3 +73,22 @@ def test_unpinned_no_more_findings(real_logs):
     monitor.compare_with(None)
     monitor.feed((real_logs / "llmc-main.log").read_bytes())
     assert not [f for f in monitor.findings if f.pathology == "baseline"]
+
+
+def test_a_gap_wobbling_at_the_edge_of_the_band_does_not_flap():
+    from lossmon.engine.compare import RunComparison
+
+    tracker = BaselineTracker(Baseline(Monitor()))
+    told = []
+    for step, diff in enumerate([0.3, 1.2, 0.9, 1.1, 0.6, 0.4, -0.2, -1.5, -0.8, -0.3]):
+        row = RunComparison("run", "run.log", "", None, None, None, None, None)
+        row.gap_step, row.gap_diff, row.noise_band, row.gap_ratio = float(step), diff, 1.0, diff / 10
+        news = tracker._gap_news(row, "val loss")
+        if news is not None:
+            told.append((step, news.split(" at step")[0]))
+    assert told == [
+        (1, "val loss 12.0% above baseline"),  # beyond the band
+        (5, "val loss back within both runs' noise of the baseline"),  # 0.9, 1.1, 0.6: still behind
+        (7, "val loss 15.0% below baseline"),
+        (9, "val loss back within both runs' noise of the baseline"),
+    ]
