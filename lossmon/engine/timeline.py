@@ -2,7 +2,7 @@
 lines, never a value per record.
 
 Per block that yielded records, up to ``SAMPLES_PER_BLOCK`` record lines (evenly spread, the first
-and last among them) are read again for
+and last among them; ``SAMPLES_LATER`` once the run has ``FEW_ANCHORS``) are read again for
 
 * the timestamp that starts the line (:mod:`~lossmon.engine.timestamps`);
 * a cumulative counter the parsers leave out of the series because it is no metric: tokens
@@ -29,7 +29,9 @@ import numpy as np
 
 from lossmon.engine.timestamps import LineClock
 
-SAMPLES_PER_BLOCK = 16
+SAMPLES_PER_BLOCK = 16  # while a run has fewer than FEW_ANCHORS anchors (a short log: one block)
+FEW_ANCHORS = 64
+SAMPLES_LATER = 4  # then: a long log has many blocks, and each sample costs ~20 us
 MAX_ANCHORS = 256  # even
 GIVE_UP = 64
 STAMP_LOOKBACK = 3  # lines above a record whose stamp it may carry (OLMo: the record's header line)
@@ -109,6 +111,9 @@ class Timeline:
         self._clock = LineClock()
         self._stamp_misses = 0
         self._counter_misses = 0
+        self._counter_samples = 0
+        self._seen_names: set[str] = set()
+        self._names: dict[str, str] | None = None  # the names looked for, once the log showed its own
         self.header_done = False
         self.seq_length: float | None = None
         self._caught_up = False
@@ -133,7 +138,8 @@ class Timeline:
         if not (looking_for_stamps or looking_for_counters):
             return
         count = len(block.newlines) + 1
-        for row in _sample(len(batch)):
+        known = max([len(self.stamps), *map(len, self.counters.values())])
+        for row in _sample(len(batch), SAMPLES_PER_BLOCK if known < FEW_ANCHORS else SAMPLES_LATER):
             index = int(batch.lines[row]) - block.first
             step = float(batch.steps[row])
             if not 0 <= index < count or step != step:
@@ -165,7 +171,10 @@ class Timeline:
     def _observe_counters(self, step: float, text: str) -> None:
         found = False
         lower = text.lower()
-        for name, kind in _KIND.items():
+        if self._names is None and self._counter_samples >= GIVE_UP:
+            self._names = {name: _KIND[name] for name in self._seen_names}  # a log keeps its names
+        self._counter_samples += 1
+        for name, kind in (self._names or _KIND).items():
             at = lower.find(name)
             if at < 0 or (at and lower[at - 1].isalnum()):
                 continue
@@ -174,6 +183,7 @@ class Timeline:
             if value is None:
                 continue
             self.counters.setdefault(kind, Anchors()).add(step, value)
+            self._seen_names.add(name)
             found = True
         if not found:
             self._counter_misses += 1
@@ -221,10 +231,12 @@ class Timeline:
         return (steps, xs) if xs[-1] > xs[0] else None
 
 
-def _sample(rows: int) -> list[int]:
-    if rows <= SAMPLES_PER_BLOCK:
+def _sample(rows: int, count: int) -> list[int]:
+    """``count`` rows evenly spread, the first and the last among them."""
+    if rows <= count:
         return list(range(rows))
-    return sorted(set(np.linspace(0, rows - 1, SAMPLES_PER_BLOCK).astype(int).tolist()))
+    step = (rows - 1) / (count - 1)
+    return sorted({round(k * step) for k in range(count)})
 
 
 def _counter_value(name: str, text: str, unit: str | None) -> float | None:
