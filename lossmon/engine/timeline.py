@@ -46,6 +46,8 @@ _KIND = {
     "total_tokens": "tokens", "train_tokens": "tokens", "tokens_seen": "tokens",
     "consumed samples": "samples", "consumed_samples": "samples", "consumed_train_samples": "samples",
     "samples_seen": "samples", "train_time": "elapsed", "elapsed_time": "elapsed", "_runtime": "elapsed",
+    "elapsed": "elapsed", "wall_time": "elapsed", "walltime": "elapsed",
+    "_timestamp": "elapsed", "timestamp": "elapsed",  # W&B and JSONL: seconds since 1970 (ms if huge)
 }
 _DEFAULT_MS = frozenset({"train_time"})  # modded-nanogpt writes the unit; its record logs do too
 _UNIT = {"ms": 1e-3, "s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0}
@@ -251,4 +253,6 @@ def _counter_value(name: str, text: str, unit: str | None) -> float | None:
         return None
     if unit:
         return value * _UNIT[unit.lower()]
+    if name.endswith("timestamp") and value > 1e11:  # milliseconds since 1970
+        return value * 1e-3
     return value * 1e-3 if name in _DEFAULT_MS else value

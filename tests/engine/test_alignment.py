@@ -187,3 +187,17 @@ def test_megatron_samples_become_tokens_with_the_sequence_length_of_its_argument
     tokens = axis_map(check_file(str(path)), "tokens")
     assert tokens.label == "tokens" and seq_length == 1024
     assert np.allclose(tokens.to_x(pairs[:, 0]), pairs[:, 1] * seq_length)
+
+
+def test_time_from_llamafactorys_elapsed_time():
+    """trainer_log.jsonl: "elapsed_time": "0:02:12" (h:mm:ss since the start), two ranks' lines."""
+    path = CORPUS / "llamafactory-mistral-translator-trainer-log" / "trainer_log.jsonl"
+    first: dict[float, float] = {}
+    for line in path.read_text().splitlines():
+        entry = json.loads(line)
+        h, m, s = (int(part) for part in entry["elapsed_time"].split(":"))
+        first.setdefault(float(entry["current_steps"]), 3600 * h + 60 * m + s)
+    time = axis_map(check_file(str(path)), "time")
+    t0 = first[min(first)]
+    assert len(time.steps) >= 10
+    assert time.to_x(time.steps).tolist() == [first[step] - t0 for step in time.steps]
