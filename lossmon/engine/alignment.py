@@ -230,12 +230,15 @@ def describe_x(axis: str, unit: str, x: float | None, bare: bool = False) -> str
 
 
 def duration(seconds: float) -> str:
-    """Seconds as a short duration: 42s, 12.5min, 3.25h."""
+    """Seconds as a short duration: 42s, 12.5min, 3.25h, 12.4d."""
     if abs(seconds) < 120:
         return f"{seconds:.3g}s"
     if abs(seconds) < 7200:
         return f"{seconds / 60:.3g}min"
-    return f"{seconds / 3600:.3g}h"
+    if abs(seconds) < 172_800:
+        return f"{seconds / 3600:.3g}h"
+    days = seconds / 86_400
+    return f"{days:.3g}d" if abs(days) < 1000 else f"{days:,.0f}d"
 
 
 def _count(value: float) -> str:

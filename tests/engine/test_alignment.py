@@ -147,6 +147,7 @@ def test_describe_x():
     assert describe_x("epoch", "", 3.25) == "epoch 3.25"
     assert describe_x("time", "s", 42) == "42s"
     assert describe_x("time", "s", 3 * 3600 + 900) == "3.25h"
+    assert describe_x("time", "s", 31_183_000) == "361d" and describe_x("time", "s", 1e9) == "11,574d"
     assert describe_x("tokens", "tokens", 2.1e9) == "2.1B tokens"
     assert describe_x("tokens", "samples", 51_200) == "51.2k samples"
 
