@@ -17,8 +17,13 @@ DAY = 86_400.0
 YEAR = 365 * DAY
 _NO_YEAR = 2000  # a leap year: 02/29 is a valid stamp
 
-# A launcher's rank prefix ([rank0]:, [default0]:, srun's "1: ") and an opening bracket.
-_LEAD = r"\s*+(?:\[(?:rank|default)\d+\]:\s*+|\d{1,5}: ++)?\[?\s*+"
+# A launcher's rank prefix ([rank0]:, [default0]:, srun's "1: "), a level written before the time
+# ("INFO 2024-...", "[INFO] 2024-...", "I 2024-..."), and an opening bracket.
+_LEAD = (
+    r"\s*+(?:\[(?:rank|default)\d+\]:\s*+|\d{1,5}: ++)?"
+    r"(?:\[?\s*+(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|[DIWEF])\s*+\]?\s*+[:|-]?\s*+(?=\[?\d))?"
+    r"\[?\s*+"
+)
 _FRACTION = r"(?:[.,](?P<frac>\d{1,9}))?"
 _STAMPS = re.compile(
     _LEAD

@@ -29,6 +29,9 @@ def _day_seconds(text: str, form: str) -> float:
         ("W0530 14:48:26.433000 2622492 site-packages/torch/_dynamo/convert_frame.py:1233] WON'T", "14:48:26.433", YEAR),
         ("07/03 13:04:17 - mmengine - INFO - Epoch(train) [1][ 10/196]  lr: 1.0000e-01", "13:04:17", YEAR),
         ("[12:34:56] step 100 loss 2.5", "12:34:56", DAY),
+        # the level first: logging.basicConfig(format="%(levelname)s %(asctime)s %(message)s"), and bracketed
+        ("INFO 2024-05-01 12:00:01,500 step 3 loss 2.1", "12:00:01.500", 0),
+        ("[INFO] 2024-05-01T12:00:02Z step 4 loss 2.0", "12:00:02", 0),
     ],
 )
 def test_stamps_of_real_formats(line, time_of_day, period):
