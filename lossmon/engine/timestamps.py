@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 DAY = 86_400.0
 YEAR = 365 * DAY
@@ -44,26 +45,31 @@ def stamp(text: str) -> tuple[float, float] | None:
     match = _STAMPS.match(text)
     if match is None:
         return None
-    g = match.groupdict()
+    g = match.group
     try:
-        if g["Y"] is not None:
-            return _seconds(int(g["Y"]), int(g["m"]), int(g["d"]), g["H"], g["M"], g["S"], g["frac"]), 0.0
-        if g["Y2"] is not None:
-            return _seconds(int(g["Y2"]), int(g["m2"]), int(g["d2"]), g["H2"], g["M2"], g["S2"], None), 0.0
-        if g["y3"] is not None:
-            year = int(g["y3"]) + (2000 if len(g["y3"]) == 2 else 0)
-            return _seconds(year, int(g["m3"]), int(g["d3"]), g["H3"], g["M3"], g["S3"], None), 0.0
-        if g["m4"] is not None:
-            return _seconds(_NO_YEAR, int(g["m4"]), int(g["d4"]), g["H4"], g["M4"], g["S4"], g["frac4"]), YEAR
-        if g["m5"] is not None:
-            return _seconds(_NO_YEAR, int(g["m5"]), int(g["d5"]), g["H5"], g["M5"], g["S5"], None), YEAR
-        return _clock(g["H6"], g["M6"], g["S6"], g["frac6"]), DAY
+        if g("Y") is not None:
+            return _seconds(int(g("Y")), int(g("m")), int(g("d")), g("H"), g("M"), g("S"), g("frac")), 0.0
+        if g("Y2") is not None:
+            return _seconds(int(g("Y2")), int(g("m2")), int(g("d2")), g("H2"), g("M2"), g("S2"), None), 0.0
+        if g("y3") is not None:
+            year = int(g("y3")) + (2000 if len(g("y3")) == 2 else 0)
+            return _seconds(year, int(g("m3")), int(g("d3")), g("H3"), g("M3"), g("S3"), None), 0.0
+        if g("m4") is not None:
+            return _seconds(_NO_YEAR, int(g("m4")), int(g("d4")), g("H4"), g("M4"), g("S4"), g("frac4")), YEAR
+        if g("m5") is not None:
+            return _seconds(_NO_YEAR, int(g("m5")), int(g("d5")), g("H5"), g("M5"), g("S5"), None), YEAR
+        return _clock(g("H6"), g("M6"), g("S6"), g("frac6")), DAY
     except ValueError:  # 13/45 is not a date
         return None
 
 
 def _seconds(year: int, month: int, day: int, hours: str, minutes: str, seconds: str, fraction: str | None) -> float:
-    return date(year, month, day).toordinal() * DAY + _clock(hours, minutes, seconds, fraction)
+    return _day(year, month, day) * DAY + _clock(hours, minutes, seconds, fraction)
+
+
+@lru_cache(maxsize=64)
+def _day(year: int, month: int, day: int) -> int:
+    return date(year, month, day).toordinal()
 
 
 def _clock(hours: str, minutes: str, seconds: str, fraction: str | None) -> float:
