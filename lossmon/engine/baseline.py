@@ -2,9 +2,11 @@
 
 Each followed run gets a :class:`BaselineTracker` (``Monitor.compare_with``). It re-runs the
 comparison of :mod:`~lossmon.engine.compare` (the same figures ``check --compare`` prints) only
-when enough new data came: a new held-out point, or the training loss grown by
-``max(EVERY_POINTS, GROWTH × its length)`` points. So its cost per line is O(1) amortized, never
-a pass over the history per line.
+when enough new data came: a new held-out point or ``EVERY_POINTS`` training points, and in all
+at least ``GROWTH`` of the run's points so far. An evaluation reads the run's history once (the
+baseline's curve is kept while it does not grow), so the cost per line is O(1) amortized, never a
+pass over the history per line; a finding may come up to ``GROWTH`` of the run late, with the
+exact step it speaks of.
 
 It speaks, as ``info`` findings of the ``baseline`` pathology, once per change of state:
 
@@ -74,11 +76,13 @@ class BaselineTracker:
         self.reached = False
         self.evaluations = 0
         self._seen = (0, 0)  # (train, val) points at the last evaluation
+        self._cache: dict = {}  # compare's curves of runs that did not grow (the baseline's)
 
     def due(self, monitor) -> bool:
         train, val = _lengths(monitor)
         seen_train, seen_val = self._seen
-        return val > seen_val or train - seen_train >= max(EVERY_POINTS, GROWTH * seen_train)
+        enough = val > seen_val or train - seen_train >= EVERY_POINTS
+        return enough and (train - seen_train) + (val - seen_val) >= GROWTH * (seen_train + seen_val)
 
     def observe(self, monitor) -> list[Finding]:
         """The findings of one evaluation, if one is due (called after each batch of records)."""
@@ -89,7 +93,7 @@ class BaselineTracker:
         if not (base.store.primary_train or base.store.primary_val):
             return []
         self.evaluations += 1
-        comparison = compare([base, monitor], ["", ""], baseline=0)
+        comparison = compare([base, monitor], ["", ""], baseline=0, cache=self._cache)
         if comparison.target is None or len(comparison.runs) < 2:
             return []
         row = comparison.runs[1]

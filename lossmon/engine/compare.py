@@ -32,6 +32,7 @@ from lossmon.engine.smoothing import Smoother
 
 MAD_TO_SIGMA = 1.4826
 NOISE_WINDOW = 50  # points before the compared step whose differences estimate the noise
+LAST_FINITE_WINDOW = 64  # the last finite value is looked for here first
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class Curve:
     values: np.ndarray  # raw or smoothed
     weight: float  # the EMA weight, 0 for raw values
     xs: np.ndarray | None = None  # the steps on the comparison's x axis
+    reach_memo: dict = field(default_factory=dict)  # target → index of its first reach
 
 
 @dataclass(slots=True)
@@ -108,9 +110,18 @@ def _finite(series) -> tuple[np.ndarray, np.ndarray]:
     return series.steps[keep], series.values[keep]
 
 
-def _curve(monitor, split: str, weight: float) -> Curve | None:
+def _curve(monitor, split: str, weight: float, cache: dict | None = None) -> Curve | None:
+    """The loss a comparison reads; with ``cache``, a run whose series did not grow since the
+    last call is not read again (a pinned baseline, compared with a run as it comes)."""
     store = monitor.store
     name = store.primary_val if split == "val" else store.primary_train
+    if cache is not None:
+        key = (id(monitor), name, split, weight, len(store[name]) if name else 0, monitor.segments)
+        if key not in cache:
+            for old in [k for k in cache if k[0] == id(monitor)]:
+                del cache[old]
+            cache[key] = _curve(monitor, split, weight)
+        return cache[key]
     if not name:
         return None
     steps, raw = _finite(store[name])
@@ -122,8 +133,10 @@ def _curve(monitor, split: str, weight: float) -> Curve | None:
 
 def _first_reach(curve: Curve, target: float) -> int | None:
     """The index of the first point at or below ``target``."""
-    hit = np.flatnonzero(curve.values <= target)
-    return int(hit[0]) if len(hit) else None
+    if target not in curve.reach_memo:
+        hit = np.flatnonzero(curve.values <= target)
+        curve.reach_memo[target] = int(hit[0]) if len(hit) else None
+    return curve.reach_memo[target]
 
 
 def _noise(curve: Curve, upto: int) -> float | None:
@@ -155,9 +168,12 @@ def _axis_maps(monitors: list, axis: str) -> list:
     return maps
 
 
-def compare(monitors: list, verdicts: list[str], baseline: int = 0, axis: str = "step") -> Comparison:
+def compare(
+    monitors: list, verdicts: list[str], baseline: int = 0, axis: str = "step", cache: dict | None = None
+) -> Comparison:
     """Every run against ``monitors[baseline]`` on the ``axis`` x axis (MissingAxis when a run
-    with a loss lacks it)."""
+    with a loss lacks it). ``cache`` (a dict kept by the caller) spares re-reading runs that did
+    not grow since the last call."""
     maps = _axis_maps(monitors, axis)
     split = "val" if all(m.store.primary_val for m in monitors) else "train"
     if split == "train":
@@ -165,9 +181,9 @@ def compare(monitors: list, verdicts: list[str], baseline: int = 0, axis: str = 
         weight = 0.99 if longest >= 2000 else 0.9 if longest >= 100 else 0.6
     else:
         weight = 0.0
-    curves = [_curve(m, split, weight) for m in monitors]
+    curves = [_curve(m, split, weight, cache) for m in monitors]
     for curve, amap in zip(curves, maps):
-        if curve is not None:
+        if curve is not None and (curve.xs is None or axis != "step"):
             curve.xs = amap.to_x(curve.steps) if amap is not None else curve.steps
     base = curves[baseline]
     target = float(base.values[-1]) if base is not None else None
@@ -242,9 +258,14 @@ def _summary_row(monitor, label: str, verdict: str) -> RunComparison:
     store = monitor.store
 
     def last_best(name):
+        """The last finite value and the best (the series keeps its finite minimum as it grows)."""
         if not name:
             return None, None
-        _, values = _finite(store[name])
+        series = store[name]
+        finite = np.flatnonzero(np.isfinite(series.values[-LAST_FINITE_WINDOW:]))
+        if len(finite):
+            return float(series.values[-LAST_FINITE_WINDOW:][finite[-1]]), float(series.min)
+        _, values = _finite(series)  # a run that ends in a long stretch of NaN
         return (float(values[-1]), float(values.min())) if len(values) else (None, None)
 
     train_last, train_best = last_best(store.primary_train)

@@ -1,10 +1,11 @@
 """baseline: a followed run against a pinned baseline, on two real modded-nanogpt track-1 records."""
 
+import math
 import re
 import shutil
 
 from lossmon.engine import Monitor
-from lossmon.engine.baseline import EVERY_POINTS, Baseline, BaselineTracker
+from lossmon.engine.baseline import EVERY_POINTS, GROWTH, Baseline, BaselineTracker
 
 CHUNK = 1 << 16
 
@@ -51,6 +52,22 @@ def test_a_followed_record_against_the_adamw_record(real_logs):
     val = len(monitor.store[monitor.store.primary_val])
     train = len(monitor.store[monitor.store.primary_train])
     assert 0 < monitor.baseline.evaluations <= val + train // EVERY_POINTS + 1
+
+
+def test_evaluations_grow_with_the_log_of_its_length_not_with_its_lines(real_logs):
+    """Fed a few lines at a time (a live run), the comparison is re-run about log(n)/GROWTH
+    times: each needs a new held-out point and GROWTH more points than the run had."""
+    adamw, llmc = real_logs / "modded-nanogpt-adamw.log", real_logs / "llmc-main.log"
+    monitor = Monitor(str(llmc))
+    monitor.compare_with(Baseline.read(str(adamw)))
+    lines = llmc.read_bytes().splitlines(keepends=True)
+    reached = []
+    for start in range(0, len(lines), 20):
+        reached += [f for f in monitor.feed(b"".join(lines[start : start + 20])).findings if f.message.startswith("reaches")]
+    points = len(monitor.store[monitor.store.primary_train]) + len(monitor.store[monitor.store.primary_val])
+    assert points > 19_000 and monitor.baseline.evaluations <= math.log(points) / math.log(1 + GROWTH) + 10
+    # told late by at most GROWTH of the run, at the exact step
+    assert [f.step for f in reached] == [17_750] and reached[0].line == 17_822
 
 
 def test_the_baseline_itself_and_its_copy(real_logs, tmp_path):
