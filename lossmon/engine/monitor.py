@@ -136,6 +136,7 @@ class Monitor:
         self.drop_prescan()
         self.splitter.reset()
         self.segments += 1
+        self.timeline = Timeline()  # a new run's clock and counters: the old anchors would misplace it
         self.coverage = Coverage()
         if self.decoder is not None:
             self.decoder = record_decoder(self.path)

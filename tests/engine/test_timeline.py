@@ -82,3 +82,19 @@ def test_a_logs_own_timestamps_win_over_the_read_time():
     time = axis_map(monitor, "time")
     assert time.label == "time since first record"
     assert time.to_x([1.0, 61.0, 120.0]).tolist() == [0, 60, 119]
+
+
+def test_a_rewritten_file_starts_a_new_timeline():
+    """The same path, a new run (the file truncated and written again): its time starts again."""
+    def lines(hour, count):
+        return "".join(
+            f"2023/06/14 {hour:02d}:00:{k:02d} - mmengine - INFO - Iter(train) [{k:3d}/400]  loss: 0.5\n"
+            for k in range(1, count + 1)
+        ).encode()
+
+    monitor = Monitor("train.log")
+    monitor.feed(lines(6, 40))
+    monitor.restart()
+    monitor.feed(lines(9, 20))
+    time = axis_map(monitor, "time")
+    assert time.to_x([1.0, 20.0]).tolist() == [0, 19]
