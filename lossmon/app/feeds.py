@@ -1,7 +1,7 @@
 """Feeds drive the Monitors on a background thread and tell the app when something changed.
 
 ``FollowFeed`` is the one path for live logs (files, globs, ``-`` for stdin, the demo's run): the
-engine's follower (:class:`lossmon.engine.follow.Session`) reads the history, then follows the
+engine's follower (:class:`lossmon.engine.follower.Follower`) reads the history, then follows the
 files through rotation, truncation, deletion and late appearance. ``ReplayFeed`` animates finished
 logs at N records per second. Both keep ``logs`` (a :class:`LiveLog` per input, in the order they
 appear; a glob may add some later) and call ``notify(log)`` on their thread after each change:
@@ -20,7 +20,8 @@ import numpy as np
 from lossmon.app.live_log import LiveLog
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.follow import FollowUpdate, Session
+from lossmon.engine.follower import Follower
+from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.prescan import Prescan, worth_prescanning
 from lossmon.engine.sources import CHUNK_BYTES, read_chunks
 
@@ -50,7 +51,7 @@ class FollowFeed:
         self._make_monitor = make_monitor
         self._clock = clock
         self._notify: Notify = lambda log: None
-        self.session = Session(
+        self.follower = Follower(
             self.paths,
             make_monitor=self._monitor_for,
             on_update=self._on_update,
@@ -65,15 +66,15 @@ class FollowFeed:
 
     def start(self, notify: Notify) -> None:
         self._notify = notify
-        self.session.start()
+        self.follower.start()
 
     def stop(self) -> None:
-        self.session.stop()
+        self.follower.stop()
 
     @property
     def error(self) -> str | None:
         """Set if the follower itself failed (a single input's failure is on its log)."""
-        error = self.session.error
+        error = self.follower.error
         return f"the follower stopped: {type(error).__name__}: {error}" if error is not None else None
 
     # The follower's thread -----------------------------------------------------------------
@@ -81,7 +82,7 @@ class FollowFeed:
     def _monitor_for(self, path: str) -> Monitor:
         """Called by the follower, under its lock, for each input it starts following."""
         monitor = self._make_monitor(path)
-        log = LiveLog(path, monitor, self.session.lock, self._clock)
+        log = LiveLog(path, monitor, self.follower.lock, self._clock)
         if worth_prescanning(path, log.total_bytes):  # a big history: scanned ahead by a worker
             monitor.use_prescan(Prescan(path, limit=log.total_bytes))
         self._by_path[path] = log

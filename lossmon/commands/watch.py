@@ -30,14 +30,15 @@ from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
-from lossmon.engine.follow import FollowUpdate, Session
+from lossmon.engine.follower import Follower
+from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.safe_text import printable
 
 
 def run_watch(args) -> int:
     output_stream()  # closed: say so before following anything
-    session = Session(
+    session = Follower(
         args.paths,
         make_monitor=partial(Monitor, **parsing_options(args)),
         poll_interval=args.poll,

@@ -23,16 +23,10 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Protocol
+
+from lossmon.engine.sources.protocols import Sink
 
 FINGERPRINT_BYTES = 256
-
-
-class Sink(Protocol):
-    def data(self, chunk: bytes) -> None: ...
-    def end(self) -> None: ...
-    def restart(self) -> None: ...
-    def event(self, kind: str, message: str) -> None: ...
 
 
 class FileTail:
