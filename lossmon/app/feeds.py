@@ -22,8 +22,7 @@ from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.follower import Follower
 from lossmon.engine.updates import FollowUpdate
-from lossmon.engine.prescan import Prescan, worth_prescanning
-from lossmon.engine.sources import CHUNK_BYTES, read_chunks
+from lossmon.engine.sources import read_chunks
 
 Notify = Callable[[LiveLog], None]
 MakeMonitor = Callable[[str], Monitor]
@@ -57,9 +56,6 @@ class FollowFeed:
             on_update=self._on_update,
             poll_interval=poll_interval,
             stdin=stdin,
-            # History is read in the chunks `lossmon check` reads: the same findings, and per-batch
-            # costs (detectors, a lock round) paid 4x less often than at the follower's default.
-            batch_bytes=CHUNK_BYTES,
             clock=clock,  # the stalled detector's, and the header's "last record ... ago"
             stall_after=stall_after,
         )
@@ -83,8 +79,6 @@ class FollowFeed:
         """Called by the follower, under its lock, for each input it starts following."""
         monitor = self._make_monitor(path)
         log = LiveLog(path, monitor, self.follower.lock, self._clock)
-        if worth_prescanning(path, log.total_bytes):  # a big history: scanned ahead by a worker
-            monitor.use_prescan(Prescan(path, limit=log.total_bytes))
         self._by_path[path] = log
         self.logs.append(log)
         self._notify(log)

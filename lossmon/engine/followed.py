@@ -37,10 +37,16 @@ class FollowedInput(Sink):
         self._last_error: str | None = None
         self._problems_reported = 0
         self._reported_position = 0
+        self.next_catch_up = 0.0  # when the follower may next look at starting scan workers
 
     @property
     def done(self) -> bool:
         return self.source.done
+
+    @property
+    def committed_early(self) -> bool:
+        """The pending line was committed (its file deleted) and the rest of it is dropped."""
+        return self._after_commit
 
     def pump(self, budget: int) -> bool:
         """Read and parse up to ``budget`` new bytes; True when more is ready right now."""
@@ -68,6 +74,7 @@ class FollowedInput(Sink):
         return ready
 
     def close(self) -> None:
+        self.monitor.drop_scan_workers()
         self.source.close()
 
     # Sink ----------------------------------------------------------------------------------

@@ -25,7 +25,10 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   carries at most one batch; a rotation or truncation between two batches starts a new update.
 - Reading and parsing run on one background thread. Updates wait in a bounded queue
   (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
-  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time, one
+  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time
+  (by default the history block, :data:`~lossmon.engine.sources.BLOCK_BYTES`: history, and a file
+  that fell behind its writer, are read in big blocks as ``check`` reads them; small appends come
+  as they are), one
   input after the other, so a 1 GB file appearing does not starve the others.
 - A followed file's unterminated last line waits for its newline, however long the writer pauses;
   it is committed once the file is known to be finished (see lossmon.engine.followed).
@@ -52,9 +55,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.history import BEHIND_BYTES, file_size, scan_ahead
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.followed import FollowedInput
 from lossmon.engine.sources.compressed import FinishedFile
+from lossmon.engine.sources.files import BLOCK_BYTES
 from lossmon.engine.sources.pipe import PipeStream
 from lossmon.engine.sources.protocols import Source
 from lossmon.engine.sources.tail import FileTail
@@ -76,7 +81,7 @@ from lossmon.engine.updates import EVENT_KINDS, FileEvent, FollowUpdate
 __all__ = ["Follower", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
 
 RESYNC_SECONDS = 5.0
-BATCH_BYTES = 256 * 1024  # per input per round (~2.5k lines): the lock is never held for long
+BATCH_BYTES = BLOCK_BYTES  # per input per round: one history block, then the next input's turn
 MAX_PENDING = 64
 
 
@@ -222,6 +227,24 @@ class Follower:
 
     def _pump(self, feed: FollowedInput) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))
+        if not feed.caught_up and isinstance(feed.source, FileTail):
+            self._catch_up(feed, feed.source)
+
+    def _catch_up(self, feed: FollowedInput, tail: FileTail) -> None:
+        """A file far behind its writer (the history policy): scan workers read ahead of it, from
+        the line it is read up to, as the file grows. Looked at once per resync at most."""
+        now = time.monotonic()
+        if now < feed.next_catch_up or feed.monitor.scan_workers is not None:
+            return
+        feed.next_catch_up = now + self._resync
+        splitter = feed.monitor.splitter
+        behind = tail.size - tail.offset
+        if behind < BEHIND_BYTES or splitter.overflowing or feed.committed_early:
+            return
+        scan_ahead(  # set on this thread, between two pumps: no reader of the monitor minds
+            feed.monitor, tail.path, tail.size,
+            start=tail.offset - splitter.pending_bytes, first_line=splitter.lines_done + 1, grows=True,
+        )
 
     def _work(self, feed: FollowedInput, step: Callable[[], bool]) -> None:
         """Run one step of a feed under the lock, then hand its updates over outside it."""
@@ -306,6 +329,8 @@ class Follower:
         else:
             source = FileTail(path)
         feed = FollowedInput(self._make_monitor(path), source)
+        if isinstance(source, FileTail):  # its history: scanned ahead by workers if worth it
+            scan_ahead(feed.monitor, path, file_size(path))
         if not isinstance(source, FinishedFile):  # a live input: it may stall
             feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed

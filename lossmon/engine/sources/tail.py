@@ -48,6 +48,11 @@ class FileTail:
         return self.offset
 
     @property
+    def size(self) -> int:
+        """The size of the file open now (0 while there is none)."""
+        return os.fstat(self._fd).st_size if self._fd is not None else 0
+
+    @property
     def at_path(self) -> bool:
         """Is the file read the one the path names (not waiting, deleted or moved away)?"""
         return self._state == "open"
