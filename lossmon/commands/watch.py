@@ -26,6 +26,8 @@ import sys
 import threading
 from functools import partial
 
+import numpy as np
+
 from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook
@@ -33,6 +35,7 @@ from lossmon.engine.findings import Finding, format_step, severity_rank, step_fo
 from lossmon.engine.follower import Follower
 from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
+from lossmon.engine.records import RecordBatch
 from lossmon.engine.safe_text import printable
 
 
@@ -154,21 +157,57 @@ def _write(stream, lines: list[str]) -> None:
 
 
 def jsonl_lines(update: FollowUpdate) -> list[str]:
-    lines = []
-    if update.batch is not None:
-        for line, step, metrics in update.batch.records():
-            record = {
-                "path": update.path,
-                "line": line,
-                "step": step_for_json(step),
-                "metrics": {name: _finite(value) for name, value in metrics.items()},
-            }
-            lines.append(json.dumps(record, allow_nan=False))
+    lines = jsonl_records(update.path, update.batch) if update.batch is not None else []
     for finding in update.findings:
         episode = finding.episode.number if finding.episode is not None else None
         fields = {**finding.to_dict(), "path": update.path, "episode": episode, "escalates": finding.escalates}
         lines.append(json.dumps({"finding": _json_safe(fields)}, allow_nan=False))
     return lines
+
+
+def jsonl_records(path: str, batch: RecordBatch) -> list[str]:
+    """One JSON object per record, ``{"path", "line", "step", "metrics"}``, exactly as json.dumps
+    writes it, built column by column: a writer appending 150k lines a second must not wait for
+    a json.dumps per record (it was most of watch's time)."""
+    count = len(batch)
+    if not count:
+        return []
+    head = '{"path": ' + json.dumps(path) + ', "line": '
+    steps = _step_texts(batch.steps)
+    columns = [(json.dumps(name) + ": ", column) for name, column in batch.columns.items()]
+    if all(len(column.rows) == count for _, column in columns):  # every record has every metric
+        texts = [[key + text for text in _value_texts(column.values)] for key, column in columns]
+        metrics = list(map(", ".join, zip(*texts))) if texts else [""] * count
+    else:
+        per_row: list[list[str]] = [[] for _ in range(count)]
+        for key, column in columns:
+            for row, text in zip(column.rows.tolist(), _value_texts(column.values)):
+                per_row[row].append(key + text)
+        metrics = list(map(", ".join, per_row))
+    return [
+        f'{head}{line}, "step": {step}, "metrics": {{{body}}}}}'
+        for line, step, body in zip(batch.lines.tolist(), steps, metrics)
+    ]
+
+
+def _value_texts(values: np.ndarray) -> list[str]:
+    """json.dumps of each value (float.__repr__), ``null`` for what is not finite."""
+    texts = list(map(repr, values.tolist()))
+    for index in np.flatnonzero(~np.isfinite(values)).tolist():
+        texts[index] = "null"
+    return texts
+
+
+def _step_texts(steps: np.ndarray) -> list[str]:
+    """json.dumps of step_for_json(step) for each step: whole numbers as integers."""
+    with np.errstate(invalid="ignore"):
+        whole = np.isfinite(steps) & (steps == np.floor(steps))
+    if whole.all() and (np.abs(steps) < 2.0**53).all():  # the usual case: counters
+        return list(map(str, steps.astype(np.int64).tolist()))
+    texts = _value_texts(steps)
+    for index in np.flatnonzero(whole).tolist():
+        texts[index] = str(int(steps[index]))
+    return texts
 
 
 def text_lines(update: FollowUpdate) -> list[str]:
