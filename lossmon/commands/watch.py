@@ -30,8 +30,8 @@ import numpy as np
 
 from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
-from lossmon.engine.alerts import AlertHook
-from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
+from lossmon.engine.alerts import AlertHook, AlertPolicy
+from lossmon.engine.findings import Finding, format_step, step_for_json
 from lossmon.engine.follower import Follower
 from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
@@ -50,9 +50,7 @@ def run_watch(args) -> int:
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in _STOP_SIGNALS}
     render = jsonl_lines if args.jsonl else text_lines
-    hook = make_hook(args)
-    webhook = make_webhook(args)
-    exit_rank = severity_rank(args.exit_on) if args.exit_on else None
+    alerts = make_alert_policy(args)
     status = EXIT_OK
     failed: set[str] = set()  # inputs whose last word was an error
     session.start()
@@ -77,25 +75,17 @@ def run_watch(args) -> int:
             if update.monitor.dropped_series and update.path not in warned:  # once per file
                 warned.add(update.path)
                 print(f"lossmon: {update.monitor.series_warning()}", file=sys.stderr, flush=True)
-            if hook is not None or webhook is not None:
-                with session.lock:
-                    active = session.monitors[update.path].status() if update.path in session.monitors else {}
-                for alert in (hook, webhook):
-                    if alert is not None:
-                        alert.observe(update.path, update.findings, active)
-            if exit_rank is not None and any(severity_rank(f.severity) >= exit_rank for f in update.findings):
+            alerts.observe(update.path, update.findings, update.active)
+            if alerts.exits(update.findings):
                 status = EXIT_ALERT
                 break
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         session.stop()
-        if hook is not None:
-            # --exit-on, or every input read to its end: the hooks running still finish (each
-            # bounded by its timeout); a user who interrupts, or a signal, wants out now.
-            hook.close(wait=not stop.is_set())
-        if webhook is not None:
-            webhook.close(wait=not stop.is_set())
+        # --exit-on, or every input read to its end: the hooks running and the posts queued still
+        # finish (each bounded by its timeout); a user who interrupts, or a signal, wants out now.
+        alerts.close(wait=not stop.is_set())
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if session.error is not None:
@@ -113,6 +103,11 @@ _STOP_SIGNALS = tuple(
 def _report(message: str) -> None:
     """A hook's or a webhook's failure: one line on stderr, stdout stays machine-readable."""
     print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True)
+
+
+def make_alert_policy(args) -> AlertPolicy:
+    """--alert-level, --on-alert, --webhook and --exit-on: the policy the app shares."""
+    return AlertPolicy(args.alert_level, hook=make_hook(args), webhook=make_webhook(args), exit_on=args.exit_on)
 
 
 def make_hook(args) -> AlertHook | None:

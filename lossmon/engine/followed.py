@@ -69,8 +69,10 @@ class FollowedInput(Sink):
             # learns how far the input is read, or a loading bar would wait for them forever.
             ready.append(FollowUpdate(self.path, self.monitor))
         self._reported_position = position
+        active = self.monitor.status() if ready else {}
         for update in ready:
             update.position = position
+            update.active = active
         return ready
 
     def close(self) -> None:

@@ -222,8 +222,11 @@ class Follower:
             if feed.caught_up and not feed.done:
                 with self.lock:
                     findings = feed.monitor.tick()
+                    active = feed.monitor.status() if findings else {}
                 if findings:
-                    self._deliver([FollowUpdate(feed.path, feed.monitor, findings=findings, position=feed.source.position)])
+                    update = FollowUpdate(feed.path, feed.monitor, findings=findings, active=active)
+                    update.position = feed.source.position
+                    self._deliver([update])
 
     def _pump(self, feed: FollowedInput) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))

@@ -40,6 +40,9 @@ class FollowUpdate:
     events: list[FileEvent] = field(default_factory=list)
     batch: RecordBatch | None = None  # new records, line numbers within the current segment
     findings: list[Finding] = field(default_factory=list)
+    # The badges lit once this update was made (pathology → active finding, Monitor.status()):
+    # what the alert policy needs to know which badges cleared, read on the follower's thread.
+    active: dict[str, Finding] = field(default_factory=dict)
     position: int = 0  # bytes of the current file (or stream) read when the update was handed over
 
     @property
