@@ -237,7 +237,7 @@ class Follower:
         """A file far behind its writer (the history policy): scan workers read ahead of it, from
         the line it is read up to, as the file grows. Looked at once per resync at most."""
         now = time.monotonic()
-        if now < feed.next_catch_up or feed.monitor.scan_workers is not None:
+        if now < feed.next_catch_up or feed.monitor.scanning_ahead:
             return
         feed.next_catch_up = now + self._resync
         splitter = feed.monitor.splitter

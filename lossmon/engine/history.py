@@ -23,7 +23,7 @@ BEHIND_BYTES = MIN_BYTES  # a followed file this far behind its writer is read w
 def scan_ahead(monitor: Monitor, path: str, history_bytes: int | None, **where) -> ScanWorkers | None:
     """Start scan workers over ``path``'s first ``history_bytes`` (or, with ``start``,
     ``first_line`` and ``grows``, from where the monitor is), if it is worth it now."""
-    if monitor.decoder is not None or monitor.scan_workers is not None:
+    if monitor.decoder is not None or monitor.scanning_ahead:
         return None  # a tracker's file is not lines; workers already scanning
     count = workers_wanted(path, history_bytes - where.get("start", 0) if history_bytes is not None else None)
     if not count:

@@ -119,6 +119,7 @@ class Monitor:
     def use_scan_workers(self, workers) -> None:
         """Let :class:`~lossmon.engine.scan_workers.ScanWorkers` over this log's file scan ahead
         (the same records, sooner). They are closed on finish() or restart()."""
+        self.drop_scan_workers()  # ended ones, if any
         self.parser.prescan = workers
 
     def drop_scan_workers(self) -> None:
@@ -130,6 +131,11 @@ class Monitor:
     @property
     def scan_workers(self):
         return self.parser.prescan
+
+    @property
+    def scanning_ahead(self) -> bool:
+        """Are scan workers at work on this log (not ended)?"""
+        return self.parser.prescan is not None and not self.parser.prescan.ended
 
     def restart(self) -> None:
         """The file was truncated or replaced: what follows is a new segment from line 1."""

@@ -94,7 +94,7 @@ def idle_cores(
 def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], float] = idle_cores) -> int:
     """How many scan workers to start for ``history_bytes`` of a plain file: one per idle core
     beyond the one this process is about to use, within the cores this process may run on."""
-    if history_bytes is None or history_bytes < MIN_BYTES or path == "-":
+    if history_bytes is None or history_bytes <= 0 or history_bytes < MIN_BYTES or path == "-":
         return 0
     if os.path.splitext(path)[1].lower() in (".gz", ".bz2", ".xz"):
         return 0

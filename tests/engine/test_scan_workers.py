@@ -156,3 +156,64 @@ def test_idle_cores_are_measured_over_a_window_not_taken_from_the_load_average()
     assert slept == [0.1]
     assert idle == pytest.approx(2 * 150 / 350)  # 150 idle jiffies of 350 over two cores
     assert idle_cores(0.1, read=lambda: "intr 0\n", sleep=lambda s: None, cores=2) == 0.0
+
+
+def test_workers_started_mid_file_on_a_growing_file_give_the_same_result(log, tmp_path):
+    """A followed file fell behind its writer: workers start from the line it is read up to (in
+    the middle of a line already half read), and hand out more ranges as the file grows."""
+    alone = parse(log, 64 * 1024)
+    data = log.read_bytes()
+    growing = tmp_path / "growing.log"
+    growing.write_bytes(data[: len(data) // 3])
+    monitor = Monitor(str(growing))
+    position = 0
+    while position < len(data) // 3 - 1000:  # this process reads part of it, ending mid-line
+        monitor.feed(data[position : position + 50_000])
+        position += 50_000
+    splitter = monitor.splitter
+    assert splitter.pending_bytes > 0
+    workers = ScanWorkers(
+        str(growing), len(data) // 3, 2, start=position - splitter.pending_bytes,
+        first_line=splitter.lines_done + 1, grows=True, range_bytes=128 * 1024,
+    )
+    monitor.use_scan_workers(workers)
+    with open(growing, "ab") as writer:
+        writer.write(data[len(data) // 3 :])  # the writer goes on
+    while position < len(data):
+        monitor.feed(data[position : position + 64 * 1024])
+        position += 64 * 1024
+    taken = workers.taken
+    monitor.finish()
+    assert fingerprint(monitor) == alone
+    assert taken > 3 and workers.fallback_ranges == 0
+
+
+def test_the_follower_starts_workers_when_a_file_falls_behind_its_writer(log, tmp_path, monkeypatch):
+    import lossmon.engine.follower as follower_module
+
+    alone = fingerprint(check_file(str(log)))
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.setattr(follower_module, "BEHIND_BYTES", 256 * 1024)
+    monkeypatch.setattr(follower_module, "BATCH_BYTES", 256 * 1024)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
+    started = []
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    growing = tmp_path / "train.log"
+    growing.write_bytes(b"")
+    lines = _lines(log)
+    with Follower([str(growing)], batch_bytes=256 * 1024) as follower:
+        while not follower.monitors:
+            follower.get(timeout=1)
+        growing.write_bytes(log.read_bytes())  # a burst: the follower is 2.5 MB behind
+        monitor = follower.monitors[str(growing)]
+        while monitor.splitter.lines_done < lines:
+            assert follower.get(timeout=30) is not None, "the follower did not read the burst"
+    monitor.finish()
+    assert fingerprint(monitor) == alone
+    assert len(started) == 1 and started[0].grows and started[0].taken > 0
