@@ -16,7 +16,7 @@
 - :mod:`~lossmon.engine.sources.watchers`: hearing of changes (inotify, or polling).
 
 A new kind of input is a class here with ``path``, ``done``, ``position``, ``poll(sink, budget)``
-and ``close()``, chosen in :meth:`lossmon.engine.follower.Follower._source_for`.
+and ``close()``, chosen in ``Follower._add`` (lossmon.engine.follower).
 """
 
 from lossmon.engine.sources.files import (
