@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -122,6 +123,7 @@ def run(args) -> dict:
     load_after = os.getloadavg()
     with open(times_path) as f:
         written = json.load(f)
+    shutil.rmtree(directory, ignore_errors=True)  # up to a GB of log
     return {**summarize(written, seen, records, rate, load_before, load_after), **cost(cpu, records)}
 
 

@@ -41,7 +41,7 @@ from lossmon.engine.safe_text import printable
 
 def run_watch(args) -> int:
     output_stream()  # closed: say so before following anything
-    session = Follower(
+    follower = Follower(
         args.paths,
         make_monitor=partial(Monitor, **parsing_options(args)),
         poll_interval=args.poll,
@@ -53,17 +53,17 @@ def run_watch(args) -> int:
     alerts = make_alert_policy(args)
     status = EXIT_OK
     failed: set[str] = set()  # inputs whose last word was an error
-    session.start()
+    follower.start()
     announced = False
     warned: set[str] = set()  # files whose dropped series were reported
     try:
-        while not stop.is_set() and not session.done:
-            update = session.get(timeout=0.25)
+        while not stop.is_set() and not follower.done:
+            update = follower.get(timeout=0.25)
             if update is None:
                 continue
-            if not announced and session.watcher.directories:  # set up before the first update
+            if not announced and follower.watcher.directories:  # set up before the first update
                 announced = True
-                print(f"lossmon: watching with {printable(session.describe_watching())}", file=sys.stderr, flush=True)
+                print(f"lossmon: watching with {printable(follower.describe_watching())}", file=sys.stderr, flush=True)
             for event in update.events:
                 if event.kind == "error":
                     failed.add(event.path)
@@ -82,14 +82,14 @@ def run_watch(args) -> int:
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
-        session.stop()
+        follower.stop()
         # --exit-on, or every input read to its end: the hooks running and the posts queued still
         # finish (each bounded by its timeout); a user who interrupts, or a signal, wants out now.
         alerts.close(wait=not stop.is_set())
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    if session.error is not None:
-        print(f"lossmon: the follower stopped: {printable(session.error)}", file=sys.stderr)
+    if follower.error is not None:
+        print(f"lossmon: the follower stopped: {printable(follower.error)}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_USAGE if failed and status == EXIT_OK else status
 
