@@ -25,11 +25,12 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   carries at most one batch; a rotation or truncation between two batches starts a new update.
 - Reading and parsing run on one background thread. Updates wait in a bounded queue
   (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
-  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time
-  (by default the history block, :data:`~lossmon.engine.sources.BLOCK_BYTES`: history, and a file
-  that fell behind its writer, are read in big blocks as ``check`` reads them; small appends come
-  as they are), one
-  input after the other, so a 1 GB file appearing does not starve the others.
+  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time,
+  one input after the other, so a 1 GB file appearing does not starve the others.
+- The history policy (lossmon.engine.history) is ``check``'s: ``batch_bytes`` is by default the
+  history block (:data:`~lossmon.engine.sources.BLOCK_BYTES`), so history, and a file that fell
+  behind its writer, are read in big blocks (small appends come as they are); a big history, or
+  a file ``BEHIND_BYTES`` behind, gets scan workers when cores are idle.
 - A followed file's unterminated last line waits for its newline, however long the writer pauses;
   it is committed once the file is known to be finished (see lossmon.engine.followed).
 - Monitors are changed on the follower's thread while it holds ``follower.lock``; read their
