@@ -113,11 +113,14 @@ class ReplayFeed(_Adapter):
 
     replay = True
 
-    def __init__(self, paths: Sequence[str], make_monitor: MakeMonitor, speed: float, clock=time.monotonic) -> None:
+    def __init__(
+        self, paths: Sequence[str], make_monitor: MakeMonitor, speed: float, clock=time.monotonic, *, pace=time.monotonic
+    ) -> None:
+        """``clock``: the logs' (the header's times); ``pace``: the replay's own, which moves it on."""
         self.speed = speed
         self.logs = [LiveLog(path, make_monitor(path), clock=clock, reads_to_end=True) for path in paths]
         self._inputs = [
-            FollowedInput(log.monitor, ReplaySource(log.path, speed, _counter(log.monitor), clock)) for log in self.logs
+            FollowedInput(log.monitor, ReplaySource(log.path, speed, _counter(log.monitor), pace)) for log in self.logs
         ]
         self.error: str | None = None
         self._stop = threading.Event()
