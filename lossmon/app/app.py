@@ -20,11 +20,11 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Collapsible, ProgressBar
 from textual.widgets._collapsible import CollapsibleTitle
 
-from lossmon.app.alerting import AlertOptions, AppAlerts
+from lossmon.app.alerting import AlertOptions, app_alert_policy
 from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
-from lossmon.app.messages import FeedNews, HookFailed
+from lossmon.app.messages import FeedNews, FindingsArrived, HookFailed
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import (
     ChartPlan,
@@ -193,7 +193,9 @@ class LossmonApp(App):
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
         self._series_warned: set = set()  # logs whose dropped series were announced
-        self.alerts = AppAlerts(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
+        self.alerts = (  # the engine's alert policy, as watch's: None when nothing would act on news
+            app_alert_policy(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
+        )
 
     # Layout --------------------------------------------------------------------------------------
 
@@ -223,7 +225,7 @@ class LossmonApp(App):
             title.can_focus = False
         self._apply_layout(self.size.width, self.size.height)
         exit_on_signals(self.exit)
-        self.feed.start(self._from_feed)
+        self.feed.start(self._from_feed, self._findings_from_feed if self.alerts is not None else None)
         self._schedule(0.0)
         self.set_interval(self.blink_interval, self._pulse)
 
@@ -256,7 +258,7 @@ class LossmonApp(App):
             ScrollBar.renderer = ScrollBarRender
         self.feed.stop()
         if self.alerts is not None:
-            self.alerts.close()
+            self.alerts.close(wait=False)  # the user quit: stop running hooks now, as watch does
 
     # Data in -------------------------------------------------------------------------------------
 
@@ -265,6 +267,15 @@ class LossmonApp(App):
         if not self._news_posted:
             self._news_posted = True
             self.post_message(FeedNews())
+
+    def _findings_from_feed(self, log: LiveLog, findings: list, active: dict) -> None:
+        """On the feed's thread: the findings an update carried go to the app's thread."""
+        self.post_message(FindingsArrived(log, findings, active))
+
+    def on_findings_arrived(self, message: FindingsArrived) -> None:
+        """Each finding once, as its update carried it, through the alert policy (the
+        notification's bytes go to the terminal from this thread, between frames)."""
+        self.alerts.observe(message.log.path, message.findings, message.active)
 
     def on_feed_news(self, message: FeedNews) -> None:
         self._news_posted = False  # first: news arriving from now on posts a new message
@@ -312,8 +323,6 @@ class LossmonApp(App):
         self._last_refresh = time.monotonic()
         self._sync_views()
         for index, view in enumerate(self.views):
-            if self.alerts is not None:
-                self.alerts.check(view.log)
             self._warn_dropped_series(view)
             if index != self.current:
                 self._update_board(view)

@@ -1,11 +1,14 @@
-"""Feeds drive the Monitors on a background thread and tell the app when something changed.
+"""Feeds: adapters from the engine's updates to the app. The engine drives the Monitors on a
+background thread; a feed turns each :class:`~lossmon.engine.updates.FollowUpdate` into what the
+app keeps (a :class:`LiveLog` per input) and two calls, made on that thread: ``notify(log)``
+after each change (the app coalesces them into one message and redraws on its own throttle),
+and ``findings(log, findings, active)`` for an update that carried findings (each finding once,
+as the update carried it: the app hands them to the alert policy, as ``watch`` does).
 
 ``FollowFeed`` is the one path for live logs (files, globs, ``-`` for stdin, the demo's run): the
-engine's follower (:class:`lossmon.engine.follow.Session`) reads the history, then follows the
+engine's follower (:class:`lossmon.engine.follower.Follower`) reads the history, then follows the
 files through rotation, truncation, deletion and late appearance. ``ReplayFeed`` animates finished
-logs at N records per second. Both keep ``logs`` (a :class:`LiveLog` per input, in the order they
-appear; a glob may add some later) and call ``notify(log)`` on their thread after each change:
-the app coalesces those calls and redraws on its own throttle.
+logs at N records per second (:class:`lossmon.engine.sources.replay.ReplaySource`).
 """
 
 from __future__ import annotations
@@ -15,21 +18,38 @@ import time
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-import numpy as np
-
 from lossmon.app.live_log import LiveLog
 from lossmon.engine import Monitor
-from lossmon.engine.errors import LossmonError
-from lossmon.engine.follow import FollowUpdate, Session
-from lossmon.engine.prescan import Prescan, worth_prescanning
-from lossmon.engine.sources import CHUNK_BYTES, read_chunks
+from lossmon.engine.findings import Finding
+from lossmon.engine.followed import FollowedInput
+from lossmon.engine.follower import Follower
+from lossmon.engine.sources import BLOCK_BYTES
+from lossmon.engine.sources.replay import ReplaySource
+from lossmon.engine.updates import FollowUpdate
 
 Notify = Callable[[LiveLog], None]
+Findings = Callable[[LiveLog, list[Finding], dict[str, Finding]], None]
 MakeMonitor = Callable[[str], Monitor]
 _TICK = 0.05
 
 
-class FollowFeed:
+class _Adapter:
+    """What both feeds do with an update: the log's state, then the app's two calls."""
+
+    _notify: Notify = staticmethod(lambda log: None)
+    _findings: Findings | None = None
+
+    def _deliver(self, log: LiveLog, update: FollowUpdate) -> None:
+        with log.lock:
+            for event in update.events:
+                log.event(event.kind, event.message)
+            log.took(update.records, update.position)
+        if update.findings and self._findings is not None:
+            self._findings(log, update.findings, update.active)
+        self._notify(log)
+
+
+class FollowFeed(_Adapter):
     """Live logs through the follower: history first, then every new line."""
 
     replay = False
@@ -49,31 +69,27 @@ class FollowFeed:
         self._by_path: dict[str, LiveLog] = {}
         self._make_monitor = make_monitor
         self._clock = clock
-        self._notify: Notify = lambda log: None
-        self.session = Session(
+        self.follower = Follower(
             self.paths,
             make_monitor=self._monitor_for,
             on_update=self._on_update,
             poll_interval=poll_interval,
             stdin=stdin,
-            # History is read in the chunks `lossmon check` reads: the same findings, and per-batch
-            # costs (detectors, a lock round) paid 4x less often than at the follower's default.
-            batch_bytes=CHUNK_BYTES,
             clock=clock,  # the stalled detector's, and the header's "last record ... ago"
             stall_after=stall_after,
         )
 
-    def start(self, notify: Notify) -> None:
-        self._notify = notify
-        self.session.start()
+    def start(self, notify: Notify, findings: Findings | None = None) -> None:
+        self._notify, self._findings = notify, findings
+        self.follower.start()
 
     def stop(self) -> None:
-        self.session.stop()
+        self.follower.stop()
 
     @property
     def error(self) -> str | None:
         """Set if the follower itself failed (a single input's failure is on its log)."""
-        error = self.session.error
+        error = self.follower.error
         return f"the follower stopped: {type(error).__name__}: {error}" if error is not None else None
 
     # The follower's thread -----------------------------------------------------------------
@@ -81,106 +97,74 @@ class FollowFeed:
     def _monitor_for(self, path: str) -> Monitor:
         """Called by the follower, under its lock, for each input it starts following."""
         monitor = self._make_monitor(path)
-        log = LiveLog(path, monitor, self.session.lock, self._clock)
-        if worth_prescanning(path, log.total_bytes):  # a big history: scanned ahead by a worker
-            monitor.use_prescan(Prescan(path, limit=log.total_bytes))
+        log = LiveLog(path, monitor, self.follower.lock, self._clock)
         self._by_path[path] = log
         self.logs.append(log)
         self._notify(log)
         return monitor
 
     def _on_update(self, update: FollowUpdate) -> None:
-        log = self._by_path[update.path]
-        with log.lock:
-            for event in update.events:
-                log.event(event.kind, event.message)
-            log.took(update.records, update.position)
-        self._notify(log)
+        self._deliver(self._by_path[update.path], update)
 
 
-class ReplayFeed:
-    """Feed finished logs at ``speed`` records per second, so the detectors fire as it goes."""
+class ReplayFeed(_Adapter):
+    """Feed finished logs at ``speed`` records per second, so the detectors fire as it goes: one
+    after the other, each a :class:`ReplaySource` paced by ``clock``."""
 
     replay = True
 
-    def __init__(self, paths: Sequence[str], make_monitor: MakeMonitor, speed: float, clock=time.monotonic) -> None:
-        if speed <= 0:
-            raise LossmonError(f"--speed must be positive, not {speed:g}")
+    def __init__(
+        self, paths: Sequence[str], make_monitor: MakeMonitor, speed: float, clock=time.monotonic, *, pace=time.monotonic
+    ) -> None:
+        """``clock``: the logs' (the header's times); ``pace``: the replay's own, which moves it on."""
         self.speed = speed
         self.logs = [LiveLog(path, make_monitor(path), clock=clock, reads_to_end=True) for path in paths]
+        self._inputs = [
+            FollowedInput(log.monitor, ReplaySource(log.path, speed, _counter(log.monitor), pace)) for log in self.logs
+        ]
         self.error: str | None = None
-        self._notify: Notify = lambda log: None
         self._stop = threading.Event()
-        self._resume = threading.Event()
-        self._resume.set()
         self._thread = threading.Thread(target=self._run, name="lossmon-replay", daemon=True)
 
-    def start(self, notify: Notify) -> None:
-        self._notify = notify
+    def start(self, notify: Notify, findings: Findings | None = None) -> None:
+        self._notify, self._findings = notify, findings
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
-        self._resume.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=2)
 
     @property
     def paused(self) -> bool:
-        return not self._resume.is_set()
+        return self._inputs[0].source.paused if self._inputs else False
 
     @paused.setter
     def paused(self, value: bool) -> None:
-        (self._resume.clear if value else self._resume.set)()
+        for replayed in self._inputs:
+            replayed.source.paused = value
 
     def _run(self) -> None:
-        for log in self.logs:
+        for log, replayed in zip(self.logs, self._inputs):
+            while not replayed.done and not self._stop.is_set():
+                with log.lock:
+                    try:
+                        replayed.pump(BLOCK_BYTES)
+                    except Exception as error:  # never let one bad file kill the app
+                        replayed.report_error(f"{log.path}: {type(error).__name__}: {error}")
+                        replayed.source.done = True
+                    updates = replayed.take_updates()
+                for update in updates:
+                    self._deliver(log, update)
+                self._stop.wait(_TICK)
+            replayed.close()
             if self._stop.is_set():
                 return
-            try:
-                self._replay(log)
-            except LossmonError as error:
-                log.error = str(error)
-            except Exception as error:  # never let one bad file kill the app
-                log.error = f"{log.path}: {type(error).__name__}: {error}"
-            with log.lock:
-                log.event("finished", f"{log.path}: replayed")
-            self._notify(log)
-
-    def _replay(self, log: LiveLog) -> None:
-        data = b"".join(read_chunks(log.path))
-        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10) + 1
-        ends = np.append(ends, len(data)) if not len(ends) or ends[-1] != len(data) else ends
-        monitor = log.monitor
-        position = 0  # bytes fed
-        line = 0  # lines fed
-        lines_per_record = 1.0
-        played = 0.0  # seconds of replay time (paused time does not count)
-        last = time.monotonic()
-        last_notify = 0.0
-        while line < len(ends) and not self._stop.is_set():
-            if not self._resume.is_set():
-                self._resume.wait()
-                last = time.monotonic()
-                continue
-            now = time.monotonic()
-            played += now - last
-            last = now
-            wanted = int(played * self.speed) - monitor.records
-            if wanted > 0:
-                # Lines per record varies (headers, warnings): estimate it from what was fed.
-                take = max(1, min(int(wanted * lines_per_record), len(ends) - line))
-                end = int(ends[line + take - 1])
+            if not log.finished:  # it failed: it is over all the same
                 with log.lock:
-                    log.took(monitor.feed(data[position:end]).records, end)
-                position = end
-                line += take
-                if monitor.records:
-                    lines_per_record = max(1.0, line / monitor.records)
-                if now - last_notify >= _TICK:
-                    last_notify = now
-                    self._notify(log)
-            time.sleep(_TICK)
-        if not self._stop.is_set():
-            with log.lock:
-                log.took(monitor.finish().records)
+                    log.event("finished", f"{log.path}: replayed")
+                self._notify(log)
+
+
+def _counter(monitor: Monitor) -> Callable[[], int]:
+    return lambda: monitor.records

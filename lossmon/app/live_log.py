@@ -2,7 +2,7 @@
 (loading progress, rate, what happened to the file).
 
 A feed's thread changes the Monitor while the app reads it, so both hold ``lock`` (the follower's
-``Session.lock``: the feed for one batch at a time, the app while it reads what a frame needs).
+``Follower.lock``: the feed for one batch at a time, the app while it reads what a frame needs).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 from lossmon.engine import Monitor
 from lossmon.engine.arrays import GrowableArray
-from lossmon.engine.targets import STDIN, is_compressed
+from lossmon.engine.sources.targets import STDIN, is_compressed
 
 _RATE_WINDOW = 5.0  # seconds of arrivals behind "records/s"
 FILE_STATES = ("waiting", "deleted", "moved")  # the path names no file being followed
@@ -71,7 +71,7 @@ class LiveLog:
         self.version += 1
 
     def event(self, kind: str, message: str) -> None:
-        """A file event from the follower (see lossmon.engine.pathfeed.EVENT_KINDS)."""
+        """A file event from the follower (see lossmon.engine.updates.EVENT_KINDS)."""
         if kind in FILE_STATES:
             self.file_state = kind
         elif kind in ("opened", *_NEW_SEGMENT):

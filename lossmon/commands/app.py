@@ -12,7 +12,7 @@ from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_OK
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.targets import STDIN, check_spec
+from lossmon.engine.sources.targets import STDIN, check_spec
 
 
 def check_replay_paths(paths: list[str]) -> None:

@@ -11,7 +11,7 @@ from lossmon.cli import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.safe_text import printable
-from lossmon.engine.targets import expand
+from lossmon.engine.sources.targets import expand
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.explain_report import explain_json, explain_text
 from lossmon.compare_report import compare_json, compare_markdown, compare_text

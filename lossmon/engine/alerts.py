@@ -1,4 +1,6 @@
-"""Alert hooks: run a user's shell command when a finding needs someone's attention.
+"""Alerts: what to do when a finding needs someone's attention, one policy for ``watch`` and the
+app (:class:`AlertPolicy`: which findings are news, then the hook, the webhook and a notifier;
+``--exit-on``), and the ``--on-alert`` hook itself (:class:`AlertHook`).
 
 ``--on-alert CMD`` runs CMD through the shell once per episode that escalates to a severity (an
 event's findings form one episode: see episodes.py), with
@@ -79,7 +81,61 @@ class AlertGate:
         return fresh
 
 
+class AlertPolicy:
+    """The one alert policy, shared by ``watch`` and the app. Each update's findings (as the
+    follower hands them over, with the badges lit after it) are judged by one :class:`AlertGate`
+    at ``level``; the news goes to the hook, the webhook and ``notify`` (each optional).
+    ``exit_on`` (a severity) makes :meth:`exits` say when a finding should end the watch."""
+
+    def __init__(
+        self,
+        level: str = "alert",
+        *,
+        hook: AlertHook | None = None,
+        webhook=None,  # a lossmon.engine.webhook.Webhook
+        notify: Callable[[str, Finding], None] | None = None,
+        exit_on: str | None = None,
+    ) -> None:
+        self.gate = AlertGate(level)
+        self.hook = hook
+        self.webhook = webhook
+        self.notify = notify
+        self._exit_rank = severity_rank(exit_on) if exit_on else None
+
+    @property
+    def acts(self) -> bool:
+        """Is there anything to do with news at all?"""
+        return self.hook is not None or self.webhook is not None or self.notify is not None
+
+    def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> list[Finding]:
+        """After an update of ``path``: its findings and the badges still lit (pathology →
+        active finding, as ``Monitor.status()`` gives them). Acts on the news, and returns it."""
+        news = self.gate.news(path, findings, active)
+        for finding in news:
+            if self.hook is not None:
+                self.hook.run(path, finding)
+            if self.webhook is not None:
+                self.webhook.post(path, finding)
+            if self.notify is not None:
+                self.notify(path, finding)
+        return news
+
+    def exits(self, findings: list[Finding]) -> bool:
+        """Does one of these findings reach ``exit_on``? (every finding counts, news or not)"""
+        rank = self._exit_rank
+        return rank is not None and any(severity_rank(f.severity) >= rank for f in findings)
+
+    def close(self, wait: bool) -> None:
+        """Finish: let running hooks and queued posts complete (``wait``), or stop them now."""
+        if self.hook is not None:
+            self.hook.close(wait=wait)
+        if self.webhook is not None:
+            self.webhook.close(wait=wait)
+
+
 class AlertHook:
+    """Runs the command for each finding it is given (the policy decided it is news)."""
+
     def __init__(
         self,
         command: str,
@@ -89,13 +145,13 @@ class AlertHook:
         output: int | None = None,
     ) -> None:
         """``report`` receives one line per failed or timed-out hook; ``output`` is where the
-        hook's own stdout and stderr go (a file descriptor; None: /dev/null)."""
+        hook's own stdout and stderr go (a file descriptor; None: /dev/null). ``level`` is
+        what the policy built around it gates at (see :meth:`policy`)."""
         self.command = command
         self.level = level
         self.timeout = timeout
         self._report = report
         self._output = output
-        self._gate = AlertGate(level)
         from concurrent.futures import ThreadPoolExecutor
 
         self._pool = ThreadPoolExecutor(max_workers=MAX_RUNNING, thread_name_prefix="lossmon-hook")
@@ -105,11 +161,9 @@ class AlertHook:
         self._closing = False  # set by close(wait=False): a hook that starts now is stopped at once
         self.launched = 0
 
-    def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
-        """After an update of ``path``: its new findings, and the badges still lit (pathology →
-        active finding, as ``Monitor.status()`` gives them)."""
-        for finding in self._gate.news(path, findings, active):
-            self.run(path, finding)
+    def policy(self) -> AlertPolicy:
+        """The alert policy with this hook alone, at its level."""
+        return AlertPolicy(self.level, hook=self)
 
     def run(self, path: str, finding: Finding) -> None:
         """Run the command for one finding, aside (the caller decided it is news)."""

@@ -155,6 +155,11 @@ class LineSplitter:
     def pending_bytes(self) -> int:
         return len(self._partial)
 
+    @property
+    def overflowing(self) -> bool:
+        """The pending line was cut: its bytes are being dropped up to its end."""
+        return self._overflow
+
     def feed(self, data: bytes) -> LineBlock | None:
         start = 0
         if self._overflow:

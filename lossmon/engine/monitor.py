@@ -105,7 +105,7 @@ class Monitor:
 
     def finish(self) -> Update:
         """End of input (or an idle writer): read the final line without a newline, once."""
-        self.drop_prescan()
+        self.drop_scan_workers()
         if self.decoder is not None:
             self.decoder.finish()
             return self._ingest(None)
@@ -120,20 +120,30 @@ class Monitor:
         """role → the series that play it (resolved when series appear)."""
         return self._roles
 
-    def use_prescan(self, prescan) -> None:
-        """Let a :class:`~lossmon.engine.prescan.Prescan` of this log's file, from its first byte,
-        scan ahead (the same records, sooner). It is closed on finish() or restart()."""
-        self.parser.prescan = prescan
+    def use_scan_workers(self, workers) -> None:
+        """Let :class:`~lossmon.engine.scan_workers.ScanWorkers` over this log's file scan ahead
+        (the same records, sooner). They are closed on finish() or restart()."""
+        self.drop_scan_workers()  # ended ones, if any
+        self.parser.prescan = workers
 
-    def drop_prescan(self) -> None:
-        """Stop the prescan's worker, if any (parsing goes on without it)."""
+    def drop_scan_workers(self) -> None:
+        """Stop the scan workers, if any (parsing goes on without them)."""
         if self.parser.prescan is not None:
             self.parser.prescan.close()
             self.parser.prescan = None
 
+    @property
+    def scan_workers(self):
+        return self.parser.prescan
+
+    @property
+    def scanning_ahead(self) -> bool:
+        """Are scan workers at work on this log (not ended)?"""
+        return self.parser.prescan is not None and not self.parser.prescan.ended
+
     def restart(self) -> None:
         """The file was truncated or replaced: what follows is a new segment from line 1."""
-        self.drop_prescan()
+        self.drop_scan_workers()
         self.splitter.reset()
         self.segments += 1
         self.timeline = Timeline()  # a new run's clock and counters: the old anchors would misplace it

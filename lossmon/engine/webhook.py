@@ -20,7 +20,7 @@ import socket
 import threading
 from collections.abc import Callable
 
-from lossmon.engine.alerts import DEFAULT_TIMEOUT, AlertGate
+from lossmon.engine.alerts import DEFAULT_TIMEOUT
 from lossmon.engine.findings import Finding, format_step, step_for_json
 from lossmon.engine.safe_text import chat_text, printable, slack_escape
 
@@ -61,8 +61,9 @@ def payload_json(path: str, finding: Finding) -> str:
 
 
 class Webhook:
-    """Posts each finding that is news (the same gate as the hook: at or above ``level``, once
-    per pathology and file until its badge clears) to ``url``, on a background thread: reading
+    """Posts each finding it is given (the alert policy, lossmon.engine.alerts.AlertPolicy,
+    decides what is news: at or above ``level``, once per pathology and file until its badge
+    clears) to ``url``, on a background thread: reading
     the log never waits for the network. A failed post is reported, never fatal. The thread is a
     daemon: a user who quits never waits for a slow endpoint (``close(wait=True)`` does, each
     post bounded by ``timeout``)."""
@@ -75,17 +76,13 @@ class Webhook:
         report: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.url = url
+        self.level = level
         self.timeout = timeout
         self._report = report
-        self._gate = AlertGate(level)
         self._queue: queue.Queue = queue.Queue(maxsize=MAX_PENDING)
         self._thread = threading.Thread(target=self._work, name="lossmon-webhook", daemon=True)
         self._thread.start()
         self.sent = 0
-
-    def observe(self, path: str, findings: list[Finding], active: dict[str, Finding]) -> None:
-        for finding in self._gate.news(path, findings, active):
-            self.post(path, finding)
 
     def post(self, path: str, finding: Finding) -> None:
         """Post one finding, aside (the caller decided it is news)."""

@@ -7,7 +7,7 @@ from lossmon.app.feeds import FollowFeed
 from lossmon.app.widgets.badges import BadgeView
 from lossmon.app.widgets.header import HeaderBar
 from lossmon.engine import Monitor
-from tests.engine.test_follow_stalls import FakeClock
+from tests.engine.test_follower_stalls import FakeClock
 
 from .conftest import append_lines, trainer_lines, until, write_log
 
@@ -26,7 +26,7 @@ async def test_the_header_says_when_the_last_record_came_and_the_badge_lights(tm
         await app.wait_loaded(pilot)
         assert "last record" not in _header(app)
         clock.now += 14 * 60 + 5  # the run hangs: its pace is not known yet, so 5 min is a stall
-        feed.session.tick()
+        feed.follower.tick()
         await until(pilot, lambda: "last record 14 min ago" in _header(app), "the silence in the header")
         await until(pilot, lambda: app.query(BadgeView).filter("#badge-stalled"), "the stalled badge")
         assert app.query_one("#badge-stalled", BadgeView).has_class("-warn")

@@ -18,7 +18,7 @@ from lossmon.app.notify import desktop_sequences, notification_text
 from lossmon.commands.watch import jsonl_lines, text_lines
 from lossmon.engine.alerts import hook_environment
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.pathfeed import FileEvent, FollowUpdate
+from lossmon.engine.updates import FileEvent, FollowUpdate
 from lossmon.report import markdown_report, text_report
 from tests.engine.test_safe_text import hidden, hostile
 

@@ -6,19 +6,19 @@ import time
 
 from lossmon.cli import build_parser
 from lossmon.commands import watch as watch_command
-from lossmon.engine.follow import Session
+from lossmon.engine.follower import Follower
 from tests.commands.test_watch import nano
-from tests.engine.test_follow_stalls import FakeClock
+from tests.engine.test_follower_stalls import FakeClock
 
 
 def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, capfd):
     clock, sessions = FakeClock(), []
 
     def session_on_the_fake_clock(*args, **kwargs):
-        sessions.append(Session(*args, clock=clock, **kwargs))
+        sessions.append(Follower(*args, clock=clock, **kwargs))
         return sessions[-1]
 
-    monkeypatch.setattr(watch_command, "Session", session_on_the_fake_clock)
+    monkeypatch.setattr(watch_command, "Follower", session_on_the_fake_clock)
     log = tmp_path / "train.log"
     log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(20)))
     fired = tmp_path / "fired"
@@ -53,7 +53,7 @@ def test_watch_prints_each_event_once_and_jsonl_keeps_every_finding():
     from lossmon.engine.episodes import EpisodeBook
     from lossmon.engine.findings import Finding
     from lossmon.engine.monitor import Monitor
-    from lossmon.engine.pathfeed import FollowUpdate
+    from lossmon.engine.updates import FollowUpdate
 
     spike = Finding("exploding_loss", "warn", "loss", 10.0, 11, "loss 9 is 40x above its running level")
     echo = Finding("exploding_loss", "info", "loss", 900.0, 901, "a smaller spike; the run recovered")

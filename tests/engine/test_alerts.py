@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from lossmon.engine.alerts import AlertGate, AlertHook, hook_environment
+from lossmon.engine.alerts import AlertGate, AlertHook, AlertPolicy, hook_environment
 from lossmon.engine.findings import Finding
 
 
@@ -32,13 +32,14 @@ def test_environment_carries_the_finding():
 def test_fires_once_per_pathology_until_it_clears(tmp_path):
     out = tmp_path / "fired"
     hook = AlertHook(f'echo "$LOSSMON_PATHOLOGY $LOSSMON_STEP" >> {out}')
+    policy = AlertPolicy(hook=hook)
     nan = finding()
-    hook.observe("a.log", [nan], {"nan_or_inf": nan})
-    hook.observe("a.log", [finding(step=13.0)], {"nan_or_inf": nan})  # still lit: no second run
-    hook.observe("b.log", [finding(step=5.0)], {"nan_or_inf": nan})  # another file: its own run
-    hook.observe("a.log", [], {})  # the badge cleared
-    hook.observe("a.log", [finding(step=90.0)], {"nan_or_inf": nan})  # fires again
-    hook.observe("a.log", [finding("plateau", "warn")], {})  # below the level: never
+    policy.observe("a.log", [nan], {"nan_or_inf": nan})
+    policy.observe("a.log", [finding(step=13.0)], {"nan_or_inf": nan})  # still lit: no second run
+    policy.observe("b.log", [finding(step=5.0)], {"nan_or_inf": nan})  # another file: its own run
+    policy.observe("a.log", [], {})  # the badge cleared
+    policy.observe("a.log", [finding(step=90.0)], {"nan_or_inf": nan})  # fires again
+    policy.observe("a.log", [finding("plateau", "warn")], {})  # below the level: never
     hook.wait()
     assert sorted(out.read_text().split("\n")[:-1]) == ["nan_or_inf 12", "nan_or_inf 5", "nan_or_inf 90"]
     assert hook.launched == 3
@@ -47,11 +48,12 @@ def test_fires_once_per_pathology_until_it_clears(tmp_path):
 def test_a_failing_or_hanging_hook_is_reported_not_fatal():
     reports = []
     failing = AlertHook("exit 3", report=reports.append)
-    failing.observe("a.log", [finding()], {})
+    failing.policy().observe("a.log", [finding()], {})
     failing.wait()
     hanging = AlertHook("sleep 30", timeout=0.5, report=reports.append)
+    policy = hanging.policy()
     started = time.monotonic()
-    hanging.observe("a.log", [finding()], {})
+    policy.observe("a.log", [finding()], {})
     assert time.monotonic() - started < 0.5  # observe never waits for the command
     hanging.wait()
     assert time.monotonic() - started < 10
@@ -64,7 +66,7 @@ def test_a_failing_or_hanging_hook_is_reported_not_fatal():
 def test_level_warn_fires_for_warnings(tmp_path):
     out = tmp_path / "fired"
     hook = AlertHook(f"echo $LOSSMON_SEVERITY >> {out}", level="warn")
-    hook.observe("a.log", [finding("plateau", "warn"), finding("overfitting", "info")], {})
+    hook.policy().observe("a.log", [finding("plateau", "warn"), finding("overfitting", "info")], {})
     hook.wait()
     assert out.read_text() == "warn\n"
 
@@ -101,7 +103,7 @@ def test_the_gate_passes_escalations_of_an_episode_not_what_is_folded_into_it():
 def test_a_hook_killed_by_a_signal_is_reported(sig):
     reports = []
     hook = AlertHook(f"kill -{sig.name[3:]} $$", report=reports.append)
-    hook.observe("a.log", [finding()], {})
+    hook.policy().observe("a.log", [finding()], {})
     hook.wait()
     assert reports == [f"alert hook for nan_or_inf at step 12 was killed by signal {sig.name}"]
 
@@ -138,3 +140,31 @@ def test_a_hook_that_starts_while_closing_is_stopped_too(tmp_path):
     pid_file = tmp_path / "pid"
     assert not pid_file.exists() or not _alive(int(pid_file.read_text() or 0))
     assert hook.running == 0
+
+
+def test_one_policy_gates_the_hook_the_webhook_and_notifications_together_and_says_when_to_exit():
+    class Recorder:
+        def __init__(self):
+            self.got = []
+
+        def run(self, path, finding):
+            self.got.append((path, finding.step))
+
+        post = run
+
+        def close(self, wait):
+            self.got.append(("closed", wait))
+
+    hook, webhook, notified = Recorder(), Recorder(), []
+    policy = AlertPolicy("alert", hook=hook, webhook=webhook, notify=lambda p, f: notified.append((p, f.step)),
+                         exit_on="warn")
+    nan = finding()
+    assert policy.observe("a.log", [nan], {"nan_or_inf": nan}) == [nan]
+    assert policy.observe("a.log", [finding(step=13.0)], {"nan_or_inf": nan}) == []  # still lit
+    assert hook.got == webhook.got == notified == [("a.log", 12.0)]
+    warn = finding("plateau", "warn")
+    assert policy.observe("a.log", [warn], {"plateau": warn}) == []  # below the level: no news...
+    assert policy.exits([warn]) and not policy.exits([finding("overfitting", "info")])  # ...but it exits
+    assert not AlertPolicy("alert").exits([nan])  # no --exit-on: never
+    policy.close(wait=False)
+    assert hook.got[-1] == webhook.got[-1] == ("closed", False)

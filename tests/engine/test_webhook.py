@@ -6,7 +6,7 @@ import threading
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lossmon.engine.alerts import hook_environment
+from lossmon.engine.alerts import AlertPolicy, hook_environment
 from lossmon.engine.findings import Finding
 from lossmon.engine.safe_text import ZERO_WIDTH_SPACE, printable
 from lossmon.engine.webhook import Webhook, chat_payload, payload_json
@@ -82,12 +82,13 @@ def test_the_webhook_posts_news_once_and_in_the_background():
     reports = []
     with HttpSink(hold=hold) as sink:
         webhook = Webhook(sink.url, report=reports.append, timeout=30)
+        policy = AlertPolicy(webhook=webhook)
         nan = finding(INJECTION)
-        webhook.observe("train.log", [nan], {"nan_or_inf": nan})
+        policy.observe("train.log", [nan], {"nan_or_inf": nan})
         # The server has not answered yet: observe() returned anyway (reading never waits).
         body, headers, path = sink.next()
         assert not hold.is_set()
-        webhook.observe("train.log", [finding("loss")], {"nan_or_inf": nan})  # badge still lit: not news
+        policy.observe("train.log", [finding("loss")], {"nan_or_inf": nan})  # badge still lit: not news
         hold.set()
         webhook.close(wait=True)
     assert headers["Content-Type"] == "application/json" and path == "/hooks/test"

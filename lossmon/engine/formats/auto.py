@@ -81,7 +81,7 @@ class AutoParser:
         self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
         self.root = self  # where templates live; a rank's own parser points to the log's
         self._rank_parsers: dict[str, AutoParser] = {}
-        self.prescan = None  # a lossmon.engine.prescan.Prescan scanning ahead, if any
+        self.prescan = None  # scan workers reading ahead (lossmon.engine.scan_workers.ScanWorkers), if any
         self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
 
     @property

@@ -1,6 +1,6 @@
 """A JSON line nested far deeper than Python's recursion limit is one bad line: it is skipped, and
 every valid record around it is kept, whichever command reads it (check and export read through
-check_file; watch and the app through the follower's Session)."""
+check_file; watch and the app through the Follower)."""
 
 import json
 import time
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lossmon.engine import check_file
-from lossmon.engine.follow import Session
+from lossmon.engine.follower import Follower
 from lossmon.engine.formats.jsonl import flatten, load_json
 from lossmon.engine.monitor import Monitor
 
@@ -47,7 +47,7 @@ def test_check_file_skips_a_deeply_nested_line_and_keeps_the_rest(tmp_path, dept
 def test_the_follower_keeps_the_records_around_a_deeply_nested_line(tmp_path):
     path = tmp_path / "deep.jsonl"
     path.write_text(log_with(deep_line(990, "objects")))
-    session = Session([str(path)], make_monitor=Monitor)
+    session = Follower([str(path)], make_monitor=Monitor)
     session.start()
     try:
         records, end = 0, time.monotonic() + 20

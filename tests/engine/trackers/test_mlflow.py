@@ -6,10 +6,10 @@ import math
 import numpy as np
 
 from lossmon.engine import check_file
-from lossmon.engine.follow import Session
+from lossmon.engine.follower import Follower
 from lossmon.engine.trackers.mlflow import MlflowRunReader, run_name
 
-from tests.engine.test_follow import Collector
+from tests.engine.test_follower import Collector
 
 T0 = 1_700_000_000_000  # ms
 
@@ -75,7 +75,7 @@ def test_merge_across_files_with_small_reads(tmp_path):
 def test_followed_while_the_run_writes(tmp_path):
     run = make_run(tmp_path)
     fill(run, range(20))
-    with Session([str(tmp_path / "mlruns")]) as session:
+    with Follower([str(tmp_path / "mlruns")]) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 22)
         fill(run, range(20, 40))
         with open(run / "metrics" / "lr", "w") as f:  # a metric that starts later

@@ -15,10 +15,10 @@ from tensorboardX.proto.summary_pb2 import Summary, SummaryMetadata  # noqa: E40
 from tensorboardX.proto.tensor_pb2 import TensorProto  # noqa: E402
 
 from lossmon.engine import Monitor, check_file  # noqa: E402
-from lossmon.engine.follow import Session  # noqa: E402
+from lossmon.engine.follower import Follower  # noqa: E402
 from lossmon.engine.trackers import record_decoder  # noqa: E402
 
-from tests.engine.test_follow import Collector  # noqa: E402
+from tests.engine.test_follower import Collector  # noqa: E402
 
 
 def curve(step: int) -> float:
@@ -130,7 +130,7 @@ def test_followed_while_the_writer_appends(tmp_path):
         add(step)
     writer.flush()
     path = str(next(tmp_path.glob("events.out.tfevents.*")))
-    with Session([path]) as session:
+    with Follower([path]) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 10)
         for step in range(10, 25):
             add(step)
@@ -206,7 +206,7 @@ def test_watch_reports_a_damaged_record_and_goes_on(tmp_path):
     data = write_simple(tmp_path / "w", range(30)).read_bytes()
     path = tmp_path / "events.out.tfevents.9.host"
     path.write_bytes(flip_in_payload(data, 10))
-    with Session([str(path)]) as session:
+    with Follower([str(path)]) as session:
         seen = Collector(session).until(lambda c: any(kind == "error" for _, kind in c.events()))
         seen.until(lambda c: len(c.records()) == 32)  # 30 train and 3 eval events, one damaged
         assert [kind for _, kind in seen.events()].count("error") == 1
@@ -257,7 +257,7 @@ def test_a_restarted_writer_is_merged_in_step_order(tmp_path):
 
 def test_a_run_directory_followed_while_a_split_appears(tmp_path):
     keras_run(tmp_path / "logs", range(10))
-    with Session([str(tmp_path)]) as session:
+    with Follower([str(tmp_path)]) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 20)
         (tmp_path / "logs" / "eval").mkdir()
         writer = EventsWriter(str(tmp_path / "logs" / "eval" / "events"))

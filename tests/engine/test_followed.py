@@ -5,8 +5,8 @@ import pytest
 from lossmon.engine import check_file
 from lossmon.engine.lines import MAX_LINE_BYTES
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.pathfeed import PathFeed
-from lossmon.engine.tail import FileTail
+from lossmon.engine.followed import FollowedInput
+from lossmon.engine.sources.tail import FileTail
 
 
 def nano(step, loss):
@@ -28,7 +28,7 @@ def log(tmp_path):
 
 
 def feed_for(path):
-    return PathFeed(Monitor(path), FileTail(path))
+    return FollowedInput(Monitor(path), FileTail(path))
 
 
 def pump_all(feed):

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from lossmon.engine.tail import FINGERPRINT_BYTES, FileTail
+from lossmon.engine.sources.tail import FINGERPRINT_BYTES, FileTail
 from tests.engine.recording_sink import Recorder
 
 

@@ -3,8 +3,8 @@
 import gzip
 
 from lossmon.engine import check_file
-from lossmon.engine.follow import Session
-from tests.engine.test_follow import Collector, append, nano
+from lossmon.engine.follower import Follower
+from tests.engine.test_follower import Collector, append, nano
 
 
 class FakeClock:
@@ -23,7 +23,7 @@ def test_a_log_that_stops_growing_warns_then_alerts_then_clears(tmp_path):
     log = tmp_path / "train.log"
     log.write_bytes(b"".join(nano(step, 2.0) for step in range(1, 50)))
     clock = FakeClock()
-    with Session([str(log)], clock=clock) as session:
+    with Follower([str(log)], clock=clock) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 49)
         for step in range(50, 60):  # the run writes a line every 10 s
             clock.now += 10.0
@@ -55,7 +55,7 @@ def test_a_stall_after_given_on_the_command_line(tmp_path):
     log = tmp_path / "train.log"
     log.write_bytes(nano(1, 2.0))
     clock = FakeClock()
-    with Session([str(log)], clock=clock, stall_after=5.0) as session:
+    with Follower([str(log)], clock=clock, stall_after=5.0) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 1)
         clock.now += 6.0
         session.tick()
@@ -69,7 +69,7 @@ def test_finished_logs_never_stall(tmp_path):
     packed = tmp_path / "old.log.gz"
     packed.write_bytes(gzip.compress(log.read_bytes()))
     clock = FakeClock()
-    with Session([str(packed)], clock=clock, stall_after=1.0) as session:
+    with Follower([str(packed)], clock=clock, stall_after=1.0) as session:
         seen = Collector(session).until(lambda c: len(c.records()) == 29)
         clock.now += 1e6
         session.tick()

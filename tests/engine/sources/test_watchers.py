@@ -2,8 +2,8 @@ import os
 import threading
 import time
 
-from lossmon.engine import watchers as watchers_module
-from lossmon.engine.watchers import Watcher, filesystem_type, is_network_filesystem
+from lossmon.engine.sources import watchers as watchers_module
+from lossmon.engine.sources.watchers import Watcher, filesystem_type, is_network_filesystem
 
 MOUNTINFO = r"""22 1 252:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw
 40 22 0:45 / /home rw,relatime shared:20 - nfs4 fs1:/export/home rw,vers=4.2

@@ -3,15 +3,15 @@ the terminal app both drive. Nothing here imports a UI.
 
 Use::
 
-    session = Session(["train.log", "runs/*/metrics.csv"])      # or ["-"] for stdin
-    session.start()                                             # history first, then follow
-    while not session.done:                                     # done: only for inputs that end
-        update = session.get(timeout=0.5)                       # a FollowUpdate, or None
+    follower = Follower(["train.log", "runs/*/metrics.csv"])      # or ["-"] for stdin
+    follower.start()                                             # history first, then follow
+    while not follower.done:                                     # done: only for inputs that end
+        update = follower.get(timeout=0.5)                       # a FollowUpdate, or None
         if update is not None:
             ...
-    session.stop()
+    follower.stop()
 
-or ``Session(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
+or ``Follower(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
 thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
 
 - Each input (a file, each file a glob matches now or later, ``-``, a named pipe or ``<(...)``,
@@ -19,19 +19,23 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
 - A :class:`FollowUpdate` says what happened to one input, in order: its ``events``
   (:class:`FileEvent`: opened, waiting, truncated, rotated, moved, deleted, recreated, finished,
-  error; see :data:`~lossmon.engine.pathfeed.EVENT_KINDS`), then the records they led to
+  error; see :data:`~lossmon.engine.updates.EVENT_KINDS`), then the records they led to
   (``batch``, a :class:`~lossmon.engine.records.RecordBatch`, line numbers counted within the
   current segment of the file) and the detector ``findings`` those records raised. An update
   carries at most one batch; a rotation or truncation between two batches starts a new update.
 - Reading and parsing run on one background thread. Updates wait in a bounded queue
   (``max_pending``): when the consumer lags, the thread waits instead of reading on, so memory
-  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time, one
-  input after the other, so a 1 GB file appearing does not starve the others.
+  stays bounded and the files simply wait on disk. Bursts are read ``batch_bytes`` at a time,
+  one input after the other, so a 1 GB file appearing does not starve the others.
+- The history policy (lossmon.engine.history) is ``check``'s: ``batch_bytes`` is by default the
+  history block (:data:`~lossmon.engine.sources.BLOCK_BYTES`), so history, and a file that fell
+  behind its writer, are read in big blocks (small appends come as they are); a big history, or
+  a file ``BEHIND_BYTES`` behind, gets scan workers when cores are idle.
 - A followed file's unterminated last line waits for its newline, however long the writer pauses;
-  it is committed once the file is known to be finished (see lossmon.engine.pathfeed).
-- Monitors are changed on the follower's thread while it holds ``session.lock``; read their
-  series (charts, status) while holding it too. ``session.monitors`` is a snapshot of the dict.
-- Changes are heard through :class:`~lossmon.engine.watchers.Watcher` (inotify, or polling where
+  it is committed once the file is known to be finished (see lossmon.engine.followed).
+- Monitors are changed on the follower's thread while it holds ``follower.lock``; read their
+  series (charts, status) while holding it too. ``follower.monitors`` is a snapshot of the dict.
+- Changes are heard through :class:`~lossmon.engine.sources.watchers.Watcher` (inotify, or polling where
   inotify does not work, or everywhere with ``poll_interval``). Every ``RESYNC_SECONDS`` each
   input is also checked directly, in case a change went unheard (a deleted file still written,
   a glob matching in a directory not yet watched). Idle, the thread sleeps until then.
@@ -52,13 +56,16 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.history import BEHIND_BYTES, file_size, scan_ahead
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.pathfeed import EVENT_KINDS, FileEvent, FollowUpdate, PathFeed, Source
-from lossmon.engine.streams import FinishedFile, PipeStream
-from lossmon.engine.tail import FileTail
-from lossmon.engine.trackers import run_tail
-from lossmon.engine.trackers.points import RunTail
-from lossmon.engine.targets import (
+from lossmon.engine.followed import FollowedInput
+from lossmon.engine.sources.compressed import FinishedFile
+from lossmon.engine.sources.files import BLOCK_BYTES
+from lossmon.engine.sources.pipe import PipeStream
+from lossmon.engine.sources.protocols import Source
+from lossmon.engine.sources.tail import FileTail
+from lossmon.engine.sources.trackers import RunTail, run_tail
+from lossmon.engine.sources.targets import (
     STDIN,
     check_spec,
     existing_ancestor,
@@ -69,16 +76,17 @@ from lossmon.engine.targets import (
     matches,
     pattern_dirs,
 )
-from lossmon.engine.watchers import Watcher
+from lossmon.engine.sources.watchers import Watcher
+from lossmon.engine.updates import EVENT_KINDS, FileEvent, FollowUpdate
 
-__all__ = ["Session", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
+__all__ = ["Follower", "FollowUpdate", "FileEvent", "EVENT_KINDS"]
 
 RESYNC_SECONDS = 5.0
-BATCH_BYTES = 256 * 1024  # per input per round (~2.5k lines): the lock is never held for long
+BATCH_BYTES = BLOCK_BYTES  # per input per round: one history block, then the next input's turn
 MAX_PENDING = 64
 
 
-class Session:
+class Follower:
     def __init__(
         self,
         paths: Sequence[str],
@@ -109,10 +117,10 @@ class Session:
         self._clock = clock
         self._stall_after = stall_after
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
-        self._feeds: dict[str, PathFeed] = {}
+        self._feeds: dict[str, FollowedInput] = {}
         self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
-        self._by_event_path: dict[str, PathFeed] = {}
-        self._dirty: dict[str, PathFeed] = {}
+        self._by_event_path: dict[str, FollowedInput] = {}
+        self._dirty: dict[str, FollowedInput] = {}
         self._dirty_lock = threading.Lock()
         self._rescan = False
         self._wake = threading.Event()
@@ -125,7 +133,7 @@ class Session:
 
     # Public ---------------------------------------------------------------------------------
 
-    def start(self) -> Session:
+    def start(self) -> Follower:
         self._thread.start()
         return self
 
@@ -136,7 +144,7 @@ class Session:
             self._thread.join(timeout)
 
     def get(self, timeout: float | None = None) -> FollowUpdate | None:
-        """The next update; None after ``timeout`` seconds, or once the session is done."""
+        """The next update; None after ``timeout`` seconds, or once the follower is done."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             wait = 0.5 if deadline is None else min(0.5, max(0.0, deadline - time.monotonic()))
@@ -156,7 +164,7 @@ class Session:
             if update is not None:
                 yield update
 
-    def __enter__(self) -> Session:
+    def __enter__(self) -> Follower:
         return self.start()
 
     def __exit__(self, *exc_info) -> None:
@@ -215,13 +223,34 @@ class Session:
             if feed.caught_up and not feed.done:
                 with self.lock:
                     findings = feed.monitor.tick()
+                    active = feed.monitor.status() if findings else {}
                 if findings:
-                    self._deliver([FollowUpdate(feed.path, feed.monitor, findings=findings, position=feed.source.position)])
+                    update = FollowUpdate(feed.path, feed.monitor, findings=findings, active=active)
+                    update.position = feed.source.position
+                    self._deliver([update])
 
-    def _pump(self, feed: PathFeed) -> None:
+    def _pump(self, feed: FollowedInput) -> None:
         self._work(feed, lambda: feed.pump(self._batch_bytes))
+        if not feed.caught_up and isinstance(feed.source, FileTail):
+            self._catch_up(feed, feed.source)
 
-    def _work(self, feed: PathFeed, step: Callable[[], bool]) -> None:
+    def _catch_up(self, feed: FollowedInput, tail: FileTail) -> None:
+        """A file far behind its writer (the history policy): scan workers read ahead of it, from
+        the line it is read up to, as the file grows. Looked at once per resync at most."""
+        now = time.monotonic()
+        if now < feed.next_catch_up or feed.monitor.scanning_ahead:
+            return
+        feed.next_catch_up = now + self._resync
+        splitter = feed.monitor.splitter
+        behind = tail.size - tail.offset
+        if behind < BEHIND_BYTES or splitter.overflowing or feed.committed_early:
+            return
+        scan_ahead(  # set on this thread, between two pumps: no reader of the monitor minds
+            feed.monitor, tail.path, tail.size,
+            start=tail.offset - splitter.pending_bytes, first_line=splitter.lines_done + 1, grows=True,
+        )
+
+    def _work(self, feed: FollowedInput, step: Callable[[], bool]) -> None:
         """Run one step of a feed under the lock, then hand its updates over outside it."""
         with self.lock:
             try:
@@ -266,7 +295,7 @@ class Session:
                     if path not in self._feeds and os.path.abspath(path) not in self._followed:
                         self._add(path)
             dirs: set[str] = set()
-            by_event_path: dict[str, PathFeed] = {}
+            by_event_path: dict[str, FollowedInput] = {}
             for pattern in self._patterns:
                 dirs |= pattern_dirs(pattern)
             absent = []
@@ -303,7 +332,9 @@ class Session:
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        feed = PathFeed(self._make_monitor(path), source)
+        feed = FollowedInput(self._make_monitor(path), source)
+        if isinstance(source, FileTail):  # its history: scanned ahead by workers if worth it
+            scan_ahead(feed.monitor, path, file_size(path))
         if not isinstance(source, FinishedFile):  # a live input: it may stall
             feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed
@@ -312,12 +343,12 @@ class Session:
 
     # Any thread -------------------------------------------------------------------------------
 
-    def _mark(self, feed: PathFeed) -> None:
+    def _mark(self, feed: FollowedInput) -> None:
         with self._dirty_lock:
             self._dirty[feed.path] = feed
         self._wake.set()
 
-    def _take_dirty(self) -> list[PathFeed]:
+    def _take_dirty(self) -> list[FollowedInput]:
         with self._dirty_lock:
             due, self._dirty = list(self._dirty.values()), {}
         return due

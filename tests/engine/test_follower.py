@@ -1,4 +1,4 @@
-"""The follower end to end: a Session over real files, reading through watchdog's observers.
+"""The follower end to end: a Follower over real files, reading through watchdog's observers.
 
 Tests wait for what they expect with a generous deadline (never a fixed sleep), so they are fast
 when things work and fail with what was seen when they do not."""
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from lossmon.engine import check_file
-from lossmon.engine import watchers as watchers_module
-from lossmon.engine.follow import Session
+from lossmon.engine.sources import watchers as watchers_module
+from lossmon.engine.follower import Follower
 from lossmon.engine.lines import MAX_LINE_BYTES
 from lossmon.engine.monitor import Monitor
 
@@ -74,7 +74,7 @@ def follow():
     sessions = []
 
     def start(paths, **options):
-        session = Session([str(p) for p in paths], **options).start()
+        session = Follower([str(p) for p in paths], **options).start()
         sessions.append(session)
         return Collector(session)
 
@@ -324,7 +324,7 @@ class RacingClock:
 def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
     import types
 
-    from lossmon.engine import follow as follow_module
+    from lossmon.engine import follower as follow_module
 
     clock = RacingClock()
     monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock.monotonic))
@@ -343,7 +343,7 @@ def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_
 def test_stop_ends_the_thread_and_is_safe_twice(tmp_path):
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
-    session = Session([str(log)]).start()
+    session = Follower([str(log)]).start()
     session.stop()
     session.stop()
     assert session.done or session.get(timeout=1) is not None
@@ -363,7 +363,7 @@ def test_on_update_callback_gets_every_update_on_the_follower_thread(tmp_path):
         if sum(u.records for u in got) >= 2:
             ready.set()
 
-    with Session([str(log)], on_update=on_update):
+    with Follower([str(log)], on_update=on_update):
         assert ready.wait(DEADLINE)
     assert threads == {"lossmon-follow"}
 

@@ -1,7 +1,6 @@
-"""Inputs that are read once to their end rather than followed by name: standard input (a pipe
-such as ``ssh gpu1 tail -F train.log | lossmon -``), a named pipe or a process substitution
-(``lossmon <(ssh gpu1 tail -F train.log)``), and compressed logs (.gz, .bz2, .xz), which are
-finished files. Both report to the same sink as :class:`lossmon.engine.tail.FileTail`.
+"""A pipe, read once to its end rather than followed by name: standard input (``ssh gpu1 tail -F
+train.log | lossmon -``), a named pipe or a process substitution (``lossmon <(ssh gpu1 tail -F
+train.log)``). It reports to the same sink as :class:`lossmon.engine.sources.tail.FileTail`.
 """
 
 from __future__ import annotations
@@ -9,14 +8,14 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from typing import BinaryIO
 
-from lossmon.engine.errors import LossmonError
-from lossmon.engine.sources import read_chunks
-from lossmon.engine.tail import Sink
+from lossmon.engine.sources.protocols import Sink
 
-CHUNK_BYTES = 1 << 20
+# At most this much a read (a pipe gives 64 KiB a read anyway): with the queue below, what a lagging
+# follower holds of a pipe stays a few MiB, whatever the history block size.
+READ_BYTES = 1 << 20
 _PIPE_CHUNKS = 4  # chunks read ahead from a pipe; past that the writer upstream waits
 
 
@@ -75,7 +74,7 @@ class PipeStream:
         read = _reader(stream)
         while True:
             try:
-                chunk: bytes | Exception = read(CHUNK_BYTES)
+                chunk: bytes | Exception = read(READ_BYTES)
             except (OSError, ValueError) as error:
                 chunk = error
             self._chunks.put(chunk)
@@ -94,41 +93,3 @@ def _reader(stream: BinaryIO) -> Callable[[int], bytes]:
     except (AttributeError, OSError, ValueError):
         return getattr(stream, "read1", stream.read)
     return lambda n: os.read(fd, n)
-
-
-class FinishedFile:
-    """A compressed log: decompressed and read once to its end, a chunk at a time."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.position = 0
-        self.done = False
-        self._chunks: Generator[bytes, None, None] | None = None
-
-    def poll(self, sink: Sink, budget: int) -> bool:
-        if self.done:
-            return False
-        if self._chunks is None:
-            self._chunks = read_chunks(self.path, CHUNK_BYTES)
-            sink.event("opened", f"{self.path}: reading a finished (compressed) log")
-        got = 0
-        try:
-            while got < budget:
-                chunk = next(self._chunks, None)
-                if chunk is None:
-                    self.done = True
-                    sink.end()
-                    sink.event("finished", f"{self.path}: read to its end")
-                    return False
-                self.position += len(chunk)
-                got += len(chunk)
-                sink.data(chunk)
-        except LossmonError as error:
-            self.done = True
-            sink.event("error", str(error))
-            return False
-        return True
-
-    def close(self) -> None:
-        if self._chunks is not None:
-            self._chunks.close()  # closes the file (the generator's finally)

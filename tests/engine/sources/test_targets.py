@@ -3,7 +3,7 @@ import os
 import pytest
 
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.targets import check_spec, existing_ancestor, file_dirs, is_pattern, matches, pattern_dirs
+from lossmon.engine.sources.targets import check_spec, existing_ancestor, file_dirs, is_pattern, matches, pattern_dirs
 
 
 def test_a_glob_is_a_pattern_unless_a_file_has_that_very_name(tmp_path):

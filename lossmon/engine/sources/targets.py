@@ -8,9 +8,9 @@ import glob
 import os
 import stat
 
-from lossmon.engine.discover import directories_in, runs_in
+from lossmon.engine.sources.discover import directories_in, runs_in
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.sources import COMPRESSED_SUFFIXES
+from lossmon.engine.sources.files import COMPRESSED_SUFFIXES
 
 STDIN = "-"
 

@@ -2,7 +2,9 @@ import gzip
 import os
 import threading
 
-from lossmon.engine.streams import _PIPE_CHUNKS, CHUNK_BYTES, FinishedFile, PipeStream
+from lossmon.engine.sources.compressed import FinishedFile
+from lossmon.engine.sources.pipe import _PIPE_CHUNKS, PipeStream
+from lossmon.engine.sources.pipe import READ_BYTES as CHUNK_BYTES
 from tests.engine.recording_sink import Recorder
 
 

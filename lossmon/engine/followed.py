@@ -1,5 +1,5 @@
-"""One followed input: its source (a file tail, a pipe, a compressed file), its Monitor, and the
-updates they make. Runs on the follower's thread only.
+"""One followed input: its source (a file tail, a pipe, a compressed file, a run), its Monitor,
+and the updates they make. Runs on the follower's thread only.
 
 Partial lines. While following, only complete lines are parsed: the bytes after the last newline
 wait in the Monitor's line splitter, however long the writer pauses (a value cut mid-number,
@@ -16,65 +16,16 @@ frames already parsed, and are read as more of the same line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Protocol
 
-from lossmon.engine.findings import Finding
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.monitor import Update as MonitorUpdate
-from lossmon.engine.records import RecordBatch
-from lossmon.engine.tail import Sink
+from lossmon.engine.sources.protocols import Sink, Source
+from lossmon.engine.updates import FileEvent, FollowUpdate
 
 _LINE_OR_FRAME_END = re.compile(rb"[\r\n]")
 
-EVENT_KINDS = (
-    "opened",  # following the file (from its start), or it appeared after waiting
-    "waiting",  # the path does not exist yet
-    "truncated",  # truncated or rewritten in place: read again from the start as a new segment
-    "rotated",  # a new file at the path: the previous one was read to its end
-    "moved",  # the file was renamed away: its data stay, waiting for a new file at the path
-    "deleted",  # the file was deleted: its data stay, waiting for it to come back
-    "recreated",  # the path came back after a deletion: following the new file
-    "finished",  # an input that ends (stdin, a compressed log) was read to its end
-    "error",  # cannot open or read it (retried for files), or a line could not be processed
-    "cut",  # a line over the line limit (lines.MAX_LINE_BYTES) was cut: what followed the cut is lost
-)
 
-
-@dataclass(slots=True, frozen=True)
-class FileEvent:
-    path: str
-    kind: str  # one of EVENT_KINDS
-    message: str  # one readable line, starting with the path
-
-
-@dataclass(slots=True)
-class FollowUpdate:
-    """What happened to one input, in order: ``events`` first, then the records they led to."""
-
-    path: str
-    monitor: Monitor
-    events: list[FileEvent] = field(default_factory=list)
-    batch: RecordBatch | None = None  # new records, line numbers within the current segment
-    findings: list[Finding] = field(default_factory=list)
-    position: int = 0  # bytes of the current file (or stream) read when the update was handed over
-
-    @property
-    def records(self) -> int:
-        return len(self.batch) if self.batch is not None else 0
-
-
-class Source(Protocol):
-    path: str
-    done: bool  # read to an end that no more data can follow
-
-    @property
-    def position(self) -> int: ...
-    def poll(self, sink: Sink, budget: int) -> bool: ...
-    def close(self) -> None: ...
-
-
-class PathFeed(Sink):
+class FollowedInput(Sink):
     def __init__(self, monitor: Monitor, source: Source) -> None:
         self.monitor = monitor
         self.source = source
@@ -86,10 +37,16 @@ class PathFeed(Sink):
         self._last_error: str | None = None
         self._problems_reported = 0
         self._reported_position = 0
+        self.next_catch_up = 0.0  # when the follower may next look at starting scan workers
 
     @property
     def done(self) -> bool:
         return self.source.done
+
+    @property
+    def committed_early(self) -> bool:
+        """The pending line was committed (its file deleted) and the rest of it is dropped."""
+        return self._after_commit
 
     def pump(self, budget: int) -> bool:
         """Read and parse up to ``budget`` new bytes; True when more is ready right now."""
@@ -112,11 +69,14 @@ class PathFeed(Sink):
             # learns how far the input is read, or a loading bar would wait for them forever.
             ready.append(FollowUpdate(self.path, self.monitor))
         self._reported_position = position
+        active = self.monitor.status() if ready else {}
         for update in ready:
             update.position = position
+            update.active = active
         return ready
 
     def close(self) -> None:
+        self.monitor.drop_scan_workers()
         self.source.close()
 
     # Sink ----------------------------------------------------------------------------------

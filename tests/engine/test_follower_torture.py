@@ -13,7 +13,7 @@ import sys
 import textwrap
 import time
 
-from lossmon.engine.follow import Session
+from lossmon.engine.follower import Follower
 
 LINES = 200_000
 ROTATIONS = (LINES * 3 // 10, LINES * 6 // 10)
@@ -79,7 +79,7 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
     sync.mkdir()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    session = Session([str(log)], max_pending=8).start()
+    session = Follower([str(log)], max_pending=8).start()
     writer = subprocess.Popen(
         [sys.executable, str(script), str(log), str(sync), str(LINES), ",".join(map(str, ROTATIONS)), str(TRUNCATION)]
     )

@@ -23,16 +23,10 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Protocol
+
+from lossmon.engine.sources.protocols import Sink
 
 FINGERPRINT_BYTES = 256
-
-
-class Sink(Protocol):
-    def data(self, chunk: bytes) -> None: ...
-    def end(self) -> None: ...
-    def restart(self) -> None: ...
-    def event(self, kind: str, message: str) -> None: ...
 
 
 class FileTail:
@@ -52,6 +46,11 @@ class FileTail:
     @property
     def position(self) -> int:
         return self.offset
+
+    @property
+    def size(self) -> int:
+        """The size of the file open now (0 while there is none)."""
+        return os.fstat(self._fd).st_size if self._fd is not None else 0
 
     @property
     def at_path(self) -> bool:

@@ -1,0 +1,184 @@
+"""Does `lossmon watch` keep up with a fast writer? (issue 18: 150k lines/s for 20 s, p95
+append -> record <= 2 s; issue 19 item 19: a writer at 50 MB/s.)
+
+    .venv/bin/python -m benchmarks.watch_throughput [--rate 150000 | --mbps 50] [--seconds 20]
+        [--baseline /path/to/other/checkout]
+
+A writer process appends nanoGPT-style metric lines to a fresh log at the given rate (lines/s, or
+MB/s with lines padded to ~85 bytes), in batches every 10 ms, and notes when each batch was
+written (CLOCK_MONOTONIC, shared by processes). ``lossmon watch --jsonl`` follows the log; this
+process reads its stdout and notes, for each read, the last step printed and when. Reported:
+records ingested per second (over the writer's run and until watch caught up), latency from
+append to record (p50, p95, max) and how long after the writer stopped watch caught up, with
+the load average before and after (the machine is shared: say so when quoting).
+
+Linux only. Timings, not tests: CI does not run this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BATCH_SECONDS = 0.01
+_STEP = re.compile(rb'"step": (\d+)')
+
+
+def line(step: int, pad: int) -> bytes:
+    """A nanoGPT line; the loss falls with hash noise (a periodic loss would be a pathology, and
+    time the stuck_periodic detector rather than the follower)."""
+    noise = ((step * 2654435761) >> 11) % 1000 / 20_000
+    text = f"iter {step}: loss {1.5 + 1.0 / (1 + step / 5000) + noise:.4f}, time 10.00ms, mfu 1.00%"
+    return (text + " " * max(0, pad - len(text) - 1) + "\n").encode()
+
+
+def write(path: str, rate: float, seconds: float, pad: int, times_path: str) -> None:
+    """The writer process: ``rate`` lines/s for ``seconds``, in batches on a fixed schedule."""
+    per_batch = max(1, int(rate * BATCH_SECONDS))
+    times = []  # (last step of the batch, when it was written)
+    step = 0
+    with open(path, "ab", buffering=0) as log:
+        start = time.monotonic()
+        batch = 0
+        while True:
+            due = start + batch * BATCH_SECONDS
+            now = time.monotonic()
+            if due - start >= seconds:
+                break
+            if due > now:
+                time.sleep(due - now)
+            log.write(b"".join(line(s, pad) for s in range(step, step + per_batch)))
+            step += per_batch
+            times.append((step - 1, time.monotonic()))
+            batch += 1
+    with open(times_path, "w") as f:
+        json.dump(times, f)
+
+
+def run(args) -> dict:
+    directory = tempfile.mkdtemp(prefix="lossmon-watch-")
+    log = os.path.join(directory, "train.log")
+    times_path = os.path.join(directory, "times.json")
+    open(log, "wb").close()
+    pad = 0
+    rate = args.rate
+    if args.mbps:
+        pad = 85
+        rate = args.mbps * 1e6 / pad
+    root = args.baseline or os.getcwd()
+    env = {**os.environ, "PYTHONPATH": root}
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "lossmon", "watch", "--jsonl", log],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.0)  # let it start following (imports, inotify)
+    load_before = os.getloadavg()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", f"from benchmarks.watch_throughput import write; "
+         f"write({log!r}, {rate!r}, {args.seconds!r}, {pad!r}, {times_path!r})"],
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    seen: list[tuple[int, float]] = []  # (last step printed, when read)
+    records = 0
+    fd = watch.stdout.fileno()
+    os.set_blocking(fd, False)
+    tail = b""
+    deadline = None
+    final_step = None
+    while True:
+        if writer.poll() is not None and final_step is None:
+            with open(times_path) as f:
+                final_step = json.load(f)[-1][0]
+            deadline = time.monotonic() + args.catch_up_limit
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except BlockingIOError:
+            chunk = None
+        if chunk:
+            now = time.monotonic()
+            data = tail + chunk
+            cut = data.rfind(b"\n") + 1
+            complete, tail = data[:cut], data[cut:]
+            records += complete.count(b'{"path"')
+            steps = _STEP.findall(complete[-400:]) or _STEP.findall(complete)
+            if steps:
+                seen.append((int(steps[-1]), now))
+                if final_step is not None and int(steps[-1]) >= final_step:
+                    break
+        else:
+            time.sleep(0.005)
+        if deadline is not None and time.monotonic() > deadline:
+            break
+    cpu = cpu_seconds(watch.pid)
+    watch.terminate()
+    watch.wait()
+    load_after = os.getloadavg()
+    with open(times_path) as f:
+        written = json.load(f)
+    shutil.rmtree(directory, ignore_errors=True)  # up to a GB of log
+    return {**summarize(written, seen, records, rate, load_before, load_after), **cost(cpu, records)}
+
+
+def cpu_seconds(pid: int) -> float:
+    """The watcher's own CPU time (utime + stime): comparable across runs on a loaded machine,
+    where wall-clock rates mostly measure the other processes."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cost(cpu: float, records: int) -> dict:
+    return {"watch_cpu_s": round(cpu, 2), "records_per_cpu_s": round(records / cpu) if cpu else None}
+
+
+def summarize(written, seen, records, rate, load_before, load_after) -> dict:
+    import bisect
+
+    batch_steps = [step for step, _ in written]
+    latencies = []
+    for step, when in seen:
+        # Every batch wholly printed by now: its latency is when it was seen minus when written.
+        index = bisect.bisect_right(batch_steps, step) - 1
+        if index >= 0:
+            latencies.append(when - written[index][1])
+    first_write = written[0][1] - BATCH_SECONDS
+    last_write = written[-1][1]
+    caught = seen[-1][1] if seen else float("nan")
+    lines_written = written[-1][0] + 1
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    return {
+        "target_lines_per_s": round(rate),
+        "written_lines_per_s": round(lines_written / (last_write - first_write)),
+        "records": records,
+        "ingested_lines_per_s": round(records / (caught - first_write)) if seen else 0,
+        "latency_p50_s": round(quantiles[49], 3),
+        "latency_p95_s": round(quantiles[94], 3),
+        "latency_max_s": round(max(latencies), 3) if latencies else None,
+        "caught_up_after_writer_s": round(caught - last_write, 2),
+        "all_records": records == lines_written,
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in load_after],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=150_000, help="lines per second")
+    parser.add_argument("--mbps", type=float, help="MB per second instead (85-byte lines)")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--baseline", help="another checkout's root, run instead of this one")
+    parser.add_argument("--catch-up-limit", type=float, default=300.0, help="give up this long after the writer")
+    args = parser.parse_args()
+    print(json.dumps(run(args), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""Scan workers change nothing in what is parsed: the same records, series and findings as one
+process alone, whatever the blocks of either side, and whether a worker dies or not."""
+
+import hashlib
+import random
+
+import pytest
+
+import os
+import signal
+
+import lossmon.engine.scan_workers as workers_module
+from lossmon.engine import Monitor, check_file
+from lossmon.engine.follower import Follower
+from lossmon.engine.scan_workers import ScanWorkers, idle_cores, workers_wanted
+from lossmon.engine.sources import read_chunks
+
+
+def write_log(path, records: int = 12_000) -> None:
+    """A Hugging Face Trainer log as `2>&1` captures it (tqdm frames before each dict, eval dicts,
+    warnings), then a nanoGPT run appended: a second format whose template is learned late."""
+    rng = random.Random(3)
+    rows = []
+    loss = 2.5
+    for index in range(records):
+        loss = max(0.05, loss * 0.9995 + rng.gauss(0, 0.01))
+        frame = f"\r{index // 120:3d}%|█         | {index}/{records} [00:{index % 60:02d}<12:34, 98.10it/s]"
+        rows.append(f"{frame}\r{' ' * len(frame)}\r{{'loss': {round(loss, 4)}, 'grad_norm': {rng.uniform(0.5, 5)}, "
+                    f"'learning_rate': {5e-5 * (1 - index / records)}, 'epoch': {round(index / 1000, 2)}}}")
+        if index % 500 == 499:
+            rows.append(f"{{'eval_loss': {loss * 1.1}, 'eval_runtime': 1.5, 'epoch': {round(index / 1000, 2)}}}")
+        if index % 700 == 350:
+            rows.append("/usr/lib/python3/site-packages/torch/utils/checkpoint.py:464: UserWarning: pass use_reentrant")
+    rows += [f"iter {step}: loss {2 + (step % 17) / 100:.4f}, time 10.00ms, mfu 1.00%" for step in range(4000)]
+    path.write_text("\n".join(rows) + "\n")
+
+
+def fingerprint(monitor: Monitor) -> tuple:
+    series = []
+    for s in monitor.store:
+        digest = hashlib.sha1(s.steps.tobytes() + s.values.tobytes() + s.lines.tobytes()).hexdigest()
+        series.append((s.name, len(s), digest, tuple(s.segment_starts)))
+    findings = [(f.pathology, f.severity, f.series, f.step, f.line, f.message) for f in monitor.findings]
+    return monitor.lines, monitor.records, monitor.format_id, tuple(series), tuple(findings)
+
+
+def parse(path, chunk_bytes: int, workers: ScanWorkers | None = None, kill_after: int | None = None) -> tuple:
+    monitor = Monitor(str(path))
+    if workers is not None:
+        monitor.use_scan_workers(workers)
+    for index, chunk in enumerate(read_chunks(str(path), chunk_bytes)):
+        monitor.feed(chunk)
+        if kill_after is not None and index == kill_after:
+            os.kill(workers.processes[0].pid, signal.SIGKILL)
+    monitor.finish()
+    return fingerprint(monitor)
+
+
+@pytest.fixture(scope="module")
+def log(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scan_workers") / "train.log"
+    write_log(path)
+    return path
+
+
+def workers_for(log, count: int = 2) -> ScanWorkers:
+    # Ranges of 256 KB, this process's blocks of 64 KB: they do not line up.
+    return ScanWorkers(str(log), log.stat().st_size, count, range_bytes=256 * 1024)
+
+
+def test_the_workers_hits_give_the_same_records_and_findings(log):
+    alone = parse(log, 64 * 1024)
+    workers = workers_for(log)
+    assert parse(log, 64 * 1024, workers) == alone
+    assert workers.taken > 5  # the workers' hits were used, not just scanned again here
+    assert workers.fallback_ranges == 0
+    assert workers.ended  # finish() stopped them
+
+
+def test_a_worker_that_dies_changes_nothing_its_ranges_are_read_here(log):
+    alone = parse(log, 64 * 1024)
+    workers = workers_for(log)
+    assert parse(log, 64 * 1024, workers, kill_after=2) == alone
+    assert workers.broken and workers.fallback_ranges >= 1
+
+
+def test_check_file_scans_a_big_log_with_workers_with_the_same_result(log, monkeypatch):
+    alone = fingerprint(check_file(str(log)))
+    started = []
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "2")  # whatever the load on the machine
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    assert fingerprint(check_file(str(log))) == alone
+    assert len(started) == 1 and started[0].ended and started[0].taken > 0
+
+
+def test_the_follower_scans_history_with_workers_from_a_fork_server(log, monkeypatch):
+    """The follower runs on its own thread: workers come from a fork server, never a fork of a
+    threaded process; the records and findings are check's."""
+    alone = fingerprint(check_file(str(log)))
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
+    started = []
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    with Follower([str(log)]) as follower:
+        monitor = follower.monitors[str(log)] if follower.monitors else None
+        while monitor is None or follower.monitors[str(log)].splitter.lines_done < _lines(log):
+            update = follower.get(timeout=30)
+            assert update is not None, "the follower did not read the history"
+            monitor = update.monitor
+    monitor.finish()  # check reads the last line at the end of the file: so does this
+    assert fingerprint(monitor) == alone
+    assert len(started) == 1 and started[0].start_method == "forkserver" and started[0].taken > 0
+
+
+def _lines(path) -> int:
+    return path.read_bytes().count(b"\n")
+
+
+def test_workers_start_only_for_big_plain_files_and_idle_cores(monkeypatch):
+    big = 1 << 30
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "2")
+    assert workers_wanted("train.log", 1 << 20) == 0  # small: read before workers would help
+    assert workers_wanted("-", None) == 0
+    assert workers_wanted("train.log.gz", big) == 0
+    assert workers_wanted("train.log", big) == 2
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "0")
+    assert workers_wanted("train.log", big) == 0
+    monkeypatch.delenv("LOSSMON_SCAN_WORKERS")
+    monkeypatch.setattr(workers_module, "usable_cores", lambda: 4)
+    assert workers_wanted("train.log", big, idle=lambda: 0.6) == 0  # not even this process's core
+    assert workers_wanted("train.log", big, idle=lambda: 1.4) == 0  # one for this process only
+    assert workers_wanted("train.log", big, idle=lambda: 1.8) == 1
+    assert workers_wanted("train.log", big, idle=lambda: 3.9) == 3  # all the others
+    monkeypatch.setattr(workers_module, "usable_cores", lambda: 1)
+    assert workers_wanted("train.log", big, idle=lambda: 4.0) == 0
+
+
+def test_idle_cores_are_measured_over_a_window_not_taken_from_the_load_average():
+    # /proc/stat's cpu line: user nice system idle iowait irq softirq steal (jiffies).
+    snapshots = iter(["cpu  100 0 50 1000 10 0 0 0 0 0\n", "cpu  250 0 100 1150 10 0 0 0 0 0\n"])
+    slept = []
+    idle = idle_cores(0.1, read=lambda: next(snapshots), sleep=slept.append, cores=2)
+    assert slept == [0.1]
+    assert idle == pytest.approx(2 * 150 / 350)  # 150 idle jiffies of 350 over two cores
+    assert idle_cores(0.1, read=lambda: "intr 0\n", sleep=lambda s: None, cores=2) == 0.0
+
+
+def test_workers_started_mid_file_on_a_growing_file_give_the_same_result(log, tmp_path):
+    """A followed file fell behind its writer: workers start from the line it is read up to (in
+    the middle of a line already half read), and hand out more ranges as the file grows."""
+    alone = parse(log, 64 * 1024)
+    data = log.read_bytes()
+    growing = tmp_path / "growing.log"
+    growing.write_bytes(data[: len(data) // 3])
+    monitor = Monitor(str(growing))
+    position = 0
+    while position < len(data) // 3 - 1000:  # this process reads part of it, ending mid-line
+        monitor.feed(data[position : position + 50_000])
+        position += 50_000
+    splitter = monitor.splitter
+    assert splitter.pending_bytes > 0
+    workers = ScanWorkers(
+        str(growing), len(data) // 3, 2, start=position - splitter.pending_bytes,
+        first_line=splitter.lines_done + 1, grows=True, range_bytes=128 * 1024,
+    )
+    monitor.use_scan_workers(workers)
+    with open(growing, "ab") as writer:
+        writer.write(data[len(data) // 3 :])  # the writer goes on
+    while position < len(data):
+        monitor.feed(data[position : position + 64 * 1024])
+        position += 64 * 1024
+    taken = workers.taken
+    monitor.finish()
+    assert fingerprint(monitor) == alone
+    assert taken > 3 and workers.fallback_ranges == 0
+
+
+def test_the_follower_starts_workers_when_a_file_falls_behind_its_writer(log, tmp_path, monkeypatch):
+    import lossmon.engine.follower as follower_module
+
+    alone = fingerprint(check_file(str(log)))
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.setattr(follower_module, "BEHIND_BYTES", 256 * 1024)
+    monkeypatch.setattr(follower_module, "BATCH_BYTES", 256 * 1024)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
+    started = []
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    growing = tmp_path / "train.log"
+    growing.write_bytes(b"")
+    lines = _lines(log)
+    with Follower([str(growing)], batch_bytes=256 * 1024) as follower:
+        while not follower.monitors:
+            follower.get(timeout=1)
+        growing.write_bytes(log.read_bytes())  # a burst: the follower is 2.5 MB behind
+        monitor = follower.monitors[str(growing)]
+        while monitor.splitter.lines_done < lines:
+            assert follower.get(timeout=30) is not None, "the follower did not read the burst"
+    monitor.finish()
+    assert fingerprint(monitor) == alone
+    assert len(started) == 1 and started[0].grows and started[0].taken > 0
