@@ -26,7 +26,7 @@ import sys
 import threading
 from functools import partial
 
-from lossmon.cli import parsing_options
+from lossmon.options import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
