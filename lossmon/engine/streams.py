@@ -13,10 +13,9 @@ from collections.abc import Callable, Generator
 from typing import BinaryIO
 
 from lossmon.engine.errors import LossmonError
-from lossmon.engine.sources import read_chunks
+from lossmon.engine.sources import CHUNK_BYTES, read_chunks
 from lossmon.engine.tail import Sink
 
-CHUNK_BYTES = 1 << 20
 _PIPE_CHUNKS = 4  # chunks read ahead from a pipe; past that the writer upstream waits
 
 
