@@ -28,8 +28,10 @@ _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
 _MAX_MARKERS = 200
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Snapshot:
+    """What a frame needs of one log, taken under its lock by ``take_snapshot``."""
+
     name: str
     format_id: str | None
     records: int
@@ -59,18 +61,18 @@ def take_snapshot(log: LiveLog) -> Snapshot:
     series = {s.name: SeriesArrays.of(s) for s in store}
     epoch = monitor.roles.get("epoch", [])
     return Snapshot(
-        log.name,
-        monitor.format_id,
-        monitor.records,
-        store.primary_train,
-        store.primary_val,
-        series,
-        {s.name: s.kind for s in store},
-        list(monitor.findings),
-        monitor.status(),
-        epoch[0] if epoch else None,
-        log.arrival_map(),
-        log.segment_findings,
+        name=log.name,
+        format_id=monitor.format_id,
+        records=monitor.records,
+        primary_train=store.primary_train,
+        primary_val=store.primary_val,
+        series=series,
+        kinds={s.name: s.kind for s in store},
+        findings=list(monitor.findings),
+        status=monitor.status(),
+        epoch=epoch[0] if epoch else None,
+        arrival=log.arrival_map(),
+        segment_findings=log.segment_findings,
     )
 
 
