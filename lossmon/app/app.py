@@ -10,50 +10,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Protocol
 
 from textual.app import App
 from textual.reactive import reactive
-from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from lossmon.app.actions import BINDINGS, KeyActions
 from lossmon.app.alerting import AlertOptions, AppAlerts
 from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.checklist_ticks import TickStore
 from lossmon.app.header_scene import header_info, position_note, waiting_header
-from lossmon.app.live_log import LiveLog
 from lossmon.app.log_screen import LogScreen, LogView
 from lossmon.app.messages import HookFailed, LogsChanged
+from lossmon.app.reader import LogReader
 from lossmon.app.refresh import RefreshThrottle
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import charted_findings, take_snapshot
 from lossmon.app.signals import exit_on_signals
 from lossmon.app.view_state import ViewState
-from lossmon.app.widgets.chart import ChartView
+from lossmon.app.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLINK_INTERVAL = 0.5  # seconds per blink of a flashing badge, and the clock's beat
-
-
-class LogReader(Protocol):
-    """What the app needs of a reader (lossmon.app.feeds): ``logs`` grows as inputs appear, and
-    ``notify`` is called on the reader's thread after each change. ``replay``: it paces finished
-    logs, and ``paused`` stops its clock."""
-
-    logs: list[LiveLog]
-    error: str | None
-    replay: bool
-    paused: bool
-
-    def start(self, notify: Callable[[LiveLog], None]) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class AsciiScrollBarRender(ScrollBarRender):
-    """Scrollbars of whole cells (their colour shows the thumb): no block characters."""
-
-    VERTICAL_BARS = [" "] * 8
-    HORIZONTAL_BARS = [" "] * 8
 
 
 class LossmonApp(KeyActions, App):
@@ -97,7 +73,6 @@ class LossmonApp(KeyActions, App):
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
-        self._series_warned: set = set()  # logs whose dropped series were announced
         self.alerts = AppAlerts(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
 
     def get_default_screen(self) -> LogScreen:
@@ -117,8 +92,7 @@ class LossmonApp(KeyActions, App):
         return any(log.loading for log in self.feed.logs)
 
     def on_mount(self) -> None:
-        if self.ascii:
-            ScrollBar.renderer = AsciiScrollBarRender  # Textual's thumb ends are ▁▂▃ blocks
+        use_ascii_scrollbars(self.ascii)
         exit_on_signals(self.exit)
 
     def on_log_screen_ready(self) -> None:
@@ -128,8 +102,7 @@ class LossmonApp(KeyActions, App):
         self.set_interval(self.blink_interval, self._pulse)
 
     def on_unmount(self) -> None:
-        if self.ascii:
-            ScrollBar.renderer = ScrollBarRender
+        use_ascii_scrollbars(False)
         self.feed.stop()
         if self.alerts is not None:
             self.alerts.close()
@@ -207,7 +180,7 @@ class LossmonApp(KeyActions, App):
         for index, view in enumerate(self.views):
             if self.alerts is not None:
                 self.alerts.check(view.log)
-            self._warn_dropped_series(view)
+            self.log_screen.warn_dropped_series(view.log)
             if index != self.current and view.log.version != view.rendered_version:
                 with view.log.lock:
                     status = view.log.monitor.status()
@@ -216,15 +189,6 @@ class LossmonApp(KeyActions, App):
             self.render_log(self.views[self.current])
         else:
             self.log_screen.show_header(waiting_header(list(getattr(self.feed, "paths", [])), self.feed.error))
-
-    def _warn_dropped_series(self, view: LogView) -> None:
-        """Once per log: names past --max-series were dropped (as check and watch say)."""
-        monitor = view.log.monitor
-        if monitor.dropped_series and view.log not in self._series_warned:
-            self._series_warned.add(view.log)
-            self.notify(
-                clean(monitor.series_warning(), 400), title="Too many series", severity="warning", timeout=30, markup=False
-            )
 
     # Drawing -----------------------------------------------------------------------------------
 

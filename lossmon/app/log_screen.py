@@ -21,6 +21,7 @@ from textual.widgets._collapsible import CollapsibleTitle
 from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.checklist_ticks import TickStore
 from lossmon.app.live_log import LiveLog
+from lossmon.app.safe_text import clean
 from lossmon.app.scene import ChartPlan, Snapshot, grid_names, is_charted, main_chart, metric_chart, restarts
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.badges import BadgeRow
@@ -58,6 +59,7 @@ class LogScreen(Screen):
     def __init__(self, ascii: bool = False) -> None:
         super().__init__()
         self.ascii = ascii
+        self._series_warned: set[LiveLog] = set()  # logs whose dropped series were announced
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -84,7 +86,11 @@ class LogScreen(Screen):
         self.post_message(self.Ready())
 
     def on_resize(self) -> None:
-        self.side_pane = self.has_class("-side")  # Textual set the breakpoint's class before this
+        # Our handler runs before Screen's own, which sets the breakpoint's class: read it after.
+        self.call_next(self._read_breakpoint)
+
+    def _read_breakpoint(self) -> None:
+        self.side_pane = self.has_class("-side")
 
     def watch_side_pane(self, side: bool) -> None:
         """Entering the side-pane layout folds the findings (and, if short, the checklist)."""
@@ -158,6 +164,15 @@ class LogScreen(Screen):
         )
         self.query_one(Timeline).show(snapshot.findings, view.log, partial(is_charted, snapshot), restarts(snapshot))
         self.query_one("#timeline-box", Collapsible).title = f"Findings ({len(snapshot.findings)})"
+
+    def warn_dropped_series(self, log: LiveLog) -> None:
+        """Once per log: names past --max-series were dropped (as check and watch say)."""
+        monitor = log.monitor
+        if monitor.dropped_series and log not in self._series_warned:
+            self._series_warned.add(log)
+            self.notify(
+                clean(monitor.series_warning(), 400), title="Too many series", severity="warning", timeout=30, markup=False
+            )
 
     def toggle_checklist(self) -> None:
         box = self.query_one("#checklist-box", Collapsible)
