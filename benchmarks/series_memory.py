@@ -48,7 +48,7 @@ async def main(path, options):
     app = LossmonApp(FollowFeed([path], partial(Monitor, **options), idle_flush=10.0))
     async with app.run_test(size=(160, 50)) as pilot:
         end = time.monotonic() + 600
-        while (not app.feed.logs or app.loading) and time.monotonic() < end:
+        while (not app.reader.logs or app.loading) and time.monotonic() < end:
             await pilot.pause(0.05)
         for view in app.views:  # what the app announced (its notification may have expired)
             print(view.log.monitor.series_warning() or "", file=sys.stderr)

@@ -80,24 +80,23 @@ def _webhook_url(text: str) -> str:
     return text
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text}")
-    return value
+def _positive(convert, noun: str):
+    """An argparse type: ``convert(text)``, which must be above zero (NaN is not)."""
+
+    def parse(text: str):
+        try:
+            value = convert(text)
+        except ValueError:
+            value = None
+        if value is None or not value > 0:
+            raise argparse.ArgumentTypeError(f"must be a positive {noun}, not {text}")
+        return value
+
+    return parse
 
 
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
-    return value
+_positive_int = _positive(int, "whole number")
+_positive_seconds = _positive(float, "number of seconds")
 
 
 def parsing_options(args: argparse.Namespace) -> dict:

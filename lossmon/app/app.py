@@ -46,7 +46,7 @@ class LossmonApp(KeyActions, App):
 
     def __init__(
         self,
-        feed: LogReader,
+        reader: LogReader,
         *,
         ascii: bool = False,
         light: bool = False,
@@ -60,7 +60,7 @@ class LossmonApp(KeyActions, App):
         """``alerts``: --on-alert and --notify; ``terminal_write`` sends the notifications' escape
         sequences (by default to the real terminal, between frames); ``clock``: the throttle's."""
         super().__init__()
-        self.feed = feed
+        self.reader = reader
         self.views: list[LogView] = []  # one per log the reader reads, added as they appear
         self._tick_dir = tick_dir
         self.screenshots = screenshots  # --screenshot-dir; None: $XDG_STATE_HOME/lossmon/screenshots
@@ -89,7 +89,7 @@ class LossmonApp(KeyActions, App):
 
     @property
     def loading(self) -> bool:
-        return any(log.loading for log in self.feed.logs)
+        return any(log.loading for log in self.reader.logs)
 
     def on_mount(self) -> None:
         use_ascii_scrollbars(self.ascii)
@@ -97,13 +97,13 @@ class LossmonApp(KeyActions, App):
 
     def on_log_screen_ready(self) -> None:
         """The screen is there to draw on: start reading."""
-        self.feed.start(lambda log: self.post_message(LogsChanged()))  # on the reader's thread
+        self.reader.start(lambda log: self.post_message(LogsChanged()))  # on the reader's thread
         self.schedule(0.0)
         self.set_interval(self.blink_interval, self._pulse)
 
     def on_unmount(self) -> None:
         use_ascii_scrollbars(False)
-        self.feed.stop()
+        self.reader.stop()
         if self.alerts is not None:
             self.alerts.close()
 
@@ -113,8 +113,8 @@ class LossmonApp(KeyActions, App):
         if old.paused != new.paused:  # the charts freeze; records from now on are news
             for view in self.views:
                 view.records_at_pause = view.log.monitor.records if new.paused else None
-            if self.feed.replay:
-                self.feed.paused = new.paused  # a replay stops its clock; a followed log is still read
+            if self.reader.replay:
+                self.reader.paused = new.paused  # a replay stops its clock; a followed log is still read
         if self.views and self.views[self.current].snapshot is not None:
             self.render_log(self.views[self.current])  # charts included, unless paused
 
@@ -138,7 +138,7 @@ class LossmonApp(KeyActions, App):
     def _sync_views(self) -> bool:
         """A view for each log the reader started reading (a glob matches a new file); True if
         there are new ones."""
-        logs = list(self.feed.logs)
+        logs = list(self.reader.logs)
         if len(logs) == len(self.views):
             return False
         first = not self.views
@@ -188,7 +188,7 @@ class LossmonApp(KeyActions, App):
         if self.views:
             self.render_log(self.views[self.current])
         else:
-            self.log_screen.show_header(waiting_header(list(getattr(self.feed, "paths", [])), self.feed.error))
+            self.log_screen.show_header(waiting_header(list(getattr(self.reader, "paths", [])), self.reader.error))
 
     # Drawing -----------------------------------------------------------------------------------
 
@@ -218,11 +218,11 @@ class LossmonApp(KeyActions, App):
         return header_info(
             view.log,
             view.snapshot,
-            replay=self.feed.replay,
+            replay=self.reader.replay,
             records_at_pause=(view.records_at_pause or 0) if self.view_state.paused else None,
             position=position_note(self.current, others, len(self.views)),
             show_elapsed=self.show_elapsed,
-            input_error=self.feed.error,
+            input_error=self.reader.error,
         )
 
     def _pulse(self) -> None:

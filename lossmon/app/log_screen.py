@@ -2,7 +2,7 @@
 they are laid out. Below ``SIDE_PANE_BELOW`` columns Textual's breakpoints give the screen the
 ``-side`` class (lossmon.tcss stacks the panes under one compact chart) and the lists fold.
 
-It draws what the app hands it (a :class:`LogView` and the view state); it reads no feed and
+It draws what the app hands it (a :class:`LogView` and the view state); it reads no input and
 keeps no state of its own but the layout."""
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def make_app(
 async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
     """Until the reader has a log, every log's history is read and the picture is drawn (then
     three calm polls: the layout may change after a frame, as when a checklist opens)."""
-    await until(lambda: app.feed.logs and not app.loading, "the history to load", timeout=timeout, pilot=pilot)
+    await until(lambda: app.reader.logs and not app.loading, "the history to load", timeout=timeout, pilot=pilot)
     app.schedule(0.0, force=True)
     calm = 0
 

@@ -19,7 +19,7 @@ async def test_demo_writes_a_real_log_while_the_app_follows_it(tmp_path, monkeyp
         seen = set()
         while time.monotonic() < deadline:  # until the run is over and the app read all of it
             seen.add(str(app.query_one(HeaderBar).text))
-            logs = app.feed.logs
+            logs = app.reader.logs
             if run.done and logs and logs[0].bytes_read == os.path.getsize(run.path):
                 break
             await pilot.pause(0.02)
