@@ -27,9 +27,9 @@ def demo_logs() -> Path:
 DEADLINE = 20.0  # seconds a test waits for something before it fails (a bound, never a measure)
 
 
-def until(condition, what: str = "the condition", *, timeout: float = DEADLINE, poll: float = 0.02, pilot=None):
+def until(condition, what="the condition", *, timeout: float = DEADLINE, poll: float = 0.02, pilot=None):
     """Wait until ``condition()`` holds; fail after ``timeout`` seconds, saying ``what`` was
-    awaited. With a Textual ``pilot``, a coroutine to await that lets the app run meanwhile
+    awaited (a string, or a function giving one then: the state at the failure). With a Textual ``pilot``, a coroutine to await that lets the app run meanwhile
     (``await until(lambda: ..., "the badge", pilot=pilot)``); without, it polls on this thread.
     The deadline only ends a wait that would never succeed: no test asserts on how long it took."""
     end = time.monotonic() + timeout
@@ -38,7 +38,7 @@ def until(condition, what: str = "the condition", *, timeout: float = DEADLINE, 
         if condition():
             return True
         if time.monotonic() > end:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what() if callable(what) else what}")
         return False
 
     if pilot is None:

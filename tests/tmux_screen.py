@@ -76,10 +76,7 @@ class TmuxScreen:
 
     def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
         """Poll until ``condition()``; fails after ``timeout`` seconds, showing the screen."""
-        try:
-            until(condition, what, timeout=timeout, poll=0.01)
-        except AssertionError as error:
-            raise AssertionError(f"{error}; the screen:\n{self.text()}") from None
+        until(condition, lambda: f"{what}; the screen:\n{self.text()}", timeout=timeout, poll=0.01)
 
     def pane_flags(self) -> dict[str, str]:
         """The pane's terminal modes as tmux sees them: 1 or 0."""
