@@ -83,7 +83,17 @@ class LogScreen(Screen):
         # surprise); c folds the checklist, and a click on a title still folds it.
         for title in self.query(CollapsibleTitle):
             title.can_focus = False
-        self.post_message(self.Ready())
+        self._announce_when_composed()
+
+    def _announce_when_composed(self) -> None:
+        """Ready once the lists are there: a Collapsible composes its contents in its own time,
+        after this screen's on_mount (a refresh then found no checklist, under load)."""
+        if self.query(ChecklistPane) and self.query(Timeline):
+            for title in self.query(CollapsibleTitle):
+                title.can_focus = False
+            self.post_message(self.Ready())
+        else:
+            self.call_after_refresh(self._announce_when_composed)
 
     def on_resize(self) -> None:
         # Our handler runs before Screen's own, which sets the breakpoint's class: read it after.
