@@ -38,7 +38,7 @@ def write_log(path: Path, names: int, seed: int = 0) -> None:
 
 # The TUI, headless, until the log is read and drawn; its notifications go to stderr.
 _APP_CHILD = """
-import asyncio, sys
+import asyncio, sys, time
 from functools import partial
 from lossmon.app.app import LossmonApp
 from lossmon.app.feeds import FollowFeed
@@ -47,7 +47,9 @@ from lossmon.engine import Monitor
 async def main(path, options):
     app = LossmonApp(FollowFeed([path], partial(Monitor, **options), idle_flush=10.0))
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.wait_loaded(pilot, timeout=600)
+        end = time.monotonic() + 600
+        while (not app.reader.logs or app.loading) and time.monotonic() < end:
+            await pilot.pause(0.05)
         for view in app.views:  # what the app announced (its notification may have expired)
             print(view.log.monitor.series_warning() or "", file=sys.stderr)
         app.exit()

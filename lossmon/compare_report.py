@@ -7,6 +7,7 @@ import math
 from lossmon.engine.alignment import describe_x
 from lossmon.engine.compare import Comparison, RunComparison
 from lossmon.engine.safe_text import markdown_text, printable
+from lossmon.json_values import json_number
 
 
 def _num(value: float | None) -> str:
@@ -77,29 +78,25 @@ def compare_markdown(c: Comparison) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _json_number(value: float | None):
-    return value if value is not None and math.isfinite(value) else None
-
-
 def compare_json(c: Comparison) -> dict:
     return {
         "baseline": c.runs[c.baseline].path,
         "split": c.split,
-        "target": _json_number(c.target),
-        "target_step": _json_number(c.target_step),
+        "target": json_number(c.target),
+        "target_step": json_number(c.target_step),
         "axis": c.axis,
         "axis_label": c.axis_label,
-        "target_x": _json_number(c.target_x),
+        "target_x": json_number(c.target_x),
         "runs": [
             {
                 "path": run.path, "label": run.label, "verdict": run.verdict,
-                "last_step": _json_number(run.last_step),
-                "train_last": _json_number(run.train_last), "train_best": _json_number(run.train_best),
-                "val_last": _json_number(run.val_last), "val_best": _json_number(run.val_best),
-                "reaches_step": _json_number(run.reaches_step), "speedup": _json_number(run.speedup),
-                "gap_step": _json_number(run.gap_step), "gap_ratio": _json_number(run.gap_ratio),
+                "last_step": json_number(run.last_step),
+                "train_last": json_number(run.train_last), "train_best": json_number(run.train_best),
+                "val_last": json_number(run.val_last), "val_best": json_number(run.val_best),
+                "reaches_step": json_number(run.reaches_step), "speedup": json_number(run.speedup),
+                "gap_step": json_number(run.gap_step), "gap_ratio": json_number(run.gap_ratio),
                 "beyond_noise": run.beyond_noise,
-                "reaches_x": _json_number(run.reaches_x), "gap_x": _json_number(run.gap_x),
+                "reaches_x": json_number(run.reaches_x), "gap_x": json_number(run.gap_x),
             }
             for run in c.runs
         ],

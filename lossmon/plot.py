@@ -5,9 +5,12 @@ with a vertical line at every warning or alert. The live app draws with its own 
 instead: a frame there must take a few milliseconds, and plotext needs ~100 ms for a 200x50
 figure on a slow machine; for a report printed once, that cost does not matter.
 
-Ticks are lossmon's own round values and short labels (0.4, 1.2k, 1e308), and the validation
-loss gets a panel of its own when on the training loss's scale it would be a flat line (the
-series an overfitting finding names must be legible on the chart that marks it).
+What the chart shows is the chart specification's (lossmon.charts.spec), shared with the app:
+a series decimated when it has more points than room (a line through each bucket's mean), a log
+axis for a loss falling over decades, round ticks with short labels (0.4, 1.2k, 1e308), and a
+panel of its own for the validation loss when on the training loss's scale it would be a flat line
+(the series an overfitting finding names must be legible on the chart that marks it). The only
+choices made here are plotext's: colours, point markers, and ticks for its cell geometry.
 """
 
 from __future__ import annotations
@@ -16,20 +19,18 @@ import math
 
 import numpy as np
 
-from lossmon.engine.downsample import wants_log_axis
+from lossmon.charts.spec import finite_range, log_axis, marked, own_panel, series_drawing, x_ticks, y_ticks
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.safe_text import printable
 
 _COLORS = {"train": "cyan", "val": "orange", "warn": "yellow", "alert": "red"}
 _MARKERS = {"train": "braille", "val": "•"}  # told apart in the legend without colour, too
-_TICKS = 5
+_TICKS = 5  # per axis: plotext's labels need more room than the app's
 
 
 def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool = False) -> str | None:
     """The chart as text (with ANSI colours when ``color``), or None when there is no loss."""
     import plotext as plt  # only `check --plot` pays for the import
-
-    from lossmon.app.charting.scales import squeezed
 
     store = monitor.store
     traces = []
@@ -38,9 +39,9 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
             continue
         series = store[name]
         start, end = series.segment_bounds()  # the current run, as the app shows it
-        buckets = series.buckets(start, end, 2 * width)
-        dense = end - start > 2 * width
-        y = buckets.mean if dense else buckets.last
+        drawing = series_drawing(end - start, width)
+        buckets = series.buckets(start, end, drawing.buckets)
+        y = buckets.mean if drawing.dense else buckets.last
         shown = np.isfinite(y)
         if shown.any():
             traces.append((role, name, buckets.steps[shown], y[shown]))
@@ -48,22 +49,18 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
         return None
     x_low = min(float(x[0]) for _, _, x, _ in traces)
     x_high = max(float(x[-1]) for _, _, x, _ in traces)
-    marks = [
-        (finding.step, finding.severity, finding.series)
-        for finding in monitor.findings
-        if finding.severity in ("warn", "alert") and x_low <= finding.step <= x_high
-    ]
-    log = _wants_log([y for *_, y in traces])
+    marks = [(f.step, f.severity, f.series) for f in marked(monitor.findings, (x_low, x_high), least="warn")]
+    log = log_axis([y for *_, y in traces])
     panels = [traces]
-    if len(traces) == 2 and height >= 16 and squeezed(_span(traces[0][3], log), _span(traces[1][3], log)):
+    if len(traces) == 2 and height >= 16 and own_panel([traces[0][3]], [traces[1][3]], log):
         panels = [traces[:1], traces[1:]]
-    y_ticks = [_y_ticks([y for *_, y in panel]) for panel in panels]
-    label_width = max((len(label) for _, labels, _ in y_ticks for label in labels), default=1)
+    panel_ticks = [_y_ticks([y for *_, y in panel]) for panel in panels]
+    label_width = max((len(label) for _, labels, _ in panel_ticks for label in labels), default=1)
     bottom = max(7, height * 2 // 5)
     heights = [height] if len(panels) == 1 else [height - bottom, bottom]
     val_name = traces[1][1] if len(panels) == 2 else None
     charts = []
-    for number, (panel, ticks, rows) in enumerate(zip(panels, y_ticks, heights), 1):
+    for number, (panel, ticks, rows) in enumerate(zip(panels, panel_ticks, heights), 1):
         # Each panel is a figure of its own, stacked (plotext's subplots keep state between
         # charts); the lower one marks the findings of its series, the upper the rest.
         shown = [m for m in marks if len(panels) == 1 or (m[2] == val_name) == (number == 2)]
@@ -83,48 +80,28 @@ def loss_chart(monitor: Monitor, width: int = 100, height: int = 22, color: bool
 
 
 def _y_ticks(values: list[np.ndarray]) -> tuple[list[float], list[str], bool]:
-    """Round ticks and short labels for the values (a log axis when they span decades)."""
-    from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
-
-    log = _wants_log(values)
-    low = min(float(np.min(v)) for v in values)
-    high = max(float(np.max(v)) for v in values)
+    """The spec's ticks and labels for the values, and whether the axis is logarithmic."""
+    log = log_axis(values)
+    low, high = finite_range(values)
     if log:
-        ticks = [10**t for t in log_ticks(math.log10(low), math.log10(high), _TICKS)]
-    else:
-        ticks = nice_ticks(low, high, _TICKS)
-    ticks = [t for t in ticks if math.isfinite(t)]
-    return ticks, [format_number(t) for t in ticks], log
+        low, high = math.log10(low), math.log10(high)
+    ticks = y_ticks(low, high, _TICKS, log)
+    return ticks.values, ticks.labels, log
 
 
-def _draw_panel(plt, traces, marks, color: bool, x_range, y_ticks, label_width: int, last: bool) -> None:
-    from lossmon.app.charting.ticks import format_number, nice_ticks  # the app's ticks: no Textual
-
+def _draw_panel(plt, traces, marks, color: bool, x_range, y_axis, label_width: int, last: bool) -> None:
     plt.theme("pro" if color else "clear")
     for role, name, x, y in traces:
         plt.plot(x.tolist(), y.tolist(), label=printable(name), marker=_MARKERS[role], color=_COLORS[role])
-    ticks, labels, log = y_ticks
+    ticks, labels, log = y_axis
     if log:
         plt.yscale("log")
     if ticks:  # labels of one width: stacked panels line up
         plt.yticks(ticks, [label.rjust(label_width) for label in labels])
     plt.xlim(*x_range)
-    x_ticks = nice_ticks(x_range[0], x_range[1], _TICKS)
-    plt.xticks(x_ticks, [format_number(t) for t in x_ticks] if last else [""] * len(x_ticks))
+    x_axis = x_ticks(x_range[0], x_range[1], _TICKS)
+    plt.xticks(x_axis.values, x_axis.labels if last else [""] * len(x_axis.values))
     for step, severity, _ in marks:
         plt.vline(step, _COLORS[severity])
     if last:
         plt.xlabel("step (lines: warnings and alerts)")
-
-
-def _wants_log(values: list[np.ndarray]) -> bool:
-    low = min(float(np.min(v)) for v in values)
-    high = max(float(np.max(v)) for v in values)
-    return wants_log_axis(low, high)
-
-
-def _span(values: np.ndarray, log: bool) -> tuple[float, float]:
-    values = np.asarray(values, dtype=np.float64)
-    if log:
-        values = np.log10(values[values > 0]) if (values > 0).any() else np.zeros(1)
-    return float(values.min()), float(values.max())

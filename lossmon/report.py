@@ -10,11 +10,8 @@ from lossmon.engine.findings import Finding, format_step, severity_rank, step_fo
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.safe_text import markdown_code, markdown_text, printable
 from lossmon.engine.store import Series
+from lossmon.json_values import json_number
 from lossmon.plot import loss_chart
-
-
-def _number(value: float):
-    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def series_summary(series: Series) -> dict:
@@ -25,8 +22,8 @@ def series_summary(series: Series) -> dict:
         "count": len(series),
         "first_step": step_for_json(series.steps[0]) if len(series) else None,
         "last_step": step_for_json(series.steps[-1]) if len(series) else None,
-        "last": _number(series.last),
-        "min": _number(series.min),
+        "last": json_number(series.last),
+        "min": json_number(series.min),
         "nonfinite": series.nonfinite,
     }
 
@@ -207,7 +204,7 @@ def markdown_report(monitors: list[Monitor], plot: bool = False) -> str:
             if name:
                 series = store[name]
                 out.append(
-                    f"- {markdown_code(name)}: last {_fmt_value(series.last)}, min {_fmt(_number(series.min))} "
+                    f"- {markdown_code(name)}: last {_fmt_value(series.last)}, min {_fmt(json_number(series.min))} "
                     f"over {len(series):,} points (step {format_step(series.steps[0])}–{format_step(series.steps[-1])})"
                 )
         out.append("")

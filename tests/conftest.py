@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
+import time
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,30 @@ def demo_logs() -> Path:
     return REPO / "demo_logs"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run ``async def`` tests (the app's Pilot tests) in a fresh event loop."""
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        names = pyfuncitem._fixtureinfo.argnames
-        asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-        return True
-    return None
+DEADLINE = 20.0  # seconds a test waits for something before it fails (a bound, never a measure)
+
+
+def until(condition, what="the condition", *, timeout: float = DEADLINE, poll: float = 0.02, pilot=None):
+    """Wait until ``condition()`` holds; fail after ``timeout`` seconds, saying ``what`` was
+    awaited (a string, or a function giving one then: the state at the failure). With a Textual ``pilot``, a coroutine to await that lets the app run meanwhile
+    (``await until(lambda: ..., "the badge", pilot=pilot)``); without, it polls on this thread.
+    The deadline only ends a wait that would never succeed: no test asserts on how long it took."""
+    end = time.monotonic() + timeout
+
+    def done() -> bool:
+        if condition():
+            return True
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what() if callable(what) else what}")
+        return False
+
+    if pilot is None:
+        while not done():
+            time.sleep(poll)
+        return None
+
+    async def wait() -> None:
+        while not done():
+            await pilot.pause(poll)
+
+    return wait()

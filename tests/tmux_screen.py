@@ -24,6 +24,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.conftest import until
+
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
 
@@ -72,14 +74,9 @@ class TmuxScreen:
     def send(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", "main", *keys)
 
-    def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> float:
-        """Poll until ``condition()``; returns the seconds it took (fails after ``timeout``)."""
-        start = time.monotonic()
-        while not condition():
-            if time.monotonic() - start > timeout:
-                raise AssertionError(f"timed out after {timeout:g}s waiting for {what}; the screen:\n{self.text()}")
-            time.sleep(0.01)
-        return time.monotonic() - start
+    def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
+        """Poll until ``condition()``; fails after ``timeout`` seconds, showing the screen."""
+        until(condition, lambda: f"{what}; the screen:\n{self.text()}", timeout=timeout, poll=0.01)
 
     def pane_flags(self) -> dict[str, str]:
         """The pane's terminal modes as tmux sees them: 1 or 0."""

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from lossmon.app.app import LossmonApp  # noqa: E402
 from lossmon.app.feeds import FollowFeed  # noqa: E402
+from tests.app.conftest import wait_loaded  # noqa: E402  (the tests wait for the picture the same way)
 
 SHOTS = (
     # (file name, log, size, light theme, NO_COLOR and --ascii)
@@ -35,7 +36,7 @@ async def shoot(name: str, log: str, size: tuple[int, int], light: bool, plain: 
     app = LossmonApp(feed, light=light, show_elapsed=False, ascii=plain)
     app.blink_interval = 3600.0
     async with app.run_test(size=size) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         app.save_screenshot(name, str(Path(__file__).parent))
 
 

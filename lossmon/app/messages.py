@@ -1,12 +1,17 @@
-"""Messages between the feed thread, the widgets and the app."""
+"""Messages from the app's worker threads (the log reader, the alert hook) to the app."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
 
-class FeedNews(Message):
-    """The feed changed one or more logs (posted from the feed's thread; one until handled)."""
+class LogsChanged(Message):
+    """The reader changed one or more logs (posted from its thread after each batch). It carries
+    nothing: the app reads the logs themselves, so a run of these waiting in the queue is worth
+    one, and Textual delivers only the last (``can_replace``)."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LogsChanged)
 
 
 class FindingsArrived(Message):

@@ -8,19 +8,17 @@ benchmarked; its cost depends on the chart's size, not on the log's length.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
-from lossmon.app.charting.scales import squeezed
-from lossmon.app.charting.ticks import format_number
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
 from lossmon.app.live_log import LiveLog
 from lossmon.app.safe_text import clean
 from lossmon.app.view_state import VIEW_SEPARATOR, ViewState
-from lossmon.engine.downsample import wants_log_axis
+from lossmon.charts.axis_ticks import format_number
+from lossmon.charts.spec import log_axis, marked, own_panel
 from lossmon.engine.findings import Finding, format_step
 
 GRID_DEFAULT = 6  # metrics charted when the user has not picked any
@@ -28,8 +26,10 @@ _KIND_ORDER = {"metric": 0, "loss": 1, "lr": 2, "grad_norm": 3, "other": 4}
 _MAX_MARKERS = 200
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Snapshot:
+    """What a frame needs of one log, taken under its lock by ``take_snapshot``."""
+
     name: str
     format_id: str | None
     records: int
@@ -59,18 +59,18 @@ def take_snapshot(log: LiveLog) -> Snapshot:
     series = {s.name: SeriesArrays.of(s) for s in store}
     epoch = monitor.roles.get("epoch", [])
     return Snapshot(
-        log.name,
-        monitor.format_id,
-        monitor.records,
-        store.primary_train,
-        store.primary_val,
-        series,
-        {s.name: s.kind for s in store},
-        list(monitor.findings),
-        monitor.status(),
-        epoch[0] if epoch else None,
-        log.arrival_map(),
-        log.segment_findings,
+        name=log.name,
+        format_id=monitor.format_id,
+        records=monitor.records,
+        primary_train=store.primary_train,
+        primary_val=store.primary_val,
+        series=series,
+        kinds={s.name: s.kind for s in store},
+        findings=list(monitor.findings),
+        status=monitor.status(),
+        epoch=epoch[0] if epoch else None,
+        arrival=log.arrival_map(),
+        segment_findings=log.segment_findings,
     )
 
 
@@ -181,16 +181,9 @@ def charted_findings(snapshot: Snapshot, series_name: str | None = None) -> list
     return kept[-_MAX_MARKERS:]
 
 
-def wants_log_scale(traces: list[Trace]) -> bool:
-    """Whether the traces' values call for a log axis (see engine.downsample.wants_log_axis)."""
-    low, high = math.inf, -math.inf
-    for trace in traces:
-        for values in (trace.y, trace.low, trace.high):
-            if values is not None and len(values):
-                finite = values[np.isfinite(values)]
-                if len(finite):
-                    low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-    return wants_log_axis(low, high)
+def _drawn(traces: list[Trace]) -> list[np.ndarray | None]:
+    """The values a chart draws: lines and bands."""
+    return [values for trace in traces for values in (trace.y, trace.low, trace.high)]
 
 
 @dataclass(slots=True)
@@ -272,23 +265,22 @@ def _plan(
                 build_traces(
                     snapshot.series[name],
                     columns=width,
-                    buckets=max(8, 2 * width),
                     smoothing=view.smoothing,
                     step_range=step_range,
                     style=style,
                     x_axis=axis,
                 )
             )
-    markers = []
-    for finding in markers_for:
-        if step_range is None or step_range[0] <= finding.step <= step_range[1]:
-            markers.append(Marker(_finding_x(finding, snapshot, axis, axis_name), f"marker.{finding.severity}"))
+    markers = [
+        Marker(_finding_x(finding, snapshot, axis, axis_name), f"marker.{finding.severity}")
+        for finding in marked(markers_for, step_range)
+    ]
     if view.pinned_step is not None:
         pinned = [f for f in markers_for if f.step == view.pinned_step]
         x = _finding_x(pinned[0], snapshot, axis, axis_name) if pinned else view.pinned_step
         markers.append(Marker(x, "marker.focus"))
     x_range = step_range if step_range is not None and axis_name == "step" else None
-    auto = auto_log and wants_log_scale(traces)
+    auto = auto_log and log_axis(_drawn(traces))
     log_y = auto if view.log_y is None else view.log_y
     return ChartPlan(traces, markers, x_range, axis_name, log_y, auto, width, height, [])
 
@@ -298,30 +290,6 @@ def _last_value(series: SeriesArrays) -> str:
 
 
 SPLIT_MIN_HEIGHT = 8  # rows: below this the two panels would be too flat to read
-
-
-def _span(traces: list[Trace], log_y: bool) -> tuple[float, float] | None:
-    low, high = math.inf, -math.inf
-    for trace in traces:
-        for values in (trace.y, trace.low, trace.high):
-            if values is None or not len(values):
-                continue
-            values = np.asarray(values, dtype=np.float64)
-            if log_y:
-                values = values[values > 0]
-                values = np.log10(values) if len(values) else values
-            finite = values[np.isfinite(values)]
-            if len(finite):
-                low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-    return (low, high) if math.isfinite(low) else None
-
-
-def wants_own_panel(train: list[Trace], val: list[Trace], log_y: bool) -> bool:
-    """Whether the validation traces would be squeezed flat on a scale shared with training."""
-    train_span, val_span = _span(train, log_y), _span(val, log_y)
-    if train_span is None or val_span is None:
-        return False
-    return squeezed(train_span, val_span)
 
 
 def _series_legend(name: str, style: str, snapshot: Snapshot, ascii: bool) -> list[Run]:
@@ -342,9 +310,9 @@ def main_chart(snapshot: Snapshot, view: ViewState, width: int, height: int, asc
     names = [name for name, _ in pairs]
     plan = _plan(snapshot, pairs, view, width, height, findings, auto_log=losses)
     # The panels are planned only when the overlaid traces show the val loss squeezed.
-    if len(pairs) == 2 and height >= SPLIT_MIN_HEIGHT and wants_own_panel(
-        [t for t in plan.traces if t.style.split(".")[0] == "train"],
-        [t for t in plan.traces if t.style.split(".")[0] == "val"],
+    if len(pairs) == 2 and height >= SPLIT_MIN_HEIGHT and own_panel(
+        _drawn([t for t in plan.traces if t.style.split(".")[0] == "train"]),
+        _drawn([t for t in plan.traces if t.style.split(".")[0] == "val"]),
         plan.log_y,
     ):
         val_name = pairs[1][0]

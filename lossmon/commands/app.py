@@ -8,7 +8,7 @@ import sys
 from functools import partial
 from typing import BinaryIO
 
-from lossmon.cli import parsing_options
+from lossmon.options import parsing_options
 from lossmon.commands import EXIT_OK
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from lossmon.cli import parsing_options
+from lossmon.options import parsing_options
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.safe_text import printable

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 
-from lossmon.cli import parsing_options
+from lossmon.options import parsing_options
 from lossmon.commands import EXIT_OK, EXIT_USAGE, OutputError, output_stream
 from lossmon.engine import check_file
 from lossmon.engine.errors import LossmonError

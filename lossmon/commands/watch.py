@@ -19,7 +19,6 @@ script can react: ``lossmon watch train.log --exit-on alert || scancel $SLURM_JO
 from __future__ import annotations
 
 import json
-import math
 import os
 import signal
 import sys
@@ -28,7 +27,7 @@ from functools import partial
 
 import numpy as np
 
-from lossmon.cli import parsing_options
+from lossmon.options import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook, AlertPolicy
 from lossmon.engine.baseline import Baseline, with_baseline
@@ -38,6 +37,7 @@ from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.records import RecordBatch
 from lossmon.engine.safe_text import printable
+from lossmon.json_values import json_number, json_safe
 
 
 def run_watch(args) -> int:
@@ -161,7 +161,7 @@ def jsonl_lines(update: FollowUpdate) -> list[str]:
     for finding in update.findings:
         episode = finding.episode.number if finding.episode is not None else None
         fields = {**finding.to_dict(), "path": update.path, "episode": episode, "escalates": finding.escalates}
-        lines.append(json.dumps({"finding": _json_safe(fields)}, allow_nan=False))
+        lines.append(json.dumps({"finding": json_safe(fields)}, allow_nan=False))
     return lines
 
 
@@ -222,17 +222,3 @@ def finding_line(path: str, finding: Finding) -> str:
         f"{printable(path)}: {finding.severity.upper()} {finding.pathology} in {printable(finding.series)} "
         f"at step {format_step(finding.step)} (line {finding.line}): {printable(finding.message)}"
     )
-
-
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None
-
-
-def _json_safe(value):
-    if isinstance(value, float):
-        return _finite(value)
-    if isinstance(value, dict):
-        return {key: _json_safe(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(item) for item in value]
-    return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,10 +53,3 @@ def mean_of(total: np.ndarray, count: np.ndarray) -> np.ndarray:
         return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
-LOG_AXIS_DECADES = 2.0
-
-
-def wants_log_axis(low: float, high: float) -> bool:
-    """Whether positive values from ``low`` to ``high`` span more than LOG_AXIS_DECADES powers of
-    ten: a loss that collapses from 10.8 to 0.03 is a flat line on a linear axis."""
-    return 0 < low < high and math.log10(high / low) > LOG_AXIS_DECADES

@@ -4,11 +4,12 @@ app tests control what happens when."""
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from tests.conftest import until
 
 
 def trainer_lines(steps: int, *, nan_at: int | None = None, seed: int = 0, eval_every: int = 50) -> list[str]:
@@ -80,13 +81,20 @@ def make_app(
     return app
 
 
-async def until(pilot, condition, what: str, deadline: float = 20.0) -> None:
-    """Let the app run until ``condition()`` holds (fails after ``deadline`` seconds)."""
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
+async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
+    """Until the reader has a log, every log's history is read and the picture is drawn (then
+    three calm polls: the layout may change after a frame, as when a checklist opens)."""
+    await until(lambda: app.reader.logs and not app.loading, "the history to load", timeout=timeout, pilot=pilot)
+    app.schedule(0.0, force=True)
+    calm = 0
+
+    def settled() -> bool:
+        nonlocal calm
+        calm = 0 if app.refresh_pending else calm + 1
+        return calm >= 3
+
+    await until(settled, "the frames to settle", timeout=timeout, poll=0.05, pilot=pilot)
+    await pilot.pause()
 
 
 def append_lines(path: Path, lines: list[str]) -> None:

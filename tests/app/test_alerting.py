@@ -9,7 +9,7 @@ from lossmon.app.alerting import AlertOptions
 from lossmon.app.notify import desktop_sequences
 from lossmon.app.widgets.header import HeaderBar
 
-from .conftest import append_lines, make_app, trainer_lines, until, write_log
+from .conftest import append_lines, make_app, trainer_lines, until, wait_loaded, write_log
 
 DEMO_LOGS = Path(__file__).resolve().parents[2] / "demo_logs"
 
@@ -25,10 +25,10 @@ async def test_notify_sends_one_bell_and_notification_per_new_alert(tmp_path, ti
     written: list[str] = []
     app = make_app(path, alerts=AlertOptions(notify=True), terminal_write=written.append)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert written == []  # healthy so far
         append_lines(path, lines[300:590])  # the NaN starts at step 560 and stays
-        await until(pilot, lambda: written, "the notification")
+        await until(lambda: written, "the notification", pilot=pilot)
         assert written == [
             desktop_sequences(
                 "lossmon: NaN/Inf in run.log",
@@ -36,7 +36,7 @@ async def test_notify_sends_one_bell_and_notification_per_new_alert(tmp_path, ti
             )
         ]
         append_lines(path, lines[590:])  # more NaN: the badge stays red, nothing new to say
-        await until(pilot, lambda: "step 600" in app.query_one(HeaderBar).text, "the last step")
+        await until(lambda: "step 600" in app.query_one(HeaderBar).text, "the last step", pilot=pilot)
         await pilot.pause(0.3)
         assert len(written) == 1
 
@@ -46,8 +46,8 @@ async def test_notify_goes_through_tmux_passthrough_inside_tmux(nan_log, tick_di
     written: list[str] = []
     app = make_app(nan_log, alerts=AlertOptions(notify=True), terminal_write=written.append)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
-        await until(pilot, lambda: written, "the notification")
+        await wait_loaded(app, pilot)
+        await until(lambda: written, "the notification", pilot=pilot)
     # The NaN was already in the history: one notification, wrapped for tmux, the bell raw.
     assert len(written) == 1
     assert written[0].startswith("\x07\x1bPtmux;\x1b\x1b]9;lossmon: NaN/Inf in nan.log: alert at step 560")
@@ -61,7 +61,7 @@ async def test_alert_level_warn_notifies_for_warnings_too(tick_dir, monkeypatch)
         written: list[str] = []
         app = make_app(path, alerts=AlertOptions(level=level, notify=True), terminal_write=written.append)
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.wait_loaded(pilot)
+            await wait_loaded(app, pilot)
             await pilot.pause(0.2)
         if level == "alert":
             assert written == []
@@ -76,9 +76,9 @@ async def test_the_hook_runs_once_with_the_finding_in_its_environment(tmp_path, 
     command = f'echo "$LOSSMON_PATHOLOGY|$LOSSMON_SEVERITY|$LOSSMON_STEP|$LOSSMON_SERIES|$LOSSMON_FILE" >> {out}; echo noise'
     app = make_app(path, alerts=AlertOptions(command=command))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         append_lines(path, lines[300:])
-        await until(pilot, lambda: out.exists() and out.read_text(), "the hook")
+        await until(lambda: out.exists() and out.read_text(), "the hook", pilot=pilot)
         await pilot.pause(0.5)
         assert app.alerts.hook.launched == 1
     assert out.read_text() == f"nan_or_inf|alert|560|loss|{path}\n"
@@ -90,10 +90,10 @@ async def test_a_hanging_hook_holds_up_neither_the_screen_nor_reading(tmp_path, 
     started = tmp_path / "started"
     app = make_app(path, alerts=AlertOptions(command=f"touch {started}; sleep 60", timeout=30))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
-        await until(pilot, started.exists, "the hook to start")
+        await wait_loaded(app, pilot)
+        await until(started.exists, "the hook to start", pilot=pilot)
         append_lines(path, lines[420:])  # the hook still sleeps
-        await until(pilot, lambda: "step 600" in app.query_one(HeaderBar).text, "the new lines", deadline=5)
+        await until(lambda: "step 600" in app.query_one(HeaderBar).text, "the new lines", timeout=5, pilot=pilot)
         quit_at = time.monotonic()
     assert time.monotonic() - quit_at < 5  # quitting stops the hook instead of waiting for it
 
@@ -101,8 +101,8 @@ async def test_a_hanging_hook_holds_up_neither_the_screen_nor_reading(tmp_path, 
 async def test_a_failing_hook_is_shown_as_a_notification(nan_log, tick_dir):
     app = make_app(nan_log, alerts=AlertOptions(command="echo '[bold]not markup[/]' >&2; exit 3"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
-        await until(pilot, lambda: _notices(app), "the notification")
+        await wait_loaded(app, pilot)
+        await until(lambda: _notices(app), "the notification", pilot=pilot)
         assert _notices(app) == [
             ("--on-alert", "alert hook for nan_or_inf at step 560 exited with status 3", "error")
         ]
@@ -116,8 +116,8 @@ async def test_webhook_posts_the_alert_in_the_background(nan_log, tick_dir):
     with HttpSink() as sink:
         app = make_app(nan_log, alerts=AlertOptions(webhook=sink.url))
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.wait_loaded(pilot)
-            await until(pilot, lambda: not sink.received.empty(), "the post")
+            await wait_loaded(app, pilot)
+            await until(lambda: not sink.received.empty(), "the post", pilot=pilot)
         body, _, _ = sink.next()
         payload = json.loads(body)
     assert set(payload) == {"text", "content", "allowed_mentions", "lossmon"}

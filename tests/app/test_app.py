@@ -15,7 +15,7 @@ from lossmon.app.widgets.timeline import Timeline
 from lossmon.engine import Monitor
 from lossmon.engine.checklists import PATHOLOGIES
 
-from .conftest import append_lines, make_app, trainer_lines, until, write_log
+from .conftest import append_lines, make_app, trainer_lines, until, wait_loaded, write_log
 
 
 def _header(app) -> str:
@@ -29,7 +29,7 @@ def _badge(app, pathology) -> BadgeView:
 async def test_a_healthy_log_shows_header_charts_and_a_calm_checklist(healthy_log, tick_dir):
     app = make_app(healthy_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         header = _header(app)
         assert "healthy.log" in header and "hf_dict" in header and "step 600" in header and "FOLLOW" in header
         assert all(view.has_class("-healthy") for view in app.query(BadgeView))
@@ -46,20 +46,20 @@ async def test_a_log_without_metrics_is_not_called_healthy_until_metrics_come(tm
     path = write_log(tmp_path / "train.log", ["Loading checkpoint shards", "Starting training"])
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
 
         def checklist() -> str:
             return str(app.query_one(ChecklistPane).query("Static").first().render())
 
-        await until(pilot, lambda: "nothing to judge" in checklist(), "the checklist to say so")
+        await until(lambda: "nothing to judge" in checklist(), "the checklist to say so", pilot=pilot)
         append_lines(path, trainer_lines(20))
-        await until(pilot, lambda: "healthy" in checklist(), "the metrics to be judged")
+        await until(lambda: "healthy" in checklist(), "the metrics to be judged", pilot=pilot)
 
 
 async def test_a_nan_turns_its_badge_red_and_lists_the_checklist(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         badge = _badge(app, "nan_or_inf")
         assert badge.has_class("-alert") and badge.has_class("-flashing")
         assert "■ NaN/Inf" in badge.label
@@ -75,7 +75,7 @@ async def test_a_nan_turns_its_badge_red_and_lists_the_checklist(nan_log, tick_d
 async def test_chart_keys_change_the_view_and_the_legend(healthy_log, tick_dir):
     app = make_app(healthy_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         chart = app.query_one("#main-chart", ChartView)
         await pilot.press("s")
         assert app.view_state.smoothing == 0.9 and "smooth 0.9" in chart.text
@@ -102,10 +102,10 @@ async def test_chart_keys_change_the_view_and_the_legend(healthy_log, tick_dir):
 async def test_help_and_metrics_picker_work_by_keyboard(healthy_log, tick_dir):
     app = make_app(healthy_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        app._schedule(0.0, force=True)  # data keeps coming while help is open
+        app.schedule(0.0, force=True)  # data keeps coming while help is open
         await pilot.pause(0.1)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -118,14 +118,14 @@ async def test_help_and_metrics_picker_work_by_keyboard(healthy_log, tick_dir):
         await pilot.pause()
         assert not isinstance(app.screen, MetricsPicker)
         assert first not in app.view_state.shown
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert first not in [chart.series for chart in app.query(".metric-chart")]
 
 
 async def test_choosing_a_finding_moves_the_chart_to_it(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         timeline = app.query_one(Timeline)
         assert timeline.option_count == 2
         timeline.focus()
@@ -139,7 +139,7 @@ async def test_choosing_a_finding_moves_the_chart_to_it(nan_log, tick_dir):
 async def test_ticks_are_saved_and_shown_again(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         items = app.query_one(ChecklistItems)
         items.focus()
         await pilot.press("space")
@@ -150,7 +150,7 @@ async def test_ticks_are_saved_and_shown_again(nan_log, tick_dir):
     assert len(saved) == 1 and json.loads(saved[0].read_text())["ticks"] == {"nan_or_inf": [first]}
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert first in app.query_one(ChecklistItems).selected
 
 
@@ -159,7 +159,7 @@ async def test_markup_and_escapes_in_series_names_show_as_text(tmp_path, tick_di
     log = write_log(tmp_path / "markup.jsonl", lines)
     app = make_app(log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "loss[31m" not in app.query_one("#main-chart", ChartView).text
         grid = app.query(".metric-chart").first(ChartView)
         assert "[bold red]x[/]" in grid.text
@@ -169,7 +169,7 @@ async def test_markup_and_escapes_in_series_names_show_as_text(tmp_path, tick_di
 async def test_narrow_terminals_get_the_side_pane_layout(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(50, 30)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert app.screen.has_class("-side")
         badges = app.query_one(BadgeRow)
         assert badges.region.height == 4  # seven badges, two per row
@@ -186,7 +186,7 @@ async def test_narrow_terminals_get_the_side_pane_layout(nan_log, tick_dir):
 async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_dir):
     app = make_app(nan_log, tick_dir=tick_dir, ascii=True)
     async with app.run_test(size=(40, 20)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         chart = app.query_one("#main-chart", ChartView)
         assert chart.region.height >= 5 and chart.region.width == 40
         assert not any("\u2800" <= char <= "\u28ff" for char in chart.text)  # no braille
@@ -199,7 +199,7 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
         await pilot.pause(0.1)
         assert "REPLAY" in _header(app)
         assert app.views[0].log.monitor.records < 612
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert _badge(app, "nan_or_inf").has_class("-alert")
         assert app.query_one(Timeline).option_count == 2
 
@@ -207,10 +207,10 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
 async def test_several_logs_switch_with_brackets(healthy_log, nan_log, tick_dir):
     app = make_app(healthy_log, nan_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "1/2" in _header(app) and "another log is alerting" in _header(app)
         await pilot.press("right_square_bracket")
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "nan.log" in _header(app)
         assert _badge(app, "nan_or_inf").has_class("-alert")
 
@@ -230,12 +230,12 @@ async def test_lines_appended_to_the_log_reach_the_screen(tmp_path, tick_dir):
     path = write_log(tmp_path / "live.log", trainer_lines(600)[:300])
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "FOLLOW" in _header(app) and _badge(app, "nan_or_inf").has_class("-healthy")
         frames = app.frames
         append_lines(path, trainer_lines(600, nan_at=560)[300:])
-        await until(pilot, lambda: "step 600" in _header(app), "the last step in the header")
-        await until(pilot, lambda: _badge(app, "nan_or_inf").has_class("-alert"), "the NaN badge")
+        await until(lambda: "step 600" in _header(app), "the last step in the header", pilot=pilot)
+        await until(lambda: _badge(app, "nan_or_inf").has_class("-alert"), "the NaN badge", pilot=pilot)
         assert app.frames > frames and "×" in app.query_one("#main-chart", ChartView).text
         assert app.frames - frames < 30  # redrawn on a throttle, not per line
 
@@ -244,12 +244,12 @@ async def test_pause_freezes_the_charts_and_says_how_much_new_data_waits(tmp_pat
     path = write_log(tmp_path / "live.log", trainer_lines(400)[:200])
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("p")
         chart = app.query_one("#main-chart", ChartView).text
         frames = app.frames
         append_lines(path, trainer_lines(400)[200:250])
-        await until(pilot, lambda: "50 new records" in _header(app), "the count of new records")
+        await until(lambda: "50 new records" in _header(app), "the count of new records", pilot=pilot)
         assert "PAUSED" in _header(app)
         assert app.frames == frames and app.query_one("#main-chart", ChartView).text == chart
         await pilot.press("p")
@@ -261,16 +261,17 @@ async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp
     path = tmp_path / "later.log"
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: "WAITING" in _header(app), "waiting")
+        # (the follower's thread registers the path: until then, no log is open to say so)
+        await until(lambda: "WAITING" in _header(app) and app.views and not app.refresh_pending, "waiting", pilot=pilot)
         assert "waiting for the file to appear" in _header(app)
         write_log(path, trainer_lines(100))
-        await until(pilot, lambda: "FOLLOW" in _header(app) and "step 100" in _header(app), "the file")
+        await until(lambda: "FOLLOW" in _header(app) and "step 100" in _header(app), "the file", pilot=pilot)
         path.unlink()
-        await until(pilot, lambda: "DELETED" in _header(app), "the deletion")
+        await until(lambda: "DELETED" in _header(app), "the deletion", pilot=pilot)
         assert "data stay" in _header(app) and "step 100" in _header(app)
         assert "loss" in app.query_one("#main-chart", ChartView).text  # still charted
         write_log(path, trainer_lines(100)[:20])
-        await until(pilot, lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file")
+        await until(lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file", pilot=pilot)
 
 
 class _SlowMonitor(Monitor):
@@ -285,14 +286,14 @@ async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
     path = write_log(tmp_path / "big.log", trainer_lines(60_000))
     app = make_app(path, tick_dir=tick_dir, make_monitor=_SlowMonitor)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: "LOADING" in _header(app), "the loading state")
+        await until(lambda: "LOADING" in _header(app), "the loading state", pilot=pilot)
         assert app.query_one("#progress").display
         handled_while_loading = []
         smoothing = app.action_smoothing
         app.action_smoothing = lambda: (handled_while_loading.append(app.loading), smoothing())
         await pilot.press("s")
         assert app.view_state.smoothing == 0.9 and handled_while_loading == [True]
-        await app.wait_loaded(pilot, timeout=120)
+        await wait_loaded(app, pilot, timeout=120)
         assert not app.query("#progress") and "FOLLOW" in _header(app)  # the bar is gone
         assert "step 60000" in _header(app)
 
@@ -301,12 +302,12 @@ async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the
     path = write_log(tmp_path / "live.log", trainer_lines(600, nan_at=560))
     app = make_app(path, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         timeline = app.query_one(Timeline)
         assert timeline.option_count == 2 and not any(o.disabled for o in timeline._options)
         write_log(path, trainer_lines(300)[:150])  # the run starts again: the file is rewritten
-        await until(pilot, lambda: "segment 2" in _header(app) and "step 148 " in _header(app), "the restart")
-        await until(pilot, lambda: timeline.option_count == 4, "the timeline to split")
+        await until(lambda: "segment 2" in _header(app) and "step 148 " in _header(app), "the restart", pilot=pilot)
+        await until(lambda: timeline.option_count == 4, "the timeline to split", pilot=pilot)
         prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(4)]
         assert prompts[0] == "── earlier: not on the chart ──" and prompts[3] == "── on the chart ──"
         assert "NaN/Inf" in prompts[1] and "560" in prompts[1]
@@ -319,7 +320,7 @@ async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the
         assert [n.severity for n in app._notifications] == ["warning"]
         assert "before the log restarted" in list(app._notifications)[0].message
         append_lines(path, trainer_lines(300, nan_at=160)[150:])  # the new run breaks too
-        await until(pilot, lambda: timeline.option_count == 6, "the new findings")
+        await until(lambda: timeline.option_count == 6, "the new findings", pilot=pilot)
         assert "160" in str(timeline.get_option_at_index(4).prompt)
         timeline.highlighted = 4
         await pilot.press("enter")
@@ -332,7 +333,7 @@ async def test_an_idle_app_repaints_only_the_clock_and_the_blink(nan_log, tick_d
 
     app = LossmonApp(FollowFeed([str(nan_log)]))  # a real clock: the elapsed time moves
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         frames = -1
         while app.frames != frames:  # a busy machine may still be laying out the first frames
             frames = app.frames

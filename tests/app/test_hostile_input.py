@@ -12,7 +12,7 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.app.widgets.timeline import Timeline
 from tests.engine.test_safe_text import hidden
 
-from .conftest import make_app, write_log
+from .conftest import make_app, wait_loaded, write_log
 
 EXTREMES = ["5e-324", "1e-320", "1e-300", "0", "-0", "1e300", "1.7976931348623157e308", "-1e308",
             "inf", "nan", "1.5", "2.0", "-1e-320"]
@@ -29,7 +29,7 @@ async def test_extreme_values_are_charted_in_every_view_without_a_warning(tmp_pa
     with warnings.catch_warnings(), np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
         warnings.simplefilter("error")
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.wait_loaded(pilot)
+            await wait_loaded(app, pilot)
             for key in ("s", "l", "w", "x", "s", "l", "w", "x"):  # smoothing, log scale, window, x axis
                 await pilot.press(key)
                 await pilot.pause()
@@ -45,7 +45,7 @@ async def test_a_hostile_directory_and_names_are_shown_escaped(tmp_path, tick_di
     log = write_log(directory / "train.jsonl", lines)
     app = make_app(log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         header = str(app.query_one(HeaderBar).text)
         assert "train.jsonl" in header  # the header names the file, not its directory
         chart = app.query_one("#main-chart", ChartView).text
@@ -67,7 +67,7 @@ async def test_names_past_max_series_are_announced_once(tmp_path, tick_dir):
     log = write_log(tmp_path / "many.jsonl", lines)
     app = make_app(log, tick_dir=tick_dir, make_monitor=partial(Monitor, max_series=5))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.pause()
         notes = [(n.title, n.message) for n in app._notifications]
         assert notes == [("Too many series", f"{log}: more than 5 distinct metric names; 36 more were not kept "

@@ -15,7 +15,7 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.app.widgets.help import KEY_GROUPS, HelpScreen
 from lossmon.app.widgets.timeline import Timeline
 
-from .conftest import make_app, trainer_lines, write_log
+from .conftest import make_app, trainer_lines, wait_loaded, write_log
 from .screen import screen_lines, screen_text, style_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def _spiked_lines() -> list[str]:
 async def test_help_lists_every_key_grouped_and_fits_40_columns(healthy_log, tick_dir):
     app = make_app(healthy_log)
     async with app.run_test(size=(40, 20)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.pause()
@@ -64,7 +64,7 @@ async def test_help_lists_every_key_grouped_and_fits_40_columns(healthy_log, tic
 async def test_ctrl_c_quits(healthy_log, tick_dir):
     app = make_app(healthy_log)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert not app.is_running
@@ -73,7 +73,7 @@ async def test_ctrl_c_quits(healthy_log, tick_dir):
 async def test_f_reaches_the_timeline_and_tab_never_folds_a_section(nan_log, tick_dir):
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("f")
         assert isinstance(app.focused, Timeline) and app.focused.highlighted is not None
         assert app.focused.chosen_finding is not None
@@ -91,7 +91,7 @@ async def test_no_color_alert_is_the_loudest_badge_in_words_and_reverse(nan_log,
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert app.no_color and app.screen.has_class("-no-color")
         alert = style_of(app, "■ NaN/Inf ALERT")
         healthy = style_of(app, "○ EXPLODING")
@@ -104,7 +104,7 @@ async def test_no_color_alert_is_the_loudest_badge_in_words_and_reverse(nan_log,
 async def test_sixteen_colours_keep_the_alert_solid(nan_log, tick_dir):
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         alert, healthy = style_of(app, "■ NaN/Inf ALERT"), style_of(app, "○ EXPLODING")
         standard = alert.bgcolor.downgrade(ColorSystem.STANDARD)
         assert standard.number in (1, 9) and alert.bold  # red (or bright red) background
@@ -116,9 +116,9 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
     log = write_log(tmp_path / "spiked.log", _spiked_lines() + trainer_lines(40, nan_at=30)[-5:])
     app = make_app(log, ascii=True)
     async with app.run_test(size=size) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("c") if app.query_one("#checklist-box").collapsed else None
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "!! ALERT" in screen_text(app) or "!! NaN/Inf" in screen_text(app)
         for screen in ("main", "notification", "help", "metrics", "palette"):
             if screen == "notification":
@@ -141,7 +141,7 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
 async def test_checkboxes_read_ticked_or_not_without_colour(nan_log, tick_dir):
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "[ ] Find the first non-finite step" in screen_text(app)
         items = app.query("ChecklistItems").first()
         items.focus()
@@ -158,7 +158,7 @@ async def test_a_cleared_alert_stays_listed_as_cleared(tmp_path, tick_dir):
     log = write_log(tmp_path / "spiked.log", _spiked_lines())
     app = make_app(log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         text = screen_text(app)
         assert "◌ EXPLODING" in text  # the badge: happened, then cleared
         assert "Checklist (0 active, 1 cleared)" in text
@@ -170,7 +170,7 @@ async def test_a_cleared_alert_stays_listed_as_cleared(tmp_path, tick_dir):
 async def test_a_squeezed_val_loss_gets_its_own_panel(name, tick_dir):
     app = make_app(REPO / "demo_logs" / name)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         lines = app.query_one("#main-chart", ChartView).text.splitlines()
         title = [i for i, line in enumerate(lines) if line.startswith("• val_loss")]
         assert title and "own scale" in lines[title[0]]
@@ -188,7 +188,7 @@ async def test_grid_titles_keep_numbers_whole(tmp_path, tick_dir):
     log = write_log(tmp_path / "metrics.csv", rows)
     app = make_app(log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         titles = [chart.text.splitlines()[0] for chart in app.query(".metric-chart")]
         assert any(title.endswith(" 39.96") for title in titles), titles
         assert any(title.endswith(" 0.828") for title in titles), titles
@@ -198,7 +198,7 @@ async def test_grid_titles_keep_numbers_whole(tmp_path, tick_dir):
 async def test_window_on_a_short_run_starts_at_its_first_step(healthy_log, tick_dir):
     app = make_app(healthy_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("w", "w")  # last 10k on a 600-step run
         await pilot.pause()
         frame = app.query_one("#main-chart", ChartView)._frame
@@ -208,7 +208,7 @@ async def test_window_on_a_short_run_starts_at_its_first_step(healthy_log, tick_
 async def test_value_readout_by_keys_and_click(healthy_log, tick_dir):
     app = make_app(healthy_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         chart = app.query_one("#main-chart", ChartView)
         await pilot.press("right")
         legend = chart.text.splitlines()[0]
@@ -232,10 +232,10 @@ async def test_narrow_panes_keep_the_x_axis_and_a_two_line_header(size, tmp_path
     app = make_app(log)
     app.show_elapsed = True
     async with app.run_test(size=size) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         if app.query_one("#checklist-box").collapsed:
             await pilot.press("c")
-            await app.wait_loaded(pilot)
+            await wait_loaded(app, pilot)
         header = app.query_one(HeaderBar).text.splitlines()
         assert len(header) <= 2 and "FOLLOW" in header[-1] and header[-1].strip() != "FOLLOW"
         chart_lines = app.query_one("#main-chart", ChartView).text.splitlines()
@@ -248,12 +248,12 @@ async def test_an_empty_or_binary_file_says_why_nothing_shows(content, note, tmp
     path.write_bytes(content)
     app = make_app(path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert note in app.query_one(HeaderBar).text
 
 
 def test_an_unreadable_file_says_error_not_loading(tmp_path):
-    from lossmon.app.app import log_state
+    from lossmon.app.header_scene import log_state
     from lossmon.app.live_log import LiveLog
     from lossmon.engine import Monitor
 
@@ -268,7 +268,7 @@ def test_an_unreadable_file_says_error_not_loading(tmp_path):
 async def test_the_metrics_picker_boxes_read_x_or_blank(healthy_log, tick_dir):
     app = make_app(healthy_log)
     async with app.run_test(size=(80, 30)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("m")
         await pilot.pause()
         picker = app.focused

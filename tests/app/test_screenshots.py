@@ -3,7 +3,7 @@ from pathlib import Path
 
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
 
-from .conftest import make_app
+from .conftest import make_app, wait_loaded
 
 WHEN = datetime(2025, 1, 31, 3, 15, 2)
 
@@ -30,7 +30,7 @@ async def test_the_screenshot_key_saves_an_svg_outside_the_current_directory(nan
     monkeypatch.chdir(checkout)  # a git checkout, say: nothing may land here
     app = make_app(nan_log)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("S")
         await pilot.pause(0.1)
         shots = tick_dir / "lossmon" / "screenshots"
@@ -46,7 +46,7 @@ async def test_the_screenshot_key_saves_an_svg_outside_the_current_directory(nan
 async def test_screenshot_dir_chooses_where(nan_log, tick_dir, tmp_path):
     app = make_app(nan_log, screenshots=str(tmp_path / "here"))
     async with app.run_test(size=(60, 24)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.press("S")
         await pilot.pause(0.1)
     assert len(list((tmp_path / "here").glob("lossmon-nan-*.svg"))) == 1

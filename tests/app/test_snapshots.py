@@ -7,7 +7,7 @@ after looking at the new screens.
 
 import pytest
 
-from .conftest import make_app
+from .conftest import make_app, wait_loaded
 
 LAYOUTS = {"full": (120, 40), "side": (50, 30)}
 
@@ -18,7 +18,7 @@ def test_layouts(layout, run, healthy_log, nan_log, tick_dir, snap_compare):
     app = make_app(healthy_log if run == "healthy" else nan_log)
 
     async def loaded(pilot):
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
 
     assert snap_compare(app, terminal_size=LAYOUTS[layout], run_before=loaded)
 
@@ -27,7 +27,7 @@ def test_smallest_screen_in_ascii(nan_log, tick_dir, snap_compare):
     app = make_app(nan_log, ascii=True)
 
     async def loaded(pilot):
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
 
     assert snap_compare(app, terminal_size=(40, 20), run_before=loaded)
 
@@ -50,6 +50,6 @@ def test_severity_without_colour(mode, layout, nan_log, tick_dir, snap_compare, 
         app.theme = MODES[mode]["theme"]
 
     async def loaded(pilot):
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
 
     assert snap_compare(app, terminal_size=LAYOUTS[layout], run_before=loaded)

@@ -9,7 +9,7 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.engine import Monitor
 from tests.engine.test_follower_stalls import FakeClock
 
-from .conftest import append_lines, trainer_lines, until, write_log
+from .conftest import append_lines, trainer_lines, until, wait_loaded, write_log
 
 
 def _header(app) -> str:
@@ -23,16 +23,16 @@ async def test_the_header_says_when_the_last_record_came_and_the_badge_lights(tm
     app = LossmonApp(feed, show_elapsed=False, alerts=AlertOptions(level="warn", notify=True), terminal_write=written.append)
     app.blink_interval = 3600.0
     async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "last record" not in _header(app)
         clock.now += 14 * 60 + 5  # the run hangs: its pace is not known yet, so 5 min is a stall
         feed.follower.tick()
-        await until(pilot, lambda: "last record 14 min ago" in _header(app), "the silence in the header")
-        await until(pilot, lambda: app.query(BadgeView).filter("#badge-stalled"), "the stalled badge")
+        await until(lambda: "last record 14 min ago" in _header(app), "the silence in the header", pilot=pilot)
+        await until(lambda: app.query(BadgeView).filter("#badge-stalled"), "the stalled badge", pilot=pilot)
         assert app.query_one("#badge-stalled", BadgeView).has_class("-warn")
         assert any("STALLED in train.log" in text for text in written)
         append_lines(log, trainer_lines(201)[-1:])  # the run goes on: the badge clears
-        await until(pilot, lambda: "last record" not in _header(app), "the header to calm down")
+        await until(lambda: "last record" not in _header(app), "the header to calm down", pilot=pilot)
         # no longer lit, and not healthy either: a stall that cleared stays shown as cleared
         badge = app.query_one("#badge-stalled", BadgeView)
         assert badge.has_class("-cleared") and not badge.has_class("-warn")

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from lossmon.cli import add_parsing_options, main, parsing_options
+from lossmon.cli import main
+from lossmon.options import add_parsing_options, parsing_options
 from lossmon.engine.errors import LossmonError
 
 LOG = "".join(f"it {s} | loss {1 / s:.4f} | acc {s / 100:.2f}\n" for s in range(1, 30))

@@ -6,6 +6,7 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.cli import main
 from lossmon.commands.demo import build_demo
 from lossmon.engine import check_file
+from tests.app.conftest import wait_loaded
 
 
 async def test_demo_writes_a_real_log_while_the_app_follows_it(tmp_path, monkeypatch):
@@ -18,11 +19,11 @@ async def test_demo_writes_a_real_log_while_the_app_follows_it(tmp_path, monkeyp
         seen = set()
         while time.monotonic() < deadline:  # until the run is over and the app read all of it
             seen.add(str(app.query_one(HeaderBar).text))
-            logs = app.feed.logs
+            logs = app.reader.logs
             if run.done and logs and logs[0].bytes_read == os.path.getsize(run.path):
                 break
             await pilot.pause(0.02)
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert run.done and run.error is None
         assert any(" FOLLOW " in header for header in seen)  # followed while it was written
         assert app.query_one("#badge-nan_or_inf", BadgeView).has_class("-alert")

@@ -24,6 +24,7 @@ import pytest
 
 from lossmon.engine import check_file
 from lossmon.engine.findings import step_for_json
+from tests.conftest import until
 from tests.app.conftest import make_app, tick_dir  # noqa: F401 - tick_dir: the app writes its ticks there
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,18 +142,15 @@ async def test_the_app_gives_checks_records_and_findings(logs, tick_dir):
     copies = fresh_copies(directory, expected, "app")
     app = make_app(*copies)
     async with app.run_test(size=(120, 40)) as pilot:
-        deadline = time.monotonic() + DEADLINE
-        while len(app.feed.logs) < len(copies) and time.monotonic() < deadline:
-            await pilot.pause(0.05)
+        await until(lambda: len(app.reader.logs) == len(copies), "every copy opened", timeout=DEADLINE, pilot=pilot)
         finish_last_lines(copies)
         wanted = {path: total_records(records) for path, (records, _, _) in copies.items()}
-        logs_by_path = {log.path: log for log in app.feed.logs}
+        logs_by_path = {log.path: log for log in app.reader.logs}
 
         def read_all() -> bool:
             return all(logs_by_path[p].monitor.records >= wanted[p] and not logs_by_path[p].loading for p in copies)
 
-        while not read_all() and time.monotonic() < deadline:
-            await pilot.pause(0.05)
+        await until(read_all, "every record read", timeout=DEADLINE, pilot=pilot)
         await pilot.pause(0.2)
         for path, (records, check_findings, original) in copies.items():
             log = logs_by_path[path]

@@ -8,14 +8,8 @@ import time
 import pytest
 
 from tests.commands.test_watch import DEADLINE, nano, read_lines, start_watch
+from tests.conftest import until
 from tests.engine.test_alerts import _alive
-
-
-def wait_for(condition, what):
-    end = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < end, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def append(path, text):
@@ -35,7 +29,7 @@ def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
         read_lines(process, 5)
         append(log, nano(5, "nan") + nano(6, "nan"))
         read_lines(process, 3)  # two records and the finding
-        wait_for(lambda: list(hooks.iterdir()), "the hook")
+        until(lambda: list(hooks.iterdir()), "the hook")
         (fired,) = hooks.iterdir()
         env = dict(line.split("=", 1) for line in fired.read_text().splitlines())
         assert json.loads(env.pop("LOSSMON_JSON"))["lossmon"] == {
@@ -107,7 +101,7 @@ def test_a_signal_to_watch_stops_its_running_hooks(tmp_path, sig):
     process = start_watch("--jsonl", "--on-alert", hook, "--hook-timeout", "600", str(log))
     try:
         read_lines(process, 3)
-        wait_for(lambda: len(list(pids.iterdir())) == 2 and all(p.read_text() for p in pids.iterdir()), "the hook")
+        until(lambda: len(list(pids.iterdir())) == 2 and all(p.read_text() for p in pids.iterdir()), "the hook")
         running = [int(p.read_text()) for p in pids.iterdir()]
         assert all(map(_alive, running))
         process.send_signal(sig)
@@ -116,7 +110,7 @@ def test_a_signal_to_watch_stops_its_running_hooks(tmp_path, sig):
         process.kill()
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
-    wait_for(lambda: not any(map(_alive, running)), "the hook to be stopped")
+    until(lambda: not any(map(_alive, running)), "the hook to be stopped")
 
 
 def test_when_every_input_ends_running_hooks_finish_first(tmp_path):

@@ -1,11 +1,11 @@
 import json
 import signal
-import time
 
 import pytest
 
 from lossmon.engine.alerts import AlertGate, AlertHook, AlertPolicy, hook_environment
 from lossmon.engine.findings import Finding
+from tests.conftest import until
 
 
 def finding(pathology="nan_or_inf", severity="alert", step=12.0):
@@ -45,18 +45,23 @@ def test_fires_once_per_pathology_until_it_clears(tmp_path):
     assert hook.launched == 3
 
 
-def test_a_failing_or_hanging_hook_is_reported_not_fatal():
+def test_a_failing_or_hanging_hook_is_reported_not_fatal(tmp_path):
     reports = []
     failing = AlertHook("exit 3", report=reports.append)
     failing.policy().observe("a.log", [finding()], {})
     failing.wait()
+    # observe never waits for the command: this one ends only once the test, after observe
+    # returned, lets it (had observe waited, it would have timed out and said so).
+    go = tmp_path / "go"
+    blocked = AlertHook(f'until [ -e "{go}" ]; do sleep 0.02; done', timeout=60, report=reports.append)
+    blocked.policy().observe("a.log", [finding()], {})
+    assert blocked.launched == 1 and not go.exists()
+    go.touch()
+    blocked.wait()
     hanging = AlertHook("sleep 30", timeout=0.5, report=reports.append)
-    policy = hanging.policy()
-    started = time.monotonic()
-    policy.observe("a.log", [finding()], {})
-    assert time.monotonic() - started < 0.5  # observe never waits for the command
-    hanging.wait()
-    assert time.monotonic() - started < 10
+    hanging.policy().observe("a.log", [finding()], {})
+    hanging.wait()  # stopped at its timeout
+    assert hanging.running == 0
     assert reports == [
         "alert hook for nan_or_inf at step 12 exited with status 3",
         "alert hook for nan_or_inf at step 12 timed out after 0.5 s and was stopped",
@@ -121,9 +126,7 @@ def test_close_stops_every_running_hook_and_its_children_silently(tmp_path):
     hook = AlertHook(f'sleep 60 & echo $! > "{tmp_path}/child-$$"; exec sleep 60', report=reports.append, timeout=120)
     for series in ("a", "b", "c"):
         hook.run(f"{series}.log", finding())
-    deadline = time.monotonic() + 20
-    while (hook.running < 3 or len(list(tmp_path.iterdir())) < 3) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    until(lambda: hook.running >= 3 and len(list(tmp_path.iterdir())) >= 3, "three hooks and their children")
     shells = [int(p.name.split("-")[1]) for p in tmp_path.iterdir()]
     children = [int(p.read_text()) for p in tmp_path.iterdir()]
     assert len(shells) == 3 and all(map(_alive, shells + children))

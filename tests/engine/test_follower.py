@@ -18,6 +18,7 @@ from lossmon.engine.sources import watchers as watchers_module
 from lossmon.engine.follower import Follower
 from lossmon.engine.lines import MAX_LINE_BYTES
 from lossmon.engine.monitor import Monitor
+from tests.conftest import until
 
 DEADLINE = 20.0
 
@@ -39,13 +40,17 @@ class Collector:
         self.updates = []
 
     def until(self, condition, deadline=DEADLINE):
-        end = time.monotonic() + deadline
-        while not condition(self):
-            if time.monotonic() > end:
-                raise AssertionError(f"timed out; events {self.events()}, records {self.records()[-5:]}")
+        """Take updates until ``condition(self)`` holds."""
+
+        def taken() -> bool:
+            if condition(self):
+                return True
             update = self.session.get(timeout=0.05)
             if update is not None:
                 self.updates.append(update)
+            return False
+
+        until(taken, lambda: f"events {self.events()}, records {self.records()[-5:]}", timeout=deadline, poll=0)
         return self
 
     def records(self, path=None):

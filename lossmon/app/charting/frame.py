@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lossmon.app.charting.canvas import Canvas
-from lossmon.app.charting.ticks import format_number, log_ticks, nice_ticks
+from lossmon.charts.axis_ticks import format_number
+from lossmon.charts.spec import x_tick_count, x_ticks, y_tick_count, y_ticks
 
 Run = tuple[str, "str | None"]
 
@@ -85,9 +86,8 @@ def draw_chart(
 
     axis_row = x_labels and height >= 12
     plot_height = height - int(x_labels) - int(axis_row)
-    y_ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
-    y_labels = [format_number(10**t if log_y else t) for t in y_ticks]
-    margin = max(max((len(label) for label in y_labels), default=1) + 1, min_margin)
+    y_axis = y_ticks(y_low, y_high, y_tick_count(plot_height), log_y)
+    margin = max(max((len(label) for label in y_axis.labels), default=1) + 1, min_margin)
     plot_width = width - margin - 1
     if plot_width < 4:
         return _empty(width, height, "too narrow")
@@ -125,7 +125,7 @@ def draw_chart(
     _mark_top_row(plot_rows, _top_marks(traces, markers, px, canvas, ascii, (x_low, x_high)))
 
     tick_rows = {}
-    for tick, label in zip(y_ticks, y_labels):
+    for tick, label in zip(y_axis.at, y_axis.labels):
         row = int(round(float(py(tick)))) // canvas.dots_y
         if 0 <= row < plot_height and row not in tick_rows:
             tick_rows[row] = label
@@ -136,8 +136,8 @@ def draw_chart(
         left = (label.rjust(margin - 1) + " " + tee) if label else " " * margin + vertical
         rows.append([(left, "axis"), *runs])
 
-    x_ticks = nice_ticks(x_low, x_high, max(2, plot_width // 14))
-    columns = [int(round(float(px(t)))) // canvas.dots_x for t in x_ticks]
+    x_axis = x_ticks(x_low, x_high, x_tick_count(plot_width), x_format)
+    columns = [int(round(float(px(t)))) // canvas.dots_x for t in x_axis.at]
     if axis_row:
         line = [horizontal] * plot_width
         for column in columns:
@@ -146,8 +146,7 @@ def draw_chart(
         rows.append([(" " * margin + corner + "".join(line), "axis")])
     labels = [" "] * (width)
     free_from = 0
-    for tick, column in zip(x_ticks, columns):
-        text = x_format(tick)
+    for text, column in zip(x_axis.labels, columns):
         start = min(max(margin + 1 + column - len(text) // 2, free_from), width - len(text))
         if start < free_from or start < 0:
             continue

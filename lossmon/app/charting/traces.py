@@ -5,9 +5,8 @@ pyramid; ``Series.smoothed``: EMA kept current as points arrive), so building a 
 O(buckets) whatever the number of points. Call ``build_traces`` with the log's lock held: it
 reads those engine structures, which the follower's thread extends.
 
-A series with fewer points in the window than the chart has columns (an eval every 1,000 steps)
-is drawn raw, with its points marked when they are a few columns apart: smoothing it would draw a
-line that invents values between evaluations.
+How a series is drawn (raw or decimated, points marked, smoothed or not) is the chart
+specification's decision (lossmon.charts.spec.series_drawing), shared with ``check --plot``.
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.app.charting.frame import Trace
+from lossmon.charts.spec import series_drawing
 from lossmon.engine.store import Series
-
-POINTS_APART = 2  # columns per point, on average, from which each point gets a mark
 
 
 @dataclass(slots=True)
@@ -65,7 +63,6 @@ def build_traces(
     series: SeriesArrays,
     *,
     columns: int,
-    buckets: int,
     smoothing: float,
     step_range: tuple[float, float] | None,
     style: str,
@@ -80,19 +77,20 @@ def build_traces(
     n = hi - lo
     if n <= 0:
         return []
-    smoothed = series.source.smoothed(smoothing) if smoothing > 0 and n >= columns else None
-    if n <= buckets:
+    drawing = series_drawing(n, columns, smoothing)
+    smoothed = series.source.smoothed(smoothing) if drawing.smoothed else None
+    if not drawing.dense:
         index = np.arange(lo, hi)
         x = x_axis(series, index)
         raw = series.values[lo:hi]
         nonfinite = (~np.isfinite(raw)).astype(np.int64)
         if smoothed is None:
-            return [Trace(x, raw, style, nonfinite=nonfinite, points=n <= columns // POINTS_APART)]
+            return [Trace(x, raw, style, nonfinite=nonfinite, points=drawing.marked)]
         return [Trace(x, raw, f"{style}.raw"), Trace(x, smoothed.values[lo:hi], style, nonfinite=nonfinite)]
-    summary = series.source.buckets(lo, hi, buckets)
+    summary = series.source.buckets(lo, hi, drawing.buckets)
     x = x_axis(series, summary.ends)
     if smoothed is None:
         line, band_style = summary.last, style
     else:
-        line, band_style = smoothed.buckets(series.steps, lo, hi, buckets).mean, f"{style}.raw"
+        line, band_style = smoothed.buckets(series.steps, lo, hi, drawing.buckets).mean, f"{style}.raw"
     return [Trace(x, line, style, low=summary.low, high=summary.high, band_style=band_style, nonfinite=summary.nonfinite)]

@@ -10,7 +10,7 @@ from textual.widgets.selection_list import Selection
 from lossmon.app.palette import ascii_text, severity_tag
 from lossmon.app.widgets.ticklist import TickList
 from lossmon.app.safe_text import clean
-from lossmon.app.ticks import TickStore
+from lossmon.app.checklist_ticks import TickStore
 from lossmon.engine.checklists import PATHOLOGIES
 from lossmon.engine.findings import Finding, format_step, severity_rank
 

@@ -28,8 +28,10 @@ MAX_LINES = 2  # a narrow pane drops the least useful fields rather than wrap to
 _OPTIONAL = ("rate", "elapsed", "records", "format", "unread")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class HeaderInfo:
+    """What the header shows (built by lossmon.app.header_scene.header_info)."""
+
     name: str
     format_id: str | None
     last_step: float | None

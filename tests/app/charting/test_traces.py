@@ -16,11 +16,10 @@ def _series(n, spike_at=None, name="loss"):
     return series
 
 
-def _traces(series, columns=100, smoothing=0.6, step_range=None, buckets=None):
+def _traces(series, columns=100, smoothing=0.6, step_range=None):
     return build_traces(
         SeriesArrays.of(series),
         columns=columns,
-        buckets=buckets or 2 * columns,
         smoothing=smoothing,
         step_range=step_range,
         style="train",
@@ -91,7 +90,7 @@ def _frame_builder(n: int):
     arrays = SeriesArrays.of(series)
 
     def frame():
-        traces = build_traces(arrays, columns=190, buckets=2 * 190, smoothing=0.6, step_range=None, style="train")
+        traces = build_traces(arrays, columns=190, smoothing=0.6, step_range=None, style="train")
         return draw_chart(traces, 200, 50)
 
     frame()  # the first frame computes the smoothed values over the history

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossmon.app.widgets.explain import ExplainScreen
 
-from ..conftest import make_app, trainer_lines, write_log
+from ..conftest import make_app, trainer_lines, wait_loaded, write_log
 from ..screen import screen_text
 
 # Lines of ../shared/real-logs/gpt-lab-diffusion-train.log (AkramjitS/gpt-lab-diffusion) that carry
@@ -27,7 +27,7 @@ def _mixed_log(tmp_path):
 async def test_the_header_says_lines_were_not_understood_and_e_shows_them(tmp_path, tick_dir):
     app = make_app(_mixed_log(tmp_path), tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         header = "\n".join(screen_text(app).splitlines()[:3])
         assert "16% of lines not understood: e" in header, header  # 40 of 244 lines
         await pilot.press("e")
@@ -44,5 +44,5 @@ async def test_the_header_says_lines_were_not_understood_and_e_shows_them(tmp_pa
 async def test_a_log_read_whole_says_nothing_of_unread_lines(healthy_log, tick_dir):
     app = make_app(healthy_log, tick_dir=tick_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         assert "not understood" not in screen_text(app)

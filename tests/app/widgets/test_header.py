@@ -1,8 +1,11 @@
 from lossmon.app.widgets.header import HeaderBar, HeaderInfo, header_fields, header_lines
 
-from ..conftest import make_app
+from ..conftest import make_app, wait_loaded
 
-INFO = HeaderInfo("nan_or_inf.log", "keras", 6260.0, 397, 82.0, 3.0, "FOLLOW", note="segment 2")
+INFO = HeaderInfo(
+    name="nan_or_inf.log", format_id="keras", last_step=6260.0, records=397, rate=82.0, elapsed=3.0,
+    state="FOLLOW", note="segment 2",
+)
 
 
 def _plain(field):
@@ -21,7 +24,7 @@ def test_lines_break_between_fields_never_inside_one():
 
 
 def test_a_field_wider_than_the_pane_gets_its_own_line():
-    info = HeaderInfo("x" * 70, "keras", 1.0, 1, 0.0, None, "FOLLOW")
+    info = HeaderInfo(name="x" * 70, format_id="keras", last_step=1.0, records=1, rate=0.0, elapsed=None, state="FOLLOW")
     lines = header_lines(header_fields(info), 50)
     assert lines[0] == [(" lossmon ", "bold reverse")]
     assert len(lines[1]) == 1 and lines[1][0][0] == "x" * 59 + "…"  # clean() keeps names to 60 cells
@@ -30,7 +33,7 @@ def test_a_field_wider_than_the_pane_gets_its_own_line():
 async def test_the_side_pane_header_wraps_between_fields(nan_log, tick_dir):
     app = make_app(nan_log)
     async with app.run_test(size=(50, 30)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         header = app.query_one(HeaderBar)
         lines = header.text.split("\n")
         assert len(lines) == 2 and header.region.height == 2

@@ -2,7 +2,7 @@ from textual.widgets._footer import FooterKey
 
 from lossmon.app.widgets.keybar import KeyBar, key_width, keys_that_fit
 
-from ..conftest import make_app
+from ..conftest import make_app, wait_loaded
 
 
 def _key(key, description, action):
@@ -26,7 +26,7 @@ def _footer_keys(app):
 async def test_at_fifty_columns_the_keys_and_the_palette_hint_do_not_overlap(nan_log, tick_dir):
     app = make_app(nan_log)
     async with app.run_test(size=(50, 30)) as pilot:
-        await app.wait_loaded(pilot)
+        await wait_loaded(app, pilot)
         await pilot.pause(0.2)
         keys, bar = _footer_keys(app)
         palette = [k for k in keys if k.has_class("-command-palette")]

@@ -1,9 +1,8 @@
 import os
-import threading
-import time
 
 from lossmon.engine.sources import watchers as watchers_module
 from lossmon.engine.sources.watchers import Watcher, filesystem_type, is_network_filesystem
+from tests.conftest import until
 
 MOUNTINFO = r"""22 1 252:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw
 40 22 0:45 / /home rw,relatime shared:20 - nfs4 fs1:/export/home rw,vers=4.2
@@ -27,20 +26,16 @@ def test_filesystem_type_takes_the_deepest_mount_holding_the_path():
 class Heard:
     def __init__(self):
         self.events = []
-        self.changed = threading.Event()
 
     def __call__(self, paths, is_directory, kind):
         self.events.append((paths, is_directory, kind))
-        self.changed.set()
 
     def wait_for(self, path, deadline=10.0):
-        end = time.monotonic() + deadline
-        while time.monotonic() < end:
-            if any(path in paths for paths, _, _ in self.events):
-                return True
-            self.changed.wait(0.05)
-            self.changed.clear()
-        return False
+        until(
+            lambda: any(path in paths for paths, _, _ in self.events),
+            lambda: f"an event on {path}; heard {self.events}",
+            timeout=deadline,
+        )
 
 
 def test_native_events_name_the_changed_file(tmp_path):
@@ -51,12 +46,12 @@ def test_native_events_name_the_changed_file(tmp_path):
         assert not watcher.polled(str(tmp_path)) and "polling" not in watcher.describe()
         log = tmp_path / "train.log"
         log.write_bytes(b"iter 1\n")
-        assert heard.wait_for(str(log))
+        heard.wait_for(str(log))
         heard.events.clear()
         with open(log, "rb") as f:  # the follower's own reads are not reported back to it
             f.read()
         os.rename(log, tmp_path / "train.log.1")
-        assert heard.wait_for(str(tmp_path / "train.log.1"))
+        heard.wait_for(str(tmp_path / "train.log.1"))
         assert all(kind != "opened" and kind != "closed_no_write" for _, _, kind in heard.events)
     finally:
         watcher.stop()
@@ -72,7 +67,7 @@ def test_forced_polling_hears_appends(tmp_path):
         assert watcher.polled(str(tmp_path)) and watcher.describe() == "polling every 0.1 s"
         with open(log, "ab") as f:
             f.write(b"b\n")
-        assert heard.wait_for(str(log))
+        heard.wait_for(str(log))
     finally:
         watcher.stop()
 
@@ -120,6 +115,6 @@ def test_no_inotify_instance_means_every_directory_is_polled(tmp_path, monkeypat
         assert watcher.describe().startswith("polling every 1 s: ")
         assert watcher.describe().count("inotify failed: inotify instance limit reached") == 2
         (tmp_path / "b" / "train.log").write_bytes(b"x\n")
-        assert heard.wait_for(str(tmp_path / "b" / "train.log"))
+        heard.wait_for(str(tmp_path / "b" / "train.log"))
     finally:
         watcher.stop()

@@ -1,4 +1,4 @@
-from lossmon.app.charting.ticks import format_number, nice_ticks
+from lossmon.charts.axis_ticks import format_number, nice_ticks
 
 
 def test_ticks_are_round_values_inside_the_range():

@@ -1,6 +1,6 @@
 import os
 
-from lossmon.app.ticks import TickStore, state_dir
+from lossmon.app.checklist_ticks import TickStore, state_dir
 
 
 def test_ticks_persist_per_log_in_the_xdg_state_dir(tmp_path, monkeypatch):

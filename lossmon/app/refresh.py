@@ -1,0 +1,40 @@
+"""When the app redraws: at most four frames a second while data stream in, one a second while a
+log's history loads (the reading shares the interpreter with drawing), and the checklist and
+findings lists every five seconds then. Pure bookkeeping on an injected clock; the app owns the
+timer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
+# While a log's history loads, a frame a second: the progress bar and charts still move, and the
+# reading (which shares the interpreter with drawing) keeps nearly all of it. Keys redraw at once.
+LOADING_REFRESH_INTERVAL = 1.0
+LOADING_PANES_INTERVAL = 5.0  # and the checklist and findings list every five seconds
+MIN_DELAY = 0.02  # seconds: a refresh "when the throttle allows" never fires in the same tick
+
+
+class RefreshThrottle:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.last_frame = -float("inf")
+        self.last_panes = -float("inf")
+
+    def delay(self, loading: bool) -> float:
+        """Seconds until the next frame may be drawn."""
+        interval = LOADING_REFRESH_INTERVAL if loading else REFRESH_INTERVAL
+        return max(MIN_DELAY, self.last_frame + interval - self.clock())
+
+    def frame_drawn(self) -> None:
+        self.last_frame = self.clock()
+
+    def panes_due(self, loading: bool) -> bool:
+        """Whether this frame also redraws the checklist and findings lists (and, if so, notes
+        it): always once loaded; while loading, every ``LOADING_PANES_INTERVAL`` seconds."""
+        now = self.clock()
+        if loading and now - self.last_panes < LOADING_PANES_INTERVAL:
+            return False
+        self.last_panes = now
+        return True
