@@ -80,9 +80,9 @@ def checked_floats(tokens: Callable[[], Iterable[str | bytes]], count: int) -> t
     template that ``tokens()`` iterates over (called again when one is not a plain float)."""
     if FAST_CONVERSION:
         values = _fastnumbers.try_array(tokens(), dtype=np.float64, on_fail=_REFUSED)
-        refused = np.flatnonzero(values.view(np.uint64) == _REFUSED_BITS)
         if len(values) != count:
             raise ValueError(f"{len(values)} tokens where {count} were expected")
+        refused = _refused(values, tokens)
         if not len(refused):
             return values, None
         return _fall_back(values, refused, tokens())
@@ -94,6 +94,19 @@ def checked_floats(tokens: Callable[[], Iterable[str | bytes]], count: int) -> t
     values = [to_float(token) for token in tokens]
     bad = np.fromiter((value is None for value in values), bool, count=len(values))
     return np.array([_nan_if_none(value) for value in values], dtype=np.float64), bad
+
+
+def _refused(values: np.ndarray, tokens: Callable[[], Iterable[str | bytes]]) -> np.ndarray:
+    """Indices of the tokens float() must read instead: those the fast converter refused, and, in
+    text, single non-ASCII characters, which it reads as numbers (``½``, ``²``, ``⑦``) and float()
+    does not. Bytes are never read that way (a template's tokens are bytes: no extra pass)."""
+    refused = np.flatnonzero(values.view(np.uint64) == _REFUSED_BITS)
+    first = next(iter(tokens()), None)
+    if isinstance(first, str):
+        odd = [index for index, token in enumerate(tokens()) if len(token) == 1 and not token.isascii()]
+        if odd:
+            refused = np.union1d(refused, np.array(odd, np.int64))
+    return refused
 
 
 def _fall_back(values: np.ndarray, refused: np.ndarray, tokens: Iterable[str | bytes]) -> tuple[np.ndarray, np.ndarray | None]:
@@ -118,7 +131,7 @@ def to_floats(tokens: Sequence[str | bytes]) -> np.ndarray:
     """
     if FAST_CONVERSION:
         values = _fastnumbers.try_array(tokens, dtype=np.float64, on_fail=_REFUSED)
-        refused = np.flatnonzero(values.view(np.uint64) == _REFUSED_BITS)
+        refused = _refused(values, lambda: tokens)
         return _fall_back(values, refused, tokens)[0] if len(refused) else values
     try:
         return np.fromiter(map(float, tokens), np.float64, count=len(tokens))

@@ -76,7 +76,7 @@ def test_to_floats_fast_and_fallback_paths():
 _PIECES = st.sampled_from(
     ["0", "1", "9", "00", "1.558164", "e", "E", "e-", "e+", "-", "+", ".", "_", ",", "nan", "NaN", "-nan", "inf",
      "Infinity", "infinity", ".0", " ", "\t", "1e-320", "4.9e-324", "2.5e-324", "1e309", "1.7976931348623159e308",
-     "0x1p3", "٣", "½", "ms", "%", "'", "d", "j", "123456789012345678901234567890", "\x00", "é"]
+     "0x1p3", "٣", "½", "²", "ⅷ", "١٢", "ms", "%", "'", "d", "j", "123456789012345678901234567890", "\x00", "é"]
 )
 _TOKENS = st.one_of(
     st.lists(_PIECES, min_size=0, max_size=6).map("".join),
@@ -124,3 +124,6 @@ def test_the_fast_path_is_on_and_keeps_the_spellings_float_refuses():
     assert math.isnan(values[0]) and values[1:3].tolist() == [12346.0, 1000.0]
     assert bad.tolist() == [False, False, False, True, False]
     assert math.copysign(1, values[4]) == -1  # float("-nan") keeps its sign; so does the fast path
+    # fastnumbers reads a lone "½" or "²" as a number; float() does not, so neither does lossmon
+    values, bad = numbers.checked_floats(lambda: iter(["½", "٣", "²"]), 3)
+    assert bad.tolist() == [True, False, True] and values[1] == 3.0
