@@ -5,16 +5,13 @@ history blocks. On every demo log, real log, format fixture and corpus file (iss
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import pytest
 
-import lossmon.engine as engine
-from lossmon.engine import numbers
+from lossmon.engine import check_file, history, numbers
 from lossmon.engine.formats import template
-from lossmon.engine.sources import read_chunks
 from lossmon.report import json_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +38,8 @@ def check_json(path: Path, way: tuple[bool, bool, int], monkeypatch) -> str:
     monkeypatch.setattr(template, "FAST_SCANS", fast_scans)
     # every literal matched where it was found, however often it occurs
     monkeypatch.setattr(template, "_BYTES_PER_RARE_MATCH", 1 << 40 if fast_scans else 0)
-    monkeypatch.setattr(engine, "read_chunks", functools.partial(read_chunks, chunk_bytes=block_bytes))
-    return json.dumps(json_report([engine.check_file(str(path))]), allow_nan=False)
+    monkeypatch.setattr(history, "BLOCK_BYTES", block_bytes)  # the history policy's read size
+    return json.dumps(json_report([check_file(str(path))]), allow_nan=False)
 
 
 def reference_json(path: Path, block_bytes: int, monkeypatch) -> str:
