@@ -246,6 +246,7 @@ class Monitor:
         self.records += len(batch)
         fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)
         created = False
+        shared = None  # the timeline of the series before: the next may hold the same records
         for name, column in batch.columns.items():
             series, is_new = self.store.get_or_create(name)
             created |= is_new
@@ -253,7 +254,8 @@ class Monitor:
                 series.attrs.update(batch.attrs[name])
                 series.split = series.attrs.get("split", series.split)  # the parser knows better
             start = len(series)
-            starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows])
+            starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows], shared)
+            shared = series.timeline
             fresh[name] = (start, starts)
         if created:
             self.store.update_primary()

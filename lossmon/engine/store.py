@@ -46,17 +46,64 @@ class SmoothedValues:
         return self._pyramid.buckets(steps, self.values, start, end, count)
 
 
+_INT32_MAX = np.iinfo(np.int32).max
+
+
+class Timeline:
+    """The steps and source lines of a run of records, kept once for all the series that carry a
+    value in each of them (a Trainer dict's loss, grad_norm and learning_rate): a series holds its
+    values and points into a timeline, instead of a copy of its steps and lines. Append-only, so a
+    series' view of its first n entries never changes under it."""
+
+    __slots__ = ("steps", "lines")
+
+    def __init__(self) -> None:
+        self.steps = GrowableArray(np.float64)
+        self.lines = GrowableArray(np.int32)  # widened to int64 past 2**31 lines
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def extend(self, steps: np.ndarray, lines: np.ndarray) -> None:
+        if len(lines) and self.lines.view.dtype == np.int32 and int(lines.max()) > _INT32_MAX:
+            wide = GrowableArray(np.int64, max(256, len(self.lines)))
+            wide.extend(self.lines.view)
+            self.lines = wide
+        self.steps.extend(steps)
+        self.lines.extend(lines)
+
+    def holds(self, start: int, steps: np.ndarray, lines: np.ndarray) -> bool:
+        """Are entries ``start:start + len(steps)`` these steps and lines (the same records)?"""
+        end = start + len(steps)
+        return end <= len(self) and np.array_equal(self.lines.view[start:end], lines) and \
+            np.array_equal(self.steps.view[start:end], steps, equal_nan=True)
+
+    def head(self, count: int) -> "Timeline":
+        """A copy of the first ``count`` entries."""
+        copy = Timeline()
+        copy.extend(self.steps.view[:count], self.lines.view[:count])
+        return copy
+
+    @property
+    def nbytes(self) -> int:
+        return self.steps.nbytes + self.lines.nbytes
+
+    @property
+    def used_bytes(self) -> int:
+        return self.steps.view.nbytes + self.lines.view.nbytes
+
+
 class Series:
-    """One metric: steps, values and source lines, split into segments where the step goes back."""
+    """One metric: steps, values and source lines, split into segments where the step goes back.
+    Its steps and lines live in a :class:`Timeline` it may share with other series."""
 
     def __init__(self, name: str, split: str | None = None, kind: str | None = None) -> None:
         self.name = name
         self.split = split or split_of(name)
         self.kind = kind or kind_of(name)
         self.attrs: dict = {}
-        self._steps = GrowableArray(np.float64)
+        self.timeline = Timeline()
         self._values = GrowableArray(np.float64)
-        self._lines = GrowableArray(np.int64)
         self.segment_starts: list[int] = [0]  # index of the first point of each segment
         self.nonfinite = 0
         self.min = np.inf  # over finite values
@@ -69,7 +116,7 @@ class Series:
 
     @property
     def steps(self) -> np.ndarray:
-        return self._steps.view
+        return self.timeline.steps.view[: len(self._values)]
 
     @property
     def values(self) -> np.ndarray:
@@ -77,7 +124,7 @@ class Series:
 
     @property
     def lines(self) -> np.ndarray:
-        return self._lines.view
+        return self.timeline.lines.view[: len(self._values)]
 
     @property
     def last(self) -> float:
@@ -88,18 +135,22 @@ class Series:
         """Index of the current (last) segment."""
         return len(self.segment_starts) - 1
 
-    def extend(self, steps: np.ndarray, values: np.ndarray, lines: np.ndarray) -> list[int]:
-        """Append points; returns the indices (into the whole series) where new segments start."""
+    def extend(
+        self, steps: np.ndarray, values: np.ndarray, lines: np.ndarray, shared: Timeline | None = None
+    ) -> list[int]:
+        """Append points; returns the indices (into the whole series) where new segments start.
+
+        ``shared``: the timeline of another series just given points, which this one joins when
+        its new steps and lines are that timeline's next entries (the same records)."""
         if not len(values):
             return []
         start = len(self)
-        previous = self._steps.view[-1] if start else steps[0]
+        previous = self.timeline.steps.view[start - 1] if start else steps[0]
         back = np.flatnonzero(np.diff(steps, prepend=previous) < 0)
         new_segments = (back + start).tolist()
         self.segment_starts.extend(new_segments)
-        self._steps.extend(steps)
+        self._place(steps, lines, shared)
         self._values.extend(values)
-        self._lines.extend(lines)
         finite = np.isfinite(values)
         if finite.all():
             self.min = min(self.min, float(values.min()))
@@ -110,6 +161,20 @@ class Series:
             if finite.any():
                 self.min = min(self.min, float(values[finite].min()))
         return new_segments
+
+    def _place(self, steps: np.ndarray, lines: np.ndarray, shared: Timeline | None) -> None:
+        """Put the new points' steps and lines in a timeline: the next entries of the one this
+        series is in when they are already there (another series wrote them), else appended to it
+        when this series is at its end. A series that leaves a shared timeline takes a copy of its
+        part once, and is alone in it from then on: at most one copy per series."""
+        start, timeline = len(self), self.timeline
+        if not start and shared is not None and shared is not timeline and shared.holds(0, steps, lines):
+            self.timeline = shared  # a new series carried by the same records as another new one
+        elif len(timeline) == start:
+            timeline.extend(steps, lines)
+        elif not timeline.holds(start, steps, lines):
+            self.timeline = timeline.head(start)
+            self.timeline.extend(steps, lines)
 
     def buckets(self, start: int, end: int, count: int) -> Buckets:
         """Chart data for points [start, end): at most ``count`` min/max/last buckets, at a cost
@@ -140,7 +205,8 @@ class Series:
 
     @property
     def nbytes(self) -> int:
-        return self._steps.nbytes + self._values.nbytes + self._lines.nbytes + self._pyramid.nbytes
+        """Its own arrays, without the timeline (maybe shared: SeriesStore.nbytes counts it once)."""
+        return self._values.nbytes + self._pyramid.nbytes
 
 
 class SeriesStore:
@@ -181,6 +247,15 @@ class SeriesStore:
         self.primary_train, self.primary_val = train, val
         return changed
 
+    def timelines(self) -> list[Timeline]:
+        return list({id(s.timeline): s.timeline for s in self.series.values()}.values())
+
     @property
     def nbytes(self) -> int:
-        return sum(s.nbytes for s in self.series.values())
+        """Bytes allocated for all series (each timeline once)."""
+        return sum(s.nbytes for s in self.series.values()) + sum(t.nbytes for t in self.timelines())
+
+    @property
+    def used_bytes(self) -> int:
+        """Bytes of the points held (values, steps and lines; without growth room and pyramids)."""
+        return sum(s.values.nbytes for s in self.series.values()) + sum(t.used_bytes for t in self.timelines())

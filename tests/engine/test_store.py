@@ -59,3 +59,61 @@ def test_forced_primary_metric_wins():
         store.get_or_create(name)
     store.update_primary()
     assert store.primary_train == "loss_cls"
+
+
+# Shared timelines (issue 18): a record's step and line are kept once for the series it carries.
+
+
+def _feed(monitor, first_line: int, count: int, eval_every: int = 0) -> None:
+    """A Trainer-like batch: loss, grad_norm, learning_rate and epoch on each record; an eval
+    record (eval_loss and epoch) after every ``eval_every`` lines."""
+    from lossmon.engine.records import RecordBuilder
+
+    builder = RecordBuilder()
+    for line in range(first_line, first_line + count):
+        if eval_every and line % eval_every == 0:
+            builder.add(line, float(line), {"eval_loss": 1.0, "epoch": line / 100}, "hf")
+        else:
+            builder.add(line, float(line), {"loss": 2.0 - line / 1e6, "grad_norm": 1.0, "learning_rate": 1e-4,
+                                            "epoch": line / 100}, "hf")
+    monitor.feed_records(builder.build())
+
+
+def _points(series: Series) -> list[tuple[float, int]]:
+    return list(zip(series.steps.tolist(), series.lines.tolist()))
+
+
+def test_series_fed_by_the_same_records_share_one_timeline():
+    from lossmon.engine.monitor import Monitor
+
+    monitor = Monitor("train.log")
+    for first in range(1, 20_000, 4_000):
+        _feed(monitor, first, 4_000)
+    store = monitor.store
+    assert len(store.timelines()) == 1
+    assert _points(store["loss"]) == [(float(line), line) for line in range(1, 20_001)]
+    assert store.used_bytes / 20_000 == 4 * 8 + 8 + 4  # four values, then one step and one line
+
+
+def test_a_series_that_leaves_a_shared_timeline_keeps_its_own_points():
+    from lossmon.engine.monitor import Monitor
+
+    monitor = Monitor("train.log")
+    _feed(monitor, 1, 500)
+    _feed(monitor, 501, 500, eval_every=100)  # epoch is now on records the losses are not on
+    _feed(monitor, 1001, 500)
+    store = monitor.store
+    losses = [line for line in range(1, 1501) if not (501 <= line <= 1000 and line % 100 == 0)]
+    evals = [line for line in range(501, 1001) if line % 100 == 0]
+    assert _points(store["loss"]) == _points(store["grad_norm"]) == [(float(line), line) for line in losses]
+    assert _points(store["epoch"]) == [(float(line), line) for line in range(1, 1501)]
+    assert _points(store["eval_loss"]) == [(float(line), line) for line in evals]
+    assert store["epoch"].timeline is not store["loss"].timeline
+    assert store["grad_norm"].timeline is store["loss"].timeline is store["learning_rate"].timeline
+
+
+def test_a_timeline_widens_its_lines_past_two_billion():
+    series = Series("loss")
+    series.extend(np.array([1.0]), np.array([0.5]), np.array([7]))
+    series.extend(np.array([2.0, 3.0]), np.array([0.4, 0.3]), np.array([2**31 + 5, 2**40]))
+    assert series.lines.tolist() == [7, 2**31 + 5, 2**40]

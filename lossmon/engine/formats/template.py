@@ -50,6 +50,12 @@ _GLUE_TOKEN = re.compile(rf"(?P<num>{_NUM_GLUE})|(?P<blank>[ \t]+)")
 _SKIP_FRAMES = rb"(?:(?:[^\r\n=:]++|:(?=\d))*+\r)*+"
 _END = rb"[ \t\r]*+(?=\n|\Z)"
 MAX_FIELDS = 200
+# A literal found once per this many bytes of a block or less is matched where it was found (a
+# match each) rather than by a findall over the whole block (about 2 ns a byte).
+_BYTES_PER_RARE_MATCH = 2000
+# False: every block is scanned the reference way (a findall over the whole block, the frame-skipping
+# prefix on every line), the way the fast scans are tested against (tests/commands/test_check_identity.py).
+FAST_SCANS = True
 # Bytes a wildcard or value can hold: a literal start holding none of them finds each line once.
 _WILDCARD_CHARS = set(b"0123456789.,:+-eE \t\rnaiftyNAIFTY")
 
@@ -108,22 +114,26 @@ class Matcher:
     """What a template needs to read a block: its compiled regex and how its tokens map to values.
     No parser state: a worker process can scan blocks with it (it pickles)."""
 
-    __slots__ = ("regex", "literal", "width", "step_column", "step_is_value")
+    __slots__ = ("regex", "literal", "width", "step_column", "step_is_value", "unframed")
 
     def __init__(
-        self, regex: re.Pattern, literal: bytes | None, width: int, step_column: int | None, step_is_value: bool
+        self, regex: re.Pattern, literal: bytes | None, width: int, step_column: int | None, step_is_value: bool,
+        unframed: re.Pattern | None = None,
     ) -> None:
         self.regex = regex
         self.literal = literal  # the line's literal start, searched for directly (or None)
         self.width = width  # tokens per line
         self.step_column = step_column
         self.step_is_value = step_is_value
+        # The regex without the frame-skipping prefix, for blocks holding no \r: that prefix reads
+        # every line to its end looking for a frame (a third of a Megatron line's matching time).
+        self.unframed = unframed
 
     def __getstate__(self):
-        return (self.regex, self.literal, self.width, self.step_column, self.step_is_value)
+        return (self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed)
 
     def __setstate__(self, state) -> None:
-        self.regex, self.literal, self.width, self.step_column, self.step_is_value = state
+        self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed = state
 
     def find(self, data: bytes, newlines: np.ndarray, shared: dict) -> Hits | None:
         """The lines of ``data`` (a block's bytes) the template reads; None when it reads none,
@@ -151,7 +161,8 @@ class Matcher:
         return Hits(rows, values, steps)
 
     def _scan_lines(self, data: bytes, newlines: np.ndarray):
-        results = self.regex.findall(b"\n" + data)
+        regex = self.regex if self.unframed is None or b"\r" in data or not FAST_SCANS else self.unframed
+        results = regex.findall(b"\n" + data)
         if len(results) != len(newlines) + 1:
             return DECLINED  # cannot happen with a newline-anchored pattern; be safe anyway
         first = results if self.width == 1 else map(itemgetter(0), results)
@@ -170,8 +181,11 @@ class Matcher:
         before = np.where(positions > 0, array[np.maximum(positions - 1, 0)], 10)
         at_start = (before == 10) | (before == 13)
         positions, before = positions[at_start], before[at_start]
-        results = self.regex.findall(data)
-        if len(results) != len(positions):
+        if FAST_SCANS and len(positions) * _BYTES_PER_RARE_MATCH < len(data):
+            results = self._match_at(data, positions)
+        else:
+            results = self.regex.findall(data)
+        if results is None or len(results) != len(positions):
             return DECLINED  # a value held the literal: leave the block to the slow path
         first = results if self.width == 1 else map(itemgetter(0), results)
         matched = np.fromiter(map(len, first), np.int64, count=len(results)) > 0
@@ -182,6 +196,20 @@ class Matcher:
         if not matched.any():
             return None
         return rows[matched], _tokens(results, matched, self.width)
+
+    def _match_at(self, data: bytes, positions: np.ndarray) -> list | None:
+        """What findall would return, for a literal found at few places: matched there only, so
+        the bytes between are not searched again. None where a match spans the next place."""
+        match, width, results, end = self.regex.match, self.width, [], 0
+        for position in positions.tolist():
+            if position < end:
+                return None
+            found = match(data, position)
+            if found is None:
+                return None
+            end = found.end()
+            results.append(found.groups(b"") if width > 1 else (found.group(1) or b""))
+        return results
 
 
 class Template:
@@ -228,11 +256,13 @@ class Template:
             # its frame, so a line holding the literal many times costs one pass, not one per copy.
             escaped = re.escape(literal)  # (the check after the literal keeps re's fast literal search)
             regex = re.compile(escaped + b"(?<![^\\n\\r]" + escaped + b")(?:" + rest + b"|)")
+            unframed = None
         else:
             literal = None
             regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
+            unframed = re.compile(b"\n(?:" + rank_source + body + b"|)")
         step_column = columns.index(step_field or "") if shape.step is not None else None
-        self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None)
+        self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None, unframed)
         self.hits = 0
         self.last_line = 0  # the last line it read (or where it was learned)
         self.dropped = False  # idle for too long: it reads nothing more
