@@ -25,6 +25,7 @@ from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.app.live_log import LiveLog
 from lossmon.app.messages import FeedNews, HookFailed
+from lossmon.app.runs_view import RunsView
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import (
     ChartPlan,
@@ -51,6 +52,7 @@ from lossmon.app.widgets.header import HeaderBar, HeaderInfo
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.keybar import KeyBar
 from lossmon.app.widgets.metrics_picker import MetricsPicker
+from lossmon.app.widgets.run_list import RunsPane
 from lossmon.app.widgets.timeline import Timeline
 from lossmon.engine.detectors.stalled import FLOOR as STALL_FLOOR, format_duration
 from lossmon.engine.findings import format_step
@@ -141,6 +143,9 @@ class LossmonApp(App):
         Binding("w", "window", "window"),
         Binding("x", "x_axis", "x axis"),
         Binding("m", "metrics", "metrics"),
+        Binding("o", "overlay", "overlay"),  # shown with two runs or more (check_action)
+        Binding("r", "runs", "runs", show=False),
+        Binding("slash", "filter_runs", "filter runs", show=False),
         Binding("p", "pause", "pause"),
         Binding("a", "acknowledge", "ack"),
         Binding("c", "toggle_checklist", "checklist", show=False),
@@ -170,6 +175,7 @@ class LossmonApp(App):
         alerts: AlertOptions = AlertOptions(),
         terminal_write: Callable[[str], None] | None = None,
         screenshots: str | None = None,
+        baseline: str | None = None,
     ) -> None:
         """``alerts``: --on-alert and --notify; ``terminal_write`` sends the notifications' escape
         sequences (by default to the real terminal, between frames)."""
@@ -179,6 +185,7 @@ class LossmonApp(App):
         self._tick_dir = tick_dir
         self.screenshots = screenshots  # --screenshot-dir; None: $XDG_STATE_HOME/lossmon/screenshots
         self.current = 0
+        self.runs = RunsView(baseline)  # the run list and the overlay (--baseline pins one)
         self.view_state = ViewState()
         self.ascii = ascii
         self.show_elapsed = show_elapsed
@@ -205,6 +212,7 @@ class LossmonApp(App):
                 yield ChartView(id="main-chart")
                 yield Grid(id="grid")
             with Vertical(id="side"):
+                yield RunsPane(self.runs.state, ascii=self.ascii)
                 symbols = {"collapsed_symbol": ">", "expanded_symbol": "v"} if self.ascii else {}
                 with Collapsible(title="Checklist", id="checklist-box", collapsed=False, **symbols):
                     yield ChecklistPane(ascii=self.ascii)
@@ -289,6 +297,7 @@ class LossmonApp(App):
                 self.views[-1].records_at_pause = 0
         if first:
             self._part(BadgeRow).board = self.views[0].board
+        self.refresh_bindings()  # o (the overlay) shows from the second run on
 
     def _schedule(self, delay: float | None = None, force: bool = False, hurry: bool = False) -> None:
         """Refresh after ``delay`` (by default when the throttle allows); ``hurry``: sooner than a
@@ -317,6 +326,7 @@ class LossmonApp(App):
             self._warn_dropped_series(view)
             if index != self.current:
                 self._update_board(view)
+        self._part(RunsPane).show(self.runs.refresh(self.views, self.current))
         if self.views:
             self.render_log(self.views[self.current])
         else:
@@ -374,8 +384,11 @@ class LossmonApp(App):
         self.frames += 1
         chart = self._part("#main-chart", ChartView)
         charts: list[tuple[ChartView, ChartPlan]] = []
+        if self.runs.overlaid:  # every shown run's losses (it takes their locks)
+            charts.append((chart, self.runs.overlay_plan(self.views, self.view_state, *chart.plot_size, self.ascii)))
         with view.log.lock:  # the plans read the engine's series; drawing them needs no lock
-            charts.append((chart, main_chart(snapshot, self.view_state, *chart.plot_size, self.ascii)))
+            if not charts:
+                charts.append((chart, main_chart(snapshot, self.view_state, *chart.plot_size, self.ascii)))
             for chart_view, name in self._grid_charts(snapshot):
                 charts.append((chart_view, metric_chart(snapshot, name, self.view_state, *chart_view.plot_size, self.ascii)))
         self.main_scale = (charts[0][1].log_y, charts[0][1].auto_log)
@@ -598,11 +611,39 @@ class LossmonApp(App):
         self.push_screen(picker, chosen)
 
     def _switch(self, step: int) -> None:
-        if len(self.views) < 2:
-            return
-        self.current = (self.current + step) % len(self.views)
+        if len(self.views) >= 2:
+            self._show_run((self.current + step) % len(self.views))
+
+    def _show_run(self, index: int) -> None:
+        """Run ``index`` in the single view, its badges and checklist."""
+        self.current = index
         self._part(BadgeRow).board = self.views[self.current].board
         self.view_state = self.view_state.pin(None)
+        self._schedule(0.0, force=True)
+
+    # Runs: the overlay and the run list (runs_view.py, widgets/run_list.py) --------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("overlay", "runs", "filter_runs"):
+            return len(self.views) > 1
+        return True
+
+    def action_overlay(self) -> None:
+        self.runs.state.overlay = not self.runs.state.overlay
+        self._schedule(0.0, force=True)
+
+    def action_runs(self) -> None:
+        self._part(RunsPane).focus_list()
+
+    def action_filter_runs(self) -> None:
+        self._part(RunsPane).open_filter()
+
+    @on(RunsPane.Chosen)
+    def _run_chosen(self, event: RunsPane.Chosen) -> None:
+        self._show_run(event.index)  # with the overlay on: its header, badges and checklist
+
+    @on(RunsPane.Changed)
+    def _runs_changed(self) -> None:
         self._schedule(0.0, force=True)
 
     def action_next_log(self) -> None:

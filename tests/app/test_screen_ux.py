@@ -53,7 +53,7 @@ async def test_help_lists_every_key_grouped_and_fits_40_columns(healthy_log, tic
         for binding in app.BINDINGS:
             display = {"question_mark": "?", "right_square_bracket": "] [", "left_square_bracket": "] [",
                        "escape": "esc", "ctrl+c": "q ctrl+c", "q": "q ctrl+c", "left": "left right",
-                       "right": "left right"}.get(binding.key, binding.key)
+                       "right": "left right", "slash": "/"}.get(binding.key, binding.key)
             assert display in keys, binding.key
         for group, _ in KEY_GROUPS:
             assert group in shown

@@ -106,14 +106,15 @@ class Canvas:
         if alone.any():
             self.dots(x[alone], y[alone], style)
 
-    def points(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
+    def points(self, x: np.ndarray, y: np.ndarray, style: int, glyph: str | None = None) -> None:
         """Mark points so that they stand out from a line through them: the cell holding each
-        shows a dot glyph (• or o) in this style instead of braille, whatever was drawn there."""
+        shows a dot glyph (• or o; or ``glyph``) in this style instead of braille, whatever was
+        drawn there."""
         x = np.rint(np.asarray(x, dtype=np.float64))
         y = np.rint(np.asarray(y, dtype=np.float64))
         keep = (x >= 0) & (x < self.pixel_width) & (y >= 0) & (y < self.pixel_height)
         cell = (y[keep].astype(np.int64) // self.dots_y) * self.width + x[keep].astype(np.int64) // self.dots_x
-        self._glyph[cell] = self._point_glyph
+        self._glyph[cell] = ord(glyph) if glyph else self._point_glyph
         self._style[cell] = style
 
     def vlines(self, x: np.ndarray, y_low: np.ndarray, y_high: np.ndarray, style: int) -> None:
