@@ -44,9 +44,9 @@ async def test_help_lists_every_key_grouped_and_fits_40_columns(healthy_log, tic
         assert "Chart" in text and "smoothing: off / 0.6 /" in text and "log scale: flip" in text
         # Every key the app binds is explained (scrolling the help down to its end).
         shown = text
-        for _ in range(6):
+        for _ in range(6):  # page by page: every line is seen (jumping to the end would skip some)
             await pilot.press("pagedown")
-            help_screen.query_one("#help").scroll_end(animate=False)
+            help_screen.query_one("#help").scroll_page_down(animate=False)
             await pilot.pause()
             shown += "\n" + screen_text(app)
         keys = {key for _, keys in KEY_GROUPS for key, _ in keys}
