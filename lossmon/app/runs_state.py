@@ -128,7 +128,9 @@ class RunRow:
 
 class BaselineGaps:
     """The comparison of every run with the pinned baseline, recomputed on new data, not more
-    often than every ``interval`` seconds nor for more than ``share`` of the time."""
+    often than every ``interval`` seconds nor for more than ``share`` of the time; at once when
+    the baseline or the runs change. Not while histories load (each would be compared at every
+    step of the loading): at the end of the loading, which is news."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, interval: float = COMPARE_INTERVAL,
                  share: float = COMPARE_SHARE) -> None:
@@ -146,6 +148,8 @@ class BaselineGaps:
         if baseline is None or len(logs) < 2:
             self.result, self._key = None, None
             return None
+        if any(log.loading for log in logs):
+            return self.result  # histories still loading: compared once they are read
         key = (baseline, tuple(log.path for log in logs))
         versions = tuple(log.version for log in logs)
         now = self.clock()

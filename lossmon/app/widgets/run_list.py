@@ -125,8 +125,8 @@ class RunsPane(Collapsible):
     """The "Runs" section of the side pane, shown when more than one run is open."""
 
     DEFAULT_CSS = """
-    RunsPane { height: auto; max-height: 45%; }
-    RunsPane #run-list { height: auto; max-height: 100%; }
+    RunsPane { height: auto; }
+    RunsPane #run-list { height: auto; max-height: 12; }  /* six runs; more scroll */
     RunsPane #run-filter { height: 1; border: none; padding: 0 1; }
     """
 
