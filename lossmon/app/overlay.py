@@ -34,8 +34,8 @@ from lossmon.app.scene import (
 )
 from lossmon.app.view_state import VIEW_SEPARATOR, ViewState
 
-MAX_DRAWN = 10  # runs on the chart at once (the run list says which: see runs_state.drawn_runs)
 MARKS_PER_RUN = 40  # each run's latest findings marked
+FINE_UP_TO = 3  # runs drawn at the single view's resolution
 
 
 def run_letter(index: int) -> str:
@@ -66,12 +66,19 @@ def _step_span(runs: list[OverlayRun]) -> tuple[float, float] | None:
     return (min(firsts), max(lasts)) if lasts else None
 
 
-def _traces(series: SeriesArrays, run: OverlayRun, part: str, view: ViewState, width: int, step_range) -> list[Trace]:
+def buckets_per_run(width: int, runs: int) -> int:
+    """A run alone gets a bucket per dot column (2 per cell), as in the single view; from
+    FINE_UP_TO runs on, one per cell column: every bucket's extremes are still drawn (no spike is
+    lost), and the frame's cost stays near that of a few runs, whatever their number."""
+    return max(8, 2 * width if runs <= FINE_UP_TO else width)
+
+
+def _traces(series: SeriesArrays, run: OverlayRun, part: str, view: ViewState, width: int, step_range, buckets: int) -> list[Trace]:
     to_x = run.axis.to_x
     traces = build_traces(
         series,
         columns=width,
-        buckets=max(8, 2 * width),
+        buckets=buckets,
         smoothing=view.smoothing,
         step_range=step_range,
         style=run_style(run.index, part),
@@ -121,12 +128,13 @@ def overlay_chart(runs: list[OverlayRun], view: ViewState, width: int, height: i
     val: list[Trace] = []
     train_marks: list[Marker] = []
     val_marks: list[Marker] = []
+    buckets = buckets_per_run(width, len(drawn))
     for run in drawn:
         snapshot = run.snapshot
         if snapshot.primary_train in snapshot.series:
-            train += _traces(snapshot.series[snapshot.primary_train], run, "", view, width, step_range)
+            train += _traces(snapshot.series[snapshot.primary_train], run, "", view, width, step_range, buckets)
         if snapshot.primary_val in snapshot.series:
-            val += _traces(snapshot.series[snapshot.primary_val], run, "val", view, width, step_range)
+            val += _traces(snapshot.series[snapshot.primary_val], run, "val", view, width, step_range, buckets)
         marks = _marks(run, step_range)
         (train_marks if snapshot.primary_train else val_marks).extend(marks)
     axis_name = view.x_axis if drawn else "step"

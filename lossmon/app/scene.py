@@ -225,12 +225,12 @@ class ChartPlan:
             return self._draw(self.height, ascii)
         below_height = max(4, (self.height - 1) * 2 // 5)
         top_height = self.height - 1 - below_height
-        top = self._draw(top_height, ascii, x_labels=False)
+        # Line the panels up: the top one (the costlier, dense training losses) is drawn once,
+        # with the margin of the bottom one at least; the bottom one again only if it is narrower.
         bottom = self.below._draw(below_height, ascii)
-        if top.plot_left != bottom.plot_left and top.plot_left and bottom.plot_left:  # line the panels up
-            margin = max(top.plot_left, bottom.plot_left) - 1
-            top = self._draw(top_height, ascii, x_labels=False, min_margin=margin)
-            bottom = self.below._draw(below_height, ascii, min_margin=margin)
+        top = self._draw(top_height, ascii, x_labels=False, min_margin=max(bottom.plot_left - 1, 0))
+        if top.plot_left > bottom.plot_left and bottom.plot_left:
+            bottom = self.below._draw(below_height, ascii, min_margin=top.plot_left - 1)
         title = fit_legend(self.below_title or [], self.width, ascii)
         rows = [*top.rows, title, *bottom.rows]
         return ChartFrame(rows, self.width, self.height, top.y_range, top.x_range, plot_left=top.plot_left, plot_width=top.plot_width)
