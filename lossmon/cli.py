@@ -111,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--baseline", metavar="PATH", help="with --compare: the baseline run (added to the runs if not among them)")
     check.add_argument(
+        "--x",
+        choices=("step", "epoch", "time", "tokens"),
+        default=None,
+        help="with --compare: the x axis runs are aligned on (default step): epoch, time since each run's "
+        "first record (from the log's timestamps or elapsed-time counter), or tokens (samples when the log "
+        "counts samples); an error when a run lacks it",
+    )
+    check.add_argument(
         "--explain",
         action="store_true",
         help="say what was read and what was skipped: formats and their lines, each series' source lines, "
@@ -155,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_parsing_options(watch)
     add_alert_options(watch)
     add_stall_option(watch)
+    add_baseline_option(watch)
     watch.add_argument(
         "--exit-on",
         choices=("alert", "warn"),
@@ -216,6 +225,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     add_parsing_options(parser)
     add_alert_options(parser)
     add_stall_option(parser)
+    add_baseline_option(parser)
     parser.add_argument(
         "--screenshot-dir",
         metavar="DIR",
@@ -228,6 +238,16 @@ def build_app_parser() -> argparse.ArgumentParser:
         "(OSC 9 and OSC 777; they travel through SSH, and through tmux with `set -g allow-passthrough on`)",
     )
     return parser
+
+
+def add_baseline_option(parser: argparse.ArgumentParser) -> None:
+    """--baseline for the followers (watch, the app); check has its own, with --compare."""
+    parser.add_argument(
+        "--baseline",
+        metavar="PATH",
+        help="a baseline run (a finished log, read once): an info finding when a followed run is clearly "
+        "ahead of or behind it (beyond both runs' noise), and when it reaches the baseline's final loss",
+    )
 
 
 def add_parsing_options(parser: argparse.ArgumentParser) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from lossmon.engine.alignment import describe_x
 from lossmon.engine.compare import Comparison, RunComparison
 from lossmon.engine.safe_text import markdown_text, printable
 
@@ -16,8 +17,10 @@ def _step(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
 
-def _reach(run: RunComparison) -> str:
-    return "never" if run.reaches_step is None else _step(run.reaches_step)
+def _reach(run: RunComparison, c: Comparison) -> str:
+    if run.reaches_x is None:
+        return "never"
+    return _step(run.reaches_step) if c.axis == "step" else describe_x(c.axis, c.unit, run.reaches_x, bare=True)
 
 
 def _speedup(run: RunComparison) -> str:
@@ -25,13 +28,14 @@ def _speedup(run: RunComparison) -> str:
 
 
 def _columns(c: Comparison) -> tuple[list[str], list[list[str]]]:
-    head = ["run", "steps", "train last", "train best", "val last", "val best", f"reaches {_num(c.target)}", "speedup", "verdict"]
+    reach = f"reaches {_num(c.target)}" + ("" if c.axis == "step" else f" ({c.axis_label})")
+    head = ["run", "steps", "train last", "train best", "val last", "val best", reach, "speedup", "verdict"]
     rows = []
     for k, run in enumerate(c.runs):
         label = printable(run.label) + (" (baseline)" if k == c.baseline else "")
         rows.append([
             label, _step(run.last_step), _num(run.train_last), _num(run.train_best), _num(run.val_last),
-            _num(run.val_best), _reach(run), _speedup(run), run.verdict.upper(),
+            _num(run.val_best), _reach(run, c), _speedup(run), run.verdict.upper(),
         ])
     return head, rows
 
@@ -39,9 +43,12 @@ def _columns(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def _what(c: Comparison) -> str:
     base = c.runs[c.baseline]
     which = "held-out (val) loss" if c.split == "val" else "training loss (smoothed)"
+    where = f"step {_step(c.target_step)}"
+    if c.axis != "step":
+        where = f"{describe_x(c.axis, c.unit, c.target_x)} (step {_step(c.target_step)}); x axis: {c.axis_label}"
     return (
         f"baseline {printable(base.label)}: compared on the {which}; its final loss {_num(c.target)}, "
-        f"first reached at step {_step(c.target_step)}"
+        f"first reached at {where}"
     )
 
 
@@ -80,6 +87,9 @@ def compare_json(c: Comparison) -> dict:
         "split": c.split,
         "target": _json_number(c.target),
         "target_step": _json_number(c.target_step),
+        "axis": c.axis,
+        "axis_label": c.axis_label,
+        "target_x": _json_number(c.target_x),
         "runs": [
             {
                 "path": run.path, "label": run.label, "verdict": run.verdict,
@@ -89,6 +99,7 @@ def compare_json(c: Comparison) -> dict:
                 "reaches_step": _json_number(run.reaches_step), "speedup": _json_number(run.speedup),
                 "gap_step": _json_number(run.gap_step), "gap_ratio": _json_number(run.gap_ratio),
                 "beyond_noise": run.beyond_noise,
+                "reaches_x": _json_number(run.reaches_x), "gap_x": _json_number(run.gap_x),
             }
             for run in c.runs
         ],

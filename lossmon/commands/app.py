@@ -51,7 +51,10 @@ def build_feed(args, stdin: BinaryIO | None = None):
     """The feed for parsed arguments: the follower, or a replay."""
     from lossmon.app.feeds import FollowFeed, ReplayFeed
 
-    make_monitor = partial(Monitor, **parsing_options(args))
+    from lossmon.commands.watch import read_baseline
+    from lossmon.engine.baseline import with_baseline
+
+    make_monitor = with_baseline(partial(Monitor, **parsing_options(args)), read_baseline(args))
     if args.replay:  # run_app checked the paths
         return ReplayFeed(args.paths, make_monitor, args.speed)
     return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin, stall_after=args.stall_after)

@@ -24,6 +24,8 @@ def run_check(args) -> int:
         raise LossmonError("--plot draws text: it does not go with --json")
     if args.baseline and not args.compare:
         raise LossmonError("--baseline goes with --compare")
+    if args.x and not args.compare:
+        raise LossmonError("--x goes with --compare")
     if args.explain and args.markdown:
         raise LossmonError("--explain does not go with --markdown (it goes with text or --json)")
     options = parsing_options(args)  # a bad --pattern fails here, once
@@ -65,7 +67,7 @@ def run_check(args) -> int:
     if args.compare:
         paths = [m.path for m in monitors]
         baseline = paths.index(args.baseline) if args.baseline in paths else 0
-        comparison = compare(monitors, [verdict(m) for m in monitors], baseline)
+        comparison = compare(monitors, [verdict(m) for m in monitors], baseline, axis=args.x or "step")
     else:
         comparison = None
     with writing(out):

@@ -29,6 +29,7 @@ from functools import partial
 from lossmon.cli import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook
+from lossmon.engine.baseline import Baseline, with_baseline
 from lossmon.engine.findings import Finding, format_step, severity_rank, step_for_json
 from lossmon.engine.follow import FollowUpdate, Session
 from lossmon.engine.monitor import Monitor
@@ -39,7 +40,7 @@ def run_watch(args) -> int:
     output_stream()  # closed: say so before following anything
     session = Session(
         args.paths,
-        make_monitor=partial(Monitor, **parsing_options(args)),
+        make_monitor=with_baseline(partial(Monitor, **parsing_options(args)), read_baseline(args)),
         poll_interval=args.poll,
         stall_after=args.stall_after,
     )
@@ -109,6 +110,12 @@ _STOP_SIGNALS = tuple(
 def _report(message: str) -> None:
     """A hook's or a webhook's failure: one line on stderr, stdout stays machine-readable."""
     print(f"lossmon: {printable(message)}", file=sys.stderr, flush=True)
+
+
+def read_baseline(args) -> Baseline | None:
+    """--baseline PATH, read to its end now (LossmonError when it cannot be read)."""
+    path = getattr(args, "baseline", None)
+    return Baseline.read(path, **parsing_options(args)) if path else None
 
 
 def make_hook(args) -> AlertHook | None:

@@ -124,6 +124,17 @@ PATHOLOGIES: dict[str, Pathology] = {
                 "Preempted or lost node: check the scheduler (squeue, sacct).",
             ),
         ),
+        Pathology(
+            "baseline", "BASELINE", "Compared with the baseline",
+            "The run is clearly ahead of or behind the pinned baseline run, or reached its final loss.",
+            (
+                "Behind: diff the configs (LR, batch size, warm-up, data order, seed).",
+                "Behind early only: a longer warm-up or another schedule may catch up; wait.",
+                "Ahead: check that both runs evaluate on the same held-out data.",
+                "Compare on tokens or time (--x) when batch sizes or speeds differ.",
+                "One seed is not a result: the band is both runs' noise, not seed variance.",
+            ),
+        ),
     )
 }
 

@@ -12,6 +12,10 @@ Two figures per run:
   and whether that is beyond the noise of both runs: the band is twice the combined standard
   error of the two compared values, each from a robust estimate of its run's point-to-point
   noise there (MAD of successive differences), scaled down by the EMA when the loss is smoothed.
+
+Both are read on one x axis (engine/alignment.py): step by default, or epoch, time since each
+run's first record, or tokens, so that runs with other batch sizes or speeds are compared at
+equal epoch, time or data seen. A run without that axis is a :class:`MissingAxis` error.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import PurePath
 
 import numpy as np
 
+from lossmon.engine.alignment import AXES, axis_map, available_axes, describe_x
+from lossmon.engine.errors import LossmonError
 from lossmon.engine.smoothing import Smoother
 
 MAD_TO_SIGMA = 1.4826
@@ -37,6 +43,7 @@ class Curve:
     raw: np.ndarray
     values: np.ndarray  # raw or smoothed
     weight: float  # the EMA weight, 0 for raw values
+    xs: np.ndarray | None = None  # the steps on the comparison's x axis
 
 
 @dataclass(slots=True)
@@ -54,6 +61,14 @@ class RunComparison:
     gap_step: float | None = None
     gap_ratio: float | None = None  # run / baseline - 1 at gap_step
     beyond_noise: bool | None = None
+    reaches_x: float | None = None  # reaches_step on the comparison's x axis
+    gap_x: float | None = None
+    gap_diff: float | None = None  # run - baseline at gap_x, in loss units
+    noise_band: float | None = None  # twice the combined noise there: beyond it is "beyond noise"
+
+
+class MissingAxis(LossmonError):
+    """A run lacks the x axis asked for (no epoch, tokens or timestamps in its log)."""
 
 
 @dataclass(slots=True)
@@ -64,6 +79,10 @@ class Comparison:
     target_step: float | None  # the step at which the baseline first reached it
     runs: list[RunComparison] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    axis: str = "step"
+    axis_label: str = "step"  # as the axis maps say ("samples" for a tokens axis counting samples)
+    unit: str = ""
+    target_x: float | None = None
 
 
 def run_labels(paths: list[str]) -> list[str]:
@@ -109,29 +128,45 @@ def _curve(monitor, split: str, weight: float) -> Curve | None:
     return Curve(name, steps, raw, values, weight)
 
 
-def _first_reach(curve: Curve, target: float) -> float | None:
+def _first_reach(curve: Curve, target: float) -> int | None:
+    """The index of the first point at or below ``target``."""
     hit = np.flatnonzero(curve.values <= target)
-    return float(curve.steps[hit[0]]) if len(hit) else None
+    return int(hit[0]) if len(hit) else None
 
 
-def _noise(curve: Curve, upto: int) -> float:
-    """The standard error of the compared value near index ``upto`` (robust to spikes)."""
+def _noise(curve: Curve, upto: int) -> float | None:
+    """The standard error of the compared value near index ``upto`` (robust to spikes); None
+    with too few points to tell."""
     tail = curve.raw[max(0, upto - NOISE_WINDOW) : upto + 1]
     if len(tail) < 3:
-        return 0.0
+        return None
     point = MAD_TO_SIGMA * float(np.median(np.abs(np.diff(tail)))) / math.sqrt(2.0)
     if curve.weight:
         point *= math.sqrt((1.0 - curve.weight) / (1.0 + curve.weight))  # an EMA's variance ratio
     return point
 
 
-def _value_at(curve: Curve, step: float) -> tuple[float, int]:
-    """The curve's value at its last point at or before ``step``."""
-    index = int(np.searchsorted(curve.steps, step, side="right")) - 1
+def _value_at(curve: Curve, x: float) -> tuple[float, int]:
+    """The curve's value at its last point at or before ``x`` (on the comparison's axis)."""
+    index = int(np.searchsorted(curve.xs, x, side="right")) - 1
     return float(curve.values[index]), index
 
 
-def compare(monitors: list, verdicts: list[str], baseline: int = 0) -> Comparison:
+def _axis_maps(monitors: list, axis: str) -> list:
+    if axis not in AXES:
+        raise LossmonError(f"--x {axis}: not an axis (one of {', '.join(AXES)})")
+    maps = [axis_map(m, axis) for m in monitors]
+    for monitor, amap in zip(monitors, maps):
+        if amap is None and (monitor.store.primary_train or monitor.store.primary_val):
+            has = ", ".join(available_axes(monitor)) or "none"
+            raise MissingAxis(f"--x {axis}: {monitor.path} has no {axis} axis (its axes: {has})")
+    return maps
+
+
+def compare(monitors: list, verdicts: list[str], baseline: int = 0, axis: str = "step") -> Comparison:
+    """Every run against ``monitors[baseline]`` on the ``axis`` x axis (MissingAxis when a run
+    with a loss lacks it)."""
+    maps = _axis_maps(monitors, axis)
     split = "val" if all(m.store.primary_val for m in monitors) else "train"
     if split == "train":
         longest = max((len(m.store[m.store.primary_train]) for m in monitors if m.store.primary_train), default=0)
@@ -139,56 +174,74 @@ def compare(monitors: list, verdicts: list[str], baseline: int = 0) -> Compariso
     else:
         weight = 0.0
     curves = [_curve(m, split, weight) for m in monitors]
+    for curve, amap in zip(curves, maps):
+        if curve is not None:
+            curve.xs = amap.to_x(curve.steps) if amap is not None else curve.steps
     base = curves[baseline]
     target = float(base.values[-1]) if base is not None else None
-    target_step = _first_reach(base, target) if base is not None else None
+    hit = _first_reach(base, target) if base is not None else None
+    target_step = float(base.steps[hit]) if hit is not None else None
     result = Comparison(baseline, split, target, target_step)
+    named = maps[baseline] or next((m for m in maps if m is not None), None)
+    result.axis, result.axis_label = axis, named.label if named is not None else axis
+    result.unit = named.unit if named is not None else ""
+    result.target_x = float(base.xs[hit]) if hit is not None else None
     labels = run_labels([m.path for m in monitors])
     for k, (monitor, curve) in enumerate(zip(monitors, curves)):
         row = _summary_row(monitor, labels[k], verdicts[k])
         if curve is not None and base is not None:
-            row.reaches_step = _first_reach(curve, target)
-            if row.reaches_step and target_step:
-                row.speedup = target_step / row.reaches_step
+            reach = _first_reach(curve, target)
+            if reach is not None:
+                row.reaches_step, row.reaches_x = float(curve.steps[reach]), float(curve.xs[reach])
+            if row.reaches_x and result.target_x:
+                row.speedup = result.target_x / row.reaches_x
             if k != baseline:
-                _gap(row, curve, base)
+                _gap(row, curve, base, axis)
         result.runs.append(row)
         if k != baseline and curve is not None and base is not None:
             result.findings.extend(_messages(row, curve, result))
     return result
 
 
-def _gap(row: RunComparison, curve: Curve, base: Curve) -> None:
-    step = min(float(curve.steps[-1]), float(base.steps[-1]))
-    if step < max(float(curve.steps[0]), float(base.steps[0])):
-        return  # the runs share no step
-    mine, i = _value_at(curve, step)
-    theirs, j = _value_at(base, step)
+def _gap(row: RunComparison, curve: Curve, base: Curve, axis: str) -> None:
+    x = min(float(curve.xs[-1]), float(base.xs[-1]))
+    if x < max(float(curve.xs[0]), float(base.xs[0])):
+        return  # the runs share no x
+    mine, i = _value_at(curve, x)
+    theirs, j = _value_at(base, x)
     if theirs == 0:
         return
-    row.gap_step = step
+    row.gap_x, row.gap_step = x, x if axis == "step" else float(curve.steps[i])
     row.gap_ratio = mine / theirs - 1.0
-    band = 2.0 * math.hypot(_noise(curve, i), _noise(base, j))
-    row.beyond_noise = abs(mine - theirs) > band
+    row.gap_diff = mine - theirs
+    noises = _noise(curve, i), _noise(base, j)
+    if None not in noises:  # a run's noise unknown: neither behind nor ahead can be told
+        row.noise_band = 2.0 * math.hypot(*noises)
+        row.beyond_noise = abs(row.gap_diff) > row.noise_band
+
+
+_MEASURE = {"step": "steps", "epoch": "epochs", "tokens": "tokens", "samples": "samples", "time": "time"}
 
 
 def _messages(row: RunComparison, curve: Curve, result: Comparison) -> list[str]:
     loss = f"{result.split} loss {curve.name}"
+    at = lambda x: describe_x(result.axis, result.unit, x)  # noqa: E731 - one wording, three uses
     out = []
     if row.gap_ratio is not None and row.beyond_noise:
         side = "above the baseline (behind)" if row.gap_ratio > 0 else "below the baseline (ahead)"
-        out.append(
-            f"{row.label}: {loss} {abs(row.gap_ratio):.1%} {side} at step {row.gap_step:,.0f}, "
-            "beyond both runs' noise"
-        )
-    if row.reaches_step is not None and row.speedup is not None and result.target_step is not None:
-        word = "fewer" if row.speedup >= 1 else "more"
+        out.append(f"{row.label}: {loss} {abs(row.gap_ratio):.1%} {side} at {at(row.gap_x)}, beyond both runs' noise")
+    if row.reaches_x is not None and row.speedup is not None and result.target_x is not None:
         factor = row.speedup if row.speedup >= 1 else 1 / row.speedup
+        measure = _MEASURE[result.unit if result.unit == "samples" else result.axis]
+        if result.axis == "time":
+            word = "less" if row.speedup >= 1 else "more"
+        else:
+            word = "fewer" if row.speedup >= 1 else "more"
         out.append(
-            f"{row.label}: reaches the baseline's final {loss} {result.target:.5g} at step {row.reaches_step:,.0f} "
-            f"vs {result.target_step:,.0f}: {factor:.2f}x {word} steps"
+            f"{row.label}: reaches the baseline's final {loss} {result.target:.5g} at {at(row.reaches_x)} "
+            f"vs {describe_x(result.axis, result.unit, result.target_x, bare=True)}: {factor:.2f}x {word} {measure}"
         )
-    elif row.reaches_step is None:
+    elif row.reaches_x is None:
         out.append(f"{row.label}: never reaches the baseline's final {loss} {result.target:.5g}")
     return out
 

@@ -24,6 +24,7 @@ from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.roles import resolve_roles
 from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
+from lossmon.engine.timeline import Timeline
 from lossmon.engine.trackers import record_decoder
 
 
@@ -82,6 +83,9 @@ class Monitor:
         self._builder = RecordBuilder()
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
+        self.timeline = Timeline()  # anchors of the time and tokens axes (engine/alignment.py)
+        self._time_the_decoder()
+        self.baseline = None  # a BaselineTracker while compared with a pinned run (compare_with)
 
     # Input ---------------------------------------------------------------------------------
 
@@ -135,6 +139,7 @@ class Monitor:
         self.coverage = Coverage()
         if self.decoder is not None:
             self.decoder = record_decoder(self.path)
+            self._time_the_decoder()
             return
         if self.parser.whole_file:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
@@ -173,6 +178,7 @@ class Monitor:
         the last record. Returns the new findings (a stall, or its escalation)."""
         if self.stall is None:
             return []
+        self.timeline.caught_up(self._clock())
         train = self.store.primary_train
         series = self.store[train] if train else next(iter(self.store), None)
         step = float(series.steps[-1]) if series is not None and len(series) else float("nan")
@@ -209,12 +215,15 @@ class Monitor:
 
     def _ingest(self, block: LineBlock | None) -> Update:
         if not len(self._builder):
+            if block is not None and not self.timeline.header_done:
+                self.timeline.header(block)
             if block is not None:
                 self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
             return Update()
         batch = self._builder.build()
         self.parser.count(batch.formats)
         update = self.feed_records(batch)
+        self.timeline.observe(block, batch, self._clock() if self._clock is not None else None)
         # after feed_records: the columns carry their printable names by now
         self.coverage.observe(block, batch.lines, batch.formats, batch.columns, self.parser.whole_file)
         return update
@@ -245,8 +254,23 @@ class Monitor:
         if self.stall is not None and len(batch) and self.stall.arrived(self._clock()):
             darks.append((self.stall.pathology, self.stall.active_series, int(batch.lines[0])))
         self._place(findings, fresh, darks)
+        if self.baseline is not None:  # news each, in no episode (engine/baseline.py)
+            findings += self.baseline.observe(self)
         self.findings.extend(findings)
         return Update(batch, findings)
+
+    def _time_the_decoder(self) -> None:
+        """A tracker's points carry their wall time: the decoder anchors the time axis with it."""
+        if self.decoder is not None and hasattr(self.decoder, "time_anchors"):
+            self.decoder.time_anchors = self.timeline.stamps
+
+    def compare_with(self, baseline) -> None:
+        """Compare this run with a pinned :class:`~lossmon.engine.baseline.Baseline` as records
+        come (``info`` findings when it is clearly ahead or behind, and when it reaches the
+        baseline's final loss); None stops comparing."""
+        from lossmon.engine.baseline import BaselineTracker
+
+        self.baseline = BaselineTracker(baseline) if baseline is not None else None
 
     def _place(self, findings: list[Finding], fresh: dict[str, tuple[int, list[int]]], darks: list) -> None:
         """Put the batch's findings in episodes, with where badges went dark and series restarted."""

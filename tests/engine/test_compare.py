@@ -1,9 +1,12 @@
 """compare: labels, speedups and gaps against a baseline, on real speedrun records."""
 
+import re
 import shutil
 
+import pytest
+
 from lossmon.engine import check_file
-from lossmon.engine.compare import compare, run_labels
+from lossmon.engine.compare import MissingAxis, compare, run_labels
 
 
 def test_labels_are_the_shortest_distinguishing_part():
@@ -57,3 +60,31 @@ def test_train_loss_is_compared_smoothed_when_a_run_has_no_val(real_logs, tmp_pa
     assert c.split == "train"
     assert c.runs[1].reaches_step == c.target_step > 10_000
     assert c.runs[1].speedup == 1.0
+
+
+def test_on_the_time_axis_a_run_twice_as_slow_takes_twice_the_time(real_logs, tmp_path):
+    """The same record with its clock (train_time) doubled: the same steps to the target, twice
+    the time; by hand, the speedup on time is exactly 0.5 and on steps 1."""
+    original = real_logs / "gpt-lab-diffusion-train.log"
+    slow = tmp_path / "slow.log"
+    slow.write_bytes(re.sub(rb"train_time:(\d+)ms", lambda m: b"train_time:%dms" % (2 * int(m.group(1))), original.read_bytes()))
+    monitors = [check_file(str(original)), check_file(str(slow))]
+    by_step = compare(monitors, ["warn", "warn"])
+    by_time = compare(monitors, ["warn", "warn"], axis="time")
+    assert by_step.runs[1].speedup == 1.0 and by_step.axis == "step"
+    assert by_time.axis == "time" and by_time.axis_label == "time since first record"
+    assert by_time.runs[1].reaches_step == by_time.target_step == by_step.target_step
+    # the time axis interpolates between a few sampled lines per block (not a value per record):
+    # by hand, train_time on the line where the baseline's target is first reached, to 0.1%
+    step = f"step:{by_time.target_step:.0f}/"
+    ms = int(re.search(rf"^{step}\S+ val_loss:\S+ train_time:(\d+)ms", original.read_text(), re.M).group(1))
+    assert by_time.target_x == pytest.approx(ms / 1000, rel=1e-3)
+    assert by_time.runs[1].reaches_x == pytest.approx(2 * ms / 1000, rel=1e-3)
+    assert by_time.runs[1].speedup == pytest.approx(0.5, rel=1e-3)
+    assert any(m.endswith(": 2.00x more time") for m in by_time.findings)
+
+
+def test_a_run_without_the_axis_is_an_error(real_logs):
+    monitors = [check_file(str(real_logs / "gpt-lab-diffusion-train.log")), check_file(str(real_logs / "llmc-main.log"))]
+    with pytest.raises(MissingAxis, match=r"--x time: .*llmc-main.log has no time axis \(its axes: step\)"):
+        compare(monitors, ["warn", "healthy"], axis="time")

@@ -24,6 +24,7 @@ import os
 from lossmon.engine.records import RecordBuilder
 
 READ_BYTES = 1 << 20
+STAMP_EVERY = 32  # points between the (step, time) anchors of the time axis (engine/timeline.py)
 Point = tuple[float, float, bytes]  # (step, timestamp, framed line)
 
 
@@ -120,6 +121,8 @@ class PointsDecoder:
     def __init__(self, path: str, format_id: str) -> None:
         self.path = path
         self.format_id = format_id
+        self.time_anchors = None  # the Monitor's Timeline.stamps: every STAMP_EVERY-th point's time
+        self._time_scale = 1e-3 if format_id == "mlflow" else 1.0  # MLflow writes milliseconds
         self.events = 0
         self.problems: list[str] = []
         self._partial = b""
@@ -148,6 +151,10 @@ class PointsDecoder:
                     self.problems.append(f"{self.path}: a metric line is not 'timestamp value step': skipped")
                 continue
             out.add(self.events, step, {key.decode("utf-8", "replace"): value}, self.format_id)
+            if self.time_anchors is not None and self.events % STAMP_EVERY == 1:
+                stamp = number(fields[0])
+                if stamp is not None:
+                    self.time_anchors.add(step, stamp * self._time_scale)
 
     def finish(self) -> None:
         self._partial = b""

@@ -28,7 +28,7 @@ import numpy as np
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.records import RecordBuilder
-from lossmon.engine.trackers.points import MergedReader, Point, frame, read_from
+from lossmon.engine.trackers.points import STAMP_EVERY, MergedReader, Point, frame, read_from
 
 FORMAT_ID = "tensorboard"
 NAME_MARK = "tfevents"
@@ -172,9 +172,15 @@ class EventFileDecoder:
     def pending_bytes(self) -> int:
         return self.framer.pending_bytes
 
+    time_anchors = None  # the Monitor's Timeline.stamps: every STAMP_EVERY-th event's wall time
+    _scalar_events = 0
+
     def feed(self, data: bytes, out: RecordBuilder) -> None:
-        for step, _, metrics in self.framer.feed(data):
+        for step, wall, metrics in self.framer.feed(data):
             out.add(self.framer.events, step, metrics, FORMAT_ID)
+            self._scalar_events += 1
+            if self.time_anchors is not None and self._scalar_events % STAMP_EVERY == 1:
+                self.time_anchors.add(step, wall)
 
     def finish(self) -> None:
         self.framer.finish()
