@@ -218,10 +218,6 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, metavar="N", help="replay speed in records per second (default 50)")
     parser.add_argument("--ascii", action="store_true", help="plain ASCII charts and glyphs (fonts without braille)")
     parser.add_argument("--light", action="store_true", help="light theme (the command palette switches too)")
-    parser.add_argument(
-        "--baseline", metavar="PATH",
-        help="pin this run as the baseline: the run list shows every other run's gap and speedup to it (o overlays the runs)",
-    )
     add_parsing_options(parser)
     add_alert_options(parser)
     add_stall_option(parser)

@@ -511,7 +511,7 @@ class LossmonApp(App):
         self._set_view(self.view_state.next_window())
 
     def action_x_axis(self) -> None:
-        self._set_view(self.view_state.next_x_axis())
+        self._set_view(self.view_state.next_x_axis(self.runs.x_axes))
 
     def action_pause(self) -> None:
         """Freeze the charts (the feed keeps reading, so nothing is lost); a replay pauses."""

@@ -33,6 +33,7 @@ from lossmon.app.scene import (
     wants_log_scale,
 )
 from lossmon.app.view_state import VIEW_SEPARATOR, ViewState
+from lossmon.engine.alignment import AxisMap
 
 MARKS_PER_RUN = 40  # each run's latest findings marked
 FINE_UP_TO = 3  # runs drawn at the single view's resolution
@@ -47,12 +48,13 @@ def run_letter(index: int) -> str:
 @dataclass(slots=True)
 class OverlayRun:
     """One run to draw: ``index`` (its place among the open runs) gives its colour and letter;
-    ``axis`` maps its steps to the chosen x axis (None: the run lacks that axis)."""
+    ``axis`` maps its steps to the chosen x axis (None: the run lacks that axis); see
+    overlay_axes.py."""
 
     index: int
     label: str
     snapshot: Snapshot
-    axis: object | None
+    axis: AxisMap | None
 
 
 def _step_span(runs: list[OverlayRun]) -> tuple[float, float] | None:
@@ -122,6 +124,9 @@ def run_legend(run: OverlayRun, ascii: bool) -> list[Run]:
 def overlay_chart(runs: list[OverlayRun], view: ViewState, width: int, height: int, ascii: bool = False) -> ChartPlan:
     """The overlay's plan. Call with every run's lock held (the traces read the engine's series)."""
     drawn = [run for run in runs if run.axis is not None]
+    if drawn:  # samples and tokens do not share an axis: runs in the first run's unit
+        unit = drawn[0].axis.unit
+        drawn = [run for run in drawn if run.axis.unit == unit]
     span = _step_span(drawn)
     step_range = view.step_range(*span) if span is not None else None
     train: list[Trace] = []
@@ -169,8 +174,8 @@ def _describe(view: ViewState, log_y: bool, drawn: list[OverlayRun], runs: list[
     sep = VIEW_SEPARATOR[ascii]
     words = replace(view, x_axis="step", pinned_step=None).describe(log_y, ascii)
     label = drawn[0].axis.label if drawn else "step"
-    missing = [run_letter(run.index) for run in runs if run.axis is None]
-    parts = [f"x {label}"]
-    if missing:
+    missing = [run_letter(run.index) for run in runs if run not in drawn]
+    parts = [f"x {label}"] if drawn else []
+    if missing:  # not drawn: the run lacks the axis (or counts samples where the others count tokens)
         parts.append(f"no {view.x_axis}: {','.join(missing)}")
     return sep.join(parts) + sep + words

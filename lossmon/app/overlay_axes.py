@@ -1,85 +1,51 @@
-"""Each run's own x axis in the overlay: a map between its steps and x (step, epoch, time).
+"""Each run's own x axis in the overlay: the engine's map between its steps and x
+(:func:`lossmon.engine.alignment.axis_map`: step, epoch, time since its first record, tokens).
 
 Runs are aligned by mapping every run's steps to a shared quantity; the map is per run (one run
-logs 3.2 epochs at step 1,000, another 1.6). A map has ``label`` (what the axis says),
-and vectorised, monotone ``to_x(steps)`` and ``to_step(xs)``: the interface of the engine's
-``lossmon.engine.alignment.AxisMap``, so that its maps (wall time from the log's timestamps,
-tokens) plug in beside these. Build a map with the run's lock held: it keeps views of its arrays.
+logs 3.2 epochs at step 1,000, another 1.6). Building a map reads the run's series (O(points)),
+so a map is kept and built again only when the axis changes, when the run's history has just
+finished loading, or when the run has news and ``REFRESH`` seconds have passed. In between, a
+map places new steps by its end slope (maps are extended past their last anchor).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
-import numpy as np
+from lossmon.engine.alignment import AxisMap, axis_map
 
-from lossmon.app.charting.traces import SeriesArrays
-
-AxisFor = Callable[[object, object, str], object]  # (monitor, snapshot, axis) -> a map or None
-
-
-class StepAxis:
-    """The identity: runs aligned by their logged step."""
-
-    label = "step"
-
-    def to_x(self, steps: np.ndarray) -> np.ndarray:
-        return np.asarray(steps, dtype=np.float64)
-
-    def to_step(self, xs: np.ndarray) -> np.ndarray:
-        return np.asarray(xs, dtype=np.float64)
+OVERLAY_AXES = ("step", "epoch", "time", "tokens")  # x cycles through these in the overlay
+REFRESH = 5.0  # seconds between two builds of a run's map while it has news
 
 
-class PiecewiseAxis:
-    """A monotone map known at some steps (the steps at which epoch was logged), linear between
-    them and flat beyond them."""
-
-    def __init__(self, label: str, steps: np.ndarray, xs: np.ndarray) -> None:
-        self.label = label
-        self._steps, self._xs = steps, xs
-
-    def to_x(self, steps: np.ndarray) -> np.ndarray:
-        return np.interp(np.asarray(steps, dtype=np.float64), self._steps, self._xs)
-
-    def to_step(self, xs: np.ndarray) -> np.ndarray:
-        return np.interp(np.asarray(xs, dtype=np.float64), self._xs, self._steps)
+@dataclass(slots=True)
+class _Kept:
+    axis: str
+    version: int
+    loading: bool
+    built: float
+    amap: AxisMap | None
 
 
-STEP = StepAxis()
+class RunAxes:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, refresh: float = REFRESH) -> None:
+        self.clock = clock
+        self.refresh = refresh
+        self.built = 0  # maps built (tests read it)
+        self._kept: dict[int, _Kept] = {}
 
-
-def _epoch_axis(snapshot) -> PiecewiseAxis | None:
-    if not snapshot.epoch or snapshot.epoch not in snapshot.series:
-        return None
-    epoch = snapshot.series[snapshot.epoch]
-    steps, values = epoch.steps[epoch.segment_start :], epoch.values[epoch.segment_start :]
-    keep = np.isfinite(steps) & np.isfinite(values)
-    if not keep.any():
-        return None
-    return PiecewiseAxis("epoch", steps[keep], np.maximum.accumulate(values[keep]))
-
-
-def _read_time_axis(snapshot) -> PiecewiseAxis | None:
-    """Seconds since the run's first record was read (while following: when its lines arrived).
-    Sampled at the primary loss's points, at most a few thousand of them (a bounded cost)."""
-    name = snapshot.primary_train
-    if snapshot.arrival is None or not name or name not in snapshot.series:
-        return None
-    series: SeriesArrays = snapshot.series[name]
-    start, stop = series.segment_start, len(series.steps)
-    if stop <= start:
-        return None
-    index = np.unique(np.linspace(start, stop - 1, min(stop - start, 2048)).astype(np.int64))
-    seconds = np.maximum.accumulate(snapshot.arrival(series.lines[index]).astype(np.float64))
-    return PiecewiseAxis("time", series.steps[index], seconds - seconds[0])
-
-
-def run_axis(monitor, snapshot, axis: str):
-    """The run's map for ``axis``, or None when the run does not have that axis."""
-    if axis == "step":
-        return STEP
-    if axis == "epoch":
-        return _epoch_axis(snapshot)
-    if axis == "time":
-        return _read_time_axis(snapshot)
-    return None
+    def get(self, index: int, log, axis: str) -> AxisMap | None:
+        """Run ``index``'s map for ``axis`` (None: the run lacks it). Call with ``log.lock`` held."""
+        kept = self._kept.get(index)
+        now = self.clock()
+        if kept is not None and kept.axis == axis and (
+            kept.version == log.version
+            or (now - kept.built < self.refresh and not (kept.loading and not log.loading))
+        ):
+            return kept.amap
+        amap = axis_map(log.monitor, axis)
+        self.built += 1
+        self._kept[index] = _Kept(axis, log.version, log.loading, now, amap)
+        return amap

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 
 from lossmon.app.overlay import OverlayRun, overlay_chart
-from lossmon.app.overlay_axes import run_axis
+from lossmon.app.overlay_axes import OVERLAY_AXES, RunAxes
 from lossmon.app.runs_state import RunRow, RunsState, RunTable, drawn_runs
 from lossmon.app.scene import ChartPlan, Snapshot, take_snapshot
 from lossmon.app.view_state import ViewState
@@ -19,6 +19,7 @@ class RunsView:
     def __init__(self, baseline: str | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.state = RunsState(baseline=baseline)
         self.table = RunTable(clock)
+        self.axes = RunAxes(clock)
         self.rows: list[RunRow] = []
         self._snapshots: dict[int, tuple[int, Snapshot]] = {}  # per run: (log version, snapshot)
 
@@ -26,6 +27,11 @@ class RunsView:
     def overlaid(self) -> bool:
         """The overlay is on and there is more than one run to overlay."""
         return self.state.overlay and len(self.rows) > 1
+
+    @property
+    def x_axes(self) -> tuple[str, ...] | None:
+        """The x axes key x cycles through: the overlay's (tokens too); None: the single view's."""
+        return OVERLAY_AXES if self.overlaid else None
 
     def refresh(self, views: list, current: int) -> list[RunRow]:
         self.rows = self.table.rows(views, current, self.state)
@@ -49,5 +55,5 @@ class RunsView:
                 view = views[row.index]
                 locks.enter_context(view.log.lock)
                 snapshot = self._snapshot(row.index, view)
-                runs.append(OverlayRun(row.index, row.label, snapshot, run_axis(view.log.monitor, snapshot, view_state.x_axis)))
+                runs.append(OverlayRun(row.index, row.label, snapshot, self.axes.get(row.index, view.log, view_state.x_axis)))
             return overlay_chart(runs, view_state, width, height, ascii)

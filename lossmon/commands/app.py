@@ -29,7 +29,7 @@ def check_replay_paths(paths: list[str]) -> None:
             raise LossmonError(f"{path}: permission denied")
 
 
-def with_baseline(paths: list[str], baseline: str | None) -> list[str]:
+def runs_with_baseline(paths: list[str], baseline: str | None) -> list[str]:
     """--baseline PATH: the runs, with PATH first unless a PATH argument (a file, a glob, a
     directory of runs) already opens it."""
     if baseline is None:
@@ -119,7 +119,7 @@ def run_app(args) -> int:
         args.speed = 50.0
     if args.replay:
         check_replay_paths(args.paths)
-    args.paths = with_baseline(args.paths, args.baseline)
+    args.paths = runs_with_baseline(args.paths, args.baseline)
     for spec in args.paths:
         check_spec(spec)
     check_terminal()

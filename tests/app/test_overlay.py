@@ -5,7 +5,7 @@ import pytest
 
 from lossmon.app.live_log import LiveLog
 from lossmon.app.overlay import OverlayRun, overlay_chart, run_letter
-from lossmon.app.overlay_axes import STEP, run_axis
+from lossmon.app.overlay_axes import RunAxes
 from lossmon.app.palette import run_style
 from lossmon.app.scene import take_snapshot
 from lossmon.app.view_state import ViewState
@@ -14,7 +14,7 @@ from lossmon.engine.records import Column, RecordBatch
 
 
 def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, val_every: int = 0,
-         epochs_per_step: float | None = None, seed: int = 0) -> LiveLog:
+         epochs_per_step: float | None = None, tokens_per_step: float | None = None, seed: int = 0) -> LiveLog:
     rng = np.random.default_rng(seed)
     steps = np.arange(1, n + 1, dtype=np.float64)
     loss = scale * (2.0 + 8.0 * (steps + 100) ** -0.3) * np.exp(0.02 * rng.standard_normal(n))
@@ -24,6 +24,8 @@ def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, 
     columns = {"loss": Column(rows, loss)}
     if epochs_per_step is not None:
         columns["epoch"] = Column(rows, steps * epochs_per_step)
+    if tokens_per_step is not None:  # Hugging Face Trainer's cumulative counter
+        columns["num_input_tokens_seen"] = Column(rows, steps * tokens_per_step)
     monitor = Monitor(name, detectors=())
     monitor.feed_records(RecordBatch(np.arange(1, n + 1), steps, columns))
     if val_every:
@@ -33,11 +35,11 @@ def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, 
 
 
 def _runs(logs, axis: str = "step", labels=None):
-    runs = []
-    for index, log in enumerate(logs):
-        snapshot = take_snapshot(log)
-        runs.append(OverlayRun(index, (labels or [l.name for l in logs])[index], snapshot, run_axis(log.monitor, snapshot, axis)))
-    return runs
+    axes = RunAxes()
+    return [
+        OverlayRun(index, (labels or [l.name for l in logs])[index], take_snapshot(log), axes.get(index, log, axis))
+        for index, log in enumerate(logs)
+    ]
 
 
 def test_each_run_has_its_colour_letter_and_legend_entry():
@@ -117,10 +119,44 @@ def test_each_run_is_placed_on_its_own_epoch_axis():
     assert run_style(2) not in {t.style for t in plan.traces}
 
 
-def test_the_step_axis_is_the_identity_both_ways():
-    steps = np.array([0.0, 5.0, 1e6])
-    assert np.array_equal(STEP.to_x(steps), steps) and np.array_equal(STEP.to_step(steps), steps)
-    assert STEP.label == "step"
+def test_a_runs_axis_map_is_built_again_only_on_news_after_a_while_or_at_the_end_of_loading():
+    now = [0.0]
+    axes = RunAxes(clock=lambda: now[0], refresh=5.0)
+    log = _log("a", 1000, epochs_per_step=0.01)
+    log.total_bytes, log.bytes_read = 100, 50  # still loading its history
+    first = axes.get(0, log, "epoch")
+    assert first.to_x([500.0])[0] == pytest.approx(5.0) and axes.built == 1
+    assert axes.get(0, log, "epoch") is first  # no news
+    log.took(0, position=60)
+    now[0] = 1.0
+    assert axes.get(0, log, "epoch") is first and axes.built == 1  # news, but too soon
+    log.took(0, position=100)  # the history is read: built again at once
+    assert axes.get(0, log, "epoch") is not first and axes.built == 2
+    log.took(0)
+    now[0] = 2.0
+    axes.get(0, log, "epoch")
+    assert axes.built == 2
+    now[0] = 6.5
+    axes.get(0, log, "epoch")
+    assert axes.built == 3
+    assert axes.get(0, log, "tokens") is None and axes.built == 4  # another axis: at once
+
+
+def test_runs_with_other_batch_sizes_line_up_on_tokens():
+    """b takes twice the tokens per step: on the tokens axis its 1,000 steps end where a's 2,000 do."""
+    logs = [_log("a", 2000, tokens_per_step=4096), _log("b", 1000, tokens_per_step=8192), _log("c", 1000)]
+    plan = overlay_chart(_runs(logs, axis="tokens"), ViewState(x_axis="tokens", smoothing=0.0), 200, 30)
+    ends = {t.style: float(np.nanmax(t.x)) for t in plan.traces if t.style in (run_style(0), run_style(1))}
+    assert ends[run_style(0)] == ends[run_style(1)] == 2000 * 4096
+    legend = "".join(text for text, _ in plan.legend)
+    assert "x tokens" in legend and "no tokens: c" in legend
+
+
+def test_an_axis_no_run_has_says_so():
+    logs = [_log("a", 100), _log("b", 100)]
+    plan = overlay_chart(_runs(logs, axis="epoch"), ViewState(x_axis="epoch"), 100, 20)
+    legend = "".join(text for text, _ in plan.legend)
+    assert legend.startswith("no epoch: a,b") and "x step" not in legend
 
 
 def test_letters_name_runs_past_the_alphabet():

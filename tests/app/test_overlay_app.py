@@ -141,3 +141,19 @@ def test_overlay_snapshot(layout, three_runs, tick_dir, snap_compare):
         await app.wait_loaded(pilot)
 
     assert snap_compare(app, terminal_size=SIZES[layout], run_before=overlaid)
+
+
+async def test_x_cycles_the_overlays_axes_and_says_which_runs_lack_one(three_runs, tick_dir):
+    app = make_app(*three_runs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("o", "x")
+        await app.wait_loaded(pilot)
+        assert app.view_state.x_axis == "epoch"
+        assert "no epoch: a,b,c" in _chart(app).splitlines()[0]  # none of these logs counts epochs
+        await pilot.press("x", "x")
+        await app.wait_loaded(pilot)
+        assert app.view_state.x_axis == "tokens"  # the overlay's axes go on to tokens
+        await pilot.press("x")
+        await app.wait_loaded(pilot)
+        assert app.view_state.x_axis == "step" and "x step" in _chart(app).splitlines()[0]
