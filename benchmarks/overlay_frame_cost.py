@@ -38,12 +38,13 @@ def frame_builder(runs: int, n: int) -> Callable[[], object]:
     from contextlib import ExitStack
 
     from lossmon.app.overlay import OverlayRun, overlay_chart
-    from lossmon.app.overlay_axes import run_axis
+    from lossmon.app.overlay_axes import RunAxes
     from lossmon.app.scene import take_snapshot
     from lossmon.app.view_state import ViewState
 
     logs = [_log(n, seed) for seed in range(runs)]
     view = ViewState()
+    axes = RunAxes()
 
     def frame():
         with ExitStack() as locks:
@@ -51,7 +52,7 @@ def frame_builder(runs: int, n: int) -> Callable[[], object]:
             for index, log in enumerate(logs):
                 locks.enter_context(log.lock)
                 snapshot = take_snapshot(log)
-                overlaid.append(OverlayRun(index, str(index), snapshot, run_axis(log.monitor, snapshot, view.x_axis)))
+                overlaid.append(OverlayRun(index, str(index), snapshot, axes.get(index, log, view.x_axis)))
             plan = overlay_chart(overlaid, view, 200, 50)
         return plan.draw()
 

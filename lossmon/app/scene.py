@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
+from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart, label_margin
 from lossmon.app.charting.scales import squeezed
 from lossmon.app.charting.ticks import format_number
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
@@ -225,12 +225,13 @@ class ChartPlan:
             return self._draw(self.height, ascii)
         below_height = max(4, (self.height - 1) * 2 // 5)
         top_height = self.height - 1 - below_height
-        # Line the panels up: the top one (the costlier, dense training losses) is drawn once,
-        # with the margin of the bottom one at least; the bottom one again only if it is narrower.
-        bottom = self.below._draw(below_height, ascii)
-        top = self._draw(top_height, ascii, x_labels=False, min_margin=max(bottom.plot_left - 1, 0))
-        if top.plot_left > bottom.plot_left and bottom.plot_left:
-            bottom = self.below._draw(below_height, ascii, min_margin=top.plot_left - 1)
+        # The panels line up on the wider y labels, known before drawing: each is drawn once.
+        margin = max(
+            label_margin(self.traces, top_height, log_y=self.log_y, x_labels=False),
+            label_margin(self.below.traces, below_height, log_y=self.below.log_y),
+        )
+        top = self._draw(top_height, ascii, x_labels=False, min_margin=margin)
+        bottom = self.below._draw(below_height, ascii, min_margin=margin)
         title = fit_legend(self.below_title or [], self.width, ascii)
         rows = [*top.rows, title, *bottom.rows]
         return ChartFrame(rows, self.width, self.height, top.y_range, top.x_range, plot_left=top.plot_left, plot_width=top.plot_width)

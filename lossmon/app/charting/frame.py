@@ -87,8 +87,7 @@ def draw_chart(
 
     axis_row = x_labels and height >= 12
     plot_height = height - int(x_labels) - int(axis_row)
-    y_ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
-    y_labels = [format_number(10**t if log_y else t) for t in y_ticks]
+    y_ticks, y_labels = _y_ticks(y_low, y_high, plot_height, log_y)
     margin = max(max((len(label) for label in y_labels), default=1) + 1, min_margin)
     plot_width = width - margin - 1
     if plot_width < 4:
@@ -161,6 +160,27 @@ def draw_chart(
     if x_labels:
         rows.append([("".join(labels), "axis")])
     return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high), plot_left=margin + 1, plot_width=plot_width)
+
+
+def _y_ticks(y_low: float, y_high: float, plot_height: int, log_y: bool) -> tuple[list[float], list[str]]:
+    ticks = (log_ticks if log_y else nice_ticks)(y_low, y_high, max(2, plot_height // 3))
+    return ticks, [format_number(10**t if log_y else t) for t in ticks]
+
+
+@np.errstate(over="ignore", invalid="ignore")
+def label_margin(traces: list[Trace], height: int, *, log_y: bool = False, x_labels: bool = True) -> int:
+    """The columns ``draw_chart`` gives these traces' y labels (0: no axis drawn), known before
+    drawing: panels stacked on one x axis are each drawn once, lined up on the wider margin."""
+    height = max(height, 3)
+    y_low, y_high = _y_range(
+        [_transform(t.y, log_y) for t in traces],
+        [_transform(t.low, log_y) if t.low is not None else None for t in traces],
+        [_transform(t.high, log_y) if t.high is not None else None for t in traces],
+    )
+    if y_low is None:
+        return 0
+    plot_height = height - int(x_labels) - int(x_labels and height >= 12)
+    return max((len(label) for label in _y_ticks(y_low, y_high, plot_height, log_y)[1]), default=1) + 1
 
 
 def _tag_line_end(canvas: Canvas, trace: Trace, x: np.ndarray, y: np.ndarray) -> None:
