@@ -14,7 +14,8 @@ from lossmon.engine.records import Column, RecordBatch
 
 
 def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, val_every: int = 0,
-         epochs_per_step: float | None = None, tokens_per_step: float | None = None, seed: int = 0) -> LiveLog:
+         epochs_per_step: float | None = None, tokens_per_step: float | None = None, ms_per_step: float | None = None,
+         seed: int = 0) -> LiveLog:
     rng = np.random.default_rng(seed)
     steps = np.arange(1, n + 1, dtype=np.float64)
     loss = scale * (2.0 + 8.0 * (steps + 100) ** -0.3) * np.exp(0.02 * rng.standard_normal(n))
@@ -24,6 +25,8 @@ def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, 
     columns = {"loss": Column(rows, loss)}
     if epochs_per_step is not None:
         columns["epoch"] = Column(rows, steps * epochs_per_step)
+    if ms_per_step is not None:  # modded-nanogpt's train_time, in ms since the start
+        columns["train_time"] = Column(rows, (steps - 1) * ms_per_step)
     if tokens_per_step is not None:  # Hugging Face Trainer's cumulative counter
         columns["num_input_tokens_seen"] = Column(rows, steps * tokens_per_step)
     monitor = Monitor(name, detectors=())
@@ -150,6 +153,16 @@ def test_runs_with_other_batch_sizes_line_up_on_tokens():
     assert ends[run_style(0)] == ends[run_style(1)] == 2000 * 4096
     legend = "".join(text for text, _ in plan.legend)
     assert "x tokens" in legend and "no tokens: c" in legend
+
+
+def test_a_faster_run_ends_earlier_on_the_time_axis():
+    logs = [_log("a", 1000, ms_per_step=100.0), _log("b", 1000, ms_per_step=50.0)]
+    plan = overlay_chart(_runs(logs, axis="time"), ViewState(x_axis="time", smoothing=0.0), 200, 30)
+    ends = {t.style: float(np.nanmax(t.x)) for t in plan.traces if t.style in (run_style(0), run_style(1))}
+    assert ends[run_style(0)] == pytest.approx(99.9) and ends[run_style(1)] == pytest.approx(49.95)
+    assert "x time since first record" in "".join(text for text, _ in plan.legend)
+    ticks = plan.draw().rows[-1][0][0].split()
+    assert ticks[:2] == ["10s", "20s"] and ticks[-1] == "1m30"  # tick labels are durations
 
 
 def test_an_axis_no_run_has_says_so():
