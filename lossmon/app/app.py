@@ -326,7 +326,7 @@ class LossmonApp(App):
             self._warn_dropped_series(view)
             if index != self.current:
                 self._update_board(view)
-        self._part(RunsPane).show(self.runs.refresh(self.views, self.current))
+        self._part(RunsPane).show(self.runs.refresh(self.views, self.current, self.view_state.x_axis))
         if self.views:
             self.render_log(self.views[self.current])
         else:

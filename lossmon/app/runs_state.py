@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lossmon.engine.compare import Comparison, RunComparison, compare, run_labels
+from lossmon.engine.compare import Comparison, MissingAxis, RunComparison, compare, run_labels
 from lossmon.report import verdict
 
 MAX_DRAWN = 10  # runs on the overlay at once: the baseline, then the lowest best losses
@@ -124,6 +124,7 @@ class RunRow:
     baseline: bool
     current: bool
     gap: RunComparison | None = None
+    gap_axis: str = "step"  # the x axis of the comparison with the baseline
 
 
 class BaselineGaps:
@@ -143,14 +144,15 @@ class BaselineGaps:
         self._versions: tuple = ()
         self._due = -math.inf
 
-    def update(self, logs: list, baseline: int | None) -> Comparison | None:
-        """``logs``: the open LiveLogs; ``baseline``: the index of the pinned one (None: none)."""
+    def update(self, logs: list, baseline: int | None, axis: str = "step") -> Comparison | None:
+        """``logs``: the open LiveLogs; ``baseline``: the index of the pinned one (None: none);
+        ``axis``: the x axis runs are compared on (the overlay's), step when a run lacks it."""
         if baseline is None or len(logs) < 2:
             self.result, self._key = None, None
             return None
         if any(log.loading for log in logs):
             return self.result  # histories still loading: compared once they are read
-        key = (baseline, tuple(log.path for log in logs))
+        key = (baseline, tuple(log.path for log in logs), axis)
         versions = tuple(log.version for log in logs)
         now = self.clock()
         if key == self._key and (versions == self._versions or now < self._due):
@@ -161,7 +163,11 @@ class BaselineGaps:
                 locks.enter_context(log.lock)
             monitors = [log.monitor for log in logs]
             if len(monitors[baseline].store):
-                self.result = compare(monitors, [verdict(m) for m in monitors], baseline)
+                verdicts = [verdict(m) for m in monitors]
+                try:
+                    self.result = compare(monitors, verdicts, baseline, axis)
+                except MissingAxis:
+                    self.result = compare(monitors, verdicts, baseline)
             else:
                 self.result = None
         self.computed += 1
@@ -187,12 +193,13 @@ class RunTable:
             self._labels = (key, run_labels(list(paths)) if len(paths) > 1 else [os.path.basename(p) or p for p in paths])
         return self._labels[1]
 
-    def rows(self, views: list, current: int, state: RunsState) -> list[RunRow]:
-        """``views``: the app's LogViews (a LiveLog ``log`` and a BadgeBoard ``board`` each)."""
+    def rows(self, views: list, current: int, state: RunsState, axis: str = "step") -> list[RunRow]:
+        """``views``: the app's LogViews (a LiveLog ``log`` and a BadgeBoard ``board`` each);
+        ``axis``: the x axis the baseline comparison is made on."""
         logs = [view.log for view in views]
         labels = self.labels([log.path for log in logs])
         baseline = next((i for i, log in enumerate(logs) if state.is_baseline(log.path)), None)
-        comparison = self.gaps.update(logs, baseline)
+        comparison = self.gaps.update(logs, baseline, axis)
         rows = []
         for index, (view, label) in enumerate(zip(views, labels)):
             figures = self._figures.setdefault(index, LossFigures())
@@ -202,6 +209,7 @@ class RunTable:
             rows.append(RunRow(
                 index, view.log.path, label, worst_severity(view.board), figures,
                 view.log.path not in state.hidden, index == baseline, index == current, gap,
+                comparison.axis if comparison is not None else "step",
             ))
         return rows
 

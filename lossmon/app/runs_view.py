@@ -33,8 +33,10 @@ class RunsView:
         """The x axes key x cycles through: the overlay's (tokens too); None: the single view's."""
         return OVERLAY_AXES if self.overlaid else None
 
-    def refresh(self, views: list, current: int) -> list[RunRow]:
-        self.rows = self.table.rows(views, current, self.state)
+    def refresh(self, views: list, current: int, x_axis: str = "step") -> list[RunRow]:
+        """The run list's rows; with the overlay on, runs are compared with the baseline on its
+        x axis (equal tokens, equal time...), else on step."""
+        self.rows = self.table.rows(views, current, self.state, x_axis if self.state.overlay else "step")
         return self.rows
 
     def _snapshot(self, index: int, view) -> Snapshot:

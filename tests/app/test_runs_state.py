@@ -80,6 +80,8 @@ def test_the_baseline_comparison_is_the_engines_and_runs_only_on_news_and_on_a_t
     assert gaps.computed == 3
     gaps.update(logs, 0)  # another baseline: at once
     assert gaps.computed == 4 and gaps.result.baseline == 0
+    gaps.update(logs, 0, "tokens")  # another axis: at once (these logs count no tokens: on step)
+    assert gaps.computed == 5 and gaps.result.axis == "step"
     assert gaps.update(logs, None) is None
 
 
@@ -107,3 +109,25 @@ def test_past_the_limit_the_overlay_keeps_the_baseline_then_the_best():
     rows = [row(0, 5.0, baseline=True), row(1, 1.0), row(2, 3.0), row(3, 2.0, visible=False), row(4, None)]
     assert [r.index for r in drawn_runs(rows, RunsState(), limit=3)] == [0, 1, 2]
     assert [r.index for r in drawn_runs(rows, RunsState(), limit=10)] == [0, 1, 2, 4]
+
+
+def _tokens_run(name: str, steps: int, tokens_per_step: int) -> LiveLog:
+    """A loss that is a function of the tokens seen, and the Trainer's cumulative token counter."""
+    step = np.arange(1, steps + 1, dtype=np.float64)
+    tokens = step * tokens_per_step
+    rows = np.arange(steps)
+    monitor = Monitor(name, detectors=())
+    columns = {"loss": Column(rows, 1.0 + 3.0 * np.exp(-tokens / 2e6)), "num_input_tokens_seen": Column(rows, tokens)}
+    monitor.feed_records(RecordBatch(rows + 1, step, columns))
+    return LiveLog(name, monitor)
+
+
+def test_with_the_overlay_on_tokens_runs_are_compared_at_equal_tokens():
+    """b sees twice the tokens per step: it reaches a's final loss in half a's steps, but with as
+    many tokens."""
+    views = [_View(_tokens_run("runs/a/log", 2000, 4096)), _View(_tokens_run("runs/b/log", 2000, 8192))]
+    state = RunsState(baseline="runs/a/log")
+    by_step = RunTable().rows(views, 0, state, "step")[1].gap
+    assert by_step.speedup > 1.5  # on steps b looks nearly twice as fast (the EMA lags a little)
+    rows = RunTable().rows(views, 0, state, "tokens")
+    assert rows[1].gap_axis == "tokens" and 0.9 < rows[1].gap.speedup < 1.1  # on tokens: no faster

@@ -170,6 +170,9 @@ class RunsPane(Collapsible):
         title = f"Runs ({len(shown)} of {len(rows)}, /{self.state.pattern})" if self.state.pattern else f"Runs ({len(rows)})"
         if self.state.overlay:
             title += " overlay"
+        axis = next((row.gap_axis for row in rows if row.gap is not None), "step")
+        if axis != "step":
+            title += f", gaps at equal {axis}"
         self.title = ascii_text(title, self.ascii)
 
     def open_filter(self) -> None:
