@@ -121,8 +121,11 @@ def run_legend(run: OverlayRun, ascii: bool) -> list[Run]:
     ]
 
 
-def overlay_chart(runs: list[OverlayRun], view: ViewState, width: int, height: int, ascii: bool = False) -> ChartPlan:
-    """The overlay's plan. Call with every run's lock held (the traces read the engine's series)."""
+def overlay_chart(
+    runs: list[OverlayRun], view: ViewState, width: int, height: int, ascii: bool = False, left_out: int = 0
+) -> ChartPlan:
+    """The overlay's plan. Call with every run's lock held (the traces read the engine's series).
+    ``left_out``: shown runs not drawn (past the limit), said in the legend."""
     drawn = [run for run in runs if run.axis is not None]
     if drawn:  # samples and tokens do not share an axis: runs in the first run's unit
         unit = drawn[0].axis.unit
@@ -158,7 +161,7 @@ def overlay_chart(runs: list[OverlayRun], view: ViewState, width: int, height: i
         )
     for run in drawn:
         plan.legend += run_legend(run, ascii)
-    plan.legend.append((_describe(view, plan.log_y, drawn, runs, ascii), "view"))
+    plan.legend.append((_describe(view, plan.log_y, drawn, runs, ascii, left_out), "view"))
     plan.legend = fit_legend(plan.legend, width, ascii)
     return plan
 
@@ -169,7 +172,7 @@ def _panel(traces, markers, view: ViewState, x_range, axis_name: str, width: int
     return ChartPlan(traces, markers, x_range, axis_name, log_y, auto, width, height, [])
 
 
-def _describe(view: ViewState, log_y: bool, drawn: list[OverlayRun], runs: list[OverlayRun], ascii: bool) -> str:
+def _describe(view: ViewState, log_y: bool, drawn: list[OverlayRun], runs: list[OverlayRun], ascii: bool, left_out: int) -> str:
     """The view's words, with what the x axis is (from the runs' maps) and which runs lack it."""
     sep = VIEW_SEPARATOR[ascii]
     words = replace(view, x_axis="step", pinned_step=None).describe(log_y, ascii)
@@ -178,4 +181,6 @@ def _describe(view: ViewState, log_y: bool, drawn: list[OverlayRun], runs: list[
     parts = [f"x {label}"] if drawn else []
     if missing:  # not drawn: the run lacks the axis (or counts samples where the others count tokens)
         parts.append(f"no {view.x_axis}: {','.join(missing)}")
+    if left_out:
+        parts.append(f"+{left_out} runs not drawn (/ filters)")
     return sep.join(parts) + sep + words

@@ -10,7 +10,7 @@ from contextlib import ExitStack
 
 from lossmon.app.overlay import OverlayRun, overlay_chart
 from lossmon.app.overlay_axes import OVERLAY_AXES, RunAxes
-from lossmon.app.runs_state import RunRow, RunsState, RunTable, drawn_runs
+from lossmon.app.runs_state import RunRow, RunsState, RunTable, drawn_runs, listed
 from lossmon.app.scene import ChartPlan, Snapshot, take_snapshot
 from lossmon.app.view_state import ViewState
 
@@ -49,6 +49,7 @@ class RunsView:
 
     def overlay_plan(self, views: list, view_state: ViewState, width: int, height: int, ascii: bool) -> ChartPlan:
         rows = drawn_runs(self.rows, self.state)
+        shown = sum(1 for row in listed(self.rows, self.state) if row.visible)
         with ExitStack() as locks:
             runs = []
             for row in rows:
@@ -58,4 +59,4 @@ class RunsView:
                 locks.enter_context(view.log.lock)
                 snapshot = self._snapshot(row.index, view)
                 runs.append(OverlayRun(row.index, row.label, snapshot, self.axes.get(row.index, view.log, view_state.x_axis)))
-            return overlay_chart(runs, view_state, width, height, ascii)
+            return overlay_chart(runs, view_state, width, height, ascii, left_out=shown - len(rows))

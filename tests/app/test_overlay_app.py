@@ -157,3 +157,21 @@ async def test_x_cycles_the_overlays_axes_and_says_which_runs_lack_one(three_run
         await pilot.press("x")
         await app.wait_loaded(pilot)
         assert app.view_state.x_axis == "step" and "x step" in _chart(app).splitlines()[0]
+
+
+async def test_many_runs_draw_the_best_ten_and_say_so(tmp_path, tick_dir):
+    from .conftest import trainer_lines, write_log
+
+    paths = []
+    for k in range(12):
+        (tmp_path / f"seed{k}").mkdir()
+        paths.append(write_log(tmp_path / f"seed{k}" / "train.log", trainer_lines(200, seed=k)))
+    app = make_app(*paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("o")
+        await app.wait_loaded(pilot)
+        assert "Runs (12) overlay of the 10 best" in screen_text(app)
+        plan = app.runs.overlay_plan(app.views, app.view_state, 200, 40, False)
+        assert len({t.tag for t in plan.traces if t.tag}) == 10  # ten runs, by their letters
+        assert "seed0" in _run_list(app) and "seed11" in _run_list(app)  # every run is listed

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from lossmon.app.charting.ticks import format_number
 from lossmon.app.overlay import run_letter
 from lossmon.app.palette import ascii_text, run_style, severity_tag, style_for
-from lossmon.app.runs_state import RunRow, RunsState, listed
+from lossmon.app.runs_state import RunRow, RunsState, drawn_runs, listed
 from lossmon.app.scene import _label
 from lossmon.engine.findings import format_step
 
@@ -170,6 +170,9 @@ class RunsPane(Collapsible):
         title = f"Runs ({len(shown)} of {len(rows)}, /{self.state.pattern})" if self.state.pattern else f"Runs ({len(rows)})"
         if self.state.overlay:
             title += " overlay"
+            drawn, visible = len(drawn_runs(rows, self.state)), sum(row.visible for row in shown)
+            if drawn < visible:
+                title += f" of the {drawn} best"
         axis = next((row.gap_axis for row in rows if row.gap is not None), "step")
         if axis != "step":
             title += f", gaps at equal {axis}"
