@@ -120,6 +120,16 @@ async def test_slash_filters_the_runs(three_runs, tick_dir):
         assert legend.startswith("a━") and "b━" not in legend and "c━" not in legend
 
 
+async def test_a_filter_is_text_never_markup(three_runs, tick_dir):
+    app = make_app(*three_runs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_loaded(pilot)
+        await pilot.press("slash", *"[/b]x[12", "enter")
+        await app.wait_loaded(pilot)
+        assert "Runs (0 of 3, /[/b]x[12)" in screen_text(app)  # an unbalanced tag, shown as typed
+        assert app.is_running
+
+
 async def test_one_run_has_no_run_list_and_no_overlay_key(three_runs, tick_dir):
     app = make_app(three_runs[0])
     async with app.run_test(size=(120, 40)) as pilot:

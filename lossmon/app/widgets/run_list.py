@@ -13,6 +13,7 @@ import math
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Collapsible, Input, OptionList
 from textual.widgets.option_list import Option
@@ -176,7 +177,7 @@ class RunsPane(Collapsible):
         axis = next((row.gap_axis for row in rows if row.gap is not None), "step")
         if axis != "step":
             title += f", gaps at equal {axis}"
-        self.title = ascii_text(title, self.ascii)
+        self.title = Content(ascii_text(title, self.ascii))  # the typed filter is text, never markup
 
     def open_filter(self) -> None:
         self.collapsed = False
