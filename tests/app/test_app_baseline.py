@@ -5,14 +5,14 @@ from lossmon.app.widgets.timeline import Timeline
 from lossmon.engine import Monitor
 from lossmon.engine.baseline import Baseline, with_baseline
 
-from .conftest import make_app
+from .conftest import make_app, wait_loaded
 
 
 async def test_baseline_findings_are_in_the_timeline(real_logs, tick_dir):
     baseline = Baseline.read(str(real_logs / "modded-nanogpt-adamw.log"))
     app = make_app(real_logs / "llmc-main.log", tick_dir=tick_dir, make_monitor=with_baseline(Monitor, baseline))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_loaded(pilot, timeout=120)
+        await wait_loaded(app, pilot, timeout=120)
         await pilot.pause()
         timeline = app.query_one(Timeline)
         prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
