@@ -21,7 +21,8 @@ Figures (medians of ``--reps`` runs; wall time unless said otherwise):
 - startup: ``lossmon check`` of the 10-line log; the TUI's first frame on each 10k-line log (the
   real ``lossmon`` in a pseudo-terminal, its output read as it is written: benchmarks/app_latency.py);
 - frame: building the main chart (snapshot, plan, braille canvas) at 200x50 with 1k, 100k and 1M
-  points in each of its two series (benchmarks/frame_cost.py), and the 1M/1k ratio;
+  points in each of its two series (benchmarks/frame_cost.py), and the 1M/1k ratio; the overlay
+  of 10 runs of 1M points each, and of 1 (benchmarks/overlay_frame_cost.py);
 - live: a line appended to the followed file until the TUI's header shows it (p50/p95); CPU used
   while following a static file for 10 s, by ``lossmon watch`` and by the TUI;
 - memory: peak RSS of ``lossmon check`` of the 1M-line log (1M records x 4 metrics), and of the TUI
@@ -389,6 +390,24 @@ def frame_rows(checkouts: list[Checkout], reps: int) -> list[Row]:
     return [*rows.values(), ratio]
 
 
+def overlay_frame_rows(checkouts: list[Checkout], reps: int) -> list[Row]:
+    """The overlay (key o) at 200x50: 10 runs of 1M points each, against 1 run."""
+    one = Row("frame: overlay 200x50, 1 run x 1M points per series")
+    ten = Row("frame: overlay 200x50, 10 runs x 1M points per series", reference="1 run above", target="<= 30 ms")
+    for checkout in checkouts:
+        if not (checkout.root / "benchmarks" / "overlay_frame_cost.py").exists():
+            continue  # a checkout from before the overlay
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "overlay_frame_cost.py"), "--reps", str(max(reps, 15))],
+            cwd=checkout.root, env={**os.environ, **checkout.env}, capture_output=True, text=True, check=True,
+        )
+        times = {int(n): seconds for n, seconds in json.loads(result.stdout).items()}
+        one.values[checkout.name], ten.values[checkout.name] = ms(times[1]), ms(times[10])
+        if checkout is checkouts[0]:
+            ten.met = times[10] <= 0.030
+    return [one, ten]
+
+
 def watch_rows(checkouts: list[Checkout], idle_seconds: float, samples: int) -> list[Row]:
     latency = Row("live: lossmon watch, line appended -> record printed", reference=f"{samples} appends")
     idle = Row(f"idle: lossmon watch, CPU following a static file {idle_seconds:g} s", target="<= 1%")
@@ -530,6 +549,8 @@ def main(argv: list[str] | None = None) -> int:
         "frame": lambda: frame_rows(checkouts, reps),
         "watch": lambda: watch_rows(checkouts, idle, samples),
     }
+    frame = sections["frame"]
+    sections["frame"] = lambda: frame() + overlay_frame_rows(checkouts, reps)  # the overlay's frame too
     if tui:
         sections["tui"] = lambda: tui_small_rows(checkouts, paths, reps, idle, samples)
         sections["big"] = lambda: tui_big_rows(checkouts, paths, reps)

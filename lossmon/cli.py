@@ -196,7 +196,8 @@ commands (lossmon COMMAND --help for each):
   formats  list the log formats lossmon detects
 
 keys in the app: s smoothing, l log scale, w window, x x axis, m metrics, p pause,
-  a acknowledge, f findings, left/right value readout, S screenshot, ? every key, q quit"""
+  a acknowledge, f findings, left/right value readout, S screenshot, ? every key, q quit;
+  several runs: o overlay, r run list (space show/hide, enter view, b baseline), / filter"""
 
 
 def build_app_parser() -> argparse.ArgumentParser:

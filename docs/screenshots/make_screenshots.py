@@ -40,6 +40,28 @@ async def shoot(name: str, log: str, size: tuple[int, int], light: bool, plain: 
         app.save_screenshot(name, str(Path(__file__).parent))
 
 
+REAL_LOGS = next(p for p in (ROOT.parent / "shared" / "real-logs", Path("/work/shared/real-logs")) if p.exists())
+# The overlay (key o): two speedrun records of one track (../shared/real-logs) and a diverging demo
+# run, llm.c pinned as the baseline (the run list gives the others' gap and speedup to it).
+OVERLAY = [
+    REAL_LOGS / "modded-nanogpt-adamw.log", REAL_LOGS / "llmc-main.log", ROOT / "demo_logs/exploding_loss.log",
+]
+
+
+async def shoot_overlay(name: str, size: tuple[int, int]) -> None:
+    os.environ.pop("NO_COLOR", None)
+    feed = FollowFeed([str(p) for p in OVERLAY], clock=lambda: 0.0)
+    app = LossmonApp(feed, show_elapsed=False, baseline=str(OVERLAY[1]))
+    app.blink_interval = 3600.0
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("o")
+        await wait_loaded(app, pilot)
+        app.save_screenshot(name, str(Path(__file__).parent))
+
+
 for shot in SHOTS:
     asyncio.run(shoot(*shot))
     print("wrote", shot[0])
+asyncio.run(shoot_overlay("full-overlay.svg", (120, 40)))
+print("wrote full-overlay.svg")

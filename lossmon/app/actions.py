@@ -20,6 +20,7 @@ from lossmon.app.widgets.checklist import ChecklistItems
 from lossmon.app.widgets.explain import ExplainScreen
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.metrics_picker import MetricsPicker
+from lossmon.app.widgets.run_list import RunsPane
 from lossmon.app.widgets.timeline import Timeline
 from lossmon.app.scene import grid_names, pickable_names
 from lossmon.engine.findings import format_step
@@ -31,6 +32,9 @@ BINDINGS = [
     Binding("w", "window", "window"),
     Binding("x", "x_axis", "x axis"),
     Binding("m", "metrics", "metrics"),
+    Binding("o", "overlay", "overlay"),  # shown with two runs or more (check_action)
+    Binding("r", "runs", "runs", show=False),
+    Binding("slash", "filter_runs", "filter runs", show=False),
     Binding("p", "pause", "pause"),
     Binding("a", "acknowledge", "ack"),
     Binding("c", "toggle_checklist", "checklist", show=False),
@@ -53,7 +57,7 @@ BINDINGS = [
 class KeyActions:
     """(Its message handlers go by name, not ``@on``: Textual collects those only from classes
     of its own.) Needs, from the app: ``view_state`` and ``current`` (reactive), ``views``, ``main_scale``,
-    ``log_screen``, ``ascii`` and ``screenshots``."""
+    ``log_screen``, ``runs`` (a RunsView), ``schedule``, ``ascii`` and ``screenshots``."""
 
     def action_smoothing(self) -> None:
         self.view_state = self.view_state.next_smoothing()
@@ -65,7 +69,7 @@ class KeyActions:
         self.view_state = self.view_state.next_window()
 
     def action_x_axis(self) -> None:
-        self.view_state = self.view_state.next_x_axis()
+        self.view_state = self.view_state.next_x_axis(self.runs.x_axes)  # the overlay's include tokens
 
     def action_pause(self) -> None:
         """Freeze the charts (the reader keeps reading, so nothing is lost); a replay pauses."""
@@ -117,6 +121,31 @@ class KeyActions:
     def action_previous_log(self) -> None:
         if len(self.views) > 1:
             self.current = (self.current - 1) % len(self.views)
+
+    # Runs: the overlay and the run list (runs_view.py, widgets/run_list.py) ----------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("overlay", "runs", "filter_runs"):
+            return len(self.views) > 1
+        return True
+
+    def action_overlay(self) -> None:
+        self.runs.state.overlay = not self.runs.state.overlay
+        self.schedule(0.0, force=True)
+
+    def action_runs(self) -> None:
+        self.log_screen.focus_runs()
+
+    def action_filter_runs(self) -> None:
+        self.log_screen.filter_runs()
+
+    def on_runs_pane_chosen(self, event: RunsPane.Chosen) -> None:
+        """enter on the run list: that run's header, badges and checklist (and chart, overlay off)."""
+        self.current = event.index
+
+    def on_runs_pane_changed(self) -> None:
+        """A run shown, hidden, filtered or pinned as the baseline."""
+        self.schedule(0.0, force=True)
 
     def action_save_screenshot(self) -> None:
         """An SVG of the screen as it is, never in the current directory (see screenshots.py)."""

@@ -24,6 +24,7 @@ from lossmon.app.log_screen import LogScreen, LogView
 from lossmon.app.messages import FindingsArrived, HookFailed, LogsChanged
 from lossmon.app.reader import LogReader
 from lossmon.app.refresh import RefreshThrottle
+from lossmon.app.runs_view import RunsView
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import charted_findings, take_snapshot
 from lossmon.app.signals import exit_on_signals
@@ -57,14 +58,17 @@ class LossmonApp(KeyActions, App):
         terminal_write: Callable[[str], None] | None = None,
         screenshots: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        baseline: str | None = None,
     ) -> None:
         """``alerts``: --on-alert and --notify; ``terminal_write`` sends the notifications' escape
-        sequences (by default to the real terminal, between frames); ``clock``: the throttle's."""
+        sequences (by default to the real terminal, between frames); ``clock``: the throttle's;
+        ``baseline``: --baseline, the run pinned as the run list's baseline."""
         super().__init__()
         self.reader = reader
         self.views: list[LogView] = []  # one per log the reader reads, added as they appear
         self._tick_dir = tick_dir
         self.screenshots = screenshots  # --screenshot-dir; None: $XDG_STATE_HOME/lossmon/screenshots
+        self.runs = RunsView(baseline)  # the run list and the overlay (runs_view.py)
         self.ascii = ascii
         self.show_elapsed = show_elapsed
         self.throttle = RefreshThrottle(clock)
@@ -79,7 +83,7 @@ class LossmonApp(KeyActions, App):
         )
 
     def get_default_screen(self) -> LogScreen:
-        return LogScreen(self.ascii)
+        return LogScreen(self.ascii, self.runs.state)
 
     @property
     def log_screen(self) -> LogScreen:
@@ -162,6 +166,7 @@ class LossmonApp(KeyActions, App):
             self.views.append(LogView(log, BadgeBoard(), TickStore(log.path, self._tick_dir), records_at_pause=records_at_pause))
         if first:
             self.log_screen.show_board(self.views[0].board)
+        self.refresh_bindings()  # o (the overlay) shows from the second run on
         return True
 
     def on_resize(self) -> None:
@@ -198,6 +203,7 @@ class LossmonApp(KeyActions, App):
                 with view.log.lock:
                     status = view.log.monitor.status()
                 view.board.update(status)
+        self.log_screen.show_runs(self.runs.refresh(self.views, self.current, self.view_state.x_axis))
         if self.views:
             self.render_log(self.views[self.current])
         else:
@@ -221,10 +227,14 @@ class LossmonApp(KeyActions, App):
         screen.show_progress(log)
         if not self.view_state.paused or not self.frames:
             self.frames += 1
-            main = screen.show_charts(view, self.view_state)
+            main = screen.show_charts(view, self.view_state, self._overlay_plan if self.runs.overlaid else None)
             self.main_scale = (main.log_y, main.auto_log)
         if self.throttle.panes_due(log.loading):  # while loading, the lists' relayout costs the load
             screen.show_panes(view)
+
+    def _overlay_plan(self, width: int, height: int):
+        """The overlay's chart (key o) of every shown run, in place of the current log's."""
+        return self.runs.overlay_plan(self.views, self.view_state, width, height, self.ascii)
 
     def _header(self, view: LogView):
         others = any(any(b.severity == "alert" for b in v.board) for i, v in enumerate(self.views) if i != self.current)

@@ -1,4 +1,4 @@
-"""The screen with a log on it: header, badges, charts, checklist and findings timeline, and how
+"""The screen with a log on it: header, badges, charts, run list, checklist and findings timeline, and how
 they are laid out. Below ``SIDE_PANE_BELOW`` columns Textual's breakpoints give the screen the
 ``-side`` class (lossmon.tcss stacks the panes under one compact chart) and the lists fold.
 
@@ -7,6 +7,7 @@ keeps no state of its own but the layout."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -21,6 +22,7 @@ from textual.widgets._collapsible import CollapsibleTitle
 from lossmon.app.badge_board import BadgeBoard
 from lossmon.app.checklist_ticks import TickStore
 from lossmon.app.live_log import LiveLog
+from lossmon.app.runs_state import RunRow, RunsState
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import ChartPlan, Snapshot, grid_names, is_charted, main_chart, metric_chart, restarts
 from lossmon.app.view_state import ViewState
@@ -29,6 +31,7 @@ from lossmon.app.widgets.chart import ChartView
 from lossmon.app.widgets.checklist import ChecklistPane
 from lossmon.app.widgets.header import HeaderBar, HeaderInfo
 from lossmon.app.widgets.keybar import KeyBar
+from lossmon.app.widgets.run_list import RunsPane
 from lossmon.app.widgets.timeline import Timeline
 
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
@@ -56,9 +59,11 @@ class LogScreen(Screen):
 
     side_pane: reactive[bool] = reactive(False, init=False)  # follows the -side breakpoint class
 
-    def __init__(self, ascii: bool = False) -> None:
+    def __init__(self, ascii: bool = False, runs: RunsState | None = None) -> None:
+        """``runs``: what the user chose of the runs (shown, filter, baseline); the run list edits it."""
         super().__init__()
         self.ascii = ascii
+        self.runs = runs if runs is not None else RunsState()
         self._series_warned: set[LiveLog] = set()  # logs whose dropped series were announced
 
     def compose(self) -> ComposeResult:
@@ -69,6 +74,7 @@ class LogScreen(Screen):
                 yield ChartView(id="main-chart")
                 yield Grid(id="grid")
             with Vertical(id="side"):
+                yield RunsPane(self.runs, ascii=self.ascii)
                 symbols = {"collapsed_symbol": ">", "expanded_symbol": "v"} if self.ascii else {}
                 with Collapsible(title="Checklist", id="checklist-box", collapsed=False, **symbols):
                     yield ChecklistPane(ascii=self.ascii)
@@ -134,13 +140,18 @@ class LogScreen(Screen):
         elif bars:
             bars.remove()
 
-    def show_charts(self, view: LogView, view_state: ViewState) -> ChartPlan:
+    def show_charts(
+        self, view: LogView, view_state: ViewState, overlay: Callable[[int, int], ChartPlan] | None = None
+    ) -> ChartPlan:
         """Plan every chart (under the log's lock: the plans read the engine's series) and draw
-        them (without it). Returns the main chart's plan."""
+        them (without it). ``overlay``: the main chart's plan for a width and height, in place of
+        the log's (the overlay of runs: it takes every run's lock itself). Returns the main chart's plan."""
         snapshot = view.snapshot
         main = self.query_one("#main-chart", ChartView)
+        charts = [(main, overlay(*main.plot_size))] if overlay is not None else []
         with view.log.lock:
-            charts = [(main, main_chart(snapshot, view_state, *main.plot_size, self.ascii))]
+            if not charts:
+                charts.append((main, main_chart(snapshot, view_state, *main.plot_size, self.ascii)))
             for chart, name in self._grid_charts(snapshot, view_state):
                 charts.append((chart, metric_chart(snapshot, name, view_state, *chart.plot_size, self.ascii)))
         for chart, plan in charts:
@@ -162,6 +173,17 @@ class LogScreen(Screen):
             self.call_after_refresh(self.post_message, ChartView.Resized())
             return []
         return [(c, name) for name, c in existing.items() if c.plot_size[0] > 1 and name in snapshot.series]
+
+    def show_runs(self, rows: list[RunRow]) -> None:
+        """The run list (shown from two runs on)."""
+        self.query_one(RunsPane).show(rows)
+
+    def focus_runs(self) -> None:
+        self.query_one(RunsPane).focus_list()
+
+    def filter_runs(self) -> None:
+        """Open the run list's filter (a glob or a regular expression) and focus it."""
+        self.query_one(RunsPane).open_filter()
 
     def show_panes(self, view: LogView) -> None:
         """The checklist (ticked, with the badges' findings) and the findings timeline."""

@@ -48,6 +48,42 @@ _LIGHT = {
     "cursor": Style(color="#808080"),
 }
 
+# One colour per run in the overlay: Okabe & Ito's palette, told apart by readers with any common
+# colour-vision deficiency. Its black is a light grey on a dark background (and its yellow, too
+# faint on white, a dark gold on a light one). Runs past eight reuse colours: their letter still
+# tells them apart (and NO_COLOR leaves only the letter).
+RUN_COLOURS_DARK = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0072B2", "#BBBBBB")
+RUN_COLOURS_LIGHT = ("#0072B2", "#E69F00", "#009E73", "#9A8700", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
+
+
+def _blend(colour: str, background: str, amount: float) -> str:
+    """``colour`` faded ``amount`` of the way towards ``background`` (the faint band of raw values)."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def run_style(index: int, part: str = "") -> str:
+    """The style name of run ``index``'s ``part``: "" its train line, "val" its val line, "raw" and
+    "val.raw" their bands, "mark" its finding marks and letter."""
+    return f"run{index % len(RUN_COLOURS_DARK)}" + (f".{part}" if part else "")
+
+
+def _run_styles(colours: tuple[str, ...], background: str) -> dict[str, Style]:
+    styles = {}
+    for index, colour in enumerate(colours):
+        faint = _blend(colour, background, 0.55)
+        styles[run_style(index)] = Style(color=colour, bold=True)
+        styles[run_style(index, "val")] = Style(color=colour, bold=True)
+        styles[run_style(index, "raw")] = Style(color=faint)
+        styles[run_style(index, "val.raw")] = Style(color=faint)
+        styles[run_style(index, "mark")] = Style(color=colour, bold=True)
+    return styles
+
+
+_DARK.update(_run_styles(RUN_COLOURS_DARK, "#000000"))
+_LIGHT.update(_run_styles(RUN_COLOURS_LIGHT, "#ffffff"))
+
 _PLAIN = Style()
 
 

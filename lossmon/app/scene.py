@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart
+from lossmon.app.charting.frame import ChartFrame, Marker, Run, Trace, draw_chart, label_margin
 from lossmon.app.charting.traces import SeriesArrays, XAxis, build_traces, by_step
 from lossmon.app.live_log import LiveLog
 from lossmon.app.safe_text import clean
@@ -218,12 +218,13 @@ class ChartPlan:
             return self._draw(self.height, ascii)
         below_height = max(4, (self.height - 1) * 2 // 5)
         top_height = self.height - 1 - below_height
-        top = self._draw(top_height, ascii, x_labels=False)
-        bottom = self.below._draw(below_height, ascii)
-        if top.plot_left != bottom.plot_left and top.plot_left and bottom.plot_left:  # line the panels up
-            margin = max(top.plot_left, bottom.plot_left) - 1
-            top = self._draw(top_height, ascii, x_labels=False, min_margin=margin)
-            bottom = self.below._draw(below_height, ascii, min_margin=margin)
+        # The panels line up on the wider y labels, known before drawing: each is drawn once.
+        margin = max(
+            label_margin(self.traces, top_height, log_y=self.log_y, x_labels=False),
+            label_margin(self.below.traces, below_height, log_y=self.below.log_y),
+        )
+        top = self._draw(top_height, ascii, x_labels=False, min_margin=margin)
+        bottom = self.below._draw(below_height, ascii, min_margin=margin)
         title = fit_legend(self.below_title or [], self.width, ascii)
         rows = [*top.rows, title, *bottom.rows]
         return ChartFrame(rows, self.width, self.height, top.y_range, top.x_range, plot_left=top.plot_left, plot_width=top.plot_width)

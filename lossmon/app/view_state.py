@@ -41,8 +41,11 @@ class ViewState:
     def next_window(self) -> "ViewState":
         return replace(self, window=_next(WINDOWS, self.window))
 
-    def next_x_axis(self) -> "ViewState":
-        return replace(self, x_axis=_next(X_AXES, self.x_axis))
+    def next_x_axis(self, axes: tuple[str, ...] | None = None) -> "ViewState":
+        """The next of ``axes`` (by default X_AXES; the overlay has more)."""
+        axes = axes or X_AXES
+        current = self.x_axis if self.x_axis in axes else axes[-1]
+        return replace(self, x_axis=_next(axes, current))
 
     def toggle_pause(self) -> "ViewState":
         return replace(self, paused=not self.paused)

@@ -44,8 +44,9 @@ class SeriesDrawing:
     # draw a line that invents values between evaluations)
 
 
-def series_drawing(points: int, columns: int, smoothing: float = 0.0) -> SeriesDrawing:
-    buckets = max(MIN_BUCKETS, BUCKETS_PER_COLUMN * columns)
+def series_drawing(points: int, columns: int, smoothing: float = 0.0, per_column: int = BUCKETS_PER_COLUMN) -> SeriesDrawing:
+    """``per_column``: buckets per column (the overlay of many runs takes one: see app/overlay.py)."""
+    buckets = max(MIN_BUCKETS, per_column * columns)
     return SeriesDrawing(
         buckets=buckets,
         dense=points > buckets,

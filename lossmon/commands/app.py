@@ -3,6 +3,7 @@ grow (files, globs, '-' for stdin); --replay animates finished logs instead."""
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 from functools import partial
@@ -26,6 +27,24 @@ def check_replay_paths(paths: list[str]) -> None:
             raise LossmonError(f"{path}: no such file")
         if not os.access(path, os.R_OK):
             raise LossmonError(f"{path}: permission denied")
+
+
+def runs_with_baseline(paths: list[str], baseline: str | None) -> list[str]:
+    """--baseline PATH: the runs, with PATH first unless a PATH argument (a file, a glob, a
+    directory of runs) already opens it."""
+    if baseline is None:
+        return paths
+    if not os.path.exists(baseline):
+        raise LossmonError(f"--baseline {baseline}: no such file or directory")
+    wanted = os.path.realpath(baseline)
+    for spec in paths:
+        if spec == STDIN:
+            continue
+        if os.path.isdir(spec) and wanted.startswith(os.path.realpath(spec) + os.sep):
+            return paths
+        if any(os.path.realpath(match) == wanted for match in glob.glob(spec)):
+            return paths
+    return [baseline, *paths]
 
 
 def build_feed(args, stdin: BinaryIO | None = None):
@@ -100,6 +119,7 @@ def run_app(args) -> int:
         args.speed = 50.0
     if args.replay:
         check_replay_paths(args.paths)
+    args.paths = runs_with_baseline(args.paths, args.baseline)
     for spec in args.paths:
         check_spec(spec)
     check_terminal()
@@ -110,7 +130,9 @@ def run_app(args) -> int:
     from lossmon.app.app import LossmonApp
 
     alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify, args.webhook)
-    LossmonApp(feed, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir).run()
+    LossmonApp(
+        feed, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
+    ).run()
     return EXIT_OK
 
 

@@ -89,18 +89,26 @@ class Comparison:
 
 def run_labels(paths: list[str]) -> list[str]:
     """The shortest path part that tells each run apart: ``runs/a/train.log`` and
-    ``runs/b/train.log`` are ``a`` and ``b``; different file names are their names."""
+    ``runs/b/train.log`` are ``a`` and ``b``; different file names are their names (wherever the
+    files are: ``/abs/x.log`` and ``rel/y.log`` are ``x.log`` and ``y.log``)."""
     parts = [PurePath(p).parts or (p,) for p in paths]
     if len(parts) < 2:
         return [PurePath(p).name or p for p in paths]
-    prefix = 0
-    while all(len(p) > prefix + 1 for p in parts) and len({p[prefix] for p in parts}) == 1:
-        prefix += 1
-    suffix = 0
-    while all(len(p) > prefix + suffix + 1 for p in parts) and len({p[-1 - suffix] for p in parts}) == 1:
+    suffix = 0  # the parts every path ends with (train.log) tell no run apart
+    while all(len(p) > suffix + 1 for p in parts) and len({p[-1 - suffix] for p in parts}) == 1:
         suffix += 1
-    labels = ["/".join(p[prefix : len(p) - suffix]) for p in parts]
-    if len(set(labels)) < len(labels):  # the same file twice: keep the whole paths
+    stems = [p[: len(p) - suffix] for p in parts]
+    labels = []
+    for stem in stems:
+        # The shortest tail of the rest that no other path shares.
+        for size in range(1, len(stem) + 1):
+            tail = stem[-size:]
+            if sum(1 for other in stems if other[-size:] == tail) == 1:
+                labels.append("/".join(tail).lstrip("/") or "/")
+                break
+        else:
+            labels.append(None)
+    if None in labels or len(set(labels)) < len(labels):  # the same file twice: keep the whole paths
         return list(paths)
     return labels
 

@@ -14,6 +14,11 @@ def test_labels_are_the_shortest_distinguishing_part():
     assert run_labels(["logs/x.log", "logs/y.log"]) == ["x.log", "y.log"]
     assert run_labels(["/w/exp1/seed0/out.log", "/w/exp2/seed0/out.log"]) == ["exp1", "exp2"]
     assert run_labels(["same.log", "same.log"]) == ["same.log", "same.log"]
+    # Files in different places: their names, not the whole paths (an absolute and a relative one).
+    assert run_labels(["/work/logs/adamw.log", "demo/exploding.log"]) == ["adamw.log", "exploding.log"]
+    assert run_labels(["sweep/lr1/seed0/out.log", "sweep/lr2/seed0/out.log", "sweep/lr2/seed1/out.log"]) == [
+        "lr1/seed0", "lr2/seed0", "seed1"
+    ]
 
 
 def _first_step_at_or_below(path, key, target):

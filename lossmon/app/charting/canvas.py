@@ -15,6 +15,7 @@ import numpy as np
 # Braille dot (column, row) → bit, per the Unicode braille pattern layout.
 _BRAILLE_BITS = np.array([[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]], dtype=np.uint16)
 # ASCII: one column, three rows (top, middle, bottom) → a glyph for each combination.
+_BRAILLE_FLAT = _BRAILLE_BITS.ravel()  # indexed by (column << 2) | row
 _ASCII_GLYPHS = np.array([ord(c) for c in " '-:.|:|"], dtype=np.uint32)
 
 
@@ -56,11 +57,15 @@ class Canvas:
             return
         x = x[keep].astype(np.int64)
         y = y[keep].astype(np.int64)
+        self._set(x, y, style)
+
+    def _set(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
+        """Set the dots at integer (x, y), all inside the canvas."""
         cell = (y // self.dots_y) * self.width + x // self.dots_x
         if self.ascii:
             bit = (1 << (y % self.dots_y)).astype(np.uint16)
         else:
-            bit = _BRAILLE_BITS[x % 2, y % 4]
+            bit = _BRAILLE_FLAT[((x & 1) << 2) | (y & 3)]
         held = self._style[cell]
         if not self._under[style]:
             taken = cell[(held < style) & self._under[held]]
@@ -106,18 +111,36 @@ class Canvas:
         if alone.any():
             self.dots(x[alone], y[alone], style)
 
-    def points(self, x: np.ndarray, y: np.ndarray, style: int) -> None:
+    def points(self, x: np.ndarray, y: np.ndarray, style: int, glyph: str | None = None) -> None:
         """Mark points so that they stand out from a line through them: the cell holding each
-        shows a dot glyph (• or o) in this style instead of braille, whatever was drawn there."""
+        shows a dot glyph (• or o; or ``glyph``) in this style instead of braille, whatever was
+        drawn there."""
         x = np.rint(np.asarray(x, dtype=np.float64))
         y = np.rint(np.asarray(y, dtype=np.float64))
         keep = (x >= 0) & (x < self.pixel_width) & (y >= 0) & (y < self.pixel_height)
         cell = (y[keep].astype(np.int64) // self.dots_y) * self.width + x[keep].astype(np.int64) // self.dots_x
-        self._glyph[cell] = self._point_glyph
+        self._glyph[cell] = ord(glyph) if glyph else self._point_glyph
         self._style[cell] = style
 
     def vlines(self, x: np.ndarray, y_low: np.ndarray, y_high: np.ndarray, style: int) -> None:
-        self.segments(x, y_low, x, y_high, style)
+        """Vertical segments: the dots ``segments(x, y_low, x, y_high)`` sets, with the column of
+        each worked out once per segment rather than once per dot (bands of many runs)."""
+        x, y0, y1 = (np.asarray(a, dtype=np.float64) for a in (x, y_low, y_high))
+        x = np.rint(x)
+        ok = np.isfinite(y0) & np.isfinite(y1) & (x >= 0) & (x < self.pixel_width)
+        if not ok.any():
+            return
+        x, y0, y1 = x[ok].astype(np.int64), y0[ok], y1[ok]
+        lo_y, hi_y = -1.0, self.pixel_height + 1.0
+        y0, y1 = np.clip(y0, lo_y, hi_y), np.clip(y1, lo_y, hi_y)
+        steps = np.abs(y1 - y0).astype(np.int64) + 1
+        segment = np.repeat(np.arange(len(steps)), steps)
+        offset = np.arange(len(segment)) - np.repeat(np.cumsum(steps) - steps, steps)
+        t = offset / np.maximum(steps - 1, 1)[segment]
+        ys = np.rint(y0[segment] + t * (y1 - y0)[segment])
+        inside = (ys >= 0) & (ys < self.pixel_height)
+        if inside.any():
+            self._set(x[segment[inside]], ys[inside].astype(np.int64), style)
 
     # Output ------------------------------------------------------------------------------------
 

@@ -31,12 +31,14 @@ class Trace:
     band_style: str | None = None
     nonfinite: np.ndarray | None = None  # non-finite points per entry, drawn as marks on top
     points: bool = False  # mark each point (a sparse series: the points are the data)
+    tag: str | None = None  # a letter drawn at the line's last point (the overlay's run, without colour)
 
 
 @dataclass(slots=True)
 class Marker:
     x: float
     style: str
+    glyph: str | None = None  # instead of ▾ (the overlay marks a finding with its run's letter)
 
 
 @dataclass(slots=True)
@@ -116,11 +118,14 @@ def draw_chart(
     lines = sorted(zip(traces, ys), key=lambda pair: not pair[0].points)
     for trace, y in lines:
         # The validation line is dashed: told from the training line without colour (NO_COLOR).
-        dashed = trace.style == "val"
+        dashed = trace.style == "val" or trace.style.endswith(".val")
         canvas.polyline(px(trace.x), py(y), canvas.style_id(trace.style, under=_faint(trace.style)), dashed)
     for trace, y in lines:
         if trace.points:
             canvas.points(px(trace.x), py(y), canvas.style_id(trace.style))
+    for trace, y in lines:
+        if trace.tag:
+            _tag_line_end(canvas, trace, px(trace.x), py(y))
     plot_rows = canvas.rows()
     _mark_top_row(plot_rows, _top_marks(traces, markers, px, canvas, ascii, (x_low, x_high)))
 
@@ -155,6 +160,32 @@ def draw_chart(
     if x_labels:
         rows.append([("".join(labels), "axis")])
     return ChartFrame(rows, width, height, (y_low, y_high), (x_low, x_high), plot_left=margin + 1, plot_width=plot_width)
+
+
+@np.errstate(over="ignore", invalid="ignore")
+def label_margin(traces: list[Trace], height: int, *, log_y: bool = False, x_labels: bool = True) -> int:
+    """The columns ``draw_chart`` gives these traces' y labels (0: no axis drawn), known before
+    drawing: panels stacked on one x axis are each drawn once, lined up on the wider margin."""
+    height = max(height, 3)
+    y_low, y_high = _y_range(
+        [_transform(t.y, log_y) for t in traces],
+        [_transform(t.low, log_y) if t.low is not None else None for t in traces],
+        [_transform(t.high, log_y) if t.high is not None else None for t in traces],
+    )
+    if y_low is None:
+        return 0
+    plot_height = height - int(x_labels) - int(x_labels and height >= 12)
+    return max((len(label) for label in y_ticks(y_low, y_high, y_tick_count(plot_height), log_y).labels), default=1) + 1
+
+
+def _tag_line_end(canvas: Canvas, trace: Trace, x: np.ndarray, y: np.ndarray) -> None:
+    """The trace's letter on its last point inside the plot (where its line ends)."""
+    inside = np.flatnonzero(
+        np.isfinite(x) & np.isfinite(y) & (x >= 0) & (x <= canvas.pixel_width - 1) & (y >= 0) & (y <= canvas.pixel_height - 1)
+    )
+    if len(inside):
+        last = inside[-1]
+        canvas.points(x[last : last + 1], y[last : last + 1], canvas.style_id(trace.style), glyph=trace.tag)
 
 
 def _faint(style: str) -> bool:
@@ -209,12 +240,12 @@ def _top_marks(traces, markers, px, canvas: Canvas, ascii: bool, x_range) -> dic
     def put(columns, glyph: str, style: str) -> None:
         for column in columns:
             held = marks.get(column)
-            if 0 <= column < canvas.width and (held is None or _MARK_PRIORITY[style] > _MARK_PRIORITY[held[1]]):
+            if 0 <= column < canvas.width and (held is None or _MARK_PRIORITY.get(style, 1) > _MARK_PRIORITY.get(held[1], 1)):
                 marks[column] = (glyph, style)
 
     for marker in markers:
         if x_range[0] <= marker.x <= x_range[1]:
-            put([int(round(float(px(marker.x)))) // canvas.dots_x], "v" if ascii else "▾", marker.style)
+            put([int(round(float(px(marker.x)))) // canvas.dots_x], marker.glyph or ("v" if ascii else "▾"), marker.style)
     for trace in traces:
         if trace.nonfinite is None or not len(trace.nonfinite):
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossmon.app.charting.frame import Trace
-from lossmon.charts.spec import series_drawing
+from lossmon.charts.spec import BUCKETS_PER_COLUMN, series_drawing
 from lossmon.engine.store import Series
 
 
@@ -67,17 +67,18 @@ def build_traces(
     step_range: tuple[float, float] | None,
     style: str,
     x_axis: XAxis = by_step,
+    per_column: int = BUCKETS_PER_COLUMN,
 ) -> list[Trace]:
     """The traces of one series in a chart ``columns`` cells wide. A sparse series: raw, with its
     points marked when they are far enough apart. A dense one: raw, faint, under the bold smoothed line; decimated to
-    ``buckets``, the raw points become a band of each bucket's extremes and the smoothed line
+    the spec's buckets (``per_column`` a column), the raw points become a band of each bucket's extremes and the smoothed line
     goes through each bucket's mean of the smoothed values (what a line through every point
     averages to there). Smoothing off, the band is drawn bold: that is what every point is."""
     lo, hi = window_indices(series, step_range)
     n = hi - lo
     if n <= 0:
         return []
-    drawing = series_drawing(n, columns, smoothing)
+    drawing = series_drawing(n, columns, smoothing, per_column)
     smoothed = series.source.smoothed(smoothing) if drawing.smoothed else None
     if not drawing.dense:
         index = np.arange(lo, hi)

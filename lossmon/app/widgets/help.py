@@ -39,6 +39,17 @@ KEY_GROUPS = (
         ),
     ),
     (
+        "Runs",
+        (
+            ("o", "overlay: every shown run on one chart"),
+            ("r", "go to the run list"),
+            ("space", "run list: show / hide the run"),
+            ("enter", "run list: this run's view and checklist"),
+            ("b", "run list: pin / unpin the baseline"),
+            ("/", "filter runs: glob or regex"),
+        ),
+    ),
+    (
         "Logs and app",
         (
             ("] [", "next / previous log"),
