@@ -69,7 +69,7 @@ class KeyActions:
         self.view_state = self.view_state.next_window()
 
     def action_x_axis(self) -> None:
-        self.view_state = self.view_state.next_x_axis(self.runs.x_axes)  # the overlay's include tokens
+        self.view_state = self.view_state.next_x_axis(self.runs.x_axes(self.views))  # the overlay's: those its runs have
 
     def action_pause(self) -> None:
         """Freeze the charts (the reader keeps reading, so nothing is lost); a replay pauses."""

@@ -13,6 +13,7 @@ from lossmon.app.overlay_axes import OVERLAY_AXES, RunAxes
 from lossmon.app.runs_state import RunRow, RunsState, RunTable, drawn_runs, listed
 from lossmon.app.scene import ChartPlan, Snapshot, take_snapshot
 from lossmon.app.view_state import ViewState
+from lossmon.engine.alignment import available_axes
 
 
 class RunsView:
@@ -28,10 +29,17 @@ class RunsView:
         """The overlay is on and there is more than one run to overlay."""
         return self.state.overlay and len(self.rows) > 1
 
-    @property
-    def x_axes(self) -> tuple[str, ...] | None:
-        """The x axes key x cycles through: the overlay's (tokens too); None: the single view's."""
-        return OVERLAY_AXES if self.overlaid else None
+    def x_axes(self, views: list) -> tuple[str, ...] | None:
+        """The x axes key x cycles through: None for the single view (its own); with the overlay
+        on, those of the overlay's axes (tokens too) that at least one run has, step always, so
+        that x never lands on an axis where nothing can be drawn. Read on a key press only."""
+        if not self.overlaid:
+            return None
+        had = {"step"}
+        for view in views:
+            with view.log.lock:
+                had.update(available_axes(view.log.monitor))
+        return tuple(axis for axis in OVERLAY_AXES if axis in had)
 
     def refresh(self, views: list, current: int, x_axis: str = "step") -> list[RunRow]:
         """The run list's rows; with the overlay on, runs are compared with the baseline on its

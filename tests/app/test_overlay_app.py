@@ -153,18 +153,27 @@ def test_overlay_snapshot(layout, three_runs, tick_dir, snap_compare):
     assert snap_compare(app, terminal_size=SIZES[layout], run_before=overlaid)
 
 
-async def test_x_cycles_the_overlays_axes_and_says_which_runs_lack_one(three_runs, tick_dir):
-    app = make_app(*three_runs)
+async def test_x_cycles_the_axes_some_run_has_and_says_which_runs_lack_it(real_logs, tick_dir):
+    # gpt-lab's log counts its training time; llm.c's has steps only: x offers time, never an
+    # axis no run has (epoch, tokens), which would leave the chart empty.
+    app = make_app(real_logs / "llmc-main.log", real_logs / "gpt-lab-diffusion-train.log")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)
         await pilot.press("o", "x")
         await wait_loaded(app, pilot)
-        assert app.view_state.x_axis == "epoch"
-        assert "no epoch: a,b,c" in _chart(app).splitlines()[0]  # none of these logs counts epochs
-        await pilot.press("x", "x")
-        await wait_loaded(app, pilot)
-        assert app.view_state.x_axis == "tokens"  # the overlay's axes go on to tokens
+        assert app.view_state.x_axis == "time"
+        legend = _chart(app).splitlines()[0]
+        assert "x time since first record" in legend and "no time: a" in legend
         await pilot.press("x")
+        await wait_loaded(app, pilot)
+        assert app.view_state.x_axis == "step" and "x step" in _chart(app).splitlines()[0]
+
+
+async def test_x_stays_on_step_when_no_run_has_another_axis(three_runs, tick_dir):
+    app = make_app(*three_runs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("o", "x")
         await wait_loaded(app, pilot)
         assert app.view_state.x_axis == "step" and "x step" in _chart(app).splitlines()[0]
 
