@@ -15,6 +15,7 @@ from lossmon.engine.context import ContextTrack
 from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.detectors.stalled import StallWatch
+from lossmon.engine.echoes import EchoFilter
 from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
@@ -80,6 +81,7 @@ class Monitor:
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
+        self.echoes = EchoFilter()  # values a log printed twice (two statements, one record)
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
 
@@ -133,6 +135,7 @@ class Monitor:
         self.splitter.reset()
         self.segments += 1
         self.coverage = Coverage()
+        self.echoes = EchoFilter()
         if self.decoder is not None:
             self.decoder = record_decoder(self.path)
             return
@@ -211,8 +214,9 @@ class Monitor:
         if not len(self._builder):
             if block is not None:
                 self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
+                self.echoes.remember(block)
             return Update()
-        batch = self._builder.build()
+        batch = self.echoes.filter(self._builder.build(), block)
         self.parser.count(batch.formats)
         update = self.feed_records(batch)
         # after feed_records: the columns carry their printable names by now
