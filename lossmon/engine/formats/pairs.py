@@ -22,7 +22,7 @@ STEP_WORDS = frozenset("step steps global_step iter iteration update num_updates
 WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
-_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
+_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy)"
 NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
@@ -34,6 +34,15 @@ SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE
 # data either, so they are skipped rather than making the line count as prose.
 _UNIT_ONLY = r"(?<![\w.])[-+]?+\d[\d.,]*+[kMG]?+[ ]?+(?:[A-Za-zµ]++/[A-Za-z]++|ms|us|s)(?![\w/])"
 _GLUE = re.compile(rf"(?:[\s,;:|\-]++|\[[A-Za-z][\w ]{{0,30}}+\]|\d++(?=[ ]*+\|)|{_UNIT_ONLY})*+")
+
+
+# A value the line calls the best so far is a summary, not a record of its series ("cea mai buna
+# validare: 0.35", "mejor pérdida: 0.2", "best: 2.13"): its name keeps the word, a series of its own.
+_BEST_BEFORE = re.compile(
+    r"(?:^|[\s(\[|,;])(?P<best>best|lowest|mai bun[aă]|mejor|melhor|meilleure?|migliore|beste[rns]?|"
+    r"最佳|最好|最优|最優|лучш(?:ий|ая|ее|ие))[ \t]++\Z",
+    re.I,
+)
 
 
 class Pair(NamedTuple):
@@ -52,7 +61,14 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
     for match in pattern.finditer(text):
         name = match.group("name")
         value = to_float(match.group("value"))
-        if value is None or name in seen:
+        if value is None:
+            continue
+        start = match.start()
+        if start and text[start - 1] in " \t" and " " not in name:
+            best = _BEST_BEFORE.search(text, max(0, start - 24), start)
+            if best is not None:
+                name = f"{best.group('best')} {name}"
+        if name in seen:
             continue
         seen.add(name)
         found.append(
@@ -81,12 +97,22 @@ def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
     return found if _GLUE.fullmatch(text, position) else []
 
 
+# A step printed bare before a tab at the start of the message: CatBoost's "100:\tlearn: 2.2",
+# LightGBM's and XGBoost's "[10]\tvalid_0's l2: 0.3" (a tab, never a blank, so that a launcher's
+# "0: " rank label is not taken for one).
+_TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if found and text[:1] in "0123456789[":
+        lead = _TAB_STEP.match(text)
+        if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
+            found.insert(0, Pair("step", float(lead.group(1)), lead.start(1), lead.end(1), lead.start(1), lead.end(1)))
     if not found and not freeform.may_hold_pairs(text):
         return found
     loose = freeform.read(text, 0, tuple((pair.at, pair.stop) for pair in found))
