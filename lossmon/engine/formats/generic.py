@@ -24,7 +24,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import message_pairs
-from lossmon.engine.naming import is_metric_name
+from lossmon.engine.naming import is_metric_name, kind_of
 from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
@@ -113,8 +113,16 @@ class KeyValueParser(LineParser):
         return True
 
     def finish(self, out: RecordBuilder) -> None:
-        """End of input: a shape seen on two lines with a changing value is a short series."""
+        """End of input: a shape seen on two lines with a changing value is a short series, and
+        so is a single line that prints its step and two losses (a run that crashed after its
+        first eval: "step 0: train loss 12.65 BPC, val loss 12.65 BPC"; a first print of GAN
+        losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."). A
+        configuration line holds no step beside its losses' weights."""
         for names, held in list(self._held.items()):
+            if len(held) == 1 and held[0][1] is not None and held[0][4] is not None and _two_losses(names):
+                self._accept(names)
+                self._emit(out, self._held.pop(names)[0])
+                continue
             if len(held) >= 2 and _changing(held):
                 self._accept(names)
                 for record in self._held.pop(names):
@@ -175,6 +183,13 @@ def _step_name(metrics: dict[str, float]) -> str | None:
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, name)
     return best[1] if best else None
+
+
+_NOT_A_LOSS_VALUE = re.compile(r"weight|coef|lambda|scale|ratio|alpha|beta|gamma|factor", re.I)
+
+
+def _two_losses(names: tuple[str, ...]) -> bool:
+    return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
 
 
 def _changing(held) -> bool:
