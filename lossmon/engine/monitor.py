@@ -236,6 +236,7 @@ class Monitor:
             if name in batch.attrs:
                 series.attrs.update(batch.attrs[name])
                 series.split = series.attrs.get("split", series.split)  # the parser knows better
+                series.kind = series.attrs.get("kind", series.kind)
             start = len(series)
             starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows])
             fresh[name] = (start, starts)

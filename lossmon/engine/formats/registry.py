@@ -12,6 +12,7 @@ from lossmon.engine.formats.huggingface import HFDict, HFState
 from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
 from lossmon.engine.formats.keras import Keras
 from lossmon.engine.formats.lightning import LightningBar, Nemo
+from lossmon.engine.formats.loss_dict import LossDict
 from lossmon.engine.formats.megatron import Megatron
 from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
@@ -43,6 +44,7 @@ FORMATS: tuple[Format, ...] = (
     Table(),
     BoxedTable(),
     WhitespaceTable(),
+    LossDict(),
     KeyValue(),
 )
 FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}
