@@ -31,9 +31,10 @@ _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
 # A number token: the value, then nothing, a unit (``ms``, ``%``, ``k``, ``ms/iter``), or a
 # fraction (``1/``, ``50/436``).
 _NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
-_WORD = re.compile(r"[A-Za-z_](?:[./@-]*+[\w]++)*+")
+_WORD = re.compile(r"[^\W\d](?:[./@-]*+[\w]++)*+")
 _NOUN = re.compile(
-    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy)"
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
+    r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
@@ -211,9 +212,9 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
 
 _SEGMENTS = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 _NUMBER_STARTS = re.compile(r"(?:^|[\s\[(])(?:[-+]?\.?\d|(?i:nan|inf)(?![a-z]))")
-_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[A-Za-z_]")
+_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[^\W\d]")
 # A word, blanks or a bracket, then a number: where every free-form pair starts.
-_ADJACENT = re.compile(r"[A-Za-z_\]][ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
+_ADJACENT = re.compile(r"(?:[^\W\d]|\])[ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
 
 
 def may_hold_pairs(text: str) -> bool:

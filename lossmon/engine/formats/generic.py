@@ -23,12 +23,16 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import message_pairs
+from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, message_pairs
 from lossmon.engine.naming import is_metric_name, kind_of
 from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
-STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
+STEP_NAMES = (
+    "step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration",
+    *FOREIGN_STEP_WORDS,
+)
+_EPOCH_NAMES = frozenset(["epoch", *FOREIGN_EPOCH_WORDS])
 _STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
 # A line that is only a number between rules: a block header ("-----4------", "==== 12 ====").
 # (The logging prefix may have taken the leading dashes: "0------" is left of "-----0------".)
@@ -65,7 +69,7 @@ class KeyValueParser(LineParser):
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
         if step_name is None:
-            epoch_name = next((name for name in metrics if name.lower() == "epoch"), None)
+            epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
         if step is not None:
@@ -73,7 +77,7 @@ class KeyValueParser(LineParser):
         names = tuple(name for name in metrics if is_metric_name(name))
         if not names:
             return False
-        if all(name.lower() == "epoch" for name in names):
+        if all(name.lower() in _EPOCH_NAMES for name in names):
             return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
         if step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found)):
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record

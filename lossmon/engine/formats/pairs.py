@@ -13,17 +13,29 @@ from lossmon.engine.formats import freeform
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # Names whose number is the step of a line, whatever their case.
-STEP_WORDS = frozenset("step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split())
+# Step and epoch words of other languages (Spanish, Portuguese, French, Italian, German,
+# Romanian, Russian, Chinese): "Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56".
+FOREIGN_STEP_WORDS = (
+    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione iteration итерация 迭代"
+).split()
+FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
+STEP_WORDS = frozenset(
+    "step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split()
+    + [form for word in FOREIGN_STEP_WORDS + FOREIGN_EPOCH_WORDS for form in (word, word.capitalize(), word.upper())]
+)
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
 # (Written so that it never gives back: characters that may not end a name are taken only when
 # one that may follows, so a long run of name characters costs one pass.)
-WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
+WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
-_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy)"
-NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+_NOUN = (
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
+    r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
+)
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")

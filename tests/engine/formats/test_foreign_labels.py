@@ -63,3 +63,39 @@ def test_a_bare_step_before_a_tab_but_not_a_rank_label():
     assert message_pairs("10:\tlearn: 0.5\ttest: 0.6")[0][:2] == ("step", 10.0)
     assert message_pairs("[10]\tvalid_0's l2: 0.3")[0][:2] == ("step", 10.0)
     assert all(pair.name != "step" for pair in message_pairs("1: loss: 0.5 acc: 0.9"))
+
+
+# Spanish prints, as shown in two public projects' READMEs (a PyTorch tutorial's expected output
+# and a C++ gradient-descent example's): letters beyond ASCII in names, a Spanish epoch word.
+SPANISH_SPLITS = """\
+Epoca: 0 | Entrenamiento pérdida: 0.29664039611816406 | Test pérdida 0.28563693165779114
+Epoca: 10 | Entrenamiento pérdida: 0.17860610783100128 | Test pérdida 0.16613411903381348
+Epoca: 20 | Entrenamiento pérdida: 0.11701875925064087 | Test pérdida 0.10174953937530518
+"""
+SPANISH_EPOCHS = """\
+=== Entrenamiento ===
+Época    0 | Pérdida: 125.3456
+Época  100 | Pérdida: 0.2541
+Época  200 | Pérdida: 0.2512
+=== Resultados ===
+"""
+
+
+def test_spanish_train_and_test_losses_by_epoch():
+    monitor = read(SPANISH_SPLITS)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Entrenamiento pérdida", "Test pérdida")
+    assert steps(monitor, "Test pérdida") == [0, 10, 20]
+
+
+def test_an_accented_epoch_word_steps_an_accented_loss():
+    monitor = read(SPANISH_EPOCHS)
+    assert monitor.store.primary_train == "Pérdida"
+    assert steps(monitor, "Pérdida") == [0, 100, 200]
+
+
+def test_chinese_labels():
+    # the line a public training script prints (its f-string, values made up):
+    # print(f'第 [{epoch+1}/{num_epochs}] 轮, 训练损失: {loss.item():.4f}, 验证损失: {val_loss.item():.4f}')
+    monitor = read("".join(f"第 [{e}/5] 轮, 训练损失: {1 / e:.4f}, 验证损失: {1.2 / e:.4f}\n" for e in range(1, 6)))
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("训练损失", "验证损失")
+    assert len(monitor.store["验证损失"]) == 5
