@@ -26,7 +26,7 @@ array operations.
 
 from __future__ import annotations
 
-import math
+import hashlib
 import re
 
 import numpy as np
@@ -40,31 +40,12 @@ TAIL_LINES = 64  # texts of the latest lines kept across blocks
 _DIGITS = re.compile(r"[\d.eE+-]+")
 
 
-def _precision(value: float) -> tuple[int, int]:
-    """(decimals, significant digits) of the shortest text of ``value``: what it was printed with
-    when the log printed it rounded (``2.602`` → (3, 4), ``9.474e-06`` → (9, 4))."""
-    text = repr(float(value)).lstrip("-")
-    exponent = 0
-    if "e" in text:
-        text, _, power = text.partition("e")
-        exponent = int(power)
-    whole, _, fraction = text.partition(".")
-    if fraction == "0":
-        fraction = ""
-    digits = (whole + fraction).lstrip("0")
-    return len(fraction) - exponent, len(digits)
-
-
-def _rounds_to(fine: float, coarse: float, decimals: int) -> bool:
-    """True when ``fine`` printed to ``decimals`` places reads ``coarse``."""
-    return abs(fine - coarse) <= 0.5 * 10.0 ** -decimals * (1 + 1e-9) + 1e-15 * abs(coarse)
-
-
 class EchoFilter:
     """Drops echoed values from record batches, in log order (state carries across batches)."""
 
     def __init__(self) -> None:
-        self._last: dict[str, tuple[int, float, float]] = {}  # series → (line, step, value)
+        self._last: dict[str, tuple[int, float, float, int]] = {}  # series → (line, step, value, names)
+        self._ids: dict[str, int] = {}  # series → a 64-bit id; a record's names sum to its signature
         self.dropped = 0
         self._tail: dict[int, str] = {}  # the last lines of the previous block: line → text
         self._block: LineBlock | None = None
@@ -102,68 +83,103 @@ class EchoFilter:
         self._tail = tail
 
     def _filter(self, batch: RecordBatch) -> RecordBatch:
-        candidates: dict[int, list[str]] = {}  # row → names whose value may echo the previous
+        # A numpy screen finds the values that may be echoes by the numbers alone; only those
+        # (rare) have their lines' texts compared, in Python.
+        count = len(batch.lines)
+        per_row = np.zeros(count, np.int64)  # values each record holds
+        names = np.zeros(count, np.uint64)  # which: the sum of their series' ids (equal sets, equal sums)
         for name, column in batch.columns.items():
-            if not len(column.rows):
+            names[column.rows] += np.uint64(self._id(name))
+        repeats = np.zeros(count, np.int64)  # ... equal to their series' previous, at its step
+        strong_values: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, values) of the repeats
+        rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
+        previous_of: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # series → (previous lines, steps)
+        for name, column in batch.columns.items():
+            rows = column.rows
+            if not len(rows):
                 continue
-            lines = batch.lines[column.rows]
-            values = column.values
+            per_row[rows] += 1
+            lines, values, steps = batch.lines[rows], column.values, batch.steps[rows]
             last = self._last.get(name)
-            previous_lines = np.empty(len(lines), np.int64)
-            previous_values = np.empty(len(values))
-            previous_lines[1:], previous_values[1:] = lines[:-1], values[:-1]
-            previous_lines[0], previous_values[0] = (last[0], last[2]) if last else (-(ECHO_LINES + 1), np.nan)
-            with np.errstate(invalid="ignore"):
+            previous_lines = np.concatenate(([last[0] if last else -(ECHO_LINES + 1)], lines[:-1]))
+            previous_steps = np.concatenate(([last[1] if last else np.nan], steps[:-1]))
+            previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
+            previous_names = np.empty(len(rows), np.uint64)  # (uint64 throughout: a float would round it)
+            previous_names[0] = np.uint64(last[3] if last else 0)
+            previous_names[1:] = names[rows[:-1]]
+            with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                 near = (lines != previous_lines) & (lines - previous_lines <= ECHO_LINES)
                 near &= np.isclose(values, previous_values, rtol=1e-3, atol=0.0) & (values != 0)
-            for index in np.flatnonzero(near).tolist():
-                candidates.setdefault(int(column.rows[index]), []).append(name)
-        if candidates:
-            batch = self._drop(batch, candidates)
+                if not near.any():
+                    continue
+                index = np.flatnonzero(near)
+                value, previous = values[index], previous_values[index]
+                same = (value == previous) & ((steps[index] == previous_steps[index]) | (np.isnan(steps[index]) & np.isnan(previous_steps[index])))
+                if same.any():
+                    np.add.at(repeats, rows[index[same]], 1)
+                    strong_values.append((rows[index[same]], value[same]))
+                # a rounded copy: another statement (other names: a custom line and the trainer's
+                # dict) printed the same number to other places
+                index = index[(names[rows[index]] != previous_names[index]) & (value != previous)]
+                copies = index[:0]
+                if len(index):
+                    value, previous = values[index], previous_values[index]
+                    decimals, previous_decimals = _decimals(value), _decimals(previous)
+                    places = np.minimum(decimals, previous_decimals)
+                    coarse = np.where(decimals <= previous_decimals, value, previous)
+                    close = np.abs(value - previous) <= 0.5 * 10.0 ** -places.astype(float) * (1 + 1e-9) + 1e-15 * np.abs(coarse)
+                    copies = index[(decimals != previous_decimals) & close & (_digits(coarse, places) >= MIN_DIGITS)]
+            if len(copies):
+                rounded.append((name, copies))
+            previous_of[name] = (previous_lines, previous_steps)
+        drop: dict[str, list[int]] = {}
+        whole = (repeats == per_row) & (per_row > 0)
+        strong = np.zeros(count, bool)  # a repeated record with one value of MIN_DIGITS digits
+        for rows, value in strong_values:
+            pick = whole[rows]
+            if pick.any():
+                value = value[pick]
+                strong[rows[pick][_digits(value, _decimals(value)) >= MIN_DIGITS]] = True
+        whole = np.flatnonzero(whole & strong)
+        if len(whole):
+            for row in whole.tolist():
+                self._drop_whole_record(batch, row, previous_of, drop)
+        for name, copies in rounded:
+            rows = batch.columns[name].rows
+            previous_lines = previous_of[name][0]
+            for index in copies.tolist():
+                row = int(rows[index])
+                if row not in drop.get(name, ()) and self._other_shape(int(batch.lines[row]), int(previous_lines[index])):
+                    drop.setdefault(name, []).append(row)
+        if drop:
+            batch = self._without(batch, drop)
         for name, column in batch.columns.items():
             if len(column.rows):
                 row = int(column.rows[-1])
-                self._last[name] = (int(batch.lines[row]), float(batch.steps[row]), float(column.values[-1]))
+                self._last[name] = (int(batch.lines[row]), float(batch.steps[row]), float(column.values[-1]), int(names[row]))
         return batch
 
-    def _drop(self, batch: RecordBatch, candidates: dict[int, list[str]]) -> RecordBatch:
-        """Decide row by row (in order, each against the value before it) and remove the echoes."""
-        position = {name: column for name, column in batch.columns.items()}
-        drop: dict[str, list[int]] = {}
-        for row in sorted(candidates):
-            line, step = int(batch.lines[row]), float(batch.steps[row])
-            names = candidates[row]
-            row_names = [name for name, column in position.items() if _holds(column.rows, row)]
-            echoed, repeats, strong, shapes = [], 0, False, set()
-            for name in names:
-                column = position[name]
-                index = int(np.searchsorted(column.rows, row))
-                value = float(column.values[index])
-                if index > 0:
-                    previous_row = int(column.rows[index - 1])
-                    previous = (int(batch.lines[previous_row]), float(batch.steps[previous_row]), float(column.values[index - 1]))
-                else:
-                    previous = self._last.get(name)
-                if previous is None or previous[0] == line or line - previous[0] > ECHO_LINES:
-                    continue
-                (decimals, digits), (previous_decimals, previous_digits) = _precision(value), _precision(previous[2])
-                if decimals != previous_decimals:
-                    coarse_digits, fine, coarse, places = (
-                        (digits, previous[2], value, decimals) if decimals < previous_decimals
-                        else (previous_digits, value, previous[2], previous_decimals)
-                    )
-                    if coarse_digits >= MIN_DIGITS and _rounds_to(fine, coarse, places) and self._other_shape(line, previous[0]):
-                        echoed.append(name)
-                elif value == previous[2] and (step == previous[1] or math.isnan(step) and math.isnan(previous[1])):
-                    repeats += 1
-                    strong |= digits >= MIN_DIGITS
-                    shapes.add(previous[0])
-            if strong and repeats == len(row_names) and all(self._other_shape(line, at) for at in shapes):
-                echoed = row_names  # the whole record again
-            for name in echoed:
-                drop.setdefault(name, []).append(row)
-        if not drop:
-            return batch
+    def _id(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = int.from_bytes(hashlib.blake2b(name.encode("utf-8", "replace"), digest_size=8).digest(), "little")
+        return found
+
+    def _drop_whole_record(self, batch: RecordBatch, row: int, previous_of, drop: dict[str, list[int]]) -> None:
+        """A record all of whose values repeat their series' previous ones: an echo when the line
+        before has another shape (the same statement printed twice is kept: two ranks)."""
+        line = int(batch.lines[row])
+        names = []
+        for name, column in batch.columns.items():
+            index = int(np.searchsorted(column.rows, row))
+            if index < len(column.rows) and int(column.rows[index]) == row:
+                if not self._other_shape(line, int(previous_of[name][0][index])):
+                    return
+                names.append(name)
+        for name in names:
+            drop.setdefault(name, []).append(row)
+
+    def _without(self, batch: RecordBatch, drop: dict[str, list[int]]) -> RecordBatch:
         columns = dict(batch.columns)
         for name, rows in drop.items():
             column = columns[name]
@@ -176,6 +192,21 @@ class EchoFilter:
         return RecordBatch(batch.lines, batch.steps, columns, batch.formats, batch.attrs)
 
 
-def _holds(rows: np.ndarray, row: int) -> bool:
-    index = int(np.searchsorted(rows, row))
-    return index < len(rows) and int(rows[index]) == row
+def _decimals(values: np.ndarray) -> np.ndarray:
+    """Decimal places of each value's shortest text (what it was printed with, when rounded):
+    the fewest places that give the value back."""
+    found = np.full(len(values), 17, np.int64)
+    scale = np.maximum(np.abs(values), 1e-300)
+    for places in range(16, -9, -1):
+        with np.errstate(invalid="ignore", over="ignore"):
+            exact = np.abs(np.round(values, places) - values) <= 1e-12 * scale
+        found[exact] = places
+    return found
+
+
+def _digits(values: np.ndarray, decimals: np.ndarray) -> np.ndarray:
+    """Significant digits of values printed with ``decimals`` places."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(values)))
+    magnitude = np.where(np.isfinite(magnitude), magnitude, 0).astype(np.int64)
+    return decimals + magnitude + 1
