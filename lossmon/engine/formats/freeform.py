@@ -162,10 +162,12 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
             elif (
-                words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS
+                words and not boundary and "(" not in gap and ")" not in gap
+                and words[-1][0].lower() not in _FUNCTION_WORDS
                 and not (gap.endswith("[") and text[end : end + 1] != "]")
             ):
-                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list: no pair;
+                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list, "Epoch(val) [4]"
+                # a tag closed before its number: no pair;
                 # "lr [0.0]" is a value)
                 name, at = words[-1]
                 if len(words) >= 2 and _two_words(words[-2][0], name):
