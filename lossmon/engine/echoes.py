@@ -11,8 +11,9 @@ below it on a line of another shape (the two texts differ beyond their numbers) 
 
 - it is the same number printed to another precision (the coarser print has at least
   ``MIN_DIGITS`` significant digits, and the finer rounds to it), or
-- its whole record repeats: every value of the line is its series' previous value, at the same
-  step and precision, and one of them has ``MIN_DIGITS`` significant digits.
+- its whole record repeats: every value of the line is its series' previous value, and one of
+  them has ``MIN_DIGITS`` significant digits (the step may differ: a log that prints none gets
+  a counted one, and the echo would be counted too).
 
 The same statement printed twice is not taken for an echo: two ranks appending it to one file
 are two records (their values may differ in the last digit, or not at all).
@@ -90,19 +91,18 @@ class EchoFilter:
         names = np.zeros(count, np.uint64)  # which: the sum of their series' ids (equal sets, equal sums)
         for name, column in batch.columns.items():
             names[column.rows] += np.uint64(self._id(name))
-        repeats = np.zeros(count, np.int64)  # ... equal to their series' previous, at its step
+        repeats = np.zeros(count, np.int64)  # ... equal to their series' previous
         strong_values: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, values) of the repeats
         rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
-        previous_of: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # series → (previous lines, steps)
+        previous_of: dict[str, np.ndarray] = {}  # series → the lines of each value's previous
         for name, column in batch.columns.items():
             rows = column.rows
             if not len(rows):
                 continue
             per_row[rows] += 1
-            lines, values, steps = batch.lines[rows], column.values, batch.steps[rows]
+            lines, values = batch.lines[rows], column.values
             last = self._last.get(name)
             previous_lines = np.concatenate(([last[0] if last else -(ECHO_LINES + 1)], lines[:-1]))
-            previous_steps = np.concatenate(([last[1] if last else np.nan], steps[:-1]))
             previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
             previous_names = np.empty(len(rows), np.uint64)  # (uint64 throughout: a float would round it)
             previous_names[0] = np.uint64(last[3] if last else 0)
@@ -114,7 +114,7 @@ class EchoFilter:
                     continue
                 index = np.flatnonzero(near)
                 value, previous = values[index], previous_values[index]
-                same = (value == previous) & ((steps[index] == previous_steps[index]) | (np.isnan(steps[index]) & np.isnan(previous_steps[index])))
+                same = value == previous
                 if same.any():
                     np.add.at(repeats, rows[index[same]], 1)
                     strong_values.append((rows[index[same]], value[same]))
@@ -131,7 +131,7 @@ class EchoFilter:
                     copies = index[(decimals != previous_decimals) & close & (_digits(coarse, places) >= MIN_DIGITS)]
             if len(copies):
                 rounded.append((name, copies))
-            previous_of[name] = (previous_lines, previous_steps)
+            previous_of[name] = previous_lines
         drop: dict[str, list[int]] = {}
         whole = (repeats == per_row) & (per_row > 0)
         strong = np.zeros(count, bool)  # a repeated record with one value of MIN_DIGITS digits
@@ -146,7 +146,7 @@ class EchoFilter:
                 self._drop_whole_record(batch, row, previous_of, drop)
         for name, copies in rounded:
             rows = batch.columns[name].rows
-            previous_lines = previous_of[name][0]
+            previous_lines = previous_of[name]
             for index in copies.tolist():
                 row = int(rows[index])
                 if row not in drop.get(name, ()) and self._other_shape(int(batch.lines[row]), int(previous_lines[index])):
@@ -173,7 +173,7 @@ class EchoFilter:
         for name, column in batch.columns.items():
             index = int(np.searchsorted(column.rows, row))
             if index < len(column.rows) and int(column.rows[index]) == row:
-                if not self._other_shape(line, int(previous_of[name][0][index])):
+                if not self._other_shape(line, int(previous_of[name][index])):
                     return
                 names.append(name)
         for name in names:

@@ -111,3 +111,22 @@ STUCK = """\
 
 def test_a_stuck_value_on_lines_of_one_shape_keeps_every_point():
     assert [v for _, v in _series(STUCK, "G_loss")] == [-24.3967, 0.6931, 0.6931, 0.6931]
+
+
+# A course homework's stdout, as pasted in a public repository's notes: the log block prints each
+# best Valid line again with " -> best" (no step is printed: the echo would get a step of its own).
+HOMEWORK = """\
+One ./food11/training sample ./food11/training/0_0.jpg
+[ Train | 001/005 ] loss = 1.95937, acc = 0.31425
+[ Valid | 001/005 ] loss = 3.20382, acc = 0.17568
+[ Valid | 001/005 ] loss = 3.20382, acc = 0.17568 -> best
+Best model found at epoch 0, saving model
+[ Train | 002/005 ] loss = 1.58656, acc = 0.45393
+[ Valid | 002/005 ] loss = 1.62730, acc = 0.43092
+[ Valid | 002/005 ] loss = 1.62730, acc = 0.43092 -> best
+Best model found at epoch 1, saving model
+"""
+
+
+def test_a_best_line_printed_again_with_a_mark_is_one_record():
+    assert [v for _, v in _series(HOMEWORK, "acc")] == [0.31425, 0.17568, 0.45393, 0.43092]
