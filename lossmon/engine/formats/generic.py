@@ -79,7 +79,10 @@ class KeyValueParser(LineParser):
             return False
         if all(name.lower() in _EPOCH_NAMES for name in names):
             return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
-        if step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found)):
+        if (
+            step is None and len(names) < 2 and (self._context_step is None or not _only_pairs(text, found))
+            and not _bar_description(text, found)
+        ):
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
@@ -176,6 +179,15 @@ def _only_pairs(text: str, found) -> bool:
             return False
         position = max(position, pair.stop)
     return _GLUE.fullmatch(text, position) is not None
+
+
+_BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
+
+
+def _bar_description(text: str, found) -> bool:
+    """True when the pairs are a progress bar's description: nothing but them before the bar
+    (``train loss: 0.5321: 100%|██████| 100/100 [00:22<00:00]``), data, not a sentence."""
+    return _BAR_AFTER.match(text, found[-1].stop) is not None and _GLUE.fullmatch(text, 0, found[0].at) is not None
 
 
 def _step_name(metrics: dict[str, float]) -> str | None:
