@@ -33,11 +33,15 @@ import re
 import numpy as np
 
 from lossmon.engine.lines import LineBlock
+from lossmon.engine.naming import kind_of
 from lossmon.engine.records import Column, RecordBatch
 
 ECHO_LINES = 3
 MIN_DIGITS = 3
 TAIL_LINES = 64  # texts of the latest lines kept across blocks
+# Rounded copies are looked for among measured values only: a counter or a schedule printed by
+# two statements (an epoch of 1.5 in an eval dict, 1.51 in the next train dict) only looks like one.
+_MEASURED = ("loss", "metric", "grad_norm")
 _DIGITS = re.compile(r"[\d.eE+-]+")
 
 
@@ -122,7 +126,7 @@ class EchoFilter:
                 # dict) printed the same number to other places
                 index = index[(names[rows[index]] != previous_names[index]) & (value != previous)]
                 copies = index[:0]
-                if len(index):
+                if len(index) and kind_of(name) in _MEASURED:
                     value, previous = values[index], previous_values[index]
                     decimals, previous_decimals = _decimals(value), _decimals(previous)
                     places = np.minimum(decimals, previous_decimals)

@@ -130,3 +130,17 @@ Best model found at epoch 1, saving model
 
 def test_a_best_line_printed_again_with_a_mark_is_one_record():
     assert [v for _, v in _series(HOMEWORK, "acc")] == [0.31425, 0.17568, 0.45393, 0.43092]
+
+
+# The Trainer's console: an eval dict at epoch 99.5, then the next train dict at 99.51. The eval's
+# epoch reads as a rounded 99.51, but a counter printed by two statements is no echo.
+TRAINER = """\
+{'loss': 2.7669, 'grad_norm': 1.060258435310712, 'learning_rate': 4.9875835402743286e-05, 'epoch': 99.49}
+{'loss': 2.7183, 'grad_norm': 1.166578889872167, 'learning_rate': 4.9875002083298614e-05, 'epoch': 99.5}
+{'eval_loss': 2.9306, 'eval_accuracy': 0.5040, 'eval_runtime': 1.5, 'epoch': 99.5}
+{'loss': 2.7002, 'grad_norm': 1.1, 'learning_rate': 4.98741687638539e-05, 'epoch': 99.51}
+"""
+
+
+def test_an_epoch_counter_after_an_eval_dict_is_no_rounded_copy():
+    assert [v for _, v in _series(TRAINER, "epoch")] == [99.49, 99.5, 99.5, 99.51]
