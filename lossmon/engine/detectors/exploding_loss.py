@@ -142,6 +142,8 @@ class ExplodingLoss(Detector):
         self._negative_start = math.nan  # log of its first values' magnitude
 
     def update(self, points: Points) -> list[Finding]:
+        if self.attrs.get("running_sum"):
+            return []  # a running sum of batch losses (spaCy's losses dict) rises by design
         y, where = finite_logs(points)
         if not len(where):
             return self.apply(points, self._negative_runaway(points))

@@ -13,18 +13,30 @@ from lossmon.engine.formats import freeform
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # Names whose number is the step of a line, whatever their case.
-STEP_WORDS = frozenset("step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split())
+# Step and epoch words of other languages (Spanish, Portuguese, French, Italian, German,
+# Romanian, Russian, Chinese): "Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56".
+FOREIGN_STEP_WORDS = (
+    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione iteration итерация 迭代"
+).split()
+FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
+STEP_WORDS = frozenset(
+    "step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split()
+    + [form for word in FOREIGN_STEP_WORDS + FOREIGN_EPOCH_WORDS for form in (word, word.capitalize(), word.upper())]
+)
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
 # (Written so that it never gives back: characters that may not end a name are taken only when
 # one that may follows, so a long run of name characters costs one pass.)
-WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
+WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
-_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
+_NOUN = (
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
+    r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
+)
 # (Up to three blanks between its words: "Val   Loss: 0.0" is aligned under "Train Loss: 0.0".)
-NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]{{1,3}}){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,3}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
@@ -35,6 +47,15 @@ SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE
 # data either, so they are skipped rather than making the line count as prose.
 _UNIT_ONLY = r"(?<![\w.])[-+]?+\d[\d.,]*+[kMG]?+[ ]?+(?:[A-Za-zµ]++/[A-Za-z]++|ms|us|s)(?![\w/])"
 _GLUE = re.compile(rf"(?:[\s,;:|\-]++|\[[A-Za-z][\w ]{{0,30}}+\]|\d++(?=[ ]*+\|)|{_UNIT_ONLY})*+")
+
+
+# A value the line calls the best so far is a summary, not a record of its series ("cea mai buna
+# validare: 0.35", "mejor pérdida: 0.2", "best: 2.13"): its name keeps the word, a series of its own.
+_BEST_BEFORE = re.compile(
+    r"(?:^|[\s(\[|,;])(?P<best>best|lowest|mai bun[aă]|mejor|melhor|meilleure?|migliore|beste[rns]?|"
+    r"最佳|最好|最优|最優|лучш(?:ий|ая|ее|ие))[ \t]++\Z",
+    re.I,
+)
 
 
 class Pair(NamedTuple):
@@ -53,7 +74,14 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
     for match in pattern.finditer(text):
         name = match.group("name")
         value = to_float(match.group("value"))
-        if value is None or name in seen:
+        if value is None:
+            continue
+        start = match.start()
+        if start and text[start - 1] in " \t" and " " not in name:
+            best = _BEST_BEFORE.search(text, max(0, start - 24), start)
+            if best is not None:
+                name = f"{best.group('best')} {name}"
+        if name in seen:
             continue
         seen.add(name)
         found.append(
@@ -82,12 +110,22 @@ def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
     return found if _GLUE.fullmatch(text, position) else []
 
 
+# A step printed bare before a tab at the start of the message: CatBoost's "100:\tlearn: 2.2",
+# LightGBM's and XGBoost's "[10]\tvalid_0's l2: 0.3" (a tab, never a blank, so that a launcher's
+# "0: " rank label is not taken for one).
+_TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if found and text[:1] in "0123456789[":
+        lead = _TAB_STEP.match(text)
+        if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
+            found.insert(0, Pair("step", float(lead.group(1)), lead.start(1), lead.end(1), lead.start(1), lead.end(1)))
     if not found and not freeform.may_hold_pairs(text):
         return found
     loose = freeform.read(text, 0, tuple((pair.at, pair.stop) for pair in found))
