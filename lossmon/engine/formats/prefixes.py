@@ -29,7 +29,9 @@ _PREFIX = re.compile(
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
     r"|\[titan\]"
-    r"|[\w.-]++:\d++(?=\t)"  # tab-separated logging fields: host:rank, module:line (OLMo)
+    # tab-separated logging fields: host:rank, module:line (OLMo); never from inside a run of name
+    # characters, which would rescan the run from each of its characters (quadratic on "-----...")
+    r"|(?<![\w.-])[\w.-]++:\d++(?=\t)"
     r"|>>"
     r"|[-|:]"
     r"|\s++"
