@@ -94,3 +94,12 @@ def test_a_bare_split_word_names_that_splits_loss(name, kind):
 def test_valid_loss_is_a_preferred_val_name():
     # denoiser: "Valid Loss" (the summary) is preferred to an "Overall Summary" column "Valid"
     assert choose_primary([("Valid", "val", "loss", 1), ("Valid Loss", "val", "loss", 1)])[1] == "Valid Loss"
+
+
+@pytest.mark.parametrize("total", ["total loss", "Total_Loss", "loss_total", "train/total_loss", "overall loss", "sum_loss"])
+def test_a_total_over_components_is_the_primary_train_loss(total):
+    # PGNet's train_log.txt: total loss, score loss, border loss, direc loss, ctc loss, all as often
+    components = [("score loss", "train", "loss", 40), ("ctc loss", "train", "loss", 40), (total, "train", "loss", 40)]
+    assert choose_primary(components) == (total, None)
+    # a component named without "total" still loses to "loss" itself
+    assert choose_primary([("loss", "train", "loss", 5), ("loss_total_var", "train", "loss", 5)])[0] == "loss"
