@@ -55,3 +55,17 @@ def test_pairs_and_their_spans(text, expected):
 )
 def test_name_is_value_pairs(text, expected):
     assert names_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the PredNet validation line without its "is" (free-form "name value" pairs): the
+        # sentence-final period still ends the number, and never makes a version number a value
+        ("Epoch 0, val loss 0.0477, val mse 0.0242.", [("Epoch", 0.0, "0"), ("val loss", 0.0477, "0.0477"), ("val mse", 0.0242, "0.0242")]),
+        ("epoch 3 loss 0.5.", [("epoch", 3.0, "3"), ("loss", 0.5, "0.5")]),
+        ("version 1.2.3 x 1.2.", []),
+    ],
+)
+def test_a_sentence_final_period_after_a_free_form_value(text, expected):
+    assert names_values(text) == expected
