@@ -148,6 +148,9 @@ _PRIMARY_VAL = (
 _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
+_TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
+
+
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
     """Pick (train, val) primary losses from (name, split, kind, count) tuples."""
 
@@ -159,6 +162,11 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         for candidate in preferred:
             if candidate in by_lower:
                 return by_lower[candidate]
+        # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
+        # "overall loss", "sum_loss"): it is the loss the run optimises.
+        totals = [item for item in losses if _TOTAL.search(item[0])]
+        if totals:
+            return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 

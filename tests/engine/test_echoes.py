@@ -131,7 +131,7 @@ Best model found at epoch 1, saving model
 def test_a_best_line_printed_again_with_a_mark_is_one_record():
     # "[ Valid | 001/005 ]" tags its line: the valid records are a series of their own, the
     # fraction their epoch
-    assert _series(HOMEWORK, "valid/acc") == [(1, 0.17568), (2, 0.43092)]
+    assert _series(HOMEWORK, "Valid/acc") == [(1, 0.17568), (2, 0.43092)]
     assert _series(HOMEWORK, "acc") == [(1, 0.31425), (2, 0.45393)]
 
 

@@ -125,3 +125,12 @@ def test_loss_names_beyond_the_word_loss(name):
 @pytest.mark.parametrize("name", ["data", "Grad", "GPU", "Date", "dataset", "nats", "eval", "Generator"])
 def test_words_near_those_stay_what_they_were(name):
     assert kind_of(name) != "loss"
+
+
+@pytest.mark.parametrize("total", ["total loss", "Total_Loss", "loss_total", "train/total_loss", "overall loss", "sum_loss"])
+def test_a_total_over_components_is_the_primary_train_loss(total):
+    # PGNet's train_log.txt: total loss, score loss, border loss, direc loss, ctc loss, all as often
+    components = [("score loss", "train", "loss", 40), ("ctc loss", "train", "loss", 40), (total, "train", "loss", 40)]
+    assert choose_primary(components) == (total, None)
+    # a component named without "total" still loses to "loss" itself
+    assert choose_primary([("loss", "train", "loss", 5), ("loss_total_var", "train", "loss", 5)])[0] == "loss"

@@ -160,6 +160,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         closed_tag, after_tag = after_tag, glued_tag
         colon = token.endswith(":")
         core = token[:-1] if colon else token
+        if core[-2:-1].isdigit() and core.endswith(".") and core.count(".") == 2 and text[end : end + 1] in ("", " ", "\t"):
+            core = core[:-1]  # a sentence-final period after a number: "val mse 0.0242."
         number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None
         if number is not None:
             value, digits, opens = number

@@ -19,7 +19,7 @@ all; before any step, a line needs two metrics, except a held-out loss on a line
 (``validation loss: 10.95`` before ``step 0``), which waits for the step that comes.
 
 The role of a line's values comes from its tag (:mod:`~lossmon.engine.formats.tags`):
-``Valid Summary | ... Loss=0.22`` is ``valid summary/Loss``, and a header's tag (``Eval epoch:
+``Valid Summary | ... Loss=0.22`` is ``Valid Summary/Loss``, and a header's tag (``Eval epoch:
 4``) names the lines under it. A held-out line that shows its pass's progress (``Valid | Epoch 1
 | 2/3 | Loss 0.22``) is a running figure, not a record. A held-out loss counts without repeating
 first: evaluations are few. A tagged step-less line after the last step whose values already have
@@ -137,7 +137,7 @@ class KeyValueParser(LineParser):
         if prefix is not None:
             if (
                 step_name != "/" and (step is not None or self._context_step is not None) and _in_pass(text, found)
-                and not prefix.endswith(" summary/") and split_of(prefix) != "train"
+                and not prefix.lower().endswith(" summary/") and split_of(prefix) != "train"
             ):
                 # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass; its
                 # result is the pass's summary line. (With no epoch on the line or above it, a

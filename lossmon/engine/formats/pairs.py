@@ -38,7 +38,8 @@ _NOUN = (
 # (Up to three blanks between its words: "Val   Loss: 0.0" is aligned under "Train Loss: 0.0".)
 NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,3}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
-_END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
+# (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
+_END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
 # What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
@@ -56,6 +57,46 @@ _BEST_BEFORE = re.compile(
     r"最佳|最好|最优|最優|лучш(?:ий|ая|ее|ие))[ \t]++\Z",
     re.I,
 )
+
+
+# "avg loss so far is 0.1097", "val mse is 0.0242.", "current lr was 0.001", "avg loss so far =
+# 0.1": a name of up to five words before "is", "was" or " = ", standing after a number or a
+# separator (never after a word: "... and the loss was 0.5" is a sentence), with no function word
+# in it and a metric word (loss, lr, mse...) among them, so "the answer is 42" is no pair.
+_IS_PAIR = re.compile(
+    rf"(?<![\w./@-])(?<![A-Za-z_][ ])(?P<name>(?:[A-Za-z_][\w-]*+[ ]){{0,4}}?[A-Za-z_][\w-]*+)[ ]++(?:is|was|=)[ ]++"
+    rf"{VALUE_OPEN}(?P<value>{VALUE}){_END}"
+)
+# (Whole words: "answer" holds "wer" but names no metric.)
+_METRIC_WORD = re.compile(
+    r"(?i:loss|losses|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
+    r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim)"
+)
+_NAME_WORDS = re.compile(r"[ _-]")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of for to in at on by from with as is was are were be been our its this that".split()
+)
+
+
+def _is_name(words: str) -> str | None:
+    """The words before "is" as a name, if they hold no function word and a metric word."""
+    name = words
+    if any(word.lower() in _FUNCTION_WORDS for word in words.split(" ")):
+        return None
+    return name if any(_METRIC_WORD.fullmatch(word) for word in _NAME_WORDS.split(name)) else None
+
+
+def is_pairs(text: str, offset: int = 0) -> list[Pair]:
+    """``name is value`` pairs (see ``_IS_PAIR``), in order."""
+    found: list[Pair] = []
+    for match in _IS_PAIR.finditer(text):
+        name = _is_name(match.group("name"))
+        value = to_float(match.group("value"))
+        if name is None or value is None:
+            continue
+        at = match.end("name") - len(name)
+        found.append(Pair(name, value, match.start("value") + offset, match.end("value") + offset, at + offset, match.end() + offset))
+    return found
 
 
 class Pair(NamedTuple):
@@ -122,6 +163,8 @@ def message_pairs(text: str) -> list[Pair]:
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if " is " in text or " was " in text or " = " in text:
+        found = _with_is_pairs(found, is_pairs(text))
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
@@ -139,6 +182,24 @@ def message_pairs(text: str) -> list[Pair]:
     if not rest:
         return found
     return sorted(found + rest, key=lambda pair: pair.start)
+
+
+def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    """``found`` and the ``name is value`` pairs ``more``: a longer name for the same number
+    ("avg loss so far = 0.1", where ``name = value`` read "far") takes its place."""
+    if not more:
+        return found
+    by_start = {pair.start: pair for pair in found}
+    names = {pair.name for pair in found}
+    for pair in more:
+        same = by_start.get(pair.start)
+        if same is not None:
+            if pair.name != same.name and pair.name.endswith(same.name):
+                by_start[pair.start] = pair
+        elif pair.name not in names:
+            by_start[pair.start] = pair
+            names.add(pair.name)
+    return sorted(by_start.values(), key=lambda pair: pair.start)
 
 
 def pairs(text: str, pattern: re.Pattern = PAIR) -> dict[str, float]:
