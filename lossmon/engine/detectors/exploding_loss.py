@@ -254,8 +254,9 @@ class ExplodingLoss(Detector):
         events = []
         for severity, ratio in (("warn", self.negative_warn), ("alert", self.negative_alert)):
             for i in self.entries(f"negative {severity}", grown >= math.log(ratio)).tolist():
+                times = math.exp(min(grown[i], 709.0))  # (a denormal first value: the ratio overflows a float)
                 events.append(Event(i, severity, (
-                    f"loss {points.values[i]:.4g} is negative and {math.exp(grown[i]):.0f}x its first values in "
+                    f"loss {points.values[i]:.4g} is negative and {times:.0f}x its first values in "
                     f"magnitude at step {format_step(points.steps[i])}: the objective is running away below"
                 ), "negative"))
         return events
