@@ -39,6 +39,10 @@ def explain_text(monitor) -> str:
     )
     if e.cut_lines:
         out.append(f"            {e.cut_lines:,} lines over 1 MiB were cut at 1 MiB")
+    if e.line_errors:
+        out.append(f"            {e.line_errors:,} lines a parser failed on were skipped (a lossmon bug: please report it)")
+    if e.echoes:
+        out.append(f"            {e.echoes:,} values printed again by a second statement were counted once")
     if e.formats:
         for k, (fmt, first, last, records) in enumerate(e.formats):
             label = "formats" if k == 0 else ""
@@ -76,6 +80,8 @@ def explain_json(monitor) -> dict:
         "classes": e.counts,
         "not_understood_share": round(e.not_understood_share, 6),
         "cut_lines": e.cut_lines,
+        "line_errors": e.line_errors,
+        "echoes": e.echoes,
         "formats": [
             {"format": fmt, "first_line": first, "last_line": last, "records": records}
             for fmt, first, last, records in e.formats

@@ -57,6 +57,8 @@ class Explanation:
     not_understood_share: float
     cut_lines: int
     formats: list[tuple[str, int, int, int]]  # (format, first line, last line, records)
+    line_errors: int = 0  # lines a parser failed on: skipped, and said so
+    echoes: int = 0  # values a second statement printed again, counted once (engine/echoes.py)
     series: list[SeriesSource] = field(default_factory=list)
     shapes: list[ShapeReport] = field(default_factory=list)
 
@@ -79,6 +81,8 @@ def explain(monitor) -> Explanation:
         not_understood_share=coverage.not_understood_share,
         cut_lines=monitor.splitter.cut_lines,
         formats=[(fmt, span.first_line, span.last_line, span.records) for fmt, span in coverage.formats.items()],
+        line_errors=monitor.parser.line_errors,
+        echoes=monitor.echoes.dropped,
         series=series,
         shapes=shapes,
     )

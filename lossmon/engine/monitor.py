@@ -15,6 +15,7 @@ from lossmon.engine.detectors.context import ContextTrack
 from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
 from lossmon.engine.detectors.stalled import StallWatch
+from lossmon.engine.echoes import EchoFilter
 from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
@@ -81,6 +82,7 @@ class Monitor:
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._printable: dict[str, str] = {}  # column name as parsed → series name
         self._builder = RecordBuilder()
+        self.echoes = EchoFilter()  # values a log printed twice (two statements, one record)
         self.coverage = Coverage()  # what was read and what was skipped, for --explain
         self.decoder = record_decoder(path)  # a tracker's file (TensorBoard events), not lines
         self.timeline = Timeline()  # anchors of the time and tokens axes (engine/alignment.py)
@@ -148,6 +150,7 @@ class Monitor:
         self.segments += 1
         self.timeline = Timeline()  # a new run's clock and counters: the old anchors would misplace it
         self.coverage = Coverage()
+        self.echoes = EchoFilter()
         if self.decoder is not None:
             self.decoder = record_decoder(self.path)
             self._time_the_decoder()
@@ -230,8 +233,9 @@ class Monitor:
                 self.timeline.header(block)
             if block is not None:
                 self.coverage.observe(block, _NO_LINES, {}, {}, self.parser.whole_file)
+                self.echoes.remember(block)
             return Update()
-        batch = self._builder.build()
+        batch = self.echoes.filter(self._builder.build(), block)
         self.parser.count(batch.formats)
         update = self.feed_records(batch)
         self.timeline.observe(block, batch, self._clock() if self._clock is not None else None)
@@ -253,6 +257,7 @@ class Monitor:
             if name in batch.attrs:
                 series.attrs.update(batch.attrs[name])
                 series.split = series.attrs.get("split", series.split)  # the parser knows better
+                series.kind = series.attrs.get("kind", series.kind)
             start = len(series)
             starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows], shared)
             shared = series.timeline

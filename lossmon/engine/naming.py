@@ -14,13 +14,23 @@ KINDS = ("loss", "metric", "lr", "grad_norm", "other")
 
 _WORD = r"(?:^|(?<=[\s/_.\-(]))"
 _END = r"(?=$|[\s/_.\-)@]|\d)"
+# Loss, validation and test words of other languages than English, for scripts that print their
+# own labels: Romanian, Spanish, Portuguese, French, Italian, German, Dutch, Turkish, Russian,
+# Chinese, Japanese, Korean ("pas 120 | pierdere 0.56", "-> validare 0.55", "训练损失: 0.42").
+_LOSS_WORDS = r"pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|kay[ıi]p|потер[иья]|损失|損失|손실"
+_VAL_WORDS = (
+    r"validare|validaci[óo]n|valida[çc][ãa]o|validierung|validazione|validatie|do[ğg]rulama|валидаци[яи]"
+)
+_VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between words: found anywhere
+_TEST_WORDS = r"prueba|teste|testare|тест"
+_TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel)(?:-[\w-]+|\d+)?{_END}"
+    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
     r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
     re.I,
 )
-_TEST = re.compile(rf"{_WORD}(?:test|predict|testing){_END}", re.I)
+_TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_END}|{_TEST_CJK}", re.I)
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
@@ -28,11 +38,22 @@ _GRAD_NORM = re.compile(
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
-_LOSS = re.compile(rf"loss|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl)$", re.I)
-# A split word alone names that split's loss: nanoGPT forks print "train 3.44 val 3.43" and
-# build-nanogpt's log file "250 val 6.43" ("test" is left out: "Train 0.98 | Test 0.97" tables
-# are as often accuracies).
-_BARE_SPLIT_LOSS = frozenset(("train", "training", "val", "valid", "validation"))
+_LOSS = re.compile(
+    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl)$", re.I
+)
+# GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
+# cycle_A, idt_B (CycleGAN), G, D.
+_GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$")
+# A split's word alone names that split's objective: "train 3.45 val 3.43" (nanoGPT),
+# build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56".
+# Left out: "eval" alone is a score (lm-eval), and "test" alone ("Train 0.98 | Test 0.97") is as
+# often an accuracy: it is a loss only beside "learn" (CatBoost: the parser says so, see
+# generic.KeyValueParser).
+_BARE_SPLIT = re.compile(
+    rf"^(?:train|training|learn|val|valid|validation|dev|{_VAL_WORDS}|{_VAL_CJK}"
+    r"|antrenare|entrenamiento|treino|entra[îi]nement|обучение|训练|訓練)$",
+    re.I,
+)
 _LOSS_SCALE = re.compile(r"loss[ _]?scal", re.I)  # mixed precision's loss scale: not a loss
 _NOT_LOSS = re.compile(r"ppl|perplexity", re.I)
 _METRIC = re.compile(
@@ -86,7 +107,9 @@ def kind_of(name: str) -> str:
         return "other"
     if _GRAD_NORM.search(name) and not _NOT_GRAD_NORM.search(name):
         return "grad_norm"
-    if (_LOSS.search(name) and not _NOT_LOSS.search(name)) or name.lower() in _BARE_SPLIT_LOSS:
+    if _LOSS.search(name) and not _NOT_LOSS.search(name):
+        return "loss"
+    if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name):
         return "loss"
     if _METRIC.search(name):
         return "metric"
@@ -125,6 +148,9 @@ _PRIMARY_VAL = (
 _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
+_TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
+
+
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
     """Pick (train, val) primary losses from (name, split, kind, count) tuples."""
 
@@ -136,6 +162,11 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         for candidate in preferred:
             if candidate in by_lower:
                 return by_lower[candidate]
+        # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
+        # "overall loss", "sum_loss"): it is the loss the run optimises.
+        totals = [item for item in losses if _TOTAL.search(item[0])]
+        if totals:
+            return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 

@@ -60,3 +60,41 @@ def test_explain_works_on_every_corpus_log(capsys):
         explained = summary["explain"]
         assert code in (0, 1), log
         assert sum(explained["classes"].values()) == explained["lines"] == summary["lines"], log
+
+
+def test_explain_says_how_many_lines_a_parser_failed_on(tmp_path, monkeypatch, capsys):
+    from lossmon.engine.formats.generic import KeyValueParser
+
+    original = KeyValueParser.parse
+
+    def fragile(self, text, line, out):
+        if "boom" in text:
+            raise RuntimeError("a parser bug on this line")
+        return original(self, text, line, out)
+
+    monkeypatch.setattr(KeyValueParser, "parse", fragile)
+    log = tmp_path / "train.log"
+    log.write_text("".join(f"step={s} loss={1 / s:.6f}{' boom=1' if s in (3, 9) else ''}\n" for s in range(1, 40)))
+    assert main(["check", "--explain", str(log)]) == 0
+    assert "2 lines a parser failed on were skipped" in capsys.readouterr().out
+    main(["check", "--json", "--explain", str(log)])
+    assert json.loads(capsys.readouterr().out)["files"][0]["explain"]["line_errors"] == 2
+
+
+def test_explain_says_how_many_echoed_values_were_counted_once(tmp_path, capsys):
+    # a logging line and its console echo (tests/corpus/cfm-rich-console-wrapped-dup)
+    log = tmp_path / "train.log"
+    log.write_text(
+        "2026-01-14 09:24:27,736 INFO train_cfm: train step=20/6000 loss=11.2183 addr=10.6184 gen=0.5874\n"
+        "step 20/6000 loss=11.2183 addr=10.6184 gen=0.5874\n"
+        "2026-01-14 09:24:29,541 INFO train_cfm: train step=40/6000 loss=6.7465 addr=6.6748 gen=0.0717\n"
+        "step 40/6000 loss=6.7465 addr=6.6748 gen=0.0717\n"
+        "2026-01-14 09:24:31,326 INFO train_cfm: train step=60/6000 loss=6.6148 addr=6.5729 gen=0.0294\n"
+        "step 60/6000 loss=6.6148 addr=6.5729 gen=0.0294\n"
+    )
+    main(["check", "--json", "--explain", str(log)])
+    summary = json.loads(capsys.readouterr().out)["files"][0]
+    assert summary["explain"]["echoes"] == 9  # loss, addr and gen of 3 echo lines
+    assert summary["explain"]["line_errors"] == 0
+    assert main(["check", "--explain", str(log)]) == 0
+    assert "9 values printed again by a second statement were counted once" in capsys.readouterr().out

@@ -94,3 +94,43 @@ def test_a_bare_split_word_names_that_splits_loss(name, kind):
 def test_valid_loss_is_a_preferred_val_name():
     # denoiser: "Valid Loss" (the summary) is preferred to an "Overall Summary" column "Valid"
     assert choose_primary([("Valid", "val", "loss", 1), ("Valid Loss", "val", "loss", 1)])[1] == "Valid Loss"
+
+
+@pytest.mark.parametrize(
+    "name,split",
+    [
+        # scripts that label their own prints in their language
+        ("pierdere", "train"), ("validare", "val"), ("pérdida validación", "val"), ("perda_validação", "val"),
+        ("Verlust Validierung", "val"), ("валидация", "val"), ("验证损失", "val"), ("训练损失", "train"),
+        ("测试损失", "test"), ("prueba", "test"),
+    ],
+)
+def test_split_words_of_other_languages(name, split):
+    assert split_of(name) == split
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pierdere", "pérdida", "perda", "perte", "Verlust", "perdita", "потери", "训练损失", "验证损失", "손실",
+        "Batch Energy",  # the quantity a predictive-coding / energy-based model minimises
+        "G_GAN", "G_L1", "D_real", "D_fake", "D_A", "G_B", "cycle_A", "idt_B",  # pix2pix, CycleGAN
+        "train", "val", "learn", "dev", "validare",  # a split's word alone: its objective
+    ],
+)
+def test_loss_names_beyond_the_word_loss(name):
+    assert kind_of(name) == "loss"
+
+
+@pytest.mark.parametrize("name", ["data", "Grad", "GPU", "Date", "dataset", "nats", "eval", "Generator"])
+def test_words_near_those_stay_what_they_were(name):
+    assert kind_of(name) != "loss"
+
+
+@pytest.mark.parametrize("total", ["total loss", "Total_Loss", "loss_total", "train/total_loss", "overall loss", "sum_loss"])
+def test_a_total_over_components_is_the_primary_train_loss(total):
+    # PGNet's train_log.txt: total loss, score loss, border loss, direc loss, ctc loss, all as often
+    components = [("score loss", "train", "loss", 40), ("ctc loss", "train", "loss", 40), (total, "train", "loss", 40)]
+    assert choose_primary(components) == (total, None)
+    # a component named without "total" still loses to "loss" itself
+    assert choose_primary([("loss", "train", "loss", 5), ("loss_total_var", "train", "loss", 5)])[0] == "loss"

@@ -142,6 +142,8 @@ class ExplodingLoss(Detector):
         self._negative_start = math.nan  # log of its first values' magnitude
 
     def update(self, points: Points) -> list[Finding]:
+        if self.attrs.get("running_sum"):
+            return []  # a running sum of batch losses (spaCy's losses dict) rises by design
         y, where = finite_logs(points)
         if not len(where):
             return self.apply(points, self._negative_runaway(points))
@@ -252,8 +254,9 @@ class ExplodingLoss(Detector):
         events = []
         for severity, ratio in (("warn", self.negative_warn), ("alert", self.negative_alert)):
             for i in self.entries(f"negative {severity}", grown >= math.log(ratio)).tolist():
+                times = math.exp(min(grown[i], 709.0))  # (a denormal first value: the ratio overflows a float)
                 events.append(Event(i, severity, (
-                    f"loss {points.values[i]:.4g} is negative and {math.exp(grown[i]):.0f}x its first values in "
+                    f"loss {points.values[i]:.4g} is negative and {times:.0f}x its first values in "
                     f"magnitude at step {format_step(points.steps[i])}: the objective is running away below"
                 ), "negative"))
         return events

@@ -3,7 +3,9 @@
 
 - :class:`WhitespaceTable`: a header row of names separated by blanks, then rows of as many
   numbers (``Iteration  Wall_Time  Samples  Train_Return ... Critic_Loss``, then ``0  0.0004
-  2126  -104.44 ...``). A row is read only when it has exactly one number per column.
+  2126  -104.44 ...``). A row is read only when it has exactly one number per column. In a
+  fixed-width header (columns two blanks apart) a name may hold blanks: spaCy's ``E  #  LOSS
+  TOK2VEC  LOSS NER  ENTS_F ...``, whose ``#`` column is the step.
 - :class:`BoxedTable`: stable-baselines3's console logger, one table per logging call: rows
   ``|    loss                 | -0.0269      |`` between dashed rules, under section rows
   ``| train/                  |              |`` that prefix the names below them. The whole
@@ -27,7 +29,16 @@ _METRIC_WORD = re.compile(r"loss|acc|return|reward|error|score|perplexity|ppl|ma
 _BAR = re.compile(r"\s*+(\d++)%")
 _WHITESPACE_HEADER = rf"^[ \t]*+{_NAME}(?:[ \t]++{_NAME}){{2,}}+[ \t]*+$"
 _WHITESPACE_HEADER_RE = re.compile(_WHITESPACE_HEADER)
-_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "epoch")
+# A fixed-width header: columns two or more blanks apart, so a name may hold single blanks and
+# any sign ("E    #       LOSS TRANS...  LOSS NER  ENTS_F  SCORE", spaCy's ``spacy train``). A
+# word of a cell never starts with a digit (that is a row, or "iter: 19") and holds no ":" or
+# "|"; a cell is no rule ("---  ------").
+_CELL = r"[^\s\d=|:\[-][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"
+_FIRST_CELL = r"[^\W\d][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"  # a name first: "# E  #  LOSS" is a comment
+_FIXED_HEADER = rf"^[ \t]*+{_FIRST_CELL}(?:[ \t]{{2,}}+{_CELL}){{2,}}+[ \t]*+$"
+_FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
+_FIXED_SPLIT = re.compile(r"[ \t]{2,}")
+_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "#", "epoch")
 
 
 def _cell_value(cell: str) -> float | None:
@@ -47,8 +58,9 @@ class WhitespaceTableParser(LineParser):
         self._step: int | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        if _WHITESPACE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
-            self.columns = text.split()
+        columns = _header(text)
+        if columns is not None:
+            self.columns = columns
             self._step = _step_index(self.columns)
             return True
         if self.columns is None:
@@ -74,16 +86,26 @@ class WhitespaceTableParser(LineParser):
         return True
 
 
+def _header(text: str) -> list[str] | None:
+    """The column names of a header row (with a metric word among them), else None."""
+    if _WHITESPACE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
+        return text.split()
+    if _FIXED_HEADER_RE.match(text) and _METRIC_WORD.search(text):
+        return _FIXED_SPLIT.split(text.strip())
+    return None
+
+
 class WhitespaceTable(Format):
     id = "console_table"
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
-    anchor = _WHITESPACE_HEADER  # and a metric word (recognises): a lookahead here would scan every line
+    # and a metric word (recognises): a lookahead here would scan every line
+    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}"
     parser = WhitespaceTableParser
     strip_prefix = False
 
     def recognises(self, text: str) -> bool:
-        return _WHITESPACE_HEADER_RE.match(text) is not None and _METRIC_WORD.search(text) is not None
+        return _header(text) is not None
 
 
 _BOX_ROW = re.compile(r"^\|[ \t]++(?P<name>[A-Za-z_][\w./-]*+)[ \t]*+\|[ \t]*+(?P<value>[^|\s]*+)[ \t]*+\|[ \t]*+$")

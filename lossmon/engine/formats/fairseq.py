@@ -15,7 +15,13 @@ from lossmon.engine.formats.pairs import find_pairs
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-_LINE = re.compile(r"^(?:(?P<logger>train_inner|train|valid\w*) \| )?(?P<rest>(?:epoch \d+|\{).*)$")
+# The logger name before the message: "train_inner | " (fairseq's own logging format) or, under
+# fairseq-hydra-train, "[train_inner][INFO] - " (hydra's "[time][logger][level] - " format, whose
+# timestamp is cut as a logging prefix before the line gets here).
+_LINE = re.compile(
+    r"^(?:(?P<logger>train_inner|train|valid\w*) \| "
+    r"|\[(?P<hydra>train_inner|train|valid\w*)\]\[(?:INFO|WARNING|DEBUG)\] - )?(?P<rest>(?:epoch \d+|\{).*)$"
+)
 _SIMPLE = re.compile(r"^epoch \d+:\s+\d+ / \d+ ")
 _SUBSET = re.compile(r"\| (?:valid|test) on '(?P<subset>[^']+)' subset ")
 _PIPE_FIELD = re.compile(rf"\| (?P<name>[A-Za-z_][\w./-]*) (?P<value>{VALUE})(?= \||\s*$)")
@@ -27,7 +33,7 @@ class FairseqParser(LineParser):
         match = _LINE.match(text)
         if match is None:
             return False
-        logger, rest, offset = match.group("logger"), match.group("rest"), match.start("rest")
+        logger, rest, offset = match.group("logger") or match.group("hydra"), match.group("rest"), match.start("rest")
         if rest.startswith("{"):
             try:
                 stats = json.loads(rest)
@@ -35,7 +41,10 @@ class FairseqParser(LineParser):
                 return False
             if not isinstance(stats, dict):
                 return False
-            return self._emit(out, line, self._prefix(logger, stats.get("valid_subset")), flatten(stats), None)
+            prefix = self._prefix(logger, stats.get("valid_subset"))
+            if prefix and any(key.startswith(f"{logger}_") for key in stats):
+                prefix = ""  # its JSON progress bar names the keys with their tag already: "valid_loss"
+            return self._emit(out, line, prefix, flatten(stats), None)
         if _SIMPLE.match(rest):
             found = find_pairs(rest, offset=offset)
             return self._emit(out, line, "", {p.name: p.value for p in found}, {p.name: (p.start, p.end) for p in found})
@@ -74,7 +83,8 @@ class Fairseq(Format):
         "ppl=919.67, wps=12345.6, ups=2.34, wpb=5234.5, bsz=128, num_updates=100, lr=1.25e-05, gnorm=1.234"
     )
     anchor = (
-        r"^(?:(?:train_inner|train|valid\w*) \| )(?:epoch \d{3}\b|\{\"epoch\": )"
+        r"^(?:(?:train_inner|train|valid\w*) \| |\[(?:train_inner|train|valid\w*)\]\[(?:INFO|WARNING|DEBUG)\] - )"
+        r"(?:epoch \d{3}\b|\{\"epoch\": )"
         r"|^epoch \d{3}(?::\s+\d+ / \d+ \w+=| \| (?:loss|valid on) )"
     )
     parser = FairseqParser

@@ -31,9 +31,10 @@ _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
 # A number token: the value, then nothing, a unit (``ms``, ``%``, ``k``, ``ms/iter``), or a
 # fraction (``1/``, ``50/436``).
 _NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
-_WORD = re.compile(r"[A-Za-z_](?:[./@-]*+[\w]++)*+")
+_WORD = re.compile(r"[^\W\d](?:[./@-]*+[\w]++)*+")
 _NOUN = re.compile(
-    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu)"
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
+    r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
@@ -95,6 +96,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     previous_end = 0
     cut_index = 0
     first = True
+    after_tag = False  # the last token was a word in brackets glued to the one before it
 
     def flush() -> int:
         nonlocal words, unit_first
@@ -153,22 +155,26 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         if boundary:
             close()
         # "[train]", and a word in brackets glued to the one before it ("Epoch(val) [4][40]")
-        tagged = (gap.endswith("[") and text[end : end + 1] == "]") or (
-            gap == "(" and text[end : end + 1] == ")" and start >= 2 and text[start - 2].isalnum()
-        )
+        glued_tag = gap == "(" and text[end : end + 1] == ")" and start >= 2 and text[start - 2].isalnum()
+        tagged = (gap.endswith("[") and text[end : end + 1] == "]") or glued_tag
+        closed_tag, after_tag = after_tag, glued_tag
         colon = token.endswith(":")
         core = token[:-1] if colon else token
+        if core[-2:-1].isdigit() and core.endswith(".") and core.count(".") == 2 and text[end : end + 1] in ("", " ", "\t"):
+            core = core[:-1]  # a sentence-final period after a number: "val mse 0.0242."
         number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None
         if number is not None:
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
             elif (
-                words and not boundary and "(" not in gap and words[-1][0].lower() not in _FUNCTION_WORDS
+                words and not boundary and "(" not in gap and (")" not in gap or closed_tag)
+                and words[-1][0].lower() not in _FUNCTION_WORDS
                 and not (gap.endswith("[") and text[end : end + 1] != "]")
             ):
-                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list: no pair;
-                # "lr [0.0]" is a value)
+                # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list, "size (MB) 4"
+                # a bracket closed before its number: no pair; "lr [0.0]" is a value, and so is the 4 of
+                # "Epoch(val) [4]": the tag glued to "Epoch" is passed over)
                 name, at = words[-1]
                 if len(words) >= 2 and _two_words(words[-2][0], name):
                     name, at = f"{words[-2][0]} {name}", words[-2][1]
@@ -214,9 +220,9 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
 
 _SEGMENTS = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 _NUMBER_STARTS = re.compile(r"(?:^|[\s\[(])(?:[-+]?\.?\d|(?i:nan|inf)(?![a-z]))")
-_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[A-Za-z_]")
+_WORD_STARTS = re.compile(r"(?:^|[\s\[(])[^\W\d]")
 # A word, blanks or a bracket, then a number: where every free-form pair starts.
-_ADJACENT = re.compile(r"[A-Za-z_\]][ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
+_ADJACENT = re.compile(r"(?:[^\W\d]|\])[ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
 
 
 def may_hold_pairs(text: str) -> bool:

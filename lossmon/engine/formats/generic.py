@@ -19,7 +19,7 @@ all; before any step, a line needs two metrics, except a held-out loss on a line
 (``validation loss: 10.95`` before ``step 0``), which waits for the step that comes.
 
 The role of a line's values comes from its tag (:mod:`~lossmon.engine.formats.tags`):
-``Valid Summary | ... Loss=0.22`` is ``valid summary/Loss``, and a header's tag (``Eval epoch:
+``Valid Summary | ... Loss=0.22`` is ``Valid Summary/Loss``, and a header's tag (``Eval epoch:
 4``) names the lines under it. A held-out line that shows its pass's progress (``Valid | Epoch 1
 | 2/3 | Loss 0.22``) is a running figure, not a record. A held-out loss counts without repeating
 first: evaluations are few. A tagged step-less line after the last step whose values already have
@@ -32,13 +32,17 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import message_pairs
+from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
-STEP_NAMES = ("step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration")
+STEP_NAMES = (
+    "step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration",
+    *FOREIGN_STEP_WORDS,
+)
+_EPOCH_NAMES = frozenset(["epoch", *FOREIGN_EPOCH_WORDS])
 _STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
 # A line that is only a number between rules: a block header ("-----4------", "==== 12 ====").
 # (The logging prefix may have taken the leading dashes: "0------" is left of "-----0------".)
@@ -52,9 +56,10 @@ _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
+_BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
 # "2/3" in a line: how far a pass has got (not part of a pair, not a date)
 _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
-_STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, "epoch"))
+_STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;="
 
@@ -88,15 +93,18 @@ class KeyValueParser(LineParser):
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
         if step_name is None:
-            epoch_name = next((name for name in metrics if name.lower() == "epoch"), None)
+            epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
             elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
                 step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
+            elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
+                # "[ Valid | 001/005 ] loss = 3.20": a bracketed tag holds the epoch out of the total
+                step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
         names = tuple(name for name in metrics if is_metric_name(name))
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
-        first = next((pair.at for pair in found if pair.name in names and pair.name.lower() != "epoch"), len(text))
+        first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
         if step is not None:
@@ -111,9 +119,13 @@ class KeyValueParser(LineParser):
             # "Validation 1", "Train 2": the phase and epoch of the lines below, not a loss of 1
             self._set_context(out, found[0].value, tag_prefix(found[0].name))
             return True
-        if all(name.lower() == "epoch" for name in names):
+        if all(name.lower() in _EPOCH_NAMES for name in names):
             return True  # a header ("Training epoch: 3", "[step=1/2500,epoch=0]"): its step is context
-        if step is None and len(names) < 2 and (self._context_step is None or not (prefix or _only_pairs(text, found))):
+        if (
+            step is None and len(names) < 2
+            and (self._context_step is None or not (prefix or _only_pairs(text, found)))
+            and not _bar_description(text, found)
+        ):
             if self._context_step is None and _only_pairs(text, found) and _held_out_loss(names[0]):
                 # "validation loss: 10.95" before the first step: it belongs to the step that comes
                 self._waiting.append((line, metrics, spans))
@@ -123,9 +135,13 @@ class KeyValueParser(LineParser):
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
         if prefix is not None:
-            if _in_pass(text, found) and not prefix.endswith(" summary/") and split_of(prefix) != "train":
+            if (
+                step_name != "/" and (step is not None or self._context_step is not None) and _in_pass(text, found)
+                and not prefix.lower().endswith(" summary/") and split_of(prefix) != "train"
+            ):
                 # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass; its
-                # result is the pass's summary line
+                # result is the pass's summary line. (With no epoch on the line or above it, a
+                # fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
                 return True
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
@@ -196,14 +212,26 @@ class KeyValueParser(LineParser):
 
     def _emit(self, out: RecordBuilder, record) -> bool:
         line, step, metrics, spans, step_span = record
+        if "test" in metrics and "learn" in metrics:
+            # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
+            # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
+            out.set_attrs("test", kind="loss")
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
     def finish(self, out: RecordBuilder) -> None:
-        """End of input: a shape seen on two lines with a changing value is a short series."""
+        """End of input: a shape seen on two lines with a changing value is a short series, and
+        so is a single line that prints its step and two losses (a run that crashed after its
+        first eval: "step 0: train loss 12.65 BPC, val loss 12.65 BPC"; a first print of GAN
+        losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."). A
+        configuration line holds no step beside its losses' weights."""
         if self._waiting:
             self._release_waiting(out, None)
         for names, held in list(self._held.items()):
+            if len(held) == 1 and held[0][1] is not None and held[0][4] is not None and _two_losses(names):
+                self._accept(names)
+                self._emit(out, self._held.pop(names)[0])
+                continue
             if len(held) >= 2 and _changing(held):
                 self._accept(names)
                 for record in self._held.pop(names):
@@ -289,6 +317,15 @@ def _in_pass(text: str, found) -> bool:
     return _PROGRESS.search(text, position) is not None
 
 
+_BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
+
+
+def _bar_description(text: str, found) -> bool:
+    """True when the pairs are a progress bar's description: nothing but them before the bar
+    (``train loss: 0.5321: 100%|██████| 100/100 [00:22<00:00]``), data, not a sentence."""
+    return _BAR_AFTER.match(text, found[-1].stop) is not None and _GLUE.fullmatch(text, 0, found[0].at) is not None
+
+
 def _step_name(metrics: dict[str, float]) -> str | None:
     """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
     the epoch steps a line only without a finer step)."""
@@ -298,6 +335,13 @@ def _step_name(metrics: dict[str, float]) -> str | None:
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, name)
     return best[1] if best else None
+
+
+_NOT_A_LOSS_VALUE = re.compile(r"weight|coef|lambda|scale|ratio|alpha|beta|gamma|factor", re.I)
+
+
+def _two_losses(names: tuple[str, ...]) -> bool:
+    return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
 
 
 def _changing(held) -> bool:

@@ -18,6 +18,7 @@ _DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
 _STEP_KEYS = ("step", "global_step")
+_CATBOOST_ENTRY = ('{"learn":[', '{"iteration":')  # an iteration of catboost_training.json
 
 
 def numeric(items) -> dict[str, float]:
@@ -91,7 +92,7 @@ class HFStateParser(LineParser):
             self._first_line = line
             self._entry_lines = []
         self._text.append(text)
-        if re.match(r"^ {4}\{\s*$", text):  # a log_history entry opens (depth 2, indent 2)
+        if re.match(r"^ {4}\{\s*$", text) or text.startswith(_CATBOOST_ENTRY):  # an entry opens
             self._entry_lines.append(line)
         if text.rstrip() == "}":
             self._read_document(out)
@@ -110,6 +111,9 @@ class HFStateParser(LineParser):
             state = json.loads(source)
         except (ValueError, RecursionError):  # RecursionError: nested too deeply
             return
+        if isinstance(state, dict) and isinstance(state.get("meta"), dict) and isinstance(state.get("iterations"), list):
+            self._read_catboost(state, out)
+            return
         history = state.get("log_history") if isinstance(state, dict) else None
         if not isinstance(history, list):
             return
@@ -127,9 +131,44 @@ class HFStateParser(LineParser):
         self.entries_done = max(self.entries_done, len(history))
 
 
+    def _read_catboost(self, state: dict, out: RecordBuilder) -> None:
+        """CatBoost's ``catboost_info/catboost_training.json``: ``meta`` names the metrics of
+        each set (the first learn metric is the objective), then one entry per iteration with a
+        list of values per set: ``{"learn":[0.51],"iteration":1,...,"test":[0.89,0.51]}``.
+        Series are ``<set>/<metric>`` (``learn/Logloss``, ``test/AUC``); the objective is a loss
+        whatever its name (RMSE, MultiClass), on the learn set and on the test sets."""
+        meta = state["meta"]
+        names: dict[str, list[str]] = {}
+        for kind in ("learn", "test"):
+            sets = [name for name in meta.get(f"{kind}_sets") or [] if isinstance(name, str)]
+            metrics = [m.get("name") for m in meta.get(f"{kind}_metrics") or [] if isinstance(m, dict)]
+            if sets and metrics and all(isinstance(m, str) for m in metrics):
+                # several test sets: their values follow one another, metrics within each
+                names[kind] = [f"{name}/{metric}" for name in sets for metric in metrics]
+        learn_metrics = meta.get("learn_metrics") or []
+        objective = learn_metrics[0].get("name") if learn_metrics and isinstance(learn_metrics[0], dict) else None
+        for index, entry in enumerate(state["iterations"]):
+            if index < self.entries_done or not isinstance(entry, dict):
+                continue
+            metrics = {}
+            for kind, series in names.items():
+                values = entry.get(kind)
+                if isinstance(values, list) and len(values) == len(series):
+                    metrics.update(numeric(zip(series, values)))
+            if not metrics:
+                continue
+            for name in metrics:
+                if objective is not None and name.endswith(f"/{objective}"):
+                    out.set_attrs(name, kind="loss")
+            line = self._entry_lines[index] if index < len(self._entry_lines) else self._first_line
+            step = entry.get("iteration")
+            self.emit(out, line, float(step) if isinstance(step, (int, float)) else None, metrics)
+        self.entries_done = max(self.entries_done, len(state["iterations"]))
+
+
 class HFState(Format):
     id = "hf_trainer_state"
-    title = "Hugging Face trainer_state.json"
+    title = "Hugging Face trainer_state.json (and CatBoost's catboost_training.json)"
     example = '{"log_history": [{"epoch": 0.91, "loss": 1.1409, "step": 500}, ...]}'
     anchor = r"^\{\s*$"
     parser = HFStateParser

@@ -13,20 +13,33 @@ from lossmon.engine.formats import freeform
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # Names whose number is the step of a line, whatever their case.
-STEP_WORDS = frozenset("step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split())
+# Step and epoch words of other languages (Spanish, Portuguese, French, Italian, German,
+# Romanian, Russian, Chinese): "Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56".
+FOREIGN_STEP_WORDS = (
+    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione iteration итерация 迭代"
+).split()
+FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
+STEP_WORDS = frozenset(
+    "step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split()
+    + [form for word in FOREIGN_STEP_WORDS + FOREIGN_EPOCH_WORDS for form in (word, word.capitalize(), word.upper())]
+)
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
 # (Written so that it never gives back: characters that may not end a name are taken only when
 # one that may follows, so a long run of name characters costs one pass.)
-WORD = r"[A-Za-z_](?:[./@(\[-]*+[\w)\]]++)*+"
+WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
-_NOUN = r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu)"
+_NOUN = (
+    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
+    r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
+)
 # (Up to three blanks between its words: "Val   Loss: 0.0" is aligned under "Train Loss: 0.0".)
-NAME = rf"(?:(?:[A-Za-z_][\w-]*+[ ]{{1,3}}){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,3}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
-_END = rf"(?P<unit>{UNIT})['\")\]]?(?![\w.])"
+# (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
+_END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
 # What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
@@ -35,6 +48,55 @@ SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE
 # data either, so they are skipped rather than making the line count as prose.
 _UNIT_ONLY = r"(?<![\w.])[-+]?+\d[\d.,]*+[kMG]?+[ ]?+(?:[A-Za-zµ]++/[A-Za-z]++|ms|us|s)(?![\w/])"
 _GLUE = re.compile(rf"(?:[\s,;:|\-]++|\[[A-Za-z][\w ]{{0,30}}+\]|\d++(?=[ ]*+\|)|{_UNIT_ONLY})*+")
+
+
+# A value the line calls the best so far is a summary, not a record of its series ("cea mai buna
+# validare: 0.35", "mejor pérdida: 0.2", "best: 2.13"): its name keeps the word, a series of its own.
+_BEST_BEFORE = re.compile(
+    r"(?:^|[\s(\[|,;])(?P<best>best|lowest|mai bun[aă]|mejor|melhor|meilleure?|migliore|beste[rns]?|"
+    r"最佳|最好|最优|最優|лучш(?:ий|ая|ее|ие))[ \t]++\Z",
+    re.I,
+)
+
+
+# "avg loss so far is 0.1097", "val mse is 0.0242.", "current lr was 0.001", "avg loss so far =
+# 0.1": a name of up to five words before "is", "was" or " = ", standing after a number or a
+# separator (never after a word: "... and the loss was 0.5" is a sentence), with no function word
+# in it and a metric word (loss, lr, mse...) among them, so "the answer is 42" is no pair.
+_IS_PAIR = re.compile(
+    rf"(?<![\w./@-])(?<![A-Za-z_][ ])(?P<name>(?:[A-Za-z_][\w-]*+[ ]){{0,4}}?[A-Za-z_][\w-]*+)[ ]++(?:is|was|=)[ ]++"
+    rf"{VALUE_OPEN}(?P<value>{VALUE}){_END}"
+)
+# (Whole words: "answer" holds "wer" but names no metric.)
+_METRIC_WORD = re.compile(
+    r"(?i:loss|losses|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
+    r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim)"
+)
+_NAME_WORDS = re.compile(r"[ _-]")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of for to in at on by from with as is was are were be been our its this that".split()
+)
+
+
+def _is_name(words: str) -> str | None:
+    """The words before "is" as a name, if they hold no function word and a metric word."""
+    name = words
+    if any(word.lower() in _FUNCTION_WORDS for word in words.split(" ")):
+        return None
+    return name if any(_METRIC_WORD.fullmatch(word) for word in _NAME_WORDS.split(name)) else None
+
+
+def is_pairs(text: str, offset: int = 0) -> list[Pair]:
+    """``name is value`` pairs (see ``_IS_PAIR``), in order."""
+    found: list[Pair] = []
+    for match in _IS_PAIR.finditer(text):
+        name = _is_name(match.group("name"))
+        value = to_float(match.group("value"))
+        if name is None or value is None:
+            continue
+        at = match.end("name") - len(name)
+        found.append(Pair(name, value, match.start("value") + offset, match.end("value") + offset, at + offset, match.end() + offset))
+    return found
 
 
 class Pair(NamedTuple):
@@ -53,7 +115,14 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
     for match in pattern.finditer(text):
         name = match.group("name")
         value = to_float(match.group("value"))
-        if value is None or name in seen:
+        if value is None:
+            continue
+        start = match.start()
+        if start and text[start - 1] in " \t" and " " not in name:
+            best = _BEST_BEFORE.search(text, max(0, start - 24), start)
+            if best is not None:
+                name = f"{best.group('best')} {name}"
+        if name in seen:
             continue
         seen.add(name)
         found.append(
@@ -82,12 +151,24 @@ def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
     return found if _GLUE.fullmatch(text, position) else []
 
 
+# A step printed bare before a tab at the start of the message: CatBoost's "100:\tlearn: 2.2",
+# LightGBM's and XGBoost's "[10]\tvalid_0's l2: 0.3" (a tab, never a blank, so that a launcher's
+# "0: " rank label is not taken for one).
+_TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if " is " in text or " was " in text or " = " in text:
+        found = _with_is_pairs(found, is_pairs(text))
+    if found and text[:1] in "0123456789[":
+        lead = _TAB_STEP.match(text)
+        if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
+            found.insert(0, Pair("step", float(lead.group(1)), lead.start(1), lead.end(1), lead.start(1), lead.end(1)))
     if not found and not freeform.may_hold_pairs(text):
         return found
     loose = freeform.read(text, 0, tuple((pair.at, pair.stop) for pair in found))
@@ -101,6 +182,24 @@ def message_pairs(text: str) -> list[Pair]:
     if not rest:
         return found
     return sorted(found + rest, key=lambda pair: pair.start)
+
+
+def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    """``found`` and the ``name is value`` pairs ``more``: a longer name for the same number
+    ("avg loss so far = 0.1", where ``name = value`` read "far") takes its place."""
+    if not more:
+        return found
+    by_start = {pair.start: pair for pair in found}
+    names = {pair.name for pair in found}
+    for pair in more:
+        same = by_start.get(pair.start)
+        if same is not None:
+            if pair.name != same.name and pair.name.endswith(same.name):
+                by_start[pair.start] = pair
+        elif pair.name not in names:
+            by_start[pair.start] = pair
+            names.add(pair.name)
+    return sorted(by_start.values(), key=lambda pair: pair.start)
 
 
 def pairs(text: str, pattern: re.Pattern = PAIR) -> dict[str, float]:

@@ -19,7 +19,8 @@ _PREFIX = re.compile(
     r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
     r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
     r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17
-    r"|\[[\w.<>-]++\]\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]"  # hydra: [name][INFO] - message
+    # hydra: [name][INFO] - message; fairseq's logger names carry the split and stay, as below
+    r"|\[(?!(?:train_inner|train|valid\w*)\])[\w.<>-]++\]\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]"
     r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*+\]"  # HF explicit, LLaMA-Factory
     r"|\[ *(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) *\]"  # timm file handler: [    INFO]
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|NOTICE)\b:?"
@@ -28,7 +29,9 @@ _PREFIX = re.compile(
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
     r"|\[titan\]"
-    r"|[\w.-]++:\d++(?=\t)"  # tab-separated logging fields: host:rank, module:line (OLMo)
+    # tab-separated logging fields: host:rank, module:line (OLMo); never from inside a run of name
+    # characters, which would rescan the run from each of its characters (quadratic on "-----...")
+    r"|(?<![\w.-])[\w.-]++:\d++(?=\t)"
     r"|>>"
     r"|[-|:]"
     r"|\s++"

@@ -12,6 +12,7 @@ from lossmon.engine.formats.huggingface import HFDict, HFState
 from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
 from lossmon.engine.formats.keras import Keras
 from lossmon.engine.formats.lightning import LightningBar, Nemo
+from lossmon.engine.formats.loss_dict import LossDict
 from lossmon.engine.formats.megatron import Megatron
 from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
@@ -45,6 +46,7 @@ FORMATS: tuple[Format, ...] = (
     BoxedTable(),
     YoloResultsTxt(),
     WhitespaceTable(),
+    LossDict(),
     KeyValue(),
 )
 FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}

@@ -17,8 +17,11 @@ from lossmon.engine.records import RecordBuilder
 
 # Possessive: blanks are never a separator. A colon only between digits (YOLOv5's mAP_0.5:0.95):
 # "INFO:__main__:step: 10, loss: 0.5" is a logged line, not a header.
-_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@ \[\]-]|(?<=\d):(?=\d))*+[ ]*+"
-_HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+$")
+# A blank before a digit ends a name: "Epoch 0, Step 25, total used time 7.17 (s)" is a logged
+# line of pairs, not a header.
+_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]*+"
+# (Some scripts end every line with the separator: "total loss\tscore loss\t...\tctc loss\t".)
+_HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+[,\t;]?$")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step")
 _EPOCH_COLUMNS = ("epoch",)
@@ -31,7 +34,10 @@ def header_of(text: str) -> tuple[str, list[str]] | None:
     if not match or not _METRIC_WORD.search(text):
         return None
     separator = match.group("sep")
-    return separator, [cell.strip() for cell in text.split(separator)]
+    cells = [cell.strip() for cell in text.split(separator)]
+    if not cells[-1]:
+        cells.pop()  # the trailing separator closes the last name, it opens no column
+    return separator, cells
 
 
 class TableParser(LineParser):
@@ -55,6 +61,8 @@ class TableParser(LineParser):
         if self.columns is None:
             return False
         cells = text.split(self.separator)
+        if len(cells) == len(self.columns) + 1 and not cells[-1].strip():
+            cells.pop()  # a trailing separator, as the header had
         if len(cells) != len(self.columns) and '"' in text:
             cells = next(csv.reader([text], delimiter=self.separator))  # quoted cells ("[a, b]")
         if len(cells) != len(self.columns):

@@ -5,9 +5,9 @@ Many trainers print held-out results under the training names and say what they 
 tag: ``Eval epoch: 4`` above ``mean_loss: 1.38`` (st-gcn), ``Valid Summary | Epoch 1 |
 Loss=0.22`` (demucs, dora/flashy), ``Epoch(val) [4][40]  loss: 0.22`` (mmcv 1.x), ``"mode":
 "val"`` (mmcv 1.x json). Read as they are spelled, those values would land in the training
-series. The tag's held-out word names them instead: ``eval/mean_loss``, ``valid summary/Loss``,
+series. The tag's held-out word names them instead: ``Eval/mean_loss``, ``Valid Summary/Loss``,
 ``val/loss``. A recap (``Train Summary | ... Loss=0.20``) repeats the last values of its pass,
-so it gets its own names too (``train summary/Loss``).
+so it gets its own names too (``Train Summary/Loss``).
 """
 
 from __future__ import annotations
@@ -30,19 +30,21 @@ MAX_TAG = 60  # longer text before the values is a sentence, not a tag
 
 @lru_cache(maxsize=1024)
 def tag_prefix(tag: str) -> str | None:
-    """The prefix a tag gives the names after it (``"valid/"``, ``"valid summary/"``, ``"train
-    summary/"``), or None for a training tag or text that is no tag."""
+    """The prefix a tag gives the names after it (``"valid/"``, ``"Valid Summary/"``, ``"Train
+    Summary/"``), in the tag's spelling, or None for a training tag or text that is no tag."""
     if not tag or len(tag) > MAX_TAG:
         return None
-    recap = _RECAP.search(tag) is not None
+    recap = _RECAP.search(tag)
     held_out = _HELD_OUT.search(tag)
     if held_out is not None:
-        word = held_out.group(1).lower()
-    elif recap and (train := _TRAIN.search(tag)) is not None:
-        word = train.group(1).lower()
+        word = held_out.group(1)
+    elif recap is not None and (train := _TRAIN.search(tag)) is not None:
+        word = train.group(1)
     else:
         return None
-    return f"{word} summary/" if recap else f"{word}/"
+    # The tag's own spelling: the user reads "Evaluation Epoch 0 - Average Loss" and finds
+    # "Evaluation/Average Loss" (its split is read whatever the case).
+    return f"{word} {recap.group(0)}/" if recap is not None else f"{word}/"
 
 
 @lru_cache(maxsize=8192)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lossmon.engine import Monitor
@@ -31,6 +31,7 @@ def _strict_numpy():
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records=st.lists(record, min_size=1, max_size=150), cuts=st.lists(st.integers(1, 149), max_size=6))
+@example(records=[{"train_loss": -1e-320}, {"train_loss": -1e300}], cuts=[1])  # a negative loss grown past float range
 def test_every_detector_takes_extreme_values_without_raising_or_warning(records, cuts):
     monitor = Monitor("run.log")
     bounds = [0, *sorted(set(cuts)), len(records)]

@@ -68,3 +68,42 @@ def test_a_row_whose_bar_is_not_full_is_progress_not_a_record():
     monitor = read(text)
     assert monitor.store["box"].values.tolist() == [0.06383]
     assert monitor.store.primary_train == "box"
+
+
+# spaCy v3's `spacy train` table, as recorded in a public repository's README (izardy/ner):
+# a fixed-width header whose names hold blanks, '#' the step, rows of as many numbers.
+SPACY_TRAIN = """\
+=========================== Initializing pipeline ===========================
+✔ Initialized pipeline
+
+============================= Training pipeline =============================
+ℹ Pipeline: ['transformer', 'ner']
+ℹ Initial learn rate: 0.0
+E    #       LOSS TRANS...  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE 
+---  ------  -------------  --------  ------  ------  ------  ------
+  0       0        1027.60   2028.92    0.00    0.00    0.01    0.00
+  0     200      225652.63  77443.33   17.55   20.90   15.12    0.18
+  0     400       34799.92  12790.88   69.73   69.77   69.69    0.70
+  0     600       16755.79   9699.92   74.23   69.75   79.32    0.74
+  1     800        5509.15   8061.05   77.48   72.91   82.65    0.77
+  1    1000        5524.08   8379.61   78.38   72.42   85.41    0.78
+"""
+
+
+def test_spacy_train_table_with_blanks_in_its_names():
+    from parse_helpers import read, steps
+
+    monitor = read(SPACY_TRAIN)
+    assert monitor.format_id == "console_table"
+    assert monitor.store.primary_train == "LOSS NER"
+    assert steps(monitor, "LOSS NER") == [0, 200, 400, 600, 800, 1000]
+    assert monitor.store["LOSS TRANS..."].values.tolist()[:2] == [1027.60, 225652.63]
+    assert monitor.store["SCORE"].kind == "metric"
+
+
+def test_data_lines_two_blanks_apart_are_no_header():
+    from lossmon.engine.formats.console_table import _header
+
+    assert _header("[11/16 02:58:32] d2.utils.events INFO:  eta: 3:30:43  iter: 19  total_loss: 156.1") is None
+    assert _header("# Iteration    Wall_Time    Samples    Train_Return    Critic_Loss") is None
+    assert _header("---  ------  -------------  --------  ------") is None

@@ -123,3 +123,12 @@ def test_long_free_form_runs_take_linear_time_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["ok"] * len(_FREE_FORM_UNITS)
+
+
+def test_a_tag_closed_before_its_number_names_nothing():
+    # mmcv 1.x (tests/corpus/mmcls-cifar10-old-mmcv-text-log): "(val)" tags the line; [4][40] is
+    # its epoch and iteration, not a value of a series "val"
+    from lossmon.engine.formats.pairs import message_pairs
+
+    names = [pair.name for pair in message_pairs("Epoch(val) [4][40]\tloss: 0.2243")]
+    assert "val" not in names and "loss" in names

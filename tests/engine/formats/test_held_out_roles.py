@@ -40,10 +40,10 @@ def test_stgcn_eval_block_is_the_val_loss(chunk):
         chunk=chunk,
     )
     assert monitor.store.primary_train == "mean_loss"
-    assert monitor.store.primary_val == "eval/mean_loss"
+    assert monitor.store.primary_val == "Eval/mean_loss"
     assert steps(monitor, "mean_loss") == [8, 9, 10]
-    assert steps(monitor, "eval/mean_loss") == [9]
-    assert monitor.store["eval/mean_loss"].values.tolist() == [1.385941982269287]
+    assert steps(monitor, "Eval/mean_loss") == [9]
+    assert monitor.store["Eval/mean_loss"].values.tolist() == [1.385941982269287]
 
 
 @pytest.mark.parametrize("chunk", CHUNKS)
@@ -100,8 +100,8 @@ def test_flashy_summaries_and_running_validation(chunk):
     assert monitor.store.primary_train == "Loss"
     assert monitor.store["Loss"].values.tolist() == [0.2075, 0.2019, 0.1825, 0.1795]  # progress lines
     # the running figures of the validation pass are not records; its summary is
-    assert monitor.store.primary_val == "valid summary/Loss"
-    assert monitor.store["valid summary/Loss"].values.tolist() == [0.2223]
+    assert monitor.store.primary_val == "Valid Summary/Loss"
+    assert monitor.store["Valid Summary/Loss"].values.tolist() == [0.2223]
 
 
 def test_denoiser_hydra_log_summary_lines():
@@ -204,10 +204,12 @@ def test_a_phase_and_its_number_is_a_header_not_a_loss():
 @pytest.mark.parametrize(
     "tag, prefix",
     [
-        ("Eval", "eval/"),
+        ("Eval", "Eval/"),
+        ("Evaluation Epoch 0", "Evaluation/"),
+        ("eval", "eval/"),
         ("Epoch(val) [4][40]", "val/"),
-        ("Valid Summary Epoch 1", "valid summary/"),
-        ("Train Summary Epoch 1", "train summary/"),
+        ("Valid Summary Epoch 1", "Valid Summary/"),
+        ("Train Summary Epoch 1", "Train Summary/"),
         ("Train Epoch 1 143/573", None),
         ("final_int8_zlib_roundtrip", None),
         ("the model was evaluated on the validation set and the numbers below are its results today", None),
@@ -236,3 +238,26 @@ def test_keras_last_frame_then_final_line_of_an_epoch_stay_training():
     )
     assert monitor.store["val_loss"].values.tolist() == [0.4110, 0.3871]
     assert not any(name.startswith("test/") for name in series(monitor))
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_an_evaluation_tag_before_the_step_keeps_its_spelling(chunk):
+    # CSTA (Kabir5296/CSTA-CustomImplementation) logs/train.log: the held-out loss reuses the
+    # training key, told apart only by "Evaluation" before the epoch; the series is named as the
+    # user reads it in the log
+    monitor = read(
+        "INFO:root:total_params : 53137925\n"
+        "INFO:root:Epoch 0 - Average Loss: 1.5552, Average Accuracy: 0.3203, Samples: 693\n"
+        "INFO:root:Evaluation Epoch 0 - Average Loss: 1.5558, Average Accuracy: 0.3043, Samples: 115\n"
+        "INFO:root:Epoch 1 - Average Loss: 1.5073, Average Accuracy: 0.3737, Samples: 693\n"
+        "INFO:root:Evaluation Epoch 1 - Average Loss: 1.5212, Average Accuracy: 0.3130, Samples: 115\n"
+        "INFO:root:Epoch 2 - Average Loss: 1.4546, Average Accuracy: 0.4646, Samples: 693\n"
+        "INFO:root:Evaluation Epoch 2 - Average Loss: 1.4532, Average Accuracy: 0.4609, Samples: 115\n",
+        chunk=chunk,
+    )
+    assert monitor.store.primary_train == "Average Loss"
+    assert monitor.store.primary_val == "Evaluation/Average Loss"
+    assert monitor.store["Average Loss"].values.tolist() == [1.5552, 1.5073, 1.4546]
+    assert monitor.store["Evaluation/Average Loss"].values.tolist() == [1.5558, 1.5212, 1.4532]
+    assert steps(monitor, "Evaluation/Average Loss") == [0, 1, 2]
+    assert series(monitor)["Evaluation/Average Accuracy"][:2] == ("val", "metric")

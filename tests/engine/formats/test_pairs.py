@@ -26,3 +26,46 @@ def names_values(text):
 )
 def test_pairs_and_their_spans(text, expected):
     assert names_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # PaddlePaddle PredNet train.log (IcarusWizard/prednet-paddle): names of several words
+        # before "is", and a sentence-final period after the number
+        (
+            "Epoch 0, Step 25, total used time 7.178124904632568 (s), avg loss so far is 0.10979227721691132",
+            [("Epoch", 0.0, "0"), ("Step", 25.0, "25"), ("avg loss so far", 0.10979227721691132, "0.10979227721691132")],
+        ),
+        (
+            "Epoch 0, val loss is 0.0477195605635643, val mse is 0.024224352091550827.",
+            [("Epoch", 0.0, "0"), ("val loss", 0.0477195605635643, "0.0477195605635643"),
+             ("val mse", 0.024224352091550827, "0.024224352091550827")],
+        ),
+        ("Starting epoch 0 current lr is 0.001", [("epoch", 0.0, "0"), ("current lr", 0.001, "0.001")]),
+        ("Epoch 3, best val loss was 0.0352.", [("Epoch", 3.0, "3"), ("best val loss", 0.0352, "0.0352")]),
+        ("avg loss so far = 0.5, lr = 0.1", [("avg loss so far", 0.5, "0.5"), ("lr", 0.1, "0.1")]),
+        ("val loss: 0.0477.", [("val loss", 0.0477, "0.0477")]),
+        # prose: a function word in the name, no metric word, or a sentence before the name
+        ("We trained for 10 epochs and the loss was 0.5", []),
+        ("the answer is 42", []),
+        ("we think that the model loss is 3.5", []),
+        ("the version is 1.2.3", []),
+    ],
+)
+def test_name_is_value_pairs(text, expected):
+    assert names_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the PredNet validation line without its "is" (free-form "name value" pairs): the
+        # sentence-final period still ends the number, and never makes a version number a value
+        ("Epoch 0, val loss 0.0477, val mse 0.0242.", [("Epoch", 0.0, "0"), ("val loss", 0.0477, "0.0477"), ("val mse", 0.0242, "0.0242")]),
+        ("epoch 3 loss 0.5.", [("epoch", 3.0, "3"), ("loss", 0.5, "0.5")]),
+        ("version 1.2.3 x 1.2.", []),
+    ],
+)
+def test_a_sentence_final_period_after_a_free_form_value(text, expected):
+    assert names_values(text) == expected

@@ -25,7 +25,9 @@ from lossmon.engine.formats.prefixes import split_rank, strip_prefix
         ("INFORMATION: x=1", "INFORMATION: x=1"),
         # hydra's default format (denoiser, fairseq-hydra-train): [time][logger][LEVEL] - message
         ("[2024-11-25 16:33:44,854][denoiser.solver][INFO] - Valid Summary | End of Epoch 1", "Valid Summary | End of Epoch 1"),
-        ("[2021-05-11 10:11:12,345][train_inner][INFO] - {\"epoch\": 1}", "{\"epoch\": 1}"),
+        # (fairseq's logger names carry the split: they stay, as in its own format above)
+        ("[2021-05-11 10:11:12,345][train_inner][INFO] - {\"epoch\": 1}", "[train_inner][INFO] - {\"epoch\": 1}"),
+        ("[2021-05-11 10:11:12,345][valid][INFO] - {\"epoch\": 1}", "[valid][INFO] - {\"epoch\": 1}"),
         # a split tag before "|" is part of the message (dora/flashy), not a logger name
         ("- Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213", "Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213"),
         ("- Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343", "Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343"),

@@ -1,4 +1,4 @@
-from parse_helpers import assert_series, read, read_fixture, steps
+from parse_helpers import assert_series, read, read_fixture, series, steps
 
 
 def test_lightning_csvlogger_sparse_rows_and_crlf():
@@ -105,3 +105,29 @@ def test_a_yolov5_results_csv_with_padded_cells_and_a_colon_in_a_name():
     monitor = read("\n".join(_YOLOV5_RESULTS) + "\n")
     assert (monitor.store.primary_train, monitor.store.primary_val) == ("train/box_loss", "val/box_loss")
     assert len(monitor.store["metrics/mAP_0.5:0.95"]) == 3
+
+
+def test_a_tsv_with_a_trailing_tab_on_every_line_and_spaced_names():
+    # PGNet (BADBADBADBOY/pgnet.pytorch) train_log.txt: every line ends with the separator
+    monitor = read(
+        "total loss\tscore loss\tborder loss\tdirec loss\tctc loss\t\n"
+        "46.604204\t0.246368\t0.176002\t0.077165\t9.220934\t\n"
+        "41.765572\t0.220951\t0.146288\t0.062297\t8.267207\t\n"
+        "43.992933\t0.210161\t0.134040\t0.060427\t8.717661\t\n"
+    )
+    assert sorted(series(monitor)) == ["border loss", "ctc loss", "direc loss", "score loss", "total loss"]
+    assert monitor.store["total loss"].values.tolist() == [46.604204, 41.765572, 43.992933]
+    assert monitor.store["ctc loss"].values.tolist() == [9.220934, 8.267207, 8.717661]
+    assert monitor.store.primary_train == "total loss"
+
+
+def test_a_line_of_spaced_pairs_split_by_commas_is_no_header():
+    # PaddlePaddle PredNet train.log: "Epoch 0, Step 25, ..." has commas and names but numbers
+    # after blanks: it is a record, not the header of a CSV
+    monitor = read(
+        "Epoch 0, Step 25, total used time 7.178124904632568 (s), avg loss so far is 0.10979227721691132\n"
+        "Epoch 0, Step 50, total used time 14.059857845306396 (s), avg loss so far is 0.08230332285165787\n"
+        "Epoch 0, Step 75, total used time 20.90472412109375 (s), avg loss so far is 0.07053857296705246\n"
+    )
+    assert monitor.store["avg loss so far"].values.tolist() == [0.10979227721691132, 0.08230332285165787, 0.07053857296705246]
+    assert steps(monitor, "avg loss so far") == [25, 50, 75]

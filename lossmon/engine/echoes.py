@@ -1,0 +1,216 @@
+"""Records a log printed twice: one value, two statements.
+
+Scripts often log the same record twice: a ``logging`` handler and a ``rich`` console echo, a
+duplicated handler, a plain and a prefixed statement, a custom print next to the trainer's own
+dict (rounded: ``loss=2.601831`` then ``{'loss': '2.602'}``), or a per-batch ``Loss: 3.2513399``
+next to an AverageMeter line (``Loss 3.2513 (2.5342)``). Counted twice, such a series has twice
+its points and a step axis that jumps back and forth.
+
+A value is an echo of the series' previous value when it stands at most ``ECHO_LINES`` lines
+below it on a line of another shape (the two texts differ beyond their numbers) and
+
+- it is the same number printed to another precision (the coarser print has at least
+  ``MIN_DIGITS`` significant digits, and the finer rounds to it), or
+- its whole record repeats: every value of the line is its series' previous value, and one of
+  them has ``MIN_DIGITS`` significant digits (the step may differ: a log that prints none gets
+  a counted one, and the echo would be counted too).
+
+The same statement printed twice is not taken for an echo: two ranks appending it to one file
+are two records (their values may differ in the last digit, or not at all).
+
+Two series that merely share a name (a train and an eval ``loss``) differ in value, so they are
+never merged; a constant value on successive records (a fixed learning rate) keeps its points,
+since the rest of its record changes or its step moves. Each value is compared with the previous
+one of its series only: O(1) per value, with a numpy screen so that most batches cost a few
+array operations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+from lossmon.engine.lines import LineBlock
+from lossmon.engine.naming import kind_of
+from lossmon.engine.records import Column, RecordBatch
+
+ECHO_LINES = 3
+MIN_DIGITS = 3
+TAIL_LINES = 64  # texts of the latest lines kept across blocks
+# Rounded copies are looked for among measured values only: a counter or a schedule printed by
+# two statements (an epoch of 1.5 in an eval dict, 1.51 in the next train dict) only looks like one.
+_MEASURED = ("loss", "metric", "grad_norm")
+_DIGITS = re.compile(r"[\d.eE+-]+")
+
+
+class EchoFilter:
+    """Drops echoed values from record batches, in log order (state carries across batches)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[int, float, float, int]] = {}  # series → (line, step, value, names)
+        self._ids: dict[str, int] = {}  # series → a 64-bit id; a record's names sum to its signature
+        self.dropped = 0
+        self._tail: dict[int, str] = {}  # the last lines of the previous block: line → text
+        self._block: LineBlock | None = None
+
+    def _text(self, line: int) -> str | None:
+        block = self._block
+        if block is not None and block.first <= line < block.first + len(block):
+            return block.line(line - block.first)
+        return self._tail.get(line)
+
+    def _other_shape(self, line: int, previous_line: int) -> bool:
+        """True when the two lines are known and differ beyond their numbers."""
+        text, previous = self._text(line), self._text(previous_line)
+        return text is not None and previous is not None and _DIGITS.sub("", text) != _DIGITS.sub("", previous)
+
+    def filter(self, batch: RecordBatch, block: LineBlock | None = None) -> RecordBatch:
+        """``batch`` without its echoes; ``block``, the lines just read, tells line shapes apart."""
+        self._block = block
+        try:
+            return self._filter(batch)
+        finally:
+            self._block = None
+            self.remember(block)
+
+    def remember(self, block: LineBlock | None) -> None:
+        """Keep the texts of the last lines read (call it for every block, with records or not):
+        an echo may be released with a later block (a shape held until it repeats), and what is
+        dropped must not depend on how the input was cut."""
+        if block is None or not len(block):
+            return
+        last = block.first + len(block) - 1
+        first = max(block.first, last - TAIL_LINES + 1)
+        tail = {line: text for line, text in self._tail.items() if line > last - TAIL_LINES}
+        tail.update((line, block.line(line - block.first)) for line in range(first, last + 1))
+        self._tail = tail
+
+    def _filter(self, batch: RecordBatch) -> RecordBatch:
+        # A numpy screen finds the values that may be echoes by the numbers alone; only those
+        # (rare) have their lines' texts compared, in Python.
+        count = len(batch.lines)
+        per_row = np.zeros(count, np.int64)  # values each record holds
+        names = np.zeros(count, np.uint64)  # which: the sum of their series' ids (equal sets, equal sums)
+        for name, column in batch.columns.items():
+            names[column.rows] += np.uint64(self._id(name))
+        repeats = np.zeros(count, np.int64)  # ... equal to their series' previous
+        strong_values: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, values) of the repeats
+        rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
+        previous_of: dict[str, np.ndarray] = {}  # series → the lines of each value's previous
+        for name, column in batch.columns.items():
+            rows = column.rows
+            if not len(rows):
+                continue
+            per_row[rows] += 1
+            lines, values = batch.lines[rows], column.values
+            last = self._last.get(name)
+            previous_lines = np.concatenate(([last[0] if last else -(ECHO_LINES + 1)], lines[:-1]))
+            previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
+            previous_names = np.empty(len(rows), np.uint64)  # (uint64 throughout: a float would round it)
+            previous_names[0] = np.uint64(last[3] if last else 0)
+            previous_names[1:] = names[rows[:-1]]
+            with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+                near = (lines != previous_lines) & (lines - previous_lines <= ECHO_LINES)
+                near &= np.isclose(values, previous_values, rtol=1e-3, atol=0.0) & (values != 0)
+                if not near.any():
+                    continue
+                index = np.flatnonzero(near)
+                value, previous = values[index], previous_values[index]
+                same = value == previous
+                if same.any():
+                    np.add.at(repeats, rows[index[same]], 1)
+                    strong_values.append((rows[index[same]], value[same]))
+                # a rounded copy: another statement (other names: a custom line and the trainer's
+                # dict) printed the same number to other places
+                index = index[(names[rows[index]] != previous_names[index]) & (value != previous)]
+                copies = index[:0]
+                if len(index) and kind_of(name) in _MEASURED:
+                    value, previous = values[index], previous_values[index]
+                    decimals, previous_decimals = _decimals(value), _decimals(previous)
+                    places = np.minimum(decimals, previous_decimals)
+                    coarse = np.where(decimals <= previous_decimals, value, previous)
+                    close = np.abs(value - previous) <= 0.5 * 10.0 ** -places.astype(float) * (1 + 1e-9) + 1e-15 * np.abs(coarse)
+                    copies = index[(decimals != previous_decimals) & close & (_digits(coarse, places) >= MIN_DIGITS)]
+            if len(copies):
+                rounded.append((name, copies))
+            previous_of[name] = previous_lines
+        drop: dict[str, list[int]] = {}
+        whole = (repeats == per_row) & (per_row > 0)
+        strong = np.zeros(count, bool)  # a repeated record with one value of MIN_DIGITS digits
+        for rows, value in strong_values:
+            pick = whole[rows]
+            if pick.any():
+                value = value[pick]
+                strong[rows[pick][_digits(value, _decimals(value)) >= MIN_DIGITS]] = True
+        whole = np.flatnonzero(whole & strong)
+        if len(whole):
+            for row in whole.tolist():
+                self._drop_whole_record(batch, row, previous_of, drop)
+        for name, copies in rounded:
+            rows = batch.columns[name].rows
+            previous_lines = previous_of[name]
+            for index in copies.tolist():
+                row = int(rows[index])
+                if row not in drop.get(name, ()) and self._other_shape(int(batch.lines[row]), int(previous_lines[index])):
+                    drop.setdefault(name, []).append(row)
+        if drop:
+            batch = self._without(batch, drop)
+        for name, column in batch.columns.items():
+            if len(column.rows):
+                row = int(column.rows[-1])
+                self._last[name] = (int(batch.lines[row]), float(batch.steps[row]), float(column.values[-1]), int(names[row]))
+        return batch
+
+    def _id(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = int.from_bytes(hashlib.blake2b(name.encode("utf-8", "replace"), digest_size=8).digest(), "little")
+        return found
+
+    def _drop_whole_record(self, batch: RecordBatch, row: int, previous_of, drop: dict[str, list[int]]) -> None:
+        """A record all of whose values repeat their series' previous ones: an echo when the line
+        before has another shape (the same statement printed twice is kept: two ranks)."""
+        line = int(batch.lines[row])
+        names = []
+        for name, column in batch.columns.items():
+            index = int(np.searchsorted(column.rows, row))
+            if index < len(column.rows) and int(column.rows[index]) == row:
+                if not self._other_shape(line, int(previous_of[name][index])):
+                    return
+                names.append(name)
+        for name in names:
+            drop.setdefault(name, []).append(row)
+
+    def _without(self, batch: RecordBatch, drop: dict[str, list[int]]) -> RecordBatch:
+        columns = dict(batch.columns)
+        for name, rows in drop.items():
+            column = columns[name]
+            keep = ~np.isin(column.rows, np.asarray(rows, np.int64))
+            self.dropped += int((~keep).sum())
+            if keep.any():
+                columns[name] = Column(column.rows[keep], column.values[keep])
+            else:
+                del columns[name]
+        return RecordBatch(batch.lines, batch.steps, columns, batch.formats, batch.attrs)
+
+
+def _decimals(values: np.ndarray) -> np.ndarray:
+    """Decimal places of each value's shortest text (what it was printed with, when rounded):
+    the fewest places that give the value back."""
+    found = np.full(len(values), 17, np.int64)
+    scale = np.maximum(np.abs(values), 1e-300)
+    for places in range(16, -9, -1):
+        with np.errstate(invalid="ignore", over="ignore"):
+            exact = np.abs(np.round(values, places) - values) <= 1e-12 * scale
+        found[exact] = places
+    return found
+
+
+def _digits(values: np.ndarray, decimals: np.ndarray) -> np.ndarray:
+    """Significant digits of values printed with ``decimals`` places."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(values)))
+    magnitude = np.where(np.isfinite(magnitude), magnitude, 0).astype(np.int64)
+    return decimals + magnitude + 1
