@@ -12,6 +12,13 @@ jumps and then bounces at its new level), and a bar scaled to that noise would h
 rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
 noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
 is caught by GL alone, held above the bar for 3 evals (5 for an alert).
+Memorisation: on a tiny data set (200 samples) the val loss is so noisy, and one outlier eval so
+far off, that no jitter-scaled bar can see a rise of 35% (best 0.692, then 0.739, 0.869, 0.932).
+The train loss says what the val noise hides: when it has collapsed (10x below its level at the
+val loss's raw best, and 10x below the val loss itself) and the val loss has risen 2 evals in a
+row to its highest level since the best (one outlier eval allowed) and > 10% above it, the model
+is memorising: a warning, whatever the jitter. A healthy run whose val loss only levels off does
+not climb to new highs while its train loss collapses.
 Evals while the logged lr warms up, or right after it jumps back up, are no reference: the val
 history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
@@ -52,6 +59,9 @@ class Overfitting(Detector):
         smoothing: EWMA weight of the newest eval (log val loss).
         train_fall: the train loss must have fallen by this fraction meanwhile.
         jitter_history: second differences the jitter is the median of.
+        collapse, memorised_gl: the memorisation rule (module docstring): the train loss
+            ``collapse`` times below its level at the raw best and below the val loss, the val loss
+            ``memorised_gl`` % above its raw best.
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -73,7 +83,9 @@ class Overfitting(Detector):
         warn_rises: int = 2, warn_gl: float = 3.0, warn_jitters: float = 3.0, warn_held: int = 3,
         alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
+        collapse: float = 10.0, memorised_gl: float = 10.0,
     ) -> None:
+        self.collapse, self.memorised_gl = collapse, memorised_gl
         self.min_evals = min_evals
         self.warn_rises, self.warn_gl, self.warn_jitters, self.warn_held = warn_rises, warn_gl, warn_jitters, warn_held
         self.alert_rises, self.alert_gl, self.alert_jitters, self.alert_held = alert_rises, alert_gl, alert_jitters, alert_held
@@ -102,6 +114,8 @@ class Overfitting(Detector):
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
+        self._train_at_raw_best = math.nan
+        self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
@@ -146,6 +160,18 @@ class Overfitting(Detector):
         came after the best may be the overfitting itself); before that, the jitter so far."""
         return self._jitter_at_best if math.isfinite(self._jitter_at_best) else jitter
 
+    def _memorised(self, value: float, train: float) -> bool:
+        """The memorisation rule (module docstring): the train loss collapsed while the val loss
+        climbs to its highest since its raw best."""
+        if self._rises < self.warn_rises or not (math.isfinite(train) and train > 0):
+            return False
+        if not (train * self.collapse <= self._train_at_raw_best and train * self.collapse <= value):
+            return False
+        if value <= self._best * (1.0 + self.memorised_gl / 100.0):
+            return False
+        higher = sum(1 for earlier in self._since_raw_best if earlier >= value) - 1  # minus itself
+        return higher <= 1
+
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
@@ -159,6 +185,10 @@ class Overfitting(Detector):
         self._smoothed = smoothed
         if value < self._best:
             self._best, self._best_step = value, points.steps[i]
+            self._train_at_raw_best = train
+            self._since_raw_best.clear()
+        else:
+            self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
             self._train_at_best = train
@@ -171,6 +201,17 @@ class Overfitting(Detector):
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
         self._held = self._held + 1 if gl > max(self.warn_gl, self.warn_jitters * jitter_pct) else 0
+        if self._evals >= self.min_evals and self._memorised(value, train):
+            raw_gl = 100.0 * (value / self._best - 1.0)
+            finding = self.raise_finding(
+                "warn", points, i,
+                f"{points.series} {value:.4g} rose {self._rises} evals in a row to its highest since its best "
+                f"eval ({self._best:.4g} at step {format_step(self._best_step)}; {raw_gl:.0f}% above it), while the "
+                f"train loss collapsed {self._train_at_raw_best / train:.0f}x to {train:.3g}: memorising "
+                f"(step {format_step(points.steps[i])})",
+            )
+            if finding is not None:  # else a warn is already lit: the rules below may escalate it
+                return finding
         if self._evals < self.min_evals or (self._rises < self.warn_rises and self._held < self.warn_held):
             return None
         # Rising evals: the train loss must have fallen since the first rise; a level held above

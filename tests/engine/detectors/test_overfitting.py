@@ -71,3 +71,54 @@ def test_a_val_bump_while_the_lr_warms_up_is_the_schedule():
     assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train, lr=lr)) == []
     # Without the lr the same numbers look like a val loss that rose from its first eval.
     assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train))
+
+
+def _tiny_data_set_run(seed, rise):
+    """A model memorising a tiny data set: the train loss collapses 60x; the val loss (noise 6%,
+    one outlier eval at 1.8 times its level just after its best) is best early, holds its level,
+    then climbs by ``rise`` over the last 3 evals."""
+    rng = np.random.default_rng(seed)
+    n = 12
+    level = np.concatenate((np.linspace(0.8, 0.7, 3), np.full(n - 6, 0.72), 0.72 * (1 + rise * np.linspace(1 / 3, 1, 3))))
+    val = level * np.exp(0.06 * rng.standard_normal(n))
+    val[4] = 1.8 * level[4]
+    return val, np.geomspace(1.9, 0.03, n)
+
+
+def _runs_warned(rise, **params):
+    warned = memorising = 0
+    for seed in range(40):
+        val, train = _tiny_data_set_run(seed, rise)
+        findings = feed(Overfitting("val_loss", **params), val, steps=EVERY * np.arange(1, len(val) + 1), train_loss=train)
+        warned += any(f.severity in ("warn", "alert") for f in findings)
+        memorising += any("memorising" in f.message for f in findings)
+    return warned, memorising
+
+
+def test_a_memorising_run_is_overfitting_whatever_its_val_noise():
+    # keras-glove (200 samples): val best 0.692 at epoch 3, an outlier 1.256, then 0.739, 0.869,
+    # 0.932 while the train loss goes 1.91 -> 0.028; the noise sets a bar no such rise can clear.
+    val = [0.7027, 0.8200, 0.6917, 0.7005, 1.2560, 0.7294, 0.7187, 0.7393, 0.8691, 0.9322]
+    train = [1.9075, 0.7329, 0.4876, 0.3640, 0.2673, 0.1936, 0.2455, 0.0591, 0.0399, 0.0283]
+    findings = evals(val, train)
+    assert summary(findings)[:1] == [("overfitting", "warn", 9 * EVERY)]
+    assert "memorising" in findings[0].message
+    # Generated runs of that kind: the jitter bar alone sees 23 of 40, with the rule 32.
+    warned, memorising = _runs_warned(rise=0.4)
+    without_rule, _ = _runs_warned(rise=0.4, collapse=float("inf"))
+    assert warned >= 30 and without_rule <= 25 and memorising >= 10
+
+
+def test_a_val_loss_that_holds_its_level_while_the_train_loss_collapses_is_not_memorising():
+    # The same runs whose val loss never climbs to a new high. (The outlier eval may draw the rise
+    # rules when evals rose into it: their business, and the same with or without this rule.)
+    warned, memorising = _runs_warned(rise=0.0)
+    without_rule, _ = _runs_warned(rise=0.0, collapse=float("inf"))
+    assert memorising == 0 and warned == without_rule
+
+
+def test_memorising_needs_a_train_loss_that_collapsed():
+    # The same val climb while the train loss only falls 3x: the jitter bar alone judges it.
+    val = [0.7027, 0.8200, 0.6917, 0.7005, 1.2560, 0.7294, 0.7187, 0.7393, 0.8691, 0.9322]
+    train = np.geomspace(1.0, 0.33, len(val))
+    assert not any("memorising" in f.message for f in evals(val, train))
