@@ -1,12 +1,12 @@
 """Repetitive, step-like loss tied to the data order (unshuffled or class-sorted data).
 
 When the log says which epoch each point belongs to (an ``epoch`` series), epoch folding: each
-finished epoch's log-loss, minus a continuous trend (the line through the mean of the epoch
-before it and its own, both at their centres), is binned by position in the epoch. When the
-profiles of consecutive epochs agree (correlation > 0.7), far above the noise of a bin mean, for
-3 epochs in a row, the loss repeats a pattern every epoch (the earliest this can show is the end
-of epoch 4). The noise of a bin mean is measured as the change between consecutive profiles,
-so autocorrelated noise cannot pass for a pattern.
+finished epoch's log-loss, minus a continuous trend (the parabola whose means over the two epochs
+before it and its own are theirs; a line over the second epoch, which has one before it), is
+binned by position in the epoch. When the profiles of consecutive epochs agree (correlation >
+0.7), far above the noise of a bin mean, for 3 epochs in a row, the loss repeats a pattern every
+epoch (the earliest this can show is the end of epoch 4). The noise of a bin mean is measured as
+the change between consecutive profiles, so autocorrelated noise cannot pass for a pattern.
 
 When it does not, autocorrelation: every 256 points, the last 1024 to 4096 log-losses (as many as
 there are) minus their moving average over 257 points are searched for a lag whose autocorrelation is a clear peak (above 0.2, and 0.2 above the
@@ -62,7 +62,7 @@ class StuckPeriodic(Detector):
     >>> loss = 2.0 * halves * np.exp(0.02 * np.random.default_rng(0).standard_normal(320))
     >>> for finding in StuckPeriodic().update_values(loss, epoch=np.arange(320) // 40):
     ...     print(finding.severity, finding.message)
-    warn the loss repeats the same pattern within every epoch period (16x the noise) for 3 periods up to step 160
+    warn the loss repeats the same pattern within every epoch period (15x the noise) for 3 periods up to step 160
     """
 
     pathology = "stuck_periodic"

@@ -75,3 +75,25 @@ def test_per_batch_losses_on_lines_flagged_as_running_means_are_judged():
     epochs = np.arange(n) // period
     running = np.concatenate([np.cumsum(loss[epochs == e]) / np.arange(1, period + 1) for e in range(n // period)])
     assert feed(StuckPeriodic("loss", {"epoch_running_average": True}), np.round(running, 4)) == []
+
+
+def bending(n: int, seed: int = 0) -> np.ndarray:
+    """A loss that falls fast inside its first epochs (time constant 1.2 epochs) to a floor."""
+    t = np.arange(n) / EPOCH
+    return (0.3 + 2.0 * np.exp(-t / 1.2)) * np.exp(0.03 * np.random.default_rng(seed).standard_normal(n))
+
+
+def test_the_bend_of_a_fast_falling_loss_is_not_a_pattern():
+    # Against a straight trend, the same bend left in every early epoch's residual agreed with itself.
+    n = 12 * EPOCH
+    for seed in range(3):
+        assert feed(StuckPeriodic("loss"), bending(n, seed), epoch=np.arange(n) / EPOCH) == []
+
+
+def test_a_weak_pattern_on_a_fast_falling_loss_is_found_within_six_epochs():
+    n = 6 * EPOCH + 1
+    pattern = np.exp(0.02 * np.sqrt(2) * np.sin(2 * np.pi * np.arange(n) / EPOCH + 1.0))  # 2/3 of the noise
+    for seed in range(3):
+        findings = feed(StuckPeriodic("loss"), bending(n, seed) * pattern, epoch=np.arange(n) / EPOCH)
+        assert [f.severity for f in findings][:1] == ["warn"]
+        assert "same pattern within every epoch period" in findings[0].message

@@ -1,10 +1,11 @@
 """Epoch folding, for stuck_periodic when the log says which epoch each point belongs to.
 
-Each finished epoch's log-loss, minus a continuous trend (the line through the mean of the epoch
-before it and its own, both at their centres), is binned by position in the epoch; its profile
-is compared with the previous epoch's. The noise of a bin mean is measured as the change between
-consecutive profiles, so autocorrelated noise cannot pass for a pattern. Cost: O(1) per point to
-collect, O(bins) per epoch, and the epochs that end in one run of points are profiled all at once.
+Each finished epoch's log-loss, minus a continuous trend (the parabola whose means over the two
+epochs before it and its own are theirs; a line over the second epoch, which has one before it),
+is binned by position in the epoch; its profile is compared with the previous epoch's. The noise
+of a bin mean is measured as the change between consecutive profiles, so autocorrelated noise
+cannot pass for a pattern. Cost: O(1) per point to collect, O(bins) per epoch, and the epochs that
+end in one run of points are profiled all at once.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class EpochFolding:
         self.epoch = math.nan  # the epoch in progress (NaN: none seen yet)
         self._current: list[np.ndarray] = []  # log-losses of the epoch in progress, in pieces
         self._kept_epochs = 0  # finished epochs long enough to fold
-        self._last_mean = math.nan  # mean log-loss of the latest of them
+        self._last_means = (math.nan, math.nan)  # mean log-loss of the two latest of them, older first
         self._previous_profile: np.ndarray | None = None
 
     @property
@@ -66,8 +67,8 @@ class EpochFolding:
         if not long_enough.any():
             return []
         starts, lengths, event_at = starts[long_enough], lengths[long_enough], event_at[long_enough]
-        means, profiles, noises = _epoch_statistics(values, starts, lengths, self._last_mean, self.bins)
-        self._last_mean = float(means[-1])
+        means, profiles, noises = _epoch_statistics(values, starts, lengths, self._last_means, self.bins)
+        self._last_means = (float(np.r_[self._last_means, means][-2]), float(means[-1]))
         return self._compare(profiles, noises, event_at)
 
     def _keep(self, part: np.ndarray) -> None:
@@ -104,10 +105,11 @@ class EpochFolding:
         ]
 
 
-def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, last_mean: float, bins: int):
+def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, last_means: tuple, bins: int):
     """For each epoch ``values[start:start + length]``: its mean, its binned residual against the
-    trend through the previous epoch's mean and its own (at the epochs' centres), and a bin mean's
-    noise from point-to-point jitter. ``last_mean`` is the mean of the epoch before the first.
+    trend whose epoch means are the two previous epochs' and its own, and a bin mean's noise from
+    point-to-point jitter. ``last_means`` are the means of the two epochs before the first (NaN:
+    none).
 
     Epochs of one length are computed together, as the rows of one matrix (a row reduces exactly
     as the epoch alone would), so the cost does not grow with the number of epochs."""
@@ -122,13 +124,21 @@ def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarra
         # Robust noise of single points, from first differences (insensitive to a slow pattern).
         jumps = np.abs(np.diff(epoch, axis=1))
         noises[rows] = np.median(jumps, axis=1) * MAD_TO_SIGMA / math.sqrt(2) / math.sqrt(max(n / bins, 1))
-    before = np.concatenate(([last_mean], means[:-1]))
+    before = np.concatenate((last_means[1:], means[:-1]))
+    # The trend's curvature, from the second difference of the means of the two epochs before and
+    # this one (0 without a second epoch before): a line leaves the bend of a fast-falling early
+    # loss in every epoch's residual, a shape that hides a weak pattern (or mimics one).
+    earlier = np.concatenate((last_means, means[:-2]))[: len(means)]
+    curvature = np.nan_to_num((earlier + means - 2 * before) / 2.0)
     for n in np.unique(lengths).tolist():
         rows = np.flatnonzero(lengths == n)
         epoch = values[starts[rows, None] + np.arange(n)]
         position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre
         mean = means[rows, None]
-        residual = epoch - (mean + (mean - before[rows, None]) * position)
+        bend = curvature[rows, None]
+        # a parabola a + b x + c x^2 whose means over the epochs at x = -1 and 0 are the means
+        # (an epoch's mean of it is its value at the centre plus c / 12)
+        residual = epoch - (mean - bend / 12 + (mean - before[rows, None] + bend) * position + bend * position**2)
         bin_of = np.arange(n) * bins // n
         index = (bin_of + bins * np.arange(len(rows))[:, None]).ravel()
         sums = np.bincount(index, residual.ravel(), bins * len(rows)).reshape(len(rows), bins)
