@@ -32,10 +32,23 @@ BATCH_SECONDS = 0.01
 _STEP = re.compile(rb'"step": (\d+)')
 
 
+_MASK = (1 << 64) - 1
+
+
+def _mix(step: int) -> int:
+    """splitmix64's finaliser: consecutive steps give unrelated values."""
+    h = (step * 0x9E3779B97F4A7C15) & _MASK
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK
+    return h ^ (h >> 31)
+
+
 def line(step: int, pad: int) -> bytes:
     """A nanoGPT line; the loss falls with hash noise (a periodic loss would be a pathology, and
-    time the stuck_periodic detector rather than the follower)."""
-    noise = ((step * 2654435761) >> 11) % 1000 / 20_000
+    time the stuck_periodic detector rather than the follower). The noise is a mixed 64-bit hash:
+    a bare multiplicative one, ``(step * 2654435761 >> 11) % 1000``, is a sawtooth in the step,
+    which stuck_periodic rightly reports, and then most of watch's time was its period fits."""
+    noise = _mix(step) % 1000 / 20_000
     text = f"iter {step}: loss {1.5 + 1.0 / (1 + step / 5000) + noise:.4f}, time 10.00ms, mfu 1.00%"
     return (text + " " * max(0, pad - len(text) - 1) + "\n").encode()
 

@@ -436,3 +436,37 @@ def test_a_run_directory_removed_and_made_again_is_followed_again(tmp_path, foll
     log.write_bytes(nano(0, 4.0))
     c.until(c.has_steps(2), deadline=4.0)  # heard, not found by the 5 s resync
     assert [kind for _, kind in c.events()] == ["opened", "deleted", "recreated"]
+
+
+class ManualClock:
+    """time for the follower's pace, moved only by the test."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+
+def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(tmp_path, follow):
+    clock = ManualClock()
+    log = tmp_path / "train.log"
+    log.write_bytes(nano(0, 3.0))
+    c = follow([log], poll_interval=0.05, pace=0.1, pace_clock=clock.monotonic).until(c_steps(1))
+    session = c.session
+    append(log, nano(1, 2.9))  # within the pace of the read that caught up: waits for it
+    c.until(lambda c: str(log) in session._paced)
+    append(log, nano(2, 2.8))
+    assert c.steps() == [0.0]
+    clock.now += 0.1
+    session.tick()
+    c.until(c_steps(3))
+    assert [update.batch is not None and len(update.batch) for update in c.updates[-1:]] == [2]  # one read, both
+    clock.now += 5.0  # a writer's first append after a pause is read at once
+    append(log, nano(3, 2.7))
+    c.until(c_steps(4))
+    assert c.steps() == [0.0, 1.0, 2.0, 3.0]
+
+
+def c_steps(n):
+    return lambda c: len(c.steps()) >= n
