@@ -61,7 +61,7 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
 
 def make_app(
     *paths, replay_speed: float | None = None, tick_dir: Path | None = None,
-    make_monitor=None, **options,
+    make_monitor=None, pace=None, **options,
 ):
     """The app over a real feed (the follower, or a replay), with a frozen clock and no
     blinking: deterministic screens."""
@@ -74,7 +74,8 @@ def make_app(
     if replay_speed is None:
         feed = FollowFeed(paths, make_monitor, clock=lambda: 0.0)
     else:
-        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0)
+        pacing = {} if pace is None else {"pace": pace}  # a ManualClock: the test moves the replay on
+        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0, **pacing)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
     app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0
