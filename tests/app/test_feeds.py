@@ -103,15 +103,16 @@ def test_a_glob_adds_logs_as_files_appear(tmp_path, follow):
 
 def test_stdin_is_followed_until_it_ends(follow):
     read, write = os.pipe()
-    feed, _ = follow("-", stdin=os.fdopen(read, "rb", buffering=0))
-    until(lambda: feed.logs, what="the stdin log")
-    log = feed.logs[0]
-    assert log.name == "stdin" and not log.loading
-    os.write(write, ("\n".join(trainer_lines(15)) + "\n").encode())
-    until(lambda: log.monitor.records == 15, what="the piped lines")
-    assert not log.finished
-    os.close(write)
-    until(lambda: log.finished, what="the end of stdin")
+    with os.fdopen(read, "rb", buffering=0) as stdin:  # the test's to close, as sys.stdin is Python's
+        feed, _ = follow("-", stdin=stdin)
+        until(lambda: feed.logs, what="the stdin log")
+        log = feed.logs[0]
+        assert log.name == "stdin" and not log.loading
+        os.write(write, ("\n".join(trainer_lines(15)) + "\n").encode())
+        until(lambda: log.monitor.records == 15, what="the piped lines")
+        assert not log.finished
+        os.close(write)
+        until(lambda: log.finished, what="the end of stdin")
 
 
 def test_replay_feeds_a_little_at_a_time_and_detectors_fire_as_it_goes(nan_log):
