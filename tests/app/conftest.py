@@ -117,13 +117,13 @@ async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
     await pilot.pause()
 
 
-async def handled_all_read(app, pilot, *paths: Path) -> None:
+async def handled_all_read(app, pilot, *paths: Path | str) -> None:
     """Until the reader has handed the app every byte of ``paths`` as they are now, and the app
     has handled every message that posted (its findings, alerts and notifications): after this,
     whatever those lines cause has happened. Synchronisation, not a pause: nothing waits on the
     clock, and a busy machine only makes it slower."""
     await until(
-        lambda: all(app.reader.delivered.get(str(p)) == p.stat().st_size for p in paths),
+        lambda: all(app.reader.delivered.get(str(p)) == Path(p).stat().st_size for p in paths),
         "the reader to hand over every line", pilot=pilot,
     )
     handled: list[bool] = []
