@@ -106,8 +106,9 @@ async def test_help_and_metrics_picker_work_by_keyboard(healthy_log, tick_dir):
         await wait_loaded(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        frames = app.frames
         app.schedule(0.0, force=True)  # data keeps coming while help is open
-        await pilot.pause(0.1)
+        await until(lambda: app.frames > frames and not app.refresh_pending, "a frame drawn behind help", pilot=pilot)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("m")
