@@ -27,7 +27,7 @@ async def test_at_fifty_columns_the_keys_and_the_palette_hint_do_not_overlap(nan
     app = make_app(nan_log)
     async with app.run_test(size=(50, 30)) as pilot:
         await wait_loaded(app, pilot)
-        await pilot.pause(0.2)
+        await until(lambda: any(k.has_class("-command-palette") for k in _footer_keys(app)[0]), "the key bar", pilot=pilot)
         keys, bar = _footer_keys(app)
         palette = [k for k in keys if k.has_class("-command-palette")]
         others = [k for k in keys if k not in palette]
