@@ -24,6 +24,25 @@ def demo_logs() -> Path:
     return REPO / "demo_logs"
 
 
+class ManualClock:
+    """Time that moves only when a test moves it (``advance``), or by ``step`` at each reading
+    when given: a replay or timer paced by it goes exactly as far as the test says, however busy
+    the machine. ``readings`` counts the reads, so a test can wait until the code has looked."""
+
+    def __init__(self, step: float = 0.0) -> None:
+        self.now = 0.0
+        self.step = step
+        self.readings = 0
+
+    def __call__(self) -> float:
+        self.readings += 1
+        self.now += self.step
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 DEADLINE = 20.0  # seconds a test waits for something before it fails (a bound, never a measure)
 
 

@@ -94,6 +94,12 @@ class TmuxScreen:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+        # The SIGHUP of kill-server did not always end lossmon (seen: apps left running for
+        # half an hour, eating the CPU other tests need): end the pane's process group outright.
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def __enter__(self) -> TmuxScreen:
         return self

@@ -59,9 +59,27 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
     return state
 
 
+def _tracked_follow_feed():
+    from lossmon.app.feeds import FollowFeed
+
+    class TrackedFollowFeed(FollowFeed):
+        """The app's live feed, noting for each log how far the updates it has handed the app
+        go (``delivered``): after one is noted, its messages are posted to the app."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.delivered: dict[str, int] = {}
+
+        def _on_update(self, update):
+            super()._on_update(update)
+            self.delivered[update.path] = update.position
+
+    return TrackedFollowFeed
+
+
 def make_app(
     *paths, replay_speed: float | None = None, tick_dir: Path | None = None,
-    make_monitor=None, **options,
+    make_monitor=None, pace=None, **options,
 ):
     """The app over a real feed (the follower, or a replay), with a frozen clock and no
     blinking: deterministic screens."""
@@ -69,12 +87,14 @@ def make_app(
     from lossmon.app.feeds import FollowFeed, ReplayFeed
     from lossmon.engine import Monitor
 
+    _TrackedFollowFeed = _tracked_follow_feed()
     paths = [str(p) for p in paths]
     make_monitor = make_monitor or Monitor
     if replay_speed is None:
-        feed = FollowFeed(paths, make_monitor, clock=lambda: 0.0)
+        feed = _TrackedFollowFeed(paths, make_monitor, clock=lambda: 0.0)
     else:
-        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0)
+        pacing = {} if pace is None else {"pace": pace}  # a ManualClock: the test moves the replay on
+        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0, **pacing)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
     app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0
@@ -95,6 +115,20 @@ async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
 
     await until(settled, "the frames to settle", timeout=timeout, poll=0.05, pilot=pilot)
     await pilot.pause()
+
+
+async def handled_all_read(app, pilot, *paths: Path | str) -> None:
+    """Until the reader has handed the app every byte of ``paths`` as they are now, and the app
+    has handled every message that posted (its findings, alerts and notifications): after this,
+    whatever those lines cause has happened. Synchronisation, not a pause: nothing waits on the
+    clock, and a busy machine only makes it slower."""
+    await until(
+        lambda: all(app.reader.delivered.get(str(p)) == Path(p).stat().st_size for p in paths),
+        "the reader to hand over every line", pilot=pilot,
+    )
+    handled: list[bool] = []
+    app.call_later(lambda: handled.append(True))  # queued behind every message posted so far
+    await until(lambda: handled, "the app to handle what was posted", pilot=pilot)
 
 
 def append_lines(path: Path, lines: list[str]) -> None:

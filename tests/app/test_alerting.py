@@ -2,14 +2,13 @@
 --on-alert runs the hook; both once per pathology until its badge clears, neither holding up
 the screen. The terminal writer is injected, so the tests read exactly what would be sent."""
 
-import time
 from pathlib import Path
 
 from lossmon.app.alerting import AlertOptions
 from lossmon.app.notify import desktop_sequences
 from lossmon.app.widgets.header import HeaderBar
 
-from .conftest import append_lines, make_app, trainer_lines, until, wait_loaded, write_log
+from .conftest import append_lines, handled_all_read, make_app, trainer_lines, until, wait_loaded, write_log
 
 DEMO_LOGS = Path(__file__).resolve().parents[2] / "demo_logs"
 
@@ -37,7 +36,7 @@ async def test_notify_sends_one_bell_and_notification_per_new_alert(tmp_path, ti
         ]
         append_lines(path, lines[590:])  # more NaN: the badge stays red, nothing new to say
         await until(lambda: "step 600" in app.query_one(HeaderBar).text, "the last step", pilot=pilot)
-        await pilot.pause(0.3)
+        await handled_all_read(app, pilot, path)
         assert len(written) == 1
 
 
@@ -62,7 +61,7 @@ async def test_alert_level_warn_notifies_for_warnings_too(tick_dir, monkeypatch)
         app = make_app(path, alerts=AlertOptions(level=level, notify=True), terminal_write=written.append)
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_loaded(app, pilot)
-            await pilot.pause(0.2)
+            await handled_all_read(app, pilot, path)
         if level == "alert":
             assert written == []
         else:
@@ -79,23 +78,30 @@ async def test_the_hook_runs_once_with_the_finding_in_its_environment(tmp_path, 
         await wait_loaded(app, pilot)
         append_lines(path, lines[300:])
         await until(lambda: out.exists() and out.read_text(), "the hook", pilot=pilot)
-        await pilot.pause(0.5)
+        await handled_all_read(app, pilot, path)
         assert app.alerts.hook.launched == 1
     assert out.read_text() == f"nan_or_inf|alert|560|loss|{path}\n"
 
 
 async def test_a_hanging_hook_holds_up_neither_the_screen_nor_reading(tmp_path, tick_dir):
+    """The hook hangs until the test releases it, which it never does (and its timeout is an
+    hour): the new lines reach the screen past it, and quitting stops it."""
+    from tests.engine.test_alerts import _alive
+
     lines = trainer_lines(600, nan_at=400)
     path = write_log(tmp_path / "run.log", lines[:420])
-    started = tmp_path / "started"
-    app = make_app(path, alerts=AlertOptions(command=f"touch {started}; sleep 60", timeout=30))
+    started, release = tmp_path / "started", tmp_path / "release"
+    hook = f'echo $$ > "{started}.tmp" && mv "{started}.tmp" "{started}"; until [ -e "{release}" ]; do sleep 0.05; done'
+    app = make_app(path, alerts=AlertOptions(command=hook, timeout=3600))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)
         await until(started.exists, "the hook to start", pilot=pilot)
-        append_lines(path, lines[420:])  # the hook still sleeps
-        await until(lambda: "step 600" in app.query_one(HeaderBar).text, "the new lines", timeout=5, pilot=pilot)
-        quit_at = time.monotonic()
-    assert time.monotonic() - quit_at < 5  # quitting stops the hook instead of waiting for it
+        append_lines(path, lines[420:])  # the hook still hangs
+        await until(lambda: "step 600" in app.query_one(HeaderBar).text, "the new lines", pilot=pilot)
+        assert app.alerts.hook.running == 1 and not release.exists()
+    # quitting stopped the hook instead of waiting for it (waiting would have lasted the hour)
+    until(lambda: not _alive(int(started.read_text())), "the hook to be stopped")
+    assert not release.exists()
 
 
 async def test_a_failing_hook_is_shown_as_a_notification(nan_log, tick_dir):

@@ -1,7 +1,7 @@
 """Pilot tests: the app over real feeds, driven by keys."""
 
 import json
-import time
+import threading
 
 from textual.widgets import Collapsible, SelectionList
 
@@ -12,8 +12,9 @@ from lossmon.app.widgets.header import HeaderBar
 from lossmon.app.widgets.help import HelpScreen
 from lossmon.app.widgets.metrics_picker import MetricsPicker
 from lossmon.app.widgets.timeline import Timeline
-from lossmon.engine import Monitor
 from lossmon.engine.checklists import PATHOLOGIES
+
+from tests.conftest import ManualClock
 
 from .conftest import append_lines, make_app, trainer_lines, until, wait_loaded, write_log
 
@@ -105,8 +106,9 @@ async def test_help_and_metrics_picker_work_by_keyboard(healthy_log, tick_dir):
         await wait_loaded(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        frames = app.frames
         app.schedule(0.0, force=True)  # data keeps coming while help is open
-        await pilot.pause(0.1)
+        await until(lambda: app.frames > frames and not app.refresh_pending, "a frame drawn behind help", pilot=pilot)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("m")
@@ -194,11 +196,16 @@ async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_di
 
 
 async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_dir):
-    app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250)
+    pace = ManualClock()
+    app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
-        assert "REPLAY" in _header(app)
-        assert app.views[0].log.monitor.records < 612
+        # (the replay's first look at its clock starts its time: advancing before would be lost)
+        await until(lambda: app.views and "REPLAY" in _header(app) and pace.readings, "the replay to start", pilot=pilot)
+        pace.advance(1.0)  # 250 records due: the run up to about step 245, before its NaN
+        await until(lambda: app.views[0].log.monitor.records >= 250, "the first second of replay", pilot=pilot)
+        await until(lambda: "step 24" in _header(app), "the header to follow", pilot=pilot)
+        assert app.views[0].log.monitor.records < 612 and _badge(app, "nan_or_inf").has_class("-healthy")
+        pace.advance(10.0)  # the rest
         await wait_loaded(app, pilot)
         assert _badge(app, "nan_or_inf").has_class("-alert")
         assert app.query_one(Timeline).option_count == 2
@@ -274,28 +281,44 @@ async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp
         await until(lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file", pilot=pilot)
 
 
-class _SlowMonitor(Monitor):
-    """Reads as a slow machine would (0.3 s a block): the load lasts, however fast this one is."""
+def _gated_feed(path, gate):
+    """The app's live feed, whose reading thread, once it has handed the app a first block of
+    history, waits at ``gate`` until the test opens it (outside the follower's lock: the app stays
+    free). The load lasts as long as the test needs, however fast or busy this machine is."""
+    from lossmon.app.feeds import FollowFeed
 
-    def feed(self, data):  # every block of history comes this way (feed_lines only for a last line)
-        time.sleep(0.3)
-        return super().feed(data)
+    class GatedFeed(FollowFeed):
+        def _on_update(self, update):
+            super()._on_update(update)
+            if update.records and not gate.wait(timeout=60):
+                raise AssertionError("the test never opened the gate")
+
+    return GatedFeed([str(path)], clock=lambda: 0.0)
 
 
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
+    from lossmon.app.app import LossmonApp
+
     path = write_log(tmp_path / "big.log", trainer_lines(60_000))
-    app = make_app(path, tick_dir=tick_dir, make_monitor=_SlowMonitor)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(lambda: "LOADING" in _header(app), "the loading state", pilot=pilot)
-        assert app.query_one("#progress").display
-        handled_while_loading = []
-        smoothing = app.action_smoothing
-        app.action_smoothing = lambda: (handled_while_loading.append(app.loading), smoothing())
-        await pilot.press("s")
-        assert app.view_state.smoothing == 0.9 and handled_while_loading == [True]
-        await wait_loaded(app, pilot, timeout=120)
-        assert not app.query("#progress") and "FOLLOW" in _header(app)  # the bar is gone
-        assert "step 60000" in _header(app)
+    gate = threading.Event()
+    app = LossmonApp(_gated_feed(path, gate), show_elapsed=False)
+    app.blink_interval = 3600.0
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(lambda: "LOADING" in _header(app), "the loading state", pilot=pilot)
+            assert app.query_one("#progress").display
+            handled_while_loading = []
+            smoothing = app.action_smoothing
+            app.action_smoothing = lambda: (handled_while_loading.append(app.loading), smoothing())
+            await pilot.press("s")
+            assert app.view_state.smoothing == 0.9 and handled_while_loading == [True]
+            assert "LOADING" in _header(app)  # (the gate holds the rest of the history back)
+            gate.set()
+            await wait_loaded(app, pilot, timeout=120)
+            assert not app.query("#progress") and "FOLLOW" in _header(app)  # the bar is gone
+            assert "step 60000" in _header(app)
+    finally:
+        gate.set()  # never leave the reading thread waiting
 
 
 async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the_chart(tmp_path, tick_dir):

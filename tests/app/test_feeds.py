@@ -4,14 +4,13 @@ Waits poll with a deadline (never a fixed sleep), so they are quick when things 
 
 import os
 import threading
-import time
 
 import pytest
 
 from lossmon.app.feeds import FollowFeed, ReplayFeed
 from lossmon.engine import Monitor, check_file
 
-from tests.conftest import until
+from tests.conftest import ManualClock, until
 
 from .conftest import trainer_lines
 
@@ -104,20 +103,22 @@ def test_a_glob_adds_logs_as_files_appear(tmp_path, follow):
 
 def test_stdin_is_followed_until_it_ends(follow):
     read, write = os.pipe()
-    feed, _ = follow("-", stdin=os.fdopen(read, "rb", buffering=0))
-    until(lambda: feed.logs, what="the stdin log")
-    log = feed.logs[0]
-    assert log.name == "stdin" and not log.loading
-    os.write(write, ("\n".join(trainer_lines(15)) + "\n").encode())
-    until(lambda: log.monitor.records == 15, what="the piped lines")
-    assert not log.finished
-    os.close(write)
-    until(lambda: log.finished, what="the end of stdin")
+    with os.fdopen(read, "rb", buffering=0) as stdin:  # the test's to close, as sys.stdin is Python's
+        feed, _ = follow("-", stdin=stdin)
+        until(lambda: feed.logs, what="the stdin log")
+        log = feed.logs[0]
+        assert log.name == "stdin" and not log.loading
+        os.write(write, ("\n".join(trainer_lines(15)) + "\n").encode())
+        until(lambda: log.monitor.records == 15, what="the piped lines")
+        assert not log.finished
+        os.close(write)
+        until(lambda: log.finished, what="the end of stdin")
 
 
 def test_replay_feeds_a_little_at_a_time_and_detectors_fire_as_it_goes(nan_log):
-    """(Its pace against the clock is measured by benchmarks/replay_pace.py.)"""
-    feed = ReplayFeed([str(nan_log)], Monitor, speed=500)
+    """(Its pace against the real clock is measured by benchmarks/replay_pace.py.) Paced here by
+    a clock that moves 0.05 s at each reading: 25 records a poll at 500 records/s."""
+    feed = ReplayFeed([str(nan_log)], Monitor, speed=500, pace=ManualClock(step=0.05))
     log = feed.logs[0]
     seen = []  # (records, findings) at each notification, on the replay's thread
 
@@ -135,12 +136,16 @@ def test_replay_feeds_a_little_at_a_time_and_detectors_fire_as_it_goes(nan_log):
 
 
 def test_a_paused_replay_stops_feeding(healthy_log):
-    feed = ReplayFeed([str(healthy_log)], Monitor, speed=1000)
+    clock = ManualClock()
+    feed = ReplayFeed([str(healthy_log)], Monitor, speed=1000, pace=clock)
     feed.paused = True
     feed.start(lambda log: None)
-    time.sleep(0.3)  # paused: nothing may be fed during this time
+    clock.advance(100.0)  # 100,000 records would be due, were it not paused
+    looked = clock.readings
+    until(lambda: clock.readings > looked + 2, what="the replay to look at the clock again")
     assert feed.logs[0].monitor.records == 0
     feed.paused = False
+    clock.advance(1.0)  # 1000 records due: all of them
     until(lambda: feed.logs[0].finished, what="the end of the replay")
     assert feed.logs[0].monitor.records == 612
     feed.stop()

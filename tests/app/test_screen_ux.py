@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from rich.color import ColorSystem
+from textual.command import CommandPalette
 
 from lossmon.app.widgets.chart import ChartView
 from lossmon.app.widgets.header import HeaderBar
 from lossmon.app.widgets.help import KEY_GROUPS, HelpScreen
 from lossmon.app.widgets.timeline import Timeline
 
-from .conftest import make_app, trainer_lines, wait_loaded, write_log
+from .conftest import make_app, trainer_lines, until, wait_loaded, write_log
 from .screen import screen_lines, screen_text, style_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -132,7 +133,8 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
                 await pilot.pause()
             if screen == "palette":
                 await pilot.press("escape", "ctrl+p")
-                await pilot.pause(0.3)
+                await until(lambda: isinstance(app.screen, CommandPalette), "the palette", pilot=pilot)
+                await pilot.pause()
             text = screen_text(app)
             odd = sorted({char for char in text if ord(char) > 127})
             assert not odd, f"{odd} on the {screen} screen:\n{text}"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from lossmon.app.screenshots import screenshot_dir, screenshot_path
 
-from .conftest import make_app, wait_loaded
+from .conftest import make_app, until, wait_loaded
 
 WHEN = datetime(2025, 1, 31, 3, 15, 2)
 
@@ -32,7 +32,7 @@ async def test_the_screenshot_key_saves_an_svg_outside_the_current_directory(nan
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)
         await pilot.press("S")
-        await pilot.pause(0.1)
+        await until(lambda: app._notifications, "the screenshot's notice", pilot=pilot)
         shots = tick_dir / "lossmon" / "screenshots"
         saved = list(shots.glob("lossmon-nan-*.svg"))
         assert len(saved) == 1 and not list(checkout.iterdir())
@@ -48,5 +48,5 @@ async def test_screenshot_dir_chooses_where(nan_log, tick_dir, tmp_path):
     async with app.run_test(size=(60, 24)) as pilot:
         await wait_loaded(app, pilot)
         await pilot.press("S")
-        await pilot.pause(0.1)
+        await until(lambda: app._notifications, "the screenshot's notice", pilot=pilot)
     assert len(list((tmp_path / "here").glob("lossmon-nan-*.svg"))) == 1

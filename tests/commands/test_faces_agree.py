@@ -25,7 +25,7 @@ import pytest
 from lossmon.engine import check_file
 from lossmon.engine.findings import step_for_json
 from tests.conftest import until
-from tests.app.conftest import make_app, tick_dir  # noqa: F401 - tick_dir: the app writes its ticks there
+from tests.app.conftest import handled_all_read, make_app, tick_dir  # noqa: F401 - tick_dir: the app writes its ticks there
 
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE = 120.0  # seconds, for a loaded machine; the faces take a few
@@ -151,7 +151,7 @@ async def test_the_app_gives_checks_records_and_findings(logs, tick_dir):
             return all(logs_by_path[p].monitor.records >= wanted[p] and not logs_by_path[p].loading for p in copies)
 
         await until(read_all, "every record read", timeout=DEADLINE, pilot=pilot)
-        await pilot.pause(0.2)
+        await handled_all_read(app, pilot, *copies)  # every byte, and all it caused, not just the records
         for path, (records, check_findings, original) in copies.items():
             log = logs_by_path[path]
             with log.lock:

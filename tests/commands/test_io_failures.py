@@ -99,8 +99,8 @@ def test_a_full_csv_file_is_exit_2_and_one_line(good):
 
 
 def test_watch_with_a_full_stdout_stops_with_exit_2(good):
-    with open("/dev/full", "wb") as full:
-        result = run(["watch", "-"], stdout=full, stdin=open(good, "rb"))
+    with open("/dev/full", "wb") as full, open(good, "rb") as stdin:
+        result = run(["watch", "-"], stdout=full, stdin=stdin)
     assert result.returncode == 2
     assert "cannot write standard output" in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
@@ -213,7 +213,8 @@ def test_a_character_device_is_refused(device, command):
 
 
 def test_dev_null_is_empty_input_not_a_device():
-    result = run(["check", "--json", "-"], stdin=open(os.devnull, "rb"))
+    with open(os.devnull, "rb") as stdin:
+        result = run(["check", "--json", "-"], stdin=stdin)
     assert result.returncode == 0 and json.loads(result.stdout)["files"][0]["records"] == 0
 
 
@@ -253,7 +254,8 @@ def test_lines_over_the_limit_are_counted_in_check_and_watch(tmp_path):
     assert (report.returncode, summary["cut_lines"], summary["records"]) == (0, 3, 15)
     text = run(["check", log])
     assert "  3 lines over the 1 MiB line limit cut: the rest of each was not read" in text.stdout.decode()
-    watched = run(["watch", "-"], stdin=open(log, "rb"))
+    with open(log, "rb") as stdin:
+        watched = run(["watch", "-"], stdin=stdin)
     assert watched.returncode == 0
     cuts = [line for line in watched.stdout.decode().splitlines() if "line limit" in line]
     assert cuts == [f"-: line {11 + k} is over the 1 MiB line limit: cut, the rest of it is not read ({k + 1} cut so far)" for k in range(3)]

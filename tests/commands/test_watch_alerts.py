@@ -3,7 +3,6 @@
 import json
 import signal
 import subprocess
-import time
 
 import pytest
 
@@ -18,26 +17,32 @@ def append(path, text):
 
 
 def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
-    log = tmp_path / "train.log"
-    log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(5)))
+    """Lines piped in as a job script's output grows: when the input ends, watch waits for the
+    hooks it launched before exiting, so the hooks counted then are all there will ever be."""
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     # written aside, then moved in: the test never reads a file the hook is still writing
     command = f'env | grep ^LOSSMON_ | sort > "{tmp_path}/env-$$" && mv "{tmp_path}/env-$$" "{hooks}/$LOSSMON_PATHOLOGY-$$"'
-    process = start_watch("--jsonl", "--on-alert", command, str(log))
+    process = start_watch("--jsonl", "--on-alert", command, "-", stdin=subprocess.PIPE)
+
+    def append(text):
+        process.stdin.write(text)
+        process.stdin.flush()
+
     try:
+        append("".join(nano(i, 3.0 - i * 0.01) for i in range(5)))
         read_lines(process, 5)
-        append(log, nano(5, "nan") + nano(6, "nan"))
+        append(nano(5, "nan") + nano(6, "nan"))
         read_lines(process, 3)  # two records and the finding
         until(lambda: list(hooks.iterdir()), "the hook")
         (fired,) = hooks.iterdir()
         env = dict(line.split("=", 1) for line in fired.read_text().splitlines())
         assert json.loads(env.pop("LOSSMON_JSON"))["lossmon"] == {
             "pathology": "nan_or_inf", "severity": "alert", "series": "loss", "step": 5, "line": 6,
-            "file": str(log), "message": "loss is nan at step 5 (line 6)",
+            "file": "-", "message": "loss is nan at step 5 (line 6)",
         }
         assert env == {
-            "LOSSMON_FILE": str(log),
+            "LOSSMON_FILE": "-",
             "LOSSMON_LINE": "6",
             "LOSSMON_MESSAGE": "loss is nan at step 5 (line 6)",
             "LOSSMON_PATHOLOGY": "nan_or_inf",
@@ -45,28 +50,30 @@ def test_hook_runs_once_per_new_finding_with_its_environment(tmp_path):
             "LOSSMON_SEVERITY": "alert",
             "LOSSMON_STEP": "5",
         }
-        append(log, nano(7, "nan"))  # still NaN: the badge has not cleared, no second run
+        append(nano(7, "nan"))  # still NaN: the badge has not cleared, no second run
         read_lines(process, 1)
-        time.sleep(1.0)
-        assert len(list(hooks.iterdir())) == 1
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=DEADLINE)
+        process.communicate(timeout=DEADLINE)  # the input ends: watch waits for its hooks, then exits
     finally:
         process.kill()
     assert process.returncode == 0
+    assert len(list(hooks.iterdir())) == 1
 
 
 def test_a_hanging_hook_does_not_stall_ingestion(tmp_path):
+    """The hook hangs until the test releases it, which it never does: every record read while
+    it runs was read past a hook still hanging."""
     log = tmp_path / "train.log"
     log.write_text(nano(0, 2.0) + nano(1, "nan"))
-    process = start_watch("--jsonl", "--on-alert", "sleep 60", "--hook-timeout", "120", str(log))
+    started, release = tmp_path / "started", tmp_path / "release"
+    hook = f'touch "{started}"; until [ -e "{release}" ]; do sleep 0.05; done'
+    process = start_watch("--jsonl", "--on-alert", hook, "--hook-timeout", "120", str(log))
     try:
         read_lines(process, 3)
-        started = time.monotonic()
+        until(started.exists, "the hook to start")
         append(log, "".join(nano(i, 1.0) for i in range(2, 12)))
         records = [json.loads(line) for line in read_lines(process, 10)]
         assert [r["step"] for r in records] == list(range(2, 12))
-        assert time.monotonic() - started < 10
+        assert not release.exists()  # (so the hook was hanging all the while)
         process.send_signal(signal.SIGINT)  # quitting stops the hanging hook instead of waiting for it
         process.communicate(timeout=DEADLINE)
     finally:

@@ -8,6 +8,8 @@ import gzip
 import json
 import lzma
 import os
+import queue
+import threading
 import time
 from pathlib import Path
 
@@ -298,18 +300,41 @@ def test_a_rewritten_trainer_state_json_adds_only_its_new_entries(tmp_path, foll
     assert (str(log), "truncated") in c.events()
 
 
-def test_a_slow_consumer_holds_the_reading_back(tmp_path, follow):
+class FullQueueWatch(queue.Queue):
+    """The follower's queue, telling the test when the reading thread finds it full and waits:
+    from then on the thread reads nothing more until the consumer takes an update."""
+
+    def __init__(self, maxsize):
+        super().__init__(maxsize)
+        self.waited = threading.Event()
+
+    def put(self, item, block=True, timeout=None):
+        if self.full():
+            self.waited.set()
+        super().put(item, block, timeout)
+
+
+def test_a_slow_consumer_holds_the_reading_back(tmp_path):
     log = tmp_path / "train.log"
-    lines = 40_000
+    lines = 12_000  # over twice what the bound below lets the thread read before the consumer takes any
     log.write_bytes(b"".join(nano(i, 2.0) for i in range(lines)))
-    c = follow([log], max_pending=2, batch_bytes=64 * 1024)
-    session = c.session
-    time.sleep(0.5)  # give the thread time to run ahead if it could
-    with session.lock:
-        read = session.monitors[str(log)].lines
-    assert read <= 4 * 64 * 1024 // len(nano(0, 2.0)) + 1  # the queue holds 2 updates, 1 waits, 1 is read
-    c.until(lambda c: len(c.steps()) >= lines)
-    assert c.steps() == [float(i) for i in range(lines)]
+    session = Follower([str(log)], max_pending=2, batch_bytes=64 * 1024)
+    watch = session._queue = FullQueueWatch(2)
+    session.start()
+    try:
+
+        def read() -> int:
+            with session.lock:
+                monitor = session.monitors.get(str(log))
+                return 0 if monitor is None else monitor.lines
+
+        # either the thread waits on the full queue, or (the defect) it reads the whole history
+        until(lambda: watch.waited.is_set() or read() == lines, "the reading thread to wait or finish")
+        assert read() <= 4 * 64 * 1024 // len(nano(0, 2.0)) + 1  # the queue holds 2 updates, 1 waits, 1 is read
+        c = Collector(session).until(lambda c: len(c.steps()) >= lines)
+        assert c.steps() == [float(i) for i in range(lines)]
+    finally:
+        session.stop()
 
 
 class RacingClock:

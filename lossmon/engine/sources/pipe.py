@@ -77,6 +77,8 @@ class PipeStream:
                 chunk: bytes | Exception = read(READ_BYTES)
             except (OSError, ValueError) as error:
                 chunk = error
+            if (not chunk or isinstance(chunk, Exception)) and callable(self._stream):
+                stream.close()  # opened here (a named pipe), so closed here; a given stream is its owner's
             self._chunks.put(chunk)
             self._on_ready()
             if not chunk or isinstance(chunk, Exception):

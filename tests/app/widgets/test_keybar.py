@@ -2,7 +2,7 @@ from textual.widgets._footer import FooterKey
 
 from lossmon.app.widgets.keybar import KeyBar, key_width, keys_that_fit
 
-from ..conftest import make_app, wait_loaded
+from ..conftest import make_app, until, wait_loaded
 
 
 def _key(key, description, action):
@@ -27,7 +27,7 @@ async def test_at_fifty_columns_the_keys_and_the_palette_hint_do_not_overlap(nan
     app = make_app(nan_log)
     async with app.run_test(size=(50, 30)) as pilot:
         await wait_loaded(app, pilot)
-        await pilot.pause(0.2)
+        await until(lambda: any(k.has_class("-command-palette") for k in _footer_keys(app)[0]), "the key bar", pilot=pilot)
         keys, bar = _footer_keys(app)
         palette = [k for k in keys if k.has_class("-command-palette")]
         others = [k for k in keys if k not in palette]
@@ -36,7 +36,8 @@ async def test_at_fifty_columns_the_keys_and_the_palette_hint_do_not_overlap(nan
         assert right <= palette[0].region.x  # nothing runs under the hint
         assert palette[0].region.right <= 50
         await pilot.resize_terminal(120, 40)
-        await pilot.pause(0.3)
+        wide = {"smoothing", "log_scale", "window", "x_axis", "metrics", "pause", "acknowledge", "help", "quit"}
+        await until(lambda: wide <= {k.action for k in _footer_keys(app)[0]}, "the wide key bar", pilot=pilot)
         keys, _ = _footer_keys(app)
         assert {"smoothing", "log_scale", "window", "x_axis", "metrics", "pause", "acknowledge", "help", "quit"} <= {
             k.action for k in keys
