@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lossmon.engine.checklists import checklist
-from lossmon.engine.findings import Finding, severity_rank, step_for_json
+from lossmon.engine.findings import Finding, finding_fields, severity_rank, step_for_json
 
 GAP_POINTS = 100  # points of the series with the badge dark that end an episode
 CAUSES = ("exploding_loss",)
@@ -121,13 +121,7 @@ class Episode:
         last = self.findings[-1]
         return {
             "id": self.number,
-            "pathology": self.pathology,
-            "severity": self.severity,
-            "series": self.series,
-            "step": step_for_json(self.step),
-            "line": self.line,
-            "message": self.message,
-            "advice": self.advice,
+            **finding_fields(self),
             "last_step": step_for_json(last.step),
             "last_line": last.line,
             "active": self.lit and not self.ended,  # its badge still lit at the end of what was read

@@ -47,15 +47,20 @@ class Finding:
         return self.episode is None or any(f is self for f in self.episode.escalations)
 
     def to_dict(self) -> dict:
-        return {
-            "pathology": self.pathology,
-            "severity": self.severity,
-            "series": self.series,
-            "step": step_for_json(self.step),
-            "line": self.line,
-            "message": self.message,
-            "advice": list(self.advice),
-        }
+        return finding_fields(self)
+
+
+def finding_fields(event) -> dict:
+    """What a finding says, as JSON: a Finding's, or an episode's (which opens with the same)."""
+    return {
+        "pathology": event.pathology,
+        "severity": event.severity,
+        "series": event.series,
+        "step": step_for_json(event.step),
+        "line": event.line,
+        "message": event.message,
+        "advice": list(event.advice),
+    }
 
 
 def step_for_json(step: float):

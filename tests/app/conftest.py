@@ -135,3 +135,20 @@ def append_lines(path: Path, lines: list[str]) -> None:
     """A training script writing more lines to the log."""
     with open(path, "a", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
+
+
+def recorded_reads(monkeypatch) -> list[int]:
+    """The entries every Pyramid.buckets call reads, appended as frames are built (the untimed
+    guard that a frame's cost depends on its size, not on the history)."""
+    from lossmon.engine.pyramid import Pyramid
+
+    reads: list[int] = []
+    original = Pyramid.buckets
+
+    def recording(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        reads.append(result.read)
+        return result
+
+    monkeypatch.setattr(Pyramid, "buckets", recording)
+    return reads

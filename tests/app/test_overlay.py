@@ -11,6 +11,7 @@ from lossmon.app.scene import take_snapshot
 from lossmon.app.view_state import ViewState
 from lossmon.engine import Monitor
 from lossmon.engine.records import Column, RecordBatch
+from tests.app.conftest import recorded_reads
 
 
 def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, val_every: int = 0,
@@ -179,17 +180,7 @@ def test_letters_name_runs_past_the_alphabet():
 def test_a_ten_run_frame_reads_a_bounded_number_of_entries(monkeypatch):
     """10 runs x 1M points: the overlay reads what 10 single-run charts read, whatever the history
     (untimed; the timings are in benchmarks/perf.py)."""
-    from lossmon.engine.pyramid import Pyramid
-
-    reads: list[int] = []
-    original = Pyramid.buckets
-
-    def recording(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
-        reads.append(result.read)
-        return result
-
-    monkeypatch.setattr(Pyramid, "buckets", recording)
+    reads = recorded_reads(monkeypatch)
     totals = {}
     for n in (100_000, 1_000_000):
         runs = _runs([_log(f"r{k}", n, seed=k) for k in range(10)])

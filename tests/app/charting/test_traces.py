@@ -4,6 +4,7 @@ from lossmon.app.charting.frame import draw_chart
 from lossmon.app.charting.traces import SeriesArrays, build_traces, window_indices
 from lossmon.engine.smoothing import smooth
 from lossmon.engine.store import Series
+from tests.app.conftest import recorded_reads
 
 
 def _series(n, spike_at=None, name="loss"):
@@ -99,17 +100,7 @@ def _frame_builder(n: int):
 
 def test_a_frame_reads_a_bounded_number_of_points_whatever_the_history(monkeypatch):
     """The frame's cost depends on its size, not on the history (timings: benchmarks/perf.py)."""
-    from lossmon.engine.pyramid import Pyramid
-
-    reads: list[int] = []
-    original = Pyramid.buckets
-
-    def recording(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
-        reads.append(result.read)
-        return result
-
-    monkeypatch.setattr(Pyramid, "buckets", recording)
+    reads = recorded_reads(monkeypatch)
     totals = {}
     for n in (1_000, 100_000, 1_000_000):
         frame = _frame_builder(n)
