@@ -56,16 +56,24 @@ class WhitespaceTableParser(LineParser):
         super().__init__(fmt)
         self.columns: list[str] | None = None
         self._step: int | None = None
+        # The header cut at runs of two blanks, when that names other columns than cutting at
+        # every blank ("train acc    va_acc  train_loss  val_loss"): the rows say which is right.
+        self._fixed: list[str] | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         columns = _header(text)
         if columns is not None:
-            self.columns = columns
+            self.columns, self._fixed = columns
             self._step = _step_index(self.columns)
             return True
         if self.columns is None:
             return False
         cells = text.split()
+        if self._fixed is not None and len(cells) != len(self.columns):
+            fixed = len(self._fixed)
+            if len(cells) >= fixed and (cells[fixed - 1].endswith(":") or _numbers(cells, fixed) is not None):
+                self.columns, self._fixed = self._fixed, None  # one number per fixed-width column
+                self._step = _step_index(self.columns)
         width = len(self.columns)
         if len(cells) > width and cells[width - 1].endswith(":"):
             cells = cells[:width]
@@ -75,23 +83,44 @@ class WhitespaceTableParser(LineParser):
                 return False
             if done.group(1) != "100":
                 return True  # an epoch in progress: its last frame is the record
-        if len(cells) != width:
-            return False
-        values = [_cell_value(cell) for cell in cells]
-        if any(value is None for value in values):
+        values = _numbers(cells, width)
+        if values is None:
             return False
         step = values[self._step] if self._step is not None else None
+        # (zip: a row that ends in a note before its last columns has values for the first ones)
         metrics = {name: value for index, (name, value) in enumerate(zip(self.columns, values)) if index != self._step}
         self.emit(out, line, step, metrics)
         return True
 
 
-def _header(text: str) -> list[str] | None:
-    """The column names of a header row (with a metric word among them), else None."""
-    if _WHITESPACE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
-        return text.split()
+def _numbers(cells: list[str], width: int) -> list[float] | None:
+    """The values of a row under ``width`` columns: one number per column, or numbers for the
+    first columns and then a note with no number in it (a text column such as "Initial", a time
+    in brackets "(00:18)", "<- best"), which is no value. None for anything else."""
+    values = []
+    for index, cell in enumerate(cells):
+        value = _cell_value(cell)
+        if value is None:
+            if index < 2 or any(_cell_value(rest) is not None for rest in cells[index + 1 :]):
+                return None
+            return values
+        if index == width:
+            return None  # more numbers than columns
+        values.append(value)
+    return values if len(values) == width else None
+
+
+def _header(text: str) -> tuple[list[str], list[str] | None] | None:
+    """The column names of a header row (with a metric word among them), and the names of its
+    fixed-width reading when that differs (names that hold blanks), else None."""
+    if _WHITESPACE_HEADER_RE.match(text):
+        if not _METRIC_WORD.search(text):
+            return None
+        words = text.split()
+        fixed = _FIXED_SPLIT.split(text.strip()) if _FIXED_HEADER_RE.match(text) else None
+        return words, fixed if fixed is not None and len(fixed) != len(words) else None
     if _FIXED_HEADER_RE.match(text) and _METRIC_WORD.search(text):
-        return _FIXED_SPLIT.split(text.strip())
+        return _FIXED_SPLIT.split(text.strip()), None
     return None
 
 

@@ -9,6 +9,8 @@
   validation header and rows between them.
 """
 
+from pathlib import Path
+
 import pytest
 
 from lossmon.engine.formats import detect
@@ -107,3 +109,55 @@ def test_data_lines_two_blanks_apart_are_no_header():
     assert _header("[11/16 02:58:32] d2.utils.events INFO:  eta: 3:30:43  iter: 19  total_loss: 156.1") is None
     assert _header("# Iteration    Wall_Time    Samples    Train_Return    Critic_Loss") is None
     assert _header("---  ------  -------------  --------  ------") is None
+
+
+# Headers whose names hold a blank, columns two or more blanks apart (issue 12): the rows say
+# which reading of the header is right (one number per fixed-width column).
+INDIAN_CURRENCY = Path(__file__).resolve().parents[2] / "corpus" / "indian-currency-recognition-train-log" / "train.log"
+# fastai v1's fit_one_cycle table as its lesson 1 printed it (quoted in public course notes): a
+# time in brackets after each row, under no column.
+FASTAI_V1 = (
+    "Total time: 01:10\n"
+    "epoch  train loss  valid loss  error_rate\n"
+    "1      1.175709    0.318438    0.099800    (00:18)\n"
+    "2      0.492309    0.229078    0.075183    (00:17)\n"
+    "3      0.336315    0.211106    0.067199    (00:17)\n"
+    "4      0.233666    0.191813    0.057219    (00:17)\n"
+)
+# A results table from a project's report: a rule under the header, a text column last.
+STATUS_COLUMN = (
+    "Epoch    Train Loss    Val Loss    Val MAE    LR          Status\n"
+    "-----    ----------    --------    -------    --          ------\n"
+    "1        8.234         8.107       10.52      4.00e-4     Initial\n"
+    "5        5.123         5.289       6.81       4.00e-4     Rapid descent\n"
+    "10       4.012         4.573       5.23       4.00e-4     Converging\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 37))
+def test_header_names_with_blanks_name_the_columns_of_the_rows(chunk):
+    monitor = read(INDIAN_CURRENCY.read_bytes(), chunk=chunk)
+    found = series(monitor)
+    # run 1: "train acc    va_acc  train_loss  val_loss"; run 2: "train loss   va_loss  train_acc   val_acc"
+    assert monitor.store["train acc"].values.tolist()[:2] == [1.257679, 0.570601]
+    assert monitor.store["val_loss"].values.tolist()[-1] == 0.516667
+    assert monitor.store["train loss"].values.tolist()[:2] == [1.24804, 0.600895]
+    assert {name: found[name][2] for name in ("train_loss", "val_loss", "train loss", "va_loss", "val_acc")} == dict.fromkeys(
+        ("train_loss", "val_loss", "train loss", "va_loss", "val_acc"), 10
+    )
+    assert "train" not in found and "acc" not in found and "loss" not in found
+
+
+def test_a_note_after_a_row_is_no_value():
+    monitor = read(FASTAI_V1)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train loss", "valid loss")
+    assert steps(monitor, "valid loss") == [1, 2, 3, 4]
+    assert monitor.store["error_rate"].values.tolist() == [0.0998, 0.075183, 0.067199, 0.057219]
+
+
+def test_a_text_column_ends_the_values_of_a_row():
+    monitor = read(STATUS_COLUMN)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Val Loss")
+    assert steps(monitor, "Val Loss") == [1, 5, 10]
+    assert monitor.store["LR"].values.tolist() == [4e-4] * 3
+    assert set(series(monitor)) == {"Train Loss", "Val Loss", "Val MAE", "LR"}
