@@ -59,6 +59,9 @@ _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
 # "2/3" in a line: how far a pass has got (not part of a pair, not a date)
 _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
+# After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
+# "Epoch: [3]  [ 40/500]", "Train Epoch: 3 [1280/60000 (2%)]"
+_EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{0,12}+\)[ \t]*+)?+\]")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;="
@@ -76,6 +79,7 @@ class KeyValueParser(LineParser):
         self._context_from_header = True  # False: the context step was carried from a record line
         self._context_prefix: str | None = None  # the role a header gave the lines under it
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
+        self._batch_steps = False  # lines were stepped by epoch and batch ("Epoch: [3][40/500]")
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -87,6 +91,10 @@ class KeyValueParser(LineParser):
             return False
         if len(found) > MAX_PAIRS:
             return False
+        if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
+            found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
+            if not found:
+                return False
         metrics = {pair.name: pair.value for pair in found}
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
@@ -96,6 +104,16 @@ class KeyValueParser(LineParser):
             epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
+                batch = _EPOCH_BATCH.match(text, next(pair.stop for pair in found if pair.name == epoch_name))
+                if batch is not None and step.is_integer() and step >= 0:
+                    # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
+                    # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)
+                    step, step_span = step * int(batch.group(2)) + int(batch.group(1)), None
+                    self._batch_steps = True
+                elif self._batch_steps and not any(is_metric_name(n) and n.lower() not in _EPOCH_NAMES for n in metrics):
+                    # "Epoch: [34] completed, elapsed time 13.6 seconds" among batch steps: the
+                    # epoch alone is no step of theirs (the lines after it stay at the last batch)
+                    step_name, step, step_span = None, None, None
             elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
                 step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
@@ -134,15 +152,21 @@ class KeyValueParser(LineParser):
             return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
+        batch_of_pass = False
         if prefix is not None:
             if (
                 step_name != "/" and (step is not None or self._context_step is not None) and _in_pass(text, found)
                 and not prefix.lower().endswith(" summary/") and split_of(prefix) != "train"
             ):
-                # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass; its
-                # result is the pass's summary line. (With no epoch on the line or above it, a
-                # fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
-                return True
+                if not _running_average(text, found, names):
+                    # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass;
+                    # its result is the pass's summary line. (With no epoch on the line or above
+                    # it, a fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
+                    return True
+                # "Test: [10/200]  Loss 1.97e-03 (3.11e-02)": a batch of the pass and the
+                # running average (PyTorch's ImageNet example and its kin print no summary of
+                # the loss after the pass): each batch's value is a record, at the train step
+                batch_of_pass = True
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
             names = tuple(renamed(prefix, name) for name in names)
@@ -155,7 +179,10 @@ class KeyValueParser(LineParser):
             self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
-            if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
+            if (
+                step is not None and not self._context_from_header and not batch_of_pass
+                and found[0].at >= first and tag.strip(_GLUE_CHARS)
+            ):
                 # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
                 # another model (quantized, EMA...), not new points of series that already have
                 # one at that step
@@ -317,6 +344,15 @@ def _in_pass(text: str, found) -> bool:
     return _PROGRESS.search(text, position) is not None
 
 
+# "(3.0944)" after a value: the running average of the pass so far (an AverageMeter)
+_AVERAGE_AFTER = re.compile(r"[ \t]*+\([ \t]*+[-+]?+\.?+\d")
+
+
+def _running_average(text: str, found, names: tuple[str, ...]) -> bool:
+    """True when the line's values are ``now (average)`` pairs: ``Loss 2.5770 (3.0944)``."""
+    return any(pair.name in names and _AVERAGE_AFTER.match(text, pair.stop) for pair in found)
+
+
 _BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
 
 
@@ -328,11 +364,12 @@ def _bar_description(text: str, found) -> bool:
 
 def _step_name(metrics: dict[str, float]) -> str | None:
     """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
-    the epoch steps a line only without a finer step)."""
+    the epoch steps a line only without a finer step). A step counts: "Update: 2.258e-01" is no
+    step."""
     best = None
     for name in metrics:
         rank = _STEP_NAMES_LOWER.get(name.lower())
-        if rank is not None and (best is None or rank < best[0]):
+        if rank is not None and (best is None or rank < best[0]) and metrics[name] >= 0 and metrics[name].is_integer():
             best = (rank, name)
     return best[1] if best else None
 
