@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, message_pairs
+from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
@@ -79,7 +79,7 @@ class KeyValueParser(LineParser):
         self._context_from_header = True  # False: the context step was carried from a record line
         self._context_prefix: str | None = None  # the role a header gave the lines under it
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
-        self._batch_steps = False  # lines were stepped by epoch and batch ("Epoch: [3][40/500]")
+        self._fine_steps = False  # records were stepped finer than by epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -100,6 +100,9 @@ class KeyValueParser(LineParser):
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
+        fine = step_name is not None  # a step finer than the epoch ("Iteration: 100", "[3][40/500]")
+        coarse = False  # an epoch, in a log that steps by something finer
+        epoch_name = None
         if step_name is None:
             epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
@@ -108,29 +111,32 @@ class KeyValueParser(LineParser):
                 if batch is not None and step.is_integer() and step >= 0:
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
                     # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)
-                    step, step_span = step * int(batch.group(2)) + int(batch.group(1)), None
-                    self._batch_steps = True
-                elif self._batch_steps and not any(is_metric_name(n) and n.lower() not in _EPOCH_NAMES for n in metrics):
-                    # "Epoch: [34] completed, elapsed time 13.6 seconds" among batch steps: the
-                    # epoch alone is no step of theirs (the lines after it stay at the last batch)
-                    step_name, step, step_span = None, None, None
+                    step, step_span, fine = step * int(batch.group(2)) + int(batch.group(1)), None, True
+                elif self._fine_steps:
+                    # "Epoch 3\tAcc: 0.90" among "Iteration: 1200\tLoss: ..." lines, "Epoch: [34]
+                    # completed": the epoch is no step of theirs; the line stays at the last one
+                    step_name, step, step_span, coarse = None, None, None, True
             elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
                 step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
-                # "[ Valid | 001/005 ] loss = 3.20": a bracketed tag holds the epoch out of the total
+                # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+        stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
+        if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
+            return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
         names = tuple(name for name in metrics if is_metric_name(name))
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
-        if step is not None:
+        context = self._context_step if coarse else step  # (a coarse header keeps the step, gives its role)
+        if context is not None:
             header = all(pair.name.lower() in _STEP_OR_EPOCH for pair in found)
             if not header or len(_WORDS.findall(text, 0, found[0].at)) <= MAX_HEADER_WORDS:
                 # a header ("Eval epoch: 4") gives the lines under it their step and their role;
                 # a sentence ("=> calculated gradient accumulation steps: 32") gives neither
-                self._set_context(out, step, prefix if header else None, header)
+                self._set_context(out, context, prefix if header else None, header)
         if not names:
             return False
         if step is None and len(found) == 1 and _phase_header(found[0], text, found):
@@ -189,6 +195,7 @@ class KeyValueParser(LineParser):
                 if any(out.last_step(name) == step for name in names):
                     return True
         record = (line, step, metrics, spans, step_span)
+        self._fine_steps |= fine
         if (
             names in self._accepted
             or self._accepted_names.intersection(names)
@@ -259,7 +266,8 @@ class KeyValueParser(LineParser):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
                 continue
-            if len(held) >= 2 and _changing(held):
+            if len(held) >= 2 and _changing(held, by_step=False):
+                # (the same values at two steps: a dump printed again, at a restart, is no series)
                 self._accept(names)
                 for record in self._held.pop(names):
                     self._emit(out, record)
@@ -381,10 +389,10 @@ def _two_losses(names: tuple[str, ...]) -> bool:
     return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
 
 
-def _changing(held) -> bool:
-    """True when the held lines are a series: some value or the step changes."""
+def _changing(held, by_step: bool = True) -> bool:
+    """True when the held lines are a series: some value (or the step) changes."""
     first_step, first_metrics = held[0][1], held[0][2]
-    return any(step != first_step or metrics != first_metrics for _, step, metrics, _, _ in held[1:])
+    return any((by_step and step != first_step) or metrics != first_metrics for _, step, metrics, _, _ in held[1:])
 
 
 class KeyValue(Format):
