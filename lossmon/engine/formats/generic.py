@@ -111,7 +111,8 @@ class KeyValueParser(LineParser):
                 if batch is not None and step.is_integer() and step >= 0:
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
                     # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)
-                    step, step_span, fine = step * int(batch.group(2)) + int(batch.group(1)), None, True
+                    step = step * int(batch.group(2)) + int(batch.group(1))
+                    step_span, fine = (step_span, batch.span(1), batch.span(2)), True
                 elif self._fine_steps:
                     # "Epoch 3\tAcc: 0.90" among "Iteration: 1200\tLoss: ..." lines, "Epoch: [34]
                     # completed": the epoch is no step of theirs; the line stays at the last one
@@ -194,6 +195,8 @@ class KeyValueParser(LineParser):
                 # one at that step
                 if any(out.last_step(name) == step for name in names):
                     return True
+        if batch_of_pass and step_span is None:
+            step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
         record = (line, step, metrics, spans, step_span)
         self._fine_steps |= fine
         if (
@@ -250,7 +253,10 @@ class KeyValueParser(LineParser):
             # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
             # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
             out.set_attrs("test", kind="loss")
-        self.emit(out, line, step, metrics, spans, step_span=step_span)
+        if step_span is _AT_CONTEXT:
+            self.emit(out, line, step, metrics, spans, counter=("_context_step", False))
+        else:
+            self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
     def finish(self, out: RecordBuilder) -> None:
@@ -262,7 +268,7 @@ class KeyValueParser(LineParser):
         if self._waiting:
             self._release_waiting(out, None)
         for names, held in list(self._held.items()):
-            if len(held) == 1 and held[0][1] is not None and held[0][4] is not None and _two_losses(names):
+            if len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple) and _two_losses(names):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
                 continue
@@ -305,6 +311,8 @@ class KeyValueParser(LineParser):
             self._accepted_step_names.add(step_name)
 
 
+# A record's step span when its step is the context step (a template reads its like at that step)
+_AT_CONTEXT = "context"
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 

@@ -100,7 +100,9 @@ class HFStateParser(LineParser):
                 return False
             self._start()
             return True
-        depth = self._depth + _depth_change(text)
+        depth = self._depth
+        if "{" in text or "}" in text or "[" in text or "]" in text:  # (most lines are "key": value)
+            depth += _depth_change(text)
         if self._chunk:
             self._chunk.append(text)
             if depth <= self._chunk_depth:
@@ -139,11 +141,12 @@ class HFStateParser(LineParser):
     def _read_chunk(self, out: RecordBuilder) -> None:
         """An entry of the record list, or a top-level member, is complete: read it."""
         chunk, self._chunk = self._chunk, []
-        body = "\n".join(chunk).strip().rstrip(",")
+        body = "".join(chunk).strip().rstrip(",")  # (JSON needs no line ends between its lines)
         if self._list is not None:
-            entries = _load(f"[{body}]")
-            for entry in entries if isinstance(entries, list) else ():
-                self._entry(self._list, entry, self._chunk_line, out)
+            entries = _load("[" + body + "]")
+            if isinstance(entries, list):
+                for entry in entries:
+                    self._entry(self._list, entry, self._chunk_line, out)
             return
         member = _load(f"{{{body}}}")
         if not isinstance(member, dict):
@@ -215,15 +218,13 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
+_decode = json.JSONDecoder().decode  # json.loads without its checks, once per entry
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
-_BRACKET = re.compile(r"[][{}]")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
 
 def _depth_change(text: str) -> int:
     """How much deeper in the document the text ends than it starts (brackets in strings are text)."""
-    if _BRACKET.search(text) is None:
-        return 0
     if '"' in text:
         text = _STRING.sub("", text)
     return text.count("{") + text.count("[") - text.count("}") - text.count("]")
@@ -231,7 +232,7 @@ def _depth_change(text: str) -> int:
 
 def _load(text: str):
     try:
-        return json.loads(text)
+        return _decode(text)
     except (ValueError, RecursionError):  # RecursionError: nested too deeply
         return None
 
