@@ -68,7 +68,7 @@ class WhitespaceTableParser(LineParser):
             return True
         if self.columns is None:
             return False
-        cells = text.split()
+        cells = (text.replace("No log", "No_log") if "No log" in text else text).split()
         if self._fixed is not None and len(cells) != len(self.columns):
             fixed = len(self._fixed)
             if len(cells) >= fixed and (cells[fixed - 1].endswith(":") or _numbers(cells, fixed) is not None):
@@ -84,23 +84,31 @@ class WhitespaceTableParser(LineParser):
             if done.group(1) != "100":
                 return True  # an epoch in progress: its last frame is the record
         values = _numbers(cells, width)
-        if values is None:
+        if values is None or all(value is None for value in values):
             return False
-        step = values[self._step] if self._step is not None else None
+        step = values[self._step] if self._step is not None and self._step < len(values) else None
         # (zip: a row that ends in a note before its last columns has values for the first ones)
-        metrics = {name: value for index, (name, value) in enumerate(zip(self.columns, values)) if index != self._step}
+        metrics = {
+            name: value
+            for index, (name, value) in enumerate(zip(self.columns, values))
+            if index != self._step and value is not None
+        }
         self.emit(out, line, step, metrics)
         return True
 
 
-def _numbers(cells: list[str], width: int) -> list[float] | None:
-    """The values of a row under ``width`` columns: one number per column, or numbers for the
-    first columns and then a note with no number in it (a text column such as "Initial", a time
-    in brackets "(00:18)", "<- best"), which is no value. None for anything else."""
-    values = []
+def _numbers(cells: list[str], width: int) -> list[float | None] | None:
+    """The values of a row under ``width`` columns: one number per column (None where the cell
+    says there is none: "No log", "-"), or numbers for the first columns and then a note with no
+    number in it (a text column such as "Initial", a time in brackets "(00:18)", "<- best"),
+    which is no value. None for anything else."""
+    values: list[float | None] = []
     for index, cell in enumerate(cells):
         value = _cell_value(cell)
         if value is None:
+            if cell in _MISSING_CELLS and index < width:
+                values.append(None)
+                continue
             if index < 2 or any(_cell_value(rest) is not None for rest in cells[index + 1 :]):
                 return None
             return values
@@ -108,6 +116,11 @@ def _numbers(cells: list[str], width: int) -> list[float] | None:
             return None  # more numbers than columns
         values.append(value)
     return values if len(values) == width else None
+
+
+# Cells that hold no value: Hugging Face's notebook table prints "No log" for a training loss not
+# logged yet (read as one cell: "No_log").
+_MISSING_CELLS = frozenset(("No_log", "-", "--", "N/A", "n/a", "NA", "None", "null"))
 
 
 def _header(text: str) -> tuple[list[str], list[str] | None] | None:

@@ -161,3 +161,37 @@ def test_a_text_column_ends_the_values_of_a_row():
     assert steps(monitor, "Val Loss") == [1, 5, 10]
     assert monitor.store["LR"].values.tolist() == [4e-4] * 3
     assert set(series(monitor)) == {"Train Loss", "Val Loss", "Val MAE", "LR"}
+
+
+# Hugging Face Trainer's notebook progress table as text (quoted in public READMEs): columns two
+# blanks apart; before the first training log, the training loss reads "No log".
+HF_TABLE = (
+    "[7026/7026 22:38, Epoch 3/3]\n"
+    "Epoch  Training Loss  Validation Loss  Accuracy  F1        Precision  Recall\n"
+    "1      0.268000       0.314208         0.880218  0.874572  0.881939   0.880218\n"
+    "2      0.226700       0.228042         0.899114  0.898462  0.906322   0.899114\n"
+    "3      0.215800       0.221393         0.898900  0.899785  0.910784   0.898900\n"
+)
+HF_TABLE_NO_LOG = (
+    "    =====  =============  ===============  ======\n"
+    "    Epoch  Training Loss  Validation Loss  Accuracy\n"
+    "    =====  =============  ===============  ======\n"
+    "    1\t    No log\t    1.155628\t0.499000\n"
+    "    2\t    No log\t    0.994618\t0.574000\n"
+    "    3\t    No log\t    1.026123\t0.590000\n"
+    "    =====  =============  ===============  ======\n"
+)
+
+
+def test_hugging_face_notebook_table_as_text():
+    monitor = read(HF_TABLE)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Training Loss", "Validation Loss")
+    assert steps(monitor, "Validation Loss") == [1, 2, 3]
+    assert monitor.store["Recall"].values.tolist() == [0.880218, 0.899114, 0.8989]
+
+
+def test_no_log_is_a_missing_cell():
+    monitor = read(HF_TABLE_NO_LOG)
+    assert "Training Loss" not in monitor.store
+    assert monitor.store["Validation Loss"].values.tolist() == [1.155628, 0.994618, 1.026123]
+    assert steps(monitor, "Accuracy") == [1, 2, 3]
