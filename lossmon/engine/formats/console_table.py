@@ -37,6 +37,11 @@ _CELL = r"[^\s\d=|:\[-][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"
 _FIRST_CELL = r"[^\W\d][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"  # a name first: "# E  #  LOSS" is a comment
 _FIXED_HEADER = rf"^[ \t]*+{_FIRST_CELL}(?:[ \t]{{2,}}+{_CELL}){{2,}}+[ \t]*+$"
 _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
+# A header of cells between pipes: "| Epoch | Train Loss | Train Acc (%) | Val Loss |" (the
+# leading pipe may have gone with the logging prefix). A cell is a name, maybe of several words.
+_PIPE_CELL = r"[A-Za-z_][^|\d\n]*+"
+_PIPE_HEADER = rf"^[ \t]*+\|?+[ \t]*+{_PIPE_CELL}(?:\|[ \t]*+{_PIPE_CELL}){{2,}}+\|?+[ \t]*+$"
+_PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
 _FIXED_SPLIT = re.compile(r"[ \t]{2,}")
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "#", "epoch")
 
@@ -59,16 +64,21 @@ class WhitespaceTableParser(LineParser):
         # The header cut at runs of two blanks, when that names other columns than cutting at
         # every blank ("train acc    va_acc  train_loss  val_loss"): the rows say which is right.
         self._fixed: list[str] | None = None
+        self._pipes = False  # the cells stand between pipes
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         columns = _header(text)
         if columns is not None:
             self.columns, self._fixed = columns
+            self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
             return True
         if self.columns is None:
             return False
-        cells = (text.replace("No log", "No_log") if "No log" in text else text).split()
+        if self._pipes:
+            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+        else:
+            cells = (text.replace("No log", "No_log") if "No log" in text else text).split()
         if self._fixed is not None and len(cells) != len(self.columns):
             fixed = len(self._fixed)
             if len(cells) >= fixed and (cells[fixed - 1].endswith(":") or _numbers(cells, fixed) is not None):
@@ -134,6 +144,8 @@ def _header(text: str) -> tuple[list[str], list[str] | None] | None:
         return words, fixed if fixed is not None and len(fixed) != len(words) else None
     if _FIXED_HEADER_RE.match(text) and _METRIC_WORD.search(text):
         return _FIXED_SPLIT.split(text.strip()), None
+    if "|" in text and _PIPE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
+        return [cell.strip() for cell in text.strip().strip("|").split("|")], None
     return None
 
 
@@ -142,7 +154,7 @@ class WhitespaceTable(Format):
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
     # and a metric word (recognises): a lookahead here would scan every line
-    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}"
+    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}"
     parser = WhitespaceTableParser
     strip_prefix = False
 

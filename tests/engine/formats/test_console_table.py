@@ -195,3 +195,21 @@ def test_no_log_is_a_missing_cell():
     assert "Training Loss" not in monitor.store
     assert monitor.store["Validation Loss"].values.tolist() == [1.155628, 0.994618, 1.026123]
     assert steps(monitor, "Accuracy") == [1, 2, 3]
+
+
+# A script's own table between pipes, a rule under its header (a real console print).
+PIPE_TABLE = (
+    "| Epoch | Train Loss | Train Acc (%) | Val Loss   | Val Acc (%) | Learning Rate |\n"
+    "---------------------------------------------------------------------------------\n"
+    "| 1     | 1.0658     | 57.58         | 0.9513     | 66.59       | 5.00e-04       |\n"
+    "| 2     | 0.9789     | 62.38         | 0.9218     | 66.93       | 5.00e-04       |\n"
+    "| 3     | 0.9537     | 63.42         | 0.9476     | 65.59       | 5.00e-04       |\n"
+)
+
+
+def test_a_table_between_pipes():
+    monitor = read(PIPE_TABLE)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Val Loss")
+    assert steps(monitor, "Val Loss") == [1, 2, 3]
+    assert monitor.store["Val Acc (%)"].values.tolist() == [66.59, 66.93, 65.59]
+    assert monitor.store["Learning Rate"].kind == "lr"
