@@ -15,7 +15,7 @@ update ratio, before the epoch).
 from pathlib import Path
 
 import pytest
-from parse_helpers import read, steps
+from parse_helpers import read, records, steps
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -32,6 +32,29 @@ CGCNN = (
     "Epoch: [2][10/18]\tTime 1.023 (1.170)\tData 0.014 (0.015)\tLoss 0.2106 (0.2784)\tMAE 23.562 (26.393)\n"
     "Test: [0/6]\tTime 0.277 (0.277)\tLoss 0.2270 (0.2270)\tMAE 19.917 (19.917)\n"
     " * MAE 20.963\n"
+)
+
+CGCNN_MORE = (
+    "Epoch: [3][0/18]\tTime 1.039 (1.039)\tData 0.019 (0.019)\tLoss 0.1282 (0.1282)\tMAE 18.342 (18.342)\n"
+    "Epoch: [3][10/18]\tTime 1.094 (1.074)\tData 0.013 (0.014)\tLoss 0.1397 (0.1906)\tMAE 18.174 (19.785)\n"
+    "Test: [0/6]\tTime 0.275 (0.275)\tLoss 0.1646 (0.1646)\tMAE 22.374 (22.374)\n"
+    " * MAE 24.323\n"
+    "Epoch: [4][0/18]\tTime 0.994 (0.994)\tData 0.020 (0.020)\tLoss 0.1196 (0.1196)\tMAE 18.796 (18.796)\n"
+    "Epoch: [4][10/18]\tTime 0.956 (0.940)\tData 0.011 (0.012)\tLoss 0.2787 (0.1936)\tMAE 22.867 (20.017)\n"
+    "Test: [0/6]\tTime 0.250 (0.250)\tLoss 0.2055 (0.2055)\tMAE 24.861 (24.861)\n"
+    " * MAE 24.944\n"
+    "Epoch: [5][0/18]\tTime 0.919 (0.919)\tData 0.016 (0.016)\tLoss 0.2905 (0.2905)\tMAE 28.985 (28.985)\n"
+    "Epoch: [5][10/18]\tTime 0.951 (0.942)\tData 0.011 (0.011)\tLoss 0.1304 (0.1972)\tMAE 18.853 (20.666)\n"
+    "Test: [0/6]\tTime 0.286 (0.286)\tLoss 0.2535 (0.2535)\tMAE 18.939 (18.939)\n"
+    " * MAE 19.325\n"
+    "Epoch: [6][0/18]\tTime 0.902 (0.902)\tData 0.017 (0.017)\tLoss 0.1282 (0.1282)\tMAE 17.604 (17.604)\n"
+    "Epoch: [6][10/18]\tTime 0.993 (0.957)\tData 0.014 (0.013)\tLoss 0.1530 (0.1850)\tMAE 16.774 (18.120)\n"
+    "Test: [0/6]\tTime 0.249 (0.249)\tLoss 0.0928 (0.0928)\tMAE 15.249 (15.249)\n"
+    " * MAE 16.517\n"
+    "Epoch: [7][0/18]\tTime 1.031 (1.031)\tData 0.022 (0.022)\tLoss 0.1257 (0.1257)\tMAE 17.711 (17.711)\n"
+    "Epoch: [7][10/18]\tTime 0.882 (0.966)\tData 0.009 (0.013)\tLoss 0.2425 (0.1681)\tMAE 16.617 (17.349)\n"
+    "Test: [0/6]\tTime 0.366 (0.366)\tLoss 0.1285 (0.1285)\tMAE 15.294 (15.294)\n"
+    " * MAE 16.529\n"
 )
 
 JETSON = (
@@ -84,3 +107,13 @@ def test_ws_dan_nohup_capture():
     assert steps(monitor, "Loss") == list(range(0, 250, 10))
     assert steps(monitor, "Test/Loss") == [240]
     assert monitor.store["Test/Loss"].values.tolist() == [3.5332]
+
+
+def test_templates_read_them_as_the_slow_path_does():
+    """Learned templates compute epoch * batches + batch and read a pass's batches at the train
+    step, as the line-by-line path does, however the input is cut."""
+    data = (CGCNN + CGCNN_MORE).encode()
+    slow = records(data, fast=False)
+    assert records(data) == slow and records(data, sizes=[97, 1000, 13]) == slow
+    assert [step for _, step, metrics in slow if "Test/Loss" in metrics] == [10, 28, 46, 64, 82, 100, 118, 136]
+    assert [step for _, step, metrics in slow if "Loss" in metrics][-2:] == [126, 136]
