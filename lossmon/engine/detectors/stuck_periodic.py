@@ -71,7 +71,7 @@ class StuckPeriodic(Detector):
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *, bins: int = 10, min_correlation: float = 0.7,
-        min_amplitude: float = 1.5, consistent: int = 2, ramp_fit: float = 3.0, running_mean_jumps: float = 6.0,
+        min_amplitude: float = 1.4, consistent: int = 2, ramp_fit: float = 3.0, running_mean_jumps: float = 6.0,
         scan_points: int = 4096, scan_every: int = 256, scan_from: int = 1024, detrend_points: int = 257,
         min_acf: float = 0.2, min_prominence: float = 0.2,
     ) -> None:

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.periodic import Comparison, correlation
+
+WILD = 4.0  # robust sigmas: a residual beyond is the trend's transient, not noise nor pattern
 
 
 class PeriodScan:
@@ -56,7 +59,7 @@ class PeriodScan:
     def _scan(self, i: int) -> Comparison:
         """Fold the ring at the period found; the first half of its cycles and the second half
         must show the same profile (their difference measures the noise)."""
-        residual = _detrend(self.recent(), self.detrend)
+        residual = _settled(_detrend(self.recent(), self.detrend), self.detrend, self.min_lag)
         period = _period(residual, self.min_lag, self.min_acf, self.min_prominence)
         if period is None:
             return Comparison(i, False)
@@ -92,6 +95,23 @@ def _sharpest(residual: np.ndarray, period: float, bins: int) -> float:
     candidates = period * (1.0 + 0.004 * np.arange(-6, 7))
     spread = [float(_fold(residual, p, bins).mean(axis=0).var()) for p in candidates]
     return float(candidates[int(np.argmax(spread))])
+
+
+def _settled(residual: np.ndarray, width: int, span: int, wild: float = WILD) -> np.ndarray:
+    """The residual after the early transient. A loss that falls fast at the start of training
+    leaves its moving average far behind: a long swing of residual, many times the noise, that
+    dominates the autocorrelation (lag-1 near 1) and hides a pattern. Smoothed over ``span``
+    points (so that a lone outlier of heavy-tailed noise does not count, while a pattern with a
+    longer period keeps its shape), a swing ``wild`` robust sigmas out in the first three quarters
+    of the ring is such a transient: the scan starts half a detrending span after its last point."""
+    sums = np.concatenate(([0.0], np.cumsum(residual)))
+    smooth = (sums[span:] - sums[:-span]) / span
+    centre = float(np.median(smooth))
+    scale = float(np.median(np.abs(smooth - centre))) * MAD_TO_SIGMA
+    out = np.flatnonzero(np.abs(smooth[: len(smooth) * 3 // 4] - centre) > wild * scale)
+    if not len(out) or scale == 0:
+        return residual
+    return residual[int(out[-1]) + span + width // 2 :]
 
 
 def _detrend(values: np.ndarray, width: int) -> np.ndarray:
