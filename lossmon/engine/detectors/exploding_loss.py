@@ -80,9 +80,9 @@ class ExplodingLoss(Detector):
             (``runaway_alert`` times: alerts).
         short_rising_jitters: ... and still rising: the level this many times the noise above the
             median of the 3 points before.
-        stage_held, stage_spike_points, stage_points: a logged schedule variable (context role
-            ``schedule``: K, a stage, a sequence length) that held its value this many points and
-            changed starts a new stage: a jump within ``stage_spike_points`` of it is info, and the
+        stage_held, stage_share, stage_spike_points, stage_points: a logged schedule variable
+            (context role ``schedule``: K, a stage, a sequence length) that held its value this many
+            points, and this share of the points so far, and changed starts a new stage: a jump within ``stage_spike_points`` of it is info, and the
             divergence rules sleep and restart their best level for ``stage_points``.
         negative_first, negative_warn, negative_alert: a loss negative from its first value whose
             magnitude grows this factor above its first ``negative_first`` values' median.
@@ -116,7 +116,7 @@ class ExplodingLoss(Detector):
         lm_vocabulary: tuple[float, float] = (2000.0, 300000.0), chance_warn: float = 2.0, chance_clear: float = 1.5,
         short_smooth: float = 0.1, short_jump: float = 2.0, short_jitters: float = 6.0, short_digits: float = 50,
         short_clear: float = 1.2, short_climb: float = 2.0, short_climb_jitters: float = 10.0,
-        short_rising_jitters: float = 3.0, stage_held: int = 5, stage_spike_points: int = 3, stage_points: int = 50,
+        short_rising_jitters: float = 3.0, stage_held: int = 5, stage_share: float = 0.1, stage_spike_points: int = 3, stage_points: int = 50,
         negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
     ) -> None:
         self.rules = rules
@@ -130,7 +130,8 @@ class ExplodingLoss(Detector):
         self.short_digits, self.short_clear = short_digits, short_clear
         self.short_climb, self.short_climb_jitters = short_climb, short_climb_jitters
         self.short_rising_jitters = short_rising_jitters
-        self.stage_held, self.stage_spike_points, self.stage_points = stage_held, stage_spike_points, stage_points
+        self.stage_held, self.stage_share = stage_held, stage_share
+        self.stage_spike_points, self.stage_points = stage_spike_points, stage_points
         self.negative_first, self.negative_warn, self.negative_alert = negative_first, negative_warn, negative_alert
         super().__init__(series, attrs)
 
@@ -150,6 +151,7 @@ class ExplodingLoss(Detector):
         self._negative: bool | None = None  # the loss is negative from its first value
         self._negative_start = math.nan  # log of its first values' magnitude
         self._since_stage = math.inf  # points since a schedule variable last started a new stage
+        self._seen = 0  # points of the segment so far
         self._stage_best = math.inf  # short runs: best level since then
 
     def update(self, points: Points) -> list[Finding]:
@@ -175,7 +177,11 @@ class ExplodingLoss(Detector):
         """Points since a logged schedule variable (K, a stage, a sequence length) that had held
         its value ``stage_held`` points changed: a new stage of a curriculum or task, where the
         loss may step to a level of its own (inf: none yet)."""
-        change = points.ctx("schedule") >= self.stage_held
+        # A stage lasts: a value held for a tenth of the points so far (a counter that ticks
+        # now and then, e.g. cumulative successes, is no schedule).
+        seen = self._seen + np.arange(len(points))
+        change = points.ctx("schedule") >= np.maximum(self.stage_held, self.stage_share * seen)
+        self._seen += len(points)
         since = since_last(change, self._since_stage)
         if len(since):
             self._since_stage = float(since[-1])

@@ -10,9 +10,10 @@ _NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _CLASSIFICATION_METRIC = re.compile(r"recall|precision|f1|acc|auc|map|iou|dice|top", re.I)
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")
-# Piecewise-constant series that change *because* of an instability are no schedule: the fp16
-# loss scale halves on an overflow, skipped-iteration counters count them.
-_NOT_SCHEDULE = re.compile(r"scale|skipped|nan|overflow|inf", re.I)
+# Piecewise-constant series that are no schedule: some change *because* of an instability (the
+# fp16 loss scale halves on an overflow, skipped-iteration counters count them), others measure
+# the run (memory, time) or count its progress (epochs, steps).
+_NOT_SCHEDULE = re.compile(r"scale|skipped|nan|overflow|inf|mem|time|epoch|^ep$|step|iter", re.I)
 
 
 def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:

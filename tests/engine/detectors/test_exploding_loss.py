@@ -234,3 +234,15 @@ def test_a_flat_loss_that_creeps_up_a_tenth_of_a_percent_is_no_climb():
     loss = [float(x) for x in re.findall(r"loss=([0-9.e+-]+)", text)]
     found = [f for f in feed(ExplodingLoss("loss"), loss) if "climbing" in f.message]
     assert found == []
+
+
+def test_a_counter_that_ticks_now_and_then_excuses_no_spike():
+    # A whole-valued series that changed at the spike after holding 20 points, 800 points into the
+    # run, is a counter ticking (cumulative successes, a replay buffer's size), not a new stage:
+    # a stage holds its value for a tenth of the run so far.
+    loss = decaying(1000, noise=0.02)
+    loss[800] *= 20
+    for held, severity in ((20.0, "warn"), (400.0, "info")):
+        schedule = np.where(np.arange(1000) == 800, held, 0.0)
+        found = [f for f in feed(ExplodingLoss("loss"), loss, schedule=schedule) if f.step == 801]
+        assert found and found[0].severity == severity
