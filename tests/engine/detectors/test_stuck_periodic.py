@@ -121,3 +121,12 @@ def test_without_epochs_a_fast_early_drop_does_not_hide_a_weak_pattern():
     findings = feed(StuckPeriodic("loss"), loss)
     assert [s for _, s, _ in summary(findings)][:1] == ["warn"]
     assert findings[0].step <= 2000 and re.search(r"every (70|71|72)-point period", findings[0].message)
+
+
+def test_without_epochs_a_transient_that_fills_the_ring_says_nothing_yet():
+    # Flat for 700 points, then a 200x fall: with a 513-point detrending span, nothing of the
+    # first scan's residual is left once the transient is dropped; the scan has no period (it
+    # must not fold an empty stub).
+    t = np.arange(1100)
+    loss = (0.1 + 20 * np.exp(-np.maximum(t - 700, 0) / 40.0)) * np.exp(0.01 * np.random.default_rng(4).standard_normal(1100))
+    assert feed(StuckPeriodic("loss", detrend_points=513), loss) == []

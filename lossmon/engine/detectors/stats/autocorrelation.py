@@ -67,6 +67,8 @@ class PeriodScan:
         residual = _detrend(self.recent(), self.detrend)
         if self.seen <= len(self.ring):  # the start of training, where the loss may still fall fast
             residual = _settled(residual, self.detrend, self.min_lag)
+            if len(residual) < 8 * self.min_lag:  # the transient fills the ring: nothing to say yet
+                return Comparison(i, False)
         period = _period(residual, self.min_lag, self.min_acf, self.min_prominence)
         if period is None:
             return Comparison(i, False)
