@@ -28,3 +28,11 @@ def test_measurements_with_few_digits_are_no_schedule():
     track = ChangeTrack()
     held = track.align(np.arange(6, dtype=np.int64), {"mfu": rows(0.79, 0.79, 0.79, 0.80, 0.80, 0.79)})
     assert held.tolist() == [0] * 6
+
+
+def test_a_series_that_ever_shows_a_fraction_is_no_schedule_from_then_on():
+    track = ChangeTrack()
+    track.align(np.arange(6, dtype=np.int64), {"tokens_k": rows(1, 1, 1, 1, 1, 1.5)})
+    later = np.arange(6, 12, dtype=np.int64)
+    held = track.align(later, {"tokens_k": (later, np.array([2.0, 2, 2, 2, 2, 3]))})
+    assert held.tolist() == [0] * 6
