@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lossmon.engine.detectors.context import ContextTrack
+from lossmon.engine.detectors.context import ChangeTrack, ContextTrack
 from lossmon.engine.coverage import Coverage
 from lossmon.engine.detectors import DETECTORS, Detector, Points
+from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE
 from lossmon.engine.detectors.stalled import StallWatch
 from lossmon.engine.echoes import EchoFilter
 from lossmon.engine.episodes import Episode, EpisodeBook
@@ -417,6 +418,14 @@ class Monitor:
             for detector in detectors:
                 for role, mode in detector.context.items():
                     if (role, mode) in context:
+                        continue
+                    if mode == HELD_BEFORE_CHANGE:  # a role played by several series
+                        changes = self._tracks.setdefault((name, role, mode), ChangeTrack())
+                        sources = {
+                            source: (batch.columns[source].rows + first_row, batch.columns[source].values)
+                            for source in self._roles.get(role, []) if source in batch.columns
+                        }
+                        context[(role, mode)] = changes.align(driver_rows, sources)
                         continue
                     track = self._tracks.setdefault((name, role, mode), ContextTrack(mode))
                     source = self._roles.get(role)

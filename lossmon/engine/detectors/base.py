@@ -30,6 +30,9 @@ from lossmon.engine.findings import Finding, severity_rank
 # finite values since the previous driver point (e.g. the train loss between two evals).
 LAST = "last"
 MEAN_SINCE_PREVIOUS = "mean"
+# For a role played by several series (the schedule variables): at each driver point, for how
+# many driver points the series that changed there had held its previous value (0: none changed).
+HELD_BEFORE_CHANGE = "held"
 
 
 @dataclass(slots=True)

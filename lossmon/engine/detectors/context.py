@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS
+from lossmon.engine.detectors.stats.vector import run_lengths
 
 
 class ContextTrack:
@@ -60,3 +61,45 @@ class ContextTrack:
         self._sum = float(sums[-1] - sums[upto[-1]])
         self._count = int(counts[-1] - counts[upto[-1]])
         return means
+
+
+class ChangeTrack:
+    """Carries several context series (a role played by many, mode HELD_BEFORE_CHANGE) across
+    batches: at each driver row, for how many driver points the series that changed there (its
+    latest value, a whole number, differs from the whole number at the previous driver point) had
+    held its value before; 0 where none changed. A first value is no change."""
+
+    def __init__(self) -> None:
+        self._tracks: dict[str, ContextTrack] = {}
+        self._previous: dict[str, float] = {}  # each series' value at the last driver point
+        self._held: dict[str, int] = {}  # driver points since its current value's first, up to the last
+        self._measured: set[str] = set()  # series that took a value that is not whole: no schedule
+
+    def align(self, driver_rows: np.ndarray, sources: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """``sources``: name → this batch's (rows, values) of each series playing the role."""
+        out = np.zeros(len(driver_rows))
+        empty = (np.empty(0, np.int64), np.empty(0))
+        for name, (_, values) in sources.items():
+            finite = values[np.isfinite(values)]
+            if (finite != np.round(finite)).any():  # a measurement, not a schedule: never again
+                self._measured.add(name)
+                self._tracks.pop(name, None)
+        for name in (set(self._tracks) | set(sources)) - self._measured:
+            track = self._tracks.setdefault(name, ContextTrack(LAST))
+            aligned = track.align(driver_rows, *sources.get(name, empty))
+            if not len(aligned):
+                continue
+            before = np.concatenate(([self._previous.get(name, np.nan)], aligned[:-1]))
+            # A run of one value starts at each change (or the first value); a schedule steps
+            # between whole values (K = 1 -> 7, a stage, a length, a batch size): a measurement
+            # logged with few digits (mfu 0.79 -> 0.80) is no schedule, even before it first
+            # shows a fraction.
+            starts = (aligned != before) & ~np.isnan(aligned)
+            whole = (aligned == np.round(aligned)) & (before == np.round(before))
+            carried = self._held.get(name, 0)
+            run = run_lengths(~starts, carried)  # points since the run of this value started
+            held = np.concatenate(([carried], run[:-1])) + 1  # points the previous value was held
+            out = np.maximum(out, np.where(starts & whole, held, 0))
+            self._previous[name] = float(aligned[-1])
+            self._held[name] = int(run[-1])
+        return out

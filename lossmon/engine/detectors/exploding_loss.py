@@ -44,10 +44,10 @@ from collections import deque
 
 import numpy as np
 
-from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
-from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min
+from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min, since_last
 from lossmon.engine.findings import Finding, format_step
 
 
@@ -78,6 +78,12 @@ class ExplodingLoss(Detector):
         short_climb, short_climb_jitters: smooth short runs: the level (median of the last 3 points) this
             factor above its best and this many times the point-to-point noise, still rising, warns
             (``runaway_alert`` times: alerts).
+        short_rising_jitters: ... and still rising: the level this many times the noise above the
+            median of the 3 points before.
+        stage_held, stage_share, stage_spike_points, stage_points: a logged schedule variable
+            (context role ``schedule``: K, a stage, a sequence length) that held its value this many
+            points, and this share of the points so far, and changed starts a new stage: a jump within ``stage_spike_points`` of it is info, and the
+            divergence rules sleep and restart their best level for ``stage_points``.
         negative_first, negative_warn, negative_alert: a loss negative from its first value whose
             magnitude grows this factor above its first ``negative_first`` values' median.
 
@@ -97,7 +103,7 @@ class ExplodingLoss(Detector):
 
     pathology = "exploding_loss"
     driver = "train_loss"
-    context = {"lr": LAST}
+    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -110,6 +116,7 @@ class ExplodingLoss(Detector):
         lm_vocabulary: tuple[float, float] = (2000.0, 300000.0), chance_warn: float = 2.0, chance_clear: float = 1.5,
         short_smooth: float = 0.1, short_jump: float = 2.0, short_jitters: float = 6.0, short_digits: float = 50,
         short_clear: float = 1.2, short_climb: float = 2.0, short_climb_jitters: float = 10.0,
+        short_rising_jitters: float = 3.0, stage_held: int = 5, stage_share: float = 0.1, stage_spike_points: int = 3, stage_points: int = 50,
         negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
     ) -> None:
         self.rules = rules
@@ -122,6 +129,9 @@ class ExplodingLoss(Detector):
         self.short_smooth, self.short_jump, self.short_jitters = short_smooth, short_jump, short_jitters
         self.short_digits, self.short_clear = short_digits, short_clear
         self.short_climb, self.short_climb_jitters = short_climb, short_climb_jitters
+        self.short_rising_jitters = short_rising_jitters
+        self.stage_held, self.stage_share = stage_held, stage_share
+        self.stage_spike_points, self.stage_points = stage_spike_points, stage_points
         self.negative_first, self.negative_warn, self.negative_alert = negative_first, negative_warn, negative_alert
         super().__init__(series, attrs)
 
@@ -140,6 +150,9 @@ class ExplodingLoss(Detector):
         self._jumped = False  # a short-run jump is active
         self._negative: bool | None = None  # the loss is negative from its first value
         self._negative_start = math.nan  # log of its first values' magnitude
+        self._since_stage = math.inf  # points since a schedule variable last started a new stage
+        self._seen = 0  # points of the segment so far
+        self._stage_best = math.inf  # short runs: best level since then
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -149,13 +162,46 @@ class ExplodingLoss(Detector):
             return self.apply(points, self._negative_runaway(points))
         events: list[Event] = []
         level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
+        since_stage = self._stages(points)
+        stage = since_stage <= self.stage_points
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
-        events.extend(self._divergence(y, level, sigma, quiet, where, points))
+        events.extend(self._divergence(y, level, sigma, quiet | stage[where], where, points))
         events.extend(self._above_chance(y, quiet, where, points))
         events.extend(self._short_jumps(points))
-        events.extend(self._short_climb(points))
+        events.extend(self._short_climb(points, since_stage))
+        events = self._new_stage_jumps(events, since_stage, points)
         events.extend(self._negative_runaway(points))
         return self.apply(points, events)
+
+    def _stages(self, points) -> np.ndarray:
+        """Points since a logged schedule variable (K, a stage, a sequence length) that had held
+        its value ``stage_held`` points changed: a new stage of a curriculum or task, where the
+        loss may step to a level of its own (inf: none yet)."""
+        # A stage lasts: a value held for a tenth of the points so far (a counter that ticks
+        # now and then, e.g. cumulative successes, is no schedule).
+        seen = self._seen + np.arange(len(points))
+        change = points.ctx("schedule") >= np.maximum(self.stage_held, self.stage_share * seen)
+        self._seen += len(points)
+        since = since_last(change, self._since_stage)
+        if len(since):
+            self._since_stage = float(since[-1])
+        return since
+
+    def _new_stage_jumps(self, events: list[Event], since_stage: np.ndarray, points) -> list[Event]:
+        """A jump of the spike rules right at a new stage is the new task's level, not an
+        explosion: info, saying so (an episode still records it)."""
+        out = []
+        for event in events:
+            if event.severity in ("warn", "alert") and event.family in ("spike", "short") and since_stage[event.index] < self.stage_spike_points:
+                i = event.index
+                back = int(since_stage[i])
+                changed = format_step(points.steps[i - back]) if i >= back else "before"
+                event = Event(i, "info", (
+                    f"{event.message}, when a logged schedule variable changed (step {changed}): "
+                    f"a new curriculum stage or task starts at a level of its own"
+                ), event.family)
+            out.append(event)
+        return out
 
     def _short_jumps(self, points) -> list[Event]:
         """On a smooth short series (epoch means: points within +-10% of a local line), a point
@@ -199,7 +245,7 @@ class ExplodingLoss(Detector):
                 self._last_five.append(value)
         return events
 
-    def _short_climb(self, points) -> list[Event]:
+    def _short_climb(self, points, since_stage: np.ndarray) -> list[Event]:
         """A smooth short run (point-to-point noise under ``short_smooth``: epoch means) that
         climbs away from its best: the level (median of the last 3 points)
         ``short_climb`` times its best level and ``short_climb_jitters`` times the noise above it,
@@ -211,10 +257,20 @@ class ExplodingLoss(Detector):
         stats = self.feature(points, "short_trend", ShortTrend)
         if not len(stats):
             return []
-        rise = stats.level - stats.best
+        # After a new stage (a schedule variable changed), the best is the stage's own.
+        started = np.diff(np.concatenate(([0], np.cumsum(since_stage == 0)[stats.index]))) > 0
+        stage_best = segmented_running_min(stats.level, started, self._stage_best)
+        if math.isinf(self._stage_best):  # no stage before this run of points: none until the first
+            stage_best[: int(np.argmax(started)) if started.any() else len(started)] = math.inf
+        self._stage_best = float(stage_best[-1])
+        best = np.where(np.isfinite(stage_best), np.maximum(stats.best, stage_best), stats.best)
+        rise = stats.level - best
         # Quiet in an lr warm-up or after a warm restart, as the divergence rule: a higher lr
-        # explains a higher loss (a loss several times its level is the spike rules' then).
-        rising = (stats.level > stats.level_before) & ~self.feature(points, "lr_quiet", LrQuiet)[stats.index]
+        # explains a higher loss (a loss several times its level is the spike rules' then); and
+        # after a new stage. Still rising: above the 3 points before by more than their noise (a
+        # flat loss that creeps up 0.1% a point is no climb).
+        rising = (stats.level - stats.level_before > self.short_rising_jitters * stats.jitter)
+        rising &= ~self.feature(points, "lr_quiet", LrQuiet)[stats.index] & (since_stage[stats.index] > self.stage_points)
         smooth = stats.jitter < self.short_smooth  # epoch means; a noisy per-batch log has the block rules
         big = smooth & (rise >= np.maximum(math.log(self.short_climb), self.short_climb_jitters * stats.jitter))
         # Sustained: the 3 points before were already half way up (in log), and the last 4 points

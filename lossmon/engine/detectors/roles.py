@@ -10,6 +10,10 @@ _NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _CLASSIFICATION_METRIC = re.compile(r"recall|precision|f1|acc|auc|map|iou|dice|top", re.I)
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")
+# Piecewise-constant series that are no schedule: some change *because* of an instability (the
+# fp16 loss scale halves on an overflow, skipped-iteration counters count them), others measure
+# the run (memory, time) or count its progress (epochs, steps).
+_NOT_SCHEDULE = re.compile(r"scale|skipped|nan|overflow|inf|mem|time|epoch|^ep$|step|iter", re.I)
 
 
 def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
@@ -35,6 +39,15 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         # Every loss and grad norm, plus counters of NaN iterations (Megatron).
         "monitored": [
             s.name for s in store if s.kind in ("loss", "grad_norm") or _NAN_COUNTER.search(s.name)
+        ],
+        # Series a trainer may step as a schedule or curriculum (K = 1 -> 7, a stage, a sequence
+        # length, a batch size): any other train series but the epoch; only a value held for
+        # several points and then changed counts (context HELD_BEFORE_CHANGE), which a counter or
+        # a measurement that moves every point never is.
+        "schedule": [
+            s.name for s in store
+            if s.kind == "other" and s.split == "train" and s.name.lower() not in _EPOCH
+            and not _NAN_COUNTER.search(s.name) and not _NOT_SCHEDULE.search(s.name)
         ],
         "classification_metric": [
             s.name for s in store if s.kind == "metric" and _CLASSIFICATION_METRIC.search(s.name)

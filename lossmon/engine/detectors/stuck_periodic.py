@@ -14,11 +14,15 @@ dip before it; noise gives about 0.03) and that recurs at twice the lag; the res
 profile; the profiles of the first and the second half of the cycles must agree, in 3 scans in a
 row (periods of 20 points to a quarter of the points scanned: 190 at first, 960 once the ring
 holds 4096). The fold uses the period, near the autocorrelation's estimate,
-that gives the sharpest profile.
+that gives the sharpest profile. While the ring still holds the start of training, the scan
+starts after the early transient (a fast-falling loss leaves the moving average far behind: a
+slow swing, lag-1 autocorrelation near 1, that swamps the autocorrelation of a weak pattern).
 
-A profile that is a plain ramp (flat within the epoch, a drop at each boundary) is the normal
-multi-epoch staircase of memorisation (fast.ai 2023; THUDM/GLM#88): info only. By shape it
-cannot be told from a within-epoch rising sawtooth, so that one is reported the same way.
+A profile that is a plain rising ramp (flat within the epoch, a drop at each boundary, so above
+the continuous trend late in the epoch) is the normal multi-epoch staircase of memorisation
+(fast.ai 2023; THUDM/GLM#88): info only. By shape it cannot be told from a within-epoch rising
+sawtooth, so that one is reported the same way. A falling ramp (high on the first classes of
+sorted data, back up at each epoch start) is no staircase: a pattern.
 Series that Keras logs as running means of the epoch are sawtooths by construction: skipped.
 Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 2048 per 256 points.
 """
@@ -71,7 +75,7 @@ class StuckPeriodic(Detector):
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *, bins: int = 10, min_correlation: float = 0.7,
-        min_amplitude: float = 1.5, consistent: int = 2, ramp_fit: float = 3.0, running_mean_jumps: float = 6.0,
+        min_amplitude: float = 1.4, consistent: int = 2, ramp_fit: float = 3.0, running_mean_jumps: float = 6.0,
         scan_points: int = 4096, scan_every: int = 256, scan_from: int = 1024, detrend_points: int = 257,
         min_acf: float = 0.2, min_prominence: float = 0.2,
     ) -> None:

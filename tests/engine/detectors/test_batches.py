@@ -39,7 +39,9 @@ def inputs(cls):
     driver = {"train_loss": loss, "monitored": loss, "grad_norm": grad,
               "val_loss": np.exp(np.linspace(0, 0.5, N)), "classification_metric": np.where(np.arange(N) < 2000, 0.0, 0.5)}
     context = {"lr": np.minimum(1.0, np.arange(1, N + 1) / 500), "epoch": np.arange(N) / 400,
-               "train_loss": np.linspace(2, 1, N), "grad_norm": grad}
+               "train_loss": np.linspace(2, 1, N), "grad_norm": grad,
+               # a schedule variable held for 2500 points changes at point 2500, as the loss jumps
+               "schedule": np.where(np.arange(N) == 2500, 2500.0, 0.0)}
     return driver[cls.driver], {role: context[role] for role in cls.context}
 
 

@@ -1,9 +1,13 @@
 import re
+from pathlib import Path
 
 import numpy as np
 
+from lossmon.engine import Monitor
 from lossmon.engine.detectors.exploding_loss import ExplodingLoss
 from tests.engine.detectors.series import alarms, decaying, feed, summary
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def detector():
@@ -195,3 +199,50 @@ def test_a_noisy_burst_in_a_short_run_is_not_a_climb():
     loss = (0.5 + 2.0 * np.exp(-np.arange(300) / 20)) * np.exp(noise)
     loss[150:156] *= [1.3, 1.6, 2.0, 2.4, 2.0, 1.2]
     assert not [f for f in feed(ExplodingLoss("loss"), loss) if "climbing" in f.message]
+
+
+def curriculum_log(with_k: bool) -> bytes:
+    """A soil-moisture forecaster's epoch lines (the CrossForcing format): the loss falls to
+    1.65e-4, then the curriculum steps K 1 -> 7 and the loss settles about 3x higher."""
+    loss = [3.27e-2, 3.22e-2, 3.22e-2, 3.22e-2, 3.23e-2, 1.14e-2] + [1.65e-4 * (1 + 0.005 * (i % 3)) for i in range(6)]
+    loss += [2.875e-3] + [5.0e-4 * (1 - 0.002 * i) for i in range(37)]
+    lines = []
+    for epoch, value in enumerate(loss):
+        k = f"  K= {1 if epoch < 12 else 7}" if with_k else ""
+        lines.append(f"epoch {epoch:3d}{k}  loss={value:.5e}  v1=0.0{130 + epoch % 7}  (5.0s)")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_jump_when_a_logged_curriculum_variable_steps_is_a_new_stage_not_an_explosion():
+    monitor = Monitor("train.log")
+    monitor.feed(curriculum_log(with_k=True))
+    monitor.finish()
+    found = [f for f in monitor.findings if f.pathology == "exploding_loss"]
+    assert [f.severity for f in found] and {f.severity for f in found} == {"info"}
+    assert found[0].step == 12 and "schedule variable changed (step 12)" in found[0].message
+    # Without K in the log, the same 17x jump is news: a warning.
+    monitor = Monitor("train.log")
+    monitor.feed(curriculum_log(with_k=False))
+    monitor.finish()
+    assert any(f.pathology == "exploding_loss" and f.severity == "warn" and f.step == 12 for f in monitor.findings)
+
+
+def test_a_flat_loss_that_creeps_up_a_tenth_of_a_percent_is_no_climb():
+    # The CrossForcing log's epoch losses (tests/corpus): after its curriculum step the loss sits
+    # near 4.7e-4, 2.9x its best, with 0.3% noise; epochs 28-31 happen to rise 0.06% each.
+    text = (CORPUS / "crossforcing-soil-moisture-plateau" / "train.log").read_text()
+    loss = [float(x) for x in re.findall(r"loss=([0-9.e+-]+)", text)]
+    found = [f for f in feed(ExplodingLoss("loss"), loss) if "climbing" in f.message]
+    assert found == []
+
+
+def test_a_counter_that_ticks_now_and_then_excuses_no_spike():
+    # A whole-valued series that changed at the spike after holding 20 points, 800 points into the
+    # run, is a counter ticking (cumulative successes, a replay buffer's size), not a new stage:
+    # a stage holds its value for a tenth of the run so far.
+    loss = decaying(1000, noise=0.02)
+    loss[800] *= 20
+    for held, severity in ((20.0, "warn"), (400.0, "info")):
+        schedule = np.where(np.arange(1000) == 800, held, 0.0)
+        found = [f for f in feed(ExplodingLoss("loss"), loss, schedule=schedule) if f.step == 801]
+        assert found and found[0].severity == severity

@@ -97,3 +97,36 @@ def test_a_weak_pattern_on_a_fast_falling_loss_is_found_within_six_epochs():
         findings = feed(StuckPeriodic("loss"), bending(n, seed) * pattern, epoch=np.arange(n) / EPOCH)
         assert [f.severity for f in findings][:1] == ["warn"]
         assert "same pattern within every epoch period" in findings[0].message
+
+
+def test_a_loss_that_falls_within_every_epoch_is_a_pattern_not_a_staircase():
+    # High on the first classes of sorted data, falling through the epoch, back up at its start:
+    # a straight line fits its profile as well as the staircase's, but the staircase's rises.
+    n = 10 * EPOCH
+    falling = -0.08 * np.linspace(-0.5, 0.5, 10)
+    findings = feed(StuckPeriodic("loss"), with_pattern(n, falling), epoch=np.arange(n) / EPOCH)
+    assert [s for _, s, _ in summary(findings)] == ["warn"]
+    assert "same pattern within every epoch period" in findings[0].message
+
+
+def test_without_epochs_a_fast_early_drop_does_not_hide_a_weak_pattern():
+    # The loss falls 10x in its first 150 points: the moving average lags far behind, and that
+    # swing (lag-1 autocorrelation near 1) swamped a pattern twice the point noise in every scan.
+    rng = np.random.default_rng(3)
+    n, period = 2400, 71
+    t = np.arange(n)
+    trend = 0.6 * (1 + 9 * np.exp(-t / 40.0))
+    pattern = 0.02 * np.sqrt(2) * np.sin(2 * np.pi * t / period + 1.0)
+    loss = trend * np.exp(pattern + 0.01 * rng.standard_normal(n))
+    findings = feed(StuckPeriodic("loss"), loss)
+    assert [s for _, s, _ in summary(findings)][:1] == ["warn"]
+    assert findings[0].step <= 2000 and re.search(r"every (70|71|72)-point period", findings[0].message)
+
+
+def test_without_epochs_a_transient_that_fills_the_ring_says_nothing_yet():
+    # Flat for 700 points, then a 200x fall: with a 513-point detrending span, nothing of the
+    # first scan's residual is left once the transient is dropped; the scan has no period (it
+    # must not fold an empty stub).
+    t = np.arange(1100)
+    loss = (0.1 + 20 * np.exp(-np.maximum(t - 700, 0) / 40.0)) * np.exp(0.01 * np.random.default_rng(4).standard_normal(1100))
+    assert feed(StuckPeriodic("loss", detrend_points=513), loss) == []

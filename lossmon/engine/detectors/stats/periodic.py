@@ -31,9 +31,14 @@ def correlation(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def is_ramp(profile: np.ndarray, noise: float, fit_noises: float) -> bool:
-    """True when a straight line explains the profile up to its noise: what is left after the
-    best line is no more than ``fit_noises`` times the variance a bin mean has by noise alone."""
+    """True when a rising straight line explains the profile up to its noise: what is left after
+    the best line is no more than ``fit_noises`` times the variance a bin mean has by noise alone,
+    and the line rises across the period. The memorisation staircase (flat within the epoch, a
+    drop at each boundary) leaves a rising profile once the continuous trend is removed; a loss
+    that falls within every period and jumps back up at its start (high on the first classes of
+    sorted data) is a pattern, however faint."""
     x = np.arange(len(profile), dtype=np.float64)
-    fit = np.polyval(np.polyfit(x, profile, 1), x)
+    coefficients = np.polyfit(x, profile, 1)
+    fit = np.polyval(coefficients, x)
     left = float(((profile - fit) ** 2).sum()) / (len(profile) - 2)
-    return left <= fit_noises * noise**2
+    return bool(coefficients[0] > 0) and left <= fit_noises * noise**2
