@@ -17,7 +17,10 @@ Each log is read as ``lossmon check`` reads it (lossmon.engine.check_file, no op
 parsed right when lossmon's primary train series is one of the label's train names and its
 record count is within 2% of the label's count, and the same holds for val (a label without val
 wants no primary val). A verdict is right when a "healthy" log gets no alert, and a log labelled
-with pathology P gets a finding of P at warn or alert.
+with pathology P gets a finding of P at warn or alert. Where the project's own definitions fit a
+log equally well under two names (checklists.md calls a loss flat at the chance level a plateau;
+a labeller may call the same run not converging), the label's optional ``verdict_also`` lists the
+other pathology and its verdict_why says why both fit; a finding of either is right.
 """
 
 from __future__ import annotations
@@ -118,6 +121,11 @@ def label_problems(label: object) -> list[str]:
         problems.append(f"verdict: {label.get('verdict')!r} is not one of {', '.join(VERDICTS)} or null")
     if label.get("verdict") is not None and not (isinstance(label.get("verdict_why"), str) and label["verdict_why"].strip()):
         problems.append("verdict_why: missing for a verdict")
+    also = label.get("verdict_also", [])
+    if not isinstance(also, list) or not all(v in VERDICTS and v != "healthy" for v in also):
+        problems.append(f"verdict_also: {also!r} is not a list of pathologies")
+    elif also and label.get("verdict") in (None, "healthy"):
+        problems.append("verdict_also: only beside a pathology verdict")
     return problems
 
 
@@ -213,7 +221,8 @@ def score(entry: Entry) -> Result:
         result.verdict_ok = not result.alerts
         result.verdict_why = f"alert: {', '.join(result.alerts)}" if result.alerts else ""
     elif expected is not None:
-        result.verdict_ok = expected in result.alerts or expected in result.warns
+        accepted = {expected, *label.get("verdict_also", [])}
+        result.verdict_ok = bool(accepted & {*result.alerts, *result.warns})
         if not result.verdict_ok:
             found = ", ".join(result.alerts + result.warns) or "nothing at warn or alert"
             result.verdict_why = f"found {found}"

@@ -73,3 +73,18 @@ def test_parse_accuracy_holds(results):
 
 def test_healthy_logs_get_no_new_alerts(results):
     assert len(totals(results).healthy_with_alert) <= HEALTHY_ALERTS_MAX, totals(results).healthy_with_alert
+
+
+def test_verdict_also_only_names_other_pathologies_beside_one():
+    base = json.loads((DEFAULT_CORPUS / "hf-quality-lrqa-stuck-at-ln4-trainer-state" / "label.json").read_text())
+    assert label_problems(base) == []
+    assert label_problems({**base, "verdict_also": ["healthy"]})
+    assert label_problems({**base, "verdict_also": "plateau"})
+    assert label_problems({**base, "verdict": "healthy", "verdict_also": ["plateau"]})
+
+
+def test_a_finding_of_a_verdict_also_pathology_is_right(results):
+    by_slug = {r.entry.slug: r for r in results}
+    stuck = by_slug["hf-quality-lrqa-stuck-at-ln4-trainer-state"]
+    found = set(stuck.alerts + stuck.warns)
+    assert stuck.verdict_ok == bool(found & {"not_converging", "plateau"})
