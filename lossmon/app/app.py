@@ -101,7 +101,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
         # Both callbacks run on the reader's thread.
         self.reader.start(lambda log: self.post_message(LogsChanged()), self.findings_callback)
         self.schedule(0.0)
-        self.set_interval(self.blink_interval, self._pulse)
+        self.set_interval(self.blink_interval, self.pulse)
 
     def on_unmount(self) -> None:
         use_ascii_scrollbars(False)
@@ -205,7 +205,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
             show_elapsed=self.show_elapsed, input_error=self.reader.error,
         )
 
-    def _pulse(self) -> None:
+    def pulse(self) -> None:
         """The app's clock, twice a second: flashing badges blink, and the header's elapsed time
         and records/s move on even when no line arrives. Both change in the same frame, and
         nothing is repainted when nothing changed (an idle app costs little)."""
