@@ -1,6 +1,5 @@
 import os
 import threading
-import time
 
 from lossmon.app.widgets.badges import BadgeView
 from lossmon.app.widgets.header import HeaderBar
@@ -55,9 +54,7 @@ async def test_demo_writes_a_real_log_while_the_app_follows_it(tmp_path, monkeyp
 def test_stopping_the_demo_ends_its_run(tmp_path):
     run, _ = build_demo("healthy", str(tmp_path), steps_per_second=10)
     run.start()
-    deadline = time.monotonic() + 20
-    while not os.path.exists(run.path) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    until(lambda: os.path.exists(run.path), "the run's log")
     run.stop()
     assert run.done and run.error is None
     assert 0 < os.path.getsize(run.path) < 100_000  # a few steps written, far from the whole run
