@@ -41,7 +41,8 @@ class LossmonApp(KeyActions, AppAlerts, App):
     BINDINGS = BINDINGS
 
     view_state: reactive[ViewState] = reactive(ViewState(), init=False)
-    current: reactive[int] = reactive(0, init=False)  # the log on screen: an index into views
+    # The log on screen (an index into views); chosen again, it is shown afresh.
+    current: reactive[int] = reactive(0, init=False, always_update=True)
 
     def __init__(
         self,

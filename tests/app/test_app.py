@@ -200,7 +200,10 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
     app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)
     async with app.run_test(size=(120, 40)) as pilot:
         # (the replay's first look at its clock starts its time: advancing before would be lost)
-        await until(lambda: app.views and "REPLAY" in _header(app) and pace.readings, "the replay to start", pilot=pilot)
+        await until(
+            lambda: app.views and "REPLAY" in _header(app) and pace.readings,
+            lambda: f"the replay to start; the header: {_header(app)!r}, {pace.readings} readings", pilot=pilot,
+        )
         pace.advance(1.0)  # 250 records due: the run up to about step 245, before its NaN
         await until(lambda: app.views[0].log.monitor.records >= 250, "the first second of replay", pilot=pilot)
         await until(lambda: "step 24" in _header(app), "the header to follow", pilot=pilot)
@@ -220,6 +223,16 @@ async def test_several_logs_switch_with_brackets(healthy_log, nan_log, tick_dir)
         await wait_loaded(app, pilot)
         assert "nan.log" in _header(app)
         assert _badge(app, "nan_or_inf").has_class("-alert")
+
+
+async def test_choosing_the_run_on_screen_shows_it_afresh(healthy_log, nan_log, tick_dir):
+    app = make_app(healthy_log, nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        app.view_state = app.view_state.pin(300.0)  # a step chosen in the timeline
+        await pilot.press("r", "enter")  # the run list, on its first run: the one shown, chosen again
+        await pilot.pause()
+        assert app.current == 0 and app.view_state.pinned_step is None and "healthy.log" in _header(app)
 
 
 async def test_q_quits(healthy_log, tick_dir):
