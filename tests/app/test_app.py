@@ -202,7 +202,7 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
         # (the replay's first look at its clock starts its time: advancing before would be lost)
         await until(
             lambda: app.views and "REPLAY" in _header(app) and pace.readings,
-            lambda: f"the replay to start; the header: {_header(app)!r}, {pace.readings} readings", pilot=pilot,
+            lambda: f"the replay to start; the header: {_header(app)!r}, {pace.readings} readings, {app.frames} frames", pilot=pilot,
         )
         pace.advance(1.0)  # 250 records due: the run up to about step 245, before its NaN
         await until(lambda: app.views[0].log.monitor.records >= 250, "the first second of replay", pilot=pilot)
