@@ -141,9 +141,8 @@ class KeyActions:
 
     def on_runs_pane_chosen(self, event: RunsPane.Chosen) -> None:
         """enter on the run list: that run's header, badges and checklist (and chart, overlay off).
-        The run already shown is shown afresh (its pinned finding let go), as choosing it did."""
-        if event.index == self.current:
-            self.watch_current(event.index)  # a reactive set to its own value calls no watcher
+        The run already shown is shown afresh (its pinned finding let go): ``current`` always
+        updates."""
         self.current = event.index
 
     def on_runs_pane_changed(self) -> None:

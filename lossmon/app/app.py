@@ -1,6 +1,7 @@
 """The lossmon terminal app, as a composition root: a reader (the follower's thread, or a replay
 thread) drives the monitors and posts LogsChanged; the app keeps a LogView per log, redraws the
-current one on a throttle (never per line) on its LogScreen, and runs the alerts.
+current one on a throttle (never per line, refresh.py) on its LogScreen, and hands each update's
+findings to the alert policy (alerting.py).
 
 What the user chose to see (``view_state``) and which log is shown (``current``) are reactive:
 a key changes them (actions.py) and the watchers below redraw. The header and the charts are
@@ -15,18 +16,14 @@ from textual.app import App
 from textual.reactive import reactive
 
 from lossmon.app.actions import BINDINGS, KeyActions
-from lossmon.app.alerting import AlertOptions, app_alert_policy
-from lossmon.app.badge_board import BadgeBoard
-from lossmon.app.checklist_ticks import TickStore
-from lossmon.app.header_scene import header_info, position_note, waiting_header
-from lossmon.app.live_log import LiveLog
-from lossmon.app.log_screen import LogScreen, LogView
-from lossmon.app.messages import FindingsArrived, HookFailed, LogsChanged
+from lossmon.app.alerting import AlertOptions, AppAlerts
+from lossmon.app.header_scene import view_header, waiting_header
+from lossmon.app.log_screen import LogScreen
+from lossmon.app.log_view import LogView
+from lossmon.app.messages import LogsChanged
 from lossmon.app.reader import LogReader
-from lossmon.app.refresh import RefreshThrottle
+from lossmon.app.refresh import PlannedRefresh, RefreshThrottle
 from lossmon.app.runs_view import RunsView
-from lossmon.app.safe_text import clean
-from lossmon.app.scene import charted_findings, take_snapshot
 from lossmon.app.signals import exit_on_signals
 from lossmon.app.view_state import ViewState
 from lossmon.app.widgets.ascii_scrollbar import use_ascii_scrollbars
@@ -34,7 +31,7 @@ from lossmon.app.widgets.ascii_scrollbar import use_ascii_scrollbars
 BLINK_INTERVAL = 0.5  # seconds per blink of a flashing badge, and the clock's beat
 
 
-class LossmonApp(KeyActions, App):
+class LossmonApp(KeyActions, AppAlerts, App):
     CSS_PATH = "lossmon.tcss"
     TITLE = "lossmon"
     ENABLE_COMMAND_PALETTE = True
@@ -44,7 +41,8 @@ class LossmonApp(KeyActions, App):
     BINDINGS = BINDINGS
 
     view_state: reactive[ViewState] = reactive(ViewState(), init=False)
-    current: reactive[int] = reactive(0, init=False)  # the log on screen: an index into views
+    # The log on screen (an index into views); chosen again, it is shown afresh.
+    current: reactive[int] = reactive(0, init=False, always_update=True)
 
     def __init__(
         self,
@@ -71,16 +69,13 @@ class LossmonApp(KeyActions, App):
         self.runs = RunsView(baseline)  # the run list and the overlay (runs_view.py)
         self.ascii = ascii
         self.show_elapsed = show_elapsed
-        self.throttle = RefreshThrottle(clock)
-        self._refresh_timer = None  # the refresh planned, if any
+        self.planned = PlannedRefresh(self.set_timer, self._refresh_now, RefreshThrottle(clock))
         self._was_loading = True  # the history is read first
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
         self.theme = "textual-light" if light else "textual-dark"
-        self.alerts = (  # the engine's alert policy, as watch's: None when nothing would act on news
-            app_alert_policy(alerts, terminal_write or self.write_terminal, self._hook_failed) if alerts.enabled else None
-        )
+        self.start_alerts(alerts, terminal_write)  # the engine's alert policy, as watch's
 
     def get_default_screen(self) -> LogScreen:
         return LogScreen(self.ascii, self.runs.state)
@@ -104,25 +99,22 @@ class LossmonApp(KeyActions, App):
 
     def on_log_screen_ready(self) -> None:
         """The screen is there to draw on: start reading."""
-        self.reader.start(  # both callbacks run on the reader's thread
-            lambda log: self.post_message(LogsChanged()),
-            self._findings_from_reader if self.alerts is not None else None,
-        )
+        # Both callbacks run on the reader's thread.
+        self.reader.start(lambda log: self.post_message(LogsChanged()), self.findings_callback)
         self.schedule(0.0)
-        self.set_interval(self.blink_interval, self._pulse)
+        self.set_interval(self.blink_interval, self.pulse)
 
     def on_unmount(self) -> None:
         use_ascii_scrollbars(False)
         self.reader.stop()
-        if self.alerts is not None:
-            self.alerts.close(wait=False)  # the user quit: stop running hooks now, as watch does
+        self.stop_alerts()
 
     # State -------------------------------------------------------------------------------------
 
     def watch_view_state(self, old: ViewState, new: ViewState) -> None:
         if old.paused != new.paused:  # the charts freeze; records from now on are news
             for view in self.views:
-                view.records_at_pause = view.log.monitor.records if new.paused else None
+                view.pause(new.paused)
             if self.reader.replay:
                 self.reader.paused = new.paused  # a replay stops its clock; a followed log is still read
         if self.views and self.views[self.current].snapshot is not None:
@@ -134,15 +126,6 @@ class LossmonApp(KeyActions, App):
         self.schedule(0.0, force=True)
 
     # Data in -----------------------------------------------------------------------------------
-
-    def _findings_from_reader(self, log: LiveLog, findings: list, active: dict) -> None:
-        """On the reader's thread: the findings an update carried go to the app's thread."""
-        self.post_message(FindingsArrived(log, findings, active))
-
-    def on_findings_arrived(self, message: FindingsArrived) -> None:
-        """Each finding once, as its update carried it, through the alert policy (the
-        notification's bytes go to the terminal from this thread, between frames)."""
-        self.alerts.observe(message.log.path, message.findings, message.active)
 
     def on_logs_changed(self) -> None:
         opened = self._sync_views()
@@ -161,9 +144,7 @@ class LossmonApp(KeyActions, App):
         if len(logs) == len(self.views):
             return False
         first = not self.views
-        for log in logs[len(self.views) :]:
-            records_at_pause = 0 if self.view_state.paused else None
-            self.views.append(LogView(log, BadgeBoard(), TickStore(log.path, self._tick_dir), records_at_pause=records_at_pause))
+        self.views += [LogView.open(log, self._tick_dir, self.view_state.paused) for log in logs[len(self.views) :]]
         if first:
             self.log_screen.show_board(self.views[0].board)
         self.refresh_bindings()  # o (the overlay) shows from the second run on
@@ -177,32 +158,23 @@ class LossmonApp(KeyActions, App):
 
     @property
     def refresh_pending(self) -> bool:
-        return self._refresh_timer is not None
+        return self.planned.pending
 
     def schedule(self, delay: float | None = None, force: bool = False, hurry: bool = False) -> None:
         """Refresh after ``delay`` (by default when the throttle allows); ``force``: the current
         log's snapshot is taken again; ``hurry``: sooner than a refresh already planned."""
         if force and self.views:
             self.views[self.current].rendered_version = -1
-        if self._refresh_timer is not None:
-            if not hurry:
-                return
-            self._refresh_timer.stop()
-        delay = self.throttle.delay(self.loading) if delay is None else delay
-        self._refresh_timer = self.set_timer(max(delay, 0.01), self._refresh_now)
+        self.planned.plan(delay, self.loading, hurry)
 
     def _refresh_now(self) -> None:
-        self._refresh_timer = None
         if not self.is_running or not self.screen_stack:
             return
-        self.throttle.frame_drawn()
         self._sync_views()
         for index, view in enumerate(self.views):
             self.log_screen.warn_dropped_series(view.log)
-            if index != self.current and view.log.version != view.rendered_version:
-                with view.log.lock:
-                    status = view.log.monitor.status()
-                view.board.update(status)
+            if index != self.current:
+                view.update_badges()
         self.log_screen.show_runs(self.runs.refresh(self.views, self.current, self.view_state.x_axis))
         if self.views:
             self.render_log(self.views[self.current])
@@ -213,42 +185,28 @@ class LossmonApp(KeyActions, App):
 
     def render_log(self, view: LogView) -> None:
         log, screen = view.log, self.log_screen
-        changed = log.version != view.rendered_version
-        if changed or view.snapshot is None:
-            with log.lock:
-                view.snapshot = take_snapshot(log)
-                view.rendered_version = log.version
-        view.board.update(view.snapshot.status)
-        if changed:
-            charted_findings(view.snapshot)  # sorts out the findings of the segment on the chart, once
-            view.board.note_history(view.snapshot.charted or [])
+        view.catch_up()
         screen.show_badges()  # a badge that stopped flashing stops blinking
-        screen.show_header(self._header(view))
+        screen.show_header(self._header())
         screen.show_progress(log)
         if not self.view_state.paused or not self.frames:
             self.frames += 1
             main = screen.show_charts(view, self.view_state, self._overlay_plan if self.runs.overlaid else None)
             self.main_scale = (main.log_y, main.auto_log)
-        if self.throttle.panes_due(log.loading):  # while loading, the lists' relayout costs the load
+        if self.planned.throttle.panes_due(log.loading):  # while loading, the lists' relayout costs the load
             screen.show_panes(view)
 
     def _overlay_plan(self, width: int, height: int):
         """The overlay's chart (key o) of every shown run, in place of the current log's."""
         return self.runs.overlay_plan(self.views, self.view_state, width, height, self.ascii)
 
-    def _header(self, view: LogView):
-        others = any(any(b.severity == "alert" for b in v.board) for i, v in enumerate(self.views) if i != self.current)
-        return header_info(
-            view.log,
-            view.snapshot,
-            replay=self.reader.replay,
-            records_at_pause=(view.records_at_pause or 0) if self.view_state.paused else None,
-            position=position_note(self.current, others, len(self.views)),
-            show_elapsed=self.show_elapsed,
-            input_error=self.reader.error,
+    def _header(self):
+        return view_header(
+            self.views, self.current, paused=self.view_state.paused, replay=self.reader.replay,
+            show_elapsed=self.show_elapsed, input_error=self.reader.error,
         )
 
-    def _pulse(self) -> None:
+    def pulse(self) -> None:
         """The app's clock, twice a second: flashing badges blink, and the header's elapsed time
         and records/s move on even when no line arrives. Both change in the same frame, and
         nothing is repainted when nothing changed (an idle app costs little)."""
@@ -258,19 +216,4 @@ class LossmonApp(KeyActions, App):
         if view.board.flashing:
             self.log_screen.show_badges(blink=True)
         if self.show_elapsed and view.snapshot is not None and not view.log.finished:  # a finished input: nothing moves
-            self.log_screen.show_header(self._header(view))
-
-    # Alerts ------------------------------------------------------------------------------------
-
-    def write_terminal(self, data: str) -> None:
-        """Write escape sequences to the real terminal. The driver's writer thread takes whole
-        writes in order, and frames are written from this (the app's) thread, so the sequence goes
-        out between two frames, never inside one (as ``App.bell`` does)."""
-        if self._driver is not None and not self.is_headless:
-            self._driver.write(data)
-
-    def _hook_failed(self, text: str) -> None:
-        self.post_message(HookFailed(text))  # from the hook's thread: post, never call
-
-    def on_hook_failed(self, message: HookFailed) -> None:
-        self.notify(clean(message.text, 400), title="--on-alert", severity="error", timeout=10, markup=False)
+            self.log_screen.show_header(self._header())

@@ -94,6 +94,24 @@ def header_info(
     )
 
 
+def view_header(
+    views: list, current: int, *, paused: bool, replay: bool, show_elapsed: bool, input_error: str | None
+) -> HeaderInfo:
+    """The header of the log on screen, ``views[current]`` (the app's LogViews): its position
+    among the others, and whether another one is alerting."""
+    view = views[current]
+    others = any(any(b.severity == "alert" for b in v.board) for i, v in enumerate(views) if i != current)
+    return header_info(
+        view.log,
+        view.snapshot,
+        replay=replay,
+        records_at_pause=(view.records_at_pause or 0) if paused else None,
+        position=position_note(current, others, len(views)),
+        show_elapsed=show_elapsed,
+        input_error=input_error,
+    )
+
+
 def waiting_header(paths: list[str], input_error: str | None) -> HeaderInfo:
     """Nothing to show yet: a glob that matches no file so far."""
     return HeaderInfo(

@@ -8,7 +8,6 @@ keeps no state of its own but the layout."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from textual.app import ComposeResult
@@ -20,8 +19,8 @@ from textual.widgets import Collapsible, ProgressBar
 from textual.widgets._collapsible import CollapsibleTitle
 
 from lossmon.app.badge_board import BadgeBoard
-from lossmon.app.checklist_ticks import TickStore
 from lossmon.app.live_log import LiveLog
+from lossmon.app.log_view import LogView
 from lossmon.app.runs_state import RunRow, RunsState
 from lossmon.app.safe_text import clean
 from lossmon.app.scene import ChartPlan, Snapshot, grid_names, is_charted, main_chart, metric_chart, restarts
@@ -37,18 +36,6 @@ from lossmon.app.widgets.timeline import Timeline
 SIDE_PANE_BELOW = 100  # columns: narrower terminals get the side-pane layout
 SHORT_BELOW = 25  # rows: a side pane this short starts with the checklist folded (key c)
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024  # smaller files load before a progress bar would help
-
-
-@dataclass(eq=False)
-class LogView:
-    """What the app keeps per open log."""
-
-    log: LiveLog
-    board: BadgeBoard
-    ticks: TickStore
-    snapshot: Snapshot | None = None
-    rendered_version: int = -1
-    records_at_pause: int | None = None  # the view is paused: records ingested since then are new
 
 
 class LogScreen(Screen):

@@ -1,12 +1,13 @@
 """When the app redraws: at most four frames a second while data stream in, one a second while a
 log's history loads (the reading shares the interpreter with drawing), and the checklist and
-findings lists every five seconds then. Pure bookkeeping on an injected clock; the app owns the
-timer."""
+findings lists every five seconds then. ``RefreshThrottle`` is pure bookkeeping on an injected
+clock; ``PlannedRefresh`` holds the one redraw planned, on a timer the app gives it."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
 # While a log's history loads, a frame a second: the progress bar and charts still move, and the
@@ -38,3 +39,34 @@ class RefreshThrottle:
             return False
         self.last_panes = now
         return True
+
+
+class PlannedRefresh:
+    """At most one redraw planned at a time: ``plan`` sets a timer (Textual's ``set_timer``) that
+    notes the frame on the throttle and calls ``draw``. Many changes before it fires cost one frame."""
+
+    def __init__(
+        self, set_timer: Callable[[float, Callable[[], None]], Any], draw: Callable[[], None], throttle: RefreshThrottle
+    ) -> None:
+        self.throttle = throttle
+        self._set_timer, self._draw = set_timer, draw
+        self._timer = None
+
+    @property
+    def pending(self) -> bool:
+        return self._timer is not None
+
+    def plan(self, delay: float | None, loading: bool, hurry: bool = False) -> None:
+        """Redraw after ``delay`` seconds (None: when the throttle allows); ``hurry``: sooner than
+        a redraw already planned (else that one stands)."""
+        if self._timer is not None:
+            if not hurry:
+                return
+            self._timer.stop()
+        delay = self.throttle.delay(loading) if delay is None else delay
+        self._timer = self._set_timer(max(delay, 0.01), self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        self.throttle.frame_drawn()
+        self._draw()

@@ -38,7 +38,8 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
 - Changes are heard through :class:`~lossmon.engine.sources.watchers.Watcher` (inotify, or polling where
   inotify does not work, or everywhere with ``poll_interval``). Every ``RESYNC_SECONDS`` each
   input is also checked directly, in case a change went unheard (a deleted file still written,
-  a glob matching in a directory not yet watched). Idle, the thread sleeps until then.
+  a glob matching in a directory not yet watched; ``resync()`` checks them now). Idle, the thread
+  sleeps until then.
 - ``stop()`` ends the thread (within one batch) and closes the files; it is safe to call twice.
 - Each live input's Monitor judges when its log stops growing (the ``stalled`` detector), by
   ``clock``: the follower asks it after every round and at least every ``RESYNC_SECONDS``;
@@ -170,6 +171,14 @@ class Follower:
     def tick(self) -> None:
         """Judge the silence of every log now (the follower does it every few seconds anyway)."""
         self._wake.set()
+
+    def resync(self) -> None:
+        """Look at every input again now (its size, rotation, truncation), as the follower does
+        by itself every ``RESYNC_SECONDS``: a change that went unheard is read at once."""
+        with self.lock:
+            feeds = list(self._feeds.values())
+        for feed in feeds:
+            self._mark(feed)
 
     def __iter__(self) -> Iterator[FollowUpdate]:
         while not self.done:

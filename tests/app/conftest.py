@@ -106,14 +106,17 @@ async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
     three calm polls: the layout may change after a frame, as when a checklist opens)."""
     await until(lambda: app.reader.logs and not app.loading, "the history to load", timeout=timeout, pilot=pilot)
     app.schedule(0.0, force=True)
-    calm = 0
+    calm, frames = 0, app.frames
 
     def settled() -> bool:
         nonlocal calm
         calm = 0 if app.refresh_pending else calm + 1
         return calm >= 3
 
-    await until(settled, "the frames to settle", timeout=timeout, poll=0.05, pilot=pilot)
+    def unsettled() -> str:
+        return f"the frames to settle ({app.frames - frames} drawn meanwhile, a refresh still planned: {app.refresh_pending})"
+
+    await until(settled, unsettled, timeout=timeout, poll=0.05, pilot=pilot)
     await pilot.pause()
 
 

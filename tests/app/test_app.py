@@ -200,7 +200,10 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
     app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)
     async with app.run_test(size=(120, 40)) as pilot:
         # (the replay's first look at its clock starts its time: advancing before would be lost)
-        await until(lambda: app.views and "REPLAY" in _header(app) and pace.readings, "the replay to start", pilot=pilot)
+        await until(
+            lambda: app.views and "REPLAY" in _header(app) and pace.readings,
+            lambda: f"the replay to start; the header: {_header(app)!r}, {pace.readings} readings, {app.frames} frames", pilot=pilot,
+        )
         pace.advance(1.0)  # 250 records due: the run up to about step 245, before its NaN
         await until(lambda: app.views[0].log.monitor.records >= 250, "the first second of replay", pilot=pilot)
         await until(lambda: "step 24" in _header(app), "the header to follow", pilot=pilot)
@@ -220,6 +223,16 @@ async def test_several_logs_switch_with_brackets(healthy_log, nan_log, tick_dir)
         await wait_loaded(app, pilot)
         assert "nan.log" in _header(app)
         assert _badge(app, "nan_or_inf").has_class("-alert")
+
+
+async def test_choosing_the_run_on_screen_shows_it_afresh(healthy_log, nan_log, tick_dir):
+    app = make_app(healthy_log, nan_log, tick_dir=tick_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        app.view_state = app.view_state.pin(300.0)  # a step chosen in the timeline
+        await pilot.press("r", "enter")  # the run list, on its first run: the one shown, chosen again
+        await pilot.pause()
+        assert app.current == 0 and app.view_state.pinned_step is None and "healthy.log" in _header(app)
 
 
 async def test_q_quits(healthy_log, tick_dir):
@@ -351,22 +364,29 @@ async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the
 
 
 async def test_an_idle_app_repaints_only_the_clock_and_the_blink(nan_log, tick_dir):
-    from lossmon.app.app import LossmonApp
+    """Each beat of the app's clock (``pulse``, twice a second) blinks the flashing badge and moves
+    the header's elapsed time on, and draws no chart. The beats and the time are the test's: the
+    logs' clock is a ManualClock, and the test beats in place of the app's timer."""
+    from lossmon.app.app import BLINK_INTERVAL, LossmonApp
     from lossmon.app.feeds import FollowFeed
 
-    app = LossmonApp(FollowFeed([str(nan_log)]))  # a real clock: the elapsed time moves
+    clock = ManualClock()
+    app = LossmonApp(FollowFeed([str(nan_log)], clock=clock))  # the elapsed time shown, on the test's clock
+    app.blink_interval = 3600.0  # the app's own timer never beats during the test
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)
-        frames = -1
-        while app.frames != frames:  # a busy machine may still be laying out the first frames
-            frames = app.frames
-            await pilot.pause(0.5)
-        badge = _badge(app, "nan_or_inf")
-        header, blinks = _header(app), set()
+        frames, badge = app.frames, _badge(app, "nan_or_inf")
         classes = set(badge.classes)
-        for _ in range(30):
-            await pilot.pause(0.1)
-            blinks.add(badge.blink_on)
+        assert badge.has_class("-flashing") and "00:00" in _header(app)
+        blinks, headers = [], []
+        for _ in range(4):
+            clock.advance(BLINK_INTERVAL)
+            app.pulse()
+            await pilot.pause()
+            assert not app.refresh_pending  # a beat plans no frame
+            blinks.append(badge.blink_on)
+            headers.append(_header(app))
         assert app.frames == frames  # no chart was drawn again
-        assert _header(app) != header  # the elapsed time moved on
-        assert blinks == {True, False} and set(badge.classes) == classes  # blinking never restyles
+        assert blinks == [True, False, True, False]  # each beat turns the blink
+        assert "00:01" in headers[1] and "00:02" in headers[3]  # the elapsed time moved on with the clock
+        assert set(badge.classes) == classes  # blinking never restyles

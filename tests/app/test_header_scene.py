@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lossmon.app.header_scene import header_info, position_note, waiting_header
+from lossmon.app.header_scene import header_info, position_note, view_header, waiting_header
 from lossmon.app.live_log import LiveLog
 from lossmon.app.scene import take_snapshot
 from lossmon.engine import Monitor
@@ -60,3 +60,20 @@ def test_position_and_waiting_headers():
     assert position_note(0, alerting_elsewhere=True, count=2) == "1/2 (another log is alerting: ])"
     waiting = waiting_header(["runs/*.log"], None)
     assert (waiting.name, waiting.state, waiting.note) == ("runs/*.log", "WAITING", "no file matches yet")
+
+
+def test_the_header_of_the_log_on_screen_says_where_it_is_and_who_else_alerts(tmp_path, tick_dir):
+    from lossmon.app.log_view import LogView
+
+    views = [LogView.open(_read(write_log(tmp_path / f"{name}.log", lines)), tick_dir) for name, lines in (
+        ("calm", trainer_lines(100)), ("broken", trainer_lines(100, nan_at=90)),
+    )]
+    for view in views:
+        view.catch_up()
+    facts = dict(replay=False, show_elapsed=False, input_error=None)
+    calm = view_header(views, 0, paused=False, **facts)
+    assert calm.name == "calm.log" and calm.position == "1/2 (another log is alerting: ])" and calm.state == "FOLLOW"
+    assert view_header(views, 1, paused=False, **facts).position == "2/2"  # the alerting log itself
+    views[1].pause(True)
+    paused = view_header(views, 1, paused=True, **facts)
+    assert paused.state == "PAUSED" and paused.note == "p: follow"

@@ -1,10 +1,12 @@
-"""The redraw throttle, on a clock the test moves."""
+"""The redraw throttle and the one planned redraw, on a clock and timers the test moves."""
 
 from __future__ import annotations
 
 import pytest
 
-from lossmon.app.refresh import LOADING_PANES_INTERVAL, LOADING_REFRESH_INTERVAL, MIN_DELAY, REFRESH_INTERVAL, RefreshThrottle
+from lossmon.app.refresh import (
+    LOADING_PANES_INTERVAL, LOADING_REFRESH_INTERVAL, MIN_DELAY, REFRESH_INTERVAL, PlannedRefresh, RefreshThrottle,
+)
 
 
 class Clock:
@@ -39,3 +41,37 @@ def test_the_lists_are_redrawn_every_frame_once_loaded_and_seldom_while_loading(
     assert not throttle.panes_due(loading=True)
     clock.now += LOADING_PANES_INTERVAL
     assert throttle.panes_due(loading=True)
+
+
+class Timers:
+    """Textual's ``set_timer`` as the test sees it: the timers set, fired when the test says."""
+
+    def __init__(self) -> None:
+        self.set: list[list] = []  # [delay, callback, stopped]
+
+    def __call__(self, delay, callback):
+        timer = [delay, callback, False]
+        self.set.append(timer)
+        return type("Timer", (), {"stop": lambda _: timer.__setitem__(2, True)})()
+
+    def fire(self) -> None:
+        delay, callback, stopped = self.set[-1]
+        assert not stopped
+        callback()
+
+
+def test_many_changes_before_the_timer_fires_cost_one_frame():
+    clock, timers, frames = Clock(), Timers(), []
+    planned = PlannedRefresh(timers, lambda: frames.append(clock.now), RefreshThrottle(clock))
+    planned.plan(None, loading=False)
+    planned.plan(None, loading=False)
+    planned.plan(0.0, loading=False)  # not hurried: the plan stands
+    assert len(timers.set) == 1 and planned.pending
+    timers.fire()
+    assert frames == [100.0] and not planned.pending
+    planned.plan(None, loading=False)  # just drawn: the throttle spaces the next frame
+    assert timers.set[-1][0] == pytest.approx(REFRESH_INTERVAL)
+    planned.plan(0.0, loading=False, hurry=True)  # a key: sooner, in place of the planned one
+    assert timers.set[-2][2] and timers.set[-1][0] == 0.01 and len(timers.set) == 3
+    timers.fire()
+    assert len(frames) == 2 and not planned.pending

@@ -116,7 +116,7 @@ async def test_sixteen_colours_keep_the_alert_solid(nan_log, tick_dir):
 async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
     log = write_log(tmp_path / "spiked.log", _spiked_lines() + trainer_lines(40, nan_at=30)[-5:])
     app = make_app(log, ascii=True)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:  # toasts drawn, as in a terminal
         await wait_loaded(app, pilot)
         await pilot.press("c") if app.query_one("#checklist-box").collapsed else None
         await wait_loaded(app, pilot)
@@ -124,7 +124,7 @@ async def test_ascii_draws_pure_ascii(size, tmp_path, tick_dir):
         for screen in ("main", "notification", "help", "metrics", "palette"):
             if screen == "notification":
                 await pilot.press("v")  # a toast
-                await pilot.pause(0.3)
+                await until(lambda: "Advice" in screen_text(app), "the toast", pilot=pilot)
             if screen == "help":
                 await pilot.press("question_mark")
                 await pilot.pause()

@@ -123,6 +123,18 @@ def test_forced_polling_follows_appends_and_rotation(tmp_path, follow):
     c.until(c.has_steps(3))
     assert c.steps() == [0.0, 1.0, 2.0]
     assert (str(log), "rotated") in c.events()
+
+
+def test_resync_reads_a_change_that_went_unheard_at_once(tmp_path, follow):
+    log = tmp_path / "train.log"
+    log.write_bytes(nano(0, 3.0))
+    c = follow([log], poll_interval=3600.0).until(c_steps(1))  # polls hourly: nothing is heard
+    os.rename(log, tmp_path / "train.log.1")
+    log.write_bytes(nano(1, 2.9))
+    append(tmp_path / "train.log.1", nano(2, 2.8))  # the rotated file's last line
+    c.session.resync()
+    c.until(c_steps(3))
+    assert c.steps() == [0.0, 2.0, 1.0] and (str(log), "rotated") in c.events()
     assert c.session.watcher.polled(str(tmp_path))
 
 

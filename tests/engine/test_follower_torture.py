@@ -5,6 +5,11 @@ The assertions come from what the writer wrote. The writer and the test synchron
 where tail -F semantics need it: a file must have been opened by the follower before it is rotated
 away (a reader that never saw a file at the path cannot follow it), and the lines written before the
 truncation must have been read before the truncation destroys them. Everything else races freely.
+
+Once the writer is done, nothing more may come: the test has the follower look at the file again
+(``resync``) and waits for a barrier, the stalled finding of the log's silence on the follower's
+clock (a ManualClock: the silence lasts exactly as long as the test says). Whatever that look read
+comes before the barrier, so a duplicate is caught on any machine, with no sleep to let it arrive.
 """
 
 import os
@@ -14,8 +19,10 @@ import textwrap
 import time
 
 from lossmon.engine.follower import Follower
+from tests.conftest import ManualClock, until
 
 LINES = 200_000
+STALL_AFTER = 60.0  # seconds of silence on the follower's clock before the log is called stalled
 ROTATIONS = (LINES * 3 // 10, LINES * 6 // 10)
 TRUNCATION = LINES * 8 // 10
 
@@ -74,16 +81,56 @@ def expected_loss(i):
     return float(f"{1 + (i * 7919 % 10007) / 10007:.6f}")  # as the writer prints it
 
 
+class SkippableClock:
+    """The real monotonic clock, which the test can move on (``skip``): the follower paces its
+    reads as in use while the writer writes, and nothing waits for its pace once the writer is done."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.skipped
+
+    def skip(self, seconds: float) -> None:
+        self.skipped += seconds
+
+
 def test_every_written_record_exactly_once_in_order_across_rotations_and_truncation(tmp_path):
     log, sync = tmp_path / "train.log", tmp_path / "sync"
     sync.mkdir()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    session = Follower([str(log)], max_pending=8).start()
+    clock, pace_clock = ManualClock(), SkippableClock()
+    session = Follower([str(log)], max_pending=8, clock=clock, stall_after=STALL_AFTER, pace_clock=pace_clock).start()
     writer = subprocess.Popen(
         [sys.executable, str(script), str(log), str(sync), str(LINES), ",".join(map(str, ROTATIONS)), str(TRUNCATION)]
     )
-    steps, losses, kinds = [], [], []
+    steps, losses, kinds, stalls = [], [], [], []
+
+    def take(update) -> None:
+        for event in update.events:
+            kinds.append(event.kind)
+            if event.kind in ("opened", "rotated"):
+                (sync / f"holding-{kinds.count('opened') + kinds.count('rotated') - 1}").touch()
+        if update.batch is not None:
+            steps.extend(update.batch.steps.tolist())
+            losses.extend(update.batch.columns["loss"].values.tolist())
+        stalls.extend(finding.severity for finding in update.findings if finding.pathology == "stalled")
+
+    def barrier(silence: float, severity: str) -> None:
+        """The log silent for ``silence`` s on the follower's clock: wait for its ``severity``
+        stall, judged after everything the follower had to read."""
+        clock.advance(silence)
+        session.tick()
+
+        def judged() -> bool:
+            update = session.get(timeout=0.05)
+            if update is not None:
+                take(update)
+            return severity in stalls or len(steps) > LINES  # (a duplicate: the assertions say which)
+
+        until(judged, lambda: f"the {severity} stall; stalls {stalls}, {len(steps)} records", poll=0)
+
     end = time.monotonic() + 240
     try:
         while len(steps) < LINES or not (sync / "done").exists():
@@ -91,24 +138,27 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
             assert writer.poll() in (None, 0), "the writer failed"
             update = session.get(timeout=0.05)
             if update is not None:
-                for event in update.events:
-                    kinds.append(event.kind)
-                    if event.kind in ("opened", "rotated"):
-                        (sync / f"holding-{kinds.count('opened') + kinds.count('rotated') - 1}").touch()
-                if update.batch is not None:
-                    steps.extend(update.batch.steps.tolist())
-                    losses.extend(update.batch.columns["loss"].values.tolist())
+                take(update)
             written = sync / "written"
             if written.exists() and not (sync / "read-all").exists() and len(steps) >= int(written.read_text()):
                 (sync / "read-all").touch()
-        time.sleep(0.2)  # anything more would be a duplicate: let it arrive if there is one
-        while (update := session.get(timeout=0.2)) is not None:
-            steps.extend(update.batch.steps.tolist() if update.batch is not None else [])
+        assert writer.wait(timeout=60) == 0
+        # The file is as it stays. Anything more would be a duplicate: the follower reads it
+        # again now (not paced), and two barriers make sure that read came first (the warning
+        # may be judged in the round that takes the resync; the alert comes in a later one).
+        assert not stalls  # the follower's clock stood still while the writer wrote
+        pace_clock.skip(3600.0)
+        session.resync()
+        barrier(STALL_AFTER, "warn")
+        barrier(2 * STALL_AFTER, "alert")  # alert: three times the warning's silence
     finally:
         session.stop()
         writer.wait(timeout=60)
+    while (update := session.get(timeout=0)) is not None:  # and whatever came after the barrier
+        take(update)
     assert writer.returncode == 0
     assert steps == [float(i) for i in range(LINES)]
     assert losses == [expected_loss(i) for i in range(LINES)]
     assert kinds.count("rotated") == 2 and kinds.count("truncated") == 1
     assert set(kinds) <= {"waiting", "opened", "rotated", "moved", "truncated"}
+    assert stalls == ["warn", "alert"]  # the barriers, and nothing after them

@@ -1,5 +1,6 @@
 """Textual's command palette in --ascii: its search icon is an emoji, its placeholder ends in
-an ellipsis and its borders are block characters; this one draws none of them."""
+an ellipsis and its borders are block characters; this one draws none of them (nor the block
+border of a toast shown over it: the app's stylesheet does not reach Textual's system screens)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ class AsciiCommandPalette(CommandPalette):
     AsciiCommandPalette CommandList { border-bottom: ascii $foreground 30%; }
     AsciiCommandPalette CommandList:focus { border: blank; }
     AsciiCommandPalette CommandList.--populating { border-bottom: none; }
+    AsciiCommandPalette Toast.-information { border-left: ascii $success; }
+    AsciiCommandPalette Toast.-warning { border-left: ascii $warning; }
+    AsciiCommandPalette Toast.-error { border-left: ascii $error; }
     """
 
     def __init__(self) -> None:
