@@ -126,6 +126,20 @@ def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], floa
     return max(0, min(spare, cores - 1, MAX_WORKERS))
 
 
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while the standard streams are still the
+    process's own. A terminal UI captures ``sys.stderr`` (its ``fileno()`` is no longer a
+    descriptor), and the tracker, started with the first workers, is handed that descriptor:
+    ``ValueError: bad value(s) in fds_to_keep``. The app calls this before it starts, when a log
+    it opens is big enough for workers."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - then workers fail to start later, and the log is read alone
+        pass
+
+
 # The worker's side -------------------------------------------------------------------------------
 
 
