@@ -73,6 +73,7 @@ class LossmonApp(KeyActions, App):
         self.show_elapsed = show_elapsed
         self.throttle = RefreshThrottle(clock)
         self._refresh_timer = None  # the refresh planned, if any
+        self._charts_now = True  # the next refresh redraws the charts, loading or not (forced)
         self._was_loading = True  # the history is read first
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
@@ -184,6 +185,7 @@ class LossmonApp(KeyActions, App):
         log's snapshot is taken again; ``hurry``: sooner than a refresh already planned."""
         if force and self.views:
             self.views[self.current].rendered_version = -1
+            self._charts_now = True
         if self._refresh_timer is not None:
             if not hurry:
                 return
@@ -205,13 +207,14 @@ class LossmonApp(KeyActions, App):
                 view.board.update(status)
         self.log_screen.show_runs(self.runs.refresh(self.views, self.current, self.view_state.x_axis))
         if self.views:
-            self.render_log(self.views[self.current])
+            charts, self._charts_now = self._charts_now or self.throttle.charts_due(self.loading), False
+            self.render_log(self.views[self.current], charts)
         else:
             self.log_screen.show_header(waiting_header(list(getattr(self.reader, "paths", [])), self.reader.error))
 
     # Drawing -----------------------------------------------------------------------------------
 
-    def render_log(self, view: LogView) -> None:
+    def render_log(self, view: LogView, charts: bool = True) -> None:
         log, screen = view.log, self.log_screen
         changed = log.version != view.rendered_version
         if changed or view.snapshot is None:
@@ -225,7 +228,7 @@ class LossmonApp(KeyActions, App):
         screen.show_badges()  # a badge that stopped flashing stops blinking
         screen.show_header(self._header(view))
         screen.show_progress(log)
-        if not self.view_state.paused or not self.frames:
+        if charts and (not self.view_state.paused or not self.frames):  # charts: seldom while loading
             self.frames += 1
             main = screen.show_charts(view, self.view_state, self._overlay_plan if self.runs.overlaid else None)
             self.main_scale = (main.log_y, main.auto_log)

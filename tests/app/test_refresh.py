@@ -39,3 +39,18 @@ def test_the_lists_are_redrawn_every_frame_once_loaded_and_seldom_while_loading(
     assert not throttle.panes_due(loading=True)
     clock.now += LOADING_PANES_INTERVAL
     assert throttle.panes_due(loading=True)
+
+
+def test_the_charts_are_redrawn_every_frame_once_loaded_and_every_few_seconds_while_loading():
+    from lossmon.app.refresh import LOADING_CHARTS_INTERVAL
+
+    clock = Clock()
+    throttle = RefreshThrottle(clock)
+    assert throttle.charts_due(loading=True)  # the first picture of the history shows them
+    for _ in range(int(LOADING_CHARTS_INTERVAL / LOADING_REFRESH_INTERVAL) - 1):
+        clock.now += LOADING_REFRESH_INTERVAL  # frames a second apart: header and progress only
+        assert not throttle.charts_due(loading=True)
+    clock.now += LOADING_REFRESH_INTERVAL
+    assert throttle.charts_due(loading=True)
+    assert throttle.charts_due(loading=False) and throttle.charts_due(loading=False)  # loaded: every frame
+    assert not throttle.charts_due(loading=True)  # a load that starts again (a new file) waits its turn
