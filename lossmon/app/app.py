@@ -70,6 +70,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.ascii = ascii
         self.show_elapsed = show_elapsed
         self.planned = PlannedRefresh(self.set_timer, self._refresh_now, RefreshThrottle(clock))
+        self._charts_now = True  # the next refresh redraws the charts, loading or not (forced)
         self._was_loading = True  # the history is read first
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
@@ -165,6 +166,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
         log's snapshot is taken again; ``hurry``: sooner than a refresh already planned."""
         if force and self.views:
             self.views[self.current].rendered_version = -1
+            self._charts_now = True
         self.planned.plan(delay, self.loading, hurry)
 
     def _refresh_now(self) -> None:
@@ -177,19 +179,20 @@ class LossmonApp(KeyActions, AppAlerts, App):
                 view.update_badges()
         self.log_screen.show_runs(self.runs.refresh(self.views, self.current, self.view_state.x_axis))
         if self.views:
-            self.render_log(self.views[self.current])
+            charts, self._charts_now = self._charts_now or self.planned.throttle.charts_due(self.loading), False
+            self.render_log(self.views[self.current], charts)
         else:
             self.log_screen.show_header(waiting_header(list(getattr(self.reader, "paths", [])), self.reader.error))
 
     # Drawing -----------------------------------------------------------------------------------
 
-    def render_log(self, view: LogView) -> None:
+    def render_log(self, view: LogView, charts: bool = True) -> None:
         log, screen = view.log, self.log_screen
         view.catch_up()
         screen.show_badges()  # a badge that stopped flashing stops blinking
         screen.show_header(self._header())
         screen.show_progress(log)
-        if not self.view_state.paused or not self.frames:
+        if charts and (not self.view_state.paused or not self.frames):  # charts: seldom while loading
             self.frames += 1
             main = screen.show_charts(view, self.view_state, self._overlay_plan if self.runs.overlaid else None)
             self.main_scale = (main.log_y, main.auto_log)

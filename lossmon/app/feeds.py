@@ -13,13 +13,15 @@ logs at N records per second (:class:`lossmon.engine.sources.replay.ReplaySource
 
 from __future__ import annotations
 
+import glob
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
 from lossmon.app.live_log import LiveLog
-from lossmon.engine import Monitor
+from lossmon.engine import Monitor, scan_workers
 from lossmon.engine.findings import Finding
 from lossmon.engine.followed import FollowedInput
 from lossmon.engine.follower import Follower
@@ -69,6 +71,8 @@ class FollowFeed(_Adapter):
         self._by_path: dict[str, LiveLog] = {}
         self._make_monitor = make_monitor
         self._clock = clock
+        if any(_big_file(path) for path in self.paths):
+            scan_workers.prepare()  # before the app captures stderr (scan workers for its history)
         self.follower = Follower(
             self.paths,
             make_monitor=self._monitor_for,
@@ -164,6 +168,17 @@ class ReplayFeed(_Adapter):
                 with log.lock:
                     log.event("finished", f"{log.path}: replayed")
                 self._notify(log)
+
+
+def _big_file(path: str) -> bool:
+    """A file (or a file a glob matches now) with history enough for scan workers."""
+    for match in glob.glob(path) if glob.has_magic(path) else [path]:
+        try:
+            if os.path.isfile(match) and os.path.getsize(match) >= scan_workers.MIN_BYTES:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _counter(monitor: Monitor) -> Callable[[], int]:

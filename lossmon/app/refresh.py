@@ -1,7 +1,8 @@
 """When the app redraws: at most four frames a second while data stream in, one a second while a
-log's history loads (the reading shares the interpreter with drawing), and the checklist and
-findings lists every five seconds then. ``RefreshThrottle`` is pure bookkeeping on an injected
-clock; ``PlannedRefresh`` holds the one redraw planned, on a timer the app gives it."""
+log's history loads (the reading shares the interpreter with drawing), the charts every three
+seconds then and the checklist and findings lists every five. ``RefreshThrottle`` is pure
+bookkeeping on an injected clock; ``PlannedRefresh`` holds the one redraw planned, on a timer the
+app gives it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ REFRESH_INTERVAL = 0.25  # at most four frames a second while data streams in
 # reading (which shares the interpreter with drawing) keeps nearly all of it. Keys redraw at once.
 LOADING_REFRESH_INTERVAL = 1.0
 LOADING_PANES_INTERVAL = 5.0  # and the checklist and findings list every five seconds
+# The charts, every three seconds then: a frame of a 200x50 screen's charts costs ~0.1 s of the
+# interpreter (planning, drawing, compositing), a tenth of the load at one a second, ~3% at this
+# pace (benchmarks.perf --only big: the final picture against check's time). The header and the
+# progress bar, cheap, still move every second; keys and resizes redraw the charts at once.
+LOADING_CHARTS_INTERVAL = 3.0
 MIN_DELAY = 0.02  # seconds: a refresh "when the throttle allows" never fires in the same tick
 
 
@@ -22,6 +28,7 @@ class RefreshThrottle:
         self.clock = clock
         self.last_frame = -float("inf")
         self.last_panes = -float("inf")
+        self.last_charts = -float("inf")
 
     def delay(self, loading: bool) -> float:
         """Seconds until the next frame may be drawn."""
@@ -38,6 +45,15 @@ class RefreshThrottle:
         if loading and now - self.last_panes < LOADING_PANES_INTERVAL:
             return False
         self.last_panes = now
+        return True
+
+    def charts_due(self, loading: bool) -> bool:
+        """Whether this frame also redraws the charts (and, if so, notes it): always once
+        loaded; while loading, every ``LOADING_CHARTS_INTERVAL`` seconds."""
+        now = self.clock()
+        if loading and now - self.last_charts < LOADING_CHARTS_INTERVAL:
+            return False
+        self.last_charts = now
         return True
 
 

@@ -153,7 +153,7 @@ def _write(stream, lines: list[str]) -> None:
             pass
         return
     with writing(stream):
-        stream.write("".join(line + "\n" for line in lines))  # flushed per update: visible at once, whole
+        stream.write("\n".join(lines) + "\n")  # flushed per update: visible at once, whole
 
 
 def jsonl_lines(update: FollowUpdate) -> list[str]:
@@ -168,26 +168,45 @@ def jsonl_lines(update: FollowUpdate) -> list[str]:
 def jsonl_records(path: str, batch: RecordBatch) -> list[str]:
     """One JSON object per record, ``{"path", "line", "step", "metrics"}``, exactly as json.dumps
     writes it, built column by column: a writer appending 150k lines a second must not wait for
-    a json.dumps per record (it was most of watch's time)."""
+    a json.dumps per record (it was most of watch's time). A dense batch (every record has every
+    metric, the usual case) goes through one %-template per batch: a single C-level format call
+    per record, with each value's text made by float.__str__ (which is float.__repr__, as json)."""
     count = len(batch)
     if not count:
         return []
     head = '{"path": ' + json.dumps(path) + ', "line": '
-    steps = _step_texts(batch.steps)
     columns = [(json.dumps(name) + ": ", column) for name, column in batch.columns.items()]
     if all(len(column.rows) == count for _, column in columns):  # every record has every metric
-        texts = [[key + text for text in _value_texts(column.values)] for key, column in columns]
-        metrics = list(map(", ".join, zip(*texts))) if texts else [""] * count
-    else:
-        per_row: list[list[str]] = [[] for _ in range(count)]
-        for key, column in columns:
-            for row, text in zip(column.rows.tolist(), _value_texts(column.values)):
-                per_row[row].append(key + text)
-        metrics = list(map(", ".join, per_row))
+        template = (
+            _percent_safe(head) + '%s, "step": %s, "metrics": {'
+            + ", ".join(_percent_safe(key) + "%s" for key, _ in columns) + "}}"
+        )
+        values = [_json_floats(column.values) for _, column in columns]
+        return list(map(template.__mod__, zip(batch.lines.tolist(), _step_texts(batch.steps), *values)))
+    steps = _step_texts(batch.steps)
+    per_row: list[list[str]] = [[] for _ in range(count)]
+    for key, column in columns:
+        for row, text in zip(column.rows.tolist(), _value_texts(column.values)):
+            per_row[row].append(key + text)
+    metrics = list(map(", ".join, per_row))
     return [
         f'{head}{line}, "step": {step}, "metrics": {{{body}}}}}'
         for line, step, body in zip(batch.lines.tolist(), steps, metrics)
     ]
+
+
+def _percent_safe(text: str) -> str:
+    """Literal text inside a %-template (a path or a metric name may hold ``%``)."""
+    return text.replace("%", "%%")
+
+
+def _json_floats(values: np.ndarray) -> list:
+    """The values as Python floats (``%s`` writes each as json.dumps does), ``"null"`` for what
+    is not finite."""
+    floats = values.tolist()
+    for index in np.flatnonzero(~np.isfinite(values)).tolist():
+        floats[index] = "null"
+    return floats
 
 
 def _value_texts(values: np.ndarray) -> list[str]:
@@ -198,12 +217,13 @@ def _value_texts(values: np.ndarray) -> list[str]:
     return texts
 
 
-def _step_texts(steps: np.ndarray) -> list[str]:
-    """json.dumps of step_for_json(step) for each step: whole numbers as integers."""
+def _step_texts(steps: np.ndarray) -> list:
+    """What json.dumps writes for step_for_json(step), for each step: whole numbers as Python
+    ints (formatted as they are written), the others as text."""
     with np.errstate(invalid="ignore"):
         whole = np.isfinite(steps) & (steps == np.floor(steps))
     if whole.all() and (np.abs(steps) < 2.0**53).all():  # the usual case: counters
-        return list(map(str, steps.astype(np.int64).tolist()))
+        return steps.astype(np.int64).tolist()
     texts = _value_texts(steps)
     for index in np.flatnonzero(whole).tolist():
         texts[index] = str(int(steps[index]))

@@ -30,8 +30,11 @@ def scan_ahead(monitor: Monitor, path: str, history_bytes: int | None, **where) 
         return None
     try:
         workers = ScanWorkers(path, history_bytes, count, **where)
-    except OSError:
-        return None  # cannot start processes, or the file went: read it alone
+    except Exception:  # noqa: BLE001 - whatever stops them, the log is read alone, with the same records
+        # Cannot start processes, or the file went; or (ValueError) multiprocessing cannot pass
+        # on a standard stream that is not a file any more (a TUI that captured it; see
+        # scan_workers.prepare): the follower's thread must never die of it.
+        return None
     monitor.use_scan_workers(workers)
     return workers
 

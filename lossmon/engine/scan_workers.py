@@ -80,15 +80,33 @@ def idle_cores(
     read: Callable[[], str] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     cores: int | None = None,
+    own: Callable[[], float] | None = None,
 ) -> float:
-    """Cores left idle over the last ``window`` seconds (0.0 where it cannot be measured)."""
-    before = cpu_times(read)
+    """Cores left idle over the last ``window`` seconds (0.0 where it cannot be measured),
+    counting as idle what this process itself used, up to one core: its threads share one
+    interpreter, so the core it keeps busy (the app drawing, watch printing) is the one
+    workers_wanted leaves to it anyway, not one a worker would take from someone else.
+    ``own``: this process's CPU seconds so far (with the real /proc/stat, os.times)."""
+    if own is None and read is None:
+        own = _own_cpu_seconds
+    before, own_before = cpu_times(read), own() if own is not None else 0.0
     sleep(window)
-    after = cpu_times(read)
+    after, own_after = cpu_times(read), own() if own is not None else 0.0
     if before is None or after is None or after[1] <= before[1]:
         return 0.0
-    idle_share = (after[0] - before[0]) / (after[1] - before[1])
-    return max(0.0, idle_share) * (cores if cores is not None else os.cpu_count() or 1)
+    count = cores if cores is not None else os.cpu_count() or 1
+    total = after[1] - before[1]
+    idle_share = (after[0] - before[0]) / total
+    own_share = (own_after - own_before) * _TICKS_PER_SECOND / total
+    return max(0.0, idle_share) * count + min(1.0, max(0.0, own_share * count))
+
+
+def _own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+_TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100  # /proc/stat's unit
 
 
 def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], float] = idle_cores) -> int:
@@ -106,6 +124,20 @@ def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], floa
         return 0
     spare = int(idle() - 1 + 0.25)  # 1.8 idle cores: this process takes one, a worker the other
     return max(0, min(spare, cores - 1, MAX_WORKERS))
+
+
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while the standard streams are still the
+    process's own. A terminal UI captures ``sys.stderr`` (its ``fileno()`` is no longer a
+    descriptor), and the tracker, started with the first workers, is handed that descriptor:
+    ``ValueError: bad value(s) in fds_to_keep``. The app calls this before it starts, when a log
+    it opens is big enough for workers."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - then workers fail to start later, and the log is read alone
+        pass
 
 
 # The worker's side -------------------------------------------------------------------------------

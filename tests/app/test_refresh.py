@@ -75,3 +75,18 @@ def test_many_changes_before_the_timer_fires_cost_one_frame():
     assert timers.set[-2][2] and timers.set[-1][0] == 0.01 and len(timers.set) == 3
     timers.fire()
     assert len(frames) == 2 and not planned.pending
+
+
+def test_the_charts_are_redrawn_every_frame_once_loaded_and_every_few_seconds_while_loading():
+    from lossmon.app.refresh import LOADING_CHARTS_INTERVAL
+
+    clock = Clock()
+    throttle = RefreshThrottle(clock)
+    assert throttle.charts_due(loading=True)  # the first picture of the history shows them
+    for _ in range(int(LOADING_CHARTS_INTERVAL / LOADING_REFRESH_INTERVAL) - 1):
+        clock.now += LOADING_REFRESH_INTERVAL  # frames a second apart: header and progress only
+        assert not throttle.charts_due(loading=True)
+    clock.now += LOADING_REFRESH_INTERVAL
+    assert throttle.charts_due(loading=True)
+    assert throttle.charts_due(loading=False) and throttle.charts_due(loading=False)  # loaded: every frame
+    assert not throttle.charts_due(loading=True)  # a load that starts again (a new file) waits its turn

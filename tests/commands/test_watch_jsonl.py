@@ -55,3 +55,13 @@ def test_any_sparse_batch_is_written_as_json_dumps_writes_it(records):
         columns[name] = Column(np.array(rows, np.int64), np.array([records[r][1][name] for r in rows], float))
     batch = RecordBatch(np.arange(1, len(records) + 1), np.array([step for step, _ in records]), columns)
     assert jsonl_records("train.log", batch) == reference("train.log", batch)
+
+
+def test_percent_signs_in_paths_and_names_are_written_as_they_are():
+    """The dense path formats records through a %-template: a ``%`` in the path or a metric
+    name is text, never a conversion."""
+    lines = np.array([1, 2], np.int64)
+    batch = RecordBatch(lines, np.array([1.0, 2.0]), {"acc%": Column(np.arange(2), np.array([0.5, math.nan])),
+                                                       "%s%d%%": Column(np.arange(2), np.array([1.0, 2.0]))})
+    path = "runs/100%/%(x)s/train.log"
+    assert jsonl_records(path, batch) == reference(path, batch)

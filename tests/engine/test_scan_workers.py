@@ -217,3 +217,39 @@ def test_the_follower_starts_workers_when_a_file_falls_behind_its_writer(log, tm
     monitor.finish()
     assert fingerprint(monitor) == alone
     assert len(started) == 1 and started[0].grows and started[0].taken > 0
+
+
+def test_what_this_process_uses_itself_counts_as_idle_up_to_one_core():
+    """The app drawing, or watch printing, keeps this process's core busy: a worker would not
+    take that core from anyone (the process's threads share one interpreter), so it is not
+    counted against starting one; beyond one core it is (that is other processes' time)."""
+    snapshots = ["cpu  100 0 50 1000 10 0 0 0 0 0\n", "cpu  250 0 100 1150 10 0 0 0 0 0\n"]
+    # 150 idle jiffies of 350 over two cores; this process used 0.7 s = 70 jiffies of them.
+    reads, owns = iter(snapshots), iter([5.0, 5.7])
+    idle = idle_cores(0.1, read=lambda: next(reads), sleep=lambda s: None, cores=2, own=lambda: next(owns))
+    assert idle == pytest.approx(2 * 150 / 350 + 2 * 70 / 350)
+    reads, owns = iter(snapshots), iter([5.0, 7.0])  # 200 jiffies: more than a core's share
+    idle = idle_cores(0.1, read=lambda: next(reads), sleep=lambda s: None, cores=2, own=lambda: next(owns))
+    assert idle == pytest.approx(2 * 150 / 350 + 1.0)
+
+
+@pytest.mark.parametrize("failure", [OSError("no processes"), ValueError("bad value(s) in fds_to_keep")])
+def test_workers_that_cannot_start_leave_the_follower_reading_alone(log, monkeypatch, failure):
+    """Whatever stops the workers from starting (a captured stderr gives multiprocessing a
+    ValueError), the follower's thread goes on without them, with check's records."""
+    alone = fingerprint(check_file(str(log)))
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
+
+    def cannot_start(self, *args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(ScanWorkers, "__init__", cannot_start)
+    with Follower([str(log)]) as follower:
+        monitor = None
+        while monitor is None or monitor.splitter.lines_done < _lines(log):
+            update = follower.get(timeout=30)
+            assert update is not None and follower.error is None, "the follower stopped"
+            monitor = update.monitor
+    monitor.finish()
+    assert fingerprint(monitor) == alone

@@ -166,6 +166,8 @@ class RunsPane(Collapsible):
     def show(self, rows: list[RunRow]) -> None:
         self._rows = rows
         self.display = len(rows) > 1
+        if not self.display:
+            return  # hidden: rebuilding its list would relayout the screen for nothing (every frame of a load)
         shown = listed(rows, self.state)
         self.list.show(shown)
         title = f"Runs ({len(shown)} of {len(rows)}, /{self.state.pattern})" if self.state.pattern else f"Runs ({len(rows)})"
