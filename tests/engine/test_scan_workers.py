@@ -217,3 +217,22 @@ def test_the_follower_starts_workers_when_a_file_falls_behind_its_writer(log, tm
     monitor.finish()
     assert fingerprint(monitor) == alone
     assert len(started) == 1 and started[0].grows and started[0].taken > 0
+
+
+def test_ranges_are_the_blocks_check_reads_so_their_hits_are_taken_whole(log, tmp_path):
+    """Ranges are cut on the grid of check's reads (the last newline before each multiple of
+    their size): each block this process reads is one range, its hits taken as they are. A line
+    longer than a range moves the cut to the next stretch, as it moves the end of a block."""
+    assert parse(log, 64 * 1024) == parse(log, 64 * 1024, ScanWorkers(str(log), log.stat().st_size, 2, range_bytes=64 * 1024))
+    workers = ScanWorkers(str(log), log.stat().st_size, 2, range_bytes=64 * 1024)
+    parse(log, 64 * 1024, workers)
+    # All but where a template was learned (the train dict, the eval dict, nanoGPT's line): the
+    # rest of that block is read as a block of its own.
+    assert workers.taken > 5 and workers.whole >= workers.taken - 3
+    long_line = tmp_path / "long.log"
+    text = log.read_text()
+    middle = text.index("\n", len(text) // 2) + 1
+    long_line.write_text(text[:middle] + "x=" + "1" * 150_000 + "\n" + text[middle:])
+    workers = ScanWorkers(str(long_line), long_line.stat().st_size, 2, range_bytes=64 * 1024)
+    assert parse(long_line, 64 * 1024, workers) == parse(long_line, 64 * 1024)
+    assert workers.whole >= workers.taken - 4 and workers.fallback_ranges == 0
