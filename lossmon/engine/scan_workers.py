@@ -91,6 +91,29 @@ def idle_cores(
     return max(0.0, idle_share) * (cores if cores is not None else os.cpu_count() or 1)
 
 
+class IdleWindow:
+    """Idle cores measured while this process works (``check`` reads the first blocks meanwhile,
+    instead of sleeping through the window): what /proc/stat says was idle, plus the share of a
+    core this process used, is what was idle before it started."""
+
+    def __init__(self, read: Callable[[], str] | None = None, clock: Callable[[], float] = time.monotonic,
+                 cpu: Callable[[], float] = time.process_time, cores: int | None = None) -> None:
+        self._read, self._clock, self._cpu, self._cores = read, clock, cpu, cores
+        self._times, self._wall, self._used = cpu_times(read), clock(), cpu()
+
+    def elapsed(self) -> float:
+        return self._clock() - self._wall
+
+    def idle_cores(self) -> float:
+        after = cpu_times(self._read)
+        wall = self.elapsed()
+        if self._times is None or after is None or after[1] <= self._times[1] or wall <= 0:
+            return 0.0
+        idle_share = (after[0] - self._times[0]) / (after[1] - self._times[1])
+        cores = self._cores if self._cores is not None else os.cpu_count() or 1
+        return max(0.0, idle_share) * cores + min(1.0, (self._cpu() - self._used) / wall)
+
+
 def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], float] = idle_cores) -> int:
     """How many scan workers to start for ``history_bytes`` of a plain file: one per idle core
     beyond the one this process is about to use, within the cores this process may run on."""
