@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.scan_workers import IDLE_WINDOW_SECONDS, MAX_WORKERS, MIN_BYTES, IdleWindow, ScanWorkers, workers_wanted
 from lossmon.engine.sources.files import BLOCK_BYTES, read_chunks
@@ -52,6 +54,7 @@ def read_to_end(monitor: Monitor, path: str) -> Monitor:
     are idle for scan workers is measured while the first blocks are read (they are this
     process's to read anyway: the templates are learned there), not by waiting before them."""
     size = file_size(path)
+    _raise_malloc_threshold()
     window = None
     if workers_wanted(path, size, idle=lambda: 2.0 * MAX_WORKERS) and not os.environ.get("LOSSMON_SCAN_WORKERS"):
         window = IdleWindow()  # a big plain file: decide after a window's worth of reading
@@ -70,6 +73,16 @@ def read_to_end(monitor: Monitor, path: str) -> Monitor:
         raise
     monitor.finish()
     return monitor
+
+
+def _raise_malloc_threshold() -> None:
+    """glibc's malloc maps a big allocation from the kernel, and once such a one is freed it
+    serves allocations up to that size from its heap (its threshold adapts). The series' arrays
+    are mapped directly (engine/arrays.py) and never raise it: a block's 1-2 MB temporaries (the
+    chunk read, its lines joined, masks) were then mapped and unmapped every block, their pages
+    faulted in each time (100k faults, 0.15 s of system time on the 1M-line HF log). An untouched
+    2 MB array, freed, raises it once; elsewhere this is an allocation and nothing more."""
+    np.empty(2 << 20, np.uint8)
 
 
 def _scan_rest(monitor: Monitor, path: str, size: int, done: int, window: IdleWindow) -> None:
