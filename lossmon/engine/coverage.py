@@ -31,9 +31,11 @@ OTHER_SHAPE = "(other shapes)"
 
 # A number standing on its own: not the digits of a word (mAP50, pg0, W0530).
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.])[-+]?\.?\d")
-_PROGRESS = re.compile(r"\d+%\||\|\s*\d+/\d+\s*\[|\d+/\d+\s*\[[=>.\-]*\]|\[\s*[\d:]+\s*<\s*[\d:?]+")
+# A run of digits or word characters is entered at its start only ((?<!\d), (?<!\w)): the same
+# lines match, and a long run (a 1 MB line of digits) costs one pass, not one per offset in it.
+_PROGRESS = re.compile(r"(?<!\d)\d+%\||\|\s*\d+/\d+\s*\[|(?<!\d)\d+/\d+\s*\[[=>.\-]*\]|\[\s*[\d:]+\s*<\s*[\d:?]+")
 _TRACEBACK = re.compile(r'^\s*(?:File "[^"]*", line \d+|Traceback \(most recent call last\)|[\^~]+\s*$)')
-_WARNING = re.compile(r"(?i)\bwarn(?:ing)?s?\b|\w+Warning\b|\bdeprecat|^W\d{4} \d")  # W0530 ...: glog's level
+_WARNING = re.compile(r"(?i)\bwarn(?:ing)?s?\b|(?<!\w)\w+Warning\b|\bdeprecat|^W\d{4} \d")  # W0530 ...: glog's level
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,:]\d+)*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _HEX = re.compile(r"\b[0-9a-fA-F]{8,}\b")
 _BLANKS = re.compile(r"\s+")

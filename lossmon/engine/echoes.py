@@ -27,8 +27,12 @@ array operations.
 
 from __future__ import annotations
 
-import hashlib
 import re
+
+try:  # the C module hashlib takes blake2b from, without OpenSSL's library (3 MB of memory)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 import numpy as np
 
@@ -166,7 +170,7 @@ class EchoFilter:
     def _id(self, name: str) -> int:
         found = self._ids.get(name)
         if found is None:
-            found = self._ids[name] = int.from_bytes(hashlib.blake2b(name.encode("utf-8", "replace"), digest_size=8).digest(), "little")
+            found = self._ids[name] = int.from_bytes(blake2b(name.encode("utf-8", "replace"), digest_size=8).digest(), "little")
         return found
 
     def _drop_whole_record(self, batch: RecordBatch, row: int, previous_of, drop: dict[str, list[int]]) -> None:

@@ -109,6 +109,29 @@ def _own_cpu_seconds() -> float:
 _TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100  # /proc/stat's unit
 
 
+class IdleWindow:
+    """Idle cores measured while this process works (``check`` reads the first blocks meanwhile,
+    instead of sleeping through the window): what /proc/stat says was idle, plus the share of a
+    core this process used, is what was idle before it started."""
+
+    def __init__(self, read: Callable[[], str] | None = None, clock: Callable[[], float] = time.monotonic,
+                 cpu: Callable[[], float] = time.process_time, cores: int | None = None) -> None:
+        self._read, self._clock, self._cpu, self._cores = read, clock, cpu, cores
+        self._times, self._wall, self._used = cpu_times(read), clock(), cpu()
+
+    def elapsed(self) -> float:
+        return self._clock() - self._wall
+
+    def idle_cores(self) -> float:
+        after = cpu_times(self._read)
+        wall = self.elapsed()
+        if self._times is None or after is None or after[1] <= self._times[1] or wall <= 0:
+            return 0.0
+        idle_share = (after[0] - self._times[0]) / (after[1] - self._times[1])
+        cores = self._cores if self._cores is not None else os.cpu_count() or 1
+        return max(0.0, idle_share) * cores + min(1.0, (self._cpu() - self._used) / wall)
+
+
 def workers_wanted(path: str, history_bytes: int | None, idle: Callable[[], float] = idle_cores) -> int:
     """How many scan workers to start for ``history_bytes`` of a plain file: one per idle core
     beyond the one this process is about to use, within the cores this process may run on."""
@@ -218,6 +241,7 @@ class ScanWorkers:
         self.broken = False  # a worker died: no more ranges are handed out
         self.fallback_ranges = 0  # ranges a worker did not scan, read here instead
         self.taken = 0  # blocks served from the workers' scans (tests and benchmarks read it)
+        self.whole = 0  # ... of which exactly one range each (no hits cut and joined)
         self.ended = False
 
     # Called by the parser -------------------------------------------------------------------
@@ -296,29 +320,23 @@ class ScanWorkers:
                 return
 
     def _range_end(self, start: int) -> int:
-        """Just after the last newline in ``[start, start + range_bytes)``; or, when that holds
-        none (a very long line), after the next newline; at most ``limit``."""
-        end = min(start + self.range_bytes, self.limit)
-        if end >= self.limit:
-            return self.limit
+        """Just after the last newline before the next multiple of ``range_bytes`` past ``start``
+        (or the one after, when a line spans that stretch); at most ``limit``. Cut on that grid,
+        the ranges are the blocks this process reads (``read_chunks`` of ``range_bytes`` from the
+        first byte, each block ending at its chunk's last newline), so a block takes one range's
+        hits whole instead of pieces of two."""
+        grid = (start // self.range_bytes + 1) * self.range_bytes
         fd = self._file.fileno()
-        position = end
-        while position > start:  # backwards, a window at a time
-            low = max(start, position - _NEWLINE_SEARCH)
-            window = os.pread(fd, position - low, low)
-            cut = window.rfind(b"\n")
-            if cut >= 0:
-                return low + cut + 1
-            position = low
-        position = end
-        while position < self.limit:  # forwards: one line longer than a range
-            window = os.pread(fd, min(_NEWLINE_SEARCH, self.limit - position), position)
-            if not window:
-                break
-            cut = window.find(b"\n")
-            if cut >= 0:
-                return position + cut + 1
-            position += len(window)
+        while grid < self.limit:
+            position, low_end = grid, max(start, grid - self.range_bytes)
+            while position > low_end:  # backwards, a window at a time, over this grid stretch only
+                low = max(low_end, position - _NEWLINE_SEARCH)
+                window = os.pread(fd, position - low, low)
+                cut = window.rfind(b"\n")
+                if cut >= 0:
+                    return low + cut + 1
+                position = low
+            grid += self.range_bytes  # no newline in this stretch: one line longer than it
         return self.limit
 
     def _grow(self) -> None:
@@ -356,6 +374,10 @@ class ScanWorkers:
 
     def _cover(self, first: int, last: int) -> dict | None:
         """Hits for lines first..last from the ranges taken in, if they cover those lines."""
+        if self._blocks and self._blocks[0][0] == first and self._blocks[0][1] == last - first + 1:
+            found = self._blocks[0][2]  # the range is this block (see _range_end): its hits as they are
+            self.whole += 1
+            return {key: hits for key, hits in found.items() if hits is not DECLINED}
         pieces = []
         line = first
         for start, count, found in self._blocks:

@@ -108,3 +108,19 @@ def test_shapes_are_bounded():
     coverage.observe(LineBlock.from_lines(1, lines), np.empty(0, np.int64), {}, {})
     assert len(coverage.shapes) <= 65
     assert sum(shape.count for shape in coverage.shapes.values()) == 2000
+
+
+@pytest.mark.parametrize(
+    "run, kind",
+    [
+        ("7" * 300_000, "not_understood"),  # a number: entered at its start only, one pass
+        ("7" * 300_000 + "%|##| 3/9 [00:01<00:02]", "progress"),
+        ("Module" * 50_000 + "Warning: step 3", "warning"),
+        ("3/" * 150_000 + "4 [==>]", "progress"),
+    ],
+)
+def test_a_line_of_one_long_run_is_classified_in_one_pass(run, kind):
+    """The progress and warning patterns enter a run of digits or word characters at its start:
+    a line under the 1 MB limit made of one such run took minutes (quadratic), the same class
+    as at any length."""
+    assert classify(f"x={run}") == kind

@@ -27,3 +27,22 @@ def test_series_names_decoded_from_json_are_printable():
     monitor.feed("".join(lines).encode())
     assert sorted(s.name for s in monitor.store) == ["acc x", "loss"]
     assert monitor.store.primary_train == "loss"
+
+
+def test_points_up_to_a_line_count_those_of_the_current_file_segment():
+    """Episodes place a finding by the series' points up to its line (Monitor._position): counted
+    in the series' int32 lines, also for a line past what int32 holds, and from the segment's
+    start after a restart."""
+    import numpy as np
+
+    monitor = Monitor("train.log")
+    monitor.feed(b"".join(f"iter {s}: loss {2.0 - s / 1000:.4f}, time 10.00ms, mfu 1.00%\n".encode() for s in range(1, 51)))
+    monitor.feed(b"not a metric\n" * 5)
+    monitor.feed(b"".join(f"iter {s}: loss {1.9 - s / 1000:.4f}, time 10.00ms, mfu 1.00%\n".encode() for s in range(51, 61)))
+    lines = monitor.store["loss"].lines
+    assert lines.dtype == np.int32 and lines.tolist() == [*range(1, 51), *range(56, 66)]
+    assert [monitor._position("loss", line) for line in (0, 1, 50, 53, 56, 65, 2**31 + 9)] == [0, 1, 50, 50, 51, 60, 60]
+    monitor.restart()
+    monitor.feed(b"".join(f"iter {s}: loss {2.0 - s / 1000:.4f}, time 10.00ms, mfu 1.00%\n".encode() for s in range(1, 4)))
+    assert [monitor._position("loss", line) for line in (1, 3, 2**40)] == [61, 63, 63]
+    assert monitor._position("no such series", 7) == 7

@@ -253,3 +253,62 @@ def test_workers_that_cannot_start_leave_the_follower_reading_alone(log, monkeyp
             monitor = update.monitor
     monitor.finish()
     assert fingerprint(monitor) == alone
+def test_ranges_are_the_blocks_check_reads_so_their_hits_are_taken_whole(log, tmp_path):
+    """Ranges are cut on the grid of check's reads (the last newline before each multiple of
+    their size): each block this process reads is one range, its hits taken as they are. A line
+    longer than a range moves the cut to the next stretch, as it moves the end of a block."""
+    assert parse(log, 64 * 1024) == parse(log, 64 * 1024, ScanWorkers(str(log), log.stat().st_size, 2, range_bytes=64 * 1024))
+    workers = ScanWorkers(str(log), log.stat().st_size, 2, range_bytes=64 * 1024)
+    parse(log, 64 * 1024, workers)
+    # All but where a template was learned (the train dict, the eval dict, nanoGPT's line): the
+    # rest of that block is read as a block of its own.
+    assert workers.taken > 5 and workers.whole >= workers.taken - 3
+    long_line = tmp_path / "long.log"
+    text = log.read_text()
+    middle = text.index("\n", len(text) // 2) + 1
+    long_line.write_text(text[:middle] + "x=" + "1" * 150_000 + "\n" + text[middle:])
+    workers = ScanWorkers(str(long_line), long_line.stat().st_size, 2, range_bytes=64 * 1024)
+    assert parse(long_line, 64 * 1024, workers) == parse(long_line, 64 * 1024)
+    assert workers.whole >= workers.taken - 4 and workers.fallback_ranges == 0
+
+
+def test_idle_cores_measured_while_this_process_works_count_its_own_core_as_idle():
+    """check measures the window while reading its first blocks: this process's own use of a
+    core during the window was idle before it started."""
+    from lossmon.engine.scan_workers import IdleWindow
+
+    stats = iter(["cpu  100 0 0 100 0 0 0 0\n", "cpu  250 0 0 150 0 0 0 0\n"])
+    clock, cpu = iter([10.0, 10.2, 10.2]), iter([1.0, 1.15])
+    window = IdleWindow(read=lambda: next(stats), clock=lambda: next(clock), cpu=lambda: next(cpu), cores=2)
+    assert window.elapsed() == pytest.approx(0.2)
+    # 50 of 200 jiffies idle over 2 cores, and this process used 0.15 s of the 0.2 s
+    assert window.idle_cores() == pytest.approx(0.5 + 0.75)
+
+
+def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monkeypatch):
+    from lossmon.engine import history
+    from lossmon.engine.scan_workers import IdleWindow
+
+    monkeypatch.setattr(history, "BLOCK_BYTES", 128 * 1024)  # (findings are ordered by blocks)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "0")
+    alone = fingerprint(check_file(str(log)))
+    started = []
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append((self, kwargs))
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
+    monkeypatch.delenv("LOSSMON_SCAN_WORKERS", raising=False)
+    monkeypatch.setattr(workers_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(history, "IDLE_WINDOW_SECONDS", 0.0)  # decide after the first block
+    monkeypatch.setattr(IdleWindow, "idle_cores", lambda self: 2.0)
+    assert fingerprint(check_file(str(log))) == alone
+    assert len(started) == 1
+    workers, where = started[0]
+    assert workers.ended and workers.taken > 0 and workers.workers == 1
+    assert where["start"] > 0 and where["first_line"] > 1
+    assert log.read_bytes()[where["start"] - 1 : where["start"]] == b"\n"
+    assert log.read_bytes()[: where["start"]].count(b"\n") == where["first_line"] - 1

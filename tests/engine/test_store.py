@@ -117,3 +117,21 @@ def test_a_timeline_widens_its_lines_past_two_billion():
     series.extend(np.array([1.0]), np.array([0.5]), np.array([7]))
     series.extend(np.array([2.0, 3.0]), np.array([0.4, 0.3]), np.array([2**31 + 5, 2**40]))
     assert series.lines.tolist() == [7, 2**31 + 5, 2**40]
+
+
+def test_a_big_growable_array_comes_from_the_kernel_and_keeps_its_values():
+    """Past MAPPED_BYTES the capacity is an anonymous mapping (pages cost memory once written,
+    and a replaced array is returned at once), with the same values and a writable view."""
+    import mmap
+
+    from lossmon.engine.arrays import MAPPED_BYTES
+
+    array = GrowableArray(np.float64, capacity=4)
+    total = 0
+    while array._data.nbytes < 2 * MAPPED_BYTES:
+        array.extend(np.arange(total, total + 70_001, dtype=np.float64))
+        total += 70_001
+    np.testing.assert_array_equal(array.view, np.arange(total, dtype=np.float64))
+    assert isinstance(array._data.base, memoryview) and isinstance(array._data.base.obj, mmap.mmap)
+    array.view[0] = -1.0
+    assert array.view[0] == -1.0

@@ -39,7 +39,6 @@ first values' is a runaway below (a Keras ECG model whose loss went -3.4e4 -> -6
 from __future__ import annotations
 
 import math
-import statistics
 from collections import deque
 
 import numpy as np
@@ -49,6 +48,7 @@ from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min, since_last
 from lossmon.engine.findings import Finding, format_step
+from lossmon.engine.detectors.stats.few import median
 
 
 
@@ -222,7 +222,7 @@ class ExplodingLoss(Detector):
             before = i
             y = float(logs[i])
             if len(self._last_five) == 5 and y == y:
-                level = statistics.median(self._last_five)
+                level = median(self._last_five)
                 jump = y - level
                 # Values logged with few digits (0.0001, 0.0002) jump by their rounding step.
                 raw = np.exp(np.append(np.asarray(self._last_five), y))

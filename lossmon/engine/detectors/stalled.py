@@ -24,9 +24,9 @@ with ``lossmon check``.
 from __future__ import annotations
 
 from collections import deque
-from statistics import median
 
 from lossmon.engine.findings import Finding, format_step
+from lossmon.engine.detectors.stats.few import median
 
 PATHOLOGY = "stalled"
 SERIES = "log"  # a stall is the log's, not one series'

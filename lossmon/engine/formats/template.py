@@ -372,7 +372,10 @@ def _frames_clean(
     starts = np.concatenate(([0], newlines + 1))[rows]
     bad = shared.get("pair marks")
     if bad is None:
-        marks = np.flatnonzero((array == 61) | (array == 58))
+        pair_marks = array == 61  # "=" or ":", in place: one block-sized mask, not three
+        pair_marks |= array == 58
+        marks = np.flatnonzero(pair_marks)
+        del pair_marks
         after = array[np.minimum(marks + 1, len(array) - 1)]
         digit_after = (after >= 48) & (after <= 57) & (marks + 1 < len(array))
         bad = shared["pair marks"] = marks[~((array[marks] == 58) & digit_after)]

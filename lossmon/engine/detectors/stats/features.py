@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import math
-import statistics
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +12,7 @@ from lossmon.engine.detectors.base import Feature, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA, BlockStats
 from lossmon.engine.detectors.stats.schedule import QUIET_POINTS, LrWatch
 from lossmon.engine.detectors.stats.vector import log_values
+from lossmon.engine.detectors.stats.few import median
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
 SHORT_MIN = 10  # the short-run statistics start at this many points ...
@@ -106,7 +106,7 @@ class ShortTrend(Feature):
             self.values.append(value)
             n = len(self.values)
             if n >= 3:
-                self.best = min(self.best, statistics.median(self.values[-3:]))
+                self.best = min(self.best, median(self.values[-3:]))
             if n < SHORT_MIN:
                 continue
             x = np.asarray(self.values)

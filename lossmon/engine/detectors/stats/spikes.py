@@ -28,7 +28,6 @@ per point.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import deque
 from dataclasses import dataclass
 
@@ -37,6 +36,7 @@ import numpy as np
 from lossmon.engine.detectors.base import Event
 from lossmon.engine.findings import format_step
 from lossmon.engine.detectors.stats.vector import ewm
+from lossmon.engine.detectors.stats.few import median
 
 SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
@@ -160,7 +160,7 @@ class SpikeWatch:
                 self.record = max(self.record, self.peak)
             self.excursion, self.fired, self.calm = 0, None, 0
         if self.n <= rules.warm:
-            self.early_level = statistics.median(self.early_values)
+            self.early_level = median(self.early_values)
             jump = y - self.early_level
             if jump >= math.log(rules.early_ratio):
                 self._open(jump, i, steps, raw, where, events, early=True)
