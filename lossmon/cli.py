@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read each log to its end, run the detectors, print a report. "
         "Exit 0 when no finding is an alert, 1 when one is, 2 on a usage error or unreadable path.",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, directories of runs (logs, TensorBoard, MLflow), or '-' for stdin")
+    add_paths_argument(check)
     output = check.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print exactly one JSON object")
     output.add_argument("--markdown", action="store_true", help="print a short report to paste into an issue or chat")
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Follow logs as they are written: history first, then every new line; survives "
         "rotation, truncation, deletion and files that appear later. Runs until interrupted (exit 0).",
     )
-    watch.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, directories of runs (logs, TensorBoard, MLflow), or '-' for stdin")
+    add_paths_argument(watch)
     watch.add_argument("--jsonl", action="store_true", help="one JSON object per record and per finding")
     watch.add_argument(
         "--poll",
@@ -212,7 +212,7 @@ def build_app_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lossmon {__version__}")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="log files, quoted globs, directories of runs (logs, TensorBoard, MLflow), or '-' for stdin")
+    add_paths_argument(parser)
     parser.add_argument("--replay", action="store_true", help="animate a finished log, detectors firing as it goes")
     parser.add_argument(
         "--poll", type=float, metavar="SECONDS", help="poll every SECONDS instead of using file events (NFS/Lustre)"
@@ -236,6 +236,14 @@ def build_app_parser() -> argparse.ArgumentParser:
         "(OSC 9 and OSC 777; they travel through SSH, and through tmux with `set -g allow-passthrough on`)",
     )
     return parser
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """PATH...: what the app, check and watch read, said alike."""
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="log files, quoted globs, directories of runs (logs, TensorBoard, MLflow), or '-' for stdin",
+    )
 
 
 def add_baseline_option(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,8 @@
 """The 3.10 form of lossmon's patterns (lossmon/regex_compat.py) matches what the 3.11 form matches:
 every possessive or atomic pattern of the engine, every format's anchor and the templates learned
 from the format fixtures, compared on the fuzz corpus (real lines and their mutations): the same
-matches, spans, groups, named groups, lastgroup and findall results."""
+matches, spans, groups, named groups, lastgroup and findall results. That comparison needs 3.11's
+own re as the reference; on a real 3.10 the rest runs against the installed form."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "engine" / "formats"))
 import fuzzing  # noqa: E402
 
 _ATOMIC = re.compile(r"[*+?}]\+|\(\?>")
+_NATIVE = pytest.mark.skipif(sys.version_info < (3, 11), reason="the reference, 3.11's own possessive syntax, is not there")
 
 
 def _engine_patterns() -> dict[str, re.Pattern]:
@@ -28,7 +30,7 @@ def _engine_patterns() -> dict[str, re.Pattern]:
     for info in pkgutil.walk_packages(lossmon.engine.__path__, "lossmon.engine."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and _ATOMIC.search(str(value.pattern)):
+            if isinstance(value, (re.Pattern, EmulatedPattern)) and _ATOMIC.search(str(value.pattern)):
                 found[f"{info.name}.{name}"] = value
     from lossmon.engine.formats.registry import FORMATS
 
@@ -81,6 +83,7 @@ def test_the_corpus_and_the_patterns_are_there():
     assert all(emulate(p.pattern) != p.pattern for p in PATTERNS.values())  # each had something to emulate
 
 
+@_NATIVE
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_the_3_10_form_matches_what_the_3_11_form_matches(name):
     native = PATTERNS[name]
@@ -122,10 +125,12 @@ def test_on_3_10_re_compiles_the_possessive_patterns_in_their_3_10_form(monkeypa
     install() puts behind every re function) then answers with the 3.10 form."""
     import lossmon.regex_compat as compat
 
+    native_compile = compat._original_compile  # re's own (on 3.10, re.compile goes through compat)
+
     def refuses_3_11_syntax(source, flags):
         if _ATOMIC.search(source.decode("latin-1") if isinstance(source, bytes) else source):
             raise re.error("multiple repeat")
-        return re.compile(source, flags)
+        return native_compile(source, flags)
 
     monkeypatch.setattr(compat, "_original_compile", refuses_3_11_syntax)
     monkeypatch.setattr(compat, "_cache", {})
@@ -136,3 +141,28 @@ def test_on_3_10_re_compiles_the_possessive_patterns_in_their_3_10_form(monkeypa
     assert compile_pattern(r"a+b", 0).pattern == "a+b"
     with pytest.raises(re.error):
         compile_pattern(r"(unbalanced", 0)
+
+
+def test_re_functions_read_possessive_and_atomic_patterns():
+    """What lossmon calls through ``re`` answers as 3.11's re does: natively there, through
+    install() on 3.10 (the same expectations hold on both)."""
+    assert re.compile(r"a*+a").search("aaa") is None  # possessive: gives nothing back
+    assert re.search(r"(?>a|ab)c", "abc") is None  # atomic: the first alternative stays
+    assert re.search(r"(?>ab|a)c", "abc").group() == "abc"
+    assert re.compile(r"A++", re.I).search("xaAb").group() == "aA"
+    assert re.search(rb"\d++", b"ab12c").group() == b"12"
+    assert re.fullmatch(r"[\d.]++(?:e[+-]?+\d++)?+", "1.5e-3") is not None
+    assert re.match(r"\s*+(\w++)", "  ab cd", 0).span(1) == (2, 4)
+    assert re.compile(r"(\w)++").match("abc", 1).groups() == ("c",)
+    assert re.findall(r"(\w++)=(\d*+)", "a=1 b= c=3") == [("a", "1"), ("b", ""), ("c", "3")]
+    assert re.findall(r"x*+", "axb") == ["", "x", "", ""]
+    assert [m.span() for m in re.finditer(r"\d++", "1 22 333")] == [(0, 1), (2, 4), (5, 8)]
+    assert re.sub(r"\s++", " ", "a  b\t c") == "a b c"
+    assert re.sub(r"(\d++)(?P<u>ms)?+", r"<\1|\g<u>>", "12ms 3") == "<12|ms> <3|>"
+    assert re.subn(r"(\d++)", lambda m: m.group(1)[::-1], "12 345", count=1) == ("21 345", 1)
+    assert re.split(r"(,)\s*+", "a, b,c") == ["a", ",", "b", ",", "c"]
+    assert re.split(r"x*+", "axb") == ["", "a", "", "b", ""]
+    assert re.split(r",\s*+", "a, b, c", maxsplit=1) == ["a", "b, c"]
+    match = re.search(r"(?P<k>\w++)(?:=(?P<v>\d++)|:(?P<w>\w++))", "step:ab")
+    assert (match.lastgroup, match.lastindex, match.groupdict()) == ("w", 3, {"k": "step", "v": None, "w": "ab"})
+    assert match.groups("-") == ("step", "-", "ab") and match.expand(r"\g<k>/\3") == "step/ab"

@@ -37,6 +37,7 @@ from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.records import RecordBatch
 from lossmon.engine.safe_text import printable
+from lossmon.engine.webhook import Webhook
 from lossmon.json_values import json_number, json_safe
 
 
@@ -115,31 +116,20 @@ def make_alert_policy(args) -> AlertPolicy:
     return AlertPolicy(args.alert_level, hook=make_hook(args), webhook=make_webhook(args), exit_on=args.exit_on)
 
 
+def _alert_settings(args) -> dict:
+    """What the hook and the webhook share: the --alert-level gate, --hook-timeout on each run or
+    post, and a failure said in one line on stderr (stdout stays machine-readable)."""
+    return {"level": args.alert_level, "timeout": args.hook_timeout, "report": _report}
+
+
 def make_hook(args) -> AlertHook | None:
-    """The --on-alert hook; its own output goes to stderr so that stdout stays machine-readable."""
-    if not args.on_alert:
-        return None
-    return AlertHook(
-        args.on_alert,
-        level=args.alert_level,
-        timeout=args.hook_timeout,
-        report=_report,
-        output=sys.stderr.fileno(),
-    )
+    """The --on-alert hook; its own output goes to stderr too."""
+    return AlertHook(args.on_alert, output=sys.stderr.fileno(), **_alert_settings(args)) if args.on_alert else None
 
 
-def make_webhook(args):
-    """The --webhook poster (failures reported on stderr)."""
-    if not getattr(args, "webhook", None):
-        return None
-    from lossmon.engine.webhook import Webhook
-
-    return Webhook(
-        args.webhook,
-        level=args.alert_level,
-        timeout=args.hook_timeout,
-        report=_report,
-    )
+def make_webhook(args) -> Webhook | None:
+    """The --webhook poster."""
+    return Webhook(args.webhook, **_alert_settings(args)) if args.webhook else None
 
 
 def _write(stream, lines: list[str]) -> None:

@@ -145,16 +145,8 @@ def _merge(pieces: list[_Chunk], formats: dict[str, int], attrs: dict[str, dict]
     order = np.argsort(lines, kind="stable")
     new_row = np.empty(len(order), np.int64)
     new_row[order] = np.arange(len(order))
-    gathered: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
-    base = 0
-    for piece in pieces:
-        for name, column in piece.columns.items():
-            rows, values = gathered.setdefault(name, ([], []))
-            rows.append(new_row[column.rows + base])
-            values.append(column.values)
-        base += len(piece.lines)
     columns = {}
-    for name, (rows, values) in gathered.items():
+    for name, (rows, values) in _gathered(pieces, new_row).items():
         all_rows = np.concatenate(rows)
         all_values = np.concatenate(values)
         by_row = np.argsort(all_rows, kind="stable")
@@ -166,15 +158,22 @@ def _concatenated(pieces: list[_Chunk], lines: np.ndarray, steps: np.ndarray, fo
                   attrs: dict[str, dict]) -> RecordBatch:
     """:func:`_merge` of pieces that follow each other in line order: each column's rows, shifted
     by the records before its piece, are already in order (what the stable sorts would give)."""
+    columns = {
+        name: Column(np.concatenate(rows), np.concatenate(values))
+        for name, (rows, values) in _gathered(pieces, None).items()
+    }
+    return RecordBatch(lines, steps, columns, formats, attrs)
+
+
+def _gathered(pieces: list[_Chunk], new_row: np.ndarray | None) -> dict[str, tuple[list[np.ndarray], list[np.ndarray]]]:
+    """Each column's rows and values, piece by piece: a row numbered among all the pieces' records
+    in turn, then through ``new_row`` when the records are reordered."""
     gathered: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
     base = 0
     for piece in pieces:
         for name, column in piece.columns.items():
             rows, values = gathered.setdefault(name, ([], []))
-            rows.append(column.rows + base)
+            rows.append(column.rows + base if new_row is None else new_row[column.rows + base])
             values.append(column.values)
         base += len(piece.lines)
-    columns = {
-        name: Column(np.concatenate(rows), np.concatenate(values)) for name, (rows, values) in gathered.items()
-    }
-    return RecordBatch(lines, steps, columns, formats, attrs)
+    return gathered

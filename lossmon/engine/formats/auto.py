@@ -12,6 +12,7 @@ format takes goes to the generic ``name=value`` parser.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 import numpy as np
 
@@ -46,6 +47,10 @@ _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
+# Line shapes counted towards a template, the least recently seen forgotten past this many: a log
+# whose lines keep taking new shapes (a step in a metric's name) must not grow the count without
+# end. A shape is learned once SHAPE_REPEATS of its lines come within this many other shapes.
+MAX_SHAPES_COUNTED = 1024
 # A template that read none of this many lines in a row is dropped (it costs a scan per block).
 # Counted in lines, not blocks, and applied at the exact line: which lines a template reads must
 # never depend on how the input was cut into blocks (issue 19: records differed by chunking).
@@ -75,7 +80,7 @@ class AutoParser:
         self.record_counts: dict[str, int] = {}
         self.fast = fast
         self.templates: list[Template] = []
-        self._shape_counts: dict[tuple, int] = {}
+        self._shape_counts: OrderedDict[tuple, int] = OrderedDict()  # the most recently seen last
         self._compiles: dict[tuple, int] = {}
         self._fresh_template = False
         self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
@@ -327,8 +332,11 @@ class AutoParser:
     def _learn(self, parser: LineParser, message: str, rank_prefix: str, log_prefix: str, line: int) -> None:
         shape = parser.shape
         key = (id(parser), tuple(name for name, _, _ in shape.fields), shape.step is None, rank_prefix)
-        seen = self._shape_counts.get(key, 0) + 1
-        self._shape_counts[key] = seen
+        counts = self._shape_counts
+        seen = counts.pop(key, 0) + 1
+        counts[key] = seen
+        if len(counts) > MAX_SHAPES_COUNTED:
+            counts.popitem(last=False)
         root = self.root
         if seen < SHAPE_REPEATS or len(root.templates) >= MAX_TEMPLATES:
             return

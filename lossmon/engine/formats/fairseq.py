@@ -6,11 +6,10 @@ The logger name carries the split: ``train_inner`` lines are the training curve 
 
 from __future__ import annotations
 
-import json
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.jsonl import flatten
+from lossmon.engine.formats.jsonl import flatten, load_json
 from lossmon.engine.formats.pairs import find_pairs
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -35,10 +34,7 @@ class FairseqParser(LineParser):
             return False
         logger, rest, offset = match.group("logger") or match.group("hydra"), match.group("rest"), match.start("rest")
         if rest.startswith("{"):
-            try:
-                stats = json.loads(rest)
-            except (ValueError, RecursionError):  # RecursionError: nested too deeply
-                return False
+            stats = load_json(rest)
             if not isinstance(stats, dict):
                 return False
             prefix = self._prefix(logger, stats.get("valid_subset"))

@@ -15,13 +15,34 @@ STEP_KEYS = ("step", "global_step", "iteration", "iter", "current_steps", "num_u
 _TOP_LEVEL_NUMBER = re.compile(rf'"(?P<name>[^"\\]+)":\s*(?P<q>"?)(?P<value>{VALUE})(?P=q)\s*(?=[,}}])')
 
 
+# Deeper nesting is a bad line on every Python: 3.10 and 3.11's parser raises RecursionError near
+# 1,000 levels (less the caller's stack), 3.12's reads far deeper. No metrics log nests a tenth of it.
+MAX_JSON_DEPTH = 500
+
+
 def load_json(text: str):
-    """``json.loads``, or None for text that is not JSON, or is nested too deeply for Python's
-    parser (a 7 KB line of 990 nested objects raises RecursionError, not ValueError)."""
+    """``json.loads``, or None for text that is not JSON, or is nested deeper than MAX_JSON_DEPTH."""
     try:
-        return json.loads(text)  # accepts Python's bare NaN / Infinity
+        value = json.loads(text)  # accepts Python's bare NaN / Infinity
     except (ValueError, RecursionError):
         return None
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH and _deeper_than(value, MAX_JSON_DEPTH):
+        return None
+    return value
+
+
+def _deeper_than(value, limit: int) -> bool:
+    """True when objects and arrays nest more than ``limit`` levels (walked level by level)."""
+    level, depth = [value], 0
+    while level:
+        level = [node for node in level if isinstance(node, (dict, list))]
+        if not level:
+            return False
+        depth += 1
+        if depth > limit:
+            return True
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)]
+    return False
 
 
 def _int_to_float(value: int) -> float:

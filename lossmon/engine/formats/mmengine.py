@@ -5,11 +5,10 @@ changing values."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.jsonl import flatten
+from lossmon.engine.formats.jsonl import flatten, load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -68,10 +67,7 @@ class MMEngineScalarsParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not text.startswith("{"):
             return False
-        try:
-            entry = json.loads(text)
-        except (ValueError, RecursionError):  # RecursionError: nested too deeply
-            return False
+        entry = load_json(text)
         if not isinstance(entry, dict) or "step" not in entry:
             return False
         metrics = flatten(entry)

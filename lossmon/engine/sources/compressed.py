@@ -7,7 +7,7 @@ from collections.abc import Generator
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.sources.files import BLOCK_BYTES, read_chunks
-from lossmon.engine.sources.protocols import Sink
+from lossmon.engine.sources.protocols import Sink, finish
 
 
 class FinishedFile:
@@ -30,9 +30,7 @@ class FinishedFile:
             while got < budget:
                 chunk = next(self._chunks, None)
                 if chunk is None:
-                    self.done = True
-                    sink.end()
-                    sink.event("finished", f"{self.path}: read to its end")
+                    finish(self, sink, "read to its end")
                     return False
                 self.position += len(chunk)
                 got += len(chunk)

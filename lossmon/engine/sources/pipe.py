@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import BinaryIO
 
-from lossmon.engine.sources.protocols import Sink
+from lossmon.engine.sources.protocols import Sink, finish
 
 # At most this much a read (a pipe gives 64 KiB a read anyway): with the queue below, what a lagging
 # follower holds of a pipe stays a few MiB, whatever the history block size.
@@ -52,9 +52,7 @@ class PipeStream:
                 self.done = True
                 sink.event("error", f"{self.path}: read failed ({chunk})")
             elif not chunk:
-                self.done = True
-                sink.end()
-                sink.event("finished", f"{self.path}: end of input")
+                finish(self, sink, "end of input")
             else:
                 self.position += len(chunk)
                 got += len(chunk)

@@ -31,3 +31,11 @@ class Source(Protocol):
         """Report what changed, reading at most ``budget`` bytes; True when more is ready now."""
         ...
     def close(self) -> None: ...
+
+
+def finish(source: Source, sink: Sink, how: str) -> None:
+    """``source`` has reached an end no data can follow: what it read is complete (``end``, which
+    reads a last line without its newline), then it says so (``finished``, ``how`` it ended)."""
+    source.done = True
+    sink.end()
+    sink.event("finished", f"{source.path}: {how}")

@@ -15,7 +15,7 @@ import numpy as np
 
 from lossmon.engine.errors import LossmonError
 from lossmon.engine.sources.files import read_chunks
-from lossmon.engine.sources.protocols import Sink
+from lossmon.engine.sources.protocols import Sink, finish
 
 
 class ReplaySource:
@@ -86,9 +86,7 @@ class ReplaySource:
             if records:
                 self._lines_per_record = max(1.0, self._line / records)
         if self._line >= len(self._ends):
-            self.done = True
-            sink.end()
-            sink.event("finished", f"{self.path}: replayed")
+            finish(self, sink, "replayed")
         return False
 
     def close(self) -> None:

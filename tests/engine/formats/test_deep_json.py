@@ -83,3 +83,15 @@ def test_flatten_reads_integers_beyond_float_range_as_infinite():
     assert flatten(json.loads('{"a": 1' + "0" * 400 + ', "b": -1' + "0" * 400 + ', "c": 3}')) == {
         "a": float("inf"), "b": float("-inf"), "c": 3.0,
     }
+
+
+def test_nesting_past_the_limit_is_a_bad_line_on_every_python():
+    # Python 3.12's parser reads far deeper than 3.10 and 3.11's: the limit is lossmon's own.
+    from lossmon.engine.formats.jsonl import MAX_JSON_DEPTH
+
+    assert load_json(deep_line(MAX_JSON_DEPTH + 1, "objects")) is None
+    assert load_json(deep_line(MAX_JSON_DEPTH, "mixed")) is None  # each level an object and an array
+    value = load_json(deep_line(MAX_JSON_DEPTH, "objects"))
+    assert value is not None and len(flatten(value)) == 1
+    wide = {"step": 1, **{f"k{i}": [[{"v": i}]] for i in range(400)}}  # many brackets, shallow
+    assert load_json(json.dumps(wide)) == wide

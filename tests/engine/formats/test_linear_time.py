@@ -37,10 +37,13 @@ ROOT = Path(__file__).resolve().parents[3]
 
 _GIVES_BACK = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.BRANCH}
 _ATOMIC = {getattr(sre_constants, name) for name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP", "ASSERT", "ASSERT_NOT")
-           if hasattr(sre_constants, name)}  # (3.10 has no possessive repeats: see tests/test_regex_compat.py)
-# On 3.10, sre_parse cannot read possessive syntax: the parse-tree checks run on 3.11+, where the
-# 3.10 form is also built and compared (tests/test_regex_compat.py).
-_PARSE_TREE = pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive syntax is 3.11+ in sre_parse")
+           if hasattr(sre_constants, name)}
+
+
+def _tree(regex):
+    """The parse tree of what ``re`` runs. On 3.10 that is the 3.10 form (lossmon/regex_compat.py),
+    where each possessive or atomic part is a lookahead, atomic too, read back by a backreference."""
+    return list(sre_parse.parse(getattr(regex, "_compiled", regex).pattern))
 
 
 def _backtracking_points(items, top: bool = True) -> list[str]:
@@ -87,23 +90,20 @@ def _render(shape, rng: random.Random) -> str:
     return "".join(out)
 
 
-@_PARSE_TREE
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_shape, st.integers(0, 1000))
 def test_every_learned_template_is_possessive(shape, seed):
     rng = random.Random(seed)
     parser = _learn([_render(shape, rng) for _ in range(6)] + ["step=1 loss=0.5 lr=1"] * 5)
     for template in parser.templates:
-        tree = sre_parse.parse(template.matcher.regex.pattern)
-        assert _backtracking_points(list(tree)) == [], template.matcher.regex.pattern
+        assert _backtracking_points(_tree(template.matcher.regex)) == [], template.matcher.regex.pattern
 
 
-@_PARSE_TREE
 def test_the_issue_template_is_possessive():
     parser = _learn([f"0 7 6 7 1 6 0 1 3 0 6 1 2 iteration {s}/9 | lm loss: 0.{s}" for s in range(1, 7)])
     assert parser.templates
     for template in parser.templates:
-        assert _backtracking_points(list(sre_parse.parse(template.matcher.regex.pattern))) == []
+        assert _backtracking_points(_tree(template.matcher.regex)) == []
 
 
 _ATTACK = r"""

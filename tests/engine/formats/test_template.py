@@ -91,3 +91,19 @@ def test_a_template_idle_for_a_while_is_dropped_and_learned_again():
         if block is not None:
             parser.parse_block(block, out)
     assert len(parser.templates) == 1 and parser.templates[0].hits > 1900
+
+
+def test_ever_new_line_shapes_keep_the_shape_count_bounded():
+    # A metric named after its step gives every line a shape of its own; a regular line comes
+    # every 16 lines, so 4 of them stand within a few dozen new shapes and are still learned.
+    from lossmon.engine.formats.auto import MAX_SHAPES_COUNTED
+
+    lines = []
+    for s in range(1, 3 * MAX_SHAPES_COUNTED):
+        lines.append(f"step={s} loss={1 / s} acc=0.5" if s % 16 == 0 else f"step={s} probe_{s}={s * 0.5}")
+    data = ("\n".join(lines) + "\n").encode()
+    splitter, parser, out = LineSplitter(), AutoParser(), RecordBuilder()
+    parser.parse_block(splitter.feed(data), out)
+    assert len(parser._shape_counts) <= MAX_SHAPES_COUNTED
+    assert len(parser.templates) == 1 and parser.templates[0].hits > (3 * MAX_SHAPES_COUNTED) // 16 - 8
+    assert _same(records(data, True, 4096), records(data, False, 4096))
