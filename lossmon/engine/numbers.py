@@ -98,12 +98,13 @@ def checked_floats(tokens: Callable[[], Iterable[str | bytes]], count: int) -> t
 
 def _refused(values: np.ndarray, tokens: Callable[[], Iterable[str | bytes]]) -> np.ndarray:
     """Indices of the tokens float() must read instead: those the fast converter refused, and, in
-    text, single non-ASCII characters, which it reads as numbers (``½``, ``²``, ``⑦``) and float()
-    does not. Bytes are never read that way (a template's tokens are bytes: no extra pass)."""
+    text, any token with a non-ASCII character: it reads a lone ``½``, ``²`` or ``⑦`` as a number,
+    blanks around it too (`` ½``), where float() does not. Bytes are never read that way (a
+    template's tokens are bytes: no extra pass)."""
     refused = np.flatnonzero(values.view(np.uint64) == _REFUSED_BITS)
     first = next(iter(tokens()), None)
     if isinstance(first, str):
-        odd = [index for index, token in enumerate(tokens()) if len(token) == 1 and not token.isascii()]
+        odd = [index for index, token in enumerate(tokens()) if not token.isascii()]
         if odd:
             refused = np.union1d(refused, np.array(odd, np.int64))
     return refused

@@ -125,5 +125,5 @@ def test_the_fast_path_is_on_and_keeps_the_spellings_float_refuses():
     assert bad.tolist() == [False, False, False, True, False]
     assert math.copysign(1, values[4]) == -1  # float("-nan") keeps its sign; so does the fast path
     # fastnumbers reads a lone "½" or "²" as a number; float() does not, so neither does lossmon
-    values, bad = numbers.checked_floats(lambda: iter(["½", "٣", "²"]), 3)
-    assert bad.tolist() == [True, False, True] and values[1] == 3.0
+    values, bad = numbers.checked_floats(lambda: iter(["½", "٣", "²", " ½", "⑦ "]), 5)
+    assert bad.tolist() == [True, False, True, True, True] and values[1] == 3.0
