@@ -126,12 +126,21 @@ class KeyValueParser(LineParser):
             and (self._context_step is None or not (prefix or _only_pairs(text, found)))
             and not _bar_description(text, found)
         ):
-            if self._context_step is None and _only_pairs(text, found) and _held_out_loss(names[0]):
-                # "validation loss: 10.95" before the first step: it belongs to the step that comes
-                self._waiting.append((line, metrics, spans))
-                del self._waiting[:-MAX_WAITING]
-                return True
-            return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
+            if self._context_step is None and _only_pairs(text, found):
+                if _held_out_loss(names[0]):
+                    if not any(names[0] in waiting for _, waiting, _ in self._waiting):
+                        # "validation loss: 10.95" before the first step: it belongs to the step that comes
+                        self._waiting.append((line, metrics, spans))
+                        del self._waiting[:-MAX_WAITING]
+                        return True
+                    # printed again before any step: the log steps none of its lines, so these
+                    # losses are numbered by their lines, as they come
+                    self._release_waiting(out, None)
+                # "Training Loss: 0.1345" alone on its line, in a log that prints no step at all:
+                # a series once the shape repeats with a changing value (a setting printed once
+                # never does), numbered by its lines
+            else:
+                return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
         if prefix is not None:
