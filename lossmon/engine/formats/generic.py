@@ -162,6 +162,8 @@ class KeyValueParser(LineParser):
             # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
             # so they are not made to repeat before they count
             self._accept(names)
+            if self._held:
+                self._release_mirror(out, names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
             if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
@@ -264,6 +266,17 @@ class KeyValueParser(LineParser):
             accepted |= lines + 1 >= REPEATS_TO_ACCEPT and changed
         return accepted
 
+    def _release_mirror(self, out: RecordBuilder, held_out: tuple[str, ...]) -> None:
+        """The training line printed just before a held-out one with the same names but its split
+        word ("  Train  loss=0.7598  acc=0.5269" above "  Val    loss=0.8240  acc=0.5000") is
+        its training counterpart: a record, even when the run printed it once."""
+        mirrored = _unsplit(held_out)
+        for names in [names for names in self._held if _unsplit(names) == mirrored]:
+            if all(split_of(name) == "train" for name in names):
+                self._accept(names)
+                for record in self._held.pop(names):
+                    self._emit(out, record)
+
     def _release_sharing(self, out: RecordBuilder) -> None:
         """Held shapes that share a name with an accepted one are series too: release them."""
         for names in [names for names in self._held if self._accepted_names.intersection(names)]:
@@ -281,6 +294,14 @@ class KeyValueParser(LineParser):
 
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+
+
+_SPLIT_WORD = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|eval|evaluation|test)(?![a-z]))[ _/.-]*+")
+
+
+def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
+    """The names without their split words ("Train loss", "val_loss", "Val/loss" are "loss")."""
+    return frozenset(_SPLIT_WORD.sub("", name).strip(" _/.-").lower() for name in names)
 
 
 def _only_pairs(text: str, found) -> bool:
