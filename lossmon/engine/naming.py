@@ -14,6 +14,7 @@ KINDS = ("loss", "metric", "lr", "grad_norm", "other")
 
 _WORD = r"(?:^|(?<=[\s/_.\-(]))"
 _END = r"(?=$|[\s/_.\-)@]|\d)"
+_SPLIT_END = r"(?=$|[\s/_.\-()@]|\d)"  # a split word may qualify a bracket: "Diff-Val(Test-Normal)"
 # Loss, validation and test words of other languages than English, for scripts that print their
 # own labels: Romanian, Spanish, Portuguese, French, Italian, German, Dutch, Turkish, Russian,
 # Chinese, Japanese, Korean ("pas 120 | pierdere 0.56", "-> validare 0.55", "训练损失: 0.42").
@@ -25,12 +26,14 @@ _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between word
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_END}|{_VAL_CJK}"
+    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
-    r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
+    # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
+    # its own words, train when it has none.)
+    r"|^metrics/(?![^/]*loss)|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
     re.I,
 )
-_TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_END}|{_TEST_CJK}", re.I)
+_TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_SPLIT_END}|{_TEST_CJK}", re.I)
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
@@ -92,9 +95,13 @@ def is_metric_name(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def split_of(name: str) -> str:
-    if _TEST.search(name):
+    test = _TEST.search(name)
+    val = _VAL.search(name) if test is None or test.start() else None
+    # both: the first word qualifies the rest ("Diff-Val(Test-Normal)/loss" is a validation on
+    # test-like data)
+    if test is not None and (val is None or test.start() < val.start()):
         return "test"
-    if _VAL.search(name):
+    if val is not None:
         return "val"
     return "train"
 
