@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from functools import lru_cache
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, message_pairs
@@ -182,9 +183,11 @@ class KeyValueParser(LineParser):
             # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
             # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
             # so they are not made to repeat before they count
-            self._accept(names)
-            if self._held:
+            if names not in self._accepted and self._held:
+                self._accept(names)
                 self._release_mirror(out, names)
+            else:
+                self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
             if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
@@ -351,6 +354,7 @@ _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 _SPLIT_WORD = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|eval|evaluation|test)(?![a-z]))[ _/.-]*+")
 
 
+@lru_cache(maxsize=1024)
 def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
     """The names without their split words ("Train loss", "val_loss", "Val/loss" are "loss")."""
     return frozenset(_SPLIT_WORD.sub("", name).strip(" _/.-").lower() for name in names)
