@@ -16,7 +16,9 @@ class Shape(NamedTuple):
     value in the text, and where the step came from."""
 
     fields: tuple[tuple[str, int, int], ...]  # (series name, start, end) of each kept value
-    step: Span | None  # span of the step token, when the line printed its step
+    # span of the step token, when the line printed its step; or the spans of the epoch, the
+    # batch and the batches per epoch, when the step is epoch * batches + batch ("[3][40/500]")
+    step: Span | tuple[Span, Span, Span] | None
     counter: tuple[str, bool] | None  # else (parser attribute holding the step, +1 per line?)
 
 
@@ -51,7 +53,7 @@ class LineParser:
         step: float | None,
         metrics: dict[str, float],
         spans: dict[str, Span] | None = None,
-        step_span: Span | None = None,
+        step_span: Span | tuple[Span, Span, Span] | None = None,
         counter: tuple[str, bool] | None = None,
     ) -> bool:
         """Add one record, dropping names that are not metrics and placeholder values; the step

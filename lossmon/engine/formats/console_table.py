@@ -38,6 +38,11 @@ _CELL = r"[^\s\d=|:\[-][^\s:|=]*+(?: [^\s\d:|=][^\s:|=]*+)*+"
 _FIRST_CELL = r"[^\W\d][^\s:|=]*+(?: [^\s\d:|=][^\s:|=]*+)*+"  # a name first: "# E  #  LOSS" is a comment
 _FIXED_HEADER = rf"^[ \t]*+{_FIRST_CELL}(?:[ \t]{{2,}}+{_CELL}){{2,}}+[ \t]*+$"
 _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
+# A header of cells between pipes: "| Epoch | Train Loss | Train Acc (%) | Val Loss |" (the
+# leading pipe may have gone with the logging prefix). A cell is a name, maybe of several words.
+_PIPE_CELL = r"[A-Za-z_][^|\d\n]*+"
+_PIPE_HEADER = rf"^[ \t]*+\|?+[ \t]*+{_PIPE_CELL}(?:\|[ \t]*+{_PIPE_CELL}){{2,}}+\|?+[ \t]*+$"
+_PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
 _FIXED_SPLIT = re.compile(r"[ \t]{2,}")
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "#", "epoch")
 
@@ -57,16 +62,29 @@ class WhitespaceTableParser(LineParser):
         super().__init__(fmt)
         self.columns: list[str] | None = None
         self._step: int | None = None
+        # The header cut at runs of two blanks, when that names other columns than cutting at
+        # every blank ("train acc    va_acc  train_loss  val_loss"): the rows say which is right.
+        self._fixed: list[str] | None = None
+        self._pipes = False  # the cells stand between pipes
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         columns = _header(text)
         if columns is not None:
-            self.columns = columns
+            self.columns, self._fixed = columns
+            self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
             return True
         if self.columns is None:
             return False
-        cells = text.split()
+        if self._pipes:
+            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+        else:
+            cells = (text.replace("No log", "No_log") if "No log" in text else text).split()
+        if self._fixed is not None and len(cells) != len(self.columns):
+            fixed = len(self._fixed)
+            if len(cells) >= fixed and (cells[fixed - 1].endswith(":") or _numbers(cells, fixed) is not None):
+                self.columns, self._fixed = self._fixed, None  # one number per fixed-width column
+                self._step = _step_index(self.columns)
         width = len(self.columns)
         if len(cells) > width and cells[width - 1].endswith(":"):
             cells = cells[:width]
@@ -76,23 +94,59 @@ class WhitespaceTableParser(LineParser):
                 return False
             if done.group(1) != "100":
                 return True  # an epoch in progress: its last frame is the record
-        if len(cells) != width:
+        values = _numbers(cells, width)
+        if values is None or all(value is None for value in values):
             return False
-        values = [_cell_value(cell) for cell in cells]
-        if any(value is None for value in values):
-            return False
-        step = values[self._step] if self._step is not None else None
-        metrics = {name: value for index, (name, value) in enumerate(zip(self.columns, values)) if index != self._step}
+        step = values[self._step] if self._step is not None and self._step < len(values) else None
+        # (zip: a row that ends in a note before its last columns has values for the first ones)
+        metrics = {
+            name: value
+            for index, (name, value) in enumerate(zip(self.columns, values))
+            if index != self._step and value is not None
+        }
         self.emit(out, line, step, metrics)
         return True
 
 
-def _header(text: str) -> list[str] | None:
-    """The column names of a header row (with a metric word among them), else None."""
-    if _WHITESPACE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
-        return text.split()
+def _numbers(cells: list[str], width: int) -> list[float | None] | None:
+    """The values of a row under ``width`` columns: one number per column (None where the cell
+    says there is none: "No log", "-"), or numbers for the first columns and then a note with no
+    number in it (a text column such as "Initial", a time in brackets "(00:18)", "<- best"),
+    which is no value. None for anything else."""
+    values: list[float | None] = []
+    for index, cell in enumerate(cells):
+        value = _cell_value(cell)
+        if value is None:
+            if cell in _MISSING_CELLS and index < width:
+                values.append(None)
+                continue
+            if index < 2 or any(_cell_value(rest) is not None for rest in cells[index + 1 :]):
+                return None
+            return values
+        if index == width:
+            return None  # more numbers than columns
+        values.append(value)
+    return values if len(values) == width else None
+
+
+# Cells that hold no value: Hugging Face's notebook table prints "No log" for a training loss not
+# logged yet (read as one cell: "No_log").
+_MISSING_CELLS = frozenset(("No_log", "-", "--", "N/A", "n/a", "NA", "None", "null"))
+
+
+def _header(text: str) -> tuple[list[str], list[str] | None] | None:
+    """The column names of a header row (with a metric word among them), and the names of its
+    fixed-width reading when that differs (names that hold blanks), else None."""
+    if _WHITESPACE_HEADER_RE.match(text):
+        if not _METRIC_WORD.search(text):
+            return None
+        words = text.split()
+        fixed = _FIXED_SPLIT.split(text.strip()) if _FIXED_HEADER_RE.match(text) else None
+        return words, fixed if fixed is not None and len(fixed) != len(words) else None
     if _FIXED_HEADER_RE.match(text) and _METRIC_WORD.search(text):
-        return _FIXED_SPLIT.split(text.strip())
+        return _FIXED_SPLIT.split(text.strip()), None
+    if "|" in text and _PIPE_HEADER_RE.match(text) and _METRIC_WORD.search(text):
+        return [cell.strip() for cell in text.strip().strip("|").split("|")], None
     return None
 
 
@@ -101,7 +155,7 @@ class WhitespaceTable(Format):
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
     # and a metric word (recognises): a lookahead here would scan every line
-    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}"
+    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}"
     parser = WhitespaceTableParser
     strip_prefix = False
 

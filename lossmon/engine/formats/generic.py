@@ -34,7 +34,7 @@ from collections import deque
 from functools import lru_cache
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, message_pairs
+from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
@@ -62,6 +62,9 @@ _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
 # "2/3" in a line: how far a pass has got (not part of a pair, not a date)
 _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
+# After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
+# "Epoch: [3]  [ 40/500]", "Train Epoch: 3 [1280/60000 (2%)]"
+_EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{0,12}+\)[ \t]*+)?+\]")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
@@ -82,6 +85,7 @@ class KeyValueParser(LineParser):
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
+        self._fine_steps = False  # records were stepped finer than by epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -93,6 +97,10 @@ class KeyValueParser(LineParser):
             return False
         if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)):
             return False
+        if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
+            found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
+            if not found:
+                return False
         bar = "%|" in text and _bar_description(text, found)
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
             self._settle_bars(out, frozenset(pair.name for pair in found))
@@ -102,16 +110,32 @@ class KeyValueParser(LineParser):
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
         step_span = spans.pop(step_name) if step_name else None
+        fine = step_name is not None  # a step finer than the epoch ("Iteration: 100", "[3][40/500]")
+        coarse = False  # an epoch, in a log that steps by something finer
+        epoch_name = None
         if step_name is None:
             epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
+                batch = _EPOCH_BATCH.match(text, next(pair.stop for pair in found if pair.name == epoch_name))
+                if batch is not None and step.is_integer() and step >= 0:
+                    # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
+                    # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)
+                    step = step * int(batch.group(2)) + int(batch.group(1))
+                    step_span, fine = (step_span, batch.span(1), batch.span(2)), True
+                elif self._fine_steps:
+                    # "Epoch 3\tAcc: 0.90" among "Iteration: 1200\tLoss: ..." lines, "Epoch: [34]
+                    # completed": the epoch is no step of theirs; the line stays at the last one
+                    step_name, step, step_span, coarse = None, None, None, True
             elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
                 step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
-                # "[ Valid | 001/005 ] loss = 3.20": a bracketed tag holds the epoch out of the total
+                # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+        stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
+        if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
+            return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
         names = tuple(name for name in metrics if is_metric_name(name))
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
@@ -121,12 +145,13 @@ class KeyValueParser(LineParser):
             # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
             # names its pass as a whole, and the user finds it so: "Diff-Val(Test-Normal)/loss"
             prefix = bracket.group(1) + "/"
-        if step is not None:
+        context = self._context_step if coarse else step  # (a coarse header keeps the step, gives its role)
+        if context is not None:
             header = all(pair.name.lower() in _STEP_OR_EPOCH for pair in found)
             if not header or len(_WORDS.findall(text, 0, found[0].at)) <= MAX_HEADER_WORDS:
                 # a header ("Eval epoch: 4") gives the lines under it their step and their role;
                 # a sentence ("=> calculated gradient accumulation steps: 32") gives neither
-                self._set_context(out, step, prefix if header else None, header)
+                self._set_context(out, context, prefix if header else None, header)
         if not names:
             return False
         if step is None and len(found) == 1 and _phase_header(found[0], text, found):
@@ -165,15 +190,21 @@ class KeyValueParser(LineParser):
             # ... Loss: 1.47": no counter of its own, the training key beside an evaluation metric the
             # training lines never print (HRNet-Seg, PIDNet): the validation pass, another series
             prefix = "val/"
+        batch_of_pass = False
         if prefix is not None:
             if (
                 step_name != "/" and (step is not None or self._context_step is not None) and _in_pass(text, found)
                 and not prefix.lower().endswith(" summary/") and split_of(prefix) != "train"
             ):
-                # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass; its
-                # result is the pass's summary line. (With no epoch on the line or above it, a
-                # fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
-                return True
+                if not _running_average(text, found, names):
+                    # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass;
+                    # its result is the pass's summary line. (With no epoch on the line or above
+                    # it, a fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
+                    return True
+                # "Test: [10/200]  Loss 1.97e-03 (3.11e-02)": a batch of the pass and the
+                # running average (PyTorch's ImageNet example and its kin print no summary of
+                # the loss after the pass): each batch's value is a record, at the train step
+                batch_of_pass = True
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
             names = tuple(renamed(prefix, name) for name in names)
@@ -190,13 +221,19 @@ class KeyValueParser(LineParser):
                 self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
-            if step is not None and not self._context_from_header and found[0].at >= first and tag.strip(_GLUE_CHARS):
+            if (
+                step is not None and not self._context_from_header and not batch_of_pass
+                and found[0].at >= first and tag.strip(_GLUE_CHARS)
+            ):
                 # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
                 # another model (quantized, EMA...), not new points of series that already have
                 # one at that step
                 if any(out.last_step(name) == step for name in names):
                     return True
+        if batch_of_pass and step_span is None:
+            step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
         record = (line, step, metrics, spans, step_span)
+        self._fine_steps |= fine
         if bar:
             # a progress bar's description ("Train Loss: 34.50:  14%|█▍  | 1/7"): a running figure
             # when real lines log the same names, so it waits for the next line that is no bar
@@ -276,7 +313,10 @@ class KeyValueParser(LineParser):
             # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
             # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
             out.set_attrs("test", kind="loss")
-        self.emit(out, line, step, metrics, spans, step_span=step_span)
+        if step_span is _AT_CONTEXT:
+            self.emit(out, line, step, metrics, spans, counter=("_context_step", False))
+        else:
+            self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 
     def finish(self, out: RecordBuilder) -> None:
@@ -292,13 +332,14 @@ class KeyValueParser(LineParser):
             self._settle_bars(out, frozenset())
         for names, held in list(self._held.items()):
             if (
-                len(held) == 1 and held[0][1] is not None and held[0][4] is not None
+                len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple)
                 and (_two_losses(names) or _timed_loss(names, held[0][2]))
             ):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
                 continue
-            if len(held) >= 2 and _changing(held):
+            if len(held) >= 2 and _changing(held, by_step=False):
+                # (the same values at two steps: a dump printed again, at a restart, is no series)
                 self._accept(names)
                 for record in self._held.pop(names):
                     self._emit(out, record)
@@ -347,6 +388,8 @@ class KeyValueParser(LineParser):
             self._accepted_step_names.add(step_name)
 
 
+# A record's step span when its step is the context step (a template reads its like at that step)
+_AT_CONTEXT = "context"
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
@@ -435,6 +478,15 @@ def _in_pass(text: str, found) -> bool:
     return _PROGRESS.search(text, position) is not None
 
 
+# "(3.0944)" after a value: the running average of the pass so far (an AverageMeter)
+_AVERAGE_AFTER = re.compile(r"[ \t]*+\([ \t]*+[-+]?+\.?+\d")
+
+
+def _running_average(text: str, found, names: tuple[str, ...]) -> bool:
+    """True when the line's values are ``now (average)`` pairs: ``Loss 2.5770 (3.0944)``."""
+    return any(pair.name in names and _AVERAGE_AFTER.match(text, pair.stop) for pair in found)
+
+
 _BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
 
 
@@ -446,11 +498,12 @@ def _bar_description(text: str, found) -> bool:
 
 def _step_name(metrics: dict[str, float]) -> str | None:
     """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
-    the epoch steps a line only without a finer step)."""
+    the epoch steps a line only without a finer step). A step counts: "Update: 2.258e-01" is no
+    step."""
     best = None
     for name in metrics:
         rank = _STEP_NAMES_LOWER.get(name.lower())
-        if rank is not None and (best is None or rank < best[0]):
+        if rank is not None and (best is None or rank < best[0]) and metrics[name] >= 0 and metrics[name].is_integer():
             best = (rank, name)
     return best[1] if best else None
 
@@ -472,10 +525,10 @@ def _timed_loss(names: tuple[str, ...], metrics: dict) -> bool:
     return any(kind_of(name) == "loss" for name in names) and any(name.lower() in _TIMING for name in metrics)
 
 
-def _changing(held) -> bool:
-    """True when the held lines are a series: some value or the step changes."""
+def _changing(held, by_step: bool = True) -> bool:
+    """True when the held lines are a series: some value (or the step) changes."""
     first_step, first_metrics = held[0][1], held[0][2]
-    return any(step != first_step or metrics != first_metrics for _, step, metrics, _, _ in held[1:])
+    return any((by_step and step != first_step) or metrics != first_metrics for _, step, metrics, _, _ in held[1:])
 
 
 class KeyValue(Format):

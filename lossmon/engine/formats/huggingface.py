@@ -18,7 +18,6 @@ _DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
 _STEP_KEYS = ("step", "global_step")
-_CATBOOST_ENTRY = ('{"learn":[', '{"iteration":')  # an iteration of catboost_training.json
 
 
 def numeric(items) -> dict[str, float]:
@@ -74,96 +73,168 @@ class HFDict(Format):
 
 
 class HFStateParser(LineParser):
-    """A pretty-printed ``trainer_state.json``: collected from its opening ``{`` to its closing
-    ``}``, then each new ``log_history`` entry becomes a record. The file is rewritten whole at
-    every checkpoint; entries already read are skipped when it is read again."""
+    """A pretty-printed ``trainer_state.json`` (and CatBoost's ``catboost_training.json``), read
+    as it is written: each entry of its record list (``log_history``, ``iterations``) becomes a
+    record as soon as its closing brace arrives, so a file cut short, or still being written,
+    gives every entry it holds whole. Nesting is followed line by line (brackets outside strings),
+    and each entry is parsed once, on its own: the cost per line is O(1). The file is rewritten
+    whole at every checkpoint; entries already read are skipped when it is read again."""
 
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
-        self._text: list[str] = []
-        self._entry_lines: list[int] = []
-        self._first_line = 0
+        self._open = False  # inside the document
+        self._depth = 0  # nesting depth after the last line
+        self._list: str | None = None  # the record list being read, when inside one
+        self._chunk: list[str] = []  # lines of the entry (or top-level member) being read
+        self._chunk_line = 0
+        self._chunk_depth = 0  # the depth at which it is complete
+        self._members: dict = {}  # top-level members read whole (CatBoost's "meta")
+        self._index = 0  # entries of this reading of the document so far
+        self._step = None  # the step of the last entry that had one
+        self._catboost: tuple[dict[str, list[str]], str | None] | None = None
         self.entries_done = 0
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        if not self._text:
-            if text.rstrip() != "{" or line != 1:
+        if not self._open:
+            if line != 1 or text.rstrip() != "{":
                 return False
-            self._first_line = line
-            self._entry_lines = []
-        self._text.append(text)
-        if re.match(r"^ {4}\{\s*$", text) or text.startswith(_CATBOOST_ENTRY):  # an entry opens
-            self._entry_lines.append(line)
-        if text.rstrip() == "}":
-            self._read_document(out)
+            self._start()
+            return True
+        depth = self._depth
+        if "{" in text or "}" in text or "[" in text or "]" in text:  # (most lines are "key": value)
+            depth += _depth_change(text)
+        if self._chunk:
+            self._chunk.append(text)
+            if depth <= self._chunk_depth:
+                self._read_chunk(out)
+        elif self._list is not None:
+            if text.lstrip().startswith("]"):
+                self._list = None  # the record list is over
+            else:
+                self._chunk, self._chunk_line, self._chunk_depth = [text], line, self._depth
+                if depth <= self._depth:
+                    self._read_chunk(out)
+        elif self._depth == 1:
+            member = _MEMBER.match(text)
+            if member is None:
+                if depth > 0:  # no JSON document after all: let the other formats read on
+                    self._open = False
+                    return False
+            elif member.group("key") in _RECORD_LISTS and depth == 2 and member.group("rest").rstrip() == "[":
+                self._list = member.group("key")
+            else:
+                self._chunk, self._chunk_line, self._chunk_depth = [text], line, 1
+                if depth <= 1:
+                    self._read_chunk(out)
+        self._depth = depth
+        if depth <= 0:
+            self._open = False  # the document is complete
         return True
 
-    def finish(self, out: RecordBuilder) -> None:
-        if self._text:
-            self._read_document(out)
-
     def rewind(self) -> None:
-        self._text = []
+        self._open = False
 
-    def _read_document(self, out: RecordBuilder) -> None:
-        source, self._text = "\n".join(self._text), []
-        try:
-            state = json.loads(source)
-        except (ValueError, RecursionError):  # RecursionError: nested too deeply
+    def _start(self) -> None:
+        self._open, self._depth, self._list = True, 1, None
+        self._chunk, self._members, self._index, self._step, self._catboost = [], {}, 0, None, None
+
+    def _read_chunk(self, out: RecordBuilder) -> None:
+        """An entry of the record list, or a top-level member, is complete: read it."""
+        chunk, self._chunk = self._chunk, []
+        body = "".join(chunk).strip().rstrip(",")  # (JSON needs no line ends between its lines)
+        if self._list is not None:
+            entries = _load("[" + body + "]")
+            if isinstance(entries, list):
+                for entry in entries:
+                    self._entry(self._list, entry, self._chunk_line, out)
             return
-        if isinstance(state, dict) and isinstance(state.get("meta"), dict) and isinstance(state.get("iterations"), list):
-            self._read_catboost(state, out)
+        member = _load(f"{{{body}}}")
+        if not isinstance(member, dict):
             return
-        history = state.get("log_history") if isinstance(state, dict) else None
-        if not isinstance(history, list):
+        for key, value in member.items():
+            if key in _RECORD_LISTS and isinstance(value, list):  # the whole list on one line
+                for entry in value:
+                    self._entry(key, entry, self._chunk_line, out)
+            elif key == "meta":
+                self._members[key] = value
+
+    def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
+        index = self._index
+        self._index += 1
+        if not isinstance(entry, dict):
             return
-        last_step = None
-        for index, entry in enumerate(history):
-            if not isinstance(entry, dict):
-                continue
-            step = entry.get("step", last_step)  # predict_* entries have no step
-            last_step = step
-            if index < self.entries_done or _SUMMARY_KEY in entry:
-                continue
-            line = self._entry_lines[index] if index < len(self._entry_lines) else self._first_line
-            metrics = numeric((k, v) for k, v in entry.items() if k != "step")
-            self.emit(out, line, step, metrics)
-        self.entries_done = max(self.entries_done, len(history))
+        if kind == "iterations":
+            self._catboost_entry(entry, index, line, out)
+            return
+        step = entry.get("step", self._step)  # predict_* entries have no step
+        self._step = step
+        if index < self.entries_done or _SUMMARY_KEY in entry:
+            return
+        self.entries_done = index + 1
+        self.emit(out, line, step, numeric((k, v) for k, v in entry.items() if k != "step"))
+
+    def _catboost_entry(self, entry: dict, index: int, line: int, out: RecordBuilder) -> None:
+        """An iteration of CatBoost's ``catboost_info/catboost_training.json``: ``meta`` (which
+        comes first) names the metrics of each set (the first learn metric is the objective),
+        then one entry per iteration with a list of values per set: ``{"learn":[0.51],
+        "iteration":1,...,"test":[0.89,0.51]}``. Series are ``<set>/<metric>`` (``learn/Logloss``,
+        ``test/AUC``); the objective is a loss whatever its name (RMSE, MultiClass), on the learn
+        set and on the test sets."""
+        if self._catboost is None:
+            meta = self._members.get("meta")
+            if not isinstance(meta, dict):
+                return
+            self._catboost = _catboost_names(meta)
+        names, objective = self._catboost
+        if index < self.entries_done:
+            return
+        self.entries_done = index + 1
+        metrics = {}
+        for kind, series in names.items():
+            values = entry.get(kind)
+            if isinstance(values, list) and len(values) == len(series):
+                metrics.update(numeric(zip(series, values)))
+        if not metrics:
+            return
+        for name in metrics:
+            if objective is not None and name.endswith(f"/{objective}"):
+                out.set_attrs(name, kind="loss")
+        step = entry.get("iteration")
+        self.emit(out, line, float(step) if isinstance(step, (int, float)) else None, metrics)
 
 
-    def _read_catboost(self, state: dict, out: RecordBuilder) -> None:
-        """CatBoost's ``catboost_info/catboost_training.json``: ``meta`` names the metrics of
-        each set (the first learn metric is the objective), then one entry per iteration with a
-        list of values per set: ``{"learn":[0.51],"iteration":1,...,"test":[0.89,0.51]}``.
-        Series are ``<set>/<metric>`` (``learn/Logloss``, ``test/AUC``); the objective is a loss
-        whatever its name (RMSE, MultiClass), on the learn set and on the test sets."""
-        meta = state["meta"]
-        names: dict[str, list[str]] = {}
-        for kind in ("learn", "test"):
-            sets = [name for name in meta.get(f"{kind}_sets") or [] if isinstance(name, str)]
-            metrics = [m.get("name") for m in meta.get(f"{kind}_metrics") or [] if isinstance(m, dict)]
-            if sets and metrics and all(isinstance(m, str) for m in metrics):
-                # several test sets: their values follow one another, metrics within each
-                names[kind] = [f"{name}/{metric}" for name in sets for metric in metrics]
-        learn_metrics = meta.get("learn_metrics") or []
-        objective = learn_metrics[0].get("name") if learn_metrics and isinstance(learn_metrics[0], dict) else None
-        for index, entry in enumerate(state["iterations"]):
-            if index < self.entries_done or not isinstance(entry, dict):
-                continue
-            metrics = {}
-            for kind, series in names.items():
-                values = entry.get(kind)
-                if isinstance(values, list) and len(values) == len(series):
-                    metrics.update(numeric(zip(series, values)))
-            if not metrics:
-                continue
-            for name in metrics:
-                if objective is not None and name.endswith(f"/{objective}"):
-                    out.set_attrs(name, kind="loss")
-            line = self._entry_lines[index] if index < len(self._entry_lines) else self._first_line
-            step = entry.get("iteration")
-            self.emit(out, line, float(step) if isinstance(step, (int, float)) else None, metrics)
-        self.entries_done = max(self.entries_done, len(state["iterations"]))
+def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
+    """The series of each set (several test sets: their values follow one another, metrics
+    within each), and the objective."""
+    names: dict[str, list[str]] = {}
+    for kind in ("learn", "test"):
+        sets = [name for name in meta.get(f"{kind}_sets") or [] if isinstance(name, str)]
+        metrics = [m.get("name") for m in meta.get(f"{kind}_metrics") or [] if isinstance(m, dict)]
+        if sets and metrics and all(isinstance(m, str) for m in metrics):
+            names[kind] = [f"{name}/{metric}" for name in sets for metric in metrics]
+    learn_metrics = meta.get("learn_metrics") or []
+    objective = learn_metrics[0].get("name") if learn_metrics and isinstance(learn_metrics[0], dict) else None
+    return names, objective if isinstance(objective, str) else None
+
+
+_RECORD_LISTS = ("log_history", "iterations")
+_decode = json.JSONDecoder().decode  # json.loads without its checks, once per entry
+_MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
+
+
+def _depth_change(text: str) -> int:
+    """How much deeper in the document the text ends than it starts (brackets in strings are text)."""
+    if '"' in text:
+        text = _STRING.sub("", text)
+    return text.count("{") + text.count("[") - text.count("}") - text.count("]")
+
+
+def _load(text: str):
+    try:
+        return _decode(text)
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply
+        return None
 
 
 class HFState(Format):

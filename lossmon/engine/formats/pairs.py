@@ -60,6 +60,11 @@ _BEST_BEFORE = re.compile(
 )
 
 
+def best_before(text: str, at: int) -> bool:
+    """True when the word before ``at`` calls what follows the best ("Best Epoch 0  Acc: 0.91")."""
+    return at > 0 and text[at - 1] in " \t" and _BEST_BEFORE.search(text, max(0, at - 24), at) is not None
+
+
 # "avg loss so far is 0.1097", "val mse is 0.0242.", "current lr was 0.001", "avg loss so far =
 # 0.1": a name of up to five words before "is", "was" or " = ", standing after a number or a
 # separator (never after a word: "... and the loss was 0.5" is a sentence), with no function word

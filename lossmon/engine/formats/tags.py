@@ -17,7 +17,10 @@ from functools import lru_cache
 
 from lossmon.engine.naming import is_metric_name, kind_of
 
-_HELD_OUT = re.compile(r"(?<![A-Za-z])(val|valid|validation|eval|evaluation|test|testing|dev)(?![A-Za-z])", re.I)
+# (With its "set": "Test set: Average loss: 0.0335" names "Test set/Average loss", as it reads.)
+_HELD_OUT = re.compile(
+    r"(?<![A-Za-z])((?:val|valid|validation|eval|evaluation|test|testing|dev)(?:[ _]set)?)(?![A-Za-z])", re.I
+)
 _TRAIN = re.compile(r"(?<![A-Za-z])(train|training)(?![A-Za-z])", re.I)
 _RECAP = re.compile(r"(?<![A-Za-z])summary(?![A-Za-z])", re.I)
 # A name that says its split itself keeps it ("val_loss", "Train Loss", "valid", "test_acc").

@@ -114,11 +114,11 @@ class Matcher:
     """What a template needs to read a block: its compiled regex and how its tokens map to values.
     No parser state: a worker process can scan blocks with it (it pickles)."""
 
-    __slots__ = ("regex", "literal", "width", "step_column", "step_is_value", "unframed")
+    __slots__ = ("regex", "literal", "width", "step_column", "step_is_value", "unframed", "batch_step")
 
     def __init__(
         self, regex: re.Pattern, literal: bytes | None, width: int, step_column: int | None, step_is_value: bool,
-        unframed: re.Pattern | None = None,
+        unframed: re.Pattern | None = None, batch_step: tuple[int, int, int, tuple[int, ...]] | None = None,
     ) -> None:
         self.regex = regex
         self.literal = literal  # the line's literal start, searched for directly (or None)
@@ -128,12 +128,15 @@ class Matcher:
         # The regex without the frame-skipping prefix, for blocks holding no \r: that prefix reads
         # every line to its end looking for a frame (a third of a Megatron line's matching time).
         self.unframed = unframed
+        # The step as epoch * batches + batch ("Epoch: [3][40/500]"): the columns of the three,
+        # and those of them that are no value
+        self.batch_step = batch_step
 
     def __getstate__(self):
-        return (self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed)
+        return (self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed, self.batch_step)
 
     def __setstate__(self, state) -> None:
-        self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed = state
+        self.regex, self.literal, self.width, self.step_column, self.step_is_value, self.unframed, self.batch_step = state
 
     def find(self, data: bytes, newlines: np.ndarray, shared: dict) -> Hits | None:
         """The lines of ``data`` (a block's bytes) the template reads; None when it reads none,
@@ -158,6 +161,10 @@ class Matcher:
             steps = values[:, self.step_column].copy()
             if not self.step_is_value:
                 values = np.delete(values, self.step_column, axis=1)
+        elif self.batch_step is not None:
+            epoch, batch, batches, not_values = self.batch_step
+            steps = values[:, epoch] * values[:, batches] + values[:, batch]
+            values = np.delete(values, not_values, axis=1)
         return Hits(rows, values, steps)
 
     def _scan_lines(self, data: bytes, newlines: np.ndarray):
@@ -221,10 +228,16 @@ class Template:
         if len(shape.fields) > MAX_FIELDS:
             raise ValueError("too many fields for a template")
         marks = [(start, end, name) for name, start, end in shape.fields]
+        batch_step = shape.step if shape.step is not None and isinstance(shape.step[0], tuple) else None
+        single = None if batch_step is not None else shape.step
         # The step may be one of the values (a generic line stepped by its epoch).
-        step_field = next((name for name, start, end in shape.fields if (start, end) == shape.step), None)
-        if shape.step is not None and step_field is None:
-            marks.append((*shape.step, None))
+        step_field = next((name for name, start, end in shape.fields if (start, end) == single), None)
+        if single is not None and step_field is None:
+            marks.append((*single, None))
+        fields_at = {(start, end): name for name, start, end in shape.fields}
+        for index, span in enumerate(batch_step or ()):
+            if span not in fields_at:
+                marks.append((*span, index))  # a number of the step that is no value
         marks.sort()
         parts: list[tuple[str, str]] = _glue(prefix)
         position = 0
@@ -232,11 +245,11 @@ class Template:
             if start < position:
                 raise ValueError("overlapping fields")
             parts.extend(_glue(text[position:start]))
-            parts.append(("step", "") if name is None else ("value", name))
+            parts.append(("step", "") if name is None else ("step", str(name)) if isinstance(name, int) else ("value", name))
             position = end
         parts.extend(_glue(text[position:].rstrip(" \t")))
         columns = [name for kind, name in parts if kind in ("value", "step")]
-        self.names = [name for name in columns if name]
+        self.names = [name for kind, name in parts if kind == "value"]
         self.key = (id(parser), tuple(parts))
         self.placeholders = {name: placeholder_of(name) for name in self.names}
         body = _source(parts).encode("utf-8") + _END
@@ -261,8 +274,16 @@ class Template:
             literal = None
             regex = re.compile(b"\n(?:" + rank_source + _SKIP_FRAMES + body + b"|)")
             unframed = re.compile(b"\n(?:" + rank_source + body + b"|)")
-        step_column = columns.index(step_field or "") if shape.step is not None else None
-        self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None, unframed)
+        step_column = columns.index(step_field or "") if single is not None else None
+        batch_columns = None
+        if batch_step is not None:
+            kinds = [(kind, name) for kind, name in parts if kind in ("value", "step")]
+            found = [
+                kinds.index(("value", fields_at[span]) if span in fields_at else ("step", str(index)))
+                for index, span in enumerate(batch_step)
+            ]
+            batch_columns = (*found, tuple(i for i, (kind, _) in enumerate(kinds) if kind == "step"))
+        self.matcher = Matcher(regex, literal, len(columns), step_column, step_field is not None, unframed, batch_columns)
         self.hits = 0
         self.last_line = 0  # the last line it read (or where it was learned)
         self.dropped = False  # idle for too long: it reads nothing more

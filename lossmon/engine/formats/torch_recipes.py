@@ -12,7 +12,7 @@ from lossmon.engine.records import RecordBuilder
 # timm: "Train: 0 [  50/1251 (  4%)]  Loss: 6.90 (6.91)  Time: ...  LR: 1.000e-03  Data: ..."
 #       "Test: [  29/29]  Time: 0.041 (0.064)  Loss:  0.5951 (0.5882)  Acc@1: 81.2500 (87.5000)  Acc@5: ..."
 _TIMM_TRAIN = re.compile(r"^Train: (\d+) \[\s*(\d+)/(\d+) \(\s*\d+%\)\]")
-_TIMM_TEST = re.compile(r"^Test(?P<ema> \(EMA\))?: \[\s*(\d+)/(\d+)\]")
+_TIMM_TEST = re.compile(r"^Test(?P<ema> \(EMA\))?: \[\s*(\d+)/(\d+)\]\s+Time:")
 _TIMM_PAIR = re.compile(rf"(?P<name>Loss|LR|Acc@1|Acc@5):\s+(?P<now>{VALUE})(?:\s+\((?P<avg>{VALUE})\))?")
 _TIMM_NAMES = {"Loss": "loss", "LR": "lr", "Acc@1": "top1", "Acc@5": "top5"}
 
@@ -51,7 +51,8 @@ class Timm(Format):
     id = "timm"
     title = "timm train.py (current value of Loss, validation averages)"
     example = "Train: 0 [  50/1251 (  4%)]  Loss: 6.90 (6.91)  Time: 0.312s, 3282.05/s  (0.330s, 3103.03/s)  LR: 1.000e-03  Data: 0.012 (0.015)"
-    anchor = r"^(?:Train: \d+ \[\s*\d+/\d+ \(|Test(?: \(EMA\))?: \[\s*\d+/\d+\])"
+    # (timm writes "Time:": PyTorch's ImageNet example also prints "Test: [0/242]", then "Time 0.6")
+    anchor = r"^(?:Train: \d+ \[\s*\d+/\d+ \(|Test(?: \(EMA\))?: \[\s*\d+/\d+\]\s+Time:)"
     parser = TimmParser
 
 

@@ -9,6 +9,8 @@
   validation header and rows between them.
 """
 
+from pathlib import Path
+
 import pytest
 
 from lossmon.engine.formats import detect
@@ -107,3 +109,107 @@ def test_data_lines_two_blanks_apart_are_no_header():
     assert _header("[11/16 02:58:32] d2.utils.events INFO:  eta: 3:30:43  iter: 19  total_loss: 156.1") is None
     assert _header("# Iteration    Wall_Time    Samples    Train_Return    Critic_Loss") is None
     assert _header("---  ------  -------------  --------  ------") is None
+
+
+# Headers whose names hold a blank, columns two or more blanks apart (issue 12): the rows say
+# which reading of the header is right (one number per fixed-width column).
+INDIAN_CURRENCY = Path(__file__).resolve().parents[2] / "corpus" / "indian-currency-recognition-train-log" / "train.log"
+# fastai v1's fit_one_cycle table as its lesson 1 printed it (quoted in public course notes): a
+# time in brackets after each row, under no column.
+FASTAI_V1 = (
+    "Total time: 01:10\n"
+    "epoch  train loss  valid loss  error_rate\n"
+    "1      1.175709    0.318438    0.099800    (00:18)\n"
+    "2      0.492309    0.229078    0.075183    (00:17)\n"
+    "3      0.336315    0.211106    0.067199    (00:17)\n"
+    "4      0.233666    0.191813    0.057219    (00:17)\n"
+)
+# A results table from a project's report: a rule under the header, a text column last.
+STATUS_COLUMN = (
+    "Epoch    Train Loss    Val Loss    Val MAE    LR          Status\n"
+    "-----    ----------    --------    -------    --          ------\n"
+    "1        8.234         8.107       10.52      4.00e-4     Initial\n"
+    "5        5.123         5.289       6.81       4.00e-4     Rapid descent\n"
+    "10       4.012         4.573       5.23       4.00e-4     Converging\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 37))
+def test_header_names_with_blanks_name_the_columns_of_the_rows(chunk):
+    monitor = read(INDIAN_CURRENCY.read_bytes(), chunk=chunk)
+    found = series(monitor)
+    # run 1: "train acc    va_acc  train_loss  val_loss"; run 2: "train loss   va_loss  train_acc   val_acc"
+    assert monitor.store["train acc"].values.tolist()[:2] == [1.257679, 0.570601]
+    assert monitor.store["val_loss"].values.tolist()[-1] == 0.516667
+    assert monitor.store["train loss"].values.tolist()[:2] == [1.24804, 0.600895]
+    assert {name: found[name][2] for name in ("train_loss", "val_loss", "train loss", "va_loss", "val_acc")} == dict.fromkeys(
+        ("train_loss", "val_loss", "train loss", "va_loss", "val_acc"), 10
+    )
+    assert "train" not in found and "acc" not in found and "loss" not in found
+
+
+def test_a_note_after_a_row_is_no_value():
+    monitor = read(FASTAI_V1)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train loss", "valid loss")
+    assert steps(monitor, "valid loss") == [1, 2, 3, 4]
+    assert monitor.store["error_rate"].values.tolist() == [0.0998, 0.075183, 0.067199, 0.057219]
+
+
+def test_a_text_column_ends_the_values_of_a_row():
+    monitor = read(STATUS_COLUMN)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Val Loss")
+    assert steps(monitor, "Val Loss") == [1, 5, 10]
+    assert monitor.store["LR"].values.tolist() == [4e-4] * 3
+    assert set(series(monitor)) == {"Train Loss", "Val Loss", "Val MAE", "LR"}
+
+
+# Hugging Face Trainer's notebook progress table as text (quoted in public READMEs): columns two
+# blanks apart; before the first training log, the training loss reads "No log".
+HF_TABLE = (
+    "[7026/7026 22:38, Epoch 3/3]\n"
+    "Epoch  Training Loss  Validation Loss  Accuracy  F1        Precision  Recall\n"
+    "1      0.268000       0.314208         0.880218  0.874572  0.881939   0.880218\n"
+    "2      0.226700       0.228042         0.899114  0.898462  0.906322   0.899114\n"
+    "3      0.215800       0.221393         0.898900  0.899785  0.910784   0.898900\n"
+)
+HF_TABLE_NO_LOG = (
+    "    =====  =============  ===============  ======\n"
+    "    Epoch  Training Loss  Validation Loss  Accuracy\n"
+    "    =====  =============  ===============  ======\n"
+    "    1\t    No log\t    1.155628\t0.499000\n"
+    "    2\t    No log\t    0.994618\t0.574000\n"
+    "    3\t    No log\t    1.026123\t0.590000\n"
+    "    =====  =============  ===============  ======\n"
+)
+
+
+def test_hugging_face_notebook_table_as_text():
+    monitor = read(HF_TABLE)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Training Loss", "Validation Loss")
+    assert steps(monitor, "Validation Loss") == [1, 2, 3]
+    assert monitor.store["Recall"].values.tolist() == [0.880218, 0.899114, 0.8989]
+
+
+def test_no_log_is_a_missing_cell():
+    monitor = read(HF_TABLE_NO_LOG)
+    assert "Training Loss" not in monitor.store
+    assert monitor.store["Validation Loss"].values.tolist() == [1.155628, 0.994618, 1.026123]
+    assert steps(monitor, "Accuracy") == [1, 2, 3]
+
+
+# A script's own table between pipes, a rule under its header (a real console print).
+PIPE_TABLE = (
+    "| Epoch | Train Loss | Train Acc (%) | Val Loss   | Val Acc (%) | Learning Rate |\n"
+    "---------------------------------------------------------------------------------\n"
+    "| 1     | 1.0658     | 57.58         | 0.9513     | 66.59       | 5.00e-04       |\n"
+    "| 2     | 0.9789     | 62.38         | 0.9218     | 66.93       | 5.00e-04       |\n"
+    "| 3     | 0.9537     | 63.42         | 0.9476     | 65.59       | 5.00e-04       |\n"
+)
+
+
+def test_a_table_between_pipes():
+    monitor = read(PIPE_TABLE)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Val Loss")
+    assert steps(monitor, "Val Loss") == [1, 2, 3]
+    assert monitor.store["Val Acc (%)"].values.tolist() == [66.59, 66.93, 65.59]
+    assert monitor.store["Learning Rate"].kind == "lr"

@@ -21,3 +21,27 @@ def test_a_val_series_is_still_preferred_to_test_loss():
     lines = [line[:-1] + f', "val_loss": {2.5 - i / 10}}}' for i, line in enumerate(_DETR)]
     monitor = read("\n".join(lines) + "\n")
     assert monitor.store.primary_val == "val_loss"
+
+
+# Real lines: tests/corpus/pytorch-mnist-ai-roadmap-training-log (PyTorch's MNIST example).
+_MNIST = (
+    "Train Epoch: 1 [58880/60000 (98%)]\tLoss: 0.077626\n"
+    "Train Epoch: 1 [59520/60000 (99%)]\tLoss: 0.105217\n"
+    "\n"
+    "Test set: Average loss: 0.0451, Accuracy: 9839/10000 (98%)\n"
+    "\n"
+    "Train Epoch: 2 [0/60000 (0%)]\tLoss: 0.014535\n"
+    "Train Epoch: 2 [640/60000 (1%)]\tLoss: 0.013715\n"
+    "Train Epoch: 2 [1280/60000 (2%)]\tLoss: 0.098803\n"
+)
+
+
+def test_the_mnist_examples_test_set_average_loss_is_the_held_out_loss_as_it_reads():
+    """The tag is "Test set" (the user reads "Test set: Average loss"); the series is the
+    held-out loss, at the train step it follows; the train steps count samples across epochs."""
+    monitor = read(_MNIST)
+    store = monitor.store
+    assert (store.primary_train, store.primary_val) == ("Loss", "Test set/Average loss")
+    assert store["Test set/Average loss"].split == "test" and store["Test set/Average loss"].kind == "loss"
+    assert store["Loss"].steps.tolist() == [118880, 119520, 120000, 120640, 121280]
+    assert store["Test set/Average loss"].steps.tolist() == [119520]

@@ -1,0 +1,94 @@
+"""A pretty-printed JSON document of records (trainer_state.json, catboost_training.json) cut short
+or still being written (issue 12): every entry whose closing brace arrived is a record, at once,
+and each entry is parsed once however the file grows. Lines from tests/corpus
+(hf-t5-summarization-demo-trainer-state, hf-mcfed-drl-trainer-state: real files cut inside
+``log_history``)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from parse_helpers import read, steps
+from test_catboost_json import CATBOOST_JSON
+
+from lossmon.engine import Monitor
+from lossmon.engine.formats import huggingface
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+T5 = (CORPUS / "hf-t5-summarization-demo-trainer-state" / "trainer_state.json").read_text()
+MCFED = (CORPUS / "hf-mcfed-drl-trainer-state" / "trainer_state.json").read_text()
+
+
+def whole_entries(text: str) -> list[dict]:
+    """The entries of a trainer_state cut inside log_history, by closing the JSON after the last
+    entry that ends (an oracle independent of the parser)."""
+    cut = text.rindex("\n    }")
+    return json.loads(text[: cut + len("\n    }")] + "\n  ]\n}")["log_history"]
+
+
+@pytest.mark.parametrize("text", [T5, MCFED], ids=["t5", "mcfed"])
+@pytest.mark.parametrize("chunk", [1 << 20, 4096, 97])
+def test_every_whole_entry_of_a_trainer_state_cut_short_is_read(text, chunk):
+    entries = whole_entries(text)
+    monitor = read(text, chunk=chunk)
+    assert monitor.format_id == "hf_trainer_state"
+    assert steps(monitor, "loss") == [e["step"] for e in entries if "loss" in e]
+    assert monitor.store["loss"].values.tolist() == [e["loss"] for e in entries if "loss" in e]
+    evals = [e for e in entries if "eval_loss" in e]
+    if evals:  # mcfed evaluates at steps 100 and 200
+        assert steps(monitor, "eval_loss") == [e["step"] for e in evals] == [100, 200]
+
+
+def test_a_growing_trainer_state_gives_each_entry_when_it_closes():
+    """Followed while the Trainer writes it: an entry is a record as soon as its brace closes,
+    not when the document does (it never does, in a file cut short)."""
+    lines = T5.splitlines(keepends=True)[:60]
+    monitor = Monitor("trainer_state.json")
+    seen = []
+    for line in lines:
+        monitor.feed(line.encode())
+        seen.append(len(monitor.store["loss"]) if "loss" in monitor.store else 0)
+    closes = [i for i, line in enumerate(lines) if line.startswith("    }")]
+    assert len(closes) == 7
+    for k, index in enumerate(closes, start=1):
+        assert seen[index] == k and seen[index - 1] == k - 1
+
+
+def test_a_trainer_state_rewritten_longer_adds_only_its_new_entries():
+    """The file read cut short, then rewritten whole with more entries (a checkpoint): the entries
+    read already are not added again."""
+    short = T5[: T5.index("\n    {", T5.index('"step": 2500')) + 1]
+    monitor = Monitor("trainer_state.json")
+    monitor.feed(short.encode())
+    assert steps(monitor, "loss") == [500, 1000, 1500, 2000, 2500]
+    monitor.restart()
+    monitor.feed(T5.encode())
+    monitor.finish()
+    assert steps(monitor, "loss") == [e["step"] for e in whole_entries(T5)]
+
+
+def test_each_entry_is_parsed_once(monkeypatch):
+    """No re-parsing of what was read: the JSON text parsed is about the size of the file."""
+    parsed = []
+    real_decode = huggingface._decode  # every JSON text the document reader parses
+    monkeypatch.setattr(huggingface, "_decode", lambda text: parsed.append(len(text)) or real_decode(text))
+    lines = T5.splitlines(keepends=True)
+    monitor = Monitor("trainer_state.json")
+    for start in range(0, len(lines), 50):
+        monitor.feed("".join(lines[start : start + 50]).encode())
+    monitor.finish()
+    assert len(monitor.store["loss"]) == 227
+    assert sum(parsed) < 1.1 * len(T5)
+
+
+def test_a_catboost_training_json_cut_short_gives_its_whole_iterations():
+    cut = CATBOOST_JSON[: CATBOOST_JSON.index('{"learn":[0.2949418404]')]
+    for chunk in (1 << 20, 50):
+        monitor = read(cut, chunk=chunk)
+        assert steps(monitor, "learn/Logloss") == [0, 1, 2]
+        assert monitor.store.primary_val == "test/Logloss"
+
+
+def test_a_first_line_brace_that_opens_no_json_leaves_the_log_to_the_other_formats():
+    text = "{\nstep=1 loss=0.5 acc=0.1\nstep=2 loss=0.4 acc=0.2\nstep=3 loss=0.3 acc=0.3\n"
+    assert steps(read(text), "loss") == [1, 2, 3]
