@@ -14,6 +14,7 @@ KINDS = ("loss", "metric", "lr", "grad_norm", "other")
 
 _WORD = r"(?:^|(?<=[\s/_.\-(]))"
 _END = r"(?=$|[\s/_.\-)@]|\d)"
+_SPLIT_END = r"(?=$|[\s/_.\-()@]|\d)"  # a split word may qualify a bracket: "Diff-Val(Test-Normal)"
 # Loss, validation and test words of other languages than English, for scripts that print their
 # own labels: Romanian, Spanish, Portuguese, French, Italian, German, Dutch, Turkish, Russian,
 # Chinese, Japanese, Korean ("pas 120 | pierdere 0.56", "-> validare 0.55", "训练损失: 0.42").
@@ -25,12 +26,14 @@ _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between word
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_END}|{_VAL_CJK}"
+    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
-    r"|^metrics/|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
+    # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
+    # its own words, train when it has none.)
+    r"|^metrics/(?![^/]*loss)|^(?:coco|pascal_voc|voc|cityscapes|lvis)/|hellaswag",
     re.I,
 )
-_TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_END}|{_TEST_CJK}", re.I)
+_TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_SPLIT_END}|{_TEST_CJK}", re.I)
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
@@ -92,9 +95,13 @@ def is_metric_name(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def split_of(name: str) -> str:
-    if _TEST.search(name):
+    test = _TEST.search(name)
+    val = _VAL.search(name) if test is None or test.start() else None
+    # both: the first word qualifies the rest ("Diff-Val(Test-Normal)/loss" is a validation on
+    # test-like data)
+    if test is not None and (val is None or test.start() < val.start()):
         return "test"
-    if _VAL.search(name):
+    if val is not None:
         return "val"
     return "train"
 
@@ -148,6 +155,9 @@ _PRIMARY_VAL = (
 _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
+_HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
+_ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
+_AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
 
 
@@ -165,12 +175,29 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss"): it is the loss the run optimises.
         totals = [item for item in losses if _TOTAL.search(item[0])]
+        averages = [item for item in losses if _AVERAGE.search(item[0]) and not _TOTAL.search(item[0])]
+        if totals and averages:
+            # "Average Evaluation Loss: 9.81" beside "Total eval loss: 12101.89": the total sums the
+            # batches, the average is the loss per example the user follows
+            return max(averages, key=lambda item: (item[1], -len(item[0])))[0]
         if totals:
             return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
         # A total loss is named without a component; otherwise take the most logged one.
         return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
 
-    return pick("train", _PRIMARY_TRAIN), pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
+    def held_out_error() -> str | None:
+        # No held-out loss at all: a regression's held-out error is its loss on held-out data
+        # (SimGNN's "Model test error: 0.61" after each "Training Loss: 0.13"); a classification
+        # error rate ("test_class_error", "top1 error") is not.
+        errors = [
+            (name, count) for name, s, _, count in series
+            if s in ("val", "test") and _HELD_OUT_ERROR.search(name) and not _ERROR_RATE.search(name)
+        ]
+        return max(errors, key=lambda item: (item[1], -len(item[0])))[0] if errors else None
+
+    train = pick("train", _PRIMARY_TRAIN)
+    val = pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
+    return train, val if val is not None or train is None else held_out_error()
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")

@@ -83,9 +83,10 @@ Prec@1: 18.75, Prec@5: 50.0
 
 
 def test_an_average_meter_line_repeating_the_last_batch_loss_adds_no_point():
-    # (the first bare "Loss:" comes before any step, so the AverageMeter line carries that point)
+    # (the first bare "Loss:" comes before any step: it is held until its shape repeats, then
+    # kept, and the AverageMeter line that echoes it rounded adds nothing)
     assert [v for _, v in _series(AVERAGE_METER, "Loss")] == [
-        2.0584, 2.3354454040527344, 3.251339912414551, 1.9706692695617676, 3.173487663269043
+        2.058387279510498, 2.3354454040527344, 3.251339912414551, 1.9706692695617676, 3.173487663269043
     ]
 
 

@@ -134,3 +134,27 @@ def test_a_total_over_components_is_the_primary_train_loss(total):
     assert choose_primary(components) == (total, None)
     # a component named without "total" still loses to "loss" itself
     assert choose_primary([("loss", "train", "loss", 5), ("loss_total_var", "train", "loss", 5)])[0] == "loss"
+
+
+def test_the_first_split_word_of_a_name_wins():
+    # a validation pass on test-like data, as a bracketed logging tag spells it
+    assert split_of("Diff-Val(Test-Normal)/loss") == "val"
+    assert split_of("test_val_loss") == "test"
+
+
+def test_a_loss_nested_under_metrics_keeps_its_own_split():
+    assert split_of("metrics/loss") == "train"
+    assert split_of("metrics/precision(B)") == "val"  # Ultralytics' validation metrics
+
+
+def test_a_regression_held_out_error_is_the_val_loss_only_without_a_held_out_loss():
+    series = [("Training Loss", "train", "loss", 500), ("Model test error", "test", "other", 501)]
+    assert choose_primary(series) == ("Training Loss", "Model test error")
+    assert choose_primary(series + [("val_loss", "val", "loss", 10)]) == ("Training Loss", "val_loss")
+    assert choose_primary([("loss", "train", "loss", 5), ("test_class_error", "test", "other", 5)]) == ("loss", None)
+
+
+def test_an_average_loss_is_preferred_to_a_sum_over_batches():
+    series = [("Total eval loss", "val", "loss", 8), ("Average Evaluation Loss", "val", "loss", 8)]
+    assert choose_primary(series)[1] == "Average Evaluation Loss"
+    assert choose_primary([("total_loss", "train", "loss", 9), ("loss_cls", "train", "loss", 9)])[0] == "total_loss"

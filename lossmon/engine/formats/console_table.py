@@ -32,9 +32,10 @@ _WHITESPACE_HEADER_RE = re.compile(_WHITESPACE_HEADER)
 # A fixed-width header: columns two or more blanks apart, so a name may hold single blanks and
 # any sign ("E    #       LOSS TRANS...  LOSS NER  ENTS_F  SCORE", spaCy's ``spacy train``). A
 # word of a cell never starts with a digit (that is a row, or "iter: 19") and holds no ":" or
-# "|"; a cell is no rule ("---  ------").
-_CELL = r"[^\s\d=|:\[-][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"
-_FIRST_CELL = r"[^\W\d][^\s:|]*+(?: [^\s\d:|][^\s:|]*+)*+"  # a name first: "# E  #  LOSS" is a comment
+# "|" or "=" (aligned pairs, "Train  loss=0.7598  acc=0.5269", are a record); a cell is no rule
+# ("---  ------").
+_CELL = r"[^\s\d=|:\[-][^\s:|=]*+(?: [^\s\d:|=][^\s:|=]*+)*+"
+_FIRST_CELL = r"[^\W\d][^\s:|=]*+(?: [^\s\d:|=][^\s:|=]*+)*+"  # a name first: "# E  #  LOSS" is a comment
 _FIXED_HEADER = rf"^[ \t]*+{_FIRST_CELL}(?:[ \t]{{2,}}+{_CELL}){{2,}}+[ \t]*+$"
 _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
 # A header of cells between pipes: "| Epoch | Train Loss | Train Acc (%) | Val Loss |" (the

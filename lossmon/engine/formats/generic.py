@@ -30,6 +30,8 @@ val_loss:2.72``) evaluates another model: it adds no points.
 from __future__ import annotations
 
 import re
+from collections import deque
+from functools import lru_cache
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
@@ -53,6 +55,7 @@ MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a 
 MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may differ on every line)
 MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentence, not a header
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+MAX_BAR_RECORDS = 4096  # bar descriptions held until the next line that is no bar
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
@@ -63,6 +66,7 @@ _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
 # "Epoch: [3]  [ 40/500]", "Train Epoch: 3 [1280/60000 (2%)]"
 _EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{0,12}+\)[ \t]*+)?+\]")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
+_BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;="
 
@@ -79,6 +83,8 @@ class KeyValueParser(LineParser):
         self._context_from_header = True  # False: the context step was carried from a record line
         self._context_prefix: str | None = None  # the role a header gave the lines under it
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
+        self._bar_records: deque = deque()  # bar descriptions waiting for the next line
+        self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
         self._fine_steps = False  # records were stepped finer than by epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
@@ -89,13 +95,17 @@ class KeyValueParser(LineParser):
                 if ruled is not None:
                     self._set_context(out, float(ruled.group(1)), None)
             return False
-        if len(found) > MAX_PAIRS:
+        if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)):
             return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
                 return False
+        bar = "%|" in text and _bar_description(text, found)
+        if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
+            self._settle_bars(out, frozenset(pair.name for pair in found))
         metrics = {pair.name: pair.value for pair in found}
+        raw_names = frozenset(metrics) if bar else frozenset()
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -131,6 +141,10 @@ class KeyValueParser(LineParser):
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
+        if prefix is not None and tag.lstrip().startswith("[") and (bracket := _BRACKET_TAG.match(tag)) is not None:
+            # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
+            # names its pass as a whole, and the user finds it so: "Diff-Val(Test-Normal)/loss"
+            prefix = bracket.group(1) + "/"
         context = self._context_step if coarse else step  # (a coarse header keeps the step, gives its role)
         if context is not None:
             header = all(pair.name.lower() in _STEP_OR_EPOCH for pair in found)
@@ -149,16 +163,33 @@ class KeyValueParser(LineParser):
         if (
             step is None and len(names) < 2
             and (self._context_step is None or not (prefix or _only_pairs(text, found)))
-            and not _bar_description(text, found)
+            and not bar
         ):
-            if self._context_step is None and _only_pairs(text, found) and _held_out_loss(names[0]):
-                # "validation loss: 10.95" before the first step: it belongs to the step that comes
-                self._waiting.append((line, metrics, spans))
-                del self._waiting[:-MAX_WAITING]
-                return True
-            return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
+            if self._context_step is None and _only_pairs(text, found):
+                if _held_out_loss(names[0]):
+                    if not any(names[0] in waiting for _, waiting, _ in self._waiting):
+                        # "validation loss: 10.95" before the first step: it belongs to the step that comes
+                        self._waiting.append((line, metrics, spans))
+                        del self._waiting[:-MAX_WAITING]
+                        return True
+                    # printed again before any step: the log steps none of its lines, so these
+                    # losses are numbered by their lines, as they come
+                    self._release_waiting(out, None)
+                # "Training Loss: 0.1345" alone on its line, in a log that prints no step at all:
+                # a series once the shape repeats with a changing value (a setting printed once
+                # never does), numbered by its lines
+            else:
+                return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
+        if (
+            step is None and prefix is None and not self._context_from_header and self._context_step is not None
+            and names not in self._accepted and _evaluation_beside(names, self._accepted_names)
+        ):
+            # "Loss: 0.985, MeanIU: 0.4960, Best_mIoU: 0.5217" after "Epoch: [352/520] Iter:[490/495],
+            # ... Loss: 1.47": no counter of its own, the training key beside an evaluation metric the
+            # training lines never print (HRNet-Seg, PIDNet): the validation pass, another series
+            prefix = "val/"
         batch_of_pass = False
         if prefix is not None:
             if (
@@ -183,7 +214,11 @@ class KeyValueParser(LineParser):
             # a held-out loss on its own line ("validation loss: 10.95", "0 val 10.9310") or with
             # its step ("Valid Summary | End of Epoch 1 | Valid Loss 3.01"): evaluations are few,
             # so they are not made to repeat before they count
-            self._accept(names)
+            if names not in self._accepted and self._held:
+                self._accept(names)
+                self._release_mirror(out, names)
+            else:
+                self._accept(names)
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
             if (
@@ -199,6 +234,31 @@ class KeyValueParser(LineParser):
             step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
         record = (line, step, metrics, spans, step_span)
         self._fine_steps |= fine
+        if bar:
+            # a progress bar's description ("Train Loss: 34.50:  14%|█▍  | 1/7"): a running figure
+            # when real lines log the same names, so it waits for the next line that is no bar
+            if not self._line_names.isdisjoint(raw_names):
+                return True
+            self._bar_records.append((raw_names, names, step_name, record))
+            if len(self._bar_records) > MAX_BAR_RECORDS:
+                self._take(out, *self._bar_records.popleft()[1:])
+            return True
+        return self._take(out, names, step_name, record)
+
+    def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str]) -> None:
+        """A line that is no bar came after bar descriptions: when it logs their names, they were
+        its running figures (dropped, and so are the later ones); else they were the records."""
+        shared = {name for held_names, *_ in self._bar_records for name in held_names if name in raw_names}
+        if shared:
+            self._line_names.update(shared)
+        while self._bar_records:
+            held_names, names, step_name, record = self._bar_records.popleft()
+            if held_names.isdisjoint(self._line_names):
+                self._take(out, names, step_name, record)
+        self.shape = None  # (a template is learned from the current line's own record only)
+
+    def _take(self, out: RecordBuilder, names: tuple[str, ...], step_name: str | None, record) -> bool:
+        step, metrics = record[1], record[2]
         if (
             names in self._accepted
             or self._accepted_names.intersection(names)
@@ -263,12 +323,18 @@ class KeyValueParser(LineParser):
         """End of input: a shape seen on two lines with a changing value is a short series, and
         so is a single line that prints its step and two losses (a run that crashed after its
         first eval: "step 0: train loss 12.65 BPC, val loss 12.65 BPC"; a first print of GAN
-        losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."). A
-        configuration line holds no step beside its losses' weights."""
+        losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."), or its step,
+        a loss and the time it took (a run stopped after its first print). A configuration line
+        holds no step beside its losses' weights, nor a time."""
         if self._waiting:
             self._release_waiting(out, None)
+        if self._bar_records:
+            self._settle_bars(out, frozenset())
         for names, held in list(self._held.items()):
-            if len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple) and _two_losses(names):
+            if (
+                len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple)
+                and (_two_losses(names) or _timed_loss(names, held[0][2]))
+            ):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
                 continue
@@ -296,6 +362,17 @@ class KeyValueParser(LineParser):
             accepted |= lines + 1 >= REPEATS_TO_ACCEPT and changed
         return accepted
 
+    def _release_mirror(self, out: RecordBuilder, held_out: tuple[str, ...]) -> None:
+        """The training line printed just before a held-out one with the same names but its split
+        word ("  Train  loss=0.7598  acc=0.5269" above "  Val    loss=0.8240  acc=0.5000") is
+        its training counterpart: a record, even when the run printed it once."""
+        mirrored = _unsplit(held_out)
+        for names in [names for names in self._held if _unsplit(names) == mirrored]:
+            if all(split_of(name) == "train" for name in names):
+                self._accept(names)
+                for record in self._held.pop(names):
+                    self._emit(out, record)
+
     def _release_sharing(self, out: RecordBuilder) -> None:
         """Held shapes that share a name with an accepted one are series too: release them."""
         for names in [names for names in self._held if self._accepted_names.intersection(names)]:
@@ -315,6 +392,47 @@ class KeyValueParser(LineParser):
 _AT_CONTEXT = "context"
 _GLUE = re.compile(r"[\s,;:|=\-]*+")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+
+
+_SPLIT_WORD = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|eval|evaluation|test)(?![a-z]))[ _/.-]*+")
+
+
+@lru_cache(maxsize=1024)
+def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
+    """The names without their split words ("Train loss", "val_loss", "Val/loss" are "loss")."""
+    return frozenset(_SPLIT_WORD.sub("", name).strip(" _/.-").lower() for name in names)
+
+
+# A setting whose value is no number: a flag, a path, a name ("arcloss=True", "pathval='../val'",
+# "'optimizer': 'adam'", "finetune_from=None").
+_SETTING = re.compile(r"""[\w.'"]++[ \t]*+[=:][ \t]*+(?:True|False|None|'[^',]*+'|"[^",]*+")""")
+MIN_SETTINGS = 2
+
+
+def _settings_dump(text: str) -> bool:
+    """True for a configuration printed at start (``Namespace(arcloss=True, bs=256, ..., loss=1,
+    lr=0.0003, pathval='../val')``, a dict of hyper-parameters): settings that are no numbers
+    stand among its pairs, which a metrics line never holds; its numbers are settings too."""
+    if "'" not in text and '"' not in text and "True" not in text and "False" not in text and "None" not in text:
+        return False
+    count = 0
+    for _ in _SETTING.finditer(text):
+        count += 1
+        if count >= MIN_SETTINGS:
+            return True
+    return False
+
+
+# Metrics only an evaluation pass computes (segmentation, detection, generation, ranking).
+_EVALUATION_METRIC = re.compile(r"(?i:m_?iou|meaniu|iou|map|dice|bleu|rouge|auc|psnr|ssim|recall@|ndcg|cider)")
+
+
+def _evaluation_beside(names: tuple[str, ...], accepted: set[str]) -> bool:
+    """True when a line holds a loss the training lines print beside an evaluation metric they
+    never print."""
+    return any(name in accepted and kind_of(name) == "loss" for name in names) and any(
+        name not in accepted and _EVALUATION_METRIC.search(name) is not None for name in names
+    )
 
 
 def _only_pairs(text: str, found) -> bool:
@@ -395,6 +513,16 @@ _NOT_A_LOSS_VALUE = re.compile(r"weight|coef|lambda|scale|ratio|alpha|beta|gamma
 
 def _two_losses(names: tuple[str, ...]) -> bool:
     return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
+
+
+_TIMING = frozenset(("eta", "time", "data_time", "iter_time", "batch_time", "elapsed"))
+
+
+def _timed_loss(names: tuple[str, ...], metrics: dict) -> bool:
+    """True for a loss printed with the time its step took or the time left (a MetricLogger's
+    ``Train: data epoch: [0] [0/10000]  eta: 9:40:56  lr: 1e-08  loss: 0.0004  time: 3.4856``):
+    progress of a run, which a configuration never prints."""
+    return any(kind_of(name) == "loss" for name in names) and any(name.lower() in _TIMING for name in metrics)
 
 
 def _changing(held, by_step: bool = True) -> bool:

@@ -35,8 +35,9 @@ _NOUN = (
     r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
-# (Up to three blanks between its words: "Val   Loss: 0.0" is aligned under "Train Loss: 0.0".)
-NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,3}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+# (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";
+# find_pairs collapses them, so both name their metric as the user reads it, "Val loss".)
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
@@ -122,6 +123,8 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
         value = to_float(match.group("value"))
         if value is None:
             continue
+        if "  " in name:
+            name = " ".join(name.split())  # alignment blanks: "Train  loss" is "Train loss"
         start = match.start()
         if start and text[start - 1] in " \t" and " " not in name:
             best = _BEST_BEFORE.search(text, max(0, start - 24), start)

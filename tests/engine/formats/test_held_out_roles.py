@@ -190,7 +190,7 @@ def test_batch_lines_under_an_epoch_header_and_aligned_val_names():
     )
     assert monitor.store.primary_train == "Loss"
     assert len(monitor.store["Loss"]) == 4
-    assert monitor.store.primary_val == "Val   Loss"
+    assert monitor.store.primary_val == "Val Loss"  # the alignment blanks collapse: the name as the user reads it
 
 
 def test_a_phase_and_its_number_is_a_header_not_a_loss():
