@@ -14,8 +14,8 @@ without label directories (the team's ../shared/real-logs) is scored with the la
 ``benchmarks/shared_real_logs.json``, matched by file name: those logs live outside the repository.
 
 Each log is read as ``lossmon check`` reads it (lossmon.engine.check_file, no options). A log is
-parsed right when lossmon's primary train series is one of the label's train names and its
-record count is within 2% of the label's count, and the same holds for val (a label without val
+parsed right when lossmon's primary train series is one of the label's train names (case and
+separators aside: same_name) and its record count is within 2% of the label's count, and the same holds for val (a label without val
 wants no primary val). A verdict is right when a "healthy" log gets no alert, and a log labelled
 with pathology P gets a finding of P at warn or alert. Where the project's own definitions fit a
 log equally well under two names (checklists.md calls a loss flat at the chance level a plateau;
@@ -182,11 +182,31 @@ def _split_misses(split: str, got: str | None, count: int, expected: dict | None
         return [f"{split} {got!r} where the log has none"] if got is not None else []
     if got is None:
         return [f"no primary {split}"]
-    if got not in expected["names"]:
+    if not any(same_name(got, name) for name in expected["names"]):
         return [f"{split} named {got!r}, not {' or '.join(expected['names'])}"]
     if not _count_ok(count, expected["count"]):
         return [f"{split} count {count} vs {expected['count']}"]
     return []
+
+
+def same_name(got: str, labelled: str) -> bool:
+    """The same name, case and separators aside: lossmon writes a pass tag before its key with a
+    slash (``[Val] Loss: 0.3`` is ``Val/Loss``), where a labeller writes ``Val Loss`` or
+    ``val_loss``; the words must still be the label's, in its order."""
+    return _words(got) == _words(labelled)
+
+
+def _words(name: str) -> str:
+    return re.sub(r"[\s/_.\-]+", " ", name).strip().casefold()
+
+
+def _exact_names(result: "Result") -> bool:
+    """Whether the primary names are spelled exactly as a label lists them (the stricter score)."""
+    label = result.entry.label
+    return all(
+        got is None or expected is None or got in expected["names"]
+        for got, expected in ((result.got_train, label["train"]), (result.got_val, label["val"]))
+    )
 
 
 def _count_ok(got: int, expected: int) -> bool:
@@ -233,6 +253,7 @@ def score(entry: Entry) -> Result:
 class Totals:
     logs: int
     parse_right: int
+    parse_right_exact_names: int
     verdicts: int
     verdict_right: int
     healthy_with_alert: list[str]
@@ -251,6 +272,7 @@ def totals(results: list[Result]) -> Totals:
     return Totals(
         logs=len(results),
         parse_right=sum(r.parse_ok for r in results),
+        parse_right_exact_names=sum(r.parse_ok and _exact_names(r) for r in results),
         verdicts=len(judged),
         verdict_right=sum(bool(r.verdict_ok) for r in judged),
         healthy_with_alert=[r.entry.slug for r in judged if r.entry.label["verdict"] == "healthy" and r.alerts],
@@ -299,7 +321,8 @@ def text_table(results: list[Result]) -> str:
     t = totals(results)
     lines += [
         "",
-        f"parse accuracy   {t.parse_right}/{t.logs} = {t.parse_accuracy:.3f}",
+        f"parse accuracy   {t.parse_right}/{t.logs} = {t.parse_accuracy:.3f}"
+        f" ({t.parse_right_exact_names} with the names spelled exactly as labelled)",
         f"verdict accuracy {t.verdict_right}/{t.verdicts} = {t.verdict_accuracy:.3f}",
         f"healthy logs with an alert: {len(t.healthy_with_alert)}"
         + (f" ({', '.join(t.healthy_with_alert)})" if t.healthy_with_alert else ""),
@@ -328,6 +351,7 @@ def json_table(results: list[Result]) -> dict:
         ],
         "totals": {
             "logs": t.logs, "parse_right": t.parse_right, "parse_accuracy": t.parse_accuracy,
+            "parse_right_exact_names": t.parse_right_exact_names,
             "verdicts": t.verdicts, "verdict_right": t.verdict_right, "verdict_accuracy": t.verdict_accuracy,
             "healthy_with_alert": t.healthy_with_alert,
         },

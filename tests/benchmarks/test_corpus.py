@@ -88,3 +88,10 @@ def test_a_finding_of_a_verdict_also_pathology_is_right(results):
     stuck = by_slug["hf-quality-lrqa-stuck-at-ln4-trainer-state"]
     found = set(stuck.alerts + stuck.warns)
     assert stuck.verdict_ok == bool(found & {"not_converging", "plateau"})
+
+
+def test_a_name_is_the_labels_whatever_its_separators_and_case_but_not_other_words():
+    from benchmarks.corpus import same_name
+
+    assert same_name("Val/Loss", "Val Loss") and same_name("val_loss", "Val Loss") and same_name("train/loss", "Train-Loss")
+    assert not same_name("Val/Loss", "Loss") and not same_name("Loss Val", "Val Loss") and not same_name("val_loss2", "val_loss")
