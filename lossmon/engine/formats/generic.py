@@ -82,6 +82,7 @@ class KeyValueParser(LineParser):
         self._fine_steps = False  # records were stepped finer than by epoch
         # Epoch-local step counters under epoch headers (see _global_step)
         self._header_epoch: float | None = None  # the epoch the last header line announced
+        self._header_fresh = False  # a header line came after the last finely stepped record
         self._epoch_of_last: float | None = None  # that epoch at the last finely stepped record
         self._last_raw: float | None = None  # the step that record printed
         self._last_global = 0.0  # and the step it was given
@@ -130,7 +131,7 @@ class KeyValueParser(LineParser):
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
         if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
-            self._header_epoch = metrics[epoch_name]  # "Epoch 2/25 (device=cuda)"
+            self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
         elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
             step = self._global_step(step)
         stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
@@ -242,12 +243,13 @@ class KeyValueParser(LineParser):
         00020: loss=0.0817`` after ``step 01160`` of epoch 1) is one run whose steps continue:
         the new epoch's steps follow the last one. A step that goes back under the header of the
         same or an earlier epoch (a second run appended to the file, a resumed run) is a restart
-        and stays one: a new segment."""
-        epoch = self._header_epoch
-        if self._last_raw is not None and step < self._last_raw and epoch is not None:
-            if self._epoch_of_last is not None and epoch == self._epoch_of_last + 1:
+        and stays one: a new segment; so is one without a header before it."""
+        epoch, fresh, before = self._header_epoch, self._header_fresh, self._epoch_of_last
+        self._header_fresh = False
+        if fresh and self._last_raw is not None and step < self._last_raw and epoch is not None and before is not None:
+            if epoch == before + 1:
                 self._step_offset = self._last_global + max(0.0, 1.0 - step)
-            elif self._epoch_of_last is None or epoch <= self._epoch_of_last:
+            elif epoch <= before:
                 self._step_offset = 0.0
         self._last_raw, self._epoch_of_last = step, epoch
         self._last_global = step + self._step_offset

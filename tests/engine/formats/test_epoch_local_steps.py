@@ -57,3 +57,17 @@ def test_the_release_frame_capture_is_one_run():
     assert monitor.store["loss"].segment_starts == [0]
     # 58 prints per epoch, the last at step 1160: epoch 9's step 1140 is 8 * 1160 + 1140
     assert loss[57:59] == [1160.0, 1180.0] and loss[-1] == 8 * 1160 + 1140
+
+
+def test_a_step_that_goes_back_without_a_new_epoch_header_is_not_carried_on():
+    # A held-out pass counting its own batches inside epoch 2 is no new epoch and no restart: the
+    # epoch's offset stays, and the train steps after the pass continue where they were.
+    text = (
+        _epoch(1, [0.7674, 0.6534, 0.6250], 13.03)
+        + "Epoch 2/25 (device=cuda)\n  step 00020: loss=0.5991\n  step 00040: loss=0.5368\n"
+        + "  step 00010: val_loss=0.6012\n  step 00020: val_loss=0.5944\n"
+        + "  step 00060: loss=0.4647\n"
+    )
+    monitor = read(text)
+    assert steps(monitor, "loss") == [20.0, 40.0, 60.0, 80.0, 100.0, 120.0]
+    assert monitor.store["loss"].segment_starts == [0]
