@@ -21,8 +21,8 @@ median of its last 3 is below that of its first 3 by more than 4 times its own e
 (second differences, which a steady trend does not inflate) and by 1% of its value, and the train
 loss falls in most pairs too (tau <= -0.5) and by more than 3 times its own noise (by differences,
 never by ratios: a loss that goes negative improves as well; a running average of the epoch that
-settles 1.463 -> 1.447 while the accuracy's settles 0.769 -> 0.759 is no improvement). A saturated metric that only jitters at its ceiling does none of this:
-warn.
+settles 1.463 -> 1.447 while the accuracy's settles 0.769 -> 0.759 is no improvement). A
+saturated metric that only jitters at its ceiling does none of this: warn.
 """
 
 from __future__ import annotations
