@@ -11,6 +11,18 @@ value (1, or 100%) is not stuck.
 
 warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
 fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value.
+
+*Worsening*: a metric of what the loss optimises (not a held-out one: a val metric that worsens
+while the train loss improves is overfitting's business) that gets steadily worse while the
+train loss keeps improving (E2DTC's clustering accuracy 0.913 -> 0.879 over 12 evaluations while
+its loss falls from 50 through zero to -1.5). Over the last 8 evaluations: the metric falls in at
+least 4 of 5 of its pairs (Kendall's tau <= -0.6; an error-like metric, wer, cer, err, rises), the
+median of its last 3 is below that of its first 3 by more than 4 times its own eval-to-eval noise
+(second differences, which a steady trend does not inflate) and by 1% of its value, and the train
+loss falls in most pairs too (tau <= -0.5) and by more than 3 times its own noise (by differences,
+never by ratios: a loss that goes negative improves as well; a running average of the epoch that
+settles 1.463 -> 1.447 while the accuracy's settles 0.769 -> 0.759 is no improvement). A
+saturated metric that only jitters at its ceiling does none of this: warn.
 """
 
 from __future__ import annotations
@@ -20,12 +32,18 @@ import re
 
 import numpy as np
 
+from numpy.lib.stride_tricks import sliding_window_view
+
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
+from lossmon.engine.naming import split_of
 
 _ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
+_LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
+WORSENING = "worsening"  # the finding family of the worsening rule
 
 
 class ContradictoryMetrics(Detector):
@@ -54,8 +72,12 @@ class ContradictoryMetrics(Detector):
     def __init__(
         self, series: str = "recall", attrs: dict | None = None, *,
         warn_evals: int = 3, alert_evals: int = 5, loss_fall: float = 0.10,
+        trend_evals: int = 8, metric_tau: float = -0.6, loss_tau: float = -0.5, worse_noises: float = 4.0,
+        worse_fraction: float = 0.01, loss_noises: float = 3.0,
     ) -> None:
         self.warn_evals, self.alert_evals, self.loss_fall = warn_evals, alert_evals, loss_fall
+        self.trend_evals, self.metric_tau, self.loss_tau = trend_evals, metric_tau, loss_tau
+        self.worse_noises, self.worse_fraction, self.loss_noises = worse_noises, worse_fraction, loss_noises
         super().__init__(series, attrs)
 
     def reset(self) -> None:
@@ -64,6 +86,7 @@ class ContradictoryMetrics(Detector):
         self._moved = False  # it has taken another value since
         self._run = 0
         self._reference = math.nan  # train loss when the metric took its current value
+        self._tail = np.empty((0, 2))  # the last evals (metric, train loss) before this batch
 
     def update(self, points: Points) -> list[Finding]:
         where = np.flatnonzero(np.isfinite(points.values))
@@ -101,7 +124,50 @@ class ContradictoryMetrics(Detector):
                 events.append(Event(int(where[i]), severity, message))
         for i in self.entries("moved", ~stuck).tolist():
             events.append(Event(int(where[i]), None))
+        events.extend(self._worsening(values, loss, points, where))
         return self.apply(points, events)
+
+    def _worsening(self, values: np.ndarray, loss: np.ndarray, points: Points, where: np.ndarray) -> list[Event]:
+        """The worsening rule (module docstring), on every window of the last ``trend_evals``
+        evals that ends in this batch: a few numpy passes over (points x window), no loop over points."""
+        width = self.trend_evals
+        pairs = np.concatenate((self._tail, np.column_stack((values, loss))))
+        self._tail = pairs[-(width - 1):] if width > 1 else pairs[:0]
+        held = self.attrs.get("split") or split_of(points.series)
+        if held in ("val", "test") or len(pairs) < width:
+            return []
+        sign = -1.0 if _LOWER_IS_BETTER.search(points.series) else 1.0
+        metric = sliding_window_view(sign * pairs[:, 0], width)
+        train = sliding_window_view(pairs[:, 1], width)
+        first = len(pairs) - width + 1 - len(values)  # windows that end before this batch: done
+        metric, train = metric[max(first, 0):], train[max(first, 0):]
+        ends = np.arange(len(values))[len(values) - len(metric):]
+        count = width * (width - 1) / 2
+        metric_tau = _kendall(metric) / count
+        train_tau = _kendall(train) / count
+        before = np.median(metric[:, :3], axis=1)
+        after = np.median(metric[:, -3:], axis=1)
+        noise, train_noise = _noise(metric), _noise(train)
+        drop = before - after
+        train_fall = np.median(train[:, :3], axis=1) - np.median(train[:, -3:], axis=1)
+        with np.errstate(invalid="ignore"):
+            worse = (
+                (metric_tau <= self.metric_tau) & (train_tau <= self.loss_tau)
+                & (drop > self.worse_noises * noise) & (drop > self.worse_fraction * np.abs(before))
+                & (train_fall > self.loss_noises * train_noise)
+            )
+        events = []
+        for k in self.entries(WORSENING, worse).tolist():
+            i = int(ends[k])
+            events.append(Event(int(where[i]), "warn", (
+                f"{points.series} got worse over {width} evaluations ({sign * before[k]:.4g} -> {sign * after[k]:.4g}, "
+                f"{100.0 * drop[k] / max(abs(before[k]), 1e-300):.1f}%, {drop[k] / max(noise[k], 1e-300):.0f} times its "
+                f"eval noise) while the train loss kept improving ({np.median(train[k, :3]):.4g} -> "
+                f"{np.median(train[k, -3:]):.4g}) (step {format_step(points.steps[where[i]])})"
+            ), WORSENING))
+        for k in self.entries(WORSENING + " over", ~worse).tolist():
+            events.append(Event(int(where[int(ends[k])]), None, family=WORSENING))
+        return events
 
     def _message(self, value, degenerate, run, fall, points: Points, i) -> str:
         state = f"stuck at {value:g}" if degenerate else f"has not moved from {value:g} since its first evaluation,"
@@ -109,3 +175,19 @@ class ContradictoryMetrics(Detector):
             f"{points.series} {state} for {run} evaluations while the loss fell "
             f"{fall:.0%} (step {format_step(points.steps[i])})"
         )
+
+
+def _kendall(windows: np.ndarray) -> np.ndarray:
+    """Kendall's S of each row (pairs that rise minus pairs that fall, in row order); NaN when a
+    value of the row is."""
+    width = windows.shape[1]
+    total = np.zeros(len(windows))
+    for i in range(width - 1):
+        total += np.sign(windows[:, i + 1 :] - windows[:, i : i + 1]).sum(axis=1)
+    return total
+
+
+def _noise(windows: np.ndarray) -> np.ndarray:
+    """Robust point-to-point noise of each row, from second differences (a steady trend adds none)."""
+    second = np.abs(windows[:, 2:] - 2.0 * windows[:, 1:-1] + windows[:, :-2])
+    return np.median(second, axis=1) * MAD_TO_SIGMA / math.sqrt(6.0)

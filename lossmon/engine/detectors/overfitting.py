@@ -23,7 +23,10 @@ Evals while the logged lr warms up, or right after it jumps back up, are no refe
 history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
 And the train loss (its mean between evals) must keep falling *while* val rises: a train loss
 that rises with val is not overfitting, and the first interval's mean (which still holds the
-start of training) is never the reference.
+start of training) is never the reference. One epoch's train loss is noisy too: it must also
+have fallen since the best eval on the same smoothing as the val loss (a train loss that only
+bounces about a level, 0.034-0.050 for 14 epochs, while a val loss bumps 0.051 -> 0.060 and back,
+has not kept falling: the fall from a noisy high at the first rise is no evidence).
 
 warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter).
@@ -110,6 +113,8 @@ class Overfitting(Detector):
         self._rises = 0
         self._train_at_first_rise = math.nan
         self._train_at_best = math.nan
+        self._train_smoothed = math.nan  # EWMA of log train loss, the val loss's smoothing
+        self._train_smoothed_at_best = math.nan
         self._held = 0  # evals in a row with GL above the warn bar
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
@@ -189,9 +194,16 @@ class Overfitting(Detector):
             self._since_raw_best.clear()
         else:
             self._since_raw_best.append(value)
+        if math.isfinite(train) and train > 0:
+            log_train = math.log(train)
+            self._train_smoothed = (
+                log_train if math.isnan(self._train_smoothed)
+                else self._train_smoothed + self.smoothing * (log_train - self._train_smoothed)
+            )
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
             self._train_at_best = train
+            self._train_smoothed_at_best = self._train_smoothed
             self._held = 0
             if len(self._second_differences) >= self.min_differences:
                 self._jitter_at_best = jitter
@@ -220,6 +232,8 @@ class Overfitting(Detector):
         reference = self._train_at_first_rise if self._rises >= self.warn_rises else self._train_at_best
         if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - self.train_fall)):
             return None
+        if self._train_smoothed >= self._train_smoothed_at_best + math.log1p(-self.train_fall):
+            return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"
         elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct):

@@ -91,6 +91,11 @@ class LineParser:
             step_span=step_span,
         )
 
+    def global_steps(self, steps):
+        """The steps a template read from its lines, as this parser counts them (the printed
+        ones by default; a parser may carry an epoch's step counter across epochs)."""
+        return steps
+
     def advance(self, steps, counter: tuple[str, bool] | None) -> None:
         """Records were added for this parser by a template: move its state past them."""
         count = len(steps)

@@ -86,6 +86,13 @@ class KeyValueParser(LineParser):
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
         self._fine_steps = False  # records were stepped finer than by epoch
+        # Epoch-local step counters under epoch headers (see _global_step)
+        self._header_epoch: float | None = None  # the epoch the last header line announced
+        self._header_fresh = False  # a header line came after the last finely stepped record
+        self._epoch_of_last: float | None = None  # that epoch at the last finely stepped record
+        self._last_raw: float | None = None  # the step that record printed
+        self._last_global = 0.0  # and the step it was given
+        self._step_offset = 0.0  # added to the printed step
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -133,6 +140,10 @@ class KeyValueParser(LineParser):
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+        if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
+            self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
+        elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
+            step = self._global_step(step)
         stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
         if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
             return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
@@ -285,6 +296,35 @@ class KeyValueParser(LineParser):
         elif len(held) > 8 * REPEATS_TO_ACCEPT:
             del held[: -REPEATS_TO_ACCEPT]  # a constant echo: keep only the latest few
         return True
+
+    def _global_step(self, step: float) -> float:
+        """The step of a record that prints its step, counted across epochs. A step counter that
+        restarts every epoch under an epoch header (``Epoch 2/25 (device=cuda)`` then ``step
+        00020: loss=0.0817`` after ``step 01160`` of epoch 1) is one run whose steps continue:
+        the new epoch's steps follow the last one. A step that goes back under the header of the
+        same or an earlier epoch (a second run appended to the file, a resumed run) is a restart
+        and stays one: a new segment; so is one without a header before it."""
+        epoch, fresh, before = self._header_epoch, self._header_fresh, self._epoch_of_last
+        self._header_fresh = False
+        if fresh and self._last_raw is not None and step < self._last_raw and epoch is not None and before is not None:
+            if epoch == before + 1:
+                self._step_offset = self._last_global + max(0.0, 1.0 - step)
+            elif epoch <= before:
+                self._step_offset = 0.0
+        self._last_raw, self._epoch_of_last = step, epoch
+        self._last_global = step + self._step_offset
+        return self._last_global
+
+    def global_steps(self, steps):
+        """:meth:`_global_step` for the steps a template read (its lines are alike: only the
+        first can follow an epoch header)."""
+        if self._header_epoch is None or not len(steps):
+            return steps
+        first = float(steps[0])
+        offset = self._global_step(first) - first
+        self._last_raw = float(steps[-1])
+        self._last_global = self._last_raw + offset
+        return steps + offset if offset else steps
 
     def _set_context(self, out: RecordBuilder, step: float, prefix: str | None, header: bool = True) -> None:
         self._context_step = step

@@ -311,7 +311,7 @@ class Template:
         rows = hits.rows[lo:hi]
         count = hi - lo
         if hits.steps is not None:
-            steps = hits.steps[lo:hi]
+            steps = parser.global_steps(hits.steps[lo:hi])
         else:
             attribute, increments = self.counter
             base = float(getattr(parser, attribute))

@@ -55,3 +55,51 @@ def test_an_auc_at_one_half_is_degenerate_and_a_recall_that_drops_to_zero_too():
 def test_a_metric_that_never_moved_says_so():
     found = feed(ContradictoryMetrics("acc"), np.full(8, 0.9), train_loss=np.linspace(0.7, 0.1, 8))
     assert "has not moved from 0.9 since its first evaluation" in found[0].message
+
+
+# E2DTC (tests/corpus/e2dtc-trajectory-clustering-negative-loss-acc-falls): the clustering
+# accuracy per epoch, and the total loss (its mean since the previous evaluation), which falls
+# through zero; the first evaluation comes before any iteration.
+E2DTC_ACC = [0.9127, 0.8973, 0.9046, 0.9034, 0.8974, 0.8942, 0.8913, 0.8891, 0.8847, 0.8815, 0.8833, 0.8786]
+E2DTC_LOSS = [np.nan, 19.597, 0.9207, -0.5718, -1.0827, -0.9767, -1.2455, -1.3393, -1.3103, -1.4285, -1.4123,
+              -1.4195]
+
+
+def test_a_metric_that_steadily_worsens_while_the_loss_improves_warns():
+    findings = feed(ContradictoryMetrics("Acc"), E2DTC_ACC, steps=100.0 * np.arange(12), train_loss=E2DTC_LOSS)
+    assert [(f.severity, f.step) for f in findings] == [("warn", 800.0)]  # epoch 8, as in the log
+    assert findings[0].message.startswith("Acc got worse over 8 evaluations (0.9034 -> 0.8891")
+    assert summary(feed(ContradictoryMetrics("Acc"), E2DTC_ACC, [3, 7, 8], train_loss=E2DTC_LOSS)) == summary(
+        feed(ContradictoryMetrics("Acc"), E2DTC_ACC, train_loss=E2DTC_LOSS)
+    )
+
+
+def test_a_worsening_metric_needs_an_improving_loss_and_a_fall_beyond_its_noise():
+    flat = [-1.3, -1.25, -1.32, -1.28, -1.3, -1.27, -1.31, -1.29, -1.3, -1.26, -1.31, -1.28]
+    assert feed(ContradictoryMetrics("Acc"), E2DTC_ACC, train_loss=flat) == []
+    rng = np.random.default_rng(0)
+    for _ in range(50):  # a saturated accuracy that jitters at 0.9 while the loss creeps down
+        jitter = list(0.9 + 0.004 * rng.standard_normal(12))
+        assert feed(ContradictoryMetrics("val_accuracy"), jitter, train_loss=np.linspace(0.7, 0.6, 12)) == []
+        assert feed(ContradictoryMetrics("accuracy"), jitter, train_loss=np.linspace(0.7, 0.6, 12)) == []
+
+
+def test_a_held_out_metric_that_worsens_is_overfitting_not_a_contradiction():
+    assert feed(ContradictoryMetrics("val_acc"), E2DTC_ACC, train_loss=E2DTC_LOSS) == []
+
+
+def test_an_error_rate_worsens_when_it_rises():
+    error = [1.0 - a for a in E2DTC_ACC]
+    assert [f.severity for f in feed(ContradictoryMetrics("top1_err"), error, train_loss=E2DTC_LOSS)] == ["warn"]
+    falling = list(np.linspace(0.4, 0.1, 12))  # an error rate that falls with the loss: healthy
+    assert feed(ContradictoryMetrics("top1_err"), falling, train_loss=E2DTC_LOSS) == []
+
+
+def test_running_averages_settling_at_the_start_of_an_epoch_are_no_contradiction():
+    # pidnet-cityscapes (epoch 352 of 520): "Loss: 1.594388, Acc:0.645758" every 10 iterations,
+    # running averages of the epoch: both settle, the accuracy 0.776 -> 0.757, the loss 1.545 -> 1.426.
+    acc = [0.645758, 0.775942, 0.769305, 0.764979, 0.756935, 0.759210, 0.762162, 0.759000, 0.756621, 0.757697,
+           0.757998, 0.757999]
+    loss = [1.594388, 1.544767, 1.463020, 1.450954, 1.477648, 1.453897, 1.446631, 1.449541, 1.436982, 1.428705,
+            1.425696, 1.415952]
+    assert feed(ContradictoryMetrics("Acc"), acc, train_loss=loss) == []

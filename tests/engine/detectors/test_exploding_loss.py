@@ -35,6 +35,23 @@ def test_a_spike_that_stays_up_is_an_alert():
     ]
 
 
+def test_a_spike_after_a_small_outlier_is_judged_two_points_after_the_spike():
+    # step-loss-equals-indented-val-frame-error, epoch 9 read on its own: a level of 0.008, a
+    # small outlier 0.0155 (2x: no spike) opens an excursion, the spike 0.4099 and 0.2170 follow,
+    # then 0.0098: back. It recovered 2 points after the spike; the small outlier before it
+    # made the point right after the spike count as "2 points later" (an alert).
+    loss = [0.0086, 0.0073, 0.0088, 0.0087, 0.0091, 0.0088, 0.0082, 0.0060, 0.0078, 0.0088, 0.0091, 0.0076,
+            0.0067, 0.0084, 0.0083, 0.0081, 0.0108, 0.0069, 0.0085, 0.0076, 0.0092, 0.0087, 0.0088, 0.0155,
+            0.4099, 0.2170, 0.0098, 0.0265, 0.5213, 0.0085, 0.0086, 0.0076, 0.0090, 0.0084, 0.0230, 0.0079,
+            0.0095, 0.0077, 0.0060, 0.0070, 0.0094, 0.0085, 0.0079, 0.0086, 0.0063, 0.0070, 0.0086, 0.0076]
+    findings = feed(detector(), loss)
+    assert [f.severity for f in findings if f.step == 25.0] == ["warn"]
+    assert not [f for f in findings if f.severity == "alert"]
+    # Still up at the second point after the spike: an alert there, at step 27.
+    stuck = loss[:26] + [0.2170, 0.2050, 0.1980] + loss[29:]
+    assert ("exploding_loss", "alert", 27.0) in summary(feed(detector(), stuck))
+
+
 def test_a_spike_clearly_smaller_than_one_the_run_recovered_from_is_info():
     loss = decaying(3000)
     loss[1200] *= 40

@@ -69,8 +69,31 @@ def test_a_val_bump_while_the_lr_warms_up_is_the_schedule():
           0.00130, 0.00127]
     steps = np.arange(1.0, 14.0)
     assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train, lr=lr)) == []
-    # Without the lr the same numbers look like a val loss that rose from its first eval.
-    assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train))
+    # Without the lr, a val loss that rose from its first eval while the train loss flat-lines is
+    # still no overfitting (the train loss has not kept falling since the best eval)...
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train)) == []
+    # ...but with a train loss that falls steadily, only the lr warm-up tells it from overfitting.
+    falling = np.geomspace(1.0, 0.5, len(val))
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=falling, lr=lr)) == []
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=falling))
+
+
+def test_a_val_bump_while_the_train_loss_only_bounces_is_not_overfitting():
+    # crocodile-resnet18 (run 1, epochs 12-36): the train loss bounces 0.031-0.050 about a flat
+    # level; the val loss, best 0.0474 at epoch 22, bumps 0.0510 -> 0.0593 -> 0.0604 (3 rises in a
+    # row, 19% above its best smoothed level) and falls straight back to 0.0513. The train loss
+    # fell 13% since the first rise only because epoch 33's was a noisy high.
+    val = [0.0526, 0.0551, 0.0540, 0.0541, 0.0541, 0.0506, 0.0503, 0.0522, 0.0508, 0.0476, 0.0474, 0.0512,
+           0.0521, 0.0504, 0.0515, 0.0503, 0.0490, 0.0521, 0.0502, 0.0521, 0.0492, 0.0510, 0.0593, 0.0604, 0.0513]
+    train = [0.0340, 0.0492, 0.0491, 0.0494, 0.0408, 0.0428, 0.0402, 0.0347, 0.0383, 0.0425, 0.0343, 0.0376,
+             0.0378, 0.0503, 0.0468, 0.0324, 0.0390, 0.0334, 0.0373, 0.0407, 0.0384, 0.0414, 0.0380, 0.0359, 0.0356]
+    early_val = [0.0870, 0.0768, 0.0611, 0.0663, 0.0731, 0.0570, 0.0507, 0.0689, 0.0618, 0.0556, 0.0527]
+    early_train = [0.2143, 0.0909, 0.0833, 0.0750, 0.0635, 0.0691, 0.0565, 0.0498, 0.0456, 0.0618, 0.0437]
+    steps = np.arange(1.0, 37.0)
+    assert alarms(feed(Overfitting("Val Loss"), early_val + val, steps=steps, train_loss=early_train + train)) == []
+    # The same val bump while the train loss keeps falling is a warning sign.
+    falling = list(np.geomspace(0.2143, 0.01, 36))
+    assert alarms(feed(Overfitting("Val Loss"), early_val + val, steps=steps, train_loss=falling))
 
 
 def _tiny_data_set_run(seed, rise):

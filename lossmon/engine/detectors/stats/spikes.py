@@ -12,7 +12,8 @@ Severity follows what the user should do:
   the median of the last 5 values: one lucky batch cannot set the bar) is a ``warn`` at once:
   look at that batch;
 * if ``persist`` points later the series is still at least 2x its level and half the spike (in
-  log), it did not recover: ``alert``, act now;
+  log), it did not recover: ``alert``, act now (counted from the spike itself, also when a
+  smaller outlier just before it had opened the excursion);
 * a spike that is clearly smaller than one the run already recovered from at once is only
   ``info``: the run has shown that it shrugs such spikes off ("clearly": by more than the
   uncertainty of the level the ratios are measured against, and at least 20%).
@@ -79,6 +80,7 @@ class SpikeWatch:
         self.fired: str | None = None  # the severity it raised, if any
         self.early = False  # it opened before the level was warm
         self.spike_step = math.nan
+        self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
 
     def sigma(self) -> float:
         return max(SIGMA_PER_MEAN_ABS * self.s, SIGMA_FLOOR)
@@ -185,7 +187,7 @@ class SpikeWatch:
     def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool) -> None:
         rules = self.rules
         self.excursion, self.peak, self.early = 1, ratio_log, early
-        self.spike_step = float(steps[where[i]])
+        self.spike_step, self.since_spike = float(steps[where[i]]), 1
         ratio = math.exp(min(ratio_log, 700.0))
         at = f"at step {format_step(self.spike_step)}"
         value = f"{rules.noun} {raw[where[i]]:.4g}"
@@ -212,6 +214,7 @@ class SpikeWatch:
     def _continue_excursion(self, y, residual, i, steps, raw, where, events) -> bool:
         rules = self.rules
         self.excursion += 1
+        self.since_spike += 1
         self.peak = max(self.peak, residual)
         if not self.fired and not self.early and residual >= math.log(rules.spike_ratio) and residual > rules.spike_z * self.sigma():
             # An excursion that grows into a spike over a few points (a grad norm ramping up).
@@ -220,7 +223,9 @@ class SpikeWatch:
             self.excursion = count
         height = y - self.early_level if self.early else residual
         stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
-        if self.fired and self.excursion == rules.persist and stays_high:
+        # Counted from the spike, not from the excursion: a small outlier that opened it (0.0155
+        # at a level of 0.008) does not make the spike's next point its "2 points later".
+        if self.fired and self.since_spike == rules.persist and stays_high:
             ratio = math.exp(min(height, 700.0))
             events.append(Event(
                 int(where[i]), "alert",
