@@ -118,3 +118,28 @@ def test_no_inotify_instance_means_every_directory_is_polled(tmp_path, monkeypat
         heard.wait_for(str(tmp_path / "b" / "train.log"))
     finally:
         watcher.stop()
+
+
+
+def test_a_directory_removed_or_renamed_and_made_again_is_watched_again(tmp_path):
+    """The same path watched again after its directory went (the follower's rescans, before and
+    after it is made again) watches the new directory: a file created in it is heard. The old
+    watch ended with the removed directory, or follows the renamed one."""
+    import shutil
+
+    run = tmp_path / "run"
+    run.mkdir()
+    heard = Heard()
+    watcher = Watcher(heard)
+    try:
+        watcher.watch([str(run)])
+        for replace in (lambda: shutil.rmtree(run), lambda: os.rename(run, tmp_path / "run.old")):
+            replace()
+            watcher.watch([str(run)])  # a rescan while it is gone
+            run.mkdir()
+            watcher.watch([str(run)])  # and once it is back
+            heard.events.clear()
+            (run / "train.log").write_bytes(b"iter 1\n")
+            heard.wait_for(str(run / "train.log"))
+    finally:
+        watcher.stop()
