@@ -120,11 +120,11 @@ def test_no_inotify_instance_means_every_directory_is_polled(tmp_path, monkeypat
         watcher.stop()
 
 
-
 def test_a_directory_removed_or_renamed_and_made_again_is_watched_again(tmp_path):
-    """The same path watched again after its directory went (the follower's rescans, before and
-    after it is made again) watches the new directory: a file created in it is heard. The old
-    watch ended with the removed directory, or follows the renamed one."""
+    """The same path watched again after its directory went (the follower's rescans: while it is
+    gone, or only once it is back) watches the new directory: a file created in it is heard.
+    The old watch ended with the removed directory (whose inode the new one may reuse), or
+    follows the renamed one."""
     import shutil
 
     run = tmp_path / "run"
@@ -133,13 +133,19 @@ def test_a_directory_removed_or_renamed_and_made_again_is_watched_again(tmp_path
     watcher = Watcher(heard)
     try:
         watcher.watch([str(run)])
-        for replace in (lambda: shutil.rmtree(run), lambda: os.rename(run, tmp_path / "run.old")):
-            replace()
-            watcher.watch([str(run)])  # a rescan while it is gone
-            run.mkdir()
-            watcher.watch([str(run)])  # and once it is back
-            heard.events.clear()
-            (run / "train.log").write_bytes(b"iter 1\n")
-            heard.wait_for(str(run / "train.log"))
+        for rescan_while_gone in (True, False):
+            for name, replace in (("removed", shutil.rmtree), ("renamed", lambda d: os.rename(d, tmp_path / "old"))):
+                heard.events.clear()
+                replace(run)
+                if rescan_while_gone:
+                    watcher.watch([str(run)])
+                elif name == "removed":  # (a renamed one keeps its inode: the new one has another)
+                    heard.wait_for(str(run))  # its deletion, heard through its watch (the follower rescans then)
+                run.mkdir()
+                watcher.watch([str(run)])  # the rescan once it is back
+                heard.events.clear()
+                (run / "train.log").write_bytes(b"iter 1\n")
+                heard.wait_for(str(run / "train.log"))
+                shutil.rmtree(tmp_path / "old", ignore_errors=True)
     finally:
         watcher.stop()
