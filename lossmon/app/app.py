@@ -72,6 +72,9 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.planned = PlannedRefresh(self.set_timer, self._refresh_now, RefreshThrottle(clock))
         self._charts_now = True  # the next refresh redraws the charts, loading or not (forced)
         self._was_loading = True  # the history is read first
+        # Nothing is drawn before the screen says Ready: a resize can plan a frame before its
+        # lists are composed (under load), and drawing then would find no checklist and crash.
+        self._screen_ready = False
         self.frames = 0  # frames drawn (tests and the idle check read it)
         self.main_scale = (False, False)  # the main chart's log scale: (shown, automatic)
         self.blink_interval = BLINK_INTERVAL
@@ -100,6 +103,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
 
     def on_log_screen_ready(self) -> None:
         """The screen is there to draw on: start reading."""
+        self._screen_ready = True
         # Both callbacks run on the reader's thread.
         self.reader.start(lambda log: self.post_message(LogsChanged()), self.findings_callback)
         self.schedule(0.0)
@@ -170,8 +174,8 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.planned.plan(delay, self.loading, hurry)
 
     def _refresh_now(self) -> None:
-        if not self.is_running or not self.screen_stack:
-            return
+        if not self.is_running or not self.screen_stack or not self._screen_ready:
+            return  # (a frame planned before Ready: Ready plans one)
         self._sync_views()
         for index, view in enumerate(self.views):
             self.log_screen.warn_dropped_series(view.log)

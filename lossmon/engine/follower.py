@@ -412,6 +412,11 @@ class Follower:
             if feed is not None:
                 self._mark(feed)
                 hit = True
+        if is_directory and kind in ("deleted", "moved"):  # its files' own events may go with its watch
+            inside = paths[0] + os.sep
+            for path, feed in list(self._by_event_path.items()):
+                if path.startswith(inside):
+                    self._mark(feed)
         if is_directory or (not hit and kind != "modified" and self._patterns):
             self._rescan = True
             self._wake.set()

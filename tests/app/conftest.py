@@ -114,7 +114,11 @@ async def wait_loaded(app, pilot, timeout: float = 30.0) -> None:
         return calm >= 3
 
     def unsettled() -> str:
-        return f"the frames to settle ({app.frames - frames} drawn meanwhile, a refresh still planned: {app.refresh_pending})"
+        # A planned refresh never fires once the app has closed (an error in a frame closes it).
+        return (
+            f"the frames to settle ({app.frames - frames} drawn meanwhile, a refresh still planned: "
+            f"{app.refresh_pending}, the app running: {app.is_running}, its error: {app._exception!r})"
+        )
 
     await until(settled, unsettled, timeout=timeout, poll=0.05, pilot=pilot)
     await pilot.pause()

@@ -195,6 +195,26 @@ async def test_the_smallest_screen_still_shows_chart_and_badges(nan_log, tick_di
         assert "!! NaN/Inf ALERT" in _badge(app, "nan_or_inf").label  # severity in words, in ASCII
 
 
+async def test_nothing_is_drawn_before_the_screen_is_ready(nan_log, tick_dir, monkeypatch):
+    """A frame planned before the screen's lists are composed (a resize, under load) is not
+    drawn: it found no checklist and the app crashed before it started reading. Ready draws."""
+    from lossmon.app.log_screen import LogScreen
+
+    held: list[LogScreen] = []
+    announce = LogScreen._announce_when_composed
+    monkeypatch.setattr(LogScreen, "_announce_when_composed", lambda screen: held.append(screen))
+    pace = ManualClock()
+    app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)  # its log is there at once
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: held, "the screen mounted", pilot=pilot)
+        await pilot.resize_terminal(100, 30)  # plans a frame, before Ready
+        await until(lambda: not app.refresh_pending, "the planned frame to fire", pilot=pilot)
+        assert app.is_running and app.frames == 0 and not pace.readings  # nothing drawn, nothing read
+        announce(held[0])
+        await until(lambda: app.frames and pace.readings, "a frame and the replay, once Ready", pilot=pilot)
+        assert "REPLAY" in _header(app) and app.is_running
+
+
 async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_dir):
     pace = ManualClock()
     app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)

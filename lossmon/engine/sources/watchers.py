@@ -87,33 +87,44 @@ def is_network_filesystem(fs_type: str | None) -> bool:
 
 
 class _Relay(FileSystemEventHandler):
-    def __init__(self, callback: EventCallback) -> None:
+    def __init__(self, callback: EventCallback, directory_gone: Callable[[str], None]) -> None:
         self._callback = callback
+        self._directory_gone = directory_gone
 
     def dispatch(self, event: FileSystemEvent) -> None:
-        paths = (event.src_path, event.dest_path) if event.dest_path else (event.src_path,)
-        self._callback(tuple(os.fsdecode(p) for p in paths), event.is_directory, event.event_type)
+        named = (event.src_path, event.dest_path) if event.dest_path else (event.src_path,)
+        paths = tuple(os.fsdecode(p) for p in named)
+        if event.is_directory and event.event_type in ("deleted", "moved"):
+            self._directory_gone(paths[0])  # before the callback: the rescan it causes knows
+        self._callback(paths, event.is_directory, event.event_type)
 
 
 class Watcher:
     """Watches a set of directories and calls back on each change inside them."""
 
     def __init__(self, callback: EventCallback, poll_interval: float | None = None) -> None:
-        self._relay = _Relay(callback)
+        self._gone: set[str] = set()  # watched directories heard deleted or renamed (on watchdog's threads)
+        self._relay = _Relay(callback, self._directory_gone)
         self.poll_interval = poll_interval
         self._native: BaseObserver | None = None
         # Why native events are not tried at all (None: they are tried per directory).
         self._no_native = "no file events on this platform" if Observer is PollingObserver else None
         self._polling: BaseObserver | None = None
         self._watches: dict[str, tuple[BaseObserver, ObservedWatch]] = {}
+        self._identity: dict[str, tuple[int, int] | None] = {}  # (device, inode) of each watched directory
         self.fallbacks: dict[str, str] = {}  # directory → why it is polled although not asked to be
 
     def watch(self, directories: Iterable[str]) -> None:
         """Watch exactly these directories from now on."""
         wanted = set(directories)
         for directory in list(self._watches):
-            if directory not in wanted:
+            # A directory removed (or renamed) and made again is another directory: the old
+            # watch ended with the old one, or follows it, and a file created in the new one
+            # would go unheard. Watch it anew.
+            if directory not in wanted or not self._live(directory):
                 observer, watch = self._watches.pop(directory)
+                self._identity.pop(directory, None)
+                self._gone.discard(directory)
                 self.fallbacks.pop(directory, None)
                 try:
                     observer.unschedule(watch)
@@ -171,11 +182,24 @@ class Watcher:
             if observer is not None and observer.is_alive():
                 observer.join(timeout=5)
         self._watches.clear()
+        self._identity.clear()
 
     # -------------------------------------------------------------------------------------
 
     def _schedule(self, observer: BaseObserver, directory: str) -> tuple[BaseObserver, ObservedWatch]:
+        self._identity[directory] = _identity(directory)
         return observer, observer.schedule(self._relay, directory, recursive=False, event_filter=EVENT_FILTER)
+
+    def _directory_gone(self, directory: str) -> None:
+        if directory in self._watches:
+            self._gone.add(directory)
+
+    def _live(self, directory: str) -> bool:
+        """Is the watch on ``directory`` still on the directory at that path? (Heard gone, or
+        another inode there; a new directory may reuse the old one's inode: hence both.)"""
+        if directory in self._gone:
+            return False
+        return _identity(directory) == self._identity.get(directory)
 
     def _native_observer(self) -> BaseObserver:
         if self._native is None:
@@ -193,6 +217,14 @@ class Watcher:
             self._polling = PollingObserver(timeout=self.poll_interval or DEFAULT_POLL_SECONDS)
             self._polling.start()
         return self._polling
+
+
+def _identity(directory: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(directory)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _read_mountinfo() -> str:

@@ -118,3 +118,34 @@ def test_no_inotify_instance_means_every_directory_is_polled(tmp_path, monkeypat
         heard.wait_for(str(tmp_path / "b" / "train.log"))
     finally:
         watcher.stop()
+
+
+def test_a_directory_removed_or_renamed_and_made_again_is_watched_again(tmp_path):
+    """The same path watched again after its directory went (the follower's rescans: while it is
+    gone, or only once it is back) watches the new directory: a file created in it is heard.
+    The old watch ended with the removed directory (whose inode the new one may reuse), or
+    follows the renamed one."""
+    import shutil
+
+    run = tmp_path / "run"
+    run.mkdir()
+    heard = Heard()
+    watcher = Watcher(heard)
+    try:
+        watcher.watch([str(run)])
+        for rescan_while_gone in (True, False):
+            for name, replace in (("removed", shutil.rmtree), ("renamed", lambda d: os.rename(d, tmp_path / "old"))):
+                heard.events.clear()
+                replace(run)
+                if rescan_while_gone:
+                    watcher.watch([str(run)])
+                elif name == "removed":  # (a renamed one keeps its inode: the new one has another)
+                    heard.wait_for(str(run))  # its deletion, heard through its watch (the follower rescans then)
+                run.mkdir()
+                watcher.watch([str(run)])  # the rescan once it is back
+                heard.events.clear()
+                (run / "train.log").write_bytes(b"iter 1\n")
+                heard.wait_for(str(run / "train.log"))
+                shutil.rmtree(tmp_path / "old", ignore_errors=True)
+    finally:
+        watcher.stop()
