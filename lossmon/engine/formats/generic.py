@@ -57,6 +57,9 @@ MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentenc
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_BAR_RECORDS = 4096  # bar descriptions held until the next line that is no bar
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
+# "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
+_BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
+EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
@@ -86,6 +89,7 @@ class KeyValueParser(LineParser):
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
         self._fine_steps = False  # records were stepped finer than by epoch
+        self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -208,6 +212,14 @@ class KeyValueParser(LineParser):
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
             names = tuple(renamed(prefix, name) for name in names)
+        if not bar:
+            if ((step_name == "epoch" and not fine) or coarse) and not any(
+                pair.name.lower() in _BATCH_COUNTERS for pair in found
+            ):
+                if not self._finer_lines.keys().isdisjoint(names):
+                    metrics, spans, names = self._epoch_means(metrics, spans, names)
+            else:
+                self._count_finer(names)
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -244,6 +256,35 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _count_finer(self, names: tuple[str, ...]) -> None:
+        counts = self._finer_lines
+        for name in names:
+            if name.lower() in _EPOCH_NAMES:
+                continue  # the epoch counter is on both kinds of lines: it stays one series
+            seen = counts.get(name)
+            if seen is not None:
+                if seen < REPEATS_TO_ACCEPT:
+                    counts[name] = seen + 1
+            elif len(counts) < MAX_TRACKED_NAMES:
+                counts[name] = 1
+
+    def _epoch_means(self, metrics: dict, spans: dict, names: tuple[str, ...]):
+        """``Epoch 1/5 | Loss: 1.9121`` after ``  Batch 10/215 | Loss: 2.2790`` lines: a line stepped
+        by the epoch alone that logs a name the per-batch lines log is the epoch's mean, a series
+        of its own (``epoch/Loss``), not one more point among the batches'."""
+        batch_names = {
+            name for name in names
+            if self._finer_lines.get(name, 0) >= REPEATS_TO_ACCEPT and name in self._accepted_names
+        }
+        if not batch_names:
+            return metrics, spans, names
+        rename = {name: EPOCH_MEAN_PREFIX + name if name in batch_names else name for name in metrics}
+        return (
+            {rename[name]: value for name, value in metrics.items()},
+            {rename.get(name, name): span for name, span in spans.items()},
+            tuple(rename[name] for name in names),
+        )
 
     def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str]) -> None:
         """A line that is no bar came after bar descriptions: when it logs their names, they were
