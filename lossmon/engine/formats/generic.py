@@ -71,7 +71,7 @@ _EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
-_GLUE_CHARS = " \t-|:[](),;="
+_GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
 class KeyValueParser(LineParser):
@@ -431,7 +431,7 @@ class KeyValueParser(LineParser):
 
 # A record's step span when its step is the context step (a template reads its like at that step)
 _AT_CONTEXT = "context"
-_GLUE = re.compile(r"[\s,;:|=\-]*+")
+_GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
 

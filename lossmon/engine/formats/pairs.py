@@ -41,7 +41,8 @@ NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
-PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
+# (A name may stand right after a rule of dashes: "----------val_loss: 5.19".)
+PAIR = re.compile(rf"(?:(?<![\w./@-])|(?<=---))(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
 # What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
 # bracketed tag ("[train] iter 10: ..."), the total after a step ("step 1/ 1000 |"), and numbers
