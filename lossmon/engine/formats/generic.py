@@ -106,10 +106,16 @@ class KeyValueParser(LineParser):
             if not found:
                 return False
         bar = "%|" in text and _bar_description(text, found)
+        if "%|" in text and not bar and (postfix := _BAR_POSTFIX.search(text)) is not None:
+            # "Training (epoch 0 / 20):  45%|████ | 45/100 [00:10<00:12, 4.5it/s, loss=0.123]": the
+            # bar's postfix, a running figure like a description (the percent is no metric)
+            if found[-1].at >= postfix.end():
+                found = [pair for pair in found if not text.startswith("%|", pair.end)]
+                bar = True
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
-            self._settle_bars(out, frozenset(pair.name for pair in found))
+            self._settle_bars(out, frozenset(pair.name.lower() for pair in found))
         metrics = {pair.name: pair.value for pair in found}
-        raw_names = frozenset(metrics) if bar else frozenset()
+        raw_names = frozenset(name.lower() for name in metrics) if bar else frozenset()  # (any case: "loss=" in a bar, "Loss:" on the line)
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -528,6 +534,8 @@ def _running_average(text: str, found, names: tuple[str, ...]) -> bool:
     return any(pair.name in names and _AVERAGE_AFTER.match(text, pair.stop) for pair in found)
 
 
+# A tqdm bar up to the bracket its postfix stands in: "45%|████ | 45/100 ["
+_BAR_POSTFIX = re.compile(r"\d%\|[^|]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[")
 _BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
 
 
