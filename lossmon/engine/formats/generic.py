@@ -89,6 +89,7 @@ class KeyValueParser(LineParser):
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
         self._fine_steps = False  # records were stepped finer than by epoch
+        self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
@@ -250,6 +251,8 @@ class KeyValueParser(LineParser):
                     return True
         if batch_of_pass and step_span is None:
             step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
+        if step is None and not bar:
+            step_span = self._count(names)  # (the step stays None: a count is no evidence of a series)
         record = (line, step, metrics, spans, step_span)
         self._fine_steps |= fine
         if bar:
@@ -354,14 +357,29 @@ class KeyValueParser(LineParser):
             self._accept(tuple(metrics))
             self._emit(out, (line, step, metrics, spans, None))
 
+    def _count(self, names: tuple[str, ...]) -> "_Counted":
+        """The step of a record in a log that prints none: a count of its training records, taken
+        as the lines come (a held shape is released later); a held-out value printed after a
+        training value is at that value's step ("Training Loss: 0.13" then "Model test error:
+        0.61")."""
+        if self._count_x and all(split_of(name) != "train" for name in names):
+            return _Counted(float(self._count_x), False)
+        self._count_x += 1
+        return _Counted(float(self._count_x), True)
+
     def _emit(self, out: RecordBuilder, record) -> bool:
         line, step, metrics, spans, step_span = record
         if "test" in metrics and "learn" in metrics:
             # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
             # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
             out.set_attrs("test", kind="loss")
+        if step is None and not isinstance(step_span, _Counted):
+            # (a bar's figure, a held-out loss that waited for a step that never came)
+            step_span = self._count(tuple(metrics))
         if step_span is _AT_CONTEXT:
             self.emit(out, line, step, metrics, spans, counter=("_context_step", False))
+        elif isinstance(step_span, _Counted):
+            self.emit(out, line, step_span.x, metrics, spans, counter=("_count_x", step_span.advances))
         else:
             self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
@@ -437,6 +455,17 @@ class KeyValueParser(LineParser):
 
 # A record's step span when its step is the context step (a template reads its like at that step)
 _AT_CONTEXT = "context"
+
+
+class _Counted:
+    """A record's step span when the log prints no step: its step in the count of training
+    records, and whether the record advances the count (held-out values stay at it)."""
+
+    __slots__ = ("x", "advances")
+
+    def __init__(self, x: float, advances: bool) -> None:
+        self.x, self.advances = x, advances
+
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
