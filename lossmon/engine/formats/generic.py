@@ -226,7 +226,13 @@ class KeyValueParser(LineParser):
                 if not self._finer_lines.keys().isdisjoint(names):
                     metrics, spans, names = self._epoch_means(metrics, spans, names)
             else:
-                self._count_finer(names)
+                finer = self._finer_lines
+                for name in names:
+                    seen = finer.get(name)
+                    if seen is None:
+                        self._count_finer(name)
+                    elif seen < REPEATS_TO_ACCEPT:
+                        finer[name] = seen + 1
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -266,17 +272,10 @@ class KeyValueParser(LineParser):
             return True
         return self._take(out, names, step_name, record)
 
-    def _count_finer(self, names: tuple[str, ...]) -> None:
-        counts = self._finer_lines
-        for name in names:
-            if name.lower() in _EPOCH_NAMES:
-                continue  # the epoch counter is on both kinds of lines: it stays one series
-            seen = counts.get(name)
-            if seen is not None:
-                if seen < REPEATS_TO_ACCEPT:
-                    counts[name] = seen + 1
-            elif len(counts) < MAX_TRACKED_NAMES:
-                counts[name] = 1
+    def _count_finer(self, name: str) -> None:
+        """A name first seen on a line not stepped by the epoch alone."""
+        if name.lower() not in _EPOCH_NAMES and len(self._finer_lines) < MAX_TRACKED_NAMES:
+            self._finer_lines[name] = 1  # (the epoch counter is on both kinds of lines: one series)
 
     def _epoch_means(self, metrics: dict, spans: dict, names: tuple[str, ...]):
         """``Epoch 1/5 | Loss: 1.9121`` after ``  Batch 10/215 | Loss: 2.2790`` lines: a line stepped
