@@ -42,7 +42,8 @@ def test_the_val_loss_behind_a_run_of_stars_is_the_held_out_series(chunk):
         ("----------val_loss: 5.19", [("val_loss", 5.19)]),
         ("=====>loss: 0.5312 ", [("loss", 0.5312)]),
         ("====>val_loss 5.19", [("val_loss", 5.19)]),
-        ("#####val_loss 5.1", [("val_loss", 5.1)]),
+        # a line that starts with "#" is a comment, not decoration (a follower agrees with check)
+        ("##########iter 1: loss 2.999, time 10.00ms", [("loss", 2.999), ("time", 10.0)]),
         ("Epoch:3/10=====>Loss:0.53", [("Epoch", 3.0), ("Loss", 0.53)]),
         ("********************val_Loss: 0.1234********************", [("val_Loss", 0.1234)]),
         # a command line's short flags are no decoration: still no data
