@@ -38,6 +38,10 @@ _NOUN = re.compile(
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
+# A run of rule or arrow characters glued before a name: three or more, or ending in an arrow; at
+# most a wide terminal line of them. ("#" is left out: "###...iter 1: loss 2.9" is a comment.)
+_DECORATION_CHARS = frozenset("*=-~>")
+_DECORATION = re.compile(r"(?:[*=~>-]{3,200}+|[=-]{1,200}+>)(?=[^\W\d])")
 _SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 # Words that start prose, never a two-word name ("with lr 0.001", "the loss 0.5").
 _FUNCTION_WORDS = frozenset(
@@ -163,6 +167,11 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         if core[-2:-1].isdigit() and core.endswith(".") and core.count(".") == 2 and text[end : end + 1] in ("", " ", "\t"):
             core = core[:-1]  # a sentence-final period after a number: "val mse 0.0242."
         number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None
+        if number is None and core[:1] in _DECORATION_CHARS and (run := _DECORATION.match(core)) is not None:
+            # "**************val_loss 5.19", "====>loss 0.5": a rule or an arrow glued to the name
+            # decorates it; a short "--lr" (a command-line flag) is no such run
+            start += run.end()
+            core = core[run.end() :]
         if number is not None:
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"

@@ -57,6 +57,9 @@ MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentenc
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_BAR_RECORDS = 4096  # bar descriptions held until the next line that is no bar
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
+# "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
+_BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
+EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
@@ -68,7 +71,7 @@ _EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
-_GLUE_CHARS = " \t-|:[](),;="
+_GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
 class KeyValueParser(LineParser):
@@ -93,6 +96,8 @@ class KeyValueParser(LineParser):
         self._last_raw: float | None = None  # the step that record printed
         self._last_global = 0.0  # and the step it was given
         self._step_offset = 0.0  # added to the printed step
+        self._count_x = 0  # training records of a log that prints no step: their step
+        self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -109,10 +114,16 @@ class KeyValueParser(LineParser):
             if not found:
                 return False
         bar = "%|" in text and _bar_description(text, found)
+        if "%|" in text and not bar and (postfix := _BAR_POSTFIX.search(text)) is not None:
+            # "Training (epoch 0 / 20):  45%|████ | 45/100 [00:10<00:12, 4.5it/s, loss=0.123]": the
+            # bar's postfix, a running figure like a description (the percent is no metric)
+            if found[-1].at >= postfix.end():
+                found = [pair for pair in found if not text.startswith("%|", pair.end)]
+                bar = True
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
-            self._settle_bars(out, frozenset(pair.name for pair in found))
+            self._settle_bars(out, frozenset(pair.name.lower() for pair in found))
         metrics = {pair.name: pair.value for pair in found}
-        raw_names = frozenset(metrics) if bar else frozenset()
+        raw_names = frozenset(name.lower() for name in metrics) if bar else frozenset()  # (any case: "loss=" in a bar, "Loss:" on the line)
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -219,6 +230,20 @@ class KeyValueParser(LineParser):
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             spans = {renamed(prefix, name): span for name, span in spans.items()}
             names = tuple(renamed(prefix, name) for name in names)
+        if not bar:
+            if ((step_name == "epoch" and not fine) or coarse) and not any(
+                pair.name.lower() in _BATCH_COUNTERS for pair in found
+            ):
+                if not self._finer_lines.keys().isdisjoint(names):
+                    metrics, spans, names = self._epoch_means(metrics, spans, names)
+            else:
+                finer = self._finer_lines
+                for name in names:
+                    seen = finer.get(name)
+                    if seen is None:
+                        self._count_finer(name)
+                    elif seen < REPEATS_TO_ACCEPT:
+                        finer[name] = seen + 1
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -243,6 +268,8 @@ class KeyValueParser(LineParser):
                     return True
         if batch_of_pass and step_span is None:
             step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
+        if step is None and not bar:
+            step_span = self._count(names)  # (the step stays None: a count is no evidence of a series)
         record = (line, step, metrics, spans, step_span)
         self._fine_steps |= fine
         if bar:
@@ -255,6 +282,28 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _count_finer(self, name: str) -> None:
+        """A name first seen on a line not stepped by the epoch alone."""
+        if name.lower() not in _EPOCH_NAMES and len(self._finer_lines) < MAX_TRACKED_NAMES:
+            self._finer_lines[name] = 1  # (the epoch counter is on both kinds of lines: one series)
+
+    def _epoch_means(self, metrics: dict, spans: dict, names: tuple[str, ...]):
+        """``Epoch 1/5 | Loss: 1.9121`` after ``  Batch 10/215 | Loss: 2.2790`` lines: a line stepped
+        by the epoch alone that logs a name the per-batch lines log is the epoch's mean, a series
+        of its own (``epoch/Loss``), not one more point among the batches'."""
+        batch_names = {
+            name for name in names
+            if self._finer_lines.get(name, 0) >= REPEATS_TO_ACCEPT and name in self._accepted_names
+        }
+        if not batch_names:
+            return metrics, spans, names
+        rename = {name: EPOCH_MEAN_PREFIX + name if name in batch_names else name for name in metrics}
+        return (
+            {rename[name]: value for name, value in metrics.items()},
+            {rename.get(name, name): span for name, span in spans.items()},
+            tuple(rename[name] for name in names),
+        )
 
     def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str]) -> None:
         """A line that is no bar came after bar descriptions: when it logs their names, they were
@@ -347,14 +396,29 @@ class KeyValueParser(LineParser):
             self._accept(tuple(metrics))
             self._emit(out, (line, step, metrics, spans, None))
 
+    def _count(self, names: tuple[str, ...]) -> "_Counted":
+        """The step of a record in a log that prints none: a count of its training records, taken
+        as the lines come (a held shape is released later); a held-out value printed after a
+        training value is at that value's step ("Training Loss: 0.13" then "Model test error:
+        0.61")."""
+        if self._count_x and all(split_of(name) != "train" for name in names):
+            return _Counted(float(self._count_x), False)
+        self._count_x += 1
+        return _Counted(float(self._count_x), True)
+
     def _emit(self, out: RecordBuilder, record) -> bool:
         line, step, metrics, spans, step_span = record
         if "test" in metrics and "learn" in metrics:
             # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
             # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
             out.set_attrs("test", kind="loss")
+        if step is None and not isinstance(step_span, _Counted):
+            # (a bar's figure, a held-out loss that waited for a step that never came)
+            step_span = self._count(tuple(metrics))
         if step_span is _AT_CONTEXT:
             self.emit(out, line, step, metrics, spans, counter=("_context_step", False))
+        elif isinstance(step_span, _Counted):
+            self.emit(out, line, step_span.x, metrics, spans, counter=("_count_x", step_span.advances))
         else:
             self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
@@ -430,7 +494,18 @@ class KeyValueParser(LineParser):
 
 # A record's step span when its step is the context step (a template reads its like at that step)
 _AT_CONTEXT = "context"
-_GLUE = re.compile(r"[\s,;:|=\-]*+")
+
+
+class _Counted:
+    """A record's step span when the log prints no step: its step in the count of training
+    records, and whether the record advances the count (held-out values stay at it)."""
+
+    __slots__ = ("x", "advances")
+
+    def __init__(self, x: float, advances: bool) -> None:
+        self.x, self.advances = x, advances
+
+_GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 
 
@@ -527,6 +602,8 @@ def _running_average(text: str, found, names: tuple[str, ...]) -> bool:
     return any(pair.name in names and _AVERAGE_AFTER.match(text, pair.stop) for pair in found)
 
 
+# A tqdm bar up to the bracket its postfix stands in: "45%|████ | 45/100 ["
+_BAR_POSTFIX = re.compile(r"\d%\|[^|]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[")
 _BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
 
 

@@ -4,9 +4,10 @@ progress printer. Lightning's CSVLogger ``metrics.csv`` is read by the table for
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import find_pairs
+from lossmon.engine.formats.pairs import find_pairs, message_pairs
 from lossmon.engine.records import RecordBuilder
 
 # "Epoch 3:  40%|████      | 2/5 [00:00<00:00, 96.78it/s, v_num=7, train_loss=nan.0, val_acc=0.900]"
@@ -16,14 +17,36 @@ _BAR = re.compile(r"^Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[(?P<inside>[^\
 _HELD = re.compile(r"(?:^|[_/])(?:val|valid|validation|test)|_epoch$", re.I)
 
 
+# Bar frames held until a line that is no bar says what they were; past this many with no such
+# line, the bars are the records (a live log shows them with at most this lag)
+MAX_WAITING_FRAMES = 256
+
+
 class LightningBarParser(LineParser):
+    """A bar's postfix is a running figure when the script also logs the same names on lines of
+    its own (a print or a logger in ``training_step``): those lines are the records, and the
+    frames are not. The frames wait for the next line that is no bar with pairs in it; when it
+    logs their names they are dropped (and so are those names in later frames), else they are
+    the records (a log whose only loss is in its bars)."""
+
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
         self._held: dict[str, float] = {}
+        self._waiting: deque = deque()  # (line, step, metrics) of frames not yet settled
+        self._line_names: set[str] = set()  # names real lines log (lower case): frames showing them are no records
+        self._bars_are_records = False  # decided when many frames came and no line logged their names
+        self._bar_names: set[str] = set()  # names the frames show, once they are the records
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         match = _BAR.match(text)
         if match is None:
+            if self._waiting:
+                self._settle(out, {pair.name.lower() for pair in message_pairs(text)})
+            elif self._bars_are_records and any(name in text.lower() for name in self._bar_names):
+                # lines that log the bars' names came late: from here on they are the records
+                names = {pair.name.lower() for pair in message_pairs(text)} & self._bar_names
+                self._line_names.update(names)
+                self._bar_names.difference_update(names)
             return False
         epoch, done, total = (int(match.group(i)) for i in (1, 2, 3))
         metrics = {}
@@ -34,8 +57,36 @@ class LightningBarParser(LineParser):
                     continue
                 self._held[pair.name] = pair.value
             metrics[pair.name] = pair.value
-        self.emit(out, line, epoch * total + done, metrics)
+        if self._line_names:
+            metrics = {name: value for name, value in metrics.items() if name.lower() not in self._line_names}
+            if not metrics:
+                return True
+        if self._bars_are_records:
+            self._bar_names.update(name.lower() for name in metrics)
+            self.emit(out, line, epoch * total + done, metrics)
+            return True
+        self._waiting.append((line, epoch * total + done, metrics))
+        if len(self._waiting) > MAX_WAITING_FRAMES:
+            self._bars_are_records = True
+            self._bar_names.update(name.lower() for _, _, held in self._waiting for name in held)
+            self.finish(out)
         return True
+
+    def _settle(self, out: RecordBuilder, names: set[str]) -> None:
+        if not names:
+            return  # a line without pairs (a warning, a note) says nothing about the frames
+        self._line_names.update(name.lower() for _, _, metrics in self._waiting for name in metrics if name.lower() in names)
+        while self._waiting:
+            line, step, metrics = self._waiting.popleft()
+            if self._line_names:
+                metrics = {name: value for name, value in metrics.items() if name.lower() not in self._line_names}
+            if metrics:
+                self.emit(out, line, step, metrics)
+
+    def finish(self, out: RecordBuilder) -> None:
+        """End of input: frames no line contradicted are the records."""
+        while self._waiting:
+            self.emit(out, *self._waiting.popleft())
 
 
 class LightningBar(Format):

@@ -42,6 +42,8 @@ NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
 _END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
+# A name right after a rule of dashes ("----------val_loss: 5.19"), searched only in a line with one
+_PAIR_AFTER_RULE = re.compile(PAIR.pattern.replace("(?<![\\w./@-])", "(?<=---)", 1))
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
 # What may stand between spaced pairs for a message to count as nothing but pairs: separators, a
 # bracketed tag ("[train] iter 10: ..."), the total after a step ("step 1/ 1000 |"), and numbers
@@ -171,6 +173,8 @@ def message_pairs(text: str) -> list[Pair]:
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``."""
     found = find_pairs(text)
+    if "---" in text:
+        found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text:
         found = _with_is_pairs(found, is_pairs(text))
     if found and text[:1] in "0123456789[":
@@ -190,6 +194,13 @@ def message_pairs(text: str) -> list[Pair]:
     if not rest:
         return found
     return sorted(found + rest, key=lambda pair: pair.start)
+
+
+def _with_pairs_after_rules(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    if not more:
+        return found
+    names = {pair.name for pair in found}
+    return sorted(found + [pair for pair in more if pair.name not in names], key=lambda pair: pair.start)
 
 
 def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:

@@ -1,0 +1,74 @@
+"""A tqdm bar's postfix (``... 3/3 [00:02<00:00,  1.21it/s, loss=0.6234, acc=91.67%]``) is a
+running figure when the script also logs the same names on lines of its own: those lines are the
+records, and the bar frames are not (issue 12; tests/corpus/README: "tqdm bar postfixes are NOT
+records unless they are the only place the loss is logged"). When the bars are the only source,
+they stay the records. Lines: a speaker-verification training README (``Epoch 1: 100%|...|
+loss=0.6234, acc=91.67%]`` then ``Train - Loss: 0.6234, Acc: 91.67%, EER: 25.00%``), and
+tests/corpus/minitorch-tqdm-postfix-only-loss-glued-timing (bars only, ``Training (epoch 0 /
+20): 1%| | 1/157 [00:15<41:21, 15.91s/it, loss=9.42, lr=0.02, ...]``).
+"""
+
+from pathlib import Path
+
+import pytest
+from parse_helpers import read
+
+MINITORCH = Path(__file__).resolve().parents[2] / "corpus" / "minitorch-tqdm-postfix-only-loss-glued-timing" / "nohup.out"
+
+
+def lightning_bars_and_lines(epochs: int = 3) -> str:
+    out = []
+    for epoch in range(1, epochs + 1):
+        loss, acc = 0.6234 / epoch, 91.67 + epoch
+        out.append(f"Epoch {epoch}/20\n" + "-" * 70 + "\n")
+        frames = [
+            f"Epoch {epoch}:  {pct}%|████| {done}/3 [00:02<00:00,  1.21it/s, loss={loss + 0.01 * (3 - done):.4f}, acc={acc:.2f}%]"
+            for pct, done in ((33, 1), (67, 2), (100, 3))
+        ]
+        out.append("\r".join(frames) + "\n\n")
+        out.append(f"Train - Loss: {loss:.4f}, Acc: {acc:.2f}%, EER: {25 - epoch:.2f}%\n")
+        out.append("Learning Rate: 0.001000\n\n")
+    return "".join(out)
+
+
+def generic_bars_and_lines(epochs: int = 3) -> str:
+    out = []
+    for epoch in range(epochs):
+        frames = [
+            f"Training (epoch {epoch} / 20):   {done}%|          | {done}/157 [00:15<41:21, 15.91s/it, loss={9.42 - epoch - done / 10:.2f}, lr=0.02]"
+            for done in range(1, 5)
+        ]
+        out.append("\r".join(frames) + "\n")
+        out.append(f"epoch {epoch} | loss {9.42 - epoch - 0.4:.4f} | lr 0.02\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_lightning_bars_are_no_records_when_lines_log_the_loss(chunk):
+    monitor = read(lightning_bars_and_lines(), chunk=chunk)
+    assert [round(float(v), 4) for v in monitor.store["Loss"].values] == [0.6234, 0.3117, 0.2078]
+    assert "loss" not in monitor.store and "acc" not in monitor.store
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_generic_bar_postfixes_are_no_records_when_lines_log_the_loss(chunk):
+    monitor = read(generic_bars_and_lines(), chunk=chunk)
+    assert len(monitor.store["loss"]) == 3
+    assert "Training" not in monitor.store  # the bar's percent is no metric
+
+
+def test_lightning_bars_alone_are_the_records():
+    text = "".join(
+        "\r".join(
+            f"Epoch {epoch}:  {done * 25}%|██  | {done}/4 [00:00<00:00, 96.78it/s, loss={3 - epoch - done / 10:.3f}, v_num=0]"
+            for done in range(1, 5)
+        ) + "\n"
+        for epoch in range(3)
+    )
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 12
+
+
+def test_the_corpus_log_whose_only_loss_is_in_its_bars_keeps_them():
+    monitor = read(MINITORCH.read_bytes())
+    assert len(monitor.store["loss"]) == 20
