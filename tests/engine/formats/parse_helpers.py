@@ -10,6 +10,7 @@ from lossmon.engine.lines import LineSplitter
 from lossmon.engine.records import RecordBuilder
 
 DATA = Path(__file__).resolve().parent / "data"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"  # the real-log corpus (tests/corpus)
 
 
 def read(data: bytes | str, chunk: int = 1 << 20, **options) -> Monitor:

@@ -12,12 +12,9 @@ Real lines: tests/corpus/ws-dan-sac-nohup-train-log; a CGCNN fork's captured out
 update ratio, before the epoch).
 """
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read, records, steps
+from parse_helpers import CORPUS, read, records, steps
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 CGCNN = (
     "Epoch: [0][0/18]\tTime 6.750 (6.750)\tData 5.749 (5.749)\tLoss 3.3729 (3.3729)\tMAE 117.867 (117.867)\n"

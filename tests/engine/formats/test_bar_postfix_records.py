@@ -8,12 +8,10 @@ tests/corpus/minitorch-tqdm-postfix-only-loss-glued-timing (bars only, ``Trainin
 20): 1%| | 1/157 [00:15<41:21, 15.91s/it, loss=9.42, lr=0.02, ...]``).
 """
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read
+from parse_helpers import CORPUS, read
 
-MINITORCH = Path(__file__).resolve().parents[2] / "corpus" / "minitorch-tqdm-postfix-only-loss-glued-timing" / "nohup.out"
+MINITORCH = CORPUS / "minitorch-tqdm-postfix-only-loss-glued-timing" / "nohup.out"
 
 
 def lightning_bars_and_lines(epochs: int = 3) -> str:

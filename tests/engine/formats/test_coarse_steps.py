@@ -4,12 +4,10 @@ acc-falls (E2DTC: 'Iteration: N\\tLoss: ...' every 100 iterations, 'Epoch N\\tAc
 scores between them, 'Best Epoch N\\tAcc: ...' at the end of a job, then the job resumed).
 """
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read, steps
+from parse_helpers import CORPUS, read, steps
 
-E2DTC = Path(__file__).resolve().parents[2] / "corpus" / "e2dtc-trajectory-clustering-negative-loss-acc-falls" / "slurm.out"
+E2DTC = CORPUS / "e2dtc-trajectory-clustering-negative-loss-acc-falls" / "slurm.out"
 
 LINES = (
     "epoch =  20\n"

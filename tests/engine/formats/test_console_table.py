@@ -9,12 +9,10 @@
   validation header and rows between them.
 """
 
-from pathlib import Path
-
 import pytest
 
 from lossmon.engine.formats import detect
-from tests.engine.formats.parse_helpers import DATA, read, series, steps
+from tests.engine.formats.parse_helpers import CORPUS, DATA, read, series, steps
 
 
 @pytest.mark.parametrize("chunk", (1 << 20, 61))
@@ -113,7 +111,7 @@ def test_data_lines_two_blanks_apart_are_no_header():
 
 # Headers whose names hold a blank, columns two or more blanks apart (issue 12): the rows say
 # which reading of the header is right (one number per fixed-width column).
-INDIAN_CURRENCY = Path(__file__).resolve().parents[2] / "corpus" / "indian-currency-recognition-train-log" / "train.log"
+INDIAN_CURRENCY = CORPUS / "indian-currency-recognition-train-log" / "train.log"
 # fastai v1's fit_one_cycle table as its lesson 1 printed it (quoted in public course notes): a
 # time in brackets after each row, under no column.
 FASTAI_V1 = (

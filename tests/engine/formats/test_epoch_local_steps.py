@@ -4,12 +4,10 @@ tests/corpus/step-loss-equals-indented-val-frame-error (a CNN-TCN regressor: 'Ep
 epoch's header and '  step 00020' again). A second run appended to a file (its header says epoch 1
 again) is a restart: a new segment."""
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read, steps
+from parse_helpers import CORPUS, read, steps
 
-RELEASE_FRAME = Path(__file__).resolve().parents[2] / "corpus" / "step-loss-equals-indented-val-frame-error" / "train.log"
+RELEASE_FRAME = CORPUS / "step-loss-equals-indented-val-frame-error" / "train.log"
 
 
 def _epoch(epoch: int, losses: list[float], mean: float) -> str:

@@ -4,14 +4,10 @@ more point of the batch series. Real lines: tests/corpus/deepfake-multimodal-bat
 epoch-summary (21 batch lines an epoch, then the summary with the same ``Loss`` key).
 """
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read
+from parse_helpers import CORPUS, read
 
-DEEPFAKE = (
-    Path(__file__).resolve().parents[2] / "corpus" / "deepfake-multimodal-batch-loss-and-epoch-summary" / "training.log"
-)
+DEEPFAKE = CORPUS / "deepfake-multimodal-batch-loss-and-epoch-summary" / "training.log"
 
 TWO_EPOCHS = (
     "Starting Training...\n"

@@ -5,16 +5,14 @@ and each entry is parsed once however the file grows. Lines from tests/corpus
 ``log_history``)."""
 
 import json
-from pathlib import Path
 
 import pytest
-from parse_helpers import read, steps
+from parse_helpers import CORPUS, read, steps
 from test_catboost_json import CATBOOST_JSON
 
 from lossmon.engine import Monitor
 from lossmon.engine.formats import huggingface
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 T5 = (CORPUS / "hf-t5-summarization-demo-trainer-state" / "trainer_state.json").read_text()
 MCFED = (CORPUS / "hf-mcfed-drl-trainer-state" / "trainer_state.json").read_text()
 

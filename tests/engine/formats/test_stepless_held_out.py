@@ -5,12 +5,10 @@ model-test-error-500-epochs (SimGNN: "Training Loss: 0.1345", "Model evaluation.
 error: 0.61342", once per epoch, no epoch number anywhere).
 """
 
-from pathlib import Path
-
 import pytest
-from parse_helpers import read
+from parse_helpers import CORPUS, read, steps
 
-SIMGNN = Path(__file__).resolve().parents[2] / "corpus" / "simgnn-training-loss-model-test-error-500-epochs" / "training.log"
+SIMGNN = CORPUS / "simgnn-training-loss-model-test-error-500-epochs" / "training.log"
 
 EPOCHS = (
     "Model training.\n\n"
@@ -20,10 +18,6 @@ EPOCHS = (
     "Training Loss: 0.1009\n\n\nModel evaluation.\n\n\nModel test error: 0.45965\n"
     "Training Loss: 0.0983\n\n\nModel evaluation.\n\n\nModel test error: 0.45943\n"
 )
-
-
-def steps(monitor, name):
-    return [float(step) for step in monitor.store[name].steps]
 
 
 @pytest.mark.parametrize("chunk", (1 << 20, 29))
