@@ -31,7 +31,6 @@ import math
 import re
 
 import numpy as np
-
 from numpy.lib.stride_tricks import sliding_window_view
 
 from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
