@@ -68,6 +68,20 @@ def workers_for(log, count: int = 2) -> ScanWorkers:
     return ScanWorkers(str(log), log.stat().st_size, count, range_bytes=256 * 1024)
 
 
+def workers_started(monkeypatch) -> list[ScanWorkers]:
+    """The ScanWorkers made from now on, each with the keywords it was made with (``started_with``)."""
+    started = []
+    original = ScanWorkers.__init__
+
+    def tracked(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.started_with = kwargs
+        started.append(self)
+
+    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    return started
+
+
 def test_the_workers_hits_give_the_same_records_and_findings(log):
     alone = parse(log, 64 * 1024)
     workers = workers_for(log)
@@ -86,16 +100,9 @@ def test_a_worker_that_dies_changes_nothing_its_ranges_are_read_here(log):
 
 def test_check_file_scans_a_big_log_with_workers_with_the_same_result(log, monkeypatch):
     alone = fingerprint(check_file(str(log)))
-    started = []
     monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
     monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "2")  # whatever the load on the machine
-    original = ScanWorkers.__init__
-
-    def tracked(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        started.append(self)
-
-    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    started = workers_started(monkeypatch)
     assert fingerprint(check_file(str(log))) == alone
     assert len(started) == 1 and started[0].ended and started[0].taken > 0
 
@@ -106,14 +113,7 @@ def test_the_follower_scans_history_with_workers_from_a_fork_server(log, monkeyp
     alone = fingerprint(check_file(str(log)))
     monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
     monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
-    started = []
-    original = ScanWorkers.__init__
-
-    def tracked(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        started.append(self)
-
-    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    started = workers_started(monkeypatch)
     with Follower([str(log)]) as follower:
         monitor = follower.monitors[str(log)] if follower.monitors else None
         while monitor is None or follower.monitors[str(log)].splitter.lines_done < _lines(log):
@@ -196,14 +196,7 @@ def test_the_follower_starts_workers_when_a_file_falls_behind_its_writer(log, tm
     monkeypatch.setattr(follower_module, "BEHIND_BYTES", 256 * 1024)
     monkeypatch.setattr(follower_module, "BATCH_BYTES", 256 * 1024)
     monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "1")
-    started = []
-    original = ScanWorkers.__init__
-
-    def tracked(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        started.append(self)
-
-    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    started = workers_started(monkeypatch)
     growing = tmp_path / "train.log"
     growing.write_bytes(b"")
     lines = _lines(log)
@@ -292,14 +285,7 @@ def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monke
     monkeypatch.setattr(history, "BLOCK_BYTES", 128 * 1024)  # (findings are ordered by blocks)
     monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "0")
     alone = fingerprint(check_file(str(log)))
-    started = []
-    original = ScanWorkers.__init__
-
-    def tracked(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        started.append((self, kwargs))
-
-    monkeypatch.setattr(ScanWorkers, "__init__", tracked)
+    started = workers_started(monkeypatch)
     monkeypatch.setattr(workers_module, "MIN_BYTES", 0)
     monkeypatch.delenv("LOSSMON_SCAN_WORKERS", raising=False)
     monkeypatch.setattr(workers_module, "usable_cores", lambda: 2)
@@ -307,7 +293,8 @@ def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monke
     monkeypatch.setattr(IdleWindow, "idle_cores", lambda self: 2.0)
     assert fingerprint(check_file(str(log))) == alone
     assert len(started) == 1
-    workers, where = started[0]
+    workers = started[0]
+    where = workers.started_with
     assert workers.ended and workers.taken > 0 and workers.workers == 1
     assert where["start"] > 0 and where["first_line"] > 1
     assert log.read_bytes()[where["start"] - 1 : where["start"]] == b"\n"
