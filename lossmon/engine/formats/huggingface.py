@@ -6,10 +6,10 @@ any other ``print(dict)`` of numbers is read the same way.
 
 from __future__ import annotations
 
-import json
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.jsonl import load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -143,12 +143,12 @@ class HFStateParser(LineParser):
         chunk, self._chunk = self._chunk, []
         body = "".join(chunk).strip().rstrip(",")  # (JSON needs no line ends between its lines)
         if self._list is not None:
-            entries = _load("[" + body + "]")
+            entries = load_json("[" + body + "]", wrapped=1)
             if isinstance(entries, list):
                 for entry in entries:
                     self._entry(self._list, entry, self._chunk_line, out)
             return
-        member = _load(f"{{{body}}}")
+        member = load_json(f"{{{body}}}", wrapped=1)
         if not isinstance(member, dict):
             return
         for key, value in member.items():
@@ -218,7 +218,6 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
-_decode = json.JSONDecoder().decode  # json.loads without its checks, once per entry
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
@@ -228,13 +227,6 @@ def _depth_change(text: str) -> int:
     if '"' in text:
         text = _STRING.sub("", text)
     return text.count("{") + text.count("[") - text.count("}") - text.count("]")
-
-
-def _load(text: str):
-    try:
-        return _decode(text)
-    except (ValueError, RecursionError):  # RecursionError: nested too deeply
-        return None
 
 
 class HFState(Format):

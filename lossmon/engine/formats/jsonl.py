@@ -20,13 +20,16 @@ _TOP_LEVEL_NUMBER = re.compile(rf'"(?P<name>[^"\\]+)":\s*(?P<q>"?)(?P<value>{VAL
 MAX_JSON_DEPTH = 500
 
 
-def load_json(text: str):
-    """``json.loads``, or None for text that is not JSON, or is nested deeper than MAX_JSON_DEPTH."""
+def load_json(text: str, wrapped: int = 0):
+    """``json.loads``, or None for text that is not JSON, or is nested deeper than MAX_JSON_DEPTH.
+    ``wrapped``: levels the caller put around the text (a document's entry read in brackets),
+    which do not count towards the cap. Every JSON path reads through here: one cap for all."""
     try:
         value = json.loads(text)  # accepts Python's bare NaN / Infinity
     except (ValueError, RecursionError):
         return None
-    if text.count("{") + text.count("[") > MAX_JSON_DEPTH and _deeper_than(value, MAX_JSON_DEPTH):
+    limit = MAX_JSON_DEPTH + wrapped
+    if text.count("{") + text.count("[") > limit and _deeper_than(value, limit):
         return None
     return value
 

@@ -127,3 +127,25 @@ def test_a_lone_brace_later_in_a_log_is_not_a_trainer_state():
     text = "step=1 loss=0.5 acc=0.1\n{\nstep=2 loss=0.4 acc=0.2\nstep=3 loss=0.3 acc=0.3\n"
     monitor = read(text)
     assert steps(monitor, "loss") == [1, 2, 3]
+
+
+def _nested_entry(step: int, levels: int) -> str:
+    """A log_history entry nested ``levels`` deep (the entry itself is the first level)."""
+    return f'{{"loss": 0.5, "step": {step}, "x": ' + "[" * (levels - 1) + "1" + "]" * (levels - 1) + "}"
+
+
+def test_trainer_state_entries_obey_the_json_depth_cap_of_every_json_path():
+    """The cap (MAX_JSON_DEPTH levels, deeper is a bad entry) is the one JSON lines obey: an entry
+    nested one level past it is skipped, one at the cap is read, and the entries around are kept."""
+    from lossmon.engine.formats.jsonl import MAX_JSON_DEPTH
+
+    entries = [
+        '{"loss": 1.0, "step": 1}',
+        _nested_entry(2, MAX_JSON_DEPTH),
+        _nested_entry(3, MAX_JSON_DEPTH + 1),
+        '{"loss": 0.25, "step": 4}',
+    ]
+    state = '{\n  "log_history": [\n' + ",\n".join("    " + entry for entry in entries) + '\n  ]\n}\n'
+    assert steps(read(state), "loss") == [1, 2, 4]
+    # the same entries as JSON lines: the same cap
+    assert steps(read("\n".join(entries) + "\n"), "loss") == [1, 2, 4]
