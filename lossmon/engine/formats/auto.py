@@ -50,6 +50,8 @@ MAX_COMPILES_PER_SHAPE = 3
 # Line shapes counted towards a template, the least recently seen forgotten past this many: a log
 # whose lines keep taking new shapes (a step in a metric's name) must not grow the count without
 # end. A shape is learned once SHAPE_REPEATS of its lines come within this many other shapes.
+# The same bound holds the count of templates compiled per shape (a shape that fails to compile is
+# marked there too): a shape forgotten from it may be compiled again, a bounded cost.
 MAX_SHAPES_COUNTED = 1024
 # A template that read none of this many lines in a row is dropped (it costs a scan per block).
 # Counted in lines, not blocks, and applied at the exact line: which lines a template reads must
@@ -81,7 +83,7 @@ class AutoParser:
         self.fast = fast
         self.templates: list[Template] = []
         self._shape_counts: OrderedDict[tuple, int] = OrderedDict()  # the most recently seen last
-        self._compiles: dict[tuple, int] = {}
+        self._compiles: OrderedDict[tuple, int] = OrderedDict()  # shape → templates compiled (LRU, bounded)
         self._fresh_template = False
         self.ranks: dict[str, str] = {}  # format id → the rank whose lines it reads
         self.root = self  # where templates live; a rank's own parser points to the log's
@@ -340,21 +342,32 @@ class AutoParser:
         root = self.root
         if seen < SHAPE_REPEATS or len(root.templates) >= MAX_TEMPLATES:
             return
-        if self._compiles.get(key, 0) >= MAX_COMPILES_PER_SHAPE:
+        compiles = self._compiles
+        compiled = compiles.get(key, 0)
+        if compiled:
+            compiles.move_to_end(key)  # (the most recently seen last, as in the shape counts)
+        if compiled >= MAX_COMPILES_PER_SHAPE:
             return
         try:
             template = Template(parser, shape, message, rank_prefix, log_prefix)
         except (ValueError, re.error):
-            self._compiles[key] = MAX_COMPILES_PER_SHAPE
+            self._count_compile(key, MAX_COMPILES_PER_SHAPE)
             return
         if any(existing.key == template.key for existing in root.templates):
             return  # the same template exists: this line missed it for another reason (frames)
-        self._compiles[key] = self._compiles.get(key, 0) + 1
+        self._count_compile(key, compiled + 1)
         self._shape_counts[key] = 0
         template.learner, template.learn_key = self, key
         template.last_line = line
         root.templates.append(template)
         root._fresh_template = True
+
+    def _count_compile(self, key: tuple, times: int) -> None:
+        compiles = self._compiles
+        compiles[key] = times
+        compiles.move_to_end(key)
+        if len(compiles) > MAX_SHAPES_COUNTED:
+            compiles.popitem(last=False)
 
     # End and restart ---------------------------------------------------------------------------
 

@@ -107,3 +107,35 @@ def test_ever_new_line_shapes_keep_the_shape_count_bounded():
     assert len(parser._shape_counts) <= MAX_SHAPES_COUNTED
     assert len(parser.templates) == 1 and parser.templates[0].hits > (3 * MAX_SHAPES_COUNTED) // 16 - 8
     assert _same(records(data, True, 4096), records(data, False, 4096))
+
+
+def test_shapes_that_fail_to_compile_keep_the_compile_count_bounded(monkeypatch):
+    # Every shape fails to compile here (one field allowed), and a new shape comes every four
+    # lines: the record of compiled shapes forgets the least recently seen past the bound, while
+    # a shape that keeps coming (the regular line) stays marked and is never compiled again.
+    from lossmon.engine.formats import template
+    from lossmon.engine.formats.auto import MAX_SHAPES_COUNTED
+
+    monkeypatch.setattr(template, "MAX_FIELDS", 1)
+    attempts: dict[tuple[str, ...], int] = {}
+    real_init = template.Template.__init__
+
+    def counted_init(self, parser, shape, *args):
+        names = tuple(name for name, _, _ in shape.fields)
+        attempts[names] = attempts.get(names, 0) + 1
+        real_init(self, parser, shape, *args)
+
+    monkeypatch.setattr(template.Template, "__init__", counted_init)
+    lines = []
+    for s in range(1, 8 * MAX_SHAPES_COUNTED):
+        if s % 16 == 0:
+            lines.append(f"step={s} loss={1 / s} acc=0.5")
+        else:
+            lines.append(f"step={s} loss={1 / s} probe_{s // 4}={s * 0.5}")
+    data = ("\n".join(lines) + "\n").encode()
+    splitter, parser, out = LineSplitter(), AutoParser(), RecordBuilder()
+    parser.parse_block(splitter.feed(data), out)
+    assert sum(attempts.values()) > MAX_SHAPES_COUNTED
+    assert len(parser._compiles) <= MAX_SHAPES_COUNTED
+    assert attempts[("loss", "acc")] == 1
+    assert len(list(out.build().records())) == len(lines)
