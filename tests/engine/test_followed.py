@@ -151,7 +151,7 @@ def test_a_file_of_whole_write_blocks_without_a_final_newline_agrees_with_check_
     last = b"iter 99999: loss 0.5, time 10.00ms, mfu 1.00%"
     data = body[: 4096 * blocks - len(last) - 1] + b"\n" + last
     data = data[data.index(b"\n") + 1 :]
-    data = b"#" * (4096 * blocks - len(data)) + data  # first line: a comment of the right length
+    data = b"# " + b"#" * (4096 * blocks - len(data) - 2) + data  # first line: a comment of the right length
     assert len(data) % 4096 == 0 and not data.endswith(b"\n")
     expected = _records_of_bytes(data, tmp_path)
     feed = feed_for(log.path)

@@ -39,9 +39,10 @@ _NOUN = re.compile(
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
 # A run of rule or arrow characters glued before a name: three or more, or ending in an arrow; at
-# most a wide terminal line of them. ("#" is left out: "###...iter 1: loss 2.9" is a comment.)
-_DECORATION_CHARS = frozenset("*=-~>")
-_DECORATION = re.compile(r"(?:[*=~>-]{3,200}+|[=-]{1,200}+>)(?=[^\W\d])")
+# most a wide terminal line of them. ("#####val_loss 0.52" too: a banner of three "#" or more
+# decorates; one or two start a comment, which pairs.message_pairs never reads.)
+_DECORATION_CHARS = frozenset("*=-~>#")
+_DECORATION = re.compile(r"(?:[*=~>#-]{3,200}+|[=-]{1,200}+>)(?=[^\W\d])")
 _SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 # Words that start prose, never a two-word name ("with lr 0.001", "the loss 0.5").
 _FUNCTION_WORDS = frozenset(

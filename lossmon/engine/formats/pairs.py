@@ -167,11 +167,20 @@ def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
 _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 
 
+# One or two "#" then a name or a blank, at the start of a message: a comment ("# loss: 0.3", a
+# commented-out line of a YAML or Python config dump; "#lr=0.1"). A run of three or more is a
+# banner that decorates what follows it ("#####val_loss 0.52", "##### Epoch 3 ##### loss: 0.4"),
+# and "#3" is a number.
+_COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
-    (``5 train 10.93``) is returned as its ``step``."""
+    (``5 train 10.93``) is returned as its ``step``. A comment holds none."""
+    if "#" in text[:3] and _COMMENT.match(text) is not None:
+        return []
     found = find_pairs(text)
     if "---" in text:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))

@@ -42,8 +42,16 @@ def test_the_val_loss_behind_a_run_of_stars_is_the_held_out_series(chunk):
         ("----------val_loss: 5.19", [("val_loss", 5.19)]),
         ("=====>loss: 0.5312 ", [("loss", 0.5312)]),
         ("====>val_loss 5.19", [("val_loss", 5.19)]),
-        # a line that starts with "#" is a comment, not decoration (a follower agrees with check)
-        ("##########iter 1: loss 2.999, time 10.00ms", [("loss", 2.999), ("time", 10.0)]),
+        # a banner of three "#" or more glued to a pair decorates it, like any rule
+        ("##########iter 1: loss 2.999, time 10.00ms", [("iter", 1.0), ("loss", 2.999), ("time", 10.0)]),
+        ("#####val_loss 0.52", [("val_loss", 0.52)]),
+        ("##### Epoch 3 ##### train_loss: 0.4", [("Epoch", 3.0), ("train_loss", 0.4)]),
+        # one or two "#" start a comment: a commented-out line of a config dump holds no data
+        ("# loss: 0.3", []),
+        ("#lr=0.0001", []),
+        ("## BASE_LR: 0.02", []),
+        # "#3" numbers what follows: no comment
+        ("#3 loss: 0.5", [("loss", 0.5)]),
         ("Epoch:3/10=====>Loss:0.53", [("Epoch", 3.0), ("Loss", 0.53)]),
         ("********************val_Loss: 0.1234********************", [("val_Loss", 0.1234)]),
         # a command line's short flags are no decoration: still no data
@@ -52,3 +60,36 @@ def test_the_val_loss_behind_a_run_of_stars_is_the_held_out_series(chunk):
 )
 def test_decoration_glued_to_a_name_does_not_hide_the_pair(text, expected):
     assert [(pair.name, pair.value) for pair in message_pairs(text)] == expected
+
+
+# A script that prints its held-out loss behind a banner of "#" (print("#" * 5 + f"val_loss {v}")),
+# between iteration lines, and a resumed run that dumps its YAML config again, with a
+# commented-out setting named like a metric.
+BANNERS = (
+    "epoch 0: iter 480, total_loss=6.712887 lr=1.000000e-03\n"
+    "epoch 0: iter 490, total_loss=6.784494 lr=1.000000e-03\n"
+    "epoch 0: iter 500, total_loss=6.837327 lr=1.000000e-03\n"
+    "#####val_loss 5.197523\n"
+    "##### Epoch 1 ##### val_acc: 0.41\n"
+    "epoch 1: iter 990, total_loss=6.275317 lr=1.000000e-03\n"
+    "epoch 1: iter 1000, total_loss=6.175317 lr=1.000000e-03\n"
+    "#####val_loss 4.431053\n"
+    "##### Epoch 2 ##### val_acc: 0.47\n"
+    "SOLVER:\n"
+    "  # lr: 0.02\n"
+    "  #total_loss: 1.0\n"
+    "  MAX_ITER: 18500\n"
+    "epoch 2: iter 1010, total_loss=6.075317 lr=1.000000e-03\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 41))
+def test_a_banner_of_hashes_decorates_a_pair_and_a_commented_setting_is_no_record(chunk):
+    monitor = read(BANNERS, chunk=chunk)
+    val = monitor.store["val_loss"]
+    assert list(val.values) == [5.197523, 4.431053]
+    assert list(val.steps) == [500, 1000]
+    assert list(monitor.store["val_acc"].values) == [0.41, 0.47]
+    assert monitor.store.primary_val == "val_loss"
+    assert list(monitor.store["total_loss"].steps) == [480, 490, 500, 990, 1000, 1010]
+    assert list(monitor.store["lr"].values) == [1e-3] * 6
