@@ -123,7 +123,8 @@ class KeyValueParser(LineParser):
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
             self._settle_bars(out, frozenset(pair.name.lower() for pair in found))
         metrics = {pair.name: pair.value for pair in found}
-        raw_names = frozenset(name.lower() for name in metrics) if bar else frozenset()  # (any case: "loss=" in a bar, "Loss:" on the line)
+        # (any case: "loss=" in a bar, "Loss:" on the line; a step or an epoch both print is no name in common)
+        raw_names = frozenset(name.lower() for name in metrics) - _STEP_OR_EPOCH if bar else frozenset()
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -305,16 +306,26 @@ class KeyValueParser(LineParser):
             tuple(rename[name] for name in names),
         )
 
-    def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str]) -> None:
+    def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str], end: bool = False) -> None:
         """A line that is no bar came after bar descriptions: when it logs their names, they were
-        its running figures (dropped, and so are the later ones); else they were the records."""
+        its running figures (dropped, and so are the later ones). A line that logs other names
+        settles nothing (an "lr: 0.001" or "Validation accuracy: 0.6" line between the bars and
+        the epoch's own line): the bars wait for a line that logs theirs, or for the end of the
+        input, where they are the records."""
         shared = {name for held_names, *_ in self._bar_records for name in held_names if name in raw_names}
-        if shared:
-            self._line_names.update(shared)
+        if not shared and not end:
+            return
+        self._line_names.update(shared)
+        kept: deque = deque()
         while self._bar_records:
-            held_names, names, step_name, record = self._bar_records.popleft()
-            if held_names.isdisjoint(self._line_names):
-                self._take(out, names, step_name, record)
+            held = self._bar_records.popleft()
+            if not held[0].isdisjoint(self._line_names):
+                continue  # a running figure of a line's names
+            if end:
+                self._take(out, *held[1:])
+            else:
+                kept.append(held)  # other names: still waiting for their own line
+        self._bar_records = kept
         self.shape = None  # (a template is learned from the current line's own record only)
 
     def _take(self, out: RecordBuilder, names: tuple[str, ...], step_name: str | None, record) -> bool:
@@ -433,7 +444,7 @@ class KeyValueParser(LineParser):
         if self._waiting:
             self._release_waiting(out, None)
         if self._bar_records:
-            self._settle_bars(out, frozenset())
+            self._settle_bars(out, frozenset(), end=True)
         for names, held in list(self._held.items()):
             if (
                 len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple)

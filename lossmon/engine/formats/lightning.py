@@ -25,9 +25,10 @@ MAX_WAITING_FRAMES = 256
 class LightningBarParser(LineParser):
     """A bar's postfix is a running figure when the script also logs the same names on lines of
     its own (a print or a logger in ``training_step``): those lines are the records, and the
-    frames are not. The frames wait for the next line that is no bar with pairs in it; when it
-    logs their names they are dropped (and so are those names in later frames), else they are
-    the records (a log whose only loss is in its bars)."""
+    frames are not. The frames wait for the next line that is no bar and logs their names: they
+    are dropped (and so are those names in later frames). Frames no such line came for are the
+    records (a log whose only loss is in its bars): at the end of the input, or once too many
+    wait."""
 
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
@@ -73,9 +74,12 @@ class LightningBarParser(LineParser):
         return True
 
     def _settle(self, out: RecordBuilder, names: set[str]) -> None:
-        if not names:
-            return  # a line without pairs (a warning, a note) says nothing about the frames
-        self._line_names.update(name.lower() for _, _, metrics in self._waiting for name in metrics if name.lower() in names)
+        shared = {name.lower() for _, _, metrics in self._waiting for name in metrics if name.lower() in names}
+        if not shared:
+            # a line that logs none of their names (a warning, "Learning Rate: 0.001000" before the
+            # epoch's own line) says nothing about the frames: they wait for one that does
+            return
+        self._line_names.update(shared)
         while self._waiting:
             line, step, metrics = self._waiting.popleft()
             if self._line_names:

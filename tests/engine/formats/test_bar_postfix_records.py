@@ -14,7 +14,7 @@ from parse_helpers import CORPUS, read
 MINITORCH = CORPUS / "minitorch-tqdm-postfix-only-loss-glued-timing" / "nohup.out"
 
 
-def lightning_bars_and_lines(epochs: int = 3) -> str:
+def lightning_bars_and_lines(epochs: int = 3, rate_first: bool = False) -> str:
     out = []
     for epoch in range(1, epochs + 1):
         loss, acc = 0.6234 / epoch, 91.67 + epoch
@@ -24,12 +24,15 @@ def lightning_bars_and_lines(epochs: int = 3) -> str:
             for pct, done in ((33, 1), (67, 2), (100, 3))
         ]
         out.append("\r".join(frames) + "\n\n")
+        if rate_first:
+            out.append("Learning Rate: 0.001000\n")
         out.append(f"Train - Loss: {loss:.4f}, Acc: {acc:.2f}%, EER: {25 - epoch:.2f}%\n")
-        out.append("Learning Rate: 0.001000\n\n")
+        if not rate_first:
+            out.append("Learning Rate: 0.001000\n\n")
     return "".join(out)
 
 
-def generic_bars_and_lines(epochs: int = 3) -> str:
+def generic_bars_and_lines(epochs: int = 3, between: str = "") -> str:
     out = []
     for epoch in range(epochs):
         frames = [
@@ -37,6 +40,7 @@ def generic_bars_and_lines(epochs: int = 3) -> str:
             for done in range(1, 5)
         ]
         out.append("\r".join(frames) + "\n")
+        out.append(between.format(epoch=epoch))
         out.append(f"epoch {epoch} | loss {9.42 - epoch - 0.4:.4f} | lr 0.02\n")
     return "".join(out)
 
@@ -53,6 +57,27 @@ def test_generic_bar_postfixes_are_no_records_when_lines_log_the_loss(chunk):
     monitor = read(generic_bars_and_lines(), chunk=chunk)
     assert len(monitor.store["loss"]) == 3
     assert "Training" not in monitor.store  # the bar's percent is no metric
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_line_of_other_names_between_the_bars_and_their_line_settles_nothing(chunk):
+    # (an evaluation's figure or the learning rate printed before the epoch's own line: the bars
+    # wait for the line that logs their names, and are dropped then)
+    between = "Validation accuracy: 0.8{epoch}\n"
+    monitor = read(generic_bars_and_lines(between=between), chunk=chunk)
+    assert monitor.store["loss"].values.tolist() == [9.02, 8.02, 7.02]
+    assert monitor.store["Validation accuracy"].values.tolist() == [0.8, 0.81, 0.82]
+    monitor = read(lightning_bars_and_lines(rate_first=True), chunk=chunk)
+    assert [round(float(v), 4) for v in monitor.store["Loss"].values] == [0.6234, 0.3117, 0.2078]
+    assert "loss" not in monitor.store and "acc" not in monitor.store
+
+
+def test_bars_whose_names_no_line_logs_are_the_records_even_among_other_lines():
+    between = "Validation accuracy: 0.8{epoch}\n"
+    text = generic_bars_and_lines(between=between).replace("| loss", "| val_loss").replace(" | lr 0.02", "")
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 12
+    assert monitor.store["val_loss"].values.tolist() == [9.02, 8.02, 7.02]
 
 
 def test_lightning_bars_alone_are_the_records():
