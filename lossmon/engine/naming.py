@@ -79,7 +79,12 @@ _IGNORED = re.compile(
     r"consumed samples|consumed tokens|consumed_samples|consumed_tokens|num_input_tokens_seen|"
     r"total_tokens|bsz|wpb|global batch size|global_batch_size|batch_size|world_size|"
     r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|oom|"
-    r"curriculum seqlen|seqlen|num_samples|samples|tokens)$"
+    r"curriculum seqlen|seqlen|num_samples|samples|tokens|"
+    # sizes of the model and of the input, constant through a run
+    r"n_parameters|num_parameters|n_params|num_params|params|parameters|trainable params|all params|"
+    r"size|img_size|imgsz|image_size|input_size)$"
+    # a source location ("utils.py[151]:", "train.py:42"): a line number, not a value
+    r"|\.(?:py|pyx|cc|cpp|cxx|cu|c|h|hpp|lua|js|ts|rs|go|java|jl|sh)$"
     r"|(?:^|[ _/])(?:time|times|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time|"
     r"timing|duration|walltime|clock)(?:$|[ _/(])"
     r"|_per_second$|per iteration|per_iteration|timestamp",

@@ -107,7 +107,7 @@ class KeyValueParser(LineParser):
                 if ruled is not None:
                     self._set_context(out, float(ruled.group(1)), None)
             return False
-        if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)):
+        if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)) or _not_metrics(text):
             return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
@@ -547,6 +547,22 @@ def _settings_dump(text: str) -> bool:
         if count >= MIN_SETTINGS:
             return True
     return False
+
+
+# A line of a printed torch module ("(fc1): Linear(in_features=768, out_features=3072, bias=True)",
+# "(0): ROIAlign(output_size=(7, 7), spatial_scale=0.25, sampling_ratio=0, aligned=True)"): its
+# numbers are a layer's arguments. An options table that shows each option's default
+# ("load_iter: 0    [default: 0]", pix2pix/CycleGAN's print_options; argparse's "(default: 0.1)").
+_MODULE_CHILD = re.compile(r"[ \t]*+\([\w.]++\): [A-Za-z_][\w.]*+\(")
+_DEFAULT_SHOWN = re.compile(r"[\[(]default: ")
+
+
+def _not_metrics(text: str) -> bool:
+    """True for a line whose numbers are settings by its shape: a module's repr, an option shown
+    beside its default."""
+    return (text[:1] in " \t(" and _MODULE_CHILD.match(text) is not None) or (
+        "default: " in text and _DEFAULT_SHOWN.search(text) is not None
+    )
 
 
 # Metrics only an evaluation pass computes (segmentation, detection, generation, ranking).

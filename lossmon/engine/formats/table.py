@@ -28,6 +28,11 @@ _EPOCH_COLUMNS = ("epoch",)
 _MISSING = ("", "NA", "N/A", "None", "null")
 
 
+# A column name of more words is a sentence: "If your task is similar to the task ..., you can
+# already use LlamaForCausalLM for predictions without further training." is prose with a comma.
+MAX_CELL_WORDS = 6
+
+
 def header_of(text: str) -> tuple[str, list[str]] | None:
     """(separator, column names) when the line looks like the header of a metrics table."""
     match = _HEADER.match(text)
@@ -37,6 +42,8 @@ def header_of(text: str) -> tuple[str, list[str]] | None:
     cells = [cell.strip() for cell in text.split(separator)]
     if not cells[-1]:
         cells.pop()  # the trailing separator closes the last name, it opens no column
+    if any(cell.count(" ") >= MAX_CELL_WORDS for cell in cells) and separator != "\t":
+        return None
     return separator, cells
 
 

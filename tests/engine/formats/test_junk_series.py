@@ -1,0 +1,129 @@
+"""Numbers that are no metrics, whatever their line looks like, make no series (issue 12, class
+7: junk series). Each class is read from real lines of corpus logs: a printed torch module
+(detectron2's model dump, tests/corpus/detectron2-nyu-faster-rcnn-log-txt-loss-spike; an LSTM in
+tests/corpus/simple-nmt-mybk-rl-screen-output-md), pix2pix/CycleGAN's options table with its
+defaults (tests/corpus/pix2pix-xray-windows-options-header), a sentence with a comma taken for a
+CSV header (tests/corpus/llamafactory-deepseek-lora-running-log), a source location in the
+logging prefix (tests/corpus/iddpm-diffusion-file-line-prefix-epoch-bracket-steps), and the
+model's parameter count in every epoch's JSON line (tests/corpus/convnext-sparsity-log-txt).
+"""
+
+import pytest
+from parse_helpers import read
+
+DETECTRON2 = (
+    "[11/16 02:58:20] d2.engine.defaults INFO: Model:\n"
+    "GeneralizedRCNN(\n"
+    "  (backbone): FPN(\n"
+    "    (bottom_up): ResNet(\n"
+    "      (stem): BasicStem(\n"
+    "        (conv1): Conv2d(\n"
+    "          3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False\n"
+    "          (norm): FrozenBatchNorm2d(num_features=64, eps=1e-05)\n"
+    "        )\n"
+    "      )\n"
+    "          (norm): FrozenBatchNorm2d(num_features=256, eps=1e-05)\n"
+    "          (norm): FrozenBatchNorm2d(num_features=64, eps=1e-05)\n"
+    "          (norm): FrozenBatchNorm2d(num_features=512, eps=1e-05)\n"
+    "          (norm): FrozenBatchNorm2d(num_features=128, eps=1e-05)\n"
+    "      (level_poolers): ModuleList(\n"
+    "        (0): ROIAlign(output_size=(7, 7), spatial_scale=0.25, sampling_ratio=0, aligned=True)\n"
+    "        (1): ROIAlign(output_size=(7, 7), spatial_scale=0.125, sampling_ratio=0, aligned=True)\n"
+    "        (2): ROIAlign(output_size=(7, 7), spatial_scale=0.0625, sampling_ratio=0, aligned=True)\n"
+    "        (3): ROIAlign(output_size=(7, 7), spatial_scale=0.03125, sampling_ratio=0, aligned=True)\n"
+    "      (cls_score): Linear(in_features=1024, out_features=18, bias=True)\n"
+    "      (bbox_pred): Linear(in_features=1024, out_features=68, bias=True)\n"
+    "    (rnn): LSTM(128, 64, num_layers=4, batch_first=True, dropout=0.2, bidirectional=True)\n"
+    "    (rnn): LSTM(256, 128, num_layers=2, batch_first=True, dropout=0.3)\n"
+    "    (rnn): LSTM(256, 128, num_layers=3, batch_first=True, dropout=0.1)\n"
+    "[11/16 02:58:32] d2.utils.events INFO:  eta: 3:30:43  iter: 19  total_loss: 156.1  loss_cls: 144.7  "
+    "loss_box_reg: 1.449  loss_rpn_cls: 4.129  loss_rpn_loc: 3.169  time: 0.6774  data_time: 0.3745  lr: 2.5373e-05  max_mem: 11810M\n"
+    "[11/16 02:58:46] d2.utils.events INFO:  eta: 3:32:07  iter: 39  total_loss: 11.32  loss_cls: 9.551  "
+    "loss_box_reg: 0.5674  loss_rpn_cls: 0.3497  loss_rpn_loc: 0.3362  time: 0.6859  data_time: 0.0725  lr: 5.2039e-05  max_mem: 11810M\n"
+    "[11/16 02:59:00] d2.utils.events INFO:  eta: 3:34:00  iter: 59  total_loss: 1.473  loss_cls: 1.115  "
+    "loss_box_reg: 0.1275  loss_rpn_cls: 0.1956  loss_rpn_loc: 0.1091  time: 0.6921  data_time: 0.0718  lr: 7.8706e-05  max_mem: 11811M\n"
+)
+
+PIX2PIX = (
+    "----------------- Options ---------------\n"
+    "               batch_size: 1                             \n"
+    "                crop_size: 1024                          \t[default: 256]\n"
+    "             display_freq: 2                             \t[default: 400]\n"
+    "               display_id: 0                             \t[default: 1]\n"
+    "                  gpu_ids: -1                            \t[default: 0]\n"
+    "                load_iter: 0                             \t[default: 0]\n"
+    "                load_size: 1024                          \t[default: 286]\n"
+    "                 n_epochs: 1                             \t[default: 100]\n"
+    "              num_threads: 0                             \t[default: 4]\n"
+    "               print_freq: 2                             \t[default: 100]\n"
+    "----------------- End -------------------\n"
+    "(epoch: 1, iters: 20, time: 14.365, data: 0.063) G_GAN: 2.283 G_L1: 33.917 D_real: 0.315 D_fake: 0.227 \n"
+    "(epoch: 1, iters: 40, time: 14.102, data: 0.061) G_GAN: 2.113 G_L1: 30.121 D_real: 0.295 D_fake: 0.247 \n"
+    "(epoch: 1, iters: 60, time: 14.255, data: 0.060) G_GAN: 1.983 G_L1: 28.717 D_real: 0.301 D_fake: 0.239 \n"
+)
+
+LLAMAFACTORY = (
+    "[INFO|2024-11-26 22:07:13] modeling_utils.py:4808 >> All the weights of LlamaForCausalLM were initialized "
+    "from the model checkpoint at /root/autodl-tmp/deepseek-llm-7b-chat.\n"
+    "If your task is similar to the task the model of the checkpoint was trained on, you can already use "
+    "LlamaForCausalLM for predictions without further training.\n"
+    "\n"
+    "[INFO|2024-11-26 22:07:15] trainer.py:2314 >>   Num examples = 2,182\n"
+    "\n"
+    "[INFO|2024-11-26 22:07:15] trainer.py:2315 >>   Num Epochs = 1,000\n"
+    "\n"
+    "[INFO|2024-11-26 22:07:15] trainer.py:2321 >>   Total optimization steps = 17,000\n"
+    "\n"
+    "[INFO|2024-11-26 22:09:01] logging.py:157 >> {'loss': 2.2818, 'learning_rate': 2.5000e-06, 'epoch': 0.29}\n"
+    "\n"
+    "[INFO|2024-11-26 22:10:54] logging.py:157 >> {'loss': 2.2647, 'learning_rate': 5.0000e-06, 'epoch': 0.59}\n"
+)
+
+IDDPM = (
+    "10-03 15:41:47: iddpm_main.py[118]: Number of params: 13,161,926\n"
+    "10-03 15:41:55: iddpm_main.py[280]: [Epoch 1/500][   0:391]  Loss: 6.7464 CE: 0.0000 Dif: 6.7464 Top-1: 0.000  LR: 0.000100\n"
+    "10-03 15:42:33: iddpm_main.py[280]: [Epoch 1/500][ 100:391]  Loss: 1.0350 CE: 0.0000 Dif: 1.0350 Top-1: 0.000  LR: 0.000100\n"
+    "10-03 15:43:12: iddpm_main.py[280]: [Epoch 1/500][ 200:391]  Loss: 0.6229 CE: 0.0000 Dif: 0.6229 Top-1: 0.000  LR: 0.000100\n"
+    "10-03 16:07:23: utils.py[151]: Epoch 5  IS, FID: 1.666, 341.353\n"
+    "10-03 16:37:23: utils.py[151]: Epoch 10  IS, FID: 1.766, 301.353\n"
+    "10-03 17:07:23: utils.py[151]: Epoch 15  IS, FID: 1.866, 281.353\n"
+)
+
+CONVNEXT = "".join(
+    f'{{"train_lr": 9.8e-05, "train_loss": {loss}, "train_weight_decay": 0.05, "epoch": {epoch}, "n_parameters": 27844618}}\n'
+    for epoch, loss in enumerate((3.6350613678655317, 2.433940526342392, 2.1120091))
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 97))
+def test_a_printed_module_makes_no_series(chunk):
+    monitor = read(DETECTRON2, chunk=chunk)
+    assert monitor.store["total_loss"].values.tolist() == [156.1, 11.32, 1.473]
+    names = {series.name for series in monitor.store}
+    assert not names & {"spatial_scale", "sampling_ratio", "out_features", "num_layers", "dropout", "eps"}
+    assert not any("(" in name for name in names)
+
+
+def test_an_options_table_with_its_defaults_makes_no_series():
+    monitor = read(PIX2PIX)
+    assert monitor.store["G_L1"].values.tolist() == [33.917, 30.121, 28.717]
+    names = {series.name for series in monitor.store}
+    assert not names & {"default", "crop_size", "load_iter", "display_freq", "print_freq", "n_epochs", "batch_size"}
+
+
+def test_a_sentence_with_a_comma_is_no_table_header():
+    monitor = read(LLAMAFACTORY)
+    assert monitor.store["loss"].values.tolist() == [2.2818, 2.2647]
+    assert all(len(series.name) < 40 for series in monitor.store)
+
+
+def test_a_source_location_is_no_metric():
+    monitor = read(IDDPM)
+    assert monitor.store["Loss"].values.tolist() == [6.7464, 1.0350, 0.6229]
+    assert not any(series.name.endswith(".py") for series in monitor.store)
+
+
+def test_the_parameter_count_is_no_series():
+    monitor = read(CONVNEXT)
+    assert len(monitor.store["train_loss"]) == 3
+    assert "n_parameters" not in {series.name for series in monitor.store}
