@@ -15,6 +15,11 @@ from lossmon.engine.records import RecordBuilder
 
 _DICT_PAIR = re.compile(rf"'(?P<name>[^']+)': (?P<q>'?)(?P<value>{VALUE})(?P=q)(?=[,}}])")
 _DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
+# A value that is no number: a flag or a text ("'phase': 'train'", "'save_result': False"). A
+# dict with two of them is a configuration printed at start (st-gcn's argument dict), not a record;
+# 5.x quotes its numbers ("'loss': '2.312'", "'grad_norm': 'nan'"), which are no such values.
+_TEXT_VALUE = re.compile(r"""': (?:True|False|None|'(?![-+]?+(?:\d|\.\d|(?i:nan|inf)))[^']*+')""")
+MIN_TEXT_VALUES = 2
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
 _STEP_KEYS = ("step", "global_step")
@@ -39,7 +44,7 @@ class HFDictParser(LineParser):
         self.train_dicts = 0
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        if not _DICT_LINE.match(text):
+        if not _DICT_LINE.match(text) or _settings(text):
             return False
         metrics: dict[str, float] = {}
         spans = {}
@@ -62,6 +67,15 @@ class HFDictParser(LineParser):
             self.train_dicts += 1
         self.emit(out, line, self.train_dicts, metrics, spans, counter=("train_dicts", increments))
         return True
+
+
+def _settings(text: str) -> bool:
+    count = 0
+    for _ in _TEXT_VALUE.finditer(text):
+        count += 1
+        if count >= MIN_TEXT_VALUES:
+            return True
+    return False
 
 
 class HFDict(Format):

@@ -149,3 +149,25 @@ def test_trainer_state_entries_obey_the_json_depth_cap_of_every_json_path():
     assert steps(read(state), "loss") == [1, 2, 4]
     # the same entries as JSON lines: the same cap
     assert steps(read("\n".join(entries) + "\n"), "loss") == [1, 2, 4]
+
+
+# st-gcn prints its whole argument dict at every start (tests/corpus/stgcn-kinetics-cpu-nan-restarts)
+STGCN_ARGS = (
+    "{'work_dir': '.\\\\output\\\\', 'config': 'config/st_gcn/kinetics-skeleton/train.yaml', 'phase': 'train', "
+    "'save_result': False, 'start_epoch': 0, 'num_epoch': 50, 'use_gpu': False, 'device': [0, 1, 2, 3], "
+    "'log_interval': 100, 'save_interval': 10, 'eval_interval': 5, 'save_log': True, 'print_log': True, "
+    "'pavi_log': False, 'feeder': 'feeder.feeder.Feeder', 'num_worker': 4, 'base_lr': 0.1, 'weight_decay': 0.0001}\n"
+)
+
+
+def test_a_printed_dict_of_settings_is_no_record():
+    text = "".join(
+        STGCN_ARGS + f"[03.24.23|09:56:11] Training epoch: {epoch}\n[03.24.23|09:56:31] \tmean_loss: {loss}\n"
+        for epoch, loss in ((0, 6.1), (1, 5.2), (0, 6.0), (1, 5.1))
+    )
+    monitor = read(text)
+    names = {series.name for series in monitor.store}
+    assert not names & {"log_interval", "num_epoch", "num_worker", "weight_decay", "base_lr", "start_epoch"}
+    assert monitor.store["mean_loss"].values.tolist() == [6.1, 5.2, 6.0, 5.1]
+    # a Trainer dict of 5.x (numbers quoted) stays a record
+    assert steps(read("{'loss': '2.312', 'grad_norm': 'nan', 'learning_rate': '4.95e-05', 'epoch': '0.01'}\n"), "loss") == [1]
