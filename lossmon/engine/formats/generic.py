@@ -98,8 +98,12 @@ class KeyValueParser(LineParser):
         self._step_offset = 0.0  # added to the printed step
         self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
+        self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self._in_optimizer or text.startswith("Parameter Group "):
+            if self._optimizer_setting(text):
+                return False
         found = message_pairs(text)
         if not found:
             if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
@@ -283,6 +287,23 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _optimizer_setting(self, text: str) -> bool:
+        """True for a line of a printed torch optimizer: ``Adam (``, then ``Parameter Group 0``
+        and one ``    eps: 1e-08`` / ``    lr: 0.001`` line per setting, then ``)``. Its numbers
+        are settings: printed again at a restart, after steps, they would be read as points of
+        the learning rate's series. Any other line ends the block (one cut short never hides the
+        log)."""
+        if text.startswith("Parameter Group "):
+            self._in_optimizer = True
+            return True
+        if text.strip() == ")":
+            self._in_optimizer = False
+            return True
+        if _OPTIMIZER_SETTING.match(text) is not None:
+            return True
+        self._in_optimizer = False
+        return False
 
     def _count_finer(self, name: str) -> None:
         """A name first seen on a line not stepped by the epoch alone."""
@@ -549,6 +570,7 @@ def _settings_dump(text: str) -> bool:
     return False
 
 
+_OPTIMIZER_SETTING = re.compile(r"[ \t]*+[a-z_][a-z_0-9]*+: [^:]*+$")  # "    weight_decay: 0", "    betas: (0.9, 0.999)"
 # A line of a printed torch module ("(fc1): Linear(in_features=768, out_features=3072, bias=True)",
 # "(0): ROIAlign(output_size=(7, 7), spatial_scale=0.25, sampling_ratio=0, aligned=True)"): its
 # numbers are a layer's arguments. An options table that shows each option's default

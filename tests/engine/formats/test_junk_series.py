@@ -127,3 +127,39 @@ def test_the_parameter_count_is_no_series():
     monitor = read(CONVNEXT)
     assert len(monitor.store["train_loss"]) == 3
     assert "n_parameters" not in {series.name for series in monitor.store}
+
+
+# simple-nmt (tests/corpus/simple-nmt-mybk-rl-screen-output-md): each run prints its optimizer,
+# then one line per epoch; the runs follow one another in the capture.
+SIMPLE_NMT_RUN = (
+    "NLLLoss()\n"
+    "Adam (\n"
+    "Parameter Group 0\n"
+    "    amsgrad: False\n"
+    "    betas: (0.9, 0.999)\n"
+    "    eps: 1e-08\n"
+    "    lr: 0.001\n"
+    "    weight_decay: 0\n"
+    ")\n"
+    "Epoch 1 - |param|=6.01e+02 |g_param|=3.32e+05 loss=4.9263e+00 ppl=137.87\n"
+    "Validation - loss=4.0864e+00 ppl=59.52 best_loss=inf best_ppl=inf\n"
+    "Epoch 2 - |param|=6.01e+02 |g_param|=3.77e+05 loss=4.4177e+00 ppl=82.91\n"
+    "Validation - loss=3.9483e+00 ppl=51.84 best_loss=4.0864e+00 best_ppl=59.52\n"
+    "Epoch 3 - |param|=6.01e+02 |g_param|=3.40e+05 loss=4.3770e+00 ppl=79.60\n"
+    "Validation - loss=3.8406e+00 ppl=46.55 best_loss=3.9483e+00 best_ppl=51.84\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 77))
+def test_a_printed_optimizer_makes_no_series_even_after_a_restart(chunk):
+    monitor = read(SIMPLE_NMT_RUN * 4, chunk=chunk)
+    names = {series.name for series in monitor.store}
+    assert not names & {"eps", "lr", "weight_decay", "amsgrad", "betas"}
+    assert len(monitor.store["loss"]) == 12
+
+
+def test_a_line_after_an_optimizer_cut_short_is_read():
+    text = "Adam (\nParameter Group 0\n    eps: 1e-08\n" + "".join(
+        f"step {s} | loss {1 / s:.4f} | lr 0.001\n" for s in range(1, 5)
+    )
+    assert len(read(text).store["loss"]) == 4
