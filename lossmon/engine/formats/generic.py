@@ -125,10 +125,10 @@ class KeyValueParser(LineParser):
                 found = [pair for pair in found if not text.startswith("%|", pair.end)]
                 bar = True
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
-            self._settle_bars(out, frozenset(pair.name.lower() for pair in found))
+            self._settle_bars(out, frozenset(_bar_name(pair.name) for pair in found))
         metrics = {pair.name: pair.value for pair in found}
-        # (any case: "loss=" in a bar, "Loss:" on the line; a step or an epoch both print is no name in common)
-        raw_names = frozenset(name.lower() for name in metrics) - _STEP_OR_EPOCH if bar else frozenset()
+        # (a step or an epoch both print is no name in common)
+        raw_names = frozenset(map(_bar_name, metrics)) - _STEP_OR_EPOCH if bar else frozenset()
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -539,6 +539,18 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+
+
+_TRAIN_WORD = re.compile(r"(?i:train|training)[ _/.-]++(?=.)")
+
+
+@lru_cache(maxsize=1024)
+def _bar_name(name: str) -> str:
+    """A name as a bar and a line are matched: any case ("loss=" in a bar, "Loss:" on the line),
+    without the training split word ("loss=0.919" in the bar, "Train Loss: 0.9780" on the
+    epoch's line: the same training loss)."""
+    name = name.lower()
+    return _TRAIN_WORD.sub("", name, count=1) if name.startswith(("train", "training")) else name
 
 
 _SPLIT_WORD = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|eval|evaluation|test)(?![a-z]))[ _/.-]*+")

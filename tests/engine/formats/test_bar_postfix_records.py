@@ -95,3 +95,33 @@ def test_lightning_bars_alone_are_the_records():
 def test_the_corpus_log_whose_only_loss_is_in_its_bars_keeps_them():
     monitor = read(MINITORCH.read_bytes())
     assert len(monitor.store["loss"]) == 20
+
+
+# pilot-j/Gsoc_Deeplense logs/FT.md (holdout5b): the bar's postfix "loss=" is the running training
+# loss, the epoch's line says "Train Loss", and a "Saving model ... Validation Accuracy" line of
+# other names stands between them.
+DEEPLENSE = (
+    "Total number of train params, training full: 2395779\n"
+    "Epoch 1/50 [FT]: 100%|██████████| 157/157 [13:51<00:00,  5.30s/it, loss=0.919]\n"
+    "Epoch 1/50 [Validating]: 100%|██████████| 18/18 [01:32<00:00,  5.13s/it]\n"
+    "\n"
+    "Saving model at Epoch 1 with Validation Accuracy: 33.73%\n"
+    "Epoch 1/50 - Train Loss: 0.9780, Train Accuracy: 50.15%, Validation Loss: 1.3758, Validation Accuracy: 33.73%\n"
+    "Epoch 2/50 [FT]: 100%|██████████| 157/157 [02:45<00:00,  1.06s/it, loss=0.796]\n"
+    "Epoch 2/50 [Validating]: 100%|██████████| 18/18 [00:10<00:00,  1.69it/s]\n"
+    "\n"
+    "Saving model at Epoch 2 with Validation Accuracy: 52.49%\n"
+    "Epoch 2/50 - Train Loss: 0.8571, Train Accuracy: 59.49%, Validation Loss: 0.9801, Validation Accuracy: 52.49%\n"
+    "Epoch 3/50 [FT]: 100%|██████████| 157/157 [01:58<00:00,  1.33it/s, loss=0.787]\n"
+    "Epoch 3/50 [Validating]: 100%|██████████| 18/18 [00:12<00:00,  1.45it/s]\n"
+    "Epoch 3/50 - Train Loss: 0.8012, Train Accuracy: 61.02%, Validation Loss: 0.9911, Validation Accuracy: 50.27%\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_bar_loss_is_the_running_figure_of_the_lines_train_loss(chunk):
+    monitor = read(DEEPLENSE, chunk=chunk)
+    assert "loss" not in monitor.store
+    assert monitor.store["Train Loss"].values.tolist() == [0.9780, 0.8571, 0.8012]
+    assert monitor.store.primary_train == "Train Loss"
+    assert monitor.store.primary_val == "Validation Loss"
