@@ -116,6 +116,12 @@ class Pair(NamedTuple):
     stop: int = 0  # where the pair (its unit or closing quote) ends
 
 
+# The words a bracketed qualifier follows: up to three, right before its bracket (searched in a
+# bounded window, so a long line costs no more).
+_BEFORE_BRACKET = re.compile(r"(?<![\w./@-])((?:[^\W\d][\w./-]*+ ){0,2}[^\W\d][\w./-]*+) ?+\Z")
+_BRACKETED_LOOKBACK = 64
+
+
 def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[Pair]:
     """Every pair in ``text`` in order (a repeated name keeps its first value)."""
     found: list[Pair] = []
@@ -128,6 +134,13 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
         if "  " in name:
             name = " ".join(name.split())  # alignment blanks: "Train  loss" is "Train loss"
         start = match.start()
+        if name[-1] == ")" and start and text[start - 1] == "(":
+            # "GPU Mem (GB): 12.81", "Loss (avg): 0.3": the bracket qualifies the words before it,
+            # which name the value ("GB)" names nothing)
+            before = _BEFORE_BRACKET.search(text, max(0, start - 1 - _BRACKETED_LOOKBACK), start - 1)
+            if before is None:
+                continue
+            name, start = f"{before.group(1)} ({name}", before.start(1)
         if start and text[start - 1] in " \t" and " " not in name:
             best = _BEST_BEFORE.search(text, max(0, start - 24), start)
             if best is not None:
@@ -137,7 +150,7 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
         seen.add(name)
         found.append(
             Pair(name, value, match.start("value") + offset, match.end("value") + offset,
-                 match.start() + offset, match.end() + offset)
+                 start + offset, match.end() + offset)
         )
     return found
 

@@ -69,3 +69,24 @@ def test_name_is_value_pairs(text, expected):
 )
 def test_a_sentence_final_period_after_a_free_form_value(text, expected):
     assert names_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # tests/corpus/deepspeed-zero2-offload-llama7b-step-loss: a unit in brackets after the name
+        (
+            "[Step 10/100] Loss: 0.0019 | Tokens/s: 41.54 | GPU Mem (GB): 12.81",
+            [("Step", 10.0), ("Loss", 0.0019), ("Tokens/s", 41.54), ("GPU Mem (GB)", 12.81)],
+        ),
+        ("Loss (avg): 0.3 lr: 0.1", [("Loss (avg)", 0.3), ("lr", 0.1)]),
+        ("memory (MB)=1234 loss=0.5", [("memory (MB)", 1234.0), ("loss", 0.5)]),
+        # a bracket with no name before it names nothing
+        ("(GB): 12.81", []),
+    ],
+)
+def test_a_bracketed_qualifier_belongs_to_the_name_before_it(text, expected):
+    found = message_pairs(text)
+    assert [(pair.name, pair.value) for pair in found] == expected
+    for pair in found:
+        assert text.startswith(pair.name.split(" ")[0], pair.at)  # the pair starts at its name
