@@ -56,6 +56,7 @@ MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may diffe
 MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentence, not a header
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_BAR_RECORDS = 4096  # bar descriptions held until the next line that is no bar
+BAR_CYCLES_TO_DECIDE = 3  # bars then lines of other names, this many times: the bars are the records
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
@@ -87,6 +88,9 @@ class KeyValueParser(LineParser):
         self._context_prefix: str | None = None  # the role a header gave the lines under it
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
+        self._bar_since_cycle = False  # a bar was held since the last line of other names
+        self._bar_cycles = 0  # bars then a line of other names, counted (see _settle_bars)
+        self._bars_are_records = False
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
         self._fine_steps = False  # records were stepped finer than by epoch
         # Epoch-local step counters under epoch headers (see _global_step)
@@ -282,6 +286,9 @@ class KeyValueParser(LineParser):
             # when real lines log the same names, so it waits for the next line that is no bar
             if not self._line_names.isdisjoint(raw_names):
                 return True
+            if self._bars_are_records:
+                return self._take(out, names, step_name, record)
+            self._bar_since_cycle = True
             self._bar_records.append((raw_names, names, step_name, record))
             if len(self._bar_records) > MAX_BAR_RECORDS:
                 self._take(out, *self._bar_records.popleft()[1:])
@@ -335,7 +342,17 @@ class KeyValueParser(LineParser):
         input, where they are the records."""
         shared = {name for held_names, *_ in self._bar_records for name in held_names if name in raw_names}
         if not shared and not end:
-            return
+            if self._bar_since_cycle:
+                # Bars, then lines of other names, again and again: no line logs the bars' names
+                # (their only place), so they are the records, from here on as they come (a
+                # follower shows them live, not at the end of the input).
+                self._bar_since_cycle = False
+                self._bar_cycles += 1
+                if self._bar_cycles >= BAR_CYCLES_TO_DECIDE:
+                    self._bars_are_records = True
+                    end = True
+            if not end:
+                return
         self._line_names.update(shared)
         kept: deque = deque()
         while self._bar_records:

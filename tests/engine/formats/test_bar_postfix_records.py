@@ -125,3 +125,21 @@ def test_a_bar_loss_is_the_running_figure_of_the_lines_train_loss(chunk):
     assert monitor.store["Train Loss"].values.tolist() == [0.9780, 0.8571, 0.8012]
     assert monitor.store.primary_train == "Train Loss"
     assert monitor.store.primary_val == "Validation Loss"
+
+
+def test_bars_whose_names_no_line_logs_become_records_as_they_come():
+    # A follower must not wait for the end of the input: after a few epochs in which only lines of
+    # other names followed the bars, the bars are the records, each as it comes.
+    from lossmon.engine.formats.auto import AutoParser
+    from lossmon.engine.lines import LineSplitter
+    from lossmon.engine.records import RecordBuilder
+
+    text = generic_bars_and_lines(epochs=6, between="Validation accuracy: 0.8{epoch}\n")
+    text = text.replace("| loss", "| val_loss").replace(" | lr 0.02", "")
+    splitter, parser, out = LineSplitter(), AutoParser(), RecordBuilder()
+    parser.parse_block(splitter.feed(text.encode()), out)  # no finish: the log goes on
+    losses = [metrics["loss"] for _, _, metrics in out.build().records() if "loss" in metrics]
+    assert len(losses) >= 4 * 4  # the bars of the first epochs at least, before any end
+    parser.finish(out)
+    losses += [metrics["loss"] for _, _, metrics in out.build().records() if "loss" in metrics]
+    assert len(losses) == 6 * 4
