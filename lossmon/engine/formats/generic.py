@@ -606,13 +606,18 @@ _OPTIMIZER_SETTING = re.compile(r"[ \t]*+[a-z_][a-z_0-9]*+: [^:]*+$")  # "    we
 # ("load_iter: 0    [default: 0]", pix2pix/CycleGAN's print_options; argparse's "(default: 0.1)").
 _MODULE_CHILD = re.compile(r"[ \t]*+\([\w.]++\): [A-Za-z_][\w.]*+\(")
 _DEFAULT_SHOWN = re.compile(r"[\[(]default: ")
+# Echoed Python source (a blog post or notebook that shows its code beside its output): a
+# function's or a class's signature with its defaults ("def __init__(self, stride: int = 1, padding=1):").
+_SIGNATURE = re.compile(r"[ \t]*+(?:async[ \t]++)?+(?:def|class)[ \t]++[A-Za-z_]\w*+[(:]")
 
 
 def _not_metrics(text: str) -> bool:
     """True for a line whose numbers are settings by its shape: a module's repr, an option shown
-    beside its default."""
-    return (text[:1] in " \t(" and _MODULE_CHILD.match(text) is not None) or (
-        "default: " in text and _DEFAULT_SHOWN.search(text) is not None
+    beside its default, a signature's defaults."""
+    return (
+        (text[:1] in " \t(" and _MODULE_CHILD.match(text) is not None)
+        or ("default: " in text and _DEFAULT_SHOWN.search(text) is not None)
+        or (("def " in text or "class " in text) and _SIGNATURE.match(text) is not None)
     )
 
 

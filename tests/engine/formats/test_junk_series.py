@@ -163,3 +163,17 @@ def test_a_line_after_an_optimizer_cut_short_is_read():
         f"step {s} | loss {1 / s:.4f} | lr 0.001\n" for s in range(1, 5)
     )
     assert len(read(text).store["loss"]) == 4
+
+
+def test_an_echoed_signature_with_defaults_is_no_record():
+    # tests/corpus/resnet34-quickdraw-blog-post-output (holdout5b): a blog post prints its code
+    code = (
+        "    def __init__(self, in_channels: int, out_channels: int, kernel_size: int = 3, stride: int = 1, padding: int = 1, activation: bool = True):\n"
+        "    def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=1):\n"
+        "class ResBlock(nn.Module):\n"
+    )
+    lines = "".join(f"step={s} loss={1 / s:.4f} padding=1\n" for s in range(1, 5))
+    monitor = read(code * 3 + lines)
+    assert list(monitor.store["loss"].steps) == [1, 2, 3, 4]
+    assert "kernel_size" not in {series.name for series in monitor.store}
+    assert len(monitor.store["padding"]) == 4
