@@ -1,6 +1,7 @@
 import pytest
 
 from lossmon.engine.formats.prefixes import split_rank, strip_prefix
+from tests.engine.formats.parse_helpers import read, steps
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,13 @@ from lossmon.engine.formats.prefixes import split_rank, strip_prefix
         # a split tag before "|" is part of the message (dora/flashy), not a logger name
         ("- Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213", "Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213"),
         ("- Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343", "Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343"),
+        # a one-letter level and a source location with a path and function, in brackets (ezpz)
+        (
+            "[2025-12-31 12:15:32,154227][I][examples/vit:445:train_fn] iter=10 loss=7.111572 dt=0.744444",
+            "iter=10 loss=7.111572 dt=0.744444",
+        ),
+        ("[2025-12-31 12:14:34,032988][I][examples/vit:355:train_fn] Model size: nparams=0.91 B", "Model size: nparams=0.91 B"),
+        ("[2024-03-01 10:00:00,001][W][train.py:12:<module>] step=3", "step=3"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
@@ -42,3 +50,20 @@ def test_rank_prefixes():
     assert split_rank("[default3]:step=1") == ("3", 11)
     assert split_rank("[Rank 0] step=1") == (None, 0)  # DeepSpeed's, part of the logging prefix
     assert split_rank("step=1") == (None, 0)
+
+
+def test_a_bracketed_source_location_gives_no_metric():
+    """ezpz's "[time][I][examples/vit:445:train_fn]" prefix: iter is the step, and neither the
+    line number 445 nor the date becomes a series."""
+    log = (
+        "[2025-12-31 12:14:34,032988][I][examples/vit:355:train_fn] Model size: nparams=0.91 B\n"
+        "[2025-12-31 12:15:32,154227][I][examples/vit:445:train_fn] iter=10 loss=7.111572 dt=0.744444 "
+        "loss/mean=7.036184 loss/max=7.148438\n"
+        "[2025-12-31 12:15:33,015905][I][examples/vit:445:train_fn] iter=11 loss=7.032715 dt=0.702058 "
+        "loss/mean=7.011394 loss/max=7.086426\n"
+    )
+    monitor = read(log)
+    names = {s.name for s in monitor.store}
+    assert "loss" in names and not any("vit" in name or "I]" in name for name in names), names
+    assert monitor.store.primary_train == "loss"
+    assert steps(monitor, "loss") == [10, 11]
