@@ -44,6 +44,9 @@ _PREFIX = re.compile(
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
 _LOGGER = re.compile(
     r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
+    # a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "),
+    # never a counter ("step:100 | loss 2.3" is a record)
+    r"|(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )

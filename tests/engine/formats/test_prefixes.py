@@ -39,6 +39,15 @@ from tests.engine.formats.parse_helpers import read, steps
         ),
         ("[2025-12-31 12:14:34,032988][I][examples/vit:355:train_fn] Model size: nparams=0.91 B", "Model size: nparams=0.91 B"),
         ("[2024-03-01 10:00:00,001][W][train.py:12:<module>] step=3", "step=3"),
+        # "{time} | {level} | {function}:{line} | " (era-v4 ResNet-50 Lightning callbacks)
+        (
+            "2025-11-01 20:13:52 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 1 VAL   - Loss: 5.9321",
+            "📊 EPOCH 1 VAL   - Loss: 5.9321",
+        ),
+        ("2025-11-01 20:09:45 |     INFO | _log_model_info:188 |    Total Parameters: 25,576,264", "Total Parameters: 25,576,264"),
+        # a counter before a pipe is the record, not a location
+        ("2025-11-01 20:09:45 |     INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
+        ("  iter:20 | loss 2.5", "iter:20 | loss 2.5"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
@@ -67,3 +76,18 @@ def test_a_bracketed_source_location_gives_no_metric():
     assert "loss" in names and not any("vit" in name or "I]" in name for name in names), names
     assert monitor.store.primary_train == "loss"
     assert steps(monitor, "loss") == [10, 11]
+
+
+def test_split_tags_after_a_location_field_name_the_split():
+    """era-v4's Lightning callbacks: with the "on_train_epoch_end:383 | " field stripped, the tag
+    before the values names their split, and the line number is no series."""
+    log = (
+        "2025-11-01 20:13:52 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 1 VAL   - Loss: 5.9321, Acc: 4.10%, F1: N/A\n"
+        "2025-11-01 20:13:53 |     INFO | on_train_epoch_end:383 | 📈 EPOCH 1 TRAIN - Loss: 6.4731, Acc: 1.74%, F1: N/A\n"
+        "2025-11-01 20:18:31 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 2 VAL   - Loss: 5.5839, Acc: 6.11%, F1: N/A\n"
+        "2025-11-01 20:18:31 |     INFO | on_train_epoch_end:383 | 📈 EPOCH 2 TRAIN - Loss: 6.0129, Acc: 4.36%, F1: N/A\n"
+    )
+    monitor = read(log)
+    assert not any("epoch_end" in s.name for s in monitor.store)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Loss", "VAL/Loss")
+    assert monitor.store["VAL/Loss"].values.tolist() == [5.9321, 5.5839]
