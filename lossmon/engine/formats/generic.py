@@ -56,6 +56,7 @@ MAX_TRACKED_NAMES = 4096  # names counted on their own (a bound: names may diffe
 MAX_HEADER_WORDS = 2  # a step line with more words before its step is a sentence, not a header
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 MAX_BAR_RECORDS = 4096  # bar descriptions held until the next line that is no bar
+MAX_NEUTRAL_LINES = 4  # lines with no loss the held bar descriptions wait past for one with a loss
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
@@ -88,6 +89,7 @@ class KeyValueParser(LineParser):
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._line_names: set[str] = set()  # names real lines log: bars that show them are no records
+        self._neutral_lines = 0  # lines since the held bars that logged no loss and none of their names
         self._fine_steps = False  # records were stepped finer than by epoch
         # Epoch-local step counters under epoch headers (see _global_step)
         self._header_epoch: float | None = None  # the epoch the last header line announced
@@ -121,9 +123,15 @@ class KeyValueParser(LineParser):
                 found = [pair for pair in found if not text.startswith("%|", pair.end)]
                 bar = True
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
-            self._settle_bars(out, frozenset(pair.name.lower() for pair in found))
+            line_names = _line_names(tuple(pair.name for pair in found))
+            if self._says_nothing_of_bars(line_names):
+                self._neutral_lines += 1  # "Saving model at Epoch 1 with Validation Accuracy: 33.73%"
+            else:
+                self._settle_bars(out, line_names)
         metrics = {pair.name: pair.value for pair in found}
-        raw_names = frozenset(name.lower() for name in metrics) if bar else frozenset()  # (any case: "loss=" in a bar, "Loss:" on the line)
+        # (any case: "loss=" in a bar, "Loss:" on the line; the step or epoch both print is no
+        # sign the line logs the bar's figures)
+        raw_names = frozenset(name.lower() for name in metrics if name.lower() not in _STEP_OR_EPOCH) if bar else frozenset()
         spans = {pair.name: (pair.start, pair.end) for pair in found}
         step_name = _step_name(metrics)
         step = metrics.pop(step_name) if step_name else None
@@ -305,9 +313,19 @@ class KeyValueParser(LineParser):
             tuple(rename[name] for name in names),
         )
 
+    def _says_nothing_of_bars(self, line_names: frozenset[str]) -> bool:
+        """True for a line between bars and the line that may log their loss: it logs no loss and
+        none of the bars' names ("Saving model at Epoch 1 with Validation Accuracy: 33.73%" before
+        "Epoch 1/50 - Train Loss: 0.9780, ..."). A few of them only: the bars may be the records,
+        and must not wait long."""
+        if self._neutral_lines >= MAX_NEUTRAL_LINES or any(kind_of(name) == "loss" for name in line_names):
+            return False
+        return all(held_names.isdisjoint(line_names) for held_names, *_ in self._bar_records)
+
     def _settle_bars(self, out: RecordBuilder, raw_names: frozenset[str]) -> None:
         """A line that is no bar came after bar descriptions: when it logs their names, they were
         its running figures (dropped, and so are the later ones); else they were the records."""
+        self._neutral_lines = 0
         shared = {name for held_names, *_ in self._bar_records for name in held_names if name in raw_names}
         if shared:
             self._line_names.update(shared)
@@ -516,6 +534,17 @@ _SPLIT_WORD = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|
 def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
     """The names without their split words ("Train loss", "val_loss", "Val/loss" are "loss")."""
     return frozenset(_SPLIT_WORD.sub("", name).strip(" _/.-").lower() for name in names)
+
+
+@lru_cache(maxsize=1024)
+def _line_names(names: tuple[str, ...]) -> frozenset[str]:
+    """The names a line logs (lower case), as a bar's postfix may spell them: a training name
+    also without its split word ("Epoch 1/50 - Train Loss: 0.97, ..." after a training bar's
+    "loss=0.919": the bar showed the running figure of the line's "Train Loss"). A held-out name
+    gives no bare name: a training bar's "loss" is no running "Validation Loss"."""
+    lowered = {name.lower() for name in names} - _STEP_OR_EPOCH
+    bare = _unsplit(tuple(name for name in names if split_of(name) == "train" and _SPLIT_WORD.search(name)))
+    return frozenset(lowered | bare)
 
 
 # A setting whose value is no number: a flag, a path, a name ("arcloss=True", "pathval='../val'",

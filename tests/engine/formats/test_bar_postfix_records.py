@@ -70,3 +70,55 @@ def test_lightning_bars_alone_are_the_records():
 def test_the_corpus_log_whose_only_loss_is_in_its_bars_keeps_them():
     monitor = read(MINITORCH.read_bytes())
     assert len(monitor.store["loss"]) == 20
+
+
+# tests/corpus/deeplense-ft-log-md/FT.md (lines 5-20): the training bar's "loss=" is the running
+# figure of the summary line's "Train Loss", and a checkpoint note with no loss stands between them
+# on some epochs.
+DEEPLENSE = (
+    "Epoch 1/50 [FT]: 100%|██████████| 157/157 [13:51<00:00,  5.30s/it, loss=0.919]\n"
+    "Epoch 1/50 [Validating]: 100%|██████████| 18/18 [01:32<00:00,  5.13s/it]\n"
+    "\n"
+    "Saving model at Epoch 1 with Validation Accuracy: 33.73%\n"
+    "Epoch 1/50 - Train Loss: 0.9780, Train Accuracy: 50.15%, Validation Loss: 1.3758, Validation Accuracy: 33.73%\n"
+    "Epoch 2/50 [FT]: 100%|██████████| 157/157 [02:45<00:00,  1.06s/it, loss=0.796]\n"
+    "Epoch 2/50 [Validating]: 100%|██████████| 18/18 [00:10<00:00,  1.69it/s]\n"
+    "\n"
+    "Saving model at Epoch 2 with Validation Accuracy: 52.49%\n"
+    "Epoch 2/50 - Train Loss: 0.8571, Train Accuracy: 59.49%, Validation Loss: 0.9801, Validation Accuracy: 52.49%\n"
+    "Epoch 3/50 [FT]: 100%|██████████| 157/157 [01:58<00:00,  1.33it/s, loss=0.787]\n"
+    "Epoch 3/50 [Validating]: 100%|██████████| 18/18 [00:12<00:00,  1.45it/s]\n"
+    "Epoch 3/50 - Train Loss: 0.8027, Train Accuracy: 62.80%, Validation Loss: 0.9628, Validation Accuracy: 53.99%\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_bar_loss_is_the_running_figure_of_the_lines_train_loss(chunk):
+    monitor = read(DEEPLENSE, chunk=chunk)
+    assert "loss" not in monitor.store
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Validation Loss")
+    assert monitor.store["Train Loss"].values.tolist() == [0.978, 0.8571, 0.8027]
+
+
+def test_a_bar_loss_beside_a_held_out_loss_only_stays_the_record():
+    """A line that logs only a held-out loss says nothing of the training loss in the bars."""
+    text = "".join(
+        f"Epoch {e}/5 [Train]: 100%|██████████| 10/10 [00:01<00:00,  8.1it/s, loss={1 - e / 10:.3f}]\n"
+        f"Saving checkpoint at epoch {e}, accuracy: {50 + e}.0%\n"
+        f"Epoch {e}/5 - Validation Loss: {1.2 - e / 10:.4f}\n"
+        for e in range(1, 4)
+    )
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 3
+    assert len(monitor.store["Validation Loss"]) == 3
+
+
+def test_bars_alone_wait_past_a_few_lines_without_a_loss():
+    """Bars whose loss no line ever logs are the records, even with a note after each one."""
+    text = "".join(
+        f"Epoch {e}/9 [Train]: 100%|██████████| 10/10 [00:01<00:00,  8.1it/s, loss={1 - e / 10:.3f}]\n"
+        f"Saving checkpoint at epoch {e}, accuracy: {50 + e}.0%\n"
+        for e in range(1, 10)
+    )
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 9
