@@ -173,10 +173,13 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         losses = [(name, count) for name, s, kind, count in series if s == split and kind == "loss"]
         if not losses:
             return None
-        by_lower = {name.lower(): name for name, _ in losses}
-        for candidate in preferred:
-            if candidate in by_lower:
-                return by_lower[candidate]
+        by_lower = {name.lower(): (name, count) for name, count in losses}
+        # Several preferred names: the run logged twice ("Train Loss" in a 90-epoch table, "Loss"
+        # in the 41 epochs of raw log lines quoted under it): the most complete wins; a tie goes
+        # to the earlier preference.
+        found = [by_lower[candidate] for candidate in preferred if candidate in by_lower]
+        if found:
+            return max(found, key=lambda item: item[1])[0]
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss"): it is the loss the run optimises.
         totals = [item for item in losses if _TOTAL.search(item[0])]

@@ -72,6 +72,21 @@ def test_primary_prefers_the_main_loss():
     assert choose_primary(components) == ("train/box_loss", None)
 
 
+def test_of_two_main_loss_names_the_more_complete_is_primary():
+    """tests/corpus/era-v4-resnet50-readme-logs: a 90-epoch table ("Train Loss", "Val Loss") and
+    the run's own log lines quoted for 41 epochs ("EPOCH 1 TRAIN - Loss", "EPOCH 1 VAL - Loss")."""
+    era = [
+        ("Train Loss", "train", "loss", 90), ("Val Loss", "val", "loss", 90),
+        ("Loss", "train", "loss", 41), ("VAL/Loss", "val", "loss", 43),
+    ]
+    assert choose_primary(era) == ("Train Loss", "Val Loss")
+    # a tie keeps the preference order ("loss" before "train_loss", "val_loss" before "eval_loss")
+    tie = [("loss", "train", "loss", 5), ("train_loss", "train", "loss", 5), ("eval_loss", "val", "loss", 2), ("val_loss", "val", "loss", 2)]
+    assert choose_primary(tie) == ("loss", "val_loss")
+    # a one-off summary ("train_loss" once at the end) never outranks the per-step loss
+    assert choose_primary([("loss", "train", "loss", 40), ("train_loss", "train", "loss", 1)]) == ("loss", None)
+
+
 def test_a_test_loss_is_the_val_loss_when_there_is_no_val_loss():
     from lossmon.engine.naming import choose_primary
 

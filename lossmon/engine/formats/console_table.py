@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.numbers import parse_number
+from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
 from lossmon.engine.records import RecordBuilder
 
 _NAME = r"[A-Za-z_][\w/().@-]*+"
 # A metric word must appear in a header, or any line of three words would be one.
-_METRIC_WORD = re.compile(r"loss|acc|return|reward|error|score|perplexity|ppl|map|f1|\bbox\b", re.I)
+# "acc" and "map" must end their word ("Train Acc", "mAP50"): prose ("metrics are accumulated",
+# "mapping") is no header.
+_METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b", re.I)
 # A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
 # a row is final when its bar is full, the frames before it are progress.
 _BAR = re.compile(r"\s*+(\d++)%")
@@ -48,8 +50,16 @@ _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps
 
 
 def _cell_value(cell: str) -> float | None:
-    """A row's cell: a number, maybe with a unit (``7.8G``) or a progress (``0/299`` is 0)."""
-    return parse_number(cell.partition("/")[0] if "/" in cell else cell)
+    """A row's cell: a number, maybe with a unit (``7.8G``) or a progress (``0/299`` is 0). A
+    cell with more digits after its number is none: a date or a time ("[2025-12-31",
+    "12:13:01,324304]") starts a logging prefix, not a row."""
+    if "/" in cell:
+        cell = cell.partition("/")[0]
+    match = _CELL_NUMBER.match(cell)
+    return None if match is None else to_float(match.group("num"))
+
+
+_CELL_NUMBER = re.compile(rf"\s*+{VALUE_OPEN}\s*+(?P<num>{VALUE})(?!\d)[^\d]*+$")
 
 
 def _step_index(names: list[str]) -> int | None:

@@ -16,6 +16,9 @@ from lossmon.engine.records import RecordBuilder
 
 _EPOCH = re.compile(r"^Epoch (\d+)/(\d+)\s*$")
 _PROGRESS = re.compile(r"^\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
+# A callback's message run into the frame it interrupted (Keras 1 printed it with no newline
+# first): "... - acc: 0.9426Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving ...".
+_GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
 
 
 class KerasParser(LineParser):
@@ -46,12 +49,24 @@ class KerasParser(LineParser):
                 found = pairs(text[progress.end() :])
                 self.emit(out, line, self.last_step, {f"test/{name}": value for name, value in found.items()})
             return True
+        values = text[progress.end() :]
+        glued = _GLUED_CALLBACK.search(values) if "Epoch " in values else None
+        if glued is not None:
+            if batch < total:
+                # the epoch's callbacks run at its end: this frame was overtaken by the epoch's
+                # last one, on the next line, which is its record (its counter still tells a
+                # new epoch began)
+                if batch < self._last_batch:
+                    self.epoch += 1
+                self._last_batch = batch
+                return True
+            values = values[: glued.start()]
         if self._headers and batch == total:
             self._epoch_done, self._fit_total = True, total
         if batch < self._last_batch:
             self.epoch += 1  # no header between: a counter that starts over is a new epoch
         self._last_batch = batch
-        metrics = pairs(text[progress.end() :])
+        metrics = pairs(values)
         if not progress.group("bar").startswith("-"):  # verbose 1: running means of the epoch
             for name in metrics:
                 if not name.startswith("val_"):

@@ -24,7 +24,10 @@ _PREFIX = re.compile(
     r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*+\]"  # HF explicit, LLaMA-Factory
     r"|\[ *(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) *\]"  # timm file handler: [    INFO]
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|NOTICE)\b:?"
-    r"|\[[\w.]+:\d+(?::\w+)?\]"  # DeepSpeed [logging.py:128:log_dist]
+    # a source location in brackets: DeepSpeed [logging.py:128:log_dist], ezpz's path and
+    # function [examples/vit:445:train_fn], a module's top level [train.py:12:<module>]
+    r"|\[[\w./<>-]++:\d++(?::[\w.<>]++)?\]"
+    r"|\[[DIWEFC]\]"  # a one-letter level in brackets (ezpz: [2025-12-31 12:15:32,154227][I][...])
     r"|[IWEF] [\w./-]+\.(?:py|cc|cpp|h):\d+\]"  # TF C++: I tensorflow/...cc:369]
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
@@ -41,6 +44,9 @@ _PREFIX = re.compile(
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
 _LOGGER = re.compile(
     r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
+    # a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "),
+    # never a counter ("step:100 | loss 2.3" is a record)
+    r"|(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )

@@ -143,3 +143,27 @@ def test_bars_whose_names_no_line_logs_become_records_as_they_come():
     parser.finish(out)
     losses += [metrics["loss"] for _, _, metrics in out.build().records() if "loss" in metrics]
     assert len(losses) == 6 * 4
+
+
+def test_a_bar_loss_beside_a_held_out_loss_only_stays_the_record():
+    """A line that logs only a held-out loss says nothing of the training loss in the bars."""
+    text = "".join(
+        f"Epoch {e}/5 [Train]: 100%|██████████| 10/10 [00:01<00:00,  8.1it/s, loss={1 - e / 10:.3f}]\n"
+        f"Saving checkpoint at epoch {e}, accuracy: {50 + e}.0%\n"
+        f"Epoch {e}/5 - Validation Loss: {1.2 - e / 10:.4f}\n"
+        for e in range(1, 4)
+    )
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 3
+    assert len(monitor.store["Validation Loss"]) == 3
+
+
+def test_bars_alone_wait_past_a_few_lines_without_a_loss():
+    """Bars whose loss no line ever logs are the records, even with a note after each one."""
+    text = "".join(
+        f"Epoch {e}/9 [Train]: 100%|██████████| 10/10 [00:01<00:00,  8.1it/s, loss={1 - e / 10:.3f}]\n"
+        f"Saving checkpoint at epoch {e}, accuracy: {50 + e}.0%\n"
+        for e in range(1, 10)
+    )
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 9

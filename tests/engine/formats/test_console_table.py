@@ -211,3 +211,42 @@ def test_a_table_between_pipes():
     assert steps(monitor, "Val Loss") == [1, 2, 3]
     assert monitor.store["Val Acc (%)"].values.tolist() == [66.59, 66.93, 65.59]
     assert monitor.store["Learning Rate"].kind == "lr"
+
+
+# tests/corpus/ezpz-vit-fsdp-docs-output/vit.md (lines 250, 447, 577-578): a sentence of the docs
+# whose "accumulated" held "acc", then the run's own logging lines, whose first cells are a date
+# and a time.
+EZPZ_DOC = (
+    "model is evaluated and per-batch eval metrics are accumulated and\n"
+    "[2025-12-31 12:13:01,324304][I][ezpz/launch:396:launch] ----[🍋 ezpz.launch][started][2025-12-31-121301]----\n"
+    "[2025-12-31 12:15:32,154227][I][examples/vit:445:train_fn] iter=10 loss=7.111572 dt=0.744444\n"
+    "[2025-12-31 12:15:33,015905][I][examples/vit:445:train_fn] iter=11 loss=7.032715 dt=0.702058\n"
+)
+
+
+def test_prose_is_no_header_and_a_date_is_no_cell():
+    assert detect("model is evaluated and per-batch eval metrics are accumulated and") is None
+    monitor = read(EZPZ_DOC)
+    assert set(series(monitor)) == {"loss", "dt"}
+    assert steps(monitor, "loss") == [10, 11]
+
+
+# tests/corpus/era-v4-resnet50-readme-logs/README-logs.md (lines 14-17, 122-125): the run's table,
+# then a schedule table whose cells are ranges and sizes, not numbers.
+ERA_TABLES = (
+    "| Epoch | Train Loss | Train Acc | Val Loss | Val Acc |\n"
+    "|-------|-----------|-----------|----------|---------|\n"
+    "| 1 | 6.4731 | 1.74% | 5.9321 | 4.10% |\n"
+    "| 2 | 6.0129 | 4.36% | 5.5839 | 6.11% |\n"
+    "\n"
+    "| Epoch Range | Resolution | Augmentation |\n"
+    "|-------------|-----------|--------------|\n"
+    "| 0-10 | 128px | Train augmentations |\n"
+    "| 11-85 | 224px | Train augmentations |\n"
+)
+
+
+def test_a_range_is_no_cell():
+    monitor = read(ERA_TABLES)
+    assert steps(monitor, "Train Loss") == [1, 2]
+    assert monitor.store["Val Loss"].values.tolist() == [5.9321, 5.5839]

@@ -1,4 +1,4 @@
-from parse_helpers import assert_series, read_fixture, steps
+from parse_helpers import assert_series, read, read_fixture, steps
 
 
 def test_keras3_verbose1_backspaces_ansi_and_frames():
@@ -47,3 +47,26 @@ def test_keras2_eta_frames_nan_and_tensorflow_noise():
     assert monitor.store["loss"].values[2] == 5.1909e-08
     assert monitor.store["val_loss"].values[1] == 1714719424512.0
     assert monitor.store["loss"].nonfinite == 1
+
+
+# tests/corpus/keras1-mnist-checkpoint-readme-log/README.md (lines 18-23): Keras 1 printed
+# ModelCheckpoint's message with no newline, so it runs into the last progress frame it
+# interrupted; the epoch's record is its last line.
+KERAS1_CHECKPOINT = (
+    "33000/33600 [============================>.] - ETA: 0s - loss: 0.6032 - acc: 0.8142"
+    "Epoch 00000: val_loss improved from inf to 0.14276, saving model to ./best_checkpoint\n"
+    "33600/33600 [==============================] - 3s - loss: 0.5972 - acc: 0.8161 - val_loss: 0.1428 - val_acc: 0.9563\n"
+    "33000/33600 [============================>.] - ETA: 0s - loss: 0.1953 - acc: 0.9426"
+    "Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving model to ./best_checkpoint\n"
+    "33600/33600 [==============================] - 2s - loss: 0.1945 - acc: 0.9427 - val_loss: 0.0930 - val_acc: 0.9704\n"
+    "32800/33600 [============================>.] - ETA: 0s - loss: 0.0306 - acc: 0.9904Epoch 00002: val_loss did not improve\n"
+    "33600/33600 [==============================] - 2s - loss: 0.0306 - acc: 0.9904 - val_loss: 0.0647 - val_acc: 0.9832\n"
+)
+
+
+def test_a_frame_a_callback_message_ran_into_is_no_record():
+    monitor = read(KERAS1_CHECKPOINT)
+    assert monitor.store["loss"].values.tolist() == [0.5972, 0.1945, 0.0306]
+    assert monitor.store["acc"].values.tolist() == [0.8161, 0.9427, 0.9904]
+    assert monitor.store["val_loss"].values.tolist() == [0.1428, 0.093, 0.0647]
+    assert steps(monitor, "loss") == [33600, 67200, 100800]

@@ -1,6 +1,7 @@
 import pytest
 
 from lossmon.engine.formats.prefixes import split_rank, strip_prefix
+from tests.engine.formats.parse_helpers import read, steps
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,22 @@ from lossmon.engine.formats.prefixes import split_rank, strip_prefix
         # a split tag before "|" is part of the message (dora/flashy), not a logger name
         ("- Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213", "Valid | Epoch 1 | 1/3 | 0.31 it/sec | Loss 0.2213"),
         ("- Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343", "Train | Epoch 1 | 143/573 | 1.45 it/sec | Loss 0.2343"),
+        # a one-letter level and a source location with a path and function, in brackets (ezpz)
+        (
+            "[2025-12-31 12:15:32,154227][I][examples/vit:445:train_fn] iter=10 loss=7.111572 dt=0.744444",
+            "iter=10 loss=7.111572 dt=0.744444",
+        ),
+        ("[2025-12-31 12:14:34,032988][I][examples/vit:355:train_fn] Model size: nparams=0.91 B", "Model size: nparams=0.91 B"),
+        ("[2024-03-01 10:00:00,001][W][train.py:12:<module>] step=3", "step=3"),
+        # "{time} | {level} | {function}:{line} | " (era-v4 ResNet-50 Lightning callbacks)
+        (
+            "2025-11-01 20:13:52 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 1 VAL   - Loss: 5.9321",
+            "📊 EPOCH 1 VAL   - Loss: 5.9321",
+        ),
+        ("2025-11-01 20:09:45 |     INFO | _log_model_info:188 |    Total Parameters: 25,576,264", "Total Parameters: 25,576,264"),
+        # a counter before a pipe is the record, not a location
+        ("2025-11-01 20:09:45 |     INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
+        ("  iter:20 | loss 2.5", "iter:20 | loss 2.5"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
@@ -42,3 +59,35 @@ def test_rank_prefixes():
     assert split_rank("[default3]:step=1") == ("3", 11)
     assert split_rank("[Rank 0] step=1") == (None, 0)  # DeepSpeed's, part of the logging prefix
     assert split_rank("step=1") == (None, 0)
+
+
+def test_a_bracketed_source_location_gives_no_metric():
+    """ezpz's "[time][I][examples/vit:445:train_fn]" prefix: iter is the step, and neither the
+    line number 445 nor the date becomes a series."""
+    log = (
+        "[2025-12-31 12:14:34,032988][I][examples/vit:355:train_fn] Model size: nparams=0.91 B\n"
+        "[2025-12-31 12:15:32,154227][I][examples/vit:445:train_fn] iter=10 loss=7.111572 dt=0.744444 "
+        "loss/mean=7.036184 loss/max=7.148438\n"
+        "[2025-12-31 12:15:33,015905][I][examples/vit:445:train_fn] iter=11 loss=7.032715 dt=0.702058 "
+        "loss/mean=7.011394 loss/max=7.086426\n"
+    )
+    monitor = read(log)
+    names = {s.name for s in monitor.store}
+    assert "loss" in names and not any("vit" in name or "I]" in name for name in names), names
+    assert monitor.store.primary_train == "loss"
+    assert steps(monitor, "loss") == [10, 11]
+
+
+def test_split_tags_after_a_location_field_name_the_split():
+    """era-v4's Lightning callbacks: with the "on_train_epoch_end:383 | " field stripped, the tag
+    before the values names their split, and the line number is no series."""
+    log = (
+        "2025-11-01 20:13:52 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 1 VAL   - Loss: 5.9321, Acc: 4.10%, F1: N/A\n"
+        "2025-11-01 20:13:53 |     INFO | on_train_epoch_end:383 | 📈 EPOCH 1 TRAIN - Loss: 6.4731, Acc: 1.74%, F1: N/A\n"
+        "2025-11-01 20:18:31 |     INFO | on_validation_epoch_end:413 | 📊 EPOCH 2 VAL   - Loss: 5.5839, Acc: 6.11%, F1: N/A\n"
+        "2025-11-01 20:18:31 |     INFO | on_train_epoch_end:383 | 📈 EPOCH 2 TRAIN - Loss: 6.0129, Acc: 4.36%, F1: N/A\n"
+    )
+    monitor = read(log)
+    assert not any("epoch_end" in s.name for s in monitor.store)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Loss", "VAL/Loss")
+    assert monitor.store["VAL/Loss"].values.tolist() == [5.9321, 5.5839]
