@@ -428,8 +428,10 @@ class KeyValueParser(LineParser):
         so is a single line that prints its step and two losses (a run that crashed after its
         first eval: "step 0: train loss 12.65 BPC, val loss 12.65 BPC"; a first print of GAN
         losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."), or its step,
-        a loss and the time it took (a run stopped after its first print). A configuration line
-        holds no step beside its losses' weights, nor a time."""
+        a loss and the time it took (a run stopped after its first print), or its step and a loss
+        its name calls the training loss (a run stopped after its first epoch: "[*] epoch:0 -
+        train loss: 2.929"). A configuration line holds no step beside its losses' weights, nor a
+        time."""
         if self._waiting:
             self._release_waiting(out, None)
         if self._bar_records:
@@ -437,7 +439,7 @@ class KeyValueParser(LineParser):
         for names, held in list(self._held.items()):
             if (
                 len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple)
-                and (_two_losses(names) or _timed_loss(names, held[0][2]))
+                and (_two_losses(names) or _timed_loss(names, held[0][2]) or _training_loss(names))
             ):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
@@ -630,6 +632,19 @@ _NOT_A_LOSS_VALUE = re.compile(r"weight|coef|lambda|scale|ratio|alpha|beta|gamma
 
 def _two_losses(names: tuple[str, ...]) -> bool:
     return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
+
+
+_TRAIN_WORD = re.compile(r"(?i:(?<![a-z])train(?:ing)?(?![a-z]))")
+
+
+def _training_loss(names: tuple[str, ...]) -> bool:
+    """True for a line whose one value is a loss named as the training loss ("train loss",
+    "Training_Loss"), not a setting about one ("train_loss_weight")."""
+    values = [name for name in names if name.lower() not in _EPOCH_NAMES]  # (the epoch is the step)
+    return (
+        len(values) == 1 and kind_of(values[0]) == "loss" and _TRAIN_WORD.search(values[0]) is not None
+        and _NOT_A_LOSS_VALUE.search(values[0]) is None
+    )
 
 
 _TIMING = frozenset(("eta", "time", "data_time", "iter_time", "batch_time", "elapsed"))
