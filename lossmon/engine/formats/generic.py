@@ -98,6 +98,8 @@ class KeyValueParser(LineParser):
         self._step_offset = 0.0  # added to the printed step
         self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
+        self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
+        self._grouped_names: set[str] = set()  # names given the split of the group they stand in
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         found = message_pairs(text)
@@ -244,6 +246,8 @@ class KeyValueParser(LineParser):
                         self._count_finer(name)
                     elif seen < REPEATS_TO_ACCEPT:
                         finer[name] = seen + 1
+        if prefix is None:
+            self._held_out_group(out, found, names)
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -282,6 +286,32 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _held_out_group(self, out: RecordBuilder, found, names: tuple[str, ...]) -> None:
+        """``validation accuracy: 0.4439 (272744 / 614400), iou (weighted): 0.1135, loss: 1.83``:
+        a pair named by a held-out split and a metric opens a group, and the losses and metrics
+        after it that say no split of their own are that split's too (the loss is the validation
+        loss; a learning rate or a time is nobody's split). The
+        series keeps its printed name; a name the log also prints outside such a group stays
+        as its name says."""
+        opener = next((k for k, pair in enumerate(found) if _opens_held_out(pair.name)), None)
+        inside = () if opener is None else {
+            pair.name for pair in found[opener + 1 :]
+            if pair.name in names and _SPLIT_WORD.search(pair.name) is None and kind_of(pair.name) in ("loss", "metric")
+        }
+        split = split_of(found[opener].name) if inside else None
+        plain, grouped = self._plain_names, self._grouped_names
+        for name in names:
+            if name in inside:
+                if name not in plain:
+                    if len(grouped) < MAX_TRACKED_NAMES:
+                        grouped.add(name)
+                    out.set_attrs(name, split=split)  # (each time: its records may come in a later batch)
+            else:
+                if name in grouped and name not in plain:
+                    out.set_attrs(name, split=split_of(name))  # printed outside a group too
+                if len(plain) < MAX_TRACKED_NAMES:
+                    plain.add(name)
 
     def _count_finer(self, name: str) -> None:
         """A name first seen on a line not stepped by the epoch alone."""
@@ -568,6 +598,15 @@ def _only_pairs(text: str, found) -> bool:
 _ENDS_IN_LOSS = re.compile(r"(?i:loss)$")
 _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
+
+
+_HELD_OUT_WORDS = frozenset(("val", "valid", "validation", "eval", "evaluation", "test", "testing"))
+
+
+def _opens_held_out(name: str) -> bool:
+    """A two-word name of a held-out split and a metric: "validation accuracy", "test acc"."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in _HELD_OUT_WORDS and kind_of(words[1]) in ("loss", "metric")
 
 
 def _held_out_loss(name: str) -> bool:
