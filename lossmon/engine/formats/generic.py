@@ -603,6 +603,7 @@ _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", 
 _HELD_OUT_WORDS = frozenset(("val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
 
+@lru_cache(maxsize=1024)
 def _opens_held_out(name: str) -> bool:
     """A two-word name of a held-out split and a metric: "validation accuracy", "test acc"."""
     words = name.split()
