@@ -24,12 +24,21 @@ _ANSI_TEXT = re.compile(_ANSI.pattern.decode("latin-1"))
 # C0 controls and DEL, except tab, newline and carriage return (ESC goes with its sequence first).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A run of backspaces followed by more text moves the cursor back to draw over what was written,
+# as a \r does: a custom progress bar prints "| train" + 60 backspaces + " 2/133" to put its
+# counter in the middle of the bar. The run is a frame boundary, so that the bar's label and its
+# counter are never read as one "train 2" pair. (Runs before \r or \n, Keras's, just go.) The
+# lookbehind anchors the match at a run's start: each backspace is looked at once.
+_BACKSPACE_RUN = re.compile(rb"(?<!\x08)\x08+(?=[^\x08\r\n])")
+_BACKSPACE_RUN_TEXT = re.compile(_BACKSPACE_RUN.pattern.decode("latin-1"))
 
 
 def clean_bytes(data: bytes) -> bytes:
     """Remove escape sequences and control characters (but not \\t, \\n, \\r); \\r\\n → \\n."""
     if b"\x1b" in data:
         data = _ANSI.sub(b"", data)
+    if b"\x08" in data:
+        data = _BACKSPACE_RUN.sub(b"\r", data)
     data = data.translate(None, _CONTROL_BYTES)  # C speed; a no-op copy on clean text
     if b"\r\n" in data:
         data = data.replace(b"\r\n", b"\n")
@@ -59,6 +68,8 @@ def clean_text(text: str) -> str:
     """:func:`clean_bytes` for text already decoded."""
     if "\x1b" in text:
         text = _ANSI_TEXT.sub("", text)
+    if "\x08" in text:
+        text = _BACKSPACE_RUN_TEXT.sub("\r", text)
     if _CONTROL_TEXT.search(text):
         text = _CONTROL_TEXT.sub("", text)
     return text.replace("\r\n", "\n") if "\r\n" in text else text

@@ -27,6 +27,20 @@ def test_crlf_backspaces_and_escape_sequences_are_removed():
     assert clean_text("a\x1b[32mb\x1b[0m\x08\r\n") == "ab\n"
 
 
+def test_backspaces_that_draw_over_a_frame_start_a_new_frame():
+    # A custom progress bar (tests/corpus/progress-bar-frames-classifier-train-txt) moves the
+    # cursor back with 60 backspaces to print its counter over the middle of the bar: the label
+    # "train" and the counter "2/133" are two frames, never one "train 2/133" text.
+    back = b"\x08" * 60
+    raw = b"[>....] Step: 1s736ms  | Tot: 1s736ms | train" + back + b" 2/133\r[>....] Step: 6s699ms | train" + back + b" 3/133\n"
+    assert frames(clean_bytes(raw).decode()) == [
+        "[>....] Step: 1s736ms  | Tot: 1s736ms | train", " 2/133", "[>....] Step: 6s699ms | train", " 3/133\n",
+    ]
+    assert clean_text(raw.decode()) == clean_bytes(raw).decode()
+    # Keras's backspaces come right before its \r: they only go.
+    assert clean_bytes(b"1/3 - loss: 0.3" + back + b"\r2/3 - loss: 0.2" + back + b"\n") == b"1/3 - loss: 0.3\r2/3 - loss: 0.2\n"
+
+
 def test_an_unterminated_osc_sequence_does_not_swallow_lines():
     assert clean_bytes(b"\x1b]0;title\nloss=1\n") == b"\nloss=1\n"
 

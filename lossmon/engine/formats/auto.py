@@ -17,6 +17,8 @@ from collections import OrderedDict
 import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.glued_records import MIN_LENGTH as GLUED_MIN_LENGTH
+from lossmon.engine.formats.glued_records import split_glued
 from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
@@ -273,6 +275,10 @@ class AutoParser:
 
     def _parse_frames(self, body: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "\r" not in body:
+            if len(body) >= GLUED_MIN_LENGTH and (glued := split_glued(body)) is not None:
+                for record in glued:  # a line holding many records: its line ends were lost
+                    self._parse_frame(record, line, out, rank_prefix, rank)
+                return
             self._parse_frame(body, line, out, rank_prefix, rank)
             return
         for frame in frames(body):

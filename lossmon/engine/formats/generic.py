@@ -103,6 +103,8 @@ class KeyValueParser(LineParser):
         self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
+        self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
+        self._grouped_names: set[str] = set()  # names given the split of the group they stand in
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._in_optimizer or text.startswith("Parameter Group "):
@@ -253,6 +255,8 @@ class KeyValueParser(LineParser):
                         self._count_finer(name)
                     elif seen < REPEATS_TO_ACCEPT:
                         finer[name] = seen + 1
+        if prefix is None:
+            self._held_out_group(out, found, names)
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -311,6 +315,32 @@ class KeyValueParser(LineParser):
             return True
         self._in_optimizer = False
         return False
+
+    def _held_out_group(self, out: RecordBuilder, found, names: tuple[str, ...]) -> None:
+        """``validation accuracy: 0.4439 (272744 / 614400), iou (weighted): 0.1135, loss: 1.83``:
+        a pair named by a held-out split and a metric opens a group, and the losses and metrics
+        after it that say no split of their own are that split's too (the loss is the validation
+        loss; a learning rate or a time is nobody's split). The
+        series keeps its printed name; a name the log also prints outside such a group stays
+        as its name says."""
+        opener = next((k for k, pair in enumerate(found) if _opens_held_out(pair.name)), None)
+        inside = () if opener is None else {
+            pair.name for pair in found[opener + 1 :]
+            if pair.name in names and _SPLIT_WORD.search(pair.name) is None and kind_of(pair.name) in ("loss", "metric")
+        }
+        split = split_of(found[opener].name) if inside else None
+        plain, grouped = self._plain_names, self._grouped_names
+        for name in names:
+            if name in inside:
+                if name not in plain:
+                    if len(grouped) < MAX_TRACKED_NAMES:
+                        grouped.add(name)
+                    out.set_attrs(name, split=split)  # (each time: its records may come in a later batch)
+            else:
+                if name in grouped and name not in plain:
+                    out.set_attrs(name, split=split_of(name))  # printed outside a group too
+                if len(plain) < MAX_TRACKED_NAMES:
+                    plain.add(name)
 
     def _count_finer(self, name: str) -> None:
         """A name first seen on a line not stepped by the epoch alone."""
@@ -477,8 +507,10 @@ class KeyValueParser(LineParser):
         so is a single line that prints its step and two losses (a run that crashed after its
         first eval: "step 0: train loss 12.65 BPC, val loss 12.65 BPC"; a first print of GAN
         losses: "(epoch: 1, iters: 20, ...) G_GAN: 2.283 G_L1: 33.917 D_real: ..."), or its step,
-        a loss and the time it took (a run stopped after its first print). A configuration line
-        holds no step beside its losses' weights, nor a time."""
+        a loss and the time it took (a run stopped after its first print), or its step and a loss
+        its name calls the training loss (a run stopped after its first epoch: "[*] epoch:0 -
+        train loss: 2.929"). A configuration line holds no step beside its losses' weights, nor a
+        time."""
         if self._waiting:
             self._release_waiting(out, None)
         if self._bar_records:
@@ -486,7 +518,7 @@ class KeyValueParser(LineParser):
         for names, held in list(self._held.items()):
             if (
                 len(held) == 1 and held[0][1] is not None and isinstance(held[0][4], tuple)
-                and (_two_losses(names) or _timed_loss(names, held[0][2]))
+                and (_two_losses(names) or _timed_loss(names, held[0][2]) or _training_loss(names))
             ):
                 self._accept(names)
                 self._emit(out, self._held.pop(names)[0])
@@ -651,6 +683,16 @@ _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
 
+_HELD_OUT_WORDS = frozenset(("val", "valid", "validation", "eval", "evaluation", "test", "testing"))
+
+
+@lru_cache(maxsize=1024)
+def _opens_held_out(name: str) -> bool:
+    """A two-word name of a held-out split and a metric: "validation accuracy", "test acc"."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in _HELD_OUT_WORDS and kind_of(words[1]) in ("loss", "metric")
+
+
 def _held_out_loss(name: str) -> bool:
     """A validation or test loss by its name ("val_loss", "Valid Loss", "val"), not a setting
     that mentions one ("val_loss_every")."""
@@ -713,6 +755,19 @@ _NOT_A_LOSS_VALUE = re.compile(r"weight|coef|lambda|scale|ratio|alpha|beta|gamma
 
 def _two_losses(names: tuple[str, ...]) -> bool:
     return sum(kind_of(name) == "loss" and _NOT_A_LOSS_VALUE.search(name) is None for name in names) >= 2
+
+
+_TRAINING_NAMED = re.compile(r"(?i:(?<![a-z])train(?:ing)?(?![a-z]))")
+
+
+def _training_loss(names: tuple[str, ...]) -> bool:
+    """True for a line whose one value is a loss named as the training loss ("train loss",
+    "Training_Loss"), not a setting about one ("train_loss_weight")."""
+    values = [name for name in names if name.lower() not in _EPOCH_NAMES]  # (the epoch is the step)
+    return (
+        len(values) == 1 and kind_of(values[0]) == "loss" and _TRAINING_NAMED.search(values[0]) is not None
+        and _NOT_A_LOSS_VALUE.search(values[0]) is None
+    )
 
 
 _TIMING = frozenset(("eta", "time", "data_time", "iter_time", "batch_time", "elapsed"))

@@ -11,7 +11,8 @@ from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-STEP_KEYS = ("step", "global_step", "iteration", "iter", "current_steps", "num_updates", "_step")
+# "episode": reinforcement-learning loggers count episodes, not optimiser steps.
+STEP_KEYS = ("step", "global_step", "iteration", "iter", "current_steps", "num_updates", "_step", "episode")
 _TOP_LEVEL_NUMBER = re.compile(rf'"(?P<name>[^"\\]+)":\s*(?P<q>"?)(?P<value>{VALUE})(?P=q)\s*(?=[,}}])')
 
 
@@ -55,8 +56,24 @@ def _int_to_float(value: int) -> float:
         return math.inf if value > 0 else -math.inf
 
 
+def _number(value) -> float | None:
+    """A JSON number, or a string holding one ("0.5", HF 5.x and fairseq), as a float."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float):
+        return value
+    if isinstance(value, int):  # JSON integers are unbounded: 1e400 written out is inf
+        return _int_to_float(value)
+    if isinstance(value, str):
+        return to_float(value.strip())
+    return None
+
+
 def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
     """Numeric leaves of a JSON object; nested keys are joined with '/', numeric strings read.
+    A list holding exactly one number is that number: hand-rolled loggers that append each value
+    to a list per key dump ``{"episode": [1], "loss": ["4.657190"]}``. A longer list is left out:
+    which of its values is the metric (a param group's lr, a per-class score) is not said.
     Walked with an explicit stack: nesting depth costs memory, never Python's recursion limit."""
     metrics: dict[str, float] = {}
     stack = [(prefix, iter(obj.items()))]
@@ -67,16 +84,11 @@ def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
             if isinstance(value, dict):
                 stack.append((name + "/", iter(value.items())))
                 break  # depth first, so that names keep the order of the line
-            if isinstance(value, bool) or value is None:
-                continue
-            if isinstance(value, float):
-                metrics[name] = value
-            elif isinstance(value, int):  # JSON integers are unbounded: 1e400 written out is inf
-                metrics[name] = _int_to_float(value)
-            elif isinstance(value, str):
-                number = to_float(value.strip())
-                if number is not None:
-                    metrics[name] = number
+            if isinstance(value, list):
+                value = value[0] if len(value) == 1 else None
+            number = _number(value)
+            if number is not None:
+                metrics[name] = number
         else:
             stack.pop()
     return metrics

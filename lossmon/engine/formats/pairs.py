@@ -39,8 +39,10 @@ _NOUN = (
 # find_pairs collapses them, so both name their metric as the user reads it, "Val loss".)
 NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
 
-# (A period may end the sentence after the number, "val mse is 0.0242.", never another number.)
-_END = rf"(?P<unit>{UNIT})['\")\]]?(?!\w|\.[\w.])"
+# (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
+# A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
+# in units of "e".)
+_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.[\w.])"
 PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
 # A name right after a rule of dashes ("----------val_loss: 5.19"), searched only in a line with one
 _PAIR_AFTER_RULE = re.compile(PAIR.pattern.replace("(?<![\\w./@-])", "(?<=---)", 1))

@@ -3,7 +3,9 @@
 
 Cells may be empty (Lightning's sparse rows) or ``NA`` (Keras): both mean "not logged here".
 A new header part-way (Lightning rewrites the file when a metric appears) restarts the columns;
-rows already read before a rewrite are skipped when the file is read again.
+rows already read before a rewrite are skipped when the file is read again. Rows whose cells no
+longer fit the header (runs appended under one header with other columns) are re-read by their
+values or skipped, never read by position (:mod:`~lossmon.engine.formats.column_drift`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import csv
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.column_drift import Realigner
 from lossmon.engine.numbers import to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -56,6 +59,9 @@ class TableParser(LineParser):
         self._epoch_index: int | None = None
         self.rows_seen = 0  # data rows since the start of the file (rewrites are skipped by it)
         self._rows_done = 0
+        self._last_row: list[float | None] = []  # the last row read, by column
+        self._last: list[float | None] = []  # each column's last value, kept once the table drifted
+        self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -64,6 +70,7 @@ class TableParser(LineParser):
             lowered = [name.lower() for name in self.columns]
             self._step_index = next((lowered.index(c) for c in _STEP_COLUMNS if c in lowered), None)
             self._epoch_index = next((lowered.index(c) for c in _EPOCH_COLUMNS if c in lowered), None)
+            self._last_row, self._drifted = [], None
             return True
         if self.columns is None:
             return False
@@ -72,11 +79,30 @@ class TableParser(LineParser):
             cells.pop()  # a trailing separator, as the header had
         if len(cells) != len(self.columns) and '"' in text:
             cells = next(csv.reader([text], delimiter=self.separator))  # quoted cells ("[a, b]")
-        if len(cells) != len(self.columns):
+        fits = len(cells) == len(self.columns)
+        if not fits and len(cells) < 2:
             return False
         values = [None if cell.strip() in _MISSING else to_float(cell.strip()) for cell in cells]
         if all(value is None for value in values):
             return False
+        if not fits or self._drifted is not None:
+            # Another run's columns under this header: once a row has drifted, a row of the
+            # header's width may be shifted too ("time_s" gone, a column added at the end).
+            if not fits and sum(value is not None for value in values) < len(values) // 2:
+                return False  # mostly text: no row of a table
+            if self._drifted is None:
+                self._drifted = Realigner()
+                self._last = self._last_row or [None] * len(self.columns)
+            placed = self._drifted.place(values, self._last)
+            if placed is None:
+                return True  # a row of this table that cannot be read right: skipped, not shifted
+            aligned: list[float | None] = [None] * len(self.columns)
+            for value, column in zip(values, placed):
+                if column >= 0:
+                    aligned[column] = value
+            values = aligned
+            self._last = [value if value is not None else last for value, last in zip(values, self._last)]
+        self._last_row = values
         self.rows_seen += 1
         if self.rows_seen <= self._rows_done:
             return True  # already read before the file was rewritten

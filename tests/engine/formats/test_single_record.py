@@ -3,7 +3,7 @@ its first print. One line that prints its step and two losses is a record; a con
 (no step, or loss weights) is not. Lines from tests/corpus (nanogpt-bpc-step0-then-cuda-oom,
 pix2pix-xray-windows-options-header)."""
 
-from parse_helpers import read
+from parse_helpers import CORPUS, read
 
 NANOGPT_CRASH = """\
 
@@ -50,3 +50,37 @@ def test_a_gan_log_cut_after_its_first_print():
 def test_loss_weights_in_a_configuration_are_no_record():
     monitor = read(CONFIG_ONLY)
     assert monitor.store.primary_train is None
+
+
+# tests/corpus/progress-bar-frames-classifier-train-txt, the lines after its first epoch's bars
+# (a run stopped after one epoch; the bars are left out here).
+FIRST_EPOCH = """\
+[*]! model load time is10.086245775222778
+[*] train start !!!!!!!!!!!
+[*] epoch:0 - train loss: 2.929
+[*] epoch:0 - test acc: 0.086 - best acc: 0_0.08594164456233422
+[*]! badcase recall is : 0.2288888888888889
+"""
+
+SETTINGS_ABOUT_THE_TRAINING_LOSS = """\
+epoch: 0, train_loss_weight: 1.0
+train_loss_every: 250
+"""
+
+
+def test_a_run_stopped_after_its_first_epoch_keeps_its_training_loss():
+    monitor = read(FIRST_EPOCH)
+    assert monitor.store.primary_train == "train loss"
+    assert monitor.store["train loss"].values.tolist() == [2.929]
+    assert monitor.store["train loss"].steps.tolist() == [0.0]
+
+
+def test_a_setting_about_the_training_loss_is_no_record():
+    assert read(SETTINGS_ABOUT_THE_TRAINING_LOSS).store.primary_train is None
+
+
+def test_the_whole_first_epoch_with_its_backspaced_bars_is_one_record():
+    monitor = read((CORPUS / "progress-bar-frames-classifier-train-txt" / "train.txt").read_bytes())
+    assert monitor.store.primary_train == "train loss"
+    assert [s.name for s in monitor.store if s.kind == "loss"] == ["train loss"]
+    assert len(monitor.store["train loss"]) == 1

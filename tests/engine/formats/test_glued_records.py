@@ -1,0 +1,42 @@
+"""Records glued into one line that lost its line ends (holdout5a
+chebnet-no-newlines-step-loss-average-glued: 53,766 characters and no newline; per-batch numbers
+run together, and each periodic record starts "step N / M (epoch ...):")."""
+
+import re
+
+from parse_helpers import CORPUS, read
+
+from lossmon.engine.formats.glued_records import split_glued
+
+LOG = (CORPUS / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+# The file's first two records, glued as they are, then one cut before its validation part
+# whose loss_average runs into the next per-batch numbers.
+HEAD = LOG[: LOG.index(b"step 45 / 4000")].decode()
+
+
+def test_a_line_without_line_ends_is_read_record_by_record():
+    monitor = read(LOG)
+    expected = [float(value) for value in re.findall(rb"loss_average = (\d\.\d\de[-+]\d\d)", LOG)]
+    assert len(expected) == 72
+    assert monitor.store["loss_average"].values.tolist() == expected
+    assert monitor.store["loss_average"].steps.tolist()[:3] == [15.0, 30.0, 45.0]
+    assert monitor.store["learning_rate"].values.tolist()[0] == 1e-3
+
+
+def test_a_number_glued_to_the_next_digits_keeps_its_exponent():
+    glued = "step 45 / 4000 (epoch 0.23 / 20):  learning_rate = 1.00e-03, loss_average = 6.95e-025.83934970.467771924.5723180"
+    monitor = read((HEAD + glued) * 2)  # long enough to be cut
+    assert monitor.store["loss_average"].values.tolist() == [0.149, 0.0727, 0.0695] * 2
+
+
+def test_lines_of_normal_length_and_json_are_never_cut():
+    assert split_glued("step 1 loss 2.0 step 2 loss 1.9 step 3 loss 1.8") is None
+    record = '{"step": 1, "loss": 2.0, "note": "' + "step 2 " * 500 + '"}'
+    assert split_glued(record) is None
+    assert split_glued("x" * 5000 + "step 1 loss 2.0") is None  # one head is no run of records
+
+
+def test_a_unit_never_swallows_an_exponent():
+    # read alone, the glued value is no number at all, never 6.95 in units of "e"
+    monitor = read("step 1: loss_average = 6.95e-025.839\nstep 2: loss_average = 7.0e-02\nstep 3: loss_average = 6.8e-02\nstep 4: loss_average = 6.7e-02\n")
+    assert 6.95 not in monitor.store["loss_average"].values.tolist()
