@@ -307,3 +307,18 @@ def test_a_spike_in_gaussian_noise_as_wide_still_warns():
     loss = 0.008 * np.exp(0.25 * rng.standard_normal(600))
     loss[500] *= 35
     assert ("exploding_loss", "warn", 501.0) in summary(feed(detector(), loss))
+
+
+def test_a_noisy_loss_fresh_out_of_the_warm_up_is_measured_against_its_whole_noise():
+    # trl-dpo-nan-grad-norm-trainer-state (healthy): a DPO loss at ln 2 for its first steps, then
+    # per-step noise of batch size 2 (0.16 .. 1.07 by step 27). The scale, an EW mean of |residual|
+    # started at 0, read 2-3x low at step 29 unless debiased, and the ordinary 1.267 there
+    # (2.4x the level) passed for a 6-sigma spike.
+    monitor = check_file(str(CORPUS / "trl-dpo-nan-grad-norm-trainer-state" / "trainer_state.json"))
+    series = monitor.store[monitor.store.primary_train]
+    assert alarms(feed(detector(), series.values, steps=series.steps)) == []
+    # A real spike at the same age of a quiet run still warns at once.
+    loss = decaying(60, noise=0.03)
+    loss[29] *= 8
+    found = [f for f in feed(detector(), loss) if "running level" in f.message]
+    assert summary(found) == [("exploding_loss", "warn", 30.0)]
