@@ -49,3 +49,24 @@ def test_a_nan_grad_norm_with_a_finite_loss_is_a_skipped_step():
     # With the loss NaN too (or HF's filtered 0.0), it is an alert at once.
     found = feed(NanOrInf("grad_norm"), grad, train_loss=np.array([np.nan, 1, 1, 1, 1, 1.0]), grad_norm=grad)
     assert [f.severity for f in found if f.step == 1.0] == ["alert"]
+
+
+def test_a_zero_loss_in_a_log_without_a_grad_norm_is_no_filtered_nan():
+    # jsonl-epoch-train-loss-zero-warmup-chance-acc (holdout5a): two appended runs log
+    # train_loss 0.0 (not computed) and the file has no grad norm at all; the alert said
+    # "train_loss is 0 while grad_norm is nan: the NaN was filtered out of the loss".
+    assert feed(NanOrInf("train_loss"), [0.0] * 11 + [2.05, 2.02, 1.98]) == []
+    # Nor before the log's first grad norm; after a finite one, the signature counts (and
+    # across chunks).
+    loss, grad = [0.0, 0.9, 0.8, 0.0], [np.nan, 1.0, 1.1, np.nan]
+    for chunks in (None, [1], [2, 3]):
+        assert [(f.severity, f.step) for f in feed(NanOrInf("loss"), loss, chunks=chunks, grad_norm=grad)] == [("alert", 4.0)]
+
+
+def test_a_loss_that_drops_to_exactly_zero_without_a_grad_norm_is_a_warning_that_names_both_causes():
+    # llamafactory-loss-collapses-to-zero-trainer-log: loss 122.1416 at step 10, then exactly 0.0
+    # for 36 records, no grad norm in the log: a masked loss or a filtered NaN, the log cannot tell.
+    loss = [122.1416] + [0.0] * 36
+    found = feed(NanOrInf("loss"), loss, chunks=[1, 5], steps=np.arange(10.0, 380.0, 10.0))
+    assert [(f.severity, f.step) for f in found] == [("warn", 20.0)]
+    assert "exactly 0 at step 20 (line 2) after 122.1" in found[0].message
