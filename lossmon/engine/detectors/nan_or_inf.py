@@ -7,7 +7,8 @@ A grad norm that is NaN or inf while the train loss stays finite (and is not HF'
 is a step the fp16 loss scaler skipped: the scaler halves its scale and the run goes on, so it is
 worth knowing (info), and an alert only when it happens at 10 records in a row (every step
 overflows: the run no longer trains). A train loss that drops to exactly 0 after a positive value
-in a log without a grad norm is a warning: not computed any more, or a filtered NaN."""
+in a log without a grad norm is a warning: not computed any more, or a filtered NaN. A running
+best (``best_loss``) that reads +inf before its first finite value is its initial value."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from lossmon.engine.findings import Finding, format_step
 _COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _TRAIN_LOSS = ("loss", "train_loss", "train/loss")
 _GRAD_NORM = re.compile(r"norm", re.I)
+_RUNNING_BEST = re.compile(r"(?<![a-z])best", re.I)  # best_loss, Validation/best_loss, "Best Loss"
 
 
 class NanOrInf(Detector):
@@ -55,6 +57,7 @@ class NanOrInf(Detector):
         self._skipped_run = 0
         self._grad_seen = False  # a finite grad norm came with this series' points
         self._positive_seen = False  # a positive loss came before
+        self._finite_seen = False  # a finite value came before (a running best's +inf start)
         self._last_value = float("nan")
 
     def update(self, points: Points) -> list[Finding]:
@@ -65,6 +68,13 @@ class NanOrInf(Detector):
             bad = values > 0
         else:
             bad = ~np.isfinite(values)
+            if _RUNNING_BEST.search(points.series):
+                # A best-so-far starts at +inf (``best_loss=inf`` before the first evaluation): its
+                # initial value, not a number gone bad.
+                finite = np.logical_or.accumulate(np.isfinite(values)) | self._finite_seen
+                before = np.concatenate(([self._finite_seen], finite[:-1]))
+                self._finite_seen = bool(finite[-1]) if len(finite) else self._finite_seen
+                bad &= ~(np.isposinf(values) & ~before)
             if points.series.lower() in _TRAIN_LOSS:
                 # A NaN grad norm of a log that has one (a finite one came first): without any, a
                 # loss of exactly 0 (a script that logs 0.0 for a loss it does not compute) is no

@@ -70,3 +70,13 @@ def test_a_loss_that_drops_to_exactly_zero_without_a_grad_norm_is_a_warning_that
     found = feed(NanOrInf("loss"), loss, chunks=[1, 5], steps=np.arange(10.0, 380.0, 10.0))
     assert [(f.severity, f.step) for f in found] == [("warn", 20.0)]
     assert "exactly 0 at step 20 (line 2) after 122.1" in found[0].message
+
+
+def test_a_running_best_that_starts_at_inf_is_its_initial_value():
+    # simplenmt-dsl-mybk-screen: 'Validation - loss=4.2695e+00 ppl=71.48 best_loss=inf best_ppl=inf'
+    # on the first validation, best_loss=4.2695e+00 on the next: the best so far starts at +inf.
+    assert feed(NanOrInf("Validation/best_loss"), [np.inf, 4.2695, 4.1191], chunks=[1]) == []
+    # A best that turns inf after a finite value, or a NaN one, is a finding; so is a plain loss at inf.
+    assert [f.step for f in feed(NanOrInf("best_loss"), [np.inf, 4.27, np.inf])] == [3.0]
+    assert [f.step for f in feed(NanOrInf("best_loss"), [np.nan, 4.27])] == [1.0]
+    assert [f.step for f in feed(NanOrInf("val_loss"), [np.inf, 4.27])] == [1.0]
