@@ -38,6 +38,9 @@ UNIT = r"[A-Za-zµ%/]*"
 _VALUE_AT_START = re.compile(rf"\s*+{VALUE_OPEN}\s*+(?P<num>{VALUE})(?P<unit>{UNIT})")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _NONFINITE_WORDS = {"nan": math.nan, "inf": math.inf, "infinity": math.inf}
+# The units a printed nan or inf carries (``nanms``, ``inf%``, ``nans/it``); any other letters
+# after it make a word (``INFO``, ``Infer``, ``nanoGPT``), not a number.
+_NONFINITE_UNIT = re.compile(r"(?:[mµun]?s)?(?:/[A-Za-z]*)?|%", re.I)
 
 
 def parse_number(token: str) -> float | None:
@@ -48,6 +51,8 @@ def parse_number(token: str) -> float | None:
     match = _VALUE_AT_START.match(token)
     if match is None:
         return None
+    if match.group("unit") and not match.group("num")[-1].isdigit() and not _NONFINITE_UNIT.fullmatch(match.group("unit")):
+        return None  # a word that starts like one: INFO (a log level), Infer, nanoGPT
     return to_float(match.group("num"))
 
 

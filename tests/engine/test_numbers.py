@@ -127,3 +127,17 @@ def test_the_fast_path_is_on_and_keeps_the_spellings_float_refuses():
     # fastnumbers reads a lone "½" or "²" as a number; float() does not, so neither does lossmon
     values, bad = numbers.checked_floats(lambda: iter(["½", "٣", "²", " ½", "⑦ "]), 5)
     assert bad.tolist() == [True, False, True, True, True] and values[1] == 3.0
+
+
+@pytest.mark.parametrize("token", ["INFO", "Info", "Infer", "nanoGPT", "infG"])
+def test_a_word_that_starts_like_nan_or_inf_is_no_number(token):
+    # era-v4-resnet50-readme-logs: "2025-11-01 20:09:45 |     INFO | on_validation_epoch_end:413 |"
+    # under a pipe table's header read the log level INFO as inf (INF and a unit O): a false
+    # nan_or_inf alert on a healthy run.
+    assert parse_number(token) is None
+
+
+@pytest.mark.parametrize(("token", "value"), [("nanms", math.nan), ("nans/it", math.nan), ("inf%", math.inf), ("-infs", -math.inf)])
+def test_a_nan_or_inf_with_a_unit_is_still_read(token, value):
+    read = parse_number(token)
+    assert read is not None and (math.isnan(read) if math.isnan(value) else read == value)

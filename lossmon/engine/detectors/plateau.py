@@ -13,7 +13,8 @@ Short runs (epoch-level logs, 10-300 points) are judged on all their points so f
 (features.ShortTrend, all medians): a dead start whose points are smooth (within +-2% of a local
 line: means over epochs; single noisy batches wait for the block rule) and whose second half is
 not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
-lr warm-up.
+lr warm-up. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
+flattens when the batch losses near zero.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ class Plateau(Detector):
         self._short_age = 0  # points of a short run outside lr warm-up
 
     def update(self, points: Points) -> list[Finding]:
+        if self.attrs.get("running_sum"):
+            # A running sum of batch losses (spaCy's losses dict) goes flat when its batches' losses
+            # near 0: convergence, never a loss that refuses to decrease.
+            return []
         if self._fresh is None and len(points):
             self._fresh = starts_fresh(points.steps)
         quiet = self.feature(points, "lr_quiet", LrQuiet)

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lossmon.engine import Monitor
+from lossmon.engine import Monitor, check_file
 from lossmon.engine.detectors.exploding_loss import ExplodingLoss
 from tests.engine.detectors.series import alarms, decaying, feed, summary
 
@@ -263,3 +263,62 @@ def test_a_counter_that_ticks_now_and_then_excuses_no_spike():
         schedule = np.where(np.arange(1000) == 800, held, 0.0)
         found = [f for f in feed(ExplodingLoss("loss"), loss, schedule=schedule) if f.step == 801]
         assert found and found[0].severity == severity
+
+
+def step_loss_frame_error() -> tuple[np.ndarray, np.ndarray]:
+    """The train loss of that corpus log as lossmon reads it (its step counter restarts under each
+    epoch header; the parser continues it)."""
+    monitor = check_file(str(CORPUS / "step-loss-equals-indented-val-frame-error" / "train.log"))
+    series = monitor.store[monitor.store.primary_train]
+    return series.values.copy(), series.steps.copy()
+
+
+def test_single_batches_in_a_heavy_tailed_per_batch_loss_are_its_tail_not_explosions():
+    # step-loss-equals-indented-val-frame-error (healthy): a per-batch loss logged every 20 steps
+    # settles at ~0.008 and keeps throwing single batches 6-60x up that fall straight back
+    # (0.1775, 0.1672, then 0.336 at step 5520, 0.4688 at 8240, 0.5213 at 9860). With 3 or more
+    # such batches at least half the spike's size (in log) in the last 200 points, one more is
+    # the series' own tail: info, not a warning; none is an alert.
+    loss, steps = step_loss_frame_error()
+    found = feed(detector(), loss, steps=steps)
+    first = [f for f in found if f.step == 5520.0]
+    assert [f.severity for f in first] == ["info"]
+    assert re.search(r"threw [3-9] single points [0-9.]+x or more up .* its usual tail", first[0].message)
+    # The 54x (8240), 47x (9780) and 60x (9860) batches neither warn nor alert; the one warning
+    # left is the early rule's 3.1x jump at step 200 (the 10th point, before there is a scale).
+    assert [(f.severity, f.step) for f in found if f.severity in ("warn", "alert")] == [("warn", 200.0)]
+    # Chunking does not change the verdicts (the tail is counted in points, across chunks).
+    assert summary(feed(detector(), loss, chunks=[100, 277, 278, 400], steps=steps)) == summary(found)
+
+
+def test_a_tail_spike_that_does_not_come_back_is_still_an_alert():
+    loss, steps = step_loss_frame_error()
+    at = int(np.flatnonzero(steps == 5520.0)[0])
+    loss[at + 1 : at + 4] = 0.3  # the 35x batch, then three more as bad
+    found = summary(feed(detector(), loss, steps=steps))
+    assert ("exploding_loss", "info", 5520.0) in found
+    assert ("exploding_loss", "alert", float(steps[at + 2])) in found
+
+
+def test_a_spike_in_gaussian_noise_as_wide_still_warns():
+    # The same level and a noise of the same scale, but Gaussian: no batch 2x up before, so a
+    # 35x batch is news (a warning at once), as in a run without a tail.
+    rng = np.random.default_rng(3)
+    loss = 0.008 * np.exp(0.25 * rng.standard_normal(600))
+    loss[500] *= 35
+    assert ("exploding_loss", "warn", 501.0) in summary(feed(detector(), loss))
+
+
+def test_a_noisy_loss_fresh_out_of_the_warm_up_is_measured_against_its_whole_noise():
+    # trl-dpo-nan-grad-norm-trainer-state (healthy): a DPO loss at ln 2 for its first steps, then
+    # per-step noise of batch size 2 (0.16 .. 1.07 by step 27). The scale, an EW mean of |residual|
+    # started at 0, read 2-3x low at step 29 unless debiased, and the ordinary 1.267 there
+    # (2.4x the level) passed for a 6-sigma spike.
+    monitor = check_file(str(CORPUS / "trl-dpo-nan-grad-norm-trainer-state" / "trainer_state.json"))
+    series = monitor.store[monitor.store.primary_train]
+    assert alarms(feed(detector(), series.values, steps=series.steps)) == []
+    # A real spike at the same age of a quiet run still warns at once.
+    loss = decaying(60, noise=0.03)
+    loss[29] *= 8
+    found = [f for f in feed(detector(), loss) if "running level" in f.message]
+    assert summary(found) == [("exploding_loss", "warn", 30.0)]

@@ -82,3 +82,19 @@ def test_a_short_dead_start_at_ln_1000_is_named_though_it_reads_a_little_low():
     found = alarms(feed(Plateau("loss"), loss))
     assert found and found[0].step <= 12
     assert "ln(1000)" in found[0].message
+
+
+def test_a_running_sum_of_batch_losses_that_flattens_is_no_plateau():
+    # spacy-ner-cumulative-losses-dict-per-batch (healthy): spaCy's losses dict adds each batch's
+    # loss, 172.9, 325.4, ... 634.8, 634.84, 634.87: the sum goes flat because the batch losses
+    # fell to ~0.0001. The parser marks such a series ``running_sum``.
+    increments = np.concatenate((np.geomspace(150.0, 1.0, 20), np.full(40, 1e-4)))
+    total = np.cumsum(increments)
+    assert alarms(feed(Plateau("loss", {"running_sum": True}), total)) == []
+    # The same numbers as a plain loss series would be a flat start (a warning): the mark matters.
+    assert alarms(feed(Plateau("loss"), np.full(60, total[-1])))
+    attrs = {"running_sum": True}
+    detector = Plateau("loss", attrs)
+    feed(detector, total[:20])
+    attrs["running_sum"] = False  # it fell without restarting: a per-epoch total after all
+    assert alarms(feed(detector, np.full(40, 600.0)))

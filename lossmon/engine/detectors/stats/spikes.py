@@ -16,7 +16,13 @@ Severity follows what the user should do:
   smaller outlier just before it had opened the excursion);
 * a spike that is clearly smaller than one the run already recovered from at once is only
   ``info``: the run has shown that it shrugs such spikes off ("clearly": by more than the
-  uncertainty of the level the ratios are measured against, and at least 20%).
+  uncertainty of the level the ratios are measured against, and at least 20%);
+* a spike in a heavy-tailed series is only ``info`` (and an ``alert`` if it does not recover, as
+  any spike): when the run threw ``tail_count`` single points at least ``tail_share`` of its size
+  (in log, and at least ``spike_ratio`` up) in its last ``tail_window`` points and came straight
+  back from each, one more such batch is the series' own tail (a per-batch loss with outlier
+  batches), not news. A spike in a series without that history still warns at once (Gaussian
+  noise puts a point half a 6-sigma spike up once in hundreds of points: 3 in a window is rare).
 An excursion that lasts ``reanchor`` points is a new level: the baseline jumps to it (a sustained
 rise is the divergence rule's business, see exploding_loss.py).
 
@@ -60,6 +66,9 @@ class SpikeRules:
     persist: int = 3  # still up this many points after the spike: alert
     reanchor: int = 50  # an excursion this long is a new level
     calm: int = 50  # points back at the level before a spike finding clears
+    tail_count: int = 3  # this many recent one-point outliers ...
+    tail_share: float = 0.5  # ... at least this share of a spike's log-ratio ...
+    tail_window: int = 200  # ... within this many points make it the series' tail: info until it persists
 
 
 class SpikeWatch:
@@ -69,7 +78,8 @@ class SpikeWatch:
         self.rules = rules
         self.n = 0  # finite points seen
         self.m = 0.0  # level (EWMA of y)
-        self.s = 0.0  # EW mean |residual|
+        self.s = 0.0  # EW mean |residual| (from 0: read through unbiased())
+        self.updates = 0  # updates of s so far
         self.early_values: deque[float] = deque(maxlen=EARLY_MEDIAN)  # the last values before warm
         self.early_level = math.nan  # their median when the early excursion opened
         self.record = -math.inf  # largest log-ratio of a spike the run recovered from at once
@@ -81,9 +91,10 @@ class SpikeWatch:
         self.early = False  # it opened before the level was warm
         self.spike_step = math.nan
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
+        self.tail: deque[tuple[int, float]] = deque()  # (point, log-ratio) of recent one-point outliers
 
     def sigma(self) -> float:
-        return max(SIGMA_PER_MEAN_ABS * self.s, SIGMA_FLOOR)
+        return max(SIGMA_PER_MEAN_ABS * self.s / float(_filled(self.rules.alpha_scale, self.updates)), SIGMA_FLOOR)
 
     def scan(self, y: np.ndarray, steps: np.ndarray, raw: np.ndarray, where: np.ndarray, events: list[Event]):
         """Process finite log values ``y`` (``where`` maps them to point indices, ``raw`` holds
@@ -118,16 +129,22 @@ class SpikeWatch:
         before = np.concatenate(([self.m], levels[:-1]))
         residual = part - before
         scales, _ = ewm(np.abs(residual), 1.0 - rules.alpha_scale, self.s)
-        scale_before = np.concatenate(([self.s], scales[:-1]))
+        scale_before = np.concatenate(([self.s], scales[:-1])) / _filled(rules.alpha_scale, self.updates + np.arange(len(part)))
         sig = np.maximum(SIGMA_PER_MEAN_ABS * scale_before, SIGMA_FLOOR)
         bad = np.flatnonzero(
             (residual > rules.outlier_z * sig) & (residual > math.log(rules.outlier_ratio))
         )
         k = int(bad[0]) if len(bad) else len(part)
         if k:
+            # Points 2x up that the noise scale still covers (a noisy phase): the series' tail.
+            big = np.flatnonzero(residual[:k] >= math.log(rules.spike_ratio))
+            if len(big):
+                self.tail.extend(zip((self.n + big + 1).tolist(), residual[big].tolist()))
+                self._forget_tail(self.n + k)
             level[i : i + k] = before[:k]
             sigma[i : i + k] = sig[:k]
             self.m, self.s = float(levels[k - 1]), float(scales[k - 1])
+            self.updates += k
             self.n += k
             if self.calm < rules.calm <= self.calm + k:
                 events.append(Event(int(where[i + rules.calm - self.calm - 1]), None, family="spike"))
@@ -151,6 +168,7 @@ class SpikeWatch:
             # The level never learns from an outlier, but the scale learns its winsorized size:
             # a loss that starts bouncing widely raises its own bar instead of spiking forever.
             self.s += rules.alpha_scale * (rules.outlier_z * sigma - self.s)
+            self.updates += 1
         if self.excursion:
             if self.early:  # no scale yet: up while still well above the early level
                 still_up = y - self.early_level > math.log(rules.early_ratio) / 2
@@ -160,6 +178,9 @@ class SpikeWatch:
                 return self._continue_excursion(y, residual, i, steps, raw, where, events)
             if self.fired and self.excursion < rules.persist:
                 self.record = max(self.record, self.peak)
+            one_point = self.since_spike == 1 if self.fired else self.excursion == 1
+            if one_point and not self.early and self.peak >= math.log(rules.spike_ratio):
+                self.tail.append((self.n - 1, self.peak))
             self.excursion, self.fired, self.calm = 0, None, 0
         if self.n <= rules.warm:
             self.early_level = median(self.early_values)
@@ -177,6 +198,7 @@ class SpikeWatch:
                 return True
         self.m += rules.alpha * residual
         self.s += rules.alpha_scale * (abs(residual) - self.s)
+        self.updates += 1
         if self.n <= rules.warm:
             self.early_values.append(y)
         self.calm += 1
@@ -195,15 +217,34 @@ class SpikeWatch:
             message = f"{value} jumped {_times(ratio)} above its recent level {at}"
         else:
             message = f"{value} is {_times(ratio)} above its running level {at}"
+        tail = 0 if early else self._tail_count(ratio_log)
         if ratio_log < self.record - self._same_size():
             severity = "info"
             message += (
                 f"; the run already recovered from a {_times(math.exp(min(self.record, 700.0)))} spike"
             )
+        elif tail >= rules.tail_count:
+            severity = "info"
+            floor = max(math.log(rules.spike_ratio), rules.tail_share * ratio_log)
+            message += (
+                f"; in its last {rules.tail_window} points the run threw {tail} single points "
+                f"{_times(math.exp(floor))} or more up and came straight back from each: its usual tail"
+            )
         else:
             severity = "warn"
         self.fired = severity
         events.append(Event(int(where[i]), severity, message, "spike"))
+
+    def _tail_count(self, ratio_log: float) -> int:
+        """Recent one-point outliers at least ``tail_share`` of this spike (in log) and 2x up."""
+        rules = self.rules
+        self._forget_tail(self.n)
+        floor = max(math.log(rules.spike_ratio), rules.tail_share * ratio_log)
+        return sum(1 for _, size in self.tail if size >= floor)
+
+    def _forget_tail(self, now: int) -> None:
+        while self.tail and self.tail[0][0] <= now - self.rules.tail_window:
+            self.tail.popleft()
 
     def _same_size(self) -> float:
         """Two spikes whose log-ratios differ by less than this are the same size: the level
@@ -238,6 +279,13 @@ class SpikeWatch:
         if self.excursion >= rules.reanchor:
             self.m, self.excursion, self.fired, self.calm = y, 0, None, 0  # a new level
         return True
+
+
+def _filled(alpha: float, updates):
+    """The share of an EWMA started at 0 that ``updates`` updates have filled (Adam's and
+    TensorBoard's debiasing). Without it the scale reads 3x low after 20 points and 2x after 35,
+    and a noisy loss fresh out of the warm-up sees its ordinary batches as 6-sigma spikes."""
+    return np.maximum(1.0 - (1.0 - alpha) ** np.asarray(updates, dtype=np.float64), 1e-12)
 
 
 def _times(ratio: float) -> str:
