@@ -53,6 +53,30 @@ def line(step: int, pad: int) -> bytes:
     return (text + " " * max(0, pad - len(text) - 1) + "\n").encode()
 
 
+def lines(first: int, count: int, pad: int) -> bytes:
+    """``line(step, pad)`` for ``count`` steps from ``first``, joined: the hash and the loss
+    computed by numpy (the same float64 operations, so the same text), one %-format per line. At
+    50 MB/s a writer formatting line by line (~1.6 us a line) reached only half the rate asked."""
+    import numpy as np
+
+    steps = np.arange(first, first + count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        h = steps * np.uint64(0x9E3779B97F4A7C15)
+        h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    noise = (h % np.uint64(1000)).astype(np.float64) / 20_000
+    loss = 1.5 + 1.0 / (1 + steps.astype(np.float64) / 5000) + noise
+    template = "iter %d: loss %.4f, time 10.00ms, mfu 1.00%%%s\n"
+    fixed = len(template % (0, 0.0, "")) - 2  # the text without the step's digits nor the newline
+    pads = [" " * max(0, pad - fixed - digits - 1) for digits in range(21)]
+    if len(str(first)) == len(str(first + count - 1)):  # the usual case: one width for the batch
+        pieces = zip(steps.tolist(), loss.tolist(), [pads[len(str(first))]] * count)
+    else:
+        pieces = ((step, value, pads[len(str(step))]) for step, value in zip(steps.tolist(), loss.tolist()))
+    return "".join(map(template.__mod__, pieces)).encode()
+
+
 def write(path: str, rate: float, seconds: float, pad: int, times_path: str) -> None:
     """The writer process: ``rate`` lines/s for ``seconds``, in batches on a fixed schedule."""
     per_batch = max(1, int(rate * BATCH_SECONDS))
@@ -68,7 +92,7 @@ def write(path: str, rate: float, seconds: float, pad: int, times_path: str) -> 
                 break
             if due > now:
                 time.sleep(due - now)
-            log.write(b"".join(line(s, pad) for s in range(step, step + per_batch)))
+            log.write(lines(step, per_batch, pad))
             step += per_batch
             times.append((step - 1, time.monotonic()))
             batch += 1
@@ -151,8 +175,8 @@ def cpu_seconds(pid: int) -> float:
 def cost(cpu: float, records: int) -> dict:
     """watch's CPU per record, and the rate one core would keep up with at that cost (with
     scan workers on idle cores, part of the parsing moves to them: the figure is then higher).
-    The writer itself takes most of a core at 50 MB/s (~1.6 us per line it formats), so on two
-    cores watch gets what is left of the other."""
+    The writer takes about 0.65 us per line it formats (0.4 of a core at 50 MB/s): watch has the
+    rest of the two cores, and its scan workers start only when one is idle."""
     return {
         "watch_cpu_s": round(cpu, 2),
         "records_per_cpu_s": round(records / cpu) if cpu else None,

@@ -25,8 +25,6 @@ import sys
 import threading
 from functools import partial
 
-import numpy as np
-
 from lossmon.options import parsing_options
 from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, output_stream, writing
 from lossmon.engine.alerts import AlertHook, AlertPolicy
@@ -35,10 +33,10 @@ from lossmon.engine.findings import Finding, format_step, step_for_json
 from lossmon.engine.follower import Follower
 from lossmon.engine.updates import FollowUpdate
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.records import RecordBatch
 from lossmon.engine.safe_text import printable
 from lossmon.engine.webhook import Webhook
 from lossmon.json_values import json_number, json_safe
+from lossmon.commands.watch_jsonl import jsonl_records, jsonl_text as jsonl_records_text
 
 
 def run_watch(args) -> int:
@@ -51,7 +49,7 @@ def run_watch(args) -> int:
     )
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in _STOP_SIGNALS}
-    render = jsonl_lines if args.jsonl else text_lines
+    render = jsonl_text if args.jsonl else text_output
     alerts = make_alert_policy(args)
     status = EXIT_OK
     failed: set[str] = set()  # inputs whose last word was an error
@@ -72,7 +70,7 @@ def run_watch(args) -> int:
                 elif event.kind in ("opened", "finished"):
                     failed.discard(event.path)
             if args.jsonl:
-                _write(sys.stderr, [printable(event.message) for event in update.events])
+                _write(sys.stderr, "".join(printable(event.message) + "\n" for event in update.events))
             _write(sys.stdout, render(update))
             if update.monitor.dropped_series and update.path not in warned:  # once per file
                 warned.add(update.path)
@@ -132,92 +130,36 @@ def make_webhook(args) -> Webhook | None:
     return Webhook(args.webhook, **_alert_settings(args)) if args.webhook else None
 
 
-def _write(stream, lines: list[str]) -> None:
-    if not lines:
+def _write(stream, text: str) -> None:
+    """Lines (each with its newline) written at once and flushed: visible at once, whole."""
+    if not text:
         return
     if stream is not sys.stdout:  # messages on stderr: nowhere to report their own failure
         try:
-            stream.write("".join(line + "\n" for line in lines))
+            stream.write(text)
             stream.flush()
         except (OSError, ValueError):
             pass
         return
     with writing(stream):
-        stream.write("\n".join(lines) + "\n")  # flushed per update: visible at once, whole
+        stream.write(text)
 
 
-def jsonl_lines(update: FollowUpdate) -> list[str]:
-    lines = jsonl_records(update.path, update.batch) if update.batch is not None else []
+def jsonl_text(update: FollowUpdate) -> str:
+    """The update's JSON lines, each ending in a newline: its records (one string for the whole
+    batch, see watch_jsonl), then its findings."""
+    text = jsonl_records_text(update.path, update.batch) if update.batch is not None else ""
+    findings = []
     for finding in update.findings:
         episode = finding.episode.number if finding.episode is not None else None
         fields = {**finding.to_dict(), "path": update.path, "episode": episode, "escalates": finding.escalates}
-        lines.append(json.dumps({"finding": json_safe(fields)}, allow_nan=False))
-    return lines
+        findings.append(json.dumps({"finding": json_safe(fields)}, allow_nan=False) + "\n")
+    return text + "".join(findings)
 
 
-def jsonl_records(path: str, batch: RecordBatch) -> list[str]:
-    """One JSON object per record, ``{"path", "line", "step", "metrics"}``, exactly as json.dumps
-    writes it, built column by column: a writer appending 150k lines a second must not wait for
-    a json.dumps per record (it was most of watch's time). A dense batch (every record has every
-    metric, the usual case) goes through one %-template per batch: a single C-level format call
-    per record, with each value's text made by float.__str__ (which is float.__repr__, as json)."""
-    count = len(batch)
-    if not count:
-        return []
-    head = '{"path": ' + json.dumps(path) + ', "line": '
-    columns = [(json.dumps(name) + ": ", column) for name, column in batch.columns.items()]
-    if all(len(column.rows) == count for _, column in columns):  # every record has every metric
-        template = (
-            _percent_safe(head) + '%s, "step": %s, "metrics": {'
-            + ", ".join(_percent_safe(key) + "%s" for key, _ in columns) + "}}"
-        )
-        values = [_json_floats(column.values) for _, column in columns]
-        return list(map(template.__mod__, zip(batch.lines.tolist(), _step_texts(batch.steps), *values)))
-    steps = _step_texts(batch.steps)
-    per_row: list[list[str]] = [[] for _ in range(count)]
-    for key, column in columns:
-        for row, text in zip(column.rows.tolist(), _value_texts(column.values)):
-            per_row[row].append(key + text)
-    metrics = list(map(", ".join, per_row))
-    return [
-        f'{head}{line}, "step": {step}, "metrics": {{{body}}}}}'
-        for line, step, body in zip(batch.lines.tolist(), steps, metrics)
-    ]
-
-
-def _percent_safe(text: str) -> str:
-    """Literal text inside a %-template (a path or a metric name may hold ``%``)."""
-    return text.replace("%", "%%")
-
-
-def _json_floats(values: np.ndarray) -> list:
-    """The values as Python floats (``%s`` writes each as json.dumps does), ``"null"`` for what
-    is not finite."""
-    floats = values.tolist()
-    for index in np.flatnonzero(~np.isfinite(values)).tolist():
-        floats[index] = "null"
-    return floats
-
-
-def _value_texts(values: np.ndarray) -> list[str]:
-    """json.dumps of each value (float.__repr__), ``null`` for what is not finite."""
-    texts = list(map(repr, values.tolist()))
-    for index in np.flatnonzero(~np.isfinite(values)).tolist():
-        texts[index] = "null"
-    return texts
-
-
-def _step_texts(steps: np.ndarray) -> list:
-    """What json.dumps writes for step_for_json(step), for each step: whole numbers as Python
-    ints (formatted as they are written), the others as text."""
-    with np.errstate(invalid="ignore"):
-        whole = np.isfinite(steps) & (steps == np.floor(steps))
-    if whole.all() and (np.abs(steps) < 2.0**53).all():  # the usual case: counters
-        return steps.astype(np.int64).tolist()
-    texts = _value_texts(steps)
-    for index in np.flatnonzero(whole).tolist():
-        texts[index] = str(int(steps[index]))
-    return texts
+def jsonl_lines(update: FollowUpdate) -> list[str]:
+    """The same, one string per line, without the newlines (json.dumps escapes any in the text)."""
+    return jsonl_text(update).split("\n")[:-1]
 
 
 def text_lines(update: FollowUpdate) -> list[str]:
@@ -225,6 +167,10 @@ def text_lines(update: FollowUpdate) -> list[str]:
     obeys them. A finding is a line when it opens or escalates an event."""
     news = [finding_line(update.path, f) for f in update.findings if f.escalates]
     return [printable(event.message) for event in update.events] + news
+
+
+def text_output(update: FollowUpdate) -> str:
+    return "".join(line + "\n" for line in text_lines(update))
 
 
 def finding_line(path: str, finding: Finding) -> str:
