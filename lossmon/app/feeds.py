@@ -24,6 +24,7 @@ from lossmon.app.live_log import LiveLog
 from lossmon.engine import Monitor, scan_workers
 from lossmon.engine.findings import Finding
 from lossmon.engine.followed import FollowedInput
+from lossmon.engine.history import raise_malloc_threshold
 from lossmon.engine.follower import Follower
 from lossmon.engine.sources import BLOCK_BYTES
 from lossmon.engine.sources.replay import ReplaySource
@@ -83,6 +84,7 @@ class FollowFeed(_Adapter):
         self._early: list[tuple[LiveLog, list[Finding], dict[str, Finding]]] | None = None
         if any(_big_file(path) for path in self.paths):
             scan_workers.prepare()  # before the app captures stderr (scan workers for its history)
+            raise_malloc_threshold()  # as check does: its blocks' temporaries stay on the heap
         self.follower = Follower(
             self.paths,
             make_monitor=self._monitor_for,
