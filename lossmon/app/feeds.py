@@ -24,6 +24,7 @@ from lossmon.app.live_log import LiveLog
 from lossmon.engine import Monitor, scan_workers
 from lossmon.engine.findings import Finding
 from lossmon.engine.followed import FollowedInput
+from lossmon.engine.history import raise_malloc_threshold
 from lossmon.engine.follower import Follower
 from lossmon.engine.sources import BLOCK_BYTES
 from lossmon.engine.sources.replay import ReplaySource
@@ -46,13 +47,21 @@ class _Adapter:
             for event in update.events:
                 log.event(event.kind, event.message)
             log.took(update.records, update.position)
-        if update.findings and self._findings is not None:
-            self._findings(log, update.findings, update.active)
+        if update.findings:
+            self._deliver_findings(log, update.findings, update.active)
         self._notify(log)
+
+    def _deliver_findings(self, log: LiveLog, findings: list[Finding], active: dict[str, Finding]) -> None:
+        if self._findings is not None:
+            self._findings(log, findings, active)
 
 
 class FollowFeed(_Adapter):
-    """Live logs through the follower: history first, then every new line."""
+    """Live logs through the follower: history first, then every new line.
+
+    ``start_early()`` starts reading before the app is there to hear of it: a big history is
+    read while the app imports its toolkit and lays out its first screen (most of a second), and
+    its scan workers start then too. The findings read meanwhile wait, in order, for ``start``."""
 
     replay = False
 
@@ -71,8 +80,11 @@ class FollowFeed(_Adapter):
         self._by_path: dict[str, LiveLog] = {}
         self._make_monitor = make_monitor
         self._clock = clock
+        self._hooks = threading.Lock()  # the app's callbacks against the follower's thread
+        self._early: list[tuple[LiveLog, list[Finding], dict[str, Finding]]] | None = None
         if any(_big_file(path) for path in self.paths):
             scan_workers.prepare()  # before the app captures stderr (scan workers for its history)
+            raise_malloc_threshold()  # as check does: its blocks' temporaries stay on the heap
         self.follower = Follower(
             self.paths,
             make_monitor=self._monitor_for,
@@ -83,12 +95,33 @@ class FollowFeed(_Adapter):
             stall_after=stall_after,
         )
 
-    def start(self, notify: Notify, findings: Findings | None = None) -> None:
-        self._notify, self._findings = notify, findings
+    def start_early(self) -> None:
+        """Read from now on; the app's callbacks come with ``start``."""
+        with self._hooks:
+            self._early = []
         self.follower.start()
+
+    def start(self, notify: Notify, findings: Findings | None = None) -> None:
+        with self._hooks:
+            self._notify, self._findings = notify, findings
+            early, self._early = self._early, None
+            if early is None:
+                self.follower.start()
+                return
+            for log, found, active in early if findings is not None else []:
+                findings(log, found, active)  # under the lock: before any later update's
+        for log in list(self.logs):
+            notify(log)  # what was read before
 
     def stop(self) -> None:
         self.follower.stop()
+
+    def _deliver_findings(self, log: LiveLog, findings: list[Finding], active: dict[str, Finding]) -> None:
+        with self._hooks:
+            if self._early is not None:
+                self._early.append((log, findings, active))
+            elif self._findings is not None:
+                self._findings(log, findings, active)
 
     @property
     def error(self) -> str | None:

@@ -125,6 +125,8 @@ def run_app(args) -> int:
     check_terminal()
     stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
     feed = build_feed(args, stdin)
+    if not args.replay:
+        feed.start_early()  # the history is read while the app starts (a replay waits for it)
 
     from lossmon.app.alerting import AlertOptions
     from lossmon.app.app import LossmonApp

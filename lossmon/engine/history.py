@@ -57,7 +57,7 @@ def read_to_end(monitor: Monitor, path: str) -> Monitor:
     are idle for scan workers is measured while the first blocks are read (they are this
     process's to read anyway: the templates are learned there), not by waiting before them."""
     size = file_size(path)
-    _raise_malloc_threshold()
+    raise_malloc_threshold()
     window = None
     if workers_wanted(path, size, idle=lambda: 2.0 * MAX_WORKERS) and not os.environ.get("LOSSMON_SCAN_WORKERS"):
         window = IdleWindow()  # a big plain file: decide after a window's worth of reading
@@ -78,7 +78,7 @@ def read_to_end(monitor: Monitor, path: str) -> Monitor:
     return monitor
 
 
-def _raise_malloc_threshold() -> None:
+def raise_malloc_threshold() -> None:
     """glibc's malloc maps a big allocation from the kernel, and once such a one is freed it
     serves allocations up to that size from its heap (its threshold adapts). The series' arrays
     are mapped directly (engine/arrays.py) and never raise it: a block's 1-2 MB temporaries (the

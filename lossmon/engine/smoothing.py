@@ -14,6 +14,7 @@ import numpy as np
 
 _MAX_GROWTH_LOG = 230.0  # w**-block stays below e**230 ≈ 1e100
 _GROWTH: dict[float, np.ndarray] = {}  # w → w**-(1..block), computed once per weight
+_DEBIAS_ENDS = 45.0  # past n * log(w) = -45 the debiasing divides by exactly 1.0
 
 
 def ewm(x: np.ndarray, w: float, last: float = 0.0) -> tuple[np.ndarray, float]:
@@ -26,8 +27,7 @@ def ewm(x: np.ndarray, w: float, last: float = 0.0) -> tuple[np.ndarray, float]:
         return x.copy(), (float(x[-1]) if len(x) else last)
     growth = _GROWTH.get(w)
     if growth is None:
-        block = max(1, min(1 << 14, int(_MAX_GROWTH_LOG / -math.log(w))))
-        growth = _GROWTH[w] = w ** -np.arange(1, block + 1, dtype=np.float64)
+        growth = _GROWTH[w] = w ** -np.arange(1, block_length(w) + 1, dtype=np.float64)
     n = len(x)
     if n <= len(growth):
         g = growth[:n]
@@ -36,8 +36,42 @@ def ewm(x: np.ndarray, w: float, last: float = 0.0) -> tuple[np.ndarray, float]:
         if n and not np.isfinite(out).all() and math.isfinite(last) and np.isfinite(x).all():
             out = _ewm_by_steps(x, w, last)  # values near float max overflowed x * g: rare
         return out, (float(out[-1]) if n else last)
+    whole = n - n % len(growth)
     out = np.empty(n)
-    for start in range(0, n, len(growth)):
+    if not _ewm_rows(x[:whole], w, last, growth, out[:whole]):
+        return _ewm_block_by_block(x, w, last, growth)
+    tail, last = ewm(x[whole:], w, float(out[whole - 1]))
+    out[whole:] = tail
+    return out, last
+
+
+def block_length(w: float) -> int:
+    """How many points :func:`ewm` computes in one numpy pass at weight ``0 < w < 1``."""
+    return max(1, min(1 << 14, int(_MAX_GROWTH_LOG / -math.log(w))))
+
+
+def _ewm_rows(x: np.ndarray, w: float, last: float, growth: np.ndarray, out: np.ndarray) -> bool:
+    """:func:`ewm` of whole blocks at once: one row per block, each row's cumulative sum in one
+    numpy call (a block-by-block loop made ~7 numpy calls per block: a 1M-point series holds
+    thousands of blocks at the chart's weight). Only the carries from block to block run in
+    Python, one float each, with the same operations as the block-by-block loop: the result is
+    bit-identical. False (``out`` unusable) when any output is not finite: that loop tells an
+    overflow (recomputed) from a non-finite input (kept), block by block."""
+    rows = x.reshape(-1, len(growth))
+    with np.errstate(over="ignore", invalid="ignore"):
+        local = (1.0 - w) * np.cumsum(rows * growth, axis=1)
+        g_end = float(growth[-1])
+        carries = []
+        for end in local[:, -1].tolist():
+            carries.append(last)
+            last = (last + end) / g_end
+        np.divide(np.array(carries)[:, None] + local, growth, out=out.reshape(rows.shape))
+    return bool(np.isfinite(out).all())
+
+
+def _ewm_block_by_block(x: np.ndarray, w: float, last: float, growth: np.ndarray) -> tuple[np.ndarray, float]:
+    out = np.empty(len(x))
+    for start in range(0, len(x), len(growth)):
         part, last = ewm(x[start : start + len(growth)], w, last)
         out[start : start + len(part)] = part
     return out, last
@@ -68,19 +102,25 @@ class Smoother:
 
     def update(self, values: np.ndarray) -> np.ndarray:
         values = np.asarray(values, dtype=np.float64)
-        out = values.copy()
         finite = np.isfinite(values)
-        finite_values = values[finite]
-        if not len(finite_values):
-            return out
-        if self.weight == 0.0:
+        every = bool(finite.all())
+        finite_values = values if every else values[finite]
+        if not len(finite_values) or self.weight == 0.0:
             self.count += len(finite_values)
-            return out
-        lasts, self.last = ewm(finite_values, self.weight, self.last)
-        n = self.count + np.arange(1, len(finite_values) + 1, dtype=np.float64)
+            return values.copy()
+        lasts, self.last = ewm(finite_values, self.weight, self.last)  # a new array: debiased in place
+        # 1 - w**n, exact for small n (expm1); once n * log(w) is below -45, w**n is below 1e-19
+        # and expm1 returns -1.0 exactly (glibc: from -38.8 on): those points need no division.
+        rate = math.log(self.weight)
+        head = min(len(lasts), max(0, math.ceil(_DEBIAS_ENDS / -rate) - self.count))
+        n = self.count + np.arange(1, head + 1, dtype=np.float64)
         self.count += len(finite_values)
         with np.errstate(over="ignore", under="ignore"):
-            out[finite] = lasts / -np.expm1(n * math.log(self.weight))  # 1 - w**n, exact for small n
+            lasts[:head] /= -np.expm1(n * rate)
+        if every:
+            return lasts
+        out = values.copy()
+        out[finite] = lasts
         return out
 
 

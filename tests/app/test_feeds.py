@@ -168,3 +168,24 @@ def test_a_history_that_makes_no_record_still_finishes_loading(tmp_path, follow,
     until(lambda: feed.logs and not feed.logs[0].loading, what="loading to end")
     (log,) = feed.logs
     assert log.bytes_read == size and log.monitor.records == 0
+
+
+def test_a_feed_started_early_hands_over_what_it_read_when_the_app_starts(tmp_path, nan_log):
+    # run_app starts reading before the app is there (its imports, its first layout): the logs
+    # read meanwhile are announced at start, and their findings are handed over in order, once.
+    feed = FollowFeed([str(nan_log)], Monitor)
+    try:
+        feed.start_early()
+        until(lambda: feed.logs and not feed.logs[0].loading, what="the history, before the app")
+        log = feed.logs[0]
+        assert log.monitor.findings  # the NaN at step 560
+        records, notified, handed = log.monitor.records, [], []
+        feed.start(notified.append, lambda log, findings, active: handed.append((log, list(findings))))
+        assert notified == [log]
+        assert [finding for _, findings in handed for finding in findings] == list(log.monitor.findings)
+        with open(nan_log, "a") as out:
+            out.write("{'loss': nan, 'grad_norm': nan, 'learning_rate': 1e-06, 'epoch': 6.01}\n")
+        until(lambda: log.monitor.records == records + 1 and len(notified) > 1, what="a line after start")
+        assert [finding for _, findings in handed for finding in findings] == list(log.monitor.findings)
+    finally:
+        feed.stop()

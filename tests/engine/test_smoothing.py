@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from lossmon.engine.smoothing import Smoother, ewm, smooth
+from lossmon.engine.smoothing import Smoother, block_length, ewm, smooth
 
 
 def tensorboard_smoothing(values, weight):
@@ -64,3 +64,24 @@ def test_values_near_float_max_are_smoothed_exactly_without_a_warning(huge, weig
     with np.errstate(all="raise"):
         out = smooth(values, weight)
     np.testing.assert_allclose(out, tensorboard_smoothing(values, weight), rtol=1e-9)
+
+
+@pytest.mark.parametrize("weight", [0.6, 0.9, 0.99])
+@pytest.mark.parametrize("odd", ["none", "overflow", "nan"])
+def test_a_long_array_is_smoothed_bit_for_bit_as_block_by_block(weight, odd):
+    # A long array's blocks are computed as rows at once; the result must be exactly what
+    # feeding ewm one block at a time gives (each block short enough for the one-call path).
+    block = block_length(weight)
+    rng = np.random.default_rng(11)
+    values = np.exp(rng.normal(0, 2, 7 * block + block // 3))
+    if odd == "overflow":
+        values[[block // 2, 5 * block + 1]] = 1e300
+    elif odd == "nan":
+        values[3 * block + 2] = np.nan
+    whole, whole_last = ewm(values, weight, 0.25)
+    pieces, last = [], 0.25
+    for start in range(0, len(values), block):
+        part, last = ewm(values[start : start + block], weight, last)
+        pieces.append(part)
+    np.testing.assert_array_equal(whole, np.concatenate(pieces))
+    assert whole_last == last or (math.isnan(whole_last) and math.isnan(last))
