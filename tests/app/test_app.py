@@ -326,7 +326,7 @@ def _gated_feed(path, gate):
             if update.records and not gate.wait(timeout=60):
                 raise AssertionError("the test never opened the gate")
 
-    return GatedFeed([str(path)], clock=lambda: 0.0)
+    return GatedFeed([str(path)], clock=ManualClock())
 
 
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):

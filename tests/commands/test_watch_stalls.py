@@ -8,11 +8,11 @@ from lossmon.cli import build_parser
 from lossmon.commands import watch as watch_command
 from lossmon.engine.follower import Follower
 from tests.commands.test_watch import nano
-from tests.engine.test_follower_stalls import FakeClock
+from tests.conftest import ManualClock
 
 
 def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, capfd):
-    clock, sessions = FakeClock(), []
+    clock, sessions = ManualClock(1000.0), []
 
     def session_on_the_fake_clock(*args, **kwargs):
         sessions.append(Follower(*args, clock=clock, **kwargs))

@@ -81,26 +81,14 @@ def expected_loss(i):
     return float(f"{1 + (i * 7919 % 10007) / 10007:.6f}")  # as the writer prints it
 
 
-class SkippableClock:
-    """The real monotonic clock, which the test can move on (``skip``): the follower paces its
-    reads as in use while the writer writes, and nothing waits for its pace once the writer is done."""
-
-    def __init__(self) -> None:
-        self.skipped = 0.0
-
-    def __call__(self) -> float:
-        return time.monotonic() + self.skipped
-
-    def skip(self, seconds: float) -> None:
-        self.skipped += seconds
-
-
 def test_every_written_record_exactly_once_in_order_across_rotations_and_truncation(tmp_path):
     log, sync = tmp_path / "train.log", tmp_path / "sync"
     sync.mkdir()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    clock, pace_clock = ManualClock(), SkippableClock()
+    # The pace clock is the real one, which the test can move on: the follower paces its reads as in
+    # use while the writer writes, and nothing waits for its pace once the writer is done.
+    clock, pace_clock = ManualClock(), ManualClock(base=time.monotonic)
     session = Follower([str(log)], max_pending=8, clock=clock, stall_after=STALL_AFTER, pace_clock=pace_clock).start()
     writer = subprocess.Popen(
         [sys.executable, str(script), str(log), str(sync), str(LINES), ",".join(map(str, ROTATIONS)), str(TRUNCATION)]
@@ -147,7 +135,7 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
         # again now (not paced), and two barriers make sure that read came first (the warning
         # may be judged in the round that takes the resync; the alert comes in a later one).
         assert not stalls  # the follower's clock stood still while the writer wrote
-        pace_clock.skip(3600.0)
+        pace_clock.advance(3600.0)
         session.resync()
         barrier(STALL_AFTER, "warn")
         barrier(2 * STALL_AFTER, "alert")  # alert: three times the warning's silence
