@@ -119,17 +119,20 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
 
         until(judged, lambda: f"the {severity} stall; stalls {stalls}, {len(steps)} records", poll=0)
 
-    end = time.monotonic() + 240
+    def all_written_read() -> bool:
+        if len(steps) >= LINES and (sync / "done").exists():
+            return True
+        assert writer.poll() in (None, 0), "the writer failed"
+        update = session.get(timeout=0.05)
+        if update is not None:
+            take(update)
+        written = sync / "written"
+        if written.exists() and not (sync / "read-all").exists() and len(steps) >= int(written.read_text()):
+            (sync / "read-all").touch()
+        return False
+
     try:
-        while len(steps) < LINES or not (sync / "done").exists():
-            assert time.monotonic() < end, f"timed out with {len(steps)} records; events {kinds}"
-            assert writer.poll() in (None, 0), "the writer failed"
-            update = session.get(timeout=0.05)
-            if update is not None:
-                take(update)
-            written = sync / "written"
-            if written.exists() and not (sync / "read-all").exists() and len(steps) >= int(written.read_text()):
-                (sync / "read-all").touch()
+        until(all_written_read, lambda: f"every record written; {len(steps)} records, events {kinds}", timeout=240, poll=0)
         assert writer.wait(timeout=60) == 0
         # The file is as it stays. Anything more would be a duplicate: the follower reads it
         # again now (not paced), and two barriers make sure that read came first (the warning

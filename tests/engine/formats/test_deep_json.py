@@ -3,7 +3,6 @@ every valid record around it is kept, whichever command reads it (check and expo
 check_file; watch and the app through the Follower)."""
 
 import json
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +11,7 @@ from lossmon.engine import check_file
 from lossmon.engine.follower import Follower
 from lossmon.engine.formats.jsonl import flatten, load_json
 from lossmon.engine.monitor import Monitor
+from tests.conftest import until
 
 
 def deep_line(depth: int, kind: str) -> str:
@@ -50,11 +50,16 @@ def test_the_follower_keeps_the_records_around_a_deeply_nested_line(tmp_path):
     session = Follower([str(path)], make_monitor=Monitor)
     session.start()
     try:
-        records, end = 0, time.monotonic() + 20
-        while records < 199 and time.monotonic() < end:
+        records = 0
+
+        def all_read() -> bool:
+            nonlocal records
             update = session.get(timeout=0.05)
             if update is not None and update.batch is not None:
                 records += len(update.batch)
+            return records >= 199 or session.error is not None
+
+        until(all_read, lambda: f"the 199 records around the deep line ({records} so far)", poll=0)
         assert session.error is None
         assert records == 199
     finally:
