@@ -86,6 +86,25 @@ def test_the_baseline_comparison_is_the_engines_and_runs_only_on_news_and_on_a_t
     assert gaps.update(logs, None) is None
 
 
+def test_a_slow_baseline_comparison_runs_less_often_than_the_interval(real_logs):
+    """A comparison that takes 1 s (each reading of the clock is a second later: the one after
+    it sees the second it took) is kept to COMPARE_SHARE of the time: the next one 20 s on."""
+    from lossmon.app.runs_state import COMPARE_SHARE
+
+    clock = ManualClock(step=1.0)
+    logs = [_read(real_logs / name) for name in ("modded-nanogpt-adamw.log", "llmc-main.log")]
+    gaps = BaselineGaps(clock=clock, interval=5.0)
+    gaps.update(logs, 1)  # read at 1 s, took 1 s
+    assert gaps.computed == 1 and 1.0 / COMPARE_SHARE == 20.0
+    logs[0].took(0)  # news, well past the interval
+    clock.advance(10.0)
+    gaps.update(logs, 1)
+    assert gaps.computed == 1  # the slow comparison's share holds it back
+    clock.advance(10.0)
+    gaps.update(logs, 1)
+    assert gaps.computed == 2
+
+
 def test_rows_carry_labels_figures_and_the_filter(real_logs):
     paths = [str(real_logs / name) for name in ("modded-nanogpt-adamw.log", "llmc-main.log")]
     views = [_View(_read(p)) for p in paths]
