@@ -47,23 +47,23 @@ def test_check_file_skips_a_deeply_nested_line_and_keeps_the_rest(tmp_path, dept
 def test_the_follower_keeps_the_records_around_a_deeply_nested_line(tmp_path):
     path = tmp_path / "deep.jsonl"
     path.write_text(log_with(deep_line(990, "objects")))
-    session = Follower([str(path)], make_monitor=Monitor)
-    session.start()
+    follower = Follower([str(path)], make_monitor=Monitor)
+    follower.start()
     try:
         records = 0
 
         def all_read() -> bool:
             nonlocal records
-            update = session.get(timeout=0.05)
+            update = follower.get(timeout=0.05)
             if update is not None and update.batch is not None:
                 records += len(update.batch)
-            return records >= 199 or session.error is not None
+            return records >= 199 or follower.error is not None
 
         until(all_read, lambda: f"the 199 records around the deep line ({records} so far)", poll=0)
-        assert session.error is None
+        assert follower.error is None
         assert records == 199
     finally:
-        session.stop()
+        follower.stop()
 
 
 def test_load_json_answers_none_for_too_deep_or_invalid_text():
