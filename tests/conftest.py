@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,22 +26,36 @@ def demo_logs() -> Path:
 
 
 class ManualClock:
-    """Time that moves only when a test moves it (``advance``), or by ``step`` at each reading
-    when given: a replay or timer paced by it goes exactly as far as the test says, however busy
-    the machine. ``readings`` counts the reads, so a test can wait until the code has looked."""
+    """The one test clock: time that moves only when the test moves it, so code paced or judged
+    by it goes exactly as far as the test says, however busy the machine. Pass the clock itself
+    where the code takes a clock callable (``clock=clock``, ``pace=clock``); each call reads it.
 
-    def __init__(self, step: float = 0.0) -> None:
-        self.now = 0.0
+    - ``now``: the time it shows (``start`` at first); ``advance(seconds)`` moves it on.
+    - ``sleep(seconds)``: for code given a sleep function; returns at once, the time moved on and
+      the pause noted in ``slept``.
+    - ``step``: seconds it moves on by itself at each reading (a clock racing ahead).
+    - ``readings``: how many times it was read, so a test can wait until the code has looked.
+    - ``base``: a real clock (time.monotonic) it runs on top of, for code that must see time pass
+      on its own while the test can still jump it forward with ``advance``."""
+
+    def __init__(self, start: float = 0.0, *, step: float = 0.0, base: Callable[[], float] | None = None) -> None:
+        self.now = start
         self.step = step
         self.readings = 0
+        self.slept: list[float] = []
+        self._base = base
 
     def __call__(self) -> float:
         self.readings += 1
         self.now += self.step
-        return self.now
+        return self.now if self._base is None else self.now + self._base()
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.advance(seconds)
 
 
 DEADLINE = 20.0  # seconds a test waits for something before it fails (a bound, never a measure)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import until
+from tests.conftest import ManualClock, until
 
 
 def trainer_lines(steps: int, *, nan_at: int | None = None, seed: int = 0, eval_every: int = 50) -> list[str]:
@@ -91,10 +91,10 @@ def make_app(
     paths = [str(p) for p in paths]
     make_monitor = make_monitor or Monitor
     if replay_speed is None:
-        feed = _TrackedFollowFeed(paths, make_monitor, clock=lambda: 0.0)
+        feed = _TrackedFollowFeed(paths, make_monitor, clock=ManualClock())
     else:
         pacing = {} if pace is None else {"pace": pace}  # a ManualClock: the test moves the replay on
-        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=lambda: 0.0, **pacing)
+        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=ManualClock(), **pacing)
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
     app = LossmonApp(feed, show_elapsed=False, **options)
     app.blink_interval = 3600.0

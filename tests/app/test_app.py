@@ -326,7 +326,7 @@ def _gated_feed(path, gate):
             if update.records and not gate.wait(timeout=60):
                 raise AssertionError("the test never opened the gate")
 
-    return GatedFeed([str(path)], clock=lambda: 0.0)
+    return GatedFeed([str(path)], clock=ManualClock())
 
 
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
@@ -381,6 +381,27 @@ async def test_findings_from_before_a_restart_are_kept_apart_and_do_not_move_the
         timeline.highlighted = 4
         await pilot.press("enter")
         assert app.view_state.pinned_step == 160  # this one is on the chart: the chart moves to it
+
+
+async def test_the_apps_own_timer_beats_the_clock(nan_log, tick_dir):
+    """The beat the idle test gives by hand comes from the app's real timer once the screen is
+    ready: the beats are counted, and the header's elapsed time (on the test's clock) moves on
+    with no frame drawn. How soon is Textual's business: the wait only ends one that never comes."""
+    from lossmon.app.app import LossmonApp
+    from lossmon.app.feeds import FollowFeed
+
+    clock = ManualClock()
+    app = LossmonApp(FollowFeed([str(nan_log)], clock=clock))  # the app's own beat interval
+    beats, pulse = [], app.pulse
+    app.pulse = lambda: (beats.append(clock.now), pulse())  # the timer takes the bound method when it starts
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        assert "00:00" in _header(app)
+        frames, counted = app.frames, len(beats)
+        clock.advance(45.0)  # (under a minute: no "last record ... ago", no stall)
+        await until(lambda: len(beats) >= counted + 2, "two beats of the app's timer", pilot=pilot)
+        await until(lambda: "00:45" in _header(app), lambda: f"the elapsed time to move on: {_header(app)!r}", pilot=pilot)
+        assert app.frames == frames  # the beat moved the header: no chart was drawn
 
 
 async def test_an_idle_app_repaints_only_the_clock_and_the_blink(nan_log, tick_dir):

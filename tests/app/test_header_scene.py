@@ -6,13 +6,14 @@ from lossmon.app.header_scene import header_info, position_note, view_header, wa
 from lossmon.app.live_log import LiveLog
 from lossmon.app.scene import take_snapshot
 from lossmon.engine import Monitor
+from tests.conftest import ManualClock
 
 from .conftest import trainer_lines, write_log
 
 
 def _read(path) -> LiveLog:
     """A log read to its end, as the follower leaves it (its clock frozen at 10 s)."""
-    log = LiveLog(str(path), Monitor(str(path)), clock=lambda: 10.0)
+    log = LiveLog(str(path), Monitor(str(path)), clock=ManualClock(10.0))
     data = path.read_bytes()
     with log.lock:
         log.took(log.monitor.feed(data).records, len(data))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lossmon.app.live_log import LiveLog
 from lossmon.app.log_view import LogView
 from lossmon.engine import Monitor
+from tests.conftest import ManualClock
 
 from .conftest import trainer_lines, write_log
 
@@ -18,7 +19,7 @@ def _read(log: LiveLog, data: bytes) -> None:
 def test_a_snapshot_is_taken_again_only_when_the_log_changed(tmp_path, tick_dir):
     lines = trainer_lines(600, nan_at=560)
     path = write_log(tmp_path / "run.log", lines[:400])
-    log = LiveLog(str(path), Monitor(str(path)), clock=lambda: 0.0)
+    log = LiveLog(str(path), Monitor(str(path)), clock=ManualClock())
     view = LogView.open(log, tick_dir)
     _read(log, path.read_bytes())
     assert view.catch_up() and view.snapshot.records > 0
@@ -33,7 +34,7 @@ def test_a_snapshot_is_taken_again_only_when_the_log_changed(tmp_path, tick_dir)
 
 def test_a_log_not_on_screen_lights_its_badges_without_a_snapshot(tmp_path, tick_dir):
     path = write_log(tmp_path / "run.log", trainer_lines(100, nan_at=90))
-    log = LiveLog(str(path), Monitor(str(path)), clock=lambda: 0.0)
+    log = LiveLog(str(path), Monitor(str(path)), clock=ManualClock())
     view = LogView.open(log, tick_dir)
     _read(log, path.read_bytes())
     view.update_badges()
@@ -42,7 +43,7 @@ def test_a_log_not_on_screen_lights_its_badges_without_a_snapshot(tmp_path, tick
 
 def test_pausing_counts_the_records_from_then_on_as_news(tmp_path, tick_dir):
     path = write_log(tmp_path / "run.log", trainer_lines(100))
-    log = LiveLog(str(path), Monitor(str(path)), clock=lambda: 0.0)
+    log = LiveLog(str(path), Monitor(str(path)), clock=ManualClock())
     assert LogView.open(log, tick_dir, paused=True).records_at_pause == 0  # opened while paused: all is news
     view = LogView.open(log, tick_dir)
     _read(log, path.read_bytes())

@@ -12,6 +12,7 @@ from lossmon.app.view_state import ViewState
 from lossmon.engine import Monitor
 from lossmon.engine.records import Column, RecordBatch
 from tests.app.conftest import recorded_reads
+from tests.conftest import ManualClock
 
 
 def _log(name: str, n: int, *, scale: float = 1.0, spike_at: int | None = None, val_every: int = 0,
@@ -124,23 +125,23 @@ def test_each_run_is_placed_on_its_own_epoch_axis():
 
 
 def test_a_runs_axis_map_is_built_again_only_on_news_after_a_while_or_at_the_end_of_loading():
-    now = [0.0]
-    axes = RunAxes(clock=lambda: now[0], refresh=5.0)
+    clock = ManualClock()
+    axes = RunAxes(clock=clock, refresh=5.0)
     log = _log("a", 1000, epochs_per_step=0.01)
     log.total_bytes, log.bytes_read = 100, 50  # still loading its history
     first = axes.get(0, log, "epoch")
     assert first.to_x([500.0])[0] == pytest.approx(5.0) and axes.built == 1
     assert axes.get(0, log, "epoch") is first  # no news
     log.took(0, position=60)
-    now[0] = 1.0
+    clock.now = 1.0
     assert axes.get(0, log, "epoch") is first and axes.built == 1  # news, but too soon
     log.took(0, position=100)  # the history is read: built again at once
     assert axes.get(0, log, "epoch") is not first and axes.built == 2
     log.took(0)
-    now[0] = 2.0
+    clock.now = 2.0
     axes.get(0, log, "epoch")
     assert axes.built == 2
-    now[0] = 6.5
+    clock.now = 6.5
     axes.get(0, log, "epoch")
     assert axes.built == 3
     assert axes.get(0, log, "tokens") is None and axes.built == 4  # another axis: at once

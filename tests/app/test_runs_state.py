@@ -9,6 +9,7 @@ from lossmon.engine import Monitor, check_file
 from lossmon.engine.compare import compare
 from lossmon.engine.records import Column, RecordBatch
 from lossmon.report import verdict
+from tests.conftest import ManualClock
 
 
 def test_filters_are_globs_or_regular_expressions():
@@ -54,9 +55,9 @@ def _read(path) -> LiveLog:
 
 
 def test_the_baseline_comparison_is_the_engines_and_runs_only_on_news_and_on_a_throttle(real_logs):
-    now = [0.0]
+    clock = ManualClock()
     logs = [LiveLog(str(real_logs / name), check_file(str(real_logs / name))) for name in ("modded-nanogpt-adamw.log", "llmc-main.log")]
-    gaps = BaselineGaps(clock=lambda: now[0], interval=5.0)
+    gaps = BaselineGaps(clock=clock, interval=5.0)
     assert gaps.update(logs, 1) is None and gaps.computed == 0  # the histories are loading
     for log in logs:
         log.took(0, position=log.total_bytes)
@@ -64,18 +65,18 @@ def test_the_baseline_comparison_is_the_engines_and_runs_only_on_news_and_on_a_t
     expected = compare([log.monitor for log in logs], [verdict(log.monitor) for log in logs], 1)
     assert result.runs[0].speedup == expected.runs[0].speedup and result.runs[0].gap_ratio == expected.runs[0].gap_ratio
     assert result.findings == expected.findings and gaps.computed == 1
-    now[0] = 100.0
+    clock.now = 100.0
     gaps.update(logs, 1)
     assert gaps.computed == 1  # nothing new: not again
     logs[0].took(0)  # news
-    now[0] = 101.0
+    clock.now = 101.0
     gaps.update(logs, 1)
     assert gaps.computed == 2
     logs[0].took(0)
-    now[0] = 102.0  # news, but within the interval
+    clock.now = 102.0  # news, but within the interval
     gaps.update(logs, 1)
     assert gaps.computed == 2
-    now[0] = 106.5
+    clock.now = 106.5
     gaps.update(logs, 1)
     assert gaps.computed == 3
     gaps.update(logs, 0)  # another baseline: at once
@@ -83,6 +84,25 @@ def test_the_baseline_comparison_is_the_engines_and_runs_only_on_news_and_on_a_t
     gaps.update(logs, 0, "tokens")  # another axis: at once (these logs count no tokens: on step)
     assert gaps.computed == 5 and gaps.result.axis == "step"
     assert gaps.update(logs, None) is None
+
+
+def test_a_slow_baseline_comparison_runs_less_often_than_the_interval(real_logs):
+    """A comparison that takes 1 s (each reading of the clock is a second later: the one after
+    it sees the second it took) is kept to COMPARE_SHARE of the time: the next one 20 s on."""
+    from lossmon.app.runs_state import COMPARE_SHARE
+
+    clock = ManualClock(step=1.0)
+    logs = [_read(real_logs / name) for name in ("modded-nanogpt-adamw.log", "llmc-main.log")]
+    gaps = BaselineGaps(clock=clock, interval=5.0)
+    gaps.update(logs, 1)  # read at 1 s, took 1 s
+    assert gaps.computed == 1 and 1.0 / COMPARE_SHARE == 20.0
+    logs[0].took(0)  # news, well past the interval
+    clock.advance(10.0)
+    gaps.update(logs, 1)
+    assert gaps.computed == 1  # the slow comparison's share holds it back
+    clock.advance(10.0)
+    gaps.update(logs, 1)
+    assert gaps.computed == 2
 
 
 def test_rows_carry_labels_figures_and_the_filter(real_logs):

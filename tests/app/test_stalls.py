@@ -1,5 +1,5 @@
 """The app on a log that stops growing: the header says since when, the STALLED badge lights,
---notify tells; on a fake clock given to the feed (no sleeping)."""
+--notify tells; on a ManualClock given to the feed (no sleeping)."""
 
 from lossmon.app.alerting import AlertOptions
 from lossmon.app.app import LossmonApp
@@ -7,7 +7,7 @@ from lossmon.app.feeds import FollowFeed
 from lossmon.app.widgets.badges import BadgeView
 from lossmon.app.widgets.header import HeaderBar
 from lossmon.engine import Monitor
-from tests.engine.test_follower_stalls import FakeClock
+from tests.conftest import ManualClock
 
 from .conftest import append_lines, trainer_lines, until, wait_loaded, write_log
 
@@ -18,14 +18,14 @@ def _header(app) -> str:
 
 async def test_the_header_says_when_the_last_record_came_and_the_badge_lights(tmp_path, tick_dir):
     log = write_log(tmp_path / "train.log", trainer_lines(200))
-    clock, written = FakeClock(), []
+    clock, written = ManualClock(1000.0), []
     feed = FollowFeed([str(log)], Monitor, clock=clock)
     app = LossmonApp(feed, show_elapsed=False, alerts=AlertOptions(level="warn", notify=True), terminal_write=written.append)
     app.blink_interval = 3600.0
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_loaded(app, pilot)
         assert "last record" not in _header(app)
-        clock.now += 14 * 60 + 5  # the run hangs: its pace is not known yet, so 5 min is a stall
+        clock.advance(14 * 60 + 5)  # the run hangs: its pace is not known yet, so 5 min is a stall
         feed.follower.tick()
         await until(lambda: "last record 14 min ago" in _header(app), "the silence in the header", pilot=pilot)
         await until(lambda: app.query(BadgeView).filter("#badge-stalled"), "the stalled badge", pilot=pilot)

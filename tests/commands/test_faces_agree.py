@@ -17,7 +17,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -104,24 +103,32 @@ def test_watch_jsonl_gives_checks_records_and_findings(logs):
     lines: dict[str, set] = {path: set() for path in copies}
     wanted = {path: total_records(records) for path, (records, _, _) in copies.items()}
     finished = False
-    deadline = time.monotonic() + DEADLINE
+
+    def read_all() -> bool:
+        """One line of watch's output; True once every copy's records are in (or it ended)."""
+        nonlocal finished
+        if all(len(lines[p]) >= wanted[p] for p in copies):
+            return True
+        text = watch.stdout.readline()
+        if not text:
+            return True  # (what is missing, the comparison below says)
+        event = json.loads(text)
+        if "finding" in event:
+            f = event["finding"]
+            findings[f["path"]].append((f["pathology"], f["severity"], f["series"], f["step"], f["line"], f["message"]))
+            return False
+        path = event["path"]
+        lines[path].add(event["line"])
+        for name, x in event["metrics"].items():
+            series[path].setdefault(name, []).append((event["line"], event["step"], x))
+        if not finished:  # the watch follows every copy by now: the writers end their lines
+            finished = True
+            finish_last_lines(copies)
+        return False
+
     try:
-        while any(len(lines[p]) < wanted[p] for p in copies) and time.monotonic() < deadline:
-            text = watch.stdout.readline()
-            if not text:
-                break
-            event = json.loads(text)
-            if "finding" in event:
-                f = event["finding"]
-                findings[f["path"]].append((f["pathology"], f["severity"], f["series"], f["step"], f["line"], f["message"]))
-                continue
-            path = event["path"]
-            lines[path].add(event["line"])
-            for name, x in event["metrics"].items():
-                series[path].setdefault(name, []).append((event["line"], event["step"], x))
-            if not finished:  # the watch follows every copy by now: the writers end their lines
-                finished = True
-                finish_last_lines(copies)
+        until(read_all, lambda: f"watch's records of every copy: {sum(map(len, lines.values()))} of {sum(wanted.values())}",
+              timeout=DEADLINE, poll=0)
     finally:
         # The findings of the last records' update were written with them: what is left of the
         # output is read to its end once watch stops (through the same buffered reader).

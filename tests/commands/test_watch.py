@@ -5,9 +5,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
+
+from tests.conftest import until
 
 DEADLINE = 30.0
 
@@ -28,12 +29,15 @@ def start_watch(*args, stdin=subprocess.DEVNULL):
 
 def read_lines(process, count):
     lines = []
-    end = time.monotonic() + DEADLINE
-    while len(lines) < count:
-        assert time.monotonic() < end, f"timed out after {lines}"
-        line = process.stdout.readline()
-        assert line, f"output ended early after {lines}; stderr: {process.stderr.read()}"
-        lines.append(line)
+
+    def read_enough() -> bool:
+        if len(lines) < count:
+            line = process.stdout.readline()
+            assert line, f"output ended early after {lines}; stderr: {process.stderr.read()}"
+            lines.append(line)
+        return len(lines) >= count
+
+    until(read_enough, lambda: f"{count} lines of output; read {lines}", timeout=DEADLINE, poll=0)
     return lines
 
 

@@ -1,5 +1,5 @@
 """`lossmon watch` on a log that stops growing: the stall fires the hook and --exit-on, on a
-fake clock (the command runs in-process, its follower given the clock)."""
+ManualClock (the command runs in-process, its follower given the clock)."""
 
 import threading
 import time
@@ -8,17 +8,17 @@ from lossmon.cli import build_parser
 from lossmon.commands import watch as watch_command
 from lossmon.engine.follower import Follower
 from tests.commands.test_watch import nano
-from tests.engine.test_follower_stalls import FakeClock
+from tests.conftest import ManualClock
 
 
 def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, capfd):
-    clock, sessions = FakeClock(), []
+    clock, followers = ManualClock(1000.0), []
 
-    def session_on_the_fake_clock(*args, **kwargs):
-        sessions.append(Follower(*args, clock=clock, **kwargs))
-        return sessions[-1]
+    def follower_on_the_manual_clock(*args, **kwargs):
+        followers.append(Follower(*args, clock=clock, **kwargs))
+        return followers[-1]
 
-    monkeypatch.setattr(watch_command, "Follower", session_on_the_fake_clock)
+    monkeypatch.setattr(watch_command, "Follower", follower_on_the_manual_clock)
     log = tmp_path / "train.log"
     log.write_text("".join(nano(i, 3.0 - i * 0.01) for i in range(20)))
     fired = tmp_path / "fired"
@@ -31,10 +31,10 @@ def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, c
     def the_run_hangs():  # once the history is read nothing more comes: 31 s pass on the clock
         end = time.monotonic() + 20.0
         while not done.is_set() and time.monotonic() < end:
-            monitor = sessions[0].monitors.get(str(log)) if sessions else None
+            monitor = followers[0].monitors.get(str(log)) if followers else None
             if monitor is not None and monitor.records == 20:
                 clock.now = max(clock.now, 1031.0)
-                sessions[0].tick()
+                followers[0].tick()
             done.wait(0.05)
 
     threading.Thread(target=the_run_hangs, daemon=True).start()

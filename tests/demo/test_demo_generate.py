@@ -2,6 +2,7 @@
 
 from lossmon.demo.generate import generate
 from lossmon.demo.scenarios import SCENARIO_NAMES, SCENARIOS, stream
+from tests.conftest import ManualClock
 
 EXPECTED_FILES = {
     "healthy.log", "exploding_loss.log", "nan_or_inf.log", "not_converging.log", "overfitting.csv",
@@ -29,9 +30,9 @@ def test_committed_demo_logs_are_up_to_date(repo_root, rendered):
 
 def test_stream_writes_the_same_bytes_and_paces_by_step(tmp_path, rendered):
     for name in ("contradictory_metrics", "overfitting"):
-        pauses = []
-        path = tmp_path / SCENARIOS[name].filename
-        stream(name, path, steps_per_second=1000.0, sleep=pauses.append)
+        clock, path = ManualClock(), tmp_path / SCENARIOS[name].filename
+        stream(name, path, steps_per_second=1000.0, sleep=clock.sleep)
+        pauses = clock.slept
         assert path.read_bytes() == rendered[name]
         assert pauses and all(p > 0 for p in pauses)
         if name == "contradictory_metrics":  # one chunk per 40-step epoch: 29 waits of 40 ms

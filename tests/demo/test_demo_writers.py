@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from lossmon.demo import writers as w
+from tests.conftest import ManualClock
 
 
 def test_lightning_csv_is_sorted_sparse_crlf_and_rewrites_on_new_column():
@@ -61,35 +62,35 @@ def test_tqdm_emulation_matches_real_tqdm_byte_for_byte(monkeypatch):
     tqdm_std = pytest.importorskip("tqdm.std")
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
-    clock = [100.0]
-    monkeypatch.setattr(tqdm_std, "time", lambda: clock[0])
+    clock = ManualClock(100.0)
+    monkeypatch.setattr(tqdm_std, "time", clock)
     monkeypatch.setattr(tqdm_std.tqdm, "monitor_interval", 0)
     stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
     monkeypatch.setattr(sys, "stdout", stream)
     monkeypatch.setattr(sys, "stderr", stream)
     durations = [0.03, 0.2, 0.07, 0.11, 12.0, 0.05, 0.09] * 30
     real_bar = tqdm_std.tqdm(total=len(durations), dynamic_ncols=True)
-    console = w.HuggingFaceConsole(len(durations), clock[0])
+    console = w.HuggingFaceConsole(len(durations), clock.now)
     ours = [console.opening_text]
     for step, duration in enumerate(durations, start=1):
-        clock[0] += duration
+        clock.advance(duration)
         real_bar.update(1)
-        ours.append(console.step_end(clock[0]))
+        ours.append(console.step_end(clock.now))
         if step % 20 == 0:
             logs = {"loss": step / 1000, "epoch": step / 70}
             tqdm_std.tqdm.write(str({**logs, "epoch": round(logs["epoch"], 2)}))
-            ours.append(console.log(logs, clock[0]))
+            ours.append(console.log(logs, clock.now))
         if step == 100:  # a nested evaluation bar, created after the first eval batch as HF does
             for batch in range(25):
-                clock[0] += 0.03
+                clock.advance(0.03)
                 if batch == 0:
                     eval_bar = tqdm_std.tqdm(total=25, leave=False, dynamic_ncols=True)
                 eval_bar.update(1)
-                ours.append(console.prediction_step(clock[0], 25))
+                ours.append(console.prediction_step(clock.now, 25))
             eval_bar.close()
-            ours.append(console.evaluation_end(clock[0]))
+            ours.append(console.evaluation_end(clock.now))
     real_bar.close()
-    ours.append(console.train_end(clock[0]))
+    ours.append(console.train_end(clock.now))
     assert stream.buffer.getvalue().decode("utf-8") == "".join(ours)
 
 

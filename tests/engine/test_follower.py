@@ -20,7 +20,7 @@ from lossmon.engine.sources import watchers as watchers_module
 from lossmon.engine.follower import Follower
 from lossmon.engine.lines import MAX_LINE_BYTES
 from lossmon.engine.monitor import Monitor
-from tests.conftest import until
+from tests.conftest import ManualClock, until
 
 DEADLINE = 20.0
 
@@ -349,27 +349,13 @@ def test_a_slow_consumer_holds_the_reading_back(tmp_path):
         session.stop()
 
 
-class RacingClock:
-    """time for the follower: every reading is 100 s after the last one, so any timer it kept
-    would have run out many times over while the test watches."""
-
-    def __init__(self):
-        self.now = 0.0
-        self.readings = 0
-
-    def monotonic(self):
-        self.readings += 1
-        self.now += 100.0
-        return self.now
-
-
 def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
     import types
 
     from lossmon.engine import follower as follow_module
 
-    clock = RacingClock()
-    monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock.monotonic))
+    clock = ManualClock(step=100.0)  # each reading 100 s after the last: any timer the follower kept runs out
+    monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock))
     log = tmp_path / "train.log"
     head = b"".join(b"step %d | train_loss:5.312000e-02\n" % step for step in range(1, 6)) + b"step 6 | train_loss:5.423475"
     log.write_bytes(head)
@@ -478,31 +464,21 @@ def test_a_run_directory_removed_and_made_again_is_followed_again(tmp_path, foll
     assert [kind for _, kind in c.events()] == ["opened", "deleted", "recreated"]
 
 
-class ManualClock:
-    """time for the follower's pace, moved only by the test."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def monotonic(self):
-        return self.now
-
-
 def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(tmp_path, follow):
-    clock = ManualClock()
+    clock = ManualClock(1000.0)  # the follower's pace, moved only by the test
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
-    c = follow([log], poll_interval=0.05, pace=0.1, pace_clock=clock.monotonic).until(c_steps(1))
+    c = follow([log], poll_interval=0.05, pace=0.1, pace_clock=clock).until(c_steps(1))
     session = c.session
     append(log, nano(1, 2.9))  # within the pace of the read that caught up: waits for it
     c.until(lambda c: str(log) in session._paced)
     append(log, nano(2, 2.8))
     assert c.steps() == [0.0]
-    clock.now += 0.1
+    clock.advance(0.1)
     session.tick()
     c.until(c_steps(3))
     assert [update.batch is not None and len(update.batch) for update in c.updates[-1:]] == [2]  # one read, both
-    clock.now += 5.0  # a writer's first append after a pause is read at once
+    clock.advance(5.0)  # a writer's first append after a pause is read at once
     append(log, nano(3, 2.7))
     c.until(c_steps(4))
     assert c.steps() == [0.0, 1.0, 2.0, 3.0]

@@ -81,26 +81,14 @@ def expected_loss(i):
     return float(f"{1 + (i * 7919 % 10007) / 10007:.6f}")  # as the writer prints it
 
 
-class SkippableClock:
-    """The real monotonic clock, which the test can move on (``skip``): the follower paces its
-    reads as in use while the writer writes, and nothing waits for its pace once the writer is done."""
-
-    def __init__(self) -> None:
-        self.skipped = 0.0
-
-    def __call__(self) -> float:
-        return time.monotonic() + self.skipped
-
-    def skip(self, seconds: float) -> None:
-        self.skipped += seconds
-
-
 def test_every_written_record_exactly_once_in_order_across_rotations_and_truncation(tmp_path):
     log, sync = tmp_path / "train.log", tmp_path / "sync"
     sync.mkdir()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    clock, pace_clock = ManualClock(), SkippableClock()
+    # The pace clock is the real one, which the test can move on: the follower paces its reads as in
+    # use while the writer writes, and nothing waits for its pace once the writer is done.
+    clock, pace_clock = ManualClock(), ManualClock(base=time.monotonic)
     session = Follower([str(log)], max_pending=8, clock=clock, stall_after=STALL_AFTER, pace_clock=pace_clock).start()
     writer = subprocess.Popen(
         [sys.executable, str(script), str(log), str(sync), str(LINES), ",".join(map(str, ROTATIONS)), str(TRUNCATION)]
@@ -131,23 +119,26 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
 
         until(judged, lambda: f"the {severity} stall; stalls {stalls}, {len(steps)} records", poll=0)
 
-    end = time.monotonic() + 240
+    def all_written_read() -> bool:
+        if len(steps) >= LINES and (sync / "done").exists():
+            return True
+        assert writer.poll() in (None, 0), "the writer failed"
+        update = session.get(timeout=0.05)
+        if update is not None:
+            take(update)
+        written = sync / "written"
+        if written.exists() and not (sync / "read-all").exists() and len(steps) >= int(written.read_text()):
+            (sync / "read-all").touch()
+        return False
+
     try:
-        while len(steps) < LINES or not (sync / "done").exists():
-            assert time.monotonic() < end, f"timed out with {len(steps)} records; events {kinds}"
-            assert writer.poll() in (None, 0), "the writer failed"
-            update = session.get(timeout=0.05)
-            if update is not None:
-                take(update)
-            written = sync / "written"
-            if written.exists() and not (sync / "read-all").exists() and len(steps) >= int(written.read_text()):
-                (sync / "read-all").touch()
+        until(all_written_read, lambda: f"every record written; {len(steps)} records, events {kinds}", timeout=240, poll=0)
         assert writer.wait(timeout=60) == 0
         # The file is as it stays. Anything more would be a duplicate: the follower reads it
         # again now (not paced), and two barriers make sure that read came first (the warning
         # may be judged in the round that takes the resync; the alert comes in a later one).
         assert not stalls  # the follower's clock stood still while the writer wrote
-        pace_clock.skip(3600.0)
+        pace_clock.advance(3600.0)
         session.resync()
         barrier(STALL_AFTER, "warn")
         barrier(2 * STALL_AFTER, "alert")  # alert: three times the warning's silence

@@ -14,6 +14,7 @@ from lossmon.engine import Monitor, check_file
 from lossmon.engine.follower import Follower
 from lossmon.engine.scan_workers import ScanWorkers, idle_cores, workers_wanted
 from lossmon.engine.sources import read_chunks
+from tests.conftest import ManualClock
 
 
 def write_log(path, records: int = 12_000) -> None:
@@ -151,11 +152,11 @@ def test_workers_start_only_for_big_plain_files_and_idle_cores(monkeypatch):
 def test_idle_cores_are_measured_over_a_window_not_taken_from_the_load_average():
     # /proc/stat's cpu line: user nice system idle iowait irq softirq steal (jiffies).
     snapshots = iter(["cpu  100 0 50 1000 10 0 0 0 0 0\n", "cpu  250 0 100 1150 10 0 0 0 0 0\n"])
-    slept = []
-    idle = idle_cores(0.1, read=lambda: next(snapshots), sleep=slept.append, cores=2)
-    assert slept == [0.1]
+    clock = ManualClock()
+    idle = idle_cores(0.1, read=lambda: next(snapshots), sleep=clock.sleep, cores=2)
+    assert clock.slept == [0.1]
     assert idle == pytest.approx(2 * 150 / 350)  # 150 idle jiffies of 350 over two cores
-    assert idle_cores(0.1, read=lambda: "intr 0\n", sleep=lambda s: None, cores=2) == 0.0
+    assert idle_cores(0.1, read=lambda: "intr 0\n", sleep=clock.sleep, cores=2) == 0.0
 
 
 def test_workers_started_mid_file_on_a_growing_file_give_the_same_result(log, tmp_path):
@@ -218,11 +219,11 @@ def test_what_this_process_uses_itself_counts_as_idle_up_to_one_core():
     counted against starting one; beyond one core it is (that is other processes' time)."""
     snapshots = ["cpu  100 0 50 1000 10 0 0 0 0 0\n", "cpu  250 0 100 1150 10 0 0 0 0 0\n"]
     # 150 idle jiffies of 350 over two cores; this process used 0.7 s = 70 jiffies of them.
-    reads, owns = iter(snapshots), iter([5.0, 5.7])
-    idle = idle_cores(0.1, read=lambda: next(reads), sleep=lambda s: None, cores=2, own=lambda: next(owns))
+    reads, owns, clock = iter(snapshots), iter([5.0, 5.7]), ManualClock()
+    idle = idle_cores(0.1, read=lambda: next(reads), sleep=clock.sleep, cores=2, own=lambda: next(owns))
     assert idle == pytest.approx(2 * 150 / 350 + 2 * 70 / 350)
     reads, owns = iter(snapshots), iter([5.0, 7.0])  # 200 jiffies: more than a core's share
-    idle = idle_cores(0.1, read=lambda: next(reads), sleep=lambda s: None, cores=2, own=lambda: next(owns))
+    idle = idle_cores(0.1, read=lambda: next(reads), sleep=clock.sleep, cores=2, own=lambda: next(owns))
     assert idle == pytest.approx(2 * 150 / 350 + 1.0)
 
 
@@ -271,8 +272,9 @@ def test_idle_cores_measured_while_this_process_works_count_its_own_core_as_idle
     from lossmon.engine.scan_workers import IdleWindow
 
     stats = iter(["cpu  100 0 0 100 0 0 0 0\n", "cpu  250 0 0 150 0 0 0 0\n"])
-    clock, cpu = iter([10.0, 10.2, 10.2]), iter([1.0, 1.15])
-    window = IdleWindow(read=lambda: next(stats), clock=lambda: next(clock), cpu=lambda: next(cpu), cores=2)
+    clock, cpu = ManualClock(10.0), iter([1.0, 1.15])
+    window = IdleWindow(read=lambda: next(stats), clock=clock, cpu=lambda: next(cpu), cores=2)
+    clock.advance(0.2)
     assert window.elapsed() == pytest.approx(0.2)
     # 50 of 200 jiffies idle over 2 cores, and this process used 0.15 s of the 0.2 s
     assert window.idle_cores() == pytest.approx(0.5 + 0.75)

@@ -3,6 +3,7 @@
 from lossmon.engine import Monitor
 from lossmon.engine.alignment import axis_map
 from lossmon.engine.timeline import MAX_ANCHORS, Anchors
+from tests.conftest import ManualClock
 
 
 def test_anchors_stay_bounded_and_keep_both_ends():
@@ -28,27 +29,19 @@ def _llmc_lines(real_logs, count):
     return [line for line in (real_logs / "llmc-main.log").read_text().splitlines() if " trl:" in line][:count]
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
 def test_read_time_while_following(real_logs):
     """llm.c's log has no timestamps: while it is followed, the time is when lines were read.
     What was in the file when following began is at 0; what came later, at its arrival."""
     lines = _llmc_lines(real_logs, 300)
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     monitor = Monitor("train.log")
     monitor.follow_stalls(clock)
     monitor.feed(("\n".join(lines[:100]) + "\n").encode())  # the backlog
     monitor.tick()  # caught up, at t=1000
     assert axis_map(monitor, "time") is None  # nothing was read after the backlog yet
-    clock.now = 1010.0
+    clock.advance(10.0)
     monitor.feed(("\n".join(lines[100:200]) + "\n").encode())
-    clock.now = 1030.0
+    clock.advance(20.0)
     monitor.feed(("\n".join(lines[200:]) + "\n").encode())
     time = axis_map(monitor, "time")
     assert time.label == "time since first record (as read)"
@@ -57,12 +50,12 @@ def test_read_time_while_following(real_logs):
 
 
 def test_a_finished_log_read_at_once_has_no_read_time(real_logs):
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     monitor = Monitor("train.log")
     monitor.follow_stalls(clock)
     monitor.feed(("\n".join(_llmc_lines(real_logs, 300)) + "\n").encode())
     monitor.tick()
-    clock.now += 60
+    clock.advance(60)
     monitor.tick()
     assert axis_map(monitor, "time") is None
 
@@ -72,12 +65,12 @@ def test_a_logs_own_timestamps_win_over_the_read_time():
         f"2023/06/14 06:{55 + k // 60:02d}:{k % 60:02d} - mmengine - INFO - Iter(train) [{k:3d}/400]  loss: {1 - k / 1000:.4f}"
         for k in range(1, 121)
     ]
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     monitor = Monitor("train.log")
     monitor.follow_stalls(clock)
     monitor.tick()
     for k in range(0, 120, 10):
-        clock.now += 100  # read far slower than written: the stamps say when
+        clock.advance(100)  # read far slower than written: the stamps say when
         monitor.feed(("\n".join(lines[k : k + 10]) + "\n").encode())
     time = axis_map(monitor, "time")
     assert time.label == "time since first record"

@@ -3,7 +3,6 @@ every valid record around it is kept, whichever command reads it (check and expo
 check_file; watch and the app through the Follower)."""
 
 import json
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +11,7 @@ from lossmon.engine import check_file
 from lossmon.engine.follower import Follower
 from lossmon.engine.formats.jsonl import flatten, load_json
 from lossmon.engine.monitor import Monitor
+from tests.conftest import until
 
 
 def deep_line(depth: int, kind: str) -> str:
@@ -47,18 +47,23 @@ def test_check_file_skips_a_deeply_nested_line_and_keeps_the_rest(tmp_path, dept
 def test_the_follower_keeps_the_records_around_a_deeply_nested_line(tmp_path):
     path = tmp_path / "deep.jsonl"
     path.write_text(log_with(deep_line(990, "objects")))
-    session = Follower([str(path)], make_monitor=Monitor)
-    session.start()
+    follower = Follower([str(path)], make_monitor=Monitor)
+    follower.start()
     try:
-        records, end = 0, time.monotonic() + 20
-        while records < 199 and time.monotonic() < end:
-            update = session.get(timeout=0.05)
+        records = 0
+
+        def all_read() -> bool:
+            nonlocal records
+            update = follower.get(timeout=0.05)
             if update is not None and update.batch is not None:
                 records += len(update.batch)
-        assert session.error is None
+            return records >= 199 or follower.error is not None
+
+        until(all_read, lambda: f"the 199 records around the deep line ({records} so far)", poll=0)
+        assert follower.error is None
         assert records == 199
     finally:
-        session.stop()
+        follower.stop()
 
 
 def test_load_json_answers_none_for_too_deep_or_invalid_text():
