@@ -78,6 +78,8 @@ def run_lengths(flags: np.ndarray, carried: int) -> np.ndarray:
     n = len(flags)
     if not n:
         return np.empty(0, np.int64)
+    if not flags.any():  # the common case (no run): the same zeros, without the passes below
+        return np.zeros(n, np.int64)
     index = np.arange(1, n + 1)
     last_false = np.maximum.accumulate(np.where(flags, 0, index))
     lengths = index - last_false
@@ -90,5 +92,7 @@ def since_last(flags: np.ndarray, carried: float) -> np.ndarray:
     ``carried`` is that count just before the first element (inf when never)."""
     n = len(flags)
     index = np.arange(n, dtype=np.float64)
-    last = np.maximum.accumulate(np.where(flags, index, -np.inf)) if n else np.empty(0)
+    if not flags.any():  # the common case (no flag in this run): counting on from ``carried``
+        return carried + index + 1
+    last = np.maximum.accumulate(np.where(flags, index, -np.inf))
     return np.where(np.isfinite(last), index - last, carried + index + 1)
