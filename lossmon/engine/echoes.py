@@ -117,7 +117,10 @@ class EchoFilter:
             previous_names[1:] = names[rows[:-1]]
             with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                 near = (lines != previous_lines) & (lines - previous_lines <= ECHO_LINES)
-                near &= np.isclose(values, previous_values, rtol=1e-3, atol=0.0) & (values != 0)
+                # np.isclose(values, previous_values, rtol=1e-3, atol=0.0), its operations without
+                # its argument checks (a third of this filter's time)
+                close = (np.abs(values - previous_values) <= 1e-3 * np.abs(previous_values)) & np.isfinite(previous_values)
+                near &= (close | (values == previous_values)) & (values != 0)
                 if not near.any():
                     continue
                 index = np.flatnonzero(near)

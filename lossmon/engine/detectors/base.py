@@ -35,6 +35,10 @@ MEAN_SINCE_PREVIOUS = "mean"
 HELD_BEFORE_CHANGE = "held"
 
 
+_NO_INDICES = np.empty(0, np.intp)  # read-only, shared: entries() with no entry
+_NO_INDICES.flags.writeable = False
+
+
 @dataclass(slots=True)
 class Points:
     """Consecutive points of one series, all in one segment."""
@@ -161,6 +165,10 @@ class Detector:
 
     def entries(self, name: str, flags: np.ndarray) -> np.ndarray:
         """Indices where the condition ``flags`` turns True, continuing from the previous call."""
+        if not flags.any():  # the common case: nothing turns True (no pass over the flags)
+            if len(flags):
+                self._flags[name] = False
+            return _NO_INDICES
         was = self._flags.get(name, False)
         if len(flags):
             self._flags[name] = bool(flags[-1])

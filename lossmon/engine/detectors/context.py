@@ -25,6 +25,11 @@ class ContextTrack:
 
     def align(self, driver_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
         """Context value at each driver row, given this batch's context points (rows, values)."""
+        if self.mode == LAST and len(rows) and len(rows) == len(driver_rows) and np.array_equal(rows, driver_rows):
+            # Carried by the driver's own records (a Trainer dict's loss and learning rate): the
+            # values themselves, as a float64 copy (what indexing them after the last one gives).
+            self._last = float(values[-1])
+            return values.astype(np.float64)
         upto = _upto(driver_rows, rows)
         if self.mode == LAST:
             return self._align_last(upto, values)

@@ -37,11 +37,10 @@ from __future__ import annotations
 import math
 from collections import deque
 
-import numpy as np
-
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
 from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
+from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.findings import Finding, format_step
 
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
@@ -158,7 +157,9 @@ class Overfitting(Detector):
             self._second_differences.append(abs(a - 2 * b + c))
         if len(self._second_differences) < 2:
             return 0.0
-        return float(np.median(self._second_differences)) * MAD_TO_SIGMA / math.sqrt(6.0)
+        # few.median is np.median's bits for values without NaN (these are: logs of finite
+        # positive evals), without making an array of the deque at every eval
+        return median(self._second_differences) * MAD_TO_SIGMA / math.sqrt(6.0)
 
     def _clean_jitter(self, jitter: float) -> float:
         """The jitter as it was at the best eval, once enough differences led up to it (what

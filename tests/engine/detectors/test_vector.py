@@ -5,6 +5,7 @@ from lossmon.engine.detectors.stats.vector import (
     ewm,
     lindley,
     log_values,
+    row_medians,
     run_lengths,
     segmented_running_min,
     since_last,
@@ -43,6 +44,25 @@ def test_run_lengths_and_since_last_carry_state_between_calls():
     flags = np.array([True, True, False, True, True, True])
     np.testing.assert_array_equal(run_lengths(flags, 4), [5, 6, 0, 1, 2, 3])
     np.testing.assert_array_equal(since_last(np.array([False, True, False, False]), 10.0), [11, 0, 1, 2])
+
+
+def test_run_lengths_and_since_last_without_any_flag_count_on_from_the_carried_state():
+    none = np.zeros(4, bool)
+    assert run_lengths(none, 7).tolist() == [0, 0, 0, 0] and run_lengths(none, 7).dtype == np.int64
+    np.testing.assert_array_equal(since_last(none, 10.0), [11, 12, 13, 14])
+    assert np.isinf(since_last(none, np.inf)).all() and len(since_last(none[:0], 3.0)) == 0
+
+
+@pytest.mark.parametrize("width", [1, 2, 7, 16, 20, 64, 65, 300])
+def test_row_medians_are_np_medians_bits(width):
+    rng = np.random.default_rng(width)
+    rows = rng.lognormal(size=(40, width)) * 10.0 ** rng.integers(-300, 300, size=(40, 1))
+    rows[3, 0] = np.nan  # a row with a NaN has a NaN median, as np.median says
+    rows[5] = 1.0  # ties
+    expected = np.median(rows, axis=1)
+    got = row_medians(rows)
+    assert got.tobytes() == expected.tobytes()
+    assert row_medians(rows[:0]).shape == (0,)
 
 
 def test_log_values_marks_what_has_no_log():

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from lossmon.engine.detectors.stats.vector import row_medians
+
 MAD_TO_SIGMA = 1.4826
 WIDE_SWING = 0.3  # a spread of 0.3 in log: the loss swings by about +-35%
 WANDER = 0.1  # block means wandering by +-10% about the window's line ...
@@ -51,7 +53,7 @@ class BlockStats:
         means = grid.mean(axis=1)
         if full:
             centre = means[:, None]  # the mean, not the median: one partition per block, not two
-            noise = np.median(np.abs(grid - centre), axis=1) * MAD_TO_SIGMA
+            noise = row_medians(np.abs(grid - centre)) * MAD_TO_SIGMA
         else:
             noise = np.empty(0)
         # A block finished in this call ends with one of this call's points.
@@ -82,7 +84,7 @@ class BlockStats:
         slope = window_means @ x / (x @ x)
         centred = window_means - window_means.mean(axis=1, keepdims=True) - np.outer(slope, x)
         scatter = np.sqrt((centred**2).sum(axis=1) / (self.history - 2))
-        within = np.median(window_noise, axis=1)
+        within = row_medians(window_noise)
         swing = np.sqrt(within**2 + scatter**2)
         # Bouncing: the points swing widely, or the block means wander far more than noise lets
         # them (a mean of ``size`` points has 1/sqrt(size) of a point's noise).

@@ -16,6 +16,7 @@ import numpy as np
 
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.periodic import Comparison
+from lossmon.engine.detectors.stats.vector import row_medians
 
 
 class EpochFolding:
@@ -123,7 +124,7 @@ def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarra
         means[rows] = np.add.reduce(epoch, axis=1) / n
         # Robust noise of single points, from first differences (insensitive to a slow pattern).
         jumps = np.abs(np.diff(epoch, axis=1))
-        noises[rows] = np.median(jumps, axis=1) * MAD_TO_SIGMA / math.sqrt(2) / math.sqrt(max(n / bins, 1))
+        noises[rows] = row_medians(jumps) * MAD_TO_SIGMA / math.sqrt(2) / math.sqrt(max(n / bins, 1))
     before = np.concatenate((last_means[1:], means[:-1]))
     # The trend's curvature, from the second difference of the means of the two epochs before and
     # this one (0 without a second epoch before): a line leaves the bend of a fast-falling early
