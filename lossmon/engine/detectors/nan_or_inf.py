@@ -17,10 +17,10 @@ import re
 import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
+from lossmon.engine.detectors.roles import NAN_COUNTER
 from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
-_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _TRAIN_LOSS = ("loss", "train_loss", "train/loss")
 _GRAD_NORM = re.compile(r"norm", re.I)
 _RUNNING_BEST = re.compile(r"(?<![a-z])best", re.I)  # best_loss, Validation/best_loss, "Best Loss"
@@ -64,7 +64,7 @@ class NanOrInf(Detector):
         values = points.values
         signature = np.zeros(len(values), dtype=bool)
         zero_events: list[Event] = []
-        if _COUNTER.search(points.series):
+        if NAN_COUNTER.search(points.series):
             bad = values > 0
         else:
             bad = ~np.isfinite(values)
@@ -86,7 +86,7 @@ class NanOrInf(Detector):
                 zero_events = self._collapsed_to_zero(points, logged)
                 bad |= signature
         findings = []
-        if _GRAD_NORM.search(points.series) and not _COUNTER.search(points.series):
+        if _GRAD_NORM.search(points.series) and not NAN_COUNTER.search(points.series):
             loss = points.ctx("train_loss")
             skipped = bad & np.isfinite(loss) & (loss != 0.0)
             run = run_lengths(bad, self._skipped_run)
@@ -141,7 +141,7 @@ class NanOrInf(Detector):
     def _message(self, points: Points, i: int, signature: bool) -> str:
         value = float(points.values[i])
         at = f"at step {format_step(points.steps[i])} (line {int(points.lines[i])})"
-        if _COUNTER.search(points.series):
+        if NAN_COUNTER.search(points.series):
             return f"{points.series}: {value:g} {at}"
         if signature:
             return f"{points.series} is 0 while grad_norm is nan {at}: the NaN was filtered out of the loss"

@@ -6,7 +6,9 @@ import re
 
 from lossmon.engine.store import SeriesStore
 
-_NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
+# A counter of iterations skipped for NaNs (Megatron's "number of nan iterations"): a count, never
+# itself a non-finite value, and no schedule.
+NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 _CLASSIFICATION_METRIC = re.compile(r"recall|precision|f1|acc|auc|map|iou|dice|top", re.I)
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")
@@ -38,7 +40,7 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         "epoch": [name for name in store.series if name.lower() in _EPOCH][:1],
         # Every loss and grad norm, plus counters of NaN iterations (Megatron).
         "monitored": [
-            s.name for s in store if s.kind in ("loss", "grad_norm") or _NAN_COUNTER.search(s.name)
+            s.name for s in store if s.kind in ("loss", "grad_norm") or NAN_COUNTER.search(s.name)
         ],
         # Series a trainer may step as a schedule or curriculum (K = 1 -> 7, a stage, a sequence
         # length, a batch size): any other train series but the epoch; only a value held for
@@ -47,7 +49,7 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         "schedule": [
             s.name for s in store
             if s.kind == "other" and s.split == "train" and s.name.lower() not in _EPOCH
-            and not _NAN_COUNTER.search(s.name) and not _NOT_SCHEDULE.search(s.name)
+            and not NAN_COUNTER.search(s.name) and not _NOT_SCHEDULE.search(s.name)
         ],
         "classification_metric": [
             s.name for s in store if s.kind == "metric" and _CLASSIFICATION_METRIC.search(s.name)
