@@ -21,7 +21,6 @@ and ``close()``, chosen in ``Follower._add`` (lossmon.engine.follower).
 
 from lossmon.engine.sources.files import (
     BLOCK_BYTES,
-    CHUNK_BYTES,
     COMPRESSED_SUFFIXES,
     check_readable_kind,
     open_log,
@@ -31,7 +30,6 @@ from lossmon.engine.sources.protocols import Sink, Source
 
 __all__ = [
     "BLOCK_BYTES",
-    "CHUNK_BYTES",
     "COMPRESSED_SUFFIXES",
     "Sink",
     "Source",

@@ -19,7 +19,6 @@ from lossmon.engine.trackers import run_reader
 # file is behind (watch, the app). One constant: every face reads history the same way. Bigger
 # blocks pay each per-block cost (a lock round, the detectors' per-call work) less often.
 BLOCK_BYTES = 1 << 20
-CHUNK_BYTES = BLOCK_BYTES  # the name it had (read_chunks' default)
 _OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 COMPRESSED_SUFFIXES = frozenset(_OPENERS)
 
