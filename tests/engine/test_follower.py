@@ -35,10 +35,10 @@ def append(path, data: bytes):
 
 
 class Collector:
-    """Takes a session's updates and answers questions about all taken so far."""
+    """Takes a follower's updates and answers questions about all taken so far."""
 
-    def __init__(self, session):
-        self.session = session
+    def __init__(self, follower):
+        self.follower = follower
         self.updates = []
 
     def until(self, condition, deadline=DEADLINE):
@@ -47,7 +47,7 @@ class Collector:
         def taken() -> bool:
             if condition(self):
                 return True
-            update = self.session.get(timeout=0.05)
+            update = self.follower.get(timeout=0.05)
             if update is not None:
                 self.updates.append(update)
             return False
@@ -78,16 +78,16 @@ class Collector:
 
 @pytest.fixture
 def follow():
-    sessions = []
+    followers = []
 
     def start(paths, **options):
-        session = Follower([str(p) for p in paths], **options).start()
-        sessions.append(session)
-        return Collector(session)
+        follower = Follower([str(p) for p in paths], **options).start()
+        followers.append(follower)
+        return Collector(follower)
 
     yield start
-    for session in sessions:
-        session.stop()
+    for follower in followers:
+        follower.stop()
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_forced_polling_follows_appends_and_rotation(tmp_path, follow):
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
     c = follow([log], poll_interval=0.1)
-    assert c.session.watcher.describe().startswith("polling every 0.1 s")
+    assert c.follower.watcher.describe().startswith("polling every 0.1 s")
     c.until(c.has_steps(1))
     append(log, nano(1, 2.9))
     c.until(c.has_steps(2))
@@ -132,10 +132,10 @@ def test_resync_reads_a_change_that_went_unheard_at_once(tmp_path, follow):
     os.rename(log, tmp_path / "train.log.1")
     log.write_bytes(nano(1, 2.9))
     append(tmp_path / "train.log.1", nano(2, 2.8))  # the rotated file's last line
-    c.session.resync()
+    c.follower.resync()
     c.until(c_steps(3))
     assert c.steps() == [0.0, 2.0, 1.0] and (str(log), "rotated") in c.events()
-    assert c.session.watcher.polled(str(tmp_path))
+    assert c.follower.watcher.polled(str(tmp_path))
 
 
 class RefusingObserver:
@@ -165,8 +165,8 @@ def test_falls_back_to_polling_on_its_own_when_inotify_fails(tmp_path, follow, m
     c.until(c.has_steps(1))
     append(log, nano(1, 2.9))
     c.until(c.has_steps(2))
-    assert c.session.watcher.polled(str(tmp_path))
-    assert "inotify failed: inotify watch limit reached" in c.session.watcher.describe()
+    assert c.follower.watcher.polled(str(tmp_path))
+    assert "inotify failed: inotify watch limit reached" in c.follower.watcher.describe()
 
 
 def test_a_path_that_appears_later_in_a_directory_not_there_yet(tmp_path, follow):
@@ -190,7 +190,7 @@ def test_a_deleted_and_recreated_file_keeps_its_data_and_follows_the_new_one(tmp
     c.until(c.has_steps(4))
     assert [(step, m["loss"]) for _, step, m in c.records()] == [(0, 3.0), (1, 2.9), (0, 5.0), (1, 4.0)]
     assert [kind for _, kind in c.events()] == ["opened", "deleted", "recreated"]
-    monitor = c.session.monitors[str(log)]
+    monitor = c.follower.monitors[str(log)]
     assert monitor.records == 4 and monitor.segments == 1
 
 
@@ -206,7 +206,7 @@ def test_truncated_in_place_restarts_as_a_new_segment(tmp_path, follow):
     assert (str(log), "truncated") in c.events()
 
 
-def test_stdin_is_read_to_its_end_and_the_session_finishes(tmp_path, follow):
+def test_stdin_is_read_to_its_end_and_the_follower_finishes(tmp_path, follow):
     read_end, write_end = os.pipe()
     with open(read_end, "rb", buffering=0) as stdin:
         c = follow(["-"], stdin=stdin)
@@ -214,7 +214,7 @@ def test_stdin_is_read_to_its_end_and_the_session_finishes(tmp_path, follow):
         c.until(c.has_steps(1))
         os.write(write_end, b"5, time 10.00ms\n" + b"iter 2: loss 2.25, time 10.00ms")  # no final newline
         os.close(write_end)
-        c.until(lambda c: c.session.done)
+        c.until(lambda c: c.follower.done)
     assert [(step, m["loss"]) for _, step, m in c.records()] == [(0, 3.0), (1, 2.5), (2, 2.25)]
     assert c.events() == [("-", "opened"), ("-", "finished")]
 
@@ -245,7 +245,7 @@ def c_has_path_steps(path, n):
 def test_a_compressed_finished_log_is_read_whole(tmp_path, follow, suffix, compress):
     log = tmp_path / f"train.log{suffix}"
     log.write_bytes(compress(b"".join(nano(i, 3.0 - i / 100) for i in range(1000)) + b"iter 1000: loss 1.0, time 1.00ms"))
-    c = follow([log]).until(lambda c: c.session.done)
+    c = follow([log]).until(lambda c: c.follower.done)
     assert c.steps() == [float(i) for i in range(1001)]
     assert c.events() == [(str(log), "opened"), (str(log), "finished")]
 
@@ -253,7 +253,7 @@ def test_a_compressed_finished_log_is_read_whole(tmp_path, follow, suffix, compr
 def test_a_corrupt_compressed_log_is_one_error_event(tmp_path, follow):
     log = tmp_path / "train.log.gz"
     log.write_bytes(gzip.compress(os.urandom(50_000))[:20_000])
-    c = follow([log]).until(lambda c: c.session.done)
+    c = follow([log]).until(lambda c: c.follower.done)
     assert c.events() == [(str(log), "opened"), (str(log), "error")]
 
 
@@ -264,8 +264,8 @@ def test_a_10mb_line_is_cut_and_the_lines_after_it_are_read(tmp_path, follow):
     append(log, b"{" + b"x" * (10 * 1024 * 1024) + b"}\n" + nano(2, 2.0))
     c.until(c.has_steps(2))
     assert [(line, step) for line, step, _ in c.records()] == [(1, 0.0), (3, 2.0)]
-    with c.session.lock:
-        splitter = c.session.monitors[str(log)].splitter
+    with c.follower.lock:
+        splitter = c.follower.monitors[str(log)].splitter
         assert splitter.cut_lines == 1 and splitter.pending_bytes < MAX_LINE_BYTES
 
 
@@ -288,8 +288,8 @@ def test_a_glob_follows_each_match_with_its_own_monitor_including_later_ones(tmp
     c.until(c.has_steps(3))
     a, b = str(tmp_path / "a" / "train.log"), str(tmp_path / "b" / "train.log")
     assert c.steps(a) == [0.0] and c.steps(b) == [0.0, 1.0]
-    assert set(c.session.monitors) == {a, b}
-    assert c.session.monitors[a] is not c.session.monitors[b]
+    assert set(c.follower.monitors) == {a, b}
+    assert c.follower.monitors[a] is not c.follower.monitors[b]
 
 
 def test_a_rewritten_trainer_state_json_adds_only_its_new_entries(tmp_path, follow, real_logs):
@@ -330,23 +330,23 @@ def test_a_slow_consumer_holds_the_reading_back(tmp_path):
     log = tmp_path / "train.log"
     lines = 12_000  # over twice what the bound below lets the thread read before the consumer takes any
     log.write_bytes(b"".join(nano(i, 2.0) for i in range(lines)))
-    session = Follower([str(log)], max_pending=2, batch_bytes=64 * 1024)
-    watch = session._queue = FullQueueWatch(2)
-    session.start()
+    follower = Follower([str(log)], max_pending=2, batch_bytes=64 * 1024)
+    watch = follower._queue = FullQueueWatch(2)
+    follower.start()
     try:
 
         def read() -> int:
-            with session.lock:
-                monitor = session.monitors.get(str(log))
+            with follower.lock:
+                monitor = follower.monitors.get(str(log))
                 return 0 if monitor is None else monitor.lines
 
         # either the thread waits on the full queue, or (the defect) it reads the whole history
         until(lambda: watch.waited.is_set() or read() == lines, "the reading thread to wait or finish")
         assert read() <= 4 * 64 * 1024 // len(nano(0, 2.0)) + 1  # the queue holds 2 updates, 1 waits, 1 is read
-        c = Collector(session).until(lambda c: len(c.steps()) >= lines)
+        c = Collector(follower).until(lambda c: len(c.steps()) >= lines)
         assert c.steps() == [float(i) for i in range(lines)]
     finally:
-        session.stop()
+        follower.stop()
 
 
 def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
@@ -371,11 +371,11 @@ def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_
 def test_stop_ends_the_thread_and_is_safe_twice(tmp_path):
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
-    session = Follower([str(log)]).start()
-    session.stop()
-    session.stop()
-    assert session.done or session.get(timeout=1) is not None
-    assert not session._thread.is_alive()
+    follower = Follower([str(log)]).start()
+    follower.stop()
+    follower.stop()
+    assert follower.done or follower.get(timeout=1) is not None
+    assert not follower._thread.is_alive()
 
 
 def test_on_update_callback_gets_every_update_on_the_follower_thread(tmp_path):
@@ -469,13 +469,13 @@ def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(t
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
     c = follow([log], poll_interval=0.05, pace=0.1, pace_clock=clock).until(c_steps(1))
-    session = c.session
+    follower = c.follower
     append(log, nano(1, 2.9))  # within the pace of the read that caught up: waits for it
-    c.until(lambda c: str(log) in session._paced)
+    c.until(lambda c: str(log) in follower._paced)
     append(log, nano(2, 2.8))
     assert c.steps() == [0.0]
     clock.advance(0.1)
-    session.tick()
+    follower.tick()
     c.until(c_steps(3))
     assert [update.batch is not None and len(update.batch) for update in c.updates[-1:]] == [2]  # one read, both
     clock.advance(5.0)  # a writer's first append after a pause is read at once

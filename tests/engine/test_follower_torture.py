@@ -89,7 +89,7 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
     # The pace clock is the real one, which the test can move on: the follower paces its reads as in
     # use while the writer writes, and nothing waits for its pace once the writer is done.
     clock, pace_clock = ManualClock(), ManualClock(base=time.monotonic)
-    session = Follower([str(log)], max_pending=8, clock=clock, stall_after=STALL_AFTER, pace_clock=pace_clock).start()
+    follower = Follower([str(log)], max_pending=8, clock=clock, stall_after=STALL_AFTER, pace_clock=pace_clock).start()
     writer = subprocess.Popen(
         [sys.executable, str(script), str(log), str(sync), str(LINES), ",".join(map(str, ROTATIONS)), str(TRUNCATION)]
     )
@@ -109,10 +109,10 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
         """The log silent for ``silence`` s on the follower's clock: wait for its ``severity``
         stall, judged after everything the follower had to read."""
         clock.advance(silence)
-        session.tick()
+        follower.tick()
 
         def judged() -> bool:
-            update = session.get(timeout=0.05)
+            update = follower.get(timeout=0.05)
             if update is not None:
                 take(update)
             return severity in stalls or len(steps) > LINES  # (a duplicate: the assertions say which)
@@ -123,7 +123,7 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
         if len(steps) >= LINES and (sync / "done").exists():
             return True
         assert writer.poll() in (None, 0), "the writer failed"
-        update = session.get(timeout=0.05)
+        update = follower.get(timeout=0.05)
         if update is not None:
             take(update)
         written = sync / "written"
@@ -139,13 +139,13 @@ def test_every_written_record_exactly_once_in_order_across_rotations_and_truncat
         # may be judged in the round that takes the resync; the alert comes in a later one).
         assert not stalls  # the follower's clock stood still while the writer wrote
         pace_clock.advance(3600.0)
-        session.resync()
+        follower.resync()
         barrier(STALL_AFTER, "warn")
         barrier(2 * STALL_AFTER, "alert")  # alert: three times the warning's silence
     finally:
-        session.stop()
+        follower.stop()
         writer.wait(timeout=60)
-    while (update := session.get(timeout=0)) is not None:  # and whatever came after the barrier
+    while (update := follower.get(timeout=0)) is not None:  # and whatever came after the barrier
         take(update)
     assert writer.returncode == 0
     assert steps == [float(i) for i in range(LINES)]
