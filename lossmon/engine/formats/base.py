@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import ClassVar, NamedTuple
 
 from lossmon.engine.naming import is_metric_name, keep_value
 from lossmon.engine.records import RecordBuilder
 
 Span = tuple[int, int]
+
+
+def matches_at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """True when ``pattern`` occurs ``count`` times or more in ``text`` (it stops looking there)."""
+    return sum(1 for _ in islice(pattern.finditer(text), count)) >= count
 
 
 class Shape(NamedTuple):

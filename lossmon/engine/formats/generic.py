@@ -33,7 +33,7 @@ import re
 from collections import deque
 from functools import lru_cache
 
-from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
@@ -623,12 +623,7 @@ def _settings_dump(text: str) -> bool:
     stand among its pairs, which a metrics line never holds; its numbers are settings too."""
     if "'" not in text and '"' not in text and "True" not in text and "False" not in text and "None" not in text:
         return False
-    count = 0
-    for _ in _SETTING.finditer(text):
-        count += 1
-        if count >= MIN_SETTINGS:
-            return True
-    return False
+    return matches_at_least(_SETTING, text, MIN_SETTINGS)
 
 
 _OPTIMIZER_SETTING = re.compile(r"[ \t]*+[a-z_][a-z_0-9]*+: [^:]*+$")  # "    weight_decay: 0", "    betas: (0.9, 0.999)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.jsonl import load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -70,12 +70,7 @@ class HFDictParser(LineParser):
 
 
 def _settings(text: str) -> bool:
-    count = 0
-    for _ in _TEXT_VALUE.finditer(text):
-        count += 1
-        if count >= MIN_TEXT_VALUES:
-            return True
-    return False
+    return matches_at_least(_TEXT_VALUE, text, MIN_TEXT_VALUES)
 
 
 class HFDict(Format):
