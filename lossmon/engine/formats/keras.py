@@ -14,7 +14,9 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import pairs
 from lossmon.engine.records import RecordBuilder
 
-_EPOCH = re.compile(r"^Epoch (\d+)/(\d+)\s*$")
+# The epoch header, also as console output pasted into markdown shows it: a heading or a quote
+# ("# Epoch 1/20" in a README that quotes a fit).
+_EPOCH = re.compile(r"^(?:#{1,6} |> )?Epoch (\d+)/(\d+)\s*$")
 _PROGRESS = re.compile(r"^\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
 # A callback's message run into the frame it interrupted (Keras 1 printed it with no newline
 # first): "... - acc: 0.9426Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving ...".
@@ -79,5 +81,5 @@ class Keras(Format):
     id = "keras"
     title = "Keras progress (verbose 1 and 2)"
     example = "313/313 [==============================] - 5s 3ms/step - loss: 0.2687 - accuracy: 0.9031"
-    anchor = r"^\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^Epoch \d+/\d+\s*$"
+    anchor = r"^\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^(?:#{1,6} |> )?Epoch \d+/\d+\s*$"
     parser = KerasParser

@@ -1,4 +1,4 @@
-from parse_helpers import assert_series, read, read_fixture, steps
+from parse_helpers import CORPUS, assert_series, read, read_fixture, steps
 
 
 def test_keras3_verbose1_backspaces_ansi_and_frames():
@@ -70,3 +70,28 @@ def test_a_frame_a_callback_message_ran_into_is_no_record():
     assert monitor.store["acc"].values.tolist() == [0.8161, 0.9427, 0.9904]
     assert monitor.store["val_loss"].values.tolist() == [0.1428, 0.093, 0.0647]
     assert steps(monitor, "loss") == [33600, 67200, 100800]
+
+
+# tests/corpus/keras1-mnist-checkpoint-readme-log/README.md: a README quoting a Keras 1 fit, its
+# "Epoch e/E" headers turned into markdown headings; two epochs of another run quoted first.
+KERAS1_README = CORPUS / "keras1-mnist-checkpoint-readme-log" / "README.md"
+
+
+def test_epoch_headers_pasted_into_markdown_still_place_each_epoch():
+    monitor = read(KERAS1_README.read_bytes())
+    assert steps(monitor, "loss")[:4] == [16 * 33600, 9 * 33600, 1 * 33600, 2 * 33600]
+    assert monitor.store["loss"].values.tolist()[:3] == [0.0219, 0.0475, 0.5972]
+    assert len(monitor.store["loss"]) == 22
+    # the quoted epochs are not the run's past: epoch 1 of the run after epoch 9 is no 12x jump
+    pathologies = {finding.pathology for finding in monitor.findings}
+    assert "exploding_loss" not in pathologies
+    assert "overfitting" in pathologies
+
+
+def test_a_quoted_header_counts_and_a_heading_with_more_text_does_not():
+    monitor = read(
+        "# Epoch 1/2 notes: the loss is odd\n"
+        "> Epoch 2/2\n"
+        "1000/1000 [==============================] - 2s - loss: 0.3100 - acc: 0.9000\n"
+    )
+    assert steps(monitor, "loss") == [2 * 1000]
