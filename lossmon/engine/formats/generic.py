@@ -678,7 +678,7 @@ _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
 
-_HELD_OUT_WORDS = frozenset(("val", "valid", "validation", "eval", "evaluation", "test", "testing"))
+_HELD_OUT_WORDS = _PHASES - {"train", "training"}
 
 
 @lru_cache(maxsize=1024)
