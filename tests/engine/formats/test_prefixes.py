@@ -91,3 +91,20 @@ def test_split_tags_after_a_location_field_name_the_split():
     assert not any("epoch_end" in s.name for s in monitor.store)
     assert (monitor.store.primary_train, monitor.store.primary_val) == ("Loss", "VAL/Loss")
     assert monitor.store["VAL/Loss"].values.tolist() == [5.9321, 5.5839]
+
+
+# Coobiw/torch-like_numpy_MLP log/train.log (logging's "%(asctime)s - %(filename)s[line:%(lineno)d]
+# - %(levelname)s: %(message)s"): the line number is no series.
+FILENAME_LINE = (
+    "2022-10-17 20:16:36,492 - train.py[line:123] - INFO: Train Epoch 1 --- train loss : 0.6283828736781677 --- train accuracy:0.8382666666666667\n"
+    "2022-10-17 20:16:37,746 - train.py[line:145] - INFO: Test Epoch 1 --- test loss : 0.3568989852164526 --- test accuracy:0.9032\n"
+    "2022-10-17 20:17:50,512 - train.py[line:123] - INFO: Train Epoch 2 --- train loss : 0.3349526039321038 --- train accuracy:0.9083166666666667\n"
+    "2022-10-17 20:17:51,799 - train.py[line:145] - INFO: Test Epoch 2 --- test loss : 0.2918836657189479 --- test accuracy:0.92\n"
+)
+
+
+def test_a_filename_and_line_field_gives_no_metric():
+    monitor = read(FILENAME_LINE)
+    assert not [s.name for s in monitor.store if "line" in s.name or ".py" in s.name]
+    assert monitor.store["train loss"].values.tolist() == [0.6283828736781677, 0.3349526039321038]
+    assert monitor.store["test loss"].values.tolist() == [0.3568989852164526, 0.2918836657189479]
