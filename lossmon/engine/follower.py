@@ -14,6 +14,11 @@ Use::
 or ``Follower(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
 thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
 
+``Follower(paths, replay_speed=N)`` replays finished logs instead, at N records per second by
+its clock, one after the other (lossmon.engine.sources.replay; ``lossmon --replay``): the same
+thread, updates and history policy, so a replay reaches a face the way a followed log does;
+``paused`` stops the replays' time.
+
 - Each input (a file, each file a glob matches now or later, ``-``, a named pipe or ``<(...)``,
   a .gz/.bz2/.xz finished log)
   gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
@@ -41,9 +46,14 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   a glob matching in a directory not yet watched; ``resync()`` checks them now). Idle, the thread
   sleeps until then.
 - ``stop()`` ends the thread (within one batch) and closes the files; it is safe to call twice.
-- Each live input's Monitor judges when its log stops growing (the ``stalled`` detector), by
-  ``clock``: the follower asks it after every round and at least every ``RESYNC_SECONDS``;
-  ``tick()`` asks now. Its findings come as updates without records.
+- Each live input's Monitor judges when its log stops growing (the ``stalled`` detector): the
+  follower asks it after every round and at least every ``RESYNC_SECONDS``; ``tick()`` asks now.
+  Its findings come as updates without records.
+- One injected ``clock`` (seconds; time.monotonic by default) times everything the follower does:
+  the resync, the look for scan workers, the pace, how long its thread sleeps, and the stalled
+  detector's silence. A test gives a ManualClock and moves it: while it stands still, no timer
+  runs out (a file read up to its end waits for its pace: give ``pace=0`` to read it at once).
+  Only ``get(timeout)`` waits in real seconds: it is the caller's wait, not the follower's time.
 """
 
 from __future__ import annotations
@@ -64,6 +74,7 @@ from lossmon.engine.sources.compressed import FinishedFile
 from lossmon.engine.sources.files import BLOCK_BYTES
 from lossmon.engine.sources.pipe import PipeStream
 from lossmon.engine.sources.protocols import Source
+from lossmon.engine.sources.replay import ReplaySource
 from lossmon.engine.sources.tail import FileTail
 from lossmon.engine.sources.trackers import RunTail, run_tail
 from lossmon.engine.sources.targets import (
@@ -92,6 +103,9 @@ MAX_PENDING = 64
 # updates took 1.5x the CPU per record (benchmarks.watch_throughput). A writer's first append
 # after a pause is read at once.
 PACE_SECONDS = 0.1
+# A replay is polled this often (seconds by the clock), paused or not: it hands over the records
+# due by then, so a frame of the app sees a few records more at a time, not one at a time.
+REPLAY_TICK = 0.05
 
 
 class Follower:
@@ -108,20 +122,26 @@ class Follower:
         clock: Callable[[], float] = time.monotonic,
         stall_after: float | None = None,
         pace: float = PACE_SECONDS,
-        pace_clock: Callable[[], float] = time.monotonic,
+        replay_speed: float | None = None,
     ) -> None:
-        """``clock`` and ``stall_after``: for the stalled detector (Monitor.follow_stalls);
-        ``pace``: how often at most an input read up to its end is read again (seconds, by
-        ``pace_clock``)."""
+        """``clock``: the follower's one clock (see above); ``stall_after``: for the stalled
+        detector (Monitor.follow_stalls); ``pace``: how often at most an input read up to its end
+        is read again (seconds); ``replay_speed``: replay the paths (finished files, each read as
+        it is named) at this many records per second instead of following them."""
         if not paths:
             raise LossmonError("nothing to follow: give a log file, a glob or '-'")
         if poll_interval is not None and not poll_interval > 0:
             raise LossmonError(f"--poll must be a positive number of seconds, not {poll_interval:g}")
+        if replay_speed is not None and not replay_speed > 0:
+            raise LossmonError(f"--speed must be positive, not {replay_speed:g}")
         for spec in paths:
             check_spec(spec)
         self.lock = threading.RLock()
         self._specs = list(dict.fromkeys(paths))
-        self._patterns = [spec for spec in self._specs if is_pattern(spec)]
+        self._replay_speed = replay_speed
+        self._patterns = [spec for spec in self._specs if is_pattern(spec)] if replay_speed is None else []
+        self._last_replay: ReplaySource | None = None  # the one the next replay waits for
+        self._paused = False
         self._make_monitor = make_monitor
         self._on_update = on_update
         self._batch_bytes = batch_bytes
@@ -134,7 +154,7 @@ class Follower:
         self._by_event_path: dict[str, FollowedInput] = {}
         self._dirty: dict[str, FollowedInput] = {}
         self._dirty_lock = threading.Lock()
-        self._pace, self._pace_clock = pace, pace_clock
+        self._pace = pace
         self._paced: dict[str, FollowedInput] = {}  # marked, read again at pumped_at + pace
         self._rescan = False
         self._wake = threading.Event()
@@ -159,13 +179,17 @@ class Follower:
 
     def get(self, timeout: float | None = None) -> FollowUpdate | None:
         """The next update; None after ``timeout`` seconds, or once the follower is done."""
-        deadline = None if timeout is None else time.monotonic() + timeout
+        # Waited in pieces of at most half a second, to see the follower end meanwhile; each
+        # piece the queue waits for whole is counted off the timeout (no clock is read).
+        left = timeout
         while True:
-            wait = 0.5 if deadline is None else min(0.5, max(0.0, deadline - time.monotonic()))
+            wait = 0.5 if left is None else min(0.5, max(0.0, left))
             try:
                 return self._queue.get(timeout=wait)
             except queue.Empty:
-                if self.done or (deadline is not None and time.monotonic() >= deadline):
+                if left is not None:
+                    left -= wait
+                if self.done or (left is not None and left <= 0):
                     return None
 
     def tick(self) -> None:
@@ -198,6 +222,19 @@ class Follower:
         return self._finished.is_set() and self._queue.empty()
 
     @property
+    def paused(self) -> bool:
+        """The replays' time stands still (followed inputs are read on regardless)."""
+        return self._paused
+
+    @paused.setter
+    def paused(self, value: bool) -> None:
+        with self.lock:  # (a replay reads its clock under it, on the follower's thread)
+            self._paused = value
+            for feed in self._feeds.values():
+                if isinstance(feed.source, ReplaySource):
+                    feed.source.paused = value
+
+    @property
     def monitors(self) -> dict[str, Monitor]:
         with self.lock:
             return {path: feed.monitor for path, feed in self._feeds.items()}
@@ -210,13 +247,13 @@ class Follower:
     def _run(self) -> None:
         try:
             self._refresh()
-            next_resync = time.monotonic() + self._resync
+            next_resync = self._clock() + self._resync
             while not self._stopping.is_set():
-                if time.monotonic() >= next_resync:
+                if self._clock() >= next_resync:
                     self._refresh()
                     for feed in list(self._feeds.values()):
                         self._mark(feed)
-                    next_resync = time.monotonic() + self._resync
+                    next_resync = self._clock() + self._resync
                 elif self._rescan:
                     self._rescan = False
                     self._refresh()
@@ -258,7 +295,7 @@ class Follower:
     def _wait_for_pace(self, feed: FollowedInput) -> bool:
         """Was the feed read up to its end less than ``pace`` ago? Then it waits for the rest of
         that time (what its writer appends meanwhile is read with it)."""
-        if feed.caught_up and self._pace_clock() < feed.pumped_at + self._pace:
+        if feed.caught_up and self._clock() < self._due(feed):
             self._paced[feed.path] = feed
             return True
         self._paced.pop(feed.path, None)
@@ -266,9 +303,9 @@ class Follower:
 
     def _release_paced(self) -> float:
         """Mark the paced feeds whose time has come; how long until the next one's comes."""
-        now, soonest = self._pace_clock(), float("inf")
+        now, soonest = self._clock(), float("inf")
         for path, feed in list(self._paced.items()):
-            due = feed.pumped_at + self._pace
+            due = self._due(feed)
             if due <= now:
                 del self._paced[path]
                 self._mark(feed)
@@ -276,16 +313,22 @@ class Follower:
                 soonest = min(soonest, due)
         return soonest - now
 
+    def _due(self, feed: FollowedInput) -> float:
+        """When the feed, read up to its end (or up to what is due, a replay), is read again."""
+        return feed.pumped_at + (REPLAY_TICK if isinstance(feed.source, ReplaySource) else self._pace)
+
     def _pump(self, feed: FollowedInput) -> None:
-        feed.pumped_at = self._pace_clock()
+        feed.pumped_at = self._clock()
         self._work(feed, lambda: feed.pump(self._batch_bytes))
         if not feed.caught_up and isinstance(feed.source, FileTail):
             self._catch_up(feed, feed.source)
+        if isinstance(feed.source, ReplaySource) and not feed.done:
+            self._paced[feed.path] = feed  # polled again a tick later: what is due by then
 
     def _catch_up(self, feed: FollowedInput, tail: FileTail) -> None:
         """A file far behind its writer (the history policy): scan workers read ahead of it, from
         the line it is read up to, as the file grows. Looked at once per resync at most."""
-        now = time.monotonic()
+        now = self._clock()
         if now < feed.next_catch_up or feed.monitor.scanning_ahead:
             return
         feed.next_catch_up = now + self._resync
@@ -314,7 +357,9 @@ class Follower:
         self._deliver(updates)
 
     def _sleep_until(self, next_resync: float, at_most: float = float("inf")) -> None:
-        self._wake.wait(max(0.0, min(next_resync - time.monotonic(), at_most)))
+        """Until the resync (or ``at_most`` seconds), by the clock, or until woken: what is left
+        on the clock is waited in real seconds, and looked at again after."""
+        self._wake.wait(max(0.0, min(next_resync - self._clock(), at_most)))
         self._wake.clear()
 
     def _deliver(self, updates: list[FollowUpdate]) -> None:
@@ -370,7 +415,12 @@ class Follower:
 
     def _add(self, path: str) -> None:
         source: Source
-        if path == STDIN:
+        if self._replay_speed is not None:  # a finished log played back, after the one before it
+            source = self._last_replay = ReplaySource(
+                path, self._replay_speed, lambda: feed.monitor.records, self._clock, after=self._last_replay
+            )
+            source.paused = self._paused
+        elif path == STDIN:
             source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
         elif (run := run_tail(path)) is not None:  # a run kept in several files (a directory)
             source = run
@@ -383,7 +433,7 @@ class Follower:
         feed = FollowedInput(self._make_monitor(path), source)
         if isinstance(source, FileTail):  # its history: scanned ahead by workers if worth it
             scan_ahead(feed.monitor, path, file_size(path))
-        if not isinstance(source, FinishedFile):  # a live input: it may stall
+        if not isinstance(source, (FinishedFile, ReplaySource)):  # a live input: it may stall
             feed.monitor.follow_stalls(self._clock, self._stall_after)
         self._feeds[path] = feed
         self._followed.add(os.path.abspath(path))
