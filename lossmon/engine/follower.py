@@ -149,8 +149,8 @@ class Follower:
         self._clock = clock
         self._stall_after = stall_after
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
-        self._feeds: dict[str, FollowedInput] = {}
-        self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
+        self._inputs: dict[str, FollowedInput] = {}
+        self._followed_paths: set[str] = set()  # absolute paths: one monitor per file however spelled
         self._by_event_path: dict[str, FollowedInput] = {}
         self._dirty: dict[str, FollowedInput] = {}
         self._dirty_lock = threading.Lock()
@@ -200,9 +200,9 @@ class Follower:
         """Look at every input again now (its size, rotation, truncation), as the follower does
         by itself every ``RESYNC_SECONDS``: a change that went unheard is read at once."""
         with self.lock:
-            feeds = list(self._feeds.values())
-        for feed in feeds:
-            self._mark(feed)
+            inputs = list(self._inputs.values())
+        for followed in inputs:
+            self._mark(followed)
 
     def __iter__(self) -> Iterator[FollowUpdate]:
         while not self.done:
@@ -230,14 +230,14 @@ class Follower:
     def paused(self, value: bool) -> None:
         with self.lock:  # (a replay reads its clock under it, on the follower's thread)
             self._paused = value
-            for feed in self._feeds.values():
-                if isinstance(feed.source, ReplaySource):
-                    feed.source.paused = value
+            for followed in self._inputs.values():
+                if isinstance(followed.source, ReplaySource):
+                    followed.source.paused = value
 
     @property
     def monitors(self) -> dict[str, Monitor]:
         with self.lock:
-            return {path: feed.monitor for path, feed in self._feeds.items()}
+            return {path: followed.monitor for path, followed in self._inputs.items()}
 
     def describe_watching(self) -> str:
         return self.watcher.describe()
@@ -251,20 +251,20 @@ class Follower:
             while not self._stopping.is_set():
                 if self._clock() >= next_resync:
                     self._refresh()
-                    for feed in list(self._feeds.values()):
-                        self._mark(feed)
+                    for followed in list(self._inputs.values()):
+                        self._mark(followed)
                     next_resync = self._clock() + self._resync
                 elif self._rescan:
                     self._rescan = False
                     self._refresh()
                 self._release_paced()  # also while other inputs keep the thread busy
                 pumped = False
-                for feed in self._take_dirty():
+                for followed in self._take_dirty():
                     if self._stopping.is_set():
                         break
-                    if self._wait_for_pace(feed):
+                    if self._wait_for_pace(followed):
                         continue
-                    self._pump(feed)
+                    self._pump(followed)
                     pumped = True
                 if self._all_finished():
                     break
@@ -276,82 +276,82 @@ class Follower:
         finally:
             self.watcher.stop()
             with self.lock:
-                for feed in self._feeds.values():
-                    feed.close()
+                for followed in self._inputs.values():
+                    followed.close()
             self._finished.set()
 
     def _judge_stalls(self) -> None:
         """Logs read up to their end: has each been silent too long? (Monitor.tick)"""
-        for feed in list(self._feeds.values()):
-            if feed.caught_up and not feed.done:
+        for followed in list(self._inputs.values()):
+            if followed.caught_up and not followed.done:
                 with self.lock:
-                    findings = feed.monitor.tick()
-                    active = feed.monitor.status() if findings else {}
+                    findings = followed.monitor.tick()
+                    active = followed.monitor.status() if findings else {}
                 if findings:
-                    update = FollowUpdate(feed.path, feed.monitor, findings=findings, active=active)
-                    update.position = feed.source.position
+                    update = FollowUpdate(followed.path, followed.monitor, findings=findings, active=active)
+                    update.position = followed.source.position
                     self._deliver([update])
 
-    def _wait_for_pace(self, feed: FollowedInput) -> bool:
-        """Was the feed read up to its end less than ``pace`` ago? Then it waits for the rest of
+    def _wait_for_pace(self, followed: FollowedInput) -> bool:
+        """Was the input read up to its end less than ``pace`` ago? Then it waits for the rest of
         that time (what its writer appends meanwhile is read with it)."""
-        if feed.caught_up and self._clock() < self._due(feed):
-            self._paced[feed.path] = feed
+        if followed.caught_up and self._clock() < self._due(followed):
+            self._paced[followed.path] = followed
             return True
-        self._paced.pop(feed.path, None)
+        self._paced.pop(followed.path, None)
         return False
 
     def _release_paced(self) -> float:
-        """Mark the paced feeds whose time has come; how long until the next one's comes."""
+        """Mark the paced inputs whose time has come; how long until the next one's comes."""
         now, soonest = self._clock(), float("inf")
-        for path, feed in list(self._paced.items()):
-            due = self._due(feed)
+        for path, followed in list(self._paced.items()):
+            due = self._due(followed)
             if due <= now:
                 del self._paced[path]
-                self._mark(feed)
+                self._mark(followed)
             else:
                 soonest = min(soonest, due)
         return soonest - now
 
-    def _due(self, feed: FollowedInput) -> float:
-        """When the feed, read up to its end (or up to what is due, a replay), is read again."""
-        return feed.pumped_at + (REPLAY_TICK if isinstance(feed.source, ReplaySource) else self._pace)
+    def _due(self, followed: FollowedInput) -> float:
+        """When the input, read up to its end (or up to what is due, a replay), is read again."""
+        return followed.pumped_at + (REPLAY_TICK if isinstance(followed.source, ReplaySource) else self._pace)
 
-    def _pump(self, feed: FollowedInput) -> None:
-        feed.pumped_at = self._clock()
-        self._work(feed, lambda: feed.pump(self._batch_bytes))
-        if not feed.caught_up and isinstance(feed.source, FileTail):
-            self._catch_up(feed, feed.source)
-        if isinstance(feed.source, ReplaySource) and not feed.done:
-            self._paced[feed.path] = feed  # polled again a tick later: what is due by then
+    def _pump(self, followed: FollowedInput) -> None:
+        followed.pumped_at = self._clock()
+        self._work(followed, lambda: followed.pump(self._batch_bytes))
+        if not followed.caught_up and isinstance(followed.source, FileTail):
+            self._catch_up(followed, followed.source)
+        if isinstance(followed.source, ReplaySource) and not followed.done:
+            self._paced[followed.path] = followed  # polled again a tick later: what is due by then
 
-    def _catch_up(self, feed: FollowedInput, tail: FileTail) -> None:
+    def _catch_up(self, followed: FollowedInput, tail: FileTail) -> None:
         """A file far behind its writer (the history policy): scan workers read ahead of it, from
         the line it is read up to, as the file grows. Looked at once per resync at most."""
         now = self._clock()
-        if now < feed.next_catch_up or feed.monitor.scanning_ahead:
+        if now < followed.next_catch_up or followed.monitor.scanning_ahead:
             return
-        feed.next_catch_up = now + self._resync
-        splitter = feed.monitor.splitter
+        followed.next_catch_up = now + self._resync
+        splitter = followed.monitor.splitter
         behind = tail.size - tail.offset
-        if behind < BEHIND_BYTES or splitter.overflowing or feed.committed_early:
+        if behind < BEHIND_BYTES or splitter.overflowing or followed.committed_early:
             return
         scan_ahead(  # set on this thread, between two pumps: no reader of the monitor minds
-            feed.monitor, tail.path, tail.size,
+            followed.monitor, tail.path, tail.size,
             start=tail.offset - splitter.pending_bytes, first_line=splitter.lines_done + 1, grows=True,
         )
 
-    def _work(self, feed: FollowedInput, step: Callable[[], bool]) -> None:
-        """Run one step of a feed under the lock, then hand its updates over outside it."""
+    def _work(self, followed: FollowedInput, step: Callable[[], bool]) -> None:
+        """Run one step of an input under the lock, then hand its updates over outside it."""
         with self.lock:
             try:
                 more = step()
             except Exception as error:  # one unreadable input or bad chunk must not stop the rest
-                feed.report_error(f"{feed.path}: {type(error).__name__}: {error}")
+                followed.report_error(f"{followed.path}: {type(error).__name__}: {error}")
                 more = False
-            updates = feed.take_updates()
+            updates = followed.take_updates()
         if more:
-            self._mark(feed)
+            self._mark(followed)
         if any(event.kind in ("deleted", "moved") for update in updates for event in update.events):
             self._rescan = True  # watch from further up (see _refresh)
         self._deliver(updates)
@@ -376,74 +376,74 @@ class Follower:
 
     def _all_finished(self) -> bool:
         """Only inputs that end (stdin, compressed logs), and all of them read to their end."""
-        if self._patterns or not self._feeds:
+        if self._patterns or not self._inputs:
             return False
-        return all(feed.done for feed in self._feeds.values())
+        return all(followed.done for followed in self._inputs.values())
 
     def _refresh(self) -> None:
         """Add inputs newly matched, and watch the directories that all inputs need."""
         with self.lock:
             for spec in self._specs:
                 for path in matches(spec) if spec in self._patterns else [spec]:
-                    if path not in self._feeds and os.path.abspath(path) not in self._followed:
+                    if path not in self._inputs and os.path.abspath(path) not in self._followed_paths:
                         self._add(path)
             dirs: set[str] = set()
             by_event_path: dict[str, FollowedInput] = {}
             for pattern in self._patterns:
                 dirs |= pattern_dirs(pattern)
             absent = []
-            for path, feed in self._feeds.items():
-                if isinstance(feed.source, RunTail):
-                    for directory in feed.source.directories():  # a new point or file of the run
+            for path, followed in self._inputs.items():
+                if isinstance(followed.source, RunTail):
+                    for directory in followed.source.directories():  # a new point or file of the run
                         dirs.add(directory)
-                        by_event_path[os.path.abspath(directory)] = feed
-                    for run_file in feed.source.reader.files():
-                        by_event_path[os.path.abspath(run_file)] = feed
-                if isinstance(feed.source, FileTail):
+                        by_event_path[os.path.abspath(directory)] = followed
+                    for run_file in followed.source.reader.files():
+                        by_event_path[os.path.abspath(run_file)] = followed
+                if isinstance(followed.source, FileTail):
                     dirs |= file_dirs(path)
-                    by_event_path[os.path.abspath(path)] = feed
-                    by_event_path[os.path.realpath(path)] = feed
-                    if not feed.source.at_path:
+                    by_event_path[os.path.abspath(path)] = followed
+                    by_event_path[os.path.realpath(path)] = followed
+                    if not followed.source.at_path:
                         # Its directory may go or come too, and while the deleted file is still
                         # open the kernel reports no deletion of that directory: watch its parent.
                         dirs.add(existing_ancestor(os.path.dirname(os.path.dirname(os.path.abspath(path)))))
-                        absent.append(feed)
+                        absent.append(followed)
             self._by_event_path = by_event_path
         self.watcher.watch(dirs)
-        for feed in absent:  # it may have appeared before its directory was watched
-            self._mark(feed)
+        for followed in absent:  # it may have appeared before its directory was watched
+            self._mark(followed)
 
     def _add(self, path: str) -> None:
         source: Source
         if self._replay_speed is not None:  # a finished log played back, after the one before it
             source = self._last_replay = ReplaySource(
-                path, self._replay_speed, lambda: feed.monitor.records, self._clock, after=self._last_replay
+                path, self._replay_speed, lambda: followed.monitor.records, self._clock, after=self._last_replay
             )
             source.paused = self._paused
         elif path == STDIN:
-            source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+            source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(followed))
         elif (run := run_tail(path)) is not None:  # a run kept in several files (a directory)
             source = run
         elif is_pipe(path):
-            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(feed))
+            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(followed))
         elif is_compressed(path):
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        feed = FollowedInput(self._make_monitor(path), source)
+        followed = FollowedInput(self._make_monitor(path), source)
         if isinstance(source, FileTail):  # its history: scanned ahead by workers if worth it
-            scan_ahead(feed.monitor, path, file_size(path))
+            scan_ahead(followed.monitor, path, file_size(path))
         if not isinstance(source, (FinishedFile, ReplaySource)):  # a live input: it may stall
-            feed.monitor.follow_stalls(self._clock, self._stall_after)
-        self._feeds[path] = feed
-        self._followed.add(os.path.abspath(path))
-        self._mark(feed)
+            followed.monitor.follow_stalls(self._clock, self._stall_after)
+        self._inputs[path] = followed
+        self._followed_paths.add(os.path.abspath(path))
+        self._mark(followed)
 
     # Any thread -------------------------------------------------------------------------------
 
-    def _mark(self, feed: FollowedInput) -> None:
+    def _mark(self, followed: FollowedInput) -> None:
         with self._dirty_lock:
-            self._dirty[feed.path] = feed
+            self._dirty[followed.path] = followed
         self._wake.set()
 
     def _take_dirty(self) -> list[FollowedInput]:
@@ -455,18 +455,18 @@ class Follower:
         """On a watchdog thread: only mark what to look at, and wake the follower."""
         hit = False
         for path in paths:
-            feed = self._by_event_path.get(path)
-            if feed is None:  # a new file in a run's directory (a metric, an event file)
-                feed = self._by_event_path.get(os.path.dirname(path))
-                feed = feed if feed is not None and isinstance(feed.source, RunTail) else None
-            if feed is not None:
-                self._mark(feed)
+            followed = self._by_event_path.get(path)
+            if followed is None:  # a new file in a run's directory (a metric, an event file)
+                followed = self._by_event_path.get(os.path.dirname(path))
+                followed = followed if followed is not None and isinstance(followed.source, RunTail) else None
+            if followed is not None:
+                self._mark(followed)
                 hit = True
         if is_directory and kind in ("deleted", "moved"):  # its files' own events may go with its watch
             inside = paths[0] + os.sep
-            for path, feed in list(self._by_event_path.items()):
+            for path, followed in list(self._by_event_path.items()):
                 if path.startswith(inside):
-                    self._mark(feed)
+                    self._mark(followed)
         if is_directory or (not hit and kind != "modified" and self._patterns):
             self._rescan = True
             self._wake.set()
