@@ -64,14 +64,17 @@ def _tracked_reader():
 
     class TrackedReader(LogReader):
         """The app's reader, noting for each log how far the updates it has handed the app go
-        (``delivered``): after one is noted, its messages are posted to the app."""
+        (``delivered``: after one is noted, its messages are posted to the app) and the findings
+        they carried (``handed``: what the app's alerts were given, each once)."""
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.delivered: dict[str, int] = {}
+            self.handed: dict[str, list] = {}
 
         def _on_update(self, update):
             super()._on_update(update)
+            self.handed.setdefault(update.path, []).extend(update.findings)
             self.delivered[update.path] = update.position
 
     return TrackedReader
