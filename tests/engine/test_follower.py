@@ -479,3 +479,28 @@ def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(t
 
 def c_steps(n):
     return lambda c: len(c.steps()) >= n
+
+
+def test_a_replay_is_followed_like_a_log_one_after_the_other_and_ends(tmp_path, follow):
+    """Follower(replay_speed=N): finished logs played back on the follower's clock (here one that
+    moves a second at each reading), through the same updates: check's records and findings, the
+    second log opened only once the first has finished, and the follower done once both are."""
+    first, second = tmp_path / "a.log", tmp_path / "b.log"
+    first.write_bytes(b"".join(nano(i, 3.0 - i / 100) for i in range(300)))
+    second.write_bytes(b"".join(nano(i, 3.0 if i < 200 else float("nan")) for i in range(250)) + b"iter 250: loss 2.5")
+    c = follow([first, second], replay_speed=10, clock=ManualClock(step=1.0))
+    c.until(lambda c: c.follower.done)
+    assert [(Path(path).name, kind) for path, kind in c.events()] == [
+        ("a.log", "opened"), ("a.log", "finished"), ("b.log", "opened"), ("b.log", "finished")
+    ]
+    for path in (first, second):
+        # a few seconds' worth at a time (the clock moves at each of the follower's readings)
+        assert len([u for u in c.updates if u.path == str(path) and u.records]) >= 3
+        expected = check_file(str(path))
+        assert repr(c.records(str(path))) == repr(check_records(path))  # (NaN too); the last line without its newline too
+        found = [f for u in c.updates if u.path == str(path) for f in u.findings]
+        # (small batches: detectors' findings of one batch may come in another order than check's)
+        assert sorted((f.pathology, f.step, f.line, f.severity) for f in found) == sorted(
+            (f.pathology, f.step, f.line, f.severity) for f in expected.findings
+        )
+    assert "nan_or_inf" in {f.pathology for u in c.updates if u.path == str(second) for f in u.findings}
