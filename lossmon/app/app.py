@@ -1,7 +1,7 @@
 """The lossmon terminal app, as a composition root: the reader (reader.py: the follower's thread,
-following logs or replaying them) drives the monitors and posts LogsChanged; the app keeps a LogView per log, redraws the
-current one on a throttle (never per line, refresh.py) on its LogScreen, and hands each update's
-findings to the alert policy (alerting.py).
+following logs or replaying them) drives the monitors and posts LogsChanged; the app keeps a
+LogView per log, redraws the current one on a throttle (never per line, refresh.py) on its
+LogScreen, and hands each update's findings to the alert policy (alerting.py).
 
 What the user chose to see (``view_state``) and which log is shown (``current``) are reactive:
 a key changes them (actions.py) and the watchers below redraw. The header and the charts are

@@ -4,7 +4,6 @@ Waits poll with a deadline (never a fixed sleep), so they are quick when things 
 paced by a ManualClock the test moves."""
 
 import os
-import threading
 
 import pytest
 
@@ -163,7 +162,7 @@ def test_a_paused_replay_stops_feeding(healthy_log, monkeypatch):
         assert reader.logs[0].monitor.records == 612
     finally:
         reader.stop()
-    assert not any(t.name == "lossmon-follow" and t.is_alive() for t in threading.enumerate())
+    assert not reader.follower._thread.is_alive()
 
 
 def test_several_logs_are_replayed_one_after_the_other(healthy_log, nan_log):

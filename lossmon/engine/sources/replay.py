@@ -93,10 +93,13 @@ class ReplaySource:
                 self._lines_per_record = max(1.0, self._line / records)
         if self._line >= len(self._ends):
             finish(self, sink, "replayed")
+            self.close()  # the next log's replay needs the memory more (the follower goes on)
         return False
 
     def close(self) -> None:
-        self._data = b"" if self._data is not None else None
+        """Let go of the log's bytes (read whole at the start)."""
+        if self._data is not None:
+            self._data, self._ends = b"", self._ends[:0]
 
     def _load(self) -> None:
         data = b"".join(read_chunks(self.path))
