@@ -3,7 +3,7 @@ records per second, sampled as it goes (records fed against seconds since it sta
 
     .venv/bin/python benchmarks/replay_pace.py [--speed 400] [--steps 3000] [--seconds 2]
 
-Timings, not tests: the suite checks what a replay feeds (tests/app/test_feeds.py), this measures
+Timings, not tests: the suite checks what a replay hands over (tests/app/test_reader.py), this measures
 its pace against the wall clock.
 """
 
@@ -20,24 +20,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def measure(speed: float, steps: int, seconds: float) -> list[tuple[float, int]]:
     """(seconds since start, records fed) every 0.1 s for ``seconds``."""
-    from lossmon.app.feeds import ReplayFeed
+    from lossmon.app.reader import LogReader
     from lossmon.engine import Monitor
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "train.log"
         path.write_text("".join(f"step {i} loss {2.0 / (1 + i / 100):.5f}\n" for i in range(steps)))
-        feed = ReplayFeed([str(path)], Monitor, speed)
-        log = feed.logs[0]
+        reader = LogReader([str(path)], Monitor, replay_speed=speed)
         start = time.monotonic()
-        feed.start(lambda log: None)
+        reader.start(lambda log: None)
         samples = []
         try:
+            while not reader.logs:
+                time.sleep(0.01)
+            log = reader.logs[0]
             while time.monotonic() - start < seconds:
                 time.sleep(0.1)
                 with log.lock:
                     samples.append((time.monotonic() - start, log.monitor.records))
         finally:
-            feed.stop()
+            reader.stop()
     return samples
 
 

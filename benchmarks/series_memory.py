@@ -41,11 +41,11 @@ _APP_CHILD = """
 import asyncio, sys, time
 from functools import partial
 from lossmon.app.app import LossmonApp
-from lossmon.app.feeds import FollowFeed
+from lossmon.app.reader import LogReader
 from lossmon.engine import Monitor
 
 async def main(path, options):
-    app = LossmonApp(FollowFeed([path], partial(Monitor, **options), idle_flush=10.0))
+    app = LossmonApp(LogReader([path], partial(Monitor, **options)))
     async with app.run_test(size=(160, 50)) as pilot:
         end = time.monotonic() + 600
         while (not app.reader.logs or app.loading) and time.monotonic() < end:

@@ -1,7 +1,7 @@
-"""The lossmon terminal app, as a composition root: a reader (the follower's thread, or a replay
-thread) drives the monitors and posts LogsChanged; the app keeps a LogView per log, redraws the
-current one on a throttle (never per line, refresh.py) on its LogScreen, and hands each update's
-findings to the alert policy (alerting.py).
+"""The lossmon terminal app, as a composition root: the reader (reader.py: the follower's thread,
+following logs or replaying them) drives the monitors and posts LogsChanged; the app keeps a
+LogView per log, redraws the current one on a throttle (never per line, refresh.py) on its
+LogScreen, and hands each update's findings to the alert policy (alerting.py).
 
 What the user chose to see (``view_state``) and which log is shown (``current``) are reactive:
 a key changes them (actions.py) and the watchers below redraw. The header and the charts are
@@ -186,7 +186,7 @@ class LossmonApp(KeyActions, AppAlerts, App):
             charts, self._charts_now = self._charts_now or self.planned.throttle.charts_due(self.loading), False
             self.render_log(self.views[self.current], charts)
         else:
-            self.log_screen.show_header(waiting_header(list(getattr(self.reader, "paths", [])), self.reader.error))
+            self.log_screen.show_header(waiting_header(self.reader.paths, self.reader.error))
 
     # Drawing -----------------------------------------------------------------------------------
 

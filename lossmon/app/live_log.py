@@ -1,8 +1,8 @@
 """One log as the app sees it: its Monitor, the lock that guards it, and what the header shows
 (loading progress, rate, what happened to the file).
 
-A feed's thread changes the Monitor while the app reads it, so both hold ``lock`` (the follower's
-``Follower.lock``: the feed for one batch at a time, the app while it reads what a frame needs).
+The follower's thread changes the Monitor while the app reads it, so both hold ``lock`` (the
+``Follower.lock``: the follower for one batch at a time, the app while it reads what a frame needs).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class LiveLog:
         self._arrival_times = GrowableArray(np.float64)  # ...and when it arrived
         self._recent: deque[tuple[float, int]] = deque()
 
-    # Written by the feed's thread (under the lock) --------------------------------------------
+    # Written by the follower's thread (under the lock) --------------------------------------------
 
     def took(self, records: int, position: int | None = None) -> None:
         """Note that ``records`` were parsed and ``position`` bytes of the input are read."""

@@ -15,7 +15,7 @@ class LogsChanged(Message):
 
 
 class FindingsArrived(Message):
-    """An update of ``log`` carried ``findings`` (posted from the feed's thread, one per such
+    """An update of ``log`` carried ``findings`` (posted from the reader's thread, one per such
     update: findings are few, and each is news once). ``active``: the badges lit after it."""
 
     def __init__(self, log, findings: list, active: dict) -> None:

@@ -47,17 +47,18 @@ def runs_with_baseline(paths: list[str], baseline: str | None) -> list[str]:
     return [baseline, *paths]
 
 
-def build_feed(args, stdin: BinaryIO | None = None):
-    """The feed for parsed arguments: the follower, or a replay."""
-    from lossmon.app.feeds import FollowFeed, ReplayFeed
+def build_reader(args, stdin: BinaryIO | None = None):
+    """The app's reader for parsed arguments: the follower, following the logs or replaying them."""
+    from lossmon.app.reader import LogReader
 
     from lossmon.commands.watch import read_baseline
     from lossmon.engine.baseline import with_baseline
 
     make_monitor = with_baseline(partial(Monitor, **parsing_options(args)), read_baseline(args))
-    if args.replay:  # run_app checked the paths
-        return ReplayFeed(args.paths, make_monitor, args.speed)
-    return FollowFeed(args.paths, make_monitor, poll_interval=args.poll, stdin=stdin, stall_after=args.stall_after)
+    return LogReader(
+        args.paths, make_monitor, replay_speed=args.speed if args.replay else None,  # run_app checked a replay's paths
+        poll_interval=args.poll, stdin=stdin, stall_after=args.stall_after,
+    )
 
 
 def take_stdin_for_the_log() -> BinaryIO:
@@ -124,18 +125,18 @@ def run_app(args) -> int:
         check_spec(spec)
     check_terminal()
     stdin = take_stdin_for_the_log() if STDIN in args.paths and not args.replay else None
-    feed = build_feed(args, stdin)
+    reader = build_reader(args, stdin)
     if not args.replay:
-        feed.start_early()  # the history is read while the app starts (a replay waits for it)
+        reader.start_early()  # the history is read while the app starts (a replay waits for it)
 
     from lossmon.app.alerting import AlertOptions
     from lossmon.app.app import LossmonApp
 
     alerts = AlertOptions(args.on_alert, args.alert_level, args.hook_timeout, args.notify, args.webhook)
     LossmonApp(
-        feed, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
+        reader, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
     ).run()
     return EXIT_OK
 
 
-__all__ = ["run_app", "build_feed"]
+__all__ = ["run_app", "build_reader"]

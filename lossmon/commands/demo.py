@@ -59,12 +59,12 @@ class DemoRun:
 def build_demo(name: str, directory: str, steps_per_second: float, **app_options):
     """The demo run (not started) and the app that follows its log."""
     from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import FollowFeed
+    from lossmon.app.reader import LogReader
     from lossmon.demo.scenarios import SCENARIOS
 
     run = DemoRun(name, os.path.join(directory, SCENARIOS[name].filename), steps_per_second)
     # The simulated run ends after its scenario: its log going quiet then is no hung job.
-    return run, LossmonApp(FollowFeed([run.path], stall_after=math.inf), **app_options)
+    return run, LossmonApp(LogReader([run.path], stall_after=math.inf), **app_options)
 
 
 def run_demo(args) -> int:

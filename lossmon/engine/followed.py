@@ -38,7 +38,7 @@ class FollowedInput(Sink):
         self._problems_reported = 0
         self._reported_position = 0
         self.next_catch_up = 0.0  # when the follower may next look at starting scan workers
-        self.pumped_at = float("-inf")  # when the follower last read it (monotonic; for its pace)
+        self.pumped_at = float("-inf")  # when the follower last read it (by its clock; for its pace)
 
     @property
     def done(self) -> bool:

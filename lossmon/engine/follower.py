@@ -14,6 +14,11 @@ Use::
 or ``Follower(paths, on_update=callback)``, which calls ``callback(update)`` on the follower's
 thread instead of queueing (a Textual app passes a function that calls ``app.call_from_thread``).
 
+``Follower(paths, replay_speed=N)`` replays finished logs instead, at N records per second by
+its clock, one after the other (lossmon.engine.sources.replay; ``lossmon --replay``): the same
+thread, updates and history policy, so a replay reaches a face the way a followed log does;
+``paused`` stops the replays' time.
+
 - Each input (a file, each file a glob matches now or later, ``-``, a named pipe or ``<(...)``,
   a .gz/.bz2/.xz finished log)
   gets its own :class:`~lossmon.engine.monitor.Monitor`, made by ``make_monitor(path)``.
@@ -41,9 +46,14 @@ thread instead of queueing (a Textual app passes a function that calls ``app.cal
   a glob matching in a directory not yet watched; ``resync()`` checks them now). Idle, the thread
   sleeps until then.
 - ``stop()`` ends the thread (within one batch) and closes the files; it is safe to call twice.
-- Each live input's Monitor judges when its log stops growing (the ``stalled`` detector), by
-  ``clock``: the follower asks it after every round and at least every ``RESYNC_SECONDS``;
-  ``tick()`` asks now. Its findings come as updates without records.
+- Each live input's Monitor judges when its log stops growing (the ``stalled`` detector): the
+  follower asks it after every round and at least every ``RESYNC_SECONDS``; ``tick()`` asks now.
+  Its findings come as updates without records.
+- One injected ``clock`` (seconds; time.monotonic by default) times everything the follower does:
+  the resync, the look for scan workers, the pace, how long its thread sleeps, and the stalled
+  detector's silence. A test gives a ManualClock and moves it: while it stands still, no timer
+  runs out (a file read up to its end waits for its pace: give ``pace=0`` to read it at once).
+  Only ``get(timeout)`` waits in real seconds: it is the caller's wait, not the follower's time.
 """
 
 from __future__ import annotations
@@ -64,6 +74,7 @@ from lossmon.engine.sources.compressed import FinishedFile
 from lossmon.engine.sources.files import BLOCK_BYTES
 from lossmon.engine.sources.pipe import PipeStream
 from lossmon.engine.sources.protocols import Source
+from lossmon.engine.sources.replay import ReplaySource
 from lossmon.engine.sources.tail import FileTail
 from lossmon.engine.sources.trackers import RunTail, run_tail
 from lossmon.engine.sources.targets import (
@@ -92,6 +103,9 @@ MAX_PENDING = 64
 # updates took 1.5x the CPU per record (benchmarks.watch_throughput). A writer's first append
 # after a pause is read at once.
 PACE_SECONDS = 0.1
+# A replay is polled this often (seconds by the clock), paused or not: it hands over the records
+# due by then, so a frame of the app sees a few records more at a time, not one at a time.
+REPLAY_TICK = 0.05
 
 
 class Follower:
@@ -108,20 +122,26 @@ class Follower:
         clock: Callable[[], float] = time.monotonic,
         stall_after: float | None = None,
         pace: float = PACE_SECONDS,
-        pace_clock: Callable[[], float] = time.monotonic,
+        replay_speed: float | None = None,
     ) -> None:
-        """``clock`` and ``stall_after``: for the stalled detector (Monitor.follow_stalls);
-        ``pace``: how often at most an input read up to its end is read again (seconds, by
-        ``pace_clock``)."""
+        """``clock``: the follower's one clock (see above); ``stall_after``: for the stalled
+        detector (Monitor.follow_stalls); ``pace``: how often at most an input read up to its end
+        is read again (seconds); ``replay_speed``: replay the paths (finished files, each read as
+        it is named) at this many records per second instead of following them."""
         if not paths:
             raise LossmonError("nothing to follow: give a log file, a glob or '-'")
         if poll_interval is not None and not poll_interval > 0:
             raise LossmonError(f"--poll must be a positive number of seconds, not {poll_interval:g}")
+        if replay_speed is not None and not replay_speed > 0:
+            raise LossmonError(f"--speed must be positive, not {replay_speed:g}")
         for spec in paths:
             check_spec(spec)
         self.lock = threading.RLock()
         self._specs = list(dict.fromkeys(paths))
-        self._patterns = [spec for spec in self._specs if is_pattern(spec)]
+        self._replay_speed = replay_speed
+        self._patterns = [spec for spec in self._specs if is_pattern(spec)] if replay_speed is None else []
+        self._last_replay: ReplaySource | None = None  # the one the next replay waits for
+        self._paused = False
         self._make_monitor = make_monitor
         self._on_update = on_update
         self._batch_bytes = batch_bytes
@@ -129,12 +149,12 @@ class Follower:
         self._clock = clock
         self._stall_after = stall_after
         self._resync = max(RESYNC_SECONDS, poll_interval or 0)
-        self._feeds: dict[str, FollowedInput] = {}
-        self._followed: set[str] = set()  # absolute paths: one monitor per file however spelled
+        self._inputs: dict[str, FollowedInput] = {}
+        self._followed_paths: set[str] = set()  # absolute paths: one monitor per file however spelled
         self._by_event_path: dict[str, FollowedInput] = {}
         self._dirty: dict[str, FollowedInput] = {}
         self._dirty_lock = threading.Lock()
-        self._pace, self._pace_clock = pace, pace_clock
+        self._pace = pace
         self._paced: dict[str, FollowedInput] = {}  # marked, read again at pumped_at + pace
         self._rescan = False
         self._wake = threading.Event()
@@ -159,13 +179,17 @@ class Follower:
 
     def get(self, timeout: float | None = None) -> FollowUpdate | None:
         """The next update; None after ``timeout`` seconds, or once the follower is done."""
-        deadline = None if timeout is None else time.monotonic() + timeout
+        # Waited in pieces of at most half a second, to see the follower end meanwhile; each
+        # piece the queue waits for whole is counted off the timeout (no clock is read).
+        left = timeout
         while True:
-            wait = 0.5 if deadline is None else min(0.5, max(0.0, deadline - time.monotonic()))
+            wait = 0.5 if left is None else min(0.5, max(0.0, left))
             try:
                 return self._queue.get(timeout=wait)
             except queue.Empty:
-                if self.done or (deadline is not None and time.monotonic() >= deadline):
+                if left is not None:
+                    left -= wait
+                if self.done or (left is not None and left <= 0):
                     return None
 
     def tick(self) -> None:
@@ -176,9 +200,9 @@ class Follower:
         """Look at every input again now (its size, rotation, truncation), as the follower does
         by itself every ``RESYNC_SECONDS``: a change that went unheard is read at once."""
         with self.lock:
-            feeds = list(self._feeds.values())
-        for feed in feeds:
-            self._mark(feed)
+            inputs = list(self._inputs.values())
+        for followed in inputs:
+            self._mark(followed)
 
     def __iter__(self) -> Iterator[FollowUpdate]:
         while not self.done:
@@ -198,9 +222,22 @@ class Follower:
         return self._finished.is_set() and self._queue.empty()
 
     @property
+    def paused(self) -> bool:
+        """The replays' time stands still (followed inputs are read on regardless)."""
+        return self._paused
+
+    @paused.setter
+    def paused(self, value: bool) -> None:
+        with self.lock:  # (a replay reads its clock under it, on the follower's thread)
+            self._paused = value
+            for followed in self._inputs.values():
+                if isinstance(followed.source, ReplaySource):
+                    followed.source.paused = value
+
+    @property
     def monitors(self) -> dict[str, Monitor]:
         with self.lock:
-            return {path: feed.monitor for path, feed in self._feeds.items()}
+            return {path: followed.monitor for path, followed in self._inputs.items()}
 
     def describe_watching(self) -> str:
         return self.watcher.describe()
@@ -210,24 +247,24 @@ class Follower:
     def _run(self) -> None:
         try:
             self._refresh()
-            next_resync = time.monotonic() + self._resync
+            next_resync = self._clock() + self._resync
             while not self._stopping.is_set():
-                if time.monotonic() >= next_resync:
+                if self._clock() >= next_resync:
                     self._refresh()
-                    for feed in list(self._feeds.values()):
-                        self._mark(feed)
-                    next_resync = time.monotonic() + self._resync
+                    for followed in list(self._inputs.values()):
+                        self._mark(followed)
+                    next_resync = self._clock() + self._resync
                 elif self._rescan:
                     self._rescan = False
                     self._refresh()
                 self._release_paced()  # also while other inputs keep the thread busy
                 pumped = False
-                for feed in self._take_dirty():
+                for followed in self._take_dirty():
                     if self._stopping.is_set():
                         break
-                    if self._wait_for_pace(feed):
+                    if self._wait_for_pace(followed):
                         continue
-                    self._pump(feed)
+                    self._pump(followed)
                     pumped = True
                 if self._all_finished():
                     break
@@ -239,82 +276,90 @@ class Follower:
         finally:
             self.watcher.stop()
             with self.lock:
-                for feed in self._feeds.values():
-                    feed.close()
+                for followed in self._inputs.values():
+                    followed.close()
             self._finished.set()
 
     def _judge_stalls(self) -> None:
         """Logs read up to their end: has each been silent too long? (Monitor.tick)"""
-        for feed in list(self._feeds.values()):
-            if feed.caught_up and not feed.done:
+        for followed in list(self._inputs.values()):
+            if followed.caught_up and not followed.done:
                 with self.lock:
-                    findings = feed.monitor.tick()
-                    active = feed.monitor.status() if findings else {}
+                    findings = followed.monitor.tick()
+                    active = followed.monitor.status() if findings else {}
                 if findings:
-                    update = FollowUpdate(feed.path, feed.monitor, findings=findings, active=active)
-                    update.position = feed.source.position
+                    update = FollowUpdate(followed.path, followed.monitor, findings=findings, active=active)
+                    update.position = followed.source.position
                     self._deliver([update])
 
-    def _wait_for_pace(self, feed: FollowedInput) -> bool:
-        """Was the feed read up to its end less than ``pace`` ago? Then it waits for the rest of
+    def _wait_for_pace(self, followed: FollowedInput) -> bool:
+        """Was the input read up to its end less than ``pace`` ago? Then it waits for the rest of
         that time (what its writer appends meanwhile is read with it)."""
-        if feed.caught_up and self._pace_clock() < feed.pumped_at + self._pace:
-            self._paced[feed.path] = feed
+        if followed.caught_up and self._clock() < self._due(followed):
+            self._paced[followed.path] = followed
             return True
-        self._paced.pop(feed.path, None)
+        self._paced.pop(followed.path, None)
         return False
 
     def _release_paced(self) -> float:
-        """Mark the paced feeds whose time has come; how long until the next one's comes."""
-        now, soonest = self._pace_clock(), float("inf")
-        for path, feed in list(self._paced.items()):
-            due = feed.pumped_at + self._pace
+        """Mark the paced inputs whose time has come; how long until the next one's comes."""
+        now, soonest = self._clock(), float("inf")
+        for path, followed in list(self._paced.items()):
+            due = self._due(followed)
             if due <= now:
                 del self._paced[path]
-                self._mark(feed)
+                self._mark(followed)
             else:
                 soonest = min(soonest, due)
         return soonest - now
 
-    def _pump(self, feed: FollowedInput) -> None:
-        feed.pumped_at = self._pace_clock()
-        self._work(feed, lambda: feed.pump(self._batch_bytes))
-        if not feed.caught_up and isinstance(feed.source, FileTail):
-            self._catch_up(feed, feed.source)
+    def _due(self, followed: FollowedInput) -> float:
+        """When the input, read up to its end (or up to what is due, a replay), is read again."""
+        return followed.pumped_at + (REPLAY_TICK if isinstance(followed.source, ReplaySource) else self._pace)
 
-    def _catch_up(self, feed: FollowedInput, tail: FileTail) -> None:
+    def _pump(self, followed: FollowedInput) -> None:
+        followed.pumped_at = self._clock()
+        self._work(followed, lambda: followed.pump(self._batch_bytes))
+        if not followed.caught_up and isinstance(followed.source, FileTail):
+            self._catch_up(followed, followed.source)
+        if isinstance(followed.source, ReplaySource) and not followed.done:
+            self._paced[followed.path] = followed  # polled again a tick later: what is due by then
+
+    def _catch_up(self, followed: FollowedInput, tail: FileTail) -> None:
         """A file far behind its writer (the history policy): scan workers read ahead of it, from
         the line it is read up to, as the file grows. Looked at once per resync at most."""
-        now = time.monotonic()
-        if now < feed.next_catch_up or feed.monitor.scanning_ahead:
+        now = self._clock()
+        if now < followed.next_catch_up or followed.monitor.scanning_ahead:
             return
-        feed.next_catch_up = now + self._resync
-        splitter = feed.monitor.splitter
+        followed.next_catch_up = now + self._resync
+        splitter = followed.monitor.splitter
         behind = tail.size - tail.offset
-        if behind < BEHIND_BYTES or splitter.overflowing or feed.committed_early:
+        if behind < BEHIND_BYTES or splitter.overflowing or followed.committed_early:
             return
         scan_ahead(  # set on this thread, between two pumps: no reader of the monitor minds
-            feed.monitor, tail.path, tail.size,
+            followed.monitor, tail.path, tail.size,
             start=tail.offset - splitter.pending_bytes, first_line=splitter.lines_done + 1, grows=True,
         )
 
-    def _work(self, feed: FollowedInput, step: Callable[[], bool]) -> None:
-        """Run one step of a feed under the lock, then hand its updates over outside it."""
+    def _work(self, followed: FollowedInput, step: Callable[[], bool]) -> None:
+        """Run one step of an input under the lock, then hand its updates over outside it."""
         with self.lock:
             try:
                 more = step()
             except Exception as error:  # one unreadable input or bad chunk must not stop the rest
-                feed.report_error(f"{feed.path}: {type(error).__name__}: {error}")
+                followed.report_error(f"{followed.path}: {type(error).__name__}: {error}")
                 more = False
-            updates = feed.take_updates()
+            updates = followed.take_updates()
         if more:
-            self._mark(feed)
+            self._mark(followed)
         if any(event.kind in ("deleted", "moved") for update in updates for event in update.events):
             self._rescan = True  # watch from further up (see _refresh)
         self._deliver(updates)
 
     def _sleep_until(self, next_resync: float, at_most: float = float("inf")) -> None:
-        self._wake.wait(max(0.0, min(next_resync - time.monotonic(), at_most)))
+        """Until the resync (or ``at_most`` seconds), by the clock, or until woken: what is left
+        on the clock is waited in real seconds, and looked at again after."""
+        self._wake.wait(max(0.0, min(next_resync - self._clock(), at_most)))
         self._wake.clear()
 
     def _deliver(self, updates: list[FollowUpdate]) -> None:
@@ -331,69 +376,74 @@ class Follower:
 
     def _all_finished(self) -> bool:
         """Only inputs that end (stdin, compressed logs), and all of them read to their end."""
-        if self._patterns or not self._feeds:
+        if self._patterns or not self._inputs:
             return False
-        return all(feed.done for feed in self._feeds.values())
+        return all(followed.done for followed in self._inputs.values())
 
     def _refresh(self) -> None:
         """Add inputs newly matched, and watch the directories that all inputs need."""
         with self.lock:
             for spec in self._specs:
                 for path in matches(spec) if spec in self._patterns else [spec]:
-                    if path not in self._feeds and os.path.abspath(path) not in self._followed:
+                    if path not in self._inputs and os.path.abspath(path) not in self._followed_paths:
                         self._add(path)
             dirs: set[str] = set()
             by_event_path: dict[str, FollowedInput] = {}
             for pattern in self._patterns:
                 dirs |= pattern_dirs(pattern)
             absent = []
-            for path, feed in self._feeds.items():
-                if isinstance(feed.source, RunTail):
-                    for directory in feed.source.directories():  # a new point or file of the run
+            for path, followed in self._inputs.items():
+                if isinstance(followed.source, RunTail):
+                    for directory in followed.source.directories():  # a new point or file of the run
                         dirs.add(directory)
-                        by_event_path[os.path.abspath(directory)] = feed
-                    for run_file in feed.source.reader.files():
-                        by_event_path[os.path.abspath(run_file)] = feed
-                if isinstance(feed.source, FileTail):
+                        by_event_path[os.path.abspath(directory)] = followed
+                    for run_file in followed.source.reader.files():
+                        by_event_path[os.path.abspath(run_file)] = followed
+                if isinstance(followed.source, FileTail):
                     dirs |= file_dirs(path)
-                    by_event_path[os.path.abspath(path)] = feed
-                    by_event_path[os.path.realpath(path)] = feed
-                    if not feed.source.at_path:
+                    by_event_path[os.path.abspath(path)] = followed
+                    by_event_path[os.path.realpath(path)] = followed
+                    if not followed.source.at_path:
                         # Its directory may go or come too, and while the deleted file is still
                         # open the kernel reports no deletion of that directory: watch its parent.
                         dirs.add(existing_ancestor(os.path.dirname(os.path.dirname(os.path.abspath(path)))))
-                        absent.append(feed)
+                        absent.append(followed)
             self._by_event_path = by_event_path
         self.watcher.watch(dirs)
-        for feed in absent:  # it may have appeared before its directory was watched
-            self._mark(feed)
+        for followed in absent:  # it may have appeared before its directory was watched
+            self._mark(followed)
 
     def _add(self, path: str) -> None:
         source: Source
-        if path == STDIN:
-            source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(feed))
+        if self._replay_speed is not None:  # a finished log played back, after the one before it
+            source = self._last_replay = ReplaySource(
+                path, self._replay_speed, lambda: followed.monitor.records, self._clock, after=self._last_replay
+            )
+            source.paused = self._paused
+        elif path == STDIN:
+            source = PipeStream(STDIN, self._stdin or sys.stdin.buffer, lambda: self._mark(followed))
         elif (run := run_tail(path)) is not None:  # a run kept in several files (a directory)
             source = run
         elif is_pipe(path):
-            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(feed))
+            source = PipeStream(path, lambda: open(path, "rb", buffering=0), lambda: self._mark(followed))
         elif is_compressed(path):
             source = FinishedFile(path)
         else:
             source = FileTail(path)
-        feed = FollowedInput(self._make_monitor(path), source)
+        followed = FollowedInput(self._make_monitor(path), source)
         if isinstance(source, FileTail):  # its history: scanned ahead by workers if worth it
-            scan_ahead(feed.monitor, path, file_size(path))
-        if not isinstance(source, FinishedFile):  # a live input: it may stall
-            feed.monitor.follow_stalls(self._clock, self._stall_after)
-        self._feeds[path] = feed
-        self._followed.add(os.path.abspath(path))
-        self._mark(feed)
+            scan_ahead(followed.monitor, path, file_size(path))
+        if not isinstance(source, (FinishedFile, ReplaySource)):  # a live input: it may stall
+            followed.monitor.follow_stalls(self._clock, self._stall_after)
+        self._inputs[path] = followed
+        self._followed_paths.add(os.path.abspath(path))
+        self._mark(followed)
 
     # Any thread -------------------------------------------------------------------------------
 
-    def _mark(self, feed: FollowedInput) -> None:
+    def _mark(self, followed: FollowedInput) -> None:
         with self._dirty_lock:
-            self._dirty[feed.path] = feed
+            self._dirty[followed.path] = followed
         self._wake.set()
 
     def _take_dirty(self) -> list[FollowedInput]:
@@ -405,18 +455,18 @@ class Follower:
         """On a watchdog thread: only mark what to look at, and wake the follower."""
         hit = False
         for path in paths:
-            feed = self._by_event_path.get(path)
-            if feed is None:  # a new file in a run's directory (a metric, an event file)
-                feed = self._by_event_path.get(os.path.dirname(path))
-                feed = feed if feed is not None and isinstance(feed.source, RunTail) else None
-            if feed is not None:
-                self._mark(feed)
+            followed = self._by_event_path.get(path)
+            if followed is None:  # a new file in a run's directory (a metric, an event file)
+                followed = self._by_event_path.get(os.path.dirname(path))
+                followed = followed if followed is not None and isinstance(followed.source, RunTail) else None
+            if followed is not None:
+                self._mark(followed)
                 hit = True
         if is_directory and kind in ("deleted", "moved"):  # its files' own events may go with its watch
             inside = paths[0] + os.sep
-            for path, feed in list(self._by_event_path.items()):
+            for path, followed in list(self._by_event_path.items()):
                 if path.startswith(inside):
-                    self._mark(feed)
+                    self._mark(followed)
         if is_directory or (not hit and kind != "modified" and self._patterns):
             self._rescan = True
             self._wake.set()

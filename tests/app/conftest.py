@@ -59,44 +59,44 @@ def tick_dir(tmp_path, monkeypatch) -> Path:
     return state
 
 
-def _tracked_follow_feed():
-    from lossmon.app.feeds import FollowFeed
+def _tracked_reader():
+    from lossmon.app.reader import LogReader
 
-    class TrackedFollowFeed(FollowFeed):
-        """The app's live feed, noting for each log how far the updates it has handed the app
-        go (``delivered``): after one is noted, its messages are posted to the app."""
+    class TrackedReader(LogReader):
+        """The app's reader, noting for each log how far the updates it has handed the app go
+        (``delivered``: after one is noted, its messages are posted to the app) and the findings
+        they carried (``handed``: what the app's alerts were given, each once)."""
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.delivered: dict[str, int] = {}
+            self.handed: dict[str, list] = {}
 
         def _on_update(self, update):
             super()._on_update(update)
+            self.handed.setdefault(update.path, []).extend(update.findings)
             self.delivered[update.path] = update.position
 
-    return TrackedFollowFeed
+    return TrackedReader
 
 
 def make_app(
     *paths, replay_speed: float | None = None, tick_dir: Path | None = None,
     make_monitor=None, pace=None, **options,
 ):
-    """The app over a real feed (the follower, or a replay), with a frozen clock and no
-    blinking: deterministic screens."""
+    """The app over its real reader (the follower, following the logs or replaying them at
+    ``replay_speed``), on a ManualClock (``pace``, which a replay test moves on; by default one
+    that stands still) and with no blinking: deterministic screens."""
     from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import FollowFeed, ReplayFeed
     from lossmon.engine import Monitor
 
-    _TrackedFollowFeed = _tracked_follow_feed()
     paths = [str(p) for p in paths]
-    make_monitor = make_monitor or Monitor
-    if replay_speed is None:
-        feed = _TrackedFollowFeed(paths, make_monitor, clock=ManualClock())
-    else:
-        pacing = {} if pace is None else {"pace": pace}  # a ManualClock: the test moves the replay on
-        feed = ReplayFeed(paths, make_monitor, replay_speed, clock=ManualClock(), **pacing)
+    # A followed line appended is read at once (no pace to wait for on a clock that stands still).
+    reader = _tracked_reader()(
+        paths, make_monitor or Monitor, replay_speed=replay_speed, clock=pace or ManualClock(), pace=0
+    )
     # Ticks go where XDG_STATE_HOME points (the tick_dir fixture sets it).
-    app = LossmonApp(feed, show_elapsed=False, **options)
+    app = LossmonApp(reader, show_elapsed=False, **options)
     app.blink_interval = 3600.0
     return app
 

@@ -1,4 +1,4 @@
-"""Pilot tests: the app over real feeds, driven by keys."""
+"""Pilot tests: the app over its real reader, driven by keys."""
 
 import json
 import threading
@@ -219,9 +219,10 @@ async def test_replay_animates_and_the_detector_fires_on_the_way(nan_log, tick_d
     pace = ManualClock()
     app = make_app(nan_log, tick_dir=tick_dir, replay_speed=250, pace=pace)
     async with app.run_test(size=(120, 40)) as pilot:
-        # (the replay's first look at its clock starts its time: advancing before would be lost)
+        # (the replay's first look at its clock, as it opens the log, starts its time: advancing
+        # before would be lost; its first update, handed over, says it opened)
         await until(
-            lambda: app.views and "REPLAY" in _header(app) and pace.readings,
+            lambda: app.views and "REPLAY" in _header(app) and str(nan_log) in app.reader.delivered,
             lambda: f"the replay to start; the header: {_header(app)!r}, {pace.readings} readings, {app.frames} frames", pilot=pilot,
         )
         pace.advance(1.0)  # 250 records due: the run up to about step 245, before its NaN
@@ -314,19 +315,19 @@ async def test_the_header_says_when_the_file_is_waiting_deleted_or_restarted(tmp
         await until(lambda: "segment 2" in _header(app) and "step 20 " in _header(app), "the new file", pilot=pilot)
 
 
-def _gated_feed(path, gate):
-    """The app's live feed, whose reading thread, once it has handed the app a first block of
+def _gated_reader(path, gate):
+    """The app's reader, whose reading thread, once it has handed the app a first block of
     history, waits at ``gate`` until the test opens it (outside the follower's lock: the app stays
     free). The load lasts as long as the test needs, however fast or busy this machine is."""
-    from lossmon.app.feeds import FollowFeed
+    from lossmon.app.reader import LogReader
 
-    class GatedFeed(FollowFeed):
+    class GatedReader(LogReader):
         def _on_update(self, update):
             super()._on_update(update)
             if update.records and not gate.wait(timeout=60):
                 raise AssertionError("the test never opened the gate")
 
-    return GatedFeed([str(path)], clock=ManualClock())
+    return GatedReader([str(path)], clock=ManualClock())
 
 
 async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
@@ -334,7 +335,7 @@ async def test_keys_work_while_a_big_history_loads(tmp_path, tick_dir):
 
     path = write_log(tmp_path / "big.log", trainer_lines(60_000))
     gate = threading.Event()
-    app = LossmonApp(_gated_feed(path, gate), show_elapsed=False)
+    app = LossmonApp(_gated_reader(path, gate), show_elapsed=False)
     app.blink_interval = 3600.0
     try:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -388,10 +389,10 @@ async def test_the_apps_own_timer_beats_the_clock(nan_log, tick_dir):
     ready: the beats are counted, and the header's elapsed time (on the test's clock) moves on
     with no frame drawn. How soon is Textual's business: the wait only ends one that never comes."""
     from lossmon.app.app import LossmonApp
-    from lossmon.app.feeds import FollowFeed
+    from lossmon.app.reader import LogReader
 
     clock = ManualClock()
-    app = LossmonApp(FollowFeed([str(nan_log)], clock=clock))  # the app's own beat interval
+    app = LossmonApp(LogReader([str(nan_log)], clock=clock))  # the app's own beat interval
     beats, pulse = [], app.pulse
     app.pulse = lambda: (beats.append(clock.now), pulse())  # the timer takes the bound method when it starts
     async with app.run_test(size=(120, 40)) as pilot:
@@ -409,10 +410,10 @@ async def test_an_idle_app_repaints_only_the_clock_and_the_blink(nan_log, tick_d
     the header's elapsed time on, and draws no chart. The beats and the time are the test's: the
     logs' clock is a ManualClock, and the test beats in place of the app's timer."""
     from lossmon.app.app import BLINK_INTERVAL, LossmonApp
-    from lossmon.app.feeds import FollowFeed
+    from lossmon.app.reader import LogReader
 
     clock = ManualClock()
-    app = LossmonApp(FollowFeed([str(nan_log)], clock=clock))  # the elapsed time shown, on the test's clock
+    app = LossmonApp(LogReader([str(nan_log)], clock=clock))  # the elapsed time shown, on the test's clock
     app.blink_interval = 3600.0  # the app's own timer never beats during the test
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)

@@ -11,7 +11,7 @@ from .conftest import trainer_lines, write_log
 
 
 def _read(log: LiveLog, data: bytes) -> None:
-    """The feed's part: the monitor reads ``data`` and the log notes it (under its lock)."""
+    """The reader's part: the monitor reads ``data`` and the log notes it (under its lock)."""
     with log.lock:
         log.took(log.monitor.feed(data).records, log.bytes_read + len(data))
 

@@ -2,7 +2,10 @@
 findings, on every demo log and every real log (issue 16: one way through the engine).
 
 Each face runs as a user runs it: check through check_file (what `lossmon check` reads with),
-watch as a process following copies of the logs, the app headless (Pilot) on its follower. A
+watch as a process following copies of the logs, the app headless (Pilot) on its follower, both
+following the copies and replaying the logs (--replay: the same follower, on a clock the test
+moves). The findings compared are both those the monitors hold and those the updates carried to
+the face (what its alerts were given). A
 followed file's unterminated last line is held until the file is known to be finished (issue 19:
 a partial line is never a record): where a log ends without a newline, its writer finishes the
 line (appends the newline) once the face follows it, and check reads the original bytes.
@@ -23,7 +26,7 @@ import pytest
 
 from lossmon.engine import check_file
 from lossmon.engine.findings import step_for_json
-from tests.conftest import until
+from tests.conftest import ManualClock, until
 from tests.app.conftest import handled_all_read, make_app, tick_dir  # noqa: F401 - tick_dir: the app writes its ticks there
 
 REPO = Path(__file__).resolve().parents[2]
@@ -166,3 +169,30 @@ async def test_the_app_gives_checks_records_and_findings(logs, tick_dir):
                 assert findings_of(log.monitor.findings) == check_findings, (
                     f"the app raised other findings than check in {original.name}"
                 )
+            assert findings_of(app.reader.handed.get(path, [])) == check_findings, (
+                f"the app was handed other findings than check raised in {original.name}"
+            )
+
+
+async def test_the_app_replaying_gives_checks_records_and_findings(logs, tick_dir):
+    """--replay: every log played back, one after the other, on the follower; the clock moves a
+    second at each reading, so each poll hands over a block of whole lines, as fast as it goes."""
+    _, expected = logs
+    originals = {str(original): (records, findings) for records, findings, original in expected.values()}
+    app = make_app(*originals, replay_speed=100_000, pace=ManualClock(step=1.0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(
+            lambda: len(app.reader.logs) == len(originals) and all(log.finished for log in app.reader.logs),
+            lambda: f"every replay to end: {sum(log.finished for log in app.reader.logs)} of {len(originals)}",
+            timeout=DEADLINE, pilot=pilot,
+        )
+        await handled_all_read(app, pilot, *originals)
+        for log in app.reader.logs:
+            records, check_findings = originals[log.path]
+            name = Path(log.path).name
+            with log.lock:
+                assert series_of(log.monitor) == records, f"the replay read other records than check in {name}"
+                assert findings_of(log.monitor.findings) == check_findings, f"the replay raised other findings than check in {name}"
+            assert findings_of(app.reader.handed.get(log.path, [])) == check_findings, (
+                f"the replay handed other findings than check raised in {name}"
+            )

@@ -2,13 +2,12 @@
 ManualClock (the command runs in-process, its follower given the clock)."""
 
 import threading
-import time
 
 from lossmon.cli import build_parser
 from lossmon.commands import watch as watch_command
 from lossmon.engine.follower import Follower
 from tests.commands.test_watch import nano
-from tests.conftest import ManualClock
+from tests.conftest import ManualClock, until
 
 
 def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, capfd):
@@ -29,13 +28,14 @@ def test_a_stalled_log_runs_the_hook_and_ends_the_watch(tmp_path, monkeypatch, c
     done = threading.Event()
 
     def the_run_hangs():  # once the history is read nothing more comes: 31 s pass on the clock
-        end = time.monotonic() + 20.0
-        while not done.is_set() and time.monotonic() < end:
+        def hung() -> bool:
             monitor = followers[0].monitors.get(str(log)) if followers else None
             if monitor is not None and monitor.records == 20:
                 clock.now = max(clock.now, 1031.0)
                 followers[0].tick()
-            done.wait(0.05)
+            return done.is_set()
+
+        until(hung, "the watch to end", poll=0.05)  # (on this thread: watch's own wait fails the test)
 
     threading.Thread(target=the_run_hangs, daemon=True).start()
     try:

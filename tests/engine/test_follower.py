@@ -349,17 +349,12 @@ def test_a_slow_consumer_holds_the_reading_back(tmp_path):
         follower.stop()
 
 
-def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow, monkeypatch):
-    import types
-
-    from lossmon.engine import follower as follow_module
-
+def test_a_line_cut_mid_number_waits_for_its_newline_however_long_the_pause(tmp_path, follow):
     clock = ManualClock(step=100.0)  # each reading 100 s after the last: any timer the follower kept runs out
-    monkeypatch.setattr(follow_module, "time", types.SimpleNamespace(monotonic=clock))
     log = tmp_path / "train.log"
     head = b"".join(b"step %d | train_loss:5.312000e-02\n" % step for step in range(1, 6)) + b"step 6 | train_loss:5.423475"
     log.write_bytes(head)
-    c = follow([log], poll_interval=0.05).until(lambda c: any(u.position == len(head) for u in c.updates))
+    c = follow([log], poll_interval=0.05, clock=clock).until(lambda c: any(u.position == len(head) for u in c.updates))
     seen = clock.readings
     c.until(lambda c: clock.readings > seen + 200)  # > 20,000 s of the follower's time
     assert c.steps() == [1.0, 2.0, 3.0, 4.0, 5.0]
@@ -445,30 +440,28 @@ def check_records(path):
     return [record for update in updates if update.batch is not None for record in update.batch.records()]
 
 
-def test_a_run_directory_removed_and_made_again_is_followed_again(tmp_path, follow, monkeypatch):
+def test_a_run_directory_removed_and_made_again_is_followed_again(tmp_path, follow):
     import shutil
 
-    from lossmon.engine import follower as follow_module
-
-    monkeypatch.setattr(follow_module, "RESYNC_SECONDS", 3600.0)  # no resync finds it: it must be heard
+    clock = ManualClock(1000.0)  # it stands still: no resync comes to find the file, it must be heard
     run = tmp_path / "run"
     run.mkdir()
     log = run / "train.log"
     log.write_bytes(nano(0, 3.0))
-    c = follow([log]).until(lambda c: c.has_steps(1)(c))
+    c = follow([log], clock=clock, pace=0).until(lambda c: c.has_steps(1)(c))
     shutil.rmtree(run)
     c.until(c.has_event(str(log), "deleted"))
     run.mkdir()
     log.write_bytes(nano(0, 4.0))
-    c.until(c.has_steps(2))  # heard in the new directory (the resync is an hour away)
+    c.until(c.has_steps(2))  # heard in the new directory (the resync never comes)
     assert [kind for _, kind in c.events()] == ["opened", "deleted", "recreated"]
 
 
 def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(tmp_path, follow):
-    clock = ManualClock(1000.0)  # the follower's pace, moved only by the test
+    clock = ManualClock(1000.0)  # the follower's clock, moved only by the test
     log = tmp_path / "train.log"
     log.write_bytes(nano(0, 3.0))
-    c = follow([log], poll_interval=0.05, pace=0.1, pace_clock=clock).until(c_steps(1))
+    c = follow([log], poll_interval=0.05, pace=0.1, clock=clock).until(c_steps(1))
     follower = c.follower
     append(log, nano(1, 2.9))  # within the pace of the read that caught up: waits for it
     c.until(lambda c: str(log) in follower._paced)
@@ -486,3 +479,28 @@ def test_a_fast_writer_is_read_at_the_follower_pace_and_a_first_append_at_once(t
 
 def c_steps(n):
     return lambda c: len(c.steps()) >= n
+
+
+def test_a_replay_is_followed_like_a_log_one_after_the_other_and_ends(tmp_path, follow):
+    """Follower(replay_speed=N): finished logs played back on the follower's clock (here one that
+    moves a second at each reading), through the same updates: check's records and findings, the
+    second log opened only once the first has finished, and the follower done once both are."""
+    first, second = tmp_path / "a.log", tmp_path / "b.log"
+    first.write_bytes(b"".join(nano(i, 3.0 - i / 100) for i in range(300)))
+    second.write_bytes(b"".join(nano(i, 3.0 if i < 200 else float("nan")) for i in range(250)) + b"iter 250: loss 2.5")
+    c = follow([first, second], replay_speed=10, clock=ManualClock(step=1.0))
+    c.until(lambda c: c.follower.done)
+    assert [(Path(path).name, kind) for path, kind in c.events()] == [
+        ("a.log", "opened"), ("a.log", "finished"), ("b.log", "opened"), ("b.log", "finished")
+    ]
+    for path in (first, second):
+        # a few seconds' worth at a time (the clock moves at each of the follower's readings)
+        assert len([u for u in c.updates if u.path == str(path) and u.records]) >= 3
+        expected = check_file(str(path))
+        assert repr(c.records(str(path))) == repr(check_records(path))  # (NaN too); the last line without its newline too
+        found = [f for u in c.updates if u.path == str(path) for f in u.findings]
+        # (small batches: detectors' findings of one batch may come in another order than check's)
+        assert sorted((f.pathology, f.step, f.line, f.severity) for f in found) == sorted(
+            (f.pathology, f.step, f.line, f.severity) for f in expected.findings
+        )
+    assert "nan_or_inf" in {f.pathology for u in c.updates if u.path == str(second) for f in u.findings}

@@ -3,7 +3,7 @@ follower's batch size, not in the writer's append-sized pieces (issue 19 item 19
 behind a 50 MB/s writer by tens of seconds), with the records check reads, in line order, and
 its unterminated last line held until its newline comes.
 
-The follower's pace clock is a ManualClock that the test moves: while it stands still, a file
+The follower's clock is a ManualClock that the test moves: while it stands still, a file
 read up to its end is not read again, so the backlog builds up exactly as the test writes it,
 however busy the machine."""
 
@@ -39,7 +39,7 @@ def test_a_backlog_of_small_appends_is_read_in_batch_sized_blocks(tmp_path):
     log = tmp_path / "train.log"
     log.write_bytes(nano(0))
     clock = ManualClock()
-    follower = Follower([str(log)], batch_bytes=BATCH, pace=0.1, pace_clock=clock).start()
+    follower = Follower([str(log)], batch_bytes=BATCH, pace=0.1, clock=clock).start()
     updates = []
 
     def records():
@@ -57,7 +57,7 @@ def test_a_backlog_of_small_appends_is_read_in_batch_sized_blocks(tmp_path):
 
     try:
         until(taken(lambda: len(records()) == 1), "the first line")
-        # The writer appends 2,000 times, 5 lines each, while the pace clock stands: the follower,
+        # The writer appends 2,000 times, 5 lines each, while the clock stands: the follower,
         # having read up to the end, waits for its pace, and the whole backlog waits on disk.
         lines = 10_000
         with open(log, "ab", buffering=0) as writer:

@@ -37,6 +37,7 @@ def test_a_log_that_stops_growing_warns_then_alerts_then_clears(tmp_path):
         seen.until(lambda c: len(stalled_findings(c)) == 2)
         alert = stalled_findings(seen)[1]
         assert alert.severity == "alert" and alert.escalates
+        clock.advance(1.0)  # (past the follower's pace, on the same clock)
         append(log, nano(60, 1.8))  # it was only slow: the badge clears
         seen.until(lambda c: c.steps()[-1] == 60)
         assert "stalled" not in monitor.status()

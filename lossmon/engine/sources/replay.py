@@ -2,8 +2,10 @@
 (``lossmon app --replay``). Paced by an injected clock: tests drive it with a fake one.
 
 A :class:`ReplaySource` is a source like the others (see protocols.py): each ``poll`` hands its
-sink the whole lines that are due by now. It reports to the same sink the follower uses, so a
-replay's records and findings reach the faces the way a followed file's do.
+sink the whole lines that are due by now. The follower drives it as it drives a followed file
+(``Follower(paths, replay_speed=N)``, polling it every ``REPLAY_TICK`` of its clock), so a replay's
+records and findings reach the faces the way a followed file's do. Several logs are replayed one
+after the other: each waits for the one before it (``after``) to end.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ class ReplaySource:
         speed: float,
         records: Callable[[], int],
         clock: Callable[[], float] = time.monotonic,
+        after: ReplaySource | None = None,
     ) -> None:
         """``records``: how many records the sink's monitor holds (lines per record varies, with
-        headers and warnings: the pace is estimated from what was fed)."""
+        headers and warnings: the pace is estimated from what was fed); ``after``: the replay
+        this one waits for (its time starts when that one has ended)."""
         if speed <= 0:
             raise LossmonError(f"--speed must be positive, not {speed:g}")
         self.path = path
@@ -43,6 +47,7 @@ class ReplaySource:
         self._played = 0.0  # seconds of replay (paused time does not count)
         self._last: float | None = None
         self._paused = False
+        self._after = after
 
     @property
     def paused(self) -> bool:
@@ -57,14 +62,14 @@ class ReplaySource:
     def poll(self, sink: Sink, budget: int) -> bool:
         """Hand over the lines due by now (at most ``budget`` bytes more than one line); False:
         nothing more is due before the clock moves on."""
-        if self.done:
+        if self.done or (self._after is not None and not self._after.done):
             return False
         if self._data is None:
             try:
                 self._load()
             except LossmonError as error:
-                self.done = True
                 sink.event("error", str(error))
+                finish(self, sink, "could not be replayed")  # over all the same: the next one's turn
                 return False
             sink.event("opened", f"{self.path}: replaying at {self.speed:g} records/s")
         now = self._clock()
@@ -79,18 +84,22 @@ class ReplaySource:
             if end - self.position > budget:  # a burst: at most a budget's worth of whole lines
                 take = max(1, int(np.searchsorted(self._ends, self.position + budget, side="right")) - self._line)
                 end = int(self._ends[self._line + take - 1])
-            sink.data(self._data[self.position : end])
-            self.position = end
+            chunk = self._data[self.position : end]
+            self.position = end  # (before the sink: a chunk it cannot digest is not handed again)
             self._line += take
+            sink.data(chunk)
             records = self._records()
             if records:
                 self._lines_per_record = max(1.0, self._line / records)
         if self._line >= len(self._ends):
             finish(self, sink, "replayed")
+            self.close()  # the next log's replay needs the memory more (the follower goes on)
         return False
 
     def close(self) -> None:
-        self._data = b"" if self._data is not None else None
+        """Let go of the log's bytes (read whole at the start)."""
+        if self._data is not None:
+            self._data, self._ends = b"", self._ends[:0]
 
     def _load(self) -> None:
         data = b"".join(read_chunks(self.path))

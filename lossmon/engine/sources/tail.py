@@ -1,7 +1,7 @@
 """One log file followed by name, the way ``tail -F`` does it.
 
 A :class:`FileTail` keeps an open descriptor and the offset read so far, and reports what it finds
-to a *sink* (the follower's per-path feed) through four calls:
+to a *sink* (the follower's FollowedInput for the path) through four calls:
 
 - ``data(bytes)``: new bytes, in file order;
 - ``end()``: the file being read is complete (it was replaced at its path and read to its end);
