@@ -177,3 +177,53 @@ def test_an_echoed_signature_with_defaults_is_no_record():
     assert list(monitor.store["loss"].steps) == [1, 2, 3, 4]
     assert "kernel_size" not in {series.name for series in monitor.store}
     assert len(monitor.store["padding"]) == 4
+
+
+# tests/corpus/step-loss-equals-indented-val-frame-error: after each epoch's validation, the
+# trackers with the largest error, one item per tracker: "<id>:<count> (err=<error>)".
+TRACKERS = (
+    "Epoch 1/25 (device=cuda)\n"
+    "  step 00020: loss=0.7674\n"
+    "  step 00040: loss=0.5123\n"
+    "  Val | mean=13.03 median=1.00 ±1=75.86% ±2=86.21% ±3=89.66%\n"
+    "  Bad trackers (>3.0): video_148:1 (err=143.00), video_221:1 (err=108.00), video_254:1 (err=107.00)\n"
+    "Epoch 2/25 (device=cuda)\n"
+    "  step 00020: loss=0.0817\n"
+    "  step 00040: loss=0.1720\n"
+    "  Val | mean=5.24 median=0.00 ±1=96.55% ±2=96.55% ±3=96.55%\n"
+    "  Bad trackers (>3.0): video_148:2 (err=143.00), video_221:1 (err=0.00), video_254:1 (err=0.00)\n"
+    "Epoch 3/25 (device=cuda)\n"
+    "  step 00020: loss=0.0791\n"
+    "  step 00040: loss=0.3257\n"
+    "  Val | mean=8.66 median=1.00 ±1=89.66% ±2=89.66% ±3=89.66%\n"
+    "  Bad trackers (>3.0): video_148:3 (err=0.00), video_221:2 (err=108.00), video_118:1 (err=36.00), video_227:1 (err=93.00), video_254:1 (err=1.00)\n"
+    "Epoch 4/25 (device=cuda)\n"
+    "  step 00020: loss=0.0676\n"
+    "  Val | mean=0.21 median=0.00 ±1=100.00% ±2=100.00% ±3=100.00%\n"
+    "  Bad trackers (>3.0): video_148:3 (err=0.00), video_221:3 (err=0.00), video_093:1 (err=0.00), video_118:1 (err=0.00), video_227:1 (err=0.00)\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_list_of_items_that_repeats_a_name_makes_no_series(chunk):
+    # each item prints "err" again: the list is no record of one "err", nor a series per id
+    monitor = read(TRACKERS, chunk=chunk)
+    names = {series.name for series in monitor.store}
+    assert names == {"loss", "Val/mean", "Val/median"}
+    assert monitor.store["Val/mean"].values.tolist() == [13.03, 5.24, 8.66, 0.21]
+    assert len(monitor.store["loss"]) == 7
+
+
+def test_a_list_after_the_values_of_the_line_keeps_them():
+    text = "".join(
+        f"step {s}: loss={1 / s:.4f}, worst: img_{s}7:2 (err={s}.5), img_{s}3:1 (err={s}.1)\n" for s in range(1, 5)
+    )
+    monitor = read(text)
+    assert {series.name for series in monitor.store} == {"loss"}
+    assert len(monitor.store["loss"]) == 4
+
+
+def test_one_name_for_two_passes_is_no_list():
+    # "Train: ... | Val: ...": the split word between them tells two passes apart, not items
+    text = "".join(f"Epoch {e} | Train: loss={1 / e:.3f} | Val: loss={1.2 / e:.3f}\n" for e in range(1, 5))
+    assert len(read(text).store["loss"]) == 4
