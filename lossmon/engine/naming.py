@@ -83,6 +83,10 @@ _IGNORED = re.compile(
     # sizes of the model and of the input, constant through a run
     r"n_parameters|num_parameters|n_params|num_params|params|parameters|trainable params|all params|"
     r"size|img_size|imgsz|image_size|input_size)$"
+    # counts of what a run has done so far, a step-like axis ("train/n_updates", "num_episodes",
+    # "total timesteps"): climbing by construction, no curve to judge
+    r"|^(?:n|num|nb|number[ _]of|total|cumulative)[ _]?(?:updates|steps|iters|iterations|timesteps|epochs|"
+    r"episodes|batches|env_steps|grad_steps|gradient_steps)$"
     # a source location ("utils.py[151]:", "train.py:42"): a line number, not a value
     r"|\.(?:py|pyx|cc|cpp|cxx|cu|c|h|hpp|lua|js|ts|rs|go|java|jl|sh)$"
     r"|(?:^|[ _/])(?:time|times|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time|"

@@ -35,6 +35,27 @@ def test_sb3_tables_are_one_record_each(chunk):
     assert steps(monitor, "rollout/ep_rew_mean") == steps(monitor, "train/loss")
 
 
+def test_sb3_counters_are_no_series():
+    # tests/corpus/sb3-ppo-console-tables-tail: "train/n_updates" climbs by 4 every table, like
+    # "time/iterations": counts of what the run has done, no curve for a chart or a detector
+    monitor = read((DATA / "table_sb3.log").read_bytes())
+    names = {series.name for series in monitor.store}
+    assert not names & {"train/n_updates", "time/iterations", "time/total_timesteps", "time/fps"}
+    assert {"train/loss", "train/value_loss", "rollout/ep_rew_mean"} <= names
+
+
+def test_a_timesteps_column_steps_the_rows_of_a_csv():
+    # tests/corpus/ppo-exploration-progress-csv-appended-runs: a PPO progress.csv
+    text = (
+        "num_episodes,policy_gradient_loss,value_loss,ep_rew_mean,total_loss,total_time,total timesteps,entropy_loss\n"
+        "68,0.1233182870267508,0.2503707557916641,-547.0026380735293,0.3594996579407332,4.035693883895874,5120,-1.4189385175704956\n"
+        "140,0.07173722443299993,0.16028706962242723,-569.3925401,0.21783490917774542,8.69454312324524,10240,-1.4189385175704956\n"
+    )
+    monitor = read(text)
+    assert steps(monitor, "total_loss") == [5120, 10240]
+    assert not {series.name for series in monitor.store} & {"num_episodes", "total timesteps"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
