@@ -227,3 +227,28 @@ def test_one_name_for_two_passes_is_no_list():
     # "Train: ... | Val: ...": the split word between them tells two passes apart, not items
     text = "".join(f"Epoch {e} | Train: loss={1 / e:.3f} | Val: loss={1.2 / e:.3f}\n" for e in range(1, 5))
     assert len(read(text).store["loss"]) == 4
+
+
+# tests/corpus/hgnn-paper-retrieval-train-loss-eq-mrr: a note pasted between two runs names the
+# values it is about; it is prose, not a record at "epoch 12".
+HGNN = (
+    "Epoch  11 | train_loss=0.5153  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.2615 R@5=0.4210 R@10=0.5050 MRR=0.3343 nDCG@10=0.4187 (n=1,499)   \n"
+    "Epoch  12 | train_loss=nan  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.0414 R@5=0.0981 R@10=0.1487 MRR=0.0786 nDCG@10=0.1455 (n=1,499)   \n"
+    "Epoch  13 | train_loss=nan  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=1.0000 R@5=1.0000 R@10=1.0000 MRR=1.0000 nDCG@10=1.0000 (n=1,499)   \n"
+    "problem:\n"
+    "train_loss=nan starting epoch 12 \u2014 this is the root cause. The loss exploded to NaN, which corrupted the "
+    "model weights. Everything after epoch 12 is meaningless, including the fake MRR=1.0000 at epoch 17 (that's the "
+    "model outputting identical embeddings for everything \u2014 a collapsed state).\n"
+    "Epoch   1 | train_loss=2.2291  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.1101 R@5=0.1800 R@10=0.2300 MRR=0.1520 nDCG@10=0.2801 (n=1,499)   \n"
+)
+
+
+def test_a_note_that_names_values_in_sentences_is_no_record():
+    monitor = read(HGNN)
+    loss = monitor.store["train_loss"]
+    assert len(loss) == 4  # epochs 11, 12, 13 of the first run, epoch 1 of the second
+    assert loss.values[-1] == 2.2291
