@@ -12,7 +12,8 @@ from lossmon.engine.naming import choose_primary, is_metric_name, keep_value, ki
         ("test_loss", "test"), ("predict_loss", "test"), ("test lm loss", "test"),
         ("metrics/mAP50(B)", "val"), ("coco/bbox_mAP", "val"), ("eval_rouge-1", "val"),
         ("train/box_loss", "train"), ("interval_loss", "train"), ("train_loss_epoch", "train"),
-        ("val_acc", "val"), ("Val Loss", "val"), ("eval/loss", "val"), ("dev_f1", "val"),
+        ("val_acc", "val"), ("Val Loss", "val"), ("eval/loss", "val"), ("dev_f1", "val"), ("vali/loss", "val"),
+        ("vali_accuracy", "val"), ("valid_loss", "val"),
     ],
 )
 def test_split(name, split):

@@ -271,3 +271,61 @@ def test_a_range_is_no_cell():
     monitor = read(ERA_TABLES)
     assert steps(monitor, "Train Loss") == [1, 2]
     assert monitor.store["Val Loss"].values.tolist() == [5.9321, 5.5839]
+
+
+# tests/corpus/rpi-ludwig-titanic-cell-9 (RPI-DATA/course-intro-ml-app, Ludwig v0.1.1 notebook
+# cell 9): one tabulate "fancy_grid" table per epoch, metric columns and one row per pass.
+LUDWIG = (
+    "Epoch   1\n"
+    "Training: 100% 5/5 [00:00<00:00, 10.08it/s]\n"
+    "Evaluation train: 100% 5/5 [00:00<00:00, 110.90it/s]\n"
+    "Evaluation vali : 100% 1/1 [00:00<00:00, 614.91it/s]\n"
+    "Evaluation test : 100% 2/2 [00:00<00:00, 729.38it/s]\n"
+    "Took 0.5719s\n"
+    "╒════════════╤════════╤════════════╕\n"
+    "│ Survived   │   loss │   accuracy │\n"
+    "╞════════════╪════════╪════════════╡\n"
+    "│ train      │ 7.9026 │     0.3968 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ vali       │ 7.5711 │     0.3827 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ test       │ 8.8524 │     0.3667 │\n"
+    "╘════════════╧════════╧════════════╛\n"
+    "Validation loss on combined improved, model saved\n"
+    "\n"
+    "\n"
+    "Epoch   2\n"
+    "Training: 100% 5/5 [00:00<00:00, 276.59it/s]\n"
+    "Evaluation train: 100% 5/5 [00:00<00:00, 732.60it/s]\n"
+    "Evaluation vali : 100% 1/1 [00:00<00:00, 755.87it/s]\n"
+    "Evaluation test : 100% 2/2 [00:00<00:00, 843.92it/s]\n"
+    "Took 0.3235s\n"
+    "╒════════════╤════════╤════════════╕\n"
+    "│ Survived   │   loss │   accuracy │\n"
+    "╞════════════╪════════╪════════════╡\n"
+    "│ train      │ 7.6934 │     0.3968 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ vali       │ 7.3628 │     0.3827 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ test       │ 8.6174 │     0.3667 │\n"
+    "╘════════════╧════════╧════════════╛\n"
+    "Validation loss on combined improved, model saved\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 83))
+def test_rows_named_by_their_pass_under_metric_columns(chunk):
+    monitor = read(LUDWIG, chunk=chunk)
+    store = monitor.store
+    assert (store.primary_train, store.primary_val) == ("loss", "vali/loss")
+    assert store["loss"].values.tolist() == [7.9026, 7.6934]
+    assert store["vali/loss"].values.tolist() == [7.5711, 7.3628]
+    assert store["test/loss"].values.tolist() == [8.8524, 8.6174]
+    assert store["vali/accuracy"].split == "val" and store["test/loss"].split == "test"
+    assert steps(monitor, "loss") == steps(monitor, "vali/loss") == [1, 2]  # one table per epoch
+    assert "Survived" not in store  # the corner cell names the output, no column of values
+
+
+def test_the_whole_ludwig_cell_is_read():
+    monitor = read((CORPUS / "rpi-ludwig-titanic-cell-9" / "cell-9-output.log").read_bytes())
+    assert len(monitor.store["loss"]) == len(monitor.store["vali/loss"]) == 49
