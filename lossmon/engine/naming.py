@@ -79,6 +79,8 @@ _IGNORED = re.compile(
     r"consumed samples|consumed tokens|consumed_samples|consumed_tokens|num_input_tokens_seen|"
     r"total_tokens|bsz|wpb|global batch size|global_batch_size|batch_size|world_size|"
     r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|oom|"
+    # a device's index ("device: cuda:0"), the devices and the data a run was given
+    r"cuda|npu|xla|mps|hpu|xpu|n_gpu|n_gpus|num_gpus|num_rows|num_examples|num examples|"
     r"curriculum seqlen|seqlen|num_samples|samples|tokens|"
     # sizes of the model and of the input, constant through a run
     r"n_parameters|num_parameters|n_params|num_params|params|parameters|trainable params|all params|"

@@ -45,6 +45,7 @@ def test_kind(name, kind):
         "num_updates", "global batch size", "total_flos", "percentage", "elapsed_time", "wall",
         "train/wall", "train/bsz", "num_input_tokens_seen", "current_steps", "total_steps",
         "train/n_updates", "time/iterations", "num_episodes", "total timesteps", "n_steps", "nb_epochs",
+        "cuda", "n_gpu", "num_rows", "Batch_id",
     ],
 )
 def test_counters_clocks_and_durations_are_not_metrics(name):

@@ -114,6 +114,8 @@ class KeyValueParser(LineParser):
             if self._optimizer_setting(text):
                 return False
         found = message_pairs(text)
+        if found and "(" in text and "=" in text:
+            found = _outside_calls(text, found)
         if not found:
             if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
                 ruled = _RULED_NUMBER.fullmatch(text)
@@ -648,6 +650,27 @@ _DEFAULT_SHOWN = re.compile(r"[\[(]default: ")
 # Echoed Python source (a blog post or notebook that shows its code beside its output): a
 # function's or a class's signature with its defaults ("def __init__(self, stride: int = 1, padding=1):").
 _SIGNATURE = re.compile(r"[ \t]*+(?:async[ \t]++)?+(?:def|class)[ \t]++[A-Za-z_]\w*+[(:]")
+
+
+# A call with keyword arguments, as echoed source code prints one: "nn.MaxPool2d(kernel_size=3,
+# stride=2, padding=1)", "self.make_layer(ResBlock,128,nblk[1],stride = 2)" (a name right before
+# its bracket, then a "name=" among the arguments).
+_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\((?=[^()]*?[A-Za-z_]\w*+[ \t]*+=(?!=))")
+
+
+def _outside_calls(text: str, found):
+    """The pairs that are not a call's keyword arguments: those are settings of the code that a
+    log echoes (a blog post's source beside its output), whatever numbers they hold."""
+    spans = []
+    for call in _CALL.finditer(text):
+        depth, end = 1, call.end()
+        while end < len(text) and depth:
+            depth += (text[end] == "(") - (text[end] == ")")
+            end += 1
+        spans.append((call.end(), end))
+    if not spans:
+        return found
+    return [pair for pair in found if not any(start <= pair.at < end for start, end in spans)]
 
 
 # Words that make a sentence of the text around them; a metrics line holds none between its pairs.

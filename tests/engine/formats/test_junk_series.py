@@ -252,3 +252,31 @@ def test_a_note_that_names_values_in_sentences_is_no_record():
     loss = monitor.store["train_loss"]
     assert len(loss) == 4  # epochs 11, 12, 13 of the first run, epoch 1 of the second
     assert loss.values[-1] == 2.2291
+
+
+# tests/corpus/resnet34-quickdraw-blog-post-output: a blog post shows its model's code between its
+# outputs; tests/corpus/icelandman-resnet18-numbers-md prints its accuracy as a tensor.
+ECHOED_CALLS = (
+    "        layers.append(nn.Conv2d(out_channels, out_channels, kernel_size=3,stride=1, padding=1, bias=False))\n"
+    "        self.enc = ConvBlock(in_channels, nker, kernel_size=7, stride=2, padding=1)\n"
+    "        self.max_pool = nn.MaxPool2d(kernel_size=3, stride=2, padding=1)\n"
+    "        self.layer1 = self.make_layer(ResBlock,64,nblk[0],stride = 1)\n"
+    "        self.layer2 = self.make_layer(ResBlock,128,nblk[1],stride = 2)\n"
+    "        self.layer3 = self.make_layer(ResBlock,256,nblk[2],stride = 2)\n"
+    "train loss: 1.93706483326, acc: tensor(0.3262, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.12561304604, acc: tensor(0.6223, device='cuda:0', dtype=torch.float64)<br>\n"
+    "train loss: 1.36363145651, acc: tensor(0.5644, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.17917729983, acc: tensor(0.6126, device='cuda:0', dtype=torch.float64)<br>\n"
+    "train loss: 1.22724211711, acc: tensor(0.5907, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.10145300236, acc: tensor(0.6301, device='cuda:0', dtype=torch.float64)<br>\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 89))
+def test_the_keyword_arguments_of_a_call_are_no_metrics(chunk):
+    monitor = read(ECHOED_CALLS, chunk=chunk)
+    names = {series.name for series in monitor.store}
+    assert not names & {"kernel_size", "stride", "padding", "nblk", "cuda"}
+    assert not any("(" in name for name in names)
+    assert monitor.store["train loss"].values.tolist() == [1.93706483326, 1.36363145651, 1.22724211711]
+    assert monitor.store["acc"].values.tolist()[:2] == [0.3262, 0.6223]
