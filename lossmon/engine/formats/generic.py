@@ -124,7 +124,7 @@ class KeyValueParser(LineParser):
             return False
         if len(found) > MAX_PAIRS or (len(found) > 1 and (_settings_dump(text) or _sentence_between(text, found))):
             return False
-        if _not_metrics(text):
+        if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
@@ -671,6 +671,17 @@ def _outside_calls(text: str, found):
     if not spans:
         return found
     return [pair for pair in found if not any(start <= pair.at < end for start, end in spans)]
+
+
+# A key in CONSTANT_CASE, as a configuration system names its settings (yacs, which detectron2,
+# maskrcnn-benchmark and fast-reid print at start: "    NUM_CLASSES: 100", "  IMS_PER_BATCH: 64")
+_CONSTANT_CASE = re.compile(r"[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++")
+
+
+def _config_key(name: str) -> bool:
+    """True for a configuration's key alone on its line: CONSTANT_CASE that names no loss or
+    metric (a threshold of one is a setting too: "BG_IOU_THRESHOLD: 0.5")."""
+    return _CONSTANT_CASE.fullmatch(name) is not None and (kind_of(name) == "other" or "THRESH" in name)
 
 
 # Words that make a sentence of the text around them; a metrics line holds none between its pairs.

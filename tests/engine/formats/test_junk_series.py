@@ -280,3 +280,39 @@ def test_the_keyword_arguments_of_a_call_are_no_metrics(chunk):
     assert not any("(" in name for name in names)
     assert monitor.store["train loss"].values.tolist() == [1.93706483326, 1.36363145651, 1.22724211711]
     assert monitor.store["acc"].values.tolist()[:2] == [0.3262, 0.6223]
+
+
+# tests/corpus/detectron2-nyu-faster-rcnn-log-txt-loss-spike: detectron2 prints its yacs config
+# (lines 45-322) before training; its keys come back under other sections with other values.
+YACS = (
+    "  MASK_ON: False\n"
+    "  ROI_HEADS:\n"
+    "    NUM_CLASSES: 100\n"
+    "    NUM_CLASSES: 80\n"
+    "    NUM_CONVS: 4\n"
+    "    NUM_CONV: 0\n"
+    "    POOLER_RESOLUTION: 7\n"
+    "    BATCH_SIZE_PER_IMAGE: 512\n"
+    "    POSITIVE_FRACTION: 0.25\n"
+    "    POOLER_RESOLUTION: 14\n"
+    "    NUM_CONV: 4\n"
+    "    POOLER_RESOLUTION: 14\n"
+    "    BATCH_SIZE_PER_IMAGE: 256\n"
+    "    POSITIVE_FRACTION: 0.5\n"
+    "    NUM_CLASSES: 2\n"
+    "    BG_IOU_THRESHOLD: 0.5\n"
+    "    BG_IOU_THRESHOLD: 0.4\n"
+    "    BG_IOU_THRESHOLD: 0.3\n"
+) + "".join(DETECTRON2.splitlines(keepends=True)[-3:])  # its first three iterations
+
+
+def test_a_yacs_config_dump_makes_no_series():
+    monitor = read(YACS)
+    names = {series.name for series in monitor.store}
+    assert not any(name.isupper() for name in names), names
+    assert monitor.store["total_loss"].values.tolist() == [156.1, 11.32, 1.473]
+
+
+def test_a_constant_case_loss_alone_on_its_line_is_still_read():
+    text = "".join(f"  TRAIN_LOSS: {2 - step / 10}\n" for step in range(5))
+    assert len(read(text).store["TRAIN_LOSS"]) == 5
