@@ -26,7 +26,7 @@ _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between word
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
+    rf"{_WORD}(?:val|vali|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
     # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
     # its own words, train when it has none.)
@@ -75,14 +75,20 @@ _MFU = re.compile(r"\bmfu\b|(?:^|_)mfu$", re.I)
 _IGNORED = re.compile(
     r"^(?:step|steps|global_step|global step|iter|iters|iteration|iterations|it|current_steps|"
     r"total_steps|max_steps|num_updates|update|updates|_step|_timestamp|timestamp|v_num|eta|"
-    r"total_flos|flos|percentage|progress|batch|batch_idx|micro_step|micro step|"
+    r"total_flos|flos|percentage|progress|batch|batch_idx|batch_id|micro_step|micro step|"
     r"consumed samples|consumed tokens|consumed_samples|consumed_tokens|num_input_tokens_seen|"
     r"total_tokens|bsz|wpb|global batch size|global_batch_size|batch_size|world_size|"
     r"seed|rank|local_rank|pid|gpu|device|epochs|total|skipped|oom|"
+    # a device's index ("device: cuda:0"), the devices and the data a run was given
+    r"cuda|npu|xla|mps|hpu|xpu|n_gpu|n_gpus|num_gpus|num_rows|num_examples|num examples|"
     r"curriculum seqlen|seqlen|num_samples|samples|tokens|"
     # sizes of the model and of the input, constant through a run
     r"n_parameters|num_parameters|n_params|num_params|params|parameters|trainable params|all params|"
     r"size|img_size|imgsz|image_size|input_size)$"
+    # counts of what a run has done so far, a step-like axis ("train/n_updates", "num_episodes",
+    # "total timesteps"): climbing by construction, no curve to judge
+    r"|^(?:n|num|nb|number[ _]of|total|cumulative)[ _]?(?:updates|steps|iters|iterations|timesteps|epochs|"
+    r"episodes|batches|env_steps|grad_steps|gradient_steps)$"
     # a source location ("utils.py[151]:", "train.py:42"): a line number, not a value
     r"|\.(?:py|pyx|cc|cpp|cxx|cu|c|h|hpp|lua|js|ts|rs|go|java|jl|sh)$"
     r"|(?:^|[ _/])(?:time|times|runtime|wall|elapsed|remaining|eta|step_avg|train_wall|data_time|"

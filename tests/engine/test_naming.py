@@ -12,7 +12,8 @@ from lossmon.engine.naming import choose_primary, is_metric_name, keep_value, ki
         ("test_loss", "test"), ("predict_loss", "test"), ("test lm loss", "test"),
         ("metrics/mAP50(B)", "val"), ("coco/bbox_mAP", "val"), ("eval_rouge-1", "val"),
         ("train/box_loss", "train"), ("interval_loss", "train"), ("train_loss_epoch", "train"),
-        ("val_acc", "val"), ("Val Loss", "val"), ("eval/loss", "val"), ("dev_f1", "val"),
+        ("val_acc", "val"), ("Val Loss", "val"), ("eval/loss", "val"), ("dev_f1", "val"), ("vali/loss", "val"),
+        ("vali_accuracy", "val"), ("valid_loss", "val"),
     ],
 )
 def test_split(name, split):
@@ -43,6 +44,8 @@ def test_kind(name, kind):
         "train_time", "elapsed time per iteration (ms)", "train_step_timing in s", "bsz", "wpb",
         "num_updates", "global batch size", "total_flos", "percentage", "elapsed_time", "wall",
         "train/wall", "train/bsz", "num_input_tokens_seen", "current_steps", "total_steps",
+        "train/n_updates", "time/iterations", "num_episodes", "total timesteps", "n_steps", "nb_epochs",
+        "cuda", "n_gpu", "num_rows", "Batch_id",
     ],
 )
 def test_counters_clocks_and_durations_are_not_metrics(name):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -42,8 +43,9 @@ _FIXED_HEADER = rf"^[ \t]*+{_FIRST_CELL}(?:[ \t]{{2,}}+{_CELL}){{2,}}+[ \t]*+$"
 _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
 # A header of cells between pipes: "| Epoch | Train Loss | Train Acc (%) | Val Loss |" (the
 # leading pipe may have gone with the logging prefix). A cell is a name, maybe of several words.
-_PIPE_CELL = r"[A-Za-z_][^|\d\n]*+"
-_PIPE_HEADER = rf"^[ \t]*+\|?+[ \t]*+{_PIPE_CELL}(?:\|[ \t]*+{_PIPE_CELL}){{2,}}+\|?+[ \t]*+$"
+# (The pipes may be box drawing's: tabulate's "fancy_grid" tables, "│ Survived   │   loss │".)
+_PIPE_CELL = r"[A-Za-z_][^|│┃║\d\n]*+"
+_PIPE_HEADER = rf"^[ \t]*+[|│┃║]?+[ \t]*+{_PIPE_CELL}(?:[|│┃║][ \t]*+{_PIPE_CELL}){{2,}}+[|│┃║]?+[ \t]*+$"
 _PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
 _FIXED_SPLIT = re.compile(r"[ \t]{2,}")
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "#", "epoch")
@@ -76,18 +78,26 @@ class WhitespaceTableParser(LineParser):
         # every blank ("train acc    va_acc  train_loss  val_loss"): the rows say which is right.
         self._fixed: list[str] | None = None
         self._pipes = False  # the cells stand between pipes
+        self._tables = 0  # headers seen: the step of tables whose rows are phases (see _phase_row)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if "│" in text or "┃" in text or "║" in text:
+            text = text.translate(_BOX_PIPES)
         columns = _header(text)
         if columns is not None:
             self.columns, self._fixed = columns
             self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
+            self._tables += 1
             return True
         if self.columns is None:
             return False
         if self._pipes:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            if cells and _PHASE_ROW.fullmatch(cells[0]) and len(cells) == len(self.columns):
+                return self._phase_row(cells, line, out)
+            if _BOX_RULE.fullmatch(text):
+                return True  # a rule between the rows of a box-drawn table
         else:
             cells = (text.replace("No log", "No_log") if "No log" in text else text).split()
         if self._fixed is not None and len(cells) != len(self.columns):
@@ -116,6 +126,31 @@ class WhitespaceTableParser(LineParser):
         }
         self.emit(out, line, step, metrics)
         return True
+
+
+    def _phase_row(self, cells: list[str], line: int, out: RecordBuilder) -> bool:
+        """A row named by its pass, under a header of metric columns: Ludwig's table per epoch,
+        ``│ Survived │ loss │ accuracy │`` then ``│ train │ 7.9026 │ 0.3968 │``, ``│ vali │ 7.5711
+        │ 0.3827 │``, ``│ test │ ...``. The values are the pass's ("vali/loss", "test/accuracy";
+        the training row keeps the column's name), at the table's step: one table is one epoch."""
+        values = _numbers(cells[1:], len(cells) - 1)
+        if values is None:
+            return False
+        prefix = tag_prefix(cells[0])
+        metrics = {
+            renamed(prefix, name) if prefix else name: value
+            for name, value in zip(self.columns[1:], values)
+            if value is not None
+        }
+        self.emit(out, line, float(self._tables), metrics)
+        return True
+
+
+_BOX_PIPES = str.maketrans({"│": "|", "┃": "|", "║": "|"})
+# A rule of a box-drawn table: box drawing characters and blanks only ("├────┼────┤", "╞═══╪═══╡")
+_BOX_RULE = re.compile(r"[ \t\u2500-\u257f|]*+")
+# The first cell of a row that names its pass: "train", "vali" (Ludwig), "validation", "test"
+_PHASE_ROW = re.compile(r"(?i:train|training|val|vali|valid|validation|eval|evaluation|test|testing|dev)")
 
 
 def _numbers(cells: list[str], width: int) -> list[float | None] | None:
@@ -170,6 +205,8 @@ class WhitespaceTable(Format):
     strip_prefix = False
 
     def recognises(self, text: str) -> bool:
+        if "│" in text or "┃" in text or "║" in text:
+            text = text.translate(_BOX_PIPES)
         return _header(text) is not None
 
 

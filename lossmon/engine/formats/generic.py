@@ -88,6 +88,7 @@ class KeyValueParser(LineParser):
         self._context_prefix: str | None = None  # the role a header gave the lines under it
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
+        self._last_description: str | None = None  # the last bar description read (see parse)
         self._bar_since_cycle = False  # a bar was held since the last line of other names
         self._bar_cycles = 0  # bars then a line of other names, counted (see _settle_bars)
         self._bars_are_records = False
@@ -107,23 +108,36 @@ class KeyValueParser(LineParser):
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self._last_description is not None and "%|" not in text:
+            self._last_description = None  # (a line between two draws: the next one is a new record)
         if self._in_optimizer or text.startswith("Parameter Group "):
             if self._optimizer_setting(text):
                 return False
         found = message_pairs(text)
+        if found and "(" in text and "=" in text:
+            found = _outside_calls(text, found)
         if not found:
             if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
                 ruled = _RULED_NUMBER.fullmatch(text)
                 if ruled is not None:
                     self._set_context(out, float(ruled.group(1)), None)
             return False
-        if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)) or _not_metrics(text):
+        if len(found) > MAX_PAIRS or (len(found) > 1 and (_settings_dump(text) or _sentence_between(text, found))):
+            return False
+        if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
                 return False
         bar = "%|" in text and _bar_description(text, found)
+        if bar:
+            # tqdm draws a description when it is set and again as its bar advances ("Epoch=0 |
+            # Batch_id=3 | Loss=4.124037:   1%| | 3/341" then the same at 4/341): one record, not two
+            description = text[found[0].at : found[-1].stop]
+            if description == self._last_description:
+                return True
+            self._last_description = description
         if "%|" in text and not bar and (postfix := _BAR_POSTFIX.search(text)) is not None:
             # "Training (epoch 0 / 20):  45%|████ | 45/100 [00:10<00:12, 4.5it/s, loss=0.123]": the
             # bar's postfix, a running figure like a description (the percent is no metric)
@@ -636,6 +650,60 @@ _DEFAULT_SHOWN = re.compile(r"[\[(]default: ")
 # Echoed Python source (a blog post or notebook that shows its code beside its output): a
 # function's or a class's signature with its defaults ("def __init__(self, stride: int = 1, padding=1):").
 _SIGNATURE = re.compile(r"[ \t]*+(?:async[ \t]++)?+(?:def|class)[ \t]++[A-Za-z_]\w*+[(:]")
+
+
+# A call with keyword arguments, as echoed source code prints one: "nn.MaxPool2d(kernel_size=3,
+# stride=2, padding=1)", "self.make_layer(ResBlock,128,nblk[1],stride = 2)" (a name right before
+# its bracket, then a "name=" among the arguments).
+_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\((?=[^()]*?[A-Za-z_]\w*+[ \t]*+=(?!=))")
+
+
+def _outside_calls(text: str, found):
+    """The pairs that are not a call's keyword arguments: those are settings of the code that a
+    log echoes (a blog post's source beside its output), whatever numbers they hold."""
+    spans = []
+    for call in _CALL.finditer(text):
+        depth, end = 1, call.end()
+        while end < len(text) and depth:
+            depth += (text[end] == "(") - (text[end] == ")")
+            end += 1
+        spans.append((call.end(), end))
+    if not spans:
+        return found
+    return [pair for pair in found if not any(start <= pair.at < end for start, end in spans)]
+
+
+# A key in CONSTANT_CASE, as a configuration system names its settings (yacs, which detectron2,
+# maskrcnn-benchmark and fast-reid print at start: "    NUM_CLASSES: 100", "  IMS_PER_BATCH: 64")
+_CONSTANT_CASE = re.compile(r"[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++")
+
+
+def _config_key(name: str) -> bool:
+    """True for a configuration's key alone on its line: CONSTANT_CASE that names no loss or
+    metric (a threshold of one is a setting too: "BG_IOU_THRESHOLD: 0.5")."""
+    return _CONSTANT_CASE.fullmatch(name) is not None and (kind_of(name) == "other" or "THRESH" in name)
+
+
+# Words that make a sentence of the text around them; a metrics line holds none between its pairs.
+_FUNCTION_WORD = re.compile(
+    r"(?i)(?<![\w'])(?:the|a|an|is|was|are|were|be|been|this|that|these|those|which|who|of|to|and|or|but|for|"
+    r"with|from|into|after|before|because|it|its|we|you|our|not|so|than|then|when|while|if|as|on|in|at|by)(?![\w'])"
+)
+SENTENCE_WORDS = 5
+
+
+def _sentence_between(text: str, found) -> bool:
+    """True when the pairs stand in a sentence: ``train_loss=nan starting epoch 12 — this is the
+    root cause. The loss exploded to NaN, ... including the fake MRR=1.0000 at epoch 17`` (a note
+    pasted into a log) names values, it is no record of them. A record's words stand before its
+    pairs (a tag) or after them (a warning run into it), not between them."""
+    words = 0
+    for before, after in zip(found, found[1:]):
+        if after.at - before.stop > 12:
+            words += len(_FUNCTION_WORD.findall(text, before.stop, after.at))
+            if words >= SENTENCE_WORDS:
+                return True
+    return False
 
 
 def _not_metrics(text: str) -> bool:

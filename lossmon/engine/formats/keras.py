@@ -21,6 +21,9 @@ _PROGRESS = re.compile(r"^\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
 # A callback's message run into the frame it interrupted (Keras 1 printed it with no newline
 # first): "... - acc: 0.9426Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving ...".
 _GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
+# A callback's message on its own line ("Epoch 1: val_loss improved from inf to 1.55716, saving
+# model to mymodel.h5", "Epoch 00005: ReduceLROnPlateau reducing learning rate to ...").
+_CALLBACK = re.compile(r"(?:#{1,6} |> )?Epoch \d++: ")
 
 
 class KerasParser(LineParser):
@@ -31,8 +34,13 @@ class KerasParser(LineParser):
         self._headers = False  # the log prints "Epoch e/E" headers
         self._epoch_done = False  # the epoch under the last header has printed its last batch
         self._fit_total = 0  # batches per epoch of the fit
+        self._held: tuple[int, float, dict[str, float]] | None = None  # the epoch's last frame, maybe not final
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self._held is not None and _CALLBACK.match(text) is None:
+            progress = _PROGRESS.match(text)
+            if progress is None or not (int(progress.group(1)) == int(progress.group(2)) == self._fit_total):
+                self._release(out)  # (the last frame of an epoch is overtaken only by its final one)
         header = _EPOCH.match(text)
         if header:
             self.epoch = int(header.group(1))
@@ -64,17 +72,48 @@ class KerasParser(LineParser):
                 return True
             values = values[: glued.start()]
         if self._headers and batch == total:
-            self._epoch_done, self._fit_total = True, total
+            self._epoch_done = True
+        if batch == total:
+            self._fit_total = total
         if batch < self._last_batch:
             self.epoch += 1  # no header between: a counter that starts over is a new epoch
         self._last_batch = batch
         metrics = pairs(values)
-        if not progress.group("bar").startswith("-"):  # verbose 1: running means of the epoch
+        verbose_1 = not progress.group("bar").startswith("-")
+        if verbose_1:  # running means of the epoch
             for name in metrics:
                 if not name.startswith("val_"):
                     out.set_attrs(name, epoch_running_average=True)
-        self.emit(out, line, (self.epoch - 1) * total + batch, metrics)
+        step = (self.epoch - 1) * total + batch
+        if batch == total and verbose_1:
+            self._held = None  # (a frame of the epoch's end held before: this one overtakes it)
+            if not _final(progress.group("bar"), values, metrics):
+                # "71/71 [===] - ETA: 0s - loss: 1.6963": the last batch is done, the epoch is not:
+                # its callbacks print ("Epoch 1: val_loss improved ..."), then its final frame
+                # ("71/71 [===] - 74s 804ms/step - loss: 1.6963 - ... - val_loss: 1.5572") is the
+                # epoch's record. Held until then, so the epoch is one point, not two.
+                self._held = (line, step, metrics)
+                return True
+        self.emit(out, line, step, metrics)
         return True
+
+    def _release(self, out: RecordBuilder) -> None:
+        line, step, metrics = self._held
+        self._held = None
+        self.emit(out, line, step, metrics)
+
+    def finish(self, out: RecordBuilder) -> None:
+        if self._held is not None:
+            self._release(out)
+
+    def rewind(self) -> None:
+        self._held = None
+
+
+def _final(bar: str, values: str, metrics: dict[str, float]) -> bool:
+    """True for an epoch's final frame: it shows the validation values, or (Keras 2's bar) the
+    time the epoch took rather than its ETA. (Keras 3 shows a time on every frame.)"""
+    return any(name.startswith("val_") for name in metrics) or (bar.startswith("[") and "ETA" not in values)
 
 
 class Keras(Format):

@@ -124,8 +124,9 @@ _BEFORE_BRACKET = re.compile(r"(?<![\w./@-])((?:[^\W\d][\w./-]*+ ){0,2}[^\W\d][\
 _BRACKETED_LOOKBACK = 64
 
 
-def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[Pair]:
-    """Every pair in ``text`` in order (a repeated name keeps its first value)."""
+def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0, repeats: list | None = None) -> list[Pair]:
+    """Every pair in ``text`` in order (a repeated name keeps its first value). ``repeats``, when
+    given, gets the later pairs of a name printed again with another value."""
     found: list[Pair] = []
     seen: set[str] = set()
     for match in pattern.finditer(text):
@@ -148,6 +149,9 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
             if best is not None:
                 name = f"{best.group('best')} {name}"
         if name in seen:
+            if repeats is not None:
+                repeats.append(Pair(name, value, match.start("value") + offset, match.end("value") + offset,
+                                    start + offset, match.end() + offset))
             continue
         seen.add(name)
         found.append(
@@ -155,6 +159,46 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0) -> list[P
                  start + offset, match.end() + offset)
         )
     return found
+
+
+# A split word between two pairs of the same name: "Train: loss=0.5 | Val: loss=0.6" names two
+# passes, not a list of items.
+_SPLIT_BETWEEN = re.compile(r"(?i:(?<![a-z])(?:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?![a-z]))")
+MAX_LIST_PAIRS = 200  # (a line with more pairs is a dump, read as no record: no list is looked for)
+# The pair an item's values follow in a bracket: "video_148:1 (err=143.00)" (the item and its count)
+_ITEM_THEN_BRACKET = re.compile(r"[ \t]*+[(\[]")
+
+
+def _item_list_start(text: str, found: list[Pair], repeats: list[Pair]) -> int | None:
+    """Where a list of items starts: ``Bad trackers (>3.0): video_148:1 (err=143.00),
+    video_221:1 (err=108.00), ...`` prints the same name once per item, each time with the item's
+    value, and names its items by ids that change from line to line. Its pairs are no metrics of
+    the line: not one value of "err", and no series per id. None when no name is printed three
+    times, or twice after items ("id:1 (err=...)"), or when a split word tells its places apart
+    (two passes, not items: "Train: loss=0.5 | Val: loss=0.6")."""
+    index = {pair.name: k for k, pair in enumerate(found)}  # (names in found are unique)
+    times: dict[str, int] = {}
+    second: dict[str, Pair] = {}
+    for again in repeats:
+        times[again.name] = times.get(again.name, 1) + 1
+        second.setdefault(again.name, again)
+    start = None
+    for name, again in second.items():
+        k = index[name]
+        if times[name] < 3 and not _after_item(text, found, k):
+            continue
+        if _SPLIT_BETWEEN.search(text, found[k].stop, again.at) is not None:
+            continue
+        if start is None or k < start:
+            start = k
+    if start is None:
+        return None
+    return found[start - 1].at if _after_item(text, found, start) else found[start].at  # ("video_148:1" opens it)
+
+
+def _after_item(text: str, found: list[Pair], k: int) -> bool:
+    """True when the ``k``-th pair stands in a bracket right after another: "video_148:1 (err=143.00)"."""
+    return k > 0 and _ITEM_THEN_BRACKET.fullmatch(text, found[k - 1].stop, found[k].at) is not None
 
 
 def spaced_pairs(text: str, offset: int = 0) -> list[Pair]:
@@ -196,7 +240,11 @@ def message_pairs(text: str) -> list[Pair]:
     (``5 train 10.93``) is returned as its ``step``. A comment holds none."""
     if "#" in text[:3] and _COMMENT.match(text) is not None:
         return []
-    found = find_pairs(text)
+    repeats: list[Pair] = []
+    found = find_pairs(text, repeats=repeats)
+    if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
+        found = [pair for pair in found if pair.at < cut]
+        text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)
     if "---" in text:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text:

@@ -26,7 +26,7 @@ _CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]
 # (Some scripts end every line with the separator: "total loss\tscore loss\t...\tctc loss\t".)
 _HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+[,\t;]?$")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
-_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step")
+_STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step", "total_timesteps", "total timesteps", "timesteps")
 _EPOCH_COLUMNS = ("epoch",)
 _MISSING = ("", "NA", "N/A", "None", "null")
 

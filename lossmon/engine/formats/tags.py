@@ -19,7 +19,7 @@ from lossmon.engine.naming import is_metric_name, kind_of
 
 # (With its "set": "Test set: Average loss: 0.0335" names "Test set/Average loss", as it reads.)
 _HELD_OUT = re.compile(
-    r"(?<![A-Za-z])((?:val|valid|validation|eval|evaluation|test|testing|dev)(?:[ _]set)?)(?![A-Za-z])", re.I
+    r"(?<![A-Za-z])((?:val|vali|valid|validation|eval|evaluation|test|testing|dev)(?:[ _]set)?)(?![A-Za-z])", re.I
 )
 _TRAIN = re.compile(r"(?<![A-Za-z])(train|training)(?![A-Za-z])", re.I)
 _RECAP = re.compile(r"(?<![A-Za-z])summary(?![A-Za-z])", re.I)

@@ -35,6 +35,27 @@ def test_sb3_tables_are_one_record_each(chunk):
     assert steps(monitor, "rollout/ep_rew_mean") == steps(monitor, "train/loss")
 
 
+def test_sb3_counters_are_no_series():
+    # tests/corpus/sb3-ppo-console-tables-tail: "train/n_updates" climbs by 4 every table, like
+    # "time/iterations": counts of what the run has done, no curve for a chart or a detector
+    monitor = read((DATA / "table_sb3.log").read_bytes())
+    names = {series.name for series in monitor.store}
+    assert not names & {"train/n_updates", "time/iterations", "time/total_timesteps", "time/fps"}
+    assert {"train/loss", "train/value_loss", "rollout/ep_rew_mean"} <= names
+
+
+def test_a_timesteps_column_steps_the_rows_of_a_csv():
+    # tests/corpus/ppo-exploration-progress-csv-appended-runs: a PPO progress.csv
+    text = (
+        "num_episodes,policy_gradient_loss,value_loss,ep_rew_mean,total_loss,total_time,total timesteps,entropy_loss\n"
+        "68,0.1233182870267508,0.2503707557916641,-547.0026380735293,0.3594996579407332,4.035693883895874,5120,-1.4189385175704956\n"
+        "140,0.07173722443299993,0.16028706962242723,-569.3925401,0.21783490917774542,8.69454312324524,10240,-1.4189385175704956\n"
+    )
+    monitor = read(text)
+    assert steps(monitor, "total_loss") == [5120, 10240]
+    assert not {series.name for series in monitor.store} & {"num_episodes", "total timesteps"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -250,3 +271,61 @@ def test_a_range_is_no_cell():
     monitor = read(ERA_TABLES)
     assert steps(monitor, "Train Loss") == [1, 2]
     assert monitor.store["Val Loss"].values.tolist() == [5.9321, 5.5839]
+
+
+# tests/corpus/rpi-ludwig-titanic-cell-9 (RPI-DATA/course-intro-ml-app, Ludwig v0.1.1 notebook
+# cell 9): one tabulate "fancy_grid" table per epoch, metric columns and one row per pass.
+LUDWIG = (
+    "Epoch   1\n"
+    "Training: 100% 5/5 [00:00<00:00, 10.08it/s]\n"
+    "Evaluation train: 100% 5/5 [00:00<00:00, 110.90it/s]\n"
+    "Evaluation vali : 100% 1/1 [00:00<00:00, 614.91it/s]\n"
+    "Evaluation test : 100% 2/2 [00:00<00:00, 729.38it/s]\n"
+    "Took 0.5719s\n"
+    "╒════════════╤════════╤════════════╕\n"
+    "│ Survived   │   loss │   accuracy │\n"
+    "╞════════════╪════════╪════════════╡\n"
+    "│ train      │ 7.9026 │     0.3968 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ vali       │ 7.5711 │     0.3827 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ test       │ 8.8524 │     0.3667 │\n"
+    "╘════════════╧════════╧════════════╛\n"
+    "Validation loss on combined improved, model saved\n"
+    "\n"
+    "\n"
+    "Epoch   2\n"
+    "Training: 100% 5/5 [00:00<00:00, 276.59it/s]\n"
+    "Evaluation train: 100% 5/5 [00:00<00:00, 732.60it/s]\n"
+    "Evaluation vali : 100% 1/1 [00:00<00:00, 755.87it/s]\n"
+    "Evaluation test : 100% 2/2 [00:00<00:00, 843.92it/s]\n"
+    "Took 0.3235s\n"
+    "╒════════════╤════════╤════════════╕\n"
+    "│ Survived   │   loss │   accuracy │\n"
+    "╞════════════╪════════╪════════════╡\n"
+    "│ train      │ 7.6934 │     0.3968 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ vali       │ 7.3628 │     0.3827 │\n"
+    "├────────────┼────────┼────────────┤\n"
+    "│ test       │ 8.6174 │     0.3667 │\n"
+    "╘════════════╧════════╧════════════╛\n"
+    "Validation loss on combined improved, model saved\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 83))
+def test_rows_named_by_their_pass_under_metric_columns(chunk):
+    monitor = read(LUDWIG, chunk=chunk)
+    store = monitor.store
+    assert (store.primary_train, store.primary_val) == ("loss", "vali/loss")
+    assert store["loss"].values.tolist() == [7.9026, 7.6934]
+    assert store["vali/loss"].values.tolist() == [7.5711, 7.3628]
+    assert store["test/loss"].values.tolist() == [8.8524, 8.6174]
+    assert store["vali/accuracy"].split == "val" and store["test/loss"].split == "test"
+    assert steps(monitor, "loss") == steps(monitor, "vali/loss") == [1, 2]  # one table per epoch
+    assert "Survived" not in store  # the corner cell names the output, no column of values
+
+
+def test_the_whole_ludwig_cell_is_read():
+    monitor = read((CORPUS / "rpi-ludwig-titanic-cell-9" / "cell-9-output.log").read_bytes())
+    assert len(monitor.store["loss"]) == len(monitor.store["vali/loss"]) == 49

@@ -177,3 +177,142 @@ def test_an_echoed_signature_with_defaults_is_no_record():
     assert list(monitor.store["loss"].steps) == [1, 2, 3, 4]
     assert "kernel_size" not in {series.name for series in monitor.store}
     assert len(monitor.store["padding"]) == 4
+
+
+# tests/corpus/step-loss-equals-indented-val-frame-error: after each epoch's validation, the
+# trackers with the largest error, one item per tracker: "<id>:<count> (err=<error>)".
+TRACKERS = (
+    "Epoch 1/25 (device=cuda)\n"
+    "  step 00020: loss=0.7674\n"
+    "  step 00040: loss=0.5123\n"
+    "  Val | mean=13.03 median=1.00 ±1=75.86% ±2=86.21% ±3=89.66%\n"
+    "  Bad trackers (>3.0): video_148:1 (err=143.00), video_221:1 (err=108.00), video_254:1 (err=107.00)\n"
+    "Epoch 2/25 (device=cuda)\n"
+    "  step 00020: loss=0.0817\n"
+    "  step 00040: loss=0.1720\n"
+    "  Val | mean=5.24 median=0.00 ±1=96.55% ±2=96.55% ±3=96.55%\n"
+    "  Bad trackers (>3.0): video_148:2 (err=143.00), video_221:1 (err=0.00), video_254:1 (err=0.00)\n"
+    "Epoch 3/25 (device=cuda)\n"
+    "  step 00020: loss=0.0791\n"
+    "  step 00040: loss=0.3257\n"
+    "  Val | mean=8.66 median=1.00 ±1=89.66% ±2=89.66% ±3=89.66%\n"
+    "  Bad trackers (>3.0): video_148:3 (err=0.00), video_221:2 (err=108.00), video_118:1 (err=36.00), video_227:1 (err=93.00), video_254:1 (err=1.00)\n"
+    "Epoch 4/25 (device=cuda)\n"
+    "  step 00020: loss=0.0676\n"
+    "  Val | mean=0.21 median=0.00 ±1=100.00% ±2=100.00% ±3=100.00%\n"
+    "  Bad trackers (>3.0): video_148:3 (err=0.00), video_221:3 (err=0.00), video_093:1 (err=0.00), video_118:1 (err=0.00), video_227:1 (err=0.00)\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_list_of_items_that_repeats_a_name_makes_no_series(chunk):
+    # each item prints "err" again: the list is no record of one "err", nor a series per id
+    monitor = read(TRACKERS, chunk=chunk)
+    names = {series.name for series in monitor.store}
+    assert names == {"loss", "Val/mean", "Val/median"}
+    assert monitor.store["Val/mean"].values.tolist() == [13.03, 5.24, 8.66, 0.21]
+    assert len(monitor.store["loss"]) == 7
+
+
+def test_a_list_after_the_values_of_the_line_keeps_them():
+    text = "".join(
+        f"step {s}: loss={1 / s:.4f}, worst: img_{s}7:2 (err={s}.5), img_{s}3:1 (err={s}.1)\n" for s in range(1, 5)
+    )
+    monitor = read(text)
+    assert {series.name for series in monitor.store} == {"loss"}
+    assert len(monitor.store["loss"]) == 4
+
+
+def test_one_name_for_two_passes_is_no_list():
+    # "Train: ... | Val: ...": the split word between them tells two passes apart, not items
+    text = "".join(f"Epoch {e} | Train: loss={1 / e:.3f} | Val: loss={1.2 / e:.3f}\n" for e in range(1, 5))
+    assert len(read(text).store["loss"]) == 4
+
+
+# tests/corpus/hgnn-paper-retrieval-train-loss-eq-mrr: a note pasted between two runs names the
+# values it is about; it is prose, not a record at "epoch 12".
+HGNN = (
+    "Epoch  11 | train_loss=0.5153  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.2615 R@5=0.4210 R@10=0.5050 MRR=0.3343 nDCG@10=0.4187 (n=1,499)   \n"
+    "Epoch  12 | train_loss=nan  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.0414 R@5=0.0981 R@10=0.1487 MRR=0.0786 nDCG@10=0.1455 (n=1,499)   \n"
+    "Epoch  13 | train_loss=nan  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=1.0000 R@5=1.0000 R@10=1.0000 MRR=1.0000 nDCG@10=1.0000 (n=1,499)   \n"
+    "problem:\n"
+    "train_loss=nan starting epoch 12 \u2014 this is the root cause. The loss exploded to NaN, which corrupted the "
+    "model weights. Everything after epoch 12 is meaningless, including the fake MRR=1.0000 at epoch 17 (that's the "
+    "model outputting identical embeddings for everything \u2014 a collapsed state).\n"
+    "Epoch   1 | train_loss=2.2291  Precomputing corpus paper embeddings ...   \n"
+    " | R@1=0.1101 R@5=0.1800 R@10=0.2300 MRR=0.1520 nDCG@10=0.2801 (n=1,499)   \n"
+)
+
+
+def test_a_note_that_names_values_in_sentences_is_no_record():
+    monitor = read(HGNN)
+    loss = monitor.store["train_loss"]
+    assert len(loss) == 4  # epochs 11, 12, 13 of the first run, epoch 1 of the second
+    assert loss.values[-1] == 2.2291
+
+
+# tests/corpus/resnet34-quickdraw-blog-post-output: a blog post shows its model's code between its
+# outputs; tests/corpus/icelandman-resnet18-numbers-md prints its accuracy as a tensor.
+ECHOED_CALLS = (
+    "        layers.append(nn.Conv2d(out_channels, out_channels, kernel_size=3,stride=1, padding=1, bias=False))\n"
+    "        self.enc = ConvBlock(in_channels, nker, kernel_size=7, stride=2, padding=1)\n"
+    "        self.max_pool = nn.MaxPool2d(kernel_size=3, stride=2, padding=1)\n"
+    "        self.layer1 = self.make_layer(ResBlock,64,nblk[0],stride = 1)\n"
+    "        self.layer2 = self.make_layer(ResBlock,128,nblk[1],stride = 2)\n"
+    "        self.layer3 = self.make_layer(ResBlock,256,nblk[2],stride = 2)\n"
+    "train loss: 1.93706483326, acc: tensor(0.3262, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.12561304604, acc: tensor(0.6223, device='cuda:0', dtype=torch.float64)<br>\n"
+    "train loss: 1.36363145651, acc: tensor(0.5644, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.17917729983, acc: tensor(0.6126, device='cuda:0', dtype=torch.float64)<br>\n"
+    "train loss: 1.22724211711, acc: tensor(0.5907, device='cuda:0', dtype=torch.float64)<br>\n"
+    "val loss: 1.10145300236, acc: tensor(0.6301, device='cuda:0', dtype=torch.float64)<br>\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 89))
+def test_the_keyword_arguments_of_a_call_are_no_metrics(chunk):
+    monitor = read(ECHOED_CALLS, chunk=chunk)
+    names = {series.name for series in monitor.store}
+    assert not names & {"kernel_size", "stride", "padding", "nblk", "cuda"}
+    assert not any("(" in name for name in names)
+    assert monitor.store["train loss"].values.tolist() == [1.93706483326, 1.36363145651, 1.22724211711]
+    assert monitor.store["acc"].values.tolist()[:2] == [0.3262, 0.6223]
+
+
+# tests/corpus/detectron2-nyu-faster-rcnn-log-txt-loss-spike: detectron2 prints its yacs config
+# (lines 45-322) before training; its keys come back under other sections with other values.
+YACS = (
+    "  MASK_ON: False\n"
+    "  ROI_HEADS:\n"
+    "    NUM_CLASSES: 100\n"
+    "    NUM_CLASSES: 80\n"
+    "    NUM_CONVS: 4\n"
+    "    NUM_CONV: 0\n"
+    "    POOLER_RESOLUTION: 7\n"
+    "    BATCH_SIZE_PER_IMAGE: 512\n"
+    "    POSITIVE_FRACTION: 0.25\n"
+    "    POOLER_RESOLUTION: 14\n"
+    "    NUM_CONV: 4\n"
+    "    POOLER_RESOLUTION: 14\n"
+    "    BATCH_SIZE_PER_IMAGE: 256\n"
+    "    POSITIVE_FRACTION: 0.5\n"
+    "    NUM_CLASSES: 2\n"
+    "    BG_IOU_THRESHOLD: 0.5\n"
+    "    BG_IOU_THRESHOLD: 0.4\n"
+    "    BG_IOU_THRESHOLD: 0.3\n"
+) + "".join(DETECTRON2.splitlines(keepends=True)[-3:])  # its first three iterations
+
+
+def test_a_yacs_config_dump_makes_no_series():
+    monitor = read(YACS)
+    names = {series.name for series in monitor.store}
+    assert not any(name.isupper() for name in names), names
+    assert monitor.store["total_loss"].values.tolist() == [156.1, 11.32, 1.473]
+
+
+def test_a_constant_case_loss_alone_on_its_line_is_still_read():
+    text = "".join(f"  TRAIN_LOSS: {2 - step / 10}\n" for step in range(5))
+    assert len(read(text).store["TRAIN_LOSS"]) == 5
