@@ -1,4 +1,5 @@
-"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json.
+"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json,
+with the other JSON documents of records read the same way (CatBoost, Keras history, Chainer log).
 
 The console dict is a Python ``repr``: it is read with one regex (never ``ast.literal_eval``), and
 any other ``print(dict)`` of numbers is read the same way.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
-from lossmon.engine.formats.jsonl import load_json
+from lossmon.engine.formats.jsonl import STEP_KEYS, column_values, flatten, load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -87,7 +88,14 @@ class HFStateParser(LineParser):
     record as soon as its closing brace arrives, so a file cut short, or still being written,
     gives every entry it holds whole. Nesting is followed line by line (brackets outside strings),
     and each entry is parsed once, on its own: the cost per line is O(1). The file is rewritten
-    whole at every checkpoint; entries already read are skipped when it is read again."""
+    whole at every checkpoint; entries already read are skipped when it is read again.
+
+    Two more shapes of the same kind of document are read here. A top-level list of records
+    (Chainer's LogReport ``log``: ``[`` then one object per entry, steps in ``iteration``; also
+    after an assignment, ``l = [``, and on one line). And a dict of columns, one list of values per
+    metric (Keras' ``history.history`` dumped with json, or pandas' ``to_json()`` with an index
+    per column): its rows are records once the document closes (or the input ends), row ``i``
+    at step ``i``, as Keras' CSVLogger numbers its epochs."""
 
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
@@ -102,13 +110,32 @@ class HFStateParser(LineParser):
         self._step = None  # the step of the last entry that had one
         self._catboost: tuple[dict[str, list[str]], str | None] | None = None
         self.entries_done = 0
+        self._columns: dict[str, list[float | None]] = {}  # a dict of columns' lists (Keras history)
+        self._columns_line = 0
+        self.rows_done = 0  # rows of the columns read (a rewritten document adds only new ones)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not self._open:
-            if line != 1 or text.rstrip() != "{":
+            if line != 1:
                 return False
-            self._start()
-            return True
+            opening = text.rstrip()
+            if opening == "{":
+                self._start()
+                return True
+            if _LIST_OPENING.match(opening):
+                self._start()
+                self._list = _TOP_LIST
+                return True
+            if opening.startswith("[{"):  # a whole list of records on one line
+                entries = load_json(opening)
+                if not isinstance(entries, list) or not any(isinstance(entry, dict) for entry in entries):
+                    return False
+                self._start()
+                for entry in entries:
+                    self._entry(_TOP_LIST, entry, line, out)
+                self._open = False
+                return True
+            return False
         depth = self._depth
         if "{" in text or "}" in text or "[" in text or "]" in text:  # (most lines are "key": value)
             depth += _depth_change(text)
@@ -138,7 +165,11 @@ class HFStateParser(LineParser):
         self._depth = depth
         if depth <= 0:
             self._open = False  # the document is complete
+            self._read_columns(line, out)
         return True
+
+    def finish(self, out: RecordBuilder) -> None:
+        self._read_columns(self._columns_line, out)  # a document cut short: the columns it has
 
     def rewind(self) -> None:
         self._open = False
@@ -146,6 +177,18 @@ class HFStateParser(LineParser):
     def _start(self) -> None:
         self._open, self._depth, self._list = True, 1, None
         self._chunk, self._members, self._index, self._step, self._catboost = [], {}, 0, None, None
+        self._columns = {}
+
+    def _read_columns(self, line: int, out: RecordBuilder) -> None:
+        """The rows of a dict of columns, each a record (the rows read before skipped)."""
+        columns, self._columns = self._columns, {}
+        if not columns:
+            return
+        rows = max(len(values) for values in columns.values())
+        for row in range(self.rows_done, rows):
+            metrics = {name: values[row] for name, values in columns.items() if row < len(values)}
+            self.emit(out, line, float(row), {k: v for k, v in metrics.items() if v is not None})
+        self.rows_done = max(self.rows_done, rows)
 
     def _read_chunk(self, out: RecordBuilder) -> None:
         """An entry of the record list, or a top-level member, is complete: read it."""
@@ -166,6 +209,9 @@ class HFStateParser(LineParser):
                     self._entry(key, entry, self._chunk_line, out)
             elif key == "meta":
                 self._members[key] = value
+            elif (values := column_values(value)) is not None:
+                self._columns[key] = values
+                self._columns_line = self._chunk_line
 
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
         index = self._index
@@ -174,6 +220,14 @@ class HFStateParser(LineParser):
             return
         if kind == "iterations":
             self._catboost_entry(entry, index, line, out)
+            return
+        if kind == _TOP_LIST:  # Chainer's LogReport: {"main/loss": ..., "epoch": 1, "iteration": 100}
+            metrics = flatten(entry)
+            step_key = next((key for key in STEP_KEYS if key in metrics), None)
+            step = metrics.pop(step_key) if step_key is not None else None
+            if index >= self.entries_done:
+                self.entries_done = index + 1
+                self.emit(out, line, step, metrics)
             return
         step = entry.get("step", self._step)  # predict_* entries have no step
         self._step = step
@@ -227,6 +281,9 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
+_TOP_LIST = ""  # the record list that is the document itself
+# "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
+_LIST_OPENING = re.compile(r"(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[\Z")
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
@@ -240,9 +297,9 @@ def _depth_change(text: str) -> int:
 
 class HFState(Format):
     id = "hf_trainer_state"
-    title = "Hugging Face trainer_state.json (and CatBoost's catboost_training.json)"
+    title = "JSON documents of records: HF trainer_state.json, CatBoost, Keras history.json, Chainer log"
     example = '{"log_history": [{"epoch": 0.91, "loss": 1.1409, "step": 500}, ...]}'
-    anchor = r"^\{\s*$"
+    anchor = r"^(?:\{\s*|(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*)$"
     parser = HFStateParser
     whole_file = True
     first_line_only = True

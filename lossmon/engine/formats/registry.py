@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.column import Column
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
@@ -46,6 +47,7 @@ FORMATS: tuple[Format, ...] = (
     BoxedTable(),
     YoloResultsTxt(),
     WhitespaceTable(),
+    Column(),
     LossDict(),
     KeyValue(),
 )
