@@ -41,7 +41,8 @@ _MISSING = ("", "NA", "N/A", "None", "null")
 # device='cuda:0', grad_fn=<DivBackward0>)", "tensor([0.52])"), a TF tensor, a numpy array or
 # numpy 2's scalar repr ("np.float64(0.25)"). Tried only on cells that are no plain number.
 _WRAPPED_CELL = re.compile(
-    rf"[ ]*+(?:tensor|array|tf\.Tensor|(?:np|numpy)\.float(?:16|32|64)?)\(\[?+[ ]*+(?P<num>{VALUE})[ ]*+\]?+[ ]*+[,)]"
+    rf"[ ]*+(?:tensor|array|tf\.Tensor|(?:np|numpy)\.float(?:16|32|64)?)"
+    rf"\((?:\[[ ]*+(?P<listed>{VALUE})[ ]*+\]|[ ]*+(?P<num>{VALUE}))[ ]*+[,)]"
 )
 
 
@@ -72,7 +73,7 @@ def cell_value(cell: str) -> float | None:
     if value is None and "(" in cell:
         wrapped = _WRAPPED_CELL.match(cell)
         if wrapped is not None:
-            return to_float(wrapped.group("num"))
+            return to_float(wrapped.group("num") or wrapped.group("listed"))
     return value
 
 
