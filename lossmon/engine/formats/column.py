@@ -6,7 +6,9 @@ one-column ``DataFrame.to_csv(index=False)``. The name is the header when the fi
 ``train_loss.csv``, ``val_acc.log``): a bare column in a file named otherwise (``train.txt`` of
 sample ids) says nothing about what it counts, and is not read. Found on line 1 only; a line
 that is not a bare number goes on to the other formats (a second header where runs were appended,
-a note). The step is the value's count (1, 2, ...).
+a note). The step is the value's count (1, 2, ...). A list saved through pandas
+(``pd.DataFrame(losses).to_csv("loss.csv")``) names its one column ``0``: that header names
+nothing, so the file's name does, and the index pandas wrote before each value is its step.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _METRIC_WORD = re.compile(
     re.I,
 )
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
+# pandas' header of an unnamed column: alone (index=False), and after the index's empty name.
+_UNNAMED_HEADERS = ("0", ",0")
+_INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
 
 
 def name_from_path(path: str | None) -> str | None:
@@ -58,6 +63,7 @@ class ColumnParser(LineParser):
         super().__init__(fmt)
         self.name: str | None = None  # the column's name, once line 1 gave it
         self.over = False  # line 1 named no column: nothing to read
+        self.indexed = False  # each value after its row's index (pandas' to_csv)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self.over:
@@ -72,6 +78,20 @@ class ColumnParser(LineParser):
             if self.name is None:
                 self.over = True
                 return False
+            unnamed = text.strip()
+            if unnamed in _UNNAMED_HEADERS:
+                self.indexed = unnamed == ",0"
+                return True
+        if self.indexed:
+            match = _INDEXED_VALUE_LINE.match(text)
+            if match is None:
+                return False
+            value = to_float(match.group("num"))
+            if value is None:
+                return False
+            span = match.span("index")
+            self.emit(out, line, float(match.group("index")), {self.name: value}, {self.name: match.span("num")}, span)
+            return True
         match = _VALUE_LINE.match(text)
         if match is None:
             return False
@@ -83,13 +103,13 @@ class ColumnParser(LineParser):
         return True
 
     def rewind(self) -> None:
-        self.name, self.over = None, False
+        self.name, self.over, self.indexed = None, False, False
 
 
 class Column(Format):
     id = "column"
     title = "One column of numbers (a header names it, or the file: loss.txt)"
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
-    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+)[ \t]*+$"
+    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$"
     parser = ColumnParser
     first_line_only = True

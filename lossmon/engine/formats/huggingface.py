@@ -224,8 +224,10 @@ class HFStateParser(LineParser):
         if kind == _TOP_LIST:  # Chainer's LogReport: {"main/loss": ..., "epoch": 1, "iteration": 100}
             metrics = flatten(entry)
             step_key = next((key for key in STEP_KEYS if key in metrics), None)
-            step = metrics.pop(step_key) if step_key is not None else None
-            if index >= self.entries_done:
+            # (a saved log_history: predict_* entries have no step; the summary is no point)
+            step = metrics.pop(step_key) if step_key is not None else self._step
+            self._step = step
+            if index >= self.entries_done and _SUMMARY_KEY not in entry:
                 self.entries_done = index + 1
                 self.emit(out, line, step, metrics)
             return

@@ -116,9 +116,12 @@ _NOT_A_NUMBER = object()
 
 
 def _column_number(item):
+    if isinstance(item, str):  # numpy floats made JSON-safe with str(): ["0.5688", "0.3184"]
+        number = to_float(item.strip())
+        return _NOT_A_NUMBER if number is None else number
     if isinstance(item, bool) or not isinstance(item, (int, float)):
         return _NOT_A_NUMBER
-    return float(item)
+    return _int_to_float(item) if isinstance(item, int) else item
 
 
 def _columns(obj: dict) -> dict[str, list[float | None]] | None:

@@ -82,3 +82,14 @@ def test_the_fast_path_reads_the_same_records_as_the_slow_one():
     cut = read_as("loss.csv", data, chunk=97)
     assert whole.store["loss"].values.tolist() == cut.store["loss"].values.tolist()
     assert steps(whole, "loss") == steps(cut, "loss") == list(range(1, 406))
+
+
+def test_a_list_saved_through_pandas_is_named_by_the_file():
+    """pd.DataFrame(losses).to_csv("loss.csv") heads its one column "0" after the index's empty
+    name; with index=False the header is "0" alone. Neither is a value, and the index is the step."""
+    monitor = read_as("loss.csv", ",0\n0,0.35797476798407574\n1,0.3108355691836759\n2,0.30909985774265974\n")
+    assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759, 0.30909985774265974]
+    assert steps(monitor, "loss") == [0, 1, 2]
+    monitor = read_as("loss.csv", "0\n0.35797476798407574\n0.3108355691836759\n")
+    assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759]
+    assert len(read_as("data.csv", ",0\n0,0.35\n1,0.31\n").store) == 0

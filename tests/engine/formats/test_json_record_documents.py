@@ -141,3 +141,27 @@ def test_the_corpus_documents():
         monitor = check_file(str(CORPUS / slug / name))
         assert (monitor.store.primary_train, monitor.store.primary_val) == (train, val), slug
         assert len(monitor.store[train]) == count, slug
+
+
+def test_a_history_whose_numbers_were_made_strings():
+    """numpy floats are no JSON: scripts dump {k: [str(v) ...]} instead."""
+    monitor = read('{"loss": ["0.5688", "0.3184", "0.2540"], "val_loss": ["0.61", "0.52", "nan"]}')
+    assert monitor.store["loss"].values.tolist() == [0.5688, 0.3184, 0.254]
+    assert len(monitor.store["val_loss"]) == 3
+
+
+def test_a_saved_log_history_list():
+    """json.dump(trainer.state.log_history, f, indent=2): predict entries without a step take the
+    last step, and the end-of-training summary is no point of the curve."""
+    entries = [
+        {"epoch": 0.5, "loss": 1.14, "learning_rate": 1.8e-05, "step": 500},
+        {"epoch": 1.0, "eval_loss": 0.66, "step": 549},
+        {"epoch": 1.0, "predict_loss": 0.65},
+        {"epoch": 1.0, "loss": 0.9, "step": 1000},
+        {"epoch": 1.0, "step": 1000, "train_loss": 0.95, "train_runtime": 643.1},
+    ]
+    monitor = read(json.dumps(entries, indent=2))
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", "eval_loss")
+    assert steps(monitor, "loss") == [500, 1000]
+    assert steps(monitor, "predict_loss") == [549]
+    assert "train_loss" not in monitor.store
