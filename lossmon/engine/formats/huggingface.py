@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
-from lossmon.engine.formats.jsonl import STEP_KEYS, column_values, flatten, load_json
+from lossmon.engine.formats.column import name_from_path
+from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -126,9 +127,9 @@ class HFStateParser(LineParser):
                 self._start()
                 self._list = _TOP_LIST
                 return True
-            if opening.startswith("[{"):  # a whole list of records on one line
+            if opening.startswith("["):  # a whole list of records (or of values) on one line
                 entries = load_json(opening)
-                if not isinstance(entries, list) or not any(isinstance(entry, dict) for entry in entries):
+                if not isinstance(entries, list) or not entries:
                     return False
                 self._start()
                 for entry in entries:
@@ -216,6 +217,15 @@ class HFStateParser(LineParser):
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
         index = self._index
         self._index += 1
+        if kind == _TOP_LIST and not isinstance(entry, (dict, bool)) and isinstance(entry, (int, float, str)):
+            # A list of values: json.dump(losses, f), or str(list) in a .txt. The file's name
+            # names it (loss.json), as it names a column of bare numbers (formats.column).
+            name = name_from_path(self.source)
+            value = _number(entry)
+            if name is not None and value is not None and index >= self.entries_done:
+                self.entries_done = index + 1
+                self.emit(out, line, None, {name: value})
+            return
         if not isinstance(entry, dict):
             return
         if kind == "iterations":
@@ -301,7 +311,9 @@ class HFState(Format):
     id = "hf_trainer_state"
     title = "JSON documents of records: HF trainer_state.json, CatBoost, Keras history.json, Chainer log"
     example = '{"log_history": [{"epoch": 0.91, "loss": 1.1409, "step": 500}, ...]}'
-    anchor = r"^(?:\{\s*|(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*)$"
+    # "{" or "[" alone (a pretty document, maybe assigned: "l = ["), or a list on one line: of
+    # objects, or of numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
+    anchor = r"^(?:\{\s*|(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
     parser = HFStateParser
     whole_file = True
     first_line_only = True

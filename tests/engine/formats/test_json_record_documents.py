@@ -165,3 +165,26 @@ def test_a_saved_log_history_list():
     assert steps(monitor, "loss") == [500, 1000]
     assert steps(monitor, "predict_loss") == [549]
     assert "train_loss" not in monitor.store
+
+
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        ("loss.json", "[0.5, 0.4, 0.3, 0.25]"),  # json.dump(losses, f)
+        ("runs/loss.json", "[\n    0.5,\n    0.4,\n    0.3,\n    0.25\n]\n"),  # indent=4
+        ("loss.txt", "[0.5, 0.4, 0.3, 0.25]\n"),  # f.write(str(losses))
+    ],
+)
+def test_a_list_of_values_is_named_by_the_file(path, text):
+    monitor = Monitor(path)
+    monitor.feed(text.encode())
+    monitor.finish()
+    assert monitor.store.primary_train == "loss"
+    assert monitor.store["loss"].values.tolist() == [0.5, 0.4, 0.3, 0.25]
+    assert steps(monitor, "loss") == [1, 2, 3, 4]
+
+
+def test_a_list_of_values_in_a_file_named_otherwise_and_a_logged_pair_are_no_series():
+    assert len(read("[0.5, 0.4, 0.3, 0.25]\n").store) == 0  # test.log names nothing
+    monitor = read("[1,    20] loss: 2.298619\n[1,    40] loss: 2.237873\n")
+    assert "1" not in monitor.store and "20" not in monitor.store
