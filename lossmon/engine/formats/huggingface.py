@@ -188,8 +188,17 @@ class HFStateParser(LineParser):
         rows = max(len(values) for values in columns.values())
         for row in range(self.rows_done, rows):
             metrics = {name: values[row] for name, values in columns.items() if row < len(values)}
-            self.emit(out, line, float(row), {k: v for k, v in metrics.items() if v is not None})
+            self._emit_document(out, line, float(row), {k: v for k, v in metrics.items() if v is not None})
         self.rows_done = max(self.rows_done, rows)
+
+    def _emit_document(self, out: RecordBuilder, line: int, step: float | None, metrics: dict[str, float]) -> None:
+        """A record of a dict of columns, under the id of the documents it belongs to (a file
+        that opened as a trainer_state might)."""
+        own, self.format = self.format, _JSON_DOCUMENT
+        try:
+            self.emit(out, line, step, metrics)
+        finally:
+            self.format = own
 
     def _read_chunk(self, out: RecordBuilder) -> None:
         """An entry of the record list, or a top-level member, is complete: read it."""
@@ -309,12 +318,25 @@ def _depth_change(text: str) -> int:
 
 class HFState(Format):
     id = "hf_trainer_state"
-    title = "JSON documents of records: HF trainer_state.json, CatBoost, Keras history.json, Chainer log"
+    title = "Hugging Face trainer_state.json (and CatBoost's catboost_training.json)"
     example = '{"log_history": [{"epoch": 0.91, "loss": 1.1409, "step": 500}, ...]}'
-    # "{" or "[" alone (a pretty document, maybe assigned: "l = ["), or a list on one line: of
-    # objects, or of numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
-    anchor = r"^(?:\{\s*|(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+    anchor = r"^\{\s*$"
     parser = HFStateParser
     whole_file = True
     first_line_only = True
     strip_prefix = False
+
+
+class JsonDocument(HFState):
+    """The other JSON documents of records, read by the same parser: its records carry this id
+    (a dict of columns opens with "{" as a trainer_state does, and says what it is only later)."""
+
+    id = "json_document"
+    title = "JSON document of records: Chainer's log (a list), Keras' history.json (columns), a list of values"
+    example = "l = ["
+    # "[" alone (pretty, maybe assigned: "l = ["), or a list on one line: of objects, or of
+    # numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
+    anchor = r"^(?:(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+
+
+_JSON_DOCUMENT = JsonDocument()

@@ -141,6 +141,7 @@ def test_the_corpus_documents():
         monitor = check_file(str(CORPUS / slug / name))
         assert (monitor.store.primary_train, monitor.store.primary_val) == (train, val), slug
         assert len(monitor.store[train]) == count, slug
+        assert monitor.format_id == ("jsonl" if "one-line" in slug else "json_document"), slug
 
 
 def test_a_history_whose_numbers_were_made_strings():
