@@ -82,6 +82,9 @@ class ColumnParser(LineParser):
             if unnamed in _UNNAMED_HEADERS:
                 self.indexed = unnamed == ",0"
                 return True
+            if _VALUE_LINE.match(text) is None:  # a one-word title: no column after all
+                self.name, self.over = None, True
+                return False
         if self.indexed:
             match = _INDEXED_VALUE_LINE.match(text)
             if match is None:

@@ -147,6 +147,9 @@ class HFStateParser(LineParser):
         elif self._list is not None:
             if text.lstrip().startswith("]"):
                 self._list = None  # the record list is over
+            elif self._list == _TOP_LIST and not text.lstrip().startswith(_JSON_VALUE_STARTS):
+                self._open = False  # a log that opened with "[", no JSON list: the other formats read on
+                return False
             else:
                 self._chunk, self._chunk_line, self._chunk_depth = [text], line, self._depth
                 if depth <= self._depth:
@@ -303,6 +306,7 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 _RECORD_LISTS = ("log_history", "iterations")
 _TOP_LIST = ""  # the record list that is the document itself
+_JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
 # "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
 _LIST_OPENING = re.compile(r"(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[\Z")
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')

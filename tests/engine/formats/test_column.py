@@ -93,3 +93,10 @@ def test_a_list_saved_through_pandas_is_named_by_the_file():
     monitor = read_as("loss.csv", "0\n0.35797476798407574\n0.3108355691836759\n")
     assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759]
     assert len(read_as("data.csv", ",0\n0,0.35\n1,0.31\n").store) == 0
+
+
+def test_a_file_named_for_a_metric_whose_line_1_is_a_word_is_no_column():
+    """pix2pix-like loss_log.txt opening with one word: later bare numbers are not its values."""
+    monitor = read_as("loss_log.txt", "Training\nstep 1 loss=0.52\n3\nstep 2 loss=0.47\n")
+    assert [s.name for s in monitor.store] == ["loss"]
+    assert monitor.store["loss"].values.tolist() == [0.52, 0.47]

@@ -189,3 +189,10 @@ def test_a_list_of_values_in_a_file_named_otherwise_and_a_logged_pair_are_no_ser
     assert len(read("[0.5, 0.4, 0.3, 0.25]\n").store) == 0  # test.log names nothing
     monitor = read("[1,    20] loss: 2.298619\n[1,    40] loss: 2.237873\n")
     assert "1" not in monitor.store and "20" not in monitor.store
+
+
+def test_a_log_that_opens_with_a_bracket_is_read_as_usual():
+    """Line 1 "[" and then no JSON: the lines go to the other formats, not into a document."""
+    monitor = read("[\nstep 1 loss=0.52\nstep 2 loss=0.47\n")
+    assert steps(monitor, "loss") == [1, 2]
+    assert monitor.format_id != "json_document"
