@@ -67,7 +67,7 @@ class Monitor:
         self.dropped_series_capped = False  # more were dropped than _dropped counts
         self.splitter = LineSplitter()
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
-        self.parser = AutoParser(format_id, self._pattern)
+        self.parser = AutoParser(format_id, self._pattern, source=path)
         self.store = SeriesStore(primary_metric)
         self.findings: list[Finding] = []  # every finding, in order
         self.book = EpisodeBook()  # the same findings grouped by event (see episodes.py)
@@ -160,7 +160,7 @@ class Monitor:
             self.parser.rewind()  # a whole-file format rewritten: skip what was read already
         else:
             forced = self.parser.forced
-            self.parser = AutoParser(forced.id if forced and not self._pattern else None, self._pattern)
+            self.parser = AutoParser(forced.id if forced and not self._pattern else None, self._pattern, source=self.path)
         self.book.restart()  # the episodes so far are over; lines count from 1 again
         self._file_start = {series.name: len(series) for series in self.store}
 

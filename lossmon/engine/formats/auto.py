@@ -76,7 +76,10 @@ class AutoParser:
     """Parses a log whatever its format. ``format_id`` forces one format (no detection);
     ``pattern`` (a :class:`~lossmon.engine.formats.pattern.PatternFormat`) forces a user regex."""
 
-    def __init__(self, format_id: str | None = None, pattern: Format | None = None, fast: bool = True) -> None:
+    def __init__(
+        self, format_id: str | None = None, pattern: Format | None = None, fast: bool = True, source: str | None = None
+    ) -> None:
+        self.source = source  # the log's path, when it has one (given to each format's parser)
         self._parsers: dict[str, LineParser] = {}
         self.forced: Format | None = pattern or (FORMATS_BY_ID[format_id] if format_id else None)
         self.raw = pattern is not None  # a user pattern sees the whole frame, prefixes included
@@ -108,6 +111,7 @@ class AutoParser:
         parser = self._parsers.get(fmt.id)
         if parser is None:
             parser = self._parsers[fmt.id] = fmt.new_parser()
+            parser.source = self.source
         return parser
 
     # Blocks ----------------------------------------------------------------------------------
@@ -246,7 +250,7 @@ class AutoParser:
         counters) never mixes ranks."""
         child = self._rank_parsers.get(rank)
         if child is None:
-            child = self._rank_parsers[rank] = AutoParser(fast=self.fast)
+            child = self._rank_parsers[rank] = AutoParser(fast=self.fast, source=self.source)
             child.root = self
         return child
 

@@ -32,6 +32,8 @@ class LineParser:
     """Reads the lines of one format. One instance per log, so it may keep state (a CSV header,
     the current Keras epoch, a step counter for formats that print no step)."""
 
+    source: str | None = None  # the path of the log, when it has one (a file's name may name its metric)
+
     def __init__(self, fmt: "Format") -> None:
         self.format = fmt
         self.records = 0  # records added so far: the step of formats that print none

@@ -1,4 +1,5 @@
-"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json.
+"""Hugging Face Trainer: console dicts (4.x floats, 5.x quoted strings) and trainer_state.json,
+with the other JSON documents of records read the same way (CatBoost, Keras history, Chainer log).
 
 The console dict is a Python ``repr``: it is read with one regex (never ``ast.literal_eval``), and
 any other ``print(dict)`` of numbers is read the same way.
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
-from lossmon.engine.formats.jsonl import load_json
+from lossmon.engine.formats.column import name_from_path
+from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -87,7 +89,14 @@ class HFStateParser(LineParser):
     record as soon as its closing brace arrives, so a file cut short, or still being written,
     gives every entry it holds whole. Nesting is followed line by line (brackets outside strings),
     and each entry is parsed once, on its own: the cost per line is O(1). The file is rewritten
-    whole at every checkpoint; entries already read are skipped when it is read again."""
+    whole at every checkpoint; entries already read are skipped when it is read again.
+
+    Two more shapes of the same kind of document are read here. A top-level list of records
+    (Chainer's LogReport ``log``: ``[`` then one object per entry, steps in ``iteration``; also
+    after an assignment, ``l = [``, and on one line). And a dict of columns, one list of values per
+    metric (Keras' ``history.history`` dumped with json, or pandas' ``to_json()`` with an index
+    per column): its rows are records once the document closes (or the input ends), row ``i``
+    at step ``i``, as Keras' CSVLogger numbers its epochs."""
 
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
@@ -102,13 +111,32 @@ class HFStateParser(LineParser):
         self._step = None  # the step of the last entry that had one
         self._catboost: tuple[dict[str, list[str]], str | None] | None = None
         self.entries_done = 0
+        self._columns: dict[str, list[float | None]] = {}  # a dict of columns' lists (Keras history)
+        self._columns_line = 0
+        self.rows_done = 0  # rows of the columns read (a rewritten document adds only new ones)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not self._open:
-            if line != 1 or text.rstrip() != "{":
+            if line != 1:
                 return False
-            self._start()
-            return True
+            opening = text.rstrip()
+            if opening == "{":
+                self._start()
+                return True
+            if _LIST_OPENING.match(opening):
+                self._start()
+                self._list = _TOP_LIST
+                return True
+            if opening.startswith("["):  # a whole list of records (or of values) on one line
+                entries = load_json(opening)
+                if not isinstance(entries, list) or not entries:
+                    return False
+                self._start()
+                for entry in entries:
+                    self._entry(_TOP_LIST, entry, line, out)
+                self._open = False
+                return True
+            return False
         depth = self._depth
         if "{" in text or "}" in text or "[" in text or "]" in text:  # (most lines are "key": value)
             depth += _depth_change(text)
@@ -119,6 +147,9 @@ class HFStateParser(LineParser):
         elif self._list is not None:
             if text.lstrip().startswith("]"):
                 self._list = None  # the record list is over
+            elif self._list == _TOP_LIST and not text.lstrip().startswith(_JSON_VALUE_STARTS):
+                self._open = False  # a log that opened with "[", no JSON list: the other formats read on
+                return False
             else:
                 self._chunk, self._chunk_line, self._chunk_depth = [text], line, self._depth
                 if depth <= self._depth:
@@ -138,7 +169,11 @@ class HFStateParser(LineParser):
         self._depth = depth
         if depth <= 0:
             self._open = False  # the document is complete
+            self._read_columns(line, out)
         return True
+
+    def finish(self, out: RecordBuilder) -> None:
+        self._read_columns(self._columns_line, out)  # a document cut short: the columns it has
 
     def rewind(self) -> None:
         self._open = False
@@ -146,6 +181,27 @@ class HFStateParser(LineParser):
     def _start(self) -> None:
         self._open, self._depth, self._list = True, 1, None
         self._chunk, self._members, self._index, self._step, self._catboost = [], {}, 0, None, None
+        self._columns = {}
+
+    def _read_columns(self, line: int, out: RecordBuilder) -> None:
+        """The rows of a dict of columns, each a record (the rows read before skipped)."""
+        columns, self._columns = self._columns, {}
+        if not columns:
+            return
+        rows = max(len(values) for values in columns.values())
+        for row in range(self.rows_done, rows):
+            metrics = {name: values[row] for name, values in columns.items() if row < len(values)}
+            self._emit_document(out, line, float(row), {k: v for k, v in metrics.items() if v is not None})
+        self.rows_done = max(self.rows_done, rows)
+
+    def _emit_document(self, out: RecordBuilder, line: int, step: float | None, metrics: dict[str, float]) -> None:
+        """A record of a dict of columns, under the id of the documents it belongs to (a file
+        that opened as a trainer_state might)."""
+        own, self.format = self.format, _JSON_DOCUMENT
+        try:
+            self.emit(out, line, step, metrics)
+        finally:
+            self.format = own
 
     def _read_chunk(self, out: RecordBuilder) -> None:
         """An entry of the record list, or a top-level member, is complete: read it."""
@@ -166,14 +222,36 @@ class HFStateParser(LineParser):
                     self._entry(key, entry, self._chunk_line, out)
             elif key == "meta":
                 self._members[key] = value
+            elif (values := column_values(value)) is not None:
+                self._columns[key] = values
+                self._columns_line = self._chunk_line
 
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
         index = self._index
         self._index += 1
+        if kind == _TOP_LIST and not isinstance(entry, (dict, bool)) and isinstance(entry, (int, float, str)):
+            # A list of values: json.dump(losses, f), or str(list) in a .txt. The file's name
+            # names it (loss.json), as it names a column of bare numbers (formats.column).
+            name = name_from_path(self.source)
+            value = _number(entry)
+            if name is not None and value is not None and index >= self.entries_done:
+                self.entries_done = index + 1
+                self.emit(out, line, None, {name: value})
+            return
         if not isinstance(entry, dict):
             return
         if kind == "iterations":
             self._catboost_entry(entry, index, line, out)
+            return
+        if kind == _TOP_LIST:  # Chainer's LogReport: {"main/loss": ..., "epoch": 1, "iteration": 100}
+            metrics = flatten(entry)
+            step_key = next((key for key in STEP_KEYS if key in metrics), None)
+            # (a saved log_history: predict_* entries have no step; the summary is no point)
+            step = metrics.pop(step_key) if step_key is not None else self._step
+            self._step = step
+            if index >= self.entries_done and _SUMMARY_KEY not in entry:
+                self.entries_done = index + 1
+                self.emit(out, line, step, metrics)
             return
         step = entry.get("step", self._step)  # predict_* entries have no step
         self._step = step
@@ -227,6 +305,10 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
+_TOP_LIST = ""  # the record list that is the document itself
+_JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
+# "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
+_LIST_OPENING = re.compile(r"(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[\Z")
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
@@ -247,3 +329,18 @@ class HFState(Format):
     whole_file = True
     first_line_only = True
     strip_prefix = False
+
+
+class JsonDocument(HFState):
+    """The other JSON documents of records, read by the same parser: its records carry this id
+    (a dict of columns opens with "{" as a trainer_state does, and says what it is only later)."""
+
+    id = "json_document"
+    title = "JSON document of records: Chainer's log (a list), Keras' history.json (columns), a list of values"
+    example = "l = ["
+    # "[" alone (pretty, maybe assigned: "l = ["), or a list on one line: of objects, or of
+    # numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
+    anchor = r"^(?:(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+
+
+_JSON_DOCUMENT = JsonDocument()

@@ -94,6 +94,47 @@ def flatten(obj: dict, prefix: str = "") -> dict[str, float]:
     return metrics
 
 
+MIN_COLUMN_ROWS = 2  # one value per metric is a summary, not a curve
+
+
+def column_values(value) -> list[float | None] | None:
+    """The values of a column of a dict of columns: a list of numbers (Keras history), or an
+    object of them keyed by row ("0", "1", ...: pandas' to_json). None for anything else."""
+    if isinstance(value, dict):
+        if not value or not all(key.isdigit() for key in value):
+            return None
+        value = list(value.values())
+    if not isinstance(value, list) or len(value) < MIN_COLUMN_ROWS:
+        return None
+    numbers = [None if item is None else _column_number(item) for item in value]
+    if any(number is _NOT_A_NUMBER for number in numbers) or all(number is None for number in numbers):
+        return None
+    return numbers
+
+
+_NOT_A_NUMBER = object()
+
+
+def _column_number(item):
+    if isinstance(item, str):  # numpy floats made JSON-safe with str(): ["0.5688", "0.3184"]
+        number = to_float(item.strip())
+        return _NOT_A_NUMBER if number is None else number
+    if isinstance(item, bool) or not isinstance(item, (int, float)):
+        return _NOT_A_NUMBER
+    return _int_to_float(item) if isinstance(item, int) else item
+
+
+def _columns(obj: dict) -> dict[str, list[float | None]] | None:
+    """Every member of the object as a column (column_values), or None when one is not."""
+    columns = {}
+    for key, value in obj.items():
+        values = column_values(value)
+        if values is None:
+            return None
+        columns[key] = values
+    return columns or None
+
+
 class JsonLinesParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         stripped = text.strip()
@@ -102,6 +143,13 @@ class JsonLinesParser(LineParser):
         obj = load_json(stripped)
         if not isinstance(obj, dict):
             return False
+        if line == 1 and (columns := _columns(obj)) is not None:
+            # A dict of columns dumped on one line (Keras' history.history): a document, one
+            # record per row, row i at step i (see formats.huggingface.HFStateParser).
+            for row in range(max(len(values) for values in columns.values())):
+                metrics = {name: values[row] for name, values in columns.items() if row < len(values)}
+                self.emit(out, line, float(row), {k: v for k, v in metrics.items() if v is not None})
+            return True
         metrics = flatten(obj)
         step_key = next((key for key in STEP_KEYS if key in metrics), None)
         spans = None

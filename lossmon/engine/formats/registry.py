@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.column import Column
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
 from lossmon.engine.formats.gpt import LlmcLog, LlmcStdout, ModdedNanoGPT, NanoGPT
-from lossmon.engine.formats.huggingface import HFDict, HFState
+from lossmon.engine.formats.huggingface import HFDict, HFState, JsonDocument
 from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
 from lossmon.engine.formats.keras import Keras
 from lossmon.engine.formats.lightning import LightningBar, Nemo
@@ -22,6 +23,7 @@ from lossmon.engine.formats.yolo_results import YoloResultsTxt
 FORMATS: tuple[Format, ...] = (
     HFDict(),
     HFState(),
+    JsonDocument(),
     ModdedNanoGPT(),
     LlmcLog(),
     LlmcStdout(),
@@ -46,6 +48,7 @@ FORMATS: tuple[Format, ...] = (
     BoxedTable(),
     YoloResultsTxt(),
     WhitespaceTable(),
+    Column(),
     LossDict(),
     KeyValue(),
 )

@@ -15,7 +15,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
-from lossmon.engine.numbers import to_float
+from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
 # Possessive: blanks are never a separator. A colon only between digits (YOLOv5's mAP_0.5:0.95):
@@ -23,12 +23,27 @@ from lossmon.engine.records import RecordBuilder
 # A blank before a digit ends a name: "Epoch 0, Step 25, total used time 7.17 (s)" is a logged
 # line of pairs, not a header.
 _CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]*+"
+# pandas' ``DataFrame.to_csv()`` writes the index as a first column whose name is empty
+# (",loss,lr,epsilon") or, once read and written again, "Unnamed: 0". After an empty first cell
+# the next name starts at once: ", and then" is prose, not a header.
+_INDEX_CELL = r"(?:Unnamed: \d++|(?=[,\t][A-Za-z_]))"
 # (Some scripts end every line with the separator: "total loss\tscore loss\t...\tctc loss\t".)
-_HEADER = re.compile(rf"^{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+[,\t;]?$")
+_HEADER = re.compile(
+    rf"^(?:{_INDEX_CELL}(?P<isep>[,\t;]){_CELL_NAME}(?:[,\t;]{_CELL_NAME})*+"
+    rf"|{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+)[,\t;]?$"
+)
+_UNNAMED = re.compile(r"Unnamed: \d+\Z")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step", "total_timesteps", "total timesteps", "timesteps")
 _EPOCH_COLUMNS = ("epoch",)
 _MISSING = ("", "NA", "N/A", "None", "null")
+# A cell holding the repr of a scalar: a torch tensor written with str() ("tensor(3.1304,
+# device='cuda:0', grad_fn=<DivBackward0>)", "tensor([0.52])"), a TF tensor, a numpy array or
+# numpy 2's scalar repr ("np.float64(0.25)"). Tried only on cells that are no plain number.
+_WRAPPED_CELL = re.compile(
+    rf"[ ]*+(?:tensor|array|tf\.Tensor|(?:np|numpy)\.float(?:16|32|64)?)"
+    rf"\((?:\[[ ]*+(?P<listed>{VALUE})[ ]*+\]|[ ]*+(?P<num>{VALUE}))[ ]*+[,)]"
+)
 
 
 # A column name of more words is a sentence: "If your task is similar to the task ..., you can
@@ -41,13 +56,25 @@ def header_of(text: str) -> tuple[str, list[str]] | None:
     match = _HEADER.match(text)
     if not match or not _METRIC_WORD.search(text):
         return None
-    separator = match.group("sep")
+    separator = match.group("sep") or match.group("isep")
     cells = [cell.strip() for cell in text.split(separator)]
+    if _UNNAMED.match(cells[0]):
+        cells[0] = ""  # the index column pandas wrote, named on a second round trip
     if not cells[-1]:
         cells.pop()  # the trailing separator closes the last name, it opens no column
     if any(cell.count(" ") >= MAX_CELL_WORDS for cell in cells) and separator != "\t":
         return None
     return separator, cells
+
+
+def cell_value(cell: str) -> float | None:
+    """The number a cell holds: a plain number, or a scalar's repr (see _WRAPPED_CELL)."""
+    value = to_float(cell)
+    if value is None and "(" in cell:
+        wrapped = _WRAPPED_CELL.match(cell)
+        if wrapped is not None:
+            return to_float(wrapped.group("num") or wrapped.group("listed"))
+    return value
 
 
 class TableParser(LineParser):
@@ -70,6 +97,8 @@ class TableParser(LineParser):
             lowered = [name.lower() for name in self.columns]
             self._step_index = next((lowered.index(c) for c in _STEP_COLUMNS if c in lowered), None)
             self._epoch_index = next((lowered.index(c) for c in _EPOCH_COLUMNS if c in lowered), None)
+            if self._step_index is None and self._epoch_index is None and not self.columns[0]:
+                self._step_index = 0  # pandas' index: the row's number, the only step it has
             self._last_row, self._drifted = [], None
             return True
         if self.columns is None:
@@ -82,7 +111,7 @@ class TableParser(LineParser):
         fits = len(cells) == len(self.columns)
         if not fits and len(cells) < 2:
             return False
-        values = [None if cell.strip() in _MISSING else to_float(cell.strip()) for cell in cells]
+        values = [None if cell.strip() in _MISSING else cell_value(cell.strip()) for cell in cells]
         if all(value is None for value in values):
             return False
         if not fits or self._drifted is not None:
@@ -136,7 +165,7 @@ class _TableFormat(Format):
 
 def _header_anchor(requirement: str) -> str:
     """The header regex behind a lookahead; anchored first, or search would retry it at every offset."""
-    return "^" + requirement + _HEADER.pattern.replace("(?P<sep>", "(").removeprefix("^")
+    return "^" + requirement + _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(").removeprefix("^")
 
 
 class UltralyticsCsv(_TableFormat):
@@ -164,4 +193,4 @@ class Table(_TableFormat):
     id = "csv"
     title = "CSV/TSV metrics table (timm summary.csv, custom)"
     example = "epoch,train_loss,eval_loss,eval_top1,eval_top5,lr"
-    anchor = _HEADER.pattern.replace("(?P<sep>", "(")
+    anchor = _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(")

@@ -1,0 +1,118 @@
+"""One column of numbers: a file that holds a single metric, one value per line.
+
+Scripts save a loss curve as ``np.savetxt("loss.txt", losses)``, ``f.write(f"{loss}\\n")`` or a
+one-column ``DataFrame.to_csv(index=False)``. The name is the header when the file has one
+(``loss`` over the values), else the file's own name when it names a metric (``loss.txt``,
+``train_loss.csv``, ``val_acc.log``): a bare column in a file named otherwise (``train.txt`` of
+sample ids) says nothing about what it counts, and is not read. Found on line 1 only; a line
+that is not a bare number goes on to the other formats (a second header where runs were appended,
+a note). The step is the value's count (1, 2, ...). A list saved through pandas
+(``pd.DataFrame(losses).to_csv("loss.csv")``) names its one column ``0``: that header names
+nothing, so the file's name does, and the index pandas wrote before each value is its step.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.naming import is_metric_name
+from lossmon.engine.numbers import NUMBER, NONFINITE, to_float
+from lossmon.engine.records import RecordBuilder
+
+_VALUE_LINE = re.compile(rf"[ \t]*+(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+# One token: "Loss curve" on line 1 of a log is a title, not the name of the values under it.
+_NAME_LINE = re.compile(r"[ \t]*+(?P<name>[A-Za-z_][\w/.()-]{0,60}+)[ \t]*+\Z")
+# What names a metric, in a header or a file name ("losses.txt", "Train_loss.csv", "val_acc.log").
+_METRIC_WORD = re.compile(
+    r"loss|acc|error|perplexity|ppl|reward|mse|mae|rmse|bleu|rouge|f1|auc|iou|dice|score|grad_norm|^lr$"
+    r"|learning_rate|metric|nll|elbo",
+    re.I,
+)
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
+# pandas' header of an unnamed column: alone (index=False), and after the index's empty name.
+_UNNAMED_HEADERS = ("0", ",0")
+_INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+
+
+def name_from_path(path: str | None) -> str | None:
+    """The metric a file's name names (``runs/loss.txt`` → ``loss``), if it names one."""
+    if not path or path == "-":
+        return None
+    name = PurePath(path).name
+    for suffix in _COMPRESSED:
+        name = name.removesuffix(suffix)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return stem if stem and _METRIC_WORD.search(stem) and is_metric_name(stem) else None
+
+
+def header_name(text: str) -> str | None:
+    """The metric a one-cell header line names, if it names one."""
+    match = _NAME_LINE.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    if not _METRIC_WORD.search(name) or not is_metric_name(name):
+        return None
+    return name
+
+
+class ColumnParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.name: str | None = None  # the column's name, once line 1 gave it
+        self.over = False  # line 1 named no column: nothing to read
+        self.indexed = False  # each value after its row's index (pandas' to_csv)
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self.over:
+            return False
+        if self.name is None:
+            if line != 1:
+                return False
+            self.name = header_name(text)
+            if self.name is not None:
+                return True
+            self.name = name_from_path(self.source)
+            if self.name is None:
+                self.over = True
+                return False
+            unnamed = text.strip()
+            if unnamed in _UNNAMED_HEADERS:
+                self.indexed = unnamed == ",0"
+                return True
+            if _VALUE_LINE.match(text) is None:  # a one-word title: no column after all
+                self.name, self.over = None, True
+                return False
+        if self.indexed:
+            match = _INDEXED_VALUE_LINE.match(text)
+            if match is None:
+                return False
+            value = to_float(match.group("num"))
+            if value is None:
+                return False
+            span = match.span("index")
+            self.emit(out, line, float(match.group("index")), {self.name: value}, {self.name: match.span("num")}, span)
+            return True
+        match = _VALUE_LINE.match(text)
+        if match is None:
+            return False
+        value = to_float(match.group("num"))
+        if value is None:
+            return False
+        num = match.span("num")
+        self.emit(out, line, None, {self.name: value}, {self.name: num})
+        return True
+
+    def rewind(self) -> None:
+        self.name, self.over, self.indexed = None, False, False
+
+
+class Column(Format):
+    id = "column"
+    title = "One column of numbers (a header names it, or the file: loss.txt)"
+    example = "loss\\n0.35797476798407574\\n0.3108355691836759"
+    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$"
+    parser = ColumnParser
+    first_line_only = True

@@ -1,0 +1,102 @@
+"""One column of numbers (issue 12, holdout6): a file that holds one metric, one value per line,
+named by a one-token header or, with none, by the file's name. Lines from tests/corpus
+(breaking-test-loss-csv-single-column: a one-column loss.csv; conactive-loss-txt-bare-numbers and
+in104-loss-csv-bare-numbers: bare floats in loss.txt / loss.csv)."""
+
+import pytest
+from parse_helpers import CORPUS, steps
+
+from lossmon.engine import Monitor, check_file
+from lossmon.engine.formats.column import name_from_path
+
+ONE_COLUMN_CSV = "loss\n0.35797476798407574\n0.3108355691836759\n0.30909985774265974\n0.3078203619528226\n"
+BARE = "5.052910804748535\n4.527416706085205\n4.038218021392822\n3.5516674518585205\n3.1251983642578125\n"
+BARE_FIXED = "70.771056\n69.868828\n69.287965\n68.698210\n68.165024\n67.689227\n"
+
+
+def read_as(path: str, data: str | bytes, chunk: int = 1 << 20) -> Monitor:
+    """A Monitor of a log at ``path`` (its name matters here) that has read ``data``."""
+    if isinstance(data, str):
+        data = data.encode()
+    monitor = Monitor(path)
+    for start in range(0, len(data), chunk):
+        monitor.feed(data[start : start + chunk])
+    monitor.finish()
+    return monitor
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 5])
+def test_a_one_column_csv_is_the_series_its_header_names(chunk):
+    monitor = read_as("results/anything.csv", ONE_COLUMN_CSV, chunk)
+    assert monitor.format_id == "column"
+    assert monitor.store.primary_train == "loss"
+    assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759, 0.30909985774265974, 0.3078203619528226]
+    assert steps(monitor, "loss") == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("path", ["loss.txt", "runs/exp1/loss.csv", "/tmp/Train_loss.log", "val_loss.txt.gz"])
+def test_bare_numbers_are_named_by_a_file_name_that_names_a_metric(path):
+    monitor = read_as(path, BARE)
+    name = name_from_path(path)
+    assert name == path.rsplit("/", 1)[-1].split(".")[0]
+    assert [s.name for s in monitor.store] == [name]
+    assert monitor.store[name].values.tolist() == [5.052910804748535, 4.527416706085205, 4.038218021392822, 3.5516674518585205, 3.1251983642578125]
+
+
+@pytest.mark.parametrize("path", ["train.txt", "ids.csv", "test.log", "-"])
+def test_bare_numbers_in_a_file_named_otherwise_are_not_a_series(path):
+    """train.txt of sample ids, a pipe: nothing says what the numbers are."""
+    assert len(read_as(path, BARE_FIXED).store) == 0
+
+
+def test_crlf_and_a_second_run_appended_under_its_own_header():
+    data = ONE_COLUMN_CSV.replace("\n", "\r\n") + "loss\r\n0.5\r\n0.4\r\n"
+    monitor = read_as("loss.csv", data)
+    assert len(monitor.store["loss"]) == 6
+    assert monitor.store["loss"].values.tolist()[-2:] == [0.5, 0.4]
+
+
+def test_a_log_that_starts_with_a_title_word_is_read_as_usual():
+    """A one-token line 1 that names no metric is no header; a sentence is no header either."""
+    for first in ("Training", "Loss curve for run 3"):
+        monitor = read_as("train.log", f"{first}\nstep 1 loss=0.52\nstep 2 loss=0.47\n3\n")
+        assert [s.name for s in monitor.store] == ["loss"]
+        assert steps(monitor, "loss") == [1, 2]
+        assert monitor.format_id != "column"
+
+
+def test_the_corpus_columns_are_read_whole():
+    for slug, name, count in [
+        ("breaking-test-loss-csv-single-column", "loss.csv", 40),
+        ("conactive-loss-txt-bare-numbers", "loss.txt", 2022),
+        ("in104-loss-csv-bare-numbers", "loss.csv", 405),
+    ]:
+        monitor = check_file(str(CORPUS / slug / name))
+        assert (monitor.store.primary_train, len(monitor.store["loss"])) == ("loss", count), slug
+        assert len(monitor.store) == 1
+
+
+def test_the_fast_path_reads_the_same_records_as_the_slow_one():
+    data = (CORPUS / "in104-loss-csv-bare-numbers" / "loss.csv").read_bytes()
+    whole = read_as("loss.csv", data)
+    cut = read_as("loss.csv", data, chunk=97)
+    assert whole.store["loss"].values.tolist() == cut.store["loss"].values.tolist()
+    assert steps(whole, "loss") == steps(cut, "loss") == list(range(1, 406))
+
+
+def test_a_list_saved_through_pandas_is_named_by_the_file():
+    """pd.DataFrame(losses).to_csv("loss.csv") heads its one column "0" after the index's empty
+    name; with index=False the header is "0" alone. Neither is a value, and the index is the step."""
+    monitor = read_as("loss.csv", ",0\n0,0.35797476798407574\n1,0.3108355691836759\n2,0.30909985774265974\n")
+    assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759, 0.30909985774265974]
+    assert steps(monitor, "loss") == [0, 1, 2]
+    monitor = read_as("loss.csv", "0\n0.35797476798407574\n0.3108355691836759\n")
+    assert monitor.store["loss"].values.tolist() == [0.35797476798407574, 0.3108355691836759]
+    assert len(read_as("data.csv", ",0\n0,0.35\n1,0.31\n").store) == 0
+
+
+def test_a_file_named_for_a_metric_whose_line_1_is_a_word_is_no_column():
+    """pix2pix-like loss_log.txt opening with one word: later bare numbers are not its values."""
+    monitor = read_as("loss_log.txt", "Training\nstep 1 loss=0.52\n3\nstep 2 loss=0.47\n")
+    assert [s.name for s in monitor.store] == ["loss"]
+    assert monitor.store["loss"].values.tolist() == [0.52, 0.47]
