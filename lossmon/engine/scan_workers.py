@@ -41,7 +41,8 @@ from lossmon.engine.sources.files import BLOCK_BYTES
 MIN_BYTES = 16 << 20  # a smaller history is read before workers would be ready to help
 MAX_WORKERS = 4
 IDLE_WINDOW_SECONDS = 0.1  # how long idle time is measured before deciding
-AHEAD_PER_WORKER = 3  # ranges handed out and not yet taken, per worker: bounded memory
+GROUP_RANGES = 4  # ranges handed to a worker in one call (one message each way, not one per range)
+AHEAD_PER_WORKER = 2  # groups handed out and not yet taken, per worker: bounded memory
 STALL_SECONDS = 30.0  # a range a worker has not scanned in this long is read here instead
 _NEWLINE_SEARCH = 64 * 1024  # bytes read at a time to find where a range ends
 
@@ -166,6 +167,13 @@ def prepare() -> None:
 # The worker's side -------------------------------------------------------------------------------
 
 
+def scan_ranges(path: str, ranges: list[tuple[int, int]], matchers: dict) -> list[tuple[int, dict]]:
+    """In a worker: :func:`scan_range` of each range, in order. A call per group of ranges: each
+    call wakes this process's executor threads, which then take turns with its main thread (a few
+    milliseconds each on a busy pair of cores), so they are handed out a group at a time."""
+    return [scan_range(path, start, end, matchers) for start, end in ranges]
+
+
 def scan_range(path: str, start: int, end: int, matchers: dict) -> tuple[int, dict]:
     """In a worker: the lines of ``path``'s bytes ``[start, end)`` (a range ending at a newline)
     scanned with ``matchers`` (template key → Matcher): (how many lines, {key: hits}), rows
@@ -234,10 +242,12 @@ class ScanWorkers:
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._file = open(path, "rb")
         self._next_start = start  # the next range to hand out starts here
-        self._in_flight: deque[tuple[int, int, object]] = deque()  # (start, end, future), in order
+        # (start, end, future, index of the range in its group's call), in order
+        self._in_flight: deque[tuple[int, int, object, int]] = deque()
         self._blocks: deque[tuple[int, int, dict]] = deque()  # (first line, count, found), in order
         self._next_line = first_line  # the first line of the next range taken in
         self._matchers: dict = {}
+        self._group = 1  # ranges in the next call: 1, 2, then GROUP_RANGES (the first answer comes soon)
         self.broken = False  # a worker died: no more ranges are handed out
         self.fallback_ranges = 0  # ranges a worker did not scan, read here instead
         self.taken = 0  # blocks served from the workers' scans (tests and benchmarks read it)
@@ -279,8 +289,9 @@ class ScanWorkers:
         if self.ended:
             return
         self.ended = True
-        for _, _, future in self._in_flight:
-            future.cancel()
+        for _, _, future, _ in self._in_flight:
+            if future is not None:
+                future.cancel()
         self._in_flight.clear()
         self._blocks.clear()
         # Waiting is short (a worker finishes the range it is on); a broken pool's workers are gone.
@@ -301,21 +312,27 @@ class ScanWorkers:
     # -------------------------------------------------------------------------------------------
 
     def _hand_out(self) -> None:
-        """Keep up to AHEAD_PER_WORKER ranges per worker handed out, with the latest templates."""
+        """Keep up to AHEAD_PER_WORKER groups of GROUP_RANGES ranges per worker handed out, with
+        the latest templates; a group goes out once there is room for all of it. The first groups
+        are smaller: this process waits for the first answer, not for the first four ranges."""
         if self.broken or not self._matchers:
             return  # before the first template, a worker would only count lines
         if self.grows and self._next_start >= self.limit:
             self._grow()
-        while self._next_start < self.limit and len(self._in_flight) + len(self._blocks) < self.workers * AHEAD_PER_WORKER:
-            start = self._next_start
-            end = self._range_end(start)
-            self._next_start = end
+        room = self.workers * AHEAD_PER_WORKER * GROUP_RANGES
+        while self._next_start < self.limit and len(self._in_flight) + len(self._blocks) + self._group <= room:
+            ranges = []
+            while len(ranges) < self._group and self._next_start < self.limit:
+                end = self._range_end(self._next_start)
+                ranges.append((self._next_start, end))
+                self._next_start = end
             try:
-                future = self._pool.submit(scan_range, self.path, start, end, self._matchers)
-            except Exception:  # noqa: BLE001 - a broken pool: the range is read here
+                future = self._pool.submit(scan_ranges, self.path, ranges, self._matchers)
+                self._group = min(2 * self._group, GROUP_RANGES)
+            except Exception:  # noqa: BLE001 - a broken pool: the ranges are read here
                 self.broken = True
                 future = None
-            self._in_flight.append((start, end, future))
+            self._in_flight.extend((start, end, future, index) for index, (start, end) in enumerate(ranges))
             if future is None:
                 return
 
@@ -355,11 +372,11 @@ class ScanWorkers:
         here as this process reaches them."""
         from concurrent.futures import CancelledError
 
-        start, end, future = self._in_flight.popleft()
+        start, end, future, index = self._in_flight.popleft()
         try:
             if future is None:
                 raise RuntimeError("not handed out")
-            count, found = future.result(timeout=STALL_SECONDS)
+            count, found = future.result(timeout=STALL_SECONDS)[index]
         except CancelledError:
             count, found = self._count_here(start, end), {}
         except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool), failed or stalled

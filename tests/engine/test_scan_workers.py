@@ -64,9 +64,9 @@ def log(tmp_path_factory):
     return path
 
 
-def workers_for(log, count: int = 2) -> ScanWorkers:
+def workers_for(log, count: int = 2, range_bytes: int = 256 * 1024) -> ScanWorkers:
     # Ranges of 256 KB, this process's blocks of 64 KB: they do not line up.
-    return ScanWorkers(str(log), log.stat().st_size, count, range_bytes=256 * 1024)
+    return ScanWorkers(str(log), log.stat().st_size, count, range_bytes=range_bytes)
 
 
 def workers_started(monkeypatch) -> list[ScanWorkers]:
@@ -94,7 +94,9 @@ def test_the_workers_hits_give_the_same_records_and_findings(log):
 
 def test_a_worker_that_dies_changes_nothing_its_ranges_are_read_here(log):
     alone = parse(log, 64 * 1024)
-    workers = workers_for(log)
+    # Ranges of 32 KB: more groups than are handed out at once, so ranges are still to come
+    # when the worker is killed (the whole log may be handed out at once in 256 KB ranges).
+    workers = workers_for(log, range_bytes=32 * 1024)
     assert parse(log, 64 * 1024, workers, kill_after=2) == alone
     assert workers.broken and workers.fallback_ranges >= 1
 
@@ -264,6 +266,24 @@ def test_ranges_are_the_blocks_check_reads_so_their_hits_are_taken_whole(log, tm
     workers = ScanWorkers(str(long_line), long_line.stat().st_size, 2, range_bytes=64 * 1024)
     assert parse(long_line, 64 * 1024, workers) == parse(long_line, 64 * 1024)
     assert workers.whole >= workers.taken - 4 and workers.fallback_ranges == 0
+
+
+def test_ranges_go_out_in_groups_one_call_each_and_come_back_in_line_order(log):
+    """Each call to a worker wakes this process's executor threads, which take turns with its
+    main thread: ranges are handed out GROUP_RANGES at a time (after a first call of one range
+    and one of two, answered sooner), one call (and one answer) each, and each range's hits are
+    still taken for its own lines."""
+    workers = ScanWorkers(str(log), log.stat().st_size, 1, range_bytes=64 * 1024)
+    calls = []
+    submit = workers._pool.submit
+    workers._pool.submit = lambda fn, path, ranges, matchers: calls.append(list(ranges)) or submit(fn, path, ranges, matchers)
+    assert parse(log, 64 * 1024, workers) == parse(log, 64 * 1024)
+    handed = [r for group in calls for r in group]
+    assert len(handed) > 3 * workers_module.GROUP_RANGES  # the log is many groups long
+    sizes = [len(group) for group in calls]
+    assert sizes[:2] == [1, 2] and set(sizes[2:-1]) == {workers_module.GROUP_RANGES} and calls[-1]
+    assert all(a[1] == b[0] for a, b in zip(handed, handed[1:]))  # contiguous, in order
+    assert workers.whole >= workers.taken - 3 and workers.fallback_ranges == 0
 
 
 def test_idle_cores_measured_while_this_process_works_count_its_own_core_as_idle():

@@ -19,6 +19,7 @@ import numpy as np
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.glued_records import MIN_LENGTH as GLUED_MIN_LENGTH
 from lossmon.engine.formats.glued_records import split_glued
+from lossmon.engine.formats.nothing_found import NothingFound
 from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
@@ -61,15 +62,25 @@ MAX_SHAPES_COUNTED = 1024
 IDLE_LINES_BEFORE_DROP = 20_000
 
 
+# Messages no format recognises whatever their line (a warning the log repeats): searched once.
+_UNDETECTED = NothingFound()
+
+
 def detect(text: str, line: int = 0) -> Format | None:
     """The format whose anchor finds this message, if any (the first in registry order)."""
+    if text in _UNDETECTED:
+        return None
     found = [match for match in (_AT_START.match(text), _ANYWHERE.search(text)) if match is not None]
     if not found:
+        _UNDETECTED.add(text)
         return None
     fmt = FORMATS[min((match.start(), int(match.lastgroup[1:])) for match in found)[1]]  # leftmost first
     if fmt.first_line_only and line != 1:
-        return None
-    return fmt if fmt.recognises(text) else None
+        return None  # (not remembered: on line 1 the answer may differ)
+    if fmt.recognises(text):
+        return fmt
+    _UNDETECTED.add(text)
+    return None
 
 
 class AutoParser:

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
+from lossmon.engine.formats.nothing_found import NothingFound
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # Names whose number is the step of a line, whatever their case.
@@ -233,11 +234,23 @@ _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 
 
+_NO_PAIRS = NothingFound()  # messages that hold no pair (a warning the log repeats): read once
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
     :mod:`~lossmon.engine.formats.freeform`). A bare integer the message starts with
     (``5 train 10.93``) is returned as its ``step``. A comment holds none."""
+    if text in _NO_PAIRS:
+        return []
+    found = _message_pairs(text)
+    if not found:
+        _NO_PAIRS.add(text)
+    return found
+
+
+def _message_pairs(text: str) -> list[Pair]:
     if "#" in text[:3] and _COMMENT.match(text) is not None:
         return []
     repeats: list[Pair] = []
