@@ -103,7 +103,7 @@ class ExplodingLoss(Detector):
 
     pathology = "exploding_loss"
     driver = "train_loss"
-    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE}
+    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE, "epoch": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -153,6 +153,8 @@ class ExplodingLoss(Detector):
         self._since_stage = math.inf  # points since a schedule variable last started a new stage
         self._seen = 0  # points of the segment so far
         self._stage_best = math.inf  # short runs: best level since then
+        self._batches = False  # the points have shown that they are batches, not epochs
+        self._last_step = self._last_epoch = math.nan
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -161,7 +163,7 @@ class ExplodingLoss(Detector):
         if not len(where):
             return self.apply(points, self._negative_runaway(points))
         events: list[Event] = []
-        level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
+        level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events, self._are_batches(points)[where])
         since_stage = self._stages(points)
         stage = since_stage <= self.stage_points
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
@@ -172,6 +174,24 @@ class ExplodingLoss(Detector):
         events = self._new_stage_jumps(events, since_stage, points)
         events.extend(self._negative_runaway(points))
         return self.apply(points, events)
+
+    def _are_batches(self, points) -> np.ndarray:
+        """True from the first point that shows the points are batches, several per epoch: two
+        in a row in the same logged epoch (its whole part: HF's 0.01, 0.02), or, with no epoch
+        logged, steps more than 1 apart (a loss printed every 20 steps). Points one step apart
+        with no epoch, or one per epoch, are taken for epoch means (Keras, YOLO, Lightning
+        epoch CSVs)."""
+        steps, epochs = points.steps, np.floor(points.ctx("epoch"))
+        step_before, epoch_before = previous(steps, self._last_step), previous(epochs, self._last_epoch)
+        if len(steps):
+            self._last_step, self._last_epoch = float(steps[-1]), float(epochs[-1])
+        known = ~np.isnan(epochs) & ~np.isnan(epoch_before)
+        with np.errstate(invalid="ignore"):
+            pair = np.where(known, epochs == epoch_before, steps - step_before > 1.0)
+        batches = np.logical_or.accumulate(pair) | self._batches
+        if len(batches):
+            self._batches = bool(batches[-1])
+        return batches
 
     def _stages(self, points) -> np.ndarray:
         """Points since a logged schedule variable (K, a stage, a sequence length) that had held
