@@ -17,7 +17,10 @@ far off, that no jitter-scaled bar can see a rise of 35% (best 0.692, then 0.739
 The train loss says what the val noise hides: when it has collapsed (10x below its level at the
 val loss's raw best, and 10x below the val loss itself) and the val loss has risen 2 evals in a
 row to its highest level since the best (one outlier eval allowed) and > 10% above it, the model
-is memorising: a warning, whatever the jitter. A healthy run whose val loss only levels off does
+is memorising: a warning, whatever the jitter. Collapsed on the val loss's smoothing too (the
+EWMA of log train loss at evals 10x below its value at the raw best): where each eval sees one
+batch of train loss (a notebook printing a batch of 4 next to each validation, 0.03-3.5), one
+lucky batch 23x below the one at the best is that batch's noise, not a collapse. A healthy run whose val loss only levels off does
 not climb to new highs while its train loss collapses.
 Evals while the logged lr warms up, or right after it jumps back up, are no reference: the val
 history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
@@ -119,6 +122,7 @@ class Overfitting(Detector):
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
         self._train_at_raw_best = math.nan
+        self._train_smoothed_at_raw_best = math.nan
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
 
     def update(self, points: Points) -> list[Finding]:
@@ -173,6 +177,8 @@ class Overfitting(Detector):
             return False
         if not (train * self.collapse <= self._train_at_raw_best and train * self.collapse <= value):
             return False
+        if not self._train_smoothed + math.log(self.collapse) <= self._train_smoothed_at_raw_best:
+            return False  # one lucky batch, not a collapse (NaN: unknown, no collapse)
         if value <= self._best * (1.0 + self.memorised_gl / 100.0):
             return False
         higher = sum(1 for earlier in self._since_raw_best if earlier >= value) - 1  # minus itself
@@ -189,18 +195,19 @@ class Overfitting(Detector):
         log_value = math.log(value)
         smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + self.smoothing * (log_value - self._smoothed)
         self._smoothed = smoothed
-        if value < self._best:
-            self._best, self._best_step = value, points.steps[i]
-            self._train_at_raw_best = train
-            self._since_raw_best.clear()
-        else:
-            self._since_raw_best.append(value)
         if math.isfinite(train) and train > 0:
             log_train = math.log(train)
             self._train_smoothed = (
                 log_train if math.isnan(self._train_smoothed)
                 else self._train_smoothed + self.smoothing * (log_train - self._train_smoothed)
             )
+        if value < self._best:
+            self._best, self._best_step = value, points.steps[i]
+            self._train_at_raw_best = train
+            self._train_smoothed_at_raw_best = self._train_smoothed
+            self._since_raw_best.clear()
+        else:
+            self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
             self._train_at_best = train
