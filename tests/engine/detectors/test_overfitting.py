@@ -170,3 +170,40 @@ def test_one_lucky_batch_of_train_loss_is_no_collapse():
     collapsed = np.where(steps > 2100, 0.005, train)
     found = feed(Overfitting("Valid Loss"), val, steps=steps, train_loss=collapsed)
     assert any("memorising" in f.message for f in found)
+
+
+def _corpus_rows(slug: str, file: str, pattern: str):
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "corpus" / slug / file).read_text()
+    return [tuple(map(float, match.groups())) for match in re.finditer(pattern, text, re.M)]
+
+
+def test_a_train_loss_that_falls_within_its_own_noise_has_not_kept_falling():
+    # painn-workingsetup-6-md (healthy): per epoch 'Train Loss' and 'Validation Loss'. At epochs
+    # 96-100 the val loss rises 0.0251 -> 0.0280 four evals in a row and comes back (0.0251 at 102,
+    # best 0.0229 at 140) while the train loss drifts 0.0225 -> 0.0213 within its +-3%: no alert.
+    train = [t for (t,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Train Loss: ([0-9.]+),")]
+    val = [v for (v,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Validation Loss: ([0-9.]+),")]
+    found = feed(Overfitting("Validation Loss"), val, steps=np.arange(1, len(val) + 1), train_loss=train[: len(val)])
+    assert [f.severity for f in found if f.severity == "alert"] == []
+    # The same val losses beside a train loss that keeps falling 3% an epoch alert.
+    falling = 0.06 * np.exp(-0.03 * np.arange(len(val)))
+    found = feed(Overfitting("Validation Loss"), val, steps=np.arange(1, len(val) + 1), train_loss=falling)
+    assert "alert" in [f.severity for f in found]
+
+
+def test_a_noisy_small_data_set_train_loss_is_no_fall():
+    # mouse-keyboard-yolov8-results-100ep (healthy): val/box_loss 0.497 -> 0.612 over epochs 49-62
+    # (evaluated every few epochs, the row in between repeats it), after an lr that rose until
+    # epoch 52, while train/box_loss scatters 0.58-0.94 from epoch to epoch with no trend; then the
+    # val loss falls to 0.351 at epoch 100.
+    rows = _corpus_rows("mouse-keyboard-yolov8-results-100ep", "results.csv",
+                        r"^\s*(\d+),\s*[0-9.]+,\s*([0-9.]+),(?:[^,]*,){6}\s*([0-9.]+),[^,]*,[^,]*,\s*([0-9.e-]+),")
+    epochs, train, val, lr = (np.array(column) for column in zip(*rows))
+    assert len(epochs) == 100 and val[61] == 0.61242 and lr[51] == 0.000420919
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)) == []
+    # The same val losses beside a train loss that keeps falling 2% an epoch warn.
+    falling = 1.4 * np.exp(-0.02 * epochs)
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=falling, lr=lr))
