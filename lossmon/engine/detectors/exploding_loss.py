@@ -44,7 +44,7 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, Detector, Event, Points
-from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs
+from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs, starts_fresh
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min, since_last
 from lossmon.engine.findings import Finding, format_step
@@ -137,6 +137,9 @@ class ExplodingLoss(Detector):
 
     def reset(self) -> None:
         super().reset()
+        # A new segment that continues the training in a later epoch (a step counter that
+        # restarts each epoch) keeps the spike rule's level and scale (see update).
+        self._carried: SpikeWatch | None = getattr(self, "_spikes", None)
         self._spikes = SpikeWatch(self.rules)
         self._baseline = math.nan
         self._cusum = 0.0
@@ -159,6 +162,15 @@ class ExplodingLoss(Detector):
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
             return []  # a running sum of batch losses (spaCy's losses dict) rises by design
+        if self._carried is not None and len(points):
+            # A segment that starts in a logged epoch past the first continues the training:
+            # its first batches are judged against the level and batch noise the loss already
+            # has, not by the early rule of a run with no scale (epoch 9 of a ViT pretraining
+            # whose step restarts each epoch: 0.0797, then a 0.2441 batch, on a loss that
+            # scatters 0.06-0.19 from batch to batch).
+            if not starts_fresh(points.steps, points.ctx("epoch")) and self._carried.n >= self.rules.warm:
+                self._spikes = self._carried
+            self._carried = None
         y, where = finite_logs(points)
         if not len(where):
             return self.apply(points, self._negative_runaway(points))

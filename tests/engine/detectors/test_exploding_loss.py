@@ -349,3 +349,24 @@ def test_a_noisy_loss_fresh_out_of_the_warm_up_is_measured_against_its_whole_noi
     loss[29] *= 8
     found = [f for f in feed(detector(), loss) if "running level" in f.message]
     assert summary(found) == [("exploding_loss", "warn", 30.0)]
+
+
+def test_a_segment_that_continues_in_a_later_epoch_keeps_the_spike_rules_scale():
+    # sdf-net-vit-pretrain-log-zh-step-loss (healthy): 'Epoch [8/100] Step [260/756] Loss: 0.1778'
+    # every 20 steps, the step restarting each epoch (a new segment). Epoch 9's 10th batch, 0.2441,
+    # is 3.1x the median of the 5 before it (0.0797) and 0.2042 follows; on a loss that scatters
+    # 0.06-0.31 from batch to batch all through epoch 8, that is its usual noise.
+    epoch8 = [0.1778, 0.1385, 0.1765, 0.1691, 0.2301, 0.1486, 0.1273, 0.1136, 0.1340, 0.1202, 0.1649, 0.2189,
+              0.1138, 0.1478, 0.1232, 0.1888, 0.1415, 0.3054, 0.2146, 0.1576, 0.1516, 0.1550, 0.1403, 0.1780, 0.1935]
+    epoch9 = [0.1417, 0.1156, 0.1423, 0.1946, 0.0638, 0.1144, 0.1378, 0.0797, 0.0745, 0.2441, 0.2042, 0.1588,
+              0.1000, 0.1109, 0.1746]
+
+    def run(second_epoch: float) -> list:
+        found = detector()
+        found_before = feed(found, epoch8, steps=np.arange(260, 760, 20), epoch=np.full(len(epoch8), 8.0))
+        found.reset()  # the monitor's new segment: the step went back to 0
+        return found_before + feed(found, epoch9, steps=np.arange(0, 300, 20), epoch=np.full(len(epoch9), second_epoch))
+
+    assert alarms(run(9.0)) == []
+    # A new segment at the first epoch is a new run: the early rule, with no scale, warns.
+    assert summary(alarms(run(1.0))) == [("exploding_loss", "warn", 200.0)]
