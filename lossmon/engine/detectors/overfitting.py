@@ -7,7 +7,8 @@ noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise
 on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
 about one eval) and must clear 3 times (4 for an alert) the eval-to-eval jitter, estimated
 robustly from second differences of log val loss (a steady rise does not count as jitter) over
-the evals up to the best one: overfitting inflates the differences after it (a val loss that
+the evals up to the best one (the raw best, when the smoothed best, which lags it, follows
+within 3 evals): overfitting inflates the differences after it (a val loss that
 jumps and then bounces at its new level), and a bar scaled to that noise would hide the very
 rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
 noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
@@ -128,6 +129,7 @@ class Overfitting(Detector):
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
+        self._jitter_at_raw_best = math.nan  # the jitter as it was at the raw best eval
         self._train_at_raw_best = math.nan
         self._train_smoothed_at_raw_best = math.nan
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
@@ -231,6 +233,7 @@ class Overfitting(Detector):
             self._train_at_raw_best = train
             self._train_smoothed_at_raw_best = self._train_smoothed
             self._since_raw_best.clear()
+            self._jitter_at_raw_best = jitter if len(self._second_differences) >= self.min_differences else math.nan
         else:
             self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
@@ -239,7 +242,11 @@ class Overfitting(Detector):
             self._train_smoothed_at_best = self._train_smoothed
             self._held = 0
             if len(self._second_differences) >= self.min_differences:
-                self._jitter_at_best = jitter
+                # The smoothed best lags the raw best by an eval or two: the differences since the
+                # raw best may hold the first wobble of a rise; the jitter as of the raw best, when
+                # it is that recent.
+                recent = len(self._since_raw_best) <= 3 and math.isfinite(self._jitter_at_raw_best)
+                self._jitter_at_best = min(jitter, self._jitter_at_raw_best) if recent else jitter
             self.clear_at(points, i)
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.

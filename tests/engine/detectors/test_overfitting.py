@@ -207,3 +207,15 @@ def test_a_noisy_small_data_set_train_loss_is_no_fall():
     # The same val losses beside a train loss that keeps falling 2% an epoch warn.
     falling = 1.4 * np.exp(-0.02 * epochs)
     assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=falling, lr=lr))
+
+
+def test_the_jitter_bar_is_taken_before_the_rise_wobbles():
+    # bennix-chainer-cifar-tutorial11 (overfitting): Chainer PrintReport, one row per epoch.
+    # validation/main/loss is best at epoch 7 (0.9227), wobbles (0.9572, 0.9378, 0.9379) and
+    # climbs (0.9945, 1.0033) while main/loss keeps falling 0.763 -> 0.501. The smoothed best comes
+    # 3 evals after the raw one; the wobble between them is the rise's first step, not eval noise.
+    val = [1.3712, 1.1974, 1.0935, 1.0149, 0.9817, 0.9622, 0.9227, 0.9572, 0.9378, 0.9379, 0.9945, 1.0033]
+    train = [1.6397, 1.2785, 1.1109, 0.9931, 0.9061, 0.829, 0.7628, 0.6983, 0.6512, 0.6017, 0.5443, 0.5015]
+    found = evals(val, train)
+    assert summary(found) == [("overfitting", "warn", 12 * EVERY)]
+    assert "rose 3 evals in a row" in found[0].message
