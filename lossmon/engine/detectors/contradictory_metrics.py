@@ -11,6 +11,15 @@ value (1, or 100%) is not stuck.
 
 warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
 fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value.
+A metric that has merely not moved yet is judged only once the run is past its opening: an
+evaluation while the logged lr still rises (warm-up, a warm restart), or after which the train
+loss fell to less than half of its value at the evaluation before (the plunge away from the
+initialisation), restarts the count and the reference loss. The model has barely left its
+initial guess there, and a metric on a few samples (a val accuracy of 11/13, a detection head's
+foreground accuracy over one box) can sit on its first value for a few evaluations: Keras's
+val_acc 0.846 for epochs 0-2 while the loss went 0.77 -> 0.09, then 1.0; detectron2's
+fg_cls_accuracy 0 over 8 iterations of a linear lr warm-up, then 1.0. A degenerate value is
+judged from the first evaluation.
 
 *Worsening*: a metric of what the loss optimises (not a held-out one: a val metric that worsens
 while the train loss improves is overfitting's business) that gets steadily worse while the
@@ -33,9 +42,9 @@ import re
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from lossmon.engine.detectors.base import MEAN_SINCE_PREVIOUS, Detector, Event, Points
+from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
-from lossmon.engine.detectors.stats.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
@@ -56,6 +65,8 @@ class ContradictoryMetrics(Detector):
         alert_evals: ... and at a degenerate value to alert ...
         loss_fall: ... while the train loss fell by at least this fraction since the metric took
             that value.
+        plunge: a train loss that fell below this factor of its value at the evaluation before
+            is still in its opening: a metric that has not moved yet is not counted stuck there.
 
     A recall that stays at 0 while the train loss halves:
 
@@ -66,15 +77,15 @@ class ContradictoryMetrics(Detector):
 
     pathology = "contradictory_metrics"
     driver = "classification_metric"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
 
     def __init__(
         self, series: str = "recall", attrs: dict | None = None, *,
-        warn_evals: int = 3, alert_evals: int = 5, loss_fall: float = 0.10,
+        warn_evals: int = 3, alert_evals: int = 5, loss_fall: float = 0.10, plunge: float = 0.5,
         trend_evals: int = 8, metric_tau: float = -0.6, loss_tau: float = -0.5, worse_noises: float = 4.0,
         worse_fraction: float = 0.01, loss_noises: float = 3.0,
     ) -> None:
-        self.warn_evals, self.alert_evals, self.loss_fall = warn_evals, alert_evals, loss_fall
+        self.warn_evals, self.alert_evals, self.loss_fall, self.plunge = warn_evals, alert_evals, loss_fall, plunge
         self.trend_evals, self.metric_tau, self.loss_tau = trend_evals, metric_tau, loss_tau
         self.worse_noises, self.worse_fraction, self.loss_noises = worse_noises, worse_fraction, loss_noises
         super().__init__(series, attrs)
@@ -86,6 +97,8 @@ class ContradictoryMetrics(Detector):
         self._run = 0
         self._reference = math.nan  # train loss when the metric took its current value
         self._tail = np.empty((0, 2))  # the last evals (metric, train loss) before this batch
+        self._last_loss = math.nan  # train loss at the previous eval
+        self._last_lr = math.nan  # lr at the previous eval
 
     def update(self, points: Points) -> list[Finding]:
         where = np.flatnonzero(np.isfinite(points.values))
@@ -102,6 +115,7 @@ class ContradictoryMetrics(Detector):
         self._moved = bool(moved[-1])
         degenerate = (zero_is_stuck & (values == 0.0)) | (half_is_stuck & ((values == 0.5) | (values == 50.0)))
         stuck = (degenerate | ~moved) & ~perfect
+        stuck &= degenerate | ~self._opening(loss, points.ctx("lr")[where])
         run = run_lengths(stuck, self._run)
         # The reference loss: at the last point where the metric moved (or the first point seen).
         fresh = ~stuck
@@ -125,6 +139,16 @@ class ContradictoryMetrics(Detector):
             events.append(Event(int(where[i]), None))
         events.extend(self._worsening(values, loss, points, where))
         return self.apply(points, events)
+
+    def _opening(self, loss: np.ndarray, lr: np.ndarray) -> np.ndarray:
+        """True at evals still in the run's opening (module docstring): the lr rising since the
+        previous eval, or the train loss fallen below ``plunge`` times its value there."""
+        loss_before, lr_before = previous(loss, self._last_loss), previous(lr, self._last_lr)
+        self._last_loss, self._last_lr = _last_finite(loss, self._last_loss), _last_finite(lr, self._last_lr)
+        with np.errstate(invalid="ignore"):
+            rising = lr > lr_before * (1.0 + 1e-6)
+            plunging = (loss_before > 0) & (loss < self.plunge * loss_before)
+        return rising | plunging
 
     def _worsening(self, values: np.ndarray, loss: np.ndarray, points: Points, where: np.ndarray) -> list[Event]:
         """The worsening rule (module docstring), on every window of the last ``trend_evals``
@@ -174,6 +198,11 @@ class ContradictoryMetrics(Detector):
             f"{points.series} {state} for {run} evaluations while the loss fell "
             f"{fall:.0%} (step {format_step(points.steps[i])})"
         )
+
+
+def _last_finite(values: np.ndarray, before: float) -> float:
+    finite = values[np.isfinite(values)]
+    return float(finite[-1]) if len(finite) else before
 
 
 def _kendall(windows: np.ndarray) -> np.ndarray:

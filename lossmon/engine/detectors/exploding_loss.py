@@ -44,7 +44,7 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, Detector, Event, Points
-from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs
+from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs, starts_fresh
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min, since_last
 from lossmon.engine.findings import Finding, format_step
@@ -103,7 +103,7 @@ class ExplodingLoss(Detector):
 
     pathology = "exploding_loss"
     driver = "train_loss"
-    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE}
+    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE, "epoch": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -137,6 +137,9 @@ class ExplodingLoss(Detector):
 
     def reset(self) -> None:
         super().reset()
+        # A new segment that continues the training in a later epoch (a step counter that
+        # restarts each epoch) keeps the spike rule's level and scale (see update).
+        self._carried: SpikeWatch | None = getattr(self, "_spikes", None)
         self._spikes = SpikeWatch(self.rules)
         self._baseline = math.nan
         self._cusum = 0.0
@@ -153,15 +156,26 @@ class ExplodingLoss(Detector):
         self._since_stage = math.inf  # points since a schedule variable last started a new stage
         self._seen = 0  # points of the segment so far
         self._stage_best = math.inf  # short runs: best level since then
+        self._batches = False  # the points have shown that they are batches, not epochs
+        self._last_step = self._last_epoch = math.nan
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
             return []  # a running sum of batch losses (spaCy's losses dict) rises by design
+        if self._carried is not None and len(points):
+            # A segment that starts in a logged epoch past the first continues the training:
+            # its first batches are judged against the level and batch noise the loss already
+            # has, not by the early rule of a run with no scale (epoch 9 of a ViT pretraining
+            # whose step restarts each epoch: 0.0797, then a 0.2441 batch, on a loss that
+            # scatters 0.06-0.19 from batch to batch).
+            if not starts_fresh(points.steps, points.ctx("epoch")) and self._carried.n >= self.rules.warm:
+                self._spikes = self._carried
+            self._carried = None
         y, where = finite_logs(points)
         if not len(where):
             return self.apply(points, self._negative_runaway(points))
         events: list[Event] = []
-        level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events)
+        level, sigma, _ = self._spikes.scan(y, points.steps, points.values, where, events, self._are_batches(points)[where])
         since_stage = self._stages(points)
         stage = since_stage <= self.stage_points
         quiet = self.feature(points, "lr_quiet", LrQuiet)[where]
@@ -172,6 +186,24 @@ class ExplodingLoss(Detector):
         events = self._new_stage_jumps(events, since_stage, points)
         events.extend(self._negative_runaway(points))
         return self.apply(points, events)
+
+    def _are_batches(self, points) -> np.ndarray:
+        """True from the first point that shows the points are batches, several per epoch: two
+        in a row in the same logged epoch (its whole part: HF's 0.01, 0.02), or, with no epoch
+        logged, steps more than 1 apart (a loss printed every 20 steps). Points one step apart
+        with no epoch, or one per epoch, are taken for epoch means (Keras, YOLO, Lightning
+        epoch CSVs)."""
+        steps, epochs = points.steps, np.floor(points.ctx("epoch"))
+        step_before, epoch_before = previous(steps, self._last_step), previous(epochs, self._last_epoch)
+        if len(steps):
+            self._last_step, self._last_epoch = float(steps[-1]), float(epochs[-1])
+        known = ~np.isnan(epochs) & ~np.isnan(epoch_before)
+        with np.errstate(invalid="ignore"):
+            pair = np.where(known, epochs == epoch_before, steps - step_before > 1.0)
+        batches = np.logical_or.accumulate(pair) | self._batches
+        if len(batches):
+            self._batches = bool(batches[-1])
+        return batches
 
     def _stages(self, points) -> np.ndarray:
         """Points since a logged schedule variable (K, a stage, a sequence length) that had held

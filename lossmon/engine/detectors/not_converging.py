@@ -68,7 +68,7 @@ class NotConverging(Detector):
 
     pathology = "not_converging"
     driver = "train_loss"
-    context = {"lr": LAST}
+    context = {"lr": LAST, "epoch": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -97,7 +97,7 @@ class NotConverging(Detector):
 
     def update(self, points: Points) -> list[Finding]:
         if self._fresh is None and len(points):
-            self._fresh = starts_fresh(points.steps)
+            self._fresh = starts_fresh(points.steps, points.ctx("epoch"))
         quiet = self.feature(points, "lr_quiet", LrQuiet) | self.feature(points, "after_restart", AfterRestart)
         short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
         blocks, (index, progress, bouncing, swing, level) = self.feature(points, "trend_blocks", TrendBlocks)

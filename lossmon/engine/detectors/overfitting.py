@@ -7,7 +7,8 @@ noisy eval. Evals are noisy, and the raw best is the luckiest draw of that noise
 on the val loss smoothed over evals (an EWMA of log val loss, weight 0.5: it lags a steady rise by
 about one eval) and must clear 3 times (4 for an alert) the eval-to-eval jitter, estimated
 robustly from second differences of log val loss (a steady rise does not count as jitter) over
-the evals up to the best one: overfitting inflates the differences after it (a val loss that
+the evals up to the best one (the raw best, when the smoothed best, which lags it, follows
+within 3 evals): overfitting inflates the differences after it (a val loss that
 jumps and then bounces at its new level), and a bar scaled to that noise would hide the very
 rise it should see. A val loss that jumps up and stays up without rising every eval (a short,
 noisy Keras run: best 0.0718, then 0.1239, then about 0.09 while the train loss goes to 4e-05)
@@ -17,7 +18,10 @@ far off, that no jitter-scaled bar can see a rise of 35% (best 0.692, then 0.739
 The train loss says what the val noise hides: when it has collapsed (10x below its level at the
 val loss's raw best, and 10x below the val loss itself) and the val loss has risen 2 evals in a
 row to its highest level since the best (one outlier eval allowed) and > 10% above it, the model
-is memorising: a warning, whatever the jitter. A healthy run whose val loss only levels off does
+is memorising: a warning, whatever the jitter. Collapsed on the val loss's smoothing too (the
+EWMA of log train loss at evals 10x below its value at the raw best): where each eval sees one
+batch of train loss (a notebook printing a batch of 4 next to each validation, 0.03-3.5), one
+lucky batch 23x below the one at the best is that batch's noise, not a collapse. A healthy run whose val loss only levels off does
 not climb to new highs while its train loss collapses.
 Evals while the logged lr warms up, or right after it jumps back up, are no reference: the val
 history restarts after them (a YOLO val loss bumps up in the warm-up epochs).
@@ -26,7 +30,12 @@ that rises with val is not overfitting, and the first interval's mean (which sti
 start of training) is never the reference. One epoch's train loss is noisy too: it must also
 have fallen since the best eval on the same smoothing as the val loss (a train loss that only
 bounces about a level, 0.034-0.050 for 14 epochs, while a val loss bumps 0.051 -> 0.060 and back,
-has not kept falling: the fall from a noisy high at the first rise is no evidence).
+has not kept falling: the fall from a noisy high at the first rise is no evidence). That fall
+must also clear the train loss's own eval-to-eval noise (2 jitters of log train loss at evals,
+from second differences, and at least 2 of its logging steps: 0.0057 printed with 4 decimals
+moves by 1.8% a digit): a converged train loss that drifts 2% while the val loss wobbles up and
+back (PaiNN: 0.0251 -> 0.0280 over 4 epochs, train 0.0217 -> 0.0213 within its +-3%), or a
+small data set's epoch losses scattering 0.58-0.94 (a YOLO run), has not kept falling.
 
 warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter).
@@ -59,7 +68,8 @@ class Overfitting(Detector):
         alert_rises, alert_gl, alert_jitters, alert_held: the same for an alert.
         min_differences: second differences needed before the best eval for a jitter from them alone.
         smoothing: EWMA weight of the newest eval (log val loss).
-        train_fall: the train loss must have fallen by this fraction meanwhile.
+        train_fall: the train loss must have fallen by this fraction meanwhile ...
+        train_jitters: ... and by this many times its own eval-to-eval noise (jitters, or logging steps).
         jitter_history: second differences the jitter is the median of.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
@@ -85,8 +95,9 @@ class Overfitting(Detector):
         warn_rises: int = 2, warn_gl: float = 3.0, warn_jitters: float = 3.0, warn_held: int = 3,
         alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
-        collapse: float = 10.0, memorised_gl: float = 10.0,
+        collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
     ) -> None:
+        self.train_jitters = train_jitters
         self.collapse, self.memorised_gl = collapse, memorised_gl
         self.min_evals = min_evals
         self.warn_rises, self.warn_gl, self.warn_jitters, self.warn_held = warn_rises, warn_gl, warn_jitters, warn_held
@@ -118,7 +129,10 @@ class Overfitting(Detector):
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
+        self._jitter_at_raw_best = math.nan  # the jitter as it was at the raw best eval
         self._train_at_raw_best = math.nan
+        self._train_smoothed_at_raw_best = math.nan
+        self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
 
     def update(self, points: Points) -> list[Finding]:
@@ -161,6 +175,22 @@ class Overfitting(Detector):
         # positive evals), without making an array of the deque at every eval
         return median(self._second_differences) * MAD_TO_SIGMA / math.sqrt(6.0)
 
+    def _train_noise(self) -> float:
+        """Eval-to-eval noise of log train loss: the jitter of its second differences, and, for a
+        loss printed so coarsely that it repeats its values (a quarter of its recent evals equal
+        to the one before), at least its logging step (its smallest change, at its level)."""
+        logs = self._train_recent
+        if len(logs) < self.min_differences + 2:  # too few differences: a collapse would pass for noise
+            return 0.0
+        values = list(logs)
+        second = [abs(a - 2 * b + c) for a, b, c in zip(values, values[1:], values[2:])]
+        jitter = median(second) * MAD_TO_SIGMA / math.sqrt(6.0)
+        steps = [abs(math.exp(b) - math.exp(a)) for a, b in zip(values, values[1:])]
+        moves = [step for step in steps if step > 0]
+        if not moves or 4 * (len(steps) - len(moves)) < len(steps):
+            return jitter
+        return max(jitter, min(moves) / math.exp(values[-1]))
+
     def _clean_jitter(self, jitter: float) -> float:
         """The jitter as it was at the best eval, once enough differences led up to it (what
         came after the best may be the overfitting itself); before that, the jitter so far."""
@@ -173,6 +203,8 @@ class Overfitting(Detector):
             return False
         if not (train * self.collapse <= self._train_at_raw_best and train * self.collapse <= value):
             return False
+        if not self._train_smoothed + math.log(self.collapse) <= self._train_smoothed_at_raw_best:
+            return False  # one lucky batch, not a collapse (NaN: unknown, no collapse)
         if value <= self._best * (1.0 + self.memorised_gl / 100.0):
             return False
         higher = sum(1 for earlier in self._since_raw_best if earlier >= value) - 1  # minus itself
@@ -189,25 +221,32 @@ class Overfitting(Detector):
         log_value = math.log(value)
         smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + self.smoothing * (log_value - self._smoothed)
         self._smoothed = smoothed
-        if value < self._best:
-            self._best, self._best_step = value, points.steps[i]
-            self._train_at_raw_best = train
-            self._since_raw_best.clear()
-        else:
-            self._since_raw_best.append(value)
         if math.isfinite(train) and train > 0:
             log_train = math.log(train)
+            self._train_recent.append(log_train)
             self._train_smoothed = (
                 log_train if math.isnan(self._train_smoothed)
                 else self._train_smoothed + self.smoothing * (log_train - self._train_smoothed)
             )
+        if value < self._best:
+            self._best, self._best_step = value, points.steps[i]
+            self._train_at_raw_best = train
+            self._train_smoothed_at_raw_best = self._train_smoothed
+            self._since_raw_best.clear()
+            self._jitter_at_raw_best = jitter if len(self._second_differences) >= self.min_differences else math.nan
+        else:
+            self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._train_smoothed_at_best = self._train_smoothed
             self._held = 0
             if len(self._second_differences) >= self.min_differences:
-                self._jitter_at_best = jitter
+                # The smoothed best lags the raw best by an eval or two: the differences since the
+                # raw best may hold the first wobble of a rise; the jitter as of the raw best, when
+                # it is that recent.
+                recent = len(self._since_raw_best) <= 3 and math.isfinite(self._jitter_at_raw_best)
+                self._jitter_at_best = min(jitter, self._jitter_at_raw_best) if recent else jitter
             self.clear_at(points, i)
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
@@ -233,7 +272,8 @@ class Overfitting(Detector):
         reference = self._train_at_first_rise if self._rises >= self.warn_rises else self._train_at_best
         if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - self.train_fall)):
             return None
-        if self._train_smoothed >= self._train_smoothed_at_best + math.log1p(-self.train_fall):
+        fallen = self._train_smoothed_at_best - self._train_smoothed
+        if fallen <= max(-math.log1p(-self.train_fall), self.train_jitters * self._train_noise()):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"

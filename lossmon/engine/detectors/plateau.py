@@ -59,7 +59,7 @@ class Plateau(Detector):
 
     pathology = "plateau"
     driver = "train_loss"
-    context = {"lr": LAST}
+    context = {"lr": LAST, "epoch": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -90,7 +90,7 @@ class Plateau(Detector):
             # near 0: convergence, never a loss that refuses to decrease.
             return []
         if self._fresh is None and len(points):
-            self._fresh = starts_fresh(points.steps)
+            self._fresh = starts_fresh(points.steps, points.ctx("epoch"))
         quiet = self.feature(points, "lr_quiet", LrQuiet)
         short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
         blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)

@@ -103,3 +103,30 @@ def test_running_averages_settling_at_the_start_of_an_epoch_are_no_contradiction
     loss = [1.594388, 1.544767, 1.463020, 1.450954, 1.477648, 1.453897, 1.446631, 1.449541, 1.436982, 1.428705,
             1.425696, 1.415952]
     assert feed(ContradictoryMetrics("Acc"), acc, train_loss=loss) == []
+
+
+def test_a_metric_that_has_not_moved_yet_in_the_opening_plunge_is_not_stuck():
+    # keras-csvlogger-voice-id-crlf-long-floats (healthy): val_acc on 13 samples sits at 11/13 for
+    # epochs 0-2 while the train loss plunges 0.768 -> 0.197 -> 0.0893, then moves (and ends at 1.0).
+    val_acc = [0.8461538553237915, 0.8461538553237915, 0.8461538553237915, 0.7692307829856873, 0.9230769276618958]
+    loss = [0.7680303866213018, 0.19749623455784537, 0.089322113652120935, 0.043776161731644107, 0.022596736167642205]
+    assert feed(ContradictoryMetrics("val_acc"), val_acc, train_loss=loss) == []
+    # Frozen past the plunge, while the loss still falls 10% an epoch: a contradiction.
+    frozen = feed(ContradictoryMetrics("val_acc"), [0.846] * 6, train_loss=[0.77, 0.2, 0.18, 0.16, 0.144, 0.13])
+    assert summary(frozen) == [("contradictory_metrics", "warn", 5.0)]
+    # A degenerate value is judged from the first evaluation, plunge or not.
+    assert summary(feed(ContradictoryMetrics("recall"), [0.0] * 3, train_loss=[0.77, 0.2, 0.09]))[0][1] == "warn"
+
+
+def test_a_metric_that_has_not_moved_during_lr_warm_up_is_not_stuck():
+    # detectron2-date-fig-hazelnut-metrics-json (healthy): fast_rcnn/fg_cls_accuracy over one
+    # foreground box reads 0 for iterations 19-159 while the lr warms up linearly and total_loss
+    # falls 2.63 -> 1.30, then 1.0 from iteration 179.
+    fg = [0.0] * 8 + [1.0] * 3
+    loss = [2.632, 2.091, 1.764, 1.615, 1.596, 1.358, 1.243, 1.299, 1.242, 0.971, 0.792]
+    lr = [1.60675e-05 * (k + 1) for k in range(11)]
+    iterations = [19.0 + 20 * k for k in range(11)]
+    assert feed(ContradictoryMetrics("fast_rcnn/fg_cls_accuracy"), fg, steps=iterations, train_loss=loss, lr=lr) == []
+    # Without the lr (or once it stops rising), 3 evaluations at 0 while the loss fell 33% warn.
+    found = feed(ContradictoryMetrics("fast_rcnn/fg_cls_accuracy"), fg, steps=iterations, train_loss=loss)
+    assert summary(found)[0] == ("contradictory_metrics", "warn", 59.0)

@@ -110,3 +110,17 @@ def test_a_short_bouncing_run_whose_halves_part_for_a_moment_still_warns():
     found = alarms(feed(NotConverging("loss"), loss))
     assert found and found[0].step <= 31
     assert "lower than" in found[0].message or "higher than" in found[0].message
+
+
+def test_a_step_counter_that_restarts_in_a_later_epoch_is_no_fresh_start():
+    # lstnet-pollution-epoch-step-of-total-loss-equals (healthy): 'Epoch e/2, step s/542, loss = x'
+    # every 10 steps, the step restarting each epoch. Epoch 2 is a new segment at step 10, but the
+    # loss there has long converged (0.0296 -> ~0.001 in epoch 1) and scatters +-30% on 4 digits:
+    # the run did not start there, so the short rule's "never got anywhere" does not apply.
+    loss = [0.0014, 0.0008, 0.0014, 0.0024, 0.0014, 0.0013, 0.0014, 0.0011, 0.0011, 0.0012, 0.0013,
+            0.0015, 0.0014, 0.0013, 0.0017, 0.0010, 0.0008, 0.0018, 0.0021, 0.0007, 0.0010, 0.0009,
+            0.0020, 0.0018, 0.0011, 0.0007, 0.0008, 0.0024, 0.0016, 0.0014, 0.0018]
+    steps = np.arange(10, 10 * len(loss) + 1, 10)
+    assert feed(NotConverging(), loss, steps=steps, epoch=np.full(len(loss), 2.0)) == []
+    # The same points in the first epoch are a run that never got anywhere.
+    assert summary(feed(NotConverging(), loss, steps=steps, epoch=np.full(len(loss), 1.0)))[0][:2] == ("not_converging", "warn")

@@ -145,3 +145,77 @@ def test_memorising_needs_a_train_loss_that_collapsed():
     val = [0.7027, 0.8200, 0.6917, 0.7005, 1.2560, 0.7294, 0.7187, 0.7393, 0.8691, 0.9322]
     train = np.geomspace(1.0, 0.33, len(val))
     assert not any("memorising" in f.message for f in evals(val, train))
+
+
+def _quickdraw_iterations():
+    """resnet34-quickdraw-blog-post-output (healthy): '    Iter [380/11250] | Train Loss 2.0808 |
+    ... | Valid Loss 1.0004 | ...' every 20 iterations of epoch 1: a validation next to each
+    printed batch (of 4 samples) of train loss."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "corpus" / "resnet34-quickdraw-blog-post-output" / "2022-03-11-Resnet34_model.md").read_text()
+    rows = re.findall(r"^    Iter \[ *(\d+)/11250\] \| Train Loss ([0-9.]+) \| .*\| Valid Loss ([0-9.]+) \|", text, re.M)
+    steps, train, val = (np.array(column, dtype=np.float64) for column in zip(*rows))
+    return steps, train, val
+
+
+def test_one_lucky_batch_of_train_loss_is_no_collapse():
+    # At iteration 2160 the Valid Loss has risen 3 evals to 0.5574, 14% above its best (0.4901 at
+    # 2100), and the batch printed with it reads 0.0468, 23x below the batch printed at the best;
+    # but the batches around it scatter 0.03-3.5 and their level has not collapsed: no memorising.
+    steps, train, val = _quickdraw_iterations()
+    assert alarms(feed(Overfitting("Valid Loss"), val, steps=steps, train_loss=train)) == []
+    # The same val losses next to train batches that all collapse after the best eval memorise.
+    collapsed = np.where(steps > 2100, 0.005, train)
+    found = feed(Overfitting("Valid Loss"), val, steps=steps, train_loss=collapsed)
+    assert any("memorising" in f.message for f in found)
+
+
+def _corpus_rows(slug: str, file: str, pattern: str):
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "corpus" / slug / file).read_text()
+    return [tuple(map(float, match.groups())) for match in re.finditer(pattern, text, re.M)]
+
+
+def test_a_train_loss_that_falls_within_its_own_noise_has_not_kept_falling():
+    # painn-workingsetup-6-md (healthy): per epoch 'Train Loss' and 'Validation Loss'. At epochs
+    # 96-100 the val loss rises 0.0251 -> 0.0280 four evals in a row and comes back (0.0251 at 102,
+    # best 0.0229 at 140) while the train loss drifts 0.0225 -> 0.0213 within its +-3%: no alert.
+    train = [t for (t,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Train Loss: ([0-9.]+),")]
+    val = [v for (v,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Validation Loss: ([0-9.]+),")]
+    found = feed(Overfitting("Validation Loss"), val, steps=np.arange(1, len(val) + 1), train_loss=train[: len(val)])
+    assert [f.severity for f in found if f.severity == "alert"] == []
+    # The same val losses beside a train loss that keeps falling 3% an epoch alert.
+    falling = 0.06 * np.exp(-0.03 * np.arange(len(val)))
+    found = feed(Overfitting("Validation Loss"), val, steps=np.arange(1, len(val) + 1), train_loss=falling)
+    assert "alert" in [f.severity for f in found]
+
+
+def test_a_noisy_small_data_set_train_loss_is_no_fall():
+    # mouse-keyboard-yolov8-results-100ep (healthy): val/box_loss 0.497 -> 0.612 over epochs 49-62
+    # (evaluated every few epochs, the row in between repeats it), after an lr that rose until
+    # epoch 52, while train/box_loss scatters 0.58-0.94 from epoch to epoch with no trend; then the
+    # val loss falls to 0.351 at epoch 100.
+    rows = _corpus_rows("mouse-keyboard-yolov8-results-100ep", "results.csv",
+                        r"^\s*(\d+),\s*[0-9.]+,\s*([0-9.]+),(?:[^,]*,){6}\s*([0-9.]+),[^,]*,[^,]*,\s*([0-9.e-]+),")
+    epochs, train, val, lr = (np.array(column) for column in zip(*rows))
+    assert len(epochs) == 100 and val[61] == 0.61242 and lr[51] == 0.000420919
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)) == []
+    # The same val losses beside a train loss that keeps falling 2% an epoch warn.
+    falling = 1.4 * np.exp(-0.02 * epochs)
+    assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=falling, lr=lr))
+
+
+def test_the_jitter_bar_is_taken_before_the_rise_wobbles():
+    # bennix-chainer-cifar-tutorial11 (overfitting): Chainer PrintReport, one row per epoch.
+    # validation/main/loss is best at epoch 7 (0.9227), wobbles (0.9572, 0.9378, 0.9379) and
+    # climbs (0.9945, 1.0033) while main/loss keeps falling 0.763 -> 0.501. The smoothed best comes
+    # 3 evals after the raw one; the wobble between them is the rise's first step, not eval noise.
+    val = [1.3712, 1.1974, 1.0935, 1.0149, 0.9817, 0.9622, 0.9227, 0.9572, 0.9378, 0.9379, 0.9945, 1.0033]
+    train = [1.6397, 1.2785, 1.1109, 0.9931, 0.9061, 0.829, 0.7628, 0.6983, 0.6512, 0.6017, 0.5443, 0.5015]
+    found = evals(val, train)
+    assert summary(found) == [("overfitting", "warn", 12 * EVERY)]
+    assert "rose 3 evals in a row" in found[0].message

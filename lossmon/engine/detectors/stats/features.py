@@ -124,9 +124,13 @@ class ShortTrend(Feature):
         return ShortStats(index.astype(np.int64), count.astype(np.int64), *stats)
 
 
-def starts_fresh(steps: np.ndarray) -> bool:
+def starts_fresh(steps: np.ndarray, epochs: np.ndarray | None = None) -> bool:
     """Does the segment start at the start of training? A run resumed from a checkpoint (or a
-    log joined midway) starts late, at a loss that already made its progress."""
+    log joined midway) starts late, at a loss that already made its progress. So does a step
+    counter that restarts each epoch ('Epoch 2/2, step 10/542'): a logged epoch past the first
+    (above 1, for 0- or 1-based counters) says the training started before this segment."""
     first = float(steps[0])
     spacing = float(steps[1] - steps[0]) if len(steps) > 1 else 1.0
+    if epochs is not None and len(epochs) and float(epochs[0]) > 1.0:  # NaN (no epoch logged): unknown
+        return False
     return first <= max(100.0, 10.0 * spacing)

@@ -8,9 +8,15 @@ never absorbed into the level it is measured against; the scale learns such poin
 winsorized at 3 sigma, so a loss that starts bouncing widely raises its own bar.
 
 Severity follows what the user should do:
-* a spike (z > 6 and at least 2x the level; in the first points, before there is a level, 3x
-  the median of the last 5 values: one lucky batch cannot set the bar) is a ``warn`` at once:
-  look at that batch;
+* a spike (z > 6 and at least 2x the level) is a ``warn`` at once: look at that batch;
+* in the first points, before there is a level or a noise scale, a jump of 3x the median of the
+  last 5 values (one lucky batch cannot set the bar) is a ``warn`` at once on epoch-level points;
+  on points that are batches (several per epoch: the caller says which, ``batches``) it waits
+  one point for its verdict: still up there, ``warn``; straight back down, ``info``. Without a
+  scale, one batch 3x up cannot be told from the batch-to-batch scatter of a per-batch loss (a
+  notebook's batch-of-4 loss that swings 0.38 -> 1.66 -> 1.02 in its first 20 points; a CNN's
+  0.37 -> 1.39 -> 0.42 at its 10th point); a loss that stays up can, and an epoch mean 3x up is
+  news by itself;
 * if ``persist`` points later the series is still at least 2x its level and half the spike (in
   log), it did not recover: ``alert``, act now (counted from the spike itself, also when a
   smaller outlier just before it had opened the excursion);
@@ -93,15 +99,18 @@ class SpikeWatch:
         self.spike_step = math.nan
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
         self.tail: deque[tuple[int, float]] = deque()  # (point, log-ratio) of recent one-point outliers
+        self.pending = ""  # the message of an early jump waiting one point for its verdict
 
     def sigma(self) -> float:
         alpha = self.rules.alpha_scale
         filled = float(_filled(alpha, self.updates)) if self.updates < _full_after(alpha) else 1.0
         return max(SIGMA_PER_MEAN_ABS * self.s / filled, SIGMA_FLOOR)
 
-    def scan(self, y: np.ndarray, steps: np.ndarray, raw: np.ndarray, where: np.ndarray, events: list[Event]):
+    def scan(self, y: np.ndarray, steps: np.ndarray, raw: np.ndarray, where: np.ndarray, events: list[Event],
+             batches: np.ndarray | None = None):
         """Process finite log values ``y`` (``where`` maps them to point indices, ``raw`` holds
-        the original values for messages). Returns (level before each point, sigma before each
+        the original values for messages; ``batches``, aligned with ``y``: True where the points
+        are known to be batches, not epochs). Returns (level before each point, sigma before each
         point (inf while warming up), True where the point is part of an excursion)."""
         rules = self.rules
         count = len(y)
@@ -119,7 +128,7 @@ class SpikeWatch:
                 level[i], sigma[i] = (self.m if self.n else float(y[i])), math.inf
             else:
                 level[i], sigma[i] = self.m, self.sigma()
-            outside[i] = self._step(float(y[i]), i, steps, raw, where, events)
+            outside[i] = self._step(float(y[i]), i, steps, raw, where, events, batches is not None and bool(batches[i]))
             i += 1
         return level, sigma, outside
 
@@ -159,7 +168,7 @@ class SpikeWatch:
         self.window = max(FIRST_WINDOW, self.window // 2) if len(bad) else min(2 * self.window, MAX_WINDOW)
         return i + k
 
-    def _step(self, y: float, i: int, steps, raw, where, events: list[Event]) -> bool:
+    def _step(self, y: float, i: int, steps, raw, where, events: list[Event], batch: bool = False) -> bool:
         """The sequential rule for one point; True while the point belongs to an excursion."""
         rules = self.rules
         self.n += 1
@@ -179,6 +188,8 @@ class SpikeWatch:
                 still_up = y - self.early_level > math.log(rules.early_ratio) / 2
             else:
                 still_up = residual > max(rules.outlier_z * sigma, math.log(rules.outlier_ratio))
+            if self.pending:
+                self._judge_early(still_up, i, steps, where, events)
             if still_up:
                 return self._continue_excursion(y, residual, i, steps, raw, where, events)
             if self.fired and self.excursion < rules.persist:
@@ -191,7 +202,7 @@ class SpikeWatch:
             self.early_level = median(self.early_values)
             jump = y - self.early_level
             if jump >= math.log(rules.early_ratio):
-                self._open(jump, i, steps, raw, where, events, early=True)
+                self._open(jump, i, steps, raw, where, events, early=True, wait=batch)
                 return True
         else:
             is_spike = residual > rules.spike_z * sigma and residual >= math.log(rules.spike_ratio)
@@ -211,7 +222,7 @@ class SpikeWatch:
             events.append(Event(int(where[i]), None, family="spike"))
         return False
 
-    def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool) -> None:
+    def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool, wait: bool = False) -> None:
         rules = self.rules
         self.excursion, self.peak, self.early = 1, ratio_log, early
         self.spike_step, self.since_spike = float(steps[where[i]]), 1
@@ -238,6 +249,22 @@ class SpikeWatch:
         else:
             severity = "warn"
         self.fired = severity
+        if wait and severity == "warn":
+            self.pending = message  # judged at the next point (_judge_early)
+            return
+        events.append(Event(int(where[i]), severity, message, "spike"))
+
+    def _judge_early(self, still_up: bool, i, steps, where, events) -> None:
+        """The verdict on an early jump, one point after it: still up warns, back down is info."""
+        now = format_step(float(steps[where[i]]))
+        if still_up:
+            message, severity = f"{self.pending}, still up at step {now}", "warn"
+        else:
+            message, severity = (
+                f"{self.pending}, and straight back down at step {now}: one batch, before the run "
+                f"has a noise scale to judge it by", "info"
+            )
+        self.pending, self.fired = "", severity
         events.append(Event(int(where[i]), severity, message, "spike"))
 
     def _tail_count(self, ratio_log: float) -> int:
