@@ -37,7 +37,10 @@ _NOUN = (
 )
 # (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";
 # find_pairs collapses them, so both name their metric as the user reads it, "Val loss".)
-NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+# LightGBM names a value by its data set and metric: "valid_0's l2", "training's binary_logloss",
+# "cv_agg's auc" (its _format_eval_result: f"{data}'s {metric}: {value:g}").
+_POSSESSIVE = r"[^\W\d][\w-]*+'s[ ](?=[^\W\d])"
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{WORD})"
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
