@@ -48,6 +48,9 @@ _SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for to in at on by from with as is was are were be been new best our its this that".split()
 )
+# Abbreviations that qualify the metric after them, kept in its name as printed: "avg. loss 234.87",
+# "avg. ppl 2374642.56", "dev. ppl 2391906.97" (the cs224n NMT assignment's log and its forks).
+ABBREVIATIONS = frozenset("avg ave cum dev val tst trn std tot est approx cur curr prev mov".split())
 # A step word names its own number: "Training epoch 5" is epoch 5, not a series "Training epoch".
 _STEP_WORDS = frozenset("step steps iter iteration epoch batch update it".split())
 
@@ -81,6 +84,8 @@ def _two_words(first: str, second: str) -> bool:
     "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
     if first.lower() in _FUNCTION_WORDS or second.lower() in _STEP_WORDS:
         return False
+    if first[-1] == ".":  # an abbreviation qualifies whatever it stands before ("cum. examples")
+        return True
     return _NOUN.fullmatch(second.rpartition("_")[2]) is not None or _SPLIT.fullmatch(first) is not None
 
 
@@ -180,6 +185,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             elif (
                 words and not boundary and "(" not in gap and (")" not in gap or closed_tag)
                 and words[-1][0].lower() not in _FUNCTION_WORDS
+                and words[-1][0][-1] != "."  # ("avg. 2.3": an abbreviation qualifies a name, names nothing)
                 and not (gap.endswith("[") and text[end : end + 1] != "]")
             ):
                 # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list, "size (MB) 4"
@@ -202,7 +208,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 after_free_number = True
                 open_fraction = opens
             after_value = True
-        elif _WORD.fullmatch(core):
+        elif _WORD.fullmatch(core) or (core[-1:] == "." and core[:-1].lower() in ABBREVIATIONS):
             if boundary:
                 prose += flush()
                 after_free_number = after_value = False

@@ -40,7 +40,10 @@ _NOUN = (
 # LightGBM names a value by its data set and metric: "valid_0's l2", "training's binary_logloss",
 # "cv_agg's auc" (its _format_eval_result: f"{data}'s {metric}: {value:g}").
 _POSSESSIVE = r"[^\W\d][\w-]*+'s[ ](?=[^\W\d])"
-NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{WORD})"
+# An abbreviation qualifies the name after it, kept as printed: "avg. loss: 234.87", "dev. ppl: 3.2"
+# (freeform.ABBREVIATIONS, the same words).
+_ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d])"
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
