@@ -64,6 +64,9 @@ EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own s
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
+# "[1,  2000] loss: 2.187": the epoch and the batch in it, bracketed before the values (PyTorch's
+# CIFAR-10 tutorial, print(f'[{epoch + 1}, {i + 1:5d}] loss: ...'), and its countless copies)
+_EPOCH_BATCH_LEAD = re.compile(r"[ \t]*+\[[ \t]*+(\d++)(?:/\d++)?+,[ \t]*+(\d++)(?:/\d++)?+[ \t]*+\]")
 # "2/3" in a line: how far a pass has got (not part of a pair, not a date)
 _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
 # After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
@@ -162,6 +165,12 @@ class KeyValueParser(LineParser):
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+            elif text[:1] in " \t[" and (lead := _EPOCH_BATCH_LEAD.match(text)) is not None and lead.end() <= found[0].at:
+                # "[2,  2000] loss: 1.845": the batch counts again from the start of each epoch; the
+                # steps run on across epochs as under an epoch header (_global_step). Read on the
+                # slow path (no step span): a template would not see the epoch turn.
+                self._header_epoch, self._header_fresh = float(lead.group(1)), True
+                step_name, step = "/", self._global_step(float(lead.group(2)))
         if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
             self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
         elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
