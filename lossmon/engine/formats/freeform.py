@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
 
 _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
@@ -79,6 +80,11 @@ def _number(core: str) -> tuple[float, int, bool] | None:
     return value, len(digits), match.group("slash") is not None and match.group("den") is None
 
 
+def _metric_word(word: str) -> bool:
+    """True for a word that names a metric by itself ("loss_train", "val_acc", "lr")."""
+    return word[-1] != "." and kind_of(word) != "other"
+
+
 def _two_words(first: str, second: str) -> bool:
     """True when ``first second`` is one name: a metric noun after a qualifier ("valid loss",
     "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
@@ -107,6 +113,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     cut_index = 0
     first = True
     after_tag = False  # the last token was a word in brackets glued to the one before it
+    lone = None  # (word, start) when the segment just closed was that one word alone
 
     def flush() -> int:
         nonlocal words, unit_first
@@ -117,7 +124,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     def close() -> None:
         """End of a segment (at ``|``, ``,``, ``;``, a ``:`` or a ``name: value`` pair): its
         pairs count when it is data."""
-        nonlocal segment, prose, prose_total, lead, lead_here
+        nonlocal segment, prose, prose_total, lead, lead_here, lone
+        lone = words[0] if len(words) == 1 and not segment and not prose and not unit_first else None
         prose += flush()
         if segment and prose <= max(1, len(segment) // 2):
             pairs.extend(segment)
@@ -198,6 +206,14 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 else:
                     words = words[:-1]
                 prose += flush()
+                segment.append((name, value, start + offset, start + digits + offset, at + offset))
+                after_free_number = False
+                open_fraction = opens
+            elif boundary and lone is not None and gap.strip() == "," and _metric_word(lone[0]):
+                # "step 10, loss_train, 0.838": a metric's name, then its value, as print(name,
+                # value, sep=", ") writes them; the name was counted as prose when its segment closed
+                name, at = lone
+                prose_total -= 1
                 segment.append((name, value, start + offset, start + digits + offset, at + offset))
                 after_free_number = False
                 open_fraction = opens
