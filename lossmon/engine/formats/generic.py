@@ -78,6 +78,12 @@ _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
+# A bare "total" names a count, a time or the total loss: its value says which (_total_losses)
+_TOTALS = frozenset(("total", "Total", "TOTAL"))
+_FRACTION = re.compile(r"[.eE]")
+_UNIT_AFTER = re.compile(r"[ \t]?+(?:[mµun]?s|m|min|mins|sec|secs|h|hrs|[kMG]i?B|%|it/s|s/it(?:er)?)(?![\w:=])")
+
+
 class KeyValueParser(LineParser):
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
@@ -122,6 +128,10 @@ class KeyValueParser(LineParser):
             return False
         if len(found) > MAX_PAIRS or (len(found) > 1 and _settings_dump(text)) or _not_metrics(text):
             return False
+        if "otal" in text and any(pair.name in _TOTALS for pair in found):
+            found = self._total_losses(text, found)
+            if not found:
+                return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
@@ -178,7 +188,7 @@ class KeyValueParser(LineParser):
         stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
         if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
             return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
-        names = tuple(name for name in metrics if is_metric_name(name))
+        names = tuple(name for name in metrics if is_metric_name(name) or name in self.vouched)
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
@@ -307,6 +317,25 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _total_losses(self, text: str, found):
+        """The pairs without a "total" that is a count or a time ("Total: 2000", "total: 207ms",
+        "Total: 0.0514 s/iter"). A "total" with a fraction and no unit, beside a step or a loss
+        ("[epoch: 1/200, iter: 0/489] total: 1.640443", a loss dict's "{total 1.597E+00, ...}"),
+        is the loss the run optimises: kept, and its name is a metric from then on."""
+        others = [pair for pair in found if pair.name not in _TOTALS]
+        beside = any(pair.name.lower() in _STEP_OR_EPOCH or kind_of(pair.name) == "loss" for pair in others)
+        kept = []
+        for pair in found:
+            if pair.name not in _TOTALS:
+                kept.append(pair)
+            elif (
+                beside and not pair.value.is_integer() and _FRACTION.search(text, pair.start, pair.end) is not None
+                and _UNIT_AFTER.match(text, pair.end) is None
+            ):
+                self.vouched.add(pair.name)
+                kept.append(pair)
+        return kept
 
     def _optimizer_setting(self, text: str) -> bool:
         """True for a line of a printed torch optimizer: ``Adam (``, then ``Parameter Group 0``
