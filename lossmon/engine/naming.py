@@ -48,7 +48,8 @@ _LOSS = re.compile(
 )
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
-_GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$")
+# The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
+_GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$|^[gd](?:[A-Z]|[12])?$")
 # A split's word alone names that split's objective: "train 3.45 val 3.43" (nanoGPT),
 # build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56".
 # Left out: "eval" alone is a score (lm-eval), and "test" alone ("Train 0.98 | Test 0.97") is as
