@@ -104,7 +104,7 @@ class LineParser:
             step_span=step_span,
         )
 
-    def global_steps(self, steps):
+    def global_steps(self, steps, epochs=None):
         """The steps a template read from its lines, as this parser counts them (the printed
         ones by default; a parser may carry an epoch's step counter across epochs)."""
         return steps

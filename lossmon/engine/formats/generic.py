@@ -33,6 +33,8 @@ import re
 from collections import deque
 from functools import lru_cache
 
+import numpy as np
+
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
@@ -114,6 +116,9 @@ class KeyValueParser(LineParser):
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
         self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
+        # names of the lines that print their epoch beside a step: a template of such lines hands
+        # global_steps the epochs (they may count their steps per epoch)
+        self.epoch_local_names: set[frozenset[str]] = set()
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._in_optimizer or text.startswith("Parameter Group "):
@@ -184,6 +189,13 @@ class KeyValueParser(LineParser):
         if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
             self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
         elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
+            epoch_key = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
+            if epoch_key is not None:
+                # "[epoch: 2/200, iter: 0/489] total: 1.51": the line is its own epoch header
+                self._header_epoch, self._header_fresh = metrics[epoch_key], True
+                if len(self.epoch_local_names) < MAX_HELD_SHAPES:
+                    vouched = self.vouched
+                    self.epoch_local_names.add(frozenset(n for n in metrics if is_metric_name(n) or n in vouched))
             step = self._global_step(step)
         stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
         if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
@@ -481,9 +493,30 @@ class KeyValueParser(LineParser):
         self._last_global = step + self._step_offset
         return self._last_global
 
-    def global_steps(self, steps):
+    def epoch_column(self, names: list[str]) -> int | None:
+        """Where a template's lines print their epoch beside their step, if they do (see
+        :meth:`global_steps`)."""
+        if frozenset(names) not in self.epoch_local_names:
+            return None
+        return next((k for k, name in enumerate(names) if name.lower() in _EPOCH_NAMES), None)
+
+    def global_steps(self, steps, epochs=None):
         """:meth:`_global_step` for the steps a template read (its lines are alike: only the
-        first can follow an epoch header)."""
+        first can follow an epoch header). Lines that print their epoch beside the step
+        (``epochs``) are each their own header: the step may count again from the start of each
+        epoch (``[epoch: 2/200, iter: 0/489]``), read where it goes back (few places a run)."""
+        if epochs is not None and len(steps):
+            back = np.flatnonzero(np.diff(steps) < 0) + 1
+            bounds = [0, *back.tolist(), len(steps)]
+            result = np.array(steps, dtype=np.float64)
+            for lo, hi in zip(bounds[:-1], bounds[1:]):
+                self._header_epoch, self._header_fresh = float(epochs[lo]), True
+                offset = self._global_step(float(steps[lo])) - float(steps[lo])
+                result[lo:hi] += offset
+                self._last_raw, self._epoch_of_last = float(steps[hi - 1]), float(epochs[hi - 1])
+                self._header_epoch = self._epoch_of_last
+                self._last_global = float(result[hi - 1])
+            return result
         if self._header_epoch is None or not len(steps):
             return steps
         first = float(steps[0])
