@@ -14,7 +14,9 @@ KINDS = ("loss", "metric", "lr", "grad_norm", "other")
 
 _WORD = r"(?:^|(?<=[\s/_.\-(]))"
 _END = r"(?=$|[\s/_.\-)@]|\d)"
-_SPLIT_END = r"(?=$|[\s/_.\-()@]|\d)"  # a split word may qualify a bracket: "Diff-Val(Test-Normal)"
+# A split word may qualify a bracket ("Diff-Val(Test-Normal)"), or own its metric (LightGBM's
+# "valid's binary_logloss").
+_SPLIT_END = r"(?=$|[\s/_.\-()@']|\d)"
 # Loss, validation and test words of other languages than English, for scripts that print their
 # own labels: Romanian, Spanish, Portuguese, French, Italian, German, Dutch, Turkish, Russian,
 # Chinese, Japanese, Korean ("pas 120 | pierdere 0.56", "-> validare 0.55", "训练损失: 0.42").
@@ -42,11 +44,12 @@ _GRAD_NORM = re.compile(
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl)$", re.I
+    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
-_GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$")
+# The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
+_GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$|^[gd](?:[A-Z]|[12])?$")
 # A split's word alone names that split's objective: "train 3.45 val 3.43" (nanoGPT),
 # build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56".
 # Left out: "eval" alone is a score (lm-eval), and "test" alone ("Train 0.98 | Test 0.97") is as
@@ -211,7 +214,31 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
 
     train = pick("train", _PRIMARY_TRAIN)
     val = pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
+    if train is None and val is None:
+        return _objective_metrics(series)
     return train, val if val is not None or train is None else held_out_error()
+
+
+# What a gradient-boosting library prints each round is its objective's error on each data set
+# ("[0]\ttrain-rmse:21.6\tvalidation_0-rmse:17.1" (XGBoost), "[10]\ttraining's l2: 0.31"
+# (LightGBM)): a log with no loss at all follows those as its losses.
+_OBJECTIVE_METRIC = re.compile(rf"(?:^|[-_ ./'])(?:rmse|mse|mae|l1|l2|rmsle|mape|m?error|huber){_END}", re.I)
+
+
+def _objective_metrics(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
+    """(train, held-out) of a log without a loss: its most logged training objective metric, and
+    the held-out series of the same metric (the same name but for its split words)."""
+    objectives = [(name, split, count) for name, split, _, count in series if _OBJECTIVE_METRIC.search(name)]
+    trained = [(name, count) for name, split, count in objectives if split == "train"]
+    if not trained:
+        return None, None
+    train = max(trained, key=lambda item: (item[1], -len(item[0])))[0]
+    metric = _OBJECTIVE_METRIC.search(train).group(0).strip("-_ ./'").lower()
+    held_out = [
+        (name, count) for name, split, count in objectives
+        if split != "train" and _OBJECTIVE_METRIC.search(name).group(0).strip("-_ ./'").lower() == metric
+    ]
+    return train, max(held_out, key=lambda item: (item[1], -len(item[0])))[0] if held_out else None
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")

@@ -39,6 +39,9 @@ class LineParser:
         self.records = 0  # records added so far: the step of formats that print none
         self.last_step: float | None = None
         self.shape: Shape | None = None  # how the last line was read, when a template can repeat it
+        # Names naming.is_metric_name turns down that this parser found to be metrics by their
+        # values (generic: a "total" with a fraction and no unit is a loss, not a count)
+        self.vouched: set[str] = set()
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         """Add the records this line carries to ``out``; False when the line is not of this format.
@@ -70,7 +73,11 @@ class LineParser:
         ``spans`` (where each value sits in the text) and ``step_span`` or ``counter`` (where the
         step comes from) let the line's shape become a template for the lines like it.
         """
-        kept = {name: value for name, value in metrics.items() if is_metric_name(name) and keep_value(name, value)}
+        vouched = self.vouched
+        kept = {
+            name: value for name, value in metrics.items()
+            if (is_metric_name(name) or name in vouched) and keep_value(name, value)
+        }
         self.shape = None
         if not kept:
             return False
@@ -82,7 +89,7 @@ class LineParser:
         self.last_step = float(step)
         out.add(line, float(step), kept, self.format.id)
         if spans is not None and (step_span is not None or counter is not None):
-            names = [name for name in metrics if is_metric_name(name)]
+            names = [name for name in metrics if is_metric_name(name) or name in vouched]
             if all(name in spans for name in names):
                 self.shape = Shape(tuple((name, *spans[name]) for name in names), step_span, counter)
         return True
@@ -99,7 +106,7 @@ class LineParser:
             step_span=step_span,
         )
 
-    def global_steps(self, steps):
+    def global_steps(self, steps, epochs=None):
         """The steps a template read from its lines, as this parser counts them (the printed
         ones by default; a parser may carry an epoch's step counter across epochs)."""
         return steps

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
 
 _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
@@ -48,6 +49,9 @@ _SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for to in at on by from with as is was are were be been new best our its this that".split()
 )
+# Abbreviations that qualify the metric after them, kept in its name as printed: "avg. loss 234.87",
+# "avg. ppl 2374642.56", "dev. ppl 2391906.97" (the cs224n NMT assignment's log and its forks).
+ABBREVIATIONS = frozenset("avg ave cum dev val tst trn std tot est approx cur curr prev mov".split())
 # A step word names its own number: "Training epoch 5" is epoch 5, not a series "Training epoch".
 _STEP_WORDS = frozenset("step steps iter iteration epoch batch update it".split())
 
@@ -76,11 +80,18 @@ def _number(core: str) -> tuple[float, int, bool] | None:
     return value, len(digits), match.group("slash") is not None and match.group("den") is None
 
 
+def _metric_word(word: str) -> bool:
+    """True for a word that names a metric by itself ("loss_train", "val_acc", "lr")."""
+    return word[-1] != "." and kind_of(word) != "other"
+
+
 def _two_words(first: str, second: str) -> bool:
     """True when ``first second`` is one name: a metric noun after a qualifier ("valid loss",
     "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
     if first.lower() in _FUNCTION_WORDS or second.lower() in _STEP_WORDS:
         return False
+    if first[-1] == ".":  # an abbreviation qualifies whatever it stands before ("cum. examples")
+        return True
     return _NOUN.fullmatch(second.rpartition("_")[2]) is not None or _SPLIT.fullmatch(first) is not None
 
 
@@ -102,6 +113,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     cut_index = 0
     first = True
     after_tag = False  # the last token was a word in brackets glued to the one before it
+    lone = None  # (word, start) when the segment just closed was that one word alone
 
     def flush() -> int:
         nonlocal words, unit_first
@@ -112,7 +124,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     def close() -> None:
         """End of a segment (at ``|``, ``,``, ``;``, a ``:`` or a ``name: value`` pair): its
         pairs count when it is data."""
-        nonlocal segment, prose, prose_total, lead, lead_here
+        nonlocal segment, prose, prose_total, lead, lead_here, lone
+        lone = words[0] if len(words) == 1 and not segment and not prose and not unit_first else None
         prose += flush()
         if segment and prose <= max(1, len(segment) // 2):
             pairs.extend(segment)
@@ -180,6 +193,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             elif (
                 words and not boundary and "(" not in gap and (")" not in gap or closed_tag)
                 and words[-1][0].lower() not in _FUNCTION_WORDS
+                and words[-1][0][-1] != "."  # ("avg. 2.3": an abbreviation qualifies a name, names nothing)
                 and not (gap.endswith("[") and text[end : end + 1] != "]")
             ):
                 # ("torch.Size([16" is a call, "in 12" prose, "Conv  [3, 16, 3, 2]" a list, "size (MB) 4"
@@ -195,6 +209,14 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 segment.append((name, value, start + offset, start + digits + offset, at + offset))
                 after_free_number = False
                 open_fraction = opens
+            elif boundary and lone is not None and gap.strip() == "," and _metric_word(lone[0]):
+                # "step 10, loss_train, 0.838": a metric's name, then its value, as print(name,
+                # value, sep=", ") writes them; the name was counted as prose when its segment closed
+                name, at = lone
+                prose_total -= 1
+                segment.append((name, value, start + offset, start + digits + offset, at + offset))
+                after_free_number = False
+                open_fraction = opens
             else:
                 prose += flush()
                 if first and float(value).is_integer() and digits == len(core) and not tagged:
@@ -202,7 +224,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 after_free_number = True
                 open_fraction = opens
             after_value = True
-        elif _WORD.fullmatch(core):
+        elif _WORD.fullmatch(core) or (core[-1:] == "." and core[:-1].lower() in ABBREVIATIONS):
             if boundary:
                 prose += flush()
                 after_free_number = after_value = False

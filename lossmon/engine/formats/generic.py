@@ -33,6 +33,8 @@ import re
 from collections import deque
 from functools import lru_cache
 
+import numpy as np
+
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_prefix
@@ -64,6 +66,9 @@ EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own s
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
+# "[1,  2000] loss: 2.187": the epoch and the batch in it, bracketed before the values (PyTorch's
+# CIFAR-10 tutorial, print(f'[{epoch + 1}, {i + 1:5d}] loss: ...'), and its countless copies)
+_EPOCH_BATCH_LEAD = re.compile(r"[ \t]*+\[[ \t]*+(\d++)(?:/\d++)?+,[ \t]*+(\d++)(?:/\d++)?+[ \t]*+\]")
 # "2/3" in a line: how far a pass has got (not part of a pair, not a date)
 _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
 # After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
@@ -73,6 +78,12 @@ _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;=*#~>"
+
+
+# A bare "total" names a count, a time or the total loss: its value says which (_total_losses)
+_TOTALS = frozenset(("total", "Total", "TOTAL"))
+_FRACTION = re.compile(r"[.eE]")
+_UNIT_AFTER = re.compile(r"[ \t]?+(?:[mµun]?s|m|min|mins|sec|secs|h|hrs|[kMG]i?B|%|it/s|s/it(?:er)?)(?![\w:=])")
 
 
 class KeyValueParser(LineParser):
@@ -106,6 +117,9 @@ class KeyValueParser(LineParser):
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
         self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
+        # names of the lines that print their epoch beside a step: a template of such lines hands
+        # global_steps the epochs (they may count their steps per epoch)
+        self.epoch_local_names: set[frozenset[str]] = set()
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._last_description is not None and "%|" not in text:
@@ -126,6 +140,10 @@ class KeyValueParser(LineParser):
             return False
         if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
+        if "otal" in text and any(pair.name in _TOTALS for pair in found):
+            found = self._total_losses(text, found)
+            if not found:
+                return False
         if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
@@ -176,14 +194,27 @@ class KeyValueParser(LineParser):
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+            elif text[:1] in " \t[" and (lead := _EPOCH_BATCH_LEAD.match(text)) is not None and lead.end() <= found[0].at:
+                # "[2,  2000] loss: 1.845": the batch counts again from the start of each epoch; the
+                # steps run on across epochs as under an epoch header (_global_step). Read on the
+                # slow path (no step span): a template would not see the epoch turn.
+                self._header_epoch, self._header_fresh = float(lead.group(1)), True
+                step_name, step = "/", self._global_step(float(lead.group(2)))
         if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
             self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
         elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
+            epoch_key = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
+            if epoch_key is not None:
+                # "[epoch: 2/200, iter: 0/489] total: 1.51": the line is its own epoch header
+                self._header_epoch, self._header_fresh = metrics[epoch_key], True
+                if len(self.epoch_local_names) < MAX_HELD_SHAPES:
+                    vouched = self.vouched
+                    self.epoch_local_names.add(frozenset(n for n in metrics if is_metric_name(n) or n in vouched))
             step = self._global_step(step)
         stepped_by = epoch_name if step_name == "epoch" or coarse else None if step_name == "/" else step_name
         if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
             return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
-        names = tuple(name for name in metrics if is_metric_name(name))
+        names = tuple(name for name in metrics if is_metric_name(name) or name in self.vouched)
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
@@ -312,6 +343,25 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         return self._take(out, names, step_name, record)
+
+    def _total_losses(self, text: str, found):
+        """The pairs without a "total" that is a count or a time ("Total: 2000", "total: 207ms",
+        "Total: 0.0514 s/iter"). A "total" with a fraction and no unit, beside a step or a loss
+        ("[epoch: 1/200, iter: 0/489] total: 1.640443", a loss dict's "{total 1.597E+00, ...}"),
+        is the loss the run optimises: kept, and its name is a metric from then on."""
+        others = [pair for pair in found if pair.name not in _TOTALS]
+        beside = any(pair.name.lower() in _STEP_OR_EPOCH or kind_of(pair.name) == "loss" for pair in others)
+        kept = []
+        for pair in found:
+            if pair.name not in _TOTALS:
+                kept.append(pair)
+            elif (
+                beside and not pair.value.is_integer() and _FRACTION.search(text, pair.start, pair.end) is not None
+                and _UNIT_AFTER.match(text, pair.end) is None
+            ):
+                self.vouched.add(pair.name)
+                kept.append(pair)
+        return kept
 
     def _optimizer_setting(self, text: str) -> bool:
         """True for a line of a printed torch optimizer: ``Adam (``, then ``Parameter Group 0``
@@ -457,9 +507,30 @@ class KeyValueParser(LineParser):
         self._last_global = step + self._step_offset
         return self._last_global
 
-    def global_steps(self, steps):
+    def epoch_column(self, names: list[str]) -> int | None:
+        """Where a template's lines print their epoch beside their step, if they do (see
+        :meth:`global_steps`)."""
+        if frozenset(names) not in self.epoch_local_names:
+            return None
+        return next((k for k, name in enumerate(names) if name.lower() in _EPOCH_NAMES), None)
+
+    def global_steps(self, steps, epochs=None):
         """:meth:`_global_step` for the steps a template read (its lines are alike: only the
-        first can follow an epoch header)."""
+        first can follow an epoch header). Lines that print their epoch beside the step
+        (``epochs``) are each their own header: the step may count again from the start of each
+        epoch (``[epoch: 2/200, iter: 0/489]``), read where it goes back (few places a run)."""
+        if epochs is not None and len(steps):
+            back = np.flatnonzero(np.diff(steps) < 0) + 1
+            bounds = [0, *back.tolist(), len(steps)]
+            result = np.array(steps, dtype=np.float64)
+            for lo, hi in zip(bounds[:-1], bounds[1:]):
+                self._header_epoch, self._header_fresh = float(epochs[lo]), True
+                offset = self._global_step(float(steps[lo])) - float(steps[lo])
+                result[lo:hi] += offset
+                self._last_raw, self._epoch_of_last = float(steps[hi - 1]), float(epochs[hi - 1])
+                self._header_epoch = self._epoch_of_last
+                self._last_global = float(result[hi - 1])
+            return result
         if self._header_epoch is None or not len(steps):
             return steps
         first = float(steps[0])

@@ -38,7 +38,13 @@ _NOUN = (
 )
 # (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";
 # find_pairs collapses them, so both name their metric as the user reads it, "Val loss".)
-NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{WORD})"
+# LightGBM names a value by its data set and metric: "valid_0's l2", "training's binary_logloss",
+# "cv_agg's auc" (its _format_eval_result: f"{data}'s {metric}: {value:g}").
+_POSSESSIVE = r"[^\W\d][\w-]*+'s[ ](?=[^\W\d])"
+# An abbreviation qualifies the name after it, kept as printed: "avg. loss: 234.87", "dev. ppl: 3.2"
+# (freeform.ABBREVIATIONS, the same words).
+_ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d])"
+NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
@@ -258,6 +264,8 @@ def _message_pairs(text: str) -> list[Pair]:
     if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
         found = [pair for pair in found if pair.at < cut]
         text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)
+    if not found and "[" in text and (bracketed := bracket_pairs(text)):
+        return bracketed
     if "---" in text:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text:
@@ -279,6 +287,42 @@ def _message_pairs(text: str) -> list[Pair]:
     if not rest:
         return found
     return sorted(found + rest, key=lambda pair: pair.start)
+
+
+# "g[18.519,19.388]", "d1[0.693]": a name and its values in brackets, as the Keras GAN tutorials
+# print their losses (">1, dA[1.526,0.768] dB[0.943,0.858] g[18.519,19.388]" (CycleGAN),
+# ">1, d1[0.693] d2[0.690] g[66.235]" (pix2pix)); the line may start with its step (">1,").
+_BRACKET_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>[^\W\d][\w-]*+)\[(?P<values>{VALUE}(?:,[ ]?+{VALUE}){{0,7}}+)\]")
+_BRACKET_VALUE = re.compile(VALUE)
+_BRACKET_LEAD = re.compile(r"[ \t]*+>?+(\d++)[ \t]*+,")
+_BRACKET_GLUE = re.compile(r"[\s,]*+")
+
+
+def bracket_pairs(text: str) -> list[Pair]:
+    """The ``name[v1,v2]`` pairs of a line that holds nothing else but its step: the first value
+    keeps the name, the next ones are named by their index (``g``, ``g[1]``). Any other text on
+    the line makes it no such line (a list in a sentence, ``torch.Size([16, 3])``)."""
+    found: list[Pair] = []
+    position = 0
+    lead = _BRACKET_LEAD.match(text)
+    if lead is not None:
+        found.append(Pair("step", float(lead.group(1)), lead.start(1), lead.end(1), lead.start(1), lead.end(1)))
+        position = lead.end()
+    named = False
+    for match in _BRACKET_PAIR.finditer(text, position):
+        if not _BRACKET_GLUE.fullmatch(text, position, match.start()):
+            return []
+        name = match.group("name")
+        for index, value in enumerate(_BRACKET_VALUE.finditer(text, match.start("values"), match.end("values"))):
+            number = to_float(value.group())
+            if number is None:
+                return []
+            found.append(Pair(name if index == 0 else f"{name}[{index}]", number, value.start(), value.end(), match.start(), match.end()))
+        named = True
+        position = match.end()
+    if not named or not _BRACKET_GLUE.fullmatch(text, position):
+        return []
+    return found
 
 
 def _with_pairs_after_rules(found: list[Pair], more: list[Pair]) -> list[Pair]:

@@ -252,6 +252,8 @@ class Template:
         self.names = [name for kind, name in parts if kind == "value"]
         self.key = (id(parser), tuple(parts))
         self.placeholders = {name: placeholder_of(name) for name in self.names}
+        # the epoch each line prints beside its step, for a parser whose step may count per epoch
+        self.epoch_column = parser.epoch_column(self.names) if hasattr(parser, "epoch_column") else None
         body = _source(parts).encode("utf-8") + _END
         rank_source = re.escape(rank).encode("utf-8")
         first_kind, first_text = parts[0] if parts else ("", "")
@@ -311,7 +313,8 @@ class Template:
         rows = hits.rows[lo:hi]
         count = hi - lo
         if hits.steps is not None:
-            steps = parser.global_steps(hits.steps[lo:hi])
+            epochs = hits.values[lo:hi, self.epoch_column] if self.epoch_column is not None else None
+            steps = parser.global_steps(hits.steps[lo:hi], epochs)
         else:
             attribute, increments = self.counter
             base = float(getattr(parser, attribute))
