@@ -16,6 +16,8 @@ import re
 
 import numpy as np
 
+from lossmon.engine.record_heads import last_record_start, records_fit
+
 MAX_LINE_BYTES = 1 << 20  # longer lines are cut, never buffered without bound
 
 # CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST), and 2-byte escapes.
@@ -147,8 +149,8 @@ class LineSplitter:
     ``feed`` returns only complete lines; the bytes after the last newline wait for more data.
     ``flush`` returns that final unterminated line (a file known to be finished), once: it is
     then gone from the buffer, so it is never parsed twice. A line over ``max_line_bytes`` is cut
-    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames: those are
-    handed on as they complete (see ``_keep_partial``).
+    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames or of records
+    glued without line ends: those are handed on as they complete (see ``_keep_partial``).
     """
 
     def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
@@ -206,7 +208,8 @@ class LineSplitter:
         """Keep the start of the next line. A line that outgrows the limit is cut, but when it is
         made of \\r-separated progress-bar frames (a Lightning epoch: 20k frames, 2 MB), its
         complete frames are returned instead, to be read now as that line, and only the frame
-        still being written waits: no frame is lost to the limit, and the buffer stays bounded."""
+        still being written waits: no frame is lost to the limit, and the buffer stays bounded.
+        The same holds for records glued in a line without line ends (see record_heads.py)."""
         if not rest:
             return None
         room = self.max_line_bytes - len(self._partial)
@@ -218,6 +221,13 @@ class LineSplitter:
         last_frame = pending.rfind(b"\r")
         if last_frame > 0:
             frames, pending = pending[:last_frame], pending[last_frame:]
+        else:
+            # Records glued in a line that lost its line ends: the whole records go on now, and
+            # the one being written waits. At most half the limit waits, so the next search is
+            # a half limit's worth of bytes away: O(1) per byte.
+            last_record = last_record_start(pending, len(pending) - self.max_line_bytes // 2)
+            if last_record > 0:
+                frames, pending = pending[:last_record], pending[last_record:]
         if len(pending) > self.max_line_bytes:
             pending = pending[: self.max_line_bytes]
             self._overflow = True
@@ -245,7 +255,12 @@ class LineSplitter:
     def _block(self, block: bytes) -> LineBlock:
         if len(block) > self.max_line_bytes and self._has_long_line(block):
             raw = block.split(b"\n")
-            cut = [len(line) > self.max_line_bytes and not _frames_fit(line, self.max_line_bytes) for line in raw]
+            cut = [
+                len(line) > self.max_line_bytes
+                and not _frames_fit(line, self.max_line_bytes)
+                and not records_fit(line, self.max_line_bytes)
+                for line in raw
+            ]
             self.cut_lines += sum(cut)
             block = b"\n".join(line[: self.max_line_bytes] if too_long else line for line, too_long in zip(raw, cut))
         data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines

@@ -92,6 +92,7 @@ class AutoParser:
         self._rank_parsers: dict[str, AutoParser] = {}
         self.prescan = None  # scan workers reading ahead (lossmon.engine.scan_workers.ScanWorkers), if any
         self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
+        self._glued_line = 0  # the last line cut into glued records (lines.py may hand it on in pieces)
 
     @property
     def format_id(self) -> str | None:
@@ -275,7 +276,9 @@ class AutoParser:
 
     def _parse_frames(self, body: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "\r" not in body:
-            if len(body) >= GLUED_MIN_LENGTH and (glued := split_glued(body)) is not None:
+            continued = line == self._glued_line  # a later piece of a glued line past the line limit
+            if (continued or len(body) >= GLUED_MIN_LENGTH) and (glued := split_glued(body, continued)) is not None:
+                self._glued_line = line
                 for record in glued:  # a line holding many records: its line ends were lost
                     self._parse_frame(record, line, out, rank_prefix, rank)
                 return
