@@ -16,9 +16,10 @@ import re
 
 import numpy as np
 
-from lossmon.engine.record_heads import last_record_start, records_fit
+from lossmon.engine.record_heads import MIN_LENGTH, glued_heads, last_record_start, records_fit
 
 MAX_LINE_BYTES = 1 << 20  # longer lines are cut, never buffered without bound
+_PREFIX_ROOM = 256  # a logging or rank prefix the parser strips before it judges a line
 
 # CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST), and 2-byte escapes.
 _ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
@@ -161,6 +162,7 @@ class LineSplitter:
         """Start over at line 1 (a truncated or replaced file)."""
         self._partial = b""
         self._overflow = False  # the pending line hit the limit: drop bytes until its next \r or \n
+        self._line_ended()
         self.lines_done = 0
         self.cut_lines = 0
 
@@ -192,6 +194,7 @@ class LineSplitter:
         else:
             block = data[:last_newline]
         self._partial = b""
+        self._line_ended()
         frames = self._keep_partial(data[last_newline + 1 :])
         if frames is not None:
             return self._frames_block(block + b"\n", frames)
@@ -202,6 +205,7 @@ class LineSplitter:
         if not self._partial and not self._overflow:
             return None
         block, self._partial, self._overflow = self._partial, b"", False
+        self._line_ended()
         return self._block(block)
 
     def _keep_partial(self, rest: bytes) -> bytes | None:
@@ -215,7 +219,7 @@ class LineSplitter:
         room = self.max_line_bytes - len(self._partial)
         if len(rest) <= room:
             self._partial += rest
-            return None
+            return self._glued_records() if len(self._partial) >= self._look_at else None
         frames = None
         pending = self._partial + rest  # over the limit: a copy at most once per limit's worth
         last_frame = pending.rfind(b"\r")
@@ -234,6 +238,31 @@ class LineSplitter:
             self.cut_lines += 1
         self._partial = pending
         return frames
+
+    def _line_ended(self) -> None:
+        self._glued = False  # the pending line has been handed on in records (record_heads.py)
+        self._look_at = MIN_LENGTH  # its length at which to look for glued records next
+
+    def _glued_records(self) -> bytes | None:
+        """The whole records of a pending line that glues records without line ends (a log that
+        never writes one would otherwise show nothing until it is finished), cut before the last
+        record head: the record still being written waits. The bytes before a head were written
+        before it, so no value is read from a partial line. The first piece must be what the
+        parser takes for a run of records. Looked at each time the pending line doubles, or grows
+        by MIN_LENGTH past what was handed on: O(1) per byte."""
+        pending = self._partial
+        cut = 0 if b"\r" in pending else last_record_start(pending, 1)
+        if cut and not self._glued:
+            text = decode(clean_bytes(pending[:cut]))
+            if len(text) < MIN_LENGTH + _PREFIX_ROOM or glued_heads(text) is None:
+                cut = 0
+        if not cut:
+            self._look_at = 2 * len(pending)
+            return None
+        self._partial = pending[cut:]
+        self._glued = True
+        self._look_at = len(self._partial) + max(len(self._partial), MIN_LENGTH)
+        return pending[:cut]
 
     def _frames_block(self, complete: bytes, frames: bytes) -> LineBlock:
         """``complete`` lines (each ended by its newline), then the complete frames of the line

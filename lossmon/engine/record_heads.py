@@ -4,9 +4,11 @@ A log written without line ends (``print(..., end="")``, a capture that kept no 
 holds all its records in one line, each starting with the same step word followed by its number:
 ``...0.14911957step 15 / 4000 (epoch 0.07 / 20):  learning_rate = ...step 30 / 4000 (...``.
 The word the line's first head uses is its record head; other step words (``epoch`` inside a
-``step`` record) are data. formats/glued_records.py cuts such a line into its records; the line
-splitter (lines.py) hands a line of them that outgrows the line limit on in whole records, cut
-before the last head, instead of cutting it at the limit.
+``step`` record) are data. A line is taken for such a run when it is long (MIN_LENGTH) and its
+word heads at least MIN_HEADS records; a line of normal length, and a JSON document, never are.
+formats/glued_records.py cuts such a line into its records. The line splitter (lines.py) hands
+the whole records of one on while its line end has not come (the log may never write one), cut
+before the last head, instead of holding them, or cutting them at the line limit.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _PATTERN = (
     r"(?<![A-Za-z_])(step|iter|iteration|epoch|Step|Iter|Iteration|Epoch|STEP|ITER|EPOCH)"
     r"(?=[ \t]{0,4}[:=#]?[ \t]{0,4}\d)"
 )
+MIN_LENGTH = 2048  # shorter lines are lines: one record each
+MIN_HEADS = 3  # a step word seen fewer times heads no run of records
 HEAD = re.compile(_PATTERN)  # decoded text
 HEAD_BYTES = re.compile(_PATTERN.encode())  # raw bytes (the heads are ASCII: a cut never splits a character)
 
@@ -54,3 +58,17 @@ def records_fit(line: bytes, limit: int) -> bool:
                 return False
             start = match.start()
     return len(line) - start <= limit
+
+
+def glued_heads(text: str, continued: bool = False) -> list[int] | None:
+    """Where the records of a line that glues several start (the first, at its first head, may
+    follow other text); None for a line to read whole. ``continued``: the text is a later piece
+    of a line already taken for one, cut whatever its length. One regex pass."""
+    if not continued and (len(text) < MIN_LENGTH or text.lstrip()[:1] in ("{", "[")):
+        return None
+    first = HEAD.search(text)
+    if first is None:
+        return None
+    word = first.group(1)
+    starts = [match.start() for match in HEAD.finditer(text, first.start()) if match.group(1) == word]
+    return starts if continued or len(starts) >= MIN_HEADS else None

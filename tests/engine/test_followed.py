@@ -1,4 +1,5 @@
 import os
+import re
 
 import pytest
 
@@ -300,3 +301,27 @@ def test_records_glued_in_a_line_past_the_limit_are_read_alike_checked_or_follow
     records += pump_all(feed)
     assert [metrics["loss_average"] for _, _, metrics in records] == checked.store["loss_average"].values.tolist()
     assert feed.monitor.splitter.cut_lines == 0
+
+
+def test_a_log_that_never_writes_a_line_end_is_followed_record_by_record(log):
+    """The same one-line log followed as it is written: each record is read once the next one
+    starts (the one being written waits), not only when the file is finished."""
+    from pathlib import Path
+
+    run = (Path(__file__).resolve().parents[1] / "corpus" / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+    checked = [float(v) for v in re.findall(rb"loss_average = (\d\.\d\de[-+]\d\d)", run)]
+    feed = feed_for(log.path)
+    records, position = [], 0
+    for size in [5000, 300, 7000, 20000]:
+        log(run[position : position + size])
+        position += size
+        records += pump_all(feed)
+    assert position < len(run) and records  # read while the line is still being written
+    log(run[position:])
+    records += pump_all(feed)
+    losses = [metrics["loss_average"] for _, _, metrics in records if "loss_average" in metrics]
+    assert losses == checked[:-1]  # the last record has no line end nor a next head yet
+    feed.end()
+    records += pump_all(feed)
+    assert [metrics["loss_average"] for _, _, metrics in records if "loss_average" in metrics] == checked
+    assert {line for line, _, _ in records} == {1}

@@ -23,6 +23,7 @@ from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
 from lossmon.engine.lines import LineBlock, frames
+from lossmon.engine.record_heads import HEAD as RECORD_HEAD
 from lossmon.engine.records import RecordBuilder
 
 # Anchors that start at the beginning of a message are tried there only (one match); the few that
@@ -93,6 +94,7 @@ class AutoParser:
         self.prescan = None  # scan workers reading ahead (lossmon.engine.scan_workers.ScanWorkers), if any
         self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
         self._glued_line = 0  # the last line cut into glued records (lines.py may hand it on in pieces)
+        self._previous_line = 0  # the last line read without \r frames
 
     @property
     def format_id(self) -> str | None:
@@ -276,7 +278,10 @@ class AutoParser:
 
     def _parse_frames(self, body: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "\r" not in body:
-            continued = line == self._glued_line  # a later piece of a glued line past the line limit
+            # A line seen again that starts at a record head is a later piece of a glued line:
+            # lines.py hands its records on before its line end (before the limit, too).
+            continued = line == self._glued_line or (line == self._previous_line and RECORD_HEAD.match(body) is not None)
+            self._previous_line = line
             if (continued or len(body) >= GLUED_MIN_LENGTH) and (glued := split_glued(body, continued)) is not None:
                 self._glued_line = line
                 for record in glued:  # a line holding many records: its line ends were lost
