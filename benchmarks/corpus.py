@@ -16,7 +16,7 @@ without label directories (the team's ../shared/real-logs) is scored with the la
 Each log is read as ``lossmon check`` reads it (lossmon.engine.check_file, no options). A log is
 parsed right when lossmon's primary train series is one of the label's train names (case and
 separators aside: same_name) and its record count is within 2% of the label's count, and the same holds for val (a label without val
-wants no primary val). A verdict is right when a "healthy" log gets no alert, and a log labelled
+wants no primary val). A verdict is right when a "healthy" log gets no alert (and lossmon read its train loss), and a log labelled
 with pathology P gets a finding of P at warn or alert. Where the project's own definitions fit a
 log equally well under two names (checklists.md calls a loss flat at the chance level a plateau;
 a labeller may call the same run not converging), the label's optional ``verdict_also`` lists the
@@ -238,8 +238,12 @@ def score(entry: Entry) -> Result:
     result.warns = sorted({f.pathology for f in monitor.findings if f.severity == "warn"} - set(result.alerts))
     expected = label.get("verdict")
     if expected == "healthy":
-        result.verdict_ok = not result.alerts
-        result.verdict_why = f"alert: {', '.join(result.alerts)}" if result.alerts else ""
+        # Silence about a curve lossmon never read is no verdict: a healthy label needs a train series.
+        result.verdict_ok = bool(result.got_train) and not result.alerts
+        if result.alerts:
+            result.verdict_why = f"alert: {', '.join(result.alerts)}"
+        elif not result.got_train:
+            result.verdict_why = "no train series read"
     elif expected is not None:
         accepted = {expected, *label.get("verdict_also", [])}
         result.verdict_ok = bool(accepted & {*result.alerts, *result.warns})

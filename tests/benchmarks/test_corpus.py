@@ -95,3 +95,23 @@ def test_a_name_is_the_labels_whatever_its_separators_and_case_but_not_other_wor
 
     assert same_name("Val/Loss", "Val Loss") and same_name("val_loss", "Val Loss") and same_name("train/loss", "Train-Loss")
     assert not same_name("Val/Loss", "Loss") and not same_name("Loss Val", "Val Loss") and not same_name("val_loss2", "val_loss")
+
+
+def test_a_healthy_label_is_not_met_by_silence_about_a_curve_never_read(tmp_path: Path):
+    # A log lossmon reads nothing from raises no alert; that is no verdict on its curve.
+    log_dir = tmp_path / "corpus" / "unread-history"
+    log_dir.mkdir(parents=True)
+    (log_dir / "train.log").write_text("Loading checkpoint shards\nStarting training run\nDone.\n", encoding="utf-8")
+    label = {
+        "source": {"repo": "example/repo", "commit": None, "path": "train.log", "kept": "whole"},
+        "framework": "custom",
+        "file": "train.log",
+        "train": {"names": ["loss"], "count": 3, "count_by": "wc -l < train.log"},
+        "val": None,
+        "verdict": "healthy",
+        "verdict_why": "a label written for this test",
+    }
+    (log_dir / "label.json").write_text(json.dumps(label), encoding="utf-8")
+    (result,) = [score(entry) for entry in load_corpus(tmp_path / "corpus")]
+    assert not result.parse_ok and not result.got_train
+    assert result.verdict_ok is False and "no train series" in result.verdict_why
