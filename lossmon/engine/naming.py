@@ -95,10 +95,16 @@ _IGNORED = re.compile(
 )
 
 
+# "loss/total" (glue-factory's "loss {total 1.6, last 0.9}"): the total of a loss, not a count
+_TOTAL_OF_LOSS = re.compile(r"loss(?:es)?/(?:total|sum)$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def is_metric_name(name: str) -> bool:
     """False for counters, clocks and durations, which would only clutter the charts."""
-    return _IGNORED.search(name) is None and _IGNORED.search(name.rpartition("/")[2]) is None
+    return _IGNORED.search(name) is None and (
+        _IGNORED.search(name.rpartition("/")[2]) is None or _TOTAL_OF_LOSS.search(name) is not None
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -173,6 +173,8 @@ class KeyValueParser(LineParser):
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
+        if "est" in tag and _BEST_TAG.search(tag) is not None:
+            return True  # "New best val: loss/total=1.9668": the best record so far, read already
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
         if prefix is not None and tag.lstrip().startswith("[") and (bracket := _BRACKET_TAG.match(tag)) is not None:
             # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
@@ -673,7 +675,12 @@ def _only_pairs(text: str, found) -> bool:
     return _GLUE.fullmatch(text, position) is not None
 
 
-_ENDS_IN_LOSS = re.compile(r"(?i:loss)$")
+# A tag that ends by calling what follows the best so far ("New best val:", "Best:", "best model -")
+_BEST_TAG = re.compile(
+    r"(?i)(?<![A-Za-z])best(?:[ _](?:val|valid|validation|eval|evaluation|test|model|score|result|results|so far))?"
+    r"[\s:|\-=>\]]*+\Z"
+)
+_ENDS_IN_LOSS = re.compile(r"(?i:loss|loss(?:es)?/(?:total|sum))$")  # (glue-factory's "loss/total")
 _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 

@@ -211,6 +211,39 @@ _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 
 
+# A brace group of "name value" items: glue-factory's "[E 0 | it 0] loss {total 1.597E+00, last
+# 9.226E-01, nll_pos 1.512E+00}" and "[Validation] {match_recall 6.318E-01, loss/total 1.967E+00}".
+# The word before the brace names the group ("loss"): its items are "loss/total", "loss/last", as
+# its validation dict spells the same values. (A body with ":", "=" or quotes is a dict or JSON,
+# read by their own rules.)
+_BRACE_GROUP = re.compile(r"(?:(?<![\w./@-])(?P<group>[^\W\d][\w./-]*+)[ \t]*+)?\{(?P<body>[^{}:='\"\n]++)\}")
+_BRACE_ITEM = re.compile(rf"[ \t]*+(?P<name>{WORD})[ \t]++(?P<value>{VALUE})[ \t]*+\Z")
+
+
+def brace_pairs(text: str) -> list[Pair]:
+    """The items of the brace groups of ``text`` whose every item is ``name value`` (see
+    ``_BRACE_GROUP``), in order."""
+    found: list[Pair] = []
+    for group in _BRACE_GROUP.finditer(text):
+        name_of = f"{group.group('group')}/" if group.group("group") else ""
+        items: list[Pair] = []
+        start = group.start("body")
+        for item in group.group("body").split(","):
+            match = _BRACE_ITEM.match(item)
+            value = to_float(match.group("value")) if match is not None else None
+            if value is None:
+                items = []
+                break
+            name = match.group("name")
+            at = group.start() if not items else start + match.start("name")
+            items.append(Pair(name_of + name, value, start + match.start("value"), start + match.end("value"), at,
+                              start + match.end("value")))
+            start += len(item) + 1
+        if len(items) >= 2:
+            found.extend(items)
+    return found
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
@@ -225,6 +258,8 @@ def message_pairs(text: str) -> list[Pair]:
         found = _with_is_pairs(found, is_pairs(text))
     if any(pair.name.lower() in _SUMMARISED_STEPS for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
+    if "{" in text and (braced := brace_pairs(text)):
+        found = _with_pairs_after_rules(found, braced)
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
