@@ -24,11 +24,12 @@ _VAL_WORDS = (
 )
 # "heldout=26.87", "held-out loss", "held_out_loss" (a language-model pretraining script's words)
 _HELD_OUT_WORDS = r"held[-_ ]?out"
+_HELD_OUT_VERBS = r"validat(?:e|ing)|evaluat(?:e|ing)"  # a pass's banner: "=====validate epoch 1====="
 _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between words: found anywhere
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_HELD_OUT_WORDS}|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
+    rf"{_WORD}(?:val|valid|validation|eval|evaluation|dev|tel|{_HELD_OUT_WORDS}|{_HELD_OUT_VERBS}|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
     # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
     # its own words, train when it has none.)

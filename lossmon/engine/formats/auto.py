@@ -301,6 +301,8 @@ class AutoParser:
         if not message:
             return
         parser = self._read(message, frame, line, out)
+        if parser is not None and parser.templates_stale:
+            self._drop_templates_of(parser)
         if parser is not None and parser.shape is not None and self.fast:
             if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
@@ -333,6 +335,15 @@ class AutoParser:
         return None
 
     # Templates -------------------------------------------------------------------------------
+
+    def _drop_templates_of(self, parser: LineParser) -> None:
+        """Drop the templates learned from ``parser``'s lines; the rest of the block is scanned
+        again without them, so the lines after this one are read the slow way."""
+        parser.templates_stale = False
+        for template in self.root.templates:
+            if template.parser is parser:
+                template.dropped = True
+                self.root._fresh_template = True
 
     def _drop_idle_templates(self) -> None:
         """A template that found nothing for a few blocks costs a scan per block: drop it. One that

@@ -37,6 +37,9 @@ class LineParser:
         self.records = 0  # records added so far: the step of formats that print none
         self.last_step: float | None = None
         self.shape: Shape | None = None  # how the last line was read, when a template can repeat it
+        # The templates learned from this parser's lines may now read lines otherwise than it would
+        # (a phase banner made identical lines mean two things): AutoParser drops them
+        self.templates_stale = False
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         """Add the records this line carries to ``out``; False when the line is not of this format.

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
-from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
 
@@ -105,6 +105,11 @@ class KeyValueParser(LineParser):
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
         self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
+        # Phase banners ("=====training epoch 1=====", "=====validate epoch 1====="): the passes
+        # announced so far, and the role the last held-out one gives the lines under it
+        self._phases: set[str] = set()
+        self._phase_role: str | None = None
+        self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._in_optimizer or text.startswith("Parameter Group "):
@@ -187,6 +192,11 @@ class KeyValueParser(LineParser):
                 # a header ("Eval epoch: 4") gives the lines under it their step and their role;
                 # a sentence ("=> calculated gradient accumulation steps: 32") gives neither
                 self._set_context(out, context, prefix if header else None, header)
+                if header and (phase := tag_phase(_TAG_TRIM.sub(" ", tag).strip())) is not None:
+                    if phase not in self._phases and self._phases:
+                        self.templates_stale = True  # the lines read so far may stand under the other pass too
+                    self._phases.add(phase)
+                    self._phase_role = prefix if phase == "held_out" else None
         if not names:
             return False
         if step is None and len(found) == 1 and _phase_header(found[0], text, found):
@@ -217,6 +227,10 @@ class KeyValueParser(LineParser):
                 return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
+        elif prefix is None and self._phase_role is not None and len(self._phases) == 2:
+            # "=====validate epoch 1=====" then "Epoch 0 | avg_loss = 0.355", the very line the
+            # training banner's pass printed: only the banner tells the passes apart
+            prefix = self._phase_role
         if (
             step is None and prefix is None and not self._context_from_header and self._context_step is not None
             and names not in self._accepted and _evaluation_beside(names, self._accepted_names)
@@ -299,7 +313,20 @@ class KeyValueParser(LineParser):
             if len(self._bar_records) > MAX_BAR_RECORDS:
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
-        return self._take(out, names, step_name, record)
+        taken = self._take(out, names, step_name, record)
+        if len(self._phases) == 2 and self._logged_in_both_passes(found):
+            self.shape = None  # (a template reads lines by their text: it cannot see the banner)
+        return taken
+
+    def _logged_in_both_passes(self, found) -> bool:
+        """Under phase banners: does a name of this line stand under the other pass's banner too
+        (the same line then means two things, told apart by the banner alone)?"""
+        phase = "held_out" if self._phase_role is not None else "train"
+        mine, other = self._phase_names[phase], self._phase_names["train" if phase == "held_out" else "held_out"]
+        raw = {pair.name for pair in found}
+        if len(mine) < MAX_TRACKED_NAMES:
+            mine.update(raw)
+        return not other.isdisjoint(raw)
 
     def _optimizer_setting(self, text: str) -> bool:
         """True for a line of a printed torch optimizer: ``Adam (``, then ``Parameter Group 0``
