@@ -97,6 +97,7 @@ class Coverage:
         # for one of them later takes it back out.
         self._pending_lines = GrowableArray(np.int64)
         self._pending_shapes: list[str | None] = []
+        self._last_line = 0  # the last line counted
 
     @property
     def lines(self) -> int:
@@ -131,9 +132,18 @@ class Coverage:
         mine = record_lines[(record_lines >= block.first) & (record_lines < block.first + count)] - block.first
         recorded = np.zeros(count, bool)
         recorded[mine] = True
-        self.counts["records"] += int(recorded.sum())
+        skip = 0
+        if block.first == self._last_line:
+            # a later piece of the line counted last (lines.py hands a long line on in pieces): the
+            # line counts once; a record from this piece takes it back if it was not understood
+            skip = 1
+            if recorded[0]:
+                self._take_back(np.array([block.first], np.int64))
+        self._last_line = block.first + count - 1
+        self.counts["records"] += int(recorded[skip:].sum())
         pending: list[int] = []
-        for index in np.flatnonzero(~recorded).tolist():
+        for index in np.flatnonzero(~recorded[skip:]).tolist():
+            index += skip
             text = block.line(index)
             kind = classify(text)
             self.counts[kind] += 1

@@ -16,7 +16,10 @@ import re
 
 import numpy as np
 
+from lossmon.engine.record_heads import MIN_LENGTH, glued_heads, last_record_start, records_fit
+
 MAX_LINE_BYTES = 1 << 20  # longer lines are cut, never buffered without bound
+_PREFIX_ROOM = 256  # a logging or rank prefix the parser strips before it judges a line
 
 # CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST), and 2-byte escapes.
 _ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
@@ -147,8 +150,8 @@ class LineSplitter:
     ``feed`` returns only complete lines; the bytes after the last newline wait for more data.
     ``flush`` returns that final unterminated line (a file known to be finished), once: it is
     then gone from the buffer, so it is never parsed twice. A line over ``max_line_bytes`` is cut
-    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames: those are
-    handed on as they complete (see ``_keep_partial``).
+    (counted in ``cut_lines``), unless it is made of ``\\r`` progress-bar frames or of records
+    glued without line ends: those are handed on as they complete (see ``_keep_partial``).
     """
 
     def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
@@ -159,6 +162,7 @@ class LineSplitter:
         """Start over at line 1 (a truncated or replaced file)."""
         self._partial = b""
         self._overflow = False  # the pending line hit the limit: drop bytes until its next \r or \n
+        self._line_ended()
         self.lines_done = 0
         self.cut_lines = 0
 
@@ -190,6 +194,7 @@ class LineSplitter:
         else:
             block = data[:last_newline]
         self._partial = b""
+        self._line_ended()
         frames = self._keep_partial(data[last_newline + 1 :])
         if frames is not None:
             return self._frames_block(block + b"\n", frames)
@@ -200,30 +205,64 @@ class LineSplitter:
         if not self._partial and not self._overflow:
             return None
         block, self._partial, self._overflow = self._partial, b"", False
+        self._line_ended()
         return self._block(block)
 
     def _keep_partial(self, rest: bytes) -> bytes | None:
         """Keep the start of the next line. A line that outgrows the limit is cut, but when it is
         made of \\r-separated progress-bar frames (a Lightning epoch: 20k frames, 2 MB), its
         complete frames are returned instead, to be read now as that line, and only the frame
-        still being written waits: no frame is lost to the limit, and the buffer stays bounded."""
+        still being written waits: no frame is lost to the limit, and the buffer stays bounded.
+        The same holds for records glued in a line without line ends (see record_heads.py)."""
         if not rest:
             return None
         room = self.max_line_bytes - len(self._partial)
         if len(rest) <= room:
             self._partial += rest
-            return None
+            return self._glued_records() if len(self._partial) >= self._look_at else None
         frames = None
         pending = self._partial + rest  # over the limit: a copy at most once per limit's worth
         last_frame = pending.rfind(b"\r")
         if last_frame > 0:
             frames, pending = pending[:last_frame], pending[last_frame:]
+        else:
+            # Records glued in a line that lost its line ends: the whole records go on now, and
+            # the one being written waits. At most half the limit waits, so the next search is
+            # a half limit's worth of bytes away: O(1) per byte.
+            last_record = last_record_start(pending, len(pending) - self.max_line_bytes // 2)
+            if last_record > 0:
+                frames, pending = pending[:last_record], pending[last_record:]
         if len(pending) > self.max_line_bytes:
             pending = pending[: self.max_line_bytes]
             self._overflow = True
             self.cut_lines += 1
         self._partial = pending
         return frames
+
+    def _line_ended(self) -> None:
+        self._glued = False  # the pending line has been handed on in records (record_heads.py)
+        self._look_at = MIN_LENGTH  # its length at which to look for glued records next
+
+    def _glued_records(self) -> bytes | None:
+        """The whole records of a pending line that glues records without line ends (a log that
+        never writes one would otherwise show nothing until it is finished), cut before the last
+        record head: the record still being written waits. The bytes before a head were written
+        before it, so no value is read from a partial line. The first piece must be what the
+        parser takes for a run of records. Looked at each time the pending line doubles, or grows
+        by MIN_LENGTH past what was handed on: O(1) per byte."""
+        pending = self._partial
+        cut = 0 if b"\r" in pending else last_record_start(pending, 1)
+        if cut and not self._glued:
+            text = decode(clean_bytes(pending[:cut]))
+            if len(text) < MIN_LENGTH + _PREFIX_ROOM or glued_heads(text) is None:
+                cut = 0
+        if not cut:
+            self._look_at = 2 * len(pending)
+            return None
+        self._partial = pending[cut:]
+        self._glued = True
+        self._look_at = len(self._partial) + max(len(self._partial), MIN_LENGTH)
+        return pending[:cut]
 
     def _frames_block(self, complete: bytes, frames: bytes) -> LineBlock:
         """``complete`` lines (each ended by its newline), then the complete frames of the line
@@ -245,7 +284,12 @@ class LineSplitter:
     def _block(self, block: bytes) -> LineBlock:
         if len(block) > self.max_line_bytes and self._has_long_line(block):
             raw = block.split(b"\n")
-            cut = [len(line) > self.max_line_bytes and not _frames_fit(line, self.max_line_bytes) for line in raw]
+            cut = [
+                len(line) > self.max_line_bytes
+                and not _frames_fit(line, self.max_line_bytes)
+                and not records_fit(line, self.max_line_bytes)
+                for line in raw
+            ]
             self.cut_lines += sum(cut)
             block = b"\n".join(line[: self.max_line_bytes] if too_long else line for line, too_long in zip(raw, cut))
         data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines

@@ -24,11 +24,14 @@ _LOSS_WORDS = r"pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|kay[ıi
 _VAL_WORDS = (
     r"validare|validaci[óo]n|valida[çc][ãa]o|validierung|validazione|validatie|do[ğg]rulama|валидаци[яи]"
 )
+# "heldout=26.87", "held-out loss", "held_out_loss" (a language-model pretraining script's words)
+_HELD_OUT_WORDS = r"held[-_ ]?out"
+_HELD_OUT_VERBS = r"validat(?:e|ing)|evaluat(?:e|ing)"  # a pass's banner: "=====validate epoch 1====="
 _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between words: found anywhere
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|vali|valid|validation|eval|evaluation|dev|tel|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
+    rf"{_WORD}(?:val|vali|valid|validation|eval|evaluation|dev|tel|{_HELD_OUT_WORDS}|{_HELD_OUT_VERBS}|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
     # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
     # its own words, train when it has none.)
@@ -51,12 +54,13 @@ _LOSS = re.compile(
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
 _GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$|^[gd](?:[A-Z]|[12])?$")
 # A split's word alone names that split's objective: "train 3.45 val 3.43" (nanoGPT),
-# build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56".
+# build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56",
+# "train=35.0026  heldout=26.8717".
 # Left out: "eval" alone is a score (lm-eval), and "test" alone ("Train 0.98 | Test 0.97") is as
 # often an accuracy: it is a loss only beside "learn" (CatBoost: the parser says so, see
 # generic.KeyValueParser).
 _BARE_SPLIT = re.compile(
-    rf"^(?:train|training|learn|val|valid|validation|dev|{_VAL_WORDS}|{_VAL_CJK}"
+    rf"^(?:train|training|learn|val|valid|validation|dev|{_HELD_OUT_WORDS}|{_VAL_WORDS}|{_VAL_CJK}"
     r"|antrenare|entrenamiento|treino|entra[îi]nement|обучение|训练|訓練)$",
     re.I,
 )
@@ -101,10 +105,16 @@ _IGNORED = re.compile(
 )
 
 
+# "loss/total" (glue-factory's "loss {total 1.6, last 0.9}"): the total of a loss, not a count
+_TOTAL_OF_LOSS = re.compile(r"loss(?:es)?/(?:total|sum)$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def is_metric_name(name: str) -> bool:
     """False for counters, clocks and durations, which would only clutter the charts."""
-    return _IGNORED.search(name) is None and _IGNORED.search(name.rpartition("/")[2]) is None
+    return _IGNORED.search(name) is None and (
+        _IGNORED.search(name.rpartition("/")[2]) is None or _TOTAL_OF_LOSS.search(name) is not None
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -124,3 +124,19 @@ def test_a_line_of_one_long_run_is_classified_in_one_pass(run, kind):
     a line under the 1 MB limit made of one such run took minutes (quadratic), the same class
     as at any length."""
     assert classify(f"x={run}") == kind
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 4096, 999])
+def test_a_line_handed_on_in_pieces_counts_once(chunk):
+    """A line without line ends reaches the parser in pieces of whole records (lines.py), all under
+    its number: tests/corpus/chebnet-no-newlines-step-loss-average-glued/train.log (AlexPop104/
+    RGCNN_git train.log @df1bd01) is one line, 72 records."""
+    from pathlib import Path
+
+    data = (Path(__file__).resolve().parents[1] / "corpus" / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+    monitor = Monitor("train.log")
+    for start in range(0, len(data), chunk):
+        monitor.feed(data[start : start + chunk])
+    monitor.finish()
+    assert monitor.records == 72
+    assert monitor.coverage.lines == 1 and monitor.coverage.counts["records"] == 1

@@ -1,4 +1,5 @@
 import os
+import re
 
 import pytest
 
@@ -269,3 +270,58 @@ def test_check_and_the_follower_agree_on_a_leading_hole_of_nuls(log, tmp_path, h
     followed += pump_all(feed)
     assert len(followed) == checked.records == lines
     assert feed.monitor.lines == checked.lines and checked.splitter.cut_lines == 0
+
+
+def test_records_glued_in_a_line_past_the_limit_are_read_alike_checked_or_followed(log, tmp_path):
+    """A log without line ends (tests/corpus/chebnet-no-newlines-step-loss-average-glued:
+    AlexPop104/RGCNN_git train.log @df1bd01, 53,766 bytes, 72 records "step N / M ... loss_average
+    = ...") written 22 times, past the 1 MiB line limit: every record is read, by check and by
+    the follower (watch, the app) however the writes and reads are cut, with nothing cut."""
+    import random
+    from pathlib import Path
+
+    run = (Path(__file__).resolve().parents[1] / "corpus" / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+    data = run * 22
+    assert len(data) > MAX_LINE_BYTES and b"\n" not in data
+    path = tmp_path / "whole.log"
+    path.write_bytes(data)
+    checked = check_file(str(path))
+    assert checked.splitter.cut_lines == 0 and checked.lines == 1
+    assert checked.store["loss_average"].values.size == 22 * 72 and checked.store["loss"].values.size == 22 * 64
+    rng = random.Random(5)
+    feed = feed_for(log.path)
+    records, position = [], 0
+    while position < len(data):
+        size = rng.choice([4096, 65536, 700_000])
+        log(data[position : position + size])
+        position += size
+        records += pump_all(feed)
+        assert feed.monitor.splitter.pending_bytes <= MAX_LINE_BYTES
+    feed.end()  # the writer is done: the last record, still without its line end, is read
+    records += pump_all(feed)
+    assert [metrics["loss_average"] for _, _, metrics in records] == checked.store["loss_average"].values.tolist()
+    assert feed.monitor.splitter.cut_lines == 0
+
+
+def test_a_log_that_never_writes_a_line_end_is_followed_record_by_record(log):
+    """The same one-line log followed as it is written: each record is read once the next one
+    starts (the one being written waits), not only when the file is finished."""
+    from pathlib import Path
+
+    run = (Path(__file__).resolve().parents[1] / "corpus" / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+    checked = [float(v) for v in re.findall(rb"loss_average = (\d\.\d\de[-+]\d\d)", run)]
+    feed = feed_for(log.path)
+    records, position = [], 0
+    for size in [5000, 300, 7000, 20000]:
+        log(run[position : position + size])
+        position += size
+        records += pump_all(feed)
+    assert position < len(run) and records  # read while the line is still being written
+    log(run[position:])
+    records += pump_all(feed)
+    losses = [metrics["loss_average"] for _, _, metrics in records if "loss_average" in metrics]
+    assert losses == checked[:-1]  # the last record has no line end nor a next head yet
+    feed.end()
+    records += pump_all(feed)
+    assert [metrics["loss_average"] for _, _, metrics in records if "loss_average" in metrics] == checked
+    assert {line for line, _, _ in records} == {1}

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +124,45 @@ def test_a_frame_over_the_limit_is_cut_and_counted_and_the_next_frames_are_read(
     block = splitter.feed(b"yyy\rloss=2\rloss=3\nnext\n")  # its rest is dropped up to the next frame
     assert block.first == 1 and [frames(line) for line in block.lines] == [["x" * 9, "loss=2", "loss=3"], ["next"]]
     assert splitter.flush() is None and splitter.lines_done == 2
+
+
+# Real bytes with no line end: tests/corpus/chebnet-no-newlines-step-loss-average-glued/train.log
+# (AlexPop104/RGCNN_git train.log @df1bd01), 53,766 bytes of records "step N / M (epoch ...): ...".
+_GLUED = (Path(__file__).resolve().parents[1] / "corpus" / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(cuts=st.lists(st.integers(1, 9000), max_size=60), last=st.sampled_from([b"", b"next", b"next\n"]))
+def test_records_glued_in_a_line_past_the_limit_go_on_whole_however_they_are_chunked(cuts, last):
+    """A line without line ends past the limit is handed on in pieces cut before its record
+    heads, all under its number: nothing cut or lost, each piece but the first a record's start,
+    and the held bytes bounded."""
+    limit = 4096
+    data = _GLUED + (b"\n" + last if last else b"")  # the glued line ends the file, or a line follows
+    splitter = LineSplitter(max_line_bytes=limit)
+    pieces: list[tuple[int, str]] = []
+
+    def take(block):
+        if block is not None:
+            pieces.extend((block.first + index, block.line(index)) for index in range(len(block)))
+
+    position = 0
+    for size in cuts:
+        take(splitter.feed(data[position : position + size]))
+        position += size
+        assert splitter.pending_bytes <= limit
+    take(splitter.feed(data[position:]))
+    take(splitter.flush())
+    assert splitter.cut_lines == 0
+    first_line = [text for number, text in pieces if number == 1]
+    assert "".join(first_line) == _GLUED.decode()
+    assert all(piece.startswith("step ") for piece in first_line[1:])
+    assert [text for number, text in pieces if number == 2] == (["next"] if last else [])
+    assert splitter.lines_done == (2 if last else 1)
+
+
+def test_a_complete_line_of_glued_records_past_the_limit_is_kept_whole():
+    block = LineSplitter(max_line_bytes=4096).feed(_GLUED + b"\nnext\n")
+    assert block.lines == [_GLUED.decode(), "next"]
+    long_record = LineSplitter(max_line_bytes=200).feed(_GLUED + b"\n")  # records over the limit: cut
+    assert long_record.lines == [_GLUED[:200].decode()]

@@ -24,6 +24,7 @@ from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
 from lossmon.engine.lines import LineBlock, frames
+from lossmon.engine.record_heads import HEAD as RECORD_HEAD
 from lossmon.engine.records import RecordBuilder
 
 # Anchors that start at the beginning of a message are tried there only (one match); the few that
@@ -106,6 +107,8 @@ class AutoParser:
         self._rank_parsers: dict[str, AutoParser] = {}
         self.prescan = None  # scan workers reading ahead (lossmon.engine.scan_workers.ScanWorkers), if any
         self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
+        self._glued_line = 0  # the last line cut into glued records (lines.py may hand it on in pieces)
+        self._previous_line = 0  # the last line read without \r frames
 
     @property
     def format_id(self) -> str | None:
@@ -290,7 +293,12 @@ class AutoParser:
 
     def _parse_frames(self, body: str, line: int, out: RecordBuilder, rank_prefix: str, rank: str | None) -> None:
         if "\r" not in body:
-            if len(body) >= GLUED_MIN_LENGTH and (glued := split_glued(body)) is not None:
+            # A line seen again that starts at a record head is a later piece of a glued line:
+            # lines.py hands its records on before its line end (before the limit, too).
+            continued = line == self._glued_line or (line == self._previous_line and RECORD_HEAD.match(body) is not None)
+            self._previous_line = line
+            if (continued or len(body) >= GLUED_MIN_LENGTH) and (glued := split_glued(body, continued)) is not None:
+                self._glued_line = line
                 for record in glued:  # a line holding many records: its line ends were lost
                     self._parse_frame(record, line, out, rank_prefix, rank)
                 return
@@ -308,6 +316,8 @@ class AutoParser:
         if not message:
             return
         parser = self._read(message, frame, line, out)
+        if parser is not None and parser.templates_stale:
+            self._drop_templates_of(parser)
         if parser is not None and parser.shape is not None and self.fast:
             if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
@@ -340,6 +350,15 @@ class AutoParser:
         return None
 
     # Templates -------------------------------------------------------------------------------
+
+    def _drop_templates_of(self, parser: LineParser) -> None:
+        """Drop the templates learned from ``parser``'s lines; the rest of the block is scanned
+        again without them, so the lines after this one are read the slow way."""
+        parser.templates_stale = False
+        for template in self.root.templates:
+            if template.parser is parser:
+                template.dropped = True
+                self.root._fresh_template = True
 
     def _drop_idle_templates(self) -> None:
         """A template that found nothing for a few blocks costs a scan per block: drop it. One that

@@ -42,6 +42,9 @@ class LineParser:
         # Names naming.is_metric_name turns down that this parser found to be metrics by their
         # values (generic: a "total" with a fraction and no unit is a loss, not a count)
         self.vouched: set[str] = set()
+        # The templates learned from this parser's lines may now read lines otherwise than it would
+        # (a phase banner made identical lines mean two things): AutoParser drops them
+        self.templates_stale = False
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         """Add the records this line carries to ``out``; False when the line is not of this format.

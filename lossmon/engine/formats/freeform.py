@@ -44,6 +44,7 @@ _SYMBOLS = re.compile(r"[^\w]*+")
 # decorates; one or two start a comment, which pairs.message_pairs never reads.)
 _DECORATION_CHARS = frozenset("*=-~>#")
 _DECORATION = re.compile(r"(?:[*=~>#-]{3,200}+|[=-]{1,200}+>)(?=[^\W\d])")
+_TRAILING_RULE = re.compile(r"(?<=\d)[*=~#-]{3,200}+\Z")
 _SEGMENT_END = re.compile(r"[|,;]|:(?![^\s|,;\[\]()])")
 # Words that start prose, never a two-word name ("with lr 0.001", "the loss 0.5").
 _FUNCTION_WORDS = frozenset(
@@ -180,6 +181,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         core = token[:-1] if colon else token
         if core[-2:-1].isdigit() and core.endswith(".") and core.count(".") == 2 and text[end : end + 1] in ("", " ", "\t"):
             core = core[:-1]  # a sentence-final period after a number: "val mse 0.0242."
+        if core[-1:] in _DECORATION_CHARS and core[:1].isdigit() and (rule := _TRAILING_RULE.search(core)) is not None:
+            core = core[: rule.start()]  # "=====validate epoch 1=====": the rule closing a banner
         number = _number(core) if core[:1].isdigit() or core[:1] in "+-.nNiI" else None
         if number is None and core[:1] in _DECORATION_CHARS and (run := _DECORATION.match(core)) is not None:
             # "**************val_loss 5.19", "====>loss 0.5": a rule or an arrow glued to the name

@@ -37,7 +37,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
-from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
 
@@ -120,6 +120,11 @@ class KeyValueParser(LineParser):
         # names of the lines that print their epoch beside a step: a template of such lines hands
         # global_steps the epochs (they may count their steps per epoch)
         self.epoch_local_names: set[frozenset[str]] = set()
+        # Phase banners ("=====training epoch 1=====", "=====validate epoch 1====="): the passes
+        # announced so far, and the role the last held-out one gives the lines under it
+        self._phases: set[str] = set()
+        self._phase_role: str | None = None
+        self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._last_description is not None and "%|" not in text:
@@ -218,6 +223,8 @@ class KeyValueParser(LineParser):
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
+        if "est" in tag and _BEST_TAG.search(tag) is not None:
+            return True  # "New best val: loss/total=1.9668": the best record so far, read already
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
         if prefix is not None and tag.lstrip().startswith("[") and (bracket := _BRACKET_TAG.match(tag)) is not None:
             # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
@@ -230,6 +237,11 @@ class KeyValueParser(LineParser):
                 # a header ("Eval epoch: 4") gives the lines under it their step and their role;
                 # a sentence ("=> calculated gradient accumulation steps: 32") gives neither
                 self._set_context(out, context, prefix if header else None, header)
+                if header and (phase := tag_phase(_TAG_TRIM.sub(" ", tag).strip())) is not None:
+                    if phase not in self._phases and self._phases:
+                        self.templates_stale = True  # the lines read so far may stand under the other pass too
+                    self._phases.add(phase)
+                    self._phase_role = prefix if phase == "held_out" else None
         if not names:
             return False
         if step is None and len(found) == 1 and _phase_header(found[0], text, found):
@@ -260,6 +272,10 @@ class KeyValueParser(LineParser):
                 return False  # one number in a sentence ("Checkpoint saved (loss 2.3)") is not a record
         if step is None and self._context_prefix is not None:
             prefix = prefix or self._context_prefix
+        elif prefix is None and self._phase_role is not None and len(self._phases) == 2:
+            # "=====validate epoch 1=====" then "Epoch 0 | avg_loss = 0.355", the very line the
+            # training banner's pass printed: only the banner tells the passes apart
+            prefix = self._phase_role
         if (
             step is None and prefix is None and not self._context_from_header and self._context_step is not None
             and names not in self._accepted and _evaluation_beside(names, self._accepted_names)
@@ -342,7 +358,20 @@ class KeyValueParser(LineParser):
             if len(self._bar_records) > MAX_BAR_RECORDS:
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
-        return self._take(out, names, step_name, record)
+        taken = self._take(out, names, step_name, record)
+        if len(self._phases) == 2 and self._logged_in_both_passes(found):
+            self.shape = None  # (a template reads lines by their text: it cannot see the banner)
+        return taken
+
+    def _logged_in_both_passes(self, found) -> bool:
+        """Under phase banners: does a name of this line stand under the other pass's banner too
+        (the same line then means two things, told apart by the banner alone)?"""
+        phase = "held_out" if self._phase_role is not None else "train"
+        mine, other = self._phase_names[phase], self._phase_names["train" if phase == "held_out" else "held_out"]
+        raw = {pair.name for pair in found}
+        if len(mine) < MAX_TRACKED_NAMES:
+            mine.update(raw)
+        return not other.isdisjoint(raw)
 
     def _total_losses(self, text: str, found):
         """The pairs without a "total" that is a count or a time ("Total: 2000", "total: 207ms",
@@ -812,7 +841,12 @@ def _only_pairs(text: str, found) -> bool:
     return _GLUE.fullmatch(text, position) is not None
 
 
-_ENDS_IN_LOSS = re.compile(r"(?i:loss)$")
+# A tag that ends by calling what follows the best so far ("New best val:", "Best:", "best model -")
+_BEST_TAG = re.compile(
+    r"(?i)(?<![A-Za-z])best(?:[ _](?:val|valid|validation|eval|evaluation|test|model|score|result|results|so far))?"
+    r"[\s:|\-=>\]]*+\Z"
+)
+_ENDS_IN_LOSS = re.compile(r"(?i:loss|loss(?:es)?/(?:total|sum))$")  # (glue-factory's "loss/total")
 _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 

@@ -5,19 +5,22 @@ capture that kept no separators) holds all its records in one line: ``...0.14911
 (epoch 0.07 / 20):  learning_rate = 1.00e-03, loss_average = 1.49e-01  validation accuracy:
 ...1.83659890.22087558...step 30 / 4000 (...``. Read as one line it is one record at most. Such
 a line is cut before each of its record heads: the step word its first record starts with
-(``step``, ``iter``, ``Epoch``...), followed by its number, found at least MIN_HEADS times. A
-line of normal length, and a JSON document, are never cut. One regex pass: linear in the line.
+(``step``, ``iter``, ``Epoch``...), followed by its number (the rule: lossmon/engine/record_heads.py).
+One regex pass: linear in the line.
+
+Such a line may reach the parser in pieces, each under the line's number and each but the first
+starting at a record head: the splitter hands its whole records on before its line end comes
+(lines.py). A later piece is the rest of a line already known to glue records, and is cut
+whatever its length.
 """
 
 from __future__ import annotations
 
 import re
 
-MIN_LENGTH = 2048  # shorter lines are lines: one record each
-MIN_HEADS = 3  # a step word seen fewer times heads no run of records
-_HEAD = re.compile(
-    r"(?<![A-Za-z_])(step|iter|iteration|epoch|Step|Iter|Iteration|Epoch|STEP|ITER|EPOCH)(?=[ \t]{0,4}[:=#]?[ \t]{0,4}\d)"
-)
+from lossmon.engine.record_heads import MIN_LENGTH, glued_heads
+
+__all__ = ["MIN_LENGTH", "split_glued"]
 
 
 # A number in scientific notation glued to the next run of digits: printf and Python write two
@@ -26,16 +29,11 @@ _HEAD = re.compile(
 _GLUED_EXPONENT = re.compile(r"(?<=\d[eE][-+]\d\d)(?=\d+\.\d)")
 
 
-def split_glued(text: str) -> list[str] | None:
-    """The records of a long line that glues several, cut before each head; None to read it whole."""
-    if len(text) < MIN_LENGTH or text.lstrip()[:1] in ("{", "["):
-        return None
-    first = _HEAD.search(text)
-    if first is None:
-        return None
-    word = first.group(1)
-    starts = [match.start() for match in _HEAD.finditer(text, first.start()) if match.group(1) == word]
-    if len(starts) < MIN_HEADS:
+def split_glued(text: str, continued: bool = False) -> list[str] | None:
+    """The records of a long line that glues several, cut before each head; None to read it whole.
+    ``continued``: the text is a later piece of a line already cut this way."""
+    starts = glued_heads(text, continued)
+    if starts is None:
         return None
     pieces = [text[:starts[0]]] if starts[0] else []
     pieces += [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]

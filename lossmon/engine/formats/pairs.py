@@ -103,6 +103,28 @@ def _is_name(words: str) -> str | None:
     return name if any(_METRIC_WORD.fullmatch(word) for word in _NAME_WORDS.split(name)) else None
 
 
+# "Evaluation Loss of the epoch:0.0321", "Average loss for this epoch: 0.52", "Mean loss over the
+# whole epoch = 0.4": the words after the metric say what it summarises, and the one before the
+# colon is a step word that names no number of its own here (read alone, "epoch" would take the loss
+# for the epoch). The pair is named by the metric's words: "Evaluation Loss".
+_FOR_THE_STEP = re.compile(
+    rf"(?<![\w./@-])(?P<name>(?:[^\W\d][\w-]*+[ ]){{0,3}}?{_NOUN})[ ]++(?:of|for|over|in|during)[ ]++"
+    r"(?:the|this|that|each|every|current|whole|[ ])*+(?:epoch|iteration|iter|step|batch|round)s?+"
+    rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
+)
+
+
+def for_the_step_pairs(text: str, offset: int = 0) -> list[Pair]:
+    """``metric of the epoch: value`` pairs (see ``_FOR_THE_STEP``), in order."""
+    found: list[Pair] = []
+    for match in _FOR_THE_STEP.finditer(text):
+        value = to_float(match.group("value"))
+        if value is not None:
+            found.append(Pair(match.group("name"), value, match.start("value") + offset, match.end("value") + offset,
+                              match.start("name") + offset, match.end() + offset))
+    return found
+
+
 def is_pairs(text: str, offset: int = 0) -> list[Pair]:
     """``name is value`` pairs (see ``_IS_PAIR``), in order."""
     found: list[Pair] = []
@@ -241,6 +263,37 @@ _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 
 
 _NO_PAIRS = NothingFound()  # messages that hold no pair (a warning the log repeats): read once
+# A brace group of "name value" items: glue-factory's "[E 0 | it 0] loss {total 1.597E+00, last
+# 9.226E-01, nll_pos 1.512E+00}" and "[Validation] {match_recall 6.318E-01, loss/total 1.967E+00}".
+# The word before the brace names the group ("loss"): its items are "loss/total", "loss/last", as
+# its validation dict spells the same values. (A body with ":", "=" or quotes is a dict or JSON,
+# read by their own rules.)
+_BRACE_GROUP = re.compile(r"(?:(?<![\w./@-])(?P<group>[^\W\d][\w./-]*+)[ \t]*+)?\{(?P<body>[^{}:='\"\n]++)\}")
+_BRACE_ITEM = re.compile(rf"[ \t]*+(?P<name>{WORD})[ \t]++(?P<value>{VALUE})[ \t]*+\Z")
+
+
+def brace_pairs(text: str) -> list[Pair]:
+    """The items of the brace groups of ``text`` whose every item is ``name value`` (see
+    ``_BRACE_GROUP``), in order."""
+    found: list[Pair] = []
+    for group in _BRACE_GROUP.finditer(text):
+        name_of = f"{group.group('group')}/" if group.group("group") else ""
+        items: list[Pair] = []
+        start = group.start("body")
+        for item in group.group("body").split(","):
+            match = _BRACE_ITEM.match(item)
+            value = to_float(match.group("value")) if match is not None else None
+            if value is None:
+                items = []
+                break
+            name = match.group("name")
+            at = group.start() if not items else start + match.start("name")
+            items.append(Pair(name_of + name, value, start + match.start("value"), start + match.end("value"), at,
+                              start + match.end("value")))
+            start += len(item) + 1
+        if len(items) >= 2:
+            found.extend(items)
+    return found
 
 
 def message_pairs(text: str) -> list[Pair]:
@@ -270,6 +323,10 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text:
         found = _with_is_pairs(found, is_pairs(text))
+    if any(pair.name.lower() in _SUMMARISED_STEPS for pair in found):
+        found = _with_summary_pairs(found, for_the_step_pairs(text))
+    if "{" in text and (braced := brace_pairs(text)):
+        found = _with_pairs_after_rules(found, braced)
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
@@ -330,6 +387,19 @@ def _with_pairs_after_rules(found: list[Pair], more: list[Pair]) -> list[Pair]:
         return found
     names = {pair.name for pair in found}
     return sorted(found + [pair for pair in more if pair.name not in names], key=lambda pair: pair.start)
+
+
+_SUMMARISED_STEPS = frozenset("epoch iteration iter step batch round epochs iterations steps batches rounds".split())
+
+
+def _with_summary_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    """``found`` with each step word that took a summarised metric's value ("epoch" of "Evaluation
+    Loss of the epoch:0.03") replaced by that metric's pair."""
+    by_start = {pair.start: pair for pair in more}
+    return [
+        by_start[pair.start] if pair.start in by_start and pair.name.lower() in _SUMMARISED_STEPS else pair
+        for pair in found
+    ]
 
 
 def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:

@@ -19,7 +19,9 @@ from lossmon.engine.naming import is_metric_name, kind_of
 
 # (With its "set": "Test set: Average loss: 0.0335" names "Test set/Average loss", as it reads.)
 _HELD_OUT = re.compile(
-    r"(?<![A-Za-z])((?:val|vali|valid|validation|eval|evaluation|test|testing|dev)(?:[ _]set)?)(?![A-Za-z])", re.I
+    r"(?<![A-Za-z])((?:val|vali|valid|validation|validate|validating|eval|evaluation|evaluate|evaluating|test|testing|dev"
+    r"|held[-_ ]?out)(?:[ _]set)?)(?![A-Za-z])",
+    re.I,
 )
 _TRAIN = re.compile(r"(?<![A-Za-z])(train|training)(?![A-Za-z])", re.I)
 _RECAP = re.compile(r"(?<![A-Za-z])summary(?![A-Za-z])", re.I)
@@ -57,3 +59,13 @@ def renamed(prefix: str, name: str) -> str:
     if _SPLIT_WORD.search(name) or not is_metric_name(name) or kind_of(name) == "lr" or name.lower() == "epoch":
         return name
     return prefix + name
+
+
+def tag_phase(tag: str) -> str | None:
+    """The pass a header's tag announces: "held_out" ("=====validate epoch 1====="), "train"
+    ("=====training epoch 1====="), or None."""
+    if not tag or len(tag) > MAX_TAG:
+        return None
+    if _HELD_OUT.search(tag) is not None:
+        return "held_out"
+    return "train" if _TRAIN.search(tag) is not None else None

@@ -4,6 +4,8 @@ run together, and each periodic record starts "step N / M (epoch ...):")."""
 
 import re
 
+import pytest
+
 from parse_helpers import CORPUS, read
 
 from lossmon.engine.formats.glued_records import split_glued
@@ -40,3 +42,30 @@ def test_a_unit_never_swallows_an_exponent():
     # read alone, the glued value is no number at all, never 6.95 in units of "e"
     monitor = read("step 1: loss_average = 6.95e-025.839\nstep 2: loss_average = 7.0e-02\nstep 3: loss_average = 6.8e-02\nstep 4: loss_average = 6.7e-02\n")
     assert 6.95 not in monitor.store["loss_average"].values.tolist()
+
+
+def _records(monitor_sizes, limit):
+    from lossmon.engine import Monitor
+
+    monitor = Monitor("test.log")
+    monitor.splitter.max_line_bytes = limit
+    got, position, index = [], 0, 0
+    while position < len(LOG):
+        size = monitor_sizes[index % len(monitor_sizes)]
+        update = monitor.feed(LOG[position : position + size])
+        got += list(update.batch.records()) if update.batch is not None else []
+        position, index = position + size, index + 1
+    update = monitor.finish()
+    got += list(update.batch.records()) if update.batch is not None else []
+    assert monitor.splitter.cut_lines == 0
+    return got
+
+
+@pytest.mark.parametrize("sizes", [[1 << 20], [4096], [1, 700, 3000, 9001], [6000, 13]])
+def test_a_glued_line_handed_on_in_pieces_gives_the_records_of_the_whole_line(sizes):
+    """Past the line limit the splitter hands the line on in pieces cut before record heads;
+    a piece after the first is cut into its records however short it is (the last piece holds
+    what follows the last cut: one or two records)."""
+    whole = _records([len(LOG)], 1 << 20)
+    assert len(whole) == 72
+    assert _records(sizes, 4096) == whole
