@@ -46,6 +46,7 @@ class LiveLog:
         self.total_bytes: int | None = None if self.reads_to_end else _size_of(path)
         self.bytes_read = 0
         self.finished = False  # read to an end that no more data can follow (stdin closed, .gz)
+        self.finished_at: float | None = None  # (the elapsed time stops there: nothing more will come)
         self.file_state: str | None = None  # one of FILE_STATES, or None while the file is there
         self.error: str | None = None
         self.segment_findings = 0  # findings before the file's current segment
@@ -80,8 +81,9 @@ class LiveLog:
         if kind in _NEW_SEGMENT:
             self.total_bytes = None  # what follows is live, not history to load
             self.segment_findings = len(self.monitor.findings)  # the chart shows those after
-        if kind == "finished":
+        if kind == "finished" and not self.finished:
             self.finished = True
+            self.finished_at = self.clock()
         if kind == "error":
             self.error = message
         self.version += 1
@@ -115,7 +117,8 @@ class LiveLog:
 
     @property
     def elapsed(self) -> float:
-        return self.clock() - self.opened
+        """Seconds since the log was opened, until it finished."""
+        return (self.finished_at if self.finished_at is not None else self.clock()) - self.opened
 
     @property
     def loading(self) -> bool:
