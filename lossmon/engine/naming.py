@@ -47,7 +47,7 @@ _GRAD_NORM = re.compile(
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross_entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ ]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.

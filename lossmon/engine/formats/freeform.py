@@ -86,6 +86,12 @@ def _metric_word(word: str) -> bool:
     return word[-1] != "." and kind_of(word) != "other"
 
 
+def _field_name(word: str) -> bool:
+    """True for a word that may name the comma-separated field after it: a metric ("loss_train",
+    "Loss") or a step word ("Step", "epoch")."""
+    return _metric_word(word) or word.lower() in _STEP_WORDS
+
+
 def _two_words(first: str, second: str) -> bool:
     """True when ``first second`` is one name: a metric noun after a qualifier ("valid loss",
     "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
@@ -115,6 +121,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     first = True
     after_tag = False  # the last token was a word in brackets glued to the one before it
     lone = None  # (word, start) when the segment just closed was that one word alone
+    field_end = -1  # where the value of the last "name, value" field pair ended
 
     def flush() -> int:
         nonlocal words, unit_first
@@ -212,11 +219,16 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 segment.append((name, value, start + offset, start + digits + offset, at + offset))
                 after_free_number = False
                 open_fraction = opens
-            elif boundary and lone is not None and gap.strip() == "," and _metric_word(lone[0]):
-                # "step 10, loss_train, 0.838": a metric's name, then its value, as print(name,
-                # value, sep=", ") writes them; the name was counted as prose when its segment closed
+            elif boundary and lone is not None and gap.strip() == "," and (
+                _field_name(lone[0]) or (field_end >= 0 and text[field_end : lone[1]].strip() == ",")
+            ):
+                # "step 10, loss_train, 0.838", "Step, 0, Loss, 0.1238, PSNR, 9.07, StepTime, 79.56,":
+                # a metric's or a step's name, then its value, as print(name, value, sep=", ")
+                # writes them; once a line has such a pair, the name field right after its value
+                # continues the run ("PSNR"). The name was counted as prose when its segment closed.
                 name, at = lone
                 prose_total -= 1
+                field_end = start + digits
                 segment.append((name, value, start + offset, start + digits + offset, at + offset))
                 after_free_number = False
                 open_fraction = opens
@@ -258,6 +270,9 @@ _NUMBER_STARTS = re.compile(r"(?:^|[\s\[(])(?:[-+]?\.?\d|(?i:nan|inf)(?![a-z]))"
 _WORD_STARTS = re.compile(r"(?:^|[\s\[(])[^\W\d]")
 # A word, blanks or a bracket, then a number: where every free-form pair starts.
 _ADJACENT = re.compile(r"(?:[^\W\d]|\])[ \t\[(]++(?:[-+]?\.?\d|(?i:nan|inf))")
+# A word alone in its comma-separated field, then a number in the next: "Step, 0, Loss, 0.12,"
+# (tried only where a field starts: the line's start and each separator).
+_NAME_FIELD = re.compile(r"(?:^|(?<=[,|;]))[ \t]*+([^\W\d][\w./@-]*+)[ \t]*+,[ \t]*+(?:[-+]?\.?\d|(?i:nan|inf))")
 
 
 def may_hold_pairs(text: str) -> bool:
@@ -267,6 +282,10 @@ def may_hold_pairs(text: str) -> bool:
     with more than ``2n + max(1, n // 2)`` words is prose. Most prose lines (warnings, notes) are
     dismissed here without a token-by-token read. (Segments are cut at every ``:`` here, which
     only makes them smaller: a segment that might be data is never missed.)"""
+    if "," in text:
+        for match in _NAME_FIELD.finditer(text):
+            if _field_name(match.group(1)):
+                return True
     checked = 0
     for match in _ADJACENT.finditer(text):
         at = match.start()

@@ -87,7 +87,7 @@ _IS_PAIR = re.compile(
 # (Whole words: "answer" holds "wer" but names no metric.)
 _METRIC_WORD = re.compile(
     r"(?i:loss|losses|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
-    r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim)"
+    r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim|entropy)"
 )
 _NAME_WORDS = re.compile(r"[ _-]")
 _FUNCTION_WORDS = frozenset(
@@ -95,12 +95,29 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Prepositions that say what a metric was measured on, after its words: "loss on training batch
+# is 0.23" (the TF1 MNIST tutorial's "After %d training step(s), loss on training batch is %g."),
+# "cross entropy on all data is 0.31", "accuracy on the test set is 0.97".
+_MEASURED_ON = frozenset("on of over for in".split())
+
+
 def _is_name(words: str) -> str | None:
-    """The words before "is" as a name, if they hold no function word and a metric word."""
-    name = words
-    if any(word.lower() in _FUNCTION_WORDS for word in words.split(" ")):
-        return None
-    return name if any(_METRIC_WORD.fullmatch(word) for word in _NAME_WORDS.split(name)) else None
+    """The words before "is" as a name, if they hold a metric word and no function word, except
+    one preposition after the metric word that says what it was measured on (then "the")."""
+    split = words.split(" ")
+    head = words
+    for k, word in enumerate(split):
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS:
+            tail = split[k + 1 :]
+            if (
+                k == 0 or lower not in _MEASURED_ON or not tail or tail[-1].lower() == "the"
+                or any(later.lower() in _FUNCTION_WORDS and later.lower() != "the" for later in tail)
+            ):
+                return None
+            head = " ".join(split[:k])
+            break
+    return words if any(_METRIC_WORD.fullmatch(word) for word in _NAME_WORDS.split(head)) else None
 
 
 # "Evaluation Loss of the epoch:0.0321", "Average loss for this epoch: 0.52", "Mean loss over the
@@ -296,6 +313,27 @@ def brace_pairs(text: str) -> list[Pair]:
     return found
 
 
+# "After 1001 training step(s), loss on training batch is 0.232921.": the step a sentence opens
+# with (the TF1 tutorials' print("After %d training step(s), ..." % step), "After 5 epochs, loss =
+# 0.3"); only at the start of the message, before a separator.
+_AFTER_STEPS = re.compile(
+    r"[ \t]*+(?i:after)[ \t]++(?P<value>\d++)[ \t]++(?:(?i:training|train)[ \t]++)?+"
+    r"(?P<word>(?i:step|iteration|iter|epoch|update|batch))(?:\(e?s\)|e?s)?+(?=[ \t]*+[,:;])"
+)
+_STEP_OF_WORD = {"epoch": "epoch"}  # (batches, iterations, updates: steps)
+
+
+def _with_step_after(text: str, found: list[Pair]) -> list[Pair]:
+    """``found`` with the step of "After N training step(s), ..." first, when the line names none."""
+    after = _AFTER_STEPS.match(text)
+    if after is None or any(pair.name in STEP_WORDS for pair in found):
+        return found
+    start, end = after.span("value")
+    step = Pair(_STEP_OF_WORD.get(after.group("word").lower(), "step"), float(after.group("value")), start, end,
+                after.start("value"), after.end())
+    return [step] + [pair for pair in found if pair.at >= after.end()]
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
@@ -306,6 +344,8 @@ def message_pairs(text: str) -> list[Pair]:
     found = _message_pairs(text)
     if not found:
         _NO_PAIRS.add(text)
+    elif text[:1] in " \taA":
+        found = _with_step_after(text, found)
     return found
 
 
