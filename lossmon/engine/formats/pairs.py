@@ -44,7 +44,16 @@ _POSSESSIVE = r"[^\W\d][\w-]*+'s[ ](?=[^\W\d])"
 # An abbreviation qualifies the name after it, kept as printed: "avg. loss: 234.87", "dev. ppl: 3.2"
 # (freeform.ABBREVIATIONS, the same words).
 _ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d])"
-NAME = rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
+# A name may start right after "[", "(", ")" or "]" ("(loss=0.3)"), which WORD may also hold: on a run
+# like "g[g[g[..." every start would read to the end of the run, quadratic in its length. So the
+# first word (up to a blank, ":" or "=") may be at most _MAX_FIRST_WORD characters: no real name is
+# longer, and each start then costs a bounded look.
+_MAX_FIRST_WORD = 160
+_SHORT_FIRST_WORD = rf"(?=[^\s:=]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=]))"
+NAME = (
+    rf"{_SHORT_FIRST_WORD}"
+    rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
+)
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95

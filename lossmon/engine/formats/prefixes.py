@@ -30,8 +30,9 @@ _PREFIX = re.compile(
     r"|\[[DIWEFC]\]"  # a one-letter level in brackets (ezpz: [2025-12-31 12:15:32,154227][I][...])
     r"|[IWEF] [\w./-]+\.(?:py|cc|cpp|h):\d+\]"  # TF C++: I tensorflow/...cc:369]
     # logging's "%(filename)s[line:%(lineno)d]" (train.py[line:123]); the lookbehind, not a
-    # backtrack, checks the name ends in .py
-    r"|[\w./-]++(?<=\.py)\[(?:line:)?+\d++\]"
+    # backtrack, checks the name ends in .py. Only from the start of a name: from inside a run of
+    # dashes, which the loop takes one at a time, each would rescan the run (quadratic on "-----").
+    r"|(?<![\w./-])[\w./-]++(?<=\.py)\[(?:line:)?+\d++\]"
     r"|\[Rank \d+\]"  # DeepSpeed log_dist, Megatron memory reports
     r"|\[rank-?\d+(?:/\d+)?\]"  # Primus [rank-7/8]
     r"|\[titan\]"

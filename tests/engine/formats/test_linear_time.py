@@ -178,3 +178,33 @@ def test_long_runs_through_every_format_take_linear_time_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["ok"] * len(_UNITS)
+
+
+_NAME_RUNS = r"""
+import sys
+from lossmon.engine.formats import AutoParser
+from lossmon.engine.formats.pairs import message_pairs, spaced_pairs
+from lossmon.engine.formats.prefixes import prefix_length
+from lossmon.engine.lines import LineSplitter
+from lossmon.engine.records import RecordBuilder
+for unit in sys.stdin.read().split("\0"):
+    line = unit * (200_000 // len(unit))
+    message_pairs(line + "=1"), spaced_pairs(line + " 1"), prefix_length(line)
+    AutoParser(fast=False).parse_block(LineSplitter().feed((line + ": 0.5\n").encode()), RecordBuilder())
+    print("ok", flush=True)
+"""
+
+# Runs of characters a name may hold but not start with, where a name may start again after each
+# bracket: a name was read from every start to the end of the run ("g[" * 8000 took 1.3 s, one
+# 100 KB line 49 s in check), and the logging prefix rescanned a run of dashes from each dash.
+_NAME_RUN_UNITS = ["g[", "x)", "[x", "a_b[", "loss[", "(a", "a]", "-", "--a", "a.py-"]
+
+
+def test_runs_of_name_characters_take_linear_time_in_a_subprocess():
+    done = subprocess.run(
+        [sys.executable, "-c", _NAME_RUNS], input="\0".join(_NAME_RUN_UNITS), capture_output=True, text=True,
+        timeout=20,  # generous: linear, all take well under a second each; quadratic, minutes each
+        cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ok"] * len(_NAME_RUN_UNITS)
