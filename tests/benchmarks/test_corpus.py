@@ -13,7 +13,7 @@ from benchmarks.corpus import DEFAULT_CORPUS, SHARED_LABELS, label_problems, loa
 # Today's figures on the committed corpus (python -m benchmarks.corpus). Raise PARSE_BAR as the
 # parser improves (issue 12 wants 0.97) and lower HEALTHY_ALERTS_MAX towards 0 (the target). A code
 # change must never make them worse; only new corpus logs may move them, and then to the new figures.
-PARSE_BAR = 0.98  # 239/239 with holdout3 and holdout4 in (2026-12-06); the issue asks >= 0.97
+PARSE_BAR = 0.98  # 381/386 = 0.987 with holdout3-7 in (2026-12-06 16:40); the issue asks >= 0.97
 HEALTHY_ALERTS_MAX = 0
 
 LABELS = sorted(DEFAULT_CORPUS.glob("*/label.json"))
