@@ -271,8 +271,8 @@ _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 
 # A step word glued to its number, a token of its own before the values: "Load file: None, EP0,
 # avg_loss=0.0010" (print(f"EP{epoch}, avg_loss=...")), "Epoch12 | loss: 0.3", "iter1500/20000
-# loss=0.2". Not inside a name or a path ("model_ep3", "epoch10.pth", "EP0-1").
-_GLUED_STEP = re.compile(r"(?<![\w./@-])(?P<word>(?i:epoch|ep|iteration|iter|step))(?P<number>\d++)(?:/\d++)?+(?![\w./@-])")
+# loss=0.2", "epoch_3, loss=0.5". Not inside a name or a path ("model_ep3", "epoch10.pth", "EP0-1").
+_GLUED_STEP = re.compile(r"(?<![\w./@-])(?P<word>(?i:epoch|ep|iteration|iter|step))_?+(?P<number>\d++)(?:/\d++)?+(?![\w./@-])")
 _GLUED_STEP_NAMES = {"ep": "epoch", "epoch": "epoch", "iteration": "iteration", "iter": "iter", "step": "step"}
 _STEP_WORDS_LOWER = frozenset(word.lower() for word in STEP_WORDS)
 

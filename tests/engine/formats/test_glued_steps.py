@@ -19,6 +19,7 @@ def test_a_glued_step_word_before_the_values_is_the_step():
     assert _pairs("Epoch12 | loss: 0.3") == [("epoch", 12.0), ("loss", 0.3)]
     assert _pairs("[ep3] train_loss=0.5, val_loss=0.6") == [("epoch", 3.0), ("train_loss", 0.5), ("val_loss", 0.6)]
     assert _pairs("iter1500/20000 loss=0.2") == [("iter", 1500.0), ("loss", 0.2)]
+    assert _pairs("epoch_3, loss=0.5") == [("epoch", 3.0), ("loss", 0.5)]
 
 
 def test_a_glued_step_is_not_the_first_word_of_the_name_after_it():
