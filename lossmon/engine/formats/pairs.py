@@ -59,7 +59,14 @@ NAME = (
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
 # in units of "e".)
 _END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.[\w.])"
-PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}")
+# A value may be wrapped in braces, as a logging call that mixes "{}" and "%" styles prints it
+# ("epoch: {1/300}, step: {1/8250}, loss : {1.6534357}, lr : {0.0001000}"): the brace must close
+# right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
+_BRACED_END = r"(?:/\d++)?+[ \t]*+\}"
+PAIR = re.compile(
+    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
+    rf"(?(brace){_BRACED_END}|{_END})"
+)
 # A name right after a rule of dashes ("----------val_loss: 5.19"), searched only in a line with one
 _PAIR_AFTER_RULE = re.compile(PAIR.pattern.replace("(?<![\\w./@-])", "(?<=---)", 1))
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
@@ -288,6 +295,36 @@ _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 
 
+# A step word glued to its number, a token of its own before the values: "Load file: None, EP0,
+# avg_loss=0.0010" (print(f"EP{epoch}, avg_loss=...")), "Epoch12 | loss: 0.3", "iter1500/20000
+# loss=0.2", "epoch_3, loss=0.5". Not inside a name or a path ("model_ep3", "epoch10.pth", "EP0-1").
+_GLUED_STEP = re.compile(r"(?<![\w./@-])(?P<word>(?i:epoch|ep|iteration|iter|step))_?+(?P<number>\d++)(?:/\d++)?+(?![\w./@-])")
+_GLUED_STEP_NAMES = {"ep": "epoch", "epoch": "epoch", "iteration": "iteration", "iter": "iter", "step": "step"}
+_STEP_WORDS_LOWER = frozenset(word.lower() for word in STEP_WORDS)
+
+
+def _with_glued_step(text: str, found: list[Pair]) -> list[Pair]:
+    """``found`` with the glued step before its first pair (see ``_GLUED_STEP``), when the line
+    prints no step of its own."""
+    if any(pair.name.lower() in _STEP_WORDS_LOWER for pair in found):
+        return found
+    first = found[0]
+    glued = _GLUED_STEP.search(text, 0, first.start)
+    if glued is None:
+        return found
+    if glued.end() > first.at:
+        # "Epoch5 loss: 0.3": a name of several words took the step as its first word
+        if first.at != glued.start() or not first.name.startswith(f"{glued.group()} "):
+            return found
+        at = glued.end()
+        while text[at] in " \t":
+            at += 1
+        found = [first._replace(name=first.name[len(glued.group()) :].lstrip(" "), at=at), *found[1:]]
+    name = _GLUED_STEP_NAMES[glued.group("word").lower()]
+    start, end = glued.span("number")
+    return [Pair(name, float(glued.group("number")), start, end, glued.start(), glued.end()), *found]
+
+
 _NO_PAIRS = NothingFound()  # messages that hold no pair (a warning the log repeats): read once
 # A brace group of "name value" items: glue-factory's "[E 0 | it 0] loss {total 1.597E+00, last
 # 9.226E-01, nll_pos 1.512E+00}" and "[Validation] {match_recall 6.318E-01, loss/total 1.967E+00}".
@@ -353,8 +390,11 @@ def message_pairs(text: str) -> list[Pair]:
     found = _message_pairs(text)
     if not found:
         _NO_PAIRS.add(text)
-    elif text[:1] in " \taA":
-        found = _with_step_after(text, found)
+    else:
+        if text[:1] in " \taA":
+            found = _with_step_after(text, found)
+        if found[0].start > 2:
+            found = _with_glued_step(text, found)
     return found
 
 
