@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from lossmon.app.app import LossmonApp  # noqa: E402
-from lossmon.app.feeds import FollowFeed  # noqa: E402
+from lossmon.app.reader import LogReader  # noqa: E402
 from tests.app.conftest import wait_loaded  # noqa: E402  (the tests wait for the picture the same way)
 
 SHOTS = (
@@ -28,12 +28,12 @@ SHOTS = (
 
 
 async def shoot(name: str, log: str, size: tuple[int, int], light: bool, plain: bool) -> None:
-    feed = FollowFeed([str(ROOT / log)], clock=lambda: 0.0)
+    reader = LogReader([str(ROOT / log)], clock=lambda: 0.0, pace=0)  # (a clock standing still: no pace to wait for)
     if plain:
         os.environ["NO_COLOR"] = "1"  # read when the app is made
     else:
         os.environ.pop("NO_COLOR", None)
-    app = LossmonApp(feed, light=light, show_elapsed=False, ascii=plain)
+    app = LossmonApp(reader, light=light, show_elapsed=False, ascii=plain)
     app.blink_interval = 3600.0
     async with app.run_test(size=size) as pilot:
         await wait_loaded(app, pilot)
@@ -50,8 +50,8 @@ OVERLAY = [
 
 async def shoot_overlay(name: str, size: tuple[int, int]) -> None:
     os.environ.pop("NO_COLOR", None)
-    feed = FollowFeed([str(p) for p in OVERLAY], clock=lambda: 0.0)
-    app = LossmonApp(feed, show_elapsed=False, baseline=str(OVERLAY[1]))
+    reader = LogReader([str(p) for p in OVERLAY], clock=lambda: 0.0, pace=0)
+    app = LossmonApp(reader, show_elapsed=False, baseline=str(OVERLAY[1]))
     app.blink_interval = 3600.0
     async with app.run_test(size=size) as pilot:
         await wait_loaded(app, pilot)
