@@ -85,24 +85,14 @@ class ColumnParser(LineParser):
             if _VALUE_LINE.match(text) is None:  # a one-word title: no column after all
                 self.name, self.over = None, True
                 return False
-        if self.indexed:
-            match = _INDEXED_VALUE_LINE.match(text)
-            if match is None:
-                return False
-            value = to_float(match.group("num"))
-            if value is None:
-                return False
-            span = match.span("index")
-            self.emit(out, line, float(match.group("index")), {self.name: value}, {self.name: match.span("num")}, span)
-            return True
-        match = _VALUE_LINE.match(text)
+        match = (_INDEXED_VALUE_LINE if self.indexed else _VALUE_LINE).match(text)
         if match is None:
             return False
         value = to_float(match.group("num"))
         if value is None:
             return False
-        num = match.span("num")
-        self.emit(out, line, None, {self.name: value}, {self.name: num})
+        step, step_span = (float(match.group("index")), match.span("index")) if self.indexed else (None, None)
+        self.emit(out, line, step, {self.name: value}, {self.name: match.span("num")}, step_span)
         return True
 
     def rewind(self) -> None:
