@@ -11,6 +11,7 @@ _CLASS_LABELS = (
     ("records", "with records"),
     ("document", "in a whole-file document"),
     ("text", "text without numbers"),
+    ("step_marker", "step or epoch headers"),
     ("progress", "progress bars"),
     ("traceback", "traceback lines"),
     ("warning", "warnings"),

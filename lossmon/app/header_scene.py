@@ -90,7 +90,7 @@ def header_info(
         note=note,
         quiet=quiet,
         stalled=stalled,
-        unread=unread_note(log.monitor.coverage),
+        unread=unread_note(log.monitor.coverage, snapshot.records),
     )
 
 

@@ -1,8 +1,8 @@
 """What the parser read of a log and what it skipped: the answer to "why is my log not read?".
 
 Each block of lines is compared with the records parsed from it. A line that gave no record is
-put in one class: blank, text (no digit: prose, banners), a progress bar, a traceback or a
-warning, or *not understood* (it has numbers, and no format took them). Not-understood lines are
+put in one class: blank, text (no digit: prose, banners), a step marker (its only numbers count
+steps or epochs: ``Epoch 3/30``), a progress bar, a traceback or a warning, or *not understood* (it has numbers, and no format took them). Not-understood lines are
 grouped by shape (numbers become ``#``), keeping a count and a few examples per shape, so a
 recurring shape can be shown once, with a ``--pattern`` that reads it.
 
@@ -38,9 +38,28 @@ _TRACEBACK = re.compile(r'^\s*(?:File "[^"]*", line \d+|Traceback \(most recent 
 _WARNING = re.compile(r"(?i)\bwarn(?:ing)?s?\b|(?<!\w)\w+Warning\b|\bdeprecat|^W\d{4} \d")  # W0530 ...: glog's level
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,:]\d+)*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _HEX = re.compile(r"\b[0-9a-fA-F]{8,}\b")
+# A word that names how well a model does, followed closely by a number, in a line's shape:
+# "test accuracy: #%", "| loss | # |", "Loss #", "CrossEntropyLoss=#" (a capital inside a word
+# starts one; "gloss" does not). Not-understood lines of such shapes are worth telling the user
+# about; a tensor dump, a model summary or "Validation consumes # second" are not. (No lr, norm or
+# grad: they fill config dumps and model summaries.)
+_METRIC_VALUE = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:loss|acc|err|ppl|perplex|bleu|rouge|f1|map|auc|wer|cer|top#|score|reward|prec|recall|iou|dice|psnr|ssim|mse|mae|rmse)"
+    r"[\w@/.()-]{0,40}+[^\w#]{0,4}+#"
+)
+# A step, epoch or fold counter: "Epoch 3/30", "epoch: 5", "[step=1/2500,epoch=0]", "fold 2 of 5",
+# "Iteration [100/5000]". A line whose only numbers are such counters is a header that sets the
+# context of the records under it ("step_marker"), not data that went unread.
+_COUNTER = re.compile(
+    r"(?i)(?<![\w-])(?:epoch|step|iter|iteration|batch|fold|round|update|global_step|ep)s?+"
+    r"[ \t]*+[:=#]?+[ \t]*+\[?+[ \t]*+\d++(?:[ \t]*+(?:/|of)[ \t]*+\d++)?+[ \t]*+\]?+"
+)
 _BLANKS = re.compile(r"\s+")
 
-CLASSES = ("records", "document", "blank", "text", "progress", "traceback", "warning", "not_understood")
+CLASSES = (
+    "records", "document", "blank", "text", "step_marker", "progress", "traceback", "warning", "not_understood"
+)
 
 
 def shape_of(text: str) -> str:
@@ -64,6 +83,8 @@ def classify(text: str) -> str:
         return "progress"
     if _WARNING.search(shown):  # the level may sit in the prefix
         return "warning"
+    if not _STANDALONE_NUMBER.search(_COUNTER.sub(" ", message)):
+        return "step_marker"
     return "not_understood"
 
 
@@ -74,6 +95,7 @@ class Shape:
     shape: str
     count: int = 0
     examples: list[tuple[int, str]] = field(default_factory=list)
+    metric_like: int = 0  # of them, lines whose shape names a metric next to a number
 
 
 @dataclass(slots=True)
@@ -96,7 +118,7 @@ class Coverage:
         # Not-understood lines (in line order) and the shape each went to: a record that arrives
         # for one of them later takes it back out.
         self._pending_lines = GrowableArray(np.int64)
-        self._pending_shapes: list[str | None] = []
+        self._pending_shapes: list[tuple[str, bool] | None] = []  # (shape, metric-like)
         self._last_line = 0  # the last line counted
 
     @property
@@ -160,6 +182,7 @@ class Coverage:
 
     def _add_shape(self, line: int, text: str) -> None:
         key = shape_of(text)
+        metric_like = _METRIC_VALUE.search(key) is not None
         shape = self.shapes.get(key)
         if shape is None:
             if len(self.shapes) >= MAX_SHAPES:
@@ -168,9 +191,10 @@ class Coverage:
             if shape is None:
                 shape = self.shapes[key] = Shape(key)
         shape.count += 1
+        shape.metric_like += metric_like
         if len(shape.examples) < EXAMPLES_PER_SHAPE:
             shape.examples.append((line, text[:MAX_EXAMPLE_CHARS]))
-        self._pending_shapes.append(key)
+        self._pending_shapes.append((key, metric_like))
 
     def _take_back(self, lines: np.ndarray) -> None:
         """Records for lines of earlier blocks: those lines were understood after all."""
@@ -180,12 +204,14 @@ class Coverage:
         at = at[hit]
         at = at[pending[at] == lines[hit]]
         for index in np.unique(at).tolist():
-            key = self._pending_shapes[index]
-            if key is None:
+            pending_shape = self._pending_shapes[index]
+            if pending_shape is None:
                 continue
+            key, metric_like = pending_shape
             self._pending_shapes[index] = None
             shape = self.shapes[key]
             shape.count -= 1
+            shape.metric_like -= metric_like
             line = int(pending[index])
             shape.examples = [example for example in shape.examples if example[0] != line]
             if not shape.count:
@@ -212,6 +238,11 @@ class Coverage:
             index = line - block.first
             text = display_text(block.line(index)) if 0 <= index < len(block) else ""
             self.first_text[name] = (line, text[:MAX_EXAMPLE_CHARS])
+
+    def recurring_metric_lines(self, minimum: int = 2) -> int:
+        """Not-understood lines that name a metric next to a number, in shapes seen at least
+        ``minimum`` times: records that went unread repeat their shape; a config dump does not."""
+        return sum(s.metric_like for s in self.shapes.values() if s.count >= minimum and s.shape != OTHER_SHAPE)
 
     def recurring(self, minimum: int = 3) -> list[Shape]:
         """Not-understood shapes seen at least ``minimum`` times, most frequent first."""

@@ -13,10 +13,19 @@ SHOWN_SHARE = 0.01  # the header speaks of unread lines from this share of the n
 SHOWN_LINES = 3  # and from this many
 
 
-def unread_note(coverage) -> str:
-    """"12% of lines not understood: e" for the header, or "" when (almost) every line was read."""
+def unread_note(coverage, records: int) -> str:
+    """"12% of lines not understood: e" for the header, or "" when nothing unread looks like data.
+
+    The header speaks when recurring lines that name a metric next to a number went unread ("test
+    accuracy: 20.78%" once per epoch), or when no record was read at all; not for the banners, config
+    dumps, model summaries and tensor dumps around the records of a log read whole (``e`` still
+    lists them)."""
     lines, share = coverage.counts["not_understood"], coverage.not_understood_share
     if lines < SHOWN_LINES or share < SHOWN_SHARE:
+        return ""
+    non_blank = coverage.lines - coverage.counts["blank"]
+    metric_like = coverage.recurring_metric_lines()
+    if records and (metric_like < SHOWN_LINES or metric_like < SHOWN_SHARE * non_blank):
         return ""
     return f"{max(1, round(share * 100))}% of lines not understood: e"
 
