@@ -213,7 +213,9 @@ def _y_range(ys, lows, highs) -> tuple[float | None, float | None]:
     if not math.isfinite(low):
         return None, None
     if high - low < 1e-12 * max(1.0, abs(high)):
-        pad = max(abs(high) * 0.05, 1e-6)
+        # A flat series: centred, with a margin its own size; a series flat at 0 (recall stuck at
+        # 0) gets ticks of -1, 0, 1 rather than of a made-up scale (±1e-06).
+        pad = abs(high) * 0.05 if high else 1.0
         return low - pad, high + pad
     pad = (high - low) * 0.03
     return low - pad, high + pad

@@ -76,3 +76,19 @@ def test_points_of_a_sparse_series_are_marked():
     assert frame.plain().count("•") == 4
     assert draw_chart([Trace(x, y, "val", points=True)], 60, 15, ascii=True).plain().count("o") == 4
     assert "•" not in draw_chart([Trace(x, y, "val")], 60, 15).plain()
+
+
+def test_a_series_flat_at_zero_gets_a_plain_scale():
+    """recall stuck at 0 (demo_logs/contradictory_metrics.log): ticks of -1, 0, 1, not ±1e-06."""
+    flat = Trace(np.arange(30, dtype=float), np.zeros(30), "train")
+    frame = draw_chart([flat], 40, 9)
+    text = frame.plain()
+    assert "e-06" not in text
+    assert frame.y_range == (-1.0, 1.0)
+    assert " 0 ┤" in text
+
+
+def test_a_flat_series_is_centred_with_a_margin_its_own_size():
+    flat = Trace(np.arange(30, dtype=float), np.full(30, 0.9), "train")
+    low, high = draw_chart([flat], 40, 9).y_range
+    assert low < 0.9 < high and high - low < 0.2
