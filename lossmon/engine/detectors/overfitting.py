@@ -44,7 +44,13 @@ excursion the smoothed val loss came back from (below its best) within the last 
 news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning
 (an alert keeps its own, higher bar).
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
+A run with few evals has no clean jitter: the second differences of its first evals measure the
+curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
+eval_loss 5.78, 3.73, 3.44, then 3.58, 4.25, 4.38, 4.56, 4.94 while the loss falls 6.0 -> 0.70 puts
+the bar at 27%). Prechelt's UP criterion needs no noise scale: 5 rises in a row (1 chance in 720
+for a val loss that only jitters) above 3% warn whatever the jitter.
+
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter), or 5 rises in a row and GL > 3%. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter).
 """
 
@@ -78,6 +84,7 @@ class Overfitting(Detector):
         train_fall: the train loss must have fallen by this fraction meanwhile ...
         train_jitters: ... and by this many times its own eval-to-eval noise (jitters, or logging steps).
         jitter_history: second differences the jitter is the median of.
+        up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
         recovered_evals, recovered_factor: a rise must be this many times higher than any
             excursion the smoothed val loss came back from within this many evals.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
@@ -105,8 +112,9 @@ class Overfitting(Detector):
         alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
-        recovered_evals: int = 32, recovered_factor: float = 2.0,
+        recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5,
     ) -> None:
+        self.up_rises = up_rises
         self.recovered_evals, self.recovered_factor = recovered_evals, recovered_factor
         self.train_jitters = train_jitters
         self.collapse, self.memorised_gl = collapse, memorised_gl
@@ -301,7 +309,7 @@ class Overfitting(Detector):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"
-        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct):
+        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct) or (self._rises >= self.up_rises and gl > self.warn_gl):
             severity = "warn"
             if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
                 return None  # no higher than the val loss wandered lately, and came back from

@@ -248,3 +248,17 @@ def test_a_rise_no_higher_than_the_val_loss_wandered_and_came_back_from_is_not_o
     # A rise that keeps going past twice the earlier excursion is overfitting again.
     climbing = PAINN_VAL[:73] + [0.0079 * 1.04**k for k in range(1, 8)]
     assert [f.severity for f in alarms(feed(Overfitting("Validation Loss"), climbing, train_loss=PAINN_TRAIN[:80]))][:1] == ["warn"]
+
+
+def test_five_rises_in_a_row_warn_whatever_the_jitter_of_a_short_run():
+    # bachelor-thesis-log-history-json (holdout8a, overfitting): a HF log_history with an eval at
+    # step 0 and one train record and eval per epoch. The fall's curvature and the turn itself put
+    # the jitter bar at 27%; the eval loss rises 5 evals in a row, 44% above its best.
+    val = [5.78125, 3.734375, 3.4375, 3.578125, 4.25, 4.375, 4.5625, 4.9375]
+    train = [np.nan, 6.0, 3.6406, 2.3281, 1.9453, 1.5625, 1.1328, 0.6953]
+    found = feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=train)
+    assert summary(found) == [("overfitting", "warn", 7.0)]
+    assert "rose 5 evals in a row" in found[0].message
+    # Four rises are not enough without clearing the jitter bar, nor five while the train loss is flat.
+    assert feed(Overfitting("eval_loss"), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
+    assert feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=[np.nan] + [2.0] * 7) == []
