@@ -36,8 +36,10 @@ class ReturnImproving:
     def flags(self, returns: np.ndarray) -> np.ndarray:
         if len(self._early) < EARLY:  # Python work only until the first values are in
             for value in returns[np.isfinite(returns)].tolist():
-                if len(self._early) < EARLY and (not self._early or value != self._early[-1]):
+                if not self._early or value != self._early[-1]:
                     self._early.append(value)  # the same value carried to several points counts once
+                    if len(self._early) == EARLY:
+                        break
         if len(self._early) < EARLY:
             return np.zeros(len(returns), dtype=bool)
         best = max(self._early)
