@@ -32,6 +32,10 @@ loss falls in most pairs too (tau <= -0.5) and by more than 3 times its own nois
 never by ratios: a loss that goes negative improves as well; a running average of the epoch that
 settles 1.463 -> 1.447 while the accuracy's settles 0.769 -> 0.759 is no improvement). A
 saturated metric that only jitters at its ceiling does none of this: warn.
+A smoothed metric (``acc~``, ``smoothed_acc``, a running or EMA figure) is not judged on worsening:
+it lags its raw values and drifts toward them with no noise of its own (``acc~`` 4.87 -> 4.72
+over 20 records while the raw ``acc`` bounces 2.8-6.5 around 4.2 and the loss falls 7.1 -> 6.9),
+so a drift of 1.5% passes for 8 times its noise; the raw metric, when logged, is judged instead.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ from lossmon.engine.naming import split_of
 _ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 _LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
+# A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).
+_SMOOTHED = re.compile(r"~$|smooth|running|(?:^|[^a-z])ema(?:$|[^a-z])", re.I)
 WORSENING = "worsening"  # the finding family of the worsening rule
 
 
@@ -157,7 +163,7 @@ class ContradictoryMetrics(Detector):
         pairs = np.concatenate((self._tail, np.column_stack((values, loss))))
         self._tail = pairs[-(width - 1):] if width > 1 else pairs[:0]
         held = self.attrs.get("split") or split_of(points.series)
-        if held in ("val", "test") or len(pairs) < width:
+        if held in ("val", "test") or len(pairs) < width or _SMOOTHED.search(points.series):
             return []
         sign = -1.0 if _LOWER_IS_BETTER.search(points.series) else 1.0
         metric = sliding_window_view(sign * pairs[:, 0], width)

@@ -32,6 +32,8 @@ loss goes 12.1 -> 26.5 in warm-up is far worse than guessing. Losses without a c
 Short smooth runs (epoch means, the first 320 points) have two more rules, where the rules above
 are slow to speak: a point 2x the median of the 5 before it (a jump), and a level (median of 3)
 that climbs steadily to 2x its best (a divergence of tens of percent per epoch).
+In an RL run whose episode return is clearly above its first values, these rules' warnings are
+info (stats/returns.py: the loss fits targets that move as the policy improves).
 A loss that is negative from its first value has no log scale: its magnitude 10x (alert: 100x) its
 first values' is a runaway below (a Keras ECG model whose loss went -3.4e4 -> -6.5e7).
 """
@@ -45,6 +47,7 @@ import numpy as np
 
 from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs, starts_fresh
+from lossmon.engine.detectors.stats.returns import ReturnImproving, excuse_warnings
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.detectors.stats.vector import ewm, lindley, log_values, previous, segmented_running_min, since_last
 from lossmon.engine.findings import Finding, format_step
@@ -103,7 +106,7 @@ class ExplodingLoss(Detector):
 
     pathology = "exploding_loss"
     driver = "train_loss"
-    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE, "epoch": LAST}
+    context = {"lr": LAST, "schedule": HELD_BEFORE_CHANGE, "epoch": LAST, "reward": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -158,6 +161,7 @@ class ExplodingLoss(Detector):
         self._stage_best = math.inf  # short runs: best level since then
         self._batches = False  # the points have shown that they are batches, not epochs
         self._last_step = self._last_epoch = math.nan
+        self._returns = ReturnImproving()  # an RL run's episode return (stats/returns.py)
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -185,6 +189,7 @@ class ExplodingLoss(Detector):
         events.extend(self._short_climb(points, since_stage))
         events = self._new_stage_jumps(events, since_stage, points)
         events.extend(self._negative_runaway(points))
+        events = excuse_warnings(events, self._returns.flags(points.ctx("reward")), points)
         return self.apply(points, events)
 
     def _are_batches(self, points) -> np.ndarray:

@@ -7,9 +7,14 @@ stays up), with a higher bar: grad norms are jumpier than losses (single-step 3-
 are routine in healthy LLM runs, e.g. llm.c), so a spike is 10x the level (the ratio of OLMo and
 Megatron) and z > 6, and early in a run, when norms often rise as the lr warms up, 10x the median
 of the last values; the level keeps learning from points up to 4 sigma or 2x (a wobbling norm is normal).
+A grad norm is one batch's: an early jump (before there is a noise scale) that is straight back
+down at the next point is info, one that stays up warns (a HF run logging every 500 steps: 0.085,
+0.050, 0.859, 0.017, 0.020 while the loss falls 0.37 -> 0.01).
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from lossmon.engine.detectors.base import Detector, Event, Points
 from lossmon.engine.detectors.stats.features import finite_logs
@@ -49,5 +54,7 @@ class GradExplosion(Detector):
         if not len(where):
             return []
         events: list[Event] = []
-        self._spikes.scan(logs, points.steps, points.values, where, events)
+        # A grad norm is always one batch's (never an epoch mean, even when logged once an epoch):
+        # an early jump, before the series has a noise scale, waits one point for its verdict.
+        self._spikes.scan(logs, points.steps, points.values, where, events, np.ones(len(logs), dtype=bool))
         return self.apply(points, events)

@@ -13,7 +13,8 @@ is 10% below the level 4 windows earlier is falling, however the points scatter 
 noise while the epoch means fall steadily). The rule keeps quiet during an lr warm-up, and while
 its window reaches back to a warm restart (SGDR): the bump after a restart is the schedule's.
 warn after two such windows in a row, alert after 32 more blocks; it clears after 8 windows in a
-row without the condition (a bouncing loss has calmer stretches).
+row without the condition (a bouncing loss has calmer stretches). In an RL run whose episode
+return is clearly above its first values, a warning is info (stats/returns.py).
 
 Short runs (an epoch-level log has 10-300 points, fewer than two windows) are judged on all their
 points so far, from the 10th (features.ShortTrend, all medians): a run fresh from the start of
@@ -36,6 +37,7 @@ from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, AfterRestart, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
+from lossmon.engine.detectors.stats.returns import ReturnImproving, excuse_warnings
 from lossmon.engine.detectors.stats.vector import run_lengths
 from lossmon.engine.findings import Finding, format_step
 
@@ -68,7 +70,7 @@ class NotConverging(Detector):
 
     pathology = "not_converging"
     driver = "train_loss"
-    context = {"lr": LAST, "epoch": LAST}
+    context = {"lr": LAST, "epoch": LAST, "reward": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -93,6 +95,7 @@ class NotConverging(Detector):
         self._calm_level = math.inf  # the level of that window
         self._fresh: bool | None = None  # the segment starts at the start of training
         self._short_flags = np.empty(0, dtype=bool)  # the short condition at each short-run point
+        self._returns = ReturnImproving()  # an RL run's episode return (stats/returns.py)
         self._levels = np.empty(0)  # the later-half level of the windows of the last long_windows spans
 
     def update(self, points: Points) -> list[Finding]:
@@ -103,6 +106,8 @@ class NotConverging(Detector):
         blocks, (index, progress, bouncing, swing, level) = self.feature(points, "trend_blocks", TrendBlocks)
         if len(blocks) and math.isnan(self._start):
             self._start = float(blocks.means[0])
+        improving = self._returns.flags(points.ctx("reward"))
+        short = excuse_warnings(short, improving, points)
         if not len(index):
             return self.apply(points, short)
         ends = blocks.ends[index]
@@ -136,7 +141,7 @@ class NotConverging(Detector):
                 events.append(Event(int(ends[i]), severity, self._message(swing[i], progress[i], run[i], points, ends[i])))
         for i in self.entries("moving", calm >= self.clear_windows).tolist():
             events.append(Event(int(ends[i]), None))
-        return self.apply(points, short + events)
+        return self.apply(points, short + excuse_warnings(events, improving, points))
 
     def _short(self, stats, quiet, points: Points) -> list[Event]:
         """The short-run rule (module docstring); its warning is the one the window rule

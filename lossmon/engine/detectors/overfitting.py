@@ -37,7 +37,20 @@ moves by 1.8% a digit): a converged train loss that drifts 2% while the val loss
 back (PaiNN: 0.0251 -> 0.0280 over 4 epochs, train 0.0217 -> 0.0213 within its +-3%), or a
 small data set's epoch losses scattering 0.58-0.94 (a YOLO run), has not kept falling.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter). alert: 3 rises in a
+A val loss that wanders (autocorrelated noise that second differences do not see: PaiNN's val
+loss drifts 0.0074 -> 0.0078 and back, then 0.0074 -> 0.0079 and back over tens of epochs while
+its lr steps down) shows how far it strays by itself: a rise no more than twice as high as an
+excursion the smoothed val loss came back from (below its best) within the last 32 evals is not
+news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning
+(an alert keeps its own, higher bar).
+
+A run with few evals has no clean jitter: the second differences of its first evals measure the
+curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
+eval_loss 5.78, 3.73, 3.44, then 3.58, 4.25, 4.38, 4.56, 4.94 while the loss falls 6.0 -> 0.70 puts
+the bar at 27%). Prechelt's UP criterion needs no noise scale: 5 rises in a row (1 chance in 720
+for a val loss that only jitters) above 3% warn whatever the jitter.
+
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter), or 5 rises in a row and GL > 3%. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter).
 """
 
@@ -71,6 +84,9 @@ class Overfitting(Detector):
         train_fall: the train loss must have fallen by this fraction meanwhile ...
         train_jitters: ... and by this many times its own eval-to-eval noise (jitters, or logging steps).
         jitter_history: second differences the jitter is the median of.
+        up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
+        recovered_evals, recovered_factor: a rise must be this many times higher than any
+            excursion the smoothed val loss came back from within this many evals.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
             ``memorised_gl`` % above its raw best.
@@ -96,7 +112,10 @@ class Overfitting(Detector):
         alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
+        recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5,
     ) -> None:
+        self.up_rises = up_rises
+        self.recovered_evals, self.recovered_factor = recovered_evals, recovered_factor
         self.train_jitters = train_jitters
         self.collapse, self.memorised_gl = collapse, memorised_gl
         self.min_evals = min_evals
@@ -134,6 +153,8 @@ class Overfitting(Detector):
         self._train_smoothed_at_raw_best = math.nan
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
+        self._excursion = 0.0  # the highest smoothed level (log, above the best) since the best
+        self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
@@ -196,6 +217,13 @@ class Overfitting(Detector):
         came after the best may be the overfitting itself); before that, the jitter so far."""
         return self._jitter_at_best if math.isfinite(self._jitter_at_best) else jitter
 
+    def _recovered_height(self) -> float:
+        """The highest excursion (log, above its best then) that the smoothed val loss came back
+        from within the last ``recovered_evals`` evals."""
+        while self._recovered and self._recovered[0][0] <= self._evals - self.recovered_evals:
+            self._recovered.popleft()
+        return max((height for _, height in self._recovered), default=0.0)
+
     def _memorised(self, value: float, train: float) -> bool:
         """The memorisation rule (module docstring): the train loss collapsed while the val loss
         climbs to its highest since its raw best."""
@@ -237,6 +265,9 @@ class Overfitting(Detector):
         else:
             self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
+            if self._excursion > 0.0:  # back below the best it rose from: an excursion it recovered from
+                self._recovered.append((self._evals, self._excursion))
+            self._excursion = 0.0
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._train_smoothed_at_best = self._train_smoothed
@@ -251,6 +282,7 @@ class Overfitting(Detector):
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
+        self._excursion = max(self._excursion, smoothed - self._best_smoothed)
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
         self._held = self._held + 1 if gl > max(self.warn_gl, self.warn_jitters * jitter_pct) else 0
         if self._evals >= self.min_evals and self._memorised(value, train):
@@ -277,8 +309,10 @@ class Overfitting(Detector):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"
-        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct):
+        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct) or (self._rises >= self.up_rises and gl > self.warn_gl):
             severity = "warn"
+            if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
+                return None  # no higher than the val loss wandered lately, and came back from
         else:
             return None
         drop = 1.0 - train / reference

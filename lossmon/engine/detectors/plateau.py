@@ -13,7 +13,9 @@ Short runs (epoch-level logs, 10-300 points) are judged on all their points so f
 (features.ShortTrend, all medians): a dead start whose points are smooth (within +-2% of a local
 line: means over epochs; single noisy batches wait for the block rule) and whose second half is
 not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
-lr warm-up. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
+lr warm-up, over at least 3 distinct steps: records that share a step are batches of one epoch
+(DeepSpeed RWKV's reward model logs 21 batches as 'Epoch 0', flat at ~1.0 before its loss drops
+in epoch 4), not 21 epochs of a flat loss. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
 """
 
@@ -27,7 +29,7 @@ from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
-from lossmon.engine.detectors.stats.vector import run_lengths
+from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
 
@@ -48,7 +50,8 @@ class Plateau(Detector):
         short_at_chance, short_anywhere: short runs: points of a smooth dead start to warn at a
             telling chance level (ln k), elsewhere ...
         short_smooth: ... whose points stay within this (log) of a local line ...
-        short_progress: ... and whose second half is not this factor below its first.
+        short_progress: ... and whose second half is not this factor below its first ...
+        short_steps: ... over at least this many distinct steps.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -66,7 +69,9 @@ class Plateau(Detector):
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
+        short_steps: int = 3,
     ) -> None:
+        self.short_steps = short_steps
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
         self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
         self.short_at_chance, self.short_anywhere = short_at_chance, short_anywhere
@@ -83,6 +88,8 @@ class Plateau(Detector):
         self._calm = HISTORY_BLOCKS  # blocks since the series last bounced
         self._best_by_block = GrowableArray(np.float64)  # running best after each block
         self._short_age = 0  # points of a short run outside lr warm-up
+        self._short_steps = 0  # distinct steps of a short run
+        self._last_step = math.nan
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -134,6 +141,13 @@ class Plateau(Detector):
             return []
         outside = self._short_age + np.cumsum(~quiet)  # points outside lr warm-up so far
         self._short_age = int(outside[-1]) if len(outside) else self._short_age
+        # Records that share a step (a log whose step is the epoch and whose records are its
+        # batches) are one step of progress, however many: the flat stretch must span a few steps.
+        new_step = points.steps != previous(points.steps, self._last_step)
+        if len(points):
+            self._last_step = float(points.steps[-1])
+        spanned = self._short_steps + np.cumsum(new_step)
+        self._short_steps = int(spanned[-1]) if len(spanned) else self._short_steps
         if not len(stats):
             return []
         counted = ~quiet[stats.index]
@@ -146,6 +160,7 @@ class Plateau(Detector):
             & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
             & (stats.jitter < self.short_smooth) & counted
             & (age >= np.where(at_chance, self.short_at_chance, self.short_anywhere))
+            & (spanned[stats.index] >= self.short_steps)
         )
         events = []
         lr = points.ctx("lr")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lossmon.engine.detectors.stats.returns import RETURN_NAME
 from lossmon.engine.store import SeriesStore
 
 # A counter of iterations skipped for NaNs (Megatron's "number of nan iterations"): a count, never
@@ -51,6 +52,8 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
             if s.kind == "other" and s.split == "train" and s.name.lower() not in _EPOCH
             and not NAN_COUNTER.search(s.name) and not _NOT_SCHEDULE.search(s.name)
         ],
+        # An RL run's episode return (the first one logged): how the run is doing.
+        "reward": [s.name for s in store if s.kind in ("other", "metric") and RETURN_NAME.search(s.name)][:1],
         "classification_metric": [
             s.name for s in store if s.kind == "metric" and _CLASSIFICATION_METRIC.search(s.name)
         ],

@@ -41,7 +41,9 @@ def inputs(cls):
     context = {"lr": np.minimum(1.0, np.arange(1, N + 1) / 500), "epoch": np.arange(N) / 400,
                "train_loss": np.linspace(2, 1, N), "grad_norm": grad,
                # a schedule variable held for 2500 points changes at point 2500, as the loss jumps
-               "schedule": np.where(np.arange(N) == 2500, 2500.0, 0.0)}
+               "schedule": np.where(np.arange(N) == 2500, 2500.0, 0.0),
+               # an RL episode return, logged with one decimal: it improves from about point 3000
+               "reward": np.round(np.concatenate((np.full(3000, 1.0) + 0.1 * (np.arange(3000) % 3), np.linspace(1.5, 3, N - 3000))), 1)}
     return driver[cls.driver], {role: context[role] for role in cls.context}
 
 

