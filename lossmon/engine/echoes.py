@@ -15,8 +15,12 @@ below it on a line of another shape (the two texts differ beyond their numbers) 
   them has ``MIN_DIGITS`` significant digits (the step may differ: a log that prints none gets
   a counted one, and the echo would be counted too).
 
-The same statement printed twice is not taken for an echo: two ranks appending it to one file
-are two records (their values may differ in the last digit, or not at all).
+The same statement printed twice is not taken for an echo (two ranks appending it to one file
+are two records: their values may differ in the last digit, or not at all, and their texts in a
+time), unless the line repeats byte for byte, printing the same step: then it is one record written
+once per rank (``{"step": 10, "train/loss": 0.2569881081581116, ...}`` four times, identical), and
+a copy adds no information but a second point at the step. A repeat at another step (a counted
+one, an epoch of a stuck run) is a record, as is a line that differs in any byte.
 
 Two series that merely share a name (a train and an eval ``loss``) differ in value, so they are
 never merged; a constant value on successive records (a fixed learning rate) keeps its points,
@@ -65,6 +69,16 @@ class EchoFilter:
             return block.line(line - block.first)
         return self._tail.get(line)
 
+    def _same_text(self, line: int, previous_line: int, names, step: float) -> bool:
+        """True when the two lines are known and identical, name every series of the record (the
+        line is the whole record, not one line of a record that spans several) and print its step
+        (a step the line does not print may be inferred alike for two records: a counter that
+        restarts every epoch, lines under one header)."""
+        text = self._text(line)
+        if text is None or text != self._text(previous_line) or not step.is_integer():
+            return False
+        return all(name in text for name in names) and re.search(rf"(?<![\d.]){int(step)}(?![\d.])", text) is not None
+
     def _other_shape(self, line: int, previous_line: int) -> bool:
         """True when the two lines are known and differ beyond their numbers."""
         text, previous = self._text(line), self._text(previous_line)
@@ -103,6 +117,7 @@ class EchoFilter:
         strong_values: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, values) of the repeats
         rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
         previous_of: dict[str, np.ndarray] = {}  # series → the lines of each value's previous
+        previous_steps_of: dict[str, np.ndarray] = {}  # ... and their steps
         for name, column in batch.columns.items():
             rows = column.rows
             if not len(rows):
@@ -110,17 +125,21 @@ class EchoFilter:
             per_row[rows] += 1
             lines, values = batch.lines[rows], column.values
             last = self._last.get(name)
-            previous_lines = np.concatenate(([last[0] if last else -(ECHO_LINES + 1)], lines[:-1]))
+            previous_lines = np.concatenate(([last[0] if last else -(TAIL_LINES + 1)], lines[:-1]))
             previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
             previous_names = np.empty(len(rows), np.uint64)  # (uint64 throughout: a float would round it)
             previous_names[0] = np.uint64(last[3] if last else 0)
             previous_names[1:] = names[rows[:-1]]
             with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-                near = (lines != previous_lines) & (lines - previous_lines <= ECHO_LINES)
+                apart = lines - previous_lines
+                near = (lines != previous_lines) & (apart <= ECHO_LINES)
                 # np.isclose(values, previous_values, rtol=1e-3, atol=0.0), its operations without
                 # its argument checks (a third of this filter's time)
                 close = (np.abs(values - previous_values) <= 1e-3 * np.abs(previous_values)) & np.isfinite(previous_values)
-                near &= (close | (values == previous_values)) & (values != 0)
+                near &= close | (values == previous_values)
+                # a repeat further up, within the lines whose texts are kept: a copy of its line?
+                near |= (values == previous_values) & (apart > ECHO_LINES) & (apart < TAIL_LINES)
+                near &= values != 0
                 if not near.any():
                     continue
                 index = np.flatnonzero(near)
@@ -131,7 +150,7 @@ class EchoFilter:
                     strong_values.append((rows[index[same]], value[same]))
                 # a rounded copy: another statement (other names: a custom line and the trainer's
                 # dict) printed the same number to other places
-                index = index[(names[rows[index]] != previous_names[index]) & (value != previous)]
+                index = index[(names[rows[index]] != previous_names[index]) & (value != previous) & (apart[index] <= ECHO_LINES)]
                 copies = index[:0]
                 if len(index) and kind_of(name) in _MEASURED:
                     value, previous = values[index], previous_values[index]
@@ -143,6 +162,7 @@ class EchoFilter:
             if len(copies):
                 rounded.append((name, copies))
             previous_of[name] = previous_lines
+            previous_steps_of[name] = np.concatenate(([last[1] if last else np.nan], batch.steps[rows[:-1]]))
         drop: dict[str, list[int]] = {}
         whole = (repeats == per_row) & (per_row > 0)
         strong = np.zeros(count, bool)  # a repeated record with one value of MIN_DIGITS digits
@@ -154,7 +174,7 @@ class EchoFilter:
         whole = np.flatnonzero(whole & strong)
         if len(whole):
             for row in whole.tolist():
-                self._drop_whole_record(batch, row, previous_of, drop)
+                self._drop_whole_record(batch, row, previous_of, previous_steps_of, drop)
         for name, copies in rounded:
             rows = batch.columns[name].rows
             previous_lines = previous_of[name]
@@ -176,18 +196,24 @@ class EchoFilter:
             found = self._ids[name] = int.from_bytes(blake2b(name.encode("utf-8", "replace"), digest_size=8).digest(), "little")
         return found
 
-    def _drop_whole_record(self, batch: RecordBatch, row: int, previous_of, drop: dict[str, list[int]]) -> None:
+    def _drop_whole_record(self, batch: RecordBatch, row: int, previous_of, previous_steps_of, drop: dict[str, list[int]]) -> None:
         """A record all of whose values repeat their series' previous ones: an echo when the line
-        before has another shape (the same statement printed twice is kept: two ranks)."""
-        line = int(batch.lines[row])
-        names = []
+        before has another shape (the same statement printed twice is kept: two ranks), or when
+        it is that line again, byte for byte, at the same step (one record written per rank)."""
+        line, step = int(batch.lines[row]), float(batch.steps[row])
+        record = {}  # series → the index of this row's value in its column
         for name, column in batch.columns.items():
             index = int(np.searchsorted(column.rows, row))
             if index < len(column.rows) and int(column.rows[index]) == row:
-                if not self._other_shape(line, int(previous_of[name][index])):
-                    return
-                names.append(name)
-        for name in names:
+                record[name] = index
+        for name, index in record.items():
+            previous = int(previous_of[name][index])
+            if line - previous <= ECHO_LINES and self._other_shape(line, previous):
+                continue
+            if previous_steps_of[name][index] == step and self._same_text(line, previous, record, step):
+                continue
+            return
+        for name in record:
             drop.setdefault(name, []).append(row)
 
     def _without(self, batch: RecordBatch, drop: dict[str, list[int]]) -> RecordBatch:

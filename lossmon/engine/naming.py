@@ -164,10 +164,14 @@ def keep_value(name: str, value: float) -> bool:
     return placeholder is None or value != placeholder
 
 
-# Preferred main losses, best first; names are compared lower-cased.
+# Preferred main losses, best first; names are compared lower-cased. Lightning logs one loss as
+# two columns, per step and per epoch ("train_loss_step", "train_loss_epoch"), as it does the
+# validation loss: the more complete of the two is the curve (the step column where it is logged
+# every few steps, the epoch column where an epoch is shorter than the logging interval).
 _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
+    "train_loss_epoch",
 )
 _PRIMARY_VAL = (
     "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "valid loss", "tel",

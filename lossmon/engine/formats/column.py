@@ -9,6 +9,12 @@ that is not a bare number goes on to the other formats (a second header where ru
 a note). The step is the value's count (1, 2, ...). A list saved through pandas
 (``pd.DataFrame(losses).to_csv("loss.csv")``) names its one column ``0``: that header names
 nothing, so the file's name does, and the index pandas wrote before each value is its step.
+
+A file of such lists, one per line, each after the literal that keys it (a grid search's dump:
+``[64, 16, [64, 64], 0.01, 1]: 13.32, 7.51, 7.51, ...``, the run's config then its per-epoch
+losses), is read the same way: every value of every line, in order, named by the file. The key
+must be a bracketed literal, so that a bare row of numbers (an index and a value, a headerless
+table) is never taken for a list.
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ _METRIC_WORD = re.compile(
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
 # pandas' header of an unnamed column: alone (index=False), and after the index's empty name.
 _UNNAMED_HEADERS = ("0", ",0")
+_PLAIN = rf"(?:[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+|(?i:{NONFINITE}))"
+# The values of a keyed list: two or more numbers separated by commas, to the end of the line.
+_LIST_VALUES = re.compile(rf"[ \t]*+{_PLAIN}(?:[ \t]*+,[ \t]*+{_PLAIN})++[ \t]*+,?+[ \t]*+\Z")
+_LIST_VALUE = re.compile(_PLAIN)
 _INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
 
 
@@ -64,6 +74,7 @@ class ColumnParser(LineParser):
         self.name: str | None = None  # the column's name, once line 1 gave it
         self.over = False  # line 1 named no column: nothing to read
         self.indexed = False  # each value after its row's index (pandas' to_csv)
+        self.lists = False  # each line a keyed list of values
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self.over:
@@ -82,9 +93,17 @@ class ColumnParser(LineParser):
             if unnamed in _UNNAMED_HEADERS:
                 self.indexed = unnamed == ",0"
                 return True
-            if _VALUE_LINE.match(text) is None:  # a one-word title: no column after all
+            self.lists = _keyed_list(text) is not None
+            if _VALUE_LINE.match(text) is None and not self.lists:  # a one-word title: no column after all
                 self.name, self.over = None, True
                 return False
+        if self.lists:
+            values = _keyed_list(text)
+            if values is None:
+                return False
+            for value in values:
+                self.emit(out, line, None, {self.name: value})
+            return True
         match = (_INDEXED_VALUE_LINE if self.indexed else _VALUE_LINE).match(text)
         if match is None:
             return False
@@ -96,13 +115,25 @@ class ColumnParser(LineParser):
         return True
 
     def rewind(self) -> None:
-        self.name, self.over, self.indexed = None, False, False
+        self.name, self.over, self.indexed, self.lists = None, False, False, False
+
+
+def _keyed_list(text: str) -> list[float] | None:
+    """The values of ``[key literal]: v1, v2, ...`` (see the module's docstring), or None."""
+    start = len(text) - len(text.lstrip(" \t"))
+    if text[start : start + 1] not in ("[", "("):
+        return None
+    cut = max(text.rfind("]:"), text.rfind("):"))
+    if cut < start or _LIST_VALUES.match(text, cut + 2) is None:
+        return None
+    values = [to_float(match.group()) for match in _LIST_VALUE.finditer(text, cut + 2)]
+    return None if any(value is None for value in values) else values
 
 
 class Column(Format):
     id = "column"
     title = "One column of numbers (a header names it, or the file: loss.txt)"
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
-    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$"
+    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
     parser = ColumnParser
     first_line_only = True

@@ -4,11 +4,21 @@ The step of a line is ``(epoch - 1) * batches_per_epoch + batch``, from the ``Ep
 header and the ``batch/total`` counter. Keras shows the running mean of the epoch so far, which
 restarts every epoch: series from verbose-1 frames are marked ``epoch_running_average`` so that
 detectors do not mistake the resulting sawtooth for a periodic loss.
+
+A frame before the epoch's end is a running figure of the epoch. When the epoch ends with a
+summary (its final frame: the time it took rather than an ETA, or its validation values), that
+summary is the epoch's record and the frames before it are not records; that is the case in a
+capture without a tty, where every update is a line of its own ("2048/9454 [=====>....] - ETA:
+33s - loss: 6.9103" ... "9454/9454 [======] - 33s 3ms/step - loss: 6.5302 - val_loss: 6.2844"),
+and with the \r frames of a terminal alike. An epoch's frames wait for its end (a bounded
+queue); when an epoch ends with no summary (a bar of the batch's own loss, a Keras 3 fit without
+validation), its frames are the records, and from then on they are taken as they come.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import pairs
@@ -24,6 +34,7 @@ _GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
 # A callback's message on its own line ("Epoch 1: val_loss improved from inf to 1.55716, saving
 # model to mymodel.h5", "Epoch 00005: ReduceLROnPlateau reducing learning rate to ...").
 _CALLBACK = re.compile(r"(?:#{1,6} |> )?Epoch \d++: ")
+MAX_RUNNING_FRAMES = 4096  # frames of one epoch held until its end (beyond: the oldest are taken)
 
 
 class KerasParser(LineParser):
@@ -35,14 +46,19 @@ class KerasParser(LineParser):
         self._epoch_done = False  # the epoch under the last header has printed its last batch
         self._fit_total = 0  # batches per epoch of the fit
         self._held: tuple[int, float, dict[str, float]] | None = None  # the epoch's last frame, maybe not final
+        self._running: deque = deque()  # (line, step, metrics) of the epoch's frames before its end
+        self._summaries = False  # an epoch ended with a summary: frames are running figures
+        self._frames_are_records = False  # an epoch ended without one: frames are the records
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
             progress = _PROGRESS.match(text)
             if progress is None or not (int(progress.group(1)) == int(progress.group(2)) == self._fit_total):
+                self._epoch_without_summary(out)
                 self._release(out)  # (the last frame of an epoch is overtaken only by its final one)
         header = _EPOCH.match(text)
         if header:
+            self._epoch_without_summary(out)
             self.epoch = int(header.group(1))
             self._last_batch = 0
             self._headers, self._epoch_done = True, False
@@ -77,14 +93,16 @@ class KerasParser(LineParser):
             self._fit_total = total
         if batch < self._last_batch:
             self.epoch += 1  # no header between: a counter that starts over is a new epoch
+            self._epoch_without_summary(out)
         self._last_batch = batch
         metrics = pairs(values)
         verbose_1 = not progress.group("bar").startswith("-")
-        if verbose_1:  # running means of the epoch
-            for name in metrics:
-                if not name.startswith("val_"):
-                    out.set_attrs(name, epoch_running_average=True)
         step = (self.epoch - 1) * total + batch
+        if verbose_1 and batch < total and not _final(progress.group("bar"), values, metrics):
+            return self._frame(out, line, step, metrics)
+        if verbose_1 and _final(progress.group("bar"), values, metrics):
+            self._summaries = True
+            self._running.clear()  # the epoch's running figures, overtaken by its summary
         if batch == total and verbose_1:
             self._held = None  # (a frame of the epoch's end held before: this one overtakes it)
             if not _final(progress.group("bar"), values, metrics):
@@ -97,17 +115,47 @@ class KerasParser(LineParser):
         self.emit(out, line, step, metrics)
         return True
 
+    def _frame(self, out: RecordBuilder, line: int, step: int, metrics: dict[str, float]) -> bool:
+        """A frame before the epoch's end: a running figure, held until the epoch tells what it is."""
+        if self._frames_are_records:
+            self._emit_frame(out, line, step, metrics)
+            return True
+        self._running.append((line, step, metrics))
+        if len(self._running) > MAX_RUNNING_FRAMES:
+            self._emit_frame(out, *self._running.popleft())
+        return True
+
+    def _emit_frame(self, out: RecordBuilder, line: int, step: int, metrics: dict[str, float]) -> None:
+        for name in metrics:  # running means of the epoch
+            if not name.startswith("val_"):
+                out.set_attrs(name, epoch_running_average=True)
+        self.emit(out, line, step, metrics)
+
+    def _epoch_without_summary(self, out: RecordBuilder) -> None:
+        """The epoch ended and no summary overtook its frames: they are its records."""
+        if not self._running:
+            return
+        self._frames_are_records = True
+        while self._running:
+            self._emit_frame(out, *self._running.popleft())
+
     def _release(self, out: RecordBuilder) -> None:
         line, step, metrics = self._held
         self._held = None
         self.emit(out, line, step, metrics)
 
     def finish(self, out: RecordBuilder) -> None:
+        if self._summaries:
+            # a run cut inside an epoch, in a log whose epochs end with a summary: its frames are
+            # running figures of a summary that never came
+            self._running.clear()
+        self._epoch_without_summary(out)
         if self._held is not None:
             self._release(out)
 
     def rewind(self) -> None:
         self._held = None
+        self._running.clear()
 
 
 def _final(bar: str, values: str, metrics: dict[str, float]) -> bool:

@@ -380,6 +380,36 @@ def _with_step_after(text: str, found: list[Pair]) -> list[Pair]:
     return [step] + [pair for pair in found if pair.at >= after.end()]
 
 
+# "Training average loss at step 100: 1.286299", "Valid MRR at step 0: 0.003928" (KGE's
+# log_metrics: "%s %s at step %d: %f" % (mode, metric, step, value)), "Average loss at step 2000 :
+# 4.37" (TensorFlow's word2vec), "Minibatch loss at step 500: 1.23": a metric named by the word
+# before "at step N", its step that number. The words before it say how it was measured
+# ("Training average"); of them only a held-out split word is kept in the name ("Valid MRR"), so
+# that the held-out and training values of one metric stay two series.
+_AT_STEP = re.compile(
+    rf"(?<![\w./@-]){_SHORT_FIRST_WORD}(?P<name>{WORD})[ ]++(?i:at|after)[ ]++"
+    r"(?P<word>(?i:step|iteration|iter|epoch|batch|update))[ ]*+(?P<step>\d++)(?:[ ]*+/[ ]*+\d++)?+"
+    rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
+)
+_HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
+
+
+def at_step_pairs(text: str) -> list[Pair]:
+    """The step and the metric of ``name at step N: value`` (see ``_AT_STEP``), or none."""
+    match = _AT_STEP.search(text)
+    value = to_float(match.group("value")) if match is not None else None
+    if value is None:
+        return []
+    name = match.group("name")
+    before = text[max(0, match.start() - 48) : match.start()].split()[-3:]
+    held_out = [word for word in before if word.lower() in _HELD_OUT_WORDS]
+    if held_out:
+        name = f"{held_out[-1]} {name}"
+    step = Pair(_STEP_OF_WORD.get(match.group("word").lower(), "step"), float(match.group("step")),
+                match.start("step"), match.end("step"), match.start("word"), match.end("step"))
+    return [step, Pair(name, value, match.start("value"), match.end("value"), match.start("name"), match.end())]
+
+
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
@@ -403,6 +433,10 @@ def _message_pairs(text: str) -> list[Pair]:
         return []
     repeats: list[Pair] = []
     found = find_pairs(text, repeats=repeats)
+    if " at " in text and (at_step := at_step_pairs(text)):
+        # ("Loss at step 100: 0.52, lr: 0.001": the pairs after it are read as usual)
+        if not any(pair.name in STEP_WORDS or pair.start == at_step[1].start for pair in found):
+            found = sorted(found + at_step, key=lambda pair: pair.start)
     if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
         found = [pair for pair in found if pair.at < cut]
         text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)

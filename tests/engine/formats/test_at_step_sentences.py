@@ -1,0 +1,106 @@
+"""``<how> <metric> at step N: value`` (issue 12): a metric named by the word before "at step",
+its step the number after it; a held-out split word among the words before it stays in the name.
+
+Real lines: tests/corpus/rotate-fb15k-train-log-txt (KnowledgeGraphEmbedding's log_metrics,
+``logging.info('%s %s at step %d: %f' % (mode, metric, step, metrics[metric]))``: "Training
+average loss at step 100: 1.286299", "Valid MRR at step 0: 0.003928"). The same sentence as
+TensorFlow's word2vec_basic.py prints it (``print('Average loss at step ', step, ': ',
+average_loss)``: blanks around the step and the colon) and as the Udacity deep-learning notebooks
+print it (``print('Minibatch loss at step %d: %f' % (step, l))``).
+"""
+
+import pytest
+from parse_helpers import CORPUS, read, steps
+
+ROTATE = CORPUS / "rotate-fb15k-train-log-txt" / "train.log.txt"
+
+KGE = """\
+2025-12-03 18:59:44,251 INFO     learning_rate = 0
+2025-12-03 18:59:45,604 INFO     Training average positive_sample_loss at step 0: 3.194196
+2025-12-03 18:59:45,604 INFO     Training average negative_sample_loss at step 0: 0.052769
+2025-12-03 18:59:45,604 INFO     Training average loss at step 0: 1.623482
+2025-12-03 18:59:45,604 INFO     Evaluating on Valid Dataset...
+2025-12-03 18:59:46,189 INFO     Evaluating the model... (0/6250)
+2025-12-03 19:02:01,701 INFO     Valid MRR at step 0: 0.003928
+2025-12-03 19:02:01,701 INFO     Valid MR at step 0: 7084.905200
+2025-12-03 19:02:01,701 INFO     Valid HITS@1 at step 0: 0.002820
+2025-12-03 19:02:06,356 INFO     Training average positive_sample_loss at step 100: 2.324408
+2025-12-03 19:02:06,356 INFO     Training average negative_sample_loss at step 100: 0.248190
+2025-12-03 19:02:06,356 INFO     Training average loss at step 100: 1.286299
+2025-12-03 19:02:10,713 INFO     Training average positive_sample_loss at step 200: 1.074994
+2025-12-03 19:02:10,714 INFO     Training average negative_sample_loss at step 200: 0.585836
+2025-12-03 19:02:10,714 INFO     Training average loss at step 200: 0.830415
+"""
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 89))
+def test_a_metric_at_its_step_on_lines_of_its_own(chunk):
+    monitor = read(KGE, chunk=chunk)
+    store = monitor.store
+    assert store.primary_train == "loss"
+    assert store["loss"].values.tolist() == [1.623482, 1.286299, 0.830415]
+    assert steps(monitor, "loss") == [0, 100, 200]
+    assert steps(monitor, "positive_sample_loss") == [0, 100, 200]
+    assert store.primary_val is None  # (MRR, MR and HITS are no losses)
+
+
+def test_the_whole_kge_log():
+    monitor = read(ROTATE.read_bytes())
+    store = monitor.store
+    assert (store.primary_train, len(store["loss"])) == ("loss", 138)
+    assert store["Valid MRR"].values.tolist() == [0.003928, 0.729632]
+    assert steps(monitor, "Valid MRR") == [0, 10000]
+    assert store["Valid HITS@1"].split == "val"
+    assert store.primary_val is None  # (MRR, MR and HITS are no losses)
+    assert store["loss"].values[-1] == 0.092014
+
+
+WORD2VEC = """\
+Initialized
+Average loss at step  0 :  288.173339844
+Nearest to than: paraguayan, cheer, brightly, oakland,
+Average loss at step  2000 :  113.739018
+Average loss at step  4000 :  52.7262561
+"""
+
+UDACITY = """\
+Initialized
+Minibatch loss at step 0: 3446.947266
+Minibatch accuracy: 8.6%
+Validation accuracy: 22.8%
+Minibatch loss at step 500: 21.306847
+Minibatch accuracy: 78.1%
+Validation accuracy: 78.0%
+"""
+
+
+def test_blanks_around_the_step_and_the_colon():
+    monitor = read(WORD2VEC)
+    assert monitor.store["loss"].values.tolist() == [288.173339844, 113.739018, 52.7262561]
+    assert steps(monitor, "loss") == [0, 2000, 4000]
+
+
+def test_the_loss_at_its_step_beside_lines_of_plain_pairs():
+    monitor = read(UDACITY)
+    assert steps(monitor, "loss") == [0, 500]
+    assert monitor.store.primary_train == "loss"
+    assert monitor.store["Validation accuracy"].values.tolist() == [22.8, 78.0]
+
+
+def test_held_out_and_training_values_of_one_metric_stay_two_series():
+    monitor = read(
+        "Training loss at step 100: 0.52\nValid loss at step 100: 0.61\n"
+        "Training loss at step 200: 0.48\nValid loss at step 200: 0.60\n"
+    )
+    store = monitor.store
+    assert (store.primary_train, store.primary_val) == ("loss", "Valid loss")
+    assert store["loss"].values.tolist() == [0.52, 0.48]
+    assert store["Valid loss"].values.tolist() == [0.61, 0.60]
+
+
+def test_a_sentence_that_names_no_number_gives_no_series():
+    monitor = read(
+        "Saved checkpoint at step 100: /ckpt/model-100.pt\nloss: 0.5 step: 100\n"
+        "Saved checkpoint at step 200: /ckpt/model-200.pt\nloss: 0.4 step: 200\n"
+    )
+    assert {series.name for series in monitor.store} == {"loss"}

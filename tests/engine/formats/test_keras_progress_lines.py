@@ -1,0 +1,117 @@
+"""Keras progress frames are running figures of their epoch (issue 12): when the epoch ends with a
+summary (its final frame: the time it took, or its validation values), the summary is the epoch's
+record and the frames before it are not. A capture without a tty writes every update on a line of
+its own; a terminal's frames share a line, split by \\r: the same rule reads both. An epoch that
+ends with no summary (a bar that shows each batch's own loss, a Keras 3 fit without validation)
+keeps its frames as the records.
+
+Real lines: tests/corpus/deepbug-keras-train-log-txt/train.log.txt (lofus/deepbug, Keras 2 fit
+output without a tty; a second run is cut inside its first epoch).
+"""
+
+import pytest
+from parse_helpers import CORPUS, read, steps
+
+from lossmon.engine import Monitor
+
+DEEPBUG = CORPUS / "deepbug-keras-train-log-txt" / "train.log.txt"
+
+# train.log.txt lines 35-48
+TWO_EPOCHS = """\
+Train on 9454 samples, validate on 1000 samples
+Epoch 1/500
+
+2048/9454 [=====>........................] - ETA: 33s - loss: 6.9103 - acc: 0.0020
+4096/9454 [===========>..................] - ETA: 20s - loss: 6.7825 - acc: 0.0042
+6144/9454 [==================>...........] - ETA: 11s - loss: 6.6653 - acc: 0.0063
+8192/9454 [========================>.....] - ETA: 4s - loss: 6.5772 - acc: 0.0061 
+9454/9454 [==============================] - 33s 3ms/step - loss: 6.5302 - acc: 0.0067 - val_loss: 6.2844 - val_acc: 0.0050
+Epoch 2/500
+
+2048/9454 [=====>........................] - ETA: 21s - loss: 6.0563 - acc: 0.0142
+4096/9454 [===========>..................] - ETA: 17s - loss: 6.0518 - acc: 0.0144
+6144/9454 [==================>...........] - ETA: 10s - loss: 6.0554 - acc: 0.0153
+8192/9454 [========================>.....] - ETA: 3s - loss: 6.0551 - acc: 0.0164 
+9454/9454 [==============================] - 29s 3ms/step - loss: 6.0540 - acc: 0.0179 - val_loss: 6.3261 - val_acc: 0.0110
+"""
+
+# train.log.txt lines 293-302: the second run, cut inside its first epoch
+CUT_EPOCH = """\
+Train on 18885 samples, validate on 1000 samples
+Epoch 1/500
+
+ 2048/18885 [==>...........................] - ETA: 1:13 - loss: 7.0193 - acc: 4.8828e-04
+ 4096/18885 [=====>........................] - ETA: 56s - loss: 6.8790 - acc: 0.0027     
+ 6144/18885 [========>.....................] - ETA: 44s - loss: 6.7634 - acc: 0.0036
+"""
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 97))
+def test_progress_lines_before_an_epoch_summary_are_no_records(chunk):
+    monitor = read(TWO_EPOCHS, chunk=chunk)
+    store = monitor.store
+    assert store["loss"].values.tolist() == [6.5302, 6.054]
+    assert store["acc"].values.tolist() == [0.0067, 0.0179]
+    assert store["val_loss"].values.tolist() == [6.2844, 6.3261]
+    assert steps(monitor, "loss") == [9454, 2 * 9454]
+    assert not store["loss"].attrs.get("epoch_running_average")
+
+
+def test_the_same_frames_split_by_carriage_returns_read_alike():
+    # as a terminal capture holds them: an epoch's frames on one line, each after a \r
+    lines, frames = [], []
+    for text in TWO_EPOCHS.splitlines():
+        if "/9454 [" in text:
+            frames.append(text)
+            if "val_loss" in text:
+                lines.append("\r" + "\r".join(frames))
+                frames = []
+        else:
+            lines.append(text)
+    terminal = "\n".join(lines) + "\n"
+    assert terminal.count("\r") == 10
+    monitor = read(terminal)
+    assert monitor.store["loss"].values.tolist() == [6.5302, 6.054]
+    assert steps(monitor, "loss") == [9454, 2 * 9454]
+
+
+def test_a_run_cut_inside_an_epoch_adds_no_running_figure_where_epochs_end_with_a_summary():
+    monitor = read(TWO_EPOCHS + CUT_EPOCH)
+    assert monitor.store["loss"].values.tolist() == [6.5302, 6.054]
+
+
+def test_the_whole_log_counts_one_record_per_epoch():
+    monitor = read(DEEPBUG.read_bytes())
+    store = monitor.store
+    assert len(store["loss"]) == len(store["val_loss"]) == 32
+    assert (store.primary_train, store.primary_val) == ("loss", "val_loss")
+    assert store["loss"].values[-1] == 3.1334
+
+
+def test_frames_with_no_summary_after_them_stay_the_records():
+    # the frames of the cut run alone: no epoch of this log ends with a summary
+    monitor = read(CUT_EPOCH)
+    assert monitor.store["loss"].values.tolist() == [7.0193, 6.879, 6.7634]
+    assert monitor.store["loss"].attrs.get("epoch_running_average") is True
+
+
+def keras3_batches(epochs: int, batches: int) -> str:
+    """A Keras 3 bar per batch and no validation: no frame is an epoch's summary."""
+    out = []
+    for epoch in range(1, epochs + 1):
+        out.append(f"Epoch {epoch}/{epochs}\n")
+        for batch in range(1, batches + 1):
+            loss = 2.0 / epoch - 0.01 * batch
+            out.append(f"{batch:>3}/{batches} ━━━━━━━━━━━━━━━━━━━━ 0s 12ms/step - loss: {loss:.4f}\n")
+    return "".join(out)
+
+
+def test_an_epoch_that_ends_with_no_summary_keeps_its_frames_and_later_ones_come_live():
+    text = keras3_batches(3, 5)
+    monitor = read(text)
+    assert len(monitor.store["loss"]) == 15
+    assert steps(monitor, "loss") == list(range(1, 16))
+    # once an epoch ended with no summary, the next epochs' frames are records as they come
+    live = Monitor("test.log")
+    live.feed(text[: text.index("  3/5", text.index("Epoch 3/3"))].encode())
+    assert len(live.store["loss"]) >= 12
