@@ -149,7 +149,9 @@ def _detrend(values: np.ndarray, width: int) -> np.ndarray:
     """Values minus their centred moving average over ``width`` points (a pattern repeating within
     that span survives, the trend of the curve does not); the edges, without a full span, are
     dropped."""
-    sums = np.concatenate(([0.0], np.cumsum(values)))
+    sums = np.empty(len(values) + 1)
+    sums[0] = 0.0
+    np.cumsum(values, out=sums[1:])  # (the running sums after a 0, without a copy)
     average = (sums[width:] - sums[:-width]) / width
     half = width // 2
     return values[half : half + len(average)] - average
@@ -169,7 +171,7 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
     acf = np.fft.irfft(spectrum * np.conj(spectrum))[: n // 2]
     if acf[0] <= 0:
         return None
-    acf = acf / acf[0] * n / (n - np.arange(n // 2))  # unbiased: each lag has fewer pairs
+    acf = acf / acf[0] * n / _pairs(n)  # unbiased: each lag has fewer pairs
     top = n // 4
     if min_lag >= 1:  # the lags' neighbours as slices, not index arrays: the same peaks, faster
         at = acf[min_lag:top]
@@ -194,3 +196,17 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
         offset = 0.5 * (left - right) / curvature if curvature < 0 else 0.0  # parabola's top
         return (best + offset) / multiple
     return None
+
+
+_PAIRS: dict[int, np.ndarray] = {}
+
+
+def _pairs(n: int) -> np.ndarray:
+    """n - lag for lags 0 .. n // 2 - 1, as floats (a scan of a full ring has the same n every
+    time: made once)."""
+    found = _PAIRS.get(n)
+    if found is None:
+        if len(_PAIRS) > 64:
+            _PAIRS.clear()
+        found = _PAIRS[n] = (n - np.arange(n // 2)).astype(np.float64)
+    return found
