@@ -19,6 +19,7 @@ import numpy as np
 
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.periodic import Comparison, correlation
+from lossmon.engine.detectors.stats.vector import array_median
 
 WILD = 4.0  # robust sigmas of the smoothed residual: beyond, the trend's transient (a pattern's swing is under 2)
 
@@ -137,8 +138,8 @@ def _settled(residual: np.ndarray, width: int, span: int, wild: float = WILD) ->
     of the ring is such a transient: the scan starts half a detrending span after its last point."""
     sums = np.concatenate(([0.0], np.cumsum(residual)))
     smooth = (sums[span:] - sums[:-span]) / span
-    centre = float(np.median(smooth))
-    scale = float(np.median(np.abs(smooth - centre))) * MAD_TO_SIGMA
+    centre = array_median(smooth)
+    scale = array_median(np.abs(smooth - centre)) * MAD_TO_SIGMA
     out = np.flatnonzero(np.abs(smooth[: len(smooth) * 3 // 4] - centre) > wild * scale)
     if not len(out) or scale == 0:
         return residual
