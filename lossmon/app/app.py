@@ -69,7 +69,10 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.runs = RunsView(baseline)  # the run list and the overlay (runs_view.py)
         self.ascii = ascii
         self.show_elapsed = show_elapsed
-        self.planned = PlannedRefresh(self.set_timer, self._refresh_now, RefreshThrottle(clock))
+        # While loading, charts also wait for the process's own work (refresh.py); with a
+        # test's clock, for that clock only.
+        work = time.process_time if clock is time.monotonic else None
+        self.planned = PlannedRefresh(self.set_timer, self._refresh_now, RefreshThrottle(clock, work))
         self._charts_now = True  # the next refresh redraws the charts, loading or not (forced)
         self._was_loading = True  # the history is read first
         # Nothing is drawn before the screen says Ready: a resize can plan a frame before its

@@ -1,8 +1,9 @@
 """When the app redraws: at most four frames a second while data stream in, one a second while a
 log's history loads (the reading shares the interpreter with drawing), the charts every three
-seconds then and the checklist and findings lists every five. ``RefreshThrottle`` is pure
-bookkeeping on an injected clock; ``PlannedRefresh`` holds the one redraw planned, on a timer the
-app gives it."""
+seconds then and the checklist and findings lists every five (seconds of the wall clock and of the
+process's own CPU time: on a busy machine, drawing stays the same share of the load).
+``RefreshThrottle`` is pure bookkeeping on injected clocks; ``PlannedRefresh`` holds the one redraw
+planned, on a timer the app gives it."""
 
 from __future__ import annotations
 
@@ -24,11 +25,18 @@ MIN_DELAY = 0.02  # seconds: a refresh "when the throttle allows" never fires in
 
 
 class RefreshThrottle:
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    """``clock``: wall seconds. ``work``: the seconds of CPU this process has used (time.process_time
+    in the app), or None. With it, the charts and the lists wait while loading for that interval
+    of the process's own work too, not only of the wall clock: on a busy machine the load takes
+    longer on the wall clock for the same work, and charts drawn by the wall clock alone would be
+    a larger share of it. Idle, the load keeps a core busy and the wall clock decides, as without it."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, work: Callable[[], float] | None = None) -> None:
         self.clock = clock
+        self.work = work
         self.last_frame = -float("inf")
-        self.last_panes = -float("inf")
-        self.last_charts = -float("inf")
+        self.last_panes = self.last_panes_work = -float("inf")
+        self.last_charts = self.last_charts_work = -float("inf")
 
     def delay(self, loading: bool) -> float:
         """Seconds until the next frame may be drawn."""
@@ -40,21 +48,26 @@ class RefreshThrottle:
 
     def panes_due(self, loading: bool) -> bool:
         """Whether this frame also redraws the checklist and findings lists (and, if so, notes
-        it): always once loaded; while loading, every ``LOADING_PANES_INTERVAL`` seconds."""
-        now = self.clock()
-        if loading and now - self.last_panes < LOADING_PANES_INTERVAL:
-            return False
-        self.last_panes = now
-        return True
+        it): always once loaded; while loading, every ``LOADING_PANES_INTERVAL`` seconds (of
+        the wall clock and of the process's work)."""
+        due, self.last_panes, self.last_panes_work = self._due(loading, self.last_panes, self.last_panes_work, LOADING_PANES_INTERVAL)
+        return due
 
     def charts_due(self, loading: bool) -> bool:
         """Whether this frame also redraws the charts (and, if so, notes it): always once
-        loaded; while loading, every ``LOADING_CHARTS_INTERVAL`` seconds."""
+        loaded; while loading, every ``LOADING_CHARTS_INTERVAL`` seconds (of the wall clock and
+        of the process's work)."""
+        due, self.last_charts, self.last_charts_work = self._due(loading, self.last_charts, self.last_charts_work, LOADING_CHARTS_INTERVAL)
+        return due
+
+    def _due(self, loading: bool, last: float, last_work: float, interval: float) -> tuple[bool, float, float]:
+        """(due, the times to keep): due once loaded, or when ``interval`` has passed on the wall
+        clock and (with a work clock) of the process's work since the last time."""
         now = self.clock()
-        if loading and now - self.last_charts < LOADING_CHARTS_INTERVAL:
-            return False
-        self.last_charts = now
-        return True
+        work = self.work() if self.work is not None else None
+        if loading and (now - last < interval or (work is not None and work - last_work < interval)):
+            return False, last, last_work
+        return True, now, (work if work is not None else last_work)
 
 
 class PlannedRefresh:

@@ -203,7 +203,7 @@ class Coverage:
         hit = at < len(pending)
         at = at[hit]
         at = at[pending[at] == lines[hit]]
-        for index in np.unique(at).tolist():
+        for index in sorted(set(at.tolist())):  # (np.unique imports numpy.ma: 20-40 ms of a check)
             pending_shape = self._pending_shapes[index]
             if pending_shape is None:
                 continue

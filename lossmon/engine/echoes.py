@@ -112,7 +112,10 @@ class EchoFilter:
         per_row = np.zeros(count, np.int64)  # values each record holds
         names = np.zeros(count, np.uint64)  # which: the sum of their series' ids (equal sets, equal sums)
         for name, column in batch.columns.items():
-            names[column.rows] += np.uint64(self._id(name))
+            if len(column.rows) == count:  # in every record (rows are increasing: all of them)
+                names += np.uint64(self._id(name))
+            else:
+                names[column.rows] += np.uint64(self._id(name))
         repeats = np.zeros(count, np.int64)  # ... equal to their series' previous
         strong_values: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, values) of the repeats
         rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
@@ -122,14 +125,15 @@ class EchoFilter:
             rows = column.rows
             if not len(rows):
                 continue
-            per_row[rows] += 1
-            lines, values = batch.lines[rows], column.values
+            every = len(rows) == count  # the column is in every record: slices, not gathers
+            if every:
+                per_row += 1
+            else:
+                per_row[rows] += 1
+            lines, values = (batch.lines if every else batch.lines[rows]), column.values
             last = self._last.get(name)
             previous_lines = np.concatenate(([last[0] if last else -(TAIL_LINES + 1)], lines[:-1]))
             previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
-            previous_names = np.empty(len(rows), np.uint64)  # (uint64 throughout: a float would round it)
-            previous_names[0] = np.uint64(last[3] if last else 0)
-            previous_names[1:] = names[rows[:-1]]
             with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                 apart = lines - previous_lines
                 near = (lines != previous_lines) & (apart <= ECHO_LINES)
@@ -146,11 +150,22 @@ class EchoFilter:
                 value, previous = values[index], previous_values[index]
                 same = value == previous
                 if same.any():
-                    np.add.at(repeats, rows[index[same]], 1)
-                    strong_values.append((rows[index[same]], value[same]))
+                    repeated = rows[index[same]]
+                    repeats[repeated] += 1  # (rows are distinct: no index twice)
+                    strong_values.append((repeated, value[same]))
                 # a rounded copy: another statement (other names: a custom line and the trainer's
                 # dict) printed the same number to other places
-                index = index[(names[rows[index]] != previous_names[index]) & (value != previous) & (apart[index] <= ECHO_LINES)]
+                changed = (value != previous) & (apart[index] <= ECHO_LINES)
+                if changed.any():
+                    index, value, previous = index[changed], value[changed], previous[changed]
+                    # the names of each value's record and of its previous's (uint64 throughout:
+                    # a float would round them), for these values only
+                    previous_names = names[rows[np.maximum(index - 1, 0)]]
+                    if index[0] == 0:
+                        previous_names[0] = np.uint64(last[3] if last else 0)
+                    index = index[names[rows[index]] != previous_names]
+                else:
+                    index = index[:0]
                 copies = index[:0]
                 if len(index) and kind_of(name) in _MEASURED:
                     value, previous = values[index], previous_values[index]

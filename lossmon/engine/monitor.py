@@ -32,6 +32,10 @@ from lossmon.engine.trackers import record_decoder
 
 _NO_LINES = np.empty(0, np.int64)
 
+
+def _same_rows(a: np.ndarray, b: np.ndarray) -> bool:
+    return len(a) == len(b) and bool((a == b).all())
+
 # Distinct series a file may have: each costs ~8 KB and detector work, and a log that writes a
 # new metric name on every line (a random key, a timestamp in the name) must not take gigabytes.
 DEFAULT_MAX_SERIES = 1000
@@ -252,6 +256,7 @@ class Monitor:
         fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)
         created = False
         shared = None  # the timeline of the series before: the next may hold the same records
+        rows = steps = lines = None  # ... and its rows' steps and lines (columns often share rows)
         for name, column in batch.columns.items():
             series, is_new = self.store.get_or_create(name)
             created |= is_new
@@ -260,7 +265,9 @@ class Monitor:
                 series.split = series.attrs.get("split", series.split)  # the parser knows better
                 series.kind = series.attrs.get("kind", series.kind)
             start = len(series)
-            starts = series.extend(batch.steps[column.rows], column.values, batch.lines[column.rows], shared)
+            if rows is None or not (column.rows is rows or _same_rows(column.rows, rows)):
+                rows, steps, lines = column.rows, batch.steps[column.rows], batch.lines[column.rows]
+            starts = series.extend(steps, column.values, lines, shared)
             shared = series.timeline
             fresh[name] = (start, starts)
         if created:

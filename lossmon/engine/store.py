@@ -75,8 +75,14 @@ class Timeline:
     def holds(self, start: int, steps: np.ndarray, lines: np.ndarray) -> bool:
         """Are entries ``start:start + len(steps)`` these steps and lines (the same records)?"""
         end = start + len(steps)
-        return end <= len(self) and np.array_equal(self.lines.view[start:end], lines) and \
-            np.array_equal(self.steps.view[start:end], steps, equal_nan=True)
+        if end > len(self) or len(lines) != len(steps):
+            return False
+        if not (self.lines.view[start:end] == lines).all():
+            return False
+        held = self.steps.view[start:end]
+        # Equal as numbers, or NaN where the other is NaN (np.array_equal(equal_nan=True), whose
+        # checks cost more than the comparison on a batch of steps; most steps are not NaN).
+        return bool((held == steps).all()) or np.array_equal(held, steps, equal_nan=True)
 
     def head(self, count: int) -> "Timeline":
         """A copy of the first ``count`` entries."""
@@ -145,10 +151,14 @@ class Series:
         if not len(values):
             return []
         start = len(self)
-        previous = self.timeline.steps.view[start - 1] if start else steps[0]
-        back = np.flatnonzero(np.diff(steps, prepend=previous) < 0)
+        # A step below the one before starts a segment (a < b, as a - b < 0: the same for every
+        # float, inf and NaN included; without np.diff's copy of the steps).
+        back = np.flatnonzero(steps[1:] < steps[:-1]) + 1
+        if start and steps[0] < self.timeline.steps.view[start - 1]:
+            back = np.concatenate(([0], back))
         new_segments = (back + start).tolist()
-        self.segment_starts.extend(new_segments)
+        if new_segments:
+            self.segment_starts.extend(new_segments)
         self._place(steps, lines, shared)
         self._values.extend(values)
         finite = np.isfinite(values)

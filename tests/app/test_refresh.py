@@ -84,3 +84,28 @@ def test_the_charts_are_redrawn_every_frame_once_loaded_and_every_few_seconds_wh
     assert throttle.charts_due(loading=True)
     assert throttle.charts_due(loading=False) and throttle.charts_due(loading=False)  # loaded: every frame
     assert not throttle.charts_due(loading=True)  # a load that starts again (a new file) waits its turn
+
+
+def test_while_loading_the_charts_and_lists_also_wait_for_the_process_work():
+    """On a busy machine the history's load takes longer on the wall clock for the same work:
+    the charts and the lists wait for their interval of this process's CPU time too, so that
+    drawing stays the same share of the load. Once loaded, every frame has them."""
+    from lossmon.app.refresh import LOADING_CHARTS_INTERVAL
+
+    clock, work = ManualClock(100.0), ManualClock(5.0)
+    throttle = RefreshThrottle(clock, work)
+    assert throttle.charts_due(loading=True) and throttle.panes_due(loading=True)  # the first picture
+    clock.advance(LOADING_PANES_INTERVAL)  # the wall clock moved on, the work only a quarter as far
+    work.advance(LOADING_PANES_INTERVAL / 4)
+    assert not throttle.charts_due(loading=True) and not throttle.panes_due(loading=True)
+    work.advance(LOADING_CHARTS_INTERVAL - LOADING_PANES_INTERVAL / 4)
+    assert throttle.charts_due(loading=True) and not throttle.panes_due(loading=True)
+    work.advance(LOADING_PANES_INTERVAL)
+    assert throttle.panes_due(loading=True)
+    assert throttle.charts_due(loading=False) and throttle.panes_due(loading=False)  # loaded: every frame
+    # An idle machine: the work keeps up with the wall clock, which decides as before.
+    clock.advance(LOADING_CHARTS_INTERVAL / 2)
+    work.advance(LOADING_CHARTS_INTERVAL)
+    assert not throttle.charts_due(loading=True)
+    clock.advance(LOADING_CHARTS_INTERVAL / 2)
+    assert throttle.charts_due(loading=True)

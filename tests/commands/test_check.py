@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -192,6 +193,22 @@ def test_check_never_imports_the_terminal_ui(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "UI: []" in result.stderr
+
+
+def test_check_of_the_demo_logs_never_imports_numpy_ma():
+    """np.median and np.unique import numpy.ma at their first call (20-40 ms of a check): the
+    engine takes its medians and distinct values without them (detectors/stats/vector.py)."""
+    demo = Path(__file__).resolve().parents[2] / "demo_logs"
+    probe = (
+        "import sys\n"
+        "from lossmon.cli import main\n"
+        "for path in sys.argv[1:]:\n"
+        "    main(['check', '--json', path])\n"
+        "print('MA:', 'numpy.ma' in sys.modules, file=sys.stderr)\n"
+    )
+    paths = sorted(str(p) for p in demo.iterdir())
+    result = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, timeout=300)
+    assert "MA: False" in result.stderr, result.stderr[-2000:]
 
 
 def test_a_directory_of_runs_with_an_unreadable_part(tmp_path, capsys, real_logs, monkeypatch):

@@ -45,6 +45,31 @@ def test_step_going_back_starts_a_new_segment():
     assert series.segment_bounds(1) == (3, 5)
 
 
+def test_only_a_step_below_the_one_before_starts_a_segment_whatever_the_float():
+    """A NaN step (none printed) is below nothing and nothing is below it; inf and -inf compare
+    as numbers (2.0 after inf goes back). Within a batch and from one batch to the next."""
+    series = Series("loss")
+    steps = np.array([1.0, np.nan, 0.5, np.inf, np.inf, 2.0, -np.inf, -np.inf, 3.0, 1e308, -1e308])
+    assert series.extend(steps, np.ones(len(steps)), np.arange(len(steps))) == [5, 6, 10]
+    assert series.extend(np.array([-np.inf, 5.0]), np.ones(2), np.arange(2)) == [11]
+    assert series.extend(np.array([np.nan]), np.ones(1), np.arange(1)) == []
+    assert series.extend(np.array([4.0]), np.ones(1), np.arange(1)) == []  # after a NaN step
+    assert series.extend(np.array([3.0]), np.ones(1), np.arange(1)) == [15]
+    assert series.segment_starts == [0, 5, 6, 10, 11, 15]
+
+
+def test_a_series_joins_a_timeline_whose_steps_are_nan_where_its_are():
+    first, second = Series("loss"), Series("grad_norm")
+    steps, lines = np.array([np.nan, 1.0, np.nan]), np.array([4, 5, 6])
+    first.extend(steps, np.ones(3), lines)
+    second.extend(steps.copy(), np.ones(3), lines.copy(), first.timeline)
+    assert second.timeline is first.timeline
+    third = Series("lr")
+    third.extend(np.array([np.nan, 2.0, np.nan]), np.ones(3), lines, first.timeline)  # another step: its own
+    assert third.timeline is not first.timeline
+    np.testing.assert_array_equal(third.steps, [np.nan, 2.0, np.nan])
+
+
 def test_store_picks_primary_losses():
     store = SeriesStore()
     for name in ("learning_rate", "loss", "eval_loss", "eval_accuracy"):

@@ -48,7 +48,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
-from lossmon.engine.detectors.stats.vector import previous, run_lengths
+from lossmon.engine.detectors.stats.vector import array_median, previous, row_medians, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
@@ -174,11 +174,11 @@ class ContradictoryMetrics(Detector):
         count = width * (width - 1) / 2
         metric_tau = _kendall(metric) / count
         train_tau = _kendall(train) / count
-        before = np.median(metric[:, :3], axis=1)
-        after = np.median(metric[:, -3:], axis=1)
+        before = row_medians(metric[:, :3])
+        after = row_medians(metric[:, -3:])
         noise, train_noise = _noise(metric), _noise(train)
         drop = before - after
-        train_fall = np.median(train[:, :3], axis=1) - np.median(train[:, -3:], axis=1)
+        train_fall = row_medians(train[:, :3]) - row_medians(train[:, -3:])
         with np.errstate(invalid="ignore"):
             worse = (
                 (metric_tau <= self.metric_tau) & (train_tau <= self.loss_tau)
@@ -191,8 +191,8 @@ class ContradictoryMetrics(Detector):
             events.append(Event(int(where[i]), "warn", (
                 f"{points.series} got worse over {width} evaluations ({sign * before[k]:.4g} -> {sign * after[k]:.4g}, "
                 f"{100.0 * drop[k] / max(abs(before[k]), 1e-300):.1f}%, {drop[k] / max(noise[k], 1e-300):.0f} times its "
-                f"eval noise) while the train loss kept improving ({np.median(train[k, :3]):.4g} -> "
-                f"{np.median(train[k, -3:]):.4g}) (step {format_step(points.steps[where[i]])})"
+                f"eval noise) while the train loss kept improving ({array_median(train[k, :3]):.4g} -> "
+                f"{array_median(train[k, -3:]):.4g}) (step {format_step(points.steps[where[i]])})"
             ), WORSENING))
         for k in self.entries(WORSENING + " over", ~worse).tolist():
             events.append(Event(int(where[int(ends[k])]), None, family=WORSENING))
@@ -224,4 +224,4 @@ def _kendall(windows: np.ndarray) -> np.ndarray:
 def _noise(windows: np.ndarray) -> np.ndarray:
     """Robust point-to-point noise of each row, from second differences (a steady trend adds none)."""
     second = np.abs(windows[:, 2:] - 2.0 * windows[:, 1:-1] + windows[:, :-2])
-    return np.median(second, axis=1) * MAD_TO_SIGMA / math.sqrt(6.0)
+    return row_medians(second) * MAD_TO_SIGMA / math.sqrt(6.0)

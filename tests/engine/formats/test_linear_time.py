@@ -203,7 +203,7 @@ _NAME_RUN_UNITS = ["g[", "x)", "[x", "a_b[", "loss[", "(a", "a]", "-", "--a", "a
 def test_runs_of_name_characters_take_linear_time_in_a_subprocess():
     done = subprocess.run(
         [sys.executable, "-c", _NAME_RUNS], input="\0".join(_NAME_RUN_UNITS), capture_output=True, text=True,
-        timeout=20,  # generous: linear, all take well under a second each; quadratic, minutes each
+        timeout=90,  # generous (a loaded machine): linear, all take well under a second each; quadratic, minutes each
         cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 0, done.stderr

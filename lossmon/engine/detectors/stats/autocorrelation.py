@@ -19,6 +19,7 @@ import numpy as np
 
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.periodic import Comparison, correlation
+from lossmon.engine.detectors.stats.vector import array_median
 
 WILD = 4.0  # robust sigmas of the smoothed residual: beyond, the trend's transient (a pattern's swing is under 2)
 
@@ -137,8 +138,8 @@ def _settled(residual: np.ndarray, width: int, span: int, wild: float = WILD) ->
     of the ring is such a transient: the scan starts half a detrending span after its last point."""
     sums = np.concatenate(([0.0], np.cumsum(residual)))
     smooth = (sums[span:] - sums[:-span]) / span
-    centre = float(np.median(smooth))
-    scale = float(np.median(np.abs(smooth - centre))) * MAD_TO_SIGMA
+    centre = array_median(smooth)
+    scale = array_median(np.abs(smooth - centre)) * MAD_TO_SIGMA
     out = np.flatnonzero(np.abs(smooth[: len(smooth) * 3 // 4] - centre) > wild * scale)
     if not len(out) or scale == 0:
         return residual
@@ -149,7 +150,9 @@ def _detrend(values: np.ndarray, width: int) -> np.ndarray:
     """Values minus their centred moving average over ``width`` points (a pattern repeating within
     that span survives, the trend of the curve does not); the edges, without a full span, are
     dropped."""
-    sums = np.concatenate(([0.0], np.cumsum(values)))
+    sums = np.empty(len(values) + 1)
+    sums[0] = 0.0
+    np.cumsum(values, out=sums[1:])  # (the running sums after a 0, without a copy)
     average = (sums[width:] - sums[:-width]) / width
     half = width // 2
     return values[half : half + len(average)] - average
@@ -169,7 +172,7 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
     acf = np.fft.irfft(spectrum * np.conj(spectrum))[: n // 2]
     if acf[0] <= 0:
         return None
-    acf = acf / acf[0] * n / (n - np.arange(n // 2))  # unbiased: each lag has fewer pairs
+    acf = acf / acf[0] * n / _pairs(n)  # unbiased: each lag has fewer pairs
     top = n // 4
     if min_lag >= 1:  # the lags' neighbours as slices, not index arrays: the same peaks, faster
         at = acf[min_lag:top]
@@ -194,3 +197,17 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
         offset = 0.5 * (left - right) / curvature if curvature < 0 else 0.0  # parabola's top
         return (best + offset) / multiple
     return None
+
+
+_PAIRS: dict[int, np.ndarray] = {}
+
+
+def _pairs(n: int) -> np.ndarray:
+    """n - lag for lags 0 .. n // 2 - 1, as floats (a scan of a full ring has the same n every
+    time: made once)."""
+    found = _PAIRS.get(n)
+    if found is None:
+        if len(_PAIRS) > 64:
+            _PAIRS.clear()
+        found = _PAIRS[n] = (n - np.arange(n // 2)).astype(np.float64)
+    return found

@@ -118,7 +118,7 @@ def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     means = np.empty(count)
     profiles = np.empty((count, bins))
     noises = np.empty(count)
-    for n in np.unique(lengths).tolist():
+    for n in sorted(set(lengths.tolist())):  # (np.unique imports numpy.ma: 20-40 ms of a check)
         rows = np.flatnonzero(lengths == n)
         epoch = values[starts[rows, None] + np.arange(n)]
         means[rows] = np.add.reduce(epoch, axis=1) / n
@@ -131,7 +131,7 @@ def _epoch_statistics(values: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     # loss in every epoch's residual, a shape that hides a weak pattern (or mimics one).
     earlier = np.concatenate((last_means, means[:-2]))[: len(means)]
     curvature = np.nan_to_num((earlier + means - 2 * before) / 2.0)
-    for n in np.unique(lengths).tolist():
+    for n in sorted(set(lengths.tolist())):
         rows = np.flatnonzero(lengths == n)
         epoch = values[starts[rows, None] + np.arange(n)]
         position = (np.arange(n) + 0.5) / n - 0.5  # -0.5..0.5 across the epoch, 0 at its centre

@@ -11,7 +11,7 @@ import numpy as np
 from lossmon.engine.detectors.base import Feature, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA, BlockStats
 from lossmon.engine.detectors.stats.schedule import QUIET_POINTS, LrWatch
-from lossmon.engine.detectors.stats.vector import log_values
+from lossmon.engine.detectors.stats.vector import array_median, log_values
 from lossmon.engine.detectors.stats.few import median
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
@@ -111,13 +111,13 @@ class ShortTrend(Feature):
                 continue
             x = np.asarray(self.values)
             half = n // 2
-            early, late = float(np.median(x[:half])), float(np.median(x[n - half :]))
+            early, late = array_median(x[:half]), array_median(x[n - half :])
             second = np.abs(x[:-2] - 2.0 * x[1:-1] + x[2:])
-            jitter = float(np.median(second)) * MAD_TO_SIGMA / math.sqrt(6.0)
-            spread = float(np.median(np.abs(x - np.median(x)))) * MAD_TO_SIGMA
+            jitter = array_median(second) * MAD_TO_SIGMA / math.sqrt(6.0)
+            spread = array_median(np.abs(x - array_median(x))) * MAD_TO_SIGMA
             rows.append((
-                int(where[k]), n, float(np.median(x[:3])), float(np.median(x[:OPENING])), early - late, late,
-                self.best, float(np.median(x[-3:])), float(np.median(x[-6:-3])), self.rises, jitter, spread,
+                int(where[k]), n, array_median(x[:3]), array_median(x[:OPENING]), early - late, late,
+                self.best, array_median(x[-3:]), array_median(x[-6:-3]), self.rises, jitter, spread,
             ))
         columns = list(zip(*rows)) if rows else [()] * 12
         index, count, *stats = (np.asarray(c) for c in columns)

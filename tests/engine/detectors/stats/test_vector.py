@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from lossmon.engine.detectors.stats.vector import (
+    array_median,
     ewm,
     lindley,
     log_values,
@@ -63,6 +64,20 @@ def test_row_medians_are_np_medians_bits(width):
     got = row_medians(rows)
     assert got.tobytes() == expected.tobytes()
     assert row_medians(rows[:0]).shape == (0,)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 6, 7, 320, 321, 4097])
+def test_array_median_is_np_medians_bits(size):
+    rng = np.random.default_rng(size)
+    for scale in (1e-300, 1.0, 1e300):
+        values = rng.lognormal(size=size) * scale * np.where(rng.random(size) < 0.3, -1.0, 1.0)
+        assert np.float64(array_median(values)).tobytes() == np.median(values).tobytes()
+        values[size // 2] = np.inf  # inf is a value like any other
+        assert np.float64(array_median(values)).tobytes() == np.median(values).tobytes()
+        values[-1] = np.nan  # a NaN anywhere: NaN, as np.median says
+        assert np.isnan(array_median(values)) and np.isnan(np.median(values))
+    ties = np.repeat([0.5, 2.0, 0.25], size)
+    assert array_median(ties) == np.median(ties)
 
 
 def test_log_values_marks_what_has_no_log():
