@@ -2,7 +2,7 @@
 append -> record <= 2 s; issue 19 item 19: a writer at 50 MB/s.)
 
     .venv/bin/python -m benchmarks.watch_throughput [--rate 150000 | --mbps 50] [--seconds 20]
-        [--baseline /path/to/other/checkout]
+        [--baseline /path/to/other/checkout] [--verify]
 
 A writer process appends nanoGPT-style metric lines to a fresh log at the given rate (lines/s, or
 MB/s with lines padded to ~85 bytes), in batches every 10 ms, and notes when each batch was
@@ -10,7 +10,10 @@ written (CLOCK_MONOTONIC, shared by processes). ``lossmon watch --jsonl`` follow
 process reads its stdout and notes, for each read, the last step printed and when. Reported:
 records ingested per second (over the writer's run and until watch caught up), latency from
 append to record (p50, p95, max) and how long after the writer stopped watch caught up, with
-the load average before and after (the machine is shared: say so when quoting).
+the load average before and after (the machine is shared: say so when quoting), watch's CPU
+per record and per thread (the follower's thread parses and runs the detectors, the main thread
+writes the JSON lines). ``--verify`` also checks that watch printed what ``check --json`` reads
+from the same bytes (each series' count, last value and minimum; the same findings).
 
 Linux only. Timings, not tests: CI does not run this.
 """
@@ -124,6 +127,7 @@ def run(args) -> dict:
         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
     )
     seen: list[tuple[int, float]] = []  # (last step printed, when read)
+    kept = open(os.path.join(directory, "watch.jsonl"), "wb") if args.verify else None  # what watch printed
     records = 0
     fd = watch.stdout.fileno()
     os.set_blocking(fd, False)
@@ -145,6 +149,8 @@ def run(args) -> dict:
             cut = data.rfind(b"\n") + 1
             complete, tail = data[:cut], data[cut:]
             records += complete.count(b'{"path"')
+            if kept is not None:
+                kept.write(complete)
             steps = _STEP.findall(complete[-400:]) or _STEP.findall(complete)
             if steps:
                 seen.append((int(steps[-1]), now))
@@ -155,19 +161,83 @@ def run(args) -> dict:
         if deadline is not None and time.monotonic() > deadline:
             break
     cpu = cpu_seconds(watch.pid)
+    threads = thread_cpu_seconds(watch.pid)
     watch.terminate()
     watch.wait()
     load_after = os.getloadavg()
     with open(times_path) as f:
         written = json.load(f)
+    verified = {}
+    if kept is not None:
+        kept.close()
+        verified = {"same_as_check": verify(root, env, log, os.path.join(directory, "watch.jsonl"))}
     shutil.rmtree(directory, ignore_errors=True)  # up to a GB of log
-    return {**summarize(written, seen, records, rate, load_before, load_after), **cost(cpu, records)}
+    return {**summarize(written, seen, records, rate, load_before, load_after), **cost(cpu, records),
+            "watch_threads_cpu_s": threads, **verified}
 
 
-def cpu_seconds(pid: int) -> float:
+def thread_cpu_seconds(pid: int) -> list[float]:
+    """CPU seconds of each of watch's threads, most first: the follower's (reading, parsing,
+    detectors) and the main thread's (writing the JSON lines) are the first two."""
+    seconds = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            seconds.append(cpu_seconds(pid, f"/proc/{pid}/task/{task}/stat"))
+        except OSError:  # the thread ended meanwhile
+            continue
+    return sorted((round(s, 2) for s in seconds), reverse=True)[:4]
+
+
+def verify(root: str, env: dict, log: str, printed: str) -> bool | str:
+    """Did watch print what ``lossmon export`` and ``check --json`` read from the same bytes:
+    every series' points in order (step and value) and the same findings (the stalled detector
+    aside: check reads a finished file)? True, or what differs. Each side's series are digested
+    as they stream by (a 20 s run at 50 MB/s prints millions of points)."""
+    import csv
+    import hashlib
+    import io
+    import math
+
+    def note(digests: dict, name: str, step: float, value: float | None) -> None:
+        digests.setdefault(name, hashlib.sha1()).update(f"{float(step)!r} {value!r};".encode())
+
+    keys = ("pathology", "severity", "series", "step", "line", "message")
+    watched: dict = {}
+    findings = []
+    with open(printed, "rb") as f:
+        for text in f:
+            item = json.loads(text)
+            if "finding" in item:
+                if item["finding"]["pathology"] != "stalled":
+                    findings.append(json.dumps([item["finding"][k] for k in keys]))
+                continue
+            for name, value in item["metrics"].items():
+                note(watched, name, item["step"], value)
+    exported: dict = {}
+    export = subprocess.Popen([sys.executable, "-m", "lossmon", "export", "--csv", "-", log], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    rows = csv.reader(io.TextIOWrapper(export.stdout, newline=""))
+    next(rows, None)  # the header
+    for step, name, value in rows:
+        number = float(value)
+        note(exported, name, float(step), number if math.isfinite(number) else None)
+    export.wait()
+    differ = sorted(name for name in set(watched) | set(exported)
+                    if name not in watched or name not in exported or watched[name].digest() != exported[name].digest())
+    if differ:
+        return f"series differ: {differ}"
+    check = subprocess.run([sys.executable, "-m", "lossmon", "check", "--json", log], cwd=root, env=env,
+                           capture_output=True, check=False)
+    (report,) = json.loads(check.stdout)["files"]
+    if sorted(findings) != sorted(json.dumps([f[k] for k in keys]) for f in report["findings"]):
+        return "findings differ"
+    return True
+
+
+def cpu_seconds(pid: int, stat: str | None = None) -> float:
     """The watcher's own CPU time (utime + stime): comparable across runs on a loaded machine,
-    where wall-clock rates mostly measure the other processes."""
-    with open(f"/proc/{pid}/stat") as f:
+    where wall-clock rates mostly measure the other processes (``stat``: one thread's instead)."""
+    with open(stat or f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -221,6 +291,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--baseline", help="another checkout's root, run instead of this one")
     parser.add_argument("--catch-up-limit", type=float, default=300.0, help="give up this long after the writer")
+    parser.add_argument("--verify", action="store_true",
+                        help="also compare what watch printed with `lossmon check --json` on the same bytes")
     args = parser.parse_args()
     print(json.dumps(run(args), indent=1))
 

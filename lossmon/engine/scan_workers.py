@@ -27,10 +27,12 @@ forking a threaded process can copy a lock held by another thread.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -200,8 +202,48 @@ def _has_overlong_line(newlines: np.ndarray, size: int) -> bool:
     return int(gaps.max()) - 1 > MAX_LINE_BYTES
 
 
-def _preload() -> None:
-    """Imported once by a fork server, so that each worker it forks starts warm."""
+def worker_started() -> None:
+    """In a worker, first: it lives only as long as the process that owns it.
+
+    A worker waits for ranges on a pipe whose write end it holds itself (both ends of the
+    executor's queues are handed to every worker), so it never sees the owner go: an owner killed
+    (SIGKILL, SIGTERM's default, a pytest worker ending with ``os._exit``) left it waiting
+    forever, and with it the fork server, which every worker keeps alive through its inherited
+    ``alive`` descriptor. multiprocessing gives each child a sentinel of its parent process (the
+    owner, for a forked worker and for one from the fork server alike), readable once the owner
+    is gone: a thread waits on it and ends the worker at once. Ctrl+C reaches the whole process
+    group; the owner decides what it ends (it closes its workers), so a worker ignores it instead
+    of printing a KeyboardInterrupt traceback."""
+    import multiprocessing
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is not None:
+        threading.Thread(target=_end_with_owner, args=(sentinel,), name="lossmon-owner-watch", daemon=True).start()
+
+
+@contextmanager
+def _interrupts_held():
+    """Ctrl+C held back on this thread while ``submit`` may fork workers (with ``fork``, it forks
+    them): a worker forked meanwhile starts with it blocked, until worker_started ignores it, and
+    this process gets it as soon as submit returns, not halfway through starting the pool."""
+    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):  # no signal masks here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _end_with_owner(sentinel: int) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])  # readable (EOF) only once the owner's end of the pipe is closed: it is gone
+    os._exit(0)
 
 
 # This process's side -----------------------------------------------------------------------------
@@ -237,9 +279,9 @@ class ScanWorkers:
         method = "fork" if threading.active_count() == 1 else "forkserver"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
-            context.set_forkserver_preload([__name__])
+            context.set_forkserver_preload(["lossmon.engine.scan_worker_server"])
         self.start_method = method
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_started)
         self._file = open(path, "rb")
         self._next_start = start  # the next range to hand out starts here
         # (start, end, future, index of the range in its group's call), in order
@@ -295,7 +337,12 @@ class ScanWorkers:
         self._in_flight.clear()
         self._blocks.clear()
         # Waiting is short (a worker finishes the range it is on); a broken pool's workers are gone.
-        self._pool.shutdown(wait=not self.broken, cancel_futures=True)
+        try:
+            self._pool.shutdown(wait=not self.broken, cancel_futures=True)
+        except Exception:  # noqa: BLE001 - a pool left half made (Ctrl+C inside submit): end its workers here
+            for process in self.processes:
+                process.kill()
+                process.join()
         self._file.close()
 
     def __enter__(self) -> ScanWorkers:
@@ -327,7 +374,8 @@ class ScanWorkers:
                 ranges.append((self._next_start, end))
                 self._next_start = end
             try:
-                future = self._pool.submit(scan_ranges, self.path, ranges, self._matchers)
+                with _interrupts_held():
+                    future = self._pool.submit(scan_ranges, self.path, ranges, self._matchers)
                 self._group = min(2 * self._group, GROUP_RANGES)
             except Exception:  # noqa: BLE001 - a broken pool: the ranges are read here
                 self.broken = True
