@@ -40,7 +40,10 @@ _PREFIX = re.compile(
     # characters, which would rescan the run from each of its characters (quadratic on "-----...")
     r"|(?<![\w.-])[\w.-]++:\d++(?=\t)"
     r"|>>"
-    r"|[-|:]"
+    # separators; a lone "-" is a number's sign when a digit, ".", "inf" or "nan" follows it: a log
+    # of bare negative values ("-1.5" per line, a loss.txt of ELBOs) keeps them negative, while a
+    # run of dashes ("-----0------", an epoch's rule) is all separator
+    r"|-(?![\d.]|(?i:inf|nan))|(?<=-)-|[|:]"
     r"|\s++"
     r")++"  # possessive: nothing follows, so it never needs to give back
 )

@@ -100,3 +100,17 @@ def test_a_file_named_for_a_metric_whose_line_1_is_a_word_is_no_column():
     monitor = read_as("loss_log.txt", "Training\nstep 1 loss=0.52\n3\nstep 2 loss=0.47\n")
     assert [s.name for s in monitor.store] == ["loss"]
     assert monitor.store["loss"].values.tolist() == [0.52, 0.47]
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 3])
+@pytest.mark.parametrize("path, data", [("elbo.csv", "elbo\n-1.5\n-2.25\n-inf\n"), ("loss.txt", "-0.75\n.5\n-3e-2\n-nan\n")])
+def test_negative_values_keep_their_sign(path, data, chunk):
+    """A lone "-" at a line's start is a sign, not a separator of the logging prefix: a column of
+    ELBOs or negative log-likelihoods read as positive would turn a falling curve into a rising one
+    (found by tests/engine/formats/test_properties.py: b"loss\\n-inf" read as +inf)."""
+    import math
+
+    monitor = read_as(path, data, chunk)
+    values = monitor.store[path.split(".")[0]].values.tolist()
+    expected = [-1.5, -2.25, -math.inf] if path == "elbo.csv" else [-0.75, 0.5, -0.03, math.nan]
+    assert [("nan" if math.isnan(v) else v) for v in values] == [("nan" if math.isnan(v) else v) for v in expected]

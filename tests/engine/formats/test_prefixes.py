@@ -48,6 +48,12 @@ from tests.engine.formats.parse_helpers import read, steps
         # a counter before a pipe is the record, not a location
         ("2025-11-01 20:09:45 |     INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
         ("  iter:20 | loss 2.5", "iter:20 | loss 2.5"),
+        # a lone dash before a number is its sign; a run of dashes is a rule (pointnet's epochs)
+        ("-1.5", "-1.5"),
+        ("-.5 -0.25", "-.5 -0.25"),
+        ("-inf", "-inf"),
+        ("- loss: 0.5", "loss: 0.5"),
+        ("-----0------", "0------"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
