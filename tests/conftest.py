@@ -7,6 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run, so the suite (and CI) passes or fails on
+# the code alone; `pytest --hypothesis-profile=explore` draws new ones to hunt for bugs.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
 _CANDIDATES = (REPO.parent / "shared" / "real-logs", Path("/work/shared/real-logs"))
