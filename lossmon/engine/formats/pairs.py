@@ -49,7 +49,7 @@ _ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d]
 # first word (up to a blank, ":" or "=") may be at most _MAX_FIRST_WORD characters: no real name is
 # longer, and each start then costs a bounded look.
 _MAX_FIRST_WORD = 160
-_SHORT_FIRST_WORD = rf"(?=[^\s:=]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=]))"
+_SHORT_FIRST_WORD = rf"(?=[^\s:=：]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=：]))"
 NAME = (
     rf"{_SHORT_FIRST_WORD}"
     rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
@@ -63,10 +63,21 @@ _END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.[\w.])"
 # ("epoch: {1/300}, step: {1/8250}, loss : {1.6534357}, lr : {0.0001000}"): the brace must close
 # right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
 _BRACED_END = r"(?:/\d++)?+[ \t]*+\}"
+# (A Chinese script's f-string often writes the full-width colon: "训练损失：0.52", "Epoch：3，Loss：0.41".)
 PAIR = re.compile(
-    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
+    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=：][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
     rf"(?(brace){_BRACED_END}|{_END})"
 )
+# A dict or JSON object printed after its step, which the dict and JSON formats do not take ("epoch 3:
+# {'accuracy': 0.84, 'f1': 0.88}", as accelerate's examples print their metrics; "Epoch 1 {"loss":
+# 0.52}"): its keys are quoted. Searched only after a "{" on the same line with a number before it, so
+# that the one-key-a-line body of a pretty-printed config ('  "attn_pdrop": 0.1,') gives nothing, nor
+# does a run's closing summary ("eval_results= {'eval_loss': 0.03, ...}", the last evaluation again).
+QUOTED_PAIR = re.compile(
+    rf"(?<![\w./@-])(?P<quote>['\"])(?P<name>{NAME})(?P=quote)[ \t]*+:[ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
+)
+_DICT_OPEN = re.compile(r"\{[ \t]*+['\"]")
+_DIGIT = re.compile(r"\d")
 # A name right after a rule of dashes ("----------val_loss: 5.19"), searched only in a line with one
 _PAIR_AFTER_RULE = re.compile(PAIR.pattern.replace("(?<![\\w./@-])", "(?<=---)", 1))
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
@@ -102,7 +113,7 @@ _IS_PAIR = re.compile(
 )
 # (Whole words: "answer" holds "wer" but names no metric.)
 _METRIC_WORD = re.compile(
-    r"(?i:loss|losses|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
+    r"(?i:loss|losses|cost|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
     r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim|entropy)"
 )
 _NAME_WORDS = re.compile(r"[ _-]")
@@ -145,6 +156,41 @@ _FOR_THE_STEP = re.compile(
     r"(?:the|this|that|each|every|current|whole|[ ])*+(?:epoch|iteration|iter|step|batch|round)s?+"
     rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
 )
+
+
+# "Cost after iteration 100: 0.693147" (the deeplearning.ai courses), "Average loss at step  2000 :
+# 4.372" (TensorFlow's word2vec tutorial), "Loss after epoch 3: 0.52", "val_loss at epoch 3 = 0.61":
+# a metric's words, the step it was measured at, then its value. (The words are checked as for
+# "is" pairs: a metric word among them, no function word.)
+_AT_STEP = re.compile(
+    r"(?<![\w./@-])(?P<name>[^\W\d][\w-]*+(?:[ ][^\W\d][\w-]*+){0,3}?)[ ]++(?i:after|at|for|in|on|during)[ ]++"
+    r"(?i:the[ ]++)?+(?P<word>(?i:epoch|step|iteration|iter|batch|update|round))[ \t]*+(?P<step>\d++)"
+    rf"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+[:=]?+[ \t]*+{VALUE_OPEN}(?P<value>{VALUE}){_END}"
+)
+_AT_STEP_WORDS = (" after ", " at ", " for ", " in ", " on ", " during ")
+
+
+def at_step_pairs(text: str) -> list[Pair]:
+    """The step and the metric of ``metric after step N: value`` sentences (see ``_AT_STEP``)."""
+    found: list[Pair] = []
+    for match in _AT_STEP.finditer(text):
+        name = _is_name(match.group("name"))
+        value = to_float(match.group("value"))
+        if name is None or value is None:
+            continue
+        step_name = "epoch" if match.group("word").lower() == "epoch" else "step"
+        found.append(Pair(step_name, float(match.group("step")), *match.span("step"), *match.span("word")))
+        found.append(Pair(name, value, match.start("value"), match.end("value"), match.start("name"), match.end()))
+    return found
+
+
+def _with_at_step_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    """``found`` with the pairs of ``metric after step N: value`` sentences in place of whatever
+    was read inside them ("epoch 3" alone, the value as a nameless number)."""
+    spans = [(pair.at, pair.stop) for pair in more[1::2]]
+    kept = [pair for pair in found if not any(at <= pair.start < stop for at, stop in spans)]
+    names = {pair.name for pair in kept}
+    return sorted(kept + [pair for pair in more if pair.name not in names], key=lambda pair: pair.start)
 
 
 def for_the_step_pairs(text: str, offset: int = 0) -> list[Pair]:
@@ -414,8 +460,12 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_is_pairs(found, is_pairs(text))
     if any(pair.name.lower() in _SUMMARISED_STEPS for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
+    if any(word in text for word in _AT_STEP_WORDS) and (at_step := at_step_pairs(text)):
+        return _with_at_step_pairs(found, at_step)
     if "{" in text and (braced := brace_pairs(text)):
         found = _with_pairs_after_rules(found, braced)
+    if "{" in text and (opened := _DICT_OPEN.search(text)) is not None and _DIGIT.search(text, 0, opened.start()):
+        found = _with_pairs_after_rules(found, find_pairs(text[opened.start() :], QUOTED_PAIR, opened.start()))
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(pair.name in STEP_WORDS for pair in found):

@@ -48,6 +48,11 @@ from tests.engine.formats.parse_helpers import read, steps
         # a counter before a pipe is the record, not a location
         ("2025-11-01 20:09:45 |     INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
         ("  iter:20 | loss 2.5", "iter:20 | loss 2.5"),
+        # print(time.ctime(), ...) and a level before the time in one bracket
+        ("Wed May  1 10:00:01 2024 step 10 loss 0.5", "step 10 loss 0.5"),
+        ("Tue Jun 11 09:59:58 2024: step 10, loss: 0.5", "step 10, loss: 0.5"),
+        ("[INFO 2024-05-01 10:00:01,123] step 10 loss 0.5", "step 10 loss 0.5"),
+        ("Wednesday: loss 0.5", "Wednesday: loss 0.5"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
