@@ -450,6 +450,7 @@ class KeyValueParser(LineParser):
         batch_names = {
             name for name in names
             if self._finer_lines.get(name, 0) >= REPEATS_TO_ACCEPT and name in self._accepted_names
+            and kind_of(name) != "lr"  # (the schedule's value at the epoch's end: no mean, one more point)
         }
         if not batch_names:
             return metrics, spans, names
