@@ -18,6 +18,7 @@ import numpy as np
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.scan_workers import IDLE_WINDOW_SECONDS, MAX_WORKERS, MIN_BYTES, IdleWindow, ScanWorkers, workers_wanted
 from lossmon.engine.sources.files import BLOCK_BYTES, read_chunks
+from lossmon.engine.transcoding import file_starts_utf16
 
 BEHIND_BYTES = MIN_BYTES  # a followed file this far behind its writer is read with scan workers
 
@@ -28,6 +29,8 @@ def scan_ahead(monitor: Monitor, path: str, history_bytes: int | None, idle=None
     how idle cores are measured, by default over a short wait)."""
     if monitor.decoder is not None or monitor.scanning_ahead:
         return None  # a tracker's file is not lines; workers already scanning
+    if monitor.transcoder.active or file_starts_utf16(path):
+        return None  # UTF-16: the workers' byte offsets would cut its characters
     count = workers_wanted(
         path, history_bytes - where.get("start", 0) if history_bytes is not None else None,
         **({"idle": idle} if idle is not None else {}),

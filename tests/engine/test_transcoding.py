@@ -1,0 +1,58 @@
+"""A UTF-16 log (Windows PowerShell's ``>`` redirect writes UTF-16LE with a byte-order mark) is
+read as the UTF-8 it stands for (issue 12: a whole Ultralytics run in such a file gave nothing),
+however its bytes are cut into reads, and the bar glyphs PowerShell misread through the console's
+code page are mended."""
+
+import codecs
+
+import pytest
+
+from lossmon.engine import check_file
+from lossmon.engine.transcoding import Utf16Transcoder, mend_mojibake
+from tests.engine.formats.parse_helpers import CORPUS, read
+
+_RUN = "".join(
+    f"\x1b[K      {epoch}/100         0G      {3.35 - epoch / 50:.4g}      5.818      4.334         30        320: 100% "
+    f"ÔöüÔöüÔöüÔöüÔöüÔöü 1/1 1.5it/s 0.7s\r\n"
+    "\x1b[K                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100% "
+    "ÔöüÔöüÔöüÔöüÔöüÔöü 1/1 2.1it/s 0.5s\r\n"
+    "                   all          4         17          0          0          0          0\r\n"
+    for epoch in range(1, 9)
+)
+_LOG = (
+    "\x1b[34m\x1b[1moptimizer:\x1b[0m AdamW(lr=0.000119, momentum=0.9) with parameter groups 103 weight(decay=0.0)\r\n"
+    "      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\r\n" + _RUN
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("chunk", [1 << 20, 1, 3, 7])
+def test_a_utf16_log_reads_as_its_text(encoding, chunk):
+    data = _LOG.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    store = read(data, chunk=chunk).store
+    assert [series.name for series in store] == ["GPU_mem", "box_loss", "cls_loss", "dfl_loss", "Instances"]
+    assert store["box_loss"].values.tolist() == [round(3.35 - epoch / 50, 4) for epoch in range(1, 9)]
+    assert store["box_loss"].steps.tolist() == [float(epoch) for epoch in range(1, 9)]
+
+
+def test_the_corpus_powershell_capture_reads_its_hundred_epochs():
+    monitor = check_file(str(CORPUS / "yolo-miniproj-utf16-train-output" / "train_output.txt"))
+    assert len(monitor.store["box_loss"]) == 100
+    assert [series.name for series in monitor.store if not series.name.isascii()] == []
+
+
+def test_misread_bar_glyphs_are_mended_and_real_text_is_not():
+    assert mend_mojibake("100% ÔöüÔöüÔöü 1/1") == "100% ━━━ 1/1"  # cp850
+    assert mend_mojibake("100% ΓöüΓöüΓöü 1/1") == "100% ━━━ 1/1"  # cp437
+    assert mend_mojibake(" 50%|ÔûêÔûêÔûê   |") == " 50%|███   |"
+    for text in ("época 3 pérdida: 0.25", "训练损失：0.52", "naïve café ü", "━━ done"):
+        assert mend_mojibake(text) == text
+
+
+def test_a_stream_without_a_byte_order_mark_passes_unchanged():
+    transcoder = Utf16Transcoder()
+    pieces = [transcoder.feed(piece) for piece in (b"\xff", b"x loss=1\n", b"\xff\xfe")] + [transcoder.flush()]
+    assert b"".join(pieces) == b"\xffx loss=1\n\xff\xfe"
+    assert not transcoder.active
