@@ -339,6 +339,9 @@ _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 # banner that decorates what follows it ("#####val_loss 0.52", "##### Epoch 3 ##### loss: 0.4"),
 # and "#3" is a number.
 _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
+# knitr (R Markdown) prefixes every line a chunk prints with "## ": "    ## step = 500: loss =
+# 6.96e-05" in a rendered page. Such a line that opens with its step is a record, not a comment.
+_KNITR_RECORD = re.compile(r"[ \t]*+## (?=(?i:step|steps|iter|iteration|epoch|global_step)\b[ \t]*+[:=]?+[ \t]*+\d)")
 
 
 # A step word glued to its number, a token of its own before the values: "Load file: None, EP0,
@@ -445,7 +448,7 @@ def message_pairs(text: str) -> list[Pair]:
 
 
 def _message_pairs(text: str) -> list[Pair]:
-    if "#" in text[:3] and _COMMENT.match(text) is not None:
+    if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
         return []
     repeats: list[Pair] = []
     found = find_pairs(text, repeats=repeats)
