@@ -66,6 +66,11 @@ EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own s
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total, maybe bracketed
 # ("[3/100] loss: 0.52", "( 3/100) loss 0.52", as print(f"[{epoch}/{epochs}] loss: ...") writes it)
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(?:(\d++)/\d++(?=[ \t])|[\[(][ \t]*+(\d++)/[ \t]*+\d++[ \t]*+[\])](?=[ \t:]))")
+# "[3] loss=0.52", "3) loss=0.52", "3: loss=0.52": a line that starts with a bare number, then its
+# values (print(f"[{epoch}] loss={loss}")): the number is its step
+_LEAD_NUMBER = re.compile(r"[ \t]*+(?:\[[ \t]*+(\d++)[ \t]*+\]|\((\d++)\)|(\d++)[.:)]?+)(?=[ \t])")
+_LEAD_GLUE = re.compile(r"[ \t|:,;-]*+")
+_LEAD_CHARS = frozenset(" \t[(0123456789")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
 # "[1,  2000] loss: 2.187": the epoch and the batch in it, bracketed before the values (PyTorch's
 # CIFAR-10 tutorial, print(f'[{epoch + 1}, {i + 1:5d}] loss: ...'), and its countless copies)
@@ -198,6 +203,14 @@ class KeyValueParser(LineParser):
             elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end() <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
                 number = 1 if lead.group(1) is not None else 2
+                step_name, step, step_span = "/", float(lead.group(number)), lead.span(number)
+            elif (
+                text[:1] in _LEAD_CHARS and (lead := _LEAD_NUMBER.match(text)) is not None and lead.end() <= found[0].at
+                and _LEAD_GLUE.fullmatch(text, lead.end(), found[0].at) is not None
+            ):
+                # (only blanks or a separator between the number and the values: "13  [-1, 6]  1  2
+                # models.common.Concat  [1]" is a row of a model summary, no record)
+                number = next(k for k in (1, 2, 3) if lead.group(k) is not None)
                 step_name, step, step_span = "/", float(lead.group(number)), lead.span(number)
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
@@ -715,6 +728,11 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+_SPLIT_TAG = re.compile(
+    r"[ \t]*+(?:\[[ \t]*+(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)[ \t]*+\]"
+    r"|(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?=[ \t]*+[|:\-]))"
+)
+_SPLIT_TAG_STARTS = frozenset(" \t[tTvVeEdD")
 
 
 _TRAIN_WORD = re.compile(r"(?i:train|training)[ _/.-]++(?=.)")
@@ -842,8 +860,11 @@ def _evaluation_beside(names: tuple[str, ...], accepted: set[str]) -> bool:
 
 
 def _only_pairs(text: str, found) -> bool:
-    """True when nothing but the pairs and glue stand in the text (a value line under a header)."""
+    """True when nothing but the pairs and glue stand in the text (a value line under a header),
+    after a split's tag maybe ("[train] loss: 0.52", "val | loss=0.61": the pass the values are of)."""
     position = 0
+    if text[:1] in _SPLIT_TAG_STARTS and (tag := _SPLIT_TAG.match(text)) is not None and tag.end() <= found[0].at:
+        position = tag.end()
     for pair in found:
         if not _GLUE.fullmatch(text, position, pair.at):
             return False
