@@ -18,6 +18,9 @@ import codecs
 import re
 
 _BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# UTF-8's byte-order mark (Notepad, pandas' encoding="utf-8-sig", PowerShell 7's utf8BOM) is no
+# text: before a CSV header it made the first column "\ufeffepoch" and no header at all
+_UTF8_BOM = codecs.BOM_UTF8
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]++")
 _OEM_CODE_PAGES = ("cp850", "cp437")
 MAX_HELD_CHARS = 4096  # a run of non-ASCII text held back at a read's end, to be mended whole
@@ -45,7 +48,7 @@ def starts_utf16(prefix: bytes) -> bool:
 
 class Utf16Transcoder:
     """Bytes of a stream → the same text as UTF-8 when the stream starts with a UTF-16 byte-order
-    mark, unchanged otherwise."""
+    mark; without UTF-8's byte-order mark when it starts with that; unchanged otherwise."""
 
     def __init__(self) -> None:
         self.reset()
@@ -69,10 +72,12 @@ class Utf16Transcoder:
         if self.decided:
             return data
         head = self._head + data
-        if len(head) < 4 and (head[:2] in _BOMS or any(bom.startswith(head) for bom in _BOMS)):
+        if len(head) < 4 and (head[:2] in _BOMS or any(bom.startswith(head) for bom in (*_BOMS, _UTF8_BOM))):
             self._head = head  # too short to tell (a follower may see the first bytes one by one)
             return b""
         self._head, self.decided = b"", True
+        if head.startswith(_UTF8_BOM):
+            return head[len(_UTF8_BOM) :]
         if starts_utf16(head):
             self.active = True
             self._decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
@@ -86,7 +91,7 @@ class Utf16Transcoder:
             return mend_mojibake(text).encode("utf-8", "surrogatepass")
         head, self._head = self._head, b""
         self.decided = True
-        return head
+        return head[len(_UTF8_BOM) :] if head.startswith(_UTF8_BOM) else head
 
 
 def file_starts_utf16(path: str) -> bool:

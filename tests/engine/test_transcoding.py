@@ -56,3 +56,14 @@ def test_a_stream_without_a_byte_order_mark_passes_unchanged():
     pieces = [transcoder.feed(piece) for piece in (b"\xff", b"x loss=1\n", b"\xff\xfe")] + [transcoder.flush()]
     assert b"".join(pieces) == b"\xffx loss=1\n\xff\xfe"
     assert not transcoder.active
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 1, 2])
+def test_a_utf8_byte_order_mark_is_no_text(chunk):
+    # pandas' to_csv(encoding="utf-8-sig"), Notepad: the header was "\ufeffepoch", no header at all
+    csv = b"\xef\xbb\xbfepoch,train_loss,val_loss\n1,0.9,0.95\n2,0.8,0.85\n3,0.7,0.8\n4,0.6,0.75\n"
+    store = read(csv, chunk=chunk).store
+    assert (store.primary_train, store.primary_val) == ("train_loss", "val_loss")
+    assert store["train_loss"].values.tolist() == [0.9, 0.8, 0.7, 0.6]
+    lines = read(b"\xef\xbb\xbfstep 1 loss 0.9\nstep 2 loss 0.8\nstep 3 loss 0.7\n", chunk=chunk).store
+    assert lines["loss"].steps.tolist() == [1.0, 2.0, 3.0]
