@@ -47,7 +47,7 @@ _GRAD_NORM = re.compile(
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ ]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
 # ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average; PaddlePaddle's
