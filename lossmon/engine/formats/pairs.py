@@ -7,6 +7,7 @@ Every pair keeps the span of its value in the text, so a parser can hand the lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
@@ -58,7 +59,9 @@ NAME = (
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
 # in units of "e".)
-_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.[\w.])"
+# Two periods and a blank end a value too: "Epoch: 1/30..  Training Loss: 0.512..  Test Loss: 0.432.."
+# (the print of Udacity's PyTorch course and its many copies).
+_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.\w|\.\.(?![ \t]|$))"
 # A value may be wrapped in braces, as a logging call that mixes "{}" and "%" styles prints it
 # ("epoch: {1/300}, step: {1/8250}, loss : {1.6534357}, lr : {0.0001000}"): the brace must close
 # right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
@@ -304,6 +307,32 @@ def _item_list_start(text: str, found: list[Pair], repeats: list[Pair]) -> int |
     return found[start - 1].at if _after_item(text, found, start) else found[start].at  # ("video_148:1" opens it)
 
 
+_HELD_OUT_BETWEEN = re.compile(r"(?i:(?<![a-z])(val|valid|validation|eval|evaluation|test|testing|dev)(?![a-z]))")
+
+
+def _with_held_out_repeats(text: str, found: list[Pair], repeats: list[Pair]) -> list[Pair]:
+    """``found`` and the repeated pairs a held-out split word stands before: "train: loss=0.52
+    acc=0.81 | val: loss=0.61 acc=0.77" logs two passes under the same names, the second one's
+    values are "val/loss" and "val/acc" (they were dropped as repeats)."""
+    words = [(match.start(), match.group(1)) for match in _HELD_OUT_BETWEEN.finditer(text)]
+    if not words:
+        return found
+    starts = [start for start, _ in words]
+    stop_of = {pair.name: pair.stop for pair in found}
+    names = set(stop_of)
+    more = []
+    for again in repeats:
+        k = bisect_right(starts, again.at) - 1  # the last split word before the pair
+        if k < 0 or starts[k] < stop_of[again.name]:
+            continue  # none since the name's last value: a list, or the same pass again
+        stop_of[again.name] = again.stop
+        name = f"{words[k][1]}/{again.name}"
+        if name not in names:
+            names.add(name)
+            more.append(again._replace(name=name))
+    return sorted(found + more, key=lambda pair: pair.start) if more else found
+
+
 def _after_item(text: str, found: list[Pair], k: int) -> bool:
     """True when the ``k``-th pair stands in a bracket right after another: "video_148:1 (err=143.00)"."""
     return k > 0 and _ITEM_THEN_BRACKET.fullmatch(text, found[k - 1].stop, found[k].at) is not None
@@ -455,6 +484,8 @@ def _message_pairs(text: str) -> list[Pair]:
     if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
         found = [pair for pair in found if pair.at < cut]
         text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)
+    elif repeats and len(found) <= MAX_LIST_PAIRS:
+        found = _with_held_out_repeats(text, found, repeats)
     if not found and "[" in text and (bracketed := bracket_pairs(text)):
         return bracketed
     if "---" in text:
@@ -485,7 +516,13 @@ def _message_pairs(text: str) -> list[Pair]:
         rest.append(Pair("step", value, start, end, start, end))
     if not rest:
         return found
-    return sorted(found + rest, key=lambda pair: pair.start)
+    combined, seen, again = [], set(), []
+    for pair in sorted(found + rest, key=lambda pair: pair.start):
+        (again if pair.name in seen else combined).append(pair)
+        seen.add(pair.name)
+    # a name read twice as "name value" ("[train] loss 0.52 [test] loss 0.61"): the first is the
+    # name's value, a later one after a held-out word is that pass's (it overwrote the first)
+    return _with_held_out_repeats(text, combined, again) if again else combined
 
 
 # "g[18.519,19.388]", "d1[0.693]": a name and its values in brackets, as the Keras GAN tutorials
