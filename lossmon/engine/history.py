@@ -29,14 +29,14 @@ def scan_ahead(monitor: Monitor, path: str, history_bytes: int | None, idle=None
     how idle cores are measured, by default over a short wait)."""
     if monitor.decoder is not None or monitor.scanning_ahead:
         return None  # a tracker's file is not lines; workers already scanning
-    if monitor.transcoder.active or file_starts_utf16(path):
-        return None  # UTF-16: the workers' byte offsets would cut its characters
     count = workers_wanted(
         path, history_bytes - where.get("start", 0) if history_bytes is not None else None,
         **({"idle": idle} if idle is not None else {}),
     )
     if not count:
         return None
+    if monitor.transcoder.active or file_starts_utf16(path):
+        return None  # UTF-16: the workers' byte offsets would cut its characters
     try:
         workers = ScanWorkers(path, history_bytes, count, **where)
     except Exception:  # noqa: BLE001 - whatever stops them, the log is read alone, with the same records

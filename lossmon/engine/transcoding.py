@@ -15,6 +15,7 @@ letters of "Ôöü" made the bar a metric name."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 _BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -98,6 +99,8 @@ def file_starts_utf16(path: str) -> bool:
     """Does the file at ``path`` start with a UTF-16 byte-order mark? (Scan workers read a file's
     bytes at their own offsets, as UTF-8 lines: such a file is read by the monitor alone.)"""
     try:
+        if not os.path.isfile(path):
+            return False  # (a pipe's first bytes are the reader's: never taken here)
         with open(path, "rb") as file:
             return starts_utf16(file.read(4))
     except OSError:

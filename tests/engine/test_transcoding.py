@@ -67,3 +67,27 @@ def test_a_utf8_byte_order_mark_is_no_text(chunk):
     assert store["train_loss"].values.tolist() == [0.9, 0.8, 0.7, 0.6]
     lines = read(b"\xef\xbb\xbfstep 1 loss 0.9\nstep 2 loss 0.8\nstep 3 loss 0.7\n", chunk=chunk).store
     assert lines["loss"].steps.tolist() == [1.0, 2.0, 3.0]
+
+
+def test_no_scan_workers_read_a_utf16_file(tmp_path, monkeypatch):
+    # their byte offsets would cut its characters: the monitor reads it alone, whole
+    from lossmon.engine import Monitor, history
+    from lossmon.engine.scan_workers import MIN_BYTES
+
+    started = []
+
+    def no_workers(path, *args, **kwargs):
+        started.append(path)
+        raise RuntimeError("not started in this test")  # (scan_ahead reads the log alone then)
+
+    monkeypatch.setattr(history, "ScanWorkers", no_workers)
+    monkeypatch.setenv("LOSSMON_SCAN_WORKERS", "2")
+    lines = "".join(f"step {step} loss {1 + (step * 7919 % 100003) / 100003:.7f}\r\n" for step in range(MIN_BYTES // 24))
+    plain, wide = tmp_path / "plain.log", tmp_path / "ps.log"
+    plain.write_text(lines)
+    wide.write_bytes(lines.encode("utf-16"))
+    history.read_to_end(Monitor(str(plain)), str(plain))
+    assert started == [str(plain)]  # (a plain file this big gets them)
+    monitor = history.read_to_end(Monitor(str(wide)), str(wide))
+    assert started == [str(plain)]
+    assert len(monitor.store["loss"]) == MIN_BYTES // 24
