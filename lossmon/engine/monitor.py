@@ -21,6 +21,7 @@ from lossmon.engine.episodes import Episode, EpisodeBook
 from lossmon.engine.findings import Finding, severity_rank
 from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
+from lossmon.engine.transcoding import Utf16Transcoder
 from lossmon.engine.naming import kind_of, printable_name
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.detectors.roles import resolve_roles
@@ -70,6 +71,7 @@ class Monitor:
         self._dropped: set[str] = set()  # names past max_series (their values are not kept)
         self.dropped_series_capped = False  # more were dropped than _dropped counts
         self.splitter = LineSplitter()
+        self.transcoder = Utf16Transcoder()  # a UTF-16 log (PowerShell's redirect) read as UTF-8
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
         self.parser = AutoParser(format_id, self._pattern, source=path)
         self.store = SeriesStore(primary_metric)
@@ -101,6 +103,9 @@ class Monitor:
         if self.decoder is not None:
             self.decoder.feed(data, self._builder)
             return self._ingest(None)
+        transcoder = self.transcoder
+        if not transcoder.decided or transcoder.active:
+            data = transcoder.feed(data)
         block = self.splitter.feed(data)
         if block is not None:
             self.parser.parse_block(block, self._builder)
@@ -116,6 +121,11 @@ class Monitor:
         if self.decoder is not None:
             self.decoder.finish()
             return self._ingest(None)
+        rest = self.transcoder.flush()
+        if rest:
+            block = self.splitter.feed(rest)
+            if block is not None:
+                self.parser.parse_block(block, self._builder)
         block = self.splitter.flush()
         if block is not None:
             self.parser.parse_block(block, self._builder)
@@ -152,6 +162,7 @@ class Monitor:
         """The file was truncated or replaced: what follows is a new segment from line 1."""
         self.drop_scan_workers()
         self.splitter.reset()
+        self.transcoder.reset()
         self.segments += 1
         self.timeline = Timeline()  # a new run's clock and counters: the old anchors would misplace it
         self.coverage = Coverage()

@@ -47,8 +47,12 @@ _GRAD_NORM = re.compile(
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ ]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
+# "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
+# ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average; PaddlePaddle's
+# batch_cost and reader_cost are times, and an RL run's episode cost is a constraint, not a loss.
+_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)[ _])?cost$", re.I)
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
@@ -131,6 +135,11 @@ def split_of(name: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def bare_split(name: str) -> bool:
+    """True for a split's word alone ("Train", "Val"), which kind_of reads as that split's loss."""
+    return _BARE_SPLIT.match(name) is not None
+
+
 def kind_of(name: str) -> str:
     if _LR.search(name):
         return "lr"
@@ -140,7 +149,7 @@ def kind_of(name: str) -> str:
         return "grad_norm"
     if _LOSS.search(name) and not _NOT_LOSS.search(name):
         return "loss"
-    if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name):
+    if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name) or _COST.match(name):
         return "loss"
     if _METRIC.search(name):
         return "metric"

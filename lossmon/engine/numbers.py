@@ -30,9 +30,14 @@ _REFUSED = float(np.array([_REFUSED_BITS]).view(np.float64)[0])
 NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 NONFINITE = r"[-+]?(?:nan|inf(?:inity)?)(?:\.0)?"
 VALUE = rf"(?:{NUMBER}|(?i:{NONFINITE}))"
-# What may wrap a value: quotes (HF 5.x, fairseq JSON), ``tensor(`` (a printed torch scalar), and
-# ``[`` (DeepSpeed prints the learning rate as a list).
-VALUE_OPEN = r"(?:['\"]|tensor\(|\[)?"
+# The repr of a scalar that wraps its number: a torch tensor printed whole ("tensor(0.52,
+# device='cuda:0', grad_fn=<NllLossBackward0>)", "tensor([0.52])"), a TF eager tensor
+# ("tf.Tensor(0.52, shape=(), dtype=float32)"), a JAX array ("Array(0.52, dtype=float32)") and
+# numpy 2's scalars ("np.float64(0.52)", which print(dict) shows for every numpy value).
+SCALAR_REPR = r"(?:tensor|tf\.Tensor|Array|array|(?:np|numpy)\.(?:float|int)(?:16|32|64)?+)\(\[?+"
+# What may wrap a value: quotes (HF 5.x, fairseq JSON), a scalar's repr (above), and ``[``
+# (DeepSpeed prints the learning rate as a list).
+VALUE_OPEN = rf"(?:['\"]|{SCALAR_REPR}|\[)?"
 UNIT = r"[A-Za-zµ%/]*"
 
 _VALUE_AT_START = re.compile(rf"\s*+{VALUE_OPEN}\s*+(?P<num>{VALUE})(?P<unit>{UNIT})")

@@ -176,3 +176,18 @@ def test_an_average_loss_is_preferred_to_a_sum_over_batches():
     series = [("Total eval loss", "val", "loss", 8), ("Average Evaluation Loss", "val", "loss", 8)]
     assert choose_primary(series)[1] == "Average Evaluation Loss"
     assert choose_primary([("total_loss", "train", "loss", 9), ("loss_cls", "train", "loss", 9)])[0] == "total_loss"
+
+
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        # "cost" is the loss in TF1 tutorials and the deeplearning.ai courses; PaddlePaddle's
+        # batch_cost / reader_cost are times and an RL episode's cost a constraint
+        ("cost", "loss"), ("Cost", "loss"), ("train cost", "loss"), ("Validation_cost", "loss"), ("avg_cost", "loss"),
+        ("batch_cost", "other"), ("reader_cost", "other"), ("EpCost", "other"),
+        # MXNet's Module.fit spells cross-entropy with a hyphen
+        ("cross-entropy", "loss"), ("Train-cross-entropy", "loss"), ("Validation-cross-entropy", "loss"),
+    ],
+)
+def test_cost_and_cross_entropy_spellings(name, kind):
+    assert kind_of(name) == kind

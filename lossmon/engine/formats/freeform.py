@@ -55,6 +55,9 @@ _FUNCTION_WORDS = frozenset(
 ABBREVIATIONS = frozenset("avg ave cum dev val tst trn std tot est approx cur curr prev mov".split())
 # A step word names its own number: "Training epoch 5" is epoch 5, not a series "Training epoch".
 _STEP_WORDS = frozenset("step steps iter iteration epoch batch update it".split())
+# The type a scalar's repr opens with (numbers.SCALAR_REPR): "loss tensor(0.52, device='cuda:0',
+# grad_fn=<NllLossBackward0>)" is print("loss", loss) of a torch scalar, the value of "loss".
+_REPR_WORD = re.compile(r"tensor|tf\.Tensor|Array|array|(?:np|numpy)\.(?:float|int)(?:16|32|64)?+")
 
 
 class Loose(NamedTuple):
@@ -122,6 +125,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     after_tag = False  # the last token was a word in brackets glued to the one before it
     lone = None  # (word, start) when the segment just closed was that one word alone
     field_end = -1  # where the value of the last "name, value" field pair ended
+    wrapped = False  # the last token opened a scalar's repr after a name ("loss tensor(")
 
     def flush() -> int:
         nonlocal words, unit_first
@@ -196,12 +200,13 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             # decorates it; a short "--lr" (a command-line flag) is no such run
             start += run.end()
             core = core[run.end() :]
+        in_repr, wrapped = wrapped and gap in ("(", "(["), False
         if number is not None:
             value, digits, opens = number
             if open_fraction and not boundary and not words:  # the M of "N/ M" or "N of M"
                 open_fraction = False
             elif (
-                words and not boundary and "(" not in gap and (")" not in gap or closed_tag)
+                words and not boundary and ("(" not in gap or in_repr) and (")" not in gap or closed_tag)
                 and words[-1][0].lower() not in _FUNCTION_WORDS
                 and words[-1][0][-1] != "."  # ("avg. 2.3": an abbreviation qualifies a name, names nothing)
                 and not (gap.endswith("[") and text[end : end + 1] != "]")
@@ -245,6 +250,8 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
                 after_free_number = after_value = False
             if tagged:
                 pass  # [train], [eval]: a tag, neither data nor prose
+            elif words and text[end : end + 1] == "(" and _REPR_WORD.fullmatch(core):
+                wrapped = True  # the number it wraps is the value of the name before it
             elif core.lower() == "of" and after_value and not words:
                 open_fraction = True  # "1 of 30"
             else:

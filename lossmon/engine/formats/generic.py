@@ -38,7 +38,7 @@ import numpy as np
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
-from lossmon.engine.naming import is_metric_name, kind_of, split_of
+from lossmon.engine.naming import bare_split, is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
 
 # Names of the step a line prints, best first; without one, "epoch" steps the line.
@@ -63,8 +63,14 @@ MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
 EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
-# "5403/20000 val_loss: ...": a line that starts with its step out of the total
-_LEAD_PROGRESS = re.compile(r"[ \t]*+(\d++)/\d++(?=[ \t])")
+# "5403/20000 val_loss: ...": a line that starts with its step out of the total, maybe bracketed
+# ("[3/100] loss: 0.52", "( 3/100) loss 0.52", as print(f"[{epoch}/{epochs}] loss: ...") writes it)
+_LEAD_PROGRESS = re.compile(r"[ \t]*+(?:(\d++)/\d++(?=[ \t])|[\[(][ \t]*+(\d++)/[ \t]*+\d++[ \t]*+[\])](?=[ \t:]))")
+# "[3] loss=0.52", "3) loss=0.52", "3: loss=0.52": a line that starts with a bare number, then its
+# values (print(f"[{epoch}] loss={loss}")): the number is its step
+_LEAD_NUMBER = re.compile(r"[ \t]*+(?:\[[ \t]*+(\d++)[ \t]*+\]|\((\d++)\)|(\d++)[.:)]?+)(?=[ \t])")
+_LEAD_GLUE = re.compile(r"[ \t|:,;-]*+")
+_LEAD_CHARS = frozenset(" \t[(0123456789")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")
 # "[1,  2000] loss: 2.187": the epoch and the batch in it, bracketed before the values (PyTorch's
 # CIFAR-10 tutorial, print(f'[{epoch + 1}, {i + 1:5d}] loss: ...'), and its countless copies)
@@ -80,6 +86,7 @@ _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
 _GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
+_BARE_TEST = frozenset(("test", "testing"))
 # A bare "total" names a count, a time or the total loss: its value says which (_total_losses)
 _TOTALS = frozenset(("total", "Total", "TOTAL"))
 _FRACTION = re.compile(r"[.eE]")
@@ -193,9 +200,18 @@ class KeyValueParser(LineParser):
                     # "Epoch 3\tAcc: 0.90" among "Iteration: 1200\tLoss: ..." lines, "Epoch: [34]
                     # completed": the epoch is no step of theirs; the line stays at the last one
                     step_name, step, step_span, coarse = None, None, None, True
-            elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end(1) <= found[0].at:
+            elif (lead := _LEAD_PROGRESS.match(text)) is not None and lead.end() <= found[0].at:
                 # "5403/20000 val_loss: 1.8785": the line starts with its step out of the total
-                step_name, step, step_span = "/", float(lead.group(1)), lead.span(1)
+                number = 1 if lead.group(1) is not None else 2
+                step_name, step, step_span = "/", float(lead.group(number)), lead.span(number)
+            elif (
+                text[:1] in _LEAD_CHARS and (lead := _LEAD_NUMBER.match(text)) is not None and lead.end() <= found[0].at
+                and _LEAD_GLUE.fullmatch(text, lead.end(), found[0].at) is not None
+            ):
+                # (only blanks or a separator between the number and the values: "13  [-1, 6]  1  2
+                # models.common.Concat  [1]" is a row of a model summary, no record)
+                number = next(k for k in (1, 2, 3) if lead.group(k) is not None)
+                step_name, step, step_span = "/", float(lead.group(number)), lead.span(number)
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
@@ -447,6 +463,7 @@ class KeyValueParser(LineParser):
         batch_names = {
             name for name in names
             if self._finer_lines.get(name, 0) >= REPEATS_TO_ACCEPT and name in self._accepted_names
+            and kind_of(name) != "lr"  # (the schedule's value at the epoch's end: no mean, one more point)
         }
         if not batch_names:
             return metrics, spans, names
@@ -605,6 +622,15 @@ class KeyValueParser(LineParser):
             # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
             # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
             out.set_attrs("test", kind="loss")
+        elif sum(bare_split(name) or name.lower() in _BARE_TEST for name in metrics) >= 2 and any(
+            kind_of(name) == "loss" and not bare_split(name) for name in metrics
+        ):
+            # "Epoch: 001, Loss: 1.9463, Train: 0.2929, Val: 0.2220, Test: 0.2120" (PyG's examples,
+            # some without "Train"): beside a loss named as one, the bare split words are one score
+            # measured on each split (an accuracy), not their losses
+            for name in metrics:
+                if bare_split(name):
+                    out.set_attrs(name, kind="metric")
         if step is None and not isinstance(step_span, _Counted):
             # (a bar's figure, a held-out loss that waited for a step that never came)
             step_span = self._count(tuple(metrics))
@@ -702,6 +728,11 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+_SPLIT_TAG = re.compile(
+    r"[ \t]*+(?:\[[ \t]*+(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)[ \t]*+\]"
+    r"|(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?=[ \t]*+[|:\-]))"
+)
+_SPLIT_TAG_STARTS = frozenset(" \t[tTvVeEdD")
 
 
 _TRAIN_WORD = re.compile(r"(?i:train|training)[ _/.-]++(?=.)")
@@ -829,8 +860,11 @@ def _evaluation_beside(names: tuple[str, ...], accepted: set[str]) -> bool:
 
 
 def _only_pairs(text: str, found) -> bool:
-    """True when nothing but the pairs and glue stand in the text (a value line under a header)."""
+    """True when nothing but the pairs and glue stand in the text (a value line under a header),
+    after a split's tag maybe ("[train] loss: 0.52", "val | loss=0.61": the pass the values are of)."""
     position = 0
+    if text[:1] in _SPLIT_TAG_STARTS and (tag := _SPLIT_TAG.match(text)) is not None and tag.end() <= found[0].at:
+        position = tag.end()
     for pair in found:
         if not _GLUE.fullmatch(text, position, pair.at):
             return False

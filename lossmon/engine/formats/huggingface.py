@@ -12,10 +12,16 @@ import re
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
-from lossmon.engine.numbers import VALUE, to_float
+from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-_DICT_PAIR = re.compile(rf"'(?P<name>[^']+)': (?P<q>'?)(?P<value>{VALUE})(?P=q)(?=[,}}])")
+# A value may be the repr of a scalar (numbers.SCALAR_REPR): numpy 2 prints "np.float64(0.91)" for the
+# numpy values a script's compute_metrics returns, a torch scalar prints "tensor(0.52, device='cuda:0')".
+_REPR_ARGUMENT = r"[ ]*+\w++=(?:'[^']*+'|<[^>]*+>|\([^)]*+\)|[\w.]++)"
+_DICT_PAIR = re.compile(
+    rf"'(?P<name>[^']+)': (?P<q>'?)(?P<repr>{SCALAR_REPR})?(?P<value>{VALUE})(?(repr)\]?+(?:,{_REPR_ARGUMENT})*+\))"
+    rf"(?P=q)(?=[,}}])"
+)
 _DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
 # A value that is no number: a flag or a text ("'phase': 'train'", "'save_result': False"). A
 # dict with two of them is a configuration printed at start (st-gcn's argument dict), not a record;
@@ -79,7 +85,7 @@ class HFDict(Format):
     id = "hf_dict"
     title = "Hugging Face Trainer console dicts (4.x and 5.x), any printed dict of numbers"
     example = "{'loss': 2.3123, 'grad_norm': 3.456789016723633, 'learning_rate': 4.9500000000000004e-05, 'epoch': 0.01}"
-    anchor = r"^\{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf)"
+    anchor = rf"^\{{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf|{SCALAR_REPR})"
     parser = HFDictParser
 
 

@@ -7,6 +7,7 @@ Every pair keeps the span of its value in the text, so a parser can hand the lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
@@ -49,7 +50,7 @@ _ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d]
 # first word (up to a blank, ":" or "=") may be at most _MAX_FIRST_WORD characters: no real name is
 # longer, and each start then costs a bounded look.
 _MAX_FIRST_WORD = 160
-_SHORT_FIRST_WORD = rf"(?=[^\s:=]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=]))"
+_SHORT_FIRST_WORD = rf"(?=[^\s:=：]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=：]))"
 NAME = (
     rf"{_SHORT_FIRST_WORD}"
     rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
@@ -58,15 +59,28 @@ NAME = (
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
 # in units of "e".)
-_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.[\w.])"
+# Two periods and a blank end a value too: "Epoch: 1/30..  Training Loss: 0.512..  Test Loss: 0.432.."
+# (the print of Udacity's PyTorch course and its many copies).
+_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.\w|\.\.(?![ \t]|$))"
 # A value may be wrapped in braces, as a logging call that mixes "{}" and "%" styles prints it
 # ("epoch: {1/300}, step: {1/8250}, loss : {1.6534357}, lr : {0.0001000}"): the brace must close
 # right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
 _BRACED_END = r"(?:/\d++)?+[ \t]*+\}"
+# (A Chinese script's f-string often writes the full-width colon: "训练损失：0.52", "Epoch：3，Loss：0.41".)
 PAIR = re.compile(
-    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
+    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=：][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
     rf"(?(brace){_BRACED_END}|{_END})"
 )
+# A dict or JSON object printed after its step, which the dict and JSON formats do not take ("epoch 3:
+# {'accuracy': 0.84, 'f1': 0.88}", as accelerate's examples print their metrics; "Epoch 1 {"loss":
+# 0.52}"): its keys are quoted. Searched only after a "{" on the same line with a number before it, so
+# that the one-key-a-line body of a pretty-printed config ('  "attn_pdrop": 0.1,') gives nothing, nor
+# does a run's closing summary ("eval_results= {'eval_loss': 0.03, ...}", the last evaluation again).
+QUOTED_PAIR = re.compile(
+    rf"(?<![\w./@-])(?P<quote>['\"])(?P<name>{NAME})(?P=quote)[ \t]*+:[ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
+)
+_DICT_OPEN = re.compile(r"\{[ \t]*+['\"]")
+_DIGIT = re.compile(r"\d")
 # A name right after a rule of dashes ("----------val_loss: 5.19"), searched only in a line with one
 _PAIR_AFTER_RULE = re.compile(PAIR.pattern.replace("(?<![\\w./@-])", "(?<=---)", 1))
 SPACED_PAIR = re.compile(rf"(?<![\w./@-])(?P<name>{NAME})[ \t]++(?P<value>{VALUE}){_END}")
@@ -102,7 +116,7 @@ _IS_PAIR = re.compile(
 )
 # (Whole words: "answer" holds "wer" but names no metric.)
 _METRIC_WORD = re.compile(
-    r"(?i:loss|losses|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
+    r"(?i:loss|losses|cost|lr|rate|norm|acc|accuracy|error|err|score|reward|mse|mae|rmse|ppl|perplexity|"
     r"f1|auc|auroc|bleu|wer|cer|iou|miou|dice|map|precision|recall|nll|psnr|ssim|entropy)"
 )
 _NAME_WORDS = re.compile(r"[ _-]")
@@ -145,6 +159,57 @@ _FOR_THE_STEP = re.compile(
     r"(?:the|this|that|each|every|current|whole|[ ])*+(?:epoch|iteration|iter|step|batch|round)s?+"
     rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
 )
+
+
+# "Cost after iteration 100: 0.693147" (the deeplearning.ai courses), "Average loss at step  2000 :
+# 4.372" (TensorFlow's word2vec tutorial), "Loss after epoch 3: 0.52", "val_loss at epoch 3 = 0.61":
+# a metric's words, the step it was measured at, then its value. (The words are checked as for
+# "is" pairs: a metric word among them, no function word.)
+_AT_STEP = re.compile(
+    r"(?<![\w./@-])(?P<name>[^\W\d][\w@-]*+(?:[ ][^\W\d][\w@-]*+){0,3}?)[ ]++(?i:after|at|for|in|on|during)[ ]++"
+    r"(?i:the[ ]++)?+(?P<word>(?i:epoch|step|iteration|iter|batch|update|round))[ \t]*+(?P<step>\d++)"
+    rf"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+[:=]?+[ \t]*+{VALUE_OPEN}(?P<value>{VALUE}){_END}"
+)
+_AT_STEP_WORDS = (" after ", " at ", " for ", " in ", " on ", " during ")
+
+
+_HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
+
+
+def _ranking_name(words: str) -> str | None:
+    """A metric without a metric word ("Valid MRR at step 0", "Valid HITS@1 at step 0": ranking
+    metrics): one word, or one after a held-out split word; never a phrase ("Saved checkpoint")."""
+    split = words.split(" ")
+    if len(split) == 1 or (len(split) == 2 and split[0].lower() in _HELD_OUT_WORDS):
+        return words
+    return None
+
+
+def at_step_pairs(text: str) -> list[Pair]:
+    """The step and the metric of ``metric after step N: value`` sentences (see ``_AT_STEP``)."""
+    found: list[Pair] = []
+    for match in _AT_STEP.finditer(text):
+        name = _is_name(match.group("name")) or _ranking_name(match.group("name"))
+        if name is not None and len(words := name.split(" ")) > 2 and words[0].lower() in ("training", "train"):
+            # "Training average loss at step 100" (KGE's log_metrics: mode "Training average", metric
+            # "loss"): a training word before two or more others says which pass, not the metric
+            name = " ".join(words[1:])
+        value = to_float(match.group("value"))
+        if name is None or value is None:
+            continue
+        step_name = "epoch" if match.group("word").lower() == "epoch" else "step"
+        found.append(Pair(step_name, float(match.group("step")), *match.span("step"), *match.span("word")))
+        found.append(Pair(name, value, match.start("value"), match.end("value"), match.start("name"), match.end()))
+    return found
+
+
+def _with_at_step_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
+    """``found`` with the pairs of ``metric after step N: value`` sentences in place of whatever
+    was read inside them ("epoch 3" alone, the value as a nameless number)."""
+    spans = [(pair.at, pair.stop) for pair in more[1::2]]
+    kept = [pair for pair in found if not any(at <= pair.start < stop for at, stop in spans)]
+    names = {pair.name for pair in kept}
+    return sorted(kept + [pair for pair in more if pair.name not in names], key=lambda pair: pair.start)
 
 
 def for_the_step_pairs(text: str, offset: int = 0) -> list[Pair]:
@@ -258,6 +323,32 @@ def _item_list_start(text: str, found: list[Pair], repeats: list[Pair]) -> int |
     return found[start - 1].at if _after_item(text, found, start) else found[start].at  # ("video_148:1" opens it)
 
 
+_HELD_OUT_BETWEEN = re.compile(r"(?i:(?<![a-z])(val|valid|validation|eval|evaluation|test|testing|dev)(?![a-z]))")
+
+
+def _with_held_out_repeats(text: str, found: list[Pair], repeats: list[Pair]) -> list[Pair]:
+    """``found`` and the repeated pairs a held-out split word stands before: "train: loss=0.52
+    acc=0.81 | val: loss=0.61 acc=0.77" logs two passes under the same names, the second one's
+    values are "val/loss" and "val/acc" (they were dropped as repeats)."""
+    words = [(match.start(), match.group(1)) for match in _HELD_OUT_BETWEEN.finditer(text)]
+    if not words:
+        return found
+    starts = [start for start, _ in words]
+    stop_of = {pair.name: pair.stop for pair in found}
+    names = set(stop_of)
+    more = []
+    for again in repeats:
+        k = bisect_right(starts, again.at) - 1  # the last split word before the pair
+        if k < 0 or starts[k] < stop_of[again.name]:
+            continue  # none since the name's last value: a list, or the same pass again
+        stop_of[again.name] = again.stop
+        name = f"{words[k][1]}/{again.name}"
+        if name not in names:
+            names.add(name)
+            more.append(again._replace(name=name))
+    return sorted(found + more, key=lambda pair: pair.start) if more else found
+
+
 def _after_item(text: str, found: list[Pair], k: int) -> bool:
     """True when the ``k``-th pair stands in a bracket right after another: "video_148:1 (err=143.00)"."""
     return k > 0 and _ITEM_THEN_BRACKET.fullmatch(text, found[k - 1].stop, found[k].at) is not None
@@ -293,6 +384,9 @@ _TAB_STEP = re.compile(r"\[?(\d++)(?::|\])\t")
 # banner that decorates what follows it ("#####val_loss 0.52", "##### Epoch 3 ##### loss: 0.4"),
 # and "#3" is a number.
 _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
+# knitr (R Markdown) prefixes every line a chunk prints with "## ": "    ## step = 500: loss =
+# 6.96e-05" in a rendered page. Such a line that opens with its step is a record, not a comment.
+_KNITR_RECORD = re.compile(r"[ \t]*+## (?=(?i:step|steps|iter|iteration|epoch|global_step)\b[ \t]*+[:=]?+[ \t]*+\d)")
 
 
 # A step word glued to its number, a token of its own before the values: "Load file: None, EP0,
@@ -380,36 +474,6 @@ def _with_step_after(text: str, found: list[Pair]) -> list[Pair]:
     return [step] + [pair for pair in found if pair.at >= after.end()]
 
 
-# "Training average loss at step 100: 1.286299", "Valid MRR at step 0: 0.003928" (KGE's
-# log_metrics: "%s %s at step %d: %f" % (mode, metric, step, value)), "Average loss at step 2000 :
-# 4.37" (TensorFlow's word2vec), "Minibatch loss at step 500: 1.23": a metric named by the word
-# before "at step N", its step that number. The words before it say how it was measured
-# ("Training average"); of them only a held-out split word is kept in the name ("Valid MRR"), so
-# that the held-out and training values of one metric stay two series.
-_AT_STEP = re.compile(
-    rf"(?<![\w./@-]){_SHORT_FIRST_WORD}(?P<name>{WORD})[ ]++(?i:at|after)[ ]++"
-    r"(?P<word>(?i:step|iteration|iter|epoch|batch|update))[ ]*+(?P<step>\d++)(?:[ ]*+/[ ]*+\d++)?+"
-    rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
-)
-_HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
-
-
-def at_step_pairs(text: str) -> list[Pair]:
-    """The step and the metric of ``name at step N: value`` (see ``_AT_STEP``), or none."""
-    match = _AT_STEP.search(text)
-    value = to_float(match.group("value")) if match is not None else None
-    if value is None:
-        return []
-    name = match.group("name")
-    before = text[max(0, match.start() - 48) : match.start()].split()[-3:]
-    held_out = [word for word in before if word.lower() in _HELD_OUT_WORDS]
-    if held_out:
-        name = f"{held_out[-1]} {name}"
-    step = Pair(_STEP_OF_WORD.get(match.group("word").lower(), "step"), float(match.group("step")),
-                match.start("step"), match.end("step"), match.start("word"), match.end("step"))
-    return [step, Pair(name, value, match.start("value"), match.end("value"), match.start("name"), match.end())]
-
-
 def message_pairs(text: str) -> list[Pair]:
     """The pairs of a free-form message: ``name: value`` / ``name=value`` anywhere, plus
     ``name value`` pairs when the message is clearly data (see
@@ -429,17 +493,15 @@ def message_pairs(text: str) -> list[Pair]:
 
 
 def _message_pairs(text: str) -> list[Pair]:
-    if "#" in text[:3] and _COMMENT.match(text) is not None:
+    if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
         return []
     repeats: list[Pair] = []
     found = find_pairs(text, repeats=repeats)
-    if " at " in text and (at_step := at_step_pairs(text)):
-        # ("Loss at step 100: 0.52, lr: 0.001": the pairs after it are read as usual)
-        if not any(pair.name in STEP_WORDS or pair.start == at_step[1].start for pair in found):
-            found = sorted(found + at_step, key=lambda pair: pair.start)
     if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
         found = [pair for pair in found if pair.at < cut]
         text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)
+    elif repeats and len(found) <= MAX_LIST_PAIRS:
+        found = _with_held_out_repeats(text, found, repeats)
     if not found and "[" in text and (bracketed := bracket_pairs(text)):
         return bracketed
     if "---" in text:
@@ -448,8 +510,12 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_is_pairs(found, is_pairs(text))
     if any(pair.name.lower() in _SUMMARISED_STEPS for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
+    if any(word in text for word in _AT_STEP_WORDS) and (at_step := at_step_pairs(text)):
+        return _with_at_step_pairs(found, at_step)
     if "{" in text and (braced := brace_pairs(text)):
         found = _with_pairs_after_rules(found, braced)
+    if "{" in text and (opened := _DICT_OPEN.search(text)) is not None and _DIGIT.search(text, 0, opened.start()):
+        found = _with_pairs_after_rules(found, find_pairs(text[opened.start() :], QUOTED_PAIR, opened.start()))
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
@@ -466,7 +532,13 @@ def _message_pairs(text: str) -> list[Pair]:
         rest.append(Pair("step", value, start, end, start, end))
     if not rest:
         return found
-    return sorted(found + rest, key=lambda pair: pair.start)
+    combined, seen, again = [], set(), []
+    for pair in sorted(found + rest, key=lambda pair: pair.start):
+        (again if pair.name in seen else combined).append(pair)
+        seen.add(pair.name)
+    # a name read twice as "name value" ("[train] loss 0.52 [test] loss 0.61"): the first is the
+    # name's value, a later one after a held-out word is that pass's (it overwrote the first)
+    return _with_held_out_repeats(text, combined, again) if again else combined
 
 
 # "g[18.519,19.388]", "d1[0.693]": a name and its values in brackets, as the Keras GAN tutorials

@@ -16,6 +16,9 @@ _PREFIX = re.compile(
     r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
     r"|\[\d{2}\.\d{2}\.\d{2,4}\|\d{2}:\d{2}:\d{2}\]"  # st-gcn / mmskeleton IO: [03.24.23|09:56:31]
     r"|\[?\d{8}[ T]\d{2}:\d{2}:\d{2}\]?"  # Primus 20251202 06:56:28
+    # time.ctime() / asctime(), as print(time.ctime(), ...) writes it: Wed May  1 10:00:01 2024
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}"
+    r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)(?=[ \t]++\d)"  # a level, then the time: [INFO 2024-05-01 ...]
     r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
     r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
     r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17

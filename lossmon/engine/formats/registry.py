@@ -5,6 +5,7 @@ from __future__ import annotations
 from lossmon.engine.formats.base import Format
 from lossmon.engine.formats.column import Column
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
+from lossmon.engine.formats.darknet import Darknet
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
@@ -33,6 +34,7 @@ FORMATS: tuple[Format, ...] = (
     LightningBar(),
     Keras(),
     DeepSpeed(),
+    Darknet(),
     Fairseq(),
     MMEngine(),
     MMEngineScalars(),

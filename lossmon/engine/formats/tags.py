@@ -31,6 +31,9 @@ _SPLIT_WORD = re.compile(
     re.I,
 )
 MAX_TAG = 60  # longer text before the values is a sentence, not a tag
+# TF1 Estimator's evaluation results (estimator.py logs "Saving dict for global step %d: %s" with the
+# eval dict, the TF Object Detection API's "loss = ..." among them): the evaluation's values
+_ESTIMATOR_EVAL = re.compile(r"^[ \t]*+Saving dict for global step\b")
 
 
 @lru_cache(maxsize=1024)
@@ -39,6 +42,8 @@ def tag_prefix(tag: str) -> str | None:
     Summary/"``), in the tag's spelling, or None for a training tag or text that is no tag."""
     if not tag or len(tag) > MAX_TAG:
         return None
+    if _ESTIMATOR_EVAL.match(tag) is not None:
+        return "eval/"
     recap = _RECAP.search(tag)
     held_out = _HELD_OUT.search(tag)
     if held_out is not None:

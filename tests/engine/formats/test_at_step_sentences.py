@@ -1,5 +1,7 @@
-"""``<how> <metric> at step N: value`` (issue 12): a metric named by the word before "at step",
-its step the number after it; a held-out split word among the words before it stays in the name.
+"""``<how> <metric> at step N: value`` (issue 12): a metric named by its words before "at step"
+(as printed; a leading "Training" before two or more words is the pass, not the metric), its step
+the number after it. The class is read by pairs.at_step_pairs, with "Cost after iteration N: v"
+(tests/engine/formats/test_metric_after_its_step.py).
 
 Real lines: tests/corpus/rotate-fb15k-train-log-txt (KnowledgeGraphEmbedding's log_metrics,
 ``logging.info('%s %s at step %d: %f' % (mode, metric, step, metrics[metric]))``: "Training
@@ -37,22 +39,22 @@ KGE = """\
 def test_a_metric_at_its_step_on_lines_of_its_own(chunk):
     monitor = read(KGE, chunk=chunk)
     store = monitor.store
-    assert store.primary_train == "loss"
-    assert store["loss"].values.tolist() == [1.623482, 1.286299, 0.830415]
-    assert steps(monitor, "loss") == [0, 100, 200]
-    assert steps(monitor, "positive_sample_loss") == [0, 100, 200]
+    assert store.primary_train == "average loss"
+    assert store["average loss"].values.tolist() == [1.623482, 1.286299, 0.830415]
+    assert steps(monitor, "average loss") == [0, 100, 200]
+    assert steps(monitor, "average positive_sample_loss") == [0, 100, 200]
     assert store.primary_val is None  # (MRR, MR and HITS are no losses)
 
 
 def test_the_whole_kge_log():
     monitor = read(ROTATE.read_bytes())
     store = monitor.store
-    assert (store.primary_train, len(store["loss"])) == ("loss", 138)
+    assert (store.primary_train, len(store["average loss"])) == ("average loss", 138)
     assert store["Valid MRR"].values.tolist() == [0.003928, 0.729632]
     assert steps(monitor, "Valid MRR") == [0, 10000]
     assert store["Valid HITS@1"].split == "val"
     assert store.primary_val is None  # (MRR, MR and HITS are no losses)
-    assert store["loss"].values[-1] == 0.092014
+    assert store["average loss"].values[-1] == 0.092014
 
 
 WORD2VEC = """\
@@ -76,14 +78,14 @@ Validation accuracy: 78.0%
 
 def test_blanks_around_the_step_and_the_colon():
     monitor = read(WORD2VEC)
-    assert monitor.store["loss"].values.tolist() == [288.173339844, 113.739018, 52.7262561]
-    assert steps(monitor, "loss") == [0, 2000, 4000]
+    assert monitor.store["Average loss"].values.tolist() == [288.173339844, 113.739018, 52.7262561]
+    assert steps(monitor, "Average loss") == [0, 2000, 4000]
 
 
 def test_the_loss_at_its_step_beside_lines_of_plain_pairs():
     monitor = read(UDACITY)
-    assert steps(monitor, "loss") == [0, 500]
-    assert monitor.store.primary_train == "loss"
+    assert steps(monitor, "Minibatch loss") == [0, 500]
+    assert monitor.store.primary_train == "Minibatch loss"
     assert monitor.store["Validation accuracy"].values.tolist() == [22.8, 78.0]
 
 
@@ -93,8 +95,8 @@ def test_held_out_and_training_values_of_one_metric_stay_two_series():
         "Training loss at step 200: 0.48\nValid loss at step 200: 0.60\n"
     )
     store = monitor.store
-    assert (store.primary_train, store.primary_val) == ("loss", "Valid loss")
-    assert store["loss"].values.tolist() == [0.52, 0.48]
+    assert (store.primary_train, store.primary_val) == ("Training loss", "Valid loss")
+    assert store["Training loss"].values.tolist() == [0.52, 0.48]
     assert store["Valid loss"].values.tolist() == [0.61, 0.60]
 
 

@@ -59,3 +59,16 @@ def test_the_corpus_log_keeps_its_105_batch_points():
     monitor = read(DEEPFAKE.read_bytes())
     assert len(monitor.store["Loss"]) == 105
     assert values(monitor, "epoch/Loss") == [1.9121, 1.5914, 1.5475, 1.3931, 1.3403]
+
+
+def test_a_learning_rate_on_the_epoch_line_is_one_more_point_of_its_schedule():
+    # finch's '|'-separated prints (tests/corpus/finch-concat-conv1d-imdb-test-md): the epoch line
+    # repeats lr, the schedule's value where the epoch ends, not an epoch mean
+    steps = "".join(
+        f"Epoch 1/2 | Step {step}/781 | train_loss: 0.4{step // 50} | train_acc: 0.8125 | lr: 0.00{48 - step // 50}\n"
+        for step in range(50, 251, 50)
+    )
+    monitor = read(steps + "Epoch 1/2 | train_loss: 0.1376 | train_acc: 1.0000 | test_loss: 0.2545 | lr: 0.0042\n")
+    assert "epoch/lr" not in monitor.store
+    assert values(monitor, "lr")[-1] == 0.0042
+    assert values(monitor, "epoch/train_loss") == [0.1376]

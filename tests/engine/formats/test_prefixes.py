@@ -54,6 +54,11 @@ from tests.engine.formats.parse_helpers import read, steps
         ("-inf", "-inf"),
         ("- loss: 0.5", "loss: 0.5"),
         ("-----0------", "0------"),
+        # print(time.ctime(), ...) and a level before the time in one bracket
+        ("Wed May  1 10:00:01 2024 step 10 loss 0.5", "step 10 loss 0.5"),
+        ("Tue Jun 11 09:59:58 2024: step 10, loss: 0.5", "step 10, loss: 0.5"),
+        ("[INFO 2024-05-01 10:00:01,123] step 10 loss 0.5", "step 10 loss 0.5"),
+        ("Wednesday: loss 0.5", "Wednesday: loss 0.5"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
