@@ -52,6 +52,8 @@ class StuckPeriodic(Detector):
         min_amplitude: ... and a profile stands out when its spread is this many times its noise ...
         consistent: ... for this many agreeing comparisons in a row.
         ramp_fit: a profile within this many times its noise of a straight line is a staircase (info).
+        min_relative: a profile whose peak-to-peak is below this share of the loss (log units) is
+            print rounding or float noise, whatever its noise ratio (a perfectly straight loss).
         running_mean_jumps: a series flagged as running means is taken as raw batch losses when the
             95th percentile of its changes is above this many times their median.
         scan_points, scan_every, scan_from, detrend_points, min_acf, min_prominence: the
@@ -77,9 +79,10 @@ class StuckPeriodic(Detector):
         self, series: str = "loss", attrs: dict | None = None, *, bins: int = 10, min_correlation: float = 0.7,
         min_amplitude: float = 1.4, consistent: int = 2, ramp_fit: float = 3.0, running_mean_jumps: float = 6.0,
         scan_points: int = 4096, scan_every: int = 256, scan_from: int = 1024, detrend_points: int = 257,
-        min_acf: float = 0.2, min_prominence: float = 0.2,
+        min_acf: float = 0.2, min_prominence: float = 0.2, min_relative: float = 1e-4,
     ) -> None:
         self.bins, self.min_correlation, self.min_amplitude = bins, min_correlation, min_amplitude
+        self.min_relative = min_relative
         self.consistent, self.ramp_fit, self.running_mean_jumps = consistent, ramp_fit, running_mean_jumps
         self._scan_options = dict(
             ring=scan_points, every=scan_every, from_points=scan_from, detrend=detrend_points,
@@ -130,7 +133,7 @@ class StuckPeriodic(Detector):
         profile, noise, amplitude = found.profile, found.noise, found.amplitude
         if amplitude is None:
             amplitude = float(profile.std() / noise) if noise > 0 else 0.0
-        if found.agree and amplitude > self.min_amplitude:
+        if found.agree and amplitude > self.min_amplitude and float(np.ptp(profile)) >= self.min_relative:
             self._agreeing += 1
         else:
             self._agreeing = 0

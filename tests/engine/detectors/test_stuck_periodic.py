@@ -130,3 +130,12 @@ def test_without_epochs_a_transient_that_fills_the_ring_says_nothing_yet():
     t = np.arange(1100)
     loss = (0.1 + 20 * np.exp(-np.maximum(t - 700, 0) / 40.0)) * np.exp(0.01 * np.random.default_rng(4).standard_normal(1100))
     assert feed(StuckPeriodic("loss", detrend_points=513), loss) == []
+
+
+def test_a_straight_finely_printed_loss_is_neither_periodic_nor_a_crash():
+    """`step {s} loss {2 - s/1e7:.7f}` for 250k steps (found by parse15's audit: a traceback from
+    the period scan): detrended, the loss is float noise of 1e-12, whose autocorrelation peak could
+    sit at its window's edge and give a negative period; and a pattern that small is never data
+    order."""
+    values = np.round(2 - np.arange(250_000) / 1e7, 7)
+    assert StuckPeriodic().update_values(values) == []

@@ -194,7 +194,10 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
         best = around - 2 + int(np.argmax(acf[around - 2 : around + 3]))
         left, centre, right = acf[best - 1], acf[best], acf[best + 1]
         curvature = left - 2 * centre + right
-        offset = 0.5 * (left - right) / curvature if curvature < 0 else 0.0  # parabola's top
+        # the parabola's top, within half a point of the peak: where the peak is the window's edge
+        # (or the ACF is float noise, a perfectly straight loss), the parabola may open far away,
+        # even to a negative period
+        offset = min(0.5, max(-0.5, 0.5 * (left - right) / curvature)) if curvature < 0 else 0.0
         return (best + offset) / multiple
     return None
 
