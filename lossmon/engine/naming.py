@@ -105,6 +105,37 @@ _IGNORED = re.compile(
 )
 
 
+# The words that name a line's step, compared in any case ("STEP 100", "Steps: 3", "ITERATION 12",
+# "EP 4"): "step" for a count of the run, "epoch" for a count of passes over the data, and "pass"
+# for a unit of a pass that names no step of the run but a figure may summarise ("Average loss
+# for this batch: 0.52"). Other languages' words name their run's step or epoch as the English
+# ones do ("Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56").
+FOREIGN_STEP_WORDS = (
+    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione итерация 迭代"
+).split()
+FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
+_STEP_WORD_UNITS = {
+    **dict.fromkeys(
+        "step steps global_step iter iters iteration iterations update updates num_updates".split()
+        + FOREIGN_STEP_WORDS,
+        "step",
+    ),
+    **dict.fromkeys(["epoch", "epochs", "ep", *FOREIGN_EPOCH_WORDS], "epoch"),
+    **dict.fromkeys("batch batches round rounds".split(), "pass"),
+}
+
+
+def step_unit(name: str) -> str | None:
+    """What a step word counts, in any case: "step", "epoch" or "pass" (see _STEP_WORD_UNITS);
+    None for a name that is no step word."""
+    return _STEP_WORD_UNITS.get(name.casefold()) if len(name) <= 16 else None
+
+
+def is_step_word(name: str) -> bool:
+    """True for a name that gives its line's step or epoch ("step", "Iter", "EPOCH", "Ep")."""
+    return step_unit(name) in ("step", "epoch")
+
+
 # "loss/total" (glue-factory's "loss {total 1.6, last 0.9}"): the total of a loss, not a count
 _TOTAL_OF_LOSS = re.compile(r"loss(?:es)?/(?:total|sum)$", re.I)
 
