@@ -36,7 +36,7 @@ from functools import lru_cache
 import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
-from lossmon.engine.formats.listings import ListingRows
+from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import is_metric_name, kind_of, split_of
@@ -147,6 +147,8 @@ class KeyValueParser(LineParser):
             return False
         if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
+        if len(found) > 1 and is_split_word(found[0].name) and split_sizes(text, [(p.name, (p.start, p.end)) for p in found]):
+            return False  # "train: 27344, valid: 3039, test: 7596": the examples of each split
         if "otal" in text and any(pair.name in _TOTALS for pair in found):
             found = self._total_losses(text, found)
             if not found:

@@ -12,6 +12,7 @@ import re
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
+from lossmon.engine.formats.listings import split_sizes
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -55,8 +56,8 @@ class HFDictParser(LineParser):
             if name not in metrics:
                 metrics[name] = to_float(match.group("value"))
                 spans[name] = match.span("value")
-        if not metrics:
-            return False
+        if not metrics or split_sizes(text, spans.items()):
+            return False  # ("{'train': 40058, 'test': 12032}": the examples of each split)
         if _SUMMARY_KEY in metrics:
             self.train_dicts = 0  # the run is over: a run after it in the same log starts again
             return True

@@ -13,9 +13,14 @@ their own, none from a header) or stepped by a row index that counts up by one, 
 of the words of a metric (:func:`lossmon.engine.naming.kind_of` says "other"), is a listing once it
 has :data:`LISTING_ROWS` rows: its rows give no record. Fewer rows are handed on as they came, a
 line or two late.
+
+The sizes of a data set's splits (``train: 27344, valid: 3039, test: 7596``) are counts, not the
+losses the bare split words name elsewhere (``train 3.45 val 3.43``): :func:`split_sizes`.
 """
 
 from __future__ import annotations
+
+import re
 
 from lossmon.engine.naming import kind_of
 
@@ -66,3 +71,28 @@ class ListingRows:
         was no listing, to be taken now."""
         rows, self._rows, self._listing = self._rows, [], False
         return rows
+
+
+# The words that name a data set's split, alone: "train: 27344, valid: 3039, test: 7596", "Treino:
+# 1594 | Val: 199 | Teste: 200" (Portuguese), "{'train': 40058, 'test': 12032}".
+_SPLIT_WORD = re.compile(  # (longest first: the group never gives back)
+    r"(?i)(?>training|train|trn|validation|validação|validacao|validación|validacion|valid|val|dev|eval|"
+    r"testing|teste|test|tst|treino|entrenamiento|prueba)"
+)
+_WHOLE_NUMBER = re.compile(r"[+]?+\d++")
+
+
+def is_split_word(name: str) -> bool:
+    """True for a name that is a split's word alone ("train", "Valid", "Teste")."""
+    return _SPLIT_WORD.fullmatch(name) is not None
+
+
+def split_sizes(text: str, spans) -> bool:
+    """True for a line that counts the examples of each split: two or more values (``spans``: their
+    names and where their numbers stand in ``text``), each named by a split word alone and written
+    as a whole number ("27344", not "3.0"). A loss per split ("Train 5.52381 | Valid 3.00888") has
+    fractions."""
+    return len(spans) >= 2 and all(
+        _SPLIT_WORD.fullmatch(name) is not None and _WHOLE_NUMBER.fullmatch(text, start, end) is not None
+        for name, (start, end) in spans
+    )

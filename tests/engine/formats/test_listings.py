@@ -110,3 +110,91 @@ def test_a_run_breaks_on_a_gap_a_step_that_does_not_count_up_or_other_columns():
             taken += rows.feed(line, names, step[0] if step else None, None, names[0])
         taken += rows.end()
         assert taken == ["a_1", "a_2", "a_3", "a_4"]
+
+
+# Tables of items and settings, read by the console-table formats --------------------------------
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_a_table_of_predictions_gives_no_series(chunk):
+    # EasyOCR's "Ground Truth | Prediction | Confidence Score & T/F" after each validation: rows of
+    # words, and rows that happen to be digits ("1851 | 1031 | 0.8874\tFalse"), are items
+    log = _lines("easyocr-finetune-iter-train-valid-loss-overfit", "log_train.txt", 1, 60)
+    assert b"1851                      | 1031" in log and b"3                         | 3 " in log
+    found = series(read(log, chunk=chunk))
+    assert not {"Ground Truth", "Prediction", "Confidence Score & T/F"} & set(found)
+    assert {"Train loss", "Valid loss", "Current_accuracy"} <= set(found)
+
+
+def test_an_items_table_is_known_again_when_its_header_comes_back():
+    header = "Ground Truth              | Prediction                | Confidence Score & T/F\n"
+    log = (
+        f"[1/9] Train loss: 0.5, Valid loss: 0.6\n{header}SAGA | SAGA | 0.98\tTrue\n"
+        f"[2/9] Train loss: 0.4, Valid loss: 0.5\n{header}3 | 3 | 1.0000\tTrue\n"
+        f"[3/9] Train loss: 0.3, Valid loss: 0.4\n"
+    )
+    assert set(series(read(log))) == {"Train loss", "Valid loss"}
+
+
+def test_a_row_of_words_after_rows_of_numbers_is_only_that_row():
+    # Ultralytics: the validation's "all 128 929 ..." under the training header's rows
+    log = "".join(
+        f"      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n"
+        f"      {k}/3      2.61G      1.{k}      1.5      1.2        {200 + k}        640\n"
+        f"                   all        128        929      0.6{k}      0.5       0.6       0.4\n"
+        for k in (1, 2, 3)
+    )
+    assert series(read(log))["box_loss"][2] == 3
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_a_settings_table_gives_no_series(chunk):
+    # SimGNN prints its arguments with texttable, then one loss per line
+    log = _lines("simgnn-training-loss-model-test-error-500-epochs", "training.log", 1, 80)
+    assert b"| Dropout             | 0.500            |" in log
+    found = series(read(log, chunk=chunk))
+    assert set(found) == {"Training Loss", "Model test error"}
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_a_count_per_category_gives_no_series(chunk):
+    # detectron2's "| category | #instances |" table of the data set, then its training lines
+    log = _lines("detectron2-tx2dl-maskrcnn-console-log-crlf", "R50-FPN_log.py", 330, 360)
+    assert b"|  balloon   | 255          |" in log
+    found = series(read(log, chunk=chunk))
+    assert "balloon" not in found
+    assert found["total_loss"][2] == 4
+
+
+def test_stable_baselines_tables_are_still_read():
+    table = (
+        "-----------------------------\n| rollout/          |       |\n|    ep_rew_mean    | {r}  |\n"
+        "| train/            |       |\n|    loss           | {l}  |\n|    n_updates      | {n}  |\n"
+        "-----------------------------\n"
+    )
+    log = "".join(table.format(r=0.1 * k, l=1 - 0.1 * k, n=10 * k) for k in range(1, 5))
+    found = series(read(log))
+    assert found["train/loss"][2] == 4 and found["rollout/ep_rew_mean"][2] == 4
+
+
+# Counts of examples per split ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "train: 27344, valid: 3039, test: 7596",  # maize-tqdm-desc-train-loss-epoch-summary
+        "Treino: 1594 | Val: 199 | Teste: 200",  # gpt2-sft-portuguese-ep-step-train-val-loss
+        "2026-03-03 15:30:11,876 | INFO | Train: 22500 | Val: 2500 | Test: 25000",  # pytorch-imdb-lstm-pipe-separated-log
+        "{'train': 40058, 'test': 12032}",  # resnet-18-34-50-training-log-md
+    ],
+)
+def test_the_sizes_of_the_splits_are_no_losses(line):
+    log = f"{line}\n" + "".join(f"epoch {k}: loss 0.{9 - k}\n" for k in range(5))
+    assert set(series(read(log))) == {"epoch", "loss"}
+
+
+def test_a_loss_per_split_is_still_read():
+    log = "".join(f"Overall Summary | Epoch {k} | Train 5.{k}2381 | Valid 3.{k}0888\n" for k in range(1, 4))
+    found = series(read(log))
+    assert found["Train"][2] == 3 and found["Valid"][2] == 3
