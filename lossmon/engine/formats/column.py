@@ -44,7 +44,14 @@ def name_from_path(path: str | None) -> str | None:
     for suffix in _COMPRESSED:
         name = name.removesuffix(suffix)
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return stem if stem and _METRIC_WORD.search(stem) and is_metric_name(stem) else None
+    if not (stem and _METRIC_WORD.search(stem) and is_metric_name(stem)):
+        return None
+    # "loss_history.txt", "val_loss_log.csv", "reward_curve.npy.txt": what the file holds of the metric
+    plain = _HOLDER_SUFFIX.sub("", stem)
+    return plain if plain != stem and _METRIC_WORD.search(plain) and is_metric_name(plain) else stem
+
+
+_HOLDER_SUFFIX = re.compile(r"[_.\- ](?i:history|hist|log|logs|curve|curves|values|list|record|records)\Z")
 
 
 def header_name(text: str) -> str | None:
@@ -105,4 +112,77 @@ class Column(Format):
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
     anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$"
     parser = ColumnParser
+    first_line_only = True
+
+
+# Arrays of values written as a script's source (a run's losses pasted or printed with numpy's
+# repr): "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00, ...", a value list that
+# spans lines, "]" or "# ]" closing it, then more arrays, named ("decay_point9 = [") or not ("# [").
+_ARRAY_OPENING = re.compile(r"[ \t]*+(?:#[ \t]*+)?+(?:(?P<name>[A-Za-z_]\w{0,60}+)[ \t]*+=[ \t]*+)?+\[")
+_ARRAY_CLOSING = re.compile(r"\][ \t]*+[,;]?+[ \t]*+\Z")
+_LIST_VALUE = re.compile(rf"[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+_COMMENT_MARK = re.compile(r"[ \t]*+#[ \t]*+")
+
+
+class ValueArraysParser(LineParser):
+    """Each value of every array is a point of one series (the arrays are runs of the metric the
+    file holds): named by the file (``loss_history.txt`` holds ``loss``), else by the first array's
+    name. A new array starts its run again at step 1. A line that is not part of such an array goes
+    on to the other formats."""
+
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.name: str | None = None
+        self.over = False
+        self._x = 0  # values of the current array so far
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self.over or (self.name is None and line != 1):
+            return False
+        body = text
+        opening = _ARRAY_OPENING.match(body)
+        if opening is not None:
+            if self.name is None:
+                self.name = name_from_path(self.source) or opening.group("name")
+                if self.name is None or not is_metric_name(self.name):
+                    self.name, self.over = None, True
+                    return False
+            body = body[opening.end() :]
+        elif self.name is None:
+            self.over = True
+            return False
+        else:
+            comment = _COMMENT_MARK.match(body)
+            if comment is not None:
+                body = body[comment.end() :]
+        closing = _ARRAY_CLOSING.search(body)
+        if closing is not None:
+            body = body[: closing.start()]
+        values = []
+        for token in body.split(","):
+            if not token or token.isspace():
+                continue
+            if _LIST_VALUE.match(token) is None:
+                if line == 1:
+                    self.name, self.over = None, True
+                return False
+            values.append(to_float(token))
+        if opening is not None:
+            self._x = 0
+        for value in values:
+            self._x += 1
+            if value is not None:
+                self.emit(out, line, float(self._x), {self.name: value})
+        return True
+
+    def rewind(self) -> None:
+        self.name, self.over, self._x = None, False, 0
+
+
+class ValueArrays(Format):
+    id = "value_arrays"
+    title = "Arrays of values in a script's syntax (name = [v1, v2, ...), one run each"
+    example = "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00,"
+    anchor = rf"^[ \t]*+(?:[A-Za-z_]\w{{0,60}}+[ \t]*+=[ \t]*+)?+\[[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+,"
+    parser = ValueArraysParser
     first_line_only = True

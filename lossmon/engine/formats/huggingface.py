@@ -309,7 +309,11 @@ _RECORD_LISTS = ("log_history", "iterations")
 _TOP_LIST = ""  # the record list that is the document itself
 _JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
 # "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
-_LIST_OPENING = re.compile(r"(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[\Z")
+# "[", "l = [", and a script's declaration: "const model_train = [" (a log history dumped into a
+# JavaScript file for a dashboard), "export const history = [", "let log = [", "module.exports = [".
+_LIST_OPENING = re.compile(
+    r"(?:(?:export[ \t]++)?+(?:const|let|var)[ \t]++)?+(?:[A-Za-z_$][\w$.]{0,40}+[ \t]*+=[ \t]*+)?+\[\Z"
+)
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
@@ -341,7 +345,10 @@ class JsonDocument(HFState):
     example = "l = ["
     # "[" alone (pretty, maybe assigned: "l = ["), or a list on one line: of objects, or of
     # numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
-    anchor = r"^(?:(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+    anchor = (
+        r"^(?:(?:(?:export[ \t]++)?+(?:const|let|var)[ \t]++)?+(?:[A-Za-z_$][\w$.]{0,40}+[ \t]*+=[ \t]*+)?+\[[ \t]*+"
+        r"|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+    )
 
 
 _JSON_DOCUMENT = JsonDocument()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
-from lossmon.engine.formats.column import Column
+from lossmon.engine.formats.column import Column, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
@@ -49,6 +49,7 @@ FORMATS: tuple[Format, ...] = (
     YoloResultsTxt(),
     WhitespaceTable(),
     Column(),
+    ValueArrays(),
     LossDict(),
     KeyValue(),
 )
