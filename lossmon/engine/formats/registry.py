@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
-from lossmon.engine.formats.column import Column, ValueArrays
+from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
@@ -50,6 +50,7 @@ FORMATS: tuple[Format, ...] = (
     WhitespaceTable(),
     Column(),
     ValueArrays(),
+    GluedValues(),
     LossDict(),
     KeyValue(),
 )

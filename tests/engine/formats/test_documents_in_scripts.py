@@ -98,3 +98,36 @@ def test_a_csv_header_may_name_a_column_with_a_unit(chunk):
     assert len(monitor.store["box_loss"]) == 50
     assert set(monitor.store["box_loss"].values.tolist()) == {0.0}  # a logging fault, logged as such
     assert monitor.store["gpu_util_%"].values.tolist()[0] == 11.0
+
+
+# Values written back to back (tests/corpus/modularity-train-losses-no-separator, 7vik/modularity
+# train_losses.txt: 1000 float reprs of float32 losses, f.write(str(loss)) with no newline) ------
+
+_RUN_ON = (CORPUS / "modularity-train-losses-no-separator" / "train_losses.txt").read_bytes()
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_values_written_back_to_back_are_split_where_only_one_split_holds(chunk):
+    monitor = read_as("train_losses.txt", _RUN_ON, chunk)
+    assert monitor.format_id == "glued_values"
+    losses = monitor.store["train_losses"]
+    assert len(losses) == _RUN_ON.count(b".") == 1000
+    # "14.23366069793701213.96943664550781213.59664249420166...": 14.233660697937012, not
+    # 14.23366069793701 then 213.96...: each piece is the repr of a float32's value
+    assert losses.values.tolist()[:4] == [14.233660697937012, 13.969436645507812, 13.59664249420166, 12.682472229003906]
+    assert steps(monitor, "train_losses")[:3] == [1, 2, 3]
+    assert losses.values.tolist()[-1] == 0.013095707632601261
+
+
+def test_only_a_split_into_float32_reprs_is_read():
+    from lossmon.engine.formats.column import split_run_on_values
+
+    assert split_run_on_values("0.50.25") == [0.5, 0.25]
+    assert split_run_on_values("0.2512.5") == [0.25, 12.5]  # not 0.251|2.5 nor 0.2|512.5: no float32's repr
+    # float64 values (no float32 among the pieces): no split is sure
+    assert split_run_on_values("0.10.2") is None
+    assert read_as("train_losses.txt", "0.10.20.3").format_id != "glued_values"
+
+
+def test_run_on_values_in_a_file_named_otherwise_are_not_read():
+    assert len(read_as("notes.txt", _RUN_ON).store) == 0
