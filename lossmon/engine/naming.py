@@ -129,12 +129,14 @@ _STEP_WORD_UNITS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def step_unit(name: str) -> str | None:
     """What a step word counts, in any case: "step", "epoch" or "pass" (see _STEP_WORD_UNITS);
     None for a name that is no step word."""
     return _STEP_WORD_UNITS.get(name.casefold()) if len(name) <= 16 else None
 
 
+@lru_cache(maxsize=4096)
 def is_step_word(name: str) -> bool:
     """True for a name that gives its line's step or epoch ("step", "Iter", "EPOCH", "Ep")."""
     return step_unit(name) in ("step", "epoch")

@@ -12,7 +12,7 @@ import re
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
-from lossmon.engine.formats.listings import split_sizes
+from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -56,7 +56,7 @@ class HFDictParser(LineParser):
             if name not in metrics:
                 metrics[name] = to_float(match.group("value"))
                 spans[name] = match.span("value")
-        if not metrics or split_sizes(text, spans.items()):
+        if not metrics or (len(metrics) > 1 and is_split_word(next(iter(metrics))) and split_sizes(text, spans.items())):
             return False  # ("{'train': 40058, 'test': 12032}": the examples of each split)
         if _SUMMARY_KEY in metrics:
             self.train_dicts = 0  # the run is over: a run after it in the same log starts again

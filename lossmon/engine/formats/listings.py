@@ -21,6 +21,7 @@ losses the bare split words name elsewhere (``train 3.45 val 3.43``): :func:`spl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lossmon.engine.naming import kind_of
 
@@ -44,9 +45,14 @@ class ListingRows:
     def feed(self, line: int, names: tuple[str, ...], own_step: float | None, context_step: float | None, item) -> list:
         """The items to take now, in line order: the held rows of a run that ended as no listing,
         then ``item`` unless it is a row of a run (held, or dropped in a listing)."""
-        new = bool(names) and names[0] not in self._seen
-        if len(self._seen) < MAX_SEEN_NAMES:
-            self._seen.update(names)
+        seen = self._seen
+        new = bool(names) and names[0] not in seen
+        if not new and not self._rows and not self._listing:
+            if len(seen) < MAX_SEEN_NAMES and not seen.issuperset(names):
+                seen.update(names)
+            return [item]  # (the common line: its first name was seen, no run is held)
+        if len(seen) < MAX_SEEN_NAMES:
+            seen.update(names)
         row = new and kind_of(names[0]) == "other" and (own_step is not None or context_step is None)
         columns = frozenset(names[1:])
         if row and (self._rows or self._listing) and line == self._last_line + 1 and (
@@ -75,16 +81,17 @@ class ListingRows:
 
 # The words that name a data set's split, alone: "train: 27344, valid: 3039, test: 7596", "Treino:
 # 1594 | Val: 199 | Teste: 200" (Portuguese), "{'train': 40058, 'test': 12032}".
-_SPLIT_WORD = re.compile(  # (longest first: the group never gives back)
-    r"(?i)(?>training|train|trn|validation|validação|validacao|validación|validacion|valid|val|dev|eval|"
-    r"testing|teste|test|tst|treino|entrenamiento|prueba)"
+_SPLIT_WORDS = frozenset(
+    "train training trn val valid validation dev eval test testing tst treino teste validação validacao "
+    "entrenamiento prueba validación validacion".split()
 )
 _WHOLE_NUMBER = re.compile(r"[+]?+\d++")
 
 
+@lru_cache(maxsize=1024)
 def is_split_word(name: str) -> bool:
     """True for a name that is a split's word alone ("train", "Valid", "Teste")."""
-    return _SPLIT_WORD.fullmatch(name) is not None
+    return len(name) <= 13 and name.casefold() in _SPLIT_WORDS
 
 
 def split_sizes(text: str, spans) -> bool:
@@ -93,6 +100,6 @@ def split_sizes(text: str, spans) -> bool:
     as a whole number ("27344", not "3.0"). A loss per split ("Train 5.52381 | Valid 3.00888") has
     fractions."""
     return len(spans) >= 2 and all(
-        _SPLIT_WORD.fullmatch(name) is not None and _WHOLE_NUMBER.fullmatch(text, start, end) is not None
+        is_split_word(name) and _WHOLE_NUMBER.fullmatch(text, start, end) is not None
         for name, (start, end) in spans
     )
