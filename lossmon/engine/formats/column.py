@@ -185,7 +185,8 @@ class ValueArrays(Format):
     id = "value_arrays"
     title = "Arrays of values in a script's syntax (name = [v1, v2, ...), one run each"
     example = "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00,"
-    anchor = rf"^[ \t]*+(?:[A-Za-z_]\w{{0,60}}+[ \t]*+=[ \t]*+)?+\[[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+,"
+    # (possessive: a number's characters, then the comma after it; the parser checks each value)
+    anchor = r"^[ \t]*+(?:[A-Za-z_]\w{0,60}+[ \t]*+=[ \t]*+)?+\[[ \t]*+[-+]?+(?:\d|\.\d)[\d.eE+-]*+[ \t]*+,"
     parser = ValueArraysParser
     first_line_only = True
 
