@@ -95,7 +95,11 @@ _IGNORED = re.compile(
     r"curriculum seqlen|seqlen|num_samples|samples|tokens|"
     # sizes of the model and of the input, constant through a run
     r"n_parameters|num_parameters|n_params|num_params|params|parameters|trainable params|all params|"
-    r"size|img_size|imgsz|image_size|input_size)$"
+    r"size|img_size|imgsz|image_size|input_size|"
+    # which item, fold, run or client a line is about, and how many there are ("for class 2
+    # contains: 2148 samples", "[fold 0]", "over 5 runs", "Client 1/5", "(n=1,499)", "recommended
+    # items : 11"): ids and counts, no curve
+    r"class|category|fold|folds|run|runs|trial|trials|client|clients|item|items|id|idx|index|n|count)$"
     # counts of what a run has done so far, a step-like axis ("train/n_updates", "num_episodes",
     # "total timesteps"): climbing by construction, no curve to judge
     r"|^(?:n|num|nb|number[ _]of|total|cumulative)[ _]?(?:updates|steps|iters|iterations|timesteps|epochs|"
@@ -107,6 +111,39 @@ _IGNORED = re.compile(
     r"|_per_second$|per iteration|per_iteration|timestamp",
     re.I,
 )
+
+
+# The words that name a line's step, compared in any case ("STEP 100", "Steps: 3", "ITERATION 12",
+# "EP 4"): "step" for a count of the run, "epoch" for a count of passes over the data, and "pass"
+# for a unit of a pass that names no step of the run but a figure may summarise ("Average loss
+# for this batch: 0.52"). Other languages' words name their run's step or epoch as the English
+# ones do ("Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56").
+FOREIGN_STEP_WORDS = (
+    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione итерация 迭代"
+).split()
+FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
+_STEP_WORD_UNITS = {
+    **dict.fromkeys(
+        "step steps global_step iter iters iteration iterations update updates num_updates".split()
+        + FOREIGN_STEP_WORDS,
+        "step",
+    ),
+    **dict.fromkeys(["epoch", "epochs", "ep", *FOREIGN_EPOCH_WORDS], "epoch"),
+    **dict.fromkeys("batch batches round rounds".split(), "pass"),
+}
+
+
+@lru_cache(maxsize=4096)
+def step_unit(name: str) -> str | None:
+    """What a step word counts, in any case: "step", "epoch" or "pass" (see _STEP_WORD_UNITS);
+    None for a name that is no step word."""
+    return _STEP_WORD_UNITS.get(name.casefold()) if len(name) <= 16 else None
+
+
+@lru_cache(maxsize=4096)
+def is_step_word(name: str) -> bool:
+    """True for a name that gives its line's step or epoch ("step", "Iter", "EPOCH", "Ep")."""
+    return step_unit(name) in ("step", "epoch")
 
 
 # "loss/total" (glue-factory's "loss {total 1.6, last 0.9}"): the total of a loss, not a count

@@ -52,7 +52,22 @@ def test_counters_clocks_and_durations_are_not_metrics(name):
     assert not is_metric_name(name)
 
 
-@pytest.mark.parametrize("name", ["loss", "lr", "grad norm", "number of nan iterations", "epoch", "wps", "mfu", "memory"])
+@pytest.mark.parametrize(
+    "name",
+    # ids of what a line is about and counts of them (corpus: "for class 2 contains: 2148 samples",
+    # "[fold 0], Train Step 10", "Mean Accuracy over 5 runs", " Client 1/5", "(n=1,499)",
+    # "recommended items : 11")
+    ["class", "Class", "category", "fold", "runs", "trial", "Client", "items", "id", "idx", "index", "n",
+     "Count", "eval/fold"],
+)
+def test_ids_and_counts_of_items_are_not_metrics(name):
+    assert not is_metric_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["loss", "lr", "grad norm", "number of nan iterations", "epoch", "wps", "mfu", "memory", "class_loss",
+             "cls", "n_loss", "index_acc", "fold_loss"],
+)
 def test_metrics_are_metrics(name):
     assert is_metric_name(name)
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+import numpy as np
+
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.naming import is_metric_name
 from lossmon.engine.numbers import NUMBER, NONFINITE, to_float
@@ -54,7 +56,14 @@ def name_from_path(path: str | None) -> str | None:
     for suffix in _COMPRESSED:
         name = name.removesuffix(suffix)
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return stem if stem and _METRIC_WORD.search(stem) and is_metric_name(stem) else None
+    if not (stem and _METRIC_WORD.search(stem) and is_metric_name(stem)):
+        return None
+    # "loss_history.txt", "val_loss_log.csv", "reward_curve.npy.txt": what the file holds of the metric
+    plain = _HOLDER_SUFFIX.sub("", stem)
+    return plain if plain != stem and _METRIC_WORD.search(plain) and is_metric_name(plain) else stem
+
+
+_HOLDER_SUFFIX = re.compile(r"[_.\- ](?i:history|hist|log|logs|curve|curves|values|list|record|records)\Z")
 
 
 def header_name(text: str) -> str | None:
@@ -136,4 +145,172 @@ class Column(Format):
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
     anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
     parser = ColumnParser
+    first_line_only = True
+
+
+# Arrays of values written as a script's source (a run's losses pasted or printed with numpy's
+# repr): "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00, ...", a value list that
+# spans lines, "]" or "# ]" closing it, then more arrays, named ("decay_point9 = [") or not ("# [").
+_ARRAY_OPENING = re.compile(r"[ \t]*+(?:#[ \t]*+)?+(?:(?P<name>[A-Za-z_]\w{0,60}+)[ \t]*+=[ \t]*+)?+\[")
+_ARRAY_CLOSING = re.compile(r"\][ \t]*+[,;]?+[ \t]*+\Z")
+_LIST_VALUE = re.compile(rf"[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+_COMMENT_MARK = re.compile(r"[ \t]*+#[ \t]*+")
+
+
+class ValueArraysParser(LineParser):
+    """Each value of every array is a point of one series (the arrays are runs of the metric the
+    file holds): named by the file (``loss_history.txt`` holds ``loss``), else by the first array's
+    name. A new array starts its run again at step 1. A line that is not part of such an array goes
+    on to the other formats."""
+
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self.name: str | None = None
+        self.over = False
+        self._x = 0  # values of the current array so far
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self.over or (self.name is None and line != 1):
+            return False
+        body = text
+        opening = _ARRAY_OPENING.match(body)
+        if opening is not None:
+            if self.name is None:
+                self.name = name_from_path(self.source) or opening.group("name")
+                if self.name is None or not is_metric_name(self.name):
+                    self.name, self.over = None, True
+                    return False
+            body = body[opening.end() :]
+        elif self.name is None:
+            self.over = True
+            return False
+        else:
+            comment = _COMMENT_MARK.match(body)
+            if comment is not None:
+                body = body[comment.end() :]
+        closing = _ARRAY_CLOSING.search(body)
+        if closing is not None:
+            body = body[: closing.start()]
+        values = []
+        for token in body.split(","):
+            if not token or token.isspace():
+                continue
+            if _LIST_VALUE.match(token) is None:
+                if line == 1:
+                    self.name, self.over = None, True
+                return False
+            values.append(to_float(token))
+        if opening is not None:
+            self._x = 0
+        for value in values:
+            self._x += 1
+            if value is not None:
+                self.emit(out, line, float(self._x), {self.name: value})
+        return True
+
+    def rewind(self) -> None:
+        self.name, self.over, self._x = None, False, 0
+
+
+class ValueArrays(Format):
+    id = "value_arrays"
+    title = "Arrays of values in a script's syntax (name = [v1, v2, ...), one run each"
+    example = "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00,"
+    # (possessive: a number's characters, then the comma after it; the parser checks each value)
+    anchor = r"^[ \t]*+(?:[A-Za-z_]\w{0,60}+[ \t]*+=[ \t]*+)?+\[[ \t]*+[-+]?+(?:\d|\.\d)[\d.eE+-]*+[ \t]*+,"
+    parser = ValueArraysParser
+    first_line_only = True
+
+
+# Values written back to back with no separator: ``f.write(str(loss))`` in a loop that forgot the
+# newline, "14.23366069793701213.96943664550781213.59664249420166...". Each value holds one ".", so
+# a value ends somewhere in the digits between two dots; the split is read only where exactly one
+# holds: every piece is the shortest text of its number, as Python prints a float (repr), and a
+# number a float32 tensor holds (loss.item() of a float32 loss), which fixes where each ends.
+# (A run of digits between two dots is one value's decimals and the next one's integer part.)
+_GLUED_LINE = re.compile(r"[ \t]*+(?P<body>\d++\.\d++(?:\.\d++|[eE][-+]\d++)++)[ \t]*+\Z")
+_MAX_INTEGER_DIGITS = 6
+_MAX_PIECE_AFTER_DOT = 24  # 17 significant digits and an exponent
+
+
+def _float32_repr(text: str) -> float | None:
+    """The value of ``text`` when it is exactly what Python prints for a float32's value."""
+    if len(text) > 1 and text[0] == "0" and text[1] != ".":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if repr(value) == text and float(np.float32(value)) == value else None
+
+
+def split_run_on_values(body: str) -> list[float] | None:
+    """The values of a run of float reprs written back to back (see _GLUED_LINE), or None when no
+    split, or more than one, makes every piece a float32's repr. Linear in the text: a bounded
+    number of cuts is tried between two dots."""
+    dots = [k for k, char in enumerate(body) if char == "."]
+    reach: list[dict[int, tuple[int, float]]] = []  # per value: its end → (its start, its value)
+    starts = {0: 1}  # where the value may start → in how many ways
+    for k, dot in enumerate(dots):
+        last = k + 1 == len(dots)
+        if last:
+            ends = [len(body)]
+        else:
+            following = dots[k + 1]
+            ends = range(max(dot + 2, following - _MAX_INTEGER_DIGITS), min(following, dot + _MAX_PIECE_AFTER_DOT + 1))
+        ways: dict[int, int] = {}
+        cuts: dict[int, tuple[int, float]] = {}
+        for start, count in starts.items():
+            for end in ends:
+                if not last and not body[end].isdigit():
+                    continue
+                value = _float32_repr(body[start:end])
+                if value is not None:
+                    ways[end] = ways.get(end, 0) + count
+                    cuts[end] = (start, value)
+        if not ways:
+            return None
+        reach.append(cuts)
+        starts = ways
+    if starts.get(len(body)) != 1 or any(count != 1 for count in starts.values()):
+        return None
+    values = []
+    end = len(body)
+    for cuts in reversed(reach):
+        start, value = cuts[end]
+        values.append(value)
+        end = start
+    values.reverse()
+    return values
+
+
+class GluedValuesParser(LineParser):
+    """A file named for a metric whose line is values written back to back: one point each, at
+    steps 1, 2, ... Any other line goes on to the other formats."""
+
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self._x = 0
+
+    def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        name = name_from_path(self.source)
+        match = _GLUED_LINE.match(text) if name is not None else None
+        values = split_run_on_values(match.group("body")) if match is not None and match.group("body").count(".") > 1 else None
+        if values is None:
+            return False
+        for value in values:
+            self._x += 1
+            self.emit(out, line, float(self._x), {name: value})
+        return True
+
+    def rewind(self) -> None:
+        self._x = 0
+
+
+class GluedValues(Format):
+    id = "glued_values"
+    title = "Float values written back to back with no separator (f.write(str(loss)) with no newline)"
+    example = "14.23366069793701213.96943664550781213.5966424942016612.682472229003906"
+    anchor = r"^[ \t]*+\d++\.\d++(?:[eE][-+]\d++)?+\.\d"
+    parser = GluedValuesParser
     first_line_only = True

@@ -79,6 +79,9 @@ class WhitespaceTableParser(LineParser):
         self._fixed: list[str] | None = None
         self._pipes = False  # the cells stand between pipes
         self._tables = 0  # headers seen: the step of tables whose rows are phases (see _phase_row)
+        self._items = False  # the current table lists items (see _item_row): its rows are no records
+        self._rows = 0  # rows of numbers read under the current header
+        self._item_headers: set[tuple[str, ...]] = set()  # headers of such tables, when printed again
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
@@ -89,8 +92,12 @@ class WhitespaceTableParser(LineParser):
             self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
             self._tables += 1
+            self._items = tuple(self.columns) in self._item_headers
+            self._rows = 0
             return True
         if self.columns is None:
+            return False
+        if self._items:
             return False
         if self._pipes:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -115,8 +122,16 @@ class WhitespaceTableParser(LineParser):
             if done.group(1) != "100":
                 return True  # an epoch in progress: its last frame is the record
         values = _numbers(cells, width)
+        if values is None and not self._rows and _item_row(cells, width):
+            # (a table that opens on an item; a row of words after rows of numbers, YOLO's "all
+            # 128 929 0.67 ..." under its training header, is only that row)
+            self._items = True
+            if len(self._item_headers) < MAX_ITEM_HEADERS:
+                self._item_headers.add(tuple(self.columns))
+            return False
         if values is None or all(value is None for value in values):
             return False
+        self._rows += 1
         step = values[self._step] if self._step is not None and self._step < len(values) else None
         # (zip: a row that ends in a note before its last columns has values for the first ones)
         metrics = {
@@ -144,6 +159,21 @@ class WhitespaceTableParser(LineParser):
         }
         self.emit(out, line, float(self._tables), metrics)
         return True
+
+
+MAX_ITEM_HEADERS = 64
+
+
+def _item_row(cells: list[str], width: int) -> bool:
+    """True for a row named by an item under the header, with numbers after it: EasyOCR's
+    ``SAĞA | SAĞA | 0.9864 True`` under ``Ground Truth | Prediction | Confidence Score & T/F``, a
+    class's row of a detection table (``person  128  254  0.61 ...``). The table lists items: its
+    rows are none of the run's records, even one whose cells happen to be numbers (``1851 | 1031 |
+    0.8874 False``, a prediction of digits)."""
+    return (
+        len(cells) == width and _cell_value(cells[0]) is None and cells[0] not in _MISSING_CELLS
+        and any(_cell_value(cell) is not None for cell in cells[1:])
+    )
 
 
 _BOX_PIPES = str.maketrans({"│": "|", "┃": "|", "║": "|"})
@@ -214,17 +244,35 @@ _BOX_ROW = re.compile(r"^\|[ \t]++(?P<name>[A-Za-z_][\w./-]*+)[ \t]*+\|[ \t]*+(?
 _RULE = re.compile(r"^-{8,}+[ \t]*+$")
 
 
+# The rules of other tables of two columns: texttable's or prettytable's ("+------+------+",
+# "+======+"), markdown's ("|:----------:|:-------------|", which the logging prefix may take whole),
+# tables that print a configuration or a data set's counts once ("| Dropout | 0.500 |", "| balloon |
+# 255 |" under detectron2's "| category | #instances |"): their rows are items and settings, no
+# record. stable-baselines3 rules its tables with dashes only, and opens them on a section.
+_FOREIGN_RULE = re.compile(r"[ \t]*+(?>(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+|\+(?:[-=]{3,}+\+)++)[ \t]*+\Z")
+
+
 class BoxedTableParser(LineParser):
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
         self._section = ""
         self._pending: dict[str, float] = {}
         self._first_line = 0
+        self._foreign = False  # in a table of another kind (_FOREIGN_RULE) until the next dashed rule
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if text[:1] == "-" and _RULE.match(text):
             self._flush(out)
+            self._foreign = False
             return True
+        if ("|:" in text or "-|" in text or "+-" in text or "+=" in text) and _FOREIGN_RULE.match(text):
+            self._pending, self._section, self._foreign = {}, "", True  # (rows read above it were its header's)
+            return True
+        if self._foreign:
+            if _BOX_ROW.match(text) is not None:
+                return True  # a row of that table: no metric
+            self._foreign = False  # a line of another kind ends it (its closing rule may never come)
+            return False
         row = _BOX_ROW.match(text)
         if row is None:
             return False
@@ -235,6 +283,10 @@ class BoxedTableParser(LineParser):
             return True
         number = parse_number(value)
         if number is None:
+            if not self._pending and not self._section:
+                # a table that opens on a row of words, its header ("| category | #instances |",
+                # "| Parameter | Value |"): a table of items or settings (_FOREIGN_RULE)
+                self._foreign = True
             return True  # a text cell: part of the table, not a metric
         indented = text[1:3] == "  " or text[1:2] == "\t"
         key = self._section + name if indented and self._section else name
@@ -258,7 +310,7 @@ class BoxedTableParser(LineParser):
         self._flush(out)
 
     def rewind(self) -> None:
-        self._pending, self._section = {}, ""
+        self._pending, self._section, self._foreign = {}, "", False
 
 
 class BoxedTable(Format):

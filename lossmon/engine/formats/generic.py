@@ -36,6 +36,7 @@ from functools import lru_cache
 import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
+from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import bare_split, is_metric_name, kind_of, split_of
@@ -132,6 +133,7 @@ class KeyValueParser(LineParser):
         self._phases: set[str] = set()
         self._phase_role: str | None = None
         self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
+        self._listing = ListingRows()  # rows that may be a listing's (formats.listings)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._last_description is not None and "%|" not in text:
@@ -152,6 +154,8 @@ class KeyValueParser(LineParser):
             return False
         if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
+        if len(found) > 1 and is_split_word(found[0].name) and split_sizes(text, [(p.name, (p.start, p.end)) for p in found]):
+            return False  # "train: 27344, valid: 3039, test: 7596": the examples of each split
         if "otal" in text and any(pair.name in _TOTALS for pair in found):
             found = self._total_losses(text, found)
             if not found:
@@ -345,6 +349,7 @@ class KeyValueParser(LineParser):
                 self._release_mirror(out, names)
             else:
                 self._accept(names)
+        own_step = step
         if step is None:
             step = self._context_step  # under a header, or after the last stepped record
             if (
@@ -374,7 +379,13 @@ class KeyValueParser(LineParser):
             if len(self._bar_records) > MAX_BAR_RECORDS:
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
-        taken = self._take(out, names, step_name, record)
+        # (rows of a run that may be a listing wait until it proves none: see formats.listings)
+        items = self._listing.feed(line, names, own_step, self._context_step, (names, step_name, record))
+        taken = True
+        for item in items:
+            taken = self._take(out, *item)
+        if not items or items[-1][2] is not record:
+            self.shape = None  # (this line is held or dropped: no template of it)
         if len(self._phases) == 2 and self._logged_in_both_passes(found):
             self.shape = None  # (a template reads lines by their text: it cannot see the banner)
         return taken
@@ -651,6 +662,8 @@ class KeyValueParser(LineParser):
         its name calls the training loss (a run stopped after its first epoch: "[*] epoch:0 -
         train loss: 2.929"). A configuration line holds no step beside its losses' weights, nor a
         time."""
+        for item in self._listing.end():
+            self._take(out, *item)
         if self._waiting:
             self._release_waiting(out, None)
         if self._bar_records:

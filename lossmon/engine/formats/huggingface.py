@@ -12,6 +12,7 @@ import re
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
+from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -61,8 +62,8 @@ class HFDictParser(LineParser):
             if name not in metrics:
                 metrics[name] = to_float(match.group("value"))
                 spans[name] = match.span("value")
-        if not metrics:
-            return False
+        if not metrics or (len(metrics) > 1 and is_split_word(next(iter(metrics))) and split_sizes(text, spans.items())):
+            return False  # ("{'train': 40058, 'test': 12032}": the examples of each split)
         if _SUMMARY_KEY in metrics:
             self.train_dicts = 0  # the run is over: a run after it in the same log starts again
             return True
@@ -314,7 +315,11 @@ _RECORD_LISTS = ("log_history", "iterations")
 _TOP_LIST = ""  # the record list that is the document itself
 _JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
 # "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
-_LIST_OPENING = re.compile(r"(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[\Z")
+# "[", "l = [", and a script's declaration: "const model_train = [" (a log history dumped into a
+# JavaScript file for a dashboard), "export const history = [", "let log = [", "module.exports = [".
+_LIST_OPENING = re.compile(
+    r"(?:(?:export[ \t]++)?+(?:const|let|var)[ \t]++)?+(?:[A-Za-z_$][\w$.]{0,40}+[ \t]*+=[ \t]*+)?+\[\Z"
+)
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 
@@ -346,7 +351,10 @@ class JsonDocument(HFState):
     example = "l = ["
     # "[" alone (pretty, maybe assigned: "l = ["), or a list on one line: of objects, or of
     # numbers only ("[1,    20] loss: 2.29" is a logged line, not a list).
-    anchor = r"^(?:(?:[A-Za-z_]\w{0,40}+[ \t]*+=[ \t]*+)?\[[ \t]*+|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+    anchor = (
+        r"^(?:(?:(?:export[ \t]++)?+(?:const|let|var)[ \t]++)?+(?:[A-Za-z_$][\w$.]{0,40}+[ \t]*+=[ \t]*+)?+\[[ \t]*+"
+        r"|\[\{.*|\[[-+\d.eE, \t]++\][ \t]*+)$"
+    )
 
 
 _JSON_DOCUMENT = JsonDocument()

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.pairs import STEP_WORDS, message_pairs
+from lossmon.engine.formats.pairs import message_pairs
+from lossmon.engine.naming import is_step_word
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -59,7 +60,7 @@ class LossDictParser(LineParser):
             metrics.setdefault(match.group("name"), to_float(match.group("value")))
         if not metrics:
             return False
-        step = next((pair.value for pair in message_pairs(text[: label.start()]) if pair.name in STEP_WORDS), None)
+        step = next((pair.value for pair in message_pairs(text[: label.start()]) if is_step_word(pair.name)), None)
         self._mark(out, metrics)
         # No spans: no template reads these lines in bulk, since each value must pass _mark.
         return self.emit(out, line, step, metrics) or True

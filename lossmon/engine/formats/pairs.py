@@ -12,19 +12,11 @@ from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
 from lossmon.engine.formats.nothing_found import NothingFound
+from lossmon.engine.naming import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, is_step_word, step_unit
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
-# Names whose number is the step of a line, whatever their case.
-# Step and epoch words of other languages (Spanish, Portuguese, French, Italian, German,
-# Romanian, Russian, Chinese): "Época 100 | Pérdida: 0.25", "pas 120 | pierdere 0.56".
-FOREIGN_STEP_WORDS = (
-    "paso passo pas schritt шаг 步 步数 iteración iteracion iteração itération iterazione iteration итерация 迭代"
-).split()
-FOREIGN_EPOCH_WORDS = "época epoca époque epoche epoka эпоха 轮 轮次 回合".split()
-STEP_WORDS = frozenset(
-    "step steps global_step iter iteration update num_updates epoch Step Iter Iteration Epoch EPOCH".split()
-    + [form for word in FOREIGN_STEP_WORDS + FOREIGN_EPOCH_WORDS for form in (word, word.capitalize(), word.upper())]
-)
+# (The words that name a line's step, in any case, are naming's: is_step_word, step_unit. The
+# foreign ones are imported here for generic's list of step names.)
 
 # One word of a name: starts with a letter, may hold . / @ - ( ) [ ] inside, and ends on a letter,
 # digit or closing bracket (so "epoch." in prose is not a name).
@@ -156,7 +148,7 @@ def _is_name(words: str) -> str | None:
 # for the epoch). The pair is named by the metric's words: "Evaluation Loss".
 _FOR_THE_STEP = re.compile(
     rf"(?<![\w./@-])(?P<name>(?:[^\W\d][\w-]*+[ ]){{0,3}}?{_NOUN})[ ]++(?:of|for|over|in|during)[ ]++"
-    r"(?:the|this|that|each|every|current|whole|[ ])*+(?:epoch|iteration|iter|step|batch|round)s?+"
+    r"(?i:the|this|that|each|every|current|whole|[ ])*+(?i:epoch|iteration|iter|step|batch|round)s?+"
     rf"[ \t]*+[:=][ \t]*+{VALUE_OPEN}[ \t]*+(?P<value>{VALUE}){_END}"
 )
 
@@ -394,13 +386,12 @@ _KNITR_RECORD = re.compile(r"[ \t]*+## (?=(?i:step|steps|iter|iteration|epoch|gl
 # loss=0.2", "epoch_3, loss=0.5". Not inside a name or a path ("model_ep3", "epoch10.pth", "EP0-1").
 _GLUED_STEP = re.compile(r"(?<![\w./@-])(?P<word>(?i:epoch|ep|iteration|iter|step))_?+(?P<number>\d++)(?:/\d++)?+(?![\w./@-])")
 _GLUED_STEP_NAMES = {"ep": "epoch", "epoch": "epoch", "iteration": "iteration", "iter": "iter", "step": "step"}
-_STEP_WORDS_LOWER = frozenset(word.lower() for word in STEP_WORDS)
 
 
 def _with_glued_step(text: str, found: list[Pair]) -> list[Pair]:
     """``found`` with the glued step before its first pair (see ``_GLUED_STEP``), when the line
     prints no step of its own."""
-    if any(pair.name.lower() in _STEP_WORDS_LOWER for pair in found):
+    if any(is_step_word(pair.name) for pair in found):
         return found
     first = found[0]
     glued = _GLUED_STEP.search(text, 0, first.start)
@@ -466,12 +457,15 @@ _STEP_OF_WORD = {"epoch": "epoch"}  # (batches, iterations, updates: steps)
 def _with_step_after(text: str, found: list[Pair]) -> list[Pair]:
     """``found`` with the step of "After N training step(s), ..." first, when the line names none."""
     after = _AFTER_STEPS.match(text)
-    if after is None or any(pair.name in STEP_WORDS for pair in found):
+    if after is None:
         return found
+    rest = [pair for pair in found if pair.at >= after.end()]  # (none is read inside the phrase)
+    if any(is_step_word(pair.name) for pair in rest):
+        return rest
     start, end = after.span("value")
     step = Pair(_STEP_OF_WORD.get(after.group("word").lower(), "step"), float(after.group("value")), start, end,
                 after.start("value"), after.end())
-    return [step] + [pair for pair in found if pair.at >= after.end()]
+    return [step, *rest]
 
 
 def message_pairs(text: str) -> list[Pair]:
@@ -508,7 +502,7 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text:
         found = _with_is_pairs(found, is_pairs(text))
-    if any(pair.name.lower() in _SUMMARISED_STEPS for pair in found):
+    if any(step_unit(pair.name) is not None for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
     if any(word in text for word in _AT_STEP_WORDS) and (at_step := at_step_pairs(text)):
         return _with_at_step_pairs(found, at_step)
@@ -518,7 +512,7 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_pairs_after_rules(found, find_pairs(text[opened.start() :], QUOTED_PAIR, opened.start()))
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
-        if lead is not None and not any(pair.name in STEP_WORDS for pair in found):
+        if lead is not None and not any(is_step_word(pair.name) for pair in found):
             found.insert(0, Pair("step", float(lead.group(1)), lead.start(1), lead.end(1), lead.start(1), lead.end(1)))
     if not found and not freeform.may_hold_pairs(text):
         return found
@@ -527,7 +521,7 @@ def _message_pairs(text: str) -> list[Pair]:
         return found
     names = {pair.name for pair in found}
     rest = [Pair(name, value, start, end, at, end) for name, value, start, end, at in loose.pairs if name not in names]
-    if loose.lead is not None and not found and not any(name in STEP_WORDS for name, *_ in loose.pairs):
+    if loose.lead is not None and not found and not any(is_step_word(name) for name, *_ in loose.pairs):
         value, start, end = loose.lead
         rest.append(Pair("step", value, start, end, start, end))
     if not rest:
@@ -584,15 +578,12 @@ def _with_pairs_after_rules(found: list[Pair], more: list[Pair]) -> list[Pair]:
     return sorted(found + [pair for pair in more if pair.name not in names], key=lambda pair: pair.start)
 
 
-_SUMMARISED_STEPS = frozenset("epoch iteration iter step batch round epochs iterations steps batches rounds".split())
-
-
 def _with_summary_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
     """``found`` with each step word that took a summarised metric's value ("epoch" of "Evaluation
     Loss of the epoch:0.03") replaced by that metric's pair."""
     by_start = {pair.start: pair for pair in more}
     return [
-        by_start[pair.start] if pair.start in by_start and pair.name.lower() in _SUMMARISED_STEPS else pair
+        by_start[pair.start] if pair.start in by_start and step_unit(pair.name) is not None else pair
         for pair in found
     ]
 

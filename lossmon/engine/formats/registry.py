@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
-from lossmon.engine.formats.column import Column
+from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.darknet import Darknet
 from lossmon.engine.formats.deepspeed import DeepSpeed
@@ -51,6 +51,8 @@ FORMATS: tuple[Format, ...] = (
     YoloResultsTxt(),
     WhitespaceTable(),
     Column(),
+    ValueArrays(),
+    GluedValues(),
     LossDict(),
     KeyValue(),
 )

@@ -22,7 +22,8 @@ from lossmon.engine.records import RecordBuilder
 # "INFO:__main__:step: 10, loss: 0.5" is a logged line, not a header.
 # A blank before a digit ends a name: "Epoch 0, Step 25, total used time 7.17 (s)" is a logged
 # line of pairs, not a header.
-_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]*+"
+# A name may end in a unit or a sign: "gpu_util_%", "Acc%", "#params", "top1+".
+_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]%#+-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]*+"
 # pandas' ``DataFrame.to_csv()`` writes the index as a first column whose name is empty
 # (",loss,lr,epsilon") or, once read and written again, "Unnamed: 0". After an empty first cell
 # the next name starts at once: ", and then" is prose, not a header.
