@@ -153,7 +153,7 @@ class Column(Format):
 # spans lines, "]" or "# ]" closing it, then more arrays, named ("decay_point9 = [") or not ("# [").
 _ARRAY_OPENING = re.compile(r"[ \t]*+(?:#[ \t]*+)?+(?:(?P<name>[A-Za-z_]\w{0,60}+)[ \t]*+=[ \t]*+)?+\[")
 _ARRAY_CLOSING = re.compile(r"\][ \t]*+[,;]?+[ \t]*+\Z")
-_LIST_VALUE = re.compile(rf"[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+_ARRAY_VALUE = re.compile(rf"[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
 _COMMENT_MARK = re.compile(r"[ \t]*+#[ \t]*+")
 
 
@@ -195,7 +195,7 @@ class ValueArraysParser(LineParser):
         for token in body.split(","):
             if not token or token.isspace():
                 continue
-            if _LIST_VALUE.match(token) is None:
+            if _ARRAY_VALUE.match(token) is None:
                 if line == 1:
                     self.name, self.over = None, True
                 return False
