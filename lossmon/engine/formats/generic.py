@@ -81,6 +81,10 @@ _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
 # After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
 # "Epoch: [3]  [ 40/500]", "Train Epoch: 3 [1280/60000 (2%)]"
 _EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{0,12}+\)[ \t]*+)?+\]")
+# ... or named, after a separator: "Epoch 000 | batch 0010/9565 (  0.1%)", "epoch 3, iter 40/500"
+_EPOCH_NAMED_BATCH = re.compile(
+    r"[ \t]*+[|,;]?+[ \t]*+(?i:batch|iter|iteration|step|it)[ \t]*+[:=]?+[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)(?![\d.])"
+)
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
@@ -194,7 +198,8 @@ class KeyValueParser(LineParser):
             epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
-                batch = _EPOCH_BATCH.match(text, next(pair.stop for pair in found if pair.name == epoch_name))
+                after_epoch = next(pair.stop for pair in found if pair.name == epoch_name)
+                batch = _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
                 if batch is not None and step.is_integer() and step >= 0:
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
                     # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)

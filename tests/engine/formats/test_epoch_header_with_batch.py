@@ -1,0 +1,44 @@
+"""An epoch header that also names its batch out of the epoch's batches ("Epoch 000 | batch
+0010/9565 (  0.1%) | 0.539s/batch") steps the records under it by that batch, counting on across
+epochs (epoch * batches + batch). Read only as the epoch, every record under it shared step 0, and
+after the first three the lines of one step were taken as one record: 3 of 337 points."""
+
+from parse_helpers import read, steps
+
+# RandLA-Net's training log (logs/log_train.txt of a RandLA-Net-Pytorch run): the batch line, then
+# the running means of the epoch so far, one per line, with the pass's tag.
+RANDLA = """\
+**** EPOCH 000 / 149 ****
+[TRAIN] Epoch 000 started | lr=0.00950000
+[TRAIN] Epoch 000 | batch 0010/9565 (  0.1%) | 0.539s/batch
+[TRAIN] mean acc: 0.089449
+[TRAIN] mean loss: 25.243282
+[TRAIN] Epoch 000 | batch 0020/9565 (  0.2%) | 0.195s/batch
+[TRAIN] mean acc: 0.200200
+[TRAIN] mean loss: 22.038450
+[TRAIN] Epoch 000 | batch 0030/9565 (  0.3%) | 0.195s/batch
+[TRAIN] mean acc: 0.219019
+[TRAIN] mean loss: 15.039025
+[TRAIN] Epoch 000 | batch 0040/9565 (  0.4%) | 0.196s/batch
+[TRAIN] mean acc: 0.269422
+[TRAIN] mean loss: 16.916006
+[TRAIN] Epoch 000 | batch 0050/9565 (  0.5%) | 0.197s/batch
+[TRAIN] mean acc: 0.234142
+[TRAIN] mean loss: 17.630770
+[TRAIN] Epoch 001 | batch 0010/9565 (  0.1%) | 0.195s/batch
+[TRAIN] mean acc: 0.293880
+[TRAIN] mean loss: 13.213502
+"""
+
+
+def test_each_record_under_an_epoch_and_batch_header_is_its_own_point():
+    monitor = read(RANDLA)
+    assert monitor.store["mean loss"].values.tolist() == [25.243282, 22.038450, 15.039025, 16.916006, 17.630770, 13.213502]
+    assert steps(monitor, "mean loss") == [10, 20, 30, 40, 50, 9575]
+    assert steps(monitor, "mean acc") == [10, 20, 30, 40, 50, 9575]
+
+
+def test_the_named_batch_may_follow_a_comma_or_a_blank():
+    for header in ("Epoch 000 | batch {b}/500", "epoch 0, iter {b}/500", "Epoch 0 step {b}/500"):
+        text = "".join(f"{header.format(b=b)}\nloss: {1 / b:.4f}\n" for b in (100, 200, 300))
+        assert steps(read(text), "loss") == [100, 200, 300], header
