@@ -315,7 +315,7 @@ def _item_list_start(text: str, found: list[Pair], repeats: list[Pair]) -> int |
     return found[start - 1].at if _after_item(text, found, start) else found[start].at  # ("video_148:1" opens it)
 
 
-_HELD_OUT_BETWEEN = re.compile(r"(?i:(?<![a-z])(val|valid|validation|eval|evaluation|test|testing|dev)(?![a-z]))")
+_HELD_OUT_BETWEEN = re.compile(rf"(?i:(?<![a-z])({'|'.join(sorted(_HELD_OUT_WORDS, key=len, reverse=True))})(?![a-z]))")
 
 
 def _with_held_out_repeats(text: str, found: list[Pair], repeats: list[Pair]) -> list[Pair]:
