@@ -164,7 +164,7 @@ class KeyValueParser(LineParser):
             found = self._total_losses(text, found)
             if not found:
                 return False
-        if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
+        if _pass_progress_tag(found[0].name) and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
                 return False
@@ -904,6 +904,19 @@ _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", 
 
 
 _HELD_OUT_WORDS = _PHASES - {"train", "training"}
+
+
+@lru_cache(maxsize=1024)
+def _pass_progress_tag(name: str) -> bool:
+    """True for the name a pass's progress stands under ("Test" of "Test: [10/200]"): a split's word,
+    or several joined by a dash or an underscore ("Test-VAL: [10/27]", a test pass on the
+    validation set, as a copy of PyTorch's ImageNet example names it)."""
+    return name.lower() in _PHASES or (
+        len(name) <= 32 and all(word in _PHASES for word in _PASS_TAG_WORDS.split(name.lower()))
+    )
+
+
+_PASS_TAG_WORDS = re.compile(r"[-_]")
 
 
 @lru_cache(maxsize=1024)
