@@ -182,6 +182,17 @@ class KeyValueParser(LineParser):
             if found[-1].at >= postfix.end():
                 found = [pair for pair in found if not text.startswith("%|", pair.end)]
                 bar = True
+                # and drawn again as the count moves on before the postfix is set anew ("train:
+                # 16%| | 1/6 [..., loss=0.652]" then "train:  33%| | 2/6 [..., loss=0.652]", "...
+                # 2/6 [..., loss=0.611]"): the same figure of the same bar drawn twice, one record,
+                # as for a description. (Another bar, "Epoch 4/50" after "Epoch 3/50", is another.)
+                figure = (
+                    text[: postfix.start()].rstrip("0123456789 \t") + "\x00"
+                    + text[next(pair.at for pair in found if pair.at >= postfix.end()) : found[-1].stop]
+                )
+                if figure == self._last_description:
+                    return True
+                self._last_description = figure
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
             self._settle_bars(out, frozenset(_bar_name(pair.name) for pair in found))
         metrics = {pair.name: pair.value for pair in found}
