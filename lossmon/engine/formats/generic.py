@@ -982,6 +982,12 @@ def _bar_description(text: str, found) -> bool:
     return _BAR_AFTER.match(text, found[-1].stop) is not None and _GLUE.fullmatch(text, 0, found[0].at) is not None
 
 
+# A program's key for a step under a group, in its own spelling ("runtime.step", "trainer/global_step"),
+# not a sentence's word glued to one ("strategically.Step 0/50")
+_GROUPED_STEP_NAME = re.compile(r"[a-z][a-z0-9_./]*+")
+_GROUPED_STEP_WORDS = frozenset(("step", "global_step", "iteration", "iter", "steps"))
+
+
 def _step_name(metrics: dict[str, float]) -> str | None:
     """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
     the epoch steps a line only without a finer step). A step counts: "Update: 2.258e-01" is no
@@ -989,6 +995,14 @@ def _step_name(metrics: dict[str, float]) -> str | None:
     best = None
     for name in metrics:
         rank = _STEP_NAMES_LOWER.get(name.lower())
+        if (
+            rank is None and ("." in name or "/" in name)
+            and (leaf := name.replace("/", ".").rpartition(".")[2]) in _GROUPED_STEP_WORDS
+            and _GROUPED_STEP_NAME.fullmatch(name) is not None
+        ):
+            # a step under its group ("runtime.step=50, runtime.steptime=2.165, loss.cls_loss=45.38",
+            # second.pytorch): after any step printed bare
+            rank = _STEP_NAMES_LOWER[leaf] + len(_STEP_NAMES_LOWER)
         if rank is not None and (best is None or rank < best[0]) and metrics[name] >= 0 and metrics[name].is_integer():
             best = (rank, name)
     return best[1] if best else None

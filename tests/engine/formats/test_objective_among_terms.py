@@ -8,7 +8,7 @@ to follow over its distortion term "D" (which a GAN log's letters would also mak
 second.pytorch groups every term under "loss." (tests/corpus/second-pytorch-runs-log-dotted-loss-
 components): ``loss.cls_loss=45.38, loss.cls_loss_rt=14.58, loss.loc_loss=3.413, ...,
 loss.dir_rt=0.7028``. The direction term is a loss only by its group; the primary is one whose own
-word says loss."""
+word says loss. Its step is under a group too ("runtime.step=50"): it steps the line."""
 
 from parse_helpers import read
 
@@ -61,3 +61,18 @@ def test_a_term_that_is_a_loss_only_by_its_group_is_not_the_primary():
     assert store["loss.dir_rt"].kind == "loss"
     assert store.primary_train == "loss.cls_loss"
     assert store["loss.cls_loss"].values.tolist() == [45.38, 26.45, 18.38]
+
+
+def test_a_step_under_its_group_steps_the_line():
+    # "runtime.step=50": the step, not a series (the records were numbered 1, 2, 3)
+    store = read(SECOND).store
+    assert store["loss.cls_loss"].steps.tolist() == [50, 100, 150]
+    assert "runtime.step" not in store
+    assert store["runtime.steptime"].values.tolist() == [2.165, 1.183, 1.128]
+
+
+def test_a_timing_named_by_a_step_word_is_no_step():
+    # minitorch's "Opt.step: 0.52" is the seconds the optimizer step took (not a whole number)
+    store = read("".join(f"Opt.step: 0.5{k}  loss: 2.{9 - k}\n" for k in range(4))).store
+    assert store["Opt.step"].values.tolist() == [0.5, 0.51, 0.52, 0.53]
+    assert store["loss"].steps.tolist() == [1, 2, 3, 4]
