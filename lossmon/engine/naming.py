@@ -57,6 +57,10 @@ _COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|av
 # cycle_A, idt_B (CycleGAN), G, D.
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
 _GAN_LOSS = re.compile(r"^(?:[GD]|cycle|idt)(?:_\w+)?$|^[gd](?:[A-Z]|[12])?$")
+# "L" alone is the symbol of the objective a run minimises, its terms printed beside it by their
+# own letters: a learned image codec's "L=0.1200  D=0.1129  PSNR= 9.47  R=0.5510 bpp" is
+# L = D + lambda * R (distortion D, rate R). It is the loss, and the one to follow.
+_OBJECTIVE_SYMBOL = re.compile(r"^L$")
 # A split's word alone names that split's objective: "train 3.45 val 3.43" (nanoGPT),
 # build-nanogpt's log file "250 val 6.43", CatBoost's "learn: 2.42", "-> validare 0.56",
 # "train=35.0026  heldout=26.8717".
@@ -186,7 +190,7 @@ def kind_of(name: str) -> str:
         return "grad_norm"
     if _LOSS.search(name) and not _NOT_LOSS.search(name):
         return "loss"
-    if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name) or _COST.match(name):
+    if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name) or _COST.match(name) or _OBJECTIVE_SYMBOL.match(name):
         return "loss"
     if _METRIC.search(name):
         return "metric"
@@ -229,6 +233,12 @@ _PRIMARY_VAL = (
 _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
+def _primary_leaf_is_loss(name: str) -> bool:
+    """True when a loss's own word says loss, not only the group it is printed under: the last word
+    of a dotted or slashed name ("dir_rt" of "loss.dir_rt", "box_loss" of "train/box_loss")."""
+    return kind_of(name.replace("/", ".").rpartition(".")[2] or name) == "loss"
+
+
 _HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
 _ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
 _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
@@ -251,7 +261,7 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
             return max(found, key=lambda item: item[1])[0]
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss"): it is the loss the run optimises.
-        totals = [item for item in losses if _TOTAL.search(item[0])]
+        totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0])]
         averages = [item for item in losses if _AVERAGE.search(item[0]) and not _TOTAL.search(item[0])]
         if totals and averages:
             # "Average Evaluation Loss: 9.81" beside "Total eval loss: 12101.89": the total sums the
@@ -259,8 +269,11 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
             return max(averages, key=lambda item: (item[1], -len(item[0])))[0]
         if totals:
             return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
-        # A total loss is named without a component; otherwise take the most logged one.
-        return max(losses, key=lambda item: (item[1], -len(item[0])))[0]
+        # A total loss is named without a component; otherwise take the most logged one. Among
+        # equals, one whose own word says loss: second.pytorch's "loss.cls_loss=45.38, ...,
+        # loss.dir_rt=0.7028" groups every term under "loss.", but the direction term is no loss
+        # of its own.
+        return max(losses, key=lambda item: (item[1], _primary_leaf_is_loss(item[0]), -len(item[0])))[0]
 
     def held_out_error() -> str | None:
         # No held-out loss at all: a regression's held-out error is its loss on held-out data

@@ -164,7 +164,7 @@ class KeyValueParser(LineParser):
             found = self._total_losses(text, found)
             if not found:
                 return False
-        if found[0].name.lower() in _PHASES and text.startswith("/", found[0].end) and found[0].value.is_integer():
+        if _pass_progress_tag(found[0].name) and text.startswith("/", found[0].end) and found[0].value.is_integer():
             found = found[1:]  # "Test: [10/200]": a pass and how far it got, the tag of the values after it
             if not found:
                 return False
@@ -182,6 +182,17 @@ class KeyValueParser(LineParser):
             if found[-1].at >= postfix.end():
                 found = [pair for pair in found if not text.startswith("%|", pair.end)]
                 bar = True
+                # and drawn again as the count moves on before the postfix is set anew ("train:
+                # 16%| | 1/6 [..., loss=0.652]" then "train:  33%| | 2/6 [..., loss=0.652]", "...
+                # 2/6 [..., loss=0.611]"): the same figure of the same bar drawn twice, one record,
+                # as for a description. (Another bar, "Epoch 4/50" after "Epoch 3/50", is another.)
+                figure = (
+                    text[: postfix.start()].rstrip("0123456789 \t") + "\x00"
+                    + text[next(pair.at for pair in found if pair.at >= postfix.end()) : found[-1].stop]
+                )
+                if figure == self._last_description:
+                    return True
+                self._last_description = figure
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
             self._settle_bars(out, frozenset(_bar_name(pair.name) for pair in found))
         metrics = {pair.name: pair.value for pair in found}
@@ -907,6 +918,19 @@ _HELD_OUT_WORDS = _PHASES - {"train", "training"}
 
 
 @lru_cache(maxsize=1024)
+def _pass_progress_tag(name: str) -> bool:
+    """True for the name a pass's progress stands under ("Test" of "Test: [10/200]"): a split's word,
+    or several joined by a dash or an underscore ("Test-VAL: [10/27]", a test pass on the
+    validation set, as a copy of PyTorch's ImageNet example names it)."""
+    return name.lower() in _PHASES or (
+        len(name) <= 32 and all(word in _PHASES for word in _PASS_TAG_WORDS.split(name.lower()))
+    )
+
+
+_PASS_TAG_WORDS = re.compile(r"[-_]")
+
+
+@lru_cache(maxsize=1024)
 def _opens_held_out(name: str) -> bool:
     """A two-word name of a held-out split and a metric: "validation accuracy", "test acc"."""
     words = name.split()
@@ -958,6 +982,12 @@ def _bar_description(text: str, found) -> bool:
     return _BAR_AFTER.match(text, found[-1].stop) is not None and _GLUE.fullmatch(text, 0, found[0].at) is not None
 
 
+# A program's key for a step under a group, in its own spelling ("runtime.step", "trainer/global_step"),
+# not a sentence's word glued to one ("strategically.Step 0/50")
+_GROUPED_STEP_NAME = re.compile(r"[a-z][a-z0-9_./]*+")
+_GROUPED_STEP_WORDS = frozenset(("step", "global_step", "iteration", "iter", "steps"))
+
+
 def _step_name(metrics: dict[str, float]) -> str | None:
     """The name of the step among a line's pairs (``step``, ``Iteration``, ``EPOCH`` is not one:
     the epoch steps a line only without a finer step). A step counts: "Update: 2.258e-01" is no
@@ -965,6 +995,14 @@ def _step_name(metrics: dict[str, float]) -> str | None:
     best = None
     for name in metrics:
         rank = _STEP_NAMES_LOWER.get(name.lower())
+        if (
+            rank is None and ("." in name or "/" in name)
+            and (leaf := name.replace("/", ".").rpartition(".")[2]) in _GROUPED_STEP_WORDS
+            and _GROUPED_STEP_NAME.fullmatch(name) is not None
+        ):
+            # a step under its group ("runtime.step=50, runtime.steptime=2.165, loss.cls_loss=45.38",
+            # second.pytorch): after any step printed bare
+            rank = _STEP_NAMES_LOWER[leaf] + len(_STEP_NAMES_LOWER)
         if rank is not None and (best is None or rank < best[0]) and metrics[name] >= 0 and metrics[name].is_integer():
             best = (rank, name)
     return best[1] if best else None

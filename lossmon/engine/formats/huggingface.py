@@ -11,7 +11,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
-from lossmon.engine.formats.jsonl import STEP_KEYS, _number, column_values, flatten, load_json
+from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
 from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -258,6 +258,8 @@ class HFStateParser(LineParser):
             self._step = step
             if index >= self.entries_done and _SUMMARY_KEY not in entry:
                 self.entries_done = index + 1
+                if bare_loss_beside_training_loss(metrics):
+                    out.set_attrs("loss", split="val")
                 self.emit(out, line, step, metrics)
             return
         step = entry.get("step", self._step)  # predict_* entries have no step

@@ -8,6 +8,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -135,6 +136,20 @@ def _columns(obj: dict) -> dict[str, list[float | None]] | None:
     return columns or None
 
 
+# A training loss named as one: beside it in a record, a bare "loss" is not the training loss
+_TRAINING_LOSS_KEYS = frozenset(("train_loss", "train/loss", "training_loss", "train loss", "training loss"))
+
+
+def bare_loss_beside_training_loss(metrics: dict[str, float]) -> bool:
+    """True when a record names its training loss and also holds a bare "loss" and no held-out
+    loss: ``{**evaluate(model), "epoch": 1, "train_loss": 51.56}`` merged the evaluation's own
+    "loss" (46.65, beside its recall@k and ndcg@k) into the epoch's record. That "loss" is the
+    held-out pass's."""
+    if "loss" not in metrics or _TRAINING_LOSS_KEYS.isdisjoint(metrics):
+        return False
+    return all(split_of(name) == "train" or kind_of(name) != "loss" for name in metrics)
+
+
 class JsonLinesParser(LineParser):
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         stripped = text.strip()
@@ -167,6 +182,8 @@ class JsonLinesParser(LineParser):
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             if spans is not None:
                 spans = {renamed(prefix, name): span for name, span in spans.items()}
+        elif bare_loss_beside_training_loss(metrics):
+            out.set_attrs("loss", split="val")
         self.emit(out, line, step, metrics, spans, step_span=step_span)
         return True
 

@@ -37,10 +37,17 @@ class LightningBarParser(LineParser):
         self._line_names: set[str] = set()  # names real lines log (lower case): frames showing them are no records
         self._bars_are_records = False  # decided when many frames came and no line logged their names
         self._bar_names: set[str] = set()  # names the frames show, once they are the records
+        # The last frame, held until a frame at another count or a line that is no bar comes: a
+        # frame at the same count redraws its point (see parse)
+        self._redrawn_frame: tuple[int, float, dict[str, float], bool] | None = None  # (+ moved the count only)
+        self._last_frame_values: dict[str, float] | None = None  # of the frame handed on before it
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         match = _BAR.match(text)
         if match is None:
+            if self._redrawn_frame is not None:
+                self._take_frame(out, *self._redrawn_frame[:3])
+                self._last_frame_values, self._redrawn_frame = self._redrawn_frame[2], None
             if self._waiting:
                 self._settle(out, {pair.name.lower() for pair in message_pairs(text)})
             elif self._bars_are_records and any(name in text.lower() for name in self._bar_names):
@@ -62,16 +69,40 @@ class LightningBarParser(LineParser):
             metrics = {name: value for name, value in metrics.items() if name.lower() not in self._line_names}
             if not metrics:
                 return True
+        # Lightning may draw a training step twice: the count moves on with the last step's
+        # postfix ("296/3999 [..., train_total_loss=7.520]"), then the postfix is set to this
+        # step's values ("296/3999 [..., train_total_loss=4.700]"); and the end of an epoch draws
+        # its last count again with the validation values. A frame at the same count as the one
+        # before it redraws that point when that one only moved the count on (its values were the
+        # frame's before it) or when it repeats that one's values: it takes its place, one record.
+        step = epoch * total + done
+        held = self._redrawn_frame
+        if held is not None and held[1] == step and (held[3] or _lightning_same_values(held[2], metrics)):
+            held[2].update(metrics)
+            self._redrawn_frame = (line, step, held[2], held[3])
+            return True
+        if held is not None:
+            self._take_frame(out, *held[:3])
+            self._last_frame_values = held[2]
+        moved_on = self._last_frame_values is not None and _lightning_same_values(metrics, self._last_frame_values)
+        self._redrawn_frame = (line, step, metrics, moved_on)
+        return True
+
+    def _take_frame(self, out: RecordBuilder, line: int, step: float, metrics: dict[str, float]) -> None:
+        """A frame no later frame redrew: a record, or one waiting to be settled."""
+        if self._line_names:
+            metrics = {name: value for name, value in metrics.items() if name.lower() not in self._line_names}
+            if not metrics:
+                return
         if self._bars_are_records:
             self._bar_names.update(name.lower() for name in metrics)
-            self.emit(out, line, epoch * total + done, metrics)
-            return True
-        self._waiting.append((line, epoch * total + done, metrics))
+            self.emit(out, line, step, metrics)
+            return
+        self._waiting.append((line, step, metrics))
         if len(self._waiting) > MAX_WAITING_FRAMES:
             self._bars_are_records = True
             self._bar_names.update(name.lower() for _, _, held in self._waiting for name in held)
-            self.finish(out)
-        return True
+            self._emit_waiting(out)
 
     def _settle(self, out: RecordBuilder, names: set[str]) -> None:
         shared = {name.lower() for _, _, metrics in self._waiting for name in metrics if name.lower() in names}
@@ -89,8 +120,23 @@ class LightningBarParser(LineParser):
 
     def finish(self, out: RecordBuilder) -> None:
         """End of input: frames no line contradicted are the records."""
+        if self._redrawn_frame is not None:
+            self._take_frame(out, *self._redrawn_frame[:3])
+            self._redrawn_frame = self._last_frame_values = None
+        self._emit_waiting(out)
+
+    def _emit_waiting(self, out: RecordBuilder) -> None:
         while self._waiting:
             self.emit(out, *self._waiting.popleft())
+
+
+def _lightning_same_values(values: dict[str, float], other: dict[str, float]) -> bool:
+    """True when every value of ``values`` is the one ``other`` holds under its name (NaN as NaN)."""
+    for name, value in values.items():
+        again = other.get(name)
+        if again is None or (again != value and (again == again or value == value)):
+            return False
+    return True
 
 
 class LightningBar(Format):

@@ -52,8 +52,9 @@ NAME = (
 # A unit never starts with an exponent: "6.95e-025.83" is a number glued to the next, not 6.95
 # in units of "e".)
 # Two periods and a blank end a value too: "Epoch: 1/30..  Training Loss: 0.512..  Test Loss: 0.432.."
-# (the print of Udacity's PyTorch course and its many copies).
-_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.\w|\.\.(?![ \t]|$))"
+# (the print of Udacity's PyTorch course and its many copies), and so does an ellipsis, three
+# periods or more: "Epoch: 1/1000... Loss: -13.000004... Test Loss: -9.828203... time: 20.0min".
+_END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.\w|\.\.++(?![ \t]|$))"
 # A value may be wrapped in braces, as a logging call that mixes "{}" and "%" styles prints it
 # ("epoch: {1/300}, step: {1/8250}, loss : {1.6534357}, lr : {0.0001000}"): the brace must close
 # right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
