@@ -57,6 +57,8 @@ _LOGGER = re.compile(
     # a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "),
     # never a counter ("step:100 | loss 2.3" is a record)
     r"|(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
+    # loguru's default "{name}:{function}:{line} - " (__main__:train:42 - ): two fields and a line
+    r"|(?:[\w.<>]++:){2}+\d++ - "
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )
