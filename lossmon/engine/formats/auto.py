@@ -48,6 +48,7 @@ _BAR = (
 )
 _CLEAR = r"\r[ \t]*+(?=\r)"
 _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
+BAR_FRAME = _BAR_FRAME  # for the echo filter (lossmon/engine/echoes.py): a line's shape without them
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
