@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import numpy as np
 
-from lossmon.engine.formats.auto import BAR_FRAME
+from lossmon.engine.formats.auto import strip_bar_frames
 from lossmon.engine.lines import LineBlock
 from lossmon.engine.naming import kind_of
 from lossmon.engine.records import Column, RecordBatch
@@ -59,7 +59,7 @@ def _echo_shape(text: str) -> str:
     (their bar glyphs and rate units change from one frame to the next: two lines of one
     statement must not differ in shape by the frame that happened to stand before them)."""
     if "%|" in text:
-        text = BAR_FRAME.sub("", text)
+        text = strip_bar_frames(text)
     return _DIGITS.sub("", text)
 
 

@@ -42,13 +42,31 @@ _BARE_PROGRESS_BAR = re.compile(
 # record lands glued after a frame (``...8.09it/s]{'loss': 3.7, ...}``) or is cut in two by one
 # where a flush ended mid-line (``{'loss': 3.7, 'grad_n\r  5%|▌ | 31/600 [...]orm': 1.1}``).
 # Removing them joins what stood around them: the record, whole.
-_BAR = (
-    r"(?:\r|^|(?<=\]))(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
+_BAR_BODY = (
+    r"(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
     r"[ \t]*+\[[^\]=\r\n]*+\]"
 )
+_BAR = rf"(?:\r|^|(?<=\])){_BAR_BODY}"
 _CLEAR = r"\r[ \t]*+(?=\r)"
 _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
-BAR_FRAME = _BAR_FRAME  # for the echo filter (lossmon/engine/echoes.py): a line's shape without them
+# In a line that has its \r, every frame starts with one (tqdm writes "\r" + frame): a frame right
+# after a "]" is a capture that lost its \r (read above), never there. What follows a frame
+# there is the text it cut, ".630421:  41%|..." of "Loss=3\r  6%|▌ | 6/100 [...].630421:  41%|...",
+# to be joined again, not a frame's description to drop with it.
+_CR_BAR = rf"(?:\r|^){_BAR_BODY}"
+_BAR_FRAME_CR = re.compile(rf"(?:{_CLEAR})*+{_CR_BAR}(?:{_CR_BAR}|{_CLEAR})*+\r?")
+
+
+def strip_bar_frames(text: str) -> str:
+    """``text`` without the bare progress-bar frames in it, wherever they stand (see _BAR)."""
+    if "\r" in text:
+        text = _BAR_FRAME_CR.sub("", text)
+        if "\r" in text or "%|" not in text:
+            return text
+    # (a line whose \r all went with its frames may still hold frames that lost theirs)
+    return _BAR_FRAME.sub("", text)
+
+
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
@@ -246,7 +264,7 @@ class AutoParser:
                     self.current.parse(frame, line, out)
             return
         if "%|" in text and not self._table_rows():
-            text = _BAR_FRAME.sub("", text)
+            text = strip_bar_frames(text)
             if not text or text.isspace():
                 return
         rank, cut = split_rank(text)
