@@ -263,11 +263,13 @@ class AutoParser:
                 if frame:
                     self.current.parse(frame, line, out)
             return
-        if "%|" in text and not self._table_rows():
-            text = strip_bar_frames(text)
-            if not text or text.isspace():
-                return
         rank, cut = split_rank(text)
+        if "%|" in text and not self._table_rows():
+            # after the launcher's label ("[rank0]:" would pass for a bar's description)
+            body = strip_bar_frames(text[cut:])
+            if not body or body.isspace():
+                return
+            text = text[:cut] + body
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)
         body = text[cut:] if cut else text
@@ -293,7 +295,10 @@ class AutoParser:
         if match is None:
             return None, 0
         rest = text[match.end() :]
-        return (match.group(1), match.end()) if detect(rest[prefix_length(rest) :]) else (None, 0)
+        rest = rest[prefix_length(rest) :]
+        if "%|" in rest:
+            rest = strip_bar_frames(rest).lstrip()  # a record glued after a bar (see _parse_frame)
+        return (match.group(1), match.end()) if detect(rest) else (None, 0)
 
     def _keep_rank(self, rank: str, scratch: RecordBuilder, out: RecordBuilder) -> None:
         """Records of a rank-prefixed line count for the first rank that gave each format
@@ -332,12 +337,18 @@ class AutoParser:
             return
         cut = prefix_length(frame)
         message = frame[cut:] if cut else frame
-        if not message:
+        unframed = False
+        if cut and "%|" in message and not self._table_rows():
+            # A bar a record was glued to, behind a launcher's label or a logger's stamp (srun -l
+            # labels the bar's line too): the frames at the message's start go as they do at a
+            # line's. The line is not the message's shape then: no template is learned from it.
+            unframed = message != (message := strip_bar_frames(message).lstrip())
+        if not message or message.isspace():
             return
         parser = self._read(message, frame, line, out)
         if parser is not None and parser.templates_stale:
             self._drop_templates_of(parser)
-        if parser is not None and parser.shape is not None and self.fast:
+        if parser is not None and parser.shape is not None and self.fast and not unframed:
             if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
                     self._learn(parser, message, rank_prefix, frame[:cut], line)
