@@ -42,10 +42,10 @@ _BARE_PROGRESS_BAR = re.compile(
 # record lands glued after a frame (``...8.09it/s]{'loss': 3.7, ...}``) or is cut in two by one
 # where a flush ended mid-line (``{'loss': 3.7, 'grad_n\r  5%|▌ | 31/600 [...]orm': 1.1}``).
 # Removing them joins what stood around them: the record, whole.
-_BAR_BODY = (
-    r"(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
-    r"[ \t]*+\[[^\]=\r\n]*+\]"
+_BAR_METER = (
+    r"[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[[^\]=\r\n]*+\]"
 )
+_BAR_BODY = rf"(?:[^\r|=:\d][^\r|=:]{{0,80}}+:)?+{_BAR_METER}"
 _BAR = rf"(?:\r|^|(?<=\])){_BAR_BODY}"
 _CLEAR = r"\r[ \t]*+(?=\r)"
 _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
@@ -57,8 +57,16 @@ _CR_BAR = rf"(?:\r|^){_BAR_BODY}"
 _BAR_FRAME_CR = re.compile(rf"(?:{_CLEAR})*+{_CR_BAR}(?:{_CR_BAR}|{_CLEAR})*+\r?")
 
 
-def strip_bar_frames(text: str) -> str:
-    """``text`` without the bare progress-bar frames in it, wherever they stand (see _BAR)."""
+# Under a console table's header its rows are frames whose bar ends the row ("  1/100  2.61G
+# 1.234 ... 640: 100%|██| 8/8 [...]"): there only frames that are nothing but a meter go.
+_METER_FRAME = re.compile(rf"(?:{_CLEAR})*+(?:\r|^){_BAR_METER}(?:\r{_BAR_METER}|{_CLEAR})*+\r?")
+
+
+def strip_bar_frames(text: str, described: bool = True) -> str:
+    """``text`` without the bare progress-bar frames in it, wherever they stand (see _BAR);
+    ``described=False``: only those with no description (a table's rows keep their bars)."""
+    if not described:
+        return _METER_FRAME.sub("", text)
     if "\r" in text:
         text = _BAR_FRAME_CR.sub("", text)
         if "\r" in text or "%|" not in text:
@@ -264,9 +272,9 @@ class AutoParser:
                     self.current.parse(frame, line, out)
             return
         rank, cut = split_rank(text)
-        if "%|" in text and not self._table_rows():
+        if "%|" in text:
             # after the launcher's label ("[rank0]:" would pass for a bar's description)
-            body = strip_bar_frames(text[cut:])
+            body = strip_bar_frames(text[cut:], described=not self._table_rows())
             if not body or body.isspace():
                 return
             text = text[:cut] + body
