@@ -274,7 +274,8 @@ class AutoParser:
         rank, cut = split_rank(text)
         if "%|" in text:
             # after the launcher's label ("[rank0]:" would pass for a bar's description)
-            body = strip_bar_frames(text[cut:], described=not self._table_rows())
+            reader = self if rank is None else self._rank_parser(rank)  # whose table is in force
+            body = strip_bar_frames(text[cut:], described=not reader._table_rows())
             if not body or body.isspace():
                 return
             text = text[:cut] + body

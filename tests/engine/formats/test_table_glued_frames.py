@@ -41,3 +41,10 @@ def test_a_frame_glued_before_each_line():
 def test_a_frame_cutting_the_rows(cut):
     lines = [line.replace(cut, cut + _FRAME, 1) if "/299" in line else line for line in _REAL]
     assert _box(lines) == _box(_REAL)
+
+
+@pytest.mark.parametrize("label", ["[rank0]:", "[default0]:"])
+def test_a_table_behind_a_launchers_label_keeps_its_rows(label):
+    # the rank's own reader has the table in force: its rows' bars are the rows
+    assert _box([label + line if line.strip() else line for line in _REAL]) == _box(_REAL)
+    assert _box([label + _FRAME + line if line.strip() else line for line in _REAL]) == _box(_REAL)
