@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import numpy as np
 
+from lossmon.engine.formats.auto import strip_bar_frames
 from lossmon.engine.lines import LineBlock
 from lossmon.engine.naming import kind_of
 from lossmon.engine.records import Column, RecordBatch
@@ -51,6 +52,15 @@ TAIL_LINES = 64  # texts of the latest lines kept across blocks
 # two statements (an epoch of 1.5 in an eval dict, 1.51 in the next train dict) only looks like one.
 _MEASURED = ("loss", "metric", "grad_norm")
 _DIGITS = re.compile(r"[\d.eE+-]+")
+
+
+def _echo_shape(text: str) -> str:
+    """A line's text beyond its numbers, without the progress-bar frames a capture glued to it
+    (their bar glyphs and rate units change from one frame to the next: two lines of one
+    statement must not differ in shape by the frame that happened to stand before them)."""
+    if "%|" in text:
+        text = strip_bar_frames(text)
+    return _DIGITS.sub("", text)
 
 
 class EchoFilter:
@@ -82,7 +92,7 @@ class EchoFilter:
     def _other_shape(self, line: int, previous_line: int) -> bool:
         """True when the two lines are known and differ beyond their numbers."""
         text, previous = self._text(line), self._text(previous_line)
-        return text is not None and previous is not None and _DIGITS.sub("", text) != _DIGITS.sub("", previous)
+        return text is not None and previous is not None and _echo_shape(text) != _echo_shape(previous)
 
     def filter(self, batch: RecordBatch, block: LineBlock | None = None) -> RecordBatch:
         """``batch`` without its echoes; ``block``, the lines just read, tells line shapes apart."""

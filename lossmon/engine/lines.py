@@ -193,6 +193,10 @@ class LineSplitter:
             block = b"".join((self._partial, memoryview(data)[start:last_newline]))  # one copy
         else:
             block = data[:last_newline]
+        if block.endswith(b"\r"):
+            # The \r of the last line's \r\n: the \n is the block's end, so cleaning would not see
+            # the pair, and a CRLF log's last line of each block would read as \r frames.
+            block = block[:-1]
         self._partial = b""
         self._line_ended()
         frames = self._keep_partial(data[last_newline + 1 :])

@@ -42,12 +42,39 @@ _BARE_PROGRESS_BAR = re.compile(
 # record lands glued after a frame (``...8.09it/s]{'loss': 3.7, ...}``) or is cut in two by one
 # where a flush ended mid-line (``{'loss': 3.7, 'grad_n\r  5%|▌ | 31/600 [...]orm': 1.1}``).
 # Removing them joins what stood around them: the record, whole.
-_BAR = (
-    r"(?:\r|^|(?<=\]))(?:[^\r|=:\d][^\r|=:]{0,80}+:)?+[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+"
-    r"[ \t]*+\[[^\]=\r\n]*+\]"
+_BAR_METER = (
+    r"[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[[^\]=\r\n]*+\]"
 )
+_BAR_BODY = rf"(?:[^\r|=:\d][^\r|=:]{{0,80}}+:)?+{_BAR_METER}"
+_BAR = rf"(?:\r|^|(?<=\])){_BAR_BODY}"
 _CLEAR = r"\r[ \t]*+(?=\r)"
 _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
+# In a line that has its \r, every frame starts with one (tqdm writes "\r" + frame): a frame right
+# after a "]" is a capture that lost its \r (read above), never there. What follows a frame
+# there is the text it cut, ".630421:  41%|..." of "Loss=3\r  6%|▌ | 6/100 [...].630421:  41%|...",
+# to be joined again, not a frame's description to drop with it.
+_CR_BAR = rf"(?:\r|^){_BAR_BODY}"
+_BAR_FRAME_CR = re.compile(rf"(?:{_CLEAR})*+{_CR_BAR}(?:{_CR_BAR}|{_CLEAR})*+\r?")
+
+
+# Under a console table's header its rows are frames whose bar ends the row ("  1/100  2.61G
+# 1.234 ... 640: 100%|██| 8/8 [...]"): there only frames that are nothing but a meter go.
+_METER_FRAME = re.compile(rf"(?:{_CLEAR})*+(?:\r|^){_BAR_METER}(?:\r{_BAR_METER}|{_CLEAR})*+\r?")
+
+
+def strip_bar_frames(text: str, described: bool = True) -> str:
+    """``text`` without the bare progress-bar frames in it, wherever they stand (see _BAR);
+    ``described=False``: only those with no description (a table's rows keep their bars)."""
+    if not described:
+        return _METER_FRAME.sub("", text)
+    if "\r" in text:
+        text = _BAR_FRAME_CR.sub("", text)
+        if "\r" in text or "%|" not in text:
+            return text
+    # (a line whose \r all went with its frames may still hold frames that lost theirs)
+    return _BAR_FRAME.sub("", text)
+
+
 SHAPE_REPEATS = 4  # lines of one shape before it is compiled into a template
 MAX_TEMPLATES = 4
 MAX_COMPILES_PER_SHAPE = 3
@@ -244,11 +271,14 @@ class AutoParser:
                 if frame:
                     self.current.parse(frame, line, out)
             return
-        if "%|" in text and not self._table_rows():
-            text = _BAR_FRAME.sub("", text)
-            if not text or text.isspace():
-                return
         rank, cut = split_rank(text)
+        if "%|" in text:
+            # after the launcher's label ("[rank0]:" would pass for a bar's description)
+            reader = self if rank is None else self._rank_parser(rank)  # whose table is in force
+            body = strip_bar_frames(text[cut:], described=not reader._table_rows())
+            if not body or body.isspace():
+                return
+            text = text[:cut] + body
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)
         body = text[cut:] if cut else text
@@ -274,7 +304,10 @@ class AutoParser:
         if match is None:
             return None, 0
         rest = text[match.end() :]
-        return (match.group(1), match.end()) if detect(rest[prefix_length(rest) :]) else (None, 0)
+        rest = rest[prefix_length(rest) :]
+        if "%|" in rest:
+            rest = strip_bar_frames(rest).lstrip()  # a record glued after a bar (see _parse_frame)
+        return (match.group(1), match.end()) if detect(rest) else (None, 0)
 
     def _keep_rank(self, rank: str, scratch: RecordBuilder, out: RecordBuilder) -> None:
         """Records of a rank-prefixed line count for the first rank that gave each format
@@ -313,12 +346,18 @@ class AutoParser:
             return
         cut = prefix_length(frame)
         message = frame[cut:] if cut else frame
-        if not message:
+        unframed = False
+        if cut and "%|" in message and not self._table_rows():
+            # A bar a record was glued to, behind a launcher's label or a logger's stamp (srun -l
+            # labels the bar's line too): the frames at the message's start go as they do at a
+            # line's. The line is not the message's shape then: no template is learned from it.
+            unframed = message != (message := strip_bar_frames(message).lstrip())
+        if not message or message.isspace():
             return
         parser = self._read(message, frame, line, out)
         if parser is not None and parser.templates_stale:
             self._drop_templates_of(parser)
-        if parser is not None and parser.shape is not None and self.fast:
+        if parser is not None and parser.shape is not None and self.fast and not unframed:
             if rank is None or self.root.ranks.get(parser.format.id, rank) == rank:
                 if parser.format.strip_prefix:
                     self._learn(parser, message, rank_prefix, frame[:cut], line)

@@ -50,13 +50,20 @@ _PREFIX = re.compile(
     r"|\s++"
     r")++"  # possessive: nothing follows, so it never needs to give back
 )
+_LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b"
+_PASS_WORD = r"(?i:train\w*|valid\w*|val\w*|eval\w*|test\w*|epoch\w*|iter\w*|step\w*)"
 # A logger name after the timestamp/level: "__main__ - ", "__main__:" (basicConfig),
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
 _LOGGER = re.compile(
-    r"(?:[\w.]+:\d+ >> |[\w.<>]+ - |\s*[\w.]+: (?=\[)"
+    # a name before " - " or ": [" is a logger's, unless it is a pass or a counter that the message
+    # starts with ("Validation - loss=4.08", "Test: [0/242]", "Epoch: [1][10/56]"), which a
+    # logging prefix leaves at the message's start; a level after it makes it a logger again
+    rf"(?:[\w.]+:\d+ >> |(?!{_PASS_WORD} - (?!{_LEVEL}))[\w.<>]+ - |\s*+(?!{_PASS_WORD}: (?!\[ *+{_LEVEL}))[\w.]+: (?=\[)"
     # a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "),
     # never a counter ("step:100 | loss 2.3" is a record)
     r"|(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
+    # loguru's default "{name}:{function}:{line} - " (__main__:train:42 - ): two fields and a line
+    r"|(?:[\w.<>]++:){2}+\d++ - "
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )
