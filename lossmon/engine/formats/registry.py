@@ -9,6 +9,7 @@ from lossmon.engine.formats.darknet import Darknet
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
+from lossmon.engine.formats.grouped_table import GroupedTable
 from lossmon.engine.formats.gpt import LlmcLog, LlmcStdout, ModdedNanoGPT, NanoGPT
 from lossmon.engine.formats.huggingface import HFDict, HFState, JsonDocument
 from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
@@ -48,6 +49,7 @@ FORMATS: tuple[Format, ...] = (
     KerasCsv(),
     Table(),
     BoxedTable(),
+    GroupedTable(),
     YoloResultsTxt(),
     WhitespaceTable(),
     Column(),
