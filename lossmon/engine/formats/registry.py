@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.cell_lines import CellLines
 from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.darknet import Darknet
@@ -50,6 +51,7 @@ FORMATS: tuple[Format, ...] = (
     Table(),
     BoxedTable(),
     GroupedTable(),
+    CellLines(),
     YoloResultsTxt(),
     WhitespaceTable(),
     Column(),
