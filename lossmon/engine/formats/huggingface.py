@@ -232,6 +232,12 @@ class HFStateParser(LineParser):
             elif (values := column_values(value)) is not None:
                 self._columns[key] = values
                 self._columns_line = self._chunk_line
+            elif isinstance(value, dict) and (split_columns := _split_columns(key, value)):
+                # {"train": {"l2": [...]}, "valid": {"l2": [...]}}: LightGBM's evals_result_,
+                # XGBoost's evals_result() dumped with json: a dict of columns per data set, each
+                # named by its set as CatBoost's are ("valid/l2", "validation_0/rmse")
+                self._columns.update(split_columns)
+                self._columns_line = self._chunk_line
 
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
         index = self._index
@@ -312,6 +318,21 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
+MAX_SPLIT_COLUMNS = 64  # metrics of one data set in an evals_result dump; more is no such dump
+
+
+def _split_columns(split: str, value: dict) -> dict[str, list[float | None]] | None:
+    """``{"l2": [...], "l1": [...]}`` under a data set's key: its columns, named ``split/metric``;
+    None unless every member is a column of values."""
+    if not value or len(value) > MAX_SPLIT_COLUMNS:
+        return None
+    columns = {}
+    for metric, inner in value.items():
+        values = column_values(inner)
+        if values is None:
+            return None
+        columns[f"{split}/{metric}"] = values
+    return columns
 _TOP_LIST = ""  # the record list that is the document itself
 _JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
 # "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).
