@@ -66,6 +66,7 @@ MAX_WAITING = 8  # step-less held-out losses kept until the first step
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
 # "/2500" right after a leading batch counter's value: the batches in the epoch
 _BATCH_LEAD_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
+_BATCH_LEAD_GLUE = re.compile(r"[\s\[(|:,;=*#~>-]*+")  # what may stand before it ("[Batch 80/2500] loss=...")
 EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total, maybe bracketed
 # ("[3/100] loss: 0.52", "( 3/100) loss 0.52", as print(f"[{epoch}/{epochs}] loss: ...") writes it)
@@ -246,7 +247,7 @@ class KeyValueParser(LineParser):
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
             elif (
                 len(found) > 1 and found[0].name.lower() in _BATCH_COUNTERS and found[0].value.is_integer()
-                and found[0].value >= 0 and _GLUE.fullmatch(text, 0, found[0].at) is not None
+                and found[0].value >= 0 and _BATCH_LEAD_GLUE.fullmatch(text, 0, found[0].at) is not None
                 and (batch_total := _BATCH_LEAD_TOTAL.match(text, found[0].stop)) is not None
             ):
                 # "Batch 80/2500\t Loss 6.90 (6.50)" under "==> Epoch 1/1": the batch of the

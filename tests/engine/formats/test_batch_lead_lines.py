@@ -66,3 +66,17 @@ def test_the_whole_reid_log_is_read():
     monitor = read((CORPUS / "reid-mars-ankit-log-log-train-txt" / "log_train.txt").read_bytes())
     assert len(monitor.store["Loss"]) == 31
     assert monitor.store.primary_train == "Loss"
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["Batch {b}/2500 Loss {v} (6.5)", "batch: {b}/2500, loss: {v}", "Batch [{b}/2500] Loss: {v}", "[Batch {b}/2500] loss={v}"],
+)
+def test_the_batch_may_be_bracketed_or_named_with_a_colon(shape):
+    text = "".join(
+        f"==> Epoch {epoch}/2\n" + "".join(shape.format(b=b, v=round(7 - b / 1000 - epoch, 3)) + "\n" for b in (80, 160, 240))
+        for epoch in (1, 2)
+    )
+    monitor = read(text)
+    (name,) = [series.name for series in monitor.store]
+    assert steps(monitor, name) == [2580, 2660, 2740, 5080, 5160, 5240]
