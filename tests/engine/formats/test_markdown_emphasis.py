@@ -3,6 +3,9 @@ around the names and values (``- **Train Loss:** 0.1956``, ``| *Time*: 00:15 |``
 the pairs inside them are read as if the marks were not there. Before, the ``**`` between the
 colon and the value hid every pair: the log read nothing.
 
+A markdown table of three columns lost its header the same way (the logging prefix took its first
+cell): console_table finds it on the whole line.
+
 Real lines: tests/corpus/custom-nn-loop-mnist-markdown-training-log.
 """
 
@@ -73,3 +76,18 @@ def test_the_whole_markdown_log_is_read():
     monitor = read((CORPUS / "custom-nn-loop-mnist-markdown-training-log" / "readme.md").read_bytes())
     assert len(monitor.store["Train Loss"]) == 10
     assert monitor.store.primary_train == "Train Loss"
+
+
+def test_a_markdown_table_of_three_columns_is_read():
+    # the logging prefix takes "| Epoch |" for one: the header is still found on the whole line
+    table = (
+        "| Epoch | Train Loss | Val Loss |\n"
+        "|-------|------------|----------|\n"
+        "| 1     | 0.1956     | 0.0712   |\n"
+        "| 2     | 0.0562     | 0.0521   |\n"
+        "| 3     | 0.0374     | 0.0433   |\n"
+    )
+    monitor = read(table)
+    assert monitor.store["Train Loss"].values.tolist() == [0.1956, 0.0562, 0.0374]
+    assert monitor.store["Val Loss"].steps.tolist() == [1, 2, 3]
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("Train Loss", "Val Loss")
