@@ -63,6 +63,22 @@ def group_spans(text: str) -> list[tuple[int, int, str]] | None:
     return spans if named else None
 
 
+def _grouped_names(cells: list[tuple[int, str]], groups: list[str]):
+    """Per cell, its names cut at runs of two blanks and at every blank, each under its cell's
+    group; None when a name comes twice."""
+    named, seen = [], set()
+    for (_, cell), group in zip(cells, groups):
+        prefix = f"{group}/" if group else ""
+        wide = [prefix + name for name in _GROUPED_NAME_SPLIT.split(cell.strip()) if name]
+        narrow = [prefix + name for name in cell.split()]
+        if seen.intersection(wide) or seen.intersection(narrow):
+            return None
+        seen.update(wide)
+        seen.update(narrow)
+        named.append((wide, narrow))
+    return named
+
+
 class GroupedTableParser(LineParser):
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
@@ -88,24 +104,27 @@ class GroupedTableParser(LineParser):
         cells = _pipe_cells(text)
         if len(cells) < 2 or len(cells) > MAX_GROUPED_CELLS or _GROUPED_METRIC_WORD.search(text) is None:
             return False
-        named, seen = [], set()
-        for k, (start, cell) in enumerate(cells):
-            if len(groups) == len(cells):
-                group = groups[k][2]  # a group over each cell
-            else:  # groups that span several cells, or part of one: by where the cell's names stand
+        if len(groups) == len(cells):
+            named = _grouped_names(cells, [name for _, _, name in groups])  # a group over each cell
+        else:
+            # groups that span several cells, or part of one: by where the cell's names stand
+            by_place = []
+            for start, cell in cells:
                 position = start + len(cell) - len(cell.lstrip())
-                group = next((name for low, high, name in groups if low <= position < high), "")
-            prefix = f"{group}/" if group else ""
-            wide = [prefix + name for name in _GROUPED_NAME_SPLIT.split(cell.strip()) if name]
-            narrow = [prefix + name for name in cell.split()]
-            if seen.intersection(wide) or seen.intersection(narrow):
-                return False  # a name twice: the groups do not tell its columns apart
-            seen.update(wide)
-            seen.update(narrow)
-            named.append((wide, narrow))
+                by_place.append(next((name for low, high, name in groups if low <= position < high), ""))
+            named = _grouped_names(cells, by_place)
+            if named is None:
+                # the group row's dashes do not line up with the cells (one group over two cells
+                # that both say "loss"): the named groups in their order, from the first cell under one
+                first = next((k for k, name in enumerate(by_place) if name), None)
+                in_order = [name for _, _, name in groups if name]
+                if first is not None:
+                    ordered = [""] * first + in_order[: len(cells) - first]
+                    named = _grouped_names(cells, ordered + [""] * (len(cells) - len(ordered)))
+        if named is None:
+            return False  # a name twice: the groups do not tell its columns apart
         self._cells = named
-        firsts = named[0][0]
-        index = _step_index(firsts)
+        index = _step_index(named[0][0])
         self._step = (0, index) if index is not None else None
         return True
 

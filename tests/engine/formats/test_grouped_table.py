@@ -74,3 +74,19 @@ def test_a_group_row_over_no_metric_header_reads_nothing():
 def test_the_whole_cbnet_log_is_read():
     monitor = read((CORPUS / "cbnet-logs-log-train-txt" / "log_train.txt").read_bytes())
     assert len(monitor.store["TRAIN/loss"]) == len(monitor.store["VALID/loss"]) == 40
+
+
+def test_groups_whose_dashes_do_not_line_up_with_the_cells_name_them_in_order():
+    # a group row drawn wider than its columns: "VALID" spans both "loss" cells by position; the
+    # named groups, in order from the first cell under one, tell them apart
+    text = (
+        "                      |----------------------- VALID------------------------------------|------- TRAIN/BATCH -----------\n"
+        "rate     iter   epoch |  loss    map3   acc    |  loss    map3   acc    | time\n"
+        "---------------------------------------------------------------------------------------------------------\n"
+        "0.00000    0.0*   0.0 |  3.891  0.012  0.005  |  0.000  0.000  0.000  |  0 hr 00 min\n"
+        "0.00100    0.5    2.8 |  2.112  0.658  0.949  |  2.512  0.616  0.800  |  0 hr 04 min\n"
+    )
+    monitor = read(text)
+    assert monitor.store["VALID/loss"].values.tolist() == [3.891, 2.112]
+    assert monitor.store["TRAIN/BATCH/loss"].values.tolist() == [0.0, 2.512]
+    assert steps(monitor, "VALID/loss") == [0, 0.5]
