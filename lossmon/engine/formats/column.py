@@ -47,9 +47,9 @@ _LIST_VALUES = re.compile(rf"[ \t]*+{_PLAIN}(?:[ \t]*+,[ \t]*+{_PLAIN})++[ \t]*+
 _LIST_VALUE = re.compile(_PLAIN)
 _INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
 # An epoch's number, then its value, in a file named by its metric: "0001-64.5714" (f.write(f"{epoch:04d}-
-# {loss:.4f}")), "3: 0.52", "3, 0.52", "3 0.52". A dash glued to the index separates; after a blank it
-# is the value's sign ("3 -0.52").
-_NUMBERED = rf"[ \t]*+(?P<index>\d++)(?:-|[ \t]*+[:,][ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
+# {loss:.4f}")), "3: 0.52", "3 0.52". A dash glued to the index separates; after a blank it is the
+# value's sign ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.)
+_NUMBERED = rf"[ \t]*+(?P<index>\d++)(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
 _NUMBERED_VALUE_LINE = re.compile(rf"{_NUMBERED}\Z")
 
 
@@ -154,7 +154,7 @@ class Column(Format):
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
     anchor = (
         rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
-        rf"|^[ \t]*+\d++(?:-|[ \t]*+[:,][ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
+        rf"|^[ \t]*+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
     )
     parser = ColumnParser
     first_line_only = True

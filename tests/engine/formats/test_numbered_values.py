@@ -1,7 +1,8 @@
 """A file named by its metric that holds, per line, an epoch's number and then its value (issue 12,
-holdout10a): ``0001-64.5714`` (``f.write(f"{epoch:04d}-{loss:.4f}")``), and the same with a colon,
-a comma or blanks between them. The number is the step; a dash glued to it separates, a dash after
-a blank is the value's sign. Before, a dash-glued line was no number and the file read nothing.
+holdout10a): ``0001-64.5714`` (``f.write(f"{epoch:04d}-{loss:.4f}")``), and the same with a colon
+or blanks between them (with a comma it is a headerless CSV row: test_column_keyed_lists). The
+number is the step; a dash glued to it separates, a dash after a blank is the value's sign.
+Before, a dash-glued line was no number and the file read nothing.
 
 Real lines: tests/corpus/yolov3-improved-logs-loss-txt (400 epochs of a YOLOv3 training loss).
 """
@@ -25,12 +26,11 @@ def test_the_number_before_a_glued_dash_is_the_step(chunk):
     ("text", "values"),
     [
         ("1: 0.52\n2: 0.41\n3: 0.33\n", [0.52, 0.41, 0.33]),
-        ("1, 0.52\n2, 0.41\n3, 0.33\n", [0.52, 0.41, 0.33]),
         ("1 -0.52\n2 -0.61\n3 -0.73\n", [-0.52, -0.61, -0.73]),
         ("1\t0.52\n2\t0.41\n3\t0.33\n", [0.52, 0.41, 0.33]),
     ],
 )
-def test_a_colon_a_comma_or_blanks_separate_too_and_a_dash_after_a_blank_is_a_sign(text, values):
+def test_a_colon_or_blanks_separate_too_and_a_dash_after_a_blank_is_a_sign(text, values):
     monitor = read_as("runs/val_loss.txt", text)
     assert monitor.store["val_loss"].values.tolist() == values
     assert steps(monitor, "val_loss") == [1, 2, 3]
