@@ -46,6 +46,11 @@ _PLAIN = rf"(?:[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+|(?i:{NONFIN
 _LIST_VALUES = re.compile(rf"[ \t]*+{_PLAIN}(?:[ \t]*+,[ \t]*+{_PLAIN})++[ \t]*+,?+[ \t]*+\Z")
 _LIST_VALUE = re.compile(_PLAIN)
 _INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+# An epoch's number, then its value, in a file named by its metric: "0001-64.5714" (f.write(f"{epoch:04d}-
+# {loss:.4f}")), "3: 0.52", "3 0.52". A dash glued to the index separates; after a blank it is the
+# value's sign ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.)
+_NUMBERED = rf"[ \t]*+(?P<index>\d++)(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
+_NUMBERED_VALUE_LINE = re.compile(rf"{_NUMBERED}\Z")
 
 
 def name_from_path(path: str | None) -> str | None:
@@ -84,6 +89,7 @@ class ColumnParser(LineParser):
         self.over = False  # line 1 named no column: nothing to read
         self.indexed = False  # each value after its row's index (pandas' to_csv)
         self.lists = False  # each line a keyed list of values
+        self.numbered = False  # each value after its epoch's number ("0001-64.5714")
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self.over:
@@ -103,7 +109,8 @@ class ColumnParser(LineParser):
                 self.indexed = unnamed == ",0"
                 return True
             self.lists = _keyed_list(text) is not None
-            if _VALUE_LINE.match(text) is None and not self.lists:  # a one-word title: no column after all
+            self.numbered = not self.lists and _VALUE_LINE.match(text) is None and _NUMBERED_VALUE_LINE.match(text) is not None
+            if _VALUE_LINE.match(text) is None and not self.lists and not self.numbered:  # a one-word title: no column after all
                 self.name, self.over = None, True
                 return False
         if self.lists:
@@ -113,18 +120,20 @@ class ColumnParser(LineParser):
             for value in values:
                 self.emit(out, line, None, {self.name: value})
             return True
-        match = (_INDEXED_VALUE_LINE if self.indexed else _VALUE_LINE).match(text)
+        pattern = _INDEXED_VALUE_LINE if self.indexed else _NUMBERED_VALUE_LINE if self.numbered else _VALUE_LINE
+        match = pattern.match(text)
         if match is None:
             return False
         value = to_float(match.group("num"))
         if value is None:
             return False
-        step, step_span = (float(match.group("index")), match.span("index")) if self.indexed else (None, None)
+        numbered = self.indexed or self.numbered
+        step, step_span = (float(match.group("index")), match.span("index")) if numbered else (None, None)
         self.emit(out, line, step, {self.name: value}, {self.name: match.span("num")}, step_span)
         return True
 
     def rewind(self) -> None:
-        self.name, self.over, self.indexed, self.lists = None, False, False, False
+        self.name, self.over, self.indexed, self.lists, self.numbered = None, False, False, False, False
 
 
 def _keyed_list(text: str) -> list[float] | None:
@@ -143,7 +152,10 @@ class Column(Format):
     id = "column"
     title = "One column of numbers (a header names it, or the file: loss.txt)"
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
-    anchor = rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
+    anchor = (
+        rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
+        rf"|^[ \t]*+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
+    )
     parser = ColumnParser
     first_line_only = True
 

@@ -47,6 +47,11 @@ _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
 _PIPE_CELL = r"[A-Za-z_][^|│┃║\d\n]*+"
 _PIPE_HEADER = rf"^[ \t]*+[|│┃║]?+[ \t]*+{_PIPE_CELL}(?:[|│┃║][ \t]*+{_PIPE_CELL}){{2,}}+[|│┃║]?+[ \t]*+$"
 _PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
+# A markdown table's header after the logging prefix took its first cell ("| Epoch |" looks like
+# one): two cells and the closing pipe are left ("Train Loss | Val Loss |"). The parser reads the
+# whole line, where the header has its three cells.
+_MARKDOWN_HEADER_TAIL = rf"^[ \t]*+{_PIPE_CELL}[|│┃║][ \t]*+{_PIPE_CELL}[|│┃║][ \t]*+$"
+_MARKDOWN_HEADER_TAIL_RE = re.compile(_MARKDOWN_HEADER_TAIL)
 _FIXED_SPLIT = re.compile(r"[ \t]{2,}")
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "steps", "timesteps", "total_timesteps", "#", "epoch")
 
@@ -230,14 +235,16 @@ class WhitespaceTable(Format):
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
     # and a metric word (recognises): a lookahead here would scan every line
-    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}"
+    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}|{_MARKDOWN_HEADER_TAIL}"
     parser = WhitespaceTableParser
     strip_prefix = False
 
     def recognises(self, text: str) -> bool:
         if "│" in text or "┃" in text or "║" in text:
             text = text.translate(_BOX_PIPES)
-        return _header(text) is not None
+        return _header(text) is not None or (
+            _MARKDOWN_HEADER_TAIL_RE.match(text) is not None and _METRIC_WORD.search(text) is not None
+        )
 
 
 _BOX_ROW = re.compile(r"^\|[ \t]++(?P<name>[A-Za-z_][\w./-]*+)[ \t]*+\|[ \t]*+(?P<value>[^|\s]*+)[ \t]*+\|[ \t]*+$")

@@ -46,6 +46,7 @@ from lossmon.engine.records import RecordBuilder
 STEP_NAMES = (
     "step", "global_step", "iteration", "iter", "it", "steps", "update", "num_updates", "Step", "Iter", "Iteration",
     *FOREIGN_STEP_WORDS,
+    "i",  # a loop's index ("i=150  total=1.83  map=0.30", Julia's @printf): the last resort
 )
 _EPOCH_NAMES = frozenset(["epoch", *FOREIGN_EPOCH_WORDS])
 _STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
@@ -63,6 +64,9 @@ BAR_CYCLES_TO_DECIDE = 3  # bars then lines of other names, this many times: the
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
+# "/2500" right after a leading batch counter's value: the batches in the epoch
+_BATCH_LEAD_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
+_BATCH_LEAD_GLUE = re.compile(r"[\s\[(|:,;=*#~>-]*+")  # what may stand before it ("[Batch 80/2500] loss=...")
 EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total, maybe bracketed
 # ("[3/100] loss: 0.52", "( 3/100) loss 0.52", as print(f"[{epoch}/{epochs}] loss: ...") writes it)
@@ -96,6 +100,19 @@ _BARE_TEST = frozenset(("test", "testing"))
 _TOTALS = frozenset(("total", "Total", "TOTAL"))
 _FRACTION = re.compile(r"[.eE]")
 _UNIT_AFTER = re.compile(r"[ \t]?+(?:[mµun]?s|m|min|mins|sec|secs|h|hrs|[kMG]i?B|%|it/s|s/it(?:er)?)(?![\w:=])")
+
+
+# Markdown emphasis around names and values, in a run's console output laid out as markdown
+# ("- **Train Loss:** 0.1956", "| *Time*: 00:15 |", "`loss`: 0.52"): decoration, not text. Only
+# on a line with bold ("**"), so a lone "*" keeps its meaning elsewhere (" * MAE 56.231"); "__"
+# is left alone: it is a Python name's ("def __init__(self, stride=1)" is code, not a record).
+_MARKDOWN_EMPHASIS = re.compile(r"[*]++|`++")
+
+
+def _markdown_unemphasized(text: str) -> str:
+    """The text with its emphasis marks blanked, each by as many spaces: every value stays where
+    the line has it (a template reads the lines like it by those places)."""
+    return _MARKDOWN_EMPHASIS.sub(lambda mark: " " * len(mark.group()), text)
 
 
 class KeyValueParser(LineParser):
@@ -138,8 +155,11 @@ class KeyValueParser(LineParser):
         self._phase_role: str | None = None
         self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
         self._listing = ListingRows()  # rows that may be a listing's (formats.listings)
+        self._batch_lead_epoch: float | None = None  # the last epoch a line printed with no finer step
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if "**" in text:
+            text = _markdown_unemphasized(text)
         if self._last_description is not None and "%|" not in text:
             self._last_description = None  # (a line between two draws: the next one is a new record)
         if self._in_optimizer or text.startswith("Parameter Group "):
@@ -209,6 +229,7 @@ class KeyValueParser(LineParser):
             epoch_name = next((name for name in metrics if name.lower() in _EPOCH_NAMES), None)
             if epoch_name is not None:  # stepped by epoch: it stays a series too
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
+                self._batch_lead_epoch = step  # (the epoch of the "Batch 80/2500" lines after it)
                 after_epoch = next(pair.stop for pair in found if pair.name == epoch_name)
                 batch = _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
                 if batch is not None and step.is_integer() and step >= 0:
@@ -235,6 +256,23 @@ class KeyValueParser(LineParser):
             elif (boxed := _BOXED_PROGRESS.match(text)) is not None and boxed.end() <= found[0].at:
                 # "[ Valid | 001/005 ] loss = 3.20382": a bracketed tag holds the epoch out of the total
                 step_name, step, step_span = "/", float(boxed.group(1)), boxed.span(1)
+            elif (
+                len(found) > 1 and found[0].name.lower() in _BATCH_COUNTERS and found[0].value.is_integer()
+                and found[0].value >= 0 and _BATCH_LEAD_GLUE.fullmatch(text, 0, found[0].at) is not None
+                and (batch_total := _BATCH_LEAD_TOTAL.match(text, found[0].stop)) is not None
+            ):
+                # "Batch 80/2500\t Loss 6.90 (6.50)" under "==> Epoch 1/1": the batch of the
+                # epoch out of its batches (Video-Person-ReID and its kin print no epoch on the
+                # line), so batch 80 of epoch 1 is step 1 * 2500 + 80, as "Epoch: [1][80/2500]"
+                # would be. Read on the slow path (no step span): a template would not see the
+                # header's epoch turn.
+                batch = found[0]
+                metrics.pop(batch.name)
+                spans.pop(batch.name)
+                step_name, step, fine = "/", batch.value, True
+                epoch = self._batch_lead_epoch
+                if epoch is not None and epoch >= 0 and epoch.is_integer():
+                    step += epoch * int(batch_total.group(1))
             elif text[:1] in " \t[" and (lead := _EPOCH_BATCH_LEAD.match(text)) is not None and lead.end() <= found[0].at:
                 # "[2,  2000] loss: 1.845": the batch counts again from the start of each epoch; the
                 # steps run on across epochs as under an epoch header (_global_step). Read on the

@@ -121,6 +121,7 @@ class HFStateParser(LineParser):
         self._columns: dict[str, list[float | None]] = {}  # a dict of columns' lists (Keras history)
         self._columns_line = 0
         self.rows_done = 0  # rows of the columns read (a rewritten document adds only new ones)
+        self._named_list = False  # the member being read opened a list: of records, if an object comes next
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not self._open:
@@ -147,6 +148,12 @@ class HFStateParser(LineParser):
         depth = self._depth
         if "{" in text or "}" in text or "[" in text or "]" in text:  # (most lines are "key": value)
             depth += _depth_change(text)
+        if self._chunk and self._named_list and len(self._chunk) == 1 and text.lstrip().startswith("{"):
+            # "history": [ then "{": the member is a list of records under a name of the run's
+            # own ({"history": [{"epoch": 1, "train_loss": 24.5}, ...]}, {"metadata": {...},
+            # "training_steps": [{"step": 1510, "loss": 3.07}, ...]}): each entry is read as it
+            # closes, like a top-level list's (a file still being written gives what it holds)
+            self._chunk, self._named_list, self._list = [], False, _TOP_LIST
         if self._chunk:
             self._chunk.append(text)
             if depth <= self._chunk_depth:
@@ -171,6 +178,7 @@ class HFStateParser(LineParser):
                 self._list = member.group("key")
             else:
                 self._chunk, self._chunk_line, self._chunk_depth = [text], line, 1
+                self._named_list = depth == 2 and member.group("rest").rstrip() == "["
                 if depth <= 1:
                     self._read_chunk(out)
         self._depth = depth
@@ -189,6 +197,7 @@ class HFStateParser(LineParser):
         self._open, self._depth, self._list = True, 1, None
         self._chunk, self._members, self._index, self._step, self._catboost = [], {}, 0, None, None
         self._columns = {}
+        self._named_list = False
 
     def _read_columns(self, line: int, out: RecordBuilder) -> None:
         """The rows of a dict of columns, each a record (the rows read before skipped)."""
@@ -231,6 +240,15 @@ class HFStateParser(LineParser):
                 self._members[key] = value
             elif (values := column_values(value)) is not None:
                 self._columns[key] = values
+                self._columns_line = self._chunk_line
+            elif isinstance(value, list) and value and all(isinstance(entry, dict) for entry in value):
+                for entry in value:  # a named list of records on one line: {"history": [{...}, {...}]}
+                    self._entry(_TOP_LIST, entry, self._chunk_line, out)
+            elif isinstance(value, dict) and (split_columns := _split_columns(key, value)):
+                # {"train": {"l2": [...]}, "valid": {"l2": [...]}}: LightGBM's evals_result_,
+                # XGBoost's evals_result() dumped with json: a dict of columns per data set, each
+                # named by its set as CatBoost's are ("valid/l2", "validation_0/rmse")
+                self._columns.update(split_columns)
                 self._columns_line = self._chunk_line
 
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
@@ -314,6 +332,21 @@ def _catboost_names(meta: dict) -> tuple[dict[str, list[str]], str | None]:
 
 
 _RECORD_LISTS = ("log_history", "iterations")
+MAX_SPLIT_COLUMNS = 64  # metrics of one data set in an evals_result dump; more is no such dump
+
+
+def _split_columns(split: str, value: dict) -> dict[str, list[float | None]] | None:
+    """``{"l2": [...], "l1": [...]}`` under a data set's key: its columns, named ``split/metric``;
+    None unless every member is a column of values."""
+    if not value or len(value) > MAX_SPLIT_COLUMNS:
+        return None
+    columns = {}
+    for metric, inner in value.items():
+        values = column_values(inner)
+        if values is None:
+            return None
+        columns[f"{split}/{metric}"] = values
+    return columns
 _TOP_LIST = ""  # the record list that is the document itself
 _JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")
 # "[" opening a document that is a list, maybe assigned to a name ("l = [": a log saved as code).

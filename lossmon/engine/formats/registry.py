@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.cell_lines import CellLines
 from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.darknet import Darknet
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
+from lossmon.engine.formats.grouped_table import GroupedTable
 from lossmon.engine.formats.gpt import LlmcLog, LlmcStdout, ModdedNanoGPT, NanoGPT
 from lossmon.engine.formats.huggingface import HFDict, HFState, JsonDocument
 from lossmon.engine.formats.jsonl import JsonLines, LlamaFactory
@@ -48,6 +50,8 @@ FORMATS: tuple[Format, ...] = (
     KerasCsv(),
     Table(),
     BoxedTable(),
+    GroupedTable(),
+    CellLines(),
     YoloResultsTxt(),
     WhitespaceTable(),
     Column(),
