@@ -262,3 +262,20 @@ def test_five_rises_in_a_row_warn_whatever_the_jitter_of_a_short_run():
     # Four rises are not enough without clearing the jitter bar, nor five while the train loss is flat.
     assert feed(Overfitting("eval_loss"), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
     assert feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=[np.nan] + [2.0] * 7) == []
+
+
+def test_a_climb_of_a_four_epoch_run_warns_although_its_few_differences_are_the_turn():
+    # tsai-end3-bert-finetune-readme-log (holdout9s, overfitting): McCormick's BERT fine-tuning,
+    # 4 epochs. The only 2 second differences are the turn's: a jitter bar of 37% that the rise
+    # of 46% above the best (24% smoothed) does not clear.
+    val = [0.42, 0.39, 0.49, 0.57]
+    train = [0.50, 0.31, 0.19, 0.13]
+    found = feed(Overfitting("Validation Loss"), val, steps=[1.0, 2.0, 3.0, 4.0], train_loss=train)
+    assert summary(found) == [("overfitting", "warn", 4.0)]
+    assert "rose 2 evals in a row" in found[0].message
+    # Not when the train loss stalls meanwhile, nor when the eval before the latest was not yet
+    # clearly above the best (one outlier after a flat eval: 0.40 then 0.57), nor on a single
+    # jump far larger than the climb before it.
+    assert feed(Overfitting("Validation Loss"), val, train_loss=[0.50, 0.31, 0.19, 0.18]) == []
+    assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.40, 0.57], train_loss=train) == []
+    assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.44, 0.80], train_loss=train) == []
