@@ -42,7 +42,11 @@ loss drifts 0.0074 -> 0.0078 and back, then 0.0074 -> 0.0079 and back over tens 
 its lr steps down) shows how far it strays by itself: a rise no more than twice as high as an
 excursion the smoothed val loss came back from (below its best) within the last 32 evals is not
 news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning
-(an alert keeps its own, higher bar).
+(an alert keeps its own, higher bar). A sawtooth comes back from its teeth without going below
+its best: PaiNN's val loss, after each cut of an lr it does not log, creeps up one printed digit
+an epoch (0.0209 -> 0.0224, 8 rises in a row) until the next cut brings it back to 0.0211. A
+climb of 3 rises in a row or more whose smoothed height falls back to a quarter of itself is an
+excursion it came back from as well (a single outlier eval that falls back is not: no climb).
 
 A run with few evals has no clean jitter: the second differences of its first evals measure the
 curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
@@ -93,6 +97,8 @@ class Overfitting(Detector):
         up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
         recovered_evals, recovered_factor: a rise must be this many times higher than any
             excursion the smoothed val loss came back from within this many evals.
+        recovered_share, tooth_rises: a climb of this many rises in a row that falls back to
+            this share of its height came back as well (a tooth of a sawtooth).
         few_gl, few_train_fall: the few-evals rule (module docstring): its bar (%), and the fall of
             the train loss since the first rise it needs.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
@@ -121,8 +127,9 @@ class Overfitting(Detector):
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
-        few_train_fall: float = 0.1,
+        few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3,
     ) -> None:
+        self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
         self.few_gl, self.few_train_fall = few_gl, few_train_fall
         self.up_rises = up_rises
         self.recovered_evals, self.recovered_factor = recovered_evals, recovered_factor
@@ -164,6 +171,7 @@ class Overfitting(Detector):
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
         self._excursion = 0.0  # the highest smoothed level (log, above the best) since the best
+        self._climb = 0  # the most rises in a row within that excursion
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
 
     def update(self, points: Points) -> list[Finding]:
@@ -291,6 +299,7 @@ class Overfitting(Detector):
             if self._excursion > 0.0:  # back below the best it rose from: an excursion it recovered from
                 self._recovered.append((self._evals, self._excursion))
             self._excursion = 0.0
+            self._climb = 0
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._train_smoothed_at_best = self._train_smoothed
@@ -305,7 +314,16 @@ class Overfitting(Detector):
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
-        self._excursion = max(self._excursion, smoothed - self._best_smoothed)
+        height = smoothed - self._best_smoothed
+        if self._excursion > 0.0 and self._climb >= self.tooth_rises and height <= self.recovered_share * self._excursion:
+            # back down to near its best after a climb of several evals: a tooth of a sawtooth (a
+            # val loss that creeps up until the lr is cut, again and again) is an excursion it came
+            # back from as well (one outlier eval is no tooth)
+            self._recovered.append((self._evals, self._excursion))
+            self._excursion = 0.0
+            self._climb = 0
+        self._excursion = max(self._excursion, height)
+        self._climb = max(self._climb, self._rises)
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
         warn_bar = max(self.warn_gl, self.warn_jitters * jitter_pct)
         self._held = self._held + 1 if gl > warn_bar else 0

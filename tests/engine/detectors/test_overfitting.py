@@ -279,3 +279,33 @@ def test_a_climb_of_a_four_epoch_run_warns_although_its_few_differences_are_the_
     assert feed(Overfitting("Validation Loss"), val, train_loss=[0.50, 0.31, 0.19, 0.18]) == []
     assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.40, 0.57], train_loss=train) == []
     assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.44, 0.80], train_loss=train) == []
+
+
+# painn-fixworkingsetup-11-md (healthy), epochs 41-100: after each cut of the lr (not logged) the
+# val loss drops to a new level, then creeps up one printed digit an epoch (0.0209 -> 0.0224)
+# until the next cut brings it back down near its best: a sawtooth, no trend.
+PAINN11_VAL = [
+    0.0218, 0.0219, 0.0218, 0.0217, 0.0221, 0.0216, 0.022, 0.0216, 0.022, 0.0223, 0.0228, 0.0222, 0.022, 0.0226,
+    0.0226, 0.0207, 0.021, 0.021, 0.0214, 0.0214, 0.0216, 0.0217, 0.0216, 0.0216, 0.0216, 0.0212, 0.0212, 0.0215,
+    0.0218, 0.0221, 0.0224, 0.0219, 0.0219, 0.0218, 0.0209, 0.0211, 0.0213, 0.0214, 0.0217, 0.0218, 0.022, 0.0221,
+    0.0223, 0.0224, 0.0211, 0.0211, 0.0212, 0.0213, 0.0214, 0.0215, 0.0216, 0.0217, 0.0218, 0.022, 0.0221, 0.0222,
+    0.0215, 0.0214, 0.0214, 0.0214,
+]
+PAINN11_TRAIN = [
+    0.0192, 0.0192, 0.0192, 0.0193, 0.0189, 0.0189, 0.0188, 0.0188, 0.0187, 0.0186, 0.0187, 0.0187, 0.0185, 0.0185,
+    0.0184, 0.0172, 0.0168, 0.0166, 0.0164, 0.0164, 0.0162, 0.016, 0.016, 0.016, 0.0159, 0.016, 0.0159, 0.0158,
+    0.0158, 0.0157, 0.0157, 0.0156, 0.0156, 0.0156, 0.0155, 0.015, 0.0148, 0.0146, 0.0145, 0.0144, 0.0142, 0.0141,
+    0.014, 0.0139, 0.0142, 0.014, 0.0138, 0.0137, 0.0136, 0.0135, 0.0134, 0.0134, 0.0133, 0.0132, 0.0132, 0.0131,
+    0.0134, 0.0133, 0.0132, 0.0131,
+]
+
+
+def test_a_sawtooth_that_keeps_coming_back_near_its_best_is_not_overfitting():
+    steps = np.arange(41.0, 101.0)
+    assert feed(Overfitting("Validation Loss"), PAINN11_VAL, steps=steps, train_loss=PAINN11_TRAIN) == []
+    # Counting only a return below the best as a recovery, the third tooth (8 rises in a row) warns.
+    found = feed(Overfitting("Validation Loss", recovered_share=0.0), PAINN11_VAL, steps=steps, train_loss=PAINN11_TRAIN)
+    assert summary(found) == [("overfitting", "warn", 94.0)]
+    # A tooth that keeps climbing past twice the last one is a rise again.
+    climbing = PAINN11_VAL[:45] + [0.0211 * 1.03**k for k in range(1, 11)]
+    assert alarms(feed(Overfitting("Validation Loss"), climbing, steps=steps[:55], train_loss=PAINN11_TRAIN[:55]))
