@@ -22,9 +22,7 @@ training whose points bounce by +-10% or more about a local line (second differe
 second half is not even 5% below its first, and whose recent level is not even one bounce below
 where it started (the median of its first 5 points), is a warning once that held at 3 in 4 of
 the last half of its points, the latest included (e.g. a loss bouncing between 2.35 and 3.99 for
-28 epochs). After 30 points, a bounce of more than a plateau's smooth 2% will do, as long as the
-loss is not climbing (a YOLO box_loss bouncing by +-8% about 3.3 for 100 epochs, its
-validation at 0 throughout, makes no progress either). A lucky point moves no median, and a steadily falling noisy loss has progress
+28 epochs). A lucky point moves no median, and a steadily falling noisy loss has progress
 (progress is counted only beyond what the noise of the halves' medians allows); by chance, the
 halves' medians of a bouncing loss sometimes part for a moment, which must not reset the count.
 """
@@ -61,8 +59,6 @@ class NotConverging(Detector):
         short_evidence: ... with no progress beyond this many times the noise of the halves' medians ...
         short_points, short_share: ... at this share of the last half of the points so far (at
             least ``short_points``), the latest included.
-        short_long_points, short_long_bounce: from this many points on, a bounce this large (log)
-            is enough, while the later half is not ``no_progress`` above the first (a climb).
 
     An epoch-level loss that bounces between 2.35 and 3.99 warns once half its points show no
     progress:
@@ -82,9 +78,7 @@ class NotConverging(Detector):
         warn_windows: int = 2, alert_windows: int = 2 + 32, clear_windows: int = 8,
         long_progress: float = 1.1, long_windows: int = 4,
         short_bounce: float = 0.1, short_points: int = 3, short_evidence: float = 2.5, short_share: float = 0.75,
-        short_long_points: int = 30, short_long_bounce: float = 0.02,
     ) -> None:
-        self.short_long_points, self.short_long_bounce = short_long_points, short_long_bounce
         self.no_progress, self.got_somewhere, self.louder = no_progress, got_somewhere, louder
         self.warn_windows, self.alert_windows, self.clear_windows = warn_windows, alert_windows, clear_windows
         self.long_progress, self.long_windows = long_progress, long_windows
@@ -158,15 +152,8 @@ class NotConverging(Detector):
         # 2.5 jitter / sqrt(n) (the jitter of a few points may be a lucky draw: the spread of the
         # points bounds it). No progress: not 5% lower, nor lower by more than that noise.
         noise = self.short_evidence * np.maximum(stats.jitter, stats.spread) / np.sqrt(stats.count)
-        # Bouncing: by 10% or more; after ``short_long_points`` points without any progress, by
-        # more than a plateau's smooth 2%, as long as the loss is not climbing (a divergence is
-        # exploding_loss's business).
-        bounces = (stats.jitter >= self.short_bounce) | (
-            (stats.count >= self.short_long_points) & (stats.jitter >= self.short_long_bounce)
-            & (stats.progress > -math.log(self.no_progress))
-        )
         stuck = (
-            bounces & (stats.progress < np.maximum(math.log(self.no_progress), noise))
+            (stats.jitter >= self.short_bounce) & (stats.progress < np.maximum(math.log(self.no_progress), noise))
             & (stats.recent > stats.opening - np.minimum(math.log(self.got_somewhere), stats.jitter)) & ~quiet[stats.index]
         )
         # Held over most of the last half of the points so far: a slow, noisy start has stretches
