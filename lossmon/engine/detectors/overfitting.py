@@ -47,6 +47,10 @@ its best: PaiNN's val loss, after each cut of an lr it does not log, creeps up o
 an epoch (0.0209 -> 0.0224, 8 rises in a row) until the next cut brings it back to 0.0211. A
 climb of 3 rises in a row or more whose smoothed height falls back to a quarter of itself is an
 excursion it came back from as well (a single outlier eval that falls back is not: no climb).
+An excursion from one of the first 2 evals is not remembered: the val loss of a barely trained
+model swings (a Lightning run's val loss 0.405, 0.789, 0.471 in epochs 0-2) and says nothing of how
+far a trained one strays (that run's val loss, best 0.314 at epoch 8, then sits at 0.50-0.70 for
+7 epochs while the train loss falls 0.264 -> 0.160).
 
 A run with few evals has no clean jitter: the second differences of its first evals measure the
 curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
@@ -99,6 +103,7 @@ class Overfitting(Detector):
             excursion the smoothed val loss came back from within this many evals.
         recovered_share, tooth_rises: a climb of this many rises in a row that falls back to
             this share of its height came back as well (a tooth of a sawtooth).
+        opening_evals: an excursion from a best set before this eval is not remembered.
         few_gl, few_train_fall: the few-evals rule (module docstring): its bar (%), and the fall of
             the train loss since the first rise it needs.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
@@ -127,8 +132,9 @@ class Overfitting(Detector):
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
-        few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3,
+        few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
     ) -> None:
+        self.opening_evals = opening_evals
         self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
         self.few_gl, self.few_train_fall = few_gl, few_train_fall
         self.up_rises = up_rises
@@ -172,6 +178,7 @@ class Overfitting(Detector):
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
         self._excursion = 0.0  # the highest smoothed level (log, above the best) since the best
         self._climb = 0  # the most rises in a row within that excursion
+        self._excursion_start = 0  # the eval it started after
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
 
     def update(self, points: Points) -> list[Finding]:
@@ -242,6 +249,13 @@ class Overfitting(Detector):
             self._recovered.popleft()
         return max((height for _, height in self._recovered), default=0.0)
 
+    def _recover(self) -> None:
+        """Remember the excursion the smoothed val loss just came back from, unless it rose from
+        the first evals: the val loss of a barely trained model swings (a Lightning run's 0.405,
+        0.789, 0.471 in epochs 0-2) and says nothing of how far a trained one strays."""
+        if self._excursion_start >= self.opening_evals:
+            self._recovered.append((self._evals, self._excursion))
+
     def _few_evals_rise(self, value: float, earlier: float, train: float) -> bool:
         """The few-evals rule (module docstring): no clean jitter yet; the val loss rising eval
         after eval, already ``few_gl`` % above its raw best at the eval before this one, and this
@@ -297,9 +311,10 @@ class Overfitting(Detector):
             self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
             if self._excursion > 0.0:  # back below the best it rose from: an excursion it recovered from
-                self._recovered.append((self._evals, self._excursion))
+                self._recover()
             self._excursion = 0.0
             self._climb = 0
+            self._excursion_start = self._evals
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._train_smoothed_at_best = self._train_smoothed
@@ -319,9 +334,10 @@ class Overfitting(Detector):
             # back down to near its best after a climb of several evals: a tooth of a sawtooth (a
             # val loss that creeps up until the lr is cut, again and again) is an excursion it came
             # back from as well (one outlier eval is no tooth)
-            self._recovered.append((self._evals, self._excursion))
+            self._recover()
             self._excursion = 0.0
             self._climb = 0
+            self._excursion_start = self._evals
         self._excursion = max(self._excursion, height)
         self._climb = max(self._climb, self._rises)
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))

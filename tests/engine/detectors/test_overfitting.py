@@ -309,3 +309,19 @@ def test_a_sawtooth_that_keeps_coming_back_near_its_best_is_not_overfitting():
     # A tooth that keeps climbing past twice the last one is a rise again.
     climbing = PAINN11_VAL[:45] + [0.0211 * 1.03**k for k in range(1, 11)]
     assert alarms(feed(Overfitting("Validation Loss"), climbing, steps=steps[:55], train_loss=PAINN11_TRAIN[:55]))
+
+
+def test_a_swing_of_the_first_evals_does_not_excuse_a_val_loss_that_stays_up_later():
+    # cs6994-lightning-v4-metrics-csv (holdout10a, overfitting): a Lightning CSVLogger writes the
+    # val row of an epoch before its train row. The val loss swings 0.405 -> 0.789 -> 0.471 in
+    # epochs 0-2, is best at 0.314 in epoch 8, then sits at 0.50-0.70 for 7 epochs while the
+    # train loss keeps falling 0.264 -> 0.160.
+    steps = 227.0 + 227.9 * np.arange(16)
+    val = [0.405134, 0.789162, 0.470841, 0.451993, 0.379427, 0.334998, 0.417918, 0.414428, 0.314046, 0.582197,
+           0.591206, 0.496497, 0.698029, 0.546045, 0.60656, 0.564329]
+    train = [np.nan, 0.605971, 0.475224, 0.41066, 0.378032, 0.33656, 0.295537, 0.278538, 0.258538, 0.263686,
+             0.244208, 0.233887, 0.213197, 0.195847, 0.176911, 0.158476]  # the epoch before each val row
+    found = feed(Overfitting("val_loss"), val, steps=steps, train_loss=train)
+    assert [f.severity for f in found] == ["warn"] and "stayed up for 3 evals" in found[0].message
+    # Remembered, the opening swing (smoothed, 39% above the first eval) sets a bar no later level clears.
+    assert feed(Overfitting("val_loss", opening_evals=0), val, steps=steps, train_loss=train) == []
