@@ -46,6 +46,7 @@ from collections import deque
 import numpy as np
 
 from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, Detector, Event, Points
+from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.features import LrQuiet, ShortTrend, finite_logs, starts_fresh
 from lossmon.engine.detectors.stats.returns import ReturnImproving, excuse_warnings
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
@@ -81,6 +82,7 @@ class ExplodingLoss(Detector):
         short_climb, short_climb_jitters: smooth short runs: the level (median of the last 3 points) this
             factor above its best and this many times the point-to-point noise, still rising, warns
             (``runaway_alert`` times: alerts).
+        short_recent: ... the noise also of the last this many points (smooth lately too) ...
         short_rising_jitters: ... and still rising: the level this many times the noise above the
             median of the 3 points before.
         stage_held, stage_share, stage_spike_points, stage_points: a logged schedule variable
@@ -118,7 +120,7 @@ class ExplodingLoss(Detector):
         runaway_alpha: float = 0.1, runaway_alert: float = 10.0, runaway_clear: float = 2.0,
         lm_vocabulary: tuple[float, float] = (2000.0, 300000.0), chance_warn: float = 2.0, chance_clear: float = 1.5,
         short_smooth: float = 0.1, short_jump: float = 2.0, short_jitters: float = 6.0, short_digits: float = 50,
-        short_clear: float = 1.2, short_climb: float = 2.0, short_climb_jitters: float = 10.0,
+        short_clear: float = 1.2, short_climb: float = 2.0, short_climb_jitters: float = 10.0, short_recent: int = 9,
         short_rising_jitters: float = 3.0, stage_held: int = 5, stage_share: float = 0.1, stage_spike_points: int = 3, stage_points: int = 50,
         negative_first: int = 3, negative_warn: float = 10.0, negative_alert: float = 100.0,
     ) -> None:
@@ -131,7 +133,7 @@ class ExplodingLoss(Detector):
         self.lm_vocabulary, self.chance_warn, self.chance_clear = lm_vocabulary, chance_warn, chance_clear
         self.short_smooth, self.short_jump, self.short_jitters = short_smooth, short_jump, short_jitters
         self.short_digits, self.short_clear = short_digits, short_clear
-        self.short_climb, self.short_climb_jitters = short_climb, short_climb_jitters
+        self.short_climb, self.short_climb_jitters, self.short_recent = short_climb, short_climb_jitters, short_recent
         self.short_rising_jitters = short_rising_jitters
         self.stage_held, self.stage_share = stage_held, stage_share
         self.stage_spike_points, self.stage_points = stage_spike_points, stage_points
@@ -154,6 +156,7 @@ class ExplodingLoss(Detector):
         self._chance = math.nan  # log of the chance level (NaN: unknown, -inf: none)
         self._last_five: deque[float] = deque(maxlen=5)  # short runs: the last finite log values
         self._jumped = False  # a short-run jump is active
+        self._climb_logs: deque[float] = deque(maxlen=self.short_recent)  # short runs: the last finite log values
         self._negative: bool | None = None  # the loss is negative from its first value
         self._negative_start = math.nan  # log of its first values' magnitude
         self._since_stage = math.inf  # points since a schedule variable last started a new stage
@@ -308,7 +311,11 @@ class ExplodingLoss(Detector):
         # flat loss that creeps up 0.1% a point is no climb).
         rising = (stats.level - stats.level_before > self.short_rising_jitters * stats.jitter)
         rising &= ~self.feature(points, "lr_quiet", LrQuiet)[stats.index] & (since_stage[stats.index] > self.stage_points)
-        smooth = stats.jitter < self.short_smooth  # epoch means; a noisy per-batch log has the block rules
+        # Epoch means; a noisy per-batch log has the block rules. Smooth lately too: the jitter of
+        # all the points so far is a median, which a long smooth opening holds down while the loss
+        # turns wildly noisy (an NTM's batches jump between 0.6 and 5.0 once it starts to learn:
+        # a median of 3 lucky batches is no level to climb from).
+        smooth = (stats.jitter < self.short_smooth) & (self._recent_jitters(points, stats.index) < self.short_smooth)
         big = smooth & (rise >= np.maximum(math.log(self.short_climb), self.short_climb_jitters * stats.jitter))
         # Sustained: the 3 points before were already half way up (in log), and the last 4 points
         # rose one after the other; a burst of a few bad batches has neither.
@@ -325,6 +332,21 @@ class ExplodingLoss(Detector):
         for k in self.entries("short climb clear", rise < math.log(self.short_clear)).tolist():
             events.append(Event(int(stats.index[k]), None, family="short climb"))
         return events
+
+    def _recent_jitters(self, points, index: np.ndarray) -> np.ndarray:
+        """Point-to-point noise (second differences, as ShortTrend's jitter) of the last
+        ``short_recent`` finite log values up to each point of ``index``."""
+        logs = log_values(points.values)
+        jitters = np.zeros(len(index))
+        before = 0
+        for k, i in enumerate(index.tolist()):
+            self._climb_logs.extend(value for value in logs[before : i + 1].tolist() if value == value)
+            before = i + 1
+            if len(self._climb_logs) >= 5:
+                x = list(self._climb_logs)
+                jitters[k] = median([abs(a - 2.0 * b + c) for a, b, c in zip(x, x[1:], x[2:])]) * MAD_TO_SIGMA / math.sqrt(6.0)
+        self._climb_logs.extend(value for value in logs[before:].tolist() if value == value)
+        return jitters
 
     def _negative_runaway(self, points) -> list[Event]:
         """A loss negative from its first value (a likelihood with a learned variance, a critic)

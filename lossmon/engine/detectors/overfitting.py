@@ -42,15 +42,29 @@ loss drifts 0.0074 -> 0.0078 and back, then 0.0074 -> 0.0079 and back over tens 
 its lr steps down) shows how far it strays by itself: a rise no more than twice as high as an
 excursion the smoothed val loss came back from (below its best) within the last 32 evals is not
 news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning
-(an alert keeps its own, higher bar).
+(an alert keeps its own, higher bar). A sawtooth comes back from its teeth without going below
+its best: PaiNN's val loss, after each cut of an lr it does not log, creeps up one printed digit
+an epoch (0.0209 -> 0.0224, 8 rises in a row) until the next cut brings it back to 0.0211. A
+climb of 3 rises in a row or more whose smoothed height falls back to a quarter of itself is an
+excursion it came back from as well (a single outlier eval that falls back is not: no climb).
+An excursion from one of the first 2 evals is not remembered: the val loss of a barely trained
+model swings (a Lightning run's val loss 0.405, 0.789, 0.471 in epochs 0-2) and says nothing of how
+far a trained one strays (that run's val loss, best 0.314 at epoch 8, then sits at 0.50-0.70 for
+7 epochs while the train loss falls 0.264 -> 0.160).
 
 A run with few evals has no clean jitter: the second differences of its first evals measure the
 curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
 eval_loss 5.78, 3.73, 3.44, then 3.58, 4.25, 4.38, 4.56, 4.94 while the loss falls 6.0 -> 0.70 puts
 the bar at 27%). Prechelt's UP criterion needs no noise scale: 5 rises in a row (1 chance in 720
 for a val loss that only jitters) above 3% warn whatever the jitter.
+The shortest runs cannot wait for 5 rises: a BERT fine-tuning of 4 epochs (val loss 0.42, 0.39,
+then 0.49, 0.57 while the train loss falls 0.50 -> 0.13) has 2 second differences in all, both of
+the turn, which put the bar at 37%. While there are no more than 3 second differences and none
+clean, a climb warns above 10% (the alert floor): 2 rises in a row, the eval before the latest
+already 10% above the raw best and the latest rise no more than twice that climb (one outlier eval
+after a flat eval is no climb), and the train loss 10% lower than at the first rise.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter), or 5 rises in a row and GL > 3%. alert: 3 rises in a
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter).
 """
 
@@ -87,6 +101,11 @@ class Overfitting(Detector):
         up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
         recovered_evals, recovered_factor: a rise must be this many times higher than any
             excursion the smoothed val loss came back from within this many evals.
+        recovered_share, tooth_rises: a climb of this many rises in a row that falls back to
+            this share of its height came back as well (a tooth of a sawtooth).
+        opening_evals: an excursion from a best set before this eval is not remembered.
+        few_gl, few_train_fall: the few-evals rule (module docstring): its bar (%), and the fall of
+            the train loss since the first rise it needs.
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
             ``memorised_gl`` % above its raw best.
@@ -112,8 +131,12 @@ class Overfitting(Detector):
         alert_rises: int = 3, alert_gl: float = 10.0, alert_jitters: float = 4.0, alert_held: int = 5,
         min_differences: int = 3, smoothing: float = 0.5, train_fall: float = 0.01, jitter_history: int = 32,
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
-        recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5,
+        recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
+        few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
     ) -> None:
+        self.opening_evals = opening_evals
+        self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
+        self.few_gl, self.few_train_fall = few_gl, few_train_fall
         self.up_rises = up_rises
         self.recovered_evals, self.recovered_factor = recovered_evals, recovered_factor
         self.train_jitters = train_jitters
@@ -154,6 +177,8 @@ class Overfitting(Detector):
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
         self._excursion = 0.0  # the highest smoothed level (log, above the best) since the best
+        self._climb = 0  # the most rises in a row within that excursion
+        self._excursion_start = 0  # the eval it started after
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
 
     def update(self, points: Points) -> list[Finding]:
@@ -224,6 +249,25 @@ class Overfitting(Detector):
             self._recovered.popleft()
         return max((height for _, height in self._recovered), default=0.0)
 
+    def _recover(self) -> None:
+        """Remember the excursion the smoothed val loss just came back from, unless it rose from
+        the first evals: the val loss of a barely trained model swings (a Lightning run's 0.405,
+        0.789, 0.471 in epochs 0-2) and says nothing of how far a trained one strays."""
+        if self._excursion_start >= self.opening_evals:
+            self._recovered.append((self._evals, self._excursion))
+
+    def _few_evals_rise(self, value: float, earlier: float, train: float) -> bool:
+        """The few-evals rule (module docstring): no clean jitter yet; the val loss rising eval
+        after eval, already ``few_gl`` % above its raw best at the eval before this one, and this
+        last rise no more than twice that climb (a climb, not one outlier); the train loss
+        clearly falling meanwhile."""
+        if math.isfinite(self._jitter_at_best) or len(self._second_differences) > self.min_differences:
+            return False
+        if self._rises < self.warn_rises or not earlier > self._best * (1.0 + self.few_gl / 100.0):
+            return False
+        climbed = math.log(earlier / self._best)
+        return math.log(value / earlier) <= 2.0 * climbed and train <= self._train_at_first_rise * (1.0 - self.few_train_fall)
+
     def _memorised(self, value: float, train: float) -> bool:
         """The memorisation rule (module docstring): the train loss collapsed while the val loss
         climbs to its highest since its raw best."""
@@ -241,7 +285,8 @@ class Overfitting(Detector):
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
-        rising = value > self._previous
+        earlier = self._previous
+        rising = value > earlier
         self._rises = self._rises + 1 if rising else 0
         self._previous = value
         if self._rises == 1:
@@ -266,8 +311,10 @@ class Overfitting(Detector):
             self._since_raw_best.append(value)
         if smoothed < self._best_smoothed:
             if self._excursion > 0.0:  # back below the best it rose from: an excursion it recovered from
-                self._recovered.append((self._evals, self._excursion))
+                self._recover()
             self._excursion = 0.0
+            self._climb = 0
+            self._excursion_start = self._evals
             self._best_smoothed = smoothed
             self._train_at_best = train
             self._train_smoothed_at_best = self._train_smoothed
@@ -282,9 +329,22 @@ class Overfitting(Detector):
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
         gl = 100.0 * math.expm1(min(smoothed - self._best_smoothed, _MAX_EXPONENT))
-        self._excursion = max(self._excursion, smoothed - self._best_smoothed)
+        height = smoothed - self._best_smoothed
+        if self._excursion > 0.0 and self._climb >= self.tooth_rises and height <= self.recovered_share * self._excursion:
+            # back down to near its best after a climb of several evals: a tooth of a sawtooth (a
+            # val loss that creeps up until the lr is cut, again and again) is an excursion it came
+            # back from as well (one outlier eval is no tooth)
+            self._recover()
+            self._excursion = 0.0
+            self._climb = 0
+            self._excursion_start = self._evals
+        self._excursion = max(self._excursion, height)
+        self._climb = max(self._climb, self._rises)
         jitter_pct = 100.0 * math.expm1(min(self._clean_jitter(jitter), _MAX_EXPONENT))
-        self._held = self._held + 1 if gl > max(self.warn_gl, self.warn_jitters * jitter_pct) else 0
+        warn_bar = max(self.warn_gl, self.warn_jitters * jitter_pct)
+        self._held = self._held + 1 if gl > warn_bar else 0
+        if self._few_evals_rise(value, earlier, train):
+            warn_bar = min(warn_bar, max(self.warn_gl, self.few_gl))
         if self._evals >= self.min_evals and self._memorised(value, train):
             raw_gl = 100.0 * (value / self._best - 1.0)
             finding = self.raise_finding(
@@ -309,7 +369,7 @@ class Overfitting(Detector):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
             severity = "alert"
-        elif gl > max(self.warn_gl, self.warn_jitters * jitter_pct) or (self._rises >= self.up_rises and gl > self.warn_gl):
+        elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl):
             severity = "warn"
             if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
                 return None  # no higher than the val loss wandered lately, and came back from

@@ -10,7 +10,13 @@ from lossmon.engine.store import SeriesStore
 # A counter of iterations skipped for NaNs (Megatron's "number of nan iterations"): a count, never
 # itself a non-finite value, and no schedule.
 NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
-_CLASSIFICATION_METRIC = re.compile(r"recall|precision|f1|acc|auc|map|iou|dice|top", re.I)
+# Classification and detection metrics, and the overlap scores of generated text (BLEU, also as
+# "BLUE", its common misspelling in hand-written logs; ROUGE, METEOR, chrF, CIDEr, exact match): a
+# translation model whose BLEU reads 0 at every evaluation while its loss falls 5.6 -> 1.0 learns
+# nothing it is scored on.
+_CLASSIFICATION_METRIC = re.compile(
+    r"recall|precision|f1|acc|auc|map|iou|dice|top|bleu|blue|rouge|meteor|chrf|cider|exact[-_ ]?match", re.I
+)
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")
 # Piecewise-constant series that are no schedule: some change *because* of an instability (the

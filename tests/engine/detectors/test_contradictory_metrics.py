@@ -1,5 +1,6 @@
 import numpy as np
 
+from lossmon.engine import check_file
 from lossmon.engine.detectors.contradictory_metrics import ContradictoryMetrics
 from tests.engine.detectors.series import feed, summary
 
@@ -150,3 +151,28 @@ def test_a_smoothed_metric_drifting_toward_its_raw_values_is_not_worsening():
     # a smoothed metric stuck at a degenerate value is still stuck
     stuck = feed(ContradictoryMetrics("recall~"), np.zeros(8), train_loss=np.linspace(0.7, 0.1, 8))
     assert [f.severity for f in stuck] == ["warn", "alert"]
+
+
+# tamslate (tests/corpus/tamslate-eval-step-train-val-bleu, its first 8 evaluations): a translation
+# model's BLEU (spelled 'BLUE' in the log) reads 0 at every one of its 81 evaluations while the
+# train loss falls 5.64 -> 1.03. The overlap scores of generated text are judged like accuracy.
+TAMSLATE = "".join(
+    f"Eval step {step:4d} | train loss {train:.4f} | val loss {val:.4f} | BLUE: 0.0000\n"
+    for step, train, val in zip(
+        range(0, 8000, 1000),
+        (5.6413, 2.2095, 1.9796, 1.7871, 1.6414, 1.5483, 1.4694, 1.4168),
+        (5.6406, 2.2210, 1.9872, 1.7998, 1.6507, 1.5576, 1.4702, 1.4279),
+    )
+)
+
+
+def test_a_bleu_at_zero_at_every_evaluation_while_the_loss_falls_is_a_contradiction(tmp_path):
+    log = tmp_path / "loss_log.txt"
+    log.write_text(TAMSLATE)
+    found = [f for f in check_file(str(log)).findings if f.pathology == "contradictory_metrics"]
+    assert [(f.severity, f.step) for f in found] == [("warn", 4000.0)]
+    assert "BLUE has not moved from 0 since its first evaluation" in found[0].message
+    # The same numbers under the usual spellings are judged the same way.
+    for name in ("BLEU", "sacrebleu", "rougeL"):
+        log.write_text(TAMSLATE.replace("BLUE", name))
+        assert [f.step for f in check_file(str(log)).findings if f.pathology == "contradictory_metrics"] == [4000.0]

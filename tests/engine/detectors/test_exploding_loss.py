@@ -370,3 +370,17 @@ def test_a_segment_that_continues_in_a_later_epoch_keeps_the_spike_rules_scale()
     assert alarms(run(9.0)) == []
     # A new segment at the first epoch is a new run: the early rule, with no scale, warns.
     assert summary(alarms(run(1.0))) == [("exploding_loss", "warn", 200.0)]
+
+
+def test_a_lucky_median_of_a_loss_turned_wildly_noisy_is_no_level_to_climb_from():
+    # ntm-baichenjia-save-log-txt (healthy): a Neural Turing Machine's loss sits at 5.5 (within
+    # 2%) for 200 epochs, then, as it starts to learn, jumps between 0.2 and 5.3 from one point to
+    # the next (0.788 and 0.598 in a row at epochs 279-280). The jitter of all the points so far
+    # is still that of the smooth opening, but the recent points are anything but smooth: the
+    # level of 4.59 at epoch 313 is no climb from a "best level" of 0.788.
+    monitor = check_file(str(CORPUS / "ntm-baichenjia-save-log-txt" / "log.txt"))
+    loss = monitor.store["Loss"].values[:330].copy()
+    assert not [f for f in feed(ExplodingLoss("Loss"), loss) if "climbing" in f.message]
+    # With the recent points' noise left out (a window too short to measure any), it warns.
+    found = [f for f in feed(ExplodingLoss("Loss", short_recent=2), loss) if "climbing" in f.message]
+    assert [(f.severity, f.step) for f in found] == [("warn", 313.0)]

@@ -262,3 +262,66 @@ def test_five_rises_in_a_row_warn_whatever_the_jitter_of_a_short_run():
     # Four rises are not enough without clearing the jitter bar, nor five while the train loss is flat.
     assert feed(Overfitting("eval_loss"), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
     assert feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=[np.nan] + [2.0] * 7) == []
+
+
+def test_a_climb_of_a_four_epoch_run_warns_although_its_few_differences_are_the_turn():
+    # tsai-end3-bert-finetune-readme-log (holdout9s, overfitting): McCormick's BERT fine-tuning,
+    # 4 epochs. The only 2 second differences are the turn's: a jitter bar of 37% that the rise
+    # of 46% above the best (24% smoothed) does not clear.
+    val = [0.42, 0.39, 0.49, 0.57]
+    train = [0.50, 0.31, 0.19, 0.13]
+    found = feed(Overfitting("Validation Loss"), val, steps=[1.0, 2.0, 3.0, 4.0], train_loss=train)
+    assert summary(found) == [("overfitting", "warn", 4.0)]
+    assert "rose 2 evals in a row" in found[0].message
+    # Not when the train loss stalls meanwhile, nor when the eval before the latest was not yet
+    # clearly above the best (one outlier after a flat eval: 0.40 then 0.57), nor on a single
+    # jump far larger than the climb before it.
+    assert feed(Overfitting("Validation Loss"), val, train_loss=[0.50, 0.31, 0.19, 0.18]) == []
+    assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.40, 0.57], train_loss=train) == []
+    assert feed(Overfitting("Validation Loss"), [0.42, 0.39, 0.44, 0.80], train_loss=train) == []
+
+
+# painn-fixworkingsetup-11-md (healthy), epochs 41-100: after each cut of the lr (not logged) the
+# val loss drops to a new level, then creeps up one printed digit an epoch (0.0209 -> 0.0224)
+# until the next cut brings it back down near its best: a sawtooth, no trend.
+PAINN11_VAL = [
+    0.0218, 0.0219, 0.0218, 0.0217, 0.0221, 0.0216, 0.022, 0.0216, 0.022, 0.0223, 0.0228, 0.0222, 0.022, 0.0226,
+    0.0226, 0.0207, 0.021, 0.021, 0.0214, 0.0214, 0.0216, 0.0217, 0.0216, 0.0216, 0.0216, 0.0212, 0.0212, 0.0215,
+    0.0218, 0.0221, 0.0224, 0.0219, 0.0219, 0.0218, 0.0209, 0.0211, 0.0213, 0.0214, 0.0217, 0.0218, 0.022, 0.0221,
+    0.0223, 0.0224, 0.0211, 0.0211, 0.0212, 0.0213, 0.0214, 0.0215, 0.0216, 0.0217, 0.0218, 0.022, 0.0221, 0.0222,
+    0.0215, 0.0214, 0.0214, 0.0214,
+]
+PAINN11_TRAIN = [
+    0.0192, 0.0192, 0.0192, 0.0193, 0.0189, 0.0189, 0.0188, 0.0188, 0.0187, 0.0186, 0.0187, 0.0187, 0.0185, 0.0185,
+    0.0184, 0.0172, 0.0168, 0.0166, 0.0164, 0.0164, 0.0162, 0.016, 0.016, 0.016, 0.0159, 0.016, 0.0159, 0.0158,
+    0.0158, 0.0157, 0.0157, 0.0156, 0.0156, 0.0156, 0.0155, 0.015, 0.0148, 0.0146, 0.0145, 0.0144, 0.0142, 0.0141,
+    0.014, 0.0139, 0.0142, 0.014, 0.0138, 0.0137, 0.0136, 0.0135, 0.0134, 0.0134, 0.0133, 0.0132, 0.0132, 0.0131,
+    0.0134, 0.0133, 0.0132, 0.0131,
+]
+
+
+def test_a_sawtooth_that_keeps_coming_back_near_its_best_is_not_overfitting():
+    steps = np.arange(41.0, 101.0)
+    assert feed(Overfitting("Validation Loss"), PAINN11_VAL, steps=steps, train_loss=PAINN11_TRAIN) == []
+    # Counting only a return below the best as a recovery, the third tooth (8 rises in a row) warns.
+    found = feed(Overfitting("Validation Loss", recovered_share=0.0), PAINN11_VAL, steps=steps, train_loss=PAINN11_TRAIN)
+    assert summary(found) == [("overfitting", "warn", 94.0)]
+    # A tooth that keeps climbing past twice the last one is a rise again.
+    climbing = PAINN11_VAL[:45] + [0.0211 * 1.03**k for k in range(1, 11)]
+    assert alarms(feed(Overfitting("Validation Loss"), climbing, steps=steps[:55], train_loss=PAINN11_TRAIN[:55]))
+
+
+def test_a_swing_of_the_first_evals_does_not_excuse_a_val_loss_that_stays_up_later():
+    # cs6994-lightning-v4-metrics-csv (holdout10a, overfitting): a Lightning CSVLogger writes the
+    # val row of an epoch before its train row. The val loss swings 0.405 -> 0.789 -> 0.471 in
+    # epochs 0-2, is best at 0.314 in epoch 8, then sits at 0.50-0.70 for 7 epochs while the
+    # train loss keeps falling 0.264 -> 0.160.
+    steps = 227.0 + 227.9 * np.arange(16)
+    val = [0.405134, 0.789162, 0.470841, 0.451993, 0.379427, 0.334998, 0.417918, 0.414428, 0.314046, 0.582197,
+           0.591206, 0.496497, 0.698029, 0.546045, 0.60656, 0.564329]
+    train = [np.nan, 0.605971, 0.475224, 0.41066, 0.378032, 0.33656, 0.295537, 0.278538, 0.258538, 0.263686,
+             0.244208, 0.233887, 0.213197, 0.195847, 0.176911, 0.158476]  # the epoch before each val row
+    found = feed(Overfitting("val_loss"), val, steps=steps, train_loss=train)
+    assert [f.severity for f in found] == ["warn"] and "stayed up for 3 evals" in found[0].message
+    # Remembered, the opening swing (smoothed, 39% above the first eval) sets a bar no later level clears.
+    assert feed(Overfitting("val_loss", opening_evals=0), val, steps=steps, train_loss=train) == []
