@@ -153,7 +153,5 @@ def test_a_loss_that_falls_from_chance_and_stops_far_from_good_is_a_plateau():
     assert feed(Plateau("loss"), [2.45] + DL_LAB2[1:], steps=steps) == []
     # Nor does a GAN's, whose losses settle where the two players balance.
     assert feed(Plateau("d_loss"), DL_LAB2, steps=steps) == []
-    # Above where it started (no fall from chance), it never learned: not this rule's.
-    assert feed(Plateau("loss"), [DL_LAB2[0]] + [v * 1.7 for v in DL_LAB2[1:]], steps=steps) == []
     # Still falling 1% between its halves, it is progressing.
     assert feed(Plateau("loss"), [v * 0.999**k for k, v in enumerate(DL_LAB2)], steps=steps) == []
