@@ -18,7 +18,7 @@ lr warm-up, over at least 3 distinct steps: records that share a step are batche
 in epoch 4), not 21 epochs of a flat loss. A short run whose first value sits at a telling chance
 level ln(k) (a k-class cross-entropy of an untrained model) and that fell from it, then stopped
 far from good, is a plateau too: its halves not 1% apart (nor a steady fall), its recent level
-still half of ln(k) or more, its points bouncing by less than 10%, after 20 points (a CIFAR-10 classifier at 2.295, then 1.40-1.62 for
+still half of ln(k) or more, after 20 points (a CIFAR-10 classifier at 2.295, then 1.40-1.62 for
 97,000 iterations: 64% of ln 10) warns; a GAN's losses (D, G, critic) are no k-class
 cross-entropy. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
@@ -58,9 +58,8 @@ class Plateau(Detector):
         short_smooth: ... whose points stay within this (log) of a local line ...
         short_progress: ... and whose second half is not this factor below its first ...
         short_steps: ... over at least this many distinct steps.
-        far_share, far_bounce: a short run that fell from a chance level ln(k) and stopped at this
-            share of it or more, its points bouncing by less than ``far_bounce`` (log), has
-            stopped far from good.
+        far_share: a short run that fell from a chance level ln(k) and stopped at this share of it
+            or more has stopped far from good.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -78,9 +77,9 @@ class Plateau(Detector):
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
-        short_steps: int = 3, far_share: float = 0.5, far_bounce: float = 0.1,
+        short_steps: int = 3, far_share: float = 0.5,
     ) -> None:
-        self.far_share, self.far_bounce = far_share, far_bounce
+        self.far_share = far_share
         self.short_steps = short_steps
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
         self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
@@ -202,7 +201,6 @@ class Plateau(Detector):
             & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
             & (stats.start - stats.best >= -math.log(self.dead_ratio))  # it fell: not a dead start
             & (level >= self.far_share * chance) & ~quiet[stats.index]
-            & (stats.jitter < self.far_bounce)  # bouncing by 10% or more: not_converging's
         )
         events = []
         for k in self.entries("far", far).tolist():
