@@ -15,19 +15,13 @@ line: means over epochs; single noisy batches wait for the block rule) and whose
 not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
 lr warm-up, over at least 3 distinct steps: records that share a step are batches of one epoch
 (DeepSpeed RWKV's reward model logs 21 batches as 'Epoch 0', flat at ~1.0 before its loss drops
-in epoch 4), not 21 epochs of a flat loss. A short run whose first value sits at a telling chance
-level ln(k) (a k-class cross-entropy of an untrained model) and that fell from it, then stopped
-far from good, is a plateau too: its halves not 1% apart (nor a steady fall), its recent level
-still half of ln(k) or more, after 20 points (a CIFAR-10 classifier at 2.295, then 1.40-1.62 for
-97,000 iterations: 64% of ln 10) warns; a GAN's losses (D, G, critic) are no k-class
-cross-entropy. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
+in epoch 4), not 21 epochs of a flat loss. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
@@ -58,8 +52,6 @@ class Plateau(Detector):
         short_smooth: ... whose points stay within this (log) of a local line ...
         short_progress: ... and whose second half is not this factor below its first ...
         short_steps: ... over at least this many distinct steps.
-        far_share: a short run that fell from a chance level ln(k) and stopped at this share of it
-            or more has stopped far from good.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -77,9 +69,8 @@ class Plateau(Detector):
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
-        short_steps: int = 3, far_share: float = 0.5,
+        short_steps: int = 3,
     ) -> None:
-        self.far_share = far_share
         self.short_steps = short_steps
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
         self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
@@ -99,7 +90,6 @@ class Plateau(Detector):
         self._short_age = 0  # points of a short run outside lr warm-up
         self._short_steps = 0  # distinct steps of a short run
         self._last_step = math.nan
-        self._first = math.nan  # the first finite value of the segment
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -109,11 +99,7 @@ class Plateau(Detector):
         if self._fresh is None and len(points):
             self._fresh = starts_fresh(points.steps, points.ctx("epoch"))
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        finite = points.values[np.isfinite(points.values)]
-        if math.isnan(self._first) and len(finite):
-            self._first = float(finite[0])
-        stats = self.feature(points, "short_trend", ShortTrend)
-        short = self._stalled_far(stats, quiet, points) + self._short(stats, quiet, points)
+        short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
         blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return self.apply(points, short)
@@ -185,33 +171,6 @@ class Plateau(Detector):
             events.append(Event(i, "warn", message, "dead"))
         return events
 
-    def _stalled_far(self, stats, quiet, points: Points) -> list[Event]:
-        """A short run that started at a telling chance level ln(k), fell, and then stopped far
-        from good: its halves not 1% apart (nor a steady fall), its recent level still
-        ``far_share`` of the chance level or more (module docstring)."""
-        if self._short_age >= SHORT_LIMIT or not self._fresh or self.attrs.get("epoch_running_average") or not len(stats):
-            return []
-        classes = _telling_classes(self._first) if self._first > 0 else None
-        if classes is None or _ADVERSARIAL.search(points.series):
-            return []
-        chance = math.log(classes)
-        level = np.exp(stats.recent)
-        far = (
-            (stats.count >= self.short_anywhere) & (stats.progress < math.log(self.short_progress))
-            & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
-            & (stats.start - stats.best >= -math.log(self.dead_ratio))  # it fell: not a dead start
-            & (level >= self.far_share * chance) & ~quiet[stats.index]
-        )
-        events = []
-        for k in self.entries("far", far).tolist():
-            i = int(stats.index[k])
-            events.append(Event(i, "warn", (
-                f"loss flat at {level[k]:.4g} for the last {int(stats.count[k]) // 2} of {int(stats.count[k])} points "
-                f"(step {format_step(points.steps[i])}): still {level[k] / chance:.0%} of ln({classes}) = {chance:.4f}, "
-                f"the chance level for {classes} classes it started at"
-            ), "far"))
-        return events
-
     def _smoothed(self, means: np.ndarray) -> np.ndarray:
         """Each block's mean averaged with the two before it: one lucky block of a noisy loss must
         not pass for 5% of progress."""
@@ -249,11 +208,6 @@ class Plateau(Detector):
         if lr == 0.0:
             message += "; the learning rate is 0"
         return message
-
-
-# A GAN's losses (D, G, d_loss, G_GAN, critic...) are no cross-entropy of k classes to start at
-# chance, and settle where the two players balance: a discriminator loss of 1.946 is not ln(7).
-_ADVERSARIAL = re.compile(r"^[dg](?:_|$)|^[dg]loss|disc|generat|gen[_ ]loss|critic|advers|gan", re.I)
 
 
 def _clearly_at_chance(level: float) -> bool:
