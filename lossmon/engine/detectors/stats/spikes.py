@@ -10,7 +10,8 @@ winsorized at 3 sigma, so a loss that starts bouncing widely raises its own bar.
 Severity follows what the user should do:
 * a spike (z > 6 and at least 2x the level) is a ``warn`` at once: look at that batch;
 * in the first points, before there is a level or a noise scale, a jump of 3x the median of the
-  last 5 values (one lucky batch cannot set the bar) is a ``warn`` at once on epoch-level points;
+  last 5 values (one lucky batch cannot set the bar; 3x their highest when they already fell 3x
+  among themselves) is a ``warn`` at once on epoch-level points;
   on points that are batches (several per epoch: the caller says which, ``batches``) it waits
   one point for its verdict: still up there, ``warn``; straight back down, ``info``. Without a
   scale, one batch 3x up cannot be told from the batch-to-batch scatter of a per-batch loss (a
@@ -200,6 +201,11 @@ class SpikeWatch:
             self.excursion, self.fired, self.calm = 0, None, 0
         if self.n <= rules.warm:
             self.early_level = median(self.early_values)
+            if _largest_fall(self.early_values) >= math.log(rules.early_ratio):
+                # Values that already fell by the early ratio among themselves (a last-batch loss
+                # printed once per epoch swings up and back down) have no level their median could
+                # stand for: a jump is news only above the highest of them. A climb never fell.
+                self.early_level = max(self.early_values)
             jump = y - self.early_level
             if jump >= math.log(rules.early_ratio):
                 self._open(jump, i, steps, raw, where, events, early=True, wait=batch)
@@ -311,6 +317,15 @@ class SpikeWatch:
         if self.excursion >= rules.reanchor:
             self.m, self.excursion, self.fired, self.calm = y, 0, None, 0  # a new level
         return True
+
+
+def _largest_fall(values) -> float:
+    """The largest drop from a value to any later one (0 for a series that never fell)."""
+    highest, fall = -math.inf, 0.0
+    for value in values:
+        highest = max(highest, value)
+        fall = max(fall, highest - value)
+    return fall
 
 
 @lru_cache(maxsize=None)
