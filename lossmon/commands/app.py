@@ -3,7 +3,6 @@ grow (files, globs, '-' for stdin); --replay animates finished logs instead."""
 
 from __future__ import annotations
 
-import gc
 import glob
 import os
 import sys
@@ -137,11 +136,7 @@ def run_app(args) -> int:
     LossmonApp(
         reader, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
     ).run()
-    # The terminal is restored and the reader stopped: what the app held is freed by the process
-    # ending. The interpreter's own teardown would first walk it all for cycles, several times
-    # (0.5 s after a big history, before the shell prompt came back).
-    gc.freeze()
-    return EXIT_OK
+    return EXIT_OK  # (the program then ends without the interpreter's teardown: see cli.end_process)
 
 
 __all__ = ["run_app", "build_reader"]

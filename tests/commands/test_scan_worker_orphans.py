@@ -66,12 +66,9 @@ def test_a_command_killed_or_interrupted_while_its_workers_scan_leaves_no_proces
     if how == "Ctrl+C":
         # The owner decides: the workers ignore the interrupt (no traceback of theirs).
         assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
-        if command == "check" and status == 0:  # the interrupt came as it ended: then its report is whole
-            with open(big_log, "rb") as log:
-                lines = sum(block.count(b"\n") for block in iter(lambda: log.read(1 << 20), b""))
-            assert f"{lines:,} lines" in (tmp_path / "stdout").read_text()
-        else:
-            assert status == (130 if command == "check" else 0)
+        # Even as check ends (its report whole) an interrupted check is 130, never 0
+        # (tests/commands/test_interrupts.py hits each window on purpose).
+        assert status == (130 if command == "check" else 0)
     elif how == "SIGTERM":
         assert status == (-signal.SIGTERM if command == "check" else 0)
 
