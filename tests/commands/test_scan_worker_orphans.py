@@ -136,3 +136,29 @@ def test_the_app_quit_or_killed_mid_history_leaves_no_worker(how, big_log, tmp_p
     finally:
         terminal.close()
         kill_session(shell)
+
+
+def test_the_app_hung_up_mid_history_ends_and_leaves_no_worker(big_log, tmp_path):
+    """A terminal window closed or an SSH session dropped: tmux kill-server takes the pane's
+    terminal away (SIGHUP, and every write to the terminal fails from then on). The app ends,
+    and no scan worker or fork server outlives it (once, apps were seen running on for half an
+    hour after it)."""
+    from tests.conftest import until
+    from tests.tmux_screen import TmuxScreen
+
+    env = {"PYTHONPATH": str(REPO), "LOSSMON_SCAN_WORKERS": str(WORKERS), "XDG_STATE_HOME": str(tmp_path / "state")}
+    screen = TmuxScreen([str(big_log)], 100, 30, env=env)
+    session = screen.pid  # the pane's process leads its session
+    try:
+        def app_pid() -> int | None:
+            apps = [proc.pid for proc in session_processes(session) if "lossmon" in proc.cmdline and str(big_log) in proc.cmdline
+                    and not any(worker.pid == proc.pid for worker in scan_workers(session, proc.ppid))]
+            return min(apps) if apps else None
+
+        until(lambda: app_pid() is not None, "the app", timeout=60)
+        wait_for_workers(session, app_pid(), WORKERS)
+        subprocess.run(["tmux", "-L", screen.socket, "kill-server"], capture_output=True, timeout=10)
+        assert_session_ends(session)
+    finally:
+        screen.close()
+        kill_session(session)
