@@ -136,7 +136,7 @@ def run_app(args) -> int:
     LossmonApp(
         reader, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
     ).run()
-    return EXIT_OK  # (the program then ends without the interpreter's teardown: see cli.end_process)
+    return EXIT_OK
 
 
 __all__ = ["run_app", "build_reader"]

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import as_from_a_terminal
+
 REPO = Path(__file__).resolve().parents[2]
 
 PROGRAM = r'''
@@ -87,6 +89,7 @@ def lossmon_interrupted(where: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", PROGRAM, where, *args], capture_output=True, text=True, timeout=120,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "LOSSMON_SCAN_WORKERS": "0"},
+        preexec_fn=as_from_a_terminal,
     )
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import assert_session_ends, kill_session, scan_workers, session_processes, wait_for_workers, write_big_log
-from tests.tmux_screen import AttachedTerminal
+from tests.processes import as_from_a_terminal, assert_session_ends, kill_session, scan_workers, session_processes, wait_for_workers, write_big_log
+from tests.conftest import until
+from tests.tmux_screen import AttachedTerminal, TmuxScreen
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
 
@@ -43,7 +44,7 @@ def start(args: list[str], tmp_path: Path) -> subprocess.Popen:
     err = open(tmp_path / "stderr", "wb")
     with out, err:
         return subprocess.Popen([sys.executable, "-m", "lossmon", *args], cwd=tmp_path, env=_env(),
-                                stdout=out, stderr=err, start_new_session=True)
+                                stdout=out, stderr=err, start_new_session=True, preexec_fn=as_from_a_terminal)
 
 
 @pytest.mark.parametrize("command", ["check", "watch"])
@@ -122,8 +123,6 @@ def test_the_app_quit_or_killed_mid_history_leaves_no_worker(how, big_log, tmp_p
             children = [proc.pid for proc in session_processes(shell) if proc.ppid == shell and "lossmon" in proc.cmdline]
             return children[0] if children else None
 
-        from tests.conftest import until
-
         until(lambda: app_pid() is not None, "the app", timeout=60)
         app = app_pid()
         wait_for_workers(shell, app, WORKERS)
@@ -143,9 +142,6 @@ def test_the_app_hung_up_mid_history_ends_and_leaves_no_worker(big_log, tmp_path
     terminal away (SIGHUP, and every write to the terminal fails from then on). The app ends,
     and no scan worker or fork server outlives it (once, apps were seen running on for half an
     hour after it)."""
-    from tests.conftest import until
-    from tests.tmux_screen import TmuxScreen
-
     env = {"PYTHONPATH": str(REPO), "LOSSMON_SCAN_WORKERS": str(WORKERS), "XDG_STATE_HOME": str(tmp_path / "state")}
     screen = TmuxScreen([str(big_log)], 100, 30, env=env)
     session = screen.pid  # the pane's process leads its session
