@@ -331,21 +331,18 @@ class ScanWorkers:
         if self.ended:
             return
         self.ended = True
-        busy = False  # a worker is still scanning ranges nobody will take now
         for _, _, future, _ in self._in_flight:
-            if future is not None and not future.cancel() and not future.done():
-                busy = True
+            if future is not None:
+                future.cancel()
         self._in_flight.clear()
         self._blocks.clear()
-        processes = self.processes  # (shutdown forgets them)
+        # Waiting is short (a worker finishes the range it is on); a broken pool's workers are gone.
         try:
-            # Idle workers end at once; a busy one would first finish its group of ranges (seconds
-            # on a busy machine: quitting mid-history waited for it), so it is killed instead.
-            self._pool.shutdown(wait=not (self.broken or busy), cancel_futures=True)
+            self._pool.shutdown(wait=not self.broken, cancel_futures=True)
         except Exception:  # noqa: BLE001 - a pool left half made (Ctrl+C inside submit): end its workers here
-            busy = True
-        if busy:
-            _kill(processes)
+            for process in self.processes:
+                process.kill()
+                process.join()
         self._file.close()
 
     def __enter__(self) -> ScanWorkers:
@@ -469,16 +466,6 @@ class ScanWorkers:
                 continue  # the block is this process's to judge
             result[key] = _lines(parts, first, last)
         return result
-
-
-def _kill(processes: list) -> None:
-    for process in processes:
-        try:
-            process.kill()
-        except (OSError, ValueError):  # ended meanwhile
-            pass
-    for process in processes:
-        process.join()
 
 
 def _lines(parts: list[tuple[int, Hits | None]], first: int, last: int) -> Hits | None:

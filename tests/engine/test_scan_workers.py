@@ -2,8 +2,6 @@
 process alone, whatever the blocks of either side, and whether a worker dies or not."""
 
 import hashlib
-import threading
-import time
 import random
 
 import pytest
@@ -16,7 +14,7 @@ from lossmon.engine import Monitor, check_file
 from lossmon.engine.follower import Follower
 from lossmon.engine.scan_workers import ScanWorkers, idle_cores, workers_wanted
 from lossmon.engine.sources import read_chunks
-from tests.conftest import ManualClock, until
+from tests.conftest import ManualClock
 
 
 def write_log(path, records: int = 12_000) -> None:
@@ -324,37 +322,3 @@ def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monke
     assert log.read_bytes()[where["start"] - 1 : where["start"]] == b"\n"
     assert log.read_bytes()[: where["start"]].count(b"\n") == where["first_line"] - 1
 
-
-class HangingMatcher:
-    """A template's matcher whose scan, in a worker, says it started and then hangs until
-    ``release`` exists (a worker busy with its group of ranges when its owner quits)."""
-
-    def __init__(self, started: str, release: str) -> None:
-        self.started, self.release = started, release
-
-    def find(self, data, newlines, shared):
-        open(self.started, "w").close()
-        while not os.path.exists(self.release):
-            time.sleep(0.01)
-        return None
-
-
-def test_closing_kills_a_worker_busy_with_its_ranges_instead_of_waiting_for_them(log, tmp_path):
-    """Quitting the app mid-history closes the workers: it used to wait until each had finished
-    the group of ranges it was scanning (1-3.5 s on a busy machine before the prompt came back)."""
-    started, release = tmp_path / "started", tmp_path / "release"
-    workers = ScanWorkers(str(log), os.path.getsize(log), 1, range_bytes=64 * 1024)
-    closing = threading.Thread(target=workers.close, daemon=True)
-    try:
-        workers._matchers = {"hang": HangingMatcher(str(started), str(release))}  # as take() sets them
-        workers._hand_out()
-        until(started.exists, "a worker scanning")
-        processes = workers.processes
-        assert processes and all(process.is_alive() for process in processes)
-        closing.start()
-        until(lambda: not closing.is_alive(), "close() to return while the scan still hangs")
-        assert not release.exists() and not any(process.is_alive() for process in processes)
-        assert workers.ended
-    finally:
-        release.touch()
-        closing.join(60) if closing.is_alive() else workers.close()
