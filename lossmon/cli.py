@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import difflib
 import glob
 import importlib
 import os
+import signal
 import sys
+import threading
+from typing import NoReturn
 
 from lossmon import __version__
 from lossmon.engine.errors import LossmonError
 
-from lossmon.commands import EXIT_ALERT, EXIT_OK, EXIT_USAGE, OutputError
+from lossmon.commands import EXIT_ALERT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OutputError
 from lossmon.options import add_alert_options, add_parsing_options, add_stall_option
 
 
@@ -279,13 +283,57 @@ def misspelt_command(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The exit status of the command ``argv``. Without ``argv`` this is the program itself
+    (the console script, ``python -m lossmon``): it reads sys.argv and ends the process
+    (:func:`end_process`), so that a Ctrl+C is never lost on the way out."""
+    program = argv is None
     argv = sys.argv[1:] if argv is None else argv
-    _prepare_streams()
     try:
-        status = _run(argv)
-    except SystemExit as done:  # argparse's --help and --version: still check their output
-        status = done.code if isinstance(done.code, int) else EXIT_USAGE
-    return _flush_stdout(status)
+        _prepare_streams()
+        try:
+            status = _run(argv)
+        except SystemExit as done:  # argparse's --help and --version: still check their output
+            status = done.code if isinstance(done.code, int) else EXIT_USAGE
+        status = _flush_stdout(status)
+    except KeyboardInterrupt:  # after the command: while its output was flushed
+        status = _interrupted()
+    if program:
+        end_process(status)
+    return status
+
+
+def end_process(status: int) -> NoReturn:
+    """End the program with ``status``, or with EXIT_INTERRUPTED if a Ctrl+C (SIGINT) came
+    meanwhile. Left to the interpreter, the way out (threads joined, atexit functions, then its
+    teardown) runs Python code after the status is decided: an interrupt there was an "Exception
+    ignored" traceback, and an interrupted check exited 0 with its report. Here the threads and
+    atexit functions run with an interrupt only noted; then SIGINT is blocked, the output
+    flushed, the interrupt looked for once more, and the process ends without the teardown
+    (which only walked and freed memory, half a second after a big history: the system frees
+    it at once)."""
+    noted: list[int] = []
+    signal.signal(signal.SIGINT, lambda *_: noted.append(1))
+    try:
+        threading._shutdown()  # what the interpreter's exit does first: non-daemon threads end
+        atexit._run_exitfuncs()  # multiprocessing's (children joined), the others'
+    except KeyboardInterrupt:  # (raised by a handler of their own)
+        noted.append(1)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    for stream in (sys.stdout, sys.stderr):  # (stdout's failure was told by _flush_stdout)
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    if (noted or signal.SIGINT in signal.sigpending()) and status != EXIT_INTERRUPTED:
+        status = _interrupted()
+    os._exit(status)
+
+
+def _interrupted() -> int:
+    """A Ctrl+C (SIGINT) ended the command before it finished: one line, and its own status."""
+    _say("lossmon: interrupted")
+    return EXIT_INTERRUPTED
 
 
 def _run(argv: list[str]) -> int:
@@ -320,7 +368,7 @@ def _run(argv: list[str]) -> int:
         _say(printable(f"lossmon: {error}" if not str(error).startswith("lossmon") else str(error)), stream)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
     except BrokenPipeError:  # output piped into `head`: stop quietly
         _discard_stdout()
         sys.stderr.close()

@@ -100,3 +100,12 @@ def write_big_log(path: Path, megabytes: int) -> None:
             steps = np.arange(first, min(total, first + 100_000))
             loss = 1.5 + 1.0 / (1 + steps / 5000) + rng.uniform(0, 0.05, len(steps))
             out.write("".join(map("iter %d: loss %.4f, time 10.00ms, mfu 1.00%%\n".__mod__, zip(steps.tolist(), loss.tolist()))))
+
+
+def as_from_a_terminal() -> None:
+    """``preexec_fn`` for a command that a test interrupts: Ctrl+C as a shell at a terminal gives
+    it (default action, not blocked). A child inherits ignored and blocked signals, and the test
+    runner's process may have SIGINT ignored or blocked (a scan worker's set-up, run where it was
+    forked), which would make the interrupt a no-op."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -112,6 +112,12 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.schedule(0.0)
         self.set_interval(self.blink_interval, self.pulse)
 
+    def exit(self, *args, **kwargs) -> None:
+        """Quit (q, Ctrl+C, a stop signal): the follower and its scan workers start winding down
+        now, while Textual restores the terminal, instead of after it (on_unmount waits for them)."""
+        self.reader.stop(wait=False)
+        super().exit(*args, **kwargs)
+
     def on_unmount(self) -> None:
         use_ascii_scrollbars(False)
         self.reader.stop()

@@ -101,8 +101,8 @@ class LogReader:
         for log in list(self.logs):
             notify(log)  # what was read before
 
-    def stop(self) -> None:
-        self.follower.stop()
+    def stop(self, wait: bool = True) -> None:
+        self.follower.stop(wait=wait)
 
     @property
     def paused(self) -> bool:

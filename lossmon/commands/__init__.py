@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lossmon.engine.errors import LossmonError
 
 EXIT_OK, EXIT_ALERT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C (SIGINT) before the command finished, as a shell reports a process it ended
 
 
 class OutputError(LossmonError):

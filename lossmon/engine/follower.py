@@ -171,10 +171,12 @@ class Follower:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = 5.0, wait: bool = True) -> None:
+        """End the thread (within its batch) and close the inputs; ``wait=False`` only asks, so
+        the thread winds down (its scan workers too) while the caller does something else."""
         self._stopping.set()
         self._wake.set()
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+        if wait and self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout)
 
     def get(self, timeout: float | None = None) -> FollowUpdate | None:

@@ -39,7 +39,8 @@ def last_step(screen: TmuxScreen) -> int | None:
 def test_the_app_follows_a_growing_log_and_alerts(size, tmp_path):
     log = tmp_path / "train.log"
     log.write_text(healthy(range(0, 200)))
-    with TmuxScreen([str(log)], *size, env={"XDG_STATE_HOME": str(tmp_path / "state")}) as screen:
+    then = 'echo "lossmon exited with status $?"; exec sleep 600'  # the pane outlives the app (it quits fast)
+    with TmuxScreen([str(log)], *size, env={"XDG_STATE_HOME": str(tmp_path / "state")}, then=then) as screen:
         # The whole first frame: the header can reach the pane before the checklist below it.
         screen.wait_for(
             lambda: last_step(screen) == 199 and "FOLLOW" in screen.text() and "No active findings" in screen.text(),
@@ -62,7 +63,8 @@ def test_the_app_follows_a_growing_log_and_alerts(size, tmp_path):
         screen.wait_for(lambda: all(item[:20] in screen.text() for item in items[:3]), 5.0, "the checklist")
         assert "Checklist (1 active)" in screen.text()
         screen.send("q")
-        screen.wait_for(lambda: "FOLLOW" not in screen.text(), 10.0, "the app to quit")
+        screen.wait_for(lambda: "lossmon exited with status 0" in screen.text(), 10.0, "the app to quit")
+        assert "FOLLOW" not in screen.text()
 
 
 def badge_colour(screen: TmuxScreen):

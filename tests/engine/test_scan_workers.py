@@ -321,3 +321,4 @@ def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monke
     assert where["start"] > 0 and where["first_line"] > 1
     assert log.read_bytes()[where["start"] - 1 : where["start"]] == b"\n"
     assert log.read_bytes()[: where["start"]].count(b"\n") == where["first_line"] - 1
+
