@@ -795,6 +795,9 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+# A count out of its total after the values, in brackets ("loss: 2.303592  [   64/60000]", the
+# PyTorch quickstart's train loop; "(640/60000)", "[64/60000 (0%)]"): how far the pass has come.
+_TRAILING_COUNT = re.compile(r"[ \t]*+[\[(][ \t]*+\d++[ \t]*+/[ \t]*+\d++(?:[ \t]*+\([ \t]*+\d++%[ \t]*+\))?+[ \t]*+[\])][ \t]*+")
 _SPLIT_TAG = re.compile(
     r"[ \t]*+(?:\[[ \t]*+(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)[ \t]*+\]"
     r"|(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?=[ \t]*+[|:\-]))"
@@ -951,7 +954,7 @@ def _only_pairs(text: str, found) -> bool:
         total = _OF_TOTAL.match(text, position)  # "Batch 0/295": the total a count runs to
         if total is not None:
             position = total.end()
-    return _GLUE.fullmatch(text, position) is not None
+    return _GLUE.fullmatch(text, position) is not None or _TRAILING_COUNT.fullmatch(text, position) is not None
 
 
 # A tag that ends by calling what follows the best so far ("New best val:", "Best:", "best model -")
