@@ -156,6 +156,9 @@ class KeyValueParser(LineParser):
         self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
         self._listing = ListingRows()  # rows that may be a listing's (formats.listings)
         self._batch_lead_epoch: float | None = None  # the last epoch a line printed with no finer step
+        # A held-out pass's title alone on its line ("Test Error: ", the PyTorch quickstart's): the
+        # prefix it gives the values on the very next line, and that line's number
+        self._title: tuple[str, int] | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "**" in text:
@@ -168,7 +171,12 @@ class KeyValueParser(LineParser):
         found = message_pairs(text)
         if found and "(" in text and "=" in text:
             found = _outside_calls(text, found)
+        title, self._title = self._title, None
         if not found:
+            if ":" in text and (held_out := _HELD_OUT_TITLE.fullmatch(text)) is not None:
+                if (title_prefix := tag_prefix(held_out.group(1))) is not None:
+                    self._title = (title_prefix, line)
+                    return True
             if "-" in text or "=" in text or "*" in text or "#" in text or "~" in text:
                 ruled = _RULED_NUMBER.fullmatch(text)
                 if ruled is not None:
@@ -300,6 +308,8 @@ class KeyValueParser(LineParser):
         if "est" in tag and _BEST_TAG.search(tag) is not None:
             return True  # "New best val: loss/total=1.9668": the best record so far, read already
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
+        if prefix is None and title is not None and line == title[1] + 1:
+            prefix = title[0]  # "Test Error: " then " Accuracy: 45.2%, Avg loss: 2.150231"
         if prefix is not None and tag.lstrip().startswith("[") and (bracket := _BRACKET_TAG.match(tag)) is not None:
             # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
             # names its pass as a whole, and the user finds it so: "Diff-Val(Test-Normal)/loss"
@@ -797,6 +807,10 @@ _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******v
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 # A count out of its total after the values, in brackets ("loss: 2.303592  [   64/60000]", the
 # PyTorch quickstart's train loop; "(640/60000)", "[64/60000 (0%)]"): how far the pass has come.
+# A held-out pass's title with nothing after its colon: "Test Error: ", "Validation set:", "Eval:"
+_HELD_OUT_TITLE = re.compile(
+    r"[ \t]*+((?i:test|testing|val|valid|validation|eval|evaluation|dev)(?:[ \t]++[A-Za-z]++)?+)[ \t]*+:[ \t]*+"
+)
 _TRAILING_COUNT = re.compile(r"[ \t]*+[\[(][ \t]*+\d++[ \t]*+/[ \t]*+\d++(?:[ \t]*+\([ \t]*+\d++%[ \t]*+\))?+[ \t]*+[\])][ \t]*+")
 _SPLIT_TAG = re.compile(
     r"[ \t]*+(?:\[[ \t]*+(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)[ \t]*+\]"

@@ -2,7 +2,8 @@
 train loop prints ``print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")``, one line per 100
 batches, under ``Epoch 1`` and a rule. The bracket says how far the pass has come; the line is a
 record, not "one number in a sentence" (every such line was dropped, and the test pass's
-``Avg loss`` became the training loss)."""
+``Avg loss`` became the training loss). The test pass's title, ``Test Error: `` alone on its line,
+gives its pass to the values on the next line."""
 
 import pytest
 from parse_helpers import read
@@ -25,7 +26,23 @@ def test_the_quickstart_loop_reads_every_batch_loss_as_the_training_loss():
     store = read(_QUICKSTART).store
     assert store.primary_train == "loss"
     assert store["loss"].values.tolist() == [2.303592, 2.29173, 2.272951, 2.158204, 2.151392, 2.10173]
-    assert store["Avg loss"].values.tolist() == [2.150231, 1.953022]
+    # "Test Error: " alone on its line titles the values on the next one: the test pass's
+    assert store.primary_val == "Test/Avg loss"
+    assert store["Test/Avg loss"].values.tolist() == [2.150231, 1.953022]
+    assert store["Test/Accuracy"].split == "test"
+
+
+def test_a_title_gives_its_pass_to_the_next_line_only():
+    # tf.estimator-style "Validation measures:" blocks (tests/corpus/hypernym-tf-estimator-...):
+    # the line under the title is the held-out pass's; a train line two lines later is not.
+    text = "".join(
+        f"step {n}: loss = 0.{9 - n}\n  Validation measures:\n    accuracy = 0.7{n}, AUC = 0.6{n}\n"
+        f"\n    accuracy = 0.8{n}, AUC = 0.5{n}\n"
+        for n in range(1, 5)
+    )
+    store = read(text).store
+    assert store["Validation/accuracy"].values.tolist() == [0.71, 0.72, 0.73, 0.74]
+    assert store["accuracy"].values.tolist() == [0.81, 0.82, 0.83, 0.84]
 
 
 @pytest.mark.parametrize("count", ["[   64/60000]", "[64/60000 (0%)]", "(640/60000)", "[ 64 / 60000 ]"])
