@@ -100,11 +100,11 @@ def best_before(text: str, at: int) -> bool:
 
 
 # "avg loss so far is 0.1097", "val mse is 0.0242.", "current lr was 0.001", "avg loss so far =
-# 0.1": a name of up to five words before "is", "was" or " = ", standing after a number or a
+# 0.1", "batch loss is :1.7668" (a colon after the verb): a name of up to five words before "is", "was" or " = ", standing after a number or a
 # separator (never after a word: "... and the loss was 0.5" is a sentence), with no function word
 # in it and a metric word (loss, lr, mse...) among them, so "the answer is 42" is no pair.
 _IS_PAIR = re.compile(
-    rf"(?<![\w./@-])(?<![A-Za-z_][ ])(?P<name>(?:[A-Za-z_][\w-]*+[ ]){{0,4}}?[A-Za-z_][\w-]*+)[ ]++(?:is|was|=)[ ]++"
+    rf"(?<![\w./@-])(?<![A-Za-z_][ ])(?P<name>(?:[A-Za-z_][\w-]*+[ ]){{0,4}}?[A-Za-z_][\w-]*+)[ ]++(?:is|was|=)(?:[ ]*+:[ ]*+|[ ]++)"
     rf"{VALUE_OPEN}(?P<value>{VALUE}){_END}"
 )
 # (Whole words: "answer" holds "wer" but names no metric.)
@@ -501,7 +501,7 @@ def _message_pairs(text: str) -> list[Pair]:
         return bracketed
     if "---" in text:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
-    if " is " in text or " was " in text or " = " in text:
+    if " is " in text or " was " in text or " = " in text or " is:" in text:
         found = _with_is_pairs(found, is_pairs(text))
     if any(step_unit(pair.name) is not None for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
@@ -591,7 +591,8 @@ def _with_summary_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
 
 def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
     """``found`` and the ``name is value`` pairs ``more``: a longer name for the same number
-    ("avg loss so far = 0.1", where ``name = value`` read "far") takes its place."""
+    ("avg loss so far = 0.1", where ``name = value`` read "far"; "loss is: 0.1", where ``name:
+    value`` read "is") takes its place."""
     if not more:
         return found
     by_start = {pair.start: pair for pair in found}
@@ -599,7 +600,8 @@ def _with_is_pairs(found: list[Pair], more: list[Pair]) -> list[Pair]:
     for pair in more:
         same = by_start.get(pair.start)
         if same is not None:
-            if pair.name != same.name and pair.name.endswith(same.name):
+            # (or the verb itself named it: "batch loss is :1.7668" read "is")
+            if pair.name != same.name and (pair.name.endswith(same.name) or same.name in ("is", "was")):
                 by_start[pair.start] = pair
         elif pair.name not in names:
             by_start[pair.start] = pair

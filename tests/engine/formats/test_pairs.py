@@ -43,6 +43,12 @@ def test_pairs_and_their_spans(text, expected):
              ("val mse", 0.024224352091550827, "0.024224352091550827")],
         ),
         ("Starting epoch 0 current lr is 0.001", [("epoch", 0.0, "0"), ("current lr", 0.001, "0.001")]),
+        # a colon after the verb (a Resnet3D train_0.log's logging line); "is" names nothing
+        (
+            "2025-03-24 16:55:50 - INFO - epoch:0/100 iteration:10/121 batch loss is :1.8290",
+            [("epoch", 0.0, "0"), ("iteration", 10.0, "10"), ("batch loss", 1.829, "1.8290")],
+        ),
+        ("val loss is: 0.0477", [("val loss", 0.0477, "0.0477")]),
         ("Epoch 3, best val loss was 0.0352.", [("Epoch", 3.0, "3"), ("best val loss", 0.0352, "0.0352")]),
         ("avg loss so far = 0.5, lr = 0.1", [("avg loss so far", 0.5, "0.5"), ("lr", 0.1, "0.1")]),
         ("val loss: 0.0477.", [("val loss", 0.0477, "0.0477")]),
