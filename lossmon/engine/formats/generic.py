@@ -37,7 +37,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
-from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, best_before, message_pairs
+from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import bare_split, is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
@@ -807,14 +807,13 @@ _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******v
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
 # A count out of its total after the values, in brackets ("loss: 2.303592  [   64/60000]", the
 # PyTorch quickstart's train loop; "(640/60000)", "[64/60000 (0%)]"): how far the pass has come.
-# A held-out pass's title with nothing after its colon: "Test Error: ", "Validation set:", "Eval:"
-_HELD_OUT_TITLE = re.compile(
-    r"[ \t]*+((?i:test|testing|val|valid|validation|eval|evaluation|dev)(?:[ \t]++[A-Za-z]++)?+)[ \t]*+:[ \t]*+"
-)
 _TRAILING_COUNT = re.compile(r"[ \t]*+[\[(][ \t]*+\d++[ \t]*+/[ \t]*+\d++(?:[ \t]*+\([ \t]*+\d++%[ \t]*+\))?+[ \t]*+[\])][ \t]*+")
+_HELD_OUT_ALTERNATIVES = "|".join(sorted(HELD_OUT_WORDS, key=lambda word: (-len(word), word)))
+# A held-out pass's title with nothing after its colon: "Test Error: ", "Validation set:", "Eval:"
+_HELD_OUT_TITLE = re.compile(rf"[ \t]*+((?i:{_HELD_OUT_ALTERNATIVES})(?:[ \t]++[A-Za-z]++)?+)[ \t]*+:[ \t]*+")
 _SPLIT_TAG = re.compile(
-    r"[ \t]*+(?:\[[ \t]*+(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)[ \t]*+\]"
-    r"|(?i:train|training|val|valid|validation|eval|evaluation|test|testing|dev)(?=[ \t]*+[|:\-]))"
+    rf"[ \t]*+(?:\[[ \t]*+(?i:train|training|{_HELD_OUT_ALTERNATIVES})[ \t]*+\]"
+    rf"|(?i:train|training|{_HELD_OUT_ALTERNATIVES})(?=[ \t]*+[|:\-]))"
 )
 _SPLIT_TAG_STARTS = frozenset(" \t[tTvVeEdD")
 

@@ -166,14 +166,14 @@ _AT_STEP = re.compile(
 _AT_STEP_WORDS = (" after ", " at ", " for ", " in ", " on ", " during ")
 
 
-_HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
+HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
 
 
 def _ranking_name(words: str) -> str | None:
     """A metric without a metric word ("Valid MRR at step 0", "Valid HITS@1 at step 0": ranking
     metrics): one word, or one after a held-out split word; never a phrase ("Saved checkpoint")."""
     split = words.split(" ")
-    if len(split) == 1 or (len(split) == 2 and split[0].lower() in _HELD_OUT_WORDS):
+    if len(split) == 1 or (len(split) == 2 and split[0].lower() in HELD_OUT_WORDS):
         return words
     return None
 
@@ -316,7 +316,7 @@ def _item_list_start(text: str, found: list[Pair], repeats: list[Pair]) -> int |
     return found[start - 1].at if _after_item(text, found, start) else found[start].at  # ("video_148:1" opens it)
 
 
-_HELD_OUT_BETWEEN = re.compile(rf"(?i:(?<![a-z])({'|'.join(sorted(_HELD_OUT_WORDS, key=len, reverse=True))})(?![a-z]))")
+_HELD_OUT_BETWEEN = re.compile(rf"(?i:(?<![a-z])({'|'.join(sorted(HELD_OUT_WORDS, key=len, reverse=True))})(?![a-z]))")
 
 
 def _with_held_out_repeats(text: str, found: list[Pair], repeats: list[Pair]) -> list[Pair]:
