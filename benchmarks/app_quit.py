@@ -48,18 +48,10 @@ def big_log(megabytes: int) -> Path:
 
 def alive_in_session(sid: int) -> list[str]:
     """Live processes of the pane's session, but the shell's final `sleep`."""
-    left = []
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
-            cmdline = Path(f"/proc/{name}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if int(fields[3]) == sid and fields[0] not in ("Z", "X") and not cmdline.startswith("sleep"):
-            left.append(f"{name} {cmdline.strip()}")
-    return left
+    sys.path.insert(0, str(REPO))
+    from tests.processes import session_processes
+
+    return [f"{proc.pid} {proc.cmdline}" for proc in session_processes(sid) if not proc.cmdline.startswith("sleep")]
 
 
 def one_run(tree: Path, log: Path, after: float, workers: str) -> tuple[float, str, list[str]]:
