@@ -980,9 +980,6 @@ _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
 
-_HELD_OUT_WORDS = _PHASES - {"train", "training"}
-
-
 @lru_cache(maxsize=1024)
 def _pass_progress_tag(name: str) -> bool:
     """True for the name a pass's progress stands under ("Test" of "Test: [10/200]"): a split's word,
@@ -1000,7 +997,7 @@ _PASS_TAG_WORDS = re.compile(r"[-_]")
 def _opens_held_out(name: str) -> bool:
     """A two-word name of a held-out split and a metric: "validation accuracy", "test acc"."""
     words = name.split()
-    return len(words) == 2 and words[0].lower() in _HELD_OUT_WORDS and kind_of(words[1]) in ("loss", "metric")
+    return len(words) == 2 and words[0].lower() in HELD_OUT_WORDS and kind_of(words[1]) in ("loss", "metric")
 
 
 def _held_out_loss(name: str) -> bool:

@@ -38,3 +38,11 @@ def test_a_name_also_printed_outside_a_group_keeps_its_own_split():
     )
     store = read(text).store
     assert store["loss"].split == "train" and store.primary_train == "loss"
+
+
+def test_every_held_out_word_opens_a_group():
+    # The same lines with the split spelled as other scripts spell it ("dev" is NLP's usual name).
+    for word, split in (("test", "test"), ("dev", "val"), ("eval", "val")):
+        store = read(CNN_GRAPH.replace("validation accuracy", f"{word} accuracy")).store
+        assert store["loss"].split == split, word
+        assert store.primary_val == "loss", word
