@@ -22,6 +22,7 @@ import numpy as np
 from lossmon.engine.arrays import GrowableArray
 from lossmon.engine.formats.prefixes import strip_prefix
 from lossmon.engine.lines import LineBlock, display_text
+from lossmon.engine.naming import STEP_WORDS
 
 MAX_SHAPES = 64  # shapes beyond this are counted under one "other shapes" entry
 MAX_PENDING = 1 << 18  # not-understood lines a late record can still take back (the newest)
@@ -51,8 +52,10 @@ _METRIC_VALUE = re.compile(
 # A step, epoch or fold counter: "Epoch 3/30", "epoch: 5", "[step=1/2500,epoch=0]", "fold 2 of 5",
 # "Iteration [100/5000]". A line whose only numbers are such counters is a header that sets the
 # context of the records under it ("step_marker"), not data that went unread.
+# The counter words are naming's step words (any language) and "fold", longest first.
+_COUNTER_WORDS = "|".join(sorted((*STEP_WORDS, "fold", "folds"), key=lambda word: (-len(word), word)))
 _COUNTER = re.compile(
-    r"(?i)(?<![\w-])(?:epoch|step|iter|iteration|batch|fold|round|update|global_step|ep)s?+"
+    rf"(?i)(?<![\w-])(?:{_COUNTER_WORDS})"
     r"[ \t]*+[:=#]?+[ \t]*+\[?+[ \t]*+\d++(?:[ \t]*+(?:/|of)[ \t]*+\d++)?+[ \t]*+\]?+"
 )
 _BLANKS = re.compile(r"\s+")

@@ -135,6 +135,7 @@ _STEP_WORD_UNITS = {
     **dict.fromkeys(["epoch", "epochs", "ep", *FOREIGN_EPOCH_WORDS], "epoch"),
     **dict.fromkeys("batch batches round rounds".split(), "pass"),
 }
+STEP_WORDS = frozenset(_STEP_WORD_UNITS)  # every word that names a step, epoch or pass counter
 
 
 @lru_cache(maxsize=4096)
