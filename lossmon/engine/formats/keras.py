@@ -37,6 +37,10 @@ _GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
 # A callback's message on its own line ("Epoch 1: val_loss improved from inf to 1.55716, saving
 # model to mymodel.h5", "Epoch 00005: ReduceLROnPlateau reducing learning rate to ...").
 _CALLBACK = re.compile(rf"{_QUOTE}?Epoch \d++: ")
+# Keras 1's verbose=2 line at an epoch's end: the time it took, then the epoch's figures, no batch
+# counter ("225s - loss: 0.2062 - acc: 0.9412 - val_loss: 0.1095 - val_acc: 0.9716"). Taken only
+# under an "Epoch e/E" header: its step is that epoch.
+_EPOCH_END = re.compile(r"^(?:>[ \t])?\s*(?:- )?\d+s - (?=[A-Za-z_])")
 MAX_RUNNING_FRAMES = 4096  # frames of one epoch held until its end (beyond: the oldest are taken)
 
 
@@ -68,7 +72,11 @@ class KerasParser(LineParser):
             return True
         progress = _PROGRESS.match(text)
         if not progress:
-            return False
+            epoch_end = _EPOCH_END.match(text) if self._headers else None
+            if epoch_end is None:
+                return False
+            self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
+            return True
         batch, total = int(progress.group(1)), int(progress.group(2))
         if self._epoch_done and total != self._fit_total:
             # a bar over another number of batches after the epoch's last one and before the next
