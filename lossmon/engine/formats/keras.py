@@ -25,15 +25,22 @@ from lossmon.engine.formats.pairs import pairs
 from lossmon.engine.records import RecordBuilder
 
 # The epoch header, also as console output pasted into markdown shows it: a heading or a quote
-# ("# Epoch 1/20" in a README that quotes a fit).
-_EPOCH = re.compile(r"^(?:#{1,6} |> )?Epoch (\d+)/(\d+)\s*$")
-_PROGRESS = re.compile(r"^\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
+# ("# Epoch 1/20" in a README that quotes a fit). A notebook exported to markdown quotes a cell's
+# output with the output's own indentation after the marker (">     Epoch 1/10", ">       200/36409
+# [....] - ETA: 7s - loss: ..."): a quote marker may be followed by any run of blanks.
+_QUOTE = r"(?:#{1,6} |>[ \t]++)"
+_EPOCH = re.compile(rf"^{_QUOTE}?Epoch (\d+)/(\d+)\s*$")
+_PROGRESS = re.compile(r"^(?:>[ \t])?\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
 # A callback's message run into the frame it interrupted (Keras 1 printed it with no newline
 # first): "... - acc: 0.9426Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving ...".
 _GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
 # A callback's message on its own line ("Epoch 1: val_loss improved from inf to 1.55716, saving
 # model to mymodel.h5", "Epoch 00005: ReduceLROnPlateau reducing learning rate to ...").
-_CALLBACK = re.compile(r"(?:#{1,6} |> )?Epoch \d++: ")
+_CALLBACK = re.compile(rf"{_QUOTE}?Epoch \d++: ")
+# Keras 1's verbose=2 line at an epoch's end: the time it took, then the epoch's figures, no batch
+# counter ("225s - loss: 0.2062 - acc: 0.9412 - val_loss: 0.1095 - val_acc: 0.9716"). Taken only
+# under an "Epoch e/E" header: its step is that epoch.
+_EPOCH_END = re.compile(r"^(?:>[ \t])?\s*(?:- )?\d+s - (?=[A-Za-z_])")
 MAX_RUNNING_FRAMES = 4096  # frames of one epoch held until its end (beyond: the oldest are taken)
 
 
@@ -65,7 +72,11 @@ class KerasParser(LineParser):
             return True
         progress = _PROGRESS.match(text)
         if not progress:
-            return False
+            epoch_end = _EPOCH_END.match(text) if self._headers else None
+            if epoch_end is None:
+                return False
+            self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
+            return True
         batch, total = int(progress.group(1)), int(progress.group(2))
         if self._epoch_done and total != self._fit_total:
             # a bar over another number of batches after the epoch's last one and before the next
@@ -168,5 +179,5 @@ class Keras(Format):
     id = "keras"
     title = "Keras progress (verbose 1 and 2)"
     example = "313/313 [==============================] - 5s 3ms/step - loss: 0.2687 - accuracy: 0.9031"
-    anchor = r"^\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^(?:#{1,6} |> )?Epoch \d+/\d+\s*$"
+    anchor = rf"^(?:>[ \t])?\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^{_QUOTE}?Epoch \d+/\d+\s*$"
     parser = KerasParser
