@@ -2,8 +2,8 @@
 
 Typical of heavy class imbalance: the model learns the majority class and its predictions never
 cross the 0.5 threshold, so the loss falls while recall reads exactly 0. A metric is *stuck* at
-an evaluation when it sits at a degenerate value (a recall/precision/F1 at 0, an AUC at 0.5,
-the chance of a coin), or when it has never moved at all since its first evaluation (values
+an evaluation when it sits at a degenerate value (a recall/precision/F1 or a Dice/IoU at 0, an
+AUC at 0.5, the chance of a coin), or when it has never moved at all since its first evaluation (values
 compared as logged: an accuracy frozen at the majority-class rate from the start). A metric that
 moved and then stops at a good value has *saturated*: the loss creeping down while accuracy
 stays at 0.9 (or top-1 at 87.5) is convergence, not a contradiction. A metric at its perfect
@@ -52,7 +52,9 @@ from lossmon.engine.detectors.stats.vector import array_median, previous, row_me
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
-_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1", re.I)
+# (Dice is the F1 of a mask's pixels, IoU/Jaccard their overlap: at 0 the predicted mask never
+# meets the true one, a segmenter that learned the background: Val Dice 0.0000 while the loss halves)
+_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|iou|jaccard", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 _LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).

@@ -373,6 +373,7 @@ class AutoParser:
         """The parser that took the message, if one did."""
         current = self.current
         if current is not None and current.parse(message if current.format.strip_prefix else frame, line, out):
+            self._share_header(current, message, line, out)
             return current
         if self.forced is not None:
             return None
@@ -381,12 +382,20 @@ class AutoParser:
             parser = self._parser(fmt)
             if parser.parse(message if fmt.strip_prefix else frame, line, out):
                 self.current = parser
+                self._share_header(parser, message, line, out)
                 return parser
         if current is None or current.format.id != FALLBACK:
             fallback = self._parser(FORMATS_BY_ID[FALLBACK])
             if fallback.parse(message, line, out):
                 return fallback
         return None
+
+    def _share_header(self, parser: LineParser, message: str, line: int, out: RecordBuilder) -> None:
+        """A header a format took that may stand over lines no format takes ("Epoch 1/100", then a
+        custom loop's "  Train Loss: 0.4920"): the generic reader, which reads those lines, sees it
+        too, so they are at its step rather than counted one by one."""
+        if parser.format.id != FALLBACK and parser.heads_any_lines(message):
+            self._parser(FORMATS_BY_ID[FALLBACK]).parse(message, line, out)
 
     # Templates -------------------------------------------------------------------------------
 

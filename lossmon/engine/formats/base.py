@@ -60,6 +60,12 @@ class LineParser:
     def rewind(self) -> None:
         """The file is being read again from its start (a whole-file format was rewritten)."""
 
+    def heads_any_lines(self, text: str) -> bool:
+        """True when ``text``, taken by this parser, is a header that may stand over lines of no
+        format as well as over this format's own (the generic reader then gets it too, for their
+        step)."""
+        return False
+
     def emit(
         self,
         out: RecordBuilder,

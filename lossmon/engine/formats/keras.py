@@ -168,6 +168,11 @@ class KerasParser(LineParser):
         self._held = None
         self._running.clear()
 
+    def heads_any_lines(self, text: str) -> bool:
+        """"Epoch 1/100" is also what a custom loop prints over its own lines (print(f"Epoch
+        {epoch}/{epochs}") then "  Train Loss: 0.4920", "  Val Loss:   0.4283"): their epoch."""
+        return _EPOCH.match(text) is not None
+
 
 def _final(bar: str, values: str, metrics: dict[str, float]) -> bool:
     """True for an epoch's final frame: it shows the validation values, or (Keras 2's bar) the

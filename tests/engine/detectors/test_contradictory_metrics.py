@@ -176,3 +176,34 @@ def test_a_bleu_at_zero_at_every_evaluation_while_the_loss_falls_is_a_contradict
     for name in ("BLEU", "sacrebleu", "rougeL"):
         log.write_text(TAMSLATE.replace("BLUE", name))
         assert [f.step for f in check_file(str(log)).findings if f.pathology == "contradictory_metrics"] == [4000.0]
+
+
+# holdout11a's TrinhThaiSonDHQT/Fetal-Head-Segmentation U-Net (standard_u-net_results.tsx, 0bb457ea):
+# the epoch's Train Loss and Val Dice, 15 epochs. Dice moves once (0.0007 at epoch 3), so it is no
+# "never moved" metric: only a Dice at 0 being degenerate, as an F1 at 0 is, finds the background-only mask.
+FETAL_TRAIN_LOSS = np.array([
+    0.4920, 0.3629, 0.3273, 0.3038, 0.2813, 0.2520, 0.2473, 0.2185,
+    0.2047, 0.1890, 0.1773, 0.1676, 0.1573, 0.1470, 0.1405,
+])
+FETAL_VAL_DICE = np.array([0.0, 0.0, 0.0007] + [0.0] * 12)
+
+
+def test_a_dice_or_iou_at_zero_while_the_loss_falls_is_a_contradiction():
+    for name in ("Val/Dice", "val_dice", "Val/IoU", "valid_iou", "val/mIoU", "jaccard"):
+        found = feed(ContradictoryMetrics(name), FETAL_VAL_DICE, train_loss=FETAL_TRAIN_LOSS)
+        assert summary(found) == [
+            ("contradictory_metrics", "warn", 6.0),
+            ("contradictory_metrics", "alert", 8.0),
+        ], name
+        assert f"{name} stuck at 0 for 3 evaluations" in found[0].message
+    # a Dice that leaves 0 and climbs is learning
+    climbing = np.array([0.0, 0.0, 0.0007, 0.05, 0.2, 0.4, 0.55, 0.6, 0.7, 0.72, 0.75, 0.77, 0.8, 0.81, 0.82])
+    assert feed(ContradictoryMetrics("Val/Dice"), climbing, train_loss=FETAL_TRAIN_LOSS) == []
+
+
+def test_the_fetal_head_log_alerts_on_its_dice():
+    from tests.engine.formats.parse_helpers import CORPUS
+
+    monitor = check_file(str(CORPUS / "fetal-head-unet-results-tsx-dice-zero" / "standard_u-net_results.tsx"))
+    found = {(f.series, f.severity) for f in monitor.findings if f.pathology == "contradictory_metrics"}
+    assert ("Val/Dice", "alert") in found
