@@ -9,6 +9,8 @@ What counts as a run (each file is one run):
   ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
 * text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
   is one of them;
+* any of those files compressed as ``check FILE`` reads them (``train.log.gz``,
+  ``metrics.csv.bz2``, ``results.csv.xz``): a directory holds what a path could name;
 * MLflow runs: a directory with ``meta.yaml`` and ``metrics/`` (``mlruns/<experiment>/<run>``) is
   one run, all its metric files together (their artifacts are looked through for logs too).
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from lossmon.engine.sources.files import COMPRESSED_SUFFIXES
 from lossmon.engine.trackers.mlflow import is_mlflow_run
 from lossmon.engine.trackers.tensorboard import SPLIT_FOLDERS, is_tensorboard_run
 
@@ -37,6 +40,10 @@ _SKIPPED_FILES = ("debug.log", "debug-internal.log", "debug-cli.*.log")
 
 
 def is_run_file(name: str) -> bool:
+    """A run's file by its name, compressed or not (the name under the compression suffix decides)."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() in COMPRESSED_SUFFIXES:
+        name = stem
     if any(fnmatch.fnmatch(name, pattern) for pattern in _SKIPPED_FILES):
         return False
     return name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
