@@ -6,7 +6,8 @@ What counts as a run (each file is one run):
   together with the event files of its ``train/``, ``validation/``, ``eval/`` ... subfolders
   (Keras writes those);
 * the trackers' and trainers' metric files: ``trainer_state.json``, ``trainer_log.jsonl``,
-  ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
+  ``metrics.csv``, ``results.csv``, YOLOv3/v5/v7 ``results.txt``, ``progress.csv``,
+  ``metrics.json``, ``log.txt``;
 * text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
   is one of them;
 * any of those files compressed as ``check FILE`` reads them (``train.log.gz``,
@@ -32,7 +33,10 @@ from lossmon.engine.trackers.tensorboard import SPLIT_FOLDERS, is_tensorboard_ru
 
 MAX_DEPTH = 6
 RUN_FILE_NAMES = frozenset(
-    {"trainer_state.json", "trainer_log.jsonl", "metrics.csv", "results.csv", "progress.csv", "metrics.json", "log.txt"}
+    {
+        "trainer_state.json", "trainer_log.jsonl", "metrics.csv", "results.csv", "results.txt", "progress.csv",
+        "metrics.json", "log.txt",
+    }
 )
 RUN_FILE_SUFFIXES = (".log", ".out", ".jsonl")
 _SKIPPED_DIRS = ("__pycache__", "node_modules", "site-packages", "checkpoint-*")

@@ -31,3 +31,11 @@ def test_a_directory_lists_its_compressed_logs_beside_the_plain_ones(tmp_path):
                 made.append(str(path))
         (run / ("notes.txt" + suffix)).write_bytes(b"")
     assert runs_in(str(tmp_path)) == sorted(made)
+
+
+def test_a_yolo_results_txt_is_a_run_as_the_readme_says(tmp_path):
+    """README: 'YOLOv3/v5/v7 results.txt (no header)' counts as a run; it was read as a path only."""
+    (tmp_path / "exp").mkdir()
+    (tmp_path / "exp" / "results.txt").write_text("")
+    (tmp_path / "exp" / "notes.txt").write_text("")
+    assert runs_in(str(tmp_path)) == [str(tmp_path / "exp" / "results.txt")]
