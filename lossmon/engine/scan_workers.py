@@ -169,23 +169,11 @@ def prepare() -> None:
 # The worker's side -------------------------------------------------------------------------------
 
 
-_closing = None  # in a worker: its owner's "closing" byte (shared memory), set by worker_started
-
-
 def scan_ranges(path: str, ranges: list[tuple[int, int]], matchers: dict) -> list[tuple[int, dict]]:
     """In a worker: :func:`scan_range` of each range, in order. A call per group of ranges: each
     call wakes this process's executor threads, which then take turns with its main thread (a few
-    milliseconds each on a busy pair of cores), so they are handed out a group at a time.
-
-    Once the owner is closing, the ranges not started yet are left out (a shorter list, which
-    nobody takes in any more): closing waits for the range being scanned, not for the rest of the
-    group, nor for the groups already queued to the workers."""
-    done = []
-    for start, end in ranges:
-        if _closing is not None and _closing.value:
-            break
-        done.append(scan_range(path, start, end, matchers))
-    return done
+    milliseconds each on a busy pair of cores), so they are handed out a group at a time."""
+    return [scan_range(path, start, end, matchers) for start, end in ranges]
 
 
 def scan_range(path: str, start: int, end: int, matchers: dict) -> tuple[int, dict]:
@@ -214,9 +202,8 @@ def _has_overlong_line(newlines: np.ndarray, size: int) -> bool:
     return int(gaps.max()) - 1 > MAX_LINE_BYTES
 
 
-def worker_started(closing=None) -> None:
-    """In a worker, first: it lives only as long as the process that owns it; ``closing`` is the
-    owner's flag to stop between ranges (see scan_ranges and ScanWorkers.close).
+def worker_started() -> None:
+    """In a worker, first: it lives only as long as the process that owns it.
 
     A worker waits for ranges on a pipe whose write end it holds itself (both ends of the
     executor's queues are handed to every worker), so it never sees the owner go: an owner killed
@@ -229,8 +216,6 @@ def worker_started(closing=None) -> None:
     of printing a KeyboardInterrupt traceback."""
     import multiprocessing
 
-    global _closing
-    _closing = closing
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     sentinel = getattr(parent, "sentinel", None)
@@ -296,12 +281,7 @@ class ScanWorkers:
         if method == "forkserver":
             context.set_forkserver_preload(["lossmon.engine.scan_worker_server"])
         self.start_method = method
-        # One byte of shared memory, without a lock: set by close(), read by each worker between
-        # ranges. Reading it is a load from memory, so it adds no point where anyone can block.
-        self._closing = context.RawValue("b", 0)
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=worker_started, initargs=(self._closing,)
-        )
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_started)
         self._file = open(path, "rb")
         self._next_start = start  # the next range to hand out starts here
         # (start, end, future, index of the range in its group's call), in order
@@ -351,11 +331,6 @@ class ScanWorkers:
         if self.ended:
             return
         self.ended = True
-        # Busy workers stop after the range each is scanning (and the groups already queued to them
-        # return at once), then end as the pool's own shutdown tells them: nothing is killed, so no
-        # worker can die holding the queues' locks or halfway through writing its answer, the
-        # states that made killing them hang a quit (fd9291a).
-        self._closing.value = 1
         for _, _, future, _ in self._in_flight:
             if future is not None:
                 future.cancel()

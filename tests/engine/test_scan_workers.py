@@ -3,8 +3,6 @@ process alone, whatever the blocks of either side, and whether a worker dies or 
 
 import hashlib
 import random
-import threading
-import time
 
 import pytest
 
@@ -16,7 +14,7 @@ from lossmon.engine import Monitor, check_file
 from lossmon.engine.follower import Follower
 from lossmon.engine.scan_workers import ScanWorkers, idle_cores, workers_wanted
 from lossmon.engine.sources import read_chunks
-from tests.conftest import ManualClock, until
+from tests.conftest import ManualClock
 
 
 def write_log(path, records: int = 12_000) -> None:
@@ -324,49 +322,3 @@ def test_check_starts_workers_after_its_first_blocks_from_where_it_is(log, monke
     assert log.read_bytes()[where["start"] - 1 : where["start"]] == b"\n"
     assert log.read_bytes()[: where["start"]].count(b"\n") == where["first_line"] - 1
 
-
-
-class HoldingMatcher:
-    """A template's matcher that, in a worker, says each range it starts (a file per range) and
-    holds the first one until ``release`` exists (a worker busy when its owner quits)."""
-
-    def __init__(self, started: str, release: str) -> None:
-        self.started, self.release = started, release
-
-    def find(self, data, newlines, shared):
-        index = 0
-        while os.path.exists(f"{self.started}.{index}"):
-            index += 1
-        open(f"{self.started}.{index}", "w").close()
-        while index == 0 and not os.path.exists(self.release):
-            time.sleep(0.01)
-        return None
-
-
-@pytest.mark.parametrize("method", ["fork", "forkserver"])
-def test_closing_waits_for_the_range_being_scanned_not_for_the_rest_of_the_group(log, tmp_path, method, monkeypatch):
-    """Quitting mid-history closes the workers: a busy one stops after its range, and the groups
-    already queued to it scan nothing (it used to scan them all first). Nothing is killed: the
-    worker ends through the pool's own shutdown, and close() returns."""
-    if method == "forkserver":  # as in watch and the app (a threaded owner)
-        monkeypatch.setattr(threading, "active_count", lambda: 2)
-    started, release = tmp_path / "started", tmp_path / "release"
-    workers = ScanWorkers(str(log), os.path.getsize(log), 1, range_bytes=16 * 1024)
-    assert workers.start_method == method
-    closing = threading.Thread(target=workers.close, daemon=True)
-    try:
-        workers._matchers = {"hold": HoldingMatcher(str(started), str(release))}  # as take() sets them
-        workers._hand_out()
-        assert len(workers._in_flight) > 3  # groups of 1, 2, 4 ranges handed out to the one worker
-        until(lambda: os.path.exists(f"{started}.0"), "a worker scanning")
-        time.sleep(0.5)  # the next group reaches the worker's queue meanwhile
-        processes = workers.processes
-        closing.start()
-        until(lambda: workers._closing.value == 1, "close() to ask the workers to stop")
-        release.touch()
-        until(lambda: not closing.is_alive(), "close() to return")
-        assert workers.ended and not any(process.is_alive() for process in processes)
-        assert sorted(p.name for p in tmp_path.glob("started.*")) == ["started.0"]  # no range after it
-    finally:
-        release.touch()
-        closing.join(60) if closing.is_alive() else workers.close()
