@@ -44,6 +44,8 @@ def explain_text(monitor) -> str:
         out.append(f"            {e.line_errors:,} lines a parser failed on were skipped (a lossmon bug: please report it)")
     if e.echoes:
         out.append(f"            {e.echoes:,} values printed again by a second statement were counted once")
+    if e.dropped_series:
+        out.append(f"            {e.dropped_series:,} more metric names than --max-series {e.max_series:,} were not kept")
     if e.formats:
         for k, (fmt, first, last, records) in enumerate(e.formats):
             label = "formats" if k == 0 else ""
@@ -83,6 +85,7 @@ def explain_json(monitor) -> dict:
         "cut_lines": e.cut_lines,
         "line_errors": e.line_errors,
         "echoes": e.echoes,
+        "dropped_series": e.dropped_series,
         "formats": [
             {"format": fmt, "first_line": first, "last_line": last, "records": records}
             for fmt, first, last, records in e.formats

@@ -84,6 +84,15 @@ class LossmonApp(KeyActions, AppAlerts, App):
         self.theme = "textual-light" if light else "textual-dark"
         self.start_alerts(alerts, terminal_write)  # the engine's alert policy, as watch's
 
+    def get_driver_class(self):
+        """Textual's Linux driver, safe when the terminal goes away (terminal_driver.py)."""
+        driver = super().get_driver_class()
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):  # not on Windows
+            from lossmon.app.terminal_driver import TerminalDriver
+
+            return TerminalDriver
+        return driver
+
     def get_default_screen(self) -> LogScreen:
         return LogScreen(self.ascii, self.runs.state)
 

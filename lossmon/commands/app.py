@@ -10,9 +10,10 @@ from functools import partial
 from typing import BinaryIO
 
 from lossmon.options import parsing_options
-from lossmon.commands import EXIT_OK
+from lossmon.commands import EXIT_OK, EXIT_USAGE
 from lossmon.engine import Monitor
 from lossmon.engine.errors import LossmonError
+from lossmon.engine.safe_text import printable
 from lossmon.engine.sources.targets import STDIN, check_spec
 
 
@@ -136,7 +137,18 @@ def run_app(args) -> int:
     LossmonApp(
         reader, ascii=args.ascii, light=args.light, alerts=alerts, screenshots=args.screenshot_dir, baseline=args.baseline
     ).run()
-    return EXIT_OK
+    return say_failed_inputs(reader)
 
 
-__all__ = ["run_app", "build_reader"]
+def say_failed_inputs(reader, stderr=None) -> int:
+    """After the app: each input whose last word was an error (a corrupt .gz, shown in its header
+    while the app ran) in one line on the restored terminal, and exit 2, as ``watch`` does."""
+    errors = [log.error for log in list(reader.logs) if log.error]
+    if reader.error:
+        errors.append(reader.error)
+    for error in errors:
+        print(f"lossmon: {printable(error)}", file=stderr or sys.stderr, flush=True)
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+__all__ = ["run_app", "build_reader", "say_failed_inputs"]

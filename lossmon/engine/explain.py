@@ -59,6 +59,8 @@ class Explanation:
     formats: list[tuple[str, int, int, int]]  # (format, first line, last line, records)
     line_errors: int = 0  # lines a parser failed on: skipped, and said so
     echoes: int = 0  # values a second statement printed again, counted once (engine/echoes.py)
+    dropped_series: int = 0  # distinct names past --max-series, not kept (issue 19: counted here too)
+    max_series: int = 0
     series: list[SeriesSource] = field(default_factory=list)
     shapes: list[ShapeReport] = field(default_factory=list)
 
@@ -83,6 +85,8 @@ def explain(monitor) -> Explanation:
         formats=[(fmt, span.first_line, span.last_line, span.records) for fmt, span in coverage.formats.items()],
         line_errors=monitor.parser.line_errors,
         echoes=monitor.echoes.dropped,
+        dropped_series=monitor.dropped_series,
+        max_series=monitor.max_series,
         series=series,
         shapes=shapes,
     )

@@ -3,6 +3,7 @@
 Waits poll with a deadline (never a fixed sleep), so they are quick when things work; a replay is
 paced by a ManualClock the test moves."""
 
+import gzip
 import os
 
 import pytest
@@ -101,6 +102,23 @@ def test_a_glob_adds_logs_as_files_appear(tmp_path, follow):
     (tmp_path / "b.log").write_text("\n".join(trainer_lines(10)) + "\n")
     until(lambda: len(reader.logs) == 2 and reader.logs[1].monitor.records == 10, what="the second file")
     assert [log.name for log in reader.logs] == ["a.log", "b.log"]
+
+
+def test_a_directory_opens_its_compressed_logs_and_a_corrupt_one_carries_its_error(tmp_path, follow):
+    """The app discovers a directory as check does: its .gz logs are runs, and a damaged one is
+    a log whose header says why (no record of it, the others read whole)."""
+    text = ("\n".join(trainer_lines(40)) + "\n").encode()
+    (tmp_path / "a.log").write_bytes(text)
+    (tmp_path / "b.log.gz").write_bytes(gzip.compress(text))
+    packed = gzip.compress(text)
+    (tmp_path / "c.log.gz").write_bytes(packed[:40] + bytes(b ^ 0x5A for b in packed[40:80]) + packed[80:])
+    reader, _ = follow(tmp_path)
+    until(lambda: len(reader.logs) == 3 and reader.logs[2].error is not None, what="the three logs")
+    by_name = {log.name: log for log in reader.logs}
+    until(lambda: by_name["b.log.gz"].finished and by_name["a.log"].monitor.records == 40, what="the good logs")
+    assert by_name["b.log.gz"].monitor.records == 40 and by_name["b.log.gz"].error is None
+    assert by_name["c.log.gz"].error.startswith(f"{tmp_path / 'c.log.gz'}: read failed")
+    assert by_name["c.log.gz"].monitor.records == 0
 
 
 def test_stdin_is_followed_until_it_ends(follow):

@@ -1,9 +1,14 @@
+import gzip
 import io
 
 import pytest
 
 from lossmon.cli import main, misspelt_command
-from lossmon.commands.app import TerminalUnusable, check_terminal
+from lossmon.app.reader import LogReader
+from lossmon.commands.app import TerminalUnusable, check_terminal, say_failed_inputs
+from lossmon.engine import Monitor
+
+from tests.conftest import until
 
 
 @pytest.mark.parametrize(
@@ -104,3 +109,31 @@ def test_option_values_that_start_with_a_dash_are_not_unknown_options(tmp_path, 
     assert main(["check", "--pattern", r"step (?P<step>-?\d+) loss (?P<loss>\S+)", str(log)]) == 0
     assert main(["--pattern", "-x(?P<step>\\d+) (?P<loss>\\S+)", "--asci", str(log)]) == 2
     assert "needs a terminal" in capsys.readouterr().err  # got past the options: --asci is --ascii
+
+
+def test_after_the_app_each_failed_input_is_a_line_and_the_exit_status_is_2(tmp_path):
+    """As watch: the app's exit status is 2 when an input's last word was an error (README: 'or 2
+    if an input failed'), and each is said in one line once the terminal is restored."""
+    text = "".join(f"step {i} loss {1.0 / i:.4f}\n" for i in range(1, 50)).encode()
+    (tmp_path / "good.log").write_bytes(text)
+    packed = gzip.compress(text)
+    bad = tmp_path / "r\x1b[2J.log.gz"  # its name is escaped in the line
+    bad.write_bytes(packed[:40] + bytes(b ^ 0x5A for b in packed[40:80]) + packed[80:])
+    for paths, status in (([tmp_path / "good.log"], 0), ([tmp_path], 2)):
+        reader = LogReader([str(p) for p in paths], Monitor)
+        reader.start(lambda log: None)
+        try:
+            until(lambda: any(log.error for log in reader.logs) or (
+                reader.logs and all(log.monitor.records == 49 for log in reader.logs)
+            ), what="the logs read")
+            until(lambda: len(reader.logs) == len(paths) + (status == 2), what="every log")
+        finally:
+            reader.stop()
+        err = io.StringIO()
+        assert say_failed_inputs(reader, err) == status
+        lines = err.getvalue().splitlines()
+        if status == 0:
+            assert lines == []
+        else:
+            (line,) = lines
+            assert line.startswith("lossmon: ") and "read failed" in line and "\\x1b[2J.log.gz" in line and "\x1b" not in line

@@ -134,3 +134,24 @@ def test_a_signal_to_the_app_restores_the_terminal(sig, tmp_path):
         assert screen.pane_flags() == {
             "alternate_on": "0", "mouse_any_flag": "0", "mouse_standard_flag": "0", "mouse_sgr_flag": "0", "cursor_flag": "1",
         }
+
+
+def test_the_app_on_a_directory_says_a_corrupt_archive_and_exits_2(tmp_path):
+    """A directory's .gz logs are runs in the app too: a damaged one is named with its error on
+    screen, and after q one line on the restored terminal, exit status 2 (README: input errors)."""
+    import gzip
+
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    (runs / "good.log").write_text(healthy(range(0, 50)))
+    packed = gzip.compress(healthy(range(0, 50)).encode())
+    (runs / "bad.log.gz").write_bytes(packed[:40] + bytes(b ^ 0x5A for b in packed[40:80]) + packed[80:])
+    then = 'echo "lossmon exited with status $?"; exec sleep 600'
+    with TmuxScreen([str(runs)], 120, 40, env={"XDG_STATE_HOME": str(tmp_path / "state")}, then=then) as screen:
+        screen.wait_for(lambda: "FOLLOW" in screen.text() or "read failed" in screen.text(), START_DEADLINE, "the app")
+        screen.send("q")
+        screen.wait_for(lambda: "lossmon exited with status" in screen.text(), 20.0, "the app to quit")
+        text = screen.text()
+        assert "lossmon exited with status 2" in text, text
+        joined = text.replace("\n", "")  # a long temporary path wraps in the pane
+        assert joined.count("bad.log.gz: read failed") == 1 and f"lossmon: {runs / 'bad.log.gz'}: read failed" in joined, text

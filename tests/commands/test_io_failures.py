@@ -202,6 +202,60 @@ def test_watch_reports_a_corrupt_archive_follows_the_good_log_and_exits_2(tmp_pa
     assert f"{bad}: read failed" in stderr and "Traceback" not in stderr
 
 
+def good_archives(directory):
+    """The good log's bytes under each compression check reads, beside it in ``directory``."""
+    data = nano_log(50)
+    made = []
+    for name, compress in (("ok.log.gz", gzip.compress), ("ok.log.bz2", bz2.compress), ("ok.log.xz", lzma.compress)):
+        (directory / name).write_bytes(compress(data))
+        made.append(directory / name)
+    return made
+
+
+def test_check_on_a_directory_reads_its_archives_and_says_each_corrupt_one_in_a_line(tmp_path, good):
+    """A directory holds what a path could name: its compressed logs are read (a corrupt one was
+    skipped unseen and the command exited 0), each damaged one is one line, the rest reported."""
+    bad = corrupt_archives(tmp_path)
+    fine = good_archives(tmp_path)
+    result = run(["check", "--json", tmp_path])
+    assert result.returncode == 2
+    said = result.stderr.decode().splitlines()
+    assert "Traceback" not in result.stderr.decode()
+    assert len(said) == len(bad), said
+    for path in bad:
+        assert sum(line.startswith(f"lossmon: {path}: read failed") for line in said) == 1, (path, said)
+    reports = {report["path"]: report["records"] for report in json.loads(result.stdout)["files"]}
+    assert reports == {str(path): 50 for path in [good, *fine]}
+    text = run(["check", tmp_path])
+    assert text.returncode == 2 and text.stdout.decode().count("verdict") == 4
+    assert len(text.stderr.decode().splitlines()) == len(bad)
+
+
+def test_watch_on_a_directory_follows_its_archives_and_says_a_corrupt_one(tmp_path, good):
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    good = good.rename(runs / good.name)
+    bad = corrupt_archives(tmp_path)[0].rename(runs / "bad.log.gz")  # damaged early: it yields no record
+    fine = good_archives(runs)
+    process = start_watch("--jsonl", str(runs))
+    guard = threading.Timer(TIMEOUT, process.kill)
+    guard.start()
+    try:
+        records = [json.loads(line) for line in read_lines(process, 200)]
+        assert {r["path"] for r in records} == {str(path) for path in [good, *fine]}
+        said = []
+        while not any(f"{bad}: read failed" in line for line in said):
+            said.append(process.stderr.readline())
+            assert said[-1], f"stderr ended early: {said}"
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=TIMEOUT)
+    finally:
+        guard.cancel()
+        process.kill()
+    assert process.returncode == 2
+    assert "Traceback" not in "".join(said) + stderr
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 @pytest.mark.parametrize("command", [["check"], ["export", "--csv", "-"]], ids=["check", "export"])
 def test_a_character_device_is_refused(device, command):

@@ -26,6 +26,18 @@ def test_check_warns_once_and_counts_the_dropped_names(tmp_path):
     assert "warning:" in lossmon("check", "--markdown", "--max-series", "5", str(log)).stdout.decode()
 
 
+def test_explain_counts_the_names_not_kept(tmp_path):
+    """Issue 19: 'a count in --explain' (its text section and its JSON, not only the report's)."""
+    log = many_names_log(tmp_path)
+    text = lossmon("check", "--explain", "--max-series", "5", str(log)).stdout.decode()
+    explained = text.split(f"\n{log}\n")[0]  # the explanation, before the report
+    assert "36 more metric names than --max-series 5 were not kept" in explained
+    report = json.loads(lossmon("check", "--explain", "--json", "--max-series", "5", str(log)).stdout)
+    assert report["files"][0]["explain"]["dropped_series"] == 36
+    plain = json.loads(lossmon("check", "--explain", "--json", str(log)).stdout)
+    assert plain["files"][0]["explain"]["dropped_series"] == 0
+
+
 def test_check_without_excess_names_says_nothing(tmp_path):
     log = many_names_log(tmp_path, lines=3)
     result = lossmon("check", "--json", str(log))

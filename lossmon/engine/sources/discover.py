@@ -6,9 +6,12 @@ What counts as a run (each file is one run):
   together with the event files of its ``train/``, ``validation/``, ``eval/`` ... subfolders
   (Keras writes those);
 * the trackers' and trainers' metric files: ``trainer_state.json``, ``trainer_log.jsonl``,
-  ``metrics.csv``, ``results.csv``, ``progress.csv``, ``metrics.json``, ``log.txt``;
+  ``metrics.csv``, ``results.csv``, YOLOv3/v5/v7 ``results.txt``, ``progress.csv``,
+  ``metrics.json``, ``log.txt``;
 * text logs: ``*.log``, ``*.out`` (SLURM), ``*.jsonl``; W&B offline runs' ``files/output.log``
   is one of them;
+* any of those files compressed as ``check FILE`` reads them (``train.log.gz``,
+  ``metrics.csv.bz2``, ``results.csv.xz``): a directory holds what a path could name;
 * MLflow runs: a directory with ``meta.yaml`` and ``metrics/`` (``mlruns/<experiment>/<run>``) is
   one run, all its metric files together (their artifacts are looked through for logs too).
 
@@ -24,12 +27,16 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from lossmon.engine.sources.files import COMPRESSED_SUFFIXES
 from lossmon.engine.trackers.mlflow import is_mlflow_run
 from lossmon.engine.trackers.tensorboard import SPLIT_FOLDERS, is_tensorboard_run
 
 MAX_DEPTH = 6
 RUN_FILE_NAMES = frozenset(
-    {"trainer_state.json", "trainer_log.jsonl", "metrics.csv", "results.csv", "progress.csv", "metrics.json", "log.txt"}
+    {
+        "trainer_state.json", "trainer_log.jsonl", "metrics.csv", "results.csv", "results.txt", "progress.csv",
+        "metrics.json", "log.txt",
+    }
 )
 RUN_FILE_SUFFIXES = (".log", ".out", ".jsonl")
 _SKIPPED_DIRS = ("__pycache__", "node_modules", "site-packages", "checkpoint-*")
@@ -37,6 +44,10 @@ _SKIPPED_FILES = ("debug.log", "debug-internal.log", "debug-cli.*.log")
 
 
 def is_run_file(name: str) -> bool:
+    """A run's file by its name, compressed or not (the name under the compression suffix decides)."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() in COMPRESSED_SUFFIXES:
+        name = stem
     if any(fnmatch.fnmatch(name, pattern) for pattern in _SKIPPED_FILES):
         return False
     return name in RUN_FILE_NAMES or name.endswith(RUN_FILE_SUFFIXES)
