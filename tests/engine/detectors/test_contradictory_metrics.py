@@ -176,3 +176,24 @@ def test_a_bleu_at_zero_at_every_evaluation_while_the_loss_falls_is_a_contradict
     for name in ("BLEU", "sacrebleu", "rougeL"):
         log.write_text(TAMSLATE.replace("BLUE", name))
         assert [f.step for f in check_file(str(log)).findings if f.pathology == "contradictory_metrics"] == [4000.0]
+
+
+# grasping-train-metrics-csv-train-valid-loss (contradictory_metrics): valid_iou reads 0.0 at every
+# epoch while train_loss falls 0.314 -> 0.066 (epochs 1-8 here; the model predicts only background).
+GRASPING_TRAIN_LOSS = [0.31449825, 0.14166373, 0.11006124, 0.09701716, 0.089843735, 0.08527636, 0.08209371, 0.079716705]
+
+
+def test_an_overlap_score_at_zero_is_degenerate_like_a_recall():
+    # Dice, IoU, mIoU, Jaccard at 0: no predicted pixel overlaps the target, from the first evaluation
+    # (the opening plunge 0.314 -> 0.142 excuses a metric that has not moved yet, not one at 0).
+    for name in ("valid_iou", "Dice", "val_dice_coef", "mIoU", "jaccard_index"):
+        found = feed(ContradictoryMetrics(name), [0.0] * 8, train_loss=GRASPING_TRAIN_LOSS)
+        assert summary(found) == [("contradictory_metrics", "warn", 3.0), ("contradictory_metrics", "alert", 5.0)], name
+        assert f"{name} stuck at 0 for 3 evaluations" in found[0].message
+    # A Dice that read something at its first evaluation and then 0 is stuck at 0 as well.
+    found = feed(ContradictoryMetrics("Dice"), [0.0123] + [0.0] * 7, train_loss=GRASPING_TRAIN_LOSS)
+    assert summary(found) == [("contradictory_metrics", "warn", 3.0), ("contradictory_metrics", "alert", 5.0)]
+    assert "Dice stuck at 0 for 3 evaluations" in found[0].message
+    # A Dice that moves off 0 is learning: nothing.
+    rising = [0.0, 0.0, 0.05, 0.21, 0.38, 0.52, 0.61, 0.66]
+    assert feed(ContradictoryMetrics("Dice"), rising, train_loss=GRASPING_TRAIN_LOSS) == []
