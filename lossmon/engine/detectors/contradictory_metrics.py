@@ -53,7 +53,9 @@ from lossmon.engine.detectors.stats.vector import array_median, previous, row_me
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
-_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|iou|jaccard", re.I)  # overlap scores too: nothing predicted
+# Overlap scores too (nothing predicted overlaps the target), but not the GIoU/CIoU/DIoU box losses
+# that old YOLO results.txt files name like metrics ("GIoU", "val GIoU": 0 when validation is off).
+_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|(?<![gcd])iou|jaccard", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 _LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).

@@ -194,6 +194,8 @@ def test_an_overlap_score_at_zero_is_degenerate_like_a_recall():
     found = feed(ContradictoryMetrics("Dice"), [0.0123] + [0.0] * 7, train_loss=GRASPING_TRAIN_LOSS)
     assert summary(found) == [("contradictory_metrics", "warn", 3.0), ("contradictory_metrics", "alert", 5.0)]
     assert "Dice stuck at 0 for 3 evaluations" in found[0].message
+    # YOLOv3's "val GIoU" is a box loss, 0 when validation is off: not an overlap score at 0.
+    assert [f.severity for f in feed(ContradictoryMetrics("val GIoU"), [0.0] * 8, train_loss=GRASPING_TRAIN_LOSS)] == ["warn"]
     # A Dice that moves off 0 is learning: nothing.
     rising = [0.0, 0.0, 0.05, 0.21, 0.38, 0.52, 0.61, 0.66]
     assert feed(ContradictoryMetrics("Dice"), rising, train_loss=GRASPING_TRAIN_LOSS) == []
