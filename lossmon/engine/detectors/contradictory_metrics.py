@@ -2,8 +2,9 @@
 
 Typical of heavy class imbalance: the model learns the majority class and its predictions never
 cross the 0.5 threshold, so the loss falls while recall reads exactly 0. A metric is *stuck* at
-an evaluation when it sits at a degenerate value (a recall/precision/F1 or a Dice/IoU at 0, an
-AUC at 0.5, the chance of a coin), or when it has never moved at all since its first evaluation (values
+an evaluation when it sits at a degenerate value (a recall/precision/F1 at 0, an overlap score
+at 0: Dice, IoU, mIoU, Jaccard, a segmenter that predicts no foreground pixel; an AUC at 0.5,
+the chance of a coin), or when it has never moved at all since its first evaluation (values
 compared as logged: an accuracy frozen at the majority-class rate from the start). A metric that
 moved and then stops at a good value has *saturated*: the loss creeping down while accuracy
 stays at 0.9 (or top-1 at 87.5) is convergence, not a contradiction. A metric at its perfect
@@ -52,9 +53,9 @@ from lossmon.engine.detectors.stats.vector import array_median, previous, row_me
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
-# (Dice is the F1 of a mask's pixels, IoU/Jaccard their overlap: at 0 the predicted mask never
-# meets the true one, a segmenter that learned the background: Val Dice 0.0000 while the loss halves)
-_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|iou|jaccard", re.I)
+# Overlap scores too (nothing predicted overlaps the target), but not the GIoU/CIoU/DIoU box losses
+# that old YOLO results.txt files name like metrics ("GIoU", "val GIoU": 0 when validation is off).
+_ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|(?<![gcd])iou|jaccard", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
 _LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).
@@ -66,7 +67,7 @@ class ContradictoryMetrics(Detector):
     """A classification metric stuck at a degenerate value, or never moved, while the train loss
     falls (the module docstring has the rules). Driven by evals of the metric, with the train loss
     (its mean since the previous eval) as context; the series name says which values are
-    degenerate (0 for recall, precision, F1; 0.5 for AUC).
+    degenerate (0 for recall, precision, F1, Dice, IoU, Jaccard; 0.5 for AUC).
 
     Parameters:
         warn_evals: evals with the metric stuck to warn ...

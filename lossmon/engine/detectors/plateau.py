@@ -15,7 +15,9 @@ line: means over epochs; single noisy batches wait for the block rule) and whose
 not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
 lr warm-up, over at least 3 distinct steps: records that share a step are batches of one epoch
 (DeepSpeed RWKV's reward model logs 21 batches as 'Epoch 0', flat at ~1.0 before its loss drops
-in epoch 4), not 21 epochs of a flat loss. A running sum of batch losses (series attribute ``running_sum``) is not judged: it
+in epoch 4), not 21 epochs of a flat loss. A steady smooth fall is progress unless too slow to get
+5% lower within 200 points; an epoch-level start that bounces 2-10% has its own rule
+(``_noisy_dead``). A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
 """
 
@@ -52,6 +54,11 @@ class Plateau(Detector):
         short_smooth: ... whose points stay within this (log) of a local line ...
         short_progress: ... and whose second half is not this factor below its first ...
         short_steps: ... over at least this many distinct steps.
+        short_slow: a steady fall of a smooth short run that would take more than this many
+            points to get below ``dead_ratio`` is no progress.
+        short_noisy, short_noisy_bounce, short_noisy_share: short runs whose points bounce by
+            ``short_smooth`` up to this (log) (noisier is not_converging's business): a dead start
+            over at least ``short_noisy`` points, held at this share of the points judged so far.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -69,9 +76,11 @@ class Plateau(Detector):
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
-        short_steps: int = 3,
+        short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
+        short_noisy_share: float = 0.75,
     ) -> None:
-        self.short_steps = short_steps
+        self.short_steps, self.short_slow = short_steps, short_slow
+        self.short_noisy, self.short_noisy_bounce, self.short_noisy_share = short_noisy, short_noisy_bounce, short_noisy_share
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
         self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
         self.short_at_chance, self.short_anywhere = short_at_chance, short_anywhere
@@ -90,6 +99,13 @@ class Plateau(Detector):
         self._short_age = 0  # points of a short run outside lr warm-up
         self._short_steps = 0  # distinct steps of a short run
         self._last_step = math.nan
+        self._noisy_flags = np.empty(0, dtype=bool)  # the noisy dead-start condition at each short-run point
+        self._with_epoch = 0  # points of a short run with a logged epoch ...
+        self._new_epochs = 0  # ... and how many of them start a new one
+        self._last_epoch = math.nan
+        self._counted = 0  # points of a short run ...
+        self._steps_by_one = 0  # ... whose step is one above the step before
+        self._last_step_seen = math.nan
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -150,17 +166,22 @@ class Plateau(Detector):
         self._short_steps = int(spanned[-1]) if len(spanned) else self._short_steps
         if not len(stats):
             return []
-        counted = ~quiet[stats.index]
+        counted = ~quiet[stats.index] & (spanned[stats.index] >= self.short_steps)
         age = outside[stats.index]
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
+        # The halves' medians are n/2 points apart: a fall at this pace per point ...
+        pace = stats.progress / np.maximum(stats.count // 2, 1)
         dead = (
             (stats.start - stats.best < -math.log(self.dead_ratio)) & (stats.progress < math.log(self.short_progress))
             # a steady fall, however slow, is progress: the halves differ by noise alone by about
-            # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat)
-            & (stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
+            # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat) ...
+            & ((stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
+               # ... unless at its pace the loss would take longer than the block rule's warning
+               # (200 points) to get 5% lower: a Lightning run at 2.08e8 that fell 0.6% in 50
+               # epochs, point after point, is flat (rl-bem-lightning-metrics-csv)
+               | (pace * self.short_slow < -math.log(self.dead_ratio)))
             & (stats.jitter < self.short_smooth) & counted
             & (age >= np.where(at_chance, self.short_at_chance, self.short_anywhere))
-            & (spanned[stats.index] >= self.short_steps)
         )
         events = []
         lr = points.ctx("lr")
@@ -169,7 +190,59 @@ class Plateau(Detector):
             improvement = float(stats.start[k] - stats.best[k])
             message = self._dead_message(stats.recent[k], int(stats.count[k]), improvement, lr[i], points, i)
             events.append(Event(i, "warn", message, "dead"))
+        epoch_level = self._epoch_level(points)[stats.index]
+        for k in self._noisy_dead(stats, counted & epoch_level & (age >= self.short_noisy)).tolist():
+            i = int(stats.index[k])
+            events.append(Event(i, "warn", (
+                f"loss flat at {math.exp(stats.recent[k]):.4g} (median of its last {stats.count[k] // 2} points) for "
+                f"{stats.count[k]} points, bouncing by about ±{math.expm1(stats.jitter[k]):.0%} from point to point "
+                f"(step {format_step(points.steps[i])}): {_from_start(float(stats.opening[k] - stats.recent[k]))}"
+            ), "dead"))
         return events
+
+    def _epoch_level(self, points: Points) -> np.ndarray:
+        """True at points of a log whose points are epochs: a new epoch at 3 in 4 of its points
+        when it logs one, else a step that goes up by exactly 1 (the epoch number: YOLO's
+        console, Keras). Batches scatter by batch: a flat, noisy stretch of them early in training
+        is the block rule's to judge, over 200 points."""
+        epoch = np.floor(points.ctx("epoch"))  # a fractional epoch (Hugging Face's 0.25) is within one
+        logged = np.isfinite(epoch)
+        new = logged & (epoch != previous(epoch, self._last_epoch))
+        if logged.any():
+            self._last_epoch = float(epoch[logged][-1])
+        by_one = points.steps - previous(points.steps, self._last_step_seen) == 1.0
+        if len(points):
+            self._last_step_seen = float(points.steps[-1])
+        with_epoch = self._with_epoch + np.cumsum(logged)
+        new_epochs = self._new_epochs + np.cumsum(new)
+        counted = self._counted + np.arange(1, len(points) + 1)
+        steps_by_one = self._steps_by_one + np.cumsum(by_one)
+        if len(points):
+            self._with_epoch, self._new_epochs = int(with_epoch[-1]), int(new_epochs[-1])
+            self._counted, self._steps_by_one = int(counted[-1]), int(steps_by_one[-1])
+        return np.where(with_epoch > 0, new_epochs >= 0.75 * with_epoch, steps_by_one >= 0.75 * counted)
+
+    def _noisy_dead(self, stats, eligible: np.ndarray) -> np.ndarray:
+        """A dead start whose points bounce by 2-10% (single batches, an epoch of a few batches:
+        too noisy for the smooth rule, too quiet for not_converging): judged by medians, which the
+        noise moves little over ``short_noisy`` points. The second half is not 1% below the first
+        and the recent level within 5% of where the run started (the median of its first 5
+        points: a loss that climbed away from it is not flat), at 3 in 4 of the points judged so far
+        (from the 10th), the latest included: the halves of a noisy loss that falls slowly may meet
+        for a while (a synthetic nanoGPT run's warm-up, flat for 100 iterations, then falling), one
+        flat from its start stays so. A YOLO run whose box_loss bounces 2.5-4.1 (±8%) about 3.3 for
+        100 epochs while its mAP reads 0 (yolo-miniproj-utf16-train-output): warn at epoch 69."""
+        flat = (
+            (stats.jitter >= self.short_smooth) & (stats.jitter < self.short_noisy_bounce)
+            & (stats.progress < math.log(self.short_progress))
+            & (np.abs(stats.recent - stats.opening) < -math.log(self.dead_ratio))
+        )
+        flags = np.concatenate((self._noisy_flags, flat))
+        self._noisy_flags = flags
+        held = np.concatenate(([0], np.cumsum(flags)))
+        ends = np.arange(len(flags) - len(flat), len(flags)) + 1
+        share = held[ends] / ends  # over every point judged so far: a start that moved once moved
+        return self.entries("short noisy dead", flat & eligible & (share >= self.short_noisy_share))
 
     def _smoothed(self, means: np.ndarray) -> np.ndarray:
         """Each block's mean averaged with the two before it: one lucky block of a noisy loss must
@@ -208,6 +281,12 @@ class Plateau(Detector):
         if lr == 0.0:
             message += "; the learning rate is 0"
         return message
+
+
+def _from_start(fall: float) -> str:
+    """Where a level stands against where the run started, from their difference in log."""
+    change = -math.expm1(-fall)
+    return f"{change:.1%} below where it started" if change >= 0 else f"{-change:.1%} above where it started"
 
 
 def _clearly_at_chance(level: float) -> bool:

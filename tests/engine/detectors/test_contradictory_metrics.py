@@ -207,3 +207,26 @@ def test_the_fetal_head_log_alerts_on_its_dice():
     monitor = check_file(str(CORPUS / "fetal-head-unet-results-tsx-dice-zero" / "standard_u-net_results.tsx"))
     found = {(f.series, f.severity) for f in monitor.findings if f.pathology == "contradictory_metrics"}
     assert ("Val/Dice", "alert") in found
+
+
+# grasping-train-metrics-csv-train-valid-loss (contradictory_metrics): valid_iou reads 0.0 at every
+# epoch while train_loss falls 0.314 -> 0.066 (epochs 1-8 here; the model predicts only background).
+GRASPING_TRAIN_LOSS = [0.31449825, 0.14166373, 0.11006124, 0.09701716, 0.089843735, 0.08527636, 0.08209371, 0.079716705]
+
+
+def test_an_overlap_score_at_zero_is_degenerate_like_a_recall():
+    # Dice, IoU, mIoU, Jaccard at 0: no predicted pixel overlaps the target, from the first evaluation
+    # (the opening plunge 0.314 -> 0.142 excuses a metric that has not moved yet, not one at 0).
+    for name in ("valid_iou", "Dice", "val_dice_coef", "mIoU", "jaccard_index"):
+        found = feed(ContradictoryMetrics(name), [0.0] * 8, train_loss=GRASPING_TRAIN_LOSS)
+        assert summary(found) == [("contradictory_metrics", "warn", 3.0), ("contradictory_metrics", "alert", 5.0)], name
+        assert f"{name} stuck at 0 for 3 evaluations" in found[0].message
+    # A Dice that read something at its first evaluation and then 0 is stuck at 0 as well.
+    found = feed(ContradictoryMetrics("Dice"), [0.0123] + [0.0] * 7, train_loss=GRASPING_TRAIN_LOSS)
+    assert summary(found) == [("contradictory_metrics", "warn", 3.0), ("contradictory_metrics", "alert", 5.0)]
+    assert "Dice stuck at 0 for 3 evaluations" in found[0].message
+    # YOLOv3's "val GIoU" is a box loss, 0 when validation is off: not an overlap score at 0.
+    assert [f.severity for f in feed(ContradictoryMetrics("val GIoU"), [0.0] * 8, train_loss=GRASPING_TRAIN_LOSS)] == ["warn"]
+    # A Dice that moves off 0 is learning: nothing.
+    rising = [0.0, 0.0, 0.05, 0.21, 0.38, 0.52, 0.61, 0.66]
+    assert feed(ContradictoryMetrics("Dice"), rising, train_loss=GRASPING_TRAIN_LOSS) == []

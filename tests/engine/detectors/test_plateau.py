@@ -129,3 +129,56 @@ def test_batches_that_share_a_step_are_one_step_of_a_short_run():
     found = alarms(feed(Plateau("loss"), WORDLM_LOSS, steps=WORDLM_EPOCHS, epoch=WORDLM_EPOCHS))
     assert summary(found) == [("plateau", "warn", 3.0)]
     assert summary(alarms(feed(Plateau("loss"), WORDLM_LOSS, [10, 29], steps=WORDLM_EPOCHS, epoch=WORDLM_EPOCHS))) == summary(found)
+
+
+# rl-bem-lightning-metrics-csv (plateau): Lightning's train_loss_epoch, epochs 0-49, an MSE at ~2e8
+# that falls every epoch, smoothly, by 0.6% in all (720 to 77,600 an epoch).
+RL_BEM_LOSS = [207776688, 207775968, 207775248, 207774448, 207773568, 207772544, 207771296, 207769808, 207768048,
+               207765936, 207763408, 207760432, 207756880, 207752640, 207747712, 207741952, 207735200, 207727472,
+               207718624, 207708624, 207697216, 207684384, 207670000, 207654048, 207636400, 207617008, 207595728,
+               207572384, 207547184, 207519840, 207490416, 207458752, 207424976, 207388832, 207350192, 207309504,
+               207266176, 207220752, 207172480, 207121856, 207068816, 207012912, 206954336, 206893344, 206829616,
+               206762912, 206693664, 206621792, 206546528, 206468880]
+# yolo-miniproj-utf16-train-output (not_converging or plateau): the Ultralytics box_loss of epochs
+# 1-100 (the 100% frame of each), ±8% from epoch to epoch about 3.3 while mAP50 reads 0 throughout.
+YOLO_BOX_LOSS = [3.35, 3.458, 3.312, 3.023, 3.145, 3.293, 3.608, 2.995, 3.182, 3.622, 3.229, 3.315, 2.761, 3.055, 3.253,
+                 3.216, 3.064, 3.456, 3.283, 3.859, 3.846, 3.454, 3.029, 2.626, 2.822, 3.809, 3.383, 3.432, 4.006, 3.18,
+                 3.711, 3.334, 3.361, 3.304, 3.245, 3.172, 3.522, 2.792, 3.189, 3.397, 3.178, 3.578, 3.192, 3.442, 3.305,
+                 2.544, 3.456, 3.267, 3.682, 3.452, 3.665, 3.362, 3.13, 3.398, 3.594, 4.103, 3.548, 3.24, 3.305, 3.286,
+                 3.49, 3.028, 3.827, 3.247, 3.415, 3.376, 3.503, 3.327, 3.242, 3.115, 3.349, 3.314, 3.256, 3.466, 3.377,
+                 3.306, 3.018, 3.326, 3.415, 3.689, 3.561, 3.468, 3.214, 3.02, 3.254, 3.136, 3.397, 3.678, 3.273, 3.447,
+                 3.336, 2.986, 2.853, 2.865, 2.548, 2.643, 2.894, 2.793, 2.681, 2.895]
+
+
+def test_a_smooth_fall_too_slow_to_matter_is_a_flat_start():
+    # At 0.01%-0.04% an epoch the loss would take hundreds of epochs to get 5% lower.
+    found = alarms(feed(Plateau("train_loss_epoch"), RL_BEM_LOSS))
+    assert summary(found) == [("plateau", "warn", 20.0)]
+    assert "for 20 points" in found[0].message
+    assert summary(alarms(feed(Plateau("train_loss_epoch"), RL_BEM_LOSS, [7, 33]))) == summary(found)
+    # A smooth fall of 0.1% a point is progress (5% in 50 points), as is 0.05% a point.
+    for pace in (0.999, 0.9995):
+        assert alarms(feed(Plateau("loss"), 2.0 * pace ** np.arange(60))) == []
+
+
+def test_a_noisy_dead_start_is_a_plateau_once_its_medians_show_it():
+    # It speaks once 3 in 4 of its points since the 10th showed no progress (its halves' medians
+    # part by 1-4% at points 11-27).
+    found = alarms(feed(Plateau("box_loss"), YOLO_BOX_LOSS))
+    assert summary(found) == [("plateau", "warn", 69.0)]
+    assert "bouncing by about ±9%" in found[0].message and "above where it started" in found[0].message
+    assert summary(alarms(feed(Plateau("box_loss"), YOLO_BOX_LOSS, [13, 39, 41]))) == summary(found)
+    # The same noise on a loss that falls 30% over the run is progress, and so is a fall of 15% in 40
+    # points that then holds; a loss that climbs away from where it started is not flat.
+    noise = np.asarray(YOLO_BOX_LOSS) / np.median(YOLO_BOX_LOSS)
+    assert alarms(feed(Plateau("loss"), 3.3 * noise * np.linspace(1.0, 0.7, 100))) == []
+    assert alarms(feed(Plateau("loss"), 3.3 * noise * np.maximum(np.linspace(1.0, 0.6, 100), 0.85))) == []
+    assert alarms(feed(Plateau("loss"), 3.3 * noise * np.linspace(1.0, 1.4, 100))) == []
+    # Noisier than ±10% is not_converging's business.
+    assert alarms(feed(Plateau("loss"), 3.3 * noise ** 1.6)) == []
+    # The same values as batches (every 50 steps, or 20 to a logged epoch) are a slow start of a
+    # per-batch log: the block rule judges those, after 200 points.
+    assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, steps=50.0 * np.arange(1, 101))) == []
+    epochs = np.arange(100) // 20
+    assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=epochs)) == []
+    assert summary(alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=np.arange(100)))) == [("plateau", "warn", 69.0)]
