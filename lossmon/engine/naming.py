@@ -6,6 +6,7 @@ Every answer depends on the name only, so each is computed once per name and cac
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -39,6 +40,10 @@ _VAL = re.compile(
     re.I,
 )
 _TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_SPLIT_END}|{_TEST_CJK}", re.I)
+# A capitalised split word glued to the capitalised word after it: gbm's "ValidDeviance" (beside
+# "TrainDeviance"), "ValLoss", "TestAcc". Case-sensitive: "Validity" and "Deviance" are one word.
+_CAMEL_VAL = re.compile(rf"{_WORD}(?:Val|Valid|Validation|Eval|Evaluation|Dev)(?=[A-Z][a-z])")
+_CAMEL_TEST = re.compile(rf"{_WORD}Test(?=[A-Z][a-z])")
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
@@ -46,8 +51,9 @@ _GRAD_NORM = re.compile(
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
+# Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
 # ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average; PaddlePaddle's
@@ -164,8 +170,8 @@ def is_metric_name(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def split_of(name: str) -> str:
-    test = _TEST.search(name)
-    val = _VAL.search(name) if test is None or test.start() else None
+    test = _TEST.search(name) or _CAMEL_TEST.search(name)
+    val = (_VAL.search(name) or _CAMEL_VAL.search(name)) if test is None or test.start() else None
     # both: the first word qualifies the rest ("Diff-Val(Test-Normal)/loss" is a validation on
     # test-like data)
     if test is not None and (val is None or test.start() < val.start()):
@@ -203,6 +209,8 @@ def placeholder_of(name: str) -> float | None:
     never negative, -100 for nanoGPT's MFU before it is measured."""
     if _MFU.search(name):
         return -100.0
+    if name == "ValidDeviance":
+        return math.nan  # gbm prints nan in this column when no validation fraction was held out
     if kind_of(name) == "metric" and _NON_NEGATIVE_METRIC.search(name):
         return -1.0
     return None
@@ -211,6 +219,8 @@ def placeholder_of(name: str) -> float | None:
 def keep_value(name: str, value: float) -> bool:
     """False for a placeholder value (see :func:`placeholder_of`)."""
     placeholder = placeholder_of(name)
+    if placeholder is not None and placeholder != placeholder:
+        return value == value  # a NaN placeholder: NaN compares unequal to itself
     return placeholder is None or value != placeholder
 
 
