@@ -56,9 +56,10 @@ _LOSS = re.compile(
     rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
-# ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average; PaddlePaddle's
+# ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average, maybe
+# abbreviated ("Epoch: 0001 Avg. cost = 0.340", the TensorFlow-Tutorials print); PaddlePaddle's
 # batch_cost and reader_cost are times, and an RL run's episode cost is a constraint, not a loss.
-_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)[ _])?cost$", re.I)
+_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)\.?+[ _])?cost$", re.I)
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
