@@ -233,6 +233,10 @@ _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
     "train_loss_epoch",
+    # A world-model RL agent's losses are the model's and the actor's and critic's, each a sum of
+    # terms (DreamerV2's model_loss = kl_loss + image_loss + reward_loss + discount_loss): the
+    # world model's is the one a user reads first.
+    "model_loss", "train/model_loss", "world_model_loss", "train/world_model_loss", "wm_loss", "train/wm_loss",
 )
 _PRIMARY_VAL = (
     "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "valid loss", "tel",
@@ -254,6 +258,13 @@ _HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
 _ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
 _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
+
+
+def names_the_overall_loss(name: str) -> bool:
+    """True for a name that says it is the loss a run optimises, not one of its terms: a preferred
+    main loss ("loss", "train_loss", "model_loss"), a total ("total loss", "loss_total") or the
+    objective's symbol ("L")."""
+    return name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
 
 
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
