@@ -183,8 +183,13 @@ class Series:
         return self.varied_at is not None
 
     def held_first(self, count: int) -> bool:
-        """True when the series has ``count`` points and its first ``count`` finite values are one."""
-        return len(self) >= count and (self.varied_at is None or self.varied_at >= count)
+        """True when the series' first ``count`` points are one finite value (a NaN among them is
+        a finding to show, not a value held)."""
+        return (
+            len(self) >= count
+            and (self.varied_at is None or self.varied_at >= count)
+            and (self.first_nonfinite is None or self.first_nonfinite >= count)
+        )
 
     def _note_variation(self, start: int, values: np.ndarray, finite: np.ndarray) -> None:
         at = np.flatnonzero(finite)

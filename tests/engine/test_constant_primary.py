@@ -102,3 +102,10 @@ def test_names_of_the_run_loss_are_never_set_aside():
         assert not names_the_overall_loss(name), name
     rows = [("kl_loss", "train", "loss", 1), ("model_loss", "train", "loss", 1), ("actor_loss", "train", "loss", 1)]
     assert choose_primary(rows)[0] == "model_loss"
+
+
+def test_a_component_that_is_nan_from_the_start_is_not_set_aside():
+    text = "".join(
+        f"[step={n} tag=code] policy_loss={0.01 * (n % 3):.4f}, kl_loss=nan, clip_ratio=0.0000\n" for n in range(10)
+    )
+    assert read_text(text).store.primary_train == "kl_loss"
