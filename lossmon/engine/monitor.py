@@ -266,6 +266,7 @@ class Monitor:
         self.records += len(batch)
         fresh: dict[str, tuple[int, list[int]]] = {}  # name → (index of first new point, segment starts)
         created = False
+        varied = False  # a series moved for the first time (store.review_primary)
         shared = None  # the timeline of the series before: the next may hold the same records
         rows = steps = lines = None  # ... and its rows' steps and lines (columns often share rows)
         for name, column in batch.columns.items():
@@ -278,11 +279,14 @@ class Monitor:
             start = len(series)
             if rows is None or not (column.rows is rows or _same_rows(column.rows, rows)):
                 rows, steps, lines = column.rows, batch.steps[column.rows], batch.lines[column.rows]
+            steady = series.varied_at is None
             starts = series.extend(steps, column.values, lines, shared)
+            varied |= steady and series.varied_at is not None
             shared = series.timeline
             fresh[name] = (start, starts)
         if created:
             self.store.update_primary()
+        if self.store.review_primary(varied or created, fresh) or created:
             self._wire(fresh)
         findings = self._detect(batch, first_row, fresh)
         for finding in findings:

@@ -6,6 +6,7 @@ Every answer depends on the name only, so each is computed once per name and cac
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -39,6 +40,10 @@ _VAL = re.compile(
     re.I,
 )
 _TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_SPLIT_END}|{_TEST_CJK}", re.I)
+# A capitalised split word glued to the capitalised word after it: gbm's "ValidDeviance" (beside
+# "TrainDeviance"), "ValLoss", "TestAcc". Case-sensitive: "Validity" and "Deviance" are one word.
+_CAMEL_VAL = re.compile(rf"{_WORD}(?:Val|Valid|Validation|Eval|Evaluation|Dev)(?=[A-Z][a-z])")
+_CAMEL_TEST = re.compile(rf"{_WORD}Test(?=[A-Z][a-z])")
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(
@@ -46,13 +51,15 @@ _GRAD_NORM = re.compile(
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
+# Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
 _LOSS = re.compile(
-    rf"loss|energy|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
-# ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average; PaddlePaddle's
+# ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average, maybe
+# abbreviated ("Epoch: 0001 Avg. cost = 0.340", the TensorFlow-Tutorials print); PaddlePaddle's
 # batch_cost and reader_cost are times, and an RL run's episode cost is a constraint, not a loss.
-_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)[ _])?cost$", re.I)
+_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)\.?+[ _])?cost$", re.I)
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.
@@ -165,8 +172,8 @@ def is_metric_name(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def split_of(name: str) -> str:
-    test = _TEST.search(name)
-    val = _VAL.search(name) if test is None or test.start() else None
+    test = _TEST.search(name) or _CAMEL_TEST.search(name)
+    val = (_VAL.search(name) or _CAMEL_VAL.search(name)) if test is None or test.start() else None
     # both: the first word qualifies the rest ("Diff-Val(Test-Normal)/loss" is a validation on
     # test-like data)
     if test is not None and (val is None or test.start() < val.start()):
@@ -204,6 +211,8 @@ def placeholder_of(name: str) -> float | None:
     never negative, -100 for nanoGPT's MFU before it is measured."""
     if _MFU.search(name):
         return -100.0
+    if name == "ValidDeviance":
+        return math.nan  # gbm prints nan in this column when no validation fraction was held out
     if kind_of(name) == "metric" and _NON_NEGATIVE_METRIC.search(name):
         return -1.0
     return None
@@ -212,6 +221,8 @@ def placeholder_of(name: str) -> float | None:
 def keep_value(name: str, value: float) -> bool:
     """False for a placeholder value (see :func:`placeholder_of`)."""
     placeholder = placeholder_of(name)
+    if placeholder is not None and placeholder != placeholder:
+        return value == value  # a NaN placeholder: NaN compares unequal to itself
     return placeholder is None or value != placeholder
 
 
@@ -223,6 +234,10 @@ _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
     "train_loss_epoch",
+    # A world-model RL agent's losses are the model's and the actor's and critic's, each a sum of
+    # terms (DreamerV2's model_loss = kl_loss + image_loss + reward_loss + discount_loss): the
+    # world model's is the one a user reads first.
+    "model_loss", "train/model_loss", "world_model_loss", "train/world_model_loss", "wm_loss", "train/wm_loss",
 )
 _PRIMARY_VAL = (
     "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "valid loss", "tel",
@@ -244,6 +259,13 @@ _HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
 _ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
 _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
+
+
+def names_the_overall_loss(name: str) -> bool:
+    """True for a name that says it is the loss a run optimises, not one of its terms: a preferred
+    main loss ("loss", "train_loss", "model_loss"), a total ("total loss", "loss_total") or the
+    objective's symbol ("L")."""
+    return name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
 
 
 def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ import numpy as np
 
 from lossmon.engine.arrays import GrowableArray
 from lossmon.engine.downsample import Buckets
-from lossmon.engine.naming import choose_primary, kind_of, split_of
+from lossmon.engine.naming import choose_primary, kind_of, names_the_overall_loss, split_of
 from lossmon.engine.pyramid import Pyramid
 from lossmon.engine.smoothing import Smoother
 
@@ -114,6 +114,10 @@ class Series:
         self.nonfinite = 0
         self.min = np.inf  # over finite values
         self.first_nonfinite: int | None = None  # index of the first NaN/inf point
+        # Index of the first finite value unlike the first one; None while every finite value so
+        # far is the first (a KL term held at 0.0 or at its free-bits floor: SeriesStore.review_primary)
+        self.varied_at: int | None = None
+        self._first_value: float | None = None
         self._pyramid = Pyramid()
         self._smoothed: dict[float, SmoothedValues] = {}
 
@@ -170,7 +174,32 @@ class Series:
             self.nonfinite += int(len(values) - finite.sum())
             if finite.any():
                 self.min = min(self.min, float(values[finite].min()))
+        if self.varied_at is None:
+            self._note_variation(start, values, finite)
         return new_segments
+
+    @property
+    def varied(self) -> bool:
+        return self.varied_at is not None
+
+    def held_first(self, count: int) -> bool:
+        """True when the series' first ``count`` points are one finite value (a NaN among them is
+        a finding to show, not a value held)."""
+        return (
+            len(self) >= count
+            and (self.varied_at is None or self.varied_at >= count)
+            and (self.first_nonfinite is None or self.first_nonfinite >= count)
+        )
+
+    def _note_variation(self, start: int, values: np.ndarray, finite: np.ndarray) -> None:
+        at = np.flatnonzero(finite)
+        if not len(at):
+            return
+        if self._first_value is None:
+            self._first_value = float(values[at[0]])
+        unlike = np.flatnonzero(values[at] != self._first_value)
+        if len(unlike):
+            self.varied_at = start + int(at[unlike[0]])
 
     def _place(self, steps: np.ndarray, lines: np.ndarray, shared: Timeline | None) -> None:
         """Put the new points' steps and lines in a timeline: the next entries of the one this
@@ -219,6 +248,11 @@ class Series:
         return self._values.nbytes + self._pyramid.nbytes
 
 
+# How many records a primary training loss may hold one value before a loss of the same split
+# that moves takes its place (see SeriesStore.review_primary).
+CONSTANT_RECORDS = 5
+
+
 class SeriesStore:
     """All series of one log, in order of first appearance."""
 
@@ -227,6 +261,9 @@ class SeriesStore:
         self._forced_train = primary_train
         self.primary_train: str | None = None
         self.primary_val: str | None = None
+        # Losses set aside as primaries for holding one value (review_primary): never again primary,
+        # so the choice never flips back to them
+        self._held_constant: set[str] = set()
 
     def __getitem__(self, name: str) -> Series:
         return self.series[name]
@@ -249,13 +286,40 @@ class SeriesStore:
 
     def update_primary(self) -> bool:
         """Re-pick the primary losses (after new series appear); True when they changed."""
-        rows = [(s.name, s.split, s.kind, len(s)) for s in self.series.values()]
+        rows = [(s.name, s.split, s.kind, len(s)) for s in self.series.values() if s.name not in self._held_constant]
         train, val = choose_primary(rows)
         if self._forced_train and self._forced_train in self.series:
             train = self._forced_train
         changed = (train, val) != (self.primary_train, self.primary_val)
         self.primary_train, self.primary_val = train, val
         return changed
+
+    def review_primary(self, varied_news: bool, fresh: dict[str, tuple[int, list]]) -> bool:
+        """Set aside a primary training loss whose first CONSTANT_RECORDS values are one when a
+        loss of its split moves: DreamerV2's kl_loss, clamped at its free-bits floor, chosen as the
+        shortest name when the series appeared, beside the world model's and the actor's losses.
+        (Its first values, not all so far: the same choice whether a log is read whole or line by
+        line.) Only a component: a name that says it is the run's loss ("loss", "total_loss",
+        "model_loss") stays, whatever it does (a constant total is a finding, not a wrong choice).
+        True when the primaries changed. Cheap unless something changed: called per batch with
+        ``varied_news`` (a series moved for the first time in it) and ``fresh`` (name -> index of
+        the batch's first point), so the scan of the series runs when the held primary first
+        reaches the count or a series first moves, a few times per log."""
+        changed = False
+        while True:
+            train = self.primary_train
+            if train is None or self._forced_train or train not in self.series:
+                return changed
+            held = self.series[train]
+            if not held.held_first(CONSTANT_RECORDS):
+                return changed
+            reached = train in fresh and fresh[train][0] < CONSTANT_RECORDS
+            if not (varied_news or reached or changed) or names_the_overall_loss(train):
+                return changed
+            if not any(s.varied and s.kind == "loss" and s.split == held.split for s in self.series.values()):
+                return changed
+            self._held_constant.add(train)
+            changed |= self.update_primary()
 
     def timelines(self) -> list[Timeline]:
         return list({id(s.timeline): s.timeline for s in self.series.values()}.values())

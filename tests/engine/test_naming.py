@@ -206,3 +206,25 @@ def test_an_average_loss_is_preferred_to_a_sum_over_batches():
 )
 def test_cost_and_cross_entropy_spellings(name, kind):
     assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize(
+    "name, split, kind",
+    [
+        # gbm's verbose table (tests/corpus/gbm-tdboost-rmd-md-iter-train-valid-deviance)
+        ("TrainDeviance", "train", "loss"),
+        ("ValidDeviance", "val", "loss"),
+        ("ValLoss", "val", "loss"),
+        ("TestLoss", "test", "loss"),
+        # one word, not a split glued to another
+        ("Validity", "train", "other"),
+        ("Deviance", "train", "loss"),
+    ],
+)
+def test_capitalised_split_words_glued_to_the_next(name, split, kind):
+    assert (split_of(name), kind_of(name)) == (split, kind)
+
+
+def test_gbm_valid_deviance_nan_means_not_measured():
+    assert not keep_value("ValidDeviance", float("nan"))
+    assert keep_value("ValidDeviance", 1.25) and keep_value("TrainDeviance", float("nan"))

@@ -20,7 +20,7 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.glued_records import MIN_LENGTH as GLUED_MIN_LENGTH
 from lossmon.engine.formats.glued_records import split_glued
 from lossmon.engine.formats.nothing_found import NothingFound
-from lossmon.engine.formats.prefixes import SRUN_RANK, prefix_length, split_rank
+from lossmon.engine.formats.prefixes import SRUN_RANK, knitr_output_length, prefix_length, split_rank
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
 from lossmon.engine.lines import LineBlock, frames
@@ -279,6 +279,14 @@ class AutoParser:
             if not body or body.isspace():
                 return
             text = text[:cut] + body
+        if rank is None and text[:1] in "# ":
+            mark, output = knitr_output_length(text)
+            # a bare "## " before a line of few numbers is knitr's when a console table's header
+            # follows it (gbm's "## Iter   TrainDeviance   ValidDeviance ..."), else a comment
+            if mark and (output or FORMATS_BY_ID["console_table"].recognises(text[mark:])):
+                # the mark is kept as a rank's label is, so that the line's template spells it
+                self._parse_frames(text[mark:], line, out, text[:mark], None)
+                return
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)
         body = text[cut:] if cut else text

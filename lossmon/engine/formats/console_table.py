@@ -26,7 +26,8 @@ _NAME = r"[A-Za-z_][\w/().@-]*+"
 # A metric word must appear in a header, or any line of three words would be one.
 # "acc" and "map" must end their word ("Train Acc", "mAP50"): prose ("metrics are accumulated",
 # "mapping") is no header.
-_METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b", re.I)
+# "Deviance" is the loss of gbm's verbose table ("Iter   TrainDeviance   ValidDeviance   StepSize").
+_METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b|deviance", re.I)
 # A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
 # a row is final when its bar is full, the frames before it are progress.
 _BAR = re.compile(r"\s*+(\d++)%")

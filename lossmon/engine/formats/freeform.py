@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
 _NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
 _WORD = re.compile(r"[^\W\d](?:[./@-]*+[\w]++)*+")
 _NOUN = re.compile(
-    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
+    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")

@@ -24,9 +24,10 @@ from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 # one that may follows, so a long run of name characters costs one pass.)
 WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
-# "grad norm", "learning rate", "train loss"), so prose before a pair is not glued to its name.
+# "grad norm", "learning rate", "train loss", "mean cost"), so prose before a pair is not glued to
+# its name. An adjective stays in the name as printed: "mean cost" as "mean loss", "Avg loss".
 _NOUN = (
-    r"(?i:loss|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
+    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 # (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";

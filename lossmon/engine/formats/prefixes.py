@@ -86,6 +86,34 @@ def split_rank(line: str) -> tuple[str | None, int]:
     return match.group(1), match.end()
 
 
+# knitr (R Markdown) prints each line of a chunk's output behind "## " in a rendered page: indented
+# four blanks in a github_document ("    ##      1       64.9933            -nan     0.0010 ...",
+# gbm's verbose table), at the line's start between ``` fences in other markdown ("## [1]\t
+# train-rmse:7.83\ttest-rmse:7.77 ", XGBoost's; "## Epoch 1/10", Keras for R). The mark hides
+# the line's shape from every format: it goes as a launcher's label does. At a line's start "## "
+# is as often a comment ("## lr: 0.001", a setting commented out) or a heading: there it is
+# knitr's only before a line of two numbers or more (see knitr_output_length).
+_KNITR_INDENTED = re.compile(r"    ## (?=[ \t]*+\S)")
+_KNITR_BARE = re.compile(r"## (?=[ \t]*+\S)")
+_NUMBER_START = re.compile(r"(?<![\w.])[-+]?+\.?+\d")
+
+
+def knitr_output_length(line: str) -> tuple[int, bool]:
+    """(length of the knitr output mark at a line's start, whether the line is surely output):
+    (0, False) without one. The indented mark is surely knitr's; the bare one before a line of
+    fewer than two numbers may be a comment or a heading, which the caller decides."""
+    if line.startswith("    ## "):
+        match = _KNITR_INDENTED.match(line)
+        return (0, False) if match is None else (match.end(), True)
+    if not line.startswith("## "):
+        return 0, False
+    match = _KNITR_BARE.match(line)
+    if match is None:
+        return 0, False
+    numbers = _NUMBER_START.finditer(line, match.end())
+    return match.end(), next(numbers, None) is not None and next(numbers, None) is not None
+
+
 def prefix_length(text: str) -> int:
     """How many characters of ``text`` are logging prefix (timestamp, level, logger name)."""
     match = _PREFIX.match(text)

@@ -326,7 +326,7 @@ class Template:
             column_values = values[:, column]
             placeholder = self.placeholders[name]
             if placeholder is not None:
-                keep = column_values != placeholder
+                keep = column_values != placeholder if placeholder == placeholder else ~np.isnan(column_values)
                 if not keep.all():
                     columns[name] = Column(index[keep], column_values[keep])
                     continue
