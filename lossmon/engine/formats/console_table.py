@@ -269,6 +269,10 @@ class BoxedTableParser(LineParser):
         self._foreign = False  # in a table of another kind (_FOREIGN_RULE) until the next dashed rule
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if text[:1] in " \t":
+            # a notebook's output exported to markdown is indented ("    | value_loss | 401.4 |",
+            # stable-baselines' PPO2 tables in a Colab .md): the table starts at its first pipe
+            text = text.lstrip(" \t")
         if text[:1] == "-" and _RULE.match(text):
             self._flush(out)
             self._foreign = False

@@ -329,3 +329,56 @@ def test_rows_named_by_their_pass_under_metric_columns(chunk):
 def test_the_whole_ludwig_cell_is_read():
     monitor = read((CORPUS / "rpi-ludwig-titanic-cell-9" / "cell-9-output.log").read_bytes())
     assert len(monitor.store["loss"]) == len(monitor.store["vali/loss"]) == 49
+
+
+# tests/corpus/aincome-autotrade8-colab-md-ppo2-tables (HamaruKi0303/AIncome AutoTrade8.md, lines
+# 325-354): stable-baselines (v2) PPO2 tables in a Colab notebook exported to markdown, where
+# every output line is indented four blanks and a "0" the cell printed stands between tables.
+PPO2_INDENTED = (
+    "    0\n"
+    "    ----------------------------------------\n"
+    "    | approxkl           | 5.552556e-06    |\n"
+    "    | clipfrac           | 0.0             |\n"
+    "    | episode_reward     | [-632.99996714] |\n"
+    "    | explained_variance | 2.81e-05        |\n"
+    "    | fps                | 231             |\n"
+    "    | n_updates          | 449             |\n"
+    "    | policy_entropy     | 0.69281244      |\n"
+    "    | policy_loss        | -0.00014998415  |\n"
+    "    | serial_timesteps   | 57472           |\n"
+    "    | time_elapsed       | 301             |\n"
+    "    | total_timesteps    | 57472           |\n"
+    "    | value_loss         | 401.4166        |\n"
+    "    ----------------------------------------\n"
+    "    0\n"
+    "    ----------------------------------------\n"
+    "    | approxkl           | 0.00045888976   |\n"
+    "    | clipfrac           | 0.0             |\n"
+    "    | episode_reward     | [-643.29997808] |\n"
+    "    | explained_variance | 2.68e-06        |\n"
+    "    | fps                | 228             |\n"
+    "    | n_updates          | 450             |\n"
+    "    | policy_entropy     | 0.69295144      |\n"
+    "    | policy_loss        | -0.0013548336   |\n"
+    "    | serial_timesteps   | 57600           |\n"
+    "    | time_elapsed       | 301             |\n"
+    "    | total_timesteps    | 57600           |\n"
+    "    | value_loss         | 1238.9834       |\n"
+    "    ----------------------------------------\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 67))
+def test_indented_boxed_tables_are_read_from_their_first_pipe(chunk):
+    monitor = read(PPO2_INDENTED, chunk=chunk)
+    store = monitor.store
+    assert store["value_loss"].values.tolist() == [401.4166, 1238.9834]
+    assert store["policy_loss"].values.tolist() == [-0.00014998415, -0.0013548336]
+    assert store["episode_reward"].values.tolist() == [-632.99996714, -643.29997808]
+    assert steps(monitor, "value_loss") == [57472, 57600]  # total_timesteps
+
+
+def test_the_whole_ppo2_markdown_export_is_read():
+    monitor = read((CORPUS / "aincome-autotrade8-colab-md-ppo2-tables" / "AutoTrade8.md").read_bytes())
+    assert monitor.store.primary_train in ("value_loss", "policy_loss")
+    assert len(monitor.store["value_loss"]) == 35  # grep -c '| value_loss '
