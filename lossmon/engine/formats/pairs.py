@@ -165,6 +165,14 @@ _AT_STEP = re.compile(
     rf"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+[:=]?+[ \t]*+{VALUE_OPEN}(?P<value>{VALUE}){_END}"
 )
 _AT_STEP_WORDS = (" after ", " at ", " for ", " in ", " on ", " during ")
+# The same step in brackets between the metric's words and the colon: "Training Loss (epoch 1):
+# 0.0023" (print(f"Training Loss (epoch {epoch}): {loss}")), "loss (step 200/1000) = 1.3".
+_BRACKETED_STEP = re.compile(
+    r"(?<![\w./@-])(?P<name>[^\W\d][\w@-]*+(?:[ ][^\W\d][\w@-]*+){0,3}?)[ ]*+\([ \t]*+"
+    r"(?P<word>(?i:epoch|step|iteration|iter|batch|update|round))[ \t]*+(?P<step>\d++)"
+    rf"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+\)[ \t]*+[:=][ \t]*+{VALUE_OPEN}(?P<value>{VALUE}){_END}"
+)
+_BRACKETED_STEP_ENDS = ("):", ") :", ")=", ") =")
 
 
 HELD_OUT_WORDS = frozenset("val valid validation eval evaluation test testing dev".split())
@@ -180,9 +188,13 @@ def _ranking_name(words: str) -> str | None:
 
 
 def at_step_pairs(text: str) -> list[Pair]:
-    """The step and the metric of ``metric after step N: value`` sentences (see ``_AT_STEP``)."""
+    """The step and the metric of ``metric after step N: value`` sentences (see ``_AT_STEP``) and
+    of ``metric (step N): value`` (``_BRACKETED_STEP``)."""
     found: list[Pair] = []
-    for match in _AT_STEP.finditer(text):
+    matches = list(_AT_STEP.finditer(text)) if any(word in text for word in _AT_STEP_WORDS) else []
+    if any(end in text for end in _BRACKETED_STEP_ENDS):
+        matches += _BRACKETED_STEP.finditer(text)
+    for match in matches:
         name = _is_name(match.group("name")) or _ranking_name(match.group("name"))
         if name is not None and len(words := name.split(" ")) > 2 and words[0].lower() in ("training", "train"):
             # "Training average loss at step 100" (KGE's log_metrics: mode "Training average", metric
@@ -506,7 +518,9 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_is_pairs(found, is_pairs(text))
     if any(step_unit(pair.name) is not None for pair in found):
         found = _with_summary_pairs(found, for_the_step_pairs(text))
-    if any(word in text for word in _AT_STEP_WORDS) and (at_step := at_step_pairs(text)):
+    if (
+        any(word in text for word in _AT_STEP_WORDS) or any(end in text for end in _BRACKETED_STEP_ENDS)
+    ) and (at_step := at_step_pairs(text)):
         return _with_at_step_pairs(found, at_step)
     if "{" in text and (braced := brace_pairs(text)):
         found = _with_pairs_after_rules(found, braced)

@@ -106,3 +106,46 @@ def test_a_sentence_that_names_no_number_gives_no_series():
         "Saved checkpoint at step 200: /ckpt/model-200.pt\nloss: 0.4 step: 200\n"
     )
     assert {series.name for series in monitor.store} == {"loss"}
+
+
+# tests/corpus/mnist-classifier-tqdm-epoch-loss-zero (rosikand/mnist_classifier saved/log.txt, lines
+# 1-6): the step in brackets between the metric and its colon, print(f"Training Loss (epoch {e}): ..."),
+# each after its epoch's finished tqdm bar.
+BAR = "███████████████████████████████████████████████████████"
+BRACKETED_EPOCH = (
+    f"Epoch 1: 100%|{BAR}| 9000/9000 [00:09<00:00, 908.88it/s]\n"
+    "Training Loss (epoch 1): 0.0022757455059152216\n"
+    f"Epoch 2: 100%|{BAR}| 9000/9000 [00:09<00:00, 913.36it/s]\n"
+    "Training Loss (epoch 2): 0.0\n"
+    f"Epoch 3: 100%|{BAR}| 9000/9000 [00:09<00:00, 912.38it/s]\n"
+    "Training Loss (epoch 3): 0.0\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 77))
+def test_a_metric_with_its_step_in_brackets(chunk):
+    monitor = read(BRACKETED_EPOCH, chunk=chunk)
+    store = monitor.store
+    assert store.primary_train == "Training Loss"
+    assert store["Training Loss"].values.tolist() == [0.0022757455059152216, 0.0, 0.0]
+    assert steps(monitor, "Training Loss") == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    (
+        ("loss (step 200/1000) = 1.3", {"step": 200.0, "loss": 1.3}),
+        ("Loss (avg): 0.3", {"Loss (avg)": 0.3}),  # a qualifier, no step
+        ("Saved model (epoch 3): best.pt", {}),  # no value
+    ),
+)
+def test_what_a_bracketed_step_is_and_is_not(text, expected):
+    from lossmon.engine.formats.pairs import message_pairs
+
+    assert {pair.name: pair.value for pair in message_pairs(text)} == expected
+
+
+def test_the_whole_mnist_log():
+    monitor = read((CORPUS / "mnist-classifier-tqdm-epoch-loss-zero" / "log.txt").read_bytes())
+    store = monitor.store
+    assert (store.primary_train, len(store["Training Loss"])) == ("Training Loss", 10)
