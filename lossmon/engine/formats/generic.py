@@ -221,7 +221,11 @@ class KeyValueParser(LineParser):
                 if figure == self._last_description:
                     return True
                 self._last_description = figure
-        if self._bar_records and not bar and self._bar_records[-1][3][0] != line:
+        if self._bar_records and not bar and self._bar_records[-1][3][0] != line and not (
+            len(found) == 1 and not _only_pairs(text, found)
+        ):
+            # (a lone number in a sentence, "Early stopping at epoch 4/30 (loss=0.0001)", is no
+            # record below: it does not make the bars before it running figures of its own)
             self._settle_bars(out, _bar_settling_names(text, found))
         metrics = {pair.name: pair.value for pair in found}
         # (a step or an epoch both print is no name in common)

@@ -167,3 +167,26 @@ def test_bars_alone_wait_past_a_few_lines_without_a_loss():
     )
     monitor = read(text)
     assert len(monitor.store["loss"]) == 9
+
+
+RLHF = CORPUS / "rlhf-hybrid-training-output-tqdm-cr-loss" / "training_output.txt"
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 97))
+def test_a_lone_value_in_a_sentence_does_not_settle_the_bars(chunk):
+    # tests/corpus/rlhf-hybrid-training-output-tqdm-cr-loss (karthick-yes/rlhf-hybrid-capstone,
+    # lines 152-158, CRLF): the ensemble's tqdm bar "Training:   3%|##4 | 1/30 [00:05<02:53,
+    # 5.99s/epoch, loss=0.0001, patience=0/3]" in \r frames, then "   Early stopping at epoch
+    # 4/30 (loss=0.0001)": a sentence, no record of its own (one number after prose), so the bars
+    # are not its running figures: they are the only place the loss is logged.
+    lines = RLHF.read_bytes().split(b"\n")
+    assert lines[155].startswith(b"   Early stopping at epoch 4/30 (loss=0.0001)")
+    monitor = read(b"\n".join(lines[151:158]) + b"\n", chunk=chunk)
+    assert monitor.store.primary_train == "loss"
+    assert len(monitor.store["loss"]) == 4
+    assert monitor.store["patience"].values.tolist() == [0.0, 1.0, 2.0, 2.0]
+
+
+def test_the_whole_rlhf_log():
+    monitor = read(RLHF.read_bytes())
+    assert (monitor.store.primary_train, len(monitor.store["loss"])) == ("loss", 4)
