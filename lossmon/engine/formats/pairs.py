@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
 from lossmon.engine.formats.nothing_found import NothingFound
-from lossmon.engine.naming import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, is_step_word, step_unit
+from lossmon.engine.naming import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, is_step_word, kind_of, step_unit
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # (The words that name a line's step, in any case, are naming's: is_step_word, step_unit. The
@@ -395,6 +395,16 @@ _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 _KNITR_RECORD = re.compile(r"[ \t]*+## (?=(?i:step|steps|iter|iteration|epoch|global_step)\b[ \t]*+[:=]?+[ \t]*+\d)")
 
 
+def _stepped_losses(found: list[Pair]) -> bool:
+    """True for the pairs of a record behind a comment's mark: a step first, a loss after it
+    ("#End of Epoch: 1  |  Train Loss: 0.750  |  Val Loss: 0.698", a print that opens on "#"). A
+    comment's settings ("# epochs: 10, lr: 0.001") name no loss."""
+    return (
+        len(found) >= 2 and is_step_word(found[0].name) and found[0].value.is_integer()
+        and any(kind_of(pair.name) == "loss" for pair in found[1:])
+    )
+
+
 # A step word glued to its number, a token of its own before the values: "Load file: None, EP0,
 # avg_loss=0.0010" (print(f"EP{epoch}, avg_loss=...")), "Epoch12 | loss: 0.3", "iter1500/20000
 # loss=0.2", "epoch_3, loss=0.5". Not inside a name or a path ("model_ep3", "epoch10.pth", "EP0-1").
@@ -501,10 +511,13 @@ def message_pairs(text: str) -> list[Pair]:
 
 
 def _message_pairs(text: str) -> list[Pair]:
-    if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
-        return []
     repeats: list[Pair] = []
-    found = find_pairs(text, repeats=repeats)
+    if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
+        found = find_pairs(text, repeats=repeats)
+        if not _stepped_losses(found):
+            return []
+    else:
+        found = find_pairs(text, repeats=repeats)
     if repeats and len(found) <= MAX_LIST_PAIRS and (cut := _item_list_start(text, found, repeats)) is not None:
         found = [pair for pair in found if pair.at < cut]
         text = text[:cut]  # (what stands after is the list: no loose pair is read in it either)

@@ -5,7 +5,7 @@ iteration lines every 10 iterations, the val loss once per epoch behind a run of
 """
 
 import pytest
-from parse_helpers import read
+from parse_helpers import CORPUS, read
 
 from lossmon.engine.formats.pairs import message_pairs
 
@@ -93,3 +93,29 @@ def test_a_banner_of_hashes_decorates_a_pair_and_a_commented_setting_is_no_recor
     assert monitor.store.primary_val == "val_loss"
     assert list(monitor.store["total_loss"].steps) == [480, 490, 500, 990, 1000, 1010]
     assert list(monitor.store["lr"].values) == [1e-3] * 6
+
+
+# tests/corpus/sentiment-api-hash-end-of-epoch-log-txt (aayush9753/sentiment_analysis_api
+# saved/log.txt, lines 1-3, CRLF): a print that opens on "#" glued to its words, its step first and
+# the losses after it. A record, not a comment; a comment's settings ("# epochs: 10, lr: 0.001",
+# "# loss: 0.1") name no step before a loss and stay comments.
+HASH_EPOCHS = (
+    "#End of Epoch: 1  |  Train Loss: 0.750  |  Val Loss: 0.698  |  Train Acc: 47.49%  |  Val Acc: 50.00%\r\n"
+    "#End of Epoch: 2  |  Train Loss: 0.675  |  Val Loss: 0.697  |  Train Acc: 56.40%  |  Val Acc: 50.00%\r\n"
+    "#End of Epoch: 3  |  Train Loss: 0.663  |  Val Loss: 0.696  |  Train Acc: 59.44%  |  Val Acc: 50.00%\r\n"
+)
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 43))
+def test_a_stepped_record_behind_a_hash_is_no_comment(chunk):
+    store = read(HASH_EPOCHS, chunk=chunk).store
+    assert (store.primary_train, store.primary_val) == ("Train Loss", "Val Loss")
+    assert store["Train Loss"].values.tolist() == [0.750, 0.675, 0.663]
+    assert store["Val Loss"].steps.tolist() == [1, 2, 3]
+    settings = "".join(f"# epochs: 1{n}, lr: 0.00{n}\n# loss: 0.{n}\n" for n in range(1, 6))
+    assert not [series.name for series in read(settings).store]
+
+
+def test_the_whole_hash_epoch_log():
+    store = read((CORPUS / "sentiment-api-hash-end-of-epoch-log-txt" / "log.txt").read_bytes()).store
+    assert len(store["Train Loss"]) == len(store["Val Loss"]) == 50
