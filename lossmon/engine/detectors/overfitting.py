@@ -64,8 +64,16 @@ clean, a climb warns above 10% (the alert floor): 2 rises in a row, the eval bef
 already 10% above the raw best and the latest rise no more than twice that climb (one outlier eval
 after a flat eval is no climb), and the train loss 10% lower than at the first rise.
 
+A held-out task score logged with the val loss (mAP, accuracy, top-1, F1 ...: stats/task_score.py)
+is what the run is for; the field guide shows overfitting yellow unless a task metric degrades too.
+While the score, smoothed as the val loss is, holds within 4 of its own jitters of its best, the
+val loss alone must clear twice the alert bar: a YOLO val box loss wanders 10% above its best for
+a dozen epochs and back (0.89 at epoch 77, 1.02-1.09 around epoch 90, 0.95 at 117) while the
+train loss falls and mAP50-95 stays within its noise (smoothed 0.610 against a best of 0.662: 2.6
+of its jitters): a warning at most. A val loss that climbs 37% or 5x over its best still alerts.
+
 warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%. alert: 3 rises in a
-row or 5 evals above the bar, GL > max(10%, 4 jitter).
+row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
 from __future__ import annotations
@@ -77,6 +85,7 @@ from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, P
 from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.few import median
+from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
@@ -109,6 +118,9 @@ class Overfitting(Detector):
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
             ``memorised_gl`` % above its raw best.
+        score_holds_factor: the alert bar is this many times higher while a held-out task score
+            (context ``task_score``: mAP, accuracy ...) holds within ``alert_jitters`` of its own
+            jitters of its best (module docstring).
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -123,7 +135,7 @@ class Overfitting(Detector):
 
     pathology = "overfitting"
     driver = "val_loss"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST, "task_score": LAST}
 
     def __init__(
         self, series: str = "val_loss", attrs: dict | None = None, *, min_evals: int = 3,
@@ -133,7 +145,9 @@ class Overfitting(Detector):
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
+        score_holds_factor: float = 2.0,
     ) -> None:
+        self.score_holds_factor = score_holds_factor
         self.opening_evals = opening_evals
         self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
         self.few_gl, self.few_train_fall = few_gl, few_train_fall
@@ -180,17 +194,20 @@ class Overfitting(Detector):
         self._climb = 0  # the most rises in a row within that excursion
         self._excursion_start = 0  # the eval it started after
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
+        self._score = TaskScoreTrack(self.smoothing, self.jitter_history, self.min_differences)
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
         findings = []
         train = points.ctx("train_loss").tolist()
         lr = points.ctx("lr").tolist()
+        score = points.ctx("task_score").tolist()
         for i, value in enumerate(points.values.tolist()):
             if not (math.isfinite(value) and value > 0):
                 continue
             if self._schedule_moved(lr[i]):
                 self._forget()
+            self._score.update(score[i])
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
@@ -367,7 +384,12 @@ class Overfitting(Detector):
         fallen = self._train_smoothed_at_best - self._train_smoothed
         if fallen <= max(-math.log1p(-self.train_fall), self.train_jitters * self._train_noise()):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
-        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
+        alert_bar = max(self.alert_gl, self.alert_jitters * jitter_pct)
+        if self._score.worsened(self.alert_jitters) is False:
+            # a held-out task score logged with it holds within its own noise (4 of its jitters):
+            # evidence against acting now, so the val loss alone must clear twice the bar
+            alert_bar *= self.score_holds_factor
+        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar:
             severity = "alert"
         elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl):
             severity = "warn"

@@ -325,3 +325,38 @@ def test_a_swing_of_the_first_evals_does_not_excuse_a_val_loss_that_stays_up_lat
     assert [f.severity for f in found] == ["warn"] and "stayed up for 3 evals" in found[0].message
     # Remembered, the opening swing (smoothed, 39% above the first eval) sets a bar no later level clears.
     assert feed(Overfitting("val_loss", opening_evals=0), val, steps=steps, train_loss=train) == []
+
+
+def _dial_gauge_columns():
+    # dial-gauge-yolov8-results-csv-padded-prefix (healthy): Ultralytics results.csv with padded
+    # columns, e.g. the row of epoch 93:
+    #   93, 0.86638, 0.48602, 0.92934, 0.95404, 0.94444, 0.93308, 0.60675, 1.0204, 0.46754, 0.90362, 0.00090785, ...
+    # epoch, train/box_loss, train/cls_loss, train/dfl_loss, precision, recall, mAP50, mAP50-95,
+    # val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0, lr/pg1, lr/pg2.
+    rows = _corpus_rows("dial-gauge-yolov8-results-csv-padded-prefix", "results.csv",
+                        r"^\s*(\d+),\s*([0-9.]+),(?:[^,]*,){5}\s*([0-9.]+),\s*([0-9.]+),(?:[^,]*,){2}\s*([0-9.e-]+),")
+    return (np.array(column) for column in zip(*rows))
+
+
+def test_a_val_loss_that_wanders_up_while_the_task_score_holds_does_not_alert():
+    # val/box_loss is best at epoch 77 (0.8903), sits at 0.98-1.09 around epoch 90 and is back to
+    # 0.949 at 117 while train/box_loss falls 0.94 -> 0.82; mAP50-95 (best 0.679 at epoch 82) dips
+    # to 0.607 at epoch 93 within its own eval-to-eval noise and is 0.657 at 117. The smoothed val
+    # loss holds 10% above its best for 7 evals: alone, that is the alert bar; with the task score
+    # holding, no alert.
+    epochs, train, score, val, lr = _dial_gauge_columns()
+    assert len(epochs) == 118 and val[77] == 0.8903 and score[93] == 0.60675 and val[93] == 1.0204
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=score)
+    assert [f for f in found if f.severity == "alert"] == []
+    # Without the score (a log that does not carry one), the same losses alert as before.
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)
+    assert "alert" in [f.severity for f in found]
+
+
+def test_a_task_score_that_worsens_with_the_val_loss_keeps_the_alert():
+    # The same val and train losses beside a mAP50-95 that falls steadily from epoch 78 (3% an
+    # epoch, far beyond its noise) alert: the score the run is for worsens too.
+    epochs, train, score, val, lr = _dial_gauge_columns()
+    falling = np.where(epochs > 77, score[77] * np.exp(-0.03 * (epochs - 77)), score)
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=falling)
+    assert "alert" in [f.severity for f in found]
