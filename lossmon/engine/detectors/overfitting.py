@@ -56,7 +56,12 @@ A run with few evals has no clean jitter: the second differences of its first ev
 curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
 eval_loss 5.78, 3.73, 3.44, then 3.58, 4.25, 4.38, 4.56, 4.94 while the loss falls 6.0 -> 0.70 puts
 the bar at 27%). Prechelt's UP criterion needs no noise scale: 5 rises in a row (1 chance in 720
-for a val loss that only jitters) above 3% warn whatever the jitter.
+for a val loss that only jitters) above 3% warn whatever the jitter. A val loss with no noise to
+speak of (XGBoost's test-rmse, deterministic: 7.770 -> 5.9687 at round 23, then up at every one
+of the 52 rounds after it to 6.0138, 0.75%, while train-rmse keeps falling 4.919 -> 4.802) turns
+up by less than any % floor, yet every eval after its best is worse: 10 rises in a row (two of
+Prechelt's strips of 5; 1 chance in 11!, 4e7, for a val loss that only jitters) warn above 3
+jitters, with no % floor.
 The shortest runs cannot wait for 5 rises: a BERT fine-tuning of 4 epochs (val loss 0.42, 0.39,
 then 0.49, 0.57 while the train loss falls 0.50 -> 0.13) has 2 second differences in all, both of
 the turn, which put the bar at 37%. While there are no more than 3 second differences and none
@@ -72,7 +77,7 @@ a dozen epochs and back (0.89 at epoch 77, 1.02-1.09 around epoch 90, 0.95 at 11
 train loss falls and mAP50-95 stays within its noise (smoothed 0.610 against a best of 0.662: 2.6
 of its jitters): a warning at most. A val loss that climbs 37% or 5x over its best still alerts.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%. alert: 3 rises in a
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
@@ -108,6 +113,7 @@ class Overfitting(Detector):
         train_jitters: ... and by this many times its own eval-to-eval noise (jitters, or logging steps).
         jitter_history: second differences the jitter is the median of.
         up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
+        long_rises: this many rises in a row warn above ``warn_jitters`` jitters, with no % floor.
         recovered_evals, recovered_factor: a rise must be this many times higher than any
             excursion the smoothed val loss came back from within this many evals.
         recovered_share, tooth_rises: a climb of this many rises in a row that falls back to
@@ -145,8 +151,9 @@ class Overfitting(Detector):
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
-        score_holds_factor: float = 2.0,
+        score_holds_factor: float = 2.0, long_rises: int = 10,
     ) -> None:
+        self.long_rises = long_rises
         self.score_holds_factor = score_holds_factor
         self.opening_evals = opening_evals
         self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
@@ -391,7 +398,9 @@ class Overfitting(Detector):
             alert_bar *= self.score_holds_factor
         if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar:
             severity = "alert"
-        elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl):
+        elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl) or (
+            self._rises >= self.long_rises and gl > self.warn_jitters * jitter_pct
+        ):
             severity = "warn"
             if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
                 return None  # no higher than the val loss wandered lately, and came back from
@@ -399,9 +408,10 @@ class Overfitting(Detector):
             return None
         drop = 1.0 - train / reference
         how = f"rose {self._rises} evals in a row" if self._rises >= self.warn_rises else f"stayed up for {self._held} evals"
+        above = f"{gl:.0f}%" if gl >= 1.0 else f"{gl:.2f}%"  # a long steady rise may be under 1%
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} {how}, {gl:.0f}% above its best "
+            f"{points.series} {value:.4g} {how}, {above} above its best "
             f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
             f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )

@@ -360,3 +360,21 @@ def test_a_task_score_that_worsens_with_the_val_loss_keeps_the_alert():
     falling = np.where(epochs > 77, score[77] * np.exp(-0.03 * (epochs - 77)), score)
     found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=falling)
     assert "alert" in [f.severity for f in found]
+
+
+def test_a_noise_free_val_loss_that_rises_at_every_eval_after_its_best_warns_below_any_floor():
+    # xgboost-rmd-readme-knitr-train-test-rmse (overfitting): knitr output of xgb.train, e.g.
+    #   ## [23]	train-rmse:4.918876	test-rmse:5.968706
+    #   ## [75]	train-rmse:4.801750	test-rmse:6.013767
+    # test-rmse is best at round 23, then rises at every one of the 52 rounds after it (0.75% in
+    # all) while train-rmse keeps falling: worse at every eval since its best, with no noise.
+    rows = _corpus_rows("xgboost-rmd-readme-knitr-train-test-rmse", "readme.md",
+                        r"^## \[(\d+)\]\ttrain-rmse:([0-9.]+)\ttest-rmse:([0-9.]+)")
+    rounds, train, test = (np.array(column) for column in zip(*rows))
+    assert len(rounds) == 75 and test.argmin() == 22 and (np.diff(test[22:]) > 0).all()
+    found = alarms(feed(Overfitting("test-rmse"), test, steps=rounds, train_loss=train))
+    assert found and found[0].severity == "warn" and found[0].step < 40
+    # Rises of the same size that do not come at every eval are no steady turn.
+    wobbly = test.copy()
+    wobbly[23::3] = test[22]
+    assert alarms(feed(Overfitting("test-rmse"), wobbly, steps=rounds, train_loss=train)) == []
