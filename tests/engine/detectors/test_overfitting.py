@@ -378,3 +378,20 @@ def test_a_noise_free_val_loss_that_rises_at_every_eval_after_its_best_warns_bel
     wobbly = test.copy()
     wobbly[23::3] = test[22]
     assert alarms(feed(Overfitting("test-rmse"), wobbly, steps=rounds, train_loss=train)) == []
+
+
+def test_a_jitter_from_the_opening_evals_alone_does_not_hide_a_climb_after_an_early_best():
+    # crack-detection-keras-verbose2-early-stop (overfitting): Keras 3 verbose=2, e.g.
+    #   188/188 - 0s - 1ms/step - accuracy: 0.9991 - loss: 0.0037 - val_accuracy: 0.9994 - val_loss: 0.0041 - learning_rate: 0.0010
+    # val_loss is best at epoch 4 (0.0041), then 0.0043, 0.0055, 0.0048, 0.0069, 0.0074, 0.0062
+    # while the loss falls 0.0037 -> 9.0090e-04; early stopping ends it at epoch 10. The only
+    # second differences before the best are the opening fall's and the best's own bounce.
+    rows = _corpus_rows("crack-detection-keras-verbose2-early-stop", "train.log",
+                        r" - loss: ([0-9.e-]+) - val_accuracy: [0-9.]+ - val_loss: ([0-9.e-]+) - learning_rate: ([0-9.e-]+)$")
+    train, val, lr = (np.array(column) for column in zip(*rows))
+    assert len(val) == 10 and val.argmin() == 3 and val[8] == 0.0074
+    found = alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=train, lr=lr))
+    assert [(f.severity, f.step) for f in found] == [("warn", 9.0)]
+    # The same val losses beside a train loss that only bounces: not overfitting.
+    flat = 0.0019 * (1.0 + 0.05 * (-1.0) ** np.arange(10))
+    assert alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=flat, lr=lr)) == []
