@@ -56,16 +56,34 @@ A run with few evals has no clean jitter: the second differences of its first ev
 curvature of its fall, and those after its best the turn itself (HF log_history with 8 evals:
 eval_loss 5.78, 3.73, 3.44, then 3.58, 4.25, 4.38, 4.56, 4.94 while the loss falls 6.0 -> 0.70 puts
 the bar at 27%). Prechelt's UP criterion needs no noise scale: 5 rises in a row (1 chance in 720
-for a val loss that only jitters) above 3% warn whatever the jitter.
+for a val loss that only jitters) above 3% warn whatever the jitter. A val loss with no noise to
+speak of (XGBoost's test-rmse, deterministic: 7.770 -> 5.9687 at round 23, then up at every one
+of the 52 rounds after it to 6.0138, 0.75%, while train-rmse keeps falling 4.919 -> 4.802) turns
+up by less than any % floor, yet every eval after its best is worse: 10 rises in a row (two of
+Prechelt's strips of 5; 1 chance in 11!, 4e7, for a val loss that only jitters) warn above 3
+jitters, with no % floor.
 The shortest runs cannot wait for 5 rises: a BERT fine-tuning of 4 epochs (val loss 0.42, 0.39,
 then 0.49, 0.57 while the train loss falls 0.50 -> 0.13) has 2 second differences in all, both of
 the turn, which put the bar at 37%. While there are no more than 3 second differences and none
 clean, a climb warns above 10% (the alert floor): 2 rises in a row, the eval before the latest
 already 10% above the raw best and the latest rise no more than twice that climb (one outlier eval
-after a flat eval is no climb), and the train loss 10% lower than at the first rise.
+after a flat eval is no climb), and the train loss 10% lower than at the first rise. The same
+holds while the jitter at the best rests on the first 3 second differences only (a best by the
+fifth eval, not bettered since): one is the curvature of the opening fall, one is centred on the
+raw best, the lowest draw of the noise by selection. A Keras run of 10 epochs (val loss 0.0062,
+0.0048, 0.0051, 0.0041 best, 0.0043, then 0.0055, 0.0048, 0.0069, 0.0074 while the loss falls
+0.0037 -> 0.00098) gets a jitter of 18% from them, a bar of 55% that its 47% climb cannot clear.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%. alert: 3 rises in a
-row or 5 evals above the bar, GL > max(10%, 4 jitter).
+A held-out task score logged with the val loss (mAP, accuracy, top-1, F1 ...: stats/task_score.py)
+is what the run is for; the field guide shows overfitting yellow unless a task metric degrades too.
+While the score, smoothed as the val loss is, holds within 4 of its own jitters of its best, the
+val loss alone must clear twice the alert bar: a YOLO val box loss wanders 10% above its best for
+a dozen epochs and back (0.89 at epoch 77, 1.02-1.09 around epoch 90, 0.95 at 117) while the
+train loss falls and mAP50-95 stays within its noise (smoothed 0.610 against a best of 0.662: 2.6
+of its jitters): a warning at most. A val loss that climbs 37% or 5x over its best still alerts.
+
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter. alert: 3 rises in a
+row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
 from __future__ import annotations
@@ -77,6 +95,7 @@ from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, P
 from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.few import median
+from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
@@ -99,6 +118,7 @@ class Overfitting(Detector):
         train_jitters: ... and by this many times its own eval-to-eval noise (jitters, or logging steps).
         jitter_history: second differences the jitter is the median of.
         up_rises: this many rises in a row warn above ``warn_gl`` whatever the jitter.
+        long_rises: this many rises in a row warn above ``warn_jitters`` jitters, with no % floor.
         recovered_evals, recovered_factor: a rise must be this many times higher than any
             excursion the smoothed val loss came back from within this many evals.
         recovered_share, tooth_rises: a climb of this many rises in a row that falls back to
@@ -109,6 +129,9 @@ class Overfitting(Detector):
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
             ``memorised_gl`` % above its raw best.
+        score_holds_factor: the alert bar is this many times higher while a held-out task score
+            (context ``task_score``: mAP, accuracy ...) holds within ``alert_jitters`` of its own
+            jitters of its best (module docstring).
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -123,7 +146,7 @@ class Overfitting(Detector):
 
     pathology = "overfitting"
     driver = "val_loss"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST, "task_score": LAST}
 
     def __init__(
         self, series: str = "val_loss", attrs: dict | None = None, *, min_evals: int = 3,
@@ -133,7 +156,10 @@ class Overfitting(Detector):
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
+        score_holds_factor: float = 2.0, long_rises: int = 10,
     ) -> None:
+        self.long_rises = long_rises
+        self.score_holds_factor = score_holds_factor
         self.opening_evals = opening_evals
         self.recovered_share, self.tooth_rises = recovered_share, tooth_rises
         self.few_gl, self.few_train_fall = few_gl, few_train_fall
@@ -171,6 +197,7 @@ class Overfitting(Detector):
         self._logs: deque[float] = deque(maxlen=3)
         self._second_differences: deque[float] = deque(maxlen=self.jitter_history)
         self._jitter_at_best = math.nan  # the jitter as it was at the best eval
+        self._jitter_differences = math.inf  # how many second differences it rests on
         self._jitter_at_raw_best = math.nan  # the jitter as it was at the raw best eval
         self._train_at_raw_best = math.nan
         self._train_smoothed_at_raw_best = math.nan
@@ -180,17 +207,20 @@ class Overfitting(Detector):
         self._climb = 0  # the most rises in a row within that excursion
         self._excursion_start = 0  # the eval it started after
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
+        self._score = TaskScoreTrack(self.smoothing, self.jitter_history, self.min_differences)
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
         findings = []
         train = points.ctx("train_loss").tolist()
         lr = points.ctx("lr").tolist()
+        score = points.ctx("task_score").tolist()
         for i, value in enumerate(points.values.tolist()):
             if not (math.isfinite(value) and value > 0):
                 continue
             if self._schedule_moved(lr[i]):
                 self._forget()
+            self._score.update(score[i])
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
@@ -261,7 +291,8 @@ class Overfitting(Detector):
         after eval, already ``few_gl`` % above its raw best at the eval before this one, and this
         last rise no more than twice that climb (a climb, not one outlier); the train loss
         clearly falling meanwhile."""
-        if math.isfinite(self._jitter_at_best) or len(self._second_differences) > self.min_differences:
+        few = not math.isfinite(self._jitter_at_best) and len(self._second_differences) <= self.min_differences
+        if not (few or self._jitter_differences <= self.min_differences):
             return False
         if self._rises < self.warn_rises or not earlier > self._best * (1.0 + self.few_gl / 100.0):
             return False
@@ -325,6 +356,7 @@ class Overfitting(Detector):
                 # it is that recent.
                 recent = len(self._since_raw_best) <= 3 and math.isfinite(self._jitter_at_raw_best)
                 self._jitter_at_best = min(jitter, self._jitter_at_raw_best) if recent else jitter
+                self._jitter_differences = len(self._second_differences)
             self.clear_at(points, i)
             return None
         # Capped exponents: a subnormal best (log 1e-320 = -737) would overflow expm1.
@@ -367,9 +399,16 @@ class Overfitting(Detector):
         fallen = self._train_smoothed_at_best - self._train_smoothed
         if fallen <= max(-math.log1p(-self.train_fall), self.train_jitters * self._train_noise()):
             return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
-        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > max(self.alert_gl, self.alert_jitters * jitter_pct):
+        alert_bar = max(self.alert_gl, self.alert_jitters * jitter_pct)
+        if self._score.worsened(self.alert_jitters) is False:
+            # a held-out task score logged with it holds within its own noise (4 of its jitters):
+            # evidence against acting now, so the val loss alone must clear twice the bar
+            alert_bar *= self.score_holds_factor
+        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar:
             severity = "alert"
-        elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl):
+        elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl) or (
+            self._rises >= self.long_rises and gl > self.warn_jitters * jitter_pct
+        ):
             severity = "warn"
             if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
                 return None  # no higher than the val loss wandered lately, and came back from
@@ -377,9 +416,10 @@ class Overfitting(Detector):
             return None
         drop = 1.0 - train / reference
         how = f"rose {self._rises} evals in a row" if self._rises >= self.warn_rises else f"stayed up for {self._held} evals"
+        above = f"{gl:.0f}%" if gl >= 1.0 else f"{gl:.2f}%"  # a long steady rise may be under 1%
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} {how}, {gl:.0f}% above its best "
+            f"{points.series} {value:.4g} {how}, {above} above its best "
             f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
             f"loss fell {drop:.0%} meanwhile (step {format_step(points.steps[i])})",
         )

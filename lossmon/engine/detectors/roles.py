@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.detectors.stats.returns import RETURN_NAME
+from lossmon.engine.detectors.stats.task_score import task_score_names
 from lossmon.engine.store import SeriesStore
 
 # A counter of iterations skipped for NaNs (Megatron's "number of nan iterations"): a count, never
@@ -63,4 +64,6 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         "classification_metric": [
             s.name for s in store if s.kind == "metric" and _CLASSIFICATION_METRIC.search(s.name)
         ],
+        # The held-out score the run is for (mAP, accuracy, ...): what an overfitting alert asks.
+        "task_score": task_score_names([(s.name, s.split) for s in store if s.kind == "metric"]),
     }

@@ -43,7 +43,9 @@ def inputs(cls):
                # a schedule variable held for 2500 points changes at point 2500, as the loss jumps
                "schedule": np.where(np.arange(N) == 2500, 2500.0, 0.0),
                # an RL episode return, logged with one decimal: it improves from about point 3000
-               "reward": np.round(np.concatenate((np.full(3000, 1.0) + 0.1 * (np.arange(3000) % 3), np.linspace(1.5, 3, N - 3000))), 1)}
+               "reward": np.round(np.concatenate((np.full(3000, 1.0) + 0.1 * (np.arange(3000) % 3), np.linspace(1.5, 3, N - 3000))), 1),
+               # a held-out task score (mAP, accuracy) that holds, then falls from point 6000
+               "task_score": 0.7 + 0.02 * np.sin(np.arange(N) / 7.0) - np.where(np.arange(N) > 6000, (np.arange(N) - 6000) / 1e4, 0.0)}
     return driver[cls.driver], {role: context[role] for role in cls.context}
 
 

@@ -325,3 +325,73 @@ def test_a_swing_of_the_first_evals_does_not_excuse_a_val_loss_that_stays_up_lat
     assert [f.severity for f in found] == ["warn"] and "stayed up for 3 evals" in found[0].message
     # Remembered, the opening swing (smoothed, 39% above the first eval) sets a bar no later level clears.
     assert feed(Overfitting("val_loss", opening_evals=0), val, steps=steps, train_loss=train) == []
+
+
+def _dial_gauge_columns():
+    # dial-gauge-yolov8-results-csv-padded-prefix (healthy): Ultralytics results.csv with padded
+    # columns, e.g. the row of epoch 93:
+    #   93, 0.86638, 0.48602, 0.92934, 0.95404, 0.94444, 0.93308, 0.60675, 1.0204, 0.46754, 0.90362, 0.00090785, ...
+    # epoch, train/box_loss, train/cls_loss, train/dfl_loss, precision, recall, mAP50, mAP50-95,
+    # val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0, lr/pg1, lr/pg2.
+    rows = _corpus_rows("dial-gauge-yolov8-results-csv-padded-prefix", "results.csv",
+                        r"^\s*(\d+),\s*([0-9.]+),(?:[^,]*,){5}\s*([0-9.]+),\s*([0-9.]+),(?:[^,]*,){2}\s*([0-9.e-]+),")
+    return (np.array(column) for column in zip(*rows))
+
+
+def test_a_val_loss_that_wanders_up_while_the_task_score_holds_does_not_alert():
+    # val/box_loss is best at epoch 77 (0.8903), sits at 0.98-1.09 around epoch 90 and is back to
+    # 0.949 at 117 while train/box_loss falls 0.94 -> 0.82; mAP50-95 (best 0.679 at epoch 82) dips
+    # to 0.607 at epoch 93 within its own eval-to-eval noise and is 0.657 at 117. The smoothed val
+    # loss holds 10% above its best for 7 evals: alone, that is the alert bar; with the task score
+    # holding, no alert.
+    epochs, train, score, val, lr = _dial_gauge_columns()
+    assert len(epochs) == 118 and val[77] == 0.8903 and score[93] == 0.60675 and val[93] == 1.0204
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=score)
+    assert [f for f in found if f.severity == "alert"] == []
+    # Without the score (a log that does not carry one), the same losses alert as before.
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)
+    assert "alert" in [f.severity for f in found]
+
+
+def test_a_task_score_that_worsens_with_the_val_loss_keeps_the_alert():
+    # The same val and train losses beside a mAP50-95 that falls steadily from epoch 78 (3% an
+    # epoch, far beyond its noise) alert: the score the run is for worsens too.
+    epochs, train, score, val, lr = _dial_gauge_columns()
+    falling = np.where(epochs > 77, score[77] * np.exp(-0.03 * (epochs - 77)), score)
+    found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=falling)
+    assert "alert" in [f.severity for f in found]
+
+
+def test_a_noise_free_val_loss_that_rises_at_every_eval_after_its_best_warns_below_any_floor():
+    # xgboost-rmd-readme-knitr-train-test-rmse (overfitting): knitr output of xgb.train, e.g.
+    #   ## [23]	train-rmse:4.918876	test-rmse:5.968706
+    #   ## [75]	train-rmse:4.801750	test-rmse:6.013767
+    # test-rmse is best at round 23, then rises at every one of the 52 rounds after it (0.75% in
+    # all) while train-rmse keeps falling: worse at every eval since its best, with no noise.
+    rows = _corpus_rows("xgboost-rmd-readme-knitr-train-test-rmse", "readme.md",
+                        r"^## \[(\d+)\]\ttrain-rmse:([0-9.]+)\ttest-rmse:([0-9.]+)")
+    rounds, train, test = (np.array(column) for column in zip(*rows))
+    assert len(rounds) == 75 and test.argmin() == 22 and (np.diff(test[22:]) > 0).all()
+    found = alarms(feed(Overfitting("test-rmse"), test, steps=rounds, train_loss=train))
+    assert found and found[0].severity == "warn" and found[0].step < 40
+    # Rises of the same size that do not come at every eval are no steady turn.
+    wobbly = test.copy()
+    wobbly[23::3] = test[22]
+    assert alarms(feed(Overfitting("test-rmse"), wobbly, steps=rounds, train_loss=train)) == []
+
+
+def test_a_jitter_from_the_opening_evals_alone_does_not_hide_a_climb_after_an_early_best():
+    # crack-detection-keras-verbose2-early-stop (overfitting): Keras 3 verbose=2, e.g.
+    #   188/188 - 0s - 1ms/step - accuracy: 0.9991 - loss: 0.0037 - val_accuracy: 0.9994 - val_loss: 0.0041 - learning_rate: 0.0010
+    # val_loss is best at epoch 4 (0.0041), then 0.0043, 0.0055, 0.0048, 0.0069, 0.0074, 0.0062
+    # while the loss falls 0.0037 -> 9.0090e-04; early stopping ends it at epoch 10. The only
+    # second differences before the best are the opening fall's and the best's own bounce.
+    rows = _corpus_rows("crack-detection-keras-verbose2-early-stop", "train.log",
+                        r" - loss: ([0-9.e-]+) - val_accuracy: [0-9.]+ - val_loss: ([0-9.e-]+) - learning_rate: ([0-9.e-]+)$")
+    train, val, lr = (np.array(column) for column in zip(*rows))
+    assert len(val) == 10 and val.argmin() == 3 and val[8] == 0.0074
+    found = alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=train, lr=lr))
+    assert [(f.severity, f.step) for f in found] == [("warn", 9.0)]
+    # The same val losses beside a train loss that only bounces: not overfitting.
+    flat = 0.0019 * (1.0 + 0.05 * (-1.0) ** np.arange(10))
+    assert alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=flat, lr=lr)) == []
