@@ -147,6 +147,9 @@ class TableParser(LineParser):
             for index, (name, value) in enumerate(zip(self.columns, values))
             if value is not None and index != self._step_index
         }
+        for name in metrics:
+            if name not in out.attrs:
+                out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
         self.emit(out, line, step, metrics)
         return True
 
