@@ -852,8 +852,12 @@ def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
 
 
 # A setting whose value is no number: a flag, a path, a name ("arcloss=True", "pathval='../val'",
-# "'optimizer': 'adam'", "finetune_from=None").
-_SETTING = re.compile(r"""[\w.'"]++[ \t]*+[=:][ \t]*+(?:True|False|None|'[^',]*+'|"[^",]*+")""")
+# "'optimizer': 'adam'", "finetune_from=None"). A quoted number is a value formatted for print
+# ("geo acc={'acc@1km': '0.51%', ...}", f"{acc:.2%}"): a metric, not a setting.
+_QUOTED_NUMBER = r"""[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+%?+"""
+_SETTING = re.compile(
+    rf"""[\w.'"]++[ \t]*+[=:][ \t]*+(?:True|False|None|'(?!{_QUOTED_NUMBER}')[^',]*+'|"(?!{_QUOTED_NUMBER}")[^",]*+")"""
+)
 MIN_SETTINGS = 2
 
 
