@@ -284,9 +284,10 @@ class Monitor:
             varied |= steady and series.varied_at is not None
             shared = series.timeline
             fresh[name] = (start, starts)
-        if created:
+        repicked = created or (varied and self.store.zero_held_out_moved())
+        if repicked:
             self.store.update_primary()
-        if self.store.review_primary(varied or created, fresh) or created:
+        if self.store.review_primary(varied or created, fresh) or repicked:
             self._wire(fresh)
         findings = self._detect(batch, first_row, fresh)
         for finding in findings:

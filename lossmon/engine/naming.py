@@ -261,6 +261,12 @@ _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
 
 
+def _average_of(name: str, loss: str) -> bool:
+    """True when ``name`` is ``loss`` with an average word ("Average loss", "avg_loss", "mean loss")."""
+    stripped = _AVERAGE.sub(" ", name).strip(" _-/.").lower()
+    return stripped != name.lower() and stripped == loss.lower()
+
+
 def names_the_overall_loss(name: str) -> bool:
     """True for a name that says it is the loss a run optimises, not one of its terms: a preferred
     main loss ("loss", "train_loss", "model_loss"), a total ("total loss", "loss_total") or the
@@ -281,7 +287,12 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # to the earlier preference.
         found = [by_lower[candidate] for candidate in preferred if candidate in by_lower]
         if found:
-            return max(found, key=lambda item: item[1])[0]
+            best = max(found, key=lambda item: item[1])
+            # The same loss averaged over a pass, logged more often than the raw value ("Epoch 2
+            # completed. Average loss: 4.6090" each epoch, "Step 50, Loss: 4.8445" twice in
+            # the run): the more complete of the two is the curve
+            averaged = [item for item in losses if item[1] > best[1] and _average_of(item[0], best[0])]
+            return max(averaged, key=lambda item: (item[1], -len(item[0])))[0] if averaged else best[0]
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss"): it is the loss the run optimises.
         totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0])]

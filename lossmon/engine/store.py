@@ -182,6 +182,12 @@ class Series:
     def varied(self) -> bool:
         return self.varied_at is not None
 
+    @property
+    def zero_throughout(self) -> bool:
+        """True while every point so far is 0.0 (none NaN): a column written before its value
+        was ever measured (YOLO's results.csv keeps val/box_loss at 0 when validation never ran)."""
+        return len(self) > 0 and self.varied_at is None and self._first_value == 0.0 and self.first_nonfinite is None
+
     def held_first(self, count: int) -> bool:
         """True when the series' first ``count`` points are one finite value (a NaN among them is
         a finding to show, not a value held)."""
@@ -253,6 +259,17 @@ class Series:
 CONSTANT_RECORDS = 5
 
 
+def _unmeasured(series: Series) -> bool:
+    """A held-out loss column of a table that is 0 in every row from the first: a table writes
+    every column in every row, and one no evaluation ever filled holds its fill value ("not
+    measured", not a loss). A real loss may reach 0 late in a run, not from its first evaluation
+    on; and a printed "Val Loss: 0.0000" is a value the script measured, so only table columns."""
+    return (
+        series.split in ("val", "test") and series.kind == "loss"
+        and series.attrs.get("table_column", False) and series.zero_throughout
+    )
+
+
 class SeriesStore:
     """All series of one log, in order of first appearance."""
 
@@ -264,6 +281,9 @@ class SeriesStore:
         # Losses set aside as primaries for holding one value (review_primary): never again primary,
         # so the choice never flips back to them
         self._held_constant: set[str] = set()
+        # Held-out losses left out of the last choice for being 0 in every row so far
+        # (_unmeasured): the choice is made again once one of them moves
+        self._zero_held_out: set[str] = set()
 
     def __getitem__(self, name: str) -> Series:
         return self.series[name]
@@ -286,13 +306,21 @@ class SeriesStore:
 
     def update_primary(self) -> bool:
         """Re-pick the primary losses (after new series appear); True when they changed."""
-        rows = [(s.name, s.split, s.kind, len(s)) for s in self.series.values() if s.name not in self._held_constant]
+        self._zero_held_out = {s.name for s in self.series.values() if _unmeasured(s)}
+        rows = [
+            (s.name, s.split, s.kind, len(s)) for s in self.series.values()
+            if s.name not in self._held_constant and s.name not in self._zero_held_out
+        ]
         train, val = choose_primary(rows)
         if self._forced_train and self._forced_train in self.series:
             train = self._forced_train
         changed = (train, val) != (self.primary_train, self.primary_val)
         self.primary_train, self.primary_val = train, val
         return changed
+
+    def zero_held_out_moved(self) -> bool:
+        """True when a held-out loss left out for being all zeros has a value other than 0 now."""
+        return any(self.series[name].varied or not self.series[name].zero_throughout for name in self._zero_held_out)
 
     def review_primary(self, varied_news: bool, fresh: dict[str, tuple[int, list]]) -> bool:
         """Set aside a primary training loss whose first CONSTANT_RECORDS values are one when a

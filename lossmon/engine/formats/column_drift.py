@@ -55,6 +55,11 @@ def align(values: list[float | None], last: list[float | None]) -> list[int] | N
         sums[d] = total
     best = max((sums[d][rows], d, d, rows) for d in shifts)
     score, first, second, cut = best
+    agreeing_cells = score  # of the layout taken, before a break's cost: on a tie, more cells agreeing wins
+    # A row shorter than its header (a later run that logs a few of its columns) has few
+    # agreements to give: a break costs it less, so its two pieces can still win over one
+    # shifted piece
+    break_cost = BREAK_COST if rows >= cols else min(BREAK_COST, max(1, rows // 4))
     for d1 in shifts:
         for d2 in shifts:
             if d1 == d2:
@@ -62,10 +67,11 @@ def align(values: list[float | None], last: list[float | None]) -> list[int] | N
             head, tail = sums[d1], sums[d2]
             added = max(0, d2 - d1)
             for p in range(1, rows - added):
-                got = head[p] + tail[rows] - tail[p + added] - BREAK_COST
-                if got > score:
-                    score, first, second, cut = got, d1, d2, p
-    if score < max(2, math.ceil(MIN_ALIGNED * cols)):
+                agreeing = head[p] + tail[rows] - tail[p + added]
+                got = agreeing - break_cost
+                if got > score or (got == score and agreeing > agreeing_cells):
+                    score, first, second, cut, agreeing_cells = got, d1, d2, p, agreeing
+    if score < max(2, math.ceil(MIN_ALIGNED * min(cols, rows))):  # (a row shorter than its header: of its cells)
         return None
     placed = []
     for i in range(rows):

@@ -143,6 +143,7 @@ class KeyValueParser(LineParser):
         self._step_offset = 0.0  # added to the printed step
         self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
+        self._stepped_held_out: set[str] = set()  # held-out losses printed on lines with their step
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
         self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
@@ -422,7 +423,8 @@ class KeyValueParser(LineParser):
             step = self._context_step  # under a header, or after the last stepped record
             if (
                 step is not None and not self._context_from_header and not batch_of_pass
-                and found[0].at >= first and tag.strip(_GLUE_CHARS)
+                and found[0].at >= first
+                and (tag.strip(_GLUE_CHARS) or self._evaluation_after_run(text, found, names, prefix))
             ):
                 # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
                 # another model (quantized, EMA...), not new points of series that already have
@@ -434,6 +436,8 @@ class KeyValueParser(LineParser):
         if step is None and not bar:
             step_span = self._count(names)  # (the step stays None: a count is no evidence of a series)
         record = (line, step, metrics, spans, step_span)
+        if own_step is not None and len(self._stepped_held_out) < MAX_TRACKED_NAMES:
+            self._stepped_held_out.update(name for name in names if _held_out_loss(name))
         self._fine_steps |= fine
         if bar:
             # a progress bar's description ("Train Loss: 34.50:  14%|█▍  | 1/7"): a running figure
@@ -457,6 +461,16 @@ class KeyValueParser(LineParser):
         if len(self._phases) == 2 and self._logged_in_both_passes(found):
             self.shape = None  # (a template reads lines by their text: it cannot see the banner)
         return taken
+
+    def _evaluation_after_run(self, text: str, found, names: tuple[str, ...], prefix: str | None) -> bool:
+        """A held-out loss alone on its line, no step of its own, that the run's stepped lines
+        print ("Epoch  60 | Train Loss: 0.033192 | Test Loss: 0.017945", then "4b. Evaluating
+        DeepFC3DOF at 1e-6 rad precision" and "  Test Loss: 0.017945"): the evaluation of the
+        trained model after the run, no new point at the step the run ended on."""
+        return (
+            prefix is None and all(name in self._stepped_held_out for name in names)
+            and _only_pairs(text, found)
+        )
 
     def _logged_in_both_passes(self, found) -> bool:
         """Under phase banners: does a name of this line stand under the other pass's banner too
@@ -856,8 +870,12 @@ def _unsplit(names: tuple[str, ...]) -> frozenset[str]:
 
 
 # A setting whose value is no number: a flag, a path, a name ("arcloss=True", "pathval='../val'",
-# "'optimizer': 'adam'", "finetune_from=None").
-_SETTING = re.compile(r"""[\w.'"]++[ \t]*+[=:][ \t]*+(?:True|False|None|'[^',]*+'|"[^",]*+")""")
+# "'optimizer': 'adam'", "finetune_from=None"). A quoted number is a value formatted for print
+# ("geo acc={'acc@1km': '0.51%', ...}", f"{acc:.2%}"): a metric, not a setting.
+_QUOTED_NUMBER = r"""[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+%?+"""
+_SETTING = re.compile(
+    rf"""[\w.'"]++[ \t]*+[=:][ \t]*+(?:True|False|None|'(?!{_QUOTED_NUMBER}')[^',]*+'|"(?!{_QUOTED_NUMBER}")[^",]*+")"""
+)
 MIN_SETTINGS = 2
 
 

@@ -15,6 +15,9 @@ _BAR = re.compile(r"^Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[(?P<inside>[^\
 # Epoch-level values (validation metrics, *_epoch) stay in the postfix for the whole epoch: only
 # a change is a new point.
 _HELD = re.compile(r"(?:^|[_/])(?:val|valid|validation|test)|_epoch$", re.I)
+# A name first shown by the frame that ends an epoch (its count at the total) was logged at the
+# epoch's end (``self.log(..., on_step=False, on_epoch=True)`` in training_step: "train_loss=0.706"
+# joins the 28/28 frame after validation) and is held the same way, whatever it is called.
 
 
 # Bar frames held until a line that is no bar says what they were; past this many with no such
@@ -33,6 +36,8 @@ class LightningBarParser(LineParser):
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
         self._held: dict[str, float] = {}
+        self._shown_names: set[str] = set()  # every name a frame has shown
+        self._epoch_end_names: set[str] = set()  # names first shown at an epoch's last count
         self._waiting: deque = deque()  # (line, step, metrics) of frames not yet settled
         self._line_names: set[str] = set()  # names real lines log (lower case): frames showing them are no records
         self._bars_are_records = False  # decided when many frames came and no line logged their names
@@ -59,7 +64,11 @@ class LightningBarParser(LineParser):
         epoch, done, total = (int(match.group(i)) for i in (1, 2, 3))
         metrics = {}
         for pair in find_pairs(match.group("inside")):
-            if _HELD.search(pair.name):
+            if pair.name not in self._shown_names:
+                self._shown_names.add(pair.name)
+                if done == total:
+                    self._epoch_end_names.add(pair.name)
+            if pair.name in self._epoch_end_names or _HELD.search(pair.name):
                 previous = self._held.get(pair.name)
                 if previous is not None and (previous == pair.value or previous != previous and pair.value != pair.value):
                     continue

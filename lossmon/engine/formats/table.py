@@ -11,6 +11,7 @@ values or skipped, never read by position (:mod:`~lossmon.engine.formats.column_
 from __future__ import annotations
 
 import csv
+import math
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
@@ -123,7 +124,7 @@ class TableParser(LineParser):
             if self._drifted is None:
                 self._drifted = Realigner()
                 self._last = self._last_row or [None] * len(self.columns)
-            placed = self._drifted.place(values, self._last)
+            placed = self._drifted.place(values, self._last_with_restarted_step(values))
             if placed is None:
                 return True  # a row of this table that cannot be read right: skipped, not shifted
             aligned: list[float | None] = [None] * len(self.columns)
@@ -147,8 +148,23 @@ class TableParser(LineParser):
             for index, (name, value) in enumerate(zip(self.columns, values))
             if value is not None and index != self._step_index
         }
+        for name in metrics:
+            if name not in out.attrs:
+                out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
         self.emit(out, line, step, metrics)
         return True
+
+    def _last_with_restarted_step(self, values: list[float | None]) -> list[float | None]:
+        """The columns' last values, with the step's set to the row's first cell when the step is
+        the first column and that cell a count: an appended run starts its step again (1 or 0
+        after 300), which no magnitude says, and the row still starts with its step."""
+        first = values[0] if values else None
+        if (
+            0 not in (self._step_index, self._epoch_index) or first is None
+            or not 0 <= first < math.inf or first != int(first) or not self._last
+        ):
+            return self._last
+        return [first, *self._last[1:]]
 
     def rewind(self) -> None:
         self.rows_seen = 0

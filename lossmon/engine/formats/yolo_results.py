@@ -40,6 +40,8 @@ class YoloResultsParser(LineParser):
                 value = to_float(cell)
                 if value is not None:
                     metrics[name] = value
+                    if name not in out.attrs:
+                        out.set_attrs(name, table_column=True)  # validation off (--notest): its columns hold 0
         self.emit(out, line, step, metrics)
         return True
 
