@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 SPLITS = ("train", "val", "test")
@@ -274,8 +275,12 @@ def names_the_overall_loss(name: str) -> bool:
     return name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
 
 
-def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
-    """Pick (train, val) primary losses from (name, split, kind, count) tuples."""
+def choose_primary(
+    series: list[tuple[str, str, str, int]], epochs_of: Callable[[str], int | None] | None = None,
+) -> tuple[str | None, str | None]:
+    """Pick (train, val) primary losses from (name, split, kind, count) tuples. ``epochs_of``, when
+    given, says of a series whose records share their steps (batch lines under an epoch's step)
+    how many distinct steps it covers (None for a series with one record per step)."""
 
     def pick(split: str, preferred: tuple[str, ...]) -> str | None:
         losses = [(name, count) for name, s, kind, count in series if s == split and kind == "loss"]
@@ -286,13 +291,16 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
         # in the 41 epochs of raw log lines quoted under it): the most complete wins; a tie goes
         # to the earlier preference.
         found = [by_lower[candidate] for candidate in preferred if candidate in by_lower]
+        if len(found) > 1 and epochs_of is not None:
+            found = [_per_epoch(name, count, epochs_of(name)) for name, count in found]
         if found:
-            best = max(found, key=lambda item: item[1])
+            best = max(found, key=lambda item: item[1:])[0]
             # The same loss averaged over a pass, logged more often than the raw value ("Epoch 2
             # completed. Average loss: 4.6090" each epoch, "Step 50, Loss: 4.8445" twice in
             # the run): the more complete of the two is the curve
-            averaged = [item for item in losses if item[1] > best[1] and _average_of(item[0], best[0])]
-            return max(averaged, key=lambda item: (item[1], -len(item[0])))[0] if averaged else best[0]
+            count = by_lower[best.lower()][1]
+            averaged = [item for item in losses if item[1] > count and _average_of(item[0], best)]
+            return max(averaged, key=lambda item: (item[1], -len(item[0])))[0] if averaged else best
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss"): it is the loss the run optimises.
         totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0])]
@@ -330,6 +338,18 @@ def choose_primary(series: list[tuple[str, str, str, int]]) -> tuple[str | None,
 # ("[0]\ttrain-rmse:21.6\tvalidation_0-rmse:17.1" (XGBoost), "[10]\ttraining's l2: 0.31"
 # (LightGBM)): a log with no loss at all follows those as its losses.
 _OBJECTIVE_METRIC = re.compile(rf"(?:^|[-_ ./'])(?:rmse|mse|mae|l1|l2|rmsle|mape|m?error|huber){_END}", re.I)
+
+
+def _per_epoch(name: str, count: int, epochs: int | None) -> tuple[str, int, bool]:
+    """(name, completeness, True for a summary) of a preferred train loss. A loss printed on batch
+    lines under the epoch's step ("Epoch 1, Batch 50, Loss: 13.1194", several records per step)
+    samples one batch; the epoch's own line ("Epoch 1: Train Loss: 18.0524, Val Loss: 17.1897")
+    holds the epoch mean, which is what a user follows (tests/corpus/README.md: "the epoch summary
+    is the primary series"). Their completeness is compared in epochs, the batch lines' epoch under
+    way not counted (its summary is not printed yet); a tie goes to the summary."""
+    if epochs is None:
+        return name, count, True
+    return name, max(epochs - 1, 0), False
 
 
 def _objective_metrics(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:

@@ -311,7 +311,7 @@ class SeriesStore:
             (s.name, s.split, s.kind, len(s)) for s in self.series.values()
             if s.name not in self._held_constant and s.name not in self._zero_held_out
         ]
-        train, val = choose_primary(rows)
+        train, val = choose_primary(rows, self._epochs_if_batched)
         if self._forced_train and self._forced_train in self.series:
             train = self._forced_train
         changed = (train, val) != (self.primary_train, self.primary_val)
@@ -321,6 +321,18 @@ class SeriesStore:
     def zero_held_out_moved(self) -> bool:
         """True when a held-out loss left out for being all zeros has a value other than 0 now."""
         return any(self.series[name].varied or not self.series[name].zero_throughout for name in self._zero_held_out)
+
+    def _epochs_if_batched(self, name: str) -> int | None:
+        """Distinct steps of a series whose records share them (most steps hold several records:
+        batch lines under their epoch's step), else None. Steps of a segment never go back, so
+        counting the step changes is enough. Batch lines of a single epoch are None: a one-epoch
+        run has no epoch curve, its batch lines are the curve (denoiser's two 'Train | Epoch 1 |
+        i/2 | Loss' lines beside the one 'Train Loss' of its summary)."""
+        steps = self.series[name].steps
+        if len(steps) < 2:
+            return None
+        distinct = int(np.count_nonzero(np.diff(steps))) + 1
+        return distinct if distinct >= 2 and len(steps) >= 2 * distinct else None
 
     def review_primary(self, varied_news: bool, fresh: dict[str, tuple[int, list]]) -> bool:
         """Set aside a primary training loss whose first CONSTANT_RECORDS values are one when a

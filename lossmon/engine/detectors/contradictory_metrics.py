@@ -4,11 +4,14 @@ Typical of heavy class imbalance: the model learns the majority class and its pr
 cross the 0.5 threshold, so the loss falls while recall reads exactly 0. A metric is *stuck* at
 an evaluation when it sits at a degenerate value (a recall/precision/F1 at 0, an overlap score
 at 0: Dice, IoU, mIoU, Jaccard, a segmenter that predicts no foreground pixel; an AUC at 0.5,
-the chance of a coin), or when it has never moved at all since its first evaluation (values
+the chance of a coin; a word or character error rate at 98% or more, its worst: next to no word
+transcribed right), or when it has never moved at all since its first evaluation (values
 compared as logged: an accuracy frozen at the majority-class rate from the start). A metric that
 moved and then stops at a good value has *saturated*: the loss creeping down while accuracy
 stays at 0.9 (or top-1 at 87.5) is convergence, not a contradiction. A metric at its perfect
-value (1, or 100%) is not stuck.
+value (1, or 100%; 0 for an error rate) is not stuck.
+A WER is degenerate only in percent (98 and up): as a fraction, 0.98-1.0 would read like a
+WER of 1% logged in percent, which is a good model.
 
 warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
 fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value.
@@ -57,6 +60,9 @@ from lossmon.engine.naming import split_of
 # that old YOLO results.txt files name like metrics ("GIoU", "val GIoU": 0 when validation is off).
 _ZERO_MEANS_BROKEN = re.compile(r"recall|precision|f1|dice|(?<![gcd])iou|jaccard", re.I)
 _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks like a coin
+# A word or character error rate in percent at its worst (whole words: never "power" or "lower").
+_ALL_WRONG = re.compile(r"(?<![a-z])[wc]er(?![a-z])", re.I)
+ALL_WRONG_PERCENT = 98.0
 _LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).
 _SMOOTHED = re.compile(r"~$|smooth|running|(?:^|[^a-z])ema(?:$|[^a-z])", re.I)
@@ -117,12 +123,15 @@ class ContradictoryMetrics(Detector):
         loss = points.ctx("train_loss")[where]
         zero_is_stuck = bool(_ZERO_MEANS_BROKEN.search(points.series))
         half_is_stuck = bool(_HALF_MEANS_BROKEN.search(points.series))
-        perfect = (values == 1.0) | (values == 100.0)
+        lower_is_better = bool(_LOWER_IS_BETTER.search(points.series))
+        perfect = (values == 0.0) if lower_is_better else (values == 1.0) | (values == 100.0)
+        all_wrong = bool(_ALL_WRONG.search(points.series))
         if math.isnan(self._first):
             self._first = float(values[0])
         moved = np.logical_or.accumulate(values != self._first) | self._moved
         self._moved = bool(moved[-1])
         degenerate = (zero_is_stuck & (values == 0.0)) | (half_is_stuck & ((values == 0.5) | (values == 50.0)))
+        degenerate |= all_wrong & (values >= ALL_WRONG_PERCENT)
         stuck = (degenerate | ~moved) & ~perfect
         stuck &= degenerate | ~self._opening(loss, points.ctx("lr")[where])
         run = run_lengths(stuck, self._run)

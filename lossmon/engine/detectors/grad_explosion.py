@@ -10,13 +10,18 @@ of the last values; the level keeps learning from points up to 4 sigma or 2x (a 
 A grad norm is one batch's: an early jump (before there is a noise scale) that is straight back
 down at the next point is info, one that stays up warns (a HF run logging every 500 steps: 0.085,
 0.050, 0.859, 0.017, 0.020 while the loss falls 0.37 -> 0.01).
+A grad norm that stays up alerts only once the train loss shows it too (stats/spikes.py, the
+follower): the norm leads a loss spike, and the checklist's act-now items (clip, lower the lr)
+are for a run whose loss follows. A Hugging Face Trainer logs the norm before clipping (at 1.0
+by default), so a norm 25x up for a few logged points while the loss keeps falling is a run that
+clipping carried through: a warning, not an alert.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from lossmon.engine.detectors.base import Detector, Event, Points
+from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import finite_logs
 from lossmon.engine.detectors.stats.spikes import SpikeRules, SpikeWatch
 from lossmon.engine.findings import Finding
@@ -37,6 +42,7 @@ class GradExplosion(Detector):
 
     pathology = "grad_explosion"
     driver = "grad_norm"
+    context = {"train_loss": LAST}
 
     def __init__(
         self, series: str = "grad_norm", attrs: dict | None = None, *,
@@ -56,5 +62,8 @@ class GradExplosion(Detector):
         events: list[Event] = []
         # A grad norm is always one batch's (never an epoch mean, even when logged once an epoch):
         # an early jump, before the series has a noise scale, waits one point for its verdict.
-        self._spikes.scan(logs, points.steps, points.values, where, events, np.ones(len(logs), dtype=bool))
+        self._spikes.scan(
+            logs, points.steps, points.values, where, events, np.ones(len(logs), dtype=bool),
+            follower=points.ctx("train_loss")[where],
+        )
         return self.apply(points, events)

@@ -14,9 +14,11 @@ NAN_COUNTER = re.compile(r"nan iterations|nan_iterations|num_nan", re.I)
 # Classification and detection metrics, and the overlap scores of generated text (BLEU, also as
 # "BLUE", its common misspelling in hand-written logs; ROUGE, METEOR, chrF, CIDEr, exact match): a
 # translation model whose BLEU reads 0 at every evaluation while its loss falls 5.6 -> 1.0 learns
-# nothing it is scored on.
+# nothing it is scored on. Speech recognition's word and character error rates too (WER, CER:
+# lower is better, as whole words only: never "power" or "lower").
 _CLASSIFICATION_METRIC = re.compile(
-    r"recall|precision|f1|acc|auc|map|iou|dice|top|bleu|blue|rouge|meteor|chrf|cider|exact[-_ ]?match", re.I
+    r"recall|precision|f1|acc|auc|map|iou|dice|top|bleu|blue|rouge|meteor|chrf|cider|exact[-_ ]?match"
+    r"|(?<![a-z])[wc]er(?![a-z])", re.I
 )
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")

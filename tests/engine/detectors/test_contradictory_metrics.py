@@ -230,3 +230,35 @@ def test_an_overlap_score_at_zero_is_degenerate_like_a_recall():
     # A Dice that moves off 0 is learning: nothing.
     rising = [0.0, 0.0, 0.05, 0.21, 0.38, 0.52, 0.61, 0.66]
     assert feed(ContradictoryMetrics("Dice"), rising, train_loss=GRASPING_TRAIN_LOSS) == []
+
+
+# whisper-th-hf-trainer-state-300-wer-99 (holdout11u): a Whisper LoRA fine-tune's trainer_state.json,
+# "eval_wer": 98.87904538058217 at step 100, 99.557 at 200, 99.675 at 300, while the loss (mean
+# of the 4 logged since the previous eval) falls 0.295 -> 0.026 -> 0.010 and eval_loss 0.0054 -> 0.0006.
+WHISPER_WER = [98.87904538058217, 99.55704212619779, 99.6745615621045]
+WHISPER_LOSS = [(0.7171 + 0.3085 + 0.0833 + 0.0715) / 4, (0.0364 + 0.0338 + 0.0226 + 0.0142) / 4,
+                (0.0147 + 0.0103 + 0.0098 + 0.006) / 4]
+
+
+def test_a_word_error_rate_at_its_worst_while_the_loss_falls_is_degenerate():
+    found = feed(ContradictoryMetrics("eval_wer"), WHISPER_WER, steps=[100, 200, 300], train_loss=WHISPER_LOSS)
+    assert [(f.severity, f.step) for f in found] == [("warn", 300.0)]
+    assert "stuck at 99.67" in found[0].message
+    # a WER that falls as the model learns is fine, and 0% is perfect, never stuck
+    assert feed(ContradictoryMetrics("eval_wer"), [60.0, 41.0, 33.0], train_loss=WHISPER_LOSS) == []
+    assert feed(ContradictoryMetrics("cer"), [0.0] * 6, train_loss=np.linspace(1.0, 0.5, 6)) == []
+    # a WER of 0.99 read as a fraction could be a WER of 1% in percent: not degenerate by value
+    assert feed(ContradictoryMetrics("eval_wer"), [0.988, 0.995, 0.991], train_loss=WHISPER_LOSS) == []
+
+
+def test_word_and_character_error_rates_are_metrics_to_watch():
+    monitor = check_file("tests/corpus/whisper-th-hf-trainer-state-300-wer-99/trainer_state.json")
+    assert monitor.roles["classification_metric"] == ["eval_wer"]
+    assert [(f.pathology, f.severity) for f in monitor.findings] == [("contradictory_metrics", "warn")]
+
+
+def test_error_rate_names_are_whole_words():
+    from lossmon.engine.detectors.roles import _CLASSIFICATION_METRIC
+
+    assert all(_CLASSIFICATION_METRIC.search(n) for n in ("eval_wer", "WER", "val/cer", "test_cer"))
+    assert not any(_CLASSIFICATION_METRIC.search(n) for n in ("power", "lower_bound", "tower_loss", "cerebro"))

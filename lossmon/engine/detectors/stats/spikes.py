@@ -20,7 +20,13 @@ Severity follows what the user should do:
   news by itself;
 * if ``persist`` points later the series is still at least 2x its level and half the spike (in
   log), it did not recover: ``alert``, act now (counted from the spike itself, also when a
-  smaller outlier just before it had opened the excursion);
+  smaller outlier just before it had opened the excursion). A series watched with a *follower*
+  (the grad norm, followed by the train loss: scan's ``follower``) alerts only once the follower
+  shows the excursion too: its highest value since the spike above its highest of the
+  ``FOLLOWER_BEFORE`` points before it, checked at every point the excursion stays high from
+  ``persist`` on. A grad norm 25x up for 3 logged points while the loss keeps falling (a Hugging
+  Face fine-tune, whose logged norm is the one before clipping: 0.63 -> 5.7 -> 12.4 -> 16.1 -> 1.3
+  while the loss reads 0.285, 0.283, 0.287, 0.279) is worth a look, not an act-now;
 * a spike that is clearly smaller than one the run already recovered from at once is only
   ``info``: the run has shown that it shrugs such spikes off ("clearly": by more than the
   uncertainty of the level the ratios are measured against, and at least 20%);
@@ -58,6 +64,7 @@ SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobb
 SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
 FIRST_WINDOW, MAX_WINDOW = 512, 1 << 16
 EARLY_MEDIAN = 5  # before the level is warm, a jump is measured against the median of this many
+FOLLOWER_BEFORE = 5  # a follower's reference: its highest value in this many points before the spike
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,10 @@ class SpikeWatch:
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
         self.tail: deque[tuple[int, float]] = deque()  # (point, log-ratio) of recent one-point outliers
         self.pending = ""  # the message of an early jump waiting one point for its verdict
+        self.follower: np.ndarray | None = None  # the follower's values, aligned with this scan's y
+        self.follower_recent: deque[float] = deque(maxlen=FOLLOWER_BEFORE)  # its values before the point
+        self.follower_before = math.nan  # its highest in the points before the spike
+        self.follower_since = -math.inf  # its highest since the spike
 
     def sigma(self) -> float:
         alpha = self.rules.alpha_scale
@@ -108,12 +119,15 @@ class SpikeWatch:
         return max(SIGMA_PER_MEAN_ABS * self.s / filled, SIGMA_FLOOR)
 
     def scan(self, y: np.ndarray, steps: np.ndarray, raw: np.ndarray, where: np.ndarray, events: list[Event],
-             batches: np.ndarray | None = None):
+             batches: np.ndarray | None = None, follower: np.ndarray | None = None):
         """Process finite log values ``y`` (``where`` maps them to point indices, ``raw`` holds
         the original values for messages; ``batches``, aligned with ``y``: True where the points
-        are known to be batches, not epochs). Returns (level before each point, sigma before each
-        point (inf while warming up), True where the point is part of an excursion)."""
+        are known to be batches, not epochs; ``follower``, aligned with ``y``: a series that must
+        show an excursion before it alerts, see the module docstring). Returns (level before each
+        point, sigma before each point (inf while warming up), True where the point is part of an
+        excursion)."""
         rules = self.rules
+        self.follower = follower
         count = len(y)
         level = np.empty(count)
         sigma = np.empty(count)
@@ -121,7 +135,10 @@ class SpikeWatch:
         i = 0
         while i < count:
             if self.n >= rules.warm and not self.excursion:
+                start = i
                 i = self._stretch(y, i, level, sigma, events, where)
+                if follower is not None:
+                    self.follower_recent.extend(follower[max(start, i - FOLLOWER_BEFORE) : i].tolist())
                 if i == count:
                     break
             # A warm-up point, an outlier that ended the stretch, or a point of an excursion.
@@ -130,6 +147,8 @@ class SpikeWatch:
             else:
                 level[i], sigma[i] = self.m, self.sigma()
             outside[i] = self._step(float(y[i]), i, steps, raw, where, events, batches is not None and bool(batches[i]))
+            if follower is not None:
+                self.follower_recent.append(float(follower[i]))
             i += 1
         return level, sigma, outside
 
@@ -232,6 +251,10 @@ class SpikeWatch:
         rules = self.rules
         self.excursion, self.peak, self.early = 1, ratio_log, early
         self.spike_step, self.since_spike = float(steps[where[i]]), 1
+        if self.follower is not None:
+            before = [v for v in self.follower_recent if math.isfinite(v)]
+            self.follower_before = max(before) if before else math.nan
+            self.follower_since = float(self.follower[i])
         ratio = math.exp(min(ratio_log, 700.0))
         at = f"at step {format_step(self.spike_step)}"
         value = f"{rules.noun} {raw[where[i]]:.4g}"
@@ -295,6 +318,8 @@ class SpikeWatch:
         self.excursion += 1
         self.since_spike += 1
         self.peak = max(self.peak, residual)
+        if self.follower is not None and math.isfinite(self.follower[i]):
+            self.follower_since = max(self.follower_since, float(self.follower[i]))
         if not self.fired and not self.early and residual >= math.log(rules.spike_ratio) and residual > rules.spike_z * self.sigma():
             # An excursion that grows into a spike over a few points (a grad norm ramping up).
             count = self.excursion
@@ -304,7 +329,7 @@ class SpikeWatch:
         stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
         # Counted from the spike, not from the excursion: a small outlier that opened it (0.0155
         # at a level of 0.008) does not make the spike's next point its "2 points later".
-        if self.fired and self.since_spike == rules.persist and stays_high:
+        if self._alert_due() and stays_high:
             ratio = math.exp(min(height, 700.0))
             events.append(Event(
                 int(where[i]), "alert",
@@ -317,6 +342,17 @@ class SpikeWatch:
         if self.excursion >= rules.reanchor:
             self.m, self.excursion, self.fired, self.calm = y, 0, None, 0  # a new level
         return True
+
+
+    def _alert_due(self) -> bool:
+        """True at the point the excursion's alert is judged: ``persist`` points after the spike;
+        with a follower, any later point until it shows the excursion (module docstring)."""
+        if not self.fired or self.fired == "alert" or self.since_spike < self.rules.persist:
+            return False
+        if self.follower is None:
+            return self.since_spike == self.rules.persist
+        # No follower value before the spike (none logged yet): nothing to wait for.
+        return not math.isfinite(self.follower_before) or self.follower_since > self.follower_before
 
 
 def _largest_fall(values) -> float:
