@@ -10,6 +10,8 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.pairs import find_pairs, message_pairs
 from lossmon.engine.records import RecordBuilder
 
+MAX_NAMES = 4096  # names remembered per log (a bound: a hostile bar may show a new name in every frame)
+
 # "Epoch 3:  40%|████      | 2/5 [00:00<00:00, 96.78it/s, v_num=7, train_loss=nan.0, val_acc=0.900]"
 _BAR = re.compile(r"^Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[(?P<inside>[^\]]*)\]")
 # Epoch-level values (validation metrics, *_epoch) stay in the postfix for the whole epoch: only
@@ -64,7 +66,7 @@ class LightningBarParser(LineParser):
         epoch, done, total = (int(match.group(i)) for i in (1, 2, 3))
         metrics = {}
         for pair in find_pairs(match.group("inside")):
-            if pair.name not in self._shown_names:
+            if pair.name not in self._shown_names and len(self._shown_names) < MAX_NAMES:
                 self._shown_names.add(pair.name)
                 if done == total:
                     self._epoch_end_names.add(pair.name)

@@ -34,6 +34,7 @@ _ROW = re.compile(r"^[ \t]*+\|?+[ \t]*+(?P<name>[A-Za-z_][\w./()@-]*+)[ \t]*+(?P
 _RULE = re.compile(r"[ \t]*+\|?+(?:[ \t]*+:?+-{3,}+:?+[ \t]*+\|?+)++[ \t]*+")
 _MISSING = frozenset(("N/A", "n/a", "NA", "-", "None"))
 MAX_PASSES = 8  # columns of a header; more is no table of passes
+MAX_METRICS = 4096  # values one table keeps (a bound: a hostile table may never end)
 
 
 def passes(text: str) -> list[str] | None:
@@ -75,7 +76,7 @@ class PassColumnsParser(LineParser):
             self._first_line = line
         name = row.group("name")
         for prefix, value in zip(self._prefixes, values):
-            if value is not None:
+            if value is not None and len(self._pending) < MAX_METRICS:
                 self._pending.setdefault(renamed(prefix, name) if prefix else name, value)
         return True
 
