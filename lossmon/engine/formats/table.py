@@ -185,7 +185,22 @@ def _header_anchor(requirement: str) -> str:
     return "^" + requirement + _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(").removeprefix("^")
 
 
+class UltralyticsParser(TableParser):
+    """A results.csv row of an epoch that was not validated: Ultralytics (and YOLOv5) validate only
+    at the last epoch under ``val=False`` (``noval``) and write the validation columns of the other
+    epochs with their initial 0. Its metrics/* zeros are no measurement: read as one, a precision
+    "stuck at 0" while the loss falls would be a contradiction. They are dropped when every
+    metrics/* and val/* cell of the row is 0; its val/* zeros stay (store._unmeasured judges them)."""
+
+    def emit(self, out: RecordBuilder, line: int, step: float | None, metrics: dict[str, float], *args, **kwargs) -> bool:
+        validation = [value for name, value in metrics.items() if name.startswith(("metrics/", "val/"))]
+        if validation and not any(validation):
+            metrics = {name: value for name, value in metrics.items() if not name.startswith("metrics/")}
+        return super().emit(out, line, step, metrics, *args, **kwargs)
+
+
 class UltralyticsCsv(_TableFormat):
+    parser = UltralyticsParser
     id = "ultralytics_csv"
     title = "Ultralytics YOLO results.csv (new, and old space-padded; metrics/* are validation)"
     example = "epoch,time,train/box_loss,train/cls_loss,train/dfl_loss,metrics/precision(B),metrics/recall(B),metrics/mAP50(B),metrics/mAP50-95(B),val/box_loss,val/cls_loss,val/dfl_loss,lr/pg0,lr/pg1,lr/pg2"
