@@ -57,6 +57,16 @@ _CR_BAR = rf"(?:\r|^){_BAR_BODY}"
 _BAR_FRAME_CR = re.compile(rf"(?:{_CLEAR})*+{_CR_BAR}(?:{_CR_BAR}|{_CLEAR})*+\r?")
 
 
+# A bar frame with metrics in its postfix and a record glued right after its "]", in a capture that
+# lost the line end between them: "Epoch 5/200: 100%|██| 62/62 [03:27<00:00,  3.34s/it,
+# loss=0.076, avg_loss=0.075]Epoch 5 - Train Loss: 0.075 - Time: 207.2s". The record starts at a
+# record head (step word and number); the bar and the record are read apart.
+_POSTFIX_BAR_THEN_HEAD = re.compile(
+    r"\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[[^\]=\r\n]*+=[^\]\r\n]*+\]"
+    rf"(?={RECORD_HEAD.pattern})"
+)
+
+
 # Under a console table's header its rows are frames whose bar ends the row ("  1/100  2.61G
 # 1.234 ... 640: 100%|██| 8/8 [...]"): there only frames that are nothing but a meter go.
 _METER_FRAME = re.compile(rf"(?:{_CLEAR})*+(?:\r|^){_BAR_METER}(?:\r{_BAR_METER}|{_CLEAR})*+\r?")
@@ -338,6 +348,10 @@ class AutoParser:
             # lines.py hands its records on before its line end (before the limit, too).
             continued = line == self._glued_line or (line == self._previous_line and RECORD_HEAD.match(body) is not None)
             self._previous_line = line
+            if "%|" in body and not self._table_rows() and (bar := _POSTFIX_BAR_THEN_HEAD.search(body)) is not None:
+                self._parse_frame(body[: bar.end()], line, out, rank_prefix, rank)
+                self._parse_frame(body[bar.end() :], line, out, rank_prefix, rank)
+                return
             if (continued or len(body) >= GLUED_MIN_LENGTH) and (glued := split_glued(body, continued)) is not None:
                 self._glued_line = line
                 for record in glued:  # a line holding many records: its line ends were lost
