@@ -292,6 +292,10 @@ class KeyValueParser(LineParser):
                 # slow path (no step span): a template would not see the epoch turn.
                 self._header_epoch, self._header_fresh = float(lead.group(1)), True
                 step_name, step = "/", self._global_step(float(lead.group(2)))
+            elif len(found) == 1 and (trailing := _trailing_step(text, found[0])) is not None:
+                # "Training/Total_Loss tensor(0.2969, device='cuda:0', grad_fn=<...>) 1": one value
+                # and then its step, as print(tag, value, step) shows SummaryWriter.add_scalar's arguments
+                step_name, step, step_span = "/", float(trailing.group(1)), trailing.span(1)
         if epoch_name is not None and all(pair.name.lower() in _STEP_OR_EPOCH for pair in found):
             self._header_epoch, self._header_fresh = metrics[epoch_name], True  # "Epoch 2/25 (device=cuda)"
         elif step is not None and step_name is not None and step_name.lower() in _STEP_NAMES_LOWER:
@@ -904,6 +908,28 @@ _SIGNATURE = re.compile(r"[ \t]*+(?:async[ \t]++)?+(?:def|class)[ \t]++[A-Za-z_]
 # stride=2, padding=1)", "self.make_layer(ResBlock,128,nblk[1],stride = 2)" (a name right before
 # its bracket, then a "name=" among the arguments).
 _CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\((?=[^()]*?[A-Za-z_]\w*+[ \t]*+=(?!=))")
+
+
+# After a line's one value: the rest of the scalar's repr it sat in ("tensor(0.2969, device='cuda:0',
+# grad_fn=<DivBackward0>)", "tensor([0.52])"), then one blank and a bare integer that ends the line.
+_REPR_REST = re.compile(r"(?:,[^()\r\n]{0,200}+)?+\]?+\)")
+_TRAILING_STEP = re.compile(r" (\d{1,12}+)[ \t]*+\Z")
+
+
+def _trailing_step(text: str, pair):
+    """The match of the integer that ends a line holding nothing else but ``pair`` (the line's
+    step, as ``print(tag, value, step)`` writes it: from the line's start, one blank between),
+    or None. A report's aligned row ("    accuracy        0.94      1670", sklearn's
+    classification_report: the integer is the support) is none."""
+    if pair.at or "  " in text[: pair.start] or "\t" in text[: pair.start]:
+        return None
+    position = pair.stop
+    if "(" in text[pair.at : pair.start]:  # the value sat in a scalar's repr
+        rest = _REPR_REST.match(text, position)
+        if rest is None:
+            return None
+        position = rest.end()
+    return _TRAILING_STEP.match(text, position)
 
 
 def _outside_calls(text: str, found):
