@@ -1,5 +1,7 @@
 import json
+import shlex
 import signal
+import sys
 
 import pytest
 
@@ -107,7 +109,11 @@ def test_the_gate_passes_escalations_of_an_episode_not_what_is_folded_into_it():
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGSEGV, signal.SIGHUP])
 def test_a_hook_killed_by_a_signal_is_reported(sig):
     reports = []
-    hook = AlertHook(f"kill -{sig.name[3:]} $$", report=reports.append)
+    # The hook restores the signal's default first: a shell cannot, and under `nohup` (SIGHUP ignored
+    # by the environment, inherited by every child) `kill -HUP $$` would not end it.
+    reset = "" if sig == signal.SIGKILL else f"signal.signal({int(sig)}, signal.SIG_DFL); "  # (SIGKILL has no handler)
+    killer = f"import os, signal; {reset}os.kill(os.getpid(), {int(sig)})"
+    hook = AlertHook(f"exec {shlex.quote(sys.executable)} -c {shlex.quote(killer)}", report=reports.append)
     hook.policy().observe("a.log", [finding()], {})
     hook.wait()
     assert reports == [f"alert hook for nan_or_inf at step 12 was killed by signal {sig.name}"]
