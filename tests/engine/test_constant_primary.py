@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from lossmon.engine import Monitor, check_file
+from lossmon.engine import check_file
 from lossmon.engine.naming import choose_primary, names_the_overall_loss
 from lossmon.engine.store import CONSTANT_RECORDS, SeriesStore
+from tests.engine.formats.parse_helpers import read
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-
-
-def read_text(text: str, chunk: int = 1 << 20) -> Monitor:
-    """A Monitor that has read ``text`` to its end, ``chunk`` bytes at a time."""
-    data = text.encode("utf-8")
-    monitor = Monitor("test.log")
-    for start in range(0, len(data), chunk):
-        monitor.feed(data[start : start + chunk])
-    monitor.finish()
-    return monitor
 
 
 def _dreamerv2_records(count: int) -> str:
@@ -43,7 +34,7 @@ def _dreamerv2_records(count: int) -> str:
 
 
 def test_dreamerv2_world_model_loss_is_the_primary():
-    store = read_text(_dreamerv2_records(12)).store
+    store = read(_dreamerv2_records(12)).store
     assert store.primary_train == "model_loss"
 
 
@@ -62,7 +53,7 @@ def _ppo_lines(count: int, kl_from: int | None = None) -> str:
 
 
 def test_a_constant_component_gives_way_to_a_loss_that_moves():
-    store = read_text(_ppo_lines(10)).store
+    store = read(_ppo_lines(10)).store
     assert store.primary_train == "policy_loss"
 
 
@@ -77,7 +68,7 @@ def test_the_choice_is_made_once_and_never_flips_back(chunk, monkeypatch):
 
     monkeypatch.setattr(SeriesStore, "update_primary", counted)
     # the KL term moves after step 20: the primary stays the policy loss
-    monitor = read_text(_ppo_lines(60, kl_from=20), chunk=chunk)
+    monitor = read(_ppo_lines(60, kl_from=20), chunk=chunk)
     assert monitor.store.primary_train == "policy_loss"
     assert len(monitor.store["kl_loss"]) == 60
     # once when the series appear, once when the KL term is set aside: not per line
@@ -92,7 +83,7 @@ def test_a_constant_loss_alone_stays_the_primary():
 
 def test_a_few_equal_values_at_the_start_are_no_constant():
     text = _ppo_lines(CONSTANT_RECORDS - 1) + _ppo_lines(10, kl_from=0)[-1]
-    assert read_text(text).store.primary_train == "kl_loss"
+    assert read(text).store.primary_train == "kl_loss"
 
 
 def test_names_of_the_run_loss_are_never_set_aside():
@@ -108,4 +99,4 @@ def test_a_component_that_is_nan_from_the_start_is_not_set_aside():
     text = "".join(
         f"[step={n} tag=code] policy_loss={0.01 * (n % 3):.4f}, kl_loss=nan, clip_ratio=0.0000\n" for n in range(10)
     )
-    assert read_text(text).store.primary_train == "kl_loss"
+    assert read(text).store.primary_train == "kl_loss"

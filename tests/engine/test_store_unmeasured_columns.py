@@ -7,7 +7,12 @@ A loss that reaches 0 later, or a printed "Val Loss: 0.0000", is a value, and st
 
 from pathlib import Path
 
-from lossmon.engine import Monitor
+from tests.engine.formats.parse_helpers import read
+
+
+def read_csv(text: str, chunk: int = 1 << 20):
+    return read(text, chunk, path="results.csv")
+
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -30,15 +35,6 @@ ROWS = [
 ]
 
 
-def read(text: str, chunk: int = 1 << 20) -> Monitor:
-    data = text.encode("utf-8")
-    monitor = Monitor("results.csv")
-    for start in range(0, len(data), chunk):
-        monitor.feed(data[start : start + chunk])
-    monitor.finish()
-    return monitor
-
-
 def _with_val(row: str, box: str) -> str:
     # the same row with validation run: val/box_loss filled (the 9th cell)
     cells = row.split(",")
@@ -47,14 +43,14 @@ def _with_val(row: str, box: str) -> str:
 
 
 def test_val_columns_zero_in_every_row_are_no_held_out_loss():
-    monitor = read(HEADER + "".join(ROWS))
+    monitor = read_csv(HEADER + "".join(ROWS))
     assert monitor.store.primary_train == "train/box_loss"
     assert monitor.store.primary_val is None
     assert len(monitor.store["val/box_loss"]) == 3  # still read, shown as the log has it
 
 
 def test_the_whole_corpus_log_has_no_held_out_loss():
-    monitor = read((CORPUS / "speed-vision-yolo-results-csv-noval-zeros" / "results.csv").read_text())
+    monitor = read_csv((CORPUS / "speed-vision-yolo-results-csv-noval-zeros" / "results.csv").read_text())
     assert monitor.store.primary_val is None
     assert len(monitor.store["train/box_loss"]) == 100
 
@@ -62,18 +58,18 @@ def test_the_whole_corpus_log_has_no_held_out_loss():
 def test_a_val_column_that_starts_moving_becomes_the_held_out_loss_line_by_line():
     text = HEADER + ROWS[0] + _with_val(ROWS[1], "1.93") + _with_val(ROWS[2], "1.87")
     for chunk in (1 << 20, 97):
-        monitor = read(text, chunk)
+        monitor = read_csv(text, chunk)
         assert monitor.store.primary_val == "val/box_loss"
         assert monitor.store["val/box_loss"].values.tolist() == [0.0, 1.93, 1.87]
 
 
 def test_a_val_loss_that_reaches_zero_late_stays_the_held_out_loss():
     text = HEADER + _with_val(ROWS[0], "1.93") + ROWS[1] + ROWS[2]
-    assert read(text).store.primary_val == "val/box_loss"
+    assert read_csv(text).store.primary_val == "val/box_loss"
 
 
 def test_a_printed_zero_val_loss_is_a_value():
     # Floatingice233/mmfrnet's train_log.txt: a one-class split, every printed loss 0.0000
-    monitor = read((CORPUS / "mmfrnet-pneumoniamnist-windows" / "train_log.txt").read_text())
+    monitor = read_csv((CORPUS / "mmfrnet-pneumoniamnist-windows" / "train_log.txt").read_text())
     assert monitor.store.primary_val is not None
     assert monitor.store.primary_val.replace(" ", "") == "ValLoss"

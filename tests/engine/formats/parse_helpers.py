@@ -13,11 +13,11 @@ DATA = Path(__file__).resolve().parent / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"  # the real-log corpus (tests/corpus)
 
 
-def read(data: bytes | str, chunk: int = 1 << 20, **options) -> Monitor:
-    """A Monitor that has read ``data`` to its end, ``chunk`` bytes at a time."""
+def read(data: bytes | str, chunk: int = 1 << 20, path: str = "test.log", **options) -> Monitor:
+    """A Monitor that has read ``data`` to its end, ``chunk`` bytes at a time (as the file ``path``)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    monitor = Monitor("test.log", **options)
+    monitor = Monitor(path, **options)
     for start in range(0, len(data), chunk):
         monitor.feed(data[start : start + chunk])
     monitor.finish()
