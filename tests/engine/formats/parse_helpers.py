@@ -70,3 +70,18 @@ def assert_series(monitor: Monitor, expected: dict, primary: tuple[str | None, s
 
 def steps(monitor: Monitor, name: str) -> list[float]:
     return monitor.store[name].steps.tolist()
+
+
+# Real lines: AAssets/Qwen3-0.6B-Alpaca-LoRA @da06be4b train.log (a nohup capture of a TRL
+# SFTTrainer run; the served text has no carriage returns, so frames follow each other directly
+# and each dict is glued to the end of a frame). Cut to the last frames before each dict.
+GLUED_TQDM_RECORDS = [
+    "  0%|          | 8/4854 [00:12<2:15:47,  1.68s/it]  0%|          | 9/4854 [00:14<2:13:35,  1.65s/it]  0%|"
+    "          | 10/4854 [00:16<2:14:42,  1.67s/it]                                                   "
+    "{'loss': 1.5618, 'grad_norm': 1.2043813467025757, 'learning_rate': 9.981458590852905e-05, 'entropy': "
+    "1.5958266109228134, 'num_tokens': 52034.0, 'mean_token_accuracy': 0.6513763800263405, 'epoch': 0.01}",
+    "  0%|          | 19/4854 [00:30<2:08:56,  1.60s/it]  0%|          | 20/4854 [00:32<2:12:31,  1.64s/it]"
+    "                                                   {'loss': 1.2588, 'grad_norm': 0.26526445150375366, "
+    "'learning_rate': 9.960857025133911e-05, 'entropy': 1.3516502678394318, 'num_tokens': 103411.0, "
+    "'mean_token_accuracy': 0.6785490036010742, 'epoch': 0.01}",
+]
