@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.pairs import HELD_OUT_WORDS
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.numbers import parse_number
 from lossmon.engine.records import RecordBuilder
 
-_PASS = r"(?i:training|train|validation|valid|vali|val|evaluation|eval|testing|test|dev)(?![A-Za-z])"
+# A pass's name: pairs' held-out words, the training pass's, and "vali" (a cut "validation")
+_PASS_WORDS = HELD_OUT_WORDS | {"training", "train", "vali"}
+_PASS = rf"(?i:{'|'.join(sorted(_PASS_WORDS, key=lambda word: (-len(word), word)))})(?![A-Za-z])"
 # Two or more passes between pipes, after an empty corner cell or none; nothing else on the line.
 _HEADER = rf"^[ \t]*+(?:\|[ \t]*+){{0,2}}+{_PASS}(?:[ \t]*+\|[ \t]*+{_PASS})++[ \t]*+\|?+[ \t]*+$"
 _HEADER_RE = re.compile(_HEADER)
