@@ -52,6 +52,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
+from lossmon.engine.detectors.stats.task_score import LOWER_IS_BETTER
 from lossmon.engine.detectors.stats.vector import array_median, previous, row_medians, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
@@ -63,7 +64,6 @@ _HALF_MEANS_BROKEN = re.compile(r"auc", re.I)  # an AUC of 0.5 (or 50%) ranks li
 # A word or character error rate in percent at its worst (whole words: never "power" or "lower").
 _ALL_WRONG = re.compile(r"(?<![a-z])[wc]er(?![a-z])", re.I)
 ALL_WRONG_PERCENT = 98.0
-_LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)  # "top1_err": lower is better
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).
 _SMOOTHED = re.compile(r"~$|smooth|running|(?:^|[^a-z])ema(?:$|[^a-z])", re.I)
 WORSENING = "worsening"  # the finding family of the worsening rule
@@ -123,7 +123,7 @@ class ContradictoryMetrics(Detector):
         loss = points.ctx("train_loss")[where]
         zero_is_stuck = bool(_ZERO_MEANS_BROKEN.search(points.series))
         half_is_stuck = bool(_HALF_MEANS_BROKEN.search(points.series))
-        lower_is_better = bool(_LOWER_IS_BETTER.search(points.series))
+        lower_is_better = bool(LOWER_IS_BETTER.search(points.series))
         perfect = (values == 0.0) if lower_is_better else (values == 1.0) | (values == 100.0)
         all_wrong = bool(_ALL_WRONG.search(points.series))
         if math.isnan(self._first):
@@ -177,7 +177,7 @@ class ContradictoryMetrics(Detector):
         held = self.attrs.get("split") or split_of(points.series)
         if held in ("val", "test") or len(pairs) < width or _SMOOTHED.search(points.series):
             return []
-        sign = -1.0 if _LOWER_IS_BETTER.search(points.series) else 1.0
+        sign = -1.0 if LOWER_IS_BETTER.search(points.series) else 1.0
         metric = sliding_window_view(sign * pairs[:, 0], width)
         train = sliding_window_view(pairs[:, 1], width)
         first = len(pairs) - width + 1 - len(values)  # windows that end before this batch: done

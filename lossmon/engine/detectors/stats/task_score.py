@@ -28,18 +28,23 @@ _PREFERENCE = (
     re.compile(r"acc|top-?1", re.I),
     re.compile(r"f1|auc|iou|dice|bleu|rouge|exact[-_ ]?match", re.I),
 )
-# Worse upwards: no score in this sense (and "loss" is no score at all).
-_NOT_A_SCORE = re.compile(r"err|wer|cer|loss", re.I)
+# Metrics that are better lower: error rates ("top1_err", WER, CER), miss rates, false positive and
+# negative rates. No task score in this sense (and a loss is no score at all).
+LOWER_IS_BETTER = re.compile(r"err|wer|cer|miss|fpr|fnr", re.I)
 
 
 def task_score_names(metrics: list[tuple[str, str]]) -> list[str]:
     """The held-out task score among (name, split) of the log's metrics: at most one name."""
-    held_out = [name for name, split in metrics if split == "val" and not _NOT_A_SCORE.search(name)]
+    held_out = [name for name, split in metrics if split == "val" and not _worse_upwards(name)]
     for pattern in _PREFERENCE:
         for name in held_out:
             if pattern.search(name):
                 return [name]
     return []
+
+
+def _worse_upwards(name: str) -> bool:
+    return bool(LOWER_IS_BETTER.search(name)) or "loss" in name.lower()
 
 
 class TaskScoreTrack:
