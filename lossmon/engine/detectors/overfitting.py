@@ -82,6 +82,13 @@ a dozen epochs and back (0.89 at epoch 77, 1.02-1.09 around epoch 90, 0.95 at 11
 train loss falls and mAP50-95 stays within its noise (smoothed 0.610 against a best of 0.662: 2.6
 of its jitters): a warning at most. A val loss that climbs 37% or 5x over its best still alerts.
 
+A train loss already fitted has no fall left to show: a small image classifier's train loss reaches
+0.006 by epoch 11, 15x below its val loss (best 0.0892 there), then sits at 0.003-0.011 while the val
+loss climbs to 0.129, 45% above its best. When the smoothed train loss at the best eval was 10x
+below the smoothed val loss, and has risen since by no more than its noise (2 of its jitters), a
+climb of 2 rises in a row above the warn bar and 10% warns (never alerts): the gap widens on the
+held-out side alone. A train loss that rises with the val loss is not fitted.
+
 warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
@@ -129,6 +136,8 @@ class Overfitting(Detector):
         collapse, memorised_gl: the memorisation rule (module docstring): the train loss
             ``collapse`` times below its level at the raw best and below the val loss, the val loss
             ``memorised_gl`` % above its raw best.
+        fitted, fitted_rises, fitted_gl: the fitted rule (module docstring): the train loss this
+            many times below the val loss at its best, this many rises in a row, this GL (%).
         score_holds_factor: the alert bar is this many times higher while a held-out task score
             (context ``task_score``: mAP, accuracy ...) holds within ``alert_jitters`` of its own
             jitters of its best (module docstring).
@@ -156,8 +165,10 @@ class Overfitting(Detector):
         collapse: float = 10.0, memorised_gl: float = 10.0, train_jitters: float = 2.0,
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
-        score_holds_factor: float = 2.0, long_rises: int = 10,
+        score_holds_factor: float = 2.0, long_rises: int = 10, fitted: float = 10.0, fitted_rises: int = 2,
+        fitted_gl: float = 10.0,
     ) -> None:
+        self.fitted, self.fitted_rises, self.fitted_gl = fitted, fitted_rises, fitted_gl
         self.long_rises = long_rises
         self.score_holds_factor = score_holds_factor
         self.opening_evals = opening_evals
@@ -313,6 +324,33 @@ class Overfitting(Detector):
         higher = sum(1 for earlier in self._since_raw_best if earlier >= value) - 1  # minus itself
         return higher <= 1
 
+    def _fitted(self) -> bool:
+        """The fitted rule (module docstring): the smoothed train loss was ``fitted`` times below
+        the smoothed val loss at its best eval, and has not risen since by more than its noise."""
+        at_best, now = self._train_smoothed_at_best, self._train_smoothed
+        if not (math.isfinite(at_best) and math.isfinite(now) and math.isfinite(self._best_smoothed)):
+            return False
+        if at_best + math.log(self.fitted) > self._best_smoothed:
+            return False
+        return now - at_best <= self.train_jitters * self._train_noise()
+
+    def _fitted_finding(
+        self, value: float, train: float, gl: float, warn_bar: float, jitter_pct: float, points: Points, i: int,
+    ) -> Finding | None:
+        """A warning of the fitted rule, when the val loss rose above the warn bar (as the rules
+        that need a falling train loss ask) while the train loss stays fitted."""
+        if not (self._rises >= self.fitted_rises and gl > max(warn_bar, self.fitted_gl) and self._fitted()):
+            return None
+        if self._best_smoothed + math.log1p(gl / 100.0) <= self._best_smoothed + self.recovered_factor * self._recovered_height():
+            return None  # no higher than the val loss wandered lately, and came back from
+        ratio = math.exp(self._best_smoothed - self._train_smoothed_at_best)
+        return self.raise_finding(
+            "warn", points, i,
+            f"{points.series} {value:.4g} rose {self._rises} evals in a row, {gl:.0f}% above its best smoothed level "
+            f"(best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train loss stays fitted "
+            f"{ratio:.0f}x below it ({train:.3g}; step {format_step(points.steps[i])})",
+        )
+
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
@@ -394,11 +432,12 @@ class Overfitting(Detector):
         # the bar: since the best eval. reference > 0: a train loss that reads 0 (or underflows to
         # it) has no fall to measure.
         reference = self._train_at_first_rise if self._rises >= self.warn_rises else self._train_at_best
-        if not (math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - self.train_fall)):
-            return None
+        fell = math.isfinite(train) and math.isfinite(reference) and reference > 0 and train < reference * (1.0 - self.train_fall)
         fallen = self._train_smoothed_at_best - self._train_smoothed
-        if fallen <= max(-math.log1p(-self.train_fall), self.train_jitters * self._train_noise()):
-            return None  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
+        if fell and fallen <= max(-math.log1p(-self.train_fall), self.train_jitters * self._train_noise()):
+            fell = False  # the smoothed train loss has not kept falling since the best eval (NaN: unknown, allowed)
+        if not fell:
+            return self._fitted_finding(value, train, gl, warn_bar, jitter_pct, points, i)
         alert_bar = max(self.alert_gl, self.alert_jitters * jitter_pct)
         if self._score.worsened(self.alert_jitters) is False:
             # a held-out task score logged with it holds within its own noise (4 of its jitters):

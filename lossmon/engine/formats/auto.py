@@ -20,7 +20,9 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.glued_records import MIN_LENGTH as GLUED_MIN_LENGTH
 from lossmon.engine.formats.glued_records import split_glued
 from lossmon.engine.formats.nothing_found import NothingFound
-from lossmon.engine.formats.prefixes import SRUN_RANK, knitr_output_length, prefix_length, split_rank
+from lossmon.engine.formats.prefixes import (
+    COMMENT_MARK, COMMENTED_STEP_HEADER, SRUN_RANK, knitr_output_length, prefix_length, split_rank,
+)
 from lossmon.engine.formats.registry import FALLBACK, FORMATS, FORMATS_BY_ID
 from lossmon.engine.formats.template import Hits, Template
 from lossmon.engine.lines import LineBlock, frames
@@ -146,6 +148,7 @@ class AutoParser:
         self.line_errors = 0  # lines a parser raised on: counted and skipped, never fatal
         self._glued_line = 0  # the last line cut into glued records (lines.py may hand it on in pieces)
         self._previous_line = 0  # the last line read without \r frames
+        self._commented_output = -1  # the last line of a commented-out capture read (see COMMENTED_STEP_HEADER)
 
     @property
     def format_id(self) -> str | None:
@@ -296,6 +299,12 @@ class AutoParser:
             if mark and (output or FORMATS_BY_ID["console_table"].recognises(text[mark:])):
                 # the mark is kept as a rank's label is, so that the line's template spells it
                 self._parse_frames(text[mark:], line, out, text[:mark], None)
+                return
+            if text.startswith(COMMENT_MARK) and (
+                line == self._commented_output + 1 or COMMENTED_STEP_HEADER.match(text) is not None
+            ):
+                self._commented_output = line
+                self._parse_frames(text[len(COMMENT_MARK) :], line, out, COMMENT_MARK, None)
                 return
         if rank is None and (text[:1].isdigit() or text[:1] == " "):
             rank, cut = self._srun_rank(text)

@@ -539,6 +539,8 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_pairs_after_rules(found, braced)
     if "{" in text and (opened := _DICT_OPEN.search(text)) is not None and _DIGIT.search(text, 0, opened.start()):
         found = _with_pairs_after_rules(found, find_pairs(text[opened.start() :], QUOTED_PAIR, opened.start()))
+    if ("': " in text or '": ' in text) and found:
+        found = _with_dict_items(text, found)
     if found and text[:1] in "0123456789[":
         lead = _TAB_STEP.match(text)
         if lead is not None and not any(is_step_word(pair.name) for pair in found):
@@ -598,6 +600,18 @@ def bracket_pairs(text: str) -> list[Pair]:
     if not named or not _BRACKET_GLUE.fullmatch(text, position):
         return []
     return found
+
+
+def _with_dict_items(text: str, found: list[Pair]) -> list[Pair]:
+    """``found`` and a dict's items printed without its braces after the line's step, its keys and
+    values quoted (PaddleDetection 0.x: "iter: 200, lr: 0.000070, 'loss_cls_0': '0.206687', ...,
+    'loss': '0.804258', time: 2.328, eta: 7 days, 6:28:13"). Two items at least: one quoted key
+    alone on a line is a config's body ('  "attn_pdrop": 0.1,')."""
+    step = next((pair for pair in found if is_step_word(pair.name)), None)
+    if step is None:
+        return found
+    items = find_pairs(text[step.stop :], QUOTED_PAIR, step.stop)
+    return _with_pairs_after_rules(found, items) if len(items) >= 2 else found
 
 
 def _with_pairs_after_rules(found: list[Pair], more: list[Pair]) -> list[Pair]:

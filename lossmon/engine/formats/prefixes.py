@@ -98,6 +98,16 @@ _KNITR_BARE = re.compile(r"## (?=[ \t]*+\S)")
 _NUMBER_START = re.compile(r"(?<![\w.])[-+]?+\.?+\d")
 
 
+# A console capture commented out line by line (pasted into a .py file: "# Step 1000", "# Loss
+# 2.192434", "# Validation Accuracy: 18.51"): behind "# ", a step header alone opens the step's
+# output, and the commented lines right after it are that output. A setting commented out ("# lr:
+# 0.001") follows no such header and stays a comment.
+COMMENTED_STEP_HEADER = re.compile(
+    r"# (?i:step|epoch|iter|iteration|global[_ ]step)[ \t]*+[:=]?+[ \t]*+\d++(?:[ \t]*+/[ \t]*+\d++)?+\s*+$"
+)
+COMMENT_MARK = "# "
+
+
 def knitr_output_length(line: str) -> tuple[int, bool]:
     """(length of the knitr output mark at a line's start, whether the line is surely output):
     (0, False) without one. The indented mark is surely knitr's; the bare one before a line of

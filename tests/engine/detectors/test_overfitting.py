@@ -395,3 +395,34 @@ def test_a_jitter_from_the_opening_evals_alone_does_not_hide_a_climb_after_an_ea
     # The same val losses beside a train loss that only bounces: not overfitting.
     flat = 0.0019 * (1.0 + 0.05 * (-1.0) ** np.arange(10))
     assert alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=flat, lr=lr)) == []
+
+
+# holdout12a's ariadne history.csv (a small image classifier, 20 epochs): the train loss is fitted
+# by epoch 11 (0.006, 15x below the val loss's best 0.0892) and then only bounces, while the val
+# loss climbs to 0.129.
+_FITTED_VAL = [0.15498, 0.11446, 0.09219, 0.08950, 0.10099, 0.09709, 0.09300, 0.09126, 0.10505, 0.09086,
+               0.08923, 0.10188, 0.10642, 0.10521, 0.11289, 0.11069, 0.09647, 0.10704, 0.12606, 0.12914]
+_FITTED_TRAIN = [0.12961, 0.07520, 0.04937, 0.03295, 0.03943, 0.02198, 0.02108, 0.01516, 0.01879, 0.00821,
+                 0.00596, 0.00761, 0.00519, 0.00542, 0.00615, 0.00675, 0.00535, 0.00308, 0.01146, 0.00988]
+
+
+def test_a_val_loss_that_climbs_over_a_fitted_train_loss_warns():
+    findings = evals(_FITTED_VAL, _FITTED_TRAIN)
+    assert summary(findings) == [("overfitting", "warn", 20 * EVERY)]
+    assert "train loss stays fitted" in findings[0].message
+
+
+def test_a_fitted_train_loss_with_a_val_loss_that_only_wobbles_is_not_overfitting():
+    val = _FITTED_VAL[:11] + [0.0931, 0.0902, 0.0947, 0.0915, 0.0938, 0.0909, 0.0942, 0.0920, 0.0951]
+    assert alarms(evals(val, _FITTED_TRAIN)) == []
+
+
+def test_a_train_loss_that_is_not_far_below_the_val_loss_is_not_fitted():
+    # the same climb over a train loss only twice below the val loss: the rules that need its fall decide
+    train = [2 * 0.0892 * (t / 0.00596) ** 0.05 for t in _FITTED_TRAIN]
+    assert evals(_FITTED_VAL, train) == []
+
+
+def test_a_train_loss_rising_with_the_val_loss_is_not_fitted():
+    train = _FITTED_TRAIN[:11] + [0.006 * 1.6 ** k for k in range(1, 10)]
+    assert evals(_FITTED_VAL, train) == []
