@@ -28,8 +28,7 @@ def test_a_capital_tag_after_loss_stays_in_its_name():
     assert [(p.name, p.value) for p in message_pairs("[0 :    100] loss G : 614.970 loss D : 750532.237")] == [
         ("loss G", 614.97), ("loss D", 750532.237),
     ]
-    # The same with a separator and another case ("Loss D: 0.6713, loss G: 0.7384", as GAN
-    # tutorials print their two losses)
+    # The same pairs after a colon and a comma, in either case
     assert [p.name for p in message_pairs("Epoch [1/50] Batch 100/469 Loss D: 0.6713, loss G: 0.7384")][-2:] == [
         "Loss D", "loss G",
     ]
