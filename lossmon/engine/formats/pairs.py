@@ -44,9 +44,15 @@ _ABBREVIATED = rf"(?i:{'|'.join(sorted(freeform.ABBREVIATIONS))})\.[ ](?=[^\W\d]
 # longer, and each start then costs a bounded look.
 _MAX_FIRST_WORD = 160
 _SHORT_FIRST_WORD = rf"(?=[^\s:=：]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=：]))"
+# A loss tagged after the noun by the network or part it belongs to, in capitals: "loss G : 1.555
+# loss D : 1.177" (the progressive GAN's "[%d : %6d] loss G : %.3f loss D : %.3f"), "Loss D: 0.67,
+# loss G: 0.74", "loss KL: 0.3". The tag is short and capital, so a word after "loss" ("loss epoch:
+# 3", "batch loss is") stays a name of its own.
+_TAGGED_LOSS = r"(?i:loss)[ ]{1,8}+[A-Z][A-Z0-9_]{0,3}+(?![\w./@-])"
 NAME = (
     rf"{_SHORT_FIRST_WORD}"
-    rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}|{WORD})"
+    rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_TAGGED_LOSS}|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}"
+    rf"|{WORD})"
 )
 
 # (A period may end the sentence after the number, "val mse is 0.0242.", never another number.
