@@ -52,9 +52,13 @@ _GRAD_NORM = re.compile(
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
+# YOLOv10 trains two heads and names each term by head, one-to-many and one-to-one, also without
+# the word loss: its results.csv's "train/box_om", "val/dfl_oo".
 # Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
 _LOSS = re.compile(
-    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$", re.I
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$"
+    r"|(?:^|/)(?:box|cls|dfl)_o[mo]$",
+    re.I,
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses
 # ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average, maybe

@@ -149,13 +149,14 @@ def test_split_words_of_other_languages(name, split):
         "Batch Energy",  # the quantity a predictive-coding / energy-based model minimises
         "G_GAN", "G_L1", "D_real", "D_fake", "D_A", "G_B", "cycle_A", "idt_B",  # pix2pix, CycleGAN
         "train", "val", "learn", "dev", "validare",  # a split's word alone: its objective
+        "train/box_om", "val/cls_oo", "train/dfl_oo", "box_om",  # YOLOv10's terms by head (one-to-many, one-to-one)
     ],
 )
 def test_loss_names_beyond_the_word_loss(name):
     assert kind_of(name) == "loss"
 
 
-@pytest.mark.parametrize("name", ["data", "Grad", "GPU", "Date", "dataset", "nats", "eval", "Generator"])
+@pytest.mark.parametrize("name", ["data", "Grad", "GPU", "Date", "dataset", "nats", "eval", "Generator", "bloom", "box_omega"])
 def test_words_near_those_stay_what_they_were(name):
     assert kind_of(name) != "loss"
 

@@ -16,6 +16,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
+from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -91,6 +92,7 @@ class TableParser(LineParser):
         self._last_row: list[float | None] = []  # the last row read, by column
         self._last: list[float | None] = []  # each column's last value, kept once the table drifted
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
+        self._total_column: str | None = None  # a "total" beside loss columns (see _vouch_total)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -102,6 +104,7 @@ class TableParser(LineParser):
             if self._step_index is None and self._epoch_index is None and not self.columns[0]:
                 self._step_index = 0  # pandas' index: the row's number, the only step it has
             self._last_row, self._drifted = [], None
+            self._total_column = _total_beside_losses(self.columns)
             return True
         if self.columns is None:
             return False
@@ -151,6 +154,9 @@ class TableParser(LineParser):
         for name in metrics:
             if name not in out.attrs:
                 out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
+        total = metrics.get(self._total_column) if self._total_column is not None else None
+        if total is not None and total == total and not total.is_integer():
+            self.vouched.add(self._total_column)  # a sum of the losses, not a count: a metric from now on
         self.emit(out, line, step, metrics)
         return True
 
@@ -169,6 +175,16 @@ class TableParser(LineParser):
     def rewind(self) -> None:
         self.rows_seen = 0
         self.columns = None
+
+
+def _total_beside_losses(columns: list[str]) -> str | None:
+    """The column named "total" alone when other columns of the header are losses
+    ("epoch,lr,ce,domain,pl,total"): the sum of those terms, the loss the run optimises, when its
+    cells hold fractions. "total" alone is otherwise a count or a time (naming.is_metric_name)."""
+    total = next((name for name in columns if name.strip().lower() == "total"), None)
+    if total is None or not any(kind_of(name) == "loss" for name in columns if name != total):
+        return None
+    return total
 
 
 class _TableFormat(Format):

@@ -49,3 +49,28 @@ def test_a_total_that_counts_or_times_is_no_series():
     assert "Total" not in series(read(counts))
     timed = "".join(f"iter {s}, loss: {2 - s / 100:.3f}, Total: 0.05{s} s/iter\n" for s in range(1, 6))
     assert "Total" not in series(read(timed))
+
+
+# tests/corpus/dahcl-train-metrics-csv-total-column-prefix (JYREN-Source/DAHCL logs/train_metrics.csv,
+# header and first 3 rows): a CSV of one epoch per row whose loss terms (ce, domain, phcl, pl,
+# proxy_reg) stand beside their weighted sum, named "total" alone.
+DAHCL = """\
+epoch,lr,lambda_mid,ce,domain,phcl,pl,proxy_reg,total,dpas_cos,gamma_diff,logits_diff
+1,5.9999999999999995e-05,1.0,2.573435566212871,1.0985116521910865,0.08860286073943618,0.0,0.00028683606588217147,2.727588398621814,0.9967318997524752,0.0,0.05863303005105198
+2,0.00011999999999999999,1.0,2.518354812470993,1.0800940896024798,0.013778185388903217,0.0,0.0002979534268402264,2.633253569650178,0.9887598623143564,0.0,0.11696964679378094
+3,0.00017999999999999998,1.0,2.263659184521968,1.0761653072763198,0.04413651768579194,0.0,0.00032630613065638236,2.393344257137563,0.9463422416460396,0.0,0.35505419438428215
+"""
+
+
+def test_a_total_column_beside_loss_columns_is_the_loss():
+    monitor = read(DAHCL)
+    assert monitor.store.primary_train == "total"
+    assert series(monitor)["total"] == ("train", "loss", 3, 2.393344257137563)
+
+
+def test_a_total_column_of_counts_is_no_series():
+    # The same table with a count in "total" (whole numbers): a count, not a sum of the losses.
+    counts = DAHCL.replace(",2.727588398621814,", ",2048,").replace(",2.633253569650178,", ",4096,")
+    counts = counts.replace(",2.393344257137563,", ",6144,")
+    got = series(read(counts))
+    assert "total" not in got and got["ce"][:2] == ("train", "loss")
