@@ -254,6 +254,16 @@ _PRIMARY_VAL = (
 _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
 
 
+# A term of the objective rather than the objective: a regularizer ("reg_loss", "l2_penalty",
+# "weight_decay_loss", "kl_loss"), an auxiliary head's loss, or one group's or class's share of it
+# ("avg_loss_group:0"): among losses logged as often, the objective is the one that is none of these.
+_TERM = re.compile(rf"{_WORD}(?:reg|regularization|regularizer|penalty|aux|auxiliary|kl|kld|wd|weight[_ ]decay){_END}|:\d+$", re.I)
+
+
+def _term_of_the_loss(name: str) -> bool:
+    return _TERM.search(name) is not None
+
+
 def _primary_leaf_is_loss(name: str) -> bool:
     """True when a loss's own word says loss, not only the group it is printed under: the last word
     of a dotted or slashed name ("dir_rt" of "loss.dir_rt", "box_loss" of "train/box_loss")."""
@@ -319,7 +329,7 @@ def choose_primary(
         # equals, one whose own word says loss: second.pytorch's "loss.cls_loss=45.38, ...,
         # loss.dir_rt=0.7028" groups every term under "loss.", but the direction term is no loss
         # of its own.
-        return max(losses, key=lambda item: (item[1], _primary_leaf_is_loss(item[0]), -len(item[0])))[0]
+        return max(losses, key=lambda item: (item[1], not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]), -len(item[0])))[0]
 
     def held_out_error() -> str | None:
         # No held-out loss at all: a regression's held-out error is its loss on held-out data

@@ -229,3 +229,18 @@ def test_capitalised_split_words_glued_to_the_next(name, split, kind):
 def test_gbm_valid_deviance_nan_means_not_measured():
     assert not keep_value("ValidDeviance", float("nan"))
     assert keep_value("ValidDeviance", 1.25) and keep_value("TrainDeviance", float("nan"))
+
+
+@pytest.mark.parametrize(
+    "names,primary",
+    [
+        # group DRO's train.csv: the objective beside the regularizer and each group's share
+        (["avg_loss_group:0", "exp_avg_loss_group:0", "avg_actual_loss", "avg_per_sample_loss", "reg_loss"], "avg_actual_loss"),
+        (["kl_loss", "recon_loss"], "recon_loss"),
+        (["aux_loss", "lm_loss"], "lm_loss"),
+        (["G_GAN", "G_L1", "D_real", "D_fake"], "G_L1"),  # pix2pix: an L1 term is no regularizer here
+    ],
+)
+def test_a_term_of_the_objective_gives_way_among_losses_logged_as_often(names, primary):
+    series = [(name, "train", "loss", 10) for name in names]
+    assert choose_primary(series)[0] == primary

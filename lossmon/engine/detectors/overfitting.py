@@ -82,6 +82,13 @@ a dozen epochs and back (0.89 at epoch 77, 1.02-1.09 around epoch 90, 0.95 at 11
 train loss falls and mAP50-95 stays within its noise (smoothed 0.610 against a best of 0.662: 2.6
 of its jitters): a warning at most. A val loss that climbs 37% or 5x over its best still alerts.
 
+An eval whose task score reads 0 (mAP 0 at a YOLO run's first epoch) measured a model that has
+not learned the task yet: a detector that finds nothing has almost no box loss (0.00169, then
+0.0238 once it finds objects, falling to 0.013 as mAP50-95 climbs 0 -> 0.59). It is no reference:
+the val history restarts at the first eval whose score is above 0. A score that stays 0 keeps the
+history (an HF run whose eval_match_accuracy reads 0 at every eval while its eval_loss climbs 3.44 ->
+4.94 overfits all the same).
+
 A train loss already fitted has no fall left to show: a small image classifier's train loss reaches
 0.006 by epoch 11, 15x below its val loss (best 0.0892 there), then sits at 0.003-0.011 while the val
 loss climbs to 0.129, 45% above its best. When the smoothed train loss at the best eval was 10x
@@ -188,6 +195,7 @@ class Overfitting(Detector):
     def reset(self) -> None:
         super().reset()
         self._lr = math.nan  # the lr at the previous eval
+        self._score_was_zero: bool | None = None  # every task score so far read 0 (None: none yet)
         self._warming = True  # the lr has only risen so far
         self._forget()
 
@@ -229,13 +237,22 @@ class Overfitting(Detector):
         for i, value in enumerate(points.values.tolist()):
             if not (math.isfinite(value) and value > 0):
                 continue
-            if self._schedule_moved(lr[i]):
+            if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]):
                 self._forget()
             self._score.update(score[i])
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
         return findings
+
+    def _score_leaves_zero(self, score: float) -> bool:
+        """Is this the first eval whose task score is above the 0 it read until now (see the module
+        docstring)? A score that stays 0 keeps the history: a run that learns nothing it is scored
+        on may overfit all the same."""
+        if not math.isfinite(score):
+            return False
+        before, self._score_was_zero = self._score_was_zero, score == 0.0 and self._score_was_zero is not False
+        return before is True and score > 0.0
 
     def _schedule_moved(self, lr: float) -> bool:
         """Did the lr rise since the previous eval, during its warm-up or by a warm restart

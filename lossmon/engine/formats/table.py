@@ -25,7 +25,11 @@ from lossmon.engine.records import RecordBuilder
 # A blank before a digit ends a name: "Epoch 0, Step 25, total used time 7.17 (s)" is a logged
 # line of pairs, not a header.
 # A name may end in a unit or a sign: "gpu_util_%", "Acc%", "#params", "top1+".
-_CELL_NAME = r"[ ]*+[A-Za-z_](?:[\w/().@\[\]%#+-]|[ ](?![\d.])|(?<=\d):(?=\d))*+[ ]*+"
+# A name may be indexed after a colon by the group or class it is about ("avg_loss_group:0", ...,
+# "avg_loss_group:3", group DRO's per-group columns): see _indexed_once.
+_CELL_NAME = (
+    r"[ ]*+[A-Za-z_](?:[\w/().@\[\]%#+-]|[ ](?![\d.])|(?<=\d):(?=\d)|(?<=[A-Za-z_]):(?=\d++[ ]*+(?:[,\t;]|$)))*+[ ]*+"
+)
 # pandas' ``DataFrame.to_csv()`` writes the index as a first column whose name is empty
 # (",loss,lr,epsilon") or, once read and written again, "Unnamed: 0". After an empty first cell
 # the next name starts at once: ", and then" is prose, not a header.
@@ -67,7 +71,24 @@ def header_of(text: str) -> tuple[str, list[str]] | None:
         cells.pop()  # the trailing separator closes the last name, it opens no column
     if any(cell.count(" ") >= MAX_CELL_WORDS for cell in cells) and separator != "\t":
         return None
+    if ":" in text and _indexed_once(cells):
+        return None
     return separator, cells
+
+
+_INDEXED = re.compile(r"(.*[A-Za-z_]):(\d++)")
+
+
+def _indexed_once(cells: list[str]) -> bool:
+    """True when a name indexed after a colon has no second index beside it: a compact line of
+    pairs ("epoch:1,step:100,loss:2") is no header; a header names each group's column of the
+    same statistic ("avg_loss_group:0", "avg_loss_group:1", ...)."""
+    indices: dict[str, set[str]] = {}
+    for cell in cells:
+        indexed = _INDEXED.fullmatch(cell)
+        if indexed is not None:
+            indices.setdefault(indexed.group(1), set()).add(indexed.group(2))
+    return any(len(found) < 2 for found in indices.values())
 
 
 def cell_value(cell: str) -> float | None:

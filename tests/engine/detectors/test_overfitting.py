@@ -426,3 +426,33 @@ def test_a_train_loss_that_is_not_far_below_the_val_loss_is_not_fitted():
 def test_a_train_loss_rising_with_the_val_loss_is_not_fitted():
     train = _FITTED_TRAIN[:11] + [0.006 * 1.6 ** k for k in range(1, 10)]
     assert evals(_FITTED_VAL, train) == []
+
+
+# holdout13b's deployforce YOLOv8-seg results.csv: at epoch 1 the model finds nothing (mAP50-95 0)
+# and its val box loss is 0.00169; once it finds objects the box loss is 0.0238 and falls to 0.013
+# while mAP50-95 climbs to 0.59. The untrained eval is no best to rise from.
+_UNTRAINED_VAL = [0.00169, 0.02382, 0.01897, 0.01923, 0.01694, 0.01615, 0.01584, 0.0153, 0.01442, 0.0133,
+                  0.01319, 0.01272, 0.01162, 0.01063, 0.0112, 0.01314, 0.01172, 0.00974, 0.01148, 0.01297]
+_UNTRAINED_TRAIN = [0.02883, 0.02429, 0.02224, 0.02097, 0.01998, 0.0189, 0.01841, 0.01732, 0.01711, 0.01663,
+                    0.01418, 0.01434, 0.0141, 0.01378, 0.01308, 0.01316, 0.01278, 0.01257, 0.01223, 0.01212]
+_UNTRAINED_MAP = [0.0, 0.0429, 0.13283, 0.08609, 0.17864, 0.19541, 0.24248, 0.3355, 0.31782, 0.38091,
+                  0.3621, 0.41836, 0.47891, 0.52647, 0.52119, 0.46699, 0.4698, 0.59229, 0.52017, 0.44869]
+
+
+def _with_score(val, train, score):
+    steps = EVERY * np.arange(1, len(val) + 1)
+    return feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train, task_score=score)
+
+
+def test_an_eval_before_the_task_score_leaves_zero_is_no_reference():
+    assert alarms(_with_score(_UNTRAINED_VAL, _UNTRAINED_TRAIN, _UNTRAINED_MAP)) == []
+    # the same losses without the score: the untrained eval is the best, 8x below the rest
+    assert alarms(evals(_UNTRAINED_VAL, _UNTRAINED_TRAIN)) != []
+
+
+def test_a_task_score_that_stays_zero_keeps_the_history():
+    # an HF run (tests/corpus/bachelor-thesis-log-history-json): eval_match_accuracy 0 at every eval
+    val = [5.78, 3.73, 3.44, 3.58, 4.25, 4.38, 4.56, 4.94]
+    train = [6.0, 3.1, 2.2, 1.6, 1.2, 0.95, 0.8, 0.70]
+    findings = _with_score(val, train, [0.0] * len(val))
+    assert [f.pathology for f in alarms(findings)][:1] == ["overfitting"]
