@@ -33,7 +33,8 @@ _VAL_CJK = r"验证|驗證|検証|검증"  # written without blanks between word
 _TEST_WORDS = r"prueba|teste|testare|тест"
 _TEST_CJK = r"测试|測試|テスト|테스트"
 _VAL = re.compile(
-    rf"{_WORD}(?:val|vali|valid|validation|eval|evaluation|dev|tel|{_HELD_OUT_WORDS}|{_HELD_OUT_VERBS}|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
+    # ("va" alone is the validation pass cut short beside "tr": "tr_ssl=0.31  va_ssl=0.20", "va_loss")
+    rf"{_WORD}(?:val|vali|valid|validation|eval|evaluation|dev|tel|va|{_HELD_OUT_WORDS}|{_HELD_OUT_VERBS}|{_VAL_WORDS})(?:-[\w-]+|\d+)?{_SPLIT_END}|{_VAL_CJK}"
     # Ultralytics writes its validation metrics as metrics/*(B); mmengine's evaluators as coco/*.
     # (A loss under "metrics/" is a JSON record's nested {"metrics": {"loss": ...}}: its split is
     # its own words, train when it has none.)
@@ -55,8 +56,10 @@ _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # YOLOv10 trains two heads and names each term by head, one-to-many and one-to-one, also without
 # the word loss: its results.csv's "train/box_om", "val/dfl_oo".
 # Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
+# A self-supervised run names its objective and its reconstruction term without the word loss:
+# "tr_ssl=0.3058  tr_recon=0.2682  va_ssl=0.2041", a VAE's "recon: 0.12  kl: 0.03".
 _LOSS = re.compile(
-    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|^(?:box|obj|cls|dfl|total)$"
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy|ssl|recon){_END}|^(?:box|obj|cls|dfl|total)$"
     r"|(?:^|/)(?:box|cls|dfl)_o[mo]$",
     re.I,
 )

@@ -85,7 +85,8 @@ _SPLIT_WORDS = frozenset(
     "train training trn val valid validation dev eval test testing tst treino teste validação validacao "
     "entrenamiento prueba validación validacion".split()
 )
-_WHOLE_NUMBER = re.compile(r"[+]?+\d++")
+# (a count may group its thousands: "Train:  81,920  Val: 10,240  Test: 10,240")
+_WHOLE_NUMBER = re.compile(r"[+]?+(?:\d{1,3}+(?:,\d{3})++|\d++)")
 
 
 @lru_cache(maxsize=1024)

@@ -513,7 +513,26 @@ def message_pairs(text: str) -> list[Pair]:
             found = _with_step_after(text, found)
         if found[0].start > 2:
             found = _with_glued_step(text, found)
+        if "(" in text:
+            found = _with_split_suffixes(text, found)
     return found
+
+
+# A split's word in brackets right after a value says which pass the value is of: the PyTorch
+# torchtext tutorial's "Loss: 0.0261(train)  |  Acc: 84.7%(train)", then "(valid)", "(test)".
+_SPLIT_SUFFIX = re.compile(r"[ ]?+\((?P<split>(?i:train|training|val|valid|validation|eval|test|dev))\)")
+
+
+def _with_split_suffixes(text: str, found: list[Pair]) -> list[Pair]:
+    """``found`` with each value's bracketed split word joined to its name ("Loss(valid)"), so the
+    passes' values are series of their own (a step word keeps its name)."""
+    tagged = []
+    for pair in found:
+        suffix = _SPLIT_SUFFIX.match(text, pair.stop)
+        if suffix is not None and not is_step_word(pair.name):
+            pair = pair._replace(name=f"{pair.name}({suffix.group('split')})")
+        tagged.append(pair)
+    return tagged
 
 
 def _message_pairs(text: str) -> list[Pair]:

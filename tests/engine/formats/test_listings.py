@@ -187,6 +187,8 @@ def test_stable_baselines_tables_are_still_read():
         "Treino: 1594 | Val: 199 | Teste: 200",  # gpt2-sft-portuguese-ep-step-train-val-loss
         "2026-03-03 15:30:11,876 | INFO | Train: 22500 | Val: 2500 | Test: 25000",  # pytorch-imdb-lstm-pipe-separated-log
         "{'train': 40058, 'test': 12032}",  # resnet-18-34-50-training-log-md
+        # thousands grouped by commas (dmrs-mlp-mixer-ssl-training-log-tr-va-abbrev)
+        "23:36:02 | INFO     |   Train:  81,920  Val: 10,240  Test: 10,240",
     ],
 )
 def test_the_sizes_of_the_splits_are_no_losses(line):
