@@ -57,9 +57,10 @@ _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # the word loss: its results.csv's "train/box_om", "val/dfl_oo".
 # Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
 # A self-supervised run names its objective and its reconstruction term without the word loss:
-# "tr_ssl=0.3058  tr_recon=0.2682  va_ssl=0.2041", a VAE's "recon: 0.12  kl: 0.03".
+# "tr_ssl=0.3058  tr_recon=0.2682  va_ssl=0.2041", a VAE's "recon: 0.12  kl: 0.03" (as the last word: "ssl_acc"
+# is a metric).
 _LOSS = re.compile(
-    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy|ssl|recon){_END}|^(?:box|obj|cls|dfl|total)$"
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|{_WORD}(?:ssl|recon)$|^(?:box|obj|cls|dfl|total)$"
     r"|(?:^|/)(?:box|cls|dfl)_o[mo]$",
     re.I,
 )

@@ -25,7 +25,7 @@ def test_ssl_and_recon_terms_are_losses(name):
     assert kind_of(name) == "loss"
 
 
-@pytest.mark.parametrize("name", ["reconstruction_acc", "va_full", "sslv", "precon"])
+@pytest.mark.parametrize("name", ["reconstruction_acc", "va_full", "sslv", "precon", "recon_acc", "ssl_acc"])
 def test_words_near_those_are_no_losses(name):
     assert kind_of(name) != "loss"
 
