@@ -259,9 +259,9 @@ _PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_
 
 
 # A term of the objective rather than the objective: a regularizer ("reg_loss", "l2_penalty",
-# "weight_decay_loss", "kl_loss"), an auxiliary head's loss, or one group's or class's share of it
+# "weight_decay_loss"), an auxiliary head's loss, or one group's or class's share of it
 # ("avg_loss_group:0"): among losses logged as often, the objective is the one that is none of these.
-_TERM = re.compile(rf"{_WORD}(?:reg|regularization|regularizer|penalty|aux|auxiliary|kl|kld|wd|weight[_ ]decay){_END}|:\d+$", re.I)
+_TERM = re.compile(rf"{_WORD}(?:reg|regularization|regularizer|penalty|aux|auxiliary|wd|weight[_ ]decay){_END}|:\d+$", re.I)
 
 
 def _term_of_the_loss(name: str) -> bool:

@@ -236,7 +236,7 @@ def test_gbm_valid_deviance_nan_means_not_measured():
     [
         # group DRO's train.csv: the objective beside the regularizer and each group's share
         (["avg_loss_group:0", "exp_avg_loss_group:0", "avg_actual_loss", "avg_per_sample_loss", "reg_loss"], "avg_actual_loss"),
-        (["kl_loss", "recon_loss"], "recon_loss"),
+        (["l2_reg", "mse_loss"], "mse_loss"),
         (["aux_loss", "lm_loss"], "lm_loss"),
         (["G_GAN", "G_L1", "D_real", "D_fake"], "G_L1"),  # pix2pix: an L1 term is no regularizer here
     ],
