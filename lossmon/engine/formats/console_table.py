@@ -19,6 +19,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.formats.yolo_console_val_rows import all_row, header_names
 from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -88,12 +89,19 @@ class WhitespaceTableParser(LineParser):
         self._items = False  # the current table lists items (see _item_row): its rows are no records
         self._rows = 0  # rows of numbers read under the current header
         self._item_headers: set[tuple[str, ...]] = set()  # headers of such tables, when printed again
+        self._epoch: float | None = None  # the step of the row just read, until its validation row
+        self._val_names: list[str] | None = None  # the metrics of YOLO's validation header after it
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
             text = text.translate(_BOX_PIPES)
+        if self._epoch is not None:
+            validation = self._validation(text, line, out)
+            if validation is not None:
+                return validation
         columns = _header(text)
         if columns is not None:
+            self._epoch = self._val_names = None
             self.columns, self._fixed = columns
             self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
@@ -146,8 +154,25 @@ class WhitespaceTableParser(LineParser):
             if index != self._step and value is not None
         }
         self.emit(out, line, step, metrics)
+        self._epoch, self._val_names = step, None
         return True
 
+    def _validation(self, text: str, line: int, out: RecordBuilder) -> bool | None:
+        """YOLO's validation header and its ``all`` row after an epoch's training row
+        (yolo_console_val_rows): the row's metrics at that epoch, once (the per-class rows of a
+        final validation after the last epoch are not read); None for any other line."""
+        names = header_names(text)
+        if names is not None:
+            self._val_names = names
+            return True
+        if self._val_names is None:
+            return None
+        values = all_row(text, self._val_names)
+        if values is None:
+            return None
+        self.emit(out, line, self._epoch, values)
+        self._epoch = self._val_names = None
+        return True
 
     def _phase_row(self, cells: list[str], line: int, out: RecordBuilder) -> bool:
         """A row named by its pass, under a header of metric columns: Ludwig's table per epoch,
