@@ -65,3 +65,26 @@ def test_an_all_row_without_a_training_row_before_it_is_not_read():
     )
     monitor = read(text)
     assert not [s.name for s in monitor.store if s.name.startswith("metrics/")]
+
+
+# A segmentation run prints a Mask group after the Box group: Ultralytics 8.3.74, YOLO11x-seg,
+# epoch 1 of 20 (a public capture of `python3 train_custom.py`, search index file id 29769866910;
+# its repository is not named by the index).
+SEGMENT_EPOCH = (
+    "      Epoch    GPU_mem   box_loss   seg_loss   cls_loss   dfl_loss  Instances       Size\n"
+    "       1/20      10.2G     0.7562      1.111      1.379      1.216         15        640: 100%|██████████| 1608/1608 [07:54<00:00,  3.39it/s]\n"
+    "                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95)     Mask(P          R      mAP50  mAP50-95): 100%|██████████| 34/34 [00:07<00:00,  4.54it/s]\n"
+    "                   all        535        601      0.531      0.781      0.658      0.525      0.532      0.781      0.663      0.539\n"
+)
+
+
+def test_a_segmentation_header_names_its_box_and_mask_groups():
+    monitor = read(SEGMENT_EPOCH)
+    found = {s.name: s.values.tolist() for s in monitor.store if s.name.startswith("metrics/")}
+    assert found == {
+        "metrics/precision(B)": [0.531], "metrics/recall(B)": [0.781],
+        "metrics/mAP50(B)": [0.658], "metrics/mAP50-95(B)": [0.525],
+        "metrics/precision(M)": [0.532], "metrics/recall(M)": [0.781],
+        "metrics/mAP50(M)": [0.663], "metrics/mAP50-95(M)": [0.539],
+    }
+    assert steps(monitor, "metrics/mAP50-95(M)") == steps(monitor, "seg_loss") == [1]
