@@ -7,7 +7,8 @@ bar, then one row for all classes::
                  Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100% ━━━ 18/18 ...
                    all        548      31295      0.216      0.238      0.177     0.0917
 
-(YOLOv5: ``Class  Images  Labels  P  R  mAP@.5 mAP@.5:.95: 100%|...``; a segmentation run adds a
+(YOLOv5: ``Class  Images  Labels  P  R  mAP@.5 mAP@.5:.95: 100%|...``; Ultralytics' YOLOv3 before it:
+``Class  Images  Targets  P  R  mAP@0.5  F1: 100% ...``; a segmentation run adds a
 ``Mask(P  R  mAP50  mAP50-95)`` group.) That row is the run's held-out score (mAP, precision,
 recall): the values results.csv holds as ``metrics/precision(B)``, ``metrics/mAP50-95(B)``
 (YOLOv5: ``metrics/mAP_0.5:0.95``), the names given here, so a console capture and its
@@ -20,10 +21,10 @@ import re
 
 from lossmon.engine.numbers import to_float
 
-# The header: "Class Images Instances|Labels <metric names>:  37%", the names up to the colon before
+# The header: "Class Images Instances|Labels|Targets <metric names>:  37%", the names up to the colon before
 # its bar (a frame may show any percentage; the names are the same in every frame; a name may hold
 # a colon of its own: "mAP@.5:.95").
-_HEADER = re.compile(r"[ \t]*+Class[ \t]++Images[ \t]++(?>Instances|Labels)[ \t]++")
+_HEADER = re.compile(r"[ \t]*+Class[ \t]++Images[ \t]++(?>Instances|Labels|Targets)[ \t]++")
 _BAR = re.compile(r":[ \t]*+\d{1,3}+%")
 _GROUP = re.compile(r"(?P<group>[A-Z][a-z]*+)\((?P<name>[^()]*+)")  # "Box(P", "Mask(P", "Pose(P"
 # results.csv's spelling of the printed names

@@ -88,3 +88,50 @@ def test_a_segmentation_header_names_its_box_and_mask_groups():
         "metrics/mAP50(M)": [0.663], "metrics/mAP50-95(M)": [0.539],
     }
     assert steps(monitor, "metrics/mAP50-95(M)") == steps(monitor, "seg_loss") == [1]
+
+
+# Ultralytics' YOLOv3 (and the first YOLOv5 releases) head the training rows with "GIoU obj cls
+# total" and count "Targets" in the validation header, printing F1 too; a progress frame and the
+# "Model Bias Summary" table may come between a row and its completed frame. Epochs 0-2 and 8 of a
+# Colab capture (search index file id 7995298212, offset 3200; its repository is not named by the
+# index).
+YOLOV3_EPOCHS = """\
+     Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size
+     0/299     7.38G      6.03      3.37         0       9.4         7       512: 100% 57/57 [00:39<00:00,  1.45it/s]
+               Class    Images   Targets         P         R   mAP@0.5        F1: 100% 57/57 [00:17<00:00,  3.28it/s]
+                 all       563       597         1   0.00168     0.244   0.00334
+
+     Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size
+     1/299     12.1G      4.25      1.79         0      6.04         5       512: 100% 57/57 [00:37<00:00,  1.52it/s]
+               Class    Images   Targets         P         R   mAP@0.5        F1: 100% 57/57 [00:10<00:00,  5.29it/s]
+                 all       563       597     0.184      0.76     0.469     0.296
+
+     Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size
+     2/299     12.1G      3.97      1.39         0      5.36         7       512: 100% 57/57 [00:37<00:00,  1.52it/s]
+               Class    Images   Targets         P         R   mAP@0.5        F1: 100% 57/57 [00:13<00:00,  4.25it/s]
+                 all       563       597     0.326     0.732     0.467     0.451
+
+     Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size
+     8/299     12.1G      3.16     0.958         0      4.12        17       512:  77% 44/57 [00:29<00:08,  1.52it/s]
+Model Bias Summary:    layer        regression        objectness    classification
+                          89      -0.09+/-0.20      -5.35+/-0.56       4.11+/-0.01 
+                         101       0.09+/-0.23      -6.00+/-0.33       4.13+/-0.00 
+                         113       0.17+/-0.29      -6.11+/-0.27       4.09+/-0.01 
+     8/299     12.1G       3.1     0.966         0      4.07         4       512: 100% 57/57 [00:37<00:00,  1.52it/s]
+               Class    Images   Targets         P         R   mAP@0.5        F1: 100% 57/57 [00:10<00:00,  5.46it/s]
+                 all       563       597     0.904     0.799     0.828     0.848
+"""
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 89))
+def test_yolov3_giou_rows_and_their_targets_validation_rows(chunk):
+    monitor = read(YOLOV3_EPOCHS, chunk=chunk)
+    store = monitor.store
+    assert steps(monitor, "GIoU") == [0, 1, 2, 8]
+    # the header was no table before (no metric word); "total" sums GIoU, obj and cls: the primary
+    assert store.primary_train == "total"
+    assert store["GIoU"].kind == store["total"].kind == "loss"
+    assert store["total"].values.tolist() == [9.4, 6.04, 5.36, 4.07]  # the 77% frame is progress
+    assert steps(monitor, "metrics/F1") == [0, 1, 2, 8]
+    assert store["metrics/mAP@0.5"].values.tolist() == [0.244, 0.469, 0.467, 0.828]
+    assert store["metrics/precision"].values.tolist() == [1.0, 0.184, 0.326, 0.904]
