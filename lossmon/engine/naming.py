@@ -52,7 +52,8 @@ _GRAD_NORM = re.compile(
     rf"{_WORD}(?:grad(?:ient)?s?[ _]?norm|gnorm|norm)(?:_(?:pre|post)_clip)?{_END}", re.I
 )
 _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
-# YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total.
+# YOLO's console and results.txt name their loss components bare: box, obj, cls, dfl, total (GIoU,
+# the box loss of Ultralytics' YOLOv3 and first YOLOv5).
 # YOLOv10 trains two heads and names each term by head, one-to-many and one-to-one, also without
 # the word loss: its results.csv's "train/box_om", "val/dfl_oo".
 # Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
@@ -60,7 +61,7 @@ _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # "tr_ssl=0.3058  tr_recon=0.2682  va_ssl=0.2041", a VAE's "recon: 0.12  kl: 0.03" (as the last word: "ssl_acc"
 # is a metric).
 _LOSS = re.compile(
-    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|{_WORD}(?:ssl|recon)$|^(?:box|obj|cls|dfl|total)$"
+    rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|{_WORD}(?:ssl|recon)$|^(?:box|obj|cls|dfl|total|giou)$"
     r"|(?:^|/)(?:box|cls|dfl)_o[mo]$",
     re.I,
 )

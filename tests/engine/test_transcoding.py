@@ -32,9 +32,12 @@ def test_a_utf16_log_reads_as_its_text(encoding, chunk):
     if encoding == "utf-16-be":
         data = codecs.BOM_UTF16_BE + data
     store = read(data, chunk=chunk).store
-    assert [series.name for series in store] == ["GPU_mem", "box_loss", "cls_loss", "dfl_loss", "Instances"]
+    # (each epoch's validation row "all 4 17 0 0 0 0" is read too: formats/yolo_console_val_rows.py)
+    validation = ["metrics/precision(B)", "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)"]
+    assert [series.name for series in store] == ["GPU_mem", "box_loss", "cls_loss", "dfl_loss", "Instances", *validation]
     assert store["box_loss"].values.tolist() == [round(3.35 - epoch / 50, 4) for epoch in range(1, 9)]
     assert store["box_loss"].steps.tolist() == [float(epoch) for epoch in range(1, 9)]
+    assert store["metrics/mAP50(B)"].steps.tolist() == store["box_loss"].steps.tolist()
 
 
 def test_the_corpus_powershell_capture_reads_its_hundred_epochs():

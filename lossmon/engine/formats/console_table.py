@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.table import total_beside_losses
 from lossmon.engine.formats.tags import renamed, tag_prefix
+from lossmon.engine.formats.yolo_console_val_rows import all_row, header_names
 from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -27,7 +29,8 @@ _NAME = r"[A-Za-z_][\w/().@-]*+"
 # "acc" and "map" must end their word ("Train Acc", "mAP50"): prose ("metrics are accumulated",
 # "mapping") is no header.
 # "Deviance" is the loss of gbm's verbose table ("Iter   TrainDeviance   ValidDeviance   StepSize").
-_METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b|deviance", re.I)
+# "GIoU" is the box loss of Ultralytics' YOLOv3 and first YOLOv5 ("Epoch gpu_mem GIoU obj cls total").
+_METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b|deviance|\bgiou\b", re.I)
 # A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
 # a row is final when its bar is full, the frames before it are progress.
 _BAR = re.compile(r"\s*+(\d++)%")
@@ -88,13 +91,22 @@ class WhitespaceTableParser(LineParser):
         self._items = False  # the current table lists items (see _item_row): its rows are no records
         self._rows = 0  # rows of numbers read under the current header
         self._item_headers: set[tuple[str, ...]] = set()  # headers of such tables, when printed again
+        self._epoch: float | None = None  # the step of the row just read, until its validation row
+        self._val_names: list[str] | None = None  # the metrics of YOLO's validation header after it
+        self._total: str | None = None  # a "total" column beside loss columns (table.total_beside_losses)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
             text = text.translate(_BOX_PIPES)
+        if self._epoch is not None:
+            validation = self._validation(text, line, out)
+            if validation is not None:
+                return validation
         columns = _header(text)
         if columns is not None:
+            self._epoch = self._val_names = None
             self.columns, self._fixed = columns
+            self._total = total_beside_losses(self.columns)
             self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
             self._tables += 1
@@ -139,6 +151,9 @@ class WhitespaceTableParser(LineParser):
             return False
         self._rows += 1
         step = values[self._step] if self._step is not None and self._step < len(values) else None
+        total = values[self.columns.index(self._total)] if self._total in self.columns[: len(values)] else None
+        if total is not None and total == total and not total.is_integer():
+            self.vouched.add(self._total)  # a sum of the losses, not a count (table.py): a metric from now on
         # (zip: a row that ends in a note before its last columns has values for the first ones)
         metrics = {
             name: value
@@ -146,8 +161,25 @@ class WhitespaceTableParser(LineParser):
             if index != self._step and value is not None
         }
         self.emit(out, line, step, metrics)
+        self._epoch, self._val_names = step, None
         return True
 
+    def _validation(self, text: str, line: int, out: RecordBuilder) -> bool | None:
+        """YOLO's validation header and its ``all`` row after an epoch's training row
+        (yolo_console_val_rows): the row's metrics at that epoch, once (the per-class rows of a
+        final validation after the last epoch are not read); None for any other line."""
+        names = header_names(text)
+        if names is not None:
+            self._val_names = names
+            return True
+        if self._val_names is None:
+            return None
+        values = all_row(text, self._val_names)
+        if values is None:
+            return None
+        self.emit(out, line, self._epoch, values)
+        self._epoch = self._val_names = None
+        return True
 
     def _phase_row(self, cells: list[str], line: int, out: RecordBuilder) -> bool:
         """A row named by its pass, under a header of metric columns: Ludwig's table per epoch,

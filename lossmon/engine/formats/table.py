@@ -125,7 +125,7 @@ class TableParser(LineParser):
             if self._step_index is None and self._epoch_index is None and not self.columns[0]:
                 self._step_index = 0  # pandas' index: the row's number, the only step it has
             self._last_row, self._drifted = [], None
-            self._total_column = _total_beside_losses(self.columns)
+            self._total_column = total_beside_losses(self.columns)
             return True
         if self.columns is None:
             return False
@@ -198,7 +198,7 @@ class TableParser(LineParser):
         self.columns = None
 
 
-def _total_beside_losses(columns: list[str]) -> str | None:
+def total_beside_losses(columns: list[str]) -> str | None:
     """The column named "total" alone when other columns of the header are losses
     ("epoch,lr,ce,domain,pl,total"): the sum of those terms, the loss the run optimises, when its
     cells hold fractions. "total" alone is otherwise a count or a time (naming.is_metric_name)."""
