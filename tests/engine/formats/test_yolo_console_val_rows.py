@@ -68,8 +68,8 @@ def test_an_all_row_without_a_training_row_before_it_is_not_read():
 
 
 # A segmentation run prints a Mask group after the Box group: Ultralytics 8.3.74, YOLO11x-seg,
-# epoch 1 of 20 (a public capture of `python3 train_custom.py`, search index file id 29769866910;
-# its repository is not named by the index).
+# epoch 1 of 20 (a public capture of `python3 train_custom.py` in a Human-instance-segmentation-Yolo11
+# project, search index file id 29769866910; the index names no repository).
 SEGMENT_EPOCH = (
     "      Epoch    GPU_mem   box_loss   seg_loss   cls_loss   dfl_loss  Instances       Size\n"
     "       1/20      10.2G     0.7562      1.111      1.379      1.216         15        640: 100%|██████████| 1608/1608 [07:54<00:00,  3.39it/s]\n"
@@ -93,8 +93,8 @@ def test_a_segmentation_header_names_its_box_and_mask_groups():
 # Ultralytics' YOLOv3 (and the first YOLOv5 releases) head the training rows with "GIoU obj cls
 # total" and count "Targets" in the validation header, printing F1 too; a progress frame and the
 # "Model Bias Summary" table may come between a row and its completed frame. Epochs 0-2 and 8 of a
-# Colab capture (search index file id 7995298212, offset 3200; its repository is not named by the
-# index).
+# Colab capture in a README whose links point to csharpshooter/DeepLearning's
+# CustomObjectDetectionUsingYoloV3 (search index file id 7995298212, offset 3200).
 YOLOV3_EPOCHS = """\
      Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size
      0/299     7.38G      6.03      3.37         0       9.4         7       512: 100% 57/57 [00:39<00:00,  1.45it/s]
