@@ -188,18 +188,24 @@ def test_watch_reports_a_corrupt_archive_follows_the_good_log_and_exits_2(tmp_pa
     try:
         records = [json.loads(line) for line in read_lines(process, 50)]
         assert {r["path"] for r in records} == {str(good)}
-        said = []
-        while not any("read failed" in line for line in said):  # the error is out: now stop it
-            said.append(process.stderr.readline())
-            assert said[-1], f"stderr ended early: {said}"
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=TIMEOUT)
+        stderr = stop_once_said(process, "read failed")
     finally:
         guard.cancel()
         process.kill()
     assert process.returncode == 2
-    stderr = "".join(said) + stderr
     assert f"{bad}: read failed" in stderr and "Traceback" not in stderr
+
+
+def stop_once_said(process, text: str) -> str:
+    """Read the stderr of a running ``watch`` until a line holds ``text`` (the error is out), then
+    stop it with SIGTERM: all it wrote on stderr."""
+    said = []
+    while not any(text in line for line in said):
+        said.append(process.stderr.readline())
+        assert said[-1], f"stderr ended early: {said}"
+    process.send_signal(signal.SIGTERM)
+    _, rest = process.communicate(timeout=TIMEOUT)
+    return "".join(said) + rest
 
 
 def good_archives(directory):
@@ -243,17 +249,12 @@ def test_watch_on_a_directory_follows_its_archives_and_says_a_corrupt_one(tmp_pa
     try:
         records = [json.loads(line) for line in read_lines(process, 200)]
         assert {r["path"] for r in records} == {str(path) for path in [good, *fine]}
-        said = []
-        while not any(f"{bad}: read failed" in line for line in said):
-            said.append(process.stderr.readline())
-            assert said[-1], f"stderr ended early: {said}"
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=TIMEOUT)
+        stderr = stop_once_said(process, f"{bad}: read failed")
     finally:
         guard.cancel()
         process.kill()
     assert process.returncode == 2
-    assert "Traceback" not in "".join(said) + stderr
+    assert "Traceback" not in stderr
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
