@@ -307,6 +307,11 @@ class Overfitting(Detector):
             self._recovered.popleft()
         return max((height for _, height in self._recovered), default=0.0)
 
+    def _wandered_as_high(self) -> bool:
+        """Is the smoothed val loss no higher than ``recovered_factor`` times an excursion it came
+        back from lately (a warning's bar; alerts keep their own)?"""
+        return self._smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height()
+
     def _recover(self) -> None:
         """Remember the excursion the smoothed val loss just came back from, unless it rose from
         the first evals: the val loss of a barely trained model swings (a Lightning run's 0.405,
@@ -358,8 +363,8 @@ class Overfitting(Detector):
         that need a falling train loss ask) while the train loss stays fitted."""
         if not (self._rises >= self.fitted_rises and gl > max(warn_bar, self.fitted_gl) and self._fitted()):
             return None
-        if self._best_smoothed + math.log1p(gl / 100.0) <= self._best_smoothed + self.recovered_factor * self._recovered_height():
-            return None  # no higher than the val loss wandered lately, and came back from
+        if self._wandered_as_high():
+            return None
         ratio = math.exp(self._best_smoothed - self._train_smoothed_at_best)
         return self.raise_finding(
             "warn", points, i,
@@ -466,8 +471,8 @@ class Overfitting(Detector):
             self._rises >= self.long_rises and gl > self.warn_jitters * jitter_pct
         ):
             severity = "warn"
-            if smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height():
-                return None  # no higher than the val loss wandered lately, and came back from
+            if self._wandered_as_high():
+                return None
         else:
             return None
         drop = 1.0 - train / reference
