@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.formats.table import total_beside_losses
+from lossmon.engine.formats.table import total_beside_losses, vouch_fractional_total
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.formats.yolo_console_val_rows import all_row, header_names
 from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
@@ -151,9 +151,8 @@ class WhitespaceTableParser(LineParser):
             return False
         self._rows += 1
         step = values[self._step] if self._step is not None and self._step < len(values) else None
-        total = values[self.columns.index(self._total)] if self._total in self.columns[: len(values)] else None
-        if total is not None and total == total and not total.is_integer():
-            self.vouched.add(self._total)  # a sum of the losses, not a count (table.py): a metric from now on
+        if self._total in self.columns[: len(values)]:
+            vouch_fractional_total(self.vouched, self._total, values[self.columns.index(self._total)])
         # (zip: a row that ends in a note before its last columns has values for the first ones)
         metrics = {
             name: value

@@ -113,7 +113,7 @@ class TableParser(LineParser):
         self._last_row: list[float | None] = []  # the last row read, by column
         self._last: list[float | None] = []  # each column's last value, kept once the table drifted
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
-        self._total_column: str | None = None  # a "total" beside loss columns (see _vouch_total)
+        self._total_column: str | None = None  # a "total" beside loss columns (see total_beside_losses)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -175,9 +175,8 @@ class TableParser(LineParser):
         for name in metrics:
             if name not in out.attrs:
                 out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
-        total = metrics.get(self._total_column) if self._total_column is not None else None
-        if total is not None and total == total and not total.is_integer():
-            self.vouched.add(self._total_column)  # a sum of the losses, not a count: a metric from now on
+        if self._total_column is not None:
+            vouch_fractional_total(self.vouched, self._total_column, metrics.get(self._total_column))
         self.emit(out, line, step, metrics)
         return True
 
@@ -206,6 +205,13 @@ def total_beside_losses(columns: list[str]) -> str | None:
     if total is None or not any(kind_of(name) == "loss" for name in columns if name != total):
         return None
     return total
+
+
+def vouch_fractional_total(vouched: set[str], total: str, value: float | None) -> None:
+    """A value of the total column (total_beside_losses) that is a fraction makes it a sum of the
+    losses, not a count: a metric from now on."""
+    if value is not None and value == value and not value.is_integer():
+        vouched.add(total)
 
 
 class _TableFormat(Format):
