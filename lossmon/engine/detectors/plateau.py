@@ -12,9 +12,10 @@ and only while the loss stays near its best: a loss climbing away from it is not
 Short runs (epoch-level logs, 10-300 points) are judged on all their points so far
 (features.ShortTrend, all medians): a dead start whose points are smooth (within +-2% of a local
 line: means over epochs; single noisy batches wait for the block rule) and whose second half is
-not even 1% below its first warns after 10 points at a chance level ln(k), 20 elsewhere, outside
-lr warm-up, over at least 3 distinct steps: records that share a step are batches of one epoch
-(DeepSpeed RWKV's reward model logs 21 batches as 'Epoch 0', flat at ~1.0 before its loss drops
+not even 1% below its first warns after 10 points at a chance level ln(k) or while the held-out
+task score (accuracy, mAP ...: context ``task_score``) has never risen above its first value, 20
+elsewhere, outside lr warm-up, over at least 3 distinct steps: records that share a step are
+batches of one epoch (DeepSpeed RWKV's reward model logs 21 batches as 'Epoch 0', flat at ~1.0 before its loss drops
 in epoch 4), not 21 epochs of a flat loss. A steady smooth fall is progress unless too slow to get
 5% lower within 200 points; an epoch-level start that bounces 2-10% has its own rule
 (``_noisy_dead``). A running sum of batch losses (series attribute ``running_sum``) is not judged: it
@@ -59,6 +60,8 @@ class Plateau(Detector):
         short_noisy, short_noisy_bounce, short_noisy_share: short runs whose points bounce by
             ``short_smooth`` up to this (log) (noisier is not_converging's business): a dead start
             over at least ``short_noisy`` points, held at this share of the points judged so far.
+        score_evals: a task score read at this many points that never rose above its first value
+            makes a smooth dead start as telling as a chance level.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -69,7 +72,7 @@ class Plateau(Detector):
 
     pathology = "plateau"
     driver = "train_loss"
-    context = {"lr": LAST, "epoch": LAST}
+    context = {"lr": LAST, "epoch": LAST, "task_score": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -77,8 +80,9 @@ class Plateau(Detector):
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
-        short_noisy_share: float = 0.75,
+        short_noisy_share: float = 0.75, score_evals: int = 3,
     ) -> None:
+        self.score_evals = score_evals
         self.short_steps, self.short_slow = short_steps, short_slow
         self.short_noisy, self.short_noisy_bounce, self.short_noisy_share = short_noisy, short_noisy_bounce, short_noisy_share
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
@@ -106,6 +110,9 @@ class Plateau(Detector):
         self._counted = 0  # points of a short run ...
         self._steps_by_one = 0  # ... whose step is one above the step before
         self._last_step_seen = math.nan
+        self._score_first = math.nan  # the held-out task score's first value ...
+        self._score_best = -math.inf  # ... its best so far ...
+        self._score_read = 0  # ... and at how many points it was read
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -164,8 +171,13 @@ class Plateau(Detector):
             self._last_step = float(points.steps[-1])
         spanned = self._short_steps + np.cumsum(new_step)
         self._short_steps = int(spanned[-1]) if len(spanned) else self._short_steps
+        # A flat loss whose run's held-out score never got better than its first reading (a video
+        # classifier at val_acc 0.19 -> 0.06 while its loss sits at 2.2 for 13 epochs) is as plainly
+        # no progress as one at a chance level: both need only the short wait.
+        never_rose = self._score_never_rose(points.ctx("task_score"))
         if not len(stats):
             return []
+        never_rose = never_rose[stats.index]
         counted = ~quiet[stats.index] & (spanned[stats.index] >= self.short_steps)
         age = outside[stats.index]
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
@@ -181,7 +193,7 @@ class Plateau(Detector):
                # epochs, point after point, is flat (rl-bem-lightning-metrics-csv)
                | (pace * self.short_slow < -math.log(self.dead_ratio)))
             & (stats.jitter < self.short_smooth) & counted
-            & (age >= np.where(at_chance, self.short_at_chance, self.short_anywhere))
+            & (age >= np.where(at_chance | never_rose, self.short_at_chance, self.short_anywhere))
         )
         events = []
         lr = points.ctx("lr")
@@ -189,6 +201,8 @@ class Plateau(Detector):
             i = int(stats.index[k])
             improvement = float(stats.start[k] - stats.best[k])
             message = self._dead_message(stats.recent[k], int(stats.count[k]), improvement, lr[i], points, i)
+            if never_rose[k] and not at_chance[k]:
+                message += f"; the held-out score never rose above its first value ({self._score_first:.4g})"
             events.append(Event(i, "warn", message, "dead"))
         epoch_level = self._epoch_level(points)[stats.index]
         for k in self._noisy_dead(stats, counted & epoch_level & (age >= self.short_noisy)).tolist():
@@ -199,6 +213,18 @@ class Plateau(Detector):
                 f"(step {format_step(points.steps[i])}): {_from_start(float(stats.opening[k] - stats.recent[k]))}"
             ), "dead"))
         return events
+
+    def _score_never_rose(self, score: np.ndarray) -> np.ndarray:
+        """At each point: has the task score (higher is better) been read at ``score_evals`` points
+        or more, never above its first value?"""
+        read = np.isfinite(score)
+        if math.isnan(self._score_first) and read.any():
+            self._score_first = float(score[read][0])
+        best = np.maximum.accumulate(np.concatenate(([self._score_best], np.where(read, score, -math.inf))))[1:]
+        counted = self._score_read + np.cumsum(read)
+        if len(score):
+            self._score_best, self._score_read = float(best[-1]), int(counted[-1])
+        return (counted >= self.score_evals) & (best <= self._score_first)
 
     def _epoch_level(self, points: Points) -> np.ndarray:
         """True at points of a log whose points are epochs: a new epoch at 3 in 4 of its points

@@ -182,3 +182,24 @@ def test_a_noisy_dead_start_is_a_plateau_once_its_medians_show_it():
     epochs = np.arange(100) // 20
     assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=epochs)) == []
     assert summary(alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=np.arange(100)))) == [("plateau", "warn", 69.0)]
+
+
+# A ConvLSTM video classifier's Lightning metrics.csv (Arnav0405/ConvLSTMPyTorchLightning,
+# lightning_logs/version_18): train_loss_epoch for epochs 0-12, and val_acc as last read at each.
+CONVLSTM_LOSS = [2.27801513671875, 2.2469024658203125, 2.2254714965820312, 2.2028045654296875,
+                 2.2237472534179688, 2.2280502319335938, 2.221038818359375, 2.188892364501953,
+                 2.218914031982422, 2.2112960815429688, 2.2189788818359375, 2.201457977294922,
+                 2.2166900634765625]
+CONVLSTM_VAL_ACC = [0.1875, 0.1875, 0.1875] + [0.0625] * 10
+
+
+def test_a_short_flat_run_whose_task_score_never_rose_speaks_at_10_points():
+    for chunks in (None, [4], [9, 11]):
+        found = feed(Plateau("val_loss"), CONVLSTM_LOSS, chunks, task_score=CONVLSTM_VAL_ACC)
+        assert summary(found) == [("plateau", "warn", 10.0)]
+        assert "never rose above its first value (0.1875)" in found[0].message
+    # The same loss while the score improves waits for the 20 points of any other flat start.
+    rising = [0.1875, 0.25, 0.3125, 0.375] + [0.4375] * 9
+    assert feed(Plateau("val_loss"), CONVLSTM_LOSS, task_score=rising) == []
+    # Two readings are no record of a score that never moved.
+    assert feed(Plateau("val_loss"), CONVLSTM_LOSS[:10], task_score=[np.nan] * 8 + [0.1875, 0.0625]) == []
