@@ -163,6 +163,7 @@ class Column(Format):
 # Arrays of values written as a script's source (a run's losses pasted or printed with numpy's
 # repr): "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00, ...", a value list that
 # spans lines, "]" or "# ]" closing it, then more arrays, named ("decay_point9 = [") or not ("# [").
+# A value may be quoted, as Python prints a list of strings ("['0.7705', '0.5631', ...").
 _ARRAY_OPENING = re.compile(r"[ \t]*+(?:#[ \t]*+)?+(?:(?P<name>[A-Za-z_]\w{0,60}+)[ \t]*+=[ \t]*+)?+\[")
 _ARRAY_CLOSING = re.compile(r"\][ \t]*+[,;]?+[ \t]*+\Z")
 _ARRAY_VALUE = re.compile(rf"[ \t]*+(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
@@ -207,6 +208,7 @@ class ValueArraysParser(LineParser):
         for token in body.split(","):
             if not token or token.isspace():
                 continue
+            token = _unquoted(token)
             if _ARRAY_VALUE.match(token) is None:
                 if line == 1:
                     self.name, self.over = None, True
@@ -224,12 +226,21 @@ class ValueArraysParser(LineParser):
         self.name, self.over, self._x = None, False, 0
 
 
+def _unquoted(token: str) -> str:
+    """A value printed as a string in a list of strings (``['0.7705', '0.5631']``: losses kept as
+    the text they were read from) is the number inside its pair of quotes."""
+    inner = token.strip(" \t")
+    if len(inner) > 2 and inner[0] in "'\"" and inner[-1] == inner[0]:
+        return inner[1:-1]
+    return token
+
+
 class ValueArrays(Format):
     id = "value_arrays"
     title = "Arrays of values in a script's syntax (name = [v1, v2, ...), one run each"
     example = "no_decay = [2.024658908843994354e+00, 1.699943664073944039e+00,"
     # (possessive: a number's characters, then the comma after it; the parser checks each value)
-    anchor = r"^[ \t]*+(?:[A-Za-z_]\w{0,60}+[ \t]*+=[ \t]*+)?+\[[ \t]*+[-+]?+(?:\d|\.\d)[\d.eE+-]*+[ \t]*+,"
+    anchor = r"^[ \t]*+(?:[A-Za-z_]\w{0,60}+[ \t]*+=[ \t]*+)?+\[[ \t]*+['\"]?+[-+]?+(?:\d|\.\d)[\d.eE+-]*+['\"]?+[ \t]*+,"
     parser = ValueArraysParser
     first_line_only = True
 

@@ -19,6 +19,7 @@ from lossmon.engine.formats.lightning import LightningBar, Nemo
 from lossmon.engine.formats.loss_dict import LossDict
 from lossmon.engine.formats.megatron import Megatron
 from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
+from lossmon.engine.formats.numbered_rows import NumberedRows
 from lossmon.engine.formats.pass_columns import PassColumns
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
 from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
@@ -59,6 +60,7 @@ FORMATS: tuple[Format, ...] = (
     Column(),
     ValueArrays(),
     GluedValues(),
+    NumberedRows(),
     LossDict(),
     KeyValue(),
 )
