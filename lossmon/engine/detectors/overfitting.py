@@ -105,7 +105,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Points
+from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, MEAN_SINCE_PREVIOUS, Detector, Points
 from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.few import median
@@ -148,6 +148,10 @@ class Overfitting(Detector):
         score_holds_factor: the alert bar is this many times higher while a held-out task score
             (context ``task_score``: mAP, accuracy ...) holds within ``alert_jitters`` of its own
             jitters of its best (module docstring).
+        stage_held, stage_share: a logged schedule variable (context ``schedule``: a fold, a stage,
+            K) that held its value this many evals, and this share of the evals so far, and
+            changed starts a new stage: the evals before it are no reference (k-fold runs logged
+            one after the other, each fold's val loss starting high again).
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -162,7 +166,7 @@ class Overfitting(Detector):
 
     pathology = "overfitting"
     driver = "val_loss"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST, "task_score": LAST}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST, "task_score": LAST, "schedule": HELD_BEFORE_CHANGE}
 
     def __init__(
         self, series: str = "val_loss", attrs: dict | None = None, *, min_evals: int = 3,
@@ -173,8 +177,9 @@ class Overfitting(Detector):
         recovered_evals: int = 32, recovered_factor: float = 2.0, up_rises: int = 5, few_gl: float = 10.0,
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
         score_holds_factor: float = 2.0, long_rises: int = 10, fitted: float = 10.0, fitted_rises: int = 2,
-        fitted_gl: float = 10.0,
+        fitted_gl: float = 10.0, stage_held: int = 5, stage_share: float = 0.1,
     ) -> None:
+        self.stage_held, self.stage_share = stage_held, stage_share
         self.fitted, self.fitted_rises, self.fitted_gl = fitted, fitted_rises, fitted_gl
         self.long_rises = long_rises
         self.score_holds_factor = score_holds_factor
@@ -197,6 +202,7 @@ class Overfitting(Detector):
         self._lr = math.nan  # the lr at the previous eval
         self._score_was_zero: bool | None = None  # every task score so far read 0 (None: none yet)
         self._warming = True  # the lr has only risen so far
+        self._seen = 0  # evals of the segment so far (a new stage forgets the others, not these)
         self._forget()
 
     def _forget(self) -> None:
@@ -234,16 +240,23 @@ class Overfitting(Detector):
         train = points.ctx("train_loss").tolist()
         lr = points.ctx("lr").tolist()
         score = points.ctx("task_score").tolist()
+        held = points.ctx("schedule").tolist()
         for i, value in enumerate(points.values.tolist()):
+            self._seen += 1
             if not (math.isfinite(value) and value > 0):
                 continue
-            if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]):
+            if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]) or self._new_stage(held[i]):
                 self._forget()
             self._score.update(score[i])
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
         return findings
+
+    def _new_stage(self, held: float) -> bool:
+        """Did a logged schedule variable that had held its value long enough change at this eval
+        (as exploding_loss's stages)? The val loss of a new fold or task starts over."""
+        return held >= max(self.stage_held, self.stage_share * self._seen)
 
     def _score_leaves_zero(self, score: float) -> bool:
         """Is this the first eval whose task score is above the 0 it read until now (see the module

@@ -902,6 +902,13 @@ _DEFAULT_SHOWN = re.compile(r"[\[(]default: ")
 # Echoed Python source (a blog post or notebook that shows its code beside its output): a
 # function's or a class's signature with its defaults ("def __init__(self, stride: int = 1, padding=1):").
 _SIGNATURE = re.compile(r"[ \t]*+(?:async[ \t]++)?+(?:def|class)[ \t]++[A-Za-z_]\w*+[(:]")
+# A printed Python config (mmcv/mmengine's "Config:" dump): a call's keyword argument alone on its
+# line, a comma after it ("                pos_iou_thr=0.7,", "            nms_pre=2000,"; the
+# parser sees the line without its indent).
+_KEYWORD_ARGUMENT_LINE = re.compile(r"[ \t]*+[A-Za-z_]\w*+=[^\s,=()]++,[ \t]*+\Z")
+# mmcv's summary of how each parameter was initialised ("NormalInit: mean=0, std=0.01, bias=0",
+# "XavierInit: gain=1, distribution=uniform, bias=0", "KaimingInit: a=0, mode=fan_out, ..."): settings.
+_INIT_SUMMARY = re.compile(r"[A-Z][A-Za-z]*+(?<=Init): ")
 
 
 # A call with keyword arguments, as echoed source code prints one: "nn.MaxPool2d(kernel_size=3,
@@ -982,11 +989,13 @@ def _sentence_between(text: str, found) -> bool:
 
 def _not_metrics(text: str) -> bool:
     """True for a line whose numbers are settings by its shape: a module's repr, an option shown
-    beside its default, a signature's defaults."""
+    beside its default, a signature's defaults, a config's keyword argument, an init summary."""
     return (
         (text[:1] in " \t(" and _MODULE_CHILD.match(text) is not None)
         or ("default: " in text and _DEFAULT_SHOWN.search(text) is not None)
         or (("def " in text or "class " in text) and _SIGNATURE.match(text) is not None)
+        or (text.rstrip().endswith(",") and _KEYWORD_ARGUMENT_LINE.match(text) is not None)
+        or ("Init: " in text and _INIT_SUMMARY.match(text) is not None)
     )
 
 

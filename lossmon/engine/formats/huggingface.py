@@ -13,6 +13,7 @@ from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
 from lossmon.engine.formats.listings import is_split_word, split_sizes
+from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -23,12 +24,19 @@ _DICT_PAIR = re.compile(
     rf"'(?P<name>[^']+)': (?P<q>'?)(?P<repr>{SCALAR_REPR})?(?P<value>{VALUE})(?(repr)\]?+(?:,{_REPR_ARGUMENT})*+\))"
     rf"(?P=q)(?=[,}}])"
 )
-_DICT_LINE = re.compile(r"^\{'[^']+': .*\}\s*$")
+# A dict's repr written as one CSV field is quoted whole ("\"{'loss': 0.47, 'dataset': 'our'}\"",
+# as a CSV writer quotes a field with commas in it): read as the dict it holds.
+_DICT_LINE = re.compile(r"^(?P<q>\"?+)\{'[^']+': .*\}(?P=q)\s*$")
 # A value that is no number: a flag or a text ("'phase': 'train'", "'save_result': False"). A
 # dict with two of them is a configuration printed at start (st-gcn's argument dict), not a record;
 # 5.x quotes its numbers ("'loss': '2.312'", "'grad_norm': 'nan'"), which are no such values.
 _TEXT_VALUE = re.compile(r"""': (?:True|False|None|'(?![-+]?+(?:\d|\.\d|(?i:nan|inf)))[^']*+')""")
 MIN_TEXT_VALUES = 2
+# ... unless a loss stands among its numbers and they outnumber the texts this many times over:
+# a history dict per epoch that carries the run's tags ("'dataset': 'our', 'aggregator_type':
+# 'single'" beside 'loss', 'val_loss', 'acc', ...). st-gcn's arguments hold no loss and about as
+# many texts as numbers.
+TAGGED_RECORD_RATIO = 2
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
 _STEP_KEYS = ("step", "global_step")
@@ -53,7 +61,7 @@ class HFDictParser(LineParser):
         self.train_dicts = 0
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        if not _DICT_LINE.match(text) or _settings(text):
+        if not _DICT_LINE.match(text):
             return False
         metrics: dict[str, float] = {}
         spans = {}
@@ -62,6 +70,8 @@ class HFDictParser(LineParser):
             if name not in metrics:
                 metrics[name] = to_float(match.group("value"))
                 spans[name] = match.span("value")
+        if _settings(text, metrics):
+            return False
         if not metrics or (len(metrics) > 1 and is_split_word(next(iter(metrics))) and split_sizes(text, spans.items())):
             return False  # ("{'train': 40058, 'test': 12032}": the examples of each split)
         if _SUMMARY_KEY in metrics:
@@ -78,15 +88,19 @@ class HFDictParser(LineParser):
         return True
 
 
-def _settings(text: str) -> bool:
-    return matches_at_least(_TEXT_VALUE, text, MIN_TEXT_VALUES)
+def _settings(text: str, metrics: dict[str, float]) -> bool:
+    if not matches_at_least(_TEXT_VALUE, text, MIN_TEXT_VALUES):
+        return False
+    if not any(kind_of(name) == "loss" for name in metrics):
+        return True
+    return len(_TEXT_VALUE.findall(text)) * TAGGED_RECORD_RATIO > len(metrics)
 
 
 class HFDict(Format):
     id = "hf_dict"
     title = "Hugging Face Trainer console dicts (4.x and 5.x), any printed dict of numbers"
     example = "{'loss': 2.3123, 'grad_norm': 3.456789016723633, 'learning_rate': 4.9500000000000004e-05, 'epoch': 0.01}"
-    anchor = rf"^\{{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf|{SCALAR_REPR})"
+    anchor = rf"^\"?+\{{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf|{SCALAR_REPR})"
     parser = HFDictParser
 
 

@@ -16,6 +16,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
+from lossmon.engine.formats.long_table import long_columns, series_name
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -114,6 +115,7 @@ class TableParser(LineParser):
         self._last: list[float | None] = []  # each column's last value, kept once the table drifted
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
         self._total_column: str | None = None  # a "total" beside loss columns (see total_beside_losses)
+        self._long: tuple[int, int] | None = None  # (name, value) columns of a table in long form
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -126,6 +128,7 @@ class TableParser(LineParser):
                 self._step_index = 0  # pandas' index: the row's number, the only step it has
             self._last_row, self._drifted = [], None
             self._total_column = total_beside_losses(self.columns)
+            self._long = long_columns(self.columns)
             return True
         if self.columns is None:
             return False
@@ -167,6 +170,9 @@ class TableParser(LineParser):
             if index is not None and values[index] is not None:
                 step = values[index]
                 break
+        if self._long is not None:
+            name, value = series_name(cells[self._long[0]]), values[self._long[1]]
+            return self.emit(out, line, step, {name: value} if name is not None and value is not None else {}) or True
         metrics = {
             name: value
             for index, (name, value) in enumerate(zip(self.columns, values))

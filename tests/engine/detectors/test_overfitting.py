@@ -456,3 +456,24 @@ def test_a_task_score_that_stays_zero_keeps_the_history():
     train = [6.0, 3.1, 2.2, 1.6, 1.2, 0.95, 0.8, 0.70]
     findings = _with_score(val, train, [0.0] * len(val))
     assert [f.pathology for f in alarms(findings)][:1] == ["overfitting"]
+
+
+def test_a_new_fold_is_judged_against_its_own_best_not_the_fold_before():
+    # k-fold runs logged one after the other, the fold in a logged schedule variable
+    # (tests/corpus/clutchshot-our-kfold-history-dict-lines-prefix, its folds 2 and 3 of the second
+    # round, rounded): fold 3's val loss falls from 0.233 to 0.124 but never reaches fold 2's best 0.1026.
+    fold2_val = [0.2504, 0.1698, 0.1376, 0.117, 0.1089, 0.1119, 0.11, 0.1026, 0.1087, 0.1096, 0.1113, 0.1142, 0.1154]
+    fold3_val = [0.2329, 0.1671, 0.1458, 0.1273, 0.1265, 0.1277, 0.1252, 0.1236, 0.1281, 0.1281, 0.1233, 0.1296,
+                 0.1314, 0.1309, 0.1312, 0.1352]
+    fold2_train = [0.4375, 0.1955, 0.1319, 0.0997, 0.0793, 0.0659, 0.0565, 0.0508, 0.0439, 0.0396, 0.0355, 0.0334, 0.0306]
+    fold3_train = [0.4362, 0.1866, 0.1297, 0.1023, 0.0843, 0.068, 0.0601, 0.0527, 0.0472, 0.0426, 0.0376, 0.036,
+                   0.034, 0.0316, 0.0301, 0.0283]
+    # the monitor's HELD_BEFORE_CHANGE context: the fold (kfold 2 -> 3) changed at fold 3's first eval
+    # after holding its value for fold 2's 13 evals
+    held = [0.0] * len(fold2_val) + [float(len(fold2_val))] + [0.0] * (len(fold3_val) - 1)
+    findings = feed(
+        Overfitting("val_loss"), fold2_val + fold3_val, train_loss=fold2_train + fold3_train, schedule=held
+    )
+    in_fold3 = [f for f in findings if f.step > len(fold2_val) and f.severity in ("warn", "alert")]
+    assert not any("best eval 0.1026" in f.message for f in in_fold3)
+    assert not any(f.severity == "alert" for f in in_fold3)

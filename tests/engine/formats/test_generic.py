@@ -104,3 +104,47 @@ def test_a_line_without_a_step_is_stepped_by_its_epoch():
     assert steps(monitor, "epoch") == list(range(1, 40))  # and it is still a series
     assert monitor.store["epoch"].values.tolist() == list(range(1, 40))
     assert monitor.parser.templates  # read by a template after the first lines
+
+
+# An MMDetection 2.x text log (tests/corpus/superclass-2024-mmdet-faster-rcnn-text-log-prefix and
+# mmcls-cifar10-old-mmcv-text-log, real lines): its "Config:" dump spreads each dict(...) over lines,
+# one keyword argument per line, and mmcv says how each parameter was initialised.
+_MMCV_CONFIG_THEN_RECORDS = """2024-10-14 00:25:47,008 - mmdet - INFO - Config:
+optimizer = dict(
+    type='SGD',
+    lr=7e-05,
+    momentum=0.9,
+    weight_decay=0.0003,
+    paramwise_cfg=dict(norm_decay_mult=0))
+    train_cfg=dict(
+        rpn=dict(
+            assigner=dict(
+                type='MaxIoUAssigner',
+                pos_iou_thr=0.7,
+                neg_iou_thr=0.3,
+                min_pos_iou=0.3,
+                match_low_quality=True,
+                ignore_iof_thr=-1),
+            sampler=dict(
+                type='RandomSampler',
+                num=256,
+                pos_fraction=0.5,
+                neg_pos_ub=-1,
+                add_gt_as_proposals=False),
+rpn_head.rpn_conv.weight - torch.Size([256, 256, 3, 3]): 
+NormalInit: mean=0, std=0.01, bias=0 
+
+neck.lateral_convs.0.conv.weight - torch.Size([256, 256, 1, 1]): 
+XavierInit: gain=1, distribution=uniform, bias=0 
+
+2024-10-14 00:25:30,840 - mmdet - INFO - Epoch [1][50/3143]	lr: 2.473e-04, eta: 2:19:42, time: 0.267, data_time: 0.047, memory: 2239, loss_rpn_cls: 0.6795, loss_rpn_bbox: 0.0375, loss_cls: 0.5836, acc: 80.4277, loss_bbox: 0.0404, loss: 1.3409
+2024-10-14 00:25:42,367 - mmdet - INFO - Epoch [1][100/3143]	lr: 4.970e-04, eta: 2:09:57, time: 0.231, data_time: 0.005, memory: 2345, loss_rpn_cls: 0.3632, loss_rpn_bbox: 0.0346, loss_cls: 0.1770, acc: 97.2148, loss_bbox: 0.0933, loss: 0.6681
+"""
+
+
+def test_a_printed_configs_keyword_arguments_and_init_summaries_are_no_records():
+    store = read(_MMCV_CONFIG_THEN_RECORDS).store
+    names = {series.name for series in store}
+    assert not names & {"pos_iou_thr", "neg_iou_thr", "min_pos_iou", "num", "pos_fraction", "momentum", "mean", "std", "gain", "bias"}
+    assert store["lr"].values.tolist() == [2.473e-04, 4.970e-04]  # not the config's lr=7e-05
+    assert store.primary_train == "loss" and store["loss"].values.tolist() == [1.3409, 0.6681]

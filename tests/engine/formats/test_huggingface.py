@@ -171,3 +171,34 @@ def test_a_printed_dict_of_settings_is_no_record():
     assert monitor.store["mean_loss"].values.tolist() == [6.1, 5.2, 6.0, 5.1]
     # a Trainer dict of 5.x (numbers quoted) stays a record
     assert steps(read("{'loss': '2.312', 'grad_norm': 'nan', 'learning_rate': '4.95e-05', 'epoch': '0.01'}\n"), "loss") == [1]
+
+
+# A Keras history dict per epoch with the run's tags among its numbers ('dataset', 'aggregator_type'),
+# each written as one quoted CSV field (tests/corpus/clutchshot-our-kfold-history-dict-lines-prefix).
+_TAGGED_HISTORY = (
+    "\n"
+    "\"{'val_loss': 0.2800858464768734, 'val_acc': 0.8842273180458624, 'loss': 0.4695547721151474, 'acc': 0.7690636, "
+    "'val_aupr': 0.9442487663719396, 'val_auc': 0.9535269183752066, 'val_f1': 0.8870384061636639, 'dataset': 'our', "
+    "'aggregator_type': 'single', 'kfold': 1, 'epoch_count': 1}\"\n"
+    "\"{'val_loss': 0.18324116688841957, 'val_acc': 0.9331206380857427, 'loss': 0.21405291530569082, 'acc': 0.91738456, "
+    "'val_aupr': 0.9750054391027827, 'val_auc': 0.9802980957850465, 'val_f1': 0.9341810903096668, 'dataset': 'our', "
+    "'aggregator_type': 'single', 'kfold': 1, 'epoch_count': 2}\"\n"
+    "\"{'val_loss': 0.16007153071945948, 'val_acc': 0.9475174476570289, 'loss': 0.1438950681903673, 'acc': 0.9491206, "
+    "'val_aupr': 0.9798517896600025, 'val_auc': 0.9854017034393854, 'val_f1': 0.9483232545354591, 'dataset': 'our', "
+    "'aggregator_type': 'single', 'kfold': 1, 'epoch_count': 3}\"\n"
+)
+
+
+def test_a_metrics_dict_with_a_few_text_tags_is_a_record():
+    unquoted = _TAGGED_HISTORY.replace('"', "")  # as print(history) shows them
+    store = read(unquoted).store
+    assert (store.primary_train, store.primary_val) == ("loss", "val_loss")
+    assert store["loss"].values.tolist() == [0.4695547721151474, 0.21405291530569082, 0.1438950681903673]
+    assert store["val_loss"].values.tolist() == [0.2800858464768734, 0.18324116688841957, 0.16007153071945948]
+
+
+def test_a_dict_quoted_as_one_csv_field_is_read_as_the_dict():
+    store = read(_TAGGED_HISTORY).store
+    assert (store.primary_train, store.primary_val) == ("loss", "val_loss")
+    assert steps(read(_TAGGED_HISTORY), "loss") == [1, 2, 3]
+    assert store["val_loss"].values.tolist() == [0.2800858464768734, 0.18324116688841957, 0.16007153071945948]

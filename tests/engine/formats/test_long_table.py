@@ -1,0 +1,36 @@
+from parse_helpers import read
+
+# DAGsHub logger's metrics.csv, one row per (metric, value, step); real lines of
+# tests/corpus/savtadepth-dvclive-long-csv-name-value-step-prefix (rows of the whole file's steps 0, 1 and
+# 158, where the validation rows are; the header ends in "\n", its rows in "\r\n").
+LONG_CSV = (
+    "Name,Value,Timestamp,Step\n"
+    '"train_loss",1.1338625,1613824468871,0\r\n'
+    '"raw_loss",1.1338636,1613824468871,0\r\n'
+    '"wd_0",0.01,1613824468871,0\r\n'
+    '"sqr_mom_0",0.99,1613824468871,0\r\n'
+    '"lr_0",4e-06,1613824468871,0\r\n'
+    '"mom_0",0.95,1613824468871,0\r\n'
+    '"eps_0",1e-05,1613824468871,0\r\n'
+    '"train_loss",1.0740391,1613824469794,1\r\n'
+    '"raw_loss",1.015413,1613824469794,1\r\n'
+    '"wd_0",0.01,1613824469794,1\r\n'
+    '"lr_0",4.009559427763895e-06,1613824469794,1\r\n'
+    '"train_loss",0.46952456,1613824610573,158\r\n'
+    '"raw_loss",0.15426601,1613824610573,158\r\n'
+    '"valid_loss",0.363145112991333,1613824627496,158\r\n'
+    '"_rmse",0.602615237236023,1613824627496,158\r\n'
+    '"epoch",1,1613824627496,158\r\n'
+)
+
+
+def test_a_long_table_reads_each_row_into_the_series_its_name_cell_names():
+    store = read(LONG_CSV).store
+    assert (store.primary_train, store.primary_val) == ("train_loss", "valid_loss")
+    assert store["train_loss"].values.tolist() == [1.1338625, 1.0740391, 0.46952456]
+    assert store["train_loss"].steps.tolist() == [0, 1, 158]
+    assert store["raw_loss"].values.tolist() == [1.1338636, 1.015413, 0.15426601]
+    assert store["valid_loss"].steps.tolist() == [158]
+    assert store["lr_0"].kind == "lr"
+    # the value and timestamp columns are no series of their own
+    assert not {"Value", "Timestamp", "Name"} & {series.name for series in store}
