@@ -24,7 +24,7 @@ the continuous trend late in the epoch) is the normal multi-epoch staircase of m
 sawtooth, so that one is reported the same way. A falling ramp (high on the first classes of
 sorted data, back up at each epoch start) is no staircase: a pattern.
 Series that Keras logs as running means of the epoch are sawtooths by construction: skipped.
-Cost: O(1) per point to collect, O(bins) per epoch, an FFT of 2048 per 256 points.
+Cost: O(1) per point to collect, O(bins) per epoch, an FFT of one and a half rings (up to 4096 points) per 256 points.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ first and the second half of the cycles are compared (their difference measures 
 While the ring still holds the start of training, a scan starts after the early transient (a loss
 falling fast leaves the moving average far behind, a slow swing that swamps the
 autocorrelation; see _settled).
-Cost: an FFT of twice the ring per scan; the candidate periods are folded in one pass.
+Cost: an FFT of one and a half rings per scan; the candidate periods are folded in one pass.
 """
 
 from __future__ import annotations
@@ -168,8 +168,9 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
     """
     n = len(residual)
     centred = residual - residual.mean()
-    spectrum = np.fft.rfft(centred, 2 * n)
-    acf = np.fft.irfft(spectrum * np.conj(spectrum))[: n // 2]
+    length = _fft_length(n)
+    spectrum = np.fft.rfft(centred, length)
+    acf = np.fft.irfft(spectrum * np.conj(spectrum), length)[: n // 2]
     if acf[0] <= 0:
         return None
     acf = acf / acf[0] * n / _pairs(n)  # unbiased: each lag has fewer pairs
@@ -203,6 +204,30 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
 
 
 _PAIRS: dict[int, np.ndarray] = {}
+_FFT_LENGTHS: dict[int, int] = {}
+
+
+def _fft_length(n: int) -> int:
+    """An FFT length for the autocorrelation of ``n`` points at lags below n // 2: zero padding to
+    n + n // 2 keeps every such lag free of the circular wrap (a lag k needs n + k), and the
+    smallest length made of factors 2, 3 and 5 from there is fast (a scan of a full ring: 5760
+    points, 20% less time than padding to 2n)."""
+    found = _FFT_LENGTHS.get(n)
+    if found is None:
+        if len(_FFT_LENGTHS) > 64:
+            _FFT_LENGTHS.clear()
+        found = n + n // 2
+        while not _smooth(found):
+            found += 1
+        _FFT_LENGTHS[n] = found
+    return found
+
+
+def _smooth(length: int) -> bool:
+    for factor in (2, 3, 5):
+        while length % factor == 0:
+            length //= factor
+    return length == 1
 
 
 def _pairs(n: int) -> np.ndarray:
