@@ -92,6 +92,7 @@ _EPOCH_NAMED_BATCH = re.compile(
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
+_ITEM_TAG = re.compile(r"[ \t]*+([^\W\d][\w.@-]{0,63}+):[ \t]*+")  # "base_550: " before a row's values
 _GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
@@ -456,7 +457,12 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         # (rows of a run that may be a listing wait until it proves none: see formats.listings)
-        items = self._listing.feed(line, names, own_step, self._context_step, (names, step_name, record))
+        listed = names
+        if own_step is None and prefix is None and tag and (row_tag := _ITEM_TAG.fullmatch(tag)) is not None:
+            # "base_550: mean=0.0018, std=0.0002, CV=0.0873": the row of an item (a data column)
+            # in a table of them, each row named by its tag: a listing when the tags are all new
+            listed = (row_tag.group(1), *names)
+        items = self._listing.feed(line, listed, own_step, self._context_step, (names, step_name, record))
         taken = True
         for item in items:
             taken = self._take(out, *item)
