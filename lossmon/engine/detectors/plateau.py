@@ -335,10 +335,13 @@ def _telling_classes(level: float) -> int | None:
 
 
 def _chance_hint(level: float) -> str:
-    """Name ln(k) when the loss sits at the cross-entropy of guessing among k classes."""
+    """Name ln(k) when the loss sits at the cross-entropy of guessing among k classes, for a
+    telling k only (few classes, or a power of ten): every level is within 1% of ln(k) for some
+    large k ("loss flat at 7.406": e^7.406 = 1645), which says nothing of the classes the run has."""
     if not 0 < level < 12:  # ln(100,000) = 11.5: above, no class count to name (and exp overflows)
         return ""
     k = _telling_classes(level) or round(math.exp(level))
-    if 2 <= k <= 100_000 and abs(level - math.log(k)) <= 0.01 * level:
+    telling = k <= 10 or k == 10 ** round(math.log10(k))
+    if 2 <= k <= 100_000 and telling and abs(level - math.log(k)) <= 0.01 * level:
         return f"; ln({k}) = {math.log(k):.4f}: chance level for {k} classes"
     return ""

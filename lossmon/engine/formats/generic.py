@@ -92,6 +92,7 @@ _EPOCH_NAMED_BATCH = re.compile(
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
+_ITEM_TAG = re.compile(r"[ \t]*+([^\W\d][\w.@-]{0,63}+):[ \t]*+")  # "base_550: " before a row's values
 _GLUE_CHARS = " \t-|:[](),;=*#~>"
 
 
@@ -123,6 +124,8 @@ class KeyValueParser(LineParser):
         self._held: dict[tuple[str, ...], list[tuple[int, float | None, dict, dict, tuple | None]]] = {}
         self._accepted_step_names: set[str] = set()
         self._context_step: float | None = None  # the last step a line printed
+        self._context_seen: float | None = None  # that step when a line was last parsed
+        self._context_since = 0  # the line it was first seen at (rows of a table come after it)
         self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
         self._context_from_header = True  # False: the context step was carried from a record line
         self._context_prefix: str | None = None  # the role a header gave the lines under it
@@ -162,6 +165,8 @@ class KeyValueParser(LineParser):
         self._title: tuple[str, int] | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        if self._context_step != self._context_seen:  # (moved here or by a template's lines)
+            self._context_seen, self._context_since = self._context_step, line
         if "**" in text:
             text = _markdown_unemphasized(text)
         if self._last_description is not None and "%|" not in text:
@@ -433,7 +438,12 @@ class KeyValueParser(LineParser):
                 # "final_int8_zlib_roundtrip val_loss:2.73" after the last step: an evaluation of
                 # another model (quantized, EMA...), not new points of series that already have
                 # one at that step
-                if any(out.last_step(name) == step for name in names):
+                if any(out.last_step(name) == step for name in names) or any(
+                    held[1] == step and held[0] >= self._context_since for held in self._held.get(names, ())
+                ):
+                    # (or a row of a table of such evaluations, "Train -> R2: 0.91, RMSE: 0.72" then
+                    # "COD_lab -> R2: 0.90, RMSE: 0.86": the same values of another item, held
+                    # since the step last moved: no point of a curve)
                     return True
         if batch_of_pass and step_span is None:
             step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
@@ -456,7 +466,12 @@ class KeyValueParser(LineParser):
                 self._take(out, *self._bar_records.popleft()[1:])
             return True
         # (rows of a run that may be a listing wait until it proves none: see formats.listings)
-        items = self._listing.feed(line, names, own_step, self._context_step, (names, step_name, record))
+        listed = names
+        if own_step is None and prefix is None and tag and (row_tag := _ITEM_TAG.fullmatch(tag)) is not None:
+            # "base_550: mean=0.0018, std=0.0002, CV=0.0873": the row of an item (a data column)
+            # in a table of them, each row named by its tag: a listing when the tags are all new
+            listed = (row_tag.group(1), *names)
+        items = self._listing.feed(line, listed, own_step, self._context_step, (names, step_name, record))
         taken = True
         for item in items:
             taken = self._take(out, *item)

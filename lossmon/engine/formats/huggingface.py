@@ -40,6 +40,10 @@ TAGGED_RECORD_RATIO = 2
 # Keys of the end-of-training summary: an average over the run, not a point on the curve.
 _SUMMARY_KEY = "train_runtime"
 _STEP_KEYS = ("step", "global_step")
+# Dicts of keys that name no loss, metric or learning rate waiting for a dict of the same keys
+# with another value (see HFDictParser._settings_or_held): a bound on the key sets and the dicts kept.
+MAX_HELD_KEY_SETS = 64
+MAX_HELD_DICTS = 8
 
 
 def numeric(items) -> dict[str, float]:
@@ -59,6 +63,8 @@ class HFDictParser(LineParser):
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
         self.train_dicts = 0
+        self._held: dict[tuple[str, ...], list[tuple[int, float, dict[str, float]]]] = {}
+        self._changing: set[tuple[str, ...]] = set()  # key sets seen with a changed value
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if not _DICT_LINE.match(text):
@@ -77,6 +83,9 @@ class HFDictParser(LineParser):
         if _SUMMARY_KEY in metrics:
             self.train_dicts = 0  # the run is over: a run after it in the same log starts again
             return True
+        if all(kind_of(name) == "other" for name in metrics) and self._settings_or_held(out, line, metrics):
+            self.shape = None  # (held or dropped: no template of it)
+            return False
         step_key = next((key for key in _STEP_KEYS if key in metrics), None)
         if step_key is not None:
             step_span = spans.pop(step_key)
@@ -86,6 +95,30 @@ class HFDictParser(LineParser):
             self.train_dicts += 1
         self.emit(out, line, self.train_dicts, metrics, spans, counter=("train_dicts", increments))
         return True
+
+    def _settings_or_held(self, out: RecordBuilder, line: int, metrics: dict[str, float]) -> bool:
+        """A dict none of whose keys names a loss, a metric or a learning rate is a record only
+        once a dict of the same keys changes a value: "{'feat_dim': 512, 'num_class': 72778,
+        'margin': 0.35, 'scale': 32}" is a model's settings, printed once at start (once per rank
+        under torch.distributed), while "{'psnr': 30.1, 'ssim': 0.91}" each epoch is a series.
+        True while the dict is held (or dropped); False when it is a record, the held ones of its
+        keys added first."""
+        keys = tuple(metrics)
+        if keys in self._changing:
+            return False
+        held = self._held.get(keys)
+        if held is None:
+            if len(self._held) < MAX_HELD_KEY_SETS:
+                self._held[keys] = [(line, self.train_dicts, metrics)]
+            return True
+        if all(earlier == metrics for _, _, earlier in held):
+            if len(held) < MAX_HELD_DICTS:
+                held.append((line, self.train_dicts, metrics))
+            return True
+        self._changing.add(keys)
+        for held_line, held_step, held_metrics in self._held.pop(keys):
+            self.emit(out, held_line, held_step, held_metrics)
+        return False
 
 
 def _settings(text: str, metrics: dict[str, float]) -> bool:

@@ -26,8 +26,9 @@ WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida"
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss", "mean cost"), so prose before a pair is not glued to
 # its name. An adjective stays in the name as printed: "mean cost" as "mean loss", "Avg loss".
+# An error's abbreviation is such a noun too: "Train MSE: 0.049, Test MSE: 0.043" names two series.
 _NOUN = (
-    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy"
+    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy|mse|rmse|mae"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 # (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";

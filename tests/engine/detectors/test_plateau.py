@@ -203,3 +203,17 @@ def test_a_short_flat_run_whose_task_score_never_rose_speaks_at_10_points():
     assert feed(Plateau("val_loss"), CONVLSTM_LOSS, task_score=rising) == []
     # Two readings are no record of a score that never moved.
     assert feed(Plateau("val_loss"), CONVLSTM_LOSS[:10], task_score=[np.nan] * 8 + [0.1875, 0.0625]) == []
+
+
+def test_no_class_count_is_named_for_a_level_that_any_large_count_would_fit():
+    # tests/corpus/slm-training-lightning-v26-flat-7-4-eight-epochs: a language model's step loss
+    # flat at 7.406 (vocabulary 50,258): e^7.406 = 1645 "classes" would be a number made up from
+    # the level itself. ln(1000) is a telling count, and stays named.
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/slm-training-lightning-v26-flat-7-4-eight-epochs/metrics.csv")
+    plateau = [finding for finding in monitor.findings if finding.pathology == "plateau"]
+    assert plateau and "loss flat at 7.406" in plateau[0].message
+    assert "chance level" not in plateau[0].message
+    found = feed(Plateau("loss"), flat(25, level=math.log(1000), noise=0.005))
+    assert "chance level for 1000 classes" in found[0].message

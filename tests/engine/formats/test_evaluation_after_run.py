@@ -37,3 +37,33 @@ def test_the_evaluation_after_a_run_adds_no_point():
 def test_the_whole_log_reads_the_epoch_lines_only():
     monitor = read((CORPUS / "ik-robot-utf16-training-output-five-runs" / "training_output.txt").read_bytes())
     assert len(monitor.store["Test Loss"]) == len(monitor.store["Train Loss"]) == 23
+
+
+# Real lines: tests/corpus/water-python-pso-bp-train-test-mse-log (1807676448/Water_Python
+# outputs/training_log.txt), the last epoch lines and the evaluation tables after the run.
+_WATER_END = """\
+Epoch 0950/10000, Train MSE: 0.03388793, Test MSE: 0.02410925, LR: 2.50e-03
+Epoch 1000/10000, Train MSE: 0.03388998, Test MSE: 0.02411447, LR: 2.50e-03
+Epoch 1050/10000, Train MSE: 0.03389198, Test MSE: 0.02411965, LR: 2.50e-03
+验证损失不再下降，提前停止。epoch=1078, best_test_mse=0.02362380
+已恢复最佳验证损失模型 (Test MSE=0.02362380)
+
+========== 模型总体评估 ==========
+Train -> R2: 0.913778, RMSE: 0.718347, MAPE: 9.7337%, MSE: 0.51602280
+Test  -> R2: 0.900624, RMSE: 0.606241, MAPE: 8.0192%, MSE: 0.36752760
+[OK] Train/Test R² 差距合理 (0.013)，泛化能力良好。
+
+========== 分输出评估(Test) ==========
+COD_lab -> R2: 0.900163, RMSE: 0.857055, MAPE: 8.0945%, MSE: 0.73454332
+UV254_lab -> R2: 0.901086, RMSE: 0.022625, MAPE: 7.9439%, MSE: 0.00051191
+"""
+
+
+def test_a_table_of_evaluations_after_the_run_gives_no_series():
+    """Rows of one table, each another item's values ("Train -> R2: ...", "COD_lab -> R2: ..."),
+    at the step the run ended on: no points of a curve (they made 3-point series R2, RMSE, MAPE
+    and MSE)."""
+    store = read(_WATER_END).store
+    names = {series.name for series in store}
+    assert names.isdisjoint({"R2", "RMSE", "MAPE", "MSE", "Test/R2", "Test/RMSE", "Test/MAPE", "Test/MSE"})
+    assert len(store["Train MSE"]) == 3 and len(store["Test MSE"]) == 3
