@@ -30,7 +30,11 @@ from lossmon.engine.records import RecordBuilder
 # [....] - ETA: 7s - loss: ..."): a quote marker may be followed by any run of blanks.
 _QUOTE = r"(?:#{1,6} |>[ \t]++)"
 _EPOCH = re.compile(rf"^{_QUOTE}?Epoch (\d+)/(\d+)\s*$")
-_PROGRESS = re.compile(r"^(?:>[ \t])?\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|- \d)")
+# Keras 3 writes its bar with "=" where stdout cannot encode "━" (a Windows console, a redirect
+# there: "35/35 ==================== 42s 899ms/step - loss: 0.8803"), with no brackets: such a bar
+# is taken only before the ETA or the time, and the time per step, that Keras 3 prints after it.
+_ASCII_BAR = r"=++(?= \d++(?:s|:\d\d(?::\d\d)?+) \d++(?:s|ms|us)/)"
+_PROGRESS = re.compile(rf"^(?:>[ \t])?\s*(\d+)/(\d+) (?P<bar>\[[=>.]*\]|━+|{_ASCII_BAR}|- \d)")
 # A callback's message run into the frame it interrupted (Keras 1 printed it with no newline
 # first): "... - acc: 0.9426Epoch 00001: val_loss improved from 0.14276 to 0.09296, saving ...".
 _GLUED_CALLBACK = re.compile(r"(?<=\d)Epoch \d++: ")
@@ -184,5 +188,5 @@ class Keras(Format):
     id = "keras"
     title = "Keras progress (verbose 1 and 2)"
     example = "313/313 [==============================] - 5s 3ms/step - loss: 0.2687 - accuracy: 0.9031"
-    anchor = rf"^(?:>[ \t])?\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |- \d+m?s - )|^{_QUOTE}?Epoch \d+/\d+\s*$"
+    anchor = rf"^(?:>[ \t])?\s*\d+/\d+ (?:\[[=>.]*\] - |━+ |{_ASCII_BAR}|- \d+m?s - )|^{_QUOTE}?Epoch \d+/\d+\s*$"
     parser = KerasParser
