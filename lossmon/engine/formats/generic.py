@@ -1047,7 +1047,10 @@ _BEST_TAG = re.compile(
     r"(?i)(?<![A-Za-z])best(?:[ _](?:val|valid|validation|eval|evaluation|test|model|score|result|results|so far))?"
     r"[\s:|\-=>\]]*+\Z"
 )
-_ENDS_IN_LOSS = re.compile(r"(?i:loss|loss(?:es)?/(?:total|sum))$")  # (glue-factory's "loss/total")
+# A held-out loss's name ends in the loss (glue-factory's "loss/total"), maybe then a bracket that
+# says how it was measured: "Test Loss (MSE): 0.0117", "Test Loss (Normalized): 0.0117", printed
+# once after training. (Not "Val Loss (best)": the best so far recaps an earlier value.)
+_ENDS_IN_LOSS = re.compile(r"(?i:loss|loss(?:es)?/(?:total|sum))(?: ?+\((?!(?i:best|min|lowest)\))[^()]{1,32}+\))?+$")
 _BARE_SPLITS = frozenset(("val", "valid", "validation"))
 _PHASES = frozenset(("train", "training", "val", "valid", "validation", "eval", "evaluation", "test", "testing"))
 
