@@ -16,6 +16,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
+from lossmon.engine.formats.file_named_columns import value_column_name
 from lossmon.engine.formats.long_table import long_columns, series_name
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
@@ -129,6 +130,9 @@ class TableParser(LineParser):
             self._last_row, self._drifted = [], None
             self._total_column = total_beside_losses(self.columns)
             self._long = long_columns(self.columns)
+            named = value_column_name(self.columns, self.source, (self._step_index, self._epoch_index))
+            if named is not None:
+                self.columns = [named if name.strip().lower() == "value" else name for name in self.columns]
             return True
         if self.columns is None:
             return False
