@@ -23,6 +23,7 @@ from lossmon.engine.formats.numbered_rows import NumberedRows
 from lossmon.engine.formats.pass_columns import PassColumns
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
 from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
+from lossmon.engine.formats.value_lists import BareValueList, SplitLists
 from lossmon.engine.formats.yolo_results import YoloResultsTxt
 
 FORMATS: tuple[Format, ...] = (
@@ -62,6 +63,8 @@ FORMATS: tuple[Format, ...] = (
     GluedValues(),
     NumberedRows(),
     LossDict(),
+    BareValueList(),
+    SplitLists(),
     KeyValue(),
 )
 FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}

@@ -16,6 +16,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
+from lossmon.engine.formats.file_named_columns import value_column_name
 from lossmon.engine.formats.long_table import long_columns, series_name
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, to_float
@@ -116,6 +117,8 @@ class TableParser(LineParser):
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
         self._total_column: str | None = None  # a "total" beside loss columns (see total_beside_losses)
         self._long: tuple[int, int] | None = None  # (name, value) columns of a table in long form
+        self._split_totals: list[str] = []  # "train_total" columns not yet judged by a value (split_totals)
+        self._split_total_losses: list[str] = []  # ... and those judged losses
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -129,6 +132,10 @@ class TableParser(LineParser):
             self._last_row, self._drifted = [], None
             self._total_column = total_beside_losses(self.columns)
             self._long = long_columns(self.columns)
+            named = value_column_name(self.columns, self.source, (self._step_index, self._epoch_index))
+            if named is not None:
+                self.columns = [named if name.strip().lower() == "value" else name for name in self.columns]
+            self._split_totals, self._split_total_losses = split_totals(self.columns), []
             return True
         if self.columns is None:
             return False
@@ -183,8 +190,23 @@ class TableParser(LineParser):
                 out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
         if self._total_column is not None:
             vouch_fractional_total(self.vouched, self._total_column, metrics.get(self._total_column))
+        if self._split_totals:
+            self._judge_split_totals(metrics)
+        for name in self._split_total_losses:
+            if "kind" not in out.attrs.get(name, ()):
+                out.set_attrs(name, kind="loss")
         self.emit(out, line, step, metrics)
         return True
+
+    def _judge_split_totals(self, metrics: dict[str, float]) -> None:
+        """A split's total column is judged by its first value: a fraction makes it that split's
+        loss (split_totals), a whole number a count, once and for all (the choice of the primary
+        losses is made when a series appears)."""
+        for name in [name for name in self._split_totals if name in metrics]:
+            self._split_totals.remove(name)
+            value = metrics[name]
+            if value == value and abs(value) != math.inf and not value.is_integer():
+                self._split_total_losses.append(name)
 
     def _last_with_restarted_step(self, values: list[float | None]) -> list[float | None]:
         """The columns' last values, with the step's set to the row's first cell when the step is
@@ -211,6 +233,18 @@ def total_beside_losses(columns: list[str]) -> str | None:
     if total is None or not any(kind_of(name) == "loss" for name in columns if name != total):
         return None
     return total
+
+
+# A split's word, then "total": "train_total", "val/total" (a custom loop's per-epoch history:
+# "epoch,train_total,val_total,train_cls,val_cls,..." beside the terms, or alone).
+_SPLIT_TOTAL = re.compile(r"(?i:train|training|val|valid|validation|eval|dev|test)[_/. -](?i:total)")
+
+
+def split_totals(columns: list[str]) -> list[str]:
+    """The columns named by a split and "total" that no word names otherwise: that split's total
+    loss when its cells hold fractions (as "total" alone beside losses: total_beside_losses), a
+    count of examples when they hold whole numbers ("train_correct,train_total")."""
+    return [name for name in columns if _SPLIT_TOTAL.fullmatch(name.strip()) is not None and kind_of(name) == "other"]
 
 
 def vouch_fractional_total(vouched: set[str], total: str, value: float | None) -> None:
