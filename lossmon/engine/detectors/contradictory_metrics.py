@@ -14,7 +14,10 @@ A WER is degenerate only in percent (98 and up): as a fraction, 0.98-1.0 would r
 WER of 1% logged in percent, which is a good model.
 
 warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
-fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value.
+fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value,
+and the loss's level fell 10% too: the median of its last 3 evaluations against that median at
+the metric's last move. One low epoch is no fall: a YOLOv5 box loss that bounces 0.118-0.124 with
+a single 0.104 (an early-epoch precision at 0 on a one-class run that learns later) reads 13%.
 A metric that has merely not moved yet is judged only once the run is past its opening: an
 evaluation while the logged lr still rises (warm-up, a warm restart), or after which the train
 loss fell to less than half of its value at the evaluation before (the plunge away from the
@@ -46,6 +49,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -67,6 +71,7 @@ ALL_WRONG_PERCENT = 98.0
 # A smoothed or running figure of a metric (``acc~``, ``smoothed_acc``, ``running_acc``, ``acc_ema``).
 _SMOOTHED = re.compile(r"~$|smooth|running|(?:^|[^a-z])ema(?:$|[^a-z])", re.I)
 WORSENING = "worsening"  # the finding family of the worsening rule
+LEVEL_EVALS = 3  # the loss's level for the alert: the median of this many evals
 
 
 class ContradictoryMetrics(Detector):
@@ -114,6 +119,8 @@ class ContradictoryMetrics(Detector):
         self._tail = np.empty((0, 2))  # the last evals (metric, train loss) before this batch
         self._last_loss = math.nan  # train loss at the previous eval
         self._last_lr = math.nan  # lr at the previous eval
+        self._loss_tail = np.full(LEVEL_EVALS - 1, math.nan)  # the train loss at the last evals
+        self._reference_level = math.nan  # the loss's level when the metric took its current value
 
     def update(self, points: Points) -> list[Finding]:
         where = np.flatnonzero(np.isfinite(points.values))
@@ -144,11 +151,16 @@ class ContradictoryMetrics(Detector):
         reference = np.where(source >= 0, loss[np.maximum(source, 0)], self._reference)
         self._run = int(run[-1])
         self._reference = float(reference[-1])
+        level = self._level(loss)
+        reference_level = np.where(source >= 0, level[np.maximum(source, 0)], self._reference_level)
+        self._reference_level = float(reference_level[-1])
         with np.errstate(divide="ignore", invalid="ignore"):
             fall = 1.0 - loss / reference
+            level_fall = 1.0 - level / reference_level
         falling = np.isfinite(fall) & (fall >= self.loss_fall) & (reference > 0)
+        held = falling & np.isfinite(level_fall) & (level_fall >= self.loss_fall) & (reference_level > 0)
         events = []
-        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", falling & (run >= self.alert_evals) & degenerate))
+        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", held & (run >= self.alert_evals) & degenerate))
         for severity, flags in rules:
             for i in self.entries(severity, flags).tolist():
                 message = self._message(values[i], bool(degenerate[i]), run[i], fall[i], points, where[i])
@@ -157,6 +169,16 @@ class ContradictoryMetrics(Detector):
             events.append(Event(int(where[i]), None))
         events.extend(self._worsening(values, loss, points, where))
         return self.apply(points, events)
+
+    def _level(self, loss: np.ndarray) -> np.ndarray:
+        """The train loss's level at each eval: the median of its last ``LEVEL_EVALS`` finite
+        values (of fewer at the start)."""
+        both = np.concatenate((self._loss_tail, loss))
+        self._loss_tail = both[len(both) - (LEVEL_EVALS - 1):]
+        windows = sliding_window_view(both, LEVEL_EVALS)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a window with no finite value: NaN
+            return np.nanmedian(windows, axis=1)
 
     def _opening(self, loss: np.ndarray, lr: np.ndarray) -> np.ndarray:
         """True at evals still in the run's opening (module docstring): the lr rising since the

@@ -20,6 +20,11 @@ in epoch 4), not 21 epochs of a flat loss. A steady smooth fall is progress unle
 5% lower within 200 points; an epoch-level start that bounces 2-10% has its own rule
 (``_noisy_dead``). A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
+A loss *frozen* at one full-precision value (stats/frozen.py: the same value to its last digit,
+of 6 significant digits or more, over distinct steps) warns after 20 records and alerts after 50,
+wherever the segment starts: a loss that no batch moves is no converged one (a Lightning run's
+train_loss_batch at 16.74222755432129 for 74 records from step 1299, resumed or not). A new value
+clears it.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
+from lossmon.engine.detectors.stats.frozen import FrozenRuns
 from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.store import GrowableArray
@@ -62,6 +68,7 @@ class Plateau(Detector):
             over at least ``short_noisy`` points, held at this share of the points judged so far.
         score_evals: a task score read at this many points that never rose above its first value
             makes a smooth dead start as telling as a chance level.
+        frozen_warn, frozen_alert: records of one frozen value (stats/frozen.py) to warn, to alert.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -80,8 +87,9 @@ class Plateau(Detector):
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
-        short_noisy_share: float = 0.75, score_evals: int = 3,
+        short_noisy_share: float = 0.75, score_evals: int = 3, frozen_warn: int = 20, frozen_alert: int = 50,
     ) -> None:
+        self.frozen_warn, self.frozen_alert = frozen_warn, frozen_alert
         self.score_evals = score_evals
         self.short_steps, self.short_slow = short_steps, short_slow
         self.short_noisy, self.short_noisy_bounce, self.short_noisy_share = short_noisy, short_noisy_bounce, short_noisy_share
@@ -113,6 +121,7 @@ class Plateau(Detector):
         self._score_first = math.nan  # the held-out task score's first value ...
         self._score_best = -math.inf  # ... its best so far ...
         self._score_read = 0  # ... and at how many points it was read
+        self._frozen = FrozenRuns()
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -122,7 +131,7 @@ class Plateau(Detector):
         if self._fresh is None and len(points):
             self._fresh = starts_fresh(points.steps, points.ctx("epoch"))
         quiet = self.feature(points, "lr_quiet", LrQuiet)
-        short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points)
+        short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points) + self._frozen_value(points)
         blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return self.apply(points, short)
@@ -212,6 +221,21 @@ class Plateau(Detector):
                 f"{stats.count[k]} points, bouncing by about ±{math.expm1(stats.jitter[k]):.0%} from point to point "
                 f"(step {format_step(points.steps[i])}): {_from_start(float(stats.opening[k] - stats.recent[k]))}"
             ), "dead"))
+        return events
+
+    def _frozen_value(self, points: Points) -> list[Event]:
+        """A loss frozen at one full-precision value (module docstring)."""
+        length, frozen, since = self._frozen.update(points.values, points.steps, points.ctx("epoch"))
+        events = []
+        for severity, need in (("warn", self.frozen_warn), ("alert", self.frozen_alert)):
+            for i in self.entries("frozen " + severity, frozen & (length >= need)).tolist():
+                events.append(Event(i, severity, (
+                    f"loss frozen at {float(points.values[i])!r}: the same value to its last digit in {length[i]} records "
+                    f"since step {format_step(since[i])} (step {format_step(points.steps[i])}): "
+                    f"no batch moves it (a zero learning rate, frozen weights, an output stuck at a clamp)"
+                ), "frozen"))
+        for i in self.entries("thawed", ~frozen).tolist():
+            events.append(Event(i, None, family="frozen"))
         return events
 
     def _score_never_rose(self, score: np.ndarray) -> np.ndarray:

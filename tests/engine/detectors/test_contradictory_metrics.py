@@ -1,8 +1,12 @@
+from pathlib import Path
+
 import numpy as np
 
 from lossmon.engine import check_file
 from lossmon.engine.detectors.contradictory_metrics import ContradictoryMetrics
 from tests.engine.detectors.series import feed, summary
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def test_recall_stuck_at_zero_while_the_loss_falls_warns_then_alerts():
@@ -262,3 +266,23 @@ def test_error_rate_names_are_whole_words():
 
     assert all(_CLASSIFICATION_METRIC.search(n) for n in ("eval_wer", "WER", "val/cer", "test_cer"))
     assert not any(_CLASSIFICATION_METRIC.search(n) for n in ("power", "lower_bound", "tower_loss", "cerebro"))
+
+
+def test_one_low_epoch_of_a_bouncing_loss_is_no_fall_to_alert_on():
+    # intro2cv-yolov5-exp23-slow-start (healthy): a one-class YOLOv5 run whose precision reads 0
+    # in most of its first epochs while train/box_loss bounces 0.118-0.124 with single low epochs
+    # (0.1042 at epoch 13, 0.1199 at 14). Against 0.12013 at epoch 5 (the metric's last move), epoch
+    # 13 alone reads a 13% fall; the loss's level (median of its last 3 epochs) fell 0.3%.
+    precision = [0, 0, 0, 0, 3.7879e-05, 3.7879e-05, 0, 0, 0, 0, 0, 0, 0, 0, 3.7879e-05, 3.7879e-05, 3.7879e-05]
+    box_loss = [0.1335, 0.12982, 0.097869, 0.096515, 0.12287, 0.12013, 0.12376, 0.12155, 0.12305, 0.12104,
+                0.11845, 0.11968, 0.12055, 0.1042, 0.1199, 0.11856, 0.12191]
+    found = feed(ContradictoryMetrics("metrics/precision"), precision, steps=range(17), train_loss=box_loss)
+    assert not [f for f in found if f.severity == "alert"]
+    # A fall the level holds too (the loss settles 10% lower) still alerts after 5 evaluations at 0.
+    settled = box_loss[:11] + [0.105, 0.104, 0.1042, 0.105, 0.104, 0.103]
+    held = [0, 0, 0, 0, 3.7879e-05, 3.7879e-05] + [0] * 11
+    assert ("contradictory_metrics", "alert", 12.0) in summary(
+        feed(ContradictoryMetrics("metrics/precision"), held, steps=range(17), train_loss=settled))
+    # The whole corpus log: no alert.
+    log = CORPUS / "intro2cv-yolov5-exp23-slow-start" / "results.csv"
+    assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]

@@ -402,3 +402,23 @@ def test_a_lucky_median_of_a_loss_turned_wildly_noisy_is_no_level_to_climb_from(
     # With the recent points' noise left out (a window too short to measure any), it warns.
     found = [f for f in feed(ExplodingLoss("Loss", short_recent=2), loss) if "climbing" in f.message]
     assert [(f.severity, f.step) for f in found] == [("warn", 313.0)]
+
+
+def test_an_opening_overshoot_already_falling_back_is_not_an_alert():
+    # galaxy-resnet50-train-loss-csv-bare-numbers-crlf-prefix (healthy): a per-batch loss written
+    # one bare number a line; the first updates overshoot (1.63 -> 6.03 -> 17.1) and the loss falls
+    # straight back (9.66, 4.29, 3.29 ...), below where it started by the 9th batch. Two points after
+    # the jump it is still 5.9x up but already 1.8x down from its peak: recovering, not an alert.
+    loss = [1.6288185119628906, 6.026689529418945, 17.138545989990234, 9.659672737121582, 4.29387092590332,
+            3.2863337993621826, 2.6366682052612305, 2.0266690254211426, 1.5379801988601685, 1.4845664501190186,
+            1.8232901096343994, 2.1064727306365967, 1.1849665641784668, 1.767518401145935, 1.1974713802337646,
+            0.7706054449081421, 1.5698188543319702, 1.3823463916778564, 1.1587833166122437, 1.1235162019729614]
+    findings = feed(detector(), loss)
+    assert summary(findings)[:1] == [("exploding_loss", "warn", 2.0)]
+    assert not [f for f in findings if f.severity == "alert"]
+    # The same overshoot that stops falling and stays up is judged at the next point: an alert there.
+    held = loss[:4] + [9.8, 10.1, 9.9, 10.3] + loss[8:]
+    assert ("exploding_loss", "alert", 5.0) in summary(feed(detector(), held))
+    # The whole corpus log: no alert.
+    log = CORPUS / "galaxy-resnet50-train-loss-csv-bare-numbers-crlf-prefix" / "train_loss.csv"
+    assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]

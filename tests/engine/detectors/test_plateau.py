@@ -217,3 +217,25 @@ def test_no_class_count_is_named_for_a_level_that_any_large_count_would_fit():
     assert "chance level" not in plateau[0].message
     found = feed(Plateau("loss"), flat(25, level=math.log(1000), noise=0.005))
     assert "chance level for 1000 classes" in found[0].message
+
+
+def test_a_loss_frozen_at_one_full_precision_value_is_a_plateau_wherever_the_log_starts():
+    # wsds-lightning-v5-loss-batch-constant-crlf (plateau): Lightning's CSVLogger, every 50 steps
+    # from step 1299 (not the start of training: the dead-start rules do not judge it), epoch 0:
+    # train_loss_batch is 16.74222755432129 in all 74 records. No batch moves the loss.
+    steps = np.arange(1299, 4950, 50)
+    loss = np.full(len(steps), 16.74222755432129)
+    found = feed(Plateau("train_loss_batch"), loss, steps=steps, epoch=np.zeros(len(steps)))
+    assert summary(found) == [("plateau", "warn", 2249.0), ("plateau", "alert", 3749.0)]
+    assert found[0].message.startswith("loss frozen at 16.74222755432129: the same value to its last digit in 20 records since step 1299")
+    # The same in batches of any size.
+    assert summary(feed(Plateau("train_loss_batch"), loss, [7, 30, 31], steps=steps, epoch=np.zeros(len(steps)))) == summary(found)
+    # A loss printed with 4 digits repeats by rounding alone; a loss that moves is not frozen.
+    assert alarms(feed(Plateau("loss"), np.full(len(steps), 0.6931), steps=steps)) == []
+    moving = loss * (1 + 1e-7 * np.arange(len(steps)))
+    assert alarms(feed(Plateau("loss"), moving, steps=steps)) == []
+    # The last epoch's mean carried forward over the steps of the next (none yet in the first
+    # epoch: its batch losses move) is that epoch's figure, not a frozen loss.
+    epochs = np.repeat(np.arange(3), 25)[: len(steps)]
+    carried = np.concatenate((2.3 * np.exp(-0.01 * np.arange(25)), np.repeat([1.2039728043259361, 0.9162907318741551], 25)))[: len(steps)]
+    assert alarms(feed(Plateau("loss"), carried, steps=steps, epoch=epochs)) == []

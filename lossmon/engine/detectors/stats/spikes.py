@@ -20,7 +20,11 @@ Severity follows what the user should do:
   news by itself;
 * if ``persist`` points later the series is still at least 2x its level and half the spike (in
   log), it did not recover: ``alert``, act now (counted from the spike itself, also when a
-  smaller outlier just before it had opened the excursion). A series watched with a *follower*
+  smaller outlier just before it had opened the excursion). Unless it is plainly falling back
+  then (more than 20% below the point before it, in the ratio to the level): the verdict moves to
+  the next point that is not, and the excursion may well end first. A per-batch loss whose first
+  updates overshoot (1.63 -> 6.03 -> 17.1) reads 9.66 two points after the jump, 5.9x up but
+  1.8x down from its peak, and is below where it started six points later. A series watched with a *follower*
   (the grad norm, followed by the train loss: scan's ``follower``) alerts only once the follower
   shows the excursion too: its highest value since the spike above its highest of the
   ``FOLLOWER_BEFORE`` points before it, checked at every point the excursion stays high from
@@ -106,6 +110,8 @@ class SpikeWatch:
         self.early = False  # it opened before the level was warm
         self.spike_step = math.nan
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
+        self.height = 0.0  # the excursion's last point above the level (log-ratio)
+        self.deferred = False  # its alert was due at a point that was falling back: judge the next
         self.tail: deque[tuple[int, float]] = deque()  # (point, log-ratio) of recent one-point outliers
         self.pending = ""  # the message of an early jump waiting one point for its verdict
         self.follower: np.ndarray | None = None  # the follower's values, aligned with this scan's y
@@ -236,6 +242,7 @@ class SpikeWatch:
                 return True
             if residual > rules.outlier_z * sigma and residual > math.log(rules.outlier_ratio):
                 self.excursion, self.peak, self.fired, self.early = 1, residual, None, False
+                self.height, self.deferred = residual, False
                 return True
         self.m += rules.alpha * residual
         self.s += rules.alpha_scale * (abs(residual) - self.s)
@@ -250,6 +257,7 @@ class SpikeWatch:
     def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool, wait: bool = False) -> None:
         rules = self.rules
         self.excursion, self.peak, self.early = 1, ratio_log, early
+        self.height, self.deferred = ratio_log, False
         self.spike_step, self.since_spike = float(steps[where[i]]), 1
         if self.follower is not None:
             before = [v for v in self.follower_recent if math.isfinite(v)]
@@ -327,9 +335,13 @@ class SpikeWatch:
             self.excursion = count
         height = y - self.early_level if self.early else residual
         stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
+        falling_back = height < self.height - SAME_SIZE  # recovering: not yet a verdict
+        self.height = height
         # Counted from the spike, not from the excursion: a small outlier that opened it (0.0155
         # at a level of 0.008) does not make the spike's next point its "2 points later".
-        if self._alert_due() and stays_high:
+        if stays_high and falling_back and self._alert_due():
+            self.deferred = True
+        elif self._alert_due() and stays_high:
             ratio = math.exp(min(height, 700.0))
             events.append(Event(
                 int(where[i]), "alert",
@@ -350,7 +362,7 @@ class SpikeWatch:
         if not self.fired or self.fired == "alert" or self.since_spike < self.rules.persist:
             return False
         if self.follower is None:
-            return self.since_spike == self.rules.persist
+            return self.since_spike == self.rules.persist or (self.deferred and self.since_spike > self.rules.persist)
         # No follower value before the spike (none logged yet): nothing to wait for.
         return not math.isfinite(self.follower_before) or self.follower_since > self.follower_before
 
