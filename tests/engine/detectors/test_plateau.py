@@ -217,3 +217,11 @@ def test_no_class_count_is_named_for_a_level_that_any_large_count_would_fit():
     assert "chance level" not in plateau[0].message
     found = feed(Plateau("loss"), flat(25, level=math.log(1000), noise=0.005))
     assert "chance level for 1000 classes" in found[0].message
+
+
+def test_the_task_score_that_never_rose_is_named_in_the_message():
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/convlstm-lightning-v18-epoch-loss-flat-at-chance/metrics.csv")
+    plateau = [finding for finding in monitor.findings if finding.pathology == "plateau"]
+    assert plateau and "val_acc never rose above its first value (0.1875)" in plateau[0].message
