@@ -463,6 +463,8 @@ class Monitor:
                     context[(role, mode)] = track.align(driver_rows, rows, values)
             if column is None:
                 continue
+            # (the series playing each role, named in messages: "val_acc never rose ...")
+            names = {role: sources[0] for role, sources in self._roles.items() if sources}
             series = self.store[name]
             start, segment_starts = fresh[name]
             cuts = [0, *[s - start for s in segment_starts], len(column.values)]
@@ -483,7 +485,7 @@ class Monitor:
                     points = Points(
                         name, steps, values, lines,
                         {role: context[(role, mode)][lo:hi] for role, mode in detector.context.items()},
-                        shared, cache,
+                        shared, cache, names,
                     )
                     findings.extend(detector.update(points))
         return findings

@@ -50,9 +50,14 @@ class Points:
     context: dict[str, np.ndarray] = field(default_factory=dict)
     shared: dict | None = None  # per series and segment: feature state shared by its detectors
     cache: dict = field(default_factory=dict)  # per run of points: feature results
+    context_names: dict[str, str] = field(default_factory=dict)  # role -> the series playing it
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def ctx_name(self, role: str, default: str) -> str:
+        """The name of the series that plays a context role (for messages), or ``default``."""
+        return self.context_names.get(role) or default
 
     def ctx(self, role: str) -> np.ndarray:
         """Context values aligned with the points (NaN where the role has no value yet)."""

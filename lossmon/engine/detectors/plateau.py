@@ -211,7 +211,8 @@ class Plateau(Detector):
             improvement = float(stats.start[k] - stats.best[k])
             message = self._dead_message(stats.recent[k], int(stats.count[k]), improvement, lr[i], points, i)
             if never_rose[k] and not at_chance[k]:
-                message += f"; the held-out score never rose above its first value ({self._score_first:.4g})"
+                score = points.ctx_name("task_score", "the held-out score")
+                message += f"; {score} never rose above its first value ({self._score_first:.4g})"
             events.append(Event(i, "warn", message, "dead"))
         epoch_level = self._epoch_level(points)[stats.index]
         for k in self._noisy_dead(stats, counted & epoch_level & (age >= self.short_noisy)).tolist():

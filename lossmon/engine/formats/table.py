@@ -178,6 +178,8 @@ class TableParser(LineParser):
                 step = values[index]
                 break
         if self._long is not None:
+            if not fits:
+                return True  # a row short of the name or value cell: no value of a named series
             name, value = series_name(cells[self._long[0]]), values[self._long[1]]
             return self.emit(out, line, step, {name: value} if name is not None and value is not None else {}) or True
         metrics = {

@@ -239,3 +239,11 @@ def test_a_loss_frozen_at_one_full_precision_value_is_a_plateau_wherever_the_log
     epochs = np.repeat(np.arange(3), 25)[: len(steps)]
     carried = np.concatenate((2.3 * np.exp(-0.01 * np.arange(25)), np.repeat([1.2039728043259361, 0.9162907318741551], 25)))[: len(steps)]
     assert alarms(feed(Plateau("loss"), carried, steps=steps, epoch=epochs)) == []
+
+
+def test_the_task_score_that_never_rose_is_named_in_the_message():
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/convlstm-lightning-v18-epoch-loss-flat-at-chance/metrics.csv")
+    plateau = [finding for finding in monitor.findings if finding.pathology == "plateau"]
+    assert plateau and "val_acc never rose above its first value (0.1875)" in plateau[0].message

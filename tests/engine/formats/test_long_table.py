@@ -34,3 +34,15 @@ def test_a_long_table_reads_each_row_into_the_series_its_name_cell_names():
     assert store["lr_0"].kind == "lr"
     # the value and timestamp columns are no series of their own
     assert not {"Value", "Timestamp", "Name"} & {series.name for series in store}
+
+
+def test_a_row_short_of_its_name_cell_is_skipped_not_a_parser_failure():
+    # (the header in another order, as an export of a metric history may have it; a row cut short)
+    monitor = read(
+        "Step,Timestamp,Name,Value\n"
+        "0,1613824468871,train_loss,1.1338625\n"
+        "1,1613824469794\n"
+        "2,1613824610573,train_loss,0.46952456\n"
+    )
+    assert monitor.store["train_loss"].values.tolist() == [1.1338625, 0.46952456]
+    assert monitor.parser.root.line_errors == 0
