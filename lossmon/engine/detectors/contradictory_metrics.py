@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -57,7 +56,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.task_score import LOWER_IS_BETTER
-from lossmon.engine.detectors.stats.vector import array_median, previous, row_medians, run_lengths
+from lossmon.engine.detectors.stats.vector import array_median, previous, row_medians, row_nanmedians, run_lengths
 from lossmon.engine.findings import Finding, format_step
 from lossmon.engine.naming import split_of
 
@@ -175,10 +174,7 @@ class ContradictoryMetrics(Detector):
         values (of fewer at the start)."""
         both = np.concatenate((self._loss_tail, loss))
         self._loss_tail = both[len(both) - (LEVEL_EVALS - 1):]
-        windows = sliding_window_view(both, LEVEL_EVALS)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # a window with no finite value: NaN
-            return np.nanmedian(windows, axis=1)
+        return row_nanmedians(sliding_window_view(both, LEVEL_EVALS))  # (np.nanmedian imports numpy.ma)
 
     def _opening(self, loss: np.ndarray, lr: np.ndarray) -> np.ndarray:
         """True at evals still in the run's opening (module docstring): the lr rising since the

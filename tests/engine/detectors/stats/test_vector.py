@@ -7,6 +7,7 @@ from lossmon.engine.detectors.stats.vector import (
     lindley,
     log_values,
     row_medians,
+    row_nanmedians,
     run_lengths,
     segmented_running_min,
     since_last,
@@ -64,6 +65,19 @@ def test_row_medians_are_np_medians_bits(width):
     got = row_medians(rows)
     assert got.tobytes() == expected.tobytes()
     assert row_medians(rows[:0]).shape == (0,)
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 5])
+def test_row_nanmedians_are_np_nanmedians_bits(width):
+    rng = np.random.default_rng(width)
+    rows = rng.lognormal(size=(200, width)) * 10.0 ** rng.integers(-300, 300, size=(200, 1))
+    rows[rng.random(rows.shape) < 0.3] = np.nan
+    rows[0] = np.nan  # a row of NaN only: NaN (np.nanmedian also warns)
+    rows[1, 0] = np.inf
+    with pytest.warns(RuntimeWarning):
+        expected = np.nanmedian(rows, axis=1)
+    assert row_nanmedians(rows).tobytes() == expected.tobytes()
+    assert row_nanmedians(rows[:0]).shape == (0,)
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 6, 7, 320, 321, 4097])
