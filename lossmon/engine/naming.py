@@ -279,6 +279,9 @@ _HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
 _ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
 _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
+# A variational model's free energy (the negative ELBO: reconstruction error + KL term) is the
+# objective it minimises, as a total is: "epoch,free_energy,reconstruction_error,kl_loss".
+_FREE_ENERGY = re.compile(rf"{_WORD}free[_ -]?energy{_END}", re.I)
 
 
 def _average_of(name: str, loss: str) -> bool:
@@ -291,7 +294,10 @@ def names_the_overall_loss(name: str) -> bool:
     """True for a name that says it is the loss a run optimises, not one of its terms: a preferred
     main loss ("loss", "train_loss", "model_loss"), a total ("total loss", "loss_total") or the
     objective's symbol ("L")."""
-    return name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
+    return (
+        name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
+        or _FREE_ENERGY.search(name) is not None
+    )
 
 
 def choose_primary(
@@ -321,8 +327,8 @@ def choose_primary(
             averaged = [item for item in losses if item[1] > count and _average_of(item[0], best)]
             return max(averaged, key=lambda item: (item[1], -len(item[0])))[0] if averaged else best
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
-        # "overall loss", "sum_loss"): it is the loss the run optimises.
-        totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0])]
+        # "overall loss", "sum_loss", a VAE's "free_energy"): it is the loss the run optimises.
+        totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])]
         averages = [item for item in losses if _AVERAGE.search(item[0]) and not _TOTAL.search(item[0])]
         if totals and averages:
             # "Average Evaluation Loss: 9.81" beside "Total eval loss: 12101.89": the total sums the

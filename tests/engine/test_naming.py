@@ -1,6 +1,6 @@
 import pytest
 
-from lossmon.engine.naming import choose_primary, is_metric_name, keep_value, kind_of, split_of
+from lossmon.engine.naming import choose_primary, is_metric_name, keep_value, kind_of, names_the_overall_loss, split_of
 
 
 @pytest.mark.parametrize(
@@ -244,3 +244,13 @@ def test_gbm_valid_deviance_nan_means_not_measured():
 def test_a_term_of_the_objective_gives_way_among_losses_logged_as_often(names, primary):
     series = [(name, "train", "loss", 10) for name in names]
     assert choose_primary(series)[0] == primary
+
+
+def test_a_variational_models_free_energy_is_its_loss_not_the_kl_term():
+    # Darakuten/Digital_brain results/train_history.csv: "epoch,free_energy,reconstruction_error,kl_loss"
+    # (free_energy = reconstruction_error + kl_loss, the objective), each logged every epoch
+    series = [("free_energy", "train", "loss", 100), ("kl_loss", "train", "loss", 100)]
+    assert choose_primary(series) == ("free_energy", None)
+    assert choose_primary([("Free Energy", "train", "loss", 100), ("KL loss", "train", "loss", 100)])[0] == "Free Energy"
+    # (an energy of another kind, an energy-based model's, is a loss but no total of terms)
+    assert names_the_overall_loss("train/free_energy") and not names_the_overall_loss("energy")
