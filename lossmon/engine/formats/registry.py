@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossmon.engine.formats.base import Format
+from lossmon.engine.formats.caffe2_print import Caffe2Print
 from lossmon.engine.formats.cell_lines import CellLines
 from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
@@ -40,6 +41,7 @@ FORMATS: tuple[Format, ...] = (
     Keras(),
     DeepSpeed(),
     Darknet(),
+    Caffe2Print(),
     Fairseq(),
     MMEngine(),
     MMEngineScalars(),
