@@ -37,6 +37,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
+from lossmon.engine.formats.pass_rows import PassRows
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import bare_split, is_metric_name, kind_of, split_of
@@ -159,6 +160,7 @@ class KeyValueParser(LineParser):
         self._phase_role: str | None = None
         self._phase_names: dict[str, set[str]] = {"train": set(), "held_out": set()}  # names under each
         self._listing = ListingRows()  # rows that may be a listing's (formats.listings)
+        self._pass_rows = PassRows()  # a held-out pass's batch lines, until its summary says what they are
         self._batch_lead_epoch: float | None = None  # the last epoch a line printed with no finer step
         # A held-out pass's title alone on its line ("Test Error: ", the PyTorch quickstart's): the
         # prefix it gives the values on the very next line, and that line's number
@@ -382,7 +384,7 @@ class KeyValueParser(LineParser):
             # ... Loss: 1.47": no counter of its own, the training key beside an evaluation metric the
             # training lines never print (HRNet-Seg, PIDNet): the validation pass, another series
             prefix = "val/"
-        batch_of_pass = False
+        batch_of_pass = pass_row = False
         if prefix is not None:
             if (
                 step_name != "/" and (step is not None or self._context_step is not None) and _in_pass(text, found)
@@ -392,7 +394,10 @@ class KeyValueParser(LineParser):
                     # "Valid | Epoch 1 | 2/3 | Loss 0.22": the running figure of a held-out pass;
                     # its result is the pass's summary line. (With no epoch on the line or above
                     # it, a fraction is the epoch itself: "[ Valid | 001/005 ] loss = 3.20382".)
-                    return True
+                    # Unless the summary says they were each batch's loss (formats.pass_rows)
+                    if self._pass_rows.batches is False:
+                        return True
+                    pass_row = self._pass_rows.batches is None
                 # "Test: [10/200]  Loss 1.97e-03 (3.11e-02)": a batch of the pass and the
                 # running average (PyTorch's ImageNet example and its kin print no summary of
                 # the loss after the pass): each batch's value is a record, at the train step
@@ -414,6 +419,14 @@ class KeyValueParser(LineParser):
                         self._count_finer(name)
                     elif seen < REPEATS_TO_ACCEPT:
                         finer[name] = seen + 1
+        if pass_row:
+            self._pass_rows.hold(text, (line, step if step is not None else self._context_step, metrics, spans, None), names)
+            self.shape = None
+            return True
+        if self._pass_rows.waiting() and any(_held_out_loss(name) for name in names):
+            for record, held, _ in self._pass_rows.decide(text, metrics, spans):  # the pass's summary
+                self._accept(held)
+                self._emit(out, record)
         if prefix is None:
             self._held_out_group(out, found, names)
         if any(_held_out_loss(name) for name in names) and (
