@@ -237,9 +237,10 @@ def keep_value(name: str, value: float) -> bool:
 
 
 # Preferred main losses, best first; names are compared lower-cased. Lightning logs one loss as
-# two columns, per step and per epoch ("train_loss_step", "train_loss_epoch"), as it does the
-# validation loss: the more complete of the two is the curve (the step column where it is logged
-# every few steps, the epoch column where an epoch is shorter than the logging interval).
+# two columns, per step and per epoch ("train_loss_step", "train_loss_epoch"): the more complete of
+# the two is the curve (the step column where it is logged every few steps, the epoch column where
+# an epoch is shorter than the logging interval). A validation loss's step column holds its
+# batches, the model unchanged between them: its epoch column is the curve (_without_step_twins).
 _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
@@ -316,6 +317,8 @@ def choose_primary(
         # in the 41 epochs of raw log lines quoted under it): the most complete wins; a tie goes
         # to the earlier preference.
         found = [by_lower[candidate] for candidate in preferred if candidate in by_lower]
+        if split != "train":
+            found = _without_step_twins(found)
         if len(found) > 1 and epochs_of is not None:
             found = [_per_epoch(name, count, epochs_of(name)) for name, count in found]
         if found:
@@ -363,6 +366,14 @@ def choose_primary(
 # ("[0]\ttrain-rmse:21.6\tvalidation_0-rmse:17.1" (XGBoost), "[10]\ttraining's l2: 0.31"
 # (LightGBM)): a log with no loss at all follows those as its losses.
 _OBJECTIVE_METRIC = re.compile(rf"(?:^|[-_ ./'])(?:rmse|mse|mae|l1|l2|rmsle|mape|m?error|huber){_END}", re.I)
+
+
+def _without_step_twins(found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A held-out loss Lightning logs per step beside its epoch column ("val_loss_step",
+    "val_loss_epoch") is the loss of each validation batch, the model unchanged between them: the
+    epoch column is the held-out curve, however many more batches the step column has."""
+    names = {name.lower() for name, _ in found}
+    return [item for item in found if not (item[0].lower().endswith("_step") and item[0].lower()[:-5] + "_epoch" in names)]
 
 
 def _per_epoch(name: str, count: int, epochs: int | None) -> tuple[str, int, bool]:

@@ -254,3 +254,15 @@ def test_a_variational_models_free_energy_is_its_loss_not_the_kl_term():
     assert choose_primary([("Free Energy", "train", "loss", 100), ("KL loss", "train", "loss", 100)])[0] == "Free Energy"
     # (an energy of another kind, an energy-based model's, is a loss but no total of terms)
     assert names_the_overall_loss("train/free_energy") and not names_the_overall_loss("energy")
+
+
+def test_a_validation_loss_logged_per_step_and_per_epoch_is_its_epoch_column():
+    # sankalpjena/GNN-RANS-Flow lightning metrics.csv: "train_loss_step,epoch,step,val_loss_step,
+    # val_loss_epoch,train_loss_epoch", val_loss_step on each of 659 validation batches, 34 epochs
+    series = [
+        ("train_loss_step", "train", "loss", 525), ("train_loss_epoch", "train", "loss", 34),
+        ("val_loss_step", "val", "loss", 659), ("val_loss_epoch", "val", "loss", 34),
+    ]
+    assert choose_primary(series) == ("train_loss_step", "val_loss_epoch")
+    # without its epoch twin, a step column is still the held-out loss
+    assert choose_primary([("train_loss", "train", "loss", 10), ("val_loss_step", "val", "loss", 40)])[1] == "val_loss_step"

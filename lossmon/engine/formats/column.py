@@ -30,8 +30,11 @@ from lossmon.engine.numbers import NUMBER, NONFINITE, to_float
 from lossmon.engine.records import RecordBuilder
 
 _VALUE_LINE = re.compile(rf"[ \t]*+(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
-# One token: "Loss curve" on line 1 of a log is a title, not the name of the values under it.
-_NAME_LINE = re.compile(r"[ \t]*+(?P<name>[A-Za-z_][\w/.()-]{0,60}+)[ \t]*+\Z")
+# One token, or up to three words of a name that ends in a metric's noun ("Train Loss", "Val
+# Accuracy", as a one-column CSV's header): "Loss curve" on line 1 of a log is a title, not the name
+# of the values under it.
+_NAME_LINE = re.compile(r"[ \t]*+(?P<name>[A-Za-z_][\w/.()-]{0,60}+(?: [A-Za-z_][\w/.()-]{0,30}+){0,2}+)[ \t]*+\Z")
+_NAME_NOUN = re.compile(r"(?i:loss|acc|accuracy|error|perplexity|ppl|reward|mse|mae|rmse|score|f1|auc|iou|dice)\Z")
 # What names a metric, in a header or a file name ("losses.txt", "Train_loss.csv", "val_acc.log").
 _METRIC_WORD = re.compile(
     r"loss|acc|error|perplexity|ppl|reward|mse|mae|rmse|bleu|rouge|f1|auc|iou|dice|score|grad_norm|^lr$"
@@ -79,6 +82,8 @@ def header_name(text: str) -> str | None:
     name = match.group("name")
     if not _METRIC_WORD.search(name) or not is_metric_name(name):
         return None
+    if " " in name and _NAME_NOUN.search(name) is None:
+        return None  # words that do not end in the metric's noun: a title
     return name
 
 
@@ -153,7 +158,8 @@ class Column(Format):
     title = "One column of numbers (a header names it, or the file: loss.txt)"
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
     anchor = (
-        rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+|,0)[ \t]*+$|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
+        rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0)[ \t]*+$"
+        rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
         rf"|^[ \t]*+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
     )
     parser = ColumnParser

@@ -2,13 +2,14 @@
 
 DAGsHub's logger writes ``metrics.csv`` so (``Name,Value,Timestamp,Step`` then
 ``"train_loss",1.1338625,1613824468871,0``), as do exports of a metric history (``key,value,
-timestamp,step``). Read by position, such a table has one column of values that no name says
+timestamp,step``), as does a script that writes its train and val losses to one file
+(``step,type,value,lr,...``, ``0,val,10.95``, ``0,train,10.96,8.4e-07,...``). Read by position, such a table has one column of values that no name says
 anything about; each row is instead one value of the series its name cell names.
 """
 
 from __future__ import annotations
 
-_NAME_COLUMNS = ("name", "metric", "metric_name", "key", "tag")
+_NAME_COLUMNS = ("name", "metric", "metric_name", "key", "tag", "type")
 _VALUE_COLUMNS = ("value",)
 
 

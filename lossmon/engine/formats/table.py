@@ -181,7 +181,13 @@ class TableParser(LineParser):
             if not fits:
                 return True  # a row short of the name or value cell: no value of a named series
             name, value = series_name(cells[self._long[0]]), values[self._long[1]]
-            return self.emit(out, line, step, {name: value} if name is not None and value is not None else {}) or True
+            metrics = {name: value} if name is not None and value is not None else {}
+            # (a row's own schedule beside its value, "0,train,10.96,8.4e-07,15.3,...": the lr and
+            # the grad norm of that step; a timestamp or a throughput is no series of the table)
+            for index, column in enumerate(self.columns):
+                if index not in self._long and values[index] is not None and kind_of(column) in ("lr", "grad_norm"):
+                    metrics.setdefault(column, values[index])
+            return self.emit(out, line, step, metrics) or True
         metrics = {
             name: value
             for index, (name, value) in enumerate(zip(self.columns, values))

@@ -114,3 +114,16 @@ def test_negative_values_keep_their_sign(path, data, chunk):
     values = monitor.store[path.split(".")[0]].values.tolist()
     expected = [-1.5, -2.25, -math.inf] if path == "elbo.csv" else [-0.75, 0.5, -0.03, math.nan]
     assert [("nan" if math.isnan(v) else v) for v in values] == [("nan" if math.isnan(v) else v) for v in expected]
+
+
+def test_a_header_of_words_ending_in_the_metric_names_the_column_and_a_title_does_not(tmp_path):
+    # NoeFlandre/fcnn-mnist train_metrics.csv (CRLF): "Train Loss" over one value per epoch
+    path = tmp_path / "train_metrics.csv"
+    path.write_bytes(b"Train Loss\r\n2.2003278554375494\r\n1.9704421704003552\r\n1.673619175516466\r\n")
+    store = check_file(str(path)).store
+    assert store.primary_train == "Train Loss"
+    assert store["Train Loss"].values.tolist() == [2.2003278554375494, 1.9704421704003552, 1.673619175516466]
+    # words that end in no metric's noun are a title over the values, not their name
+    title = tmp_path / "notes.txt"
+    title.write_text("Loss curve\n0.5\n0.4\n")
+    assert not len(check_file(str(title)).store)

@@ -46,3 +46,21 @@ def test_a_row_short_of_its_name_cell_is_skipped_not_a_parser_failure():
     )
     assert monitor.store["train_loss"].values.tolist() == [1.1338625, 0.46952456]
     assert monitor.parser.root.line_errors == 0
+
+
+def test_a_type_column_names_each_rows_series_and_its_lr_and_grad_norm_go_with_it():
+    # vijay0019/GPT-From-Scratch training_metrics.csv (its first rows): train and val losses and a
+    # HellaSwag accuracy in one long table, the train rows with their lr and grad norm
+    monitor = read(
+        "step,type,value,lr,norm,dt_ms,tokens_per_sec\n"
+        "0,val,10.952211380004883,,,,\n"
+        "0,hella,0.24756024696275641,,,,\n"
+        "0,train,10.955028533935547,8.39160839160839e-07,15.346040725708008,69318.31741333008,7563.484221259793\n"
+        "1,train,10.87525463104248,1.6783216783216785e-06,14.80148696899414,2091.1061763763428,250714.87478220154\n"
+    )
+    store = monitor.store
+    assert (store.primary_train, store.primary_val) == ("train", "val")
+    assert store["train"].values.tolist() == [10.955028533935547, 10.87525463104248]
+    assert store["lr"].values.tolist() == [8.39160839160839e-07, 1.6783216783216785e-06]
+    assert store["norm"].kind == "grad_norm"
+    assert not {"dt_ms", "tokens_per_sec", "value", "type"} & {series.name for series in store}
