@@ -43,7 +43,7 @@ class Caffe2PrintParser(LineParser):
 
 
 class Caffe2Print(Format):
-    id = "caffe2-print"
+    id = "caffe2_print"
     title = "Caffe2 Print operator (TensorPrinter)"
     example = "Tensor loss of type float. Dims: (): 2.35943"
     anchor = r"^Tensor \S{1,200}+ of type [\w:<> ]{1,64}+\. Dims: \("
