@@ -59,10 +59,11 @@ _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # Deviance (-2 log-likelihood) is what a GLM or gbm minimises: gbm's "TrainDeviance".
 # A self-supervised run names its objective and its reconstruction term without the word loss:
 # "tr_ssl=0.3058  tr_recon=0.2682  va_ssl=0.2041", a VAE's "recon: 0.12  kl: 0.03" (as the last word: "ssl_acc"
-# is a metric).
+# is a metric). The training objective named so ("train_objective" beside "val_nll": what the training
+# minimises, whatever its terms) is the train loss; an objective alone may be maximised (RL's surrogate).
 _LOSS = re.compile(
     rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|{_WORD}(?:ssl|recon)$|^(?:box|obj|cls|dfl|total|giou)$"
-    r"|(?:^|/)(?:box|cls|dfl)_o[mo]$",
+    r"|(?:^|/)(?:box|cls|dfl)_o[mo]$|^train(?:ing)?+[_ /-]objective$",
     re.I,
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses

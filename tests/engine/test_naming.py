@@ -266,3 +266,12 @@ def test_a_validation_loss_logged_per_step_and_per_epoch_is_its_epoch_column():
     assert choose_primary(series) == ("train_loss_step", "val_loss_epoch")
     # without its epoch twin, a step column is still the held-out loss
     assert choose_primary([("train_loss", "train", "loss", 10), ("val_loss_step", "val", "loss", 40)])[1] == "val_loss_step"
+
+
+def test_the_training_objective_named_so_is_a_loss():
+    # 2117865850-oss/ai-assignment2-vbll results/training_log.csv: "seed,model,epoch,train_objective,
+    # val_accuracy,val_nll,..." (a variational last layer's training objective beside the val NLL)
+    assert kind_of("train_objective") == "loss" and kind_of("Training Objective") == "loss"
+    assert choose_primary([("train_objective", "train", "loss", 60), ("val_nll", "val", "loss", 60)]) == ("train_objective", "val_nll")
+    # an objective alone names nothing minimised for sure (RL's surrogate objective is maximised)
+    assert kind_of("objective") != "loss" and kind_of("surrogate_objective") != "loss"
