@@ -30,6 +30,9 @@ _REFUSED = float(np.array([_REFUSED_BITS]).view(np.float64)[0])
 NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 NONFINITE = r"[-+]?(?:nan|inf(?:inity)?)(?:\.0)?"
 VALUE = rf"(?:{NUMBER}|(?i:{NONFINITE}))"
+# A value written as a float, with a point or an exponent (str() of a Python or numpy float), or a
+# non-finite word: never an integer, so a counter or an index beside it is told apart.
+FLOAT_WRITTEN = rf"(?:[-+]?+(?:\d++\.\d*+|\.\d++)(?:[eE][-+]?+\d++)?+|[-+]?+\d++[eE][-+]?+\d++|(?i:{NONFINITE}))"
 # The repr of a scalar that wraps its number: a torch tensor printed whole ("tensor(0.52,
 # device='cuda:0', grad_fn=<NllLossBackward0>)", "tensor([0.52])"), a TF eager tensor
 # ("tf.Tensor(0.52, shape=(), dtype=float32)"), a JAX array ("Array(0.52, dtype=float32)") and

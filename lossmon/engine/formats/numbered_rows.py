@@ -24,18 +24,16 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column import name_from_path
-from lossmon.engine.numbers import NONFINITE, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, to_float
 from lossmon.engine.records import RecordBuilder
 
 # A delimiter: an ASCII one a CSV writer picks, or a run of symbols outside ASCII (an emoji, a
 # full-width comma). Never a letter, a digit, a blank, a point or a sign: those are the numbers'.
 # (A dash, a colon and blanks are Column's.)
 _DELIMITER = r"(?:[,;|_]|[^\x00-\x7f\w\s]{1,4}+)"
-# A value written as a float: a point or an exponent.
-_FLOAT = rf"(?:[-+]?+(?:\d++\.\d*+|\.\d++)(?:[eE][-+]?+\d++)?+|[-+]?+\d++[eE][-+]?+\d++|(?i:{NONFINITE}))"
 _ROW = re.compile(
     rf"[ \t]*+(?P<lead>{_DELIMITER})?+[ \t]*+(?P<index>\d{{1,9}}+)[ \t]*+(?P<delimiter>{_DELIMITER})"
-    rf"[ \t]*+(?P<num>{_FLOAT})[ \t]*+\Z"
+    rf"[ \t]*+(?P<num>{FLOAT_WRITTEN})[ \t]*+\Z"
 )
 
 
@@ -82,7 +80,7 @@ class NumberedRows(Format):
     title = "Headerless rows of an epoch's number and its value, split by a delimiter (1,0.2103 in train_loss.txt)"
     example = "1,0.2103\\n2,0.0416\\n3,0.0374"
     anchor = (
-        rf"^[ \t]*+{_DELIMITER}?+[ \t]*+\d{{1,9}}+[ \t]*+{_DELIMITER}[ \t]*+{_FLOAT}[ \t]*+$"
+        rf"^[ \t]*+{_DELIMITER}?+[ \t]*+\d{{1,9}}+[ \t]*+{_DELIMITER}[ \t]*+{FLOAT_WRITTEN}[ \t]*+$"
     )
     parser = NumberedRowsParser
     first_line_only = True

@@ -22,20 +22,18 @@ import re
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.naming import kind_of, split_of
-from lossmon.engine.numbers import NONFINITE, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, to_float
 from lossmon.engine.records import RecordBuilder
 
-# A value written as a float: a point or an exponent (str() of a Python or numpy float).
-_FLOAT = rf"(?:[-+]?+(?:\d++\.\d*+|\.\d++)(?:[eE][-+]?+\d++)?+|[-+]?+\d++[eE][-+]?+\d++|(?i:{NONFINITE}))"
-_VALUE = re.compile(_FLOAT)
+_VALUE = re.compile(FLOAT_WRITTEN)
 # A table of one metric's file (per-class or per-term losses of an epoch) has a few columns; a run's
 # printed list has a value per epoch or step.
 MIN_BARE_VALUES = 8
 _BARE_LIST = re.compile(
-    rf"[ \t]*+{_FLOAT}(?:[ \t]*+,[ \t]*+{_FLOAT}){{{MIN_BARE_VALUES - 1},}}+[ \t]*+,?+[ \t]*+\Z"
+    rf"[ \t]*+{FLOAT_WRITTEN}(?:[ \t]*+,[ \t]*+{FLOAT_WRITTEN}){{{MIN_BARE_VALUES - 1},}}+[ \t]*+,?+[ \t]*+\Z"
 )
 # Further lines of a bare list: any number of values (a last, shorter line of a wrapped list).
-_MORE_VALUES = re.compile(rf"[ \t]*+{_FLOAT}(?:[ \t]*+,[ \t]*+{_FLOAT})*+[ \t]*+,?+[ \t]*+\Z")
+_MORE_VALUES = re.compile(rf"[ \t]*+{FLOAT_WRITTEN}(?:[ \t]*+,[ \t]*+{FLOAT_WRITTEN})*+[ \t]*+,?+[ \t]*+\Z")
 
 
 def _values(text: str, start: int = 0, end: int | None = None) -> list[float]:
@@ -83,7 +81,7 @@ _SPLIT_WORDS = frozenset("train training val valid validation eval dev test".spl
 # logger's mark before it is no key); then the list, to the end of the line.
 _KEYS = r"\w[^,\[\]\n]{0,59}+,[ \t]*+(?:[^,\[\]\n]{1,60}+,[ \t]*+){0,7}+"
 _KEYED = re.compile(rf"[ \t]*+(?P<keys>{_KEYS})\[(?P<body>[^\]]*+)\][ \t]*+\Z")
-_LIST_BODY = re.compile(rf"[ \t]*+{_FLOAT}(?:[ \t]*+,[ \t]*+{_FLOAT})*+[ \t]*+\Z")
+_LIST_BODY = re.compile(rf"[ \t]*+{FLOAT_WRITTEN}(?:[ \t]*+,[ \t]*+{FLOAT_WRITTEN})*+[ \t]*+\Z")
 
 
 def split_list(text: str) -> tuple[str, list[float]] | None:
