@@ -104,6 +104,16 @@ class LineParser:
         return True
 
 
+    def emit_numbered(self, out: RecordBuilder, line: int, name: str, values, before: int = 0) -> int:
+        """Each value of a list printed on one line (a run's losses), a record of its own stepped by
+        its number, counted on from ``before`` (a value that did not convert keeps its number);
+        returns the last number."""
+        for value in values:
+            before += 1
+            if value is not None:
+                self.emit(out, line, float(before), {name: value})
+        return before
+
     def emit_pairs(
         self, out: RecordBuilder, line: int, step: float | None, found, step_span: Span | None = None, prefix: str = ""
     ) -> bool:

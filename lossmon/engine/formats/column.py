@@ -222,10 +222,7 @@ class ValueArraysParser(LineParser):
             values.append(to_float(token))
         if opening is not None:
             self._x = 0
-        for value in values:
-            self._x += 1
-            if value is not None:
-                self.emit(out, line, float(self._x), {self.name: value})
+        self._x = self.emit_numbered(out, line, self.name, values, self._x)
         return True
 
     def rewind(self) -> None:

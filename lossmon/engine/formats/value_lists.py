@@ -57,10 +57,7 @@ class BareValueListParser(LineParser):
                 return False
         elif _MORE_VALUES.match(text) is None:
             return False
-        for value in _values(text):
-            self._x += 1
-            if value is not None:
-                self.emit(out, line, float(self._x), {self.name: value})
+        self._x = self.emit_numbered(out, line, self.name, _values(text), self._x)
         return True
 
     def rewind(self) -> None:
@@ -116,9 +113,7 @@ class SplitListsParser(LineParser):
         loss = kind_of(self.metric) == "loss"
         name = word if loss else f"{word}_{self.metric}"
         out.set_attrs(name, split=split_of(word), **({"kind": "loss"} if loss else {}))
-        for x, value in enumerate(values, 1):
-            if value is not None:
-                self.emit(out, line, float(x), {name: value})
+        self.emit_numbered(out, line, name, values)
         return True
 
     def rewind(self) -> None:
