@@ -438,6 +438,8 @@ class Monitor:
         by_series: dict[str, list[Detector]] = {}
         for (cls, name), detector in self._detectors.items():
             by_series.setdefault(name, []).append(detector)
+        # the series playing each role, named in messages ("val_acc never rose ..."): once per batch
+        names = {role: sources[0] for role, sources in self._roles.items() if sources}
         for name, detectors in by_series.items():
             column = batch.columns.get(name)
             driver_rows = column.rows + first_row if column is not None else np.empty(0, np.int64)
@@ -463,8 +465,6 @@ class Monitor:
                     context[(role, mode)] = track.align(driver_rows, rows, values)
             if column is None:
                 continue
-            # (the series playing each role, named in messages: "val_acc never rose ...")
-            names = {role: sources[0] for role, sources in self._roles.items() if sources}
             series = self.store[name]
             start, segment_starts = fresh[name]
             cuts = [0, *[s - start for s in segment_starts], len(column.values)]
