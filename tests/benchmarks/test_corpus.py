@@ -14,11 +14,12 @@ from benchmarks.corpus import DEFAULT_CORPUS, SHARED_LABELS, label_problems, loa
 # parser improves (issue 12 wants 0.97) and lower HEALTHY_ALERTS_MAX towards 0 (the target). A code
 # change must never make them worse; only new corpus logs may move them, and then to the new figures.
 PARSE_BAR = 0.98  # 381/386 = 0.987 with holdout3-7 in (2026-12-06 16:40); the issue asks >= 0.97
-# 1 since the sealed holdout15b sample (2026-12-07): pallet-yolov5-exp8-results-csv, labelled healthy in
-# hindsight, gets an overfitting alert at epoch 84, where its val box loss had stayed ~20% above a dip
-# (0.0218-0.0237, epochs 62-68) for 12 epochs while mAP50-95 fell from 0.65 to 0.59 (the field guide's
-# red: a task metric degrades too); both came back by epoch 99. Left as measured, not tuned away.
-HEALTHY_ALERTS_MAX = 1
+# 0 again since the task score of YOLOv5's results.csv is its mAP_0.5:0.95, as intended (it was
+# mAP_0.5): pallet-yolov5-exp8-results-csv (healthy in its label) then gets an overfitting warning,
+# not an alert: its val box loss stays ~20% above a dip (epochs 62-68) while mAP_0.5:0.95 falls
+# 0.652 -> 0.593 smoothed, 3.95 of its jitters (the score holds within 4: the alert bar doubles).
+# At the edge, and measured so; not tuned.
+HEALTHY_ALERTS_MAX = 0
 
 LABELS = sorted(DEFAULT_CORPUS.glob("*/label.json"))
 IDS = [path.parent.name for path in LABELS]

@@ -20,10 +20,11 @@ from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.few import median
 
 # Which held-out metric speaks for the task, best first: COCO-style mAP over IoU 0.5:0.95 (what
-# Ultralytics' own fitness weighs 0.9), any mAP, accuracy / top-1, then the other summary scores.
+# Ultralytics' own fitness weighs 0.9; "mAP50-95(B)", YOLOv5's "mAP_0.5:0.95", its console's
+# "mAP@.5:.95"), any mAP, accuracy / top-1, then the other summary scores.
 # Precision and recall alone trade off against each other: neither is the task's score.
 _PREFERENCE = (
-    re.compile(r"map[^a-z]*50[^a-z0-9]*95|map@?\.?5:\.?95", re.I),
+    re.compile(r"map[^a-z0-9]{0,3}(?:50[^a-z0-9]{0,3}95|0?\.50?:0?\.95)", re.I),
     re.compile(r"map", re.I),
     re.compile(r"acc|top-?1", re.I),
     re.compile(r"f1|auc|iou|dice|bleu|rouge|exact[-_ ]?match", re.I),

@@ -6,6 +6,13 @@ def test_the_task_score_is_the_held_out_map50_95_first():
     yolo = [("metrics/precision(B)", "val"), ("metrics/recall(B)", "val"), ("metrics/mAP50(B)", "val"),
             ("metrics/mAP50-95(B)", "val")]
     assert task_score_names(yolo) == ["metrics/mAP50-95(B)"]
+    # YOLOv5 results.csv columns (pallet-yolov5-exp8-results-csv), the 0.5 one listed first
+    yolov5 = [("metrics/precision", "val"), ("metrics/recall", "val"), ("metrics/mAP_0.5", "val"),
+              ("metrics/mAP_0.5:0.95", "val")]
+    assert task_score_names(yolov5) == ["metrics/mAP_0.5:0.95"]
+    # YOLOv5's console header and the two-digit spelling
+    assert task_score_names([("mAP@.5", "val"), ("mAP@.5:.95", "val")]) == ["mAP@.5:.95"]
+    assert task_score_names([("mAP@0.50", "val"), ("mAP@0.50:0.95", "val")]) == ["mAP@0.50:0.95"]
     # Keras: the held-out accuracy, never the train one
     assert task_score_names([("accuracy", "train"), ("val_accuracy", "val")]) == ["val_accuracy"]
     # precision or recall alone, an error rate, a train metric: no task score
