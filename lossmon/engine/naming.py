@@ -359,7 +359,8 @@ def choose_primary(
     train = pick("train", _PRIMARY_TRAIN)
     val = pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
     if train is None and val is None:
-        return _objective_metrics(series)
+        critic = _critic_loss(series)
+        return (critic, None) if critic is not None else _objective_metrics(series)
     return train, val if val is not None or train is None else held_out_error()
 
 
@@ -387,6 +388,39 @@ def _per_epoch(name: str, count: int, epochs: int | None) -> tuple[str, int, boo
     if epochs is None:
         return name, count, True
     return name, max(epochs - 1, 0), False
+
+
+# An actor-critic agent's losses printed bare by network name, in a log that names no loss: SAC's
+# "step=  1,000 | critic=31.6799 | actor=-4.7498 | alpha=0.7615", "[Step 5000] Critic: ... |
+# Actor: ...", PPO's "Actor: ..., Critic: ..., Entropy: ..." or "policy ... value ...". The names
+# come in pairs, a critic beside an actor (a "value" beside a "policy"): "critic" alone is a WGAN's
+# or an LLM judge's, "value" alone an estimate. The critic's loss is the one to follow: a TD or
+# value regression, never negative; the actor's is minus a Q value (plus an entropy term), of any
+# sign, and climbs with the critic's estimates.
+_CRITIC_NET = re.compile(r"(?i:(critic|value)(?:[ _-]?+\d)?+)")
+_ACTOR_NET = re.compile(r"(?i:(actor|policy)(?:[ _-]?+\d)?+)")
+
+
+def _critic_loss(series: list[tuple[str, str, str, int]]) -> str | None:
+    """The most logged train series named by an actor-critic agent's critic, when its actor is
+    logged too (see _CRITIC_NET), else None."""
+    actors = set()
+    critics = []
+    for name, split, kind, count in series:
+        if split != "train" or kind != "other":
+            continue
+        actor = _ACTOR_NET.fullmatch(name)
+        if actor is not None:
+            actors.add(actor.group(1).lower())
+            continue
+        critic = _CRITIC_NET.fullmatch(name)
+        if critic is not None:
+            critics.append((name, count, critic.group(1).lower()))
+    paired = [
+        (name, count) for name, count, word in critics
+        if (word == "critic" and actors) or (word == "value" and "policy" in actors)
+    ]
+    return max(paired, key=lambda item: (item[1], -len(item[0])))[0] if paired else None
 
 
 def _objective_metrics(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:

@@ -275,3 +275,48 @@ def test_the_training_objective_named_so_is_a_loss():
     assert choose_primary([("train_objective", "train", "loss", 60), ("val_nll", "val", "loss", 60)]) == ("train_objective", "val_nll")
     # an objective alone names nothing minimised for sure (RL's surrogate objective is maximised)
     assert kind_of("objective") != "loss" and kind_of("surrogate_objective") != "loss"
+
+
+# An actor-critic agent's losses printed bare by network name (fix-16r, issue 12):
+# tests/corpus/idai710-sac-critic-actor-console (VedantSinghPundir/IDAI-710-Term-Project @ecff117
+# logs/train_output.txt, a SAC agent): "  step=  1,000 | critic=31.6799 | actor=-4.7498 | alpha=0.7615"
+# every 1,000 steps, and no loss named so; the critic's (TD) loss is the one to follow.
+def test_a_critic_beside_its_actor_is_the_train_loss_of_a_log_without_a_loss():
+    sac = [("critic", "train", "other", 500), ("actor", "train", "other", 500), ("alpha", "train", "other", 500)]
+    assert choose_primary(sac) == ("critic", None)
+    # public print()s of the same shape: "[Step 5000] Critic: ... | Actor: ... | Trust: ...%",
+    # "Update 5 - Actor: ..., Critic: ..., Entropy: ...", and a policy's value head beside it
+    assert choose_primary([("Critic", "train", "other", 3), ("Actor", "train", "other", 3), ("Trust", "train", "other", 3)]) == ("Critic", None)
+    assert choose_primary([("policy", "train", "other", 9), ("value", "train", "other", 9), ("entropy", "train", "other", 9)]) == ("value", None)
+    assert choose_primary([("actor", "train", "other", 4), ("critic_1", "train", "other", 4)]) == ("critic_1", None)
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        # a WGAN's critic beside its generator ("gen: 1.20  critic: -0.53"): no actor
+        [("gen", "train", "other", 9), ("critic", "train", "other", 9)],
+        # "critic" alone (an RL console that prints the mean reward and the critic's loss)
+        [("Mean reward", "train", "other", 9), ("critic", "train", "other", 9)],
+        # a value estimate beside an actor, no policy/value pair
+        [("actor", "train", "other", 9), ("value", "train", "other", 9)],
+    ],
+)
+def test_a_critic_or_a_value_without_its_pair_names_no_loss(series):
+    assert choose_primary(series) == (None, None)
+
+
+def test_a_loss_named_so_comes_before_the_critic():
+    series = [("loss", "train", "loss", 9), ("actor", "train", "other", 9), ("critic", "train", "other", 9)]
+    assert choose_primary(series) == ("loss", None)
+
+
+def test_the_sac_console_of_the_corpus():
+    from pathlib import Path
+
+    from lossmon.engine import check_file
+
+    log = Path(__file__).resolve().parents[1] / "corpus" / "idai710-sac-critic-actor-console" / "train_output.txt"
+    store = check_file(str(log)).store
+    assert (store.primary_train, store.primary_val) == ("critic", None)
+    assert len(store["critic"]) == 500 and store["critic"].values[0] == 31.6799

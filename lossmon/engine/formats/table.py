@@ -16,9 +16,9 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
-from lossmon.engine.formats.file_named_columns import value_column_name
+from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, value_column_name
 from lossmon.engine.formats.long_table import long_columns, series_name
-from lossmon.engine.naming import kind_of
+from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -119,6 +119,8 @@ class TableParser(LineParser):
         self._long: tuple[int, int] | None = None  # (name, value) columns of a table in long form
         self._split_totals: list[str] = []  # "train_total" columns not yet judged by a value (split_totals)
         self._split_total_losses: list[str] = []  # ... and those judged losses
+        self._file_losses: tuple[str, ...] = ()  # columns holding the loss the file's name names
+        self._file_loss_split = "train"
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -135,6 +137,11 @@ class TableParser(LineParser):
             named = value_column_name(self.columns, self.source, (self._step_index, self._epoch_index))
             if named is not None:
                 self.columns = [named if name.strip().lower() == "value" else name for name in self.columns]
+            self._file_losses, self._file_loss_split = loss_columns_named_by_file(
+                self.columns, self.source, (self._step_index, self._epoch_index)
+            )
+            if self._file_losses and self._total_column is None:
+                self._total_column = total_beside_losses(self.columns, parts_are_losses=True)
             self._split_totals, self._split_total_losses = split_totals(self.columns), []
             return True
         if self.columns is None:
@@ -203,6 +210,10 @@ class TableParser(LineParser):
         for name in self._split_total_losses:
             if "kind" not in out.attrs.get(name, ()):
                 out.set_attrs(name, kind="loss")
+        for name in self._file_losses:
+            if name in metrics and "kind" not in out.attrs.get(name, ()):
+                split = self._file_loss_split if split_of(name) == "train" else split_of(name)
+                out.set_attrs(name, kind="loss", split=split)
         self.emit(out, line, step, metrics)
         return True
 
@@ -233,12 +244,14 @@ class TableParser(LineParser):
         self.columns = None
 
 
-def total_beside_losses(columns: list[str]) -> str | None:
+def total_beside_losses(columns: list[str], parts_are_losses: bool = False) -> str | None:
     """The column named "total" alone when other columns of the header are losses
-    ("epoch,lr,ce,domain,pl,total"): the sum of those terms, the loss the run optimises, when its
-    cells hold fractions. "total" alone is otherwise a count or a time (naming.is_metric_name)."""
+    ("epoch,lr,ce,domain,pl,total"), or when the file's name says they are (``parts_are_losses``:
+    loss.csv's "iteration,total,bc,pde,supervised"): the sum of those terms, the loss the run
+    optimises, when its cells hold fractions. "total" alone is otherwise a count or a time
+    (naming.is_metric_name)."""
     total = next((name for name in columns if name.strip().lower() == "total"), None)
-    if total is None or not any(kind_of(name) == "loss" for name in columns if name != total):
+    if total is None or not (parts_are_losses or any(kind_of(name) == "loss" for name in columns if name != total)):
         return None
     return total
 
