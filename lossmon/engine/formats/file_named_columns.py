@@ -14,9 +14,9 @@ column is a loss of the split the file names (loss_columns_named_by_file).
 
 from __future__ import annotations
 
-from lossmon.engine.formats.column import name_from_path
 import re
 
+from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.naming import is_metric_name, is_step_word, kind_of, split_of
 
 _VALUE = "value"
