@@ -39,6 +39,10 @@ _NOUN = re.compile(
 )
 _SPLIT = re.compile(r"(?i:train|training|val|valid|validation|eval|test|dev)")
 _SYMBOLS = re.compile(r"[^\w]*+")
+# A tag of a few words in brackets, every one a word ("[mobilenet_v3_large refit]", "[stage two]"):
+# neither data nor prose, as one bracketed word is. A number inside ("[Epoch 1/10]") makes it none,
+# and so does a function word ("[the best model]": a sentence in brackets).
+_WORDS_TAG = re.compile(r"(?:[^\W\d][\w.-]*+[ \t]++){1,3}+[^\W\d][\w.-]*+\]")
 # A run of rule or arrow characters glued before a name: three or more, or ending in an arrow; at
 # most a wide terminal line of them. ("#####val_loss 0.52" too: a banner of three "#" or more
 # decorates; one or two start a comment, which pairs.message_pairs never reads.)
@@ -123,6 +127,7 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
     cut_index = 0
     first = True
     after_tag = False  # the last token was a word in brackets glued to the one before it
+    tag_end = -1  # the end of the bracketed words of a tag (see _WORDS_TAG)
     lone = None  # (word, start) when the segment just closed was that one word alone
     field_end = -1  # where the value of the last "name, value" field pair ended
     wrapped = False  # the last token opened a scalar's repr after a name ("loss tensor(")
@@ -186,7 +191,12 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
             close()
         # "[train]", and a word in brackets glued to the one before it ("Epoch(val) [4][40]")
         glued_tag = gap == "(" and text[end : end + 1] == ")" and start >= 2 and text[start - 2].isalnum()
-        tagged = (gap.endswith("[") and text[end : end + 1] == "]") or glued_tag
+        tagged = (gap.endswith("[") and text[end : end + 1] == "]") or glued_tag or start < tag_end
+        if (
+            not tagged and gap.endswith("[") and (words_tag := _WORDS_TAG.match(text, start)) is not None
+            and _FUNCTION_WORDS.isdisjoint(words_tag.group().lower().split())
+        ):
+            tagged, tag_end = True, words_tag.end()  # "[mobilenet_v3_large refit]": a tag of a few words
         closed_tag, after_tag = after_tag, glued_tag
         colon = token.endswith(":")
         core = token[:-1] if colon else token

@@ -90,10 +90,27 @@ def test_a_free_form_log_keeps_every_record_at_its_step():
         assert {s.name for s in monitor.store} == {"loss", "lr", "grad", "mfu"}
 
 
+def test_a_tag_of_a_few_words_in_brackets_is_no_prose():
+    # udbhav968-creator/SIH_PROJECT logs/finetune.txt: one architecture's runs tagged by its
+    # name, then its refit tagged by two words; the refit's epochs were skipped as prose
+    text = (
+        "  [mobilenet_v3_large] epoch 12/40 loss 0.561 | val acc 0.897 macro-F1 0.838 | 17.6s\n"
+        "  [mobilenet_v3_large] early stop at epoch 12 (best 2)\n"
+        "  [mobilenet_v3_large refit] epoch  1/17 loss 1.120 | 22.3s\n"
+        "  [mobilenet_v3_large refit] epoch  2/17 loss 0.737 | 17.8s\n"
+        "  [mobilenet_v3_large refit] epoch  3/17 loss 0.668 | 17.9s\n"
+    )
+    for chunk in (1 << 20, 7):
+        monitor = monitor_of(text, chunk=chunk)
+        assert monitor.store["loss"].values.tolist() == [0.561, 1.12, 0.737, 0.668]
+    assert read("  [mobilenet_v3_large refit] epoch  2/17 loss 0.737 | 17.8s") == {"epoch": 2.0, "loss": 0.737}
+    assert read("[the best model] loss 0.5") == {}  # a sentence in brackets stays prose
+
+
 # Runs of what the free-form reader, the console tables, the header rules and the logging fields
 # take (words before numbers, fractions, tags, units, rules, boxed cells, tab fields).
 _FREE_FORM_UNITS = ["a 1 ", "| a 1 ", "a b ", "1/ ", "1 of ", "[a] 1 ", "-", "a | 1 | ", "x:1\t", "a.b ",
-                    "a_b 1 ms/s ", "Epoch[1] ", "a(1 ", "loss 1, ", "a  ", "-1-", "|  a  |  1  |"]
+                    "a_b 1 ms/s ", "Epoch[1] ", "[a b] 1 ", "[a b ", "a(1 ", "loss 1, ", "a  ", "-1-", "|  a  |  1  |"]
 
 
 _SLOW_PATH = r"""
