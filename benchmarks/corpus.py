@@ -7,7 +7,8 @@ and is the verdict right where a label gives one?
     python -m benchmarks.corpus --corpus tests/corpus --corpus /work/shared/real-logs
 
 A corpus directory holds one directory per log, ``<slug>/label.json`` next to the log: its source
-(repo, commit, path, kept: "whole" or "prefix: first N lines"), framework, file, train and val
+(repo, commit, path, kept: "whole", "prefix: first N lines", or "prefix: first N bytes" for a log
+with no line end to cut at), framework, file, train and val
 ({names, count, count_by}; val null when the log has no held-out loss), verdict and verdict_why.
 label_problems() below is the schema as code. ``--corpus`` may be given more than once. A flat directory of logs
 without label directories (the team's ../shared/real-logs) is scored with the labels of
@@ -49,7 +50,7 @@ VERDICTS = (
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+\Z")
 COMMIT = re.compile(r"[0-9a-f]{40}\Z")
-KEPT = re.compile(r"(whole|prefix: first [1-9][0-9]* lines)\Z")
+KEPT = re.compile(r"(whole|prefix: first [1-9][0-9]* (?:lines|bytes))\Z")
 
 
 class CorpusError(Exception):
@@ -96,7 +97,7 @@ def label_problems(label: object) -> list[str]:
         if not isinstance(source.get("path"), str) or not source["path"].strip():
             problems.append("source.path: missing")
         if not isinstance(source.get("kept"), str) or not KEPT.match(source["kept"]):
-            problems.append(f"source.kept: {source.get('kept')!r} is neither 'whole' nor 'prefix: first N lines'")
+            problems.append(f"source.kept: {source.get('kept')!r} is not 'whole', 'prefix: first N lines' nor 'prefix: first N bytes'")
     for key in ("framework", "file"):
         if not isinstance(label.get(key), str) or not label[key].strip():
             problems.append(f"{key}: missing")

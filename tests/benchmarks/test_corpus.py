@@ -44,7 +44,11 @@ def test_label_is_well_formed_and_its_log_is_kept(label_path: Path):
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             # a UTF-16 log (a PowerShell capture) is counted in its characters: "\n" is two bytes
             data = data.decode("utf-16").encode("utf-8")
-        assert data.endswith(b"\n") and data.count(b"\n") == int(kept.split()[2])
+        if kept.endswith("bytes"):
+            # a log with no line end in its kept part (records printed back to back): cut by bytes
+            assert len(data) == int(kept.split()[2]) and b"\n" not in data
+        else:
+            assert data.endswith(b"\n") and data.count(b"\n") == int(kept.split()[2])
 
 
 @pytest.mark.parametrize("label_path", LABELS, ids=IDS)
