@@ -148,6 +148,8 @@ class KeyValueParser(LineParser):
         self._count_x = 0  # training records of a log that prints no step: their step
         self._finer_lines: dict[str, int] = {}  # name → lines that logged it not stepped by the epoch
         self._stepped_held_out: set[str] = set()  # held-out losses printed on lines with their step
+        self._step_total: float | None = None  # the total the last stepped line counted to ("Epoch 7/20": 20)
+        self._step_total_names: frozenset[str] = frozenset()  # and the names that line printed
         self._in_optimizer = False  # inside a printed optimizer's settings (see _optimizer_setting)
         self._plain_names: set[str] = set()  # names printed outside a held-out group (_held_out_group)
         self._grouped_names: set[str] = set()  # names given the split of the group they stand in
@@ -318,6 +320,9 @@ class KeyValueParser(LineParser):
         if stepped_by is not None and best_before(text, next(pair.at for pair in found if pair.name == stepped_by)):
             return True  # "Best Epoch 0\tAcc: 0.9127": a recap of an earlier point, no new one
         names = tuple(name for name in metrics if is_metric_name(name) or name in self.vouched)
+        if step is not None and not coarse:
+            self._step_total = _stated_total(text, step_span, found)
+            self._step_total_names = frozenset(names)
         # the tag: what stands before the first value that is not the step ("Valid | Epoch 1 | ")
         first = next((pair.at for pair in found if pair.name in names and pair.name.lower() not in _EPOCH_NAMES), len(text))
         tag = text[:first]
@@ -458,6 +463,11 @@ class KeyValueParser(LineParser):
                     # "COD_lab -> R2: 0.90, RMSE: 0.86": the same values of another item, held
                     # since the step last moved: no point of a curve)
                     return True
+            if (
+                step is not None and not self._context_from_header and not batch_of_pass
+                and self._evaluation_after_last_step(text, found, names, step, prefix)
+            ):
+                return True
         if batch_of_pass and step_span is None:
             step_span = _AT_CONTEXT  # so the lines like it are read by a template, at the context step
         if step is None and not bar:
@@ -501,6 +511,20 @@ class KeyValueParser(LineParser):
         trained model after the run, no new point at the step the run ended on."""
         return (
             prefix is None and all(name in self._stepped_held_out for name in names)
+            and _only_pairs(text, found)
+        )
+
+    def _evaluation_after_last_step(
+        self, text: str, found, names: tuple[str, ...], step: float, prefix: str | None
+    ) -> bool:
+        """Values alone on their line, no step of their own, after the line whose step reached the
+        total it counts to ("Epoch 20/20, Loss: 1.2409", then "Loss: 1.2825" and "Evaluating on
+        test data..." and "Loss: 1.2867"): the run is over, so these evaluate the trained model,
+        under the training series' bare name; no new points at the step the run ended on, where
+        that line gave them theirs (emitted or held). (Only names that line printed: "Validation accuracy: 0.49" after "iteration 1000 / 1000: loss
+        1.32" is the run's own evaluation, a point of its own.)"""
+        return (
+            prefix is None and step == self._step_total and self._step_total_names.issuperset(names)
             and _only_pairs(text, found)
         )
 
@@ -1137,6 +1161,27 @@ def _bar_description(text: str, found) -> bool:
 # not a sentence's word glued to one ("strategically.Step 0/50")
 _GROUPED_STEP_NAME = re.compile(r"[a-z][a-z0-9_./]*+")
 _GROUPED_STEP_WORDS = frozenset(("step", "global_step", "iteration", "iter", "steps"))
+
+
+# "/20" right after a step's value: the total the count runs to ("Epoch 7/20", "[7/20] loss")
+_STEP_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
+
+
+def _stated_total(text: str, step_span, found) -> float | None:
+    """The total a line prints its step out of ("Epoch 7/20, Loss: 1.31": 20), or None. None too
+    when another counter on the line stands short of its own total ("[epoch: 2/200, iter:
+    489/489]": the epoch's batches ran out, not the run)."""
+    if step_span is None or not isinstance(step_span[0], int):
+        return None  # (no step in the text, or the epoch and batch of "[3][40/500]")
+    total = _STEP_TOTAL.match(text, step_span[1])
+    if total is None:
+        return None
+    for pair in found:
+        if pair.end != step_span[1] and pair.name.lower() in _STEP_OR_EPOCH:
+            other = _STEP_TOTAL.match(text, pair.end)
+            if other is not None and pair.value < int(other.group(1)):
+                return None
+    return float(total.group(1))
 
 
 def _step_name(metrics: dict[str, float]) -> str | None:

@@ -7,6 +7,7 @@ import math
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.record_kinds import RecordKinds, kind_name
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
@@ -151,6 +152,10 @@ def bare_loss_beside_training_loss(metrics: dict[str, float]) -> bool:
 
 
 class JsonLinesParser(LineParser):
+    def __init__(self, fmt: Format) -> None:
+        super().__init__(fmt)
+        self._kinds = RecordKinds()  # records of another kind are another table (formats.record_kinds)
+
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         stripped = text.strip()
         if not (stripped.startswith("{") and stripped.endswith("}")):
@@ -182,6 +187,11 @@ class JsonLinesParser(LineParser):
             metrics = {renamed(prefix, name): value for name, value in metrics.items()}
             if spans is not None:
                 spans = {renamed(prefix, name): span for name, span in spans.items()}
+        elif (kind := self._kinds.prefix(obj, metrics)) is not None:
+            # {"kind": "horizon_curve", "val_loss": 0.00712} after {"kind": "train_epoch", ...}
+            metrics = {kind_name(kind, name): value for name, value in metrics.items()}
+            if spans is not None:
+                spans = {kind_name(kind, name): span for name, span in spans.items()}
         elif bare_loss_beside_training_loss(metrics):
             out.set_attrs("loss", split="val")
         self.emit(out, line, step, metrics, spans, step_span=step_span)

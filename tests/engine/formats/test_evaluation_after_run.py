@@ -67,3 +67,73 @@ def test_a_table_of_evaluations_after_the_run_gives_no_series():
     names = {series.name for series in store}
     assert names.isdisjoint({"R2", "RMSE", "MAPE", "MSE", "Test/R2", "Test/RMSE", "Test/MAPE", "Test/MSE"})
     assert len(store["Train MSE"]) == 3 and len(store["Test MSE"]) == 3
+
+
+# Real lines: tests/corpus/harmful-meme-losses-txt-epoch-loss-and-validation (AdvaitaMallik/
+# Harmful-meme-detection losses.txt), the last two epochs and the two evaluations after the run,
+# each with its sklearn classification report (shortened to its first rows here).
+_MEME_END = """\
+Epoch 19/20, Loss: 1.2428
+Validation Loss: 1.2852
+              precision    recall  f1-score   support
+
+        NoAg       0.63      0.54      0.58       181
+         GAg       0.58      0.69      0.63       144
+
+Epoch 20/20, Loss: 1.2409
+Validation Loss: 1.2900
+              precision    recall  f1-score   support
+
+        NoAg       0.68      0.44      0.53       181
+         GAg       0.52      0.72      0.61       144
+
+Loss: 1.2825
+              precision    recall  f1-score   support
+
+        NoAg       0.59      0.64      0.61       181
+         GAg       0.62      0.62      0.62       144
+
+Evaluating on test data...
+Loss: 1.2867
+              precision    recall  f1-score   support
+
+        NoAg       0.56      0.60      0.58       182
+         GAg       0.66      0.62      0.64       144
+"""
+
+
+def test_evaluations_after_the_last_epoch_under_the_training_name_add_no_point():
+    """After "Epoch 20/20" (the count reached the total it runs to) the trained model is
+    evaluated twice under the training loss's bare name, "Loss: 1.2825" and "Loss: 1.2867",
+    with no step of their own: they were read as two more training points at epoch 20."""
+    store = read(_MEME_END).store
+    assert store["Loss"].values.tolist() == [1.2428, 1.2409]
+    assert store["Loss"].steps.tolist() == [19, 20]
+    assert store["Validation Loss"].values.tolist() == [1.2852, 1.29]
+
+
+def test_the_whole_meme_log_reads_one_training_point_per_epoch():
+    monitor = read((CORPUS / "harmful-meme-losses-txt-epoch-loss-and-validation" / "losses.txt").read_bytes())
+    assert len(monitor.store["Loss"]) == len(monitor.store["Validation Loss"]) == 20
+
+
+# Real lines: tests/corpus/cs231n-two-layer-net-octave-trace (tpucci/apprentissage-automatique),
+# a sweep of runs that each end on "iteration 1000 / 1000" and then print their own evaluation.
+_SWEEP = """\
+iteration 900 / 1000: loss 1.994047
+iteration 1000 / 1000: loss 1.859101
+Validation accuracy: 0.290000
+iteration 100 / 1000: loss 1.903683
+iteration 900 / 1000: loss 1.393585
+iteration 1000 / 1000: loss 1.322047
+Validation accuracy: 0.490000
+Training  accuracy: 0.518347
+"""
+
+
+def test_a_run_s_own_evaluation_after_its_last_step_stays_a_point():
+    """Names the last stepped line did not print are the run's evaluation, not a re-evaluation
+    under the training name: each run's "Validation accuracy" stays."""
+    store = read(_SWEEP).store
+    assert store["Validation accuracy"].values.tolist() == [0.29, 0.49]
+    assert len(store["loss"]) == 5
