@@ -521,8 +521,9 @@ class KeyValueParser(LineParser):
         total it counts to ("Epoch 20/20, Loss: 1.2409", then "Loss: 1.2825" and "Evaluating on
         test data..." and "Loss: 1.2867"): the run is over, so these evaluate the trained model,
         under the training series' bare name; no new points at the step the run ended on, where
-        that line gave them theirs (emitted or held). (Only names that line printed: "Validation accuracy: 0.49" after "iteration 1000 / 1000: loss
-        1.32" is the run's own evaluation, a point of its own.)"""
+        that line gave them theirs (emitted or held). Only names that line printed: "Validation
+        accuracy: 0.49" after "iteration 1000 / 1000: loss 1.32" is the run's own evaluation, a
+        point of its own."""
         return (
             prefix is None and step == self._step_total and self._step_total_names.issuperset(names)
             and _only_pairs(text, found)
