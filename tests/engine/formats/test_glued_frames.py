@@ -91,3 +91,6 @@ def test_a_remnant_is_stripped_only_before_a_whole_frame():
     # no frame after it that closes its brackets: the text stays as it was
     line = " 95%|████▍      | 15876/16666  95%|███▊     | 15877/16666 {'loss': 0.0794}"
     assert strip_bar_frames(line) == line
+    # nor across a record between it and the frame (no bar holds a brace or a quote)
+    line = " 95%|████▍      | 15876/16666 {'loss': 0.0794}  95%|███▊     | 15877/16666 [71:25:50<3:27:57, 15.81s/it]"
+    assert strip_bar_frames(line) == line
