@@ -48,7 +48,18 @@ _BAR_METER = (
     r"[ \t]*+\d{1,3}%\|[^|\r\n]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[[^\]=\r\n]*+\]"
 )
 _BAR_BODY = rf"(?:[^\r|=:\d][^\r|=:]{{0,80}}+:)?+{_BAR_METER}"
-_BAR = rf"(?:\r|^|(?<=\])){_BAR_BODY}"
+# A terminal copy (the screen's text, with no \r) of a bar whose frame came out wider than the
+# window: the frame wrapped, the next one was drawn over the wrapped part, and what is left of the
+# first is a remnant cut anywhere after its "NN%|" (" 21/430 [05:58<1:54:0  5%|▎ | 22/430 [...]"),
+# right before the frame that overwrote it. Its pieces stop where a frame starts, never take a
+# "]" (a frame that closed is whole), "=" (a postfix's metrics stay where they were read) nor a
+# brace or a quote (a record glued there is no part of a bar).
+_FRAME_START = r"\d{1,3}+%\|"
+_REMNANT = (
+    rf"[ \t]*+{_FRAME_START}(?:[^\]\r\n\d \t%={{}}'\"]++|\d++(?!%)|[ \t]++(?!{_FRAME_START})){{0,64}}+"
+    rf"(?=[ \t]*+{_FRAME_START})"
+)
+_BAR = rf"(?:\r|^|(?<=\]))(?:{_REMNANT})*+{_BAR_BODY}"
 _CLEAR = r"\r[ \t]*+(?=\r)"
 _BAR_FRAME = re.compile(rf"(?:{_CLEAR})*+{_BAR}(?:{_BAR}|{_CLEAR})*+\r?")
 # In a line that has its \r, every frame starts with one (tqdm writes "\r" + frame): a frame right

@@ -22,6 +22,7 @@ from lossmon.engine.formats.megatron import Megatron
 from lossmon.engine.formats.mmengine import MMEngine, MMEngineScalars
 from lossmon.engine.formats.numbered_rows import NumberedRows
 from lossmon.engine.formats.pass_columns import PassColumns
+from lossmon.engine.formats.stacked_rows import StackedRows
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
 from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
 from lossmon.engine.formats.value_lists import BareValueList, SplitLists
@@ -66,6 +67,7 @@ FORMATS: tuple[Format, ...] = (
     NumberedRows(),
     LossDict(),
     BareValueList(),
+    StackedRows(),
     SplitLists(),
     KeyValue(),
 )

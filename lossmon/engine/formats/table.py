@@ -18,6 +18,7 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
 from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, value_column_name
 from lossmon.engine.formats.long_table import long_columns, series_name
+from lossmon.engine.formats.unmeasured_cells import UnmeasuredZeros
 from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -104,6 +105,8 @@ def cell_value(cell: str) -> float | None:
 
 
 class TableParser(LineParser):
+    drops_fill_zeros = True  # held-out loss cells of 0 where nothing was measured (unmeasured_cells)
+
     def __init__(self, fmt: Format) -> None:
         super().__init__(fmt)
         self.columns: list[str] | None = None
@@ -121,6 +124,7 @@ class TableParser(LineParser):
         self._split_total_losses: list[str] = []  # ... and those judged losses
         self._file_losses: tuple[str, ...] = ()  # columns holding the loss the file's name names
         self._file_loss_split = "train"
+        self._fill_zeros: UnmeasuredZeros | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         header = header_of(text)
@@ -143,6 +147,7 @@ class TableParser(LineParser):
             if self._file_losses and self._total_column is None:
                 self._total_column = total_beside_losses(self.columns, parts_are_losses=True)
             self._split_totals, self._split_total_losses = split_totals(self.columns), []
+            self._fill_zeros = UnmeasuredZeros(self.columns) if self.drops_fill_zeros else None
             return True
         if self.columns is None:
             return False
@@ -175,6 +180,8 @@ class TableParser(LineParser):
             values = aligned
             self._last = [value if value is not None else last for value, last in zip(values, self._last)]
         self._last_row = values
+        # (judged on every row, those read again after a rewrite too: the same rows, the same state)
+        fills = self._fill_zeros.fill_cells(values) if self._fill_zeros is not None and self._long is None else ()
         self.rows_seen += 1
         if self.rows_seen <= self._rows_done:
             return True  # already read before the file was rewritten
@@ -198,7 +205,7 @@ class TableParser(LineParser):
         metrics = {
             name: value
             for index, (name, value) in enumerate(zip(self.columns, values))
-            if value is not None and index != self._step_index
+            if value is not None and index != self._step_index and index not in fills
         }
         for name in metrics:
             if name not in out.attrs:
@@ -295,6 +302,8 @@ class UltralyticsParser(TableParser):
     epochs with their initial 0. Its metrics/* zeros are no measurement: read as one, a precision
     "stuck at 0" while the loss falls would be a contradiction. They are dropped when every
     metrics/* and val/* cell of the row is 0; its val/* zeros stay (store._unmeasured judges them)."""
+
+    drops_fill_zeros = False  # its val/* zeros are records of their own (store._unmeasured)
 
     def emit(self, out: RecordBuilder, line: int, step: float | None, metrics: dict[str, float], *args, **kwargs) -> bool:
         validation = [value for name, value in metrics.items() if name.startswith(("metrics/", "val/"))]

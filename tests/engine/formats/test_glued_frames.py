@@ -5,7 +5,8 @@ mid-line while tqdm wrote to unbuffered stderr."""
 import random
 import re
 
-from parse_helpers import GLUED_TQDM_RECORDS, read
+from lossmon.engine.formats.auto import strip_bar_frames
+from parse_helpers import CORPUS, GLUED_TQDM_RECORDS, read
 
 
 def test_real_dicts_glued_after_frames_are_read():
@@ -60,3 +61,36 @@ def test_a_frame_with_metrics_in_it_is_not_stripped():
     assert len(monitor.store["train_loss"]) >= 1
 
 
+
+
+# A terminal copy of a bar that came out wider than the window: the wide frame wrapped, the next
+# frame was drawn over its second row, and the first row stays as a remnant cut anywhere after its
+# "NN%|" (tests/corpus/multilingual-unlearning-hf-finetune-print-dicts-tqdm, line 24: cut after the
+# count; a Windows console copy of a TRL SFT run, cut inside the brackets, bars shortened here).
+_WRAPPED_FRAMES = [
+    " 95%|" + "█" * 132 + "▍      | 15876/16666  95%|" + "█" * 103 + "▊     | 15877/16666 [71:25:50<3:27:57,"
+    " 15.81s/it] {'loss': 0.0794, 'grad_norm': 35.25, 'learning_rate': 9.000225005625141e-09, 'epoch': 5.0}" + " " * 67,
+    "  5%|███▏" + " " * 57 + "| 21/430 [05:58<1:54:0  5%|▎    | 22/430 [06:14<1:53:08, 16.64s/it]" + " " * 49
+    + "6%|▎    | 26/430 [07:15<1:44:25, 1  6%|▏  | 27/430 [07:31<1:46:12, 15.81s/it] {'loss': '1.315', 'grad_norm':"
+    " '2.15', 'learning_rate': '0.0001349', 'entropy': '1.547', 'epoch': '0.3509'}",
+]
+
+
+def test_a_dict_after_a_wrapped_frames_remnant_is_read():
+    monitor = read("\n".join(_WRAPPED_FRAMES) + "\n")
+    assert monitor.store["loss"].values.tolist() == [0.0794, 1.315]
+    assert monitor.store["grad_norm"].values.tolist() == [35.25, 2.15]
+
+
+def test_the_whole_corpus_log_keeps_its_last_dict():
+    text = (CORPUS / "multilingual-unlearning-hf-finetune-print-dicts-tqdm" / "finetune.txt").read_bytes()
+    assert read(text).store["loss"].values.tolist()[-2:] == [0.0809, 0.0794]
+
+
+def test_a_remnant_is_stripped_only_before_a_whole_frame():
+    # no frame after it that closes its brackets: the text stays as it was
+    line = " 95%|████▍      | 15876/16666  95%|███▊     | 15877/16666 {'loss': 0.0794}"
+    assert strip_bar_frames(line) == line
+    # nor across a record between it and the frame (no bar holds a brace or a quote)
+    line = " 95%|████▍      | 15876/16666 {'loss': 0.0794}  95%|███▊     | 15877/16666 [71:25:50<3:27:57, 15.81s/it]"
+    assert strip_bar_frames(line) == line
