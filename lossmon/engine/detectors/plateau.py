@@ -20,6 +20,19 @@ in epoch 4), not 21 epochs of a flat loss. A steady smooth fall is progress unle
 5% lower within 200 points; an epoch-level start that bounces 2-10% has its own rule
 (``_noisy_dead``). A running sum of batch losses (series attribute ``running_sum``) is not judged: it
 flattens when the batch losses near zero.
+A loss that falls onto a chance level ln(k) (telling k: _telling_classes) and stays there made no
+progress, however high it started: fresh logits overshoot (a ConvLSTM of 8 classes opens at 4.70,
+sits 0.7-3% above ln 8 = 2.079 from its fourth epoch, val_acc at chance). A model that learns
+nothing cannot beat the labels' entropy, ln(k) for balanced classes, so such a loss sits from
+0.5% below ln(k) to a little above it and never gets lower. Short runs, fresh, smooth, after 10
+points outside warm-up: the second half's median and the last two medians of 3 sit from 0.5% below
+ln(k) to 3% above it, no median of 3 was ever lower, and either the held-out accuracy (context
+``task_score``: an accuracy only) has not covered 10% of the way from chance 1/k to 1 (the median
+of its last 5 readings), or both medians are within 0.5% of ln(k) and the second half is not 1%
+below the first. Long runs: smoothed block means within 0.5% of ln(k) in 3 of 4 blocks so far (the
+latest too), 10 of them outside warm-up, never below, quiet, and 5% below the opening (less is a
+dead start). A healthy loss passing through ln(k) neither stays nor keeps off below it. Warn; the
+warning goes out once the loss gets 0.5% below ln(k).
 A loss *frozen* at one full-precision value (stats/frozen.py: the same value to its last digit,
 of 6 significant digits or more, over distinct steps) warns after 20 records and alerts after 50,
 wherever the segment starts: a loss that no batch moves is no converged one (a Lightning run's
@@ -30,6 +43,7 @@ clears it.
 from __future__ import annotations
 
 import math
+from collections import deque
 
 import numpy as np
 
@@ -37,9 +51,11 @@ from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import (
     BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
+from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.detectors.stats.frozen import FrozenRuns
+from lossmon.engine.detectors.stats.task_score import is_accuracy
 from lossmon.engine.detectors.stats.vector import previous, run_lengths
-from lossmon.engine.findings import Finding, format_step
+from lossmon.engine.findings import Finding, format_step, severity_rank
 from lossmon.engine.store import GrowableArray
 
 
@@ -68,6 +84,10 @@ class Plateau(Detector):
             over at least ``short_noisy`` points, held at this share of the points judged so far.
         score_evals: a task score read at this many points that never rose above its first value
             makes a smooth dead start as telling as a chance level.
+        chance_above: a short run's loss up to this factor above a chance level ln(k) (and never
+            0.5% below it) sits at it, when an accuracy at chance says so ...
+        chance_share, score_recent: ... an accuracy that has not covered this share of the way
+            from chance (1/k) to 1, by the median of its last ``score_recent`` readings.
         frozen_warn, frozen_alert: records of one frozen value (stats/frozen.py) to warn, to alert.
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
@@ -88,7 +108,9 @@ class Plateau(Detector):
         short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
         short_noisy_share: float = 0.75, score_evals: int = 3, frozen_warn: int = 20, frozen_alert: int = 50,
+        chance_above: float = 1.03, chance_share: float = 0.1, score_recent: int = 5,
     ) -> None:
+        self.chance_above, self.chance_share, self.score_recent = chance_above, chance_share, score_recent
         self.frozen_warn, self.frozen_alert = frozen_warn, frozen_alert
         self.score_evals = score_evals
         self.short_steps, self.short_slow = short_steps, short_slow
@@ -122,6 +144,10 @@ class Plateau(Detector):
         self._score_best = -math.inf  # ... its best so far ...
         self._score_read = 0  # ... and at how many points it was read
         self._frozen = FrozenRuns()
+        self._scores: deque[float] = deque(maxlen=self.score_recent)  # the task score's last readings
+        self._score_scale = 1.0  # 100 for a score in percent
+        self._chance_k = 0  # the chance level ln(k) a warning named (0: none)
+        self._band_blocks: dict[int, list[int]] = {}  # k: smoothed block means within 0.5% of ln(k), [all, outside warm-up]
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -163,6 +189,7 @@ class Plateau(Detector):
                 events.append(Event(int(ends[i]), severity, self._dead_message(means[i], age[i] * BLOCK_POINTS, improvement[i], lr[ends[i]], points, ends[i]), "dead"))
         for i in self.entries("improved", improvement >= -math.log(self.dead_ratio)).tolist():
             events.append(Event(int(ends[i]), None, family="dead"))
+        events.extend(self._chance_blocks(means, best, total, improvement, quiet[ends], loud, ends, points))
         events.extend(self._late(means, best, total, improvement, ends, points))
         return self.apply(points, short + events)
 
@@ -184,9 +211,10 @@ class Plateau(Detector):
         # classifier at val_acc 0.19 -> 0.06 while its loss sits at 2.2 for 13 epochs) is as plainly
         # no progress as one at a chance level: both need only the short wait.
         never_rose = self._score_never_rose(points.ctx("task_score"))
+        recent_score, score_read = self._recent_score(points.ctx("task_score"))
         if not len(stats):
             return []
-        never_rose = never_rose[stats.index]
+        never_rose, recent_score, score_read = never_rose[stats.index], recent_score[stats.index], score_read[stats.index]
         counted = ~quiet[stats.index] & (spanned[stats.index] >= self.short_steps)
         age = outside[stats.index]
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
@@ -214,6 +242,7 @@ class Plateau(Detector):
                 score = points.ctx_name("task_score", "the held-out score")
                 message += f"; {score} never rose above its first value ({self._score_first:.4g})"
             events.append(Event(i, "warn", message, "dead"))
+        events.extend(self._chance_short(stats, counted & (age >= self.short_at_chance), recent_score, score_read, points))
         epoch_level = self._epoch_level(points)[stats.index]
         for k in self._noisy_dead(stats, counted & epoch_level & (age >= self.short_noisy)).tolist():
             i = int(stats.index[k])
@@ -223,6 +252,107 @@ class Plateau(Detector):
                 f"(step {format_step(points.steps[i])}): {_from_start(float(stats.opening[k] - stats.recent[k]))}"
             ), "dead"))
         return events
+
+    def _chance_short(self, stats, eligible, recent_score, score_read, points: Points) -> list[Event]:
+        """A short run that fell onto a chance level ln(k), from however high it started, and sits
+        there (module docstring): falling from the overshoot of fresh logits to ln(k) is no progress."""
+        flags = np.zeros(len(stats), dtype=bool)
+        found: dict[int, tuple[int, str]] = {}
+        accuracy = is_accuracy(points.ctx_name("task_score", ""))
+        score = points.ctx_name("task_score", "the held-out score")
+        smooth = (stats.jitter < self.short_smooth) & eligible
+        for j in np.flatnonzero(smooth).tolist():
+            recent, level = math.exp(stats.recent[j]), math.exp(stats.level[j])
+            k = _sits_at_chance(recent, self.chance_above)
+            # It stays: the second half's median and the last two medians of 3 all sit there (a
+            # loss on its way down through ln(k) passes the band in a few points) ...
+            if k is None or not _sits_at_chance(level, self.chance_above) == k == _sits_at_chance(
+                math.exp(stats.level_before[j]), self.chance_above
+            ):
+                continue
+            if math.exp(stats.best[j]) < CHANCE_BELOW * math.log(k):  # ... and it never got below it
+                continue
+            chance = 1.0 / k
+            if accuracy and recent_score[j] <= self._score_scale * (chance + self.chance_share * (1.0 - chance)):
+                why = (f"; {score} at {recent_score[j]:.4g} (median of its last {score_read[j]} readings), "
+                       f"near chance (1/{k} = {self._score_scale * chance:.4g})")
+            elif _telling_classes(recent) == k == _telling_classes(level) and stats.progress[j] < math.log(self.short_progress):
+                why = ""  # flat within 0.5% of ln(k) by both medians: the loss alone says it
+            else:
+                continue
+            flags[j] = True
+            found[j] = (k, why)
+        events = []
+        for j in self.entries("short chance", flags).tolist():
+            i = int(stats.index[j])
+            k, why = found[j]
+            self._chance_k = k
+            message = self._chance_message(stats.recent[j], int(stats.count[j]), float(stats.opening[j]), k, points, i)
+            events.append(Event(i, "warn", message + why, "chance"))
+        if self._chance_k:
+            events.extend(self._chance_cleared("below chance", stats.level, stats.index))
+        return events
+
+    def _chance_blocks(self, means, best, total, improvement, quiet_end, loud, ends, points: Points) -> list[Event]:
+        """A long run whose smoothed block means fell onto ln(k) early and stay (3 in 4 of its
+        blocks so far within 0.5% of it, ``warn_blocks`` of them outside warm-up, the latest
+        too), never below it: a CIFAR-10 run at 2.3026 for thousands of batches after an opening
+        at 2.5. A dead start (never 5% below its opening) is the dead-start rule's."""
+        events = []
+        flags = np.zeros(len(means), dtype=bool)
+        classes = np.zeros(len(means), dtype=np.int64)
+        ages = np.zeros(len(means), dtype=np.int64)
+        for j, mean in enumerate(means.tolist()):
+            k = _telling_classes(math.exp(mean))
+            if k is None:
+                continue
+            held = self._band_blocks.setdefault(k, [0, 0])  # blocks at ln(k), and those outside warm-up
+            held[0] += 1
+            held[1] += int(not quiet_end[j])
+            classes[j], ages[j] = k, held[1]
+            flags[j] = (
+                held[1] >= self.warn_blocks and 4 * held[0] >= 3 * int(total[j]) and not loud[j]
+                and math.exp(best[j]) >= CHANCE_BELOW * math.log(k) and improvement[j] >= -math.log(self.dead_ratio)
+            )
+        for j in self.entries("chance blocks", flags & bool(self._fresh)).tolist():
+            i = int(ends[j])
+            self._chance_k = int(classes[j])
+            message = self._chance_message(means[j], int(ages[j]) * BLOCK_POINTS, self._start, self._chance_k, points, i)
+            events.append(Event(i, "warn", message, "chance"))
+        if self._chance_k:
+            events.extend(self._chance_cleared("below chance blocks", means, ends))
+        return events
+
+    def _chance_cleared(self, name: str, levels, where) -> list[Event]:
+        """The warning of a chance level goes out once the loss gets below it: progress at last."""
+        below = levels < math.log(CHANCE_BELOW * math.log(self._chance_k))
+        return [Event(int(where[j]), None, family="chance") for j in self.entries(name, below).tolist()]
+
+    def _chance_message(self, mean, flat_points, opening, k, points: Points, i) -> str:
+        return (
+            f"loss flat at {math.exp(mean):.4g} for {flat_points} points (step {format_step(points.steps[i])}): "
+            f"{_from_start(float(opening - mean))} but never below ln({k}) = {math.log(k):.4f}, the chance level "
+            f"for {k} classes (falling to it is no progress)"
+        )
+
+    def _recent_score(self, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """At each point: the median of the task score's last ``score_recent`` readings, and how many."""
+        out, read = np.full(len(score), np.nan), np.zeros(len(score), dtype=np.int64)
+        for i, value in enumerate(score.tolist()):
+            if math.isfinite(value):
+                self._scores.append(value)
+                if value > 1.0:
+                    self._score_scale = 100.0  # an accuracy in percent
+            if self._scores:
+                out[i], read[i] = median(list(self._scores)), len(self._scores)
+        return out, read
+
+    def raise_finding(self, severity, points, index, message, family=""):
+        # One stuck loss, one warning: a dead start and a chance level are two views of it.
+        held = self._actives.get("chance" if family == "dead" else "dead" if family == "chance" else "")
+        if held is not None and family in ("dead", "chance") and severity_rank(held.severity) >= severity_rank(severity):
+            return None
+        return super().raise_finding(severity, points, index, message, family)
 
     def _frozen_value(self, points: Points) -> list[Event]:
         """A loss frozen at one full-precision value (module docstring)."""
@@ -338,6 +468,20 @@ def _from_start(fall: float) -> str:
     """Where a level stands against where the run started, from their difference in log."""
     change = -math.expm1(-fall)
     return f"{change:.1%} below where it started" if change >= 0 else f"{-change:.1%} above where it started"
+
+
+CHANCE_BELOW = 0.995  # a loss at a chance level ln(k) gets no more than 0.5% below it
+TELLING_CLASSES = (*range(2, 11), 100, 1000, 10_000, 100_000)  # as _telling_classes names them
+
+
+def _sits_at_chance(level: float, above: float) -> int | None:
+    """The telling k (see _telling_classes) whose ln(k) the level sits at: from 0.5% below it to
+    the factor ``above`` above it. Whatever a model that learned nothing predicts, its loss is at
+    least the labels' entropy, ln(k) for k balanced classes: noise in what it predicts lifts it."""
+    for k in TELLING_CLASSES:
+        if CHANCE_BELOW * math.log(k) <= level <= above * math.log(k):
+            return k
+    return None
 
 
 def _clearly_at_chance(level: float) -> bool:

@@ -2,6 +2,7 @@ import math
 
 import numpy as np
 
+from lossmon.engine.detectors.base import Points
 from lossmon.engine.detectors.plateau import Plateau
 from tests.engine.detectors.series import alarms, decaying, feed, summary
 
@@ -247,3 +248,104 @@ def test_the_task_score_that_never_rose_is_named_in_the_message():
     monitor = check_file("tests/corpus/convlstm-lightning-v18-epoch-loss-flat-at-chance/metrics.csv")
     plateau = [finding for finding in monitor.findings if finding.pathology == "plateau"]
     assert plateau and "val_acc never rose above its first value (0.1875)" in plateau[0].message
+
+
+# tests/corpus/convlstm-lightning-v6-chance-level-crlf (plateau): a ConvLSTM video classifier of 8
+# classes (Arnav0405/ConvLSTMPyTorchLightning, lightning_logs/version_6): train_loss_epoch for
+# epochs 0-19 (steps 15 ... 319) and the val_acc read at each. Fresh logits overshoot (4.70), the
+# loss falls to ln 8 = 2.0794 in a few epochs and sits 0.7-3% above it; val_acc stays at chance.
+CONVLSTM_V6_STEPS = [15, 31, 47, 63, 79, 95, 111, 127, 143, 159, 175, 191, 207, 223, 239, 255, 271, 287, 303, 319]
+CONVLSTM_V6_LOSS = [4.697613716125488, 2.253335952758789, 3.982342481613159, 2.2562599182128906, 2.2082958221435547,
+                    2.1630210876464844, 2.1564865112304688, 2.128337860107422, 2.1522388458251953, 2.125896453857422,
+                    2.132587432861328, 2.1347427368164062, 2.128448486328125, 2.1425399780273438, 2.093494415283203,
+                    2.1048011779785156, 2.1169281005859375, 2.0931854248046875, 2.1032562255859375, 2.0961837768554688]
+CONVLSTM_V6_VAL_ACC = [0.0625, 0.1875, 0.125, 0.125, 0.0625, 0.125, 0.0, 0.0625, 0.1875, 0.25,
+                       0.0, 0.0625, 0.1875, 0.25, 0.0625, 0.0625, 0.1875, 0.1875, 0.125, 0.1875]
+
+
+def feed_named(detector, values, chunks=None, steps=None, names=None, **context) -> list:
+    """feed() with the names of the context series (the score's name says whether it is an accuracy)."""
+    values = np.asarray(values, dtype=np.float64)
+    steps = np.arange(1, len(values) + 1, dtype=np.float64) if steps is None else np.asarray(steps, np.float64)
+    cuts = [0, *(chunks or []), len(values)]
+    findings = []
+    for lo, hi in zip(cuts[:-1], cuts[1:]):
+        part = {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()}
+        points = Points(detector.series, steps[lo:hi], values[lo:hi], np.arange(lo + 1, hi + 1), part, context_names=names or {})
+        findings.extend(detector.update(points))
+    return findings
+
+
+def test_a_loss_that_falls_onto_the_chance_level_and_stays_is_a_plateau():
+    for chunks in (None, [3], [11, 12, 13]):
+        found = feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, chunks, steps=CONVLSTM_V6_STEPS,
+                           names={"task_score": "val_acc"}, task_score=CONVLSTM_V6_VAL_ACC)
+        assert summary(found) == [("plateau", "warn", 207.0)]
+        assert "never below ln(8) = 2.0794, the chance level for 8 classes" in found[0].message
+        assert "val_acc at 0.1875 (median of its last 5 readings), near chance (1/8 = 0.125)" in found[0].message
+    # The same in percent.
+    found = feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
+                       names={"task_score": "val_acc"}, task_score=100 * np.asarray(CONVLSTM_V6_VAL_ACC))
+    assert summary(found) == [("plateau", "warn", 207.0)]
+    # An accuracy well above chance says the classes are not 8 (or the model learns): no plateau,
+    # nor with a score that is no accuracy, nor with no score (the loss is 1-3% above ln 8).
+    for name, score in (("val_acc", [0.5] * 20), ("val_mAP", CONVLSTM_V6_VAL_ACC), ("", [np.nan] * 20)):
+        assert feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
+                          names={"task_score": name}, task_score=score) == []
+    # The whole log, read as lossmon check reads it.
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/convlstm-lightning-v6-chance-level-crlf/metrics.csv")
+    assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 207.0)]
+
+
+def test_a_short_run_flat_within_half_a_percent_of_ln_k_after_an_overshoot_needs_no_score():
+    # 3 epochs of overshoot, then 17 at ln 10 within ±0.2%: the halves' medians agree within 1%.
+    loss = np.concatenate(([3.1, 2.7, 2.45], flat(17, level=math.log(10) * 1.001, noise=0.001)))
+    found = alarms(feed(Plateau("loss"), loss))
+    assert summary(found) == [("plateau", "warn", 14.0)] and "ln(10) = 2.3026" in found[0].message
+    # 1.5% above it, still falling a little, with no score: nothing the loss alone can tell.
+    assert alarms(feed(Plateau("loss"), np.concatenate(([3.1, 2.7, 2.45], np.linspace(2.37, 2.34, 17))))) == []
+
+
+# tests/corpus/pointnet-classifier-utf16-training-log (healthy): the loss every 50 steps, falling
+# through ln 5 = 1.609 around step 800 while val_acc (percent) reads 45.5, then 59.9.
+POINTNET_LOSS = [3.1528, 2.8446, 2.6199, 2.467, 2.3647, 2.2701, 1.7321, 1.7046, 1.6497, 1.6169, 1.5874, 1.568, 1.385,
+                 1.3513, 1.3611, 1.322, 1.3236, 1.3208, 1.1739, 1.2179, 1.2093, 1.1937, 1.1901, 1.1745]
+POINTNET_VAL_ACC = [np.nan] * 6 + [45.54] * 6 + [59.85] * 6 + [53.53] * 6
+# tests/corpus/skin-disease-resnet-train-stdout-phase-loss (healthy): train Loss over 50 epochs, from
+# 1.4156 down to 0.6956, 0.4% above ln 2 = 0.6931 (val acc 0.76 -> 0.87): a converged loss that
+# happens to lie at a chance level.
+SKIN_LOSS = [1.4156, 1.2365, 1.1569, 1.1123, 1.079, 1.0495, 1.0255, 1.0069, 0.9892, 0.9752, 0.9606, 0.9524, 0.9352,
+             0.934, 0.9165, 0.9078, 0.9028, 0.8888, 0.8818, 0.8776, 0.8665, 0.8012, 0.7752, 0.7632, 0.7533, 0.7464,
+             0.7415, 0.7374, 0.7359, 0.7292, 0.7278, 0.7223, 0.7188, 0.7188, 0.7128, 0.7067, 0.705, 0.7026, 0.7025,
+             0.7008, 0.6988, 0.7005, 0.6991, 0.7009, 0.6996, 0.6982, 0.6937, 0.6962, 0.6953, 0.6956]
+
+
+def test_a_healthy_loss_passing_through_or_ending_near_a_chance_level_is_no_plateau():
+    steps = 357 + 50 * np.arange(len(POINTNET_LOSS))
+    assert feed_named(Plateau("loss"), POINTNET_LOSS, steps=steps, names={"task_score": "val_acc"}, task_score=POINTNET_VAL_ACC) == []
+    assert feed(Plateau("Loss"), SKIN_LOSS) == []
+
+
+def test_a_long_run_that_falls_onto_ln_10_and_stays_is_a_plateau():
+    # A CIFAR-10 run per batch: 2.5 at the first batch, at 2.3026 from about batch 100, for 3000.
+    rng = np.random.default_rng(0)
+    t = np.arange(3000)
+    chance = math.log(10)
+    stuck = (chance + 0.2 * np.exp(-t / 30)) * np.exp(0.01 * rng.standard_normal(len(t)))
+    found = alarms(feed(Plateau("loss"), stuck))
+    assert summary(found) == [("plateau", "warn", 480.0)]
+    assert "never below ln(10) = 2.3026" in found[0].message and "for 360 points" in found[0].message
+    assert summary(alarms(feed(Plateau("loss"), stuck, [7, 333, 1000]))) == summary(found)
+    # Once it learns (below ln 10 by more than 0.5%), the warning goes out.
+    learns = stuck.copy()
+    learns[1500:] = chance * np.exp(-(t[1500:] - 1500) / 500) * np.exp(0.01 * rng.standard_normal(1500))
+    detector = Plateau("loss")
+    assert summary(alarms(feed(detector, learns))) == summary(found)
+    assert detector.active is None or detector.active.severity == "info"
+    # A run that passes through ln 10 on its way down, and one that takes half its run to settle
+    # at 2.3026 (converged, by the looks of it), are no chance plateau.
+    assert alarms(feed(Plateau("loss"), (0.5 + 2.0 * np.exp(-t / 300)) * np.exp(0.01 * rng.standard_normal(len(t))))) == []
+    converging = (chance + 3.0 * np.exp(-t / 300)) * np.exp(0.01 * rng.standard_normal(len(t)))
+    assert not any("chance level" in f.message for f in feed(Plateau("loss"), converging))

@@ -81,3 +81,9 @@ class TaskScoreTrack:
 
     def describe(self) -> str:
         return f"{self._smoothed:.4g} (best smoothed {self._best:.4g})"
+
+
+def is_accuracy(name: str) -> bool:
+    """Is the score an accuracy (top-1)? Of the task scores only an accuracy has a chance level
+    that a class count fixes: 1/k."""
+    return bool(_PREFERENCE[2].search(name))
