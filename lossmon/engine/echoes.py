@@ -52,15 +52,18 @@ TAIL_LINES = 64  # texts of the latest lines kept across blocks
 # two statements (an epoch of 1.5 in an eval dict, 1.51 in the next train dict) only looks like one.
 _MEASURED = ("loss", "metric", "grad_norm")
 _DIGITS = re.compile(r"[\d.eE+-]+")
+_BLANKS = re.compile(r"[ \t]++")
 
 
 def _echo_shape(text: str) -> str:
     """A line's text beyond its numbers, without the progress-bar frames a capture glued to it
     (their bar glyphs and rate units change from one frame to the next: two lines of one
-    statement must not differ in shape by the frame that happened to stand before them)."""
+    statement must not differ in shape by the frame that happened to stand before them), and
+    with each run of blanks as one: a table pads its right-aligned numbers, so row 10 has a
+    blank fewer before it than row 9 and is the same statement."""
     if "%|" in text:
         text = strip_bar_frames(text)
-    return _DIGITS.sub("", text)
+    return _BLANKS.sub(" ", _DIGITS.sub("", text))
 
 
 class EchoFilter:

@@ -148,3 +148,28 @@ TRAINER = """\
 
 def test_an_epoch_counter_after_an_eval_dict_is_no_rounded_copy():
     assert [v for _, v in _series(TRAINER, "epoch")] == [99.49, 99.5, 99.5, 99.51]
+
+
+# tests/corpus/stock-prediction-julia-dataframe-in-csv-gan-frozen (lines 3-16): a Julia DataFrame
+# of a frozen GAN; rows 9 and 10 print the same values, and row 10 stands a blank nearer its row
+# number (right-aligned): padding is no other shape, so row 10 is a record, not an echo of row 9.
+FROZEN_TABLE = """\
+ Row │ epoch  discriminator_loss  generator_loss  fixed_discriminator_loss
+     │ Int64  Float64             Float64         Float64
+─────┼─────────────────────────────────────────────────────────────────────
+   1 │     1           0.0281722      -0.0159363                 0.015914
+   2 │     2           0.0283445      -0.0159006                 0.0159006
+   3 │     3           0.0283408      -0.0159017                 0.0159024
+   4 │     4           0.0283413      -0.0159029                 0.0159031
+   5 │     5           0.0283414      -0.0159032                 0.0159032
+   6 │     6           0.0283414      -0.0159032                 0.0159032
+   7 │     7           0.0283414      -0.0159032                 0.0159032
+   8 │     8           0.0283414      -0.0159031                 0.0159031
+   9 │     9           0.0283414      -0.0159031                 0.0159031
+  10 │    10           0.0283414      -0.0159031                 0.0159031
+  11 │    11           0.0283414      -0.0159031                 0.0159031
+"""
+
+
+def test_a_padded_row_repeating_the_previous_is_no_echo():
+    assert [step for step, _ in _series(FROZEN_TABLE, "generator_loss")] == [float(n) for n in range(1, 12)]

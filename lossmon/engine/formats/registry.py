@@ -8,6 +8,7 @@ from lossmon.engine.formats.cell_lines import CellLines
 from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.darknet import Darknet
+from lossmon.engine.formats.dataframe_table import DataFrameTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
 from lossmon.engine.formats.generic import KeyValue
@@ -60,6 +61,7 @@ FORMATS: tuple[Format, ...] = (
     PassColumns(),
     CellLines(),
     YoloResultsTxt(),
+    DataFrameTable(),
     WhitespaceTable(),
     Column(),
     ValueArrays(),
