@@ -13,6 +13,7 @@ from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
 from lossmon.engine.formats.listings import is_split_word, split_sizes
+from lossmon.engine.formats.run_columns import run_columns
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -296,6 +297,11 @@ class HFStateParser(LineParser):
                 # XGBoost's evals_result() dumped with json: a dict of columns per data set, each
                 # named by its set as CatBoost's are ("valid/l2", "validation_0/rmse")
                 self._columns.update(split_columns)
+                self._columns_line = self._chunk_line
+            elif isinstance(value, dict) and (nested := run_columns(key, value)):
+                # {"results": {"HistoMoE": {"train_losses": [...]}, "Baseline": {...}}}: each run's
+                # history under its name, named by its path ("results/HistoMoE/train_losses")
+                self._columns.update(nested)
                 self._columns_line = self._chunk_line
 
     def _entry(self, kind: str, entry, line: int, out: RecordBuilder) -> None:
