@@ -37,6 +37,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
+from lossmon.engine.formats.named_lists import NamedLists
 from lossmon.engine.formats.pass_rows import PassRows
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
@@ -167,6 +168,7 @@ class KeyValueParser(LineParser):
         # A held-out pass's title alone on its line ("Test Error: ", the PyTorch quickstart's): the
         # prefix it gives the values on the very next line, and that line's number
         self._title: tuple[str, int] | None = None
+        self._named_lists = NamedLists()  # a metric's name alone on its line, its list on the next
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._context_step != self._context_seen:  # (moved here or by a template's lines)
@@ -183,6 +185,8 @@ class KeyValueParser(LineParser):
             found = _outside_calls(text, found)
         title, self._title = self._title, None
         if not found:
+            if self._named_lists.read(self, text, line, out):
+                return True  # "Training loss" on the line before: the run's values as one list
             if ":" in text and (held_out := _HELD_OUT_TITLE.fullmatch(text)) is not None:
                 if (title_prefix := tag_prefix(held_out.group(1))) is not None:
                     self._title = (title_prefix, line)
