@@ -6,9 +6,10 @@ run, a list per metric beside a few summaries, and dumps them all under a member
     {"config": {...}, "results": {"HistoMoE": {"best_val_pcc": -0.011, "train_losses": [0.488, ...],
      "val_pccs": [...]}, "Baseline": {...}}}
 
-A top-level member that is itself a dict of columns is read elsewhere (Keras' history, a boosting
-library's evals_result: :mod:`~lossmon.engine.formats.huggingface`); here the columns stand a level or
-two deeper, each run's dict of them under its name. Each list is named by its path from the top
+A top-level member that is a column, or a dict of nothing but columns, is read elsewhere (Keras'
+history, a boosting library's evals_result: :mod:`~lossmon.engine.formats.huggingface`); here each
+run's dict of columns, summaries beside them, stands under its name: a top-level member, or a level
+or two below one. Each list is named by its path from the top
 member down (``results/HistoMoE/train_losses``), as a user would find it in the file; several runs
 give several series, in the order the file lists them. A dict counts as a run's only when one of its
 lists is named as a loss or a metric; the summaries beside the lists (``best_val_pcc``) are no
@@ -17,12 +18,16 @@ points. A configuration is never walked into: its lists (layer sizes, a loss's w
 
 from __future__ import annotations
 
+import re
+
 from lossmon.engine.formats.jsonl import column_values
 from lossmon.engine.naming import kind_of
 
 # How deep below the top member a run's dict may stand: results/<run>, results/<data set>/<run>.
 MAX_RUN_DEPTH = 3
 MAX_RUN_COLUMNS = 256  # columns taken from one member (a bound on what one document adds)
+# A loss's weights are settings, whatever the dict that holds them is called ("loss_weights": [1.0, 0.5]).
+_WEIGHTS = re.compile(r"(?i:weight)")
 # Members that hold a run's settings rather than its history.
 _SETTINGS_KEYS = frozenset(
     "config configs cfg conf args arguments hparams hyperparameters hyper_parameters params parameters "
@@ -35,6 +40,9 @@ def run_columns(key: str, value: object) -> dict[str, list[float | None]]:
     their path from ``key``; empty when it holds none."""
     found: dict[str, list[float | None]] = {}
     if isinstance(value, dict) and key.lower() not in _SETTINGS_KEYS:
+        # the member may be a run itself ({"HistoMoE": {"train_losses": [...], "best_val_pcc": ...}})
+        for metric, values in _columns_of_a_run(value).items():
+            found[f"{key}/{metric}"] = values
         _walk(key, value, 1, found)
     return found
 
@@ -59,6 +67,6 @@ def _columns_of_a_run(node: dict) -> dict[str, list[float | None]]:
             values = column_values(inner)
             if values is not None:
                 columns[name] = values
-    if not any(kind_of(name) in ("loss", "metric") for name in columns):
+    if not any(kind_of(name) in ("loss", "metric") and _WEIGHTS.search(name) is None for name in columns):
         return {}
     return columns

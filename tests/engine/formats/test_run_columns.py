@@ -57,6 +57,17 @@ def test_the_whole_document_gives_both_models_fifteen_epochs():
     assert store["results/Baseline/train_losses"].values[-1] == 0.2685884892940521
 
 
+def test_runs_as_the_top_level_members():
+    document = {
+        "HistoMoE": {"best_val_pcc": -0.0113, "train_losses": [0.4888, 0.3789, 0.3304], "val_pccs": [-0.0186, -0.0132, -0.0167]},
+        "Baseline": {"best_val_pcc": 0.0180, "train_losses": [0.4652, 0.3594, 0.3264], "val_pccs": [0.0180, 0.0074, 0.0042]},
+    }
+    store = read(json.dumps(document, indent=2), path="log.json").store
+    assert [series.name for series in store] == [
+        "HistoMoE/train_losses", "HistoMoE/val_pccs", "Baseline/train_losses", "Baseline/val_pccs"
+    ]
+
+
 def test_a_run_under_a_data_set_under_the_results():
     document = {"results": {"cora": {"gcn": {"best_epoch": 2, "train_loss": [1.9, 1.2, 0.8], "val_acc": [0.5, 0.7, 0.8]}}}}
     assert set(run_columns("results", document["results"])) == {"results/cora/gcn/train_loss", "results/cora/gcn/val_acc"}
@@ -70,6 +81,9 @@ def test_a_run_under_a_data_set_under_the_results():
         {"results": {"args": {"loss_weights": [1.0, 0.5, 0.5]}}},
         # lists that name no loss and no metric: sizes, not a history
         {"model": {"encoder": {"layers": [64, 128, 256], "kernel": [3, 3, 3]}}},
+        # a loss's weights are settings, under whatever name
+        {"model": {"loss_weights": [1.0, 0.5, 0.5], "dropout": 0.1}},
+        {"setup": {"head": {"loss_weights": [1.0, 0.5, 0.5]}}},
         # a top member's own dict of columns with text beside it is no run of this kind
         {"train": {"l2": [0.1, 0.2, 0.3], "note": "a string"}},
     ],
