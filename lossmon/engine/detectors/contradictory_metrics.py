@@ -14,8 +14,8 @@ A WER is degenerate only in percent (98 and up): as a fraction, 0.98-1.0 would r
 WER of 1% logged in percent, which is a good model.
 
 warn: stuck for 3 evaluations in a row while the train loss (its mean since the previous evaluation)
-fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value,
-and the loss's level fell 10% too: the median of its last 3 evaluations against that median at
+fell at least 10% since the metric took that value. alert: 5 evaluations at a degenerate value
+outside lr warm-up, and the loss's level fell 10% too: the median of its last 3 evaluations against that median at
 the metric's last move. One low epoch is no fall: a YOLOv5 box loss that bounces 0.118-0.124 with
 a single 0.104 (an early-epoch precision at 0 on a one-class run that learns later) reads 13%.
 A metric that has merely not moved yet is judged only once the run is past its opening: an
@@ -26,7 +26,10 @@ initial guess there, and a metric on a few samples (a val accuracy of 11/13, a d
 foreground accuracy over one box) can sit on its first value for a few evaluations: Keras's
 val_acc 0.846 for epochs 0-2 while the loss went 0.77 -> 0.09, then 1.0; detectron2's
 fg_cls_accuracy 0 over 8 iterations of a linear lr warm-up, then 1.0. A degenerate value is
-judged from the first evaluation.
+judged from the first evaluation; its alert counts only the evaluations since the lr last rose: a
+detector trained from scratch finds no box above its confidence threshold until its warm-up has
+run (a YOLOv8 run's precision and recall read 0 for its first 18 epochs, all under an lr rising
+3.3e-6 -> 4.8e-5 until epoch 20, while its box loss fell 56%; both moved at epoch 19): a warning.
 
 *Worsening*: a metric of what the loss optimises (not a held-out one: a val metric that worsens
 while the train loss improves is overfitting's business) that gets steadily worse while the
@@ -114,6 +117,7 @@ class ContradictoryMetrics(Detector):
         self._first = math.nan  # the metric's first value
         self._moved = False  # it has taken another value since
         self._run = 0
+        self._settled_run = 0  # the stuck evals in a row since the lr last rose
         self._reference = math.nan  # train loss when the metric took its current value
         self._tail = np.empty((0, 2))  # the last evals (metric, train loss) before this batch
         self._last_loss = math.nan  # train loss at the previous eval
@@ -139,8 +143,12 @@ class ContradictoryMetrics(Detector):
         degenerate = (zero_is_stuck & (values == 0.0)) | (half_is_stuck & ((values == 0.5) | (values == 50.0)))
         degenerate |= all_wrong & (values >= ALL_WRONG_PERCENT)
         stuck = (degenerate | ~moved) & ~perfect
-        stuck &= degenerate | ~self._opening(loss, points.ctx("lr")[where])
+        rising, plunging = self._opening(loss, points.ctx("lr")[where])
+        stuck &= degenerate | ~(rising | plunging)
         run = run_lengths(stuck, self._run)
+        # the alert counts only the evals since the lr stopped rising (module docstring)
+        settled = run_lengths(stuck & ~rising, self._settled_run)
+        self._settled_run = int(settled[-1])
         # The reference loss: at the last point where the metric moved (or the first point seen).
         fresh = ~stuck
         if math.isnan(self._reference) and not fresh[0]:
@@ -159,7 +167,7 @@ class ContradictoryMetrics(Detector):
         falling = np.isfinite(fall) & (fall >= self.loss_fall) & (reference > 0)
         held = falling & np.isfinite(level_fall) & (level_fall >= self.loss_fall) & (reference_level > 0)
         events = []
-        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", held & (run >= self.alert_evals) & degenerate))
+        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", held & (settled >= self.alert_evals) & degenerate))
         for severity, flags in rules:
             for i in self.entries(severity, flags).tolist():
                 message = self._message(values[i], bool(degenerate[i]), run[i], fall[i], points, where[i])
@@ -176,15 +184,15 @@ class ContradictoryMetrics(Detector):
         self._loss_tail = both[len(both) - (LEVEL_EVALS - 1):]
         return row_nanmedians(sliding_window_view(both, LEVEL_EVALS))  # (np.nanmedian imports numpy.ma)
 
-    def _opening(self, loss: np.ndarray, lr: np.ndarray) -> np.ndarray:
-        """True at evals still in the run's opening (module docstring): the lr rising since the
-        previous eval, or the train loss fallen below ``plunge`` times its value there."""
+    def _opening(self, loss: np.ndarray, lr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(lr rising, loss plunging) at each eval of the run's opening (module docstring): the lr
+        risen since the previous eval, the train loss fallen below ``plunge`` times its value there."""
         loss_before, lr_before = previous(loss, self._last_loss), previous(lr, self._last_lr)
         self._last_loss, self._last_lr = _last_finite(loss, self._last_loss), _last_finite(lr, self._last_lr)
         with np.errstate(invalid="ignore"):
             rising = lr > lr_before * (1.0 + 1e-6)
             plunging = (loss_before > 0) & (loss < self.plunge * loss_before)
-        return rising | plunging
+        return rising, plunging
 
     def _worsening(self, values: np.ndarray, loss: np.ndarray, points: Points, where: np.ndarray) -> list[Event]:
         """The worsening rule (module docstring), on every window of the last ``trend_evals``

@@ -286,3 +286,24 @@ def test_one_low_epoch_of_a_bouncing_loss_is_no_fall_to_alert_on():
     # The whole corpus log: no alert.
     log = CORPUS / "intro2cv-yolov5-exp23-slow-start" / "results.csv"
     assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]
+
+
+def test_a_degenerate_value_under_a_rising_lr_warns_but_does_not_alert():
+    # yolov8-keys-lite-train32-50-epochs (healthy): a YOLOv8 detector trained from scratch finds no
+    # box above its confidence threshold for 18 epochs, all under an lr warming up until epoch 20,
+    # while train/box_loss falls 56%; precision moves at epoch 19.
+    precision = [0.0] * 18 + [0.00212, 0.00178, 0.00273, 0.00417, 0.00893]
+    box_loss = [2.9282, 2.9962, 2.861, 2.5575, 2.405, 2.177, 2.0649, 1.7985, 1.6718, 1.5546, 1.5132, 1.526,
+                1.3829, 1.4382, 1.3891, 1.3151, 1.396, 1.2757, 1.2755, 1.2943, 1.2099, 1.2683, 1.2815]
+    lr = [3.28e-06, 7.2339e-06, 1.1025e-05, 1.4655e-05, 1.8121e-05, 2.1426e-05, 2.4568e-05, 2.7548e-05,
+          3.0365e-05, 3.302e-05, 3.5513e-05, 3.7843e-05, 4.0011e-05, 4.2016e-05, 4.386e-05, 4.554e-05,
+          4.7059e-05, 4.8415e-05, 4.9609e-05, 5.064e-05, 4.9528e-05, 4.7904e-05, 4.6281e-05]
+    epochs = range(1, 24)
+    found = feed(ContradictoryMetrics("metrics/precision(B)"), precision, steps=epochs, train_loss=box_loss, lr=lr)
+    assert summary(found) == [("contradictory_metrics", "warn", 4.0)]
+    # The same values once the lr has stopped rising: 5 evaluations at 0 while the loss level fell alert.
+    flat_lr = [5e-05] * 23
+    found = feed(ContradictoryMetrics("metrics/precision(B)"), precision, steps=epochs, train_loss=box_loss, lr=flat_lr)
+    assert ("contradictory_metrics", "alert", 5.0) in summary(found)
+    log = CORPUS / "yolov8-keys-lite-train32-50-epochs" / "results.csv"
+    assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]
