@@ -101,10 +101,11 @@ class Detector:
     def update(self, points: Points) -> list[Finding]:
         raise NotImplementedError
 
-    def update_values(self, values, steps=None, **context) -> list[Finding]:
+    def update_values(self, values, steps=None, context_names: dict | None = None, **context) -> list[Finding]:
         """Feed plain values: the findings they raise. ``steps`` default to 1, 2, 3, ...
         continuing over calls; ``context`` gives each context role's values aligned with them
-        (e.g. ``lr=[...]``, ``epoch=[...]``; roles the detector does not read are ignored).
+        (e.g. ``lr=[...]``, ``epoch=[...]``; roles the detector does not read are ignored), and
+        ``context_names`` the names of the series playing them (``{"task_score": "val_acc"}``).
         Line numbers count the values fed so far. For tests, benchmarks and use on its own: the
         monitor builds its Points itself."""
         values = np.atleast_1d(np.asarray(values, dtype=np.float64))
@@ -115,7 +116,7 @@ class Detector:
             if len(array) != len(values):
                 raise ValueError(f"{name} has {len(array)} values for {len(values)} points")
         self._fed += len(values)
-        return self.update(Points(self.series, steps, values, lines, aligned))
+        return self.update(Points(self.series, steps, values, lines, aligned, context_names=context_names or {}))
 
     # Helpers for subclasses -------------------------------------------------------------
 

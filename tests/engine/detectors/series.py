@@ -7,16 +7,16 @@ import numpy as np
 from lossmon.engine.detectors import Detector
 
 
-def feed(detector: Detector, values, chunks=None, steps=None, **context) -> list:
-    """Feed ``values`` (with context arrays by role) to ``detector``, in one run or in runs that
-    end at the indices ``chunks``; returns all findings."""
+def feed(detector: Detector, values, chunks=None, steps=None, names=None, **context) -> list:
+    """Feed ``values`` (with context arrays by role, and ``names`` of the series playing them) to
+    ``detector``, in one run or in runs that end at the indices ``chunks``; returns all findings."""
     values = np.asarray(values, dtype=np.float64)
     steps = np.arange(1, len(values) + 1, dtype=np.float64) if steps is None else np.asarray(steps, np.float64)
     cuts = [0, *(chunks or []), len(values)]
     findings = []
     for lo, hi in zip(cuts[:-1], cuts[1:]):
         part = {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()}
-        findings.extend(detector.update_values(values[lo:hi], steps[lo:hi], **part))
+        findings.extend(detector.update_values(values[lo:hi], steps[lo:hi], context_names=names, **part))
     return findings
 
 

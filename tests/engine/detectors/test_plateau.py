@@ -2,7 +2,6 @@ import math
 
 import numpy as np
 
-from lossmon.engine.detectors.base import Points
 from lossmon.engine.detectors.plateau import Plateau
 from tests.engine.detectors.series import alarms, decaying, feed, summary
 
@@ -263,34 +262,21 @@ CONVLSTM_V6_VAL_ACC = [0.0625, 0.1875, 0.125, 0.125, 0.0625, 0.125, 0.0, 0.0625,
                        0.0, 0.0625, 0.1875, 0.25, 0.0625, 0.0625, 0.1875, 0.1875, 0.125, 0.1875]
 
 
-def feed_named(detector, values, chunks=None, steps=None, names=None, **context) -> list:
-    """feed() with the names of the context series (the score's name says whether it is an accuracy)."""
-    values = np.asarray(values, dtype=np.float64)
-    steps = np.arange(1, len(values) + 1, dtype=np.float64) if steps is None else np.asarray(steps, np.float64)
-    cuts = [0, *(chunks or []), len(values)]
-    findings = []
-    for lo, hi in zip(cuts[:-1], cuts[1:]):
-        part = {role: np.asarray(array, np.float64)[lo:hi] for role, array in context.items()}
-        points = Points(detector.series, steps[lo:hi], values[lo:hi], np.arange(lo + 1, hi + 1), part, context_names=names or {})
-        findings.extend(detector.update(points))
-    return findings
-
-
 def test_a_loss_that_falls_onto_the_chance_level_and_stays_is_a_plateau():
     for chunks in (None, [3], [11, 12, 13]):
-        found = feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, chunks, steps=CONVLSTM_V6_STEPS,
+        found = feed(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, chunks, steps=CONVLSTM_V6_STEPS,
                            names={"task_score": "val_acc"}, task_score=CONVLSTM_V6_VAL_ACC)
         assert summary(found) == [("plateau", "warn", 207.0)]
         assert "never below ln(8) = 2.0794, the chance level for 8 classes" in found[0].message
         assert "val_acc at 0.1875 (median of its last 5 readings), near chance (1/8 = 0.125)" in found[0].message
     # The same in percent.
-    found = feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
+    found = feed(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
                        names={"task_score": "val_acc"}, task_score=100 * np.asarray(CONVLSTM_V6_VAL_ACC))
     assert summary(found) == [("plateau", "warn", 207.0)]
     # An accuracy well above chance says the classes are not 8 (or the model learns): no plateau,
     # nor with a score that is no accuracy, nor with no score (the loss is 1-3% above ln 8).
     for name, score in (("val_acc", [0.5] * 20), ("val_mAP", CONVLSTM_V6_VAL_ACC), ("", [np.nan] * 20)):
-        assert feed_named(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
+        assert feed(Plateau("train_loss_epoch"), CONVLSTM_V6_LOSS, steps=CONVLSTM_V6_STEPS,
                           names={"task_score": name}, task_score=score) == []
     # The whole log, read as lossmon check reads it.
     from lossmon.engine import check_file
@@ -324,7 +310,7 @@ SKIN_LOSS = [1.4156, 1.2365, 1.1569, 1.1123, 1.079, 1.0495, 1.0255, 1.0069, 0.98
 
 def test_a_healthy_loss_passing_through_or_ending_near_a_chance_level_is_no_plateau():
     steps = 357 + 50 * np.arange(len(POINTNET_LOSS))
-    assert feed_named(Plateau("loss"), POINTNET_LOSS, steps=steps, names={"task_score": "val_acc"}, task_score=POINTNET_VAL_ACC) == []
+    assert feed(Plateau("loss"), POINTNET_LOSS, steps=steps, names={"task_score": "val_acc"}, task_score=POINTNET_VAL_ACC) == []
     assert feed(Plateau("Loss"), SKIN_LOSS) == []
 
 
