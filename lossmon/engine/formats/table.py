@@ -16,7 +16,9 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
+from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, value_column_name
+from lossmon.engine.formats.listings import is_split_word
 from lossmon.engine.formats.long_table import long_columns, series_name
 from lossmon.engine.formats.unmeasured_cells import UnmeasuredZeros
 from lossmon.engine.naming import kind_of, split_of
@@ -61,13 +63,18 @@ _WRAPPED_CELL = re.compile(
 MAX_CELL_WORDS = 6
 
 
-def header_of(text: str) -> tuple[str, list[str]] | None:
-    """(separator, column names) when the line looks like the header of a metrics table."""
+def header_of(text: str, source: str | None = None, splits: bool = False) -> tuple[str, list[str]] | None:
+    """(separator, column names) when the line looks like the header of a metrics table: one with
+    a metric word, or, in a file its name calls a loss (``source``: its path), one whose names are
+    split words alone (pandas' ``,train,val`` in losses.csv: the loss of each split). ``splits``:
+    any header of split words alone, whatever the file (format detection, which has no path)."""
     match = _HEADER.match(text)
-    if not match or not _METRIC_WORD.search(text):
+    if not match:
         return None
     separator = match.group("sep") or match.group("isep")
     cells = [cell.strip() for cell in text.split(separator)]
+    if not _METRIC_WORD.search(text) and not (_split_words(cells) and (splits or _names_a_loss(source))):
+        return None
     if _UNNAMED.match(cells[0]):
         cells[0] = ""  # the index column pandas wrote, named on a second round trip
     if not cells[-1]:
@@ -77,6 +84,18 @@ def header_of(text: str) -> tuple[str, list[str]] | None:
     if ":" in text and _indexed_once(cells):
         return None
     return separator, cells
+
+
+def _split_words(cells: list[str]) -> bool:
+    """True when every named cell is a split's word alone ("train", "val")."""
+    named = [cell for cell in cells if cell and not _UNNAMED.match(cell)]
+    return bool(named) and all(is_split_word(cell) for cell in named)
+
+
+def _names_a_loss(source: str | None) -> bool:
+    """True when the file's name says it holds a loss (losses.csv): its split columns are that loss."""
+    name = name_from_path(source)
+    return name is not None and kind_of(name) == "loss"
 
 
 _INDEXED = re.compile(r"(.*[A-Za-z_]):(\d++)")
@@ -127,7 +146,7 @@ class TableParser(LineParser):
         self._fill_zeros: UnmeasuredZeros | None = None
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
-        header = header_of(text)
+        header = header_of(text, self.source)
         if header is not None:
             self.separator, self.columns = header
             lowered = [name.lower() for name in self.columns]
@@ -288,7 +307,7 @@ class _TableFormat(Format):
     strip_prefix = False
 
     def recognises(self, text: str) -> bool:
-        return header_of(text) is not None
+        return header_of(text, splits=True) is not None  # (the parser, which has the path, decides)
 
 
 def _header_anchor(requirement: str) -> str:

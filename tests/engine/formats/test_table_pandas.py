@@ -94,3 +94,17 @@ def test_the_corpus_tables():
         monitor = check_file(str(CORPUS / slug / name))
         assert (monitor.store.primary_train, monitor.store.primary_val) == (train, val), slug
         assert len(monitor.store[train]) == count
+
+
+# PeppeSaccardi/cnn-with-pytorch output/losses.csv: DataFrame({"train": ..., "val": ...}).to_csv()
+SPLIT_COLUMNS = ",train,val\n0,1.1410127187778853,1.096261190602125\n1,1.1232776059117884,1.0969484541099233\n"
+
+
+def test_a_loss_file_whose_columns_are_named_by_their_split_alone():
+    monitor = read(SPLIT_COLUMNS, path="output/losses.csv")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train", "val")
+    assert monitor.store["val"].values.tolist() == [1.096261190602125, 1.0969484541099233]
+    assert steps(monitor, "train") == [0, 1]
+    # the same header in a file named otherwise (a table of split sizes, say) names no loss
+    assert len(read(",train,val\n0,27344,3039\n", path="output/sizes.csv").store) == 0
+    assert header_of(",train,val") is None and header_of(",train,val", "losses.csv") == (",", ["", "train", "val"])
