@@ -26,10 +26,15 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.naming import is_metric_name
-from lossmon.engine.numbers import NUMBER, NONFINITE, to_float
+from lossmon.engine.numbers import NONFINITE, NUMBER, SCALAR_REPR, to_float
 from lossmon.engine.records import RecordBuilder
 
 _VALUE_LINE = re.compile(rf"[ \t]*+(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+# A scalar's repr alone on its line, as print(loss) or f.write(str(loss)) writes a framework's scalar:
+# "tf.Tensor(0.8734007, shape=(), dtype=float32)", "tensor(0.5210, device='cuda:0')", "np.float64(0.52)".
+_SCALAR_LINE = re.compile(
+    rf"[ \t]*+{SCALAR_REPR}[ \t]*+(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\]?+(?:,[^\r\n]{{0,120}}?)?\)[ \t]*+\Z"
+)
 # One token, or up to three words of a name that ends in a metric's noun ("Train Loss", "Val
 # Accuracy", as a one-column CSV's header): "Loss curve" on line 1 of a log is a title, not the name
 # of the values under it.
@@ -95,6 +100,7 @@ class ColumnParser(LineParser):
         self.indexed = False  # each value after its row's index (pandas' to_csv)
         self.lists = False  # each line a keyed list of values
         self.numbered = False  # each value after its epoch's number ("0001-64.5714")
+        self.wrapped = False  # each value inside a scalar's repr ("tf.Tensor(0.87, shape=(), ...)")
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self.over:
@@ -115,7 +121,9 @@ class ColumnParser(LineParser):
                 return True
             self.lists = _keyed_list(text) is not None
             self.numbered = not self.lists and _VALUE_LINE.match(text) is None and _NUMBERED_VALUE_LINE.match(text) is not None
-            if _VALUE_LINE.match(text) is None and not self.lists and not self.numbered:  # a one-word title: no column after all
+            bare = _VALUE_LINE.match(text) is not None
+            self.wrapped = not (bare or self.lists or self.numbered) and _SCALAR_LINE.match(text) is not None
+            if not (bare or self.lists or self.numbered or self.wrapped):  # a one-word title: no column after all
                 self.name, self.over = None, True
                 return False
         if self.lists:
@@ -125,7 +133,10 @@ class ColumnParser(LineParser):
             for value in values:
                 self.emit(out, line, None, {self.name: value})
             return True
-        pattern = _INDEXED_VALUE_LINE if self.indexed else _NUMBERED_VALUE_LINE if self.numbered else _VALUE_LINE
+        pattern = (
+            _INDEXED_VALUE_LINE if self.indexed else _NUMBERED_VALUE_LINE if self.numbered
+            else _SCALAR_LINE if self.wrapped else _VALUE_LINE
+        )
         match = pattern.match(text)
         if match is None:
             return False
@@ -139,6 +150,7 @@ class ColumnParser(LineParser):
 
     def rewind(self) -> None:
         self.name, self.over, self.indexed, self.lists, self.numbered = None, False, False, False, False
+        self.wrapped = False
 
 
 def _keyed_list(text: str) -> list[float] | None:
@@ -161,6 +173,7 @@ class Column(Format):
         rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0)[ \t]*+$"
         rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
         rf"|^[ \t]*+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
+        rf"|^[ \t]*+{SCALAR_REPR}[ \t]*+[-+.\d]"  # (_SCALAR_LINE)
     )
     parser = ColumnParser
     first_line_only = True

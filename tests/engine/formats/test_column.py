@@ -127,3 +127,26 @@ def test_a_header_of_words_ending_in_the_metric_names_the_column_and_a_title_doe
     title = tmp_path / "notes.txt"
     title.write_text("Loss curve\n0.5\n0.4\n")
     assert not len(check_file(str(title)).store)
+
+
+# hisham24/HeartSegmentation train_loss_history.txt: print(loss) of a TensorFlow scalar per epoch
+TF_TENSORS = (
+    "tf.Tensor(0.8734007, shape=(), dtype=float32)\n"
+    "tf.Tensor(0.15846308, shape=(), dtype=float32)\n"
+    "tf.Tensor(0.0995519, shape=(), dtype=float32)\n"
+    "tf.Tensor(0.08696299, shape=(), dtype=float32)\n"
+)
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7])
+def test_a_scalar_repr_per_line_is_a_column_named_by_the_file(chunk):
+    monitor = read_as("train_loss_history.txt", TF_TENSORS, chunk)
+    assert monitor.format_id == "column"
+    assert monitor.store["train_loss"].values.tolist() == [0.8734007, 0.15846308, 0.0995519, 0.08696299]
+    assert steps(monitor, "train_loss") == [1, 2, 3, 4]
+    # torch's and numpy's spellings
+    torch = "tensor(0.5210, device='cuda:0')\ntensor(0.4870, device='cuda:0')\n"
+    assert read_as("loss.txt", torch).store["loss"].values.tolist() == [0.521, 0.487]
+    assert read_as("loss.txt", "np.float64(0.52)\nnp.float64(0.48)\n").store["loss"].values.tolist() == [0.52, 0.48]
+    # in a file named otherwise, nothing says what they are
+    assert len(read_as("outputs.txt", TF_TENSORS).store) == 0
