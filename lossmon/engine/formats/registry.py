@@ -26,6 +26,7 @@ from lossmon.engine.formats.pass_columns import PassColumns
 from lossmon.engine.formats.stacked_rows import StackedRows
 from lossmon.engine.formats.table import KerasCsv, LightningCsv, Table, UltralyticsCsv
 from lossmon.engine.formats.torch_recipes import Timm, Torchtitan, Torchtune
+from lossmon.engine.formats.keyed_lists import KeyedLists
 from lossmon.engine.formats.value_lists import BareValueList, SplitLists
 from lossmon.engine.formats.yolo_results import YoloResultsTxt
 
@@ -71,6 +72,7 @@ FORMATS: tuple[Format, ...] = (
     BareValueList(),
     StackedRows(),
     SplitLists(),
+    KeyedLists(),
     KeyValue(),
 )
 FORMATS_BY_ID: dict[str, Format] = {fmt.id: fmt for fmt in FORMATS}
