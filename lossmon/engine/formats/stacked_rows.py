@@ -11,9 +11,10 @@ put the training curve first (np.array([train_losses, val_losses]) throughout pu
 when the array has exactly two rows and the file's name says no split, the second is that
 metric's held-out counterpart (``val_loss`` beside ``losses``). Any other count of rows (seeds,
 configurations, a third split) says nothing of what each row is: the rows after the first are
-named by their number. The rows are held until the array ends (a line that is no row of it, or
-the end of the file), which is what tells two rows from more; a table's rows (more than
-MAX_ROWS of them) are no stacked series, and none is read.
+named by their number. The first row is read as it comes (its name is sure: the app shows it while
+it follows the file, which never ends); the others are held until the array ends (a line that is no
+row of it, or the end of the input), which is what tells two rows from more; the rows after the
+first of a table (more than MAX_ROWS rows) are no stacked series, and none of them is read.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class StackedRowsParser(LineParser):
         super().__init__(fmt)
         self.name: str | None = None  # the file's metric, once line 1 was a row
         self.over = False
-        self._rows: list[tuple[int, list[float]]] = []  # (line, values) held until the array ends
+        self._width = 0  # the values of the first row (every row of the array has as many)
+        self._count = 0  # rows of the array so far
+        self._rows: list[tuple[int, list[float]]] = []  # (line, values) of the later rows, held until it ends
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self.over or (self.name is None and line != 1):
@@ -57,21 +60,25 @@ class StackedRowsParser(LineParser):
             if self.name is None:
                 self.over = True
                 return False
-        elif len(values) != len(self._rows[0][1]):
+            self._width, self._count = len(values), 1
+            self.emit_numbered(out, line, self.name, values)
+            return True
+        if len(values) != self._width:
             self.finish(out)  # another length: no row of this array
             return False
+        self._count += 1
         self._rows.append((line, values))
-        if len(self._rows) > MAX_ROWS:
+        if self._count > MAX_ROWS:
             self._rows, self.over = [], True  # a table's rows, not series
         return True
 
     def finish(self, out: RecordBuilder) -> None:
         rows, self._rows = self._rows, []
-        if not rows or self.name is None:
+        if self.name is None or not self._count:
             return
         self.over = True  # one array per file
-        for number, (line, values) in enumerate(rows, 1):
-            self.emit_numbered(out, line, self._row_name(number, len(rows)), values)
+        for number, (line, values) in enumerate(rows, 2):
+            self.emit_numbered(out, line, self._row_name(number, self._count), values)
 
     def _row_name(self, number: int, count: int) -> str:
         name = self.name
@@ -82,7 +89,7 @@ class StackedRowsParser(LineParser):
         return f"{name} row {number}"
 
     def rewind(self) -> None:
-        self.name, self.over, self._rows = None, False, []
+        self.name, self.over, self._rows, self._width, self._count = None, False, [], 0, 0
 
 
 class StackedRows(Format):

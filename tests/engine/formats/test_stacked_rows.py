@@ -4,6 +4,8 @@ np.array([losses_train, losses_vali]) to losses.txt, 2 lines of 250 values in nu
 
 from parse_helpers import CORPUS, read
 
+from lossmon.engine import Monitor
+
 LOSSES = (CORPUS / "lsst-emulator-losses-txt-two-rows-train-vali" / "losses.txt").read_text()
 TRAIN, VALI = (line.split() for line in LOSSES.splitlines())
 
@@ -44,8 +46,19 @@ def test_a_split_in_the_files_name_makes_no_held_out_row():
 
 
 def test_a_table_of_many_rows_is_no_stack_of_series():
+    # its first row was read as it came (the file's metric, sure from the file's name); the rows
+    # after it say nothing of what they are
     text = "".join(_row(TRAIN[i : i + 10]) for i in range(0, 60, 10))
-    assert _names(read(text, path="losses.txt")) == {}
+    assert _names(read(text, path="losses.txt")) == {"losses": 10}
+
+
+def test_the_first_row_is_read_before_the_array_ends():
+    # while a followed file has not ended (the app), the first row's series is there already
+    monitor = Monitor("losses.txt")
+    monitor.feed((_row(TRAIN[:12]) + _row(VALI[:12])).encode())
+    assert _names(monitor) == {"losses": 12}
+    monitor.finish()
+    assert _names(monitor) == {"losses": 12, "val_loss": 12}
 
 
 def test_a_file_named_otherwise_is_not_read():
