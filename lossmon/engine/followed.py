@@ -6,7 +6,9 @@ wait in the Monitor's line splitter, however long the writer pauses (a value cut
 ``5.423475`` … ``e-02``, must never become a record, and a block-buffered writer cuts its output
 anywhere). That final line is committed only when the file is known to be finished: the input
 ends (stdin closed, a compressed log read), the file is replaced at its path (rotation,
-recreation), or it is deleted. A deleted file stays open, and a writer still holding it may go
+recreation), or it is deleted; or when, read up to the writer, it is nothing but a document's
+closing brackets (the "}" a json.dump file ends with, no newline after it: no value can be cut
+there). A deleted file stays open, and a writer still holding it may go
 on with the same line: the bytes up to the line's next ``\\n`` are then dropped (never parsed
 alone, nor with the committed start again), except that from its next ``\\r`` on they are new
 progress-bar frames (tqdm, ``tqdm.write`` of a Hugging Face metrics dict), disjoint from the
@@ -53,6 +55,10 @@ class FollowedInput(Sink):
         """Read and parse up to ``budget`` new bytes; True when more is ready right now."""
         more = self.source.poll(self, budget)
         self.caught_up = not more
+        if not more and not self._after_commit and self.monitor.splitter.pending_closer:
+            # A JSON document that ends without a newline ("}" as json.dump leaves it) is whole:
+            # its last line is read now, not when the file ends, which a followed file never does.
+            self._commit_partial()
         return more
 
     def report_error(self, message: str) -> None:
@@ -122,7 +128,8 @@ class FollowedInput(Sink):
     # -------------------------------------------------------------------------------------
 
     def _commit_partial(self) -> None:
-        """The file is finished (deleted): its unterminated last line is a line, parsed once."""
+        """The file is finished (deleted), or its unterminated last line closes a document: that line
+        is a line, parsed once (the rest of it, if the writer goes on, is dropped)."""
         block = self.monitor.splitter.flush()
         if block is not None:
             self._after_commit = True

@@ -144,6 +144,10 @@ class LineBlock:
         return decode(self.data[start:end])
 
 
+_CLOSER_BYTES = b" \t}])"
+_MAX_CLOSER = 16
+
+
 class LineSplitter:
     """Splits a byte stream into complete, cleaned lines.
 
@@ -169,6 +173,15 @@ class LineSplitter:
     @property
     def pending_bytes(self) -> int:
         return len(self._partial)
+
+    @property
+    def pending_closer(self) -> bool:
+        """The pending line is nothing but a document's closing brackets ("}", "  ]"): the end of a
+        JSON file written without a final newline (json.dump writes none). No value can be cut in
+        it, so it may be read before its line ends."""
+        return 0 < len(self._partial) <= _MAX_CLOSER and not self._partial.strip(_CLOSER_BYTES) and (
+            b"}" in self._partial or b"]" in self._partial
+        )
 
     @property
     def overflowing(self) -> bool:

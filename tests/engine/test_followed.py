@@ -325,3 +325,21 @@ def test_a_log_that_never_writes_a_line_end_is_followed_record_by_record(log):
     records += pump_all(feed)
     assert [metrics["loss_average"] for _, _, metrics in records if "loss_average" in metrics] == checked
     assert {line for line, _, _ in records} == {1}
+
+
+def test_a_json_document_without_a_final_newline_is_read_while_followed(log):
+    # json.dump writes no newline after the closing brace (speech-nlp-loss-history-json-two-phases):
+    # followed, the document is whole once that "}" is read; it must not wait for an end of input
+    # a followed file never has, and end() later parses nothing twice.
+    corpus = os.path.join(os.path.dirname(__file__), "..", "corpus", "speech-nlp-loss-history-json-two-phases")
+    with open(os.path.join(corpus, "loss_history.json"), "rb") as f:
+        data = f.read()
+    assert data.endswith(b"}")
+    feed = feed_for(log.path)
+    log(data)
+    records = pump_all(feed)
+    assert len(records) == 20
+    assert len(feed.monitor.store["train_total"]) == 20
+    feed.end()
+    assert pump_all(feed) == []
+    assert len(feed.monitor.store["train_total"]) == 20
