@@ -66,8 +66,9 @@ BAR_CYCLES_TO_DECIDE = 3  # bars then lines of other names, this many times: the
 MAX_WAITING = 8  # step-less held-out losses kept until the first step
 # "Epoch 10 Batch 100/781 Loss: 2.29": a batch counter beside the epoch makes a per-batch line
 _BATCH_COUNTERS = frozenset(("batch", "batch_idx", "batch_id", "minibatch", "mini_batch"))
-# "/2500" right after a leading batch counter's value: the batches in the epoch
-_BATCH_LEAD_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
+# "/2500" right after a count's value: the total it counts to (a leading batch counter's batches
+# in the epoch, "[Batch 80/2500]"; a step's total, "Epoch 7/20")
+_COUNT_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
 _BATCH_LEAD_GLUE = re.compile(r"[\s\[(|:,;=*#~>-]*+")  # what may stand before it ("[Batch 80/2500] loss=...")
 EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own series
 # "5403/20000 val_loss: ...": a line that starts with its step out of the total, maybe bracketed
@@ -285,7 +286,7 @@ class KeyValueParser(LineParser):
             elif (
                 len(found) > 1 and found[0].name.lower() in _BATCH_COUNTERS and found[0].value.is_integer()
                 and found[0].value >= 0 and _BATCH_LEAD_GLUE.fullmatch(text, 0, found[0].at) is not None
-                and (batch_total := _BATCH_LEAD_TOTAL.match(text, found[0].stop)) is not None
+                and (batch_total := _COUNT_TOTAL.match(text, found[0].stop)) is not None
             ):
                 # "Batch 80/2500\t Loss 6.90 (6.50)" under "==> Epoch 1/1": the batch of the
                 # epoch out of its batches (Video-Person-ReID and its kin print no epoch on the
@@ -1168,22 +1169,18 @@ _GROUPED_STEP_NAME = re.compile(r"[a-z][a-z0-9_./]*+")
 _GROUPED_STEP_WORDS = frozenset(("step", "global_step", "iteration", "iter", "steps"))
 
 
-# "/20" right after a step's value: the total the count runs to ("Epoch 7/20", "[7/20] loss")
-_STEP_TOTAL = re.compile(r"[ \t]*+/[ \t]*+(\d++)(?![\w.])")
-
-
 def _stated_total(text: str, step_span, found) -> float | None:
     """The total a line prints its step out of ("Epoch 7/20, Loss: 1.31": 20), or None. None too
     when another counter on the line stands short of its own total ("[epoch: 2/200, iter:
     489/489]": the epoch's batches ran out, not the run)."""
     if step_span is None or not isinstance(step_span[0], int):
         return None  # (no step in the text, or the epoch and batch of "[3][40/500]")
-    total = _STEP_TOTAL.match(text, step_span[1])
+    total = _COUNT_TOTAL.match(text, step_span[1])
     if total is None:
         return None
     for pair in found:
         if pair.end != step_span[1] and pair.name.lower() in _STEP_OR_EPOCH:
-            other = _STEP_TOTAL.match(text, pair.end)
+            other = _COUNT_TOTAL.match(text, pair.end)
             if other is not None and pair.value < int(other.group(1)):
                 return None
     return float(total.group(1))
