@@ -137,6 +137,16 @@ def _fall_back(values: np.ndarray, refused: np.ndarray, tokens: Iterable[str | b
     return values, (bad if bad.any() else None)
 
 
+_FLOAT_WRITTEN = re.compile(FLOAT_WRITTEN)
+
+
+def written_floats(text: str, start: int = 0, end: int | None = None) -> list[float | None]:
+    """The values written as floats (FLOAT_WRITTEN) in ``text[start:end]``, in order: a printed
+    list's or a row's values."""
+    found = _FLOAT_WRITTEN.finditer(text, start, len(text) if end is None else end)
+    return [to_float(match.group()) for match in found]
+
+
 def to_floats(tokens: Sequence[str | bytes]) -> np.ndarray:
     """float64 array of number tokens that :data:`VALUE` matched (a token no reading takes is NaN).
 

@@ -11,7 +11,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.naming import is_metric_name, kind_of
-from lossmon.engine.numbers import FLOAT_WRITTEN, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, written_floats
 from lossmon.engine.records import RecordBuilder
 
 # the key, a comma, then the list quoted as one CSV field (its commas are inside the quotes)
@@ -19,7 +19,6 @@ _ROW = re.compile(
     rf"[ \t]*+(?P<key>[A-Za-z_][\w./-]{{0,60}}+)[ \t]*+,[ \t]*+\"\[(?P<body>[ \t]*+{FLOAT_WRITTEN}"
     rf"(?:[ \t]*+,[ \t]*+{FLOAT_WRITTEN})*+)[ \t]*+\]\"[ \t]*+\Z"
 )
-_VALUE = re.compile(FLOAT_WRITTEN)
 _KINDS = ("loss", "metric", "lr")
 
 
@@ -31,7 +30,7 @@ def keyed_list(text: str) -> tuple[str, list[float | None]] | None:
     key = match.group("key")
     if not is_metric_name(key) or kind_of(key) not in _KINDS:
         return None
-    return key, [to_float(value.group()) for value in _VALUE.finditer(text, match.start("body"), match.end("body"))]
+    return key, written_floats(text, match.start("body"), match.end("body"))
 
 
 class KeyedListsParser(LineParser):

@@ -24,13 +24,12 @@ import re
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.value_lists import MIN_BARE_VALUES
-from lossmon.engine.numbers import FLOAT_WRITTEN, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, written_floats
 from lossmon.engine.records import RecordBuilder
 
 MIN_ROW_VALUES = MIN_BARE_VALUES
 MAX_ROWS = 3  # series stacked into one array (train, val, test); more rows are a table's
 _ROW = re.compile(rf"[ \t]*+{FLOAT_WRITTEN}(?:[ \t]++{FLOAT_WRITTEN}){{{MIN_ROW_VALUES - 1},}}+[ \t]*+\Z")
-_VALUE = re.compile(FLOAT_WRITTEN)
 # A split's word in the file's name ("train_losses.txt"): its rows are not train and held-out then.
 _SPLIT_WORD = re.compile(r"(?i)(?<![a-z])(?:train(?:ing)?|val(?:id(?:ation)?)?|vali|eval|dev|test)(?![a-z])")
 _PLURAL_LOSS = re.compile(r"(?i)(loss)es\Z")  # "losses" holds losses; each row is a loss
@@ -54,7 +53,7 @@ class StackedRowsParser(LineParser):
             else:
                 self.finish(out)  # the array ended: its rows are read before what follows
             return False
-        values = [to_float(match.group()) for match in _VALUE.finditer(text)]
+        values = written_floats(text)
         if self.name is None:
             self.name = name_from_path(self.source)
             if self.name is None:

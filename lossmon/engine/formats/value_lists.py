@@ -22,10 +22,9 @@ import re
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.naming import kind_of, split_of
-from lossmon.engine.numbers import FLOAT_WRITTEN, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, written_floats
 from lossmon.engine.records import RecordBuilder
 
-_VALUE = re.compile(FLOAT_WRITTEN)
 # A table of one metric's file (per-class or per-term losses of an epoch) has a few columns; a run's
 # printed list has a value per epoch or step.
 MIN_BARE_VALUES = 8
@@ -34,10 +33,6 @@ _BARE_LIST = re.compile(
 )
 # Further lines of a bare list: any number of values (a last, shorter line of a wrapped list).
 _MORE_VALUES = re.compile(rf"[ \t]*+{FLOAT_WRITTEN}(?:[ \t]*+,[ \t]*+{FLOAT_WRITTEN})*+[ \t]*+,?+[ \t]*+\Z")
-
-
-def _values(text: str, start: int = 0, end: int | None = None) -> list[float]:
-    return [to_float(match.group()) for match in _VALUE.finditer(text, start, len(text) if end is None else end)]
 
 
 class BareValueListParser(LineParser):
@@ -57,7 +52,7 @@ class BareValueListParser(LineParser):
                 return False
         elif _MORE_VALUES.match(text) is None:
             return False
-        self._x = self.emit_numbered(out, line, self.name, _values(text), self._x)
+        self._x = self.emit_numbered(out, line, self.name, written_floats(text), self._x)
         return True
 
     def rewind(self) -> None:
@@ -89,7 +84,7 @@ def split_list(text: str) -> tuple[str, list[float]] | None:
     words = [key.strip() for key in match.group("keys").split(",") if key.strip().lower() in _SPLIT_WORDS]
     if len(words) != 1:
         return None
-    return words[0], _values(text, match.start("body"), match.end("body"))
+    return words[0], written_floats(text, match.start("body"), match.end("body"))
 
 
 class SplitListsParser(LineParser):
