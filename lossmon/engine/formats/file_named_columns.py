@@ -38,14 +38,20 @@ def value_column_name(columns: list[str], source: str | None, steps: tuple[int |
 _WORDS = re.compile(r"[^\s_./-]++")
 
 
+def loss_named_by_file(source: str | None) -> str | None:
+    """The loss the file's name names (``losses.csv``: "losses"), or None."""
+    name = name_from_path(source)
+    return name if name is not None and kind_of(name) == "loss" else None
+
+
 def loss_columns_named_by_file(
     columns: list[str], source: str | None, steps: tuple[int | None, ...],
 ) -> tuple[tuple[str, ...], str]:
     """(the columns that hold the loss the file's name names, its split) when no value column names
     a loss or a metric of its own; ((), "train") otherwise. A column any word of which names a
     counter, a clock or an id ("run_id", "wall_time") is no part of the loss."""
-    name = name_from_path(source)
-    if name is None or kind_of(name) != "loss":
+    name = loss_named_by_file(source)
+    if name is None:
         return (), "train"
     parts = []
     for index, column in enumerate(columns):

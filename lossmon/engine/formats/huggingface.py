@@ -7,7 +7,6 @@ any other ``print(dict)`` of numbers is read the same way.
 
 from __future__ import annotations
 
-import math
 import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
@@ -15,7 +14,7 @@ from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
 from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.formats.run_columns import run_columns
-from lossmon.engine.formats.table import split_totals
+from lossmon.engine.formats.table import is_fraction, split_totals
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
 from lossmon.engine.records import RecordBuilder
@@ -257,7 +256,7 @@ class HFStateParser(LineParser):
         for name in split_totals(list(columns)):
             # "train_total", "val_total" beside the terms of a loss (train_asr, train_kg ...): each
             # split's total loss when it holds fractions, as in a table (formats.table.split_totals)
-            if any(value is not None and math.isfinite(value) and not value.is_integer() for value in columns[name]):
+            if any(is_fraction(value) for value in columns[name]):
                 out.set_attrs(name, kind="loss")
         rows = max(len(values) for values in columns.values())
         for row in range(self.rows_done, rows):

@@ -16,8 +16,7 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
-from lossmon.engine.formats.column import name_from_path
-from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, value_column_name
+from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, loss_named_by_file, value_column_name
 from lossmon.engine.formats.listings import is_split_word
 from lossmon.engine.formats.long_table import long_columns, series_name
 from lossmon.engine.formats.unmeasured_cells import UnmeasuredZeros
@@ -73,7 +72,7 @@ def header_of(text: str, source: str | None = None, splits: bool = False) -> tup
         return None
     separator = match.group("sep") or match.group("isep")
     cells = [cell.strip() for cell in text.split(separator)]
-    if not _METRIC_WORD.search(text) and not (_split_words(cells) and (splits or _names_a_loss(source))):
+    if not _METRIC_WORD.search(text) and not (_split_words(cells) and (splits or loss_named_by_file(source))):
         return None
     if _UNNAMED.match(cells[0]):
         cells[0] = ""  # the index column pandas wrote, named on a second round trip
@@ -90,12 +89,6 @@ def _split_words(cells: list[str]) -> bool:
     """True when every named cell is a split's word alone ("train", "val")."""
     named = [cell for cell in cells if cell and not _UNNAMED.match(cell)]
     return bool(named) and all(is_split_word(cell) for cell in named)
-
-
-def _names_a_loss(source: str | None) -> bool:
-    """True when the file's name says it holds a loss (losses.csv): its split columns are that loss."""
-    name = name_from_path(source)
-    return name is not None and kind_of(name) == "loss"
 
 
 _INDEXED = re.compile(r"(.*[A-Za-z_]):(\d++)")
@@ -249,8 +242,7 @@ class TableParser(LineParser):
         losses is made when a series appears)."""
         for name in [name for name in self._split_totals if name in metrics]:
             self._split_totals.remove(name)
-            value = metrics[name]
-            if value == value and abs(value) != math.inf and not value.is_integer():
+            if is_fraction(metrics[name]):
                 self._split_total_losses.append(name)
 
     def _last_with_restarted_step(self, values: list[float | None]) -> list[float | None]:
@@ -285,6 +277,11 @@ def total_beside_losses(columns: list[str], parts_are_losses: bool = False) -> s
 # A split's word, then "total": "train_total", "val/total" (a custom loop's per-epoch history:
 # "epoch,train_total,val_total,train_cls,val_cls,..." beside the terms, or alone).
 _SPLIT_TOTAL = re.compile(r"(?i:train|training|val|valid|validation|eval|dev|test)[_/. -](?i:total)")
+
+
+def is_fraction(value: float | None) -> bool:
+    """A finite value with a fractional part: a split total that holds one is a loss, not a count."""
+    return value is not None and math.isfinite(value) and not value.is_integer()
 
 
 def split_totals(columns: list[str]) -> list[str]:
