@@ -103,6 +103,8 @@ class FollowedInput(Sink):
 
     def end(self) -> None:
         self._after_commit = False
+        if self.monitor.notebook.active:
+            return  # a notebook saved again (replaced): its next version goes on with this one's text
         self._add(self.monitor.finish())
         self._report_problems()
 

@@ -18,6 +18,7 @@ import numpy as np
 from lossmon.engine.monitor import Monitor
 from lossmon.engine.scan_workers import IDLE_WINDOW_SECONDS, MAX_WORKERS, MIN_BYTES, IdleWindow, ScanWorkers, workers_wanted
 from lossmon.engine.sources.files import BLOCK_BYTES, read_chunks
+from lossmon.engine.notebooks import file_is_notebook
 from lossmon.engine.transcoding import file_starts_utf16
 
 BEHIND_BYTES = MIN_BYTES  # a followed file this far behind its writer is read with scan workers
@@ -37,6 +38,8 @@ def scan_ahead(monitor: Monitor, path: str, history_bytes: int | None, idle=None
         return None
     if monitor.transcoder.active or file_starts_utf16(path):
         return None  # UTF-16: the workers' byte offsets would cut its characters
+    if monitor.notebook.active or file_is_notebook(path):
+        return None  # a notebook's lines are its outputs' text, not its bytes
     try:
         workers = ScanWorkers(path, history_bytes, count, **where)
     except Exception:  # noqa: BLE001 - whatever stops them, the log is read alone, with the same records

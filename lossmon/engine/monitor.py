@@ -23,6 +23,7 @@ from lossmon.engine.formats import AutoParser, compile_pattern
 from lossmon.engine.lines import LineBlock, LineSplitter
 from lossmon.engine.transcoding import Utf16Transcoder
 from lossmon.engine.naming import kind_of, printable_name
+from lossmon.engine.notebooks import NotebookText
 from lossmon.engine.records import RecordBatch, RecordBuilder
 from lossmon.engine.detectors.roles import resolve_roles
 from lossmon.engine.safe_text import printable
@@ -71,6 +72,7 @@ class Monitor:
         self._dropped: set[str] = set()  # names past max_series (their values are not kept)
         self.dropped_series_capped = False  # more were dropped than _dropped counts
         self.splitter = LineSplitter()
+        self.notebook = NotebookText(path)  # a Jupyter notebook read as its cells' printed text
         self.transcoder = Utf16Transcoder()  # a UTF-16 log (PowerShell's redirect) read as UTF-8
         self._pattern = compile_pattern(pattern) if pattern else None  # LossmonError when bad
         self.parser = AutoParser(format_id, self._pattern, source=path)
@@ -103,6 +105,9 @@ class Monitor:
         if self.decoder is not None:
             self.decoder.feed(data, self._builder)
             return self._ingest(None)
+        notebook = self.notebook
+        if not notebook.decided or notebook.active:
+            data = notebook.feed(data)
         transcoder = self.transcoder
         if not transcoder.decided or transcoder.active:
             data = transcoder.feed(data)
@@ -121,12 +126,14 @@ class Monitor:
         if self.decoder is not None:
             self.decoder.finish()
             return self._ingest(None)
-        rest = self.transcoder.flush()
-        if rest:
-            block = self.splitter.feed(rest)
-            if block is not None:
-                self.parser.parse_block(block, self._builder)
-        block = self.splitter.flush()
+        rest = self.notebook.flush()
+        rest = self.transcoder.feed(rest) + self.transcoder.flush()
+        block = self.splitter.feed(rest) if rest else None
+        final = self.splitter.flush()
+        if block is None:
+            block = final
+        elif final is not None:  # one block, so that all of it is counted as read (coverage)
+            block = LineBlock(block.first, block.data + b"\n" + final.data)
         if block is not None:
             self.parser.parse_block(block, self._builder)
         self.parser.finish(self._builder)
@@ -159,7 +166,12 @@ class Monitor:
         return self.parser.prescan is not None and not self.parser.prescan.ended
 
     def restart(self) -> None:
-        """The file was truncated or replaced: what follows is a new segment from line 1."""
+        """The file was truncated or replaced: what follows is a new segment from line 1. A
+        notebook is replaced each time it is saved: its new outputs are read on after the others
+        (NotebookText), in the same segment."""
+        if self.notebook.active:
+            self.notebook.reset()
+            return
         self.drop_scan_workers()
         self.splitter.reset()
         self.transcoder.reset()
