@@ -24,7 +24,8 @@ from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-# Possessive: blanks are never a separator. A colon only between digits (YOLOv5's mAP_0.5:0.95):
+# Possessive: blanks are never a separator. A colon only between digits (YOLOv5's mAP_0.5:0.95,
+# its forks' HBBmAP.5:.95):
 # "INFO:__main__:step: 10, loss: 0.5" is a logged line, not a header.
 # A blank before a digit ends a name: "Epoch 0, Step 25, total used time 7.17 (s)" is a logged
 # line of pairs, not a header.
@@ -32,7 +33,7 @@ from lossmon.engine.records import RecordBuilder
 # A name may be indexed after a colon by the group or class it is about ("avg_loss_group:0", ...,
 # "avg_loss_group:3", group DRO's per-group columns): see _indexed_once.
 _CELL_NAME = (
-    r"[ ]*+[A-Za-z_](?:[\w/().@\[\]%#+-]|[ ](?![\d.])|(?<=\d):(?=\d)|(?<=[A-Za-z_]):(?=\d++[ ]*+(?:[,\t;]|$)))*+[ ]*+"
+    r"[ ]*+[A-Za-z_](?:[\w/().@\[\]%#+-]|[ ](?![\d.])|(?<=\d):(?=\.?+\d)|(?<=[A-Za-z_]):(?=\d++[ ]*+(?:[,\t;]|$)))*+[ ]*+"
 )
 # pandas' ``DataFrame.to_csv()`` writes the index as a first column whose name is empty
 # (",loss,lr,epsilon") or, once read and written again, "Unnamed: 0". After an empty first cell

@@ -107,6 +107,23 @@ def test_a_yolov5_results_csv_with_padded_cells_and_a_colon_in_a_name():
     assert len(monitor.store["metrics/mAP_0.5:0.95"]) == 3
 
 
+# Real lines: JungHoRan/Video-object-detection @08973e8 runs/train/exp35/results.csv (a YOLOv5-OBB
+# fork): its mAP columns are spelled "HBBmAP.5" and "HBBmAP.5:.95" (a colon before ".95"), and
+# every loss of the run is nan.
+_YOLOV5_OBB_NAN_RESULTS = [
+    '               epoch,      train/box_loss,      train/obj_loss,      train/cls_loss,    train/theta_loss,   metrics/precision,      metrics/recall,    metrics/HBBmAP.5,metrics/HBBmAP.5:.95,        val/box_loss,        val/obj_loss,        val/cls_loss,      val/theta_loss,               x/lr0,               x/lr1,               x/lr2',
+    '                   0,                 nan,                 nan,                 nan,                 nan,                   0,                   0,                   0,                   0,                 nan,                 nan,                 nan,                 nan,               9e-05,               9e-05,             0.09919',
+    '                   1,                 nan,                 nan,                 nan,                 nan,                   0,                   0,                   0,                   0,                 nan,                 nan,                 nan,                 nan,          0.00017549,          0.00017549,            0.098275',
+]
+
+
+def test_a_yolov5_obb_results_csv_with_a_colon_before_a_fraction_in_a_name_and_nan_losses():
+    monitor = read("\n".join(_YOLOV5_OBB_NAN_RESULTS) + "\n")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train/box_loss", "val/box_loss")
+    assert len(monitor.store["metrics/HBBmAP.5:.95"]) == 2
+    assert {finding.pathology for finding in monitor.findings} == {"nan_or_inf"}
+
+
 def test_a_tsv_with_a_trailing_tab_on_every_line_and_spaced_names():
     # PGNet (BADBADBADBOY/pgnet.pytorch) train_log.txt: every line ends with the separator
     monitor = read(
