@@ -22,10 +22,22 @@ _CLASSIFICATION_METRIC = re.compile(
 )
 _PREFERRED_GRAD_NORM = ("grad_norm", "grad norm", "gnorm", "norm", "train/grad_norm")
 _EPOCH = ("epoch", "train/epoch")
+# YOLO's first parameter group holds the biases, whose lr is warmed *down* from warmup_bias_lr
+# (0.1) while the weights' groups warm up from 0: the schedule is the next group's (YOLOv5's
+# x/lr0 -> x/lr1, Ultralytics' lr/pg0 -> lr/pg1).
+_BIAS_GROUP_LR = re.compile(r"(x/lr|lr/pg)0")
 # Piecewise-constant series that are no schedule: some change *because* of an instability (the
 # fp16 loss scale halves on an overflow, skipped-iteration counters count them), others measure
 # the run (memory, time) or count its progress (epochs, steps).
 _NOT_SCHEDULE = re.compile(r"scale|skipped|nan|overflow|inf|mem|time|epoch|^ep$|step|iter", re.I)
+
+
+def _weights_lr(chosen: list[str], names: list[str]) -> list[str]:
+    """The lr that shows the schedule: YOLO's weights' group rather than its biases' (see _BIAS_GROUP_LR)."""
+    bias = _BIAS_GROUP_LR.fullmatch(chosen[0]) if chosen else None
+    if bias is not None and f"{bias.group(1)}1" in names:
+        return [f"{bias.group(1)}1"]
+    return chosen
 
 
 def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
@@ -46,7 +58,7 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         "train_loss": [store.primary_train] if store.primary_train else [],
         "val_loss": [store.primary_val] if store.primary_val else [],
         "grad_norm": first("grad_norm", _PREFERRED_GRAD_NORM),
-        "lr": first("lr", ("lr", "learning_rate", "learning rate")),
+        "lr": _weights_lr(first("lr", ("lr", "learning_rate", "learning rate")), by_kind.get("lr", [])),
         "epoch": [name for name in store.series if name.lower() in _EPOCH][:1],
         # Every loss and grad norm, plus counters of NaN iterations (Megatron).
         "monitored": [
