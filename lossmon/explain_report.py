@@ -32,6 +32,8 @@ def explain_text(monitor) -> str:
     e = explain(monitor)
     path = _safe(monitor.path)
     out = [f"{path}: what lossmon read"]
+    if e.notebook:
+        out.append("  notebook  read as the text its code cells printed (the lines below are that text's)")
     parts = [f"{e.counts[key]:,} {label}" for key, label in _CLASS_LABELS if e.counts[key]]
     out.append(f"  lines     {e.lines:,}" + (": " + ", ".join(parts) if parts else ""))
     out.append(
@@ -79,7 +81,8 @@ def explain_text(monitor) -> str:
 def explain_json(monitor) -> dict:
     e: Explanation = explain(monitor)
     return {
-        "lines": e.lines,
+        "lines": e.lines,  # of a notebook ("notebook": true): of the text its code cells printed
+        **({"notebook": True} if e.notebook else {}),
         "classes": e.counts,
         "not_understood_share": round(e.not_understood_share, 6),
         "cut_lines": e.cut_lines,

@@ -61,6 +61,7 @@ class Explanation:
     echoes: int = 0  # values a second statement printed again, counted once (engine/echoes.py)
     dropped_series: int = 0  # distinct names past --max-series, not kept (issue 19: counted here too)
     max_series: int = 0
+    notebook: bool = False  # a Jupyter notebook, read as its code cells' output text (lines are that text's)
     series: list[SeriesSource] = field(default_factory=list)
     shapes: list[ShapeReport] = field(default_factory=list)
 
@@ -87,6 +88,7 @@ def explain(monitor) -> Explanation:
         echoes=monitor.echoes.dropped,
         dropped_series=monitor.dropped_series,
         max_series=monitor.max_series,
+        notebook=monitor.notebook.active,
         series=series,
         shapes=shapes,
     )

@@ -98,3 +98,14 @@ def test_explain_says_how_many_echoed_values_were_counted_once(tmp_path, capsys)
     assert summary["explain"]["line_errors"] == 0
     assert main(["check", "--explain", str(log)]) == 0
     assert "9 values printed again by a second statement were counted once" in capsys.readouterr().out
+
+
+def test_explain_says_a_notebook_was_read_as_its_outputs_text(capsys):
+    from pathlib import Path
+
+    notebook = Path(__file__).resolve().parents[1] / "engine" / "data" / "colab-keras-fit.ipynb"
+    assert main(["check", "--explain", str(notebook)]) == 0
+    out = capsys.readouterr().out
+    assert "notebook  read as the text its code cells printed" in out
+    assert "keras: lines 91-109, 10 records" in out
+    assert "execution_count" not in out
