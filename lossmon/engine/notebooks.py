@@ -8,9 +8,9 @@ held until it is complete, parsed, and the text of its outputs, in cell order, i
 parsers read, as they read a terminal capture. Line numbers are that text's.
 
 A notebook is rewritten whole when it is saved (while a cell runs, Jupyter saves every couple of
-minutes). The text read so far is remembered (its length and a digest): a new version whose text
-begins with it goes on from there, as an appended log does; one that does not (outputs cleared, a
-cell run again) is read as a new segment from its start.
+minutes): each version adds only what was not read of the last (see :class:`NotebookText`), in the
+same segment; a cell run again adds its new outputs after the others, as a log a run was appended
+to.
 
 A notebook is known by its name (``.ipynb``) or by its first key (``{"cells": ...`` as Jupyter
 writes it, ``{"nbformat": ...`` as Colab does), so a notebook piped in is read the same.
@@ -32,7 +32,7 @@ _PLACEHOLDER = re.compile(r"\A\s*+<[^<>\n]{1,200}+>\s*+\Z")
 _CELL_END = re.compile(r"</t[dh]\s*+>", re.I)
 _LINE_END = re.compile(r"<br\s*+/?>|</(?:tr|p|div|li|h\d)\s*+>", re.I)
 _TAG = re.compile(r"<[^<>]{0,2000}+>")
-_SPACES = re.compile(r"[ \t]*+\t[ \t]*+")
+_SPACES = re.compile(r"[ ]*+\t[ \t]*+")  # a tab and the blanks around it
 
 
 def is_notebook_head(head: bytes) -> bool:

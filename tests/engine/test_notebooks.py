@@ -178,4 +178,4 @@ def test_an_html_progress_table_becomes_a_line_per_cell():
         if "text/html" in output.get("data", {}) and "<progress" in "".join(output["data"]["text/html"])
     )
     assert html_text(markup).splitlines() == ["[50/50 00:53, Epoch 10/10]", "Step", "Training Loss"]
-    assert html_text("<tr><td>500</td><td>0.6931</td></tr>") == "500\t0.6931\n"
+    assert html_text("<tr><td>500</td> <td>0.6931</td></tr>") == "500\t0.6931\n"  # cells side by side
