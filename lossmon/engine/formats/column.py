@@ -55,9 +55,13 @@ _LIST_VALUES = re.compile(rf"[ \t]*+{_PLAIN}(?:[ \t]*+,[ \t]*+{_PLAIN})++[ \t]*+
 _LIST_VALUE = re.compile(_PLAIN)
 _INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
 # An epoch's number, then its value, in a file named by its metric: "0001-64.5714" (f.write(f"{epoch:04d}-
-# {loss:.4f}")), "3: 0.52", "3 0.52". A dash glued to the index separates; after a blank it is the
-# value's sign ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.)
-_NUMBERED = rf"[ \t]*+(?P<index>\d++)(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
+# {loss:.4f}")), "3: 0.52", "3 0.52", or after the word that says what it counts ("Epoch 3: 0.52" in
+# epoch_losses.txt). A dash glued to the index separates; after a blank it is the value's sign
+# ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.)
+_COUNTED = r"(?i:epoch|step|iter(?:ation)?+)[ \t]*+"
+_NUMBERED = (
+    rf"[ \t]*+(?:{_COUNTED})?+(?P<index>\d++)(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
+)
 _NUMBERED_VALUE_LINE = re.compile(rf"{_NUMBERED}\Z")
 
 
@@ -172,7 +176,7 @@ class Column(Format):
     anchor = (
         rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0)[ \t]*+$"
         rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
-        rf"|^[ \t]*+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
+        rf"|^[ \t]*+(?:{_COUNTED})?+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
         rf"|^[ \t]*+{SCALAR_REPR}[ \t]*+[-+.\d]"  # (_SCALAR_LINE)
     )
     parser = ColumnParser

@@ -150,3 +150,14 @@ def test_a_scalar_repr_per_line_is_a_column_named_by_the_file(chunk):
     assert read_as("loss.txt", "np.float64(0.52)\nnp.float64(0.48)\n").store["loss"].values.tolist() == [0.52, 0.48]
     # in a file named otherwise, nothing says what they are
     assert len(read_as("outputs.txt", TF_TENSORS).store) == 0
+
+
+def test_an_epoch_word_and_count_before_each_value_in_a_file_named_by_its_metric():
+    # VishalIITB/Image_caption_generator_Course_project @142737e epoch_losses.txt (its first lines)
+    lines = "Epoch 1: 3.7831545305817493\nEpoch 2: 3.163280901701554\nEpoch 3: 2.962302800317998\nEpoch 4: 2.838067044570983\n"
+    monitor = read_as("epoch_losses.txt", lines)
+    assert monitor.store.primary_train == "epoch_losses"
+    assert list(monitor.store["epoch_losses"].values) == [3.7831545305817493, 3.163280901701554, 2.962302800317998, 2.838067044570983]
+    assert steps(monitor, "epoch_losses") == [1, 2, 3, 4]
+    # the same lines in a file whose name names nothing are not taken for a column
+    assert read_as("notes.txt", lines).store.primary_train is None
