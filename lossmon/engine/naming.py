@@ -286,6 +286,17 @@ _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
 _FREE_ENERGY = re.compile(rf"{_WORD}free[_ -]?energy{_END}", re.I)
 
 
+_BATCH_WORD = re.compile(r"(?i:\bbatch(?:es)?+\b|(?<=_)batch\b|\bbatch(?=_))")
+MIN_EPOCH_CURVE = 3  # points of a per-epoch loss that make a curve
+_BATCHES_OVER_EPOCHS = 4  # how many more points the batches' loss has, at least
+
+
+def _batch_of(name: str, loss: str) -> bool:
+    """True when ``name`` is ``loss`` with a batch word ("batch loss", "batch_loss", "loss_batch")."""
+    stripped = _BATCH_WORD.sub(" ", name).strip(" _-/.").lower()
+    return stripped != name.lower() and stripped == loss.lower()
+
+
 def _average_of(name: str, loss: str) -> bool:
     """True when ``name`` is ``loss`` with an average word ("Average loss", "avg_loss", "mean loss")."""
     stripped = _AVERAGE.sub(" ", name).strip(" _-/.").lower()
@@ -329,7 +340,15 @@ def choose_primary(
             # the run): the more complete of the two is the curve
             count = by_lower[best.lower()][1]
             averaged = [item for item in losses if item[1] > count and _average_of(item[0], best)]
-            return max(averaged, key=lambda item: (item[1], -len(item[0])))[0] if averaged else best
+            if averaged:
+                return max(averaged, key=lambda item: (item[1], -len(item[0])))[0]
+            # Too few epochs for a curve ("Epoch:1/50 Loss is :7216.7" twice in a 2-epoch run) beside
+            # the same loss of each batch ("batch loss is :8973.0" every 10 iterations): the batches'
+            # are the curve
+            batches = [item for item in losses if item[1] >= _BATCHES_OVER_EPOCHS * count and _batch_of(item[0], best)]
+            if count < MIN_EPOCH_CURVE and batches:
+                return max(batches, key=lambda item: (item[1], -len(item[0])))[0]
+            return best
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss", a VAE's "free_energy"): it is the loss the run optimises.
         totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])]

@@ -40,3 +40,51 @@ def test_a_one_epoch_run_keeps_its_batch_lines_as_the_curve():
     # one 'Train Summary | End of Epoch 1 | ... | Train Loss 5.52381'
     store = check_file("tests/corpus/denoiser-train-valid-summary-one-epoch/trainer.log").store
     assert store.primary_train == "Loss"
+
+
+# akshit-salhotra/MNIST @2188cca logs/train_14.log: a VAE's python logging, its batch lines every 10
+# iterations (the first and last few of each epoch kept here) and the summary of each of its 2 epochs.
+VAE_TWO_EPOCHS = """\
+2025-01-08 16:11:22 - INFO - epoch:0/50 iteration:0/1876 batch loss is :59014.1016
+2025-01-08 16:11:22 - INFO - epoch:0/50 iteration:10/1876 batch loss is :11910.4980
+2025-01-08 16:11:23 - INFO - epoch:0/50 iteration:20/1876 batch loss is :8973.0381
+2025-01-08 16:11:23 - INFO - epoch:0/50 iteration:30/1876 batch loss is :8531.9404
+2025-01-08 16:11:23 - INFO - epoch:0/50 iteration:40/1876 batch loss is :7762.3955
+2025-01-08 16:11:24 - INFO - epoch:0/50 iteration:50/1876 batch loss is :7931.7969
+2025-01-08 16:11:24 - INFO - epoch:0/50 iteration:60/1876 batch loss is :8402.3252
+2025-01-08 16:11:25 - INFO - epoch:0/50 iteration:70/1876 batch loss is :8084.5991
+2025-01-08 16:12:14 - INFO - epoch:0/50 iteration:1860/1876 batch loss is :6814.0352
+2025-01-08 16:12:14 - INFO - epoch:0/50 iteration:1870/1876 batch loss is :7111.5718
+2025-01-08 16:12:15 - INFO - Epoch:0/50 Loss is :7404.0215
+2025-01-08 16:12:15 - INFO - average reconstruction loss is :7214.3188
+2025-01-08 16:12:15 - INFO - average kl divergence is : 474.2311
+2025-01-08 16:12:18 - INFO - VAL loss :7352.8345
+2025-01-08 16:12:19 - INFO - epoch:1/50 iteration:0/1876 batch loss is :7609.2646
+2025-01-08 16:12:19 - INFO - epoch:1/50 iteration:10/1876 batch loss is :7808.7788
+2025-01-08 16:12:20 - INFO - epoch:1/50 iteration:20/1876 batch loss is :7893.8794
+2025-01-08 16:12:20 - INFO - epoch:1/50 iteration:30/1876 batch loss is :7341.5439
+2025-01-08 16:12:20 - INFO - epoch:1/50 iteration:40/1876 batch loss is :7167.6631
+2025-01-08 16:12:20 - INFO - epoch:1/50 iteration:50/1876 batch loss is :7356.9590
+2025-01-08 16:12:21 - INFO - epoch:1/50 iteration:60/1876 batch loss is :7588.2339
+2025-01-08 16:12:21 - INFO - epoch:1/50 iteration:70/1876 batch loss is :6682.5596
+2025-01-08 16:13:14 - INFO - epoch:1/50 iteration:1830/1876 batch loss is :7388.7681
+2025-01-08 16:13:14 - INFO - epoch:1/50 iteration:1840/1876 batch loss is :8168.2622
+2025-01-08 16:13:14 - INFO - epoch:1/50 iteration:1850/1876 batch loss is :7185.0649
+2025-01-08 16:13:14 - INFO - epoch:1/50 iteration:1860/1876 batch loss is :7374.3198
+2025-01-08 16:13:14 - INFO - epoch:1/50 iteration:1870/1876 batch loss is :7029.2295
+2025-01-08 16:13:15 - INFO - Epoch:1/50 Loss is :7216.7192
+2025-01-08 16:13:15 - INFO - average reconstruction loss is :7213.4551
+2025-01-08 16:13:15 - INFO - average kl divergence is : 8.1421
+"""
+
+
+def test_two_epoch_summaries_give_way_to_the_batch_loss_they_summarise(tmp_path):
+    log = tmp_path / "train_14.log"
+    log.write_text(VAE_TWO_EPOCHS)
+    store = check_file(str(log)).store
+    assert len(store["Loss"]) == 2 and len(store["batch loss"]) == 23
+    assert (store.primary_train, store.primary_val) == ("batch loss", "VAL loss")
+    # with as many epochs as make a curve, the summary is the curve again (the convention above)
+    log.write_text(VAE_TWO_EPOCHS.replace("Epoch:1/50 Loss is :7216.7192", "Epoch:1/50 Loss is :7216.7192\n"
+                                          "2025-01-08 16:14:15 - INFO - Epoch:2/50 Loss is :7100.1"))
+    assert check_file(str(log)).store.primary_train == "Loss"
