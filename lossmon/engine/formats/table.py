@@ -132,7 +132,7 @@ class TableParser(LineParser):
         self._last: list[float | None] = []  # each column's last value, kept once the table drifted
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
         self._total_column: str | None = None  # a "total" beside loss columns (see total_beside_losses)
-        self._long: tuple[int, int] | None = None  # (name, value) columns of a table in long form
+        self._long: tuple[int, int, int | None] | None = None  # (name, value, split) columns of a table in long form
         self._split_totals: list[str] = []  # "train_total" columns not yet judged by a value (split_totals)
         self._split_total_losses: list[str] = []  # ... and those judged losses
         self._file_losses: tuple[str, ...] = ()  # columns holding the loss the file's name names
@@ -207,7 +207,8 @@ class TableParser(LineParser):
         if self._long is not None:
             if not fits:
                 return True  # a row short of the name or value cell: no value of a named series
-            name, value = series_name(cells[self._long[0]]), values[self._long[1]]
+            split = cells[self._long[2]] if self._long[2] is not None else None
+            name, value = series_name(cells[self._long[0]], split), values[self._long[1]]
             metrics = {name: value} if name is not None and value is not None else {}
             # (a row's own schedule beside its value, "0,train,10.96,8.4e-07,15.3,...": the lr and
             # the grad norm of that step; a timestamp or a throughput is no series of the table)

@@ -64,3 +64,37 @@ def test_a_type_column_names_each_rows_series_and_its_lr_and_grad_norm_go_with_i
     assert store["lr"].values.tolist() == [8.39160839160839e-07, 1.6783216783216785e-06]
     assert store["norm"].kind == "grad_norm"
     assert not {"dt_ms", "tokens_per_sec", "value", "type"} & {series.name for series in store}
+
+
+# AngieS23/butterfly_classificator @93fcd5e results/epoch_metrics.csv (its first two epochs): the
+# split in a column of its own, the value in "result".
+BUTTERFLY = """\
+mode,epoch,metric,result
+training,0,loss,1.2030072312676505
+training,0,accuracy,0.5236414670944214
+training,0,f1,0.5204737782478333
+training,0,precision,0.5189628601074219
+training,0,recall,0.5236414670944214
+validation,0,loss,1.0542260300029407
+validation,0,accuracy,0.6796569228172302
+validation,0,f1,0.6862491965293884
+validation,0,precision,0.7215608358383179
+validation,0,recall,0.6796569228172302
+training,1,loss,1.0374766494450944
+training,1,accuracy,0.7034227252006531
+training,1,f1,0.7042869925498962
+training,1,precision,0.7069016098976135
+training,1,recall,0.7034227252006531
+validation,1,loss,0.9782079295678572
+validation,1,accuracy,0.7655889987945557
+validation,1,f1,0.7648873925209045
+validation,1,precision,0.7743813395500183
+validation,1,recall,0.7655889987945557
+"""
+
+
+def test_a_split_column_puts_each_row_under_its_split():
+    monitor = read(BUTTERFLY, path="epoch_metrics.csv")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("training/loss", "validation/loss")
+    assert list(monitor.store["validation/loss"].values) == [1.0542260300029407, float(BUTTERFLY.split("validation,1,loss,")[1].split()[0])]
+    assert list(monitor.store["training/accuracy"].steps) == [0.0, 1.0]
