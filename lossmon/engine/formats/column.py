@@ -48,12 +48,16 @@ _METRIC_WORD = re.compile(
 )
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
 # pandas' header of an unnamed column: alone (index=False), and after the index's empty name.
-_UNNAMED_HEADERS = ("0", ",0")
+_UNNAMED_HEADERS = ("0", ",0", ",0,1")
 _PLAIN = rf"(?:[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+|(?i:{NONFINITE}))"
 # The values of a keyed list: two or more numbers separated by commas, to the end of the line.
 _LIST_VALUES = re.compile(rf"[ \t]*+{_PLAIN}(?:[ \t]*+,[ \t]*+{_PLAIN})++[ \t]*+,?+[ \t]*+\Z")
 _LIST_VALUE = re.compile(_PLAIN)
 _INDEXED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<index>\d++),(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
+# pandas' to_csv of (step, value) pairs: "0,540,0.1228" under ",0,1", the row's number, then the step
+_PAIRED_VALUE_LINE = re.compile(
+    rf"[ \t]*+\d++,(?P<index>\d++)(?:\.0++)?+,(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z"
+)
 # An epoch's number, then its value, in a file named by its metric: "0001-64.5714" (f.write(f"{epoch:04d}-
 # {loss:.4f}")), "3: 0.52", "3 0.52", or after the word that says what it counts ("Epoch 3: 0.52" in
 # epoch_losses.txt). A dash glued to the index separates; after a blank it is the value's sign
@@ -102,6 +106,7 @@ class ColumnParser(LineParser):
         self.name: str | None = None  # the column's name, once line 1 gave it
         self.over = False  # line 1 named no column: nothing to read
         self.indexed = False  # each value after its row's index (pandas' to_csv)
+        self.paired = False  # each value after its row's index and its step (pandas' to_csv of pairs)
         self.lists = False  # each line a keyed list of values
         self.numbered = False  # each value after its epoch's number ("0001-64.5714")
         self.wrapped = False  # each value inside a scalar's repr ("tf.Tensor(0.87, shape=(), ...)")
@@ -122,6 +127,7 @@ class ColumnParser(LineParser):
             unnamed = text.strip()
             if unnamed in _UNNAMED_HEADERS:
                 self.indexed = unnamed == ",0"
+                self.paired = unnamed == ",0,1"
                 return True
             self.lists = _keyed_list(text) is not None
             self.numbered = not self.lists and _VALUE_LINE.match(text) is None and _NUMBERED_VALUE_LINE.match(text) is not None
@@ -138,7 +144,8 @@ class ColumnParser(LineParser):
                 self.emit(out, line, None, {self.name: value})
             return True
         pattern = (
-            _INDEXED_VALUE_LINE if self.indexed else _NUMBERED_VALUE_LINE if self.numbered
+            _INDEXED_VALUE_LINE if self.indexed else _PAIRED_VALUE_LINE if self.paired
+            else _NUMBERED_VALUE_LINE if self.numbered
             else _SCALAR_LINE if self.wrapped else _VALUE_LINE
         )
         match = pattern.match(text)
@@ -147,14 +154,14 @@ class ColumnParser(LineParser):
         value = to_float(match.group("num"))
         if value is None:
             return False
-        numbered = self.indexed or self.numbered
+        numbered = self.indexed or self.paired or self.numbered
         step, step_span = (float(match.group("index")), match.span("index")) if numbered else (None, None)
         self.emit(out, line, step, {self.name: value}, {self.name: match.span("num")}, step_span)
         return True
 
     def rewind(self) -> None:
         self.name, self.over, self.indexed, self.lists, self.numbered = None, False, False, False, False
-        self.wrapped = False
+        self.wrapped = self.paired = False
 
 
 def _keyed_list(text: str) -> list[float] | None:
@@ -174,7 +181,7 @@ class Column(Format):
     title = "One column of numbers (a header names it, or the file: loss.txt)"
     example = "loss\\n0.35797476798407574\\n0.3108355691836759"
     anchor = (
-        rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0)[ \t]*+$"
+        rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0(?:,1)?+)[ \t]*+$"
         rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
         rf"|^[ \t]*+(?:{_COUNTED})?+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
         rf"|^[ \t]*+{SCALAR_REPR}[ \t]*+[-+.\d]"  # (_SCALAR_LINE)

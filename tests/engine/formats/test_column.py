@@ -161,3 +161,13 @@ def test_an_epoch_word_and_count_before_each_value_in_a_file_named_by_its_metric
     assert steps(monitor, "epoch_losses") == [1, 2, 3, 4]
     # the same lines in a file whose name names nothing are not taken for a column
     assert read_as("notes.txt", lines).store.primary_train is None
+
+
+def test_pandas_to_csv_of_step_value_pairs_in_a_file_named_by_its_metric():
+    # blue88blue/RL_algorithms @a23df6f output/train_loss.csv (its first rows): the row's number,
+    # then the step (a DQN's updates start at 540), then the loss
+    lines = ",0,1\n0,540,0.12279941141605377\n1,541,0.06250566244125366\n2,542,0.06195906177163124\n3,543,0.11571687459945679\n"
+    monitor = read_as("train_loss.csv", lines)
+    assert monitor.store.primary_train == "train_loss"
+    assert steps(monitor, "train_loss") == [540, 541, 542, 543]
+    assert list(monitor.store["train_loss"].values)[:2] == [0.12279941141605377, 0.06250566244125366]
