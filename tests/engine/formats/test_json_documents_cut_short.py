@@ -92,3 +92,17 @@ def test_a_catboost_training_json_cut_short_gives_its_whole_iterations():
 def test_a_first_line_brace_that_opens_no_json_leaves_the_log_to_the_other_formats():
     text = "{\nstep=1 loss=0.5 acc=0.1\nstep=2 loss=0.4 acc=0.2\nstep=3 loss=0.3 acc=0.3\n"
     assert steps(read(text), "loss") == [1, 2, 3]
+
+
+DQN = (CORPUS / "dqn-rl-training-stats-json-losses-prefix" / "training_stats.json").read_text()
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 4096])
+def test_a_document_cut_inside_a_top_level_list_of_values_keeps_the_values_it_has(chunk):
+    """shiroonigami23-ui/dqn-rl-project logs/training_stats.json, its first 1792 lines: config,
+    episode_rewards, episode_lengths, then "losses": [ cut after 1529 values, no closing bracket."""
+    losses = [float(value) for value in DQN.split('"losses": [', 1)[1].replace(",", " ").split()]
+    monitor = read(DQN, chunk=chunk, path="training_stats.json")
+    assert monitor.store.primary_train == "losses"
+    assert list(monitor.store["losses"].values) == losses and len(losses) == 1529
+    assert len(monitor.store["episode_rewards"]) == 120
