@@ -25,7 +25,13 @@ def long_columns(columns: list[str]) -> tuple[int, int, int | None] | None:
     value = next((lowered.index(word) for word in _VALUE_COLUMNS if word in lowered), None)
     if name is None or value is None:
         return None
-    return name, value, next((lowered.index(word) for word in _SPLIT_COLUMNS if word in lowered), None)
+    return name, value, split_column(columns)
+
+
+def split_column(columns: list[str]) -> int | None:
+    """The index of a column that names each row's split ("mode", "split", "phase" ...), if any."""
+    lowered = [name.strip().lower() for name in columns]
+    return next((lowered.index(word) for word in _SPLIT_COLUMNS if word in lowered), None)
 
 
 def series_name(cell: str, split_cell: str | None = None) -> str | None:

@@ -18,7 +18,7 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.column_drift import Realigner
 from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, loss_named_by_file, value_column_name
 from lossmon.engine.formats.listings import is_split_word
-from lossmon.engine.formats.long_table import long_columns, series_name
+from lossmon.engine.formats.long_table import long_columns, series_name, split_column
 from lossmon.engine.formats.unmeasured_cells import UnmeasuredZeros
 from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
@@ -133,6 +133,7 @@ class TableParser(LineParser):
         self._drifted: Realigner | None = None  # set when a row had another number of cells than the header has names
         self._total_column: str | None = None  # a "total" beside loss columns (see total_beside_losses)
         self._long: tuple[int, int, int | None] | None = None  # (name, value, split) columns of a table in long form
+        self._split_index: int | None = None  # a column naming each row's split ("step,split,loss,...")
         self._split_totals: list[str] = []  # "train_total" columns not yet judged by a value (split_totals)
         self._split_total_losses: list[str] = []  # ... and those judged losses
         self._file_losses: tuple[str, ...] = ()  # columns holding the loss the file's name names
@@ -151,6 +152,7 @@ class TableParser(LineParser):
             self._last_row, self._drifted = [], None
             self._total_column = total_beside_losses(self.columns)
             self._long = long_columns(self.columns)
+            self._split_index = split_column(self.columns) if self._long is None else None
             named = value_column_name(self.columns, self.source, (self._step_index, self._epoch_index))
             if named is not None:
                 self.columns = [named if name.strip().lower() == "value" else name for name in self.columns]
@@ -221,6 +223,8 @@ class TableParser(LineParser):
             for index, (name, value) in enumerate(zip(self.columns, values))
             if value is not None and index != self._step_index and index not in fills
         }
+        if self._split_index is not None and fits:
+            metrics = self._under_split(cells[self._split_index].strip(), metrics)
         for name in metrics:
             if name not in out.attrs:
                 out.set_attrs(name, table_column=True)  # (a fill value may stand for "not measured": store._unmeasured)
@@ -258,6 +262,14 @@ class TableParser(LineParser):
         ):
             return self._last
         return [first, *self._last[1:]]
+
+    @staticmethod
+    def _under_split(split: str, metrics: dict[str, float]) -> dict[str, float]:
+        """A row of a held-out split ("500,val,3.689,...") holds that split's losses and metrics
+        ("val/loss"); its schedule columns (lr, tokens, time) are the train rows' own."""
+        if not is_split_word(split) or split_of(split) == "train":
+            return metrics
+        return {f"{split}/{name}": value for name, value in metrics.items() if kind_of(name) in ("loss", "metric")}
 
     def rewind(self) -> None:
         self.rows_seen = 0

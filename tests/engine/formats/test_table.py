@@ -148,3 +148,24 @@ def test_a_line_of_spaced_pairs_split_by_commas_is_no_header():
     )
     assert monitor.store["avg loss so far"].values.tolist() == [0.10979227721691132, 0.08230332285165787, 0.07053857296705246]
     assert steps(monitor, "avg loss so far") == [25, 50, 75]
+
+
+# akshay100188/nlemon @636d889 results/loss_curve.csv (its first rows and those around the first
+# evaluation): a split column names each row's split; the val row carries the run's lr too.
+NLEMON = """\
+step,split,loss,perplexity,lr,tokens,elapsed_s
+1,train,9.084656,8818.9294,3.000000e-07,16384,0.5
+20,train,8.568380,5262.5993,6.000000e-06,327680,4.7
+480,train,3.899738,49.3895,1.440000e-04,7864320,276.6
+500,train,3.767098,43.2544,1.500000e-04,8192000,292.4
+500,val,3.689221,40.0137,1.500000e-04,8192000,299.8
+520,train,3.743516,42.2463,1.560000e-04,8519680,312.9
+"""
+
+
+def test_a_split_column_puts_a_held_out_rows_losses_and_metrics_under_its_split():
+    monitor = read(NLEMON, path="loss_curve.csv")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", "val/loss")
+    assert list(monitor.store["val/loss"].values) == [3.689221] and list(monitor.store["val/loss"].steps) == [500.0]
+    assert len(monitor.store["loss"]) == 5 and len(monitor.store["val/perplexity"]) == 1
+    assert "val/lr" not in monitor.store and len(monitor.store["lr"]) == 5
