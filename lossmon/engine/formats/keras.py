@@ -60,6 +60,7 @@ class KerasParser(LineParser):
         self._running: deque = deque()  # (line, step, metrics) of the epoch's frames before its end
         self._summaries = False  # an epoch ended with a summary: frames are running figures
         self._frames_are_records = False  # an epoch ended without one: frames are the records
+        self._epoch_closed = False  # the epoch under its header printed its record
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
@@ -72,7 +73,7 @@ class KerasParser(LineParser):
             self._epoch_without_summary(out)
             self.epoch = int(header.group(1))
             self._last_batch = 0
-            self._headers, self._epoch_done = True, False
+            self._headers, self._epoch_done, self._epoch_closed = True, False, False
             return True
         progress = _PROGRESS.match(text)
         if not progress:
@@ -82,10 +83,11 @@ class KerasParser(LineParser):
             self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
             return True
         batch, total = int(progress.group(1)), int(progress.group(2))
-        if self._epoch_done and total != self._fit_total:
+        if self._epoch_done and (total != self._fit_total or self._epoch_closed):
             # a bar over another number of batches after the epoch's last one and before the next
             # "Epoch" header: model.evaluate() ("313/313 [===] - 1s - loss: 0.29" after epochs of
-            # 1875), test results at the last step
+            # 1875), test results at the last step; or over as many batches, once the epoch's own
+            # record was printed (evaluate() on the training data, or on a set as large)
             if batch == total:
                 found = pairs(text[progress.end() :])
                 self.emit(out, line, self.last_step, {f"test/{name}": value for name, value in found.items()})
@@ -127,6 +129,7 @@ class KerasParser(LineParser):
                 # epoch's record. Held until then, so the epoch is one point, not two.
                 self._held = (line, step, metrics)
                 return True
+        self._epoch_closed = self._headers and batch == total  # the epoch's record: its bar is over
         self.emit(out, line, step, metrics)
         return True
 

@@ -98,3 +98,24 @@ def test_a_quoted_header_counts_and_a_heading_with_more_text_does_not():
         "1000/1000 [==============================] - 2s - loss: 0.3100 - acc: 0.9000\n"
     )
     assert steps(monitor, "loss") == [2 * 1000]
+
+
+# 11330344/Thesis-Project @0c9de6d Training.ipynb, its fit cell's last epochs (early stopping at 32
+# of 50) and the evaluate() after it: a test set of as many batches as the training set's.
+THESIS_EVALUATE = """\
+Epoch 30/50
+196/196 [==============================] - 3s 13ms/step - loss: 0.7627 - accuracy: 0.7125 - val_loss: 1.0738 - val_accuracy: 0.6007
+Epoch 31/50
+196/196 [==============================] - 3s 14ms/step - loss: 0.7370 - accuracy: 0.7201 - val_loss: 1.0938 - val_accuracy: 0.5903
+Epoch 32/50
+196/196 [==============================] - 2s 12ms/step - loss: 0.7149 - accuracy: 0.7320 - val_loss: 1.0864 - val_accuracy: 0.5973
+196/196 [==============================] - 1s 3ms/step - loss: 1.0606 - accuracy: 0.5992
+Accuracy on test set: 59.92%
+"""
+
+
+def test_an_evaluation_over_as_many_batches_after_the_epochs_record_is_a_test_result():
+    monitor = read(THESIS_EVALUATE)
+    assert list(monitor.store["loss"].values) == [0.7627, 0.7370, 0.7149]
+    assert list(monitor.store["test/loss"].values) == [1.0606]
+    assert monitor.store.primary_val == "val_loss"
