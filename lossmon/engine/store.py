@@ -310,6 +310,7 @@ class SeriesStore:
         rows = [
             (s.name, s.split, s.kind, len(s)) for s in self.series.values()
             if s.name not in self._held_constant and s.name not in self._zero_held_out
+            and not s.attrs.get("final_evaluation", False)
         ]
         train, val = choose_primary(rows, self._epochs_if_batched)
         if self._forced_train and self._forced_train in self.series:

@@ -89,8 +89,10 @@ class KerasParser(LineParser):
             # 1875), test results at the last step; or over as many batches, once the epoch's own
             # record was printed (evaluate() on the training data, or on a set as large)
             if batch == total:
-                found = pairs(text[progress.end() :])
-                self.emit(out, line, self.last_step, {f"test/{name}": value for name, value in found.items()})
+                found = {f"test/{name}": value for name, value in pairs(text[progress.end() :]).items()}
+                for name in found:  # the final model's score, once: no held-out curve (store.update_primary)
+                    out.set_attrs(name, final_evaluation=True)
+                self.emit(out, line, self.last_step, found)
             return True
         values = text[progress.end() :]
         glued = _GLUED_CALLBACK.search(values) if "Epoch " in values else None

@@ -119,3 +119,15 @@ def test_an_evaluation_over_as_many_batches_after_the_epochs_record_is_a_test_re
     assert list(monitor.store["loss"].values) == [0.7627, 0.7370, 0.7149]
     assert list(monitor.store["test/loss"].values) == [1.0606]
     assert monitor.store.primary_val == "val_loss"
+
+
+# Allocco14/Osteoartritis @5d216c6 train_cnn.ipynb: a Keras 3 fit without validation data, its last
+# epochs (ANSI-styled bars), then evaluate() on the test set and the notebook's own print of it.
+OSTEO_NO_VAL = 'Epoch 8/10\n\x1b[1m18/18\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m5s\x1b[0m 273ms/step - accuracy: 0.8147 - loss: 0.4244\nEpoch 9/10\n\x1b[1m18/18\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m5s\x1b[0m 279ms/step - accuracy: 0.8332 - loss: 0.3648\nEpoch 10/10\n\x1b[1m18/18\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m5s\x1b[0m 273ms/step - accuracy: 0.8431 - loss: 0.3848\n\x1b[1m5/5\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m1s\x1b[0m 68ms/step - accuracy: 0.7662 - loss: 0.6852\nPrecisión en datos de prueba: 0.7659574747085571\n'
+
+
+def test_an_evaluation_after_a_fit_without_validation_is_no_held_out_curve():
+    monitor = read(OSTEO_NO_VAL)
+    assert list(monitor.store["loss"].values) == [0.4244, 0.3648, 0.3848]
+    assert list(monitor.store["test/loss"].values) == [0.6852]
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", None)
