@@ -536,7 +536,44 @@ def _with_split_suffixes(text: str, found: list[Pair]) -> list[Pair]:
     return tagged
 
 
+# Two names and their two values set against each other: "average loss generator vs. discrim.:
+# 2.854357 vs. 0.416896" (a GAN notebook's print per epoch): the first value is the first name's.
+_VERSUS = re.compile(
+    rf"(?P<a>[^\W\d][\w.-]{{0,30}}+(?:[ ][^\W\d][\w.-]{{0,30}}+){{0,3}}?)[ ]++vs\.?+[ ]++"
+    rf"(?P<b>[^\W\d][\w-]{{0,30}}+)\.?+[ \t]*+:[ \t]*+(?P<x>{VALUE})[ ]++vs\.?+[ ]++(?P<y>{VALUE})"
+)
+
+
+# The step word before them, its count bracketed or not, spaced or not: "Epoch [1 / 20]", "epoch 3".
+_STEP_BEFORE = re.compile(
+    r"(?<![\w./@-])(?P<word>(?i:epoch|step|iteration|iter))[ \t]*+[\[(]?+[ \t]*+(?P<step>\d++)"
+    r"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+[\])]?+"
+)
+
+
+def versus_pairs(text: str) -> list[Pair]:
+    """The two pairs of "a vs. b: x vs. y" (see ``_VERSUS``), after the step the line opens with,
+    if any; or none."""
+    match = _VERSUS.search(text)
+    if match is None:
+        return []
+    x, y = to_float(match.group("x")), to_float(match.group("y"))
+    if x is None or y is None:
+        return []
+    found = [
+        Pair(match.group("a"), x, *match.span("x"), match.start("a"), match.end("x")),
+        Pair(match.group("b"), y, *match.span("y"), match.start("b"), match.end("y")),
+    ]
+    step = _STEP_BEFORE.search(text, 0, match.start("a"))
+    if step is not None:
+        start, end = step.span("step")
+        found.insert(0, Pair(step.group("word"), float(step.group("step")), start, end, step.start(), step.end()))
+    return found
+
+
 def _message_pairs(text: str) -> list[Pair]:
+    if " vs" in text and (versus := versus_pairs(text)):
+        return versus
     repeats: list[Pair] = []
     if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
         found = find_pairs(text, repeats=repeats)
