@@ -6,7 +6,8 @@ A point is an epoch: the train loss is the epoch's mean (a few % of noise), one 
 (YOLO: 3). Pathologies are injected as in synth.py but with windows in epochs; the hard
 negatives are what such logs do when healthy: smooth decays, noisier epoch values, a val bump
 while the lr warms up, a metric that saturates, and short per-batch logs (Lightning's
-metrics.csv: a few dozen noisy batches after a fast first drop).
+metrics.csv: a few dozen noisy batches after a fast first drop), and runs that log an accuracy
+that saturates high or rises slowly from low (never a model stuck at the class prior).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from benchmarks.detectors.synth import Label, Run
 
 SHORT_PATHOLOGIES = ("not_converging", "overfitting", "plateau", "exploding_loss", "contradictory_metrics", "nan_or_inf")
 SHORT_NEGATIVES = ("smooth", "noisy", "warmup_bump", "saturated", "per_batch")
+# Healthy runs that log an accuracy (train and val, as Keras does), drawn from a random stream of
+# their own so that the runs above stay the same: one that saturates high with a tiny jitter, a
+# hard task's that stays low and rises slowly. Neither is a model stuck at the class prior.
+ACCURACY_NEGATIVES = ("accuracy_high", "accuracy_slow")
 
 
 def _epochs(rng, low: int = 10) -> int:
@@ -136,6 +141,33 @@ def negative_short(rng, name: str, kind: str) -> Run:
     raise ValueError(kind)
 
 
+def accuracy_negative(rng, name: str, kind: str) -> Run:
+    run = healthy_short(rng, name, f"healthy/short_{kind}", n=_epochs(rng, 12))
+    e = np.arange(run.points, dtype=np.float64)
+    if kind == "accuracy_high":  # 0.5-0.9 of its ceiling (0.95-0.999) at epoch 1, then there, +-0.0002-0.002
+        ceiling = rng.uniform(0.95, 0.999)
+        opening = ceiling * rng.uniform(0.5, 0.9)
+        progress = 1.0 - np.exp(-e / (rng.uniform(0.05, 0.3) * run.points + 1))
+        jitter = rng.uniform(0.0002, 0.002)
+    elif kind == "accuracy_slow":  # 0.02-0.3 at epoch 1, 0.05-0.3 higher by the end, +-0.001-0.01
+        opening = rng.uniform(0.02, 0.3)
+        ceiling = opening + rng.uniform(0.05, 0.3)
+        progress = 1.0 - np.exp(-e / (rng.uniform(0.3, 1.0) * run.points + 1))
+        jitter = rng.uniform(0.001, 0.01)
+    else:
+        raise ValueError(kind)
+    # A cross-entropy to match: 0.01-0.1 at the end for a high accuracy, 2.5-4.2 for a hard task's
+    # low one (many classes: ln 100 = 4.6), never settling at a telling chance level ln(k).
+    floor = rng.uniform(0.01, 0.1) if kind == "accuracy_high" else rng.uniform(2.5, 4.2)
+    curve = floor + rng.uniform(0.5, 3.0) * np.exp(-e / (rng.uniform(0.1, 0.4) * run.points + 1))
+    run.series["loss"] = curve * np.exp(rng.uniform(0.005, 0.04) * rng.standard_normal(run.points))
+    run.evals["val_loss"] = curve * rng.uniform(1.0, 1.3) * np.exp(rng.uniform(0.005, 0.03) * rng.standard_normal(run.points))
+    accuracy = opening + (ceiling - opening) * progress
+    run.series["accuracy"] = np.round(np.minimum(1.0, accuracy + jitter * rng.standard_normal(run.points)), 4)
+    run.evals["val_accuracy"] = np.round(np.minimum(1.0, accuracy * rng.uniform(0.97, 1.0) + jitter * rng.standard_normal(run.points)), 4)
+    return run
+
+
 def short_suite(seed: int = 0, per_pathology: int = 30, per_negative: int = 30) -> list[Run]:
     rng = np.random.default_rng(seed + 1000)
     runs = []
@@ -146,4 +178,8 @@ def short_suite(seed: int = 0, per_pathology: int = 30, per_negative: int = 30) 
     for kind in SHORT_NEGATIVES:
         for i in range(per_negative):
             runs.append(negative_short(rng, f"short-{kind}-{i}", kind))
+    accuracy_rng = np.random.default_rng(seed + 2000)
+    for kind in ACCURACY_NEGATIVES:
+        for i in range(per_negative):
+            runs.append(accuracy_negative(accuracy_rng, f"short-{kind}-{i}", kind))
     return runs

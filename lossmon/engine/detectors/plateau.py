@@ -33,6 +33,17 @@ below the first. Long runs: smoothed block means within 0.5% of ln(k) in 3 of 4 
 latest too), 10 of them outside warm-up, never below, quiet, and 5% below the opening (less is a
 dead start). A healthy loss passing through ln(k) neither stays nor keeps off below it. Warn; the
 warning goes out once the loss gets 0.5% below ln(k).
+The accuracy that tells a chance level is the held-out one or, with none, the first
+classification metric if it is an accuracy over classes that has changed value 3 times and is
+no better than its first reading (a Keras fit with no validation, loss onto ln 2, accuracy
+0.496-0.503; a running mean of the first epoch's accuracy that rose 9% -> 13.5% is no chance).
+A model that predicts the same class for every input (the class frequencies) is *stuck at the
+class prior*: its loss sits at the entropy of the class frequencies, below ln(k) when the classes
+are unbalanced (a Keras run of 10 classes flat at 2.17 < ln 10), and its accuracy is frozen low
+(stats/prior.py: 10 readings within 0.005, no better than a coin or than its first reading). Short
+runs, fresh, outside warm-up: such an accuracy, held-out or train, while the loss makes no 1%
+progress over its last 10 points and is no lower than any constant guess of that accuracy could
+score, warns; the warning goes out once the accuracy rises above its band.
 A loss *frozen* at one full-precision value (stats/frozen.py: the same value to its last digit,
 of 6 significant digits or more, over distinct steps) warns after 20 records and alerts after 50,
 wherever the segment starts: a loss that no batch moves is no converged one (a Lightning run's
@@ -53,6 +64,7 @@ from lossmon.engine.detectors.stats.features import (
 )
 from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.detectors.stats.frozen import FrozenRuns
+from lossmon.engine.detectors.stats.prior import FrozenLowAccuracy, beats_any_constant_guess, over_classes
 from lossmon.engine.detectors.stats.task_score import is_accuracy
 from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step, severity_rank
@@ -89,6 +101,9 @@ class Plateau(Detector):
         chance_share, score_recent: ... an accuracy that has not covered this share of the way
             from chance (1/k) to 1, by the median of its last ``score_recent`` readings.
         frozen_warn, frozen_alert: records of one frozen value (stats/frozen.py) to warn, to alert.
+        prior_readings, prior_hair: a short run's accuracy whose last ``prior_readings`` readings
+            stay within ``prior_hair`` (absolute; x100 in percent), low (stats/prior.py), while the
+            loss makes no ``short_progress`` over them: the model predicts one class (warn).
 
     A loss stuck at ln 2 (a binary classifier that learns nothing) from its first point:
 
@@ -99,7 +114,9 @@ class Plateau(Detector):
 
     pathology = "plateau"
     driver = "train_loss"
-    context = {"lr": LAST, "epoch": LAST, "task_score": LAST}
+    # The held-out task score, and the first classification metric (an accuracy, train or val:
+    # a log with no held-out accuracy may still log the train one).
+    context = {"lr": LAST, "epoch": LAST, "task_score": LAST, "classification_metric": LAST}
 
     def __init__(
         self, series: str = "loss", attrs: dict | None = None, *,
@@ -109,7 +126,9 @@ class Plateau(Detector):
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
         short_noisy_share: float = 0.75, score_evals: int = 3, frozen_warn: int = 20, frozen_alert: int = 50,
         chance_above: float = 1.03, chance_share: float = 0.1, score_recent: int = 5,
+        prior_readings: int = 10, prior_hair: float = 0.005,
     ) -> None:
+        self.prior_readings, self.prior_hair = prior_readings, prior_hair
         self.chance_above, self.chance_share, self.score_recent = chance_above, chance_share, score_recent
         self.frozen_warn, self.frozen_alert = frozen_warn, frozen_alert
         self.score_evals = score_evals
@@ -148,6 +167,15 @@ class Plateau(Detector):
         self._score_scale = 1.0  # 100 for a score in percent
         self._chance_k = 0  # the chance level ln(k) a warning named (0: none)
         self._band_blocks: dict[int, list[int]] = {}  # k: smoothed block means within 0.5% of ln(k), [all, outside warm-up]
+        self._score_source = ""  # the accuracy _recent_score reads ...
+        self._source_first = math.nan  # ... its first reading ...
+        self._source_changes = 0  # ... how many times its value changed (the first reading too) ...
+        self._source_last = math.nan  # ... and its last value
+        self._prior_tracks: dict[str, FrozenLowAccuracy] = {}  # each accuracy the prior rule reads
+        self._prior_logs: list[float] = []  # log loss at each point of a short run (NaN: none) ...
+        self._prior_steps: list[float] = []  # ... and its step
+        self._prior_age = 0  # points of a short run outside lr warm-up
+        self._prior_ceiling = ("", math.inf)  # the accuracy that warned, above this: the warning goes out
 
     def update(self, points: Points) -> list[Finding]:
         if self.attrs.get("running_sum"):
@@ -158,6 +186,7 @@ class Plateau(Detector):
             self._fresh = starts_fresh(points.steps, points.ctx("epoch"))
         quiet = self.feature(points, "lr_quiet", LrQuiet)
         short = self._short(self.feature(points, "short_trend", ShortTrend), quiet, points) + self._frozen_value(points)
+        short += self._prior(points, quiet)
         blocks, (index, _, bouncing, _, _) = self.feature(points, "trend_blocks", TrendBlocks)
         if not len(blocks):
             return self.apply(points, short)
@@ -211,10 +240,11 @@ class Plateau(Detector):
         # classifier at val_acc 0.19 -> 0.06 while its loss sits at 2.2 for 13 epochs) is as plainly
         # no progress as one at a chance level: both need only the short wait.
         never_rose = self._score_never_rose(points.ctx("task_score"))
-        recent_score, score_read = self._recent_score(points.ctx("task_score"))
+        recent_score, score_read, score_settled = self._recent_score(*self._accuracy(points))
         if not len(stats):
             return []
         never_rose, recent_score, score_read = never_rose[stats.index], recent_score[stats.index], score_read[stats.index]
+        score_settled = score_settled[stats.index]
         counted = ~quiet[stats.index] & (spanned[stats.index] >= self.short_steps)
         age = outside[stats.index]
         at_chance = np.array([_clearly_at_chance(math.exp(level)) for level in stats.recent.tolist()])
@@ -242,7 +272,9 @@ class Plateau(Detector):
                 score = points.ctx_name("task_score", "the held-out score")
                 message += f"; {score} never rose above its first value ({self._score_first:.4g})"
             events.append(Event(i, "warn", message, "dead"))
-        events.extend(self._chance_short(stats, counted & (age >= self.short_at_chance), recent_score, score_read, points))
+        events.extend(self._chance_short(
+            stats, counted & (age >= self.short_at_chance), recent_score, score_read, score_settled, points
+        ))
         epoch_level = self._epoch_level(points)[stats.index]
         for k in self._noisy_dead(stats, counted & epoch_level & (age >= self.short_noisy)).tolist():
             i = int(stats.index[k])
@@ -253,13 +285,13 @@ class Plateau(Detector):
             ), "dead"))
         return events
 
-    def _chance_short(self, stats, eligible, recent_score, score_read, points: Points) -> list[Event]:
+    def _chance_short(self, stats, eligible, recent_score, score_read, score_settled, points: Points) -> list[Event]:
         """A short run that fell onto a chance level ln(k), from however high it started, and sits
         there (module docstring): falling from the overshoot of fresh logits to ln(k) is no progress."""
         flags = np.zeros(len(stats), dtype=bool)
         found: dict[int, tuple[int, str]] = {}
-        accuracy = is_accuracy(points.ctx_name("task_score", ""))
-        score = points.ctx_name("task_score", "the held-out score")
+        score = self._accuracy(points)[1]
+        accuracy = bool(score)
         smooth = (stats.jitter < self.short_smooth) & eligible
         for j in np.flatnonzero(smooth).tolist():
             recent, level = math.exp(stats.recent[j]), math.exp(stats.level[j])
@@ -273,7 +305,8 @@ class Plateau(Detector):
             if math.exp(stats.best[j]) < CHANCE_BELOW * math.log(k):  # ... and it never got below it
                 continue
             chance = 1.0 / k
-            if accuracy and recent_score[j] <= self._score_scale * (chance + self.chance_share * (1.0 - chance)):
+            near_chance = recent_score[j] <= self._score_scale * (chance + self.chance_share * (1.0 - chance))
+            if accuracy and near_chance and score_settled[j]:
                 why = (f"; {score} at {recent_score[j]:.4g} (median of its last {score_read[j]} readings), "
                        f"near chance (1/{k} = {self._score_scale * chance:.4g})")
             elif _telling_classes(recent) == k == _telling_classes(level) and stats.progress[j] < math.log(self.short_progress):
@@ -335,24 +368,119 @@ class Plateau(Detector):
             f"for {k} classes (falling to it is no progress)"
         )
 
-    def _recent_score(self, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """At each point: the median of the task score's last ``score_recent`` readings, and how many."""
+    def _accuracy(self, points: Points) -> tuple[np.ndarray, str, bool]:
+        """The accuracy that says whether the model beats chance, its name ("": none), and
+        whether it is held out: the task score if it is an accuracy, else the first
+        classification metric if it is one over classes (a Keras fit with no validation logs its
+        train accuracy only)."""
+        name = points.ctx_name("task_score", "")
+        if is_accuracy(name):
+            return points.ctx("task_score"), name, True
+        name = points.ctx_name("classification_metric", "")
+        if over_classes(name):
+            return points.ctx("classification_metric"), name, False
+        return np.full(len(points), np.nan), "", False
+
+    def _recent_score(self, score: np.ndarray, source: str, held_out: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """At each point: the median of the accuracy's last ``score_recent`` readings, how many,
+        and whether it may speak for a chance level: a held-out accuracy may; a train accuracy
+        only once it has changed value ``score_evals`` times and its median is no better than its
+        first reading (a running mean of the first epoch's accuracy, 9% -> 13.5% at a loss
+        still falling through ln 10, is a model learning; so is a language model's 0% -> 6%)."""
+        if source != self._score_source:  # another series now speaks for the accuracy
+            self._score_source, self._score_scale = source, 1.0
+            self._scores.clear()
+            self._source_first, self._source_changes, self._source_last = math.nan, 0, math.nan
         out, read = np.full(len(score), np.nan), np.zeros(len(score), dtype=np.int64)
+        settled = np.full(len(score), held_out)
         for i, value in enumerate(score.tolist()):
             if math.isfinite(value):
                 self._scores.append(value)
                 if value > 1.0:
                     self._score_scale = 100.0  # an accuracy in percent
+                if math.isnan(self._source_first):
+                    self._source_first = value
+                self._source_changes += int(value != self._source_last)
+                self._source_last = value
             if self._scores:
                 out[i], read[i] = median(list(self._scores)), len(self._scores)
-        return out, read
+                if not held_out:
+                    settled[i] = self._source_changes >= self.score_evals and (
+                        out[i] <= self._source_first + self.prior_hair * self._score_scale
+                    )
+        return out, read, settled
 
     def raise_finding(self, severity, points, index, message, family=""):
-        # One stuck loss, one warning: a dead start and a chance level are two views of it.
-        held = self._actives.get("chance" if family == "dead" else "dead" if family == "chance" else "")
-        if held is not None and family in ("dead", "chance") and severity_rank(held.severity) >= severity_rank(severity):
-            return None
+        # One stuck loss, one warning: a dead start, a chance level and an accuracy frozen at the
+        # class prior are views of it.
+        if family in STUCK_VIEWS:
+            for other in STUCK_VIEWS:
+                held = self._actives.get(other)
+                if other != family and held is not None and severity_rank(held.severity) >= severity_rank(severity):
+                    return None
         return super().raise_finding(severity, points, index, message, family)
+
+    def _prior(self, points: Points, quiet: np.ndarray) -> list[Event]:
+        """A short run whose accuracy (held-out or train: either tells) is frozen low
+        (stats/prior.py) while its loss makes no 1% progress (the medians of the halves of its
+        last ``prior_readings`` points): the model predicts the same class, whatever its input.
+        Also for a running mean of the epoch (Keras): a constant predictor's is as flat as its
+        epoch figure, and the noisy opening batches of a learning model's leave the band."""
+        room = SHORT_LIMIT - len(self._prior_logs)
+        if room <= 0 or not self._fresh:
+            return []
+        sources = []
+        for role in ("task_score", "classification_metric"):
+            name = points.ctx_name(role, "")
+            if over_classes(name) and name not in [known for known, _, _ in sources]:
+                track = self._prior_tracks.setdefault(name, FrozenLowAccuracy(self.prior_readings, self.prior_hair))
+                sources.append((name, points.ctx(role), track))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log(points.values[:room])
+        logs[~np.isfinite(logs)] = np.nan
+        if not sources:  # no accuracy (yet): keep the loss in step, point by point costs nothing
+            self._prior_logs.extend(logs.tolist())
+            self._prior_steps.extend(points.steps[:room].tolist())
+            self._prior_age += int(np.count_nonzero(~quiet[:room]))
+            return []
+        flags = np.zeros(len(points), dtype=bool)
+        found: dict[int, tuple | None] = {}
+        for i, value in enumerate(logs.tolist()):
+            self._prior_logs.append(value)
+            self._prior_steps.append(float(points.steps[i]))
+            self._prior_age += int(not quiet[i])
+            frozen = []
+            for name, accuracy, track in sources:
+                reading = float(accuracy[i])
+                state = track.update(reading, len(self._prior_logs) - 1)
+                if state is not None:
+                    frozen.append((name, state, track.scale))
+                if name == self._prior_ceiling[0] and reading > self._prior_ceiling[1]:
+                    self._prior_ceiling = ("", math.inf)
+                    found[i] = None  # the accuracy rose above its band: the warning goes out
+            if not frozen or quiet[i] or self._prior_age < self.short_at_chance:
+                continue
+            recent = [log for log in self._prior_logs[-self.prior_readings :] if not math.isnan(log)]
+            half = len(recent) // 2
+            if half < 2:
+                continue
+            late = median(recent[-half:])
+            frozen = [hit for hit in frozen if not beats_any_constant_guess(math.exp(late), hit[1].level / hit[2])]
+            if frozen and median(recent[:half]) - late < math.log(self.short_progress):
+                flags[i] = True
+                found[i] = (*frozen[0], late)
+        events = [Event(i, None, family="prior") for i, hit in found.items() if hit is None]
+        for i in self.entries("prior", flags).tolist():
+            name, state, scale, late = found[i]
+            self._prior_ceiling = (name, state.high + self.prior_hair * scale)
+            events.append(Event(i, "warn", (
+                f"{name} frozen at {state.level:.4g} ({state.low:.4g}-{state.high:.4g}) since step "
+                f"{format_step(self._prior_steps[state.since])}, no better than its first reading ({state.first:.4g}), "
+                f"while the loss sits at {math.exp(late):.4g} with no {self.short_progress - 1:.0%} progress "
+                f"(step {format_step(points.steps[i])}): the model predicts the same class for every input "
+                f"(the class frequencies)"
+            ), "prior"))
+        return events
 
     def _frozen_value(self, points: Points) -> list[Event]:
         """A loss frozen at one full-precision value (module docstring)."""
@@ -471,6 +599,7 @@ def _from_start(fall: float) -> str:
 
 
 CHANCE_BELOW = 0.995  # a loss at a chance level ln(k) gets no more than 0.5% below it
+STUCK_VIEWS = ("dead", "chance", "prior")  # the families of a loss that does not improve: one warning
 TELLING_CLASSES = (*range(2, 11), 100, 1000, 10_000, 100_000)  # as _telling_classes names them
 
 

@@ -44,6 +44,8 @@ def inputs(cls):
                "schedule": np.where(np.arange(N) == 2500, 2500.0, 0.0),
                # an RL episode return, logged with one decimal: it improves from about point 3000
                "reward": np.round(np.concatenate((np.full(3000, 1.0) + 0.1 * (np.arange(3000) % 3), np.linspace(1.5, 3, N - 3000))), 1),
+               # a train accuracy at a one-class guess's 0.19 (read only under a name that says accuracy)
+               "classification_metric": 0.19 + 0.001 * (np.arange(N) % 3),
                # a held-out task score (mAP, accuracy) that holds, then falls from point 6000
                "task_score": 0.7 + 0.02 * np.sin(np.arange(N) / 7.0) - np.where(np.arange(N) > 6000, (np.arange(N) - 6000) / 1e4, 0.0)}
     return driver[cls.driver], {role: context[role] for role in cls.context}

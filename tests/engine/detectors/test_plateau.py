@@ -335,3 +335,129 @@ def test_a_long_run_that_falls_onto_ln_10_and_stays_is_a_plateau():
     assert alarms(feed(Plateau("loss"), (0.5 + 2.0 * np.exp(-t / 300)) * np.exp(0.01 * rng.standard_normal(len(t))))) == []
     converging = (chance + 3.0 * np.exp(-t / 300)) * np.exp(0.01 * rng.standard_normal(len(t)))
     assert not any("chance level" in f.message for f in feed(Plateau("loss"), converging))
+
+
+# tests/corpus/ossp-keras-fit-notebook-chance-plateau (plateau): a Keras fit of 10 classes in a
+# notebook (00dbgpdnjs/OSSP train.ipynb), one record per epoch (243 batches) and a last frame of
+# epoch 32. The loss overshoots (67.9-81.6), falls to 2.28 by epoch 11 and sits at 2.169-2.173 from
+# epoch 17: below ln 10 = 2.303 (the class frequencies' entropy), at no telling chance level, while
+# acc stays at 0.1933-0.1939 and val_acc at 0.1777-0.1812: the model predicts the same class.
+OSSP_STEPS = [243 * epoch for epoch in range(1, 32)] + [7761]
+OSSP_LOSS = [67.8954, 81.5703, 76.5037, 10.2585, 6.9264, 3.9166, 3.4066, 3.5543, 2.6631, 4.3456, 2.2766, 2.2252, 2.2043,
+             2.1932, 2.2783, 2.5799, 2.1732, 2.1727, 2.1725, 2.172, 2.1715, 2.1712, 2.1708, 2.1707, 2.1704, 2.1703, 2.1702,
+             2.1695, 2.1698, 2.169, 2.1698, 2.1692]
+OSSP_ACC = [0.2244, 0.3398, 0.2084, 0.2244, 0.1754, 0.1367, 0.2077, 0.2207, 0.2215, 0.215, 0.194, 0.1928, 0.1935, 0.1936,
+            0.1933, 0.1904, 0.1936, 0.1936, 0.1935, 0.1936, 0.1933, 0.1936, 0.1936, 0.1936, 0.1936, 0.1935, 0.1935, 0.1939,
+            0.1933, 0.1937, 0.1935, 0.1938]
+OSSP_VAL_ACC = [0.3821, 0.3159, 0.2427, 0.216, 0.1963, 0.1823, 0.1998, 0.2044, 0.1916, 0.1789, 0.18, 0.1789, 0.18, 0.18,
+                0.1777, 0.1789, 0.18, 0.18, 0.18, 0.18, 0.18, 0.18, 0.18, 0.18, 0.18, 0.1812, 0.18, 0.1812, 0.1812, 0.18,
+                0.1789, 0.1789]  # the last frame has no val_acc: the epoch 31 value carried (LAST)
+OSSP_NAMES = {"task_score": "val_acc", "classification_metric": "acc"}
+
+
+def test_an_accuracy_frozen_low_while_the_loss_sits_flat_is_a_plateau_at_the_class_prior():
+    for chunks in (None, [12], [21, 22, 23], list(range(2, 32))):  # (a first call of one point at step 243 looks resumed)
+        found = feed(Plateau("loss"), OSSP_LOSS, chunks, steps=OSSP_STEPS, names=OSSP_NAMES,
+                     task_score=OSSP_VAL_ACC, classification_metric=OSSP_ACC)
+        # epoch 23: acc's last 10 readings (epochs 12-23) within 0.0032, the loss 0.1% lower in 10 epochs
+        assert summary(found) == [("plateau", "warn", 5589.0)]
+        assert found[0].message.startswith(
+            "acc frozen at 0.1935 (0.1904-0.1936) since step 2916, no better than its first reading (0.2244), "
+            "while the loss sits at 2.171 with no 1% progress (step 5589): the model predicts the same class"
+        )
+    # val_acc alone says it too, later: it repeats 0.18 exactly for 9 epochs (one reading, not nine).
+    found = feed(Plateau("loss"), OSSP_LOSS, steps=OSSP_STEPS, names={"task_score": "val_acc"}, task_score=OSSP_VAL_ACC)
+    assert summary(found) == [("plateau", "warn", 6804.0)] and found[0].message.startswith("val_acc frozen at 0.18")
+    # With no accuracy, the loss alone (2.17, at no telling ln k, after falling from 68) says nothing.
+    assert feed(Plateau("loss"), OSSP_LOSS, steps=OSSP_STEPS) == []
+    # The whole notebook, read as lossmon check reads it (its last record is a frame of the running
+    # mean of epoch 32, which marks loss and acc epoch_running_average).
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/ossp-keras-fit-notebook-chance-plateau/train.ipynb")
+    assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 5589.0)]
+
+
+# tests/engine/data/colab-keras-fit-twice (kevincartagenax/streamlit-example ``app``): two Keras fits
+# of a binary classifier, 10 epochs each, no validation: the loss falls onto ln 2 = 0.6931 and the
+# train accuracy stays at 0.496-0.503 throughout: the model learns nothing.
+TWICE_STEPS = [2500 * epoch for epoch in range(1, 11)]
+TWICE_LOSS = ([0.8568, 0.7551, 0.7419, 0.7252, 0.7144, 0.7042, 0.6985, 0.695, 0.6942, 0.6934],
+              [0.8938, 0.7566, 0.7317, 0.72, 0.7112, 0.7041, 0.6983, 0.6953, 0.694, 0.6933])
+TWICE_ACCURACY = ([0.5004, 0.4993, 0.4978, 0.4981, 0.496, 0.501, 0.499, 0.5015, 0.4993, 0.5026],
+                  [0.4999, 0.5006, 0.4998, 0.499, 0.5005, 0.5022, 0.4987, 0.4974, 0.4965, 0.5005])
+
+
+def test_a_train_accuracy_at_chance_that_never_rose_says_a_loss_fell_onto_ln_k():
+    for loss, accuracy, median in zip(TWICE_LOSS, TWICE_ACCURACY, ("0.501", "0.4987")):
+        found = feed(Plateau("loss"), loss, steps=TWICE_STEPS, names={"classification_metric": "accuracy"},
+                     classification_metric=accuracy)
+        assert summary(found) == [("plateau", "warn", 25000.0)]
+        assert "never below ln(2) = 0.6931, the chance level for 2 classes" in found[0].message
+        assert f"accuracy at {median} (median of its last 5 readings), near chance (1/2 = 0.5)" in found[0].message
+        # The loss alone is 0.1-2% above ln 2 and still 4% lower in its second half: nothing.
+        assert feed(Plateau("loss"), loss, steps=TWICE_STEPS) == []
+    # A train accuracy that rose is a model learning, even while still near chance (a running mean of
+    # the first epoch, 9% -> 13.5%, while the loss falls through ln 10: second-cifar-epoch-step-loss-acc-bar-log).
+    rising = np.linspace(0.5, 0.54, 10)
+    assert feed(Plateau("loss"), TWICE_LOSS[0], steps=TWICE_STEPS, names={"classification_metric": "accuracy"},
+                classification_metric=rising) == []
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/engine/data/colab-keras-fit-twice")
+    assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 25000.0)] * 2
+
+
+# tests/corpus/keras-csvlogger-brats-unet (healthy): a Keras CSVLogger, 24 epochs; the accuracy
+# saturates at 0.9900-0.9901 from epoch 14 while the loss settles at 0.0258.
+BRATS_LOSS = [0.05603187158703804, 0.04265831038355827, 0.03914767503738403, 0.03975715488195419, 0.03277517110109329,
+              0.030013442039489746, 0.029284639284014702, 0.02831500768661499, 0.027239948511123657, 0.02689051441848278,
+              0.026718849316239357, 0.02654825709760189, 0.026342201977968216, 0.02602321095764637, 0.025975072756409645,
+              0.025952652096748352, 0.02589784935116768, 0.025851156562566757, 0.025851255282759666, 0.0258229561150074,
+              0.02580568939447403, 0.02578212320804596, 0.025790538638830185, 0.02580178715288639]
+BRATS_ACCURACY = [0.9847438335418701, 0.9869334101676941, 0.9874939322471619, 0.9872700572013855, 0.9886749386787415,
+                  0.9890797734260559, 0.9892411231994629, 0.9894054532051086, 0.9896327257156372, 0.9897325038909912,
+                  0.989790141582489, 0.9898474216461182, 0.9899072051048279, 0.9900072813034058, 0.9900110960006714,
+                  0.9900423288345337, 0.990052342414856, 0.9900595545768738, 0.9900631904602051, 0.9900749325752258,
+                  0.9900684356689453, 0.990077793598175, 0.9900811910629272, 0.990077018737793]
+# tests/corpus/dizhijianmo-output-training-log (unlabelled): a hard task's Train Acc rising slowly,
+# 0.064-0.074 over epochs 14-23 (0.07 -> 0.23 by epoch 150), its loss flat within 1% for a while.
+DIZHI_LOSS = [0.2711, 0.2318, 0.2091, 0.1913, 0.1782, 0.1677, 0.1592, 0.1601, 0.1451, 0.1535, 0.1385, 0.1397, 0.1293,
+              0.126, 0.1223, 0.1202, 0.1179, 0.1202, 0.1241, 0.1211, 0.1194, 0.1251, 0.1155, 0.1095, 0.1094, 0.1056,
+              0.1056, 0.1069, 0.0977, 0.0958]
+DIZHI_ACC = [0.0663, 0.0296, 0.0367, 0.0464, 0.0504, 0.0485, 0.0548, 0.0541, 0.0577, 0.0577, 0.06, 0.0612, 0.0634, 0.0697,
+             0.0661, 0.0659, 0.0654, 0.0669, 0.064, 0.0703, 0.0738, 0.073, 0.0726, 0.0697, 0.0676, 0.0692, 0.0724,
+             0.0776, 0.0776, 0.0806]
+# tests/corpus/predict-windpower-keras-history-pandas-json (healthy): a Keras regression whose
+# "accuracy" reads 0.1184-0.1192 for 40 epochs while its MSE settles at 0.0245: no cross-entropy.
+WINDPOWER_LOSS = [0.0295668774, 0.0262850942, 0.0259900935, 0.0258037013, 0.0256034116, 0.0254577939, 0.0252616974,
+                  0.0251602427, 0.0250795756, 0.0249781851, 0.0249271075, 0.0249080399, 0.0248794181, 0.0248298842,
+                  0.0247767698, 0.0247552213, 0.0247346535, 0.0246858643, 0.0246859089, 0.0246347834]
+WINDPOWER_ACC = [0.1183890626, 0.1184159294, 0.1185368299, 0.1185636967, 0.1186711639, 0.1186039969, 0.1187114641,
+                 0.1188726649, 0.1189666986, 0.1189398319, 0.118980132, 0.1189935654, 0.1190338656, 0.1190741658,
+                 0.1190875992, 0.1191010326, 0.119047299, 0.1191278994, 0.1191278994, 0.1190741658]
+
+
+def test_an_accuracy_that_saturates_high_rises_slowly_or_is_no_classifiers_is_no_class_prior():
+    names = {"classification_metric": "accuracy"}
+    assert feed(Plateau("loss"), BRATS_LOSS, names=names, classification_metric=BRATS_ACCURACY) == []
+    assert feed(Plateau("Train Loss"), DIZHI_LOSS, names={"classification_metric": "Train Acc"},
+                classification_metric=DIZHI_ACC) == []
+    assert feed(Plateau("loss"), WINDPOWER_LOSS, names={"classification_metric": "acc"}, classification_metric=WINDPOWER_ACC) == []
+    # The same accuracy under a loss that a constant guess could score (20 times the MSE: 0.59 -> 0.49,
+    # above -ln(1 - 0.119) = 0.127) is a class prior.
+    found = feed(Plateau("loss"), 20 * np.asarray(WINDPOWER_LOSS), names={"classification_metric": "acc"},
+                 classification_metric=WINDPOWER_ACC)
+    assert len(found) == 1 and found[0].message.startswith("acc frozen at 0.119")
+    # A language model's token accuracy is over a vocabulary: 0.39 frozen is no class prior (a loss
+    # that flat is a dead start all the same, after 20 points); as a classifier's, it is.
+    token_accuracy = [0.39, 0.391, 0.392, 0.393, 0.394] * 4
+    for name, expected in (("mean_token_accuracy", "loss flat at 2.9 for 20 points"), ("acc", "acc frozen at 0.392")):
+        found = feed(Plateau("loss"), [2.9] * 20, names={"classification_metric": name}, classification_metric=token_accuracy)
+        assert len(found) == 1 and found[0].message.startswith(expected)
+    # Healthy Keras runs whose accuracy saturates at 0.98-1.0, read as lossmon check reads them.
+    from lossmon.engine import check_file
+
+    for log in ("keras-csvlogger-brats-unet/training.log", "road-surface-keras3-training-txt-40-epochs/training.txt",
+                "keras-csvlogger-voice-id-crlf-long-floats/training.log"):
+        assert [f for f in check_file(f"tests/corpus/{log}").findings if f.pathology == "plateau"] == []
