@@ -287,7 +287,7 @@ _FREE_ENERGY = re.compile(rf"{_WORD}free[_ -]?energy{_END}", re.I)
 
 
 _BATCH_WORD = re.compile(r"(?i:\bbatch(?:es)?+\b|(?<=_)batch\b|\bbatch(?=_))")
-MIN_EPOCH_CURVE = 3  # points of a per-epoch loss that make a curve
+MIN_EPOCH_CURVE = 10  # points of a per-epoch loss that make a curve (the detectors speak from about 10)
 _BATCHES_OVER_EPOCHS = 4  # how many more points the batches' loss has, at least
 
 
@@ -342,7 +342,7 @@ def choose_primary(
             averaged = [item for item in losses if item[1] > count and _average_of(item[0], best)]
             if averaged:
                 return max(averaged, key=lambda item: (item[1], -len(item[0])))[0]
-            # Too few epochs for a curve ("Epoch:1/50 Loss is :7216.7" twice in a 2-epoch run) beside
+            # Too few epochs for a curve ("Epoch:1/50 Loss is :7216.7" in a 2-epoch run) beside
             # the same loss of each batch ("batch loss is :8973.0" every 10 iterations): the batches'
             # are the curve
             batches = [item for item in losses if item[1] >= _BATCHES_OVER_EPOCHS * count and _batch_of(item[0], best)]

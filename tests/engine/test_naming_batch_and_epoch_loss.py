@@ -78,13 +78,13 @@ VAE_TWO_EPOCHS = """\
 """
 
 
-def test_two_epoch_summaries_give_way_to_the_batch_loss_they_summarise(tmp_path):
+def test_a_few_epoch_summaries_give_way_to_the_batch_loss_they_summarise(tmp_path):
     log = tmp_path / "train_14.log"
     log.write_text(VAE_TWO_EPOCHS)
     store = check_file(str(log)).store
     assert len(store["Loss"]) == 2 and len(store["batch loss"]) == 23
     assert (store.primary_train, store.primary_val) == ("batch loss", "VAL loss")
-    # with as many epochs as make a curve, the summary is the curve again (the convention above)
-    log.write_text(VAE_TWO_EPOCHS.replace("Epoch:1/50 Loss is :7216.7192", "Epoch:1/50 Loss is :7216.7192\n"
-                                          "2025-01-08 16:14:15 - INFO - Epoch:2/50 Loss is :7100.1"))
+    # with as many epochs as make a curve (10), the summary is the curve again (the convention above)
+    more = "".join(f"2025-01-08 16:{14 + k}:15 - INFO - Epoch:{k}/50 Loss is :{7100 - k}.1\n" for k in range(2, 10))
+    log.write_text(VAE_TWO_EPOCHS + more)
     assert check_file(str(log)).store.primary_train == "Loss"
