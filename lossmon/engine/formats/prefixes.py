@@ -19,9 +19,9 @@ _PREFIX = re.compile(
     # time.ctime() / asctime(), as print(time.ctime(), ...) writes it: Wed May  1 10:00:01 2024
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}"
     r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)(?=[ \t]++\d)"  # a level, then the time: [INFO 2024-05-01 ...]
-    r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?"
+    r"|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: [AP]M(?!\w))?\]?"  # (a 12-hour clock: %I:%M:%S %p)
     r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [^\]]*+\]"  # glog / absl
-    r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}"  # mmengine console: 07/03 13:04:17
+    r"|\d{2}/\d{2} \d{2}:\d{2}:\d{2}(?: [AP]M(?!\w))?"  # mmengine console: 07/03 13:04:17; DARTS: 05/31 03:17:18 PM
     # hydra: [name][INFO] - message; fairseq's logger names carry the split and stay, as below
     r"|\[(?!(?:train_inner|train|valid\w*)\])[\w.<>-]++\]\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]"
     r"|\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\|[^\]]*+\]"  # HF explicit, LLaMA-Factory

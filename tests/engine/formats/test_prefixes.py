@@ -119,3 +119,11 @@ def test_a_filename_and_line_field_gives_no_metric():
     assert not [s.name for s in monitor.store if "line" in s.name or ".py" in s.name]
     assert monitor.store["train loss"].values.tolist() == [0.6283828736781677, 0.3349526039321038]
     assert monitor.store["test loss"].values.tolist() == [0.3568989852164526, 0.2918836657189479]
+
+
+def test_a_twelve_hour_clock_is_part_of_the_timestamp():
+    # DARTS' logging (datefmt '%m/%d %I:%M:%S %p'), as AI-Tech-Research-Lab/AsquaredM's output.log holds it
+    assert strip_prefix("05/31 03:17:18 PM train 000 2.345711e+00 6.250000 54.687500") == "train 000 2.345711e+00 6.250000 54.687500"
+    assert strip_prefix("05/31 03:20:36 PM epoch 1 lr 2.495858e-02") == "epoch 1 lr 2.495858e-02"
+    assert strip_prefix("[11:02:09 AM] loss 2.3") == "loss 2.3"
+    assert strip_prefix("12:00:01 PMX loss 2.3") == "PMX loss 2.3"  # a word, not the clock's
