@@ -8,6 +8,7 @@ from lossmon.engine.formats.cell_lines import CellLines
 from lossmon.engine.formats.column import Column, GluedValues, ValueArrays
 from lossmon.engine.formats.console_table import BoxedTable, WhitespaceTable
 from lossmon.engine.formats.darknet import Darknet
+from lossmon.engine.formats.darts import Darts
 from lossmon.engine.formats.dataframe_table import DataFrameTable
 from lossmon.engine.formats.deepspeed import DeepSpeed
 from lossmon.engine.formats.fairseq import Fairseq
@@ -44,6 +45,7 @@ FORMATS: tuple[Format, ...] = (
     Keras(),
     DeepSpeed(),
     Darknet(),
+    Darts(),
     Caffe2Print(),
     Fairseq(),
     MMEngine(),
