@@ -102,8 +102,10 @@ def output_text(output: dict) -> str:
     return html_text(_joined(data.get("text/html")))
 
 
-def code_outputs(notebook) -> list[str]:
-    """The text of every code cell's outputs, in order (nbformat 4, and 3's worksheets)."""
+def code_outputs(notebook) -> list[tuple[int, str | None, str]]:
+    """(cell, stream, text) of every code cell's output, in order (nbformat 4, and 3's
+    worksheets): the code cell's number, the stream's name ("stdout", "stderr") for printed text
+    (None for what a cell displayed), and the text."""
     if not isinstance(notebook, dict):
         return []
     cells = notebook.get("cells")
@@ -112,18 +114,45 @@ def code_outputs(notebook) -> list[str]:
         cells = [
             cell for sheet in worksheets if isinstance(sheet, dict) for cell in sheet.get("cells") or ()
         ] if isinstance(worksheets, list) else []
+    code = [cell for cell in cells if isinstance(cell, dict) and cell.get("cell_type") == "code"]
     return [
-        output_text(output)
-        for cell in cells
-        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+        (number, _stream_of(output), output_text(output))
+        for number, cell in enumerate(code)
         for output in cell.get("outputs") or ()
     ]
 
 
+def _stream_of(output) -> str | None:
+    if not isinstance(output, dict) or output.get("output_type") != "stream":
+        return None
+    name = output.get("name", output.get("stream"))  # (nbformat 3: "stream")
+    return name if isinstance(name, str) else "stdout"
+
+
+def separator(outputs: list[tuple[int, str | None, str]], place: int) -> str:
+    """What stood between an output that ends inside a line and what follows: a frontend saves a
+    stream as outputs cut where its messages were (and between them, what the other stream
+    printed meanwhile: a callback's warning on stderr), and a message of Keras or tqdm starts with
+    the carriage return that overwrites the frame before it (which the cut took). So when the cell
+    prints more on the same stream, the frame is overwritten: "\r"; otherwise the line ended."""
+    cell, stream, _ = outputs[place]
+    if stream is None:
+        return "\n"
+    for other_cell, other_stream, text in outputs[place + 1 :]:
+        if other_cell != cell:
+            break
+        if other_stream == stream and text:
+            return "\r"
+    return "\n"
+
+
 def printed_text(notebook) -> str:
-    """All of it as one text, each output on lines of its own (a tqdm bar on stderr ends without
-    a line end)."""
-    return "".join(text if text.endswith(("\n", "\r")) else text + "\n" for text in code_outputs(notebook) if text)
+    """All of it as one text (see :func:`separator`)."""
+    outputs = code_outputs(notebook)
+    return "".join(
+        text if text.endswith(("\n", "\r")) else text + separator(outputs, place)
+        for place, (_, _, text) in enumerate(outputs) if text
+    )
 
 
 def _digest(text: str) -> bytes:
@@ -200,13 +229,13 @@ class NotebookText:
         self._held = []
         return self._new_text(code_outputs(notebook)).encode("utf-8", "surrogatepass")
 
-    def _new_text(self, outputs: list[str]) -> str:
+    def _new_text(self, outputs: list[tuple[int, str | None, str]]) -> str:
         """The text of ``outputs`` not read yet, in whole lines."""
         waiting, waiting_place = self._waiting, self._waiting_place
         self._waiting, self._waiting_place = "", -1
         parts: list[str] = []
-        last = len(outputs) - 1
-        for place, text in enumerate(outputs):
+        last = max((place for place, (_, _, text) in enumerate(outputs) if text), default=-1)
+        for place, (_, _, text) in enumerate(outputs):
             if not text:
                 continue
             digest = _digest(text)
@@ -223,7 +252,7 @@ class NotebookText:
             if start < end:
                 parts.append(text[start:end])
                 if place != last and not text.endswith(("\n", "\r")):
-                    parts.append("\n")
+                    parts.append(separator(outputs, place))
             self._read[place] = (max(start, end), _digest(text[: max(start, end)]))
             if end == len(text):
                 self._whole.add(digest)

@@ -179,3 +179,16 @@ def test_an_html_progress_table_becomes_a_line_per_cell():
     )
     assert html_text(markup).splitlines() == ["[50/50 00:53, Epoch 10/10]", "Step", "Training Loss"]
     assert html_text("<tr><td>500</td> <td>0.6931</td></tr>") == "500\t0.6931\n"  # cells side by side
+
+
+def test_a_stream_cut_into_outputs_goes_on_with_a_carriage_return_within_its_cell():
+    """A frontend saves a stream as outputs cut where its messages were, the other stream's
+    output between them (code/model.ipynb of the Monkeypox notebook: Keras 3's last frame on
+    stdout, ModelCheckpoint's warning on stderr, then the epoch's final line on stdout)."""
+    frame = {"output_type": "stream", "name": "stdout", "text": ["Epoch 1/5\n", "100/100 ━━━━ 0s 1s/step - loss: 0.3763"]}
+    warning = {"output_type": "stream", "name": "stderr", "text": ["WARNING:absl:You are saving your model as an HDF5 file\n"]}
+    final = {"output_type": "stream", "name": "stdout", "text": ["100/100 ━━━━ 124s 1s/step - loss: 0.3750 - val_loss: 0.0818\n"]}
+    cells = [{"cell_type": "code", "outputs": [frame, warning, final]}, {"cell_type": "code", "outputs": [frame]}]
+    text = printed_text({"cells": cells})
+    assert "loss: 0.3763\rWARNING" in text  # the frame is overwritten, as on the terminal
+    assert text.endswith("loss: 0.3763\n")  # (a cell's last output ends its line)
