@@ -61,11 +61,15 @@ class KerasParser(LineParser):
         self._summaries = False  # an epoch ended with a summary: frames are running figures
         self._frames_are_records = False  # an epoch ended without one: frames are the records
         self._epoch_closed = False  # the epoch under its header printed its record
+        self._held_surely_frame = False  # the held frame shows time left, not time taken
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
             progress = _PROGRESS.match(text)
-            if progress is None or not (int(progress.group(1)) == int(progress.group(2)) == self._fit_total):
+            keras_line = progress is not None or _EPOCH.match(text) is not None
+            if (keras_line or not self._held_surely_frame) and (
+                progress is None or not (int(progress.group(1)) == int(progress.group(2)) == self._fit_total)
+            ):
                 self._epoch_without_summary(out)
                 self._release(out)  # (the last frame of an epoch is overtaken only by its final one)
         header = _EPOCH.match(text)
@@ -123,13 +127,14 @@ class KerasParser(LineParser):
             self._summaries = True
             self._running.clear()  # the epoch's running figures, overtaken by its summary
         if batch == total and verbose_1:
-            self._held = None  # (a frame of the epoch's end held before: this one overtakes it)
+            self._held, self._held_surely_frame = None, False  # (a frame held before: this one overtakes it)
             if not _final(progress.group("bar"), values, metrics):
                 # "71/71 [===] - ETA: 0s - loss: 1.6963": the last batch is done, the epoch is not:
                 # its callbacks print ("Epoch 1: val_loss improved ..."), then its final frame
                 # ("71/71 [===] - 74s 804ms/step - loss: 1.6963 - ... - val_loss: 1.5572") is the
                 # epoch's record. Held until then, so the epoch is one point, not two.
                 self._held = (line, step, metrics)
+                self._held_surely_frame = _remaining_time(values, total)
                 return True
         self._epoch_closed = self._headers and batch == total  # the epoch's record: its bar is over
         self.emit(out, line, step, metrics)
@@ -161,7 +166,7 @@ class KerasParser(LineParser):
 
     def _release(self, out: RecordBuilder) -> None:
         line, step, metrics = self._held
-        self._held = None
+        self._held, self._held_surely_frame = None, False
         self.emit(out, line, step, metrics)
 
     def finish(self, out: RecordBuilder) -> None:
@@ -181,6 +186,25 @@ class KerasParser(LineParser):
         """"Epoch 1/100" is also what a custom loop prints over its own lines (print(f"Epoch
         {epoch}/{epochs}") then "  Train Loss: 0.4920", "  Val Loss:   0.4283"): their epoch."""
         return _EPOCH.match(text) is not None
+
+
+# Keras 3's time and time per step after its bar ("0s 1s/step", "2:03 500ms/step"), ANSI removed
+_TIMES = re.compile(r"[ \t]*+(?:(?P<h>\d++):)?+(?:(?P<m>\d++):)?+(?P<s>\d++)s?+[ \t]++(?P<per>\d++)(?P<unit>s|ms|us)/step")
+_UNIT_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
+
+
+def _remaining_time(values: str, total: int) -> bool:
+    """True when a Keras 3 bar at its last batch shows the time left ("0s"), not the epoch's time:
+    less than half of its batches times the time per step (124s is 100 batches at 1s/step; the
+    frame before it reads 0s). Such a frame is overtaken by the epoch's final line whatever prints
+    between them (a callback's warning on stderr: "You are saving your model as an HDF5 file")."""
+    times = _TIMES.match(values)
+    if times is None:
+        return False
+    shown = int(times.group("s")) + 60 * int(times.group("m") or 0) + 3600 * int(times.group("h") or 0)
+    if times.group("h") is not None and times.group("m") is None:  # "2:03": minutes and seconds
+        shown = int(times.group("s")) + 60 * int(times.group("h"))
+    return shown < 0.5 * total * int(times.group("per")) * _UNIT_SECONDS[times.group("unit")]
 
 
 def _final(bar: str, values: str, metrics: dict[str, float]) -> bool:

@@ -131,3 +131,17 @@ def test_an_evaluation_after_a_fit_without_validation_is_no_held_out_curve():
     assert list(monitor.store["loss"].values) == [0.4244, 0.3648, 0.3848]
     assert list(monitor.store["test/loss"].values) == [0.6852]
     assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", None)
+
+
+# Akanksharao24/9.Predictive-Modeling-and-Classification-of-Monkeypox-Virus-Outbreaks-Using-Machine-Learning
+# @544b88e code/model.ipynb, its fit's first two epochs as the notebook reader joins its outputs:
+# Keras 3's last frame of each epoch ("0s" left), ModelCheckpoint's HDF5 warning on stderr, then
+# the epoch's final line with its validation values.
+KERAS3_FRAME_WARNING_FINAL = "Epoch 1/5\n\x1b[1m100/100\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m0s\x1b[0m 1s/step - accuracy: 0.8237 - loss: 0.3763\nWARNING:absl:You are saving your model as an HDF5 file via `model.save()` or `keras.saving.save_model(model)`. This file format is considered legacy. We recommend using instead the native Keras format, e.g. `model.save('my_model.keras')` or `keras.saving.save_model(model, 'my_model.keras')`. \n\x1b[1m100/100\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m124s\x1b[0m 1s/step - accuracy: 0.8244 - loss: 0.3750 - val_accuracy: 0.9926 - val_loss: 0.0818\nEpoch 2/5\n\x1b[1m100/100\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m0s\x1b[0m 1s/step - accuracy: 0.9700 - loss: 0.0858\nWARNING:absl:You are saving your model as an HDF5 file via `model.save()` or `keras.saving.save_model(model)`. This file format is considered legacy. We recommend using instead the native Keras format, e.g. `model.save('my_model.keras')` or `keras.saving.save_model(model, 'my_model.keras')`. \n\x1b[1m100/100\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m114s\x1b[0m 1s/step - accuracy: 0.9700 - loss: 0.0858 - val_accuracy: 1.0000 - val_loss: 0.0110\n"
+
+
+def test_a_keras3_frame_showing_time_left_is_overtaken_by_the_final_line_past_a_warning():
+    monitor = read(KERAS3_FRAME_WARNING_FINAL)
+    assert list(monitor.store["loss"].values) == [0.3750, 0.0858]
+    assert list(monitor.store["val_loss"].values) == [0.0818, 0.0110]
+    assert steps(monitor, "loss") == [100, 200]
