@@ -324,7 +324,10 @@ def choose_primary(
         losses = [(name, count) for name, s, kind, count in series if s == split and kind == "loss"]
         if not losses:
             return None
-        by_lower = {name.lower(): (name, count) for name, count in losses}
+        by_lower: dict[str, tuple[str, int]] = {}
+        for name, count in losses:  # names alike but for case ("loss" x20 per epoch, "Loss" x2 printed after): the longer series
+            if name.lower() not in by_lower or count > by_lower[name.lower()][1]:
+                by_lower[name.lower()] = (name, count)
         # Several preferred names: the run logged twice ("Train Loss" in a 90-epoch table, "Loss"
         # in the 41 epochs of raw log lines quoted under it): the most complete wins; a tie goes
         # to the earlier preference.

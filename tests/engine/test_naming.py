@@ -320,3 +320,11 @@ def test_the_sac_console_of_the_corpus():
     store = check_file(str(log)).store
     assert (store.primary_train, store.primary_val) == ("critic", None)
     assert len(store["critic"]) == 500 and store["critic"].values[0] == 31.6799
+
+
+def test_of_two_train_losses_named_alike_but_for_case_the_longer_series_is_primary():
+    # a Keras fit's "loss" each epoch, then a notebook's own print "Loss: 0.0702" twice
+    # (0xnu/image_classification's notebook): the per-epoch series, whichever came first
+    rows = [("loss", "train", "loss", 20), ("Loss", "train", "loss", 2)]
+    assert choose_primary(rows)[0] == "loss"
+    assert choose_primary(list(reversed(rows)))[0] == "loss"
