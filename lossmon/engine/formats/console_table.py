@@ -33,7 +33,7 @@ _NAME = r"[A-Za-z_][\w/().@-]*+"
 _METRIC_WORD = re.compile(r"loss|acc(?:uracy)?(?![a-z])|return|reward|error|score|perplexity|ppl|map(?![a-z])|f1|\bbox\b|deviance|\bgiou\b", re.I)
 # A row may end in a progress bar after its last cell ("640: 100%|████| 8/8 [00:04<00:00]", YOLO):
 # a row is final when its bar is full, the frames before it are progress.
-_BAR = re.compile(r"\s*+(\d++)%")
+_BAR = re.compile(r"\s*+(\d++)(?:%|[ \t]*+\Z)")  # (or cut short after its first digits: see below)
 _WHITESPACE_HEADER = rf"^[ \t]*+{_NAME}(?:[ \t]++{_NAME}){{2,}}+[ \t]*+$"
 _WHITESPACE_HEADER_RE = re.compile(_WHITESPACE_HEADER)
 # A fixed-width header: columns two or more blanks apart, so a name may hold single blanks and
@@ -137,7 +137,9 @@ class WhitespaceTableParser(LineParser):
             done = _BAR.match(text.split(maxsplit=width)[width])
             if done is None:
                 return False
-            if done.group(1) != "100":
+            # (a bar cut after its first digits, "640: 1", as a notebook saved YOLOv5's row: the
+            # row as the output kept it, the epoch's one row there)
+            if done.group(1) != "100" and "%" in done.group():
                 return True  # an epoch in progress: its last frame is the record
         values = _numbers(cells, width)
         if values is None and not self._rows and _item_row(cells, width):

@@ -382,3 +382,14 @@ def test_the_whole_ppo2_markdown_export_is_read():
     monitor = read((CORPUS / "aincome-autotrade8-colab-md-ppo2-tables" / "AutoTrade8.md").read_bytes())
     assert monitor.store.primary_train in ("value_loss", "policy_loss")
     assert len(monitor.store["value_loss"]) == 35  # grep -c '| value_loss '
+
+
+# ACV-Pedestrian-detection/Pedestrian-detection @199b969 yolov5.ipynb: its YOLOv5 train.py
+# output as the notebook saved it: each epoch's row cut after "640: 1", its bar lost.
+YOLOV5_NOTEBOOK_ROWS = '      Epoch    GPU_mem   box_loss   obj_loss   cls_loss  Instances       Size\n       0/49      3.73G      0.113    0.03838          0         90        640: 1\n                 Class     Images  Instances          P          R      mAP50   \n                   all        342       2156      0.497      0.349      0.355       0.12\n\n      Epoch    GPU_mem   box_loss   obj_loss   cls_loss  Instances       Size\n       1/49      3.73G    0.09282    0.03422          0         90        640: 1\n'
+
+
+def test_a_row_whose_bar_was_cut_after_its_first_digit_is_the_epochs_row():
+    monitor = read(YOLOV5_NOTEBOOK_ROWS)
+    assert list(monitor.store["box_loss"].values) == [0.113, 0.09282]
+    assert list(monitor.store["obj_loss"].values) == [0.03838, 0.03422]
