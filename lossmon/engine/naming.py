@@ -211,6 +211,8 @@ def kind_of(name: str) -> str:
         return "loss"
     if _GAN_LOSS.match(name) or _BARE_SPLIT.match(name) or _COST.match(name) or _OBJECTIVE_SYMBOL.match(name):
         return "loss"
+    if _NEGATIVE_ELBO.search(name):
+        return "loss"
     if _METRIC.search(name):
         return "metric"
     return "other"
@@ -283,6 +285,9 @@ _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
 _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
 # A variational model's free energy (the negative ELBO: reconstruction error + KL term) is the
 # objective it minimises, as a total is: "epoch,free_energy,reconstruction_error,kl_loss".
+# A VAE's negative evidence lower bound is the loss it minimises ("-ELBO/sample", "neg_elbo",
+# "NELBO"); the ELBO itself is maximised, no loss.
+_NEGATIVE_ELBO = re.compile(r"(?:^-|(?<![a-z])neg(?:ative)?+[ _-]?+|(?<![a-z])n)elbo(?![a-z])", re.I)
 _FREE_ENERGY = re.compile(rf"{_WORD}free[_ -]?energy{_END}", re.I)
 
 
@@ -309,7 +314,7 @@ def names_the_overall_loss(name: str) -> bool:
     objective's symbol ("L")."""
     return (
         name.lower() in _PRIMARY_TRAIN or _TOTAL.search(name) is not None or _OBJECTIVE_SYMBOL.match(name) is not None
-        or _FREE_ENERGY.search(name) is not None
+        or _FREE_ENERGY.search(name) is not None or _NEGATIVE_ELBO.search(name) is not None
     )
 
 
@@ -353,8 +358,12 @@ def choose_primary(
                 return max(batches, key=lambda item: (item[1], -len(item[0])))[0]
             return best
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
-        # "overall loss", "sum_loss", a VAE's "free_energy"): it is the loss the run optimises.
-        totals = [item for item in losses if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])]
+        # "overall loss", "sum_loss", a VAE's "free_energy" or "-ELBO"): it is the loss the run optimises.
+        totals = [
+            item for item in losses
+            if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])
+            or _NEGATIVE_ELBO.search(item[0])
+        ]
         averages = [item for item in losses if _AVERAGE.search(item[0]) and not _TOTAL.search(item[0])]
         if totals and averages:
             # "Average Evaluation Loss: 9.81" beside "Total eval loss: 12101.89": the total sums the

@@ -328,3 +328,9 @@ def test_of_two_train_losses_named_alike_but_for_case_the_longer_series_is_prima
     rows = [("loss", "train", "loss", 20), ("Loss", "train", "loss", 2)]
     assert choose_primary(rows)[0] == "loss"
     assert choose_primary(list(reversed(rows)))[0] == "loss"
+
+
+@pytest.mark.parametrize("name", ["-ELBO/sample", "neg_elbo", "NELBO", "negative ELBO"])
+def test_a_negative_elbo_is_a_loss_and_the_elbo_is_not(name):
+    assert kind_of(name) == "loss" and names_the_overall_loss(name)
+    assert kind_of(name.replace("-", "").replace("neg_", "").replace("negative ", "").replace("NELBO", "ELBO")) != "loss"

@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
 # A number token: the value, then nothing, a unit (``ms``, ``%``, ``k``, ``ms/iter``), or a
 # fraction (``1/``, ``50/436``).
 _NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
-_WORD = re.compile(r"[^\W\d](?:[./@-]*+[\w]++)*+")
+_WORD = re.compile(r"(?:-(?=(?i:elbo)\b))?+[^\W\d](?:[./@-]*+[\w]++)*+")  # ("-ELBO/sample": a negative ELBO)
 _NOUN = re.compile(
     r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"

@@ -22,7 +22,7 @@ from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 # digit or closing bracket (so "epoch." in prose is not a name).
 # (Written so that it never gives back: characters that may not end a name are taken only when
 # one that may follows, so a long run of name characters costs one pass.)
-WORD = r"[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失")
+WORD = r"(?:-(?=(?i:elbo)\b))?+[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失"; "-ELBO")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss", "mean cost"), so prose before a pair is not glued to
 # its name. An adjective stays in the name as printed: "mean cost" as "mean loss", "Avg loss".

@@ -1,5 +1,7 @@
 import pytest
 
+from parse_helpers import read
+
 from lossmon.engine.formats.pairs import message_pairs
 
 
@@ -96,3 +98,15 @@ def test_a_bracketed_qualifier_belongs_to_the_name_before_it(text, expected):
     assert [(pair.name, pair.value) for pair in found] == expected
     for pair in found:
         assert text.startswith(pair.name.split(" ")[0], pair.at)  # the pair starts at its name
+
+
+# BrendenLatham/vae_em @596ba2c outputs/run.log (its first VAE epochs): the negative ELBO per sample is the
+# loss the VAE minimises; its reconstruction and KL are its terms.
+VAE_NEG_ELBO = '2026-05-10 20:13:31 [INFO] src.training: Training VAE (ELBO)...\n2026-05-10 20:13:32 [INFO] src.training:   ep   1/30 | -ELBO/sample -912.022 | recon -915.100 | KL 3.077\n2026-05-10 20:13:36 [INFO] src.training:   ep   5/30 | -ELBO/sample -1425.691 | recon -1441.722 | KL 16.030\n2026-05-10 20:13:42 [INFO] src.training:   ep  10/30 | -ELBO/sample -1610.131 | recon -1630.217 | KL 20.087\n'
+
+
+def test_a_negative_elbo_is_the_loss_its_terms_add_up_to():
+    monitor = read(VAE_NEG_ELBO)
+    assert monitor.store.primary_train == "-ELBO/sample"
+    assert list(monitor.store["-ELBO/sample"].values) == [-912.022, -1425.691, -1610.131]
+    assert list(monitor.store["recon"].values)[0] == -915.100
