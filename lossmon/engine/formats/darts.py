@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 
 from lossmon.engine.formats.base import Format, LineParser
-from lossmon.engine.numbers import to_float
+from lossmon.engine.numbers import VALUE, to_float
 from lossmon.engine.records import RecordBuilder
 
-_NUMBER = r"[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+|nan|inf"
 _LINE = re.compile(
-    rf"^(?P<pass>train|valid|test)[ ]++(?P<batch>\d{{3,}}+)[ ]++(?P<loss>{_NUMBER})[ ]++"
-    rf"(?P<top1>{_NUMBER})[ ]++(?P<top5>{_NUMBER})[ \t]*+$"
+    rf"^(?P<pass>train|valid|test)[ ]++(?P<batch>\d{{3,}}+)[ ]++(?P<loss>{VALUE})[ ]++"
+    rf"(?P<top1>{VALUE})[ ]++(?P<top5>{VALUE})[ \t]*+$"
 )
 
 
@@ -78,5 +77,5 @@ class Darts(Format):
     id = "darts"
     title = "DARTS-style search/training log (pass, batch, loss, top-1, top-5)"
     example = "05/31 03:17:18 PM train 000 2.345711e+00 6.250000 54.687500"
-    anchor = rf"^(?:train|valid|test)[ ]++\d{{3,}}+[ ]++(?:{_NUMBER})[ ]++(?:{_NUMBER})[ ]++(?:{_NUMBER})[ \t]*+$"
+    anchor = rf"^(?:train|valid|test)[ ]++\d{{3,}}+[ ]++{VALUE}[ ]++{VALUE}[ ]++{VALUE}[ \t]*+$"
     parser = DartsParser
