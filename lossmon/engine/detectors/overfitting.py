@@ -478,7 +478,17 @@ class Overfitting(Detector):
             # a held-out task score logged with it holds within its own noise (4 of its jitters):
             # evidence against acting now, so the val loss alone must clear twice the bar
             alert_bar *= self.score_holds_factor
-        if (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar:
+        # No noise scale at the best yet (a best at the first evals: no second differences before
+        # it): a climb of a few evals is a warning (a fine-tune's val loss 0.0184, 0.0192, 0.0235,
+        # 0.0358 in its first epochs while its train loss fell 4.6x, then 0.0084 by epoch 17) until
+        # it makes Prechelt's strip of 5 rises, or the train loss collapsed 10x since the best (a
+        # whisper fine-tune's eval_loss 0.321 -> 0.420 while its loss went 0.30 -> 0.002)
+        unscaled = not math.isfinite(self._jitter_at_best) and len(self._second_differences) < self.min_differences
+        collapsed = math.isfinite(train) and self._train_at_raw_best > self.collapse * train
+        if (
+            (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar
+            and (not unscaled or self._rises >= self.up_rises or collapsed)
+        ):
             severity = "alert"
         elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl) or (
             self._rises >= self.long_rises and gl > self.warn_jitters * jitter_pct
