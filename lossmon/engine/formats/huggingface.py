@@ -304,6 +304,9 @@ class HFStateParser(LineParser):
             elif isinstance(value, list) and value and all(isinstance(entry, dict) for entry in value):
                 for entry in value:  # a named list of records on one line: {"history": [{...}, {...}]}
                     self._entry(_TOP_LIST, entry, self._chunk_line, out)
+            elif (records := _numbered_records(value)) is not None:
+                for entry in records:  # records keyed by their number: {"epoch_to_data": {"0": {...}, "1": {...}}}
+                    self._entry(_TOP_LIST, entry, self._chunk_line, out)
             elif isinstance(value, dict) and (split_columns := _split_columns(key, value)):
                 # {"train": {"l2": [...]}, "valid": {"l2": [...]}}: LightGBM's evals_result_,
                 # XGBoost's evals_result() dumped with json: a dict of columns per data set, each
@@ -422,6 +425,22 @@ _LIST_OPENING = re.compile(
 )
 _MEMBER = re.compile(r'[ \t]*+"(?P<key>(?:[^"\\]|\\.)*+)"[ \t]*+:[ \t]*+(?P<rest>.*)')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
+
+
+def _numbered_records(value) -> list[dict] | None:
+    """The records of a dict that keys each by its number ("0", "1", ...: an epoch's, a step's), in
+    their order, when every value is a record of numbers; else None (a dict of runs' columns, a
+    config)."""
+    if not isinstance(value, dict) or len(value) < 2 or not all(isinstance(key, str) and key.isdigit() for key in value):
+        return None
+    records = [value[key] for key in sorted(value, key=int)]
+    if not all(isinstance(record, dict) and record and all(_is_number(item) for item in record.values()) for record in records):
+        return None
+    return records
+
+
+def _is_number(item) -> bool:
+    return isinstance(item, (int, float)) and not isinstance(item, bool)
 
 
 def _depth_change(text: str) -> int:

@@ -196,3 +196,14 @@ def test_a_log_that_opens_with_a_bracket_is_read_as_usual():
     monitor = read("[\nstep 1 loss=0.52\nstep 2 loss=0.47\n")
     assert steps(monitor, "loss") == [1, 2]
     assert monitor.format_id != "json_document"
+
+
+# gerald-cakoni/neural-network-project @7683893 results/loss.json (whole): records keyed by their epoch
+EPOCH_TO_DATA = '{\n   "epoch_to_data": {\n      "0": {\n         "epoch": 0,\n         "train_loss": 0.3212766704942893,\n         "val_loss": 0.3301324091023869,\n         "duration_seconds": 70.93359088897705\n      },\n      "1": {\n         "epoch": 1,\n         "train_loss": 0.2594649072529541,\n         "val_loss": 0.31593542615020714,\n         "duration_seconds": 69.16209769248962\n      },\n      "2": {\n         "epoch": 2,\n         "train_loss": 0.24451035585392406,\n         "val_loss": 0.3115634527747278,\n         "duration_seconds": 70.01094675064087\n      },\n      "3": {\n         "epoch": 3,\n         "train_loss": 0.2347079422497363,\n         "val_loss": 0.3100883419177047,\n         "duration_seconds": 68.36549925804138\n      }\n   }\n}'
+
+
+def test_records_keyed_by_their_number_are_read_in_that_order():
+    monitor = read(EPOCH_TO_DATA, path="loss.json")
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("train_loss", "val_loss")
+    assert list(monitor.store["train_loss"].values)[:2] == [0.3212766704942893, 0.2594649072529541]
+    assert len(monitor.store["val_loss"]) == 4
