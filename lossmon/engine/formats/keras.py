@@ -62,6 +62,7 @@ class KerasParser(LineParser):
         self._frames_are_records = False  # an epoch ended without one: frames are the records
         self._epoch_closed = False  # the epoch under its header printed its record
         self._held_surely_frame = False  # the held frame shows time left, not time taken
+        self._epoch_total: int | None = None  # the batches of the epoch under the last header, once a bar showed them
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
@@ -78,6 +79,7 @@ class KerasParser(LineParser):
             self.epoch = int(header.group(1))
             self._last_batch = 0
             self._headers, self._epoch_done, self._epoch_closed = True, False, False
+            self._epoch_total = None
             return True
         progress = _PROGRESS.match(text)
         if not progress:
@@ -87,6 +89,15 @@ class KerasParser(LineParser):
             self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
             return True
         batch, total = int(progress.group(1)), int(progress.group(2))
+        if self._headers and not self._epoch_done and self._epoch_total not in (None, total):
+            # another bar inside an epoch under way, no header between: the fit was stopped there
+            # (Ctrl+C in a notebook, then predict() or evaluate()); its frames are what they were
+            # (running figures, in a log whose epochs end with a summary), and this bar is the
+            # evaluation's
+            if self._summaries:
+                self._running.clear()
+            self._epoch_without_summary(out)
+            self._epoch_done = True
         if self._epoch_done and (total != self._fit_total or self._epoch_closed):
             # a bar over another number of batches after the epoch's last one and before the next
             # "Epoch" header: model.evaluate() ("313/313 [===] - 1s - loss: 0.29" after epochs of
@@ -98,6 +109,7 @@ class KerasParser(LineParser):
                     out.set_attrs(name, final_evaluation=True)
                 self.emit(out, line, self.last_step, found)
             return True
+        self._epoch_total = total
         values = text[progress.end() :]
         glued = _GLUED_CALLBACK.search(values) if "Epoch " in values else None
         if glued is not None:

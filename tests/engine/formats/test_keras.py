@@ -145,3 +145,14 @@ def test_a_keras3_frame_showing_time_left_is_overtaken_by_the_final_line_past_a_
     assert list(monitor.store["loss"].values) == [0.3750, 0.0858]
     assert list(monitor.store["val_loss"].values) == [0.0818, 0.0110]
     assert steps(monitor, "loss") == [100, 200]
+
+
+# 00dbgpdnjs/OSSP @220d149 train.ipynb: the fit's last epochs, stopped inside epoch 32 (a frame of
+# its running figures), then predict()'s bar in a later cell.
+STOPPED_THEN_PREDICT = 'Epoch 31/200\n243/243 [==============================] - ETA: 0s - loss: 2.1698 - acc: 0.1935\nEpoch 31: val_acc did not improve from 0.38211\n243/243 [==============================] - 3s 12ms/step - loss: 2.1698 - acc: 0.1935 - val_loss: 2.1801 - val_acc: 0.1789 - lr: 0.0010\nEpoch 32/200\n228/243 [===========================>..] - ETA: 0s - loss: 2.1692 - acc: 0.1938\n9/9 [==============================] - 0s 5ms/step\n'
+
+
+def test_a_fit_stopped_inside_an_epoch_keeps_its_running_figures_out_of_the_records():
+    monitor = read(STOPPED_THEN_PREDICT)
+    assert list(monitor.store["loss"].values) == [2.1698]
+    assert list(monitor.store["val_loss"].values) == [2.1801]
