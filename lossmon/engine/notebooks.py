@@ -211,8 +211,9 @@ class NotebookText:
             try:
                 text = self._new_text(code_outputs(json.loads(document)))
             except ValueError:
-                text = salvaged_text(document)
-        text, self._waiting = self._waiting + text, ""
+                # (after whole versions were read, a cut one tells nothing new that can be placed)
+                text = "" if self._read else salvaged_text(document)
+        text, self._waiting = text + self._waiting, ""  # the last output's last line comes last
         return text.encode("utf-8", "surrogatepass")
 
     def _read_if_complete(self) -> bytes:

@@ -192,3 +192,13 @@ def test_a_stream_cut_into_outputs_goes_on_with_a_carriage_return_within_its_cel
     text = printed_text({"cells": cells})
     assert "loss: 0.3763\rWARNING" in text  # the frame is overwritten, as on the terminal
     assert text.endswith("loss: 0.3763\n")  # (a cell's last output ends its line)
+
+
+def test_a_version_cut_short_after_a_whole_one_adds_nothing_twice():
+    monitor = Monitor(str(ONCE))
+    monitor.feed(ONCE.read_bytes())
+    monitor.restart()
+    data = ONCE.read_bytes()
+    monitor.feed(data[: data.index(b"Epoch 6/10")])  # the next save, read while it was written
+    monitor.finish()
+    assert values(monitor, "loss") == stream_losses(ONCE)
