@@ -88,6 +88,8 @@ _PROGRESS = re.compile(r"(?<![\w./:-])(\d++)/(\d++)(?![\w./:-])")
 # After an epoch's value, the batch of the epoch and the batches in it: "Epoch: [3][40/500]",
 # "Epoch: [3]  [ 40/500]", "Train Epoch: 3 [1280/60000 (2%)]"
 _EPOCH_BATCH = re.compile(r"\]?+[ \t]*+\[[ \t]*+(\d++)/(\d++)[ \t]*+(?:\([^)\]]{0,12}+\)[ \t]*+)?+\]")
+# ... or in parentheses after it: "===> Epoch[1](10/200): Loss_D: 0.42" (pix2pix-pytorch's print)
+_EPOCH_PAREN_BATCH = re.compile(r"\]?+[ \t]*+\([ \t]*+(\d++)/(\d++)[ \t]*+\)")
 # ... or named, after a separator: "Epoch 000 | batch 0010/9565 (  0.1%)", "epoch 3, iter 40/500"
 _EPOCH_NAMED_BATCH = re.compile(
     r"[ \t]*+[|,;]?+[ \t]*+(?i:batch|iter|iteration|step|it)[ \t]*+[:=]?+[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)(?![\d.])"
@@ -258,7 +260,10 @@ class KeyValueParser(LineParser):
                 step_name, step, step_span = "epoch", metrics[epoch_name], spans[epoch_name]
                 self._batch_lead_epoch = step  # (the epoch of the "Batch 80/2500" lines after it)
                 after_epoch = next(pair.stop for pair in found if pair.name == epoch_name)
-                batch = _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
+                batch = (
+                    _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
+                    or _EPOCH_PAREN_BATCH.match(text, after_epoch)
+                )
                 if batch is not None and step.is_integer() and step >= 0:
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
                     # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)

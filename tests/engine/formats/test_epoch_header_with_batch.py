@@ -42,3 +42,15 @@ def test_the_named_batch_may_follow_a_comma_or_a_blank():
     for header in ("Epoch 000 | batch {b}/500", "epoch 0, iter {b}/500", "Epoch 0 step {b}/500"):
         text = "".join(f"{header.format(b=b)}\nloss: {1 / b:.4f}\n" for b in (100, 200, 300))
         assert steps(read(text), "loss") == [100, 200, 300], header
+
+
+def test_the_batch_in_parentheses_after_the_epoch_steps_the_record():
+    # qianyuwang/project-monet @8ef823b train_loss_log.txt (pix2pix-pytorch's print): the batch out
+    # of the epoch's 200, in parentheses after the epoch; a run started again begins at 10/200
+    text = (
+        "===> Epoch[1](10/200): Loss: 0.0000000000\n===> Epoch[1](20/200): Loss: 0.0000000000\n"
+        "===> Epoch[1](30/200): Loss: 0.0000000000\n===> Epoch[1](10/200): Loss: 0.0000000000\n"
+    )
+    monitor = read(text)
+    assert steps(monitor, "Loss") == [210, 220, 230, 210]
+    assert list(monitor.store["Loss"].values) == [0.0, 0.0, 0.0, 0.0]
