@@ -237,11 +237,12 @@ class HFStateParser(LineParser):
         return True
 
     def finish(self, out: RecordBuilder) -> None:
-        if self._chunk and self._named_list and self._list is None:
-            # The document ends inside a top-level list (a prefix of it, a dump cut by a full
-            # disk): the values it has, as the list they began
+        if self._chunk and (self._list is not None or self._named_list):
+            # The document ends inside a top-level list of values, or inside an entry of its
+            # record list (a prefix of it, a dump cut by a full disk): the values it has, closed
+            # where they stop (an entry cut inside a value of its own gives none)
             self._chunk[-1] = self._chunk[-1].rstrip().rstrip(",")
-            self._chunk.append("]")
+            self._chunk.append("}" if self._list is not None else "]")
             self._read_chunk(out)
         self._read_columns(self._columns_line, out)  # a document cut short: the columns it has
 

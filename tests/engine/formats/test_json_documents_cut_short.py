@@ -106,3 +106,15 @@ def test_a_document_cut_inside_a_top_level_list_of_values_keeps_the_values_it_ha
     assert monitor.store.primary_train == "losses"
     assert list(monitor.store["losses"].values) == losses and len(losses) == 1529
     assert len(monitor.store["episode_rewards"]) == 120
+
+
+CS336 = (CORPUS / "cs336-basics-metrics-json-records-prefix" / "metrics.json").read_text()
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 4096])
+def test_a_document_cut_inside_an_entry_of_its_record_list_keeps_the_entrys_whole_lines(chunk):
+    """A record list's last entry cut after its "train/loss" line (the corpus keeps this metrics.json
+    as a prefix): that entry's values are the values it has (grep counts 37 "train/loss" lines)."""
+    monitor = read(CS336, chunk=chunk, path="metrics.json")
+    assert len(monitor.store["train/loss"]) == CS336.count('"train/loss"') == 37
+    assert monitor.store["train/loss"].values[-1] == 1.0550258159637451
