@@ -13,7 +13,7 @@ from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
 from lossmon.engine.formats.listings import is_split_word, split_sizes
-from lossmon.engine.formats.run_columns import run_columns
+from lossmon.engine.formats.run_columns import names_a_history, run_columns
 from lossmon.engine.formats.table import is_fraction, split_totals
 from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import SCALAR_REPR, VALUE, to_float
@@ -410,11 +410,12 @@ def _split_columns(split: str, value: dict) -> dict[str, list[float | None]] | N
     if not value or len(value) > MAX_SPLIT_COLUMNS:
         return None
     columns = {}
+    prefix = "" if names_a_history(split) else f"{split}/"  # ({"history": {...}} names no data set)
     for metric, inner in value.items():
         values = column_values(inner)
         if values is None:
             return None
-        columns[f"{split}/{metric}"] = values
+        columns[f"{prefix}{metric}"] = values
     return columns
 _TOP_LIST = ""  # the record list that is the document itself
 _JSON_VALUE_STARTS = ("{", "[", '"', "-", "+", ".", "N", "I", "t", "f", "n", *"0123456789")

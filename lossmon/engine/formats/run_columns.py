@@ -35,14 +35,26 @@ _SETTINGS_KEYS = frozenset(
 )
 
 
+_HISTORY_KEYS = frozenset("history train_history training_history metrics_history".split())
+
+
+def names_a_history(key: str) -> bool:
+    """Is a member's key a name for the run's history itself ({"history": {"train_loss": [...]}}),
+    which adds nothing to its columns' names?"""
+    return key.lower() in _HISTORY_KEYS
+
+
 def run_columns(key: str, value: object) -> dict[str, list[float | None]]:
     """The columns of the runs' dicts nested in a top-level member's ``value`` (a dict), named by
     their path from ``key``; empty when it holds none."""
     found: dict[str, list[float | None]] = {}
     if isinstance(value, dict) and key.lower() not in _SETTINGS_KEYS:
-        # the member may be a run itself ({"HistoMoE": {"train_losses": [...], "best_val_pcc": ...}})
+        # the member may be a run itself ({"HistoMoE": {"train_losses": [...], "best_val_pcc": ...}});
+        # one named as the history itself ({"history": {"train_loss": [...], "best_epoch": 3}})
+        # names nothing of its own: its columns keep their names
+        prefix = "" if names_a_history(key) else f"{key}/"
         for metric, values in _columns_of_a_run(value).items():
-            found[f"{key}/{metric}"] = values
+            found[f"{prefix}{metric}"] = values
         _walk(key, value, 1, found)
     return found
 
