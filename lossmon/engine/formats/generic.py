@@ -75,8 +75,11 @@ EPOCH_MEAN_PREFIX = "epoch/"  # an epoch's mean of a per-batch series: its own s
 # ("[3/100] loss: 0.52", "( 3/100) loss 0.52", as print(f"[{epoch}/{epochs}] loss: ...") writes it)
 _LEAD_PROGRESS = re.compile(r"[ \t]*+(?:(\d++)/\d++(?=[ \t])|[\[(][ \t]*+(\d++)/[ \t]*+\d++[ \t]*+[\])](?=[ \t:]))")
 # "[3] loss=0.52", "3) loss=0.52", "3: loss=0.52": a line that starts with a bare number, then its
-# values (print(f"[{epoch}] loss={loss}")): the number is its step
-_LEAD_NUMBER = re.compile(r"[ \t]*+(?:\[[ \t]*+(\d++)[ \t]*+\]|\((\d++)\)|(\d++)[.:)]?+)(?=[ \t])")
+# values (print(f"[{epoch}] loss={loss}")): the number is its step; in brackets, it may say how far
+# the run is ("[1000 - 20.0%] loss = 1.3149", a seq2seq notebook's print)
+_LEAD_NUMBER = re.compile(
+    r"[ \t]*+(?:\[[ \t]*+(\d++)[ \t]*+(?:[-,|][ \t]*+\d{1,3}+(?:\.\d++)?+%[ \t]*+)?+\]|\((\d++)\)|(\d++)[.:)]?+)(?=[ \t])"
+)
 _LEAD_GLUE = re.compile(r"[ \t|:,;-]*+")
 _LEAD_CHARS = frozenset(" \t[(0123456789")
 _BOXED_PROGRESS = re.compile(r"\[[ \t]*+[A-Za-z]++[ \t]*+\|[ \t]*+(\d++)/\d++[ \t]*+\]")

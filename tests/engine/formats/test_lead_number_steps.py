@@ -5,7 +5,7 @@ blanks or a separator may stand between: a model summary's row (``13  [-1, 6]  1
 models.common.Concat  [1]``) is no record."""
 
 import pytest
-from parse_helpers import read
+from parse_helpers import read, steps
 
 
 @pytest.mark.parametrize("lead", ["[{n}]", "[ {n}]", "({n})", "{n})", "{n}.", "{n}:", "{n}", "{n} |"])
@@ -31,3 +31,15 @@ def test_the_ic_log_shapes_step_by_their_leading_epoch():
 def test_a_model_summary_row_is_no_record():
     text = "".join(f" {n}             [-1, 6]  1         0  models.common.Concat                    [1]\n" for n in range(12, 20))
     assert not [series.name for series in read(text).store]
+
+
+def test_a_bracketed_step_with_the_share_of_the_run_done():
+    # 1-sang/data @4878d93 seq2seq.ipynb, its training cell's prints
+    text = "".join(
+        f"[{step} - {share}%] loss = {loss}\n"
+        for step, share, loss in [(1000, "20.0", "1.3149"), (2000, "40.0", "0.3536"), (3000, "60.0", "0.1966"),
+                                  (4000, "80.0", "0.0960"), (5000, "100.0", "0.0492")]
+    )
+    monitor = read(text)
+    assert steps(monitor, "loss") == [1000, 2000, 3000, 4000, 5000]
+    assert list(monitor.store["loss"].values) == [1.3149, 0.3536, 0.1966, 0.0960, 0.0492]
