@@ -138,7 +138,8 @@ def separator(outputs: list[tuple[int, str | None, str]], place: int) -> str:
     cell, stream, _ = outputs[place]
     if stream is None:
         return "\n"
-    for other_cell, other_stream, text in outputs[place + 1 :]:
+    for following in range(place + 1, len(outputs)):  # (no slice: a copy per output is quadratic)
+        other_cell, other_stream, text = outputs[following]
         if other_cell != cell:
             break
         if other_stream == stream and text:
