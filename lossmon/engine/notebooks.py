@@ -147,15 +147,6 @@ def separator(outputs: list[tuple[int, str | None, str]], place: int) -> str:
     return "\n"
 
 
-def printed_text(notebook) -> str:
-    """All of it as one text (see :func:`separator`)."""
-    outputs = code_outputs(notebook)
-    return "".join(
-        text if text.endswith(("\n", "\r")) else text + separator(outputs, place)
-        for place, (_, _, text) in enumerate(outputs) if text
-    )
-
-
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lossmon.engine import check_file
 from lossmon.engine.monitor import Monitor
-from lossmon.engine.notebooks import NotebookText, html_text, is_notebook_head, printed_text
+from lossmon.engine.notebooks import NotebookText, html_text, is_notebook_head
 
 DATA = Path(__file__).resolve().parent / "data"
 TWICE = DATA / "colab-keras-fit-twice"
@@ -35,6 +35,12 @@ def stream_losses(path: Path) -> list[float]:
         if output.get("output_type") == "stream"
     )
     return [float(value) for value in re.findall(r"step - loss: ([0-9.]+)", text)]
+
+
+def text_of(notebook: dict) -> str:
+    """What the line parsers read of a notebook (a document read whole, to its end)."""
+    reader = NotebookText("x.ipynb")
+    return (reader.feed(json.dumps(notebook).encode()) + reader.flush()).decode()
 
 
 def values(monitor: Monitor, name: str) -> list[float]:
@@ -166,7 +172,7 @@ def test_a_displays_text_is_its_plain_text_unless_that_only_names_an_object():
     dataframe = {"output_type": "execute_result", "data": {"text/plain": ["   loss\n", "0  0.5\n"], "text/html": ["<table>"]}}
     figure = {"output_type": "display_data", "data": {"text/plain": ["<Figure size 640x480 with 1 Axes>"], "image/png": "iVBOR"}}
     notebook = {"cells": [{"cell_type": "code", "outputs": [dataframe, figure]}, {"cell_type": "markdown", "source": "loss 1"}]}
-    assert printed_text(notebook) == "   loss\n0  0.5\n"
+    assert text_of(notebook) == "   loss\n0  0.5\n"
 
 
 def test_an_html_progress_table_becomes_a_line_per_cell():
@@ -188,10 +194,12 @@ def test_a_stream_cut_into_outputs_goes_on_with_a_carriage_return_within_its_cel
     frame = {"output_type": "stream", "name": "stdout", "text": ["Epoch 1/5\n", "100/100 ━━━━ 0s 1s/step - loss: 0.3763"]}
     warning = {"output_type": "stream", "name": "stderr", "text": ["WARNING:absl:You are saving your model as an HDF5 file\n"]}
     final = {"output_type": "stream", "name": "stdout", "text": ["100/100 ━━━━ 124s 1s/step - loss: 0.3750 - val_loss: 0.0818\n"]}
-    cells = [{"cell_type": "code", "outputs": [frame, warning, final]}, {"cell_type": "code", "outputs": [frame]}]
-    text = printed_text({"cells": cells})
+    frame_2 = {"output_type": "stream", "name": "stdout", "text": ["Epoch 2/5\n", "100/100 ━━━━ 0s 1s/step - loss: 0.0858"]}
+    final_2 = {"output_type": "stream", "name": "stdout", "text": ["100/100 ━━━━ 114s 1s/step - loss: 0.0858 - val_loss: 0.0110\n"]}
+    cells = [{"cell_type": "code", "outputs": [frame, warning, final, frame_2]}, {"cell_type": "code", "outputs": [final_2]}]
+    text = text_of({"cells": cells})
     assert "loss: 0.3763\rWARNING" in text  # the frame is overwritten, as on the terminal
-    assert text.endswith("loss: 0.3763\n")  # (a cell's last output ends its line)
+    assert "loss: 0.0858\n100/100 ━━━━ 114s" in text  # (a cell's last output ends its line)
 
 
 def test_a_version_cut_short_after_a_whole_one_adds_nothing_twice():
