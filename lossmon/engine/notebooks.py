@@ -168,7 +168,7 @@ class NotebookText:
         self.active = False
         self._held: list[bytes] = []  # the document's bytes so far (or the first bytes, undecided)
         self._read: dict[int, tuple[int, bytes]] = {}  # output's place → characters read, their digest
-        self._whole: set[bytes] = set()  # digests of outputs read to their end
+        self._whole: set[bytes] = set()  # digests of outputs read to their end, in earlier versions
         self._waiting = ""  # the last output's last line, not ended yet
         self._waiting_place = -1
 
@@ -226,13 +226,14 @@ class NotebookText:
         """The text of ``outputs`` not read yet, in whole lines."""
         waiting, waiting_place = self._waiting, self._waiting_place
         self._waiting, self._waiting_place = "", -1
+        read_before, self._whole = self._whole, set(self._whole)  # (an output twice in one version: both)
         parts: list[str] = []
         last = max((place for place, (_, _, text) in enumerate(outputs) if text), default=-1)
         for place, (_, _, text) in enumerate(outputs):
             if not text:
                 continue
             digest = _digest(text)
-            if digest in self._whole:
+            if digest in read_before:
                 continue
             done, done_digest = self._read.get(place, (0, b""))
             start = done if done <= len(text) and _digest(text[:done]) == done_digest else 0

@@ -210,3 +210,10 @@ def test_a_version_cut_short_after_a_whole_one_adds_nothing_twice():
     monitor.feed(data[: data.index(b"Epoch 6/10")])  # the next save, read while it was written
     monitor.finish()
     assert values(monitor, "loss") == stream_losses(ONCE)
+
+
+def test_the_same_output_twice_in_one_version_is_read_twice():
+    # a cell run again with its seed fixed prints what it printed the first time: two runs
+    fit = {"output_type": "stream", "name": "stdout", "text": ["Epoch 1/2\n", "100/100 - 5s - loss: 0.3763\n", "Epoch 2/2\n", "100/100 - 5s - loss: 0.0858\n"]}
+    text = text_of({"cells": [{"cell_type": "code", "outputs": [fit]}, {"cell_type": "code", "outputs": [fit]}]})
+    assert text.count("loss: 0.3763") == 2
