@@ -200,8 +200,8 @@ class KerasParser(LineParser):
         return _EPOCH.match(text) is not None
 
 
-# Keras 3's time and time per step after its bar ("0s 1s/step", "2:03 500ms/step"), ANSI removed
-_TIMES = re.compile(r"[ \t]*+(?:(?P<h>\d++):)?+(?:(?P<m>\d++):)?+(?P<s>\d++)s?+[ \t]++(?P<per>\d++)(?P<unit>s|ms|us)/step")
+# Keras 3's time and time per step after its bar ("0s 1s/step", "2:03 500ms/step", "1:02:03 ..."), ANSI removed
+_TIMES = re.compile(r"[ \t]*+(?P<time>\d++(?::\d++){0,2}+)s?+[ \t]++(?P<per>\d++)(?P<unit>s|ms|us)/step")
 _UNIT_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
 
 
@@ -213,9 +213,9 @@ def _remaining_time(values: str, total: int) -> bool:
     times = _TIMES.match(values)
     if times is None:
         return False
-    shown = int(times.group("s")) + 60 * int(times.group("m") or 0) + 3600 * int(times.group("h") or 0)
-    if times.group("h") is not None and times.group("m") is None:  # "2:03": minutes and seconds
-        shown = int(times.group("s")) + 60 * int(times.group("h"))
+    shown = 0
+    for part in times.group("time").split(":"):  # seconds, m:ss or h:mm:ss
+        shown = 60 * shown + int(part)
     return shown < 0.5 * total * int(times.group("per")) * _UNIT_SECONDS[times.group("unit")]
 
 
