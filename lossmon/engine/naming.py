@@ -286,7 +286,9 @@ _TOTAL = re.compile(rf"{_WORD}(?:total|overall|sum){_END}", re.I)
 # A variational model's free energy (the negative ELBO: reconstruction error + KL term) is the
 # objective it minimises, as a total is: "epoch,free_energy,reconstruction_error,kl_loss".
 # A VAE's negative evidence lower bound is the loss it minimises ("-ELBO/sample", "neg_elbo",
-# "NELBO"); the ELBO itself is maximised, no loss.
+# "NELBO"); the ELBO itself is maximised, no loss. A name may start with the minus that says so:
+# the readers of names put NAME_SIGN before their first letter.
+NAME_SIGN = r"(?:-(?=(?i:elbo)\b))?+"
 _NEGATIVE_ELBO = re.compile(r"(?:^-|(?<![a-z])neg(?:ative)?+[ _-]?+|(?<![a-z])n)elbo(?![a-z])", re.I)
 _FREE_ENERGY = re.compile(rf"{_WORD}free[_ -]?energy{_END}", re.I)
 

@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lossmon.engine.naming import kind_of
+from lossmon.engine.naming import NAME_SIGN, kind_of
 from lossmon.engine.numbers import VALUE, to_float
 
 _TOKEN = re.compile(r"[^\s|,;\[\]()]++")
 # A number token: the value, then nothing, a unit (``ms``, ``%``, ``k``, ``ms/iter``), or a
 # fraction (``1/``, ``50/436``).
 _NUMBER = re.compile(rf"(?P<v>{VALUE})(?:(?P<unit>[A-Za-zµ%]++(?:/[A-Za-z]++)?+)|(?P<slash>/)(?P<den>\d++)?+)?+")
-_WORD = re.compile(r"(?:-(?=(?i:elbo)\b))?+[^\W\d](?:[./@-]*+[\w]++)*+")  # ("-ELBO/sample": a negative ELBO)
+_WORD = re.compile(rf"{NAME_SIGN}[^\W\d](?:[./@-]*+[\w]++)*+")  # ("-ELBO/sample": a negative ELBO)
 _NOUN = re.compile(
     r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|auroc|auc|f1|wer|cer|bleu|energy"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from lossmon.engine.formats import freeform
 from lossmon.engine.formats.nothing_found import NothingFound
-from lossmon.engine.naming import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, is_step_word, kind_of, step_unit
+from lossmon.engine.naming import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, NAME_SIGN, is_step_word, kind_of, step_unit
 from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 
 # (The words that name a line's step, in any case, are naming's: is_step_word, step_unit. The
@@ -22,7 +22,7 @@ from lossmon.engine.numbers import UNIT, VALUE, VALUE_OPEN, to_float
 # digit or closing bracket (so "epoch." in prose is not a name).
 # (Written so that it never gives back: characters that may not end a name are taken only when
 # one that may follows, so a long run of name characters costs one pass.)
-WORD = r"(?:-(?=(?i:elbo)\b))?+[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失"; "-ELBO")
+WORD = rf"{NAME_SIGN}[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters: "Pérdida", "损失"; "-ELBO")
 # Names of several words are only taken when they end with a metric noun ("lm loss",
 # "grad norm", "learning rate", "train loss", "mean cost"), so prose before a pair is not glued to
 # its name. An adjective stays in the name as printed: "mean cost" as "mean loss", "Avg loss".
