@@ -53,7 +53,7 @@ def numeric(items) -> dict[str, float]:
     metrics = {}
     for name, value in items:
         number = to_float(value) if isinstance(value, str) else value
-        if isinstance(number, (int, float)) and not isinstance(number, bool):
+        if _is_number(number):
             metrics[name] = float(number)
     return metrics
 
@@ -442,6 +442,7 @@ def _numbered_records(value) -> list[dict] | None:
 
 
 def _is_number(item) -> bool:
+    """A JSON number (a bool is an int to Python, never a number here)."""
     return isinstance(item, (int, float)) and not isinstance(item, bool)
 
 
