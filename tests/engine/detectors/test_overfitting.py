@@ -490,3 +490,31 @@ def test_a_climb_from_the_first_eval_with_no_noise_scale_warns_but_does_not_aler
              0.0125, 0.0172, 0.0143, 0.0106, 0.0059, 0.013, 0.0114, 0.0028, 0.0134, 0.0074]
     severities = [finding.severity for finding in evals(val, train)]
     assert "alert" not in severities and "warn" in severities
+
+
+def _kanji_history():
+    # kanji-handwritten-metrics-history-json (overfitting): a dict of lists over 15 epochs. val_loss
+    # falls 0.474 -> 0.0671 (epoch 12) with a jitter of 10-15% (0.118 -> 0.141 -> 0.114), then climbs
+    # 0.0863, 0.1001, 0.1076 while val_acc falls 0.9832 -> 0.9792, 0.9763, 0.9741 and the train loss
+    # keeps falling 0.0794 -> 0.0656.
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "corpus" / "kanji-handwritten-metrics-history-json" / "metrics_history.json"
+    history = json.loads(path.read_text())
+    return (np.array(history[key]) for key in ("train_loss", "val_loss", "val_acc"))
+
+
+def test_a_climb_that_the_task_score_follows_down_warns_below_the_jitter_bar():
+    train, val, acc = _kanji_history()
+    found = feed(Overfitting(), val, steps=range(1, 16), names={"task_score": "val_acc"}, train_loss=train, task_score=acc)
+    assert [(f.severity, f.step) for f in found] == [("warn", 15)]
+    assert "val_acc fell 3 evals in a row" in found[0].message
+
+
+def test_the_same_climb_with_a_task_score_that_holds_or_without_one_is_within_the_noise():
+    train, val, acc = _kanji_history()
+    assert feed(Overfitting(), val, steps=range(1, 16), train_loss=train) == []
+    holding = acc.copy()
+    holding[12:] = [0.9841, 0.9790, 0.9812]  # one fall, not one at each rise
+    assert feed(Overfitting(), val, steps=range(1, 16), train_loss=train, task_score=holding) == []

@@ -58,10 +58,12 @@ class TaskScoreTrack:
         self._smoothed = math.nan
         self._best = -math.inf
         self._jitter_at_best = math.nan
+        self.falls = 0  # evals in a row at which the raw score fell
 
     def update(self, value: float) -> None:
         if not math.isfinite(value):
             return
+        self.falls = self.falls + 1 if self._values and value < self._values[-1] else 0
         self._values.append(value)
         if len(self._values) == 3:
             a, b, c = self._values
