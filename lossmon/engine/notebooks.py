@@ -2,7 +2,8 @@
 
 A run trained in a notebook keeps its log in the notebook: each code cell's saved outputs hold
 what ``fit``/``trainer.train()``/the loop printed (stream text), and what a cell displayed (a
-Hugging Face Trainer's progress table is HTML; a ``DataFrame`` of the history is text). Read as
+Hugging Face Trainer's progress table is HTML; a ``DataFrame`` of the history is text; a
+``DataFrame`` that names no loss is the data the notebook looked at, not read). Read as
 bytes, the file is a JSON document whose only numbers are ``execution_count``s. So the document is
 held until it is complete, parsed, and the text of its outputs, in cell order, is what the line
 parsers read, as they read a terminal capture. Line numbers are that text's.
@@ -29,6 +30,9 @@ _HEAD_BYTES = 64  # enough to see the first key past the indentation
 # A display's plain text that only names an object ("<IPython.core.display.HTML object>",
 # "<Figure size 640x480 with 1 Axes>", "<keras.callbacks.History at 0x7f...>"): no output of the run
 _PLACEHOLDER = re.compile(r"\A\s*+<[^<>\n]{1,200}+>\s*+\Z")
+# pandas' HTML of a DataFrame (``<table border="1" class="dataframe">``), beside its plain text
+_DATA_FRAME = re.compile(r'<table\b[^<>]{0,200}?\bclass="dataframe"', re.I)
+_LOSS = re.compile(r"loss", re.I)
 _CELL_END = re.compile(r"</t[dh]\s*+>", re.I)
 _LINE_END = re.compile(r"<br\s*+/?>|</(?:tr|p|div|li|h\d)\s*+>", re.I)
 _TAG = re.compile(r"<[^<>]{0,2000}+>")
@@ -97,9 +101,14 @@ def output_text(output: dict) -> str:
     if kind not in ("display_data", "execute_result") or not isinstance(data, dict):
         return ""
     plain = _joined(data.get("text/plain"))
-    if plain and _PLACEHOLDER.match(plain) is None:
-        return plain
-    return html_text(_joined(data.get("text/html")))
+    markup = _joined(data.get("text/html"))
+    text = plain if plain and _PLACEHOLDER.match(plain) is None else html_text(markup)
+    if _DATA_FRAME.search(markup) is not None and _LOSS.search(text) is None:
+        # a table that names no loss is the data a notebook looked at (df.head(): a bank's
+        # customers, CreditScore ... Exited, or its one-hot columns), not the run's history (a
+        # Hugging Face progress table, HTML of the same class, names its "Training Loss")
+        return ""
+    return text
 
 
 def code_outputs(notebook) -> list[tuple[int, str | None, str]]:

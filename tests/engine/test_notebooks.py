@@ -175,6 +175,28 @@ def test_a_displays_text_is_its_plain_text_unless_that_only_names_an_object():
     assert text_of(notebook) == "   loss\n0  0.5\n"
 
 
+def test_a_dataframe_that_names_no_loss_is_data_not_the_runs_history():
+    # ann-classfication-experiments-ipynb-keras3-fit (tests/corpus): df.head() and the encoded
+    # frames of a bank's customers (CreditScore ... Exited; Geography_France ...) before a Keras 3
+    # fit; their rows had become series (Female 42, CreditScore, a "\\" column).
+    path = Path(__file__).parents[1] / "corpus" / "ann-classfication-experiments-ipynb-keras3-fit" / "experiments.ipynb"
+    notebook = json.loads(path.read_bytes())
+    frames = [
+        output for cell in notebook["cells"] for output in cell.get("outputs", ())
+        if 'class="dataframe"' in "".join(output.get("data", {}).get("text/html", ""))
+    ]
+    assert len(frames) == 7 and "CreditScore" in "".join(frames[0]["data"]["text/plain"])
+    assert text_of({"cells": [{"cell_type": "code", "outputs": frames}]}) == ""
+    monitor = check_file(str(path))
+    assert sorted(monitor.store.series) == ["accuracy", "loss", "val_accuracy", "val_loss"]
+    # the same display of a history (its columns name the loss) is read
+    history = {"output_type": "execute_result", "data": {
+        "text/plain": ["       loss  val_loss\n", "0  0.4445    0.3562\n"],
+        "text/html": ['<div>\n<table border="1" class="dataframe">\n<thead>'],
+    }}
+    assert text_of({"cells": [{"cell_type": "code", "outputs": [history]}]}) == "       loss  val_loss\n0  0.4445    0.3562\n"
+
+
 def test_an_html_progress_table_becomes_a_line_per_cell():
     table = json.loads(MINIFIED.read_bytes())
     markup = next(
