@@ -101,10 +101,14 @@ def _field_name(word: str) -> bool:
 
 def _two_words(first: str, second: str) -> bool:
     """True when ``first second`` is one name: a metric noun after a qualifier ("valid loss",
-    "train_mean loss", "Base Lr") or a metric after its split ("val AUROC")."""
+    "train_mean loss", "Base Lr"), a metric after its split ("val AUROC"), or its split after a
+    metric ("CrossEntropyLoss train", "CrossEntropyLoss validation": a notebook's loop printing
+    the criterion's class name, then the pass)."""
     if first.lower() in _FUNCTION_WORDS or second.lower() in _STEP_WORDS:
         return False
     if first[-1] == ".":  # an abbreviation qualifies whatever it stands before ("cum. examples")
+        return True
+    if _SPLIT.fullmatch(second) is not None and _metric_word(first):
         return True
     return _NOUN.fullmatch(second.rpartition("_")[2]) is not None or _SPLIT.fullmatch(first) is not None
 

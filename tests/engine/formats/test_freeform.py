@@ -46,6 +46,9 @@ def read(text):
         # ethellight565/nanogpt-seis checkpoints/train.log: a tag before, "11136 ms/iter" after
         ("[train] iter 10: loss 8.7390 11136 ms/iter", {"iter": 10.0, "loss": 8.739}),
         ("[eval] iter 500: train 3.4484 val 3.4299 lr 3.00e-04", {"iter": 500.0, "train": 3.4484, "val": 3.4299, "lr": 3.0e-04}),
+        # Anastasiia-prog/CNN resnet34.ipynb (a notebook's loop): the criterion's class name, then the pass
+        ("CrossEntropyLoss train 2.0216763933768145", {"CrossEntropyLoss train": 2.0216763933768145}),
+        ("CrossEntropyLoss validation 3.063478202767711", {"CrossEntropyLoss validation": 3.063478202767711}),
         # 2014Vee/ssd-pytorch train.log: a warning glued after the record does not cost its step
         (
             "iter 10 || Loss: 10.4773 || /usr/idip/idip/liuping/code/ssd.pytorch/utils/augmentations.py:238: "
