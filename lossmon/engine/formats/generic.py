@@ -248,6 +248,11 @@ class KeyValueParser(LineParser):
             # record below: it does not make the bars before it running figures of its own)
             self._settle_bars(out, _bar_settling_names(text, found))
         metrics = {pair.name: pair.value for pair in found}
+        for pair in found:
+            if text.startswith("%", pair.end) and bare_split(pair.name):
+                # "Epoch: 001/050 | Train: 14.97% | Validation: 14.64%": a percentage is a
+                # score measured on that split (an accuracy), never its loss
+                out.set_attrs(pair.name, kind="metric")
         # (a step or an epoch both print is no name in common)
         raw_names = frozenset(map(_bar_name, metrics)) - _STEP_OR_EPOCH if bar else frozenset()
         spans = {pair.name: (pair.start, pair.end) for pair in found}

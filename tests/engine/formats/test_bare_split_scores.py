@@ -36,3 +36,26 @@ def test_bare_split_words_alone_stay_losses():
     text = "".join(f"Epoch {epoch:03d}/35 | Train: 0.{70 - epoch} | Val: 0.{50 - epoch}\n" for epoch in range(1, 8))
     store = read(text).store
     assert (store.primary_train, store.primary_val) == ("Train", "Val")
+
+
+def test_bare_split_words_printed_as_percentages_are_scores():
+    # Anikethreddy3/Deep-learning resnet34.ipynb (a CIFAR-10 loop, healthy): the minibatch loss,
+    # then each epoch's accuracies on the two splits, with a percent sign. Read as the split's
+    # losses, the rising validation accuracy was an overfitting alert.
+    text = (
+        "Epoch: 001/050 | Batch 0000/0175 | Loss: 2.5108\n"
+        "Epoch: 001/050 | Batch 0100/0175 | Loss: 2.2927\n"
+        "Epoch: 001/050 | Train: 14.97% | Validation: 14.64%\n"
+        "Time elapsed: 1.20 min\n"
+        "Epoch: 002/050 | Batch 0000/0175 | Loss: 2.2657\n"
+        "Epoch: 002/050 | Batch 0100/0175 | Loss: 1.9888\n"
+        "Epoch: 002/050 | Train: 24.71% | Validation: 24.76%\n"
+        "Time elapsed: 2.39 min\n"
+        "Epoch: 003/050 | Batch 0000/0175 | Loss: 1.8510\n"
+        "Epoch: 003/050 | Batch 0100/0175 | Loss: 1.6135\n"
+        "Epoch: 003/050 | Train: 40.30% | Validation: 40.42%\n"
+    )
+    store = read(text).store
+    assert (store.primary_train, store.primary_val) == ("Loss", None)
+    assert store["Train"].kind == store["Validation"].kind == "metric"
+    assert list(store["Validation"].values) == [14.64, 24.76, 40.42]
