@@ -11,7 +11,9 @@ import re
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
-from lossmon.engine.formats.jsonl import STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json
+from lossmon.engine.formats.jsonl import (
+    STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json, whole_entries,
+)
 from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.formats.run_columns import names_a_history, run_columns
 from lossmon.engine.formats.table import is_fraction, split_totals
@@ -149,7 +151,7 @@ class HFStateParser(LineParser):
 
     Two more shapes of the same kind of document are read here. A top-level list of records
     (Chainer's LogReport ``log``: ``[`` then one object per entry, steps in ``iteration``; also
-    after an assignment, ``l = [``, and on one line). And a dict of columns, one list of values per
+    after an assignment, ``l = [``, and on one line, whole or cut short). And a dict of columns, one list of values per
     metric (Keras' ``history.history`` dumped with json, or pandas' ``to_json()`` with an index
     per column): its rows are records once the document closes (or the input ends), row ``i``
     at step ``i``, as Keras' CSVLogger numbers its epochs."""
@@ -186,6 +188,8 @@ class HFStateParser(LineParser):
                 return True
             if opening.startswith("["):  # a whole list of records (or of values) on one line
                 entries = load_json(opening)
+                if entries is None:  # cut short (a prefix of a one-line dump): its whole entries
+                    entries = whole_entries(opening)
                 if not isinstance(entries, list) or not entries:
                     return False
                 self._start()

@@ -37,6 +37,29 @@ def load_json(text: str, wrapped: int = 0):
     return value
 
 
+_DECODER = json.JSONDecoder()
+_BETWEEN_ENTRIES = re.compile(r"\s*+,?+\s*+")
+
+
+def whole_entries(text: str) -> list:
+    """The entries of a JSON list (``text`` opens with ``[``) that is cut short: every entry that
+    is whole, up to the first that is not (a one-line dump of a run's records kept as a prefix, or
+    still being written). Each entry is read by load_json, under its cap."""
+    entries = []
+    at = 1
+    while True:
+        at = _BETWEEN_ENTRIES.match(text, at).end()
+        try:
+            _, end = _DECODER.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            return entries
+        entry = load_json(text[at:end])
+        if entry is None:
+            return entries
+        entries.append(entry)
+        at = end
+
+
 def _deeper_than(value, limit: int) -> bool:
     """True when objects and arrays nest more than ``limit`` levels (walked level by level)."""
     level, depth = [value], 0

@@ -118,3 +118,23 @@ def test_a_document_cut_inside_an_entry_of_its_record_list_keeps_the_entrys_whol
     monitor = read(CS336, chunk=chunk, path="metrics.json")
     assert len(monitor.store["train/loss"]) == CS336.count('"train/loss"') == 37
     assert monitor.store["train/loss"].values[-1] == 1.0550258159637451
+
+
+def test_a_one_line_list_of_records_cut_short_gives_its_whole_entries():
+    # playground-hf-log-history-json-one-line-prefix: a Trainer's log_history dumped with
+    # json.dump on one line with no line end, kept as its first 39,876 bytes (the list left open
+    # after the record at step 3040). Oracle: close the list after the last whole record.
+    text = (CORPUS / "playground-hf-log-history-json-one-line-prefix" / "log_history.json").read_text()
+    assert "\n" not in text and not text.rstrip().endswith("]")
+    entries = json.loads(text + "]")
+    monitor = read(text)
+    assert len(entries) == 304
+    assert steps(monitor, "loss") == [e["step"] for e in entries]
+    assert monitor.store["loss"].values.tolist() == [e["loss"] for e in entries]
+    # cut inside its last record: the records before it
+    monitor = read(text[: text.rindex('"step"')])
+    assert steps(monitor, "loss") == [e["step"] for e in entries[:-1]]
+
+
+def test_a_line_that_opens_with_a_bracket_but_holds_no_json_is_left_to_the_other_formats():
+    assert huggingface.whole_entries('[INFO] epoch 1 loss 0.5') == []
