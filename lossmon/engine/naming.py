@@ -279,6 +279,15 @@ def _primary_leaf_is_loss(name: str) -> bool:
     return kind_of(name.replace("/", ".").rpartition(".")[2] or name) == "loss"
 
 
+_SPLIT_WORD = re.compile(r"(?i:train|training|trn|val|valid|validation|dev|eval|evaluation|test|testing|tst)")
+_NAME_PARTS = re.compile(r"[^A-Za-z0-9]++")
+
+
+def _without_split(name: str) -> str:
+    """A loss's name without its split's word, lower-cased ("train_loss", "dev_loss": "loss")."""
+    return " ".join(part for part in _NAME_PARTS.split(name.lower()) if part and not _SPLIT_WORD.fullmatch(part))
+
+
 _HELD_OUT_ERROR = re.compile(r"(?i:(?:^|[\s_])error)$")
 _ERROR_RATE = re.compile(r"(?i:class|top|cls|acc|rate|%|char|word|token)")
 _AVERAGE = re.compile(rf"{_WORD}(?:average|avg|mean){_END}", re.I)
@@ -327,7 +336,7 @@ def choose_primary(
     given, says of a series whose records share their steps (batch lines under an epoch's step)
     how many distinct steps it covers (None for a series with one record per step)."""
 
-    def pick(split: str, preferred: tuple[str, ...]) -> str | None:
+    def pick(split: str, preferred: tuple[str, ...], twin_of: str | None = None) -> str | None:
         losses = [(name, count) for name, s, kind, count in series if s == split and kind == "loss"]
         if not losses:
             return None
@@ -374,10 +383,15 @@ def choose_primary(
         if totals:
             return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
         # A total loss is named without a component; otherwise take the most logged one. Among
-        # equals, one whose own word says loss: second.pytorch's "loss.cls_loss=45.38, ...,
-        # loss.dir_rt=0.7028" groups every term under "loss.", but the direction term is no loss
-        # of its own.
-        return max(losses, key=lambda item: (item[1], not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]), -len(item[0])))[0]
+        # equals, the held-out twin of the training loss chosen (the same name but for its split:
+        # "dev_loss" beside "train_loss", not "dev_nll" beside "train_nll"), then one whose own word
+        # says loss: second.pytorch's "loss.cls_loss=45.38, ..., loss.dir_rt=0.7028" groups every
+        # term under "loss.", but the direction term is no loss of its own.
+        twin = _without_split(twin_of) if twin_of is not None else None
+        return max(losses, key=lambda item: (
+            item[1], _without_split(item[0]) == twin, not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]),
+            -len(item[0]),
+        ))[0]
 
     def held_out_error() -> str | None:
         # No held-out loss at all: a regression's held-out error is its loss on held-out data
@@ -390,7 +404,7 @@ def choose_primary(
         return max(errors, key=lambda item: (item[1], -len(item[0])))[0] if errors else None
 
     train = pick("train", _PRIMARY_TRAIN)
-    val = pick("val", _PRIMARY_VAL) or pick("test", _PRIMARY_TEST)
+    val = pick("val", _PRIMARY_VAL, train) or pick("test", _PRIMARY_TEST, train)
     if train is None and val is None:
         critic = _critic_loss(series)
         return (critic, None) if critic is not None else _objective_metrics(series)

@@ -334,3 +334,14 @@ def test_of_two_train_losses_named_alike_but_for_case_the_longer_series_is_prima
 def test_a_negative_elbo_is_a_loss_and_the_elbo_is_not(name):
     assert kind_of(name) == "loss" and names_the_overall_loss(name)
     assert kind_of(name.replace("-", "").replace("neg_", "").replace("negative ", "").replace("NELBO", "ELBO")) != "loss"
+
+
+def test_the_held_out_loss_is_the_twin_of_the_training_loss_among_equals():
+    # text2sql-train-dev-loss-nll: "epoch,train_loss,dev_loss,train_nll,dev_nll,lr,seconds", 20
+    # rows. The training loss is train_loss; of the held-out losses logged as often, dev_loss is
+    # its twin (dev_nll is train_nll's), though the shorter name.
+    rows = [(name, "val" if name.startswith("dev") else "train", "loss", 20)
+            for name in ("train_loss", "dev_loss", "train_nll", "dev_nll")]
+    assert choose_primary(rows) == ("train_loss", "dev_loss")
+    # with no twin, the rules as before (the shorter name among equals)
+    assert choose_primary([("train_loss", "train", "loss", 20), ("dev_nll", "val", "loss", 20), ("dev_kl_nll", "val", "loss", 20)]) == ("train_loss", "dev_nll")
