@@ -103,12 +103,27 @@ def output_text(output: dict) -> str:
     plain = _joined(data.get("text/plain"))
     markup = _joined(data.get("text/html"))
     text = plain if plain and _PLACEHOLDER.match(plain) is None else html_text(markup)
+    if kind == "execute_result" and _wrapped_dict(text):
+        # a cell's value, a dict wider than the line, that IPython's pretty printer gave a line
+        # per key ("{'eval_loss': 1.3694,\n 'eval_rouge1': 47.57,\n ...}", trainer.evaluate()):
+        # the line breaks are the printer's, the dict is one record, as print() would show it
+        text = text.replace("\n ", " ")
     if _DATA_FRAME.search(markup) is not None and _LOSS.search(text) is None:
         # a table that names no loss is the data a notebook looked at (df.head(): a bank's
         # customers, CreditScore ... Exited, or its one-hot columns), not the run's history (a
         # Hugging Face progress table, HTML of the same class, names its "Training Loss")
         return ""
     return text
+
+
+def _wrapped_dict(text: str) -> bool:
+    """Is ``text`` a dict's repr that IPython's pretty printer wrapped: "{" then each further key
+    on a line of its own, indented by one blank, to the closing "}"?"""
+    lines = text.rstrip("\n").split("\n")
+    return (
+        len(lines) > 1 and lines[0].startswith("{") and lines[-1].endswith("}")
+        and all(line.startswith(" ") for line in lines[1:])
+    )
 
 
 def code_outputs(notebook) -> list[tuple[int, str | None, str]]:

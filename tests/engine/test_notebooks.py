@@ -197,6 +197,24 @@ def test_a_dataframe_that_names_no_loss_is_data_not_the_runs_history():
     assert text_of({"cells": [{"cell_type": "code", "outputs": [history]}]}) == "       loss  val_loss\n0  0.4445    0.3562\n"
 
 
+def test_a_dict_the_pretty_printer_wrapped_is_one_record():
+    # connrlin-nlp-t5-notebook-hf-trainer-dicts (tests/corpus): trainer.evaluate()'s value after
+    # trainer.train(), a dict IPython printed a key per line.
+    path = Path(__file__).parents[1] / "corpus" / "connrlin-nlp-t5-notebook-hf-trainer-dicts" / "t5.ipynb"
+    notebook = json.loads(path.read_bytes())
+    result = next(
+        output for cell in notebook["cells"] for output in cell.get("outputs", ())
+        if output.get("output_type") == "execute_result" and "eval_loss" in "".join(output["data"]["text/plain"])
+    )
+    plain = "".join(result["data"]["text/plain"])
+    assert plain.count("\n") == 9 and plain.startswith("{'eval_loss': 1.3694512844085693,\n 'eval_rouge1'")
+    assert text_of({"cells": [{"cell_type": "code", "outputs": [result]}]}) == plain.replace("\n ", " ")
+    assert values(check_file(str(path)), "eval_loss")[-2:] == [1.617746114730835, 1.3694512844085693]
+    # a display of the same text keeps its lines (a cell's value is what the printer wrapped)
+    shown = dict(result, output_type="display_data")
+    assert text_of({"cells": [{"cell_type": "code", "outputs": [shown]}]}) == plain
+
+
 def test_an_html_progress_table_becomes_a_line_per_cell():
     table = json.loads(MINIFIED.read_bytes())
     markup = next(
