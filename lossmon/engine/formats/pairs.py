@@ -52,7 +52,7 @@ _SHORT_FIRST_WORD = rf"(?=[^\s:=：]{{0,{_MAX_FIRST_WORD}}}+(?![^\s:=：]))"
 _TAGGED_LOSS = r"(?i:loss)[ ]{1,8}+[A-Z][A-Z0-9_]{0,3}+(?![\w./@-])"
 NAME = (
     rf"{_SHORT_FIRST_WORD}"
-    rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,2}}{_NOUN}(?![\w./@-])|{_TAGGED_LOSS}|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}"
+    rf"(?:(?:[^\W\d][\w-]*+[ ]{{1,8}}+){{1,3}}{_NOUN}(?![\w./@-])|{_TAGGED_LOSS}|{_POSSESSIVE}{WORD}|{_ABBREVIATED}{WORD}"
     rf"|{WORD})"
 )
 

@@ -24,6 +24,16 @@ def names_values(text):
         ("Loaded 5 files in 3.2 seconds", []),
         ("version 1.2.3 x=1.2.3", []),
         ("loss: 0.5 loss: 0.7", [("loss", 0.5, "0.5")]),
+        # three words before the noun, split and averaging and all (holdout18h notebooks:
+        # Abanoub1111/Deep_project translation.ipynb, AananthV/Pytorch-Transformer's tqdm description)
+        (
+            " Epoch 0 | Train Cross Entropy Loss:  7.435049949141292",
+            [("Epoch", 0.0, "0"), ("Train Cross Entropy Loss", 7.435049949141292, "7.435049949141292")],
+        ),
+        (
+            "Epoch: 1 Average Val Batch Loss: 0.1205718625099101: 100%",
+            [("Epoch", 1.0, "1"), ("Average Val Batch Loss", 0.1205718625099101, "0.1205718625099101")],
+        ),
     ],
 )
 def test_pairs_and_their_spans(text, expected):
