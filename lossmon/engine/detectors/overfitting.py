@@ -96,14 +96,17 @@ below the smoothed val loss, and has risen since by no more than its noise (2 of
 climb of 2 rises in a row above the warn bar and 10% warns (never alerts): the gap widens on the
 held-out side alone. A train loss that rises with the val loss is not fitted.
 
-Two held-out signals that agree are stronger than either: a val loss that climbs 3 evals in a row,
-10% above its best, while the task score logged with it falls at each of those same evals, is a
-warning below the jitter bar. A short run's noisy val loss (a kanji classifier of 15 epochs: the
-jitter of its opening fall, 0.47 -> 0.30 -> 0.15, puts the bar at 44%) climbs 0.0671 -> 0.0863 ->
-0.1001 -> 0.1076 at its end while val_acc falls 0.9832 -> 0.9792 -> 0.9763 -> 0.9741 and the train
-loss keeps falling: overfitting, and both held-out curves say so.
+Two held-out signals that agree are stronger than either: a val loss that climbs 3 evals in a row
+to above the warn bar (and 10%) over its raw best, while the task score logged with it falls at
+each of those same evals, is a warning before the smoothed level, which lags a climb by an eval,
+gets there. A short run's noisy val loss (a kanji classifier of 15 epochs: the jitter of its
+opening fall, 0.47 -> 0.30 -> 0.15, puts the bar at 44%) climbs 0.0671 -> 0.0863 -> 0.1001 ->
+0.1076 at its end while val_acc falls 0.9832 -> 0.9792 -> 0.9763 -> 0.9741; an IMDB classifier's
+smooth val loss (bar 7%) turns up 0.3127 -> 0.3222 -> 0.3371 -> 0.3530 in its last 3 epochs
+while val_accuracy falls 0.8699 -> 0.8654; the train loss keeps falling in both: overfitting, and
+both held-out curves say so.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and GL > 10%. alert: 3 rises in a
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
@@ -366,10 +369,13 @@ class Overfitting(Detector):
         higher = sum(1 for earlier in self._since_raw_best if earlier >= value) - 1  # minus itself
         return higher <= 1
 
-    def _score_falls_along(self, gl: float) -> bool:
-        """The corroborated rule (module docstring): a climb of ``alert_rises`` evals in a row,
-        ``few_gl`` % above the best, while the held-out task score fell at each of those evals."""
-        return self._rises >= self.alert_rises and self._score.falls >= self._rises and gl > self.few_gl
+    def _score_falls_along(self, value: float, warn_bar: float) -> bool:
+        """The corroborated rule (module docstring): a climb of ``alert_rises`` evals in a row, its
+        last eval above the raw best by the warn bar and ``few_gl`` %, while the held-out task score
+        fell at each of those evals."""
+        if self._rises < self.alert_rises or self._score.falls < self._rises:
+            return False
+        return 100.0 * (value / self._best - 1.0) > max(warn_bar, self.few_gl)
 
     def _fitted(self) -> bool:
         """The fitted rule (module docstring): the smoothed train loss was ``fitted`` times below
@@ -495,7 +501,7 @@ class Overfitting(Detector):
         # 0.0358 in its first epochs while its train loss fell 4.6x, then 0.0084 by epoch 17) until
         # it makes Prechelt's strip of 5 rises, or the train loss collapsed 10x since the best (a
         # whisper fine-tune's eval_loss 0.321 -> 0.420 while its loss went 0.30 -> 0.002)
-        corroborated = self._score_falls_along(gl)
+        corroborated = self._score_falls_along(value, warn_bar)
         unscaled = not math.isfinite(self._jitter_at_best) and len(self._second_differences) < self.min_differences
         collapsed = math.isfinite(train) and self._train_at_raw_best > self.collapse * train
         if (
@@ -514,12 +520,15 @@ class Overfitting(Detector):
         drop = 1.0 - train / reference
         how = f"rose {self._rises} evals in a row" if self._rises >= self.warn_rises else f"stayed up for {self._held} evals"
         above = f"{gl:.0f}%" if gl >= 1.0 else f"{gl:.2f}%"  # a long steady rise may be under 1%
+        level = f"{above} above its best smoothed level"
         score = ""
         if corroborated:
             score = f" and {points.ctx_name('task_score', 'the held-out score')} fell {self._score.falls} evals in a row"
+            if gl <= warn_bar:  # (the smoothed level lags the climb: the raw rise is what it was judged on)
+                level = f"{100.0 * (value / self._best - 1.0):.0f}% above its best"
         return self.raise_finding(
             severity, points, i,
-            f"{points.series} {value:.4g} {how}, {above} above its best "
-            f"smoothed level (best eval {self._best:.4g} at step {format_step(self._best_step)}), while the train "
-            f"loss fell {drop:.0%}{score} meanwhile (step {format_step(points.steps[i])})",
+            f"{points.series} {value:.4g} {how}, {level} (best eval {self._best:.4g} at step "
+            f"{format_step(self._best_step)}), while the train loss fell {drop:.0%}{score} meanwhile "
+            f"(step {format_step(points.steps[i])})",
         )

@@ -518,3 +518,17 @@ def test_the_same_climb_with_a_task_score_that_holds_or_without_one_is_within_th
     holding = acc.copy()
     holding[12:] = [0.9841, 0.9790, 0.9812]  # one fall, not one at each rise
     assert feed(Overfitting(), val, steps=range(1, 16), train_loss=train, task_score=holding) == []
+
+
+def test_a_smooth_val_loss_that_turns_up_at_the_end_while_the_score_falls_warns_on_its_raw_rise():
+    # ai-portfolio-imdb-sentiment-ipynb-keras-overfit (overfitting): Keras fit of 10 epochs. The val
+    # loss falls smoothly to 0.3127 (epoch 7), then 0.3222, 0.3371, 0.3530 while val_accuracy falls
+    # 0.8699 -> 0.8654 and the loss 0.1195 -> 0.0394. The smoothed level, an eval behind, is 5%
+    # above its best at the end (the bar 7%); the raw climb is 13%.
+    val = [0.611, 0.5087, 0.4176, 0.3572, 0.3255, 0.3138, 0.3127, 0.3222, 0.3371, 0.353]
+    train = [0.6646, 0.5478, 0.4237, 0.3141, 0.2292, 0.166, 0.1195, 0.085, 0.0585, 0.0394]
+    accuracy = [0.6086, 0.7334, 0.7959, 0.8399, 0.8541, 0.8644, 0.8699, 0.8695, 0.8687, 0.8654]
+    found = feed(Overfitting(), val, train_loss=train, task_score=accuracy)
+    assert [(f.severity, f.step) for f in found] == [("warn", 10)]
+    assert "13% above its best (best eval 0.3127" in found[0].message
+    assert feed(Overfitting(), val, train_loss=train) == []  # the val loss alone: within the bar
