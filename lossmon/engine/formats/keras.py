@@ -63,16 +63,22 @@ class KerasParser(LineParser):
         self._epoch_closed = False  # the epoch under its header printed its record
         self._held_surely_frame = False  # the held frame shows time left, not time taken
         self._epoch_total: int | None = None  # the batches of the epoch under the last header, once a bar showed them
+        self._record_pace: float | None = None  # seconds per step of the last epoch's record
+        self._held_pace: float | None = None  # ... of the held frame
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
             progress = _PROGRESS.match(text)
             keras_line = progress is not None or _EPOCH.match(text) is not None
-            if (keras_line or not self._held_surely_frame) and (
-                progress is None or not (int(progress.group(1)) == int(progress.group(2)) == self._fit_total)
-            ):
+            full = progress is not None and int(progress.group(1)) == int(progress.group(2)) == self._fit_total
+            if (keras_line or not self._held_surely_frame) and not full:
                 self._epoch_without_summary(out)
                 self._release(out)  # (the last frame of an epoch is overtaken only by its final one)
+            elif full and not self._held_surely_frame and self._trains(text[progress.end() :], self._held_pace):
+                # the held line showed the epoch's time, and this full bar took as long: the
+                # epoch's record, then another fit's epoch (no header), not its final line
+                self._release(out)
+                self._epoch_closed = self._headers
         header = _EPOCH.match(text)
         if header:
             self._epoch_without_summary(out)
@@ -98,6 +104,12 @@ class KerasParser(LineParser):
                 self._running.clear()
             self._epoch_without_summary(out)
             self._epoch_done = True
+        if self._epoch_done and total == self._fit_total and self._epoch_closed and self._trains(text[progress.end() :]):
+            # as many batches at the pace of training, not of an evaluation (forward passes only:
+            # a third of the time per step or less): another fit's epoch, its header not printed
+            # (a notebook's second fit of 1 epoch, 310s 164ms/step after epochs at 178ms/step)
+            self.epoch += 1
+            self._last_batch, self._epoch_done, self._epoch_closed = 0, False, False
         if self._epoch_done and (total != self._fit_total or self._epoch_closed):
             # a bar over another number of batches after the epoch's last one and before the next
             # "Epoch" header: model.evaluate() ("313/313 [===] - 1s - loss: 0.29" after epochs of
@@ -145,12 +157,22 @@ class KerasParser(LineParser):
                 # its callbacks print ("Epoch 1: val_loss improved ..."), then its final frame
                 # ("71/71 [===] - 74s 804ms/step - loss: 1.6963 - ... - val_loss: 1.5572") is the
                 # epoch's record. Held until then, so the epoch is one point, not two.
-                self._held = (line, step, metrics)
-                self._held_surely_frame = _remaining_time(values, total)
+                self._held, self._held_pace = (line, step, metrics), _pace(values)
+                # (Keras 2 shows "ETA: 0s" at the last batch: never the epoch's final line either)
+                self._held_surely_frame = "ETA" in values or _remaining_time(values, total)
                 return True
         self._epoch_closed = self._headers and batch == total  # the epoch's record: its bar is over
+        if self._epoch_closed:
+            self._record_pace = _pace(values)
         self.emit(out, line, step, metrics)
         return True
+
+    def _trains(self, values: str, record_pace: float | None = None) -> bool:
+        """Does a bar take as long per step as the last epoch's record did (training), rather than
+        well under it (an evaluation)?"""
+        pace = _pace(values)
+        record_pace = self._record_pace if record_pace is None else record_pace
+        return pace is not None and record_pace is not None and pace >= TRAINING_PACE * record_pace
 
     def _frame(self, out: RecordBuilder, line: int, step: int, metrics: dict[str, float]) -> bool:
         """A frame before the epoch's end: a running figure, held until the epoch tells what it is."""
@@ -178,6 +200,7 @@ class KerasParser(LineParser):
 
     def _release(self, out: RecordBuilder) -> None:
         line, step, metrics = self._held
+        self._record_pace = self._held_pace
         self._held, self._held_surely_frame = None, False
         self.emit(out, line, step, metrics)
 
@@ -203,6 +226,17 @@ class KerasParser(LineParser):
 # Keras 3's time and time per step after its bar ("0s 1s/step", "2:03 500ms/step", "1:02:03 ..."), ANSI removed
 _TIMES = re.compile(r"[ \t]*+(?P<time>\d++(?::\d++){0,2}+)s?+[ \t]++(?P<per>\d++)(?P<unit>s|ms|us)/step")
 _UNIT_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
+
+
+_PACE = re.compile(r"(?P<per>\d++(?:\.\d++)?+)(?P<unit>s|ms|us)/step")
+# An evaluation's pass over as many batches runs forward only: well under the training pace
+TRAINING_PACE = 0.6
+
+
+def _pace(values: str) -> float | None:
+    """Seconds per step a final bar shows ("104s 229ms/step": 0.229), or None."""
+    found = _PACE.search(values, 0, 64)
+    return float(found.group("per")) * _UNIT_SECONDS[found.group("unit")] if found else None
 
 
 def _remaining_time(values: str, total: int) -> bool:

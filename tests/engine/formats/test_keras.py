@@ -156,3 +156,27 @@ def test_a_fit_stopped_inside_an_epoch_keeps_its_running_figures_out_of_the_reco
     monitor = read(STOPPED_THEN_PREDICT)
     assert list(monitor.store["loss"].values) == [2.1698]
     assert list(monitor.store["val_loss"].values) == [2.1801]
+
+
+def _notebook(slug: str):
+    from lossmon.engine import check_file
+
+    return check_file(str(next((CORPUS / slug).glob("*.ipynb"))))
+
+
+def test_a_second_fit_without_its_header_at_the_training_pace_is_an_epoch_not_an_evaluation():
+    # h18k-antony-cifar10-keras-3-epochs: a Keras 3 fit of 3 epochs without validation (1563/1563
+    # at 178ms/step), then a second fit of 1 epoch that printed no "Epoch" header (1563/1563, 310s
+    # 164ms/step), then evaluate() on the test set (313/313, 17ms/step).
+    monitor = _notebook("h18k-antony-cifar10-keras-3-epochs")
+    assert list(monitor.store["loss"].values) == [2.1796, 1.6835, 1.5917, 1.5837]
+    assert list(monitor.store["test/loss"].values) == [1.0174]
+
+
+def test_a_keras2_eta_frame_is_overtaken_by_its_final_line_past_a_save_warning():
+    # skin-cancer-efficientnetb0-ipynb-keras-checkpoint: each epoch prints "251/251 [===] - ETA:
+    # 0s - loss: 4.0119", ModelCheckpoint's message, at epoch 1 an HDF5 UserWarning, then the
+    # epoch's line with its validation values: 30 epochs, one record each.
+    monitor = _notebook("skin-cancer-efficientnetb0-ipynb-keras-checkpoint")
+    assert len(monitor.store["loss"]) == len(monitor.store["val_loss"]) == 30
+    assert steps(monitor, "loss")[:2] == [251, 502]
