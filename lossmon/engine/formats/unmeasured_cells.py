@@ -12,6 +12,12 @@ task), so a 0 is dropped only with evidence, row by row as the table is read:
   measured is all far from 0 (a real loss comes close to 0 before it gets there).
 
 A 0 that is kept counts as measured: the zeros after it are values too.
+
+Some scripts fill with -1 instead, in every loss column (pandas' ``fillna(-1)``: "validation_loss,
+loss,reconstruction_loss,kl_loss,epoch,step" with 500 validation rows whose train losses read -1.0,
+and 40 train rows whose validation_loss does). A loss of exactly -1 in a column that has never held
+a negative value is that fill: a loss that can be negative (a negative cosine similarity, a
+log-likelihood) shows other negative values, and it keeps its -1.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ class UnmeasuredZeros:
 
     def __init__(self, columns: list[str]) -> None:
         losses = [kind_of(name) == "loss" for name in columns]
+        # loss column index -> it held a negative value other than a -1 fill
+        self._negative: dict[int, bool] = {i: False for i, loss in enumerate(losses) if loss}
         self._train = [i for i, name in enumerate(columns) if losses[i] and split_of(name) == "train"]
         # column index -> the smallest measured |value| so far (None: nothing measured yet)
         self._held_out: dict[int, float | None] = {
@@ -37,7 +45,25 @@ class UnmeasuredZeros:
         }
 
     def fill_cells(self, values: list[float | None]) -> list[int]:
-        """The indices of the row's held-out loss cells that are fill values, not losses."""
+        """The indices of the row's loss cells that are fill values, not losses."""
+        fills = self._minus_one_fills(values)
+        if fills:  # (a -1 fill is no measurement for the zero rule either)
+            values = [None if i in fills else value for i, value in enumerate(values)]
+        return fills + self._zero_fills(values)
+
+    def _minus_one_fills(self, values: list[float | None]) -> list[int]:
+        fills = []
+        for index, negative in self._negative.items():
+            value = values[index] if index < len(values) else None
+            if value is None or math.isnan(value) or value >= 0.0:
+                continue
+            if value == -1.0 and not negative:
+                fills.append(index)
+            else:
+                self._negative[index] = True
+        return fills
+
+    def _zero_fills(self, values: list[float | None]) -> list[int]:
         if not self._held_out or not self._train:
             return []
         train = [values[i] for i in self._train if i < len(values) and values[i] is not None and math.isfinite(values[i])]

@@ -60,3 +60,21 @@ def test_a_kept_zero_makes_the_later_zeros_values():
     zeros = UnmeasuredZeros(["epoch", "train_loss", "val_loss"])
     assert zeros.fill_cells([1.0, 0.05, 0.0]) == []  # beside a training loss near 0: measured
     assert zeros.fill_cells([2.0, 0.9, 0.0]) == []  # the column has measured a 0 already
+
+
+def test_minus_one_where_a_loss_was_not_logged_is_no_point():
+    # protein-phylo-lightning-v61-minus-one-fill: "validation_loss,loss,reconstruction_loss,kl_loss,
+    # epoch,step", every cell not logged in a row filled with -1.0 (500 validation rows, 40 train).
+    path = CORPUS / "protein-phylo-lightning-v61-minus-one-fill" / "metrics.csv"
+    rows = [line.split(",") for line in path.read_text().splitlines()[1:]]
+    monitor = read_csv(path.read_text())
+    for column, name in enumerate(("validation_loss", "loss", "reconstruction_loss", "kl_loss")):
+        logged = [float(row[column]) for row in rows if row[column] != "-1.0"]
+        assert list(monitor.store[name].values) == logged and len(logged) in (40, 500)
+
+
+def test_a_loss_that_goes_negative_keeps_its_minus_one():
+    fills = UnmeasuredZeros(["step", "loss"])
+    assert [fills.fill_cells([1.0, value]) for value in (-0.42, -0.97, -1.0)] == [[], [], []]
+    fills = UnmeasuredZeros(["step", "val_loss", "loss"])
+    assert fills.fill_cells([1.0, 2.5, -1.0]) == [2] and fills.fill_cells([2.0, -1.0, 0.7]) == [1]
