@@ -336,7 +336,7 @@ def choose_primary(
     given, says of a series whose records share their steps (batch lines under an epoch's step)
     how many distinct steps it covers (None for a series with one record per step)."""
 
-    def pick(split: str, preferred: tuple[str, ...], twin_of: str | None = None) -> str | None:
+    def pick(split: str, preferred: tuple[str, ...], twins: frozenset[str] = frozenset()) -> str | None:
         losses = [(name, count) for name, s, kind, count in series if s == split and kind == "loss"]
         if not losses:
             return None
@@ -383,13 +383,14 @@ def choose_primary(
         if totals:
             return max(totals, key=lambda item: (item[1], -len(item[0])))[0]
         # A total loss is named without a component; otherwise take the most logged one. Among
-        # equals, the held-out twin of the training loss chosen (the same name but for its split:
-        # "dev_loss" beside "train_loss", not "dev_nll" beside "train_nll"), then one whose own word
-        # says loss: second.pytorch's "loss.cls_loss=45.38, ..., loss.dir_rt=0.7028" groups every
-        # term under "loss.", but the direction term is no loss of its own.
-        twin = _without_split(twin_of) if twin_of is not None else None
+        # equals, a twin (the same name but for its split): the training loss with a held-out twin
+        # ("Avg Generator Loss" beside "Avg Validation Generator Loss", not the shorter "Avg
+        # Content Loss" that has none), the held-out twin of the training loss chosen ("dev_loss"
+        # beside "train_loss", not "dev_nll"); then one whose own word says loss: second.pytorch's
+        # "loss.cls_loss=45.38, ..., loss.dir_rt=0.7028" groups every term under "loss.", but the
+        # direction term is no loss of its own.
         return max(losses, key=lambda item: (
-            item[1], _without_split(item[0]) == twin, not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]),
+            item[1], _without_split(item[0]) in twins, not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]),
             -len(item[0]),
         ))[0]
 
@@ -403,8 +404,10 @@ def choose_primary(
         ]
         return max(errors, key=lambda item: (item[1], -len(item[0])))[0] if errors else None
 
-    train = pick("train", _PRIMARY_TRAIN)
-    val = pick("val", _PRIMARY_VAL, train) or pick("test", _PRIMARY_TEST, train)
+    held_out = frozenset(_without_split(name) for name, split, kind, _ in series if split in ("val", "test") and kind == "loss")
+    train = pick("train", _PRIMARY_TRAIN, held_out)
+    twin = frozenset((_without_split(train),)) if train is not None else frozenset()
+    val = pick("val", _PRIMARY_VAL, twin) or pick("test", _PRIMARY_TEST, twin)
     if train is None and val is None:
         critic = _critic_loss(series)
         return (critic, None) if critic is not None else _objective_metrics(series)

@@ -345,3 +345,12 @@ def test_the_held_out_loss_is_the_twin_of_the_training_loss_among_equals():
     assert choose_primary(rows) == ("train_loss", "dev_loss")
     # with no twin, the rules as before (the shorter name among equals)
     assert choose_primary([("train_loss", "train", "loss", 20), ("dev_nll", "val", "loss", 20), ("dev_kl_nll", "val", "loss", 20)]) == ("train_loss", "dev_nll")
+
+
+def test_the_training_loss_with_a_held_out_twin_among_equals():
+    # srgan-super-resolution-epoch-log-gen-disc-val: five training losses of 50 records and two
+    # held-out ones; the generator's loss has its validation twin, the shorter content loss none.
+    train = ("Avg Generator Loss", "Avg Discriminator Loss", "Avg Content Loss", "Avg Adversarial Loss")
+    rows = [(name, "train", "loss", 50) for name in train]
+    rows += [(name, "val", "loss", 50) for name in ("Avg Validation Generator Loss", "Avg Validation Discriminator Loss")]
+    assert choose_primary(rows) == ("Avg Generator Loss", "Avg Validation Generator Loss")

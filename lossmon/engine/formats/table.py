@@ -19,6 +19,7 @@ from lossmon.engine.formats.column_drift import Realigner
 from lossmon.engine.formats.file_named_columns import loss_columns_named_by_file, loss_named_by_file, value_column_name
 from lossmon.engine.formats.listings import is_split_word
 from lossmon.engine.formats.long_table import long_columns, series_name, split_column
+from lossmon.engine.formats.prefixes import strip_prefix
 from lossmon.engine.formats.unmeasured_cells import UnmeasuredZeros
 from lossmon.engine.naming import kind_of, split_of
 from lossmon.engine.numbers import VALUE, to_float
@@ -45,6 +46,11 @@ _HEADER = re.compile(
     rf"|{_CELL_NAME}(?:(?P<sep>[,\t;]){_CELL_NAME})+)[,\t;]?$"
 )
 _UNNAMED = re.compile(r"Unnamed: \d+\Z")
+# A template of pairs printed before the values it was meant for, as the header of the rows that
+# follow ("Epoch: , Avg Generator Loss: , ..., Avg Validation Discriminator Loss: " then one
+# "1, 2.9603, 0.0052, ..." a line, after the logging prefix)
+_EMPTY_TEMPLATE_CELL = r"[ ]*+[A-Za-z_][^,:\n]{0,80}+:[ ]*+"
+_EMPTY_TEMPLATE = re.compile(rf"^{_EMPTY_TEMPLATE_CELL}(?:,{_EMPTY_TEMPLATE_CELL}){{2,}}+$")
 _METRIC_WORD = re.compile(r"loss|acc|epoch|step|lr|map|recall|precision|f1|metric", re.I)
 _STEP_COLUMNS = ("step", "global_step", "iteration", "iter", "_step", "total_timesteps", "total timesteps", "timesteps")
 _EPOCH_COLUMNS = ("epoch",)
@@ -68,6 +74,8 @@ def header_of(text: str, source: str | None = None, splits: bool = False) -> tup
     a metric word, or, in a file its name calls a loss (``source``: its path), one whose names are
     split words alone (pandas' ``,train,val`` in losses.csv: the loss of each split). ``splits``:
     any header of split words alone, whatever the file (format detection, which has no path)."""
+    if ":" in text and _EMPTY_TEMPLATE.match(text) is not None:
+        text = text.replace(":", "")  # the names of a template printed with its values left out
     match = _HEADER.match(text)
     if not match:
         return None
@@ -169,6 +177,11 @@ class TableParser(LineParser):
         cells = text.split(self.separator)
         if len(cells) == len(self.columns) + 1 and not cells[-1].strip():
             cells.pop()  # a trailing separator, as the header had
+        if len(cells) != len(self.columns) and (message := strip_prefix(text)) != text:
+            # rows a logger printed ("2024-06-01 15:30:28,678 - 1, 2.9603, ..."): the row is its message
+            prefixed = message.split(self.separator)
+            if len(prefixed) == len(self.columns):
+                cells = prefixed
         if len(cells) != len(self.columns) and '"' in text:
             cells = next(csv.reader([text], delimiter=self.separator))  # quoted cells ("[a, b]")
         fits = len(cells) == len(self.columns)
@@ -368,4 +381,4 @@ class Table(_TableFormat):
     id = "csv"
     title = "CSV/TSV metrics table (timm summary.csv, custom)"
     example = "epoch,train_loss,eval_loss,eval_top1,eval_top5,lr"
-    anchor = _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(")
+    anchor = _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(") + "|" + _EMPTY_TEMPLATE.pattern
