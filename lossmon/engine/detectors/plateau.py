@@ -29,7 +29,9 @@ points outside warm-up: the second half's median and the last two medians of 3 s
 ln(k) to 3% above it, no median of 3 was ever lower, and either the held-out accuracy (context
 ``task_score``: an accuracy only) has not covered 10% of the way from chance 1/k to 1 (the median
 of its last 5 readings), or both medians are within 0.5% of ln(k) and the second half is not 1%
-below the first. Long runs: smoothed block means within 0.5% of ln(k) in 3 of 4 blocks so far (the
+below the first. With the accuracy's word (near chance), from 8 points: a notebook's fit of 9 epochs
+on 4 classes sits at ln 4 (1.3999 ... 1.3852) with val_accuracy 0.26-0.30, and is over before a
+10th. Long runs: smoothed block means within 0.5% of ln(k) in 3 of 4 blocks so far (the
 latest too), 10 of them outside warm-up, never below, quiet, and 5% below the opening (less is a
 dead start). A healthy loss passing through ln(k) neither stays nor keeps off below it. Warn; the
 warning goes out once the loss gets 0.5% below ln(k).
@@ -60,7 +62,7 @@ import numpy as np
 
 from lossmon.engine.detectors.base import LAST, Detector, Event, Points
 from lossmon.engine.detectors.stats.features import (
-    BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
+    BLOCK_POINTS, HISTORY_BLOCKS, SHORT_LIMIT, SHORT_MIN, LrQuiet, ShortTrend, TrendBlocks, starts_fresh,
 )
 from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.detectors.stats.frozen import FrozenRuns
@@ -70,6 +72,16 @@ from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step, severity_rank
 from lossmon.engine.store import GrowableArray
 
+
+
+# A short run at a chance level whose held-out accuracy sits at chance too speaks from this many
+# points (the other short rules wait for SHORT_MIN)
+EARLY_CHANCE_POINTS = 8
+
+
+def _early_trend() -> ShortTrend:
+    """Short-run statistics of the points before SHORT_MIN (for the chance rule's early word)."""
+    return ShortTrend(minimum=EARLY_CHANCE_POINTS, limit=SHORT_MIN)
 
 
 class Plateau(Detector):
@@ -122,7 +134,7 @@ class Plateau(Detector):
         self, series: str = "loss", attrs: dict | None = None, *,
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
-        short_at_chance: int = 10, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
+        short_at_chance: int = 10, short_chance_early: int = EARLY_CHANCE_POINTS, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
         short_noisy_share: float = 0.75, score_evals: int = 3, frozen_warn: int = 20, frozen_alert: int = 50,
         chance_above: float = 1.03, chance_share: float = 0.1, score_recent: int = 5,
@@ -137,6 +149,7 @@ class Plateau(Detector):
         self.dead_ratio, self.warn_blocks, self.alert_blocks, self.quiet_swing = dead_ratio, warn_blocks, alert_blocks, quiet_swing
         self.late_ratio, self.late_blocks, self.near_best, self.smooth_blocks = late_ratio, late_blocks, near_best, smooth_blocks
         self.short_at_chance, self.short_anywhere = short_at_chance, short_anywhere
+        self.short_chance_early = short_chance_early
         self.short_smooth, self.short_progress = short_smooth, short_progress
         super().__init__(series, attrs)
 
@@ -241,8 +254,9 @@ class Plateau(Detector):
         # no progress as one at a chance level: both need only the short wait.
         never_rose = self._score_never_rose(points.ctx("task_score"))
         recent_score, score_read, score_settled = self._recent_score(*self._accuracy(points))
+        events = self._chance_early(points, quiet, outside, spanned, recent_score, score_read, score_settled)
         if not len(stats):
-            return []
+            return events
         never_rose, recent_score, score_read = never_rose[stats.index], recent_score[stats.index], score_read[stats.index]
         score_settled = score_settled[stats.index]
         counted = ~quiet[stats.index] & (spanned[stats.index] >= self.short_steps)
@@ -262,7 +276,6 @@ class Plateau(Detector):
             & (stats.jitter < self.short_smooth) & counted
             & (age >= np.where(at_chance | never_rose, self.short_at_chance, self.short_anywhere))
         )
-        events = []
         lr = points.ctx("lr")
         for k in self.entries("short dead", dead).tolist():
             i = int(stats.index[k])
@@ -285,7 +298,21 @@ class Plateau(Detector):
             ), "dead"))
         return events
 
-    def _chance_short(self, stats, eligible, recent_score, score_read, score_settled, points: Points) -> list[Event]:
+    def _chance_early(self, points: Points, quiet, outside, spanned, recent_score, score_read, score_settled) -> list[Event]:
+        """The chance rule at ``short_chance_early`` to SHORT_MIN points, on the held-out accuracy's
+        word only (module docstring): a notebook's 9 epochs at ln 4 with val_accuracy 0.26-0.30."""
+        early = self.feature(points, "short_trend_early", _early_trend)
+        if not len(early):
+            return []
+        at = early.index
+        eligible = ~quiet[at] & (spanned[at] >= self.short_steps) & (outside[at] >= self.short_chance_early)
+        return self._chance_short(
+            early, eligible, recent_score[at], score_read[at], score_settled[at], points, loss_alone=False,
+        )
+
+    def _chance_short(
+        self, stats, eligible, recent_score, score_read, score_settled, points: Points, loss_alone: bool = True,
+    ) -> list[Event]:
         """A short run that fell onto a chance level ln(k), from however high it started, and sits
         there (module docstring): falling from the overshoot of fresh logits to ln(k) is no progress."""
         flags = np.zeros(len(stats), dtype=bool)
@@ -309,7 +336,7 @@ class Plateau(Detector):
             if accuracy and near_chance and score_settled[j]:
                 why = (f"; {score} at {recent_score[j]:.4g} (median of its last {score_read[j]} readings), "
                        f"near chance (1/{k} = {self._score_scale * chance:.4g})")
-            elif _telling_classes(recent) == k == _telling_classes(level) and stats.progress[j] < math.log(self.short_progress):
+            elif loss_alone and _telling_classes(recent) == k == _telling_classes(level) and stats.progress[j] < math.log(self.short_progress):
                 why = ""  # flat within 0.5% of ln(k) by both medians: the loss alone says it
             else:
                 continue

@@ -246,7 +246,10 @@ def test_the_task_score_that_never_rose_is_named_in_the_message():
 
     monitor = check_file("tests/corpus/convlstm-lightning-v18-epoch-loss-flat-at-chance/metrics.csv")
     plateau = [finding for finding in monitor.findings if finding.pathology == "plateau"]
-    assert plateau and "val_acc never rose above its first value (0.1875)" in plateau[0].message
+    # From its 8th epoch the loss sits at ln 9 with val_acc at chance: the chance rule speaks first
+    assert plateau and "val_acc at 0.0625 (median of its last 5 readings), near chance (1/9 = 0.1111)" in plateau[0].message
+    assert plateau[0].step == 127
+    # (the dead-start rule's naming of a score that never rose: test_a_short_flat_run_whose_task_score_never_rose_speaks_at_10_points)
 
 
 # tests/corpus/convlstm-lightning-v6-chance-level-crlf (plateau): a ConvLSTM video classifier of 8
@@ -389,10 +392,12 @@ TWICE_ACCURACY = ([0.5004, 0.4993, 0.4978, 0.4981, 0.496, 0.501, 0.499, 0.5015, 
 
 
 def test_a_train_accuracy_at_chance_that_never_rose_says_a_loss_fell_onto_ln_k():
-    for loss, accuracy, median in zip(TWICE_LOSS, TWICE_ACCURACY, ("0.501", "0.4987")):
+    # (the first fit's accuracy reads chance over its last 5 epochs by the 10th, the second's by the
+    # 9th: the chance rule's early word, from 8 points)
+    for loss, accuracy, median, step in zip(TWICE_LOSS, TWICE_ACCURACY, ("0.501", "0.4987"), (25000.0, 22500.0)):
         found = feed(Plateau("loss"), loss, steps=TWICE_STEPS, names={"classification_metric": "accuracy"},
                      classification_metric=accuracy)
-        assert summary(found) == [("plateau", "warn", 25000.0)]
+        assert summary(found) == [("plateau", "warn", step)]
         assert "never below ln(2) = 0.6931, the chance level for 2 classes" in found[0].message
         assert f"accuracy at {median} (median of its last 5 readings), near chance (1/2 = 0.5)" in found[0].message
         # The loss alone is 0.1-2% above ln 2 and still 4% lower in its second half: nothing.
@@ -405,7 +410,7 @@ def test_a_train_accuracy_at_chance_that_never_rose_says_a_loss_fell_onto_ln_k()
     from lossmon.engine import check_file
 
     monitor = check_file("tests/engine/data/colab-keras-fit-twice")
-    assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 25000.0)] * 2
+    assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 25000.0), ("plateau", "warn", 22500.0)]
 
 
 # tests/corpus/keras-csvlogger-brats-unet (healthy): a Keras CSVLogger, 24 epochs; the accuracy
@@ -461,3 +466,16 @@ def test_an_accuracy_that_saturates_high_rises_slowly_or_is_no_classifiers_is_no
     for log in ("keras-csvlogger-brats-unet/training.log", "road-surface-keras3-training-txt-40-epochs/training.txt",
                 "keras-csvlogger-voice-id-crlf-long-floats/training.log"):
         assert [f for f in check_file(f"tests/corpus/{log}").findings if f.pathology == "plateau"] == []
+
+
+def test_a_short_run_at_chance_with_its_accuracy_at_chance_speaks_from_8_points():
+    # ad-optimizer-efficientnetb3-ipynb-keras3-plateau (plateau): a Keras 3 fit of 9 epochs on 4
+    # classes; the loss sits at ln 4 = 1.3863 (1.3999 ... 1.3852), val_accuracy at 0.26-0.30.
+    loss = [1.3999, 1.3951, 1.3906, 1.395, 1.391, 1.3917, 1.3939, 1.3845, 1.3852]
+    accuracy = [0.2868, 0.3017, 0.2637, 0.2857, 0.2637, 0.2763, 0.2637, 0.3047, 0.2637]
+    found = feed(Plateau("loss"), loss, names={"task_score": "val_accuracy"}, task_score=accuracy)
+    assert summary(found) == [("plateau", "warn", 8.0)]
+    assert "ln(4) = 1.3863, the chance level for 4 classes" in found[0].message
+    # the loss alone at ln 4 waits for 10 points (a slow start leaves chance by then)
+    assert feed(Plateau("loss"), loss) == []
+    assert feed(Plateau("loss", short_chance_early=10), loss, task_score=accuracy) == []

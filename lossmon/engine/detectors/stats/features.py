@@ -92,14 +92,15 @@ class ShortTrend(Feature):
     differences, which a steady trend does not inflate. Python work per point, but only for the
     first SHORT_LIMIT points of a segment (each costs O(SHORT_LIMIT)): O(1) amortized."""
 
-    def __init__(self) -> None:
+    def __init__(self, minimum: int = SHORT_MIN, limit: int = SHORT_LIMIT) -> None:
+        self.minimum, self.limit = minimum, limit  # statistics for n in [minimum, limit)
         self.values: list[float] = []
         self.best = math.inf
         self.rises = 0
 
     def process(self, points: Points) -> ShortStats:
         logs, where = finite_logs(points)
-        room = SHORT_LIMIT - len(self.values)
+        room = self.limit - len(self.values)
         rows: list[tuple] = []
         for k, value in enumerate(logs[: max(room, 0)].tolist()):
             self.rises = self.rises + 1 if self.values and value > self.values[-1] else 0
@@ -107,7 +108,7 @@ class ShortTrend(Feature):
             n = len(self.values)
             if n >= 3:
                 self.best = min(self.best, median(self.values[-3:]))
-            if n < SHORT_MIN:
+            if n < self.minimum:
                 continue
             x = np.asarray(self.values)
             half = n // 2
