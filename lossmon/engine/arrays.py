@@ -11,7 +11,10 @@ import numpy as np
 # arrays (a doubled array is half empty), and a replaced array goes back to the kernel at once.
 # Left to malloc, the arrays a growing series drops raise its threshold for mapping memory, and
 # the next ones land on the heap, which does not shrink: 15-25 MB more at 1M records x 4 metrics.
-MAPPED_BYTES = 1 << 20
+# 64 KiB, not 1 MiB: history.raise_malloc_threshold has malloc keep up to 2 MB on its heap, and a
+# series' arrays up to 1 MiB each (old and doubled copies side by side) set the heap's high-water
+# mark early in a big log, 3-4 MB above what the blocks need later (issue 18).
+MAPPED_BYTES = 1 << 16
 
 
 def empty(capacity: int, dtype) -> np.ndarray:

@@ -19,10 +19,14 @@ writes it, ``{"nbformat": ...`` as Colab does), so a notebook piped in is read t
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
+
+try:  # as engine/echoes.py: the C module hashlib takes blake2b from, without OpenSSL's library (3 MB of memory)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 _FIRST_KEY = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*+\{\s*+"(?:cells|nbformat|nbformat_minor|worksheets)"\s*+:')
 _ANY_FIRST_KEY = re.compile(rb'\{\s*+"[^"]{0,64}+"\s*+:')
@@ -172,7 +176,7 @@ def separator(outputs: list[tuple[int, str | None, str]], place: int) -> str:
 
 
 def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class NotebookText:

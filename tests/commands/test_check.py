@@ -236,3 +236,21 @@ def test_a_directory_of_runs_with_an_unreadable_part(tmp_path, capsys, real_logs
 def test_an_empty_directory_is_one_line(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"lossmon: {tmp_path}: no log file below this directory\n"
+
+
+def test_check_never_loads_openssl():
+    """hashlib imports _hashlib, which maps OpenSSL's libcrypto: 3 MB of a check's peak memory
+    (issue 18). The engine's digests are blake2b, taken from _blake2 (engine/echoes.py,
+    engine/notebooks.py); a notebook is read too, as its outputs are digested."""
+    data = Path(__file__).resolve().parents[1] / "engine" / "data"
+    demo = Path(__file__).resolve().parents[2] / "demo_logs"
+    probe = (
+        "import sys\n"
+        "from lossmon.cli import main\n"
+        "for path in sys.argv[1:]:\n"
+        "    main(['check', '--json', path])\n"
+        "print('SSL:', '_hashlib' in sys.modules, file=sys.stderr)\n"
+    )
+    paths = [str(data / "colab-keras-fit.ipynb"), *sorted(str(p) for p in demo.iterdir())[:3]]
+    result = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, timeout=300)
+    assert "SSL: False" in result.stderr, result.stderr[-2000:]

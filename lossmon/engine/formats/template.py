@@ -53,6 +53,7 @@ MAX_FIELDS = 200
 # A literal found once per this many bytes of a block or less is matched where it was found (a
 # match each) rather than by a findall over the whole block (about 2 ns a byte).
 _BYTES_PER_RARE_MATCH = 2000
+_MASK_SLICE = 1 << 18  # bytes of a block looked at a time where a mask of them is made
 # False: every block is scanned the reference way (a findall over the whole block, the frame-skipping
 # prefix on every line), the way the fast scans are tested against (tests/commands/test_check_identity.py).
 FAST_SCANS = True
@@ -363,6 +364,21 @@ def _occurrences(array: np.ndarray, literal: bytes, shared: dict) -> np.ndarray:
     return candidates
 
 
+def _offsets_of(array: np.ndarray, *values: int) -> np.ndarray:
+    """Offsets of the bytes equal to any of ``values``, found a slice at a time: masks the size of
+    the block were the top of a check's memory (issue 18), and a slice's are small."""
+    found = []
+    for start in range(0, len(array), _MASK_SLICE):
+        part = array[start : start + _MASK_SLICE]
+        mask = part == values[0]
+        for value in values[1:]:
+            mask |= part == value
+        offsets = np.flatnonzero(mask)
+        offsets += start
+        found.append(offsets)
+    return np.concatenate(found) if len(found) > 1 else found[0] if found else np.empty(0, np.int64)
+
+
 def _overlaps_itself(literal: bytes) -> bool:
     return any(literal[:size] == literal[-size:] for size in range(1, len(literal)))
 
@@ -375,10 +391,7 @@ def _frames_clean(
     starts = np.concatenate(([0], newlines + 1))[rows]
     bad = shared.get("pair marks")
     if bad is None:
-        pair_marks = array == 61  # "=" or ":", in place: one block-sized mask, not three
-        pair_marks |= array == 58
-        marks = np.flatnonzero(pair_marks)
-        del pair_marks
+        marks = _offsets_of(array, 61, 58)  # "=" or ":"
         after = array[np.minimum(marks + 1, len(array) - 1)]
         digit_after = (after >= 48) & (after <= 57) & (marks + 1 < len(array))
         bad = shared["pair marks"] = marks[~((array[marks] == 58) & digit_after)]

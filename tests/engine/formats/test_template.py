@@ -139,3 +139,19 @@ def test_shapes_that_fail_to_compile_keep_the_compile_count_bounded(monkeypatch)
     assert len(parser._compiles) <= MAX_SHAPES_COUNTED
     assert attempts[("loss", "acc")] == 1
     assert len(list(out.build().records())) == len(lines)
+
+
+def test_offsets_of_bytes_found_a_slice_at_a_time_are_the_whole_blocks():
+    """_offsets_of looks at a block in slices (small masks, issue 18): the same offsets as one
+    mask over the block, across slice boundaries, for an empty block and a partial last slice."""
+    import numpy as np
+
+    from lossmon.engine.formats.template import _MASK_SLICE, _offsets_of
+
+    rng = np.random.default_rng(7)
+    for size in (0, 1, _MASK_SLICE - 1, _MASK_SLICE, _MASK_SLICE + 1, 3 * _MASK_SLICE + 17):
+        array = rng.choice(np.frombuffer(b"ab=:\n\r", np.uint8), size)
+        expected = np.flatnonzero((array == 61) | (array == 58))
+        found = _offsets_of(array, 61, 58)
+        assert found.dtype == expected.dtype and np.array_equal(found, expected)
+        assert np.array_equal(_offsets_of(array, 10), np.flatnonzero(array == 10))
