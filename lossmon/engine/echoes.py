@@ -33,13 +33,9 @@ from __future__ import annotations
 
 import re
 
-try:  # the C module hashlib takes blake2b from, without OpenSSL's library (3 MB of memory)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
 import numpy as np
 
+from lossmon.engine.digests import blake2b
 from lossmon.engine.formats.auto import strip_bar_frames
 from lossmon.engine.lines import LineBlock
 from lossmon.engine.naming import kind_of

@@ -23,10 +23,7 @@ import html
 import json
 import re
 
-try:  # as engine/echoes.py: the C module hashlib takes blake2b from, without OpenSSL's library (3 MB of memory)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
+from lossmon.engine.digests import blake2b
 
 _FIRST_KEY = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*+\{\s*+"(?:cells|nbformat|nbformat_minor|worksheets)"\s*+:')
 _ANY_FIRST_KEY = re.compile(rb'\{\s*+"[^"]{0,64}+"\s*+:')
