@@ -195,20 +195,26 @@ def test_check_never_imports_the_terminal_ui(tmp_path):
     assert "UI: []" in result.stderr
 
 
+def _check_imports(module: str, paths: list[str]) -> str:
+    """Whether ``lossmon check --json`` of each path, in one fresh interpreter, imported ``module``
+    ("LOADED: True" / "LOADED: False", with the probe's stderr)."""
+    probe = (
+        "import sys\n"
+        "from lossmon.cli import main\n"
+        "for path in sys.argv[2:]:\n"
+        "    main(['check', '--json', path])\n"
+        "print('LOADED:', sys.argv[1] in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, module, *paths], capture_output=True, text=True, timeout=300)
+    return result.stderr[-2000:]
+
+
 def test_check_of_the_demo_logs_never_imports_numpy_ma():
     """np.median and np.unique import numpy.ma at their first call (20-40 ms of a check): the
     engine takes its medians and distinct values without them (detectors/stats/vector.py)."""
     demo = Path(__file__).resolve().parents[2] / "demo_logs"
-    probe = (
-        "import sys\n"
-        "from lossmon.cli import main\n"
-        "for path in sys.argv[1:]:\n"
-        "    main(['check', '--json', path])\n"
-        "print('MA:', 'numpy.ma' in sys.modules, file=sys.stderr)\n"
-    )
-    paths = sorted(str(p) for p in demo.iterdir())
-    result = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, timeout=300)
-    assert "MA: False" in result.stderr, result.stderr[-2000:]
+    stderr = _check_imports("numpy.ma", sorted(str(p) for p in demo.iterdir()))
+    assert "LOADED: False" in stderr, stderr
 
 
 def test_a_directory_of_runs_with_an_unreadable_part(tmp_path, capsys, real_logs, monkeypatch):
@@ -240,17 +246,10 @@ def test_an_empty_directory_is_one_line(tmp_path, capsys):
 
 def test_check_never_loads_openssl():
     """hashlib imports _hashlib, which maps OpenSSL's libcrypto: 3 MB of a check's peak memory
-    (issue 18). The engine's digests are blake2b, taken from _blake2 (engine/echoes.py,
-    engine/notebooks.py); a notebook is read too, as its outputs are digested."""
+    (issue 18). The engine's digests are blake2b, taken from _blake2 (engine/digests.py); a
+    notebook is read too, as its outputs are digested."""
     data = Path(__file__).resolve().parents[1] / "engine" / "data"
     demo = Path(__file__).resolve().parents[2] / "demo_logs"
-    probe = (
-        "import sys\n"
-        "from lossmon.cli import main\n"
-        "for path in sys.argv[1:]:\n"
-        "    main(['check', '--json', path])\n"
-        "print('SSL:', '_hashlib' in sys.modules, file=sys.stderr)\n"
-    )
     paths = [str(data / "colab-keras-fit.ipynb"), *sorted(str(p) for p in demo.iterdir())[:3]]
-    result = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, timeout=300)
-    assert "SSL: False" in result.stderr, result.stderr[-2000:]
+    stderr = _check_imports("_hashlib", paths)
+    assert "LOADED: False" in stderr, stderr
