@@ -106,7 +106,18 @@ smooth val loss (bar 7%) turns up 0.3127 -> 0.3222 -> 0.3371 -> 0.3530 in its la
 while val_accuracy falls 0.8699 -> 0.8654; the train loss keeps falling in both: overfitting, and
 both held-out curves say so.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%. alert: 3 rises in a
+A val loss that stops improving and settles above its best is the early-stopping patience's case
+(Keras' EarlyStopping waits 10 epochs): no new raw best for 10 evals (and a quarter of the evals so
+far), the median of those evals above the level at the best (the median of the eval before it, the
+best and the one after) by 10% and by 3 of the noise of such a median (sqrt(pi/2) jitters /
+sqrt(n)), while the train loss fell 30% since the best and the held-out task score's median over
+those evals is below its level at the best, warns. A ResNet-34 notebook's val loss, best 0.689 at
+epoch 17, wanders 0.70-0.92 over the next 10 epochs (median 0.81) while its train loss falls
+0.57 -> 0.34 and the validation accuracy slips: no rise in a row ever clears the jitter bar, the
+level does. Without a task score, or with one that holds, a val loss that sits higher may be a
+wander (a YOLO run whose mAP keeps rising): no warning.
+
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%, or the patience rule. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
@@ -123,6 +134,7 @@ from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
+_MEDIAN_ERROR = math.sqrt(math.pi / 2.0)  # a median of n draws strays sqrt(pi/2) sigma/sqrt(n)
 
 
 class Overfitting(Detector):
@@ -188,7 +200,9 @@ class Overfitting(Detector):
         few_train_fall: float = 0.1, recovered_share: float = 0.25, tooth_rises: int = 3, opening_evals: int = 3,
         score_holds_factor: float = 2.0, long_rises: int = 10, fitted: float = 10.0, fitted_rises: int = 2,
         fitted_gl: float = 10.0, stage_held: int = 5, stage_share: float = 0.1,
+        patience: int = 10, patience_share: float = 0.25, stalled_train_fall: float = 0.3,
     ) -> None:
+        self.patience, self.patience_share, self.stalled_train_fall = patience, patience_share, stalled_train_fall
         self.stage_held, self.stage_share = stage_held, stage_share
         self.fitted, self.fitted_rises, self.fitted_gl = fitted, fitted_rises, fitted_gl
         self.long_rises = long_rises
@@ -238,11 +252,16 @@ class Overfitting(Detector):
         self._train_smoothed_at_raw_best = math.nan
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
+        self._around_raw_best: list[float] = []  # the eval before the raw best and the best (then the one after)
+        self._scores_since_best: deque[float] = deque(maxlen=self.jitter_history)  # the task score at those evals
+        self._scores_around_best: list[float] = []
+        self._score_now = math.nan  # the task score at the eval being judged
         self._excursion = 0.0  # the highest smoothed level (log, above the best) since the best
         self._climb = 0  # the most rises in a row within that excursion
         self._excursion_start = 0  # the eval it started after
         self._recovered: deque[tuple[int, float]] = deque()  # (eval, height) of excursions it came back from
         self._score = TaskScoreTrack(self.smoothing, self.jitter_history, self.min_differences)
+        self._score_before = math.nan  # the task score at the eval before
 
     def update(self, points: Points) -> list[Finding]:
         # Evals are sparse (one per hundreds of train points): a loop over them costs nothing.
@@ -258,6 +277,7 @@ class Overfitting(Detector):
             if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]) or self._new_stage(held[i]):
                 self._forget()
             self._score.update(score[i])
+            self._score_now = score[i]
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
                 findings.append(finding)
@@ -377,6 +397,35 @@ class Overfitting(Detector):
             return False
         return 100.0 * (value / self._best - 1.0) > max(warn_bar, self.few_gl)
 
+    def _stalled(self, value: float, train: float, points: Points, i: int) -> Finding | None:
+        """The patience rule (module docstring): no new best for ``patience`` evals (and
+        ``patience_share`` of the evals so far), their median above the level at the best by the
+        noise of such a median, while the train loss fell and the task score is worse."""
+        since = self._since_raw_best
+        if len(since) < max(self.patience, self.patience_share * self._evals) or len(self._around_raw_best) < 3:
+            return None
+        jitter = self._jitter_at_raw_best
+        if not (math.isfinite(jitter) and math.isfinite(train) and train > 0):
+            return None
+        if not train < self._train_at_raw_best * (1.0 - self.stalled_train_fall):
+            return None
+        level_then, level_now = median(self._around_raw_best), median(since)
+        bar = max(math.log1p(self.few_gl / 100.0), self.warn_jitters * _MEDIAN_ERROR * jitter / math.sqrt(len(since)))
+        if not math.log(level_now / level_then) > bar:
+            return None
+        scores_then = [x for x in self._scores_around_best if math.isfinite(x)]
+        scores_now = [x for x in self._scores_since_best if math.isfinite(x)]
+        if not scores_then or not scores_now or not median(scores_now) < median(scores_then):
+            return None  # no held-out score, or one that holds: a val loss that only wanders up
+        score = points.ctx_name("task_score", "the held-out score")
+        return self.raise_finding(
+            "warn", points, i,
+            f"{points.series} has not improved for {len(since)} evals since its best ({self._best:.4g} at step "
+            f"{format_step(self._best_step)}): their median {level_now:.4g} is {math.expm1(math.log(level_now / level_then)):.0%} "
+            f"above its level then ({level_then:.4g}), while the train loss fell {1.0 - train / self._train_at_raw_best:.0%} "
+            f"and {score} fell from {median(scores_then):.4g} to {median(scores_now):.4g} (step {format_step(points.steps[i])})",
+        )
+
     def _fitted(self) -> bool:
         """The fitted rule (module docstring): the smoothed train loss was ``fitted`` times below
         the smoothed val loss at its best eval, and has not risen since by more than its noise."""
@@ -429,8 +478,16 @@ class Overfitting(Detector):
             self._train_smoothed_at_raw_best = self._train_smoothed
             self._since_raw_best.clear()
             self._jitter_at_raw_best = jitter if len(self._second_differences) >= self.min_differences else math.nan
+            self._around_raw_best = [earlier, value] if math.isfinite(earlier) else [value]
+            self._scores_around_best = [self._score_before, self._score_now]
+            self._scores_since_best.clear()
         else:
+            if not self._since_raw_best:
+                self._around_raw_best.append(value)
+                self._scores_around_best.append(self._score_now)
             self._since_raw_best.append(value)
+            self._scores_since_best.append(self._score_now)
+        self._score_before = self._score_now
         if smoothed < self._best_smoothed:
             if self._excursion > 0.0:  # back below the best it rose from: an excursion it recovered from
                 self._recover()
@@ -479,6 +536,9 @@ class Overfitting(Detector):
             )
             if finding is not None:  # else a warn is already lit: the rules below may escalate it
                 return finding
+        stalled = self._stalled(value, train, points, i)
+        if stalled is not None:
+            return stalled
         if self._evals < self.min_evals or (self._rises < self.warn_rises and self._held < self.warn_held):
             return None
         # Rising evals: the train loss must have fallen since the first rise; a level held above

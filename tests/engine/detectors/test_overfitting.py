@@ -532,3 +532,35 @@ def test_a_smooth_val_loss_that_turns_up_at_the_end_while_the_score_falls_warns_
     assert [(f.severity, f.step) for f in found] == [("warn", 10)]
     assert "13% above its best (best eval 0.3127" in found[0].message
     assert feed(Overfitting(), val, train_loss=train) == []  # the val loss alone: within the bar
+
+
+def _resnet34_columns():
+    # anastasiia-cnn-resnet34-notebook-custom-print (overfitting): a notebook's loop printing
+    # 'CrossEntropyLoss train x', 'CrossEntropyLoss validation y', 'Validation accuracy: z' for 35
+    # epochs (read here with a regex, independently of lossmon).
+    import json
+    import re
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "corpus" / "anastasiia-cnn-resnet34-notebook-custom-print" / "resnet34.ipynb"
+    notebook = json.loads(path.read_text())
+    text = "".join(
+        "".join(output.get("text", "")) for cell in notebook["cells"] if cell["cell_type"] == "code"
+        for output in cell.get("outputs", ())
+    )
+    columns = [[float(v) for v in re.findall(pattern, text)] for pattern in (
+        r"CrossEntropyLoss train ([0-9.]+)", r"CrossEntropyLoss validation ([0-9.]+)", r"Validation accuracy: ([0-9.]+)",
+    )]
+    return (np.array(column) for column in columns)
+
+
+def test_a_val_loss_that_settles_above_its_best_while_the_score_slips_warns_after_the_patience():
+    train, val, accuracy = _resnet34_columns()
+    assert len(train) == len(val) == len(accuracy) == 35 and val[16] == min(val)
+    found = feed(Overfitting(), val, train_loss=train, task_score=accuracy, names={"task_score": "val_acc"})
+    assert [(f.severity, f.step) for f in found][:1] == [("warn", 27.0)]
+    assert "has not improved for 10 evals since its best (0.6893 at step 17)" in found[0].message
+    # without the score, or with one that keeps rising, the same losses are a wander: nothing
+    assert feed(Overfitting(), val, train_loss=train) == []
+    rising = np.linspace(10.0, 80.0, len(val))
+    assert feed(Overfitting(), val, train_loss=train, task_score=rising) == []
