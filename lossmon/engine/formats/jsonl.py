@@ -42,13 +42,16 @@ _BETWEEN_ENTRIES = re.compile(r"\s*+,?+\s*+")
 
 
 def whole_entries(text: str) -> list:
-    """The entries of a JSON list (``text`` opens with ``[``) that is cut short: every entry that
+    """The records of a JSON list (``text`` opens with ``[``) that is cut short: every object that
     is whole, up to the first that is not (a one-line dump of a run's records kept as a prefix, or
-    still being written). Each entry is read by load_json, under its cap."""
+    still being written). Objects only: a number cut short still reads as a number ("0.12" of
+    "0.1234"), a record cut short never closes its brace. Each is read by load_json, under its cap."""
     entries = []
     at = 1
     while True:
         at = _BETWEEN_ENTRIES.match(text, at).end()
+        if not text.startswith("{", at):
+            return entries
         try:
             _, end = _DECODER.raw_decode(text, at)
         except (ValueError, RecursionError):

@@ -1,4 +1,4 @@
-"""Held-out loss cells of a table that hold 0 where nothing was measured.
+"""Loss cells of a table that hold a fill value (0, -1) where nothing was measured.
 
 A table writes every column in every row, so a script that evaluates now and then fills the
 held-out loss of the other rows with something: often 0 ("step,train_loss,val_loss,lr" rows
@@ -32,7 +32,7 @@ FAR_FROM_ZERO = 0.1
 
 
 class UnmeasuredZeros:
-    """Which held-out loss cells of a row are fill values (see the module's doc); one per header."""
+    """Which loss cells of a row are fill values (see the module's doc); one per header."""
 
     def __init__(self, columns: list[str]) -> None:
         losses = [kind_of(name) == "loss" for name in columns]

@@ -138,3 +138,9 @@ def test_a_one_line_list_of_records_cut_short_gives_its_whole_entries():
 
 def test_a_line_that_opens_with_a_bracket_but_holds_no_json_is_left_to_the_other_formats():
     assert huggingface.whole_entries('[INFO] epoch 1 loss 0.5') == []
+
+
+def test_a_one_line_list_of_numbers_cut_short_gives_nothing():
+    # a value cut inside its digits still parses as a number: no value is better than a wrong one
+    assert huggingface.whole_entries("[0.6931, 0.6523, 0.61") == []
+    assert huggingface.whole_entries('[{"loss": 1.0, "step": 1}, 0.5') == [{"loss": 1.0, "step": 1}]
