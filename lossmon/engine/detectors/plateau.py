@@ -72,8 +72,6 @@ from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step, severity_rank
 from lossmon.engine.store import GrowableArray
 
-
-
 # A short run at a chance level whose held-out accuracy sits at chance too speaks from this many
 # points (the other short rules wait for SHORT_MIN)
 EARLY_CHANCE_POINTS = 8
@@ -134,7 +132,8 @@ class Plateau(Detector):
         self, series: str = "loss", attrs: dict | None = None, *,
         dead_ratio: float = 0.95, warn_blocks: int = 10, alert_blocks: int = 50, quiet_swing: float = 0.3,
         late_ratio: float = 0.99, late_blocks: int = 50, near_best: float = 1.25, smooth_blocks: int = 3,
-        short_at_chance: int = 10, short_chance_early: int = EARLY_CHANCE_POINTS, short_anywhere: int = 20, short_smooth: float = 0.02, short_progress: float = 1.01,
+        short_at_chance: int = 10, short_chance_early: int = EARLY_CHANCE_POINTS, short_anywhere: int = 20,
+        short_smooth: float = 0.02, short_progress: float = 1.01,
         short_steps: int = 3, short_slow: int = 200, short_noisy: int = 40, short_noisy_bounce: float = 0.1,
         short_noisy_share: float = 0.75, score_evals: int = 3, frozen_warn: int = 20, frozen_alert: int = 50,
         chance_above: float = 1.03, chance_share: float = 0.1, score_recent: int = 5,
