@@ -7,6 +7,7 @@ import numpy as np
 from lossmon.engine.arrays import GrowableArray
 from lossmon.engine.downsample import Buckets
 from lossmon.engine.naming import choose_primary, kind_of, names_the_overall_loss, split_of
+from lossmon.engine.overlay import FEW_SHARE, Overlay
 from lossmon.engine.pyramid import Pyramid
 from lossmon.engine.smoothing import Smoother
 
@@ -84,12 +85,6 @@ class Timeline:
         # checks cost more than the comparison on a batch of steps; most steps are not NaN).
         return bool((held == steps).all()) or np.array_equal(held, steps, equal_nan=True)
 
-    def head(self, count: int) -> "Timeline":
-        """A copy of the first ``count`` entries."""
-        copy = Timeline()
-        copy.extend(self.steps.view[:count], self.lines.view[:count])
-        return copy
-
     @property
     def nbytes(self) -> int:
         return self.steps.nbytes + self.lines.nbytes
@@ -101,7 +96,10 @@ class Timeline:
 
 class Series:
     """One metric: steps, values and source lines, split into segments where the step goes back.
-    Its steps and lines live in a :class:`Timeline` it may share with other series."""
+    Its steps and lines live in a :class:`Timeline` it may share with other series, or in an
+    :class:`~lossmon.engine.overlay.Overlay` of one when it holds that timeline's records and a
+    few more (a Trainer's epoch, on the evaluation records too), until its whole steps or lines
+    are read."""
 
     def __init__(self, name: str, split: str | None = None, kind: str | None = None) -> None:
         self.name = name
@@ -109,6 +107,7 @@ class Series:
         self.kind = kind or kind_of(name)
         self.attrs: dict = {}
         self.timeline = Timeline()
+        self._overlay: Overlay | None = None  # when set, its steps and lines (timeline: its base)
         self._values = GrowableArray(np.float64)
         self.segment_starts: list[int] = [0]  # index of the first point of each segment
         self.nonfinite = 0
@@ -126,6 +125,8 @@ class Series:
 
     @property
     def steps(self) -> np.ndarray:
+        if self._overlay is not None:
+            self._own_timeline()
         return self.timeline.steps.view[: len(self._values)]
 
     @property
@@ -134,7 +135,18 @@ class Series:
 
     @property
     def lines(self) -> np.ndarray:
+        if self._overlay is not None:
+            self._own_timeline()
         return self.timeline.lines.view[: len(self._values)]
+
+    def step_at(self, index: int):
+        """The step of one point (``index`` < 0 counts from the end), without ``steps``' copy of
+        an overlay's."""
+        if index < 0:
+            index += len(self)
+        if self._overlay is not None:
+            return self._overlay.step_at(index)
+        return self.timeline.steps.view[index]
 
     @property
     def last(self) -> float:
@@ -158,7 +170,7 @@ class Series:
         # A step below the one before starts a segment (a < b, as a - b < 0: the same for every
         # float, inf and NaN included; without np.diff's copy of the steps).
         back = np.flatnonzero(steps[1:] < steps[:-1]) + 1
-        if start and steps[0] < self.timeline.steps.view[start - 1]:
+        if start and steps[0] < self.step_at(start - 1):
             back = np.concatenate(([0], back))
         new_segments = (back + start).tolist()
         if new_segments:
@@ -211,15 +223,43 @@ class Series:
         """Put the new points' steps and lines in a timeline: the next entries of the one this
         series is in when they are already there (another series wrote them), else appended to it
         when this series is at its end. A series that leaves a shared timeline takes a copy of its
-        part once, and is alone in it from then on: at most one copy per series."""
+        part once, and is alone in it from then on: at most one copy per series. A series whose
+        points are those of a timeline plus a few more keeps an overlay of it instead of a copy."""
         start, timeline = len(self), self.timeline
-        if not start and shared is not None and shared is not timeline and shared.holds(0, steps, lines):
+        if self._overlay is not None:
+            if not self._overlay.add(steps, lines) or not self._overlay.few:
+                self._own_timeline()
+        elif not start and shared is not None and shared is not timeline and shared.holds(0, steps, lines):
             self.timeline = shared  # a new series carried by the same records as another new one
+        elif not start and shared is not None and shared is not timeline and self._overlaid(shared, steps, lines):
+            return  # ... or by those records and a few more
         elif len(timeline) == start:
             timeline.extend(steps, lines)
         elif not timeline.holds(start, steps, lines):
-            self.timeline = timeline.head(start)
-            self.timeline.extend(steps, lines)
+            self._overlay = Overlay(timeline, start)
+            self._place(steps, lines, None)
+
+    def _overlaid(self, shared: Timeline, steps: np.ndarray, lines: np.ndarray) -> bool:
+        """A new series on the records of ``shared`` and a few more: an overlay of it (True), if
+        some of its points are there and at most one in FEW_SHARE is not. (Not up to MIN_FEW of
+        its own, as later: an evaluation's first loss after the epoch would keep its few points as
+        an overlay of the training records' timeline, and the evaluation's next series, joining
+        the timeline of the one before, would share nothing with it.)"""
+        overlay = Overlay(shared, 0)
+        if not overlay.add(steps, lines) or len(overlay) != overlay.taken + len(overlay.at) or not overlay.taken:
+            return False
+        if len(overlay.at) > len(overlay) // FEW_SHARE:
+            return False
+        self.timeline, self._overlay = shared, overlay
+        return True
+
+    def _own_timeline(self) -> None:
+        """Leave the overlay for a timeline of its own, once: when its points are no longer a
+        shared timeline's plus a few, or when its whole steps or lines are read."""
+        steps, lines = self._overlay.arrays()
+        self._overlay = None
+        self.timeline = Timeline()
+        self.timeline.extend(steps, lines)
 
     def buckets(self, start: int, end: int, count: int) -> Buckets:
         """Chart data for points [start, end): at most ``count`` min/max/last buckets, at a cost
@@ -251,7 +291,14 @@ class Series:
     @property
     def nbytes(self) -> int:
         """Its own arrays, without the timeline (maybe shared: SeriesStore.nbytes counts it once)."""
-        return self._values.nbytes + self._pyramid.nbytes
+        own = self._overlay.nbytes if self._overlay is not None else 0
+        return self._values.nbytes + self._pyramid.nbytes + own
+
+    @property
+    def used_bytes(self) -> int:
+        """Bytes of its values and of its overlay's own points, if any (without its timeline)."""
+        own = self._overlay.used_bytes if self._overlay is not None else 0
+        return self._values.view.nbytes + own
 
 
 # How many records a primary training loss may hold one value before a loss of the same split
@@ -373,4 +420,4 @@ class SeriesStore:
     @property
     def used_bytes(self) -> int:
         """Bytes of the points held (values, steps and lines; without growth room and pyramids)."""
-        return sum(s.values.nbytes for s in self.series.values()) + sum(t.used_bytes for t in self.timelines())
+        return sum(s.used_bytes for s in self.series.values()) + sum(t.used_bytes for t in self.timelines())
