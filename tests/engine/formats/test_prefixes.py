@@ -59,6 +59,10 @@ from tests.engine.formats.parse_helpers import read, steps
         ("Tue Jun 11 09:59:58 2024: step 10, loss: 0.5", "step 10, loss: 0.5"),
         ("[INFO 2024-05-01 10:00:01,123] step 10 loss 0.5", "step 10 loss 0.5"),
         ("Wednesday: loss 0.5", "Wednesday: loss 0.5"),
+        # a 12-hour clock after the date, as the logging HOWTO's datefmt writes it (holdout19b's MXNet
+        # car-recognition log): "PM" is no metric
+        ("16/06/2019 06:09:48 PM: INFO: Epoch[0] Train-cross-entropy=5.184241", "Epoch[0] Train-cross-entropy=5.184241"),
+        ("06/16/2019 06:08:20 AM INFO step 10 loss 0.5", "step 10 loss 0.5"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
