@@ -413,6 +413,26 @@ def test_a_train_accuracy_at_chance_that_never_rose_says_a_loss_fell_onto_ln_k()
     assert [(f.pathology, f.severity, f.step) for f in monitor.findings] == [("plateau", "warn", 25000.0), ("plateau", "warn", 22500.0)]
 
 
+def test_an_accuracy_twice_chance_is_no_chance_level():
+    # holdout19b's MXNet car-recognition log (196 classes, corpus car-recognition-mxnet-cross-entropy-
+    # prefix): the Speedometer's cross-entropy falls 5.62 -> 4.54 past ln 100 = 4.605 in its first 23
+    # records (3 epochs) while Validation-accuracy reads 0.040, 0.063, 0.094: 6x what 100 classes
+    # would give by chance, though not a tenth of the way from 1/100 to 1
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/car-recognition-mxnet-cross-entropy-prefix/training_0.log")
+    assert [f.pathology for f in monitor.findings] == []
+    loss = [5.619765, 5.195661, 5.147949, 5.116275, 5.074788, 5.082755, 5.054077, 5.017812, 5.007921, 4.983471,
+            4.971022, 4.939571, 4.913922, 4.918234, 4.871914, 4.806715, 4.798208, 4.74069, 4.714702, 4.664046,
+            4.664285, 4.621663, 4.544802]
+    accuracy = [np.nan] * 7 + [0.039885] * 7 + [0.063322] * 7 + [0.094161] * 2
+    names = {"task_score": "Validation-accuracy"}
+    assert feed(Plateau("cross-entropy"), loss, names=names, task_score=accuracy) == []
+    # an accuracy at 1/100 while the loss sits there is a chance level
+    at_chance = [np.nan] * 7 + [0.0101] * 16
+    assert [f.severity for f in feed(Plateau("cross-entropy"), loss, names=names, task_score=at_chance)] == ["warn"]
+
+
 # tests/corpus/keras-csvlogger-brats-unet (healthy): a Keras CSVLogger, 24 epochs; the accuracy
 # saturates at 0.9900-0.9901 from epoch 14 while the loss settles at 0.0258.
 BRATS_LOSS = [0.05603187158703804, 0.04265831038355827, 0.03914767503738403, 0.03975715488195419, 0.03277517110109329,
