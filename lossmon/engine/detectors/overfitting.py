@@ -87,7 +87,12 @@ not learned the task yet: a detector that finds nothing has almost no box loss (
 0.0238 once it finds objects, falling to 0.013 as mAP50-95 climbs 0 -> 0.59). It is no reference:
 the val history restarts at the first eval whose score is above 0. A score that stays 0 keeps the
 history (an HF run whose eval_match_accuracy reads 0 at every eval while its eval_loss climbs 3.44 ->
-4.94 overfits all the same).
+4.94 overfits all the same; so does an AllenNLP classifier's, rising every epoch from its best at the
+first, val accuracy 0-0.06). But while every score so far reads below 0.01, a val loss that jumped
+and stays up, without rising eval after eval, is a warning until the train loss has collapsed (10x
+since the best): a single-class YOLOv5 run's val box loss bumps 0.102 -> 0.134 in epochs 8-17, just
+out of warm-up, and stays there while its mAP reads 0.0001-0.004 and its train box loss falls
+0.100 -> 0.082; it falls to 0.028 once mAP rises.
 
 A train loss already fitted has no fall left to show: a small image classifier's train loss reaches
 0.006 by epoch 11, 15x below its val loss (best 0.0892 there), then sits at 0.003-0.011 while the val
@@ -133,6 +138,7 @@ from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
+UNLEARNED_SCORE = 0.01  # task scores all below this (mAP 0.004) scored a model that has not learned yet
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
 _MEDIAN_ERROR = math.sqrt(math.pi / 2.0)  # a median of n draws strays sqrt(pi/2) sigma/sqrt(n)
 
@@ -225,6 +231,7 @@ class Overfitting(Detector):
         super().reset()
         self._lr = math.nan  # the lr at the previous eval
         self._score_was_zero: bool | None = None  # every task score so far read 0 (None: none yet)
+        self._score_peak = -math.inf  # the highest task score so far
         self._warming = True  # the lr has only risen so far
         self._seen = 0  # evals of the segment so far (a new stage forgets the others, not these)
         self._forget()
@@ -277,6 +284,8 @@ class Overfitting(Detector):
             if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]) or self._new_stage(held[i]):
                 self._forget()
             self._score.update(score[i])
+            if score[i] > self._score_peak:
+                self._score_peak = score[i]
             self._score_now = score[i]
             finding = self._eval(value, train[i], points, i)
             if finding is not None:
@@ -564,9 +573,11 @@ class Overfitting(Detector):
         corroborated = self._score_falls_along(value, warn_bar)
         unscaled = not math.isfinite(self._jitter_at_best) and len(self._second_differences) < self.min_differences
         collapsed = math.isfinite(train) and self._train_at_raw_best > self.collapse * train
+        unlearned = 0.0 <= self._score_peak < UNLEARNED_SCORE  # every task score so far next to 0
         if (
             (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar
             and (not unscaled or self._rises >= self.up_rises or collapsed)
+            and (not unlearned or self._rises >= self.alert_rises or collapsed)
         ):
             severity = "alert"
         elif gl > warn_bar or (self._rises >= self.up_rises and gl > self.warn_gl) or (

@@ -458,6 +458,38 @@ def test_a_task_score_that_stays_zero_keeps_the_history():
     assert [f.pathology for f in alarms(findings)][:1] == ["overfitting"]
 
 
+def _exp45_columns():
+    # holdout19a's YOLOv5 results.csv of a single-class run (yolov5-node-exp45-prefix-single-class):
+    # epochs 0-34 of train/box_loss, mAP_0.5:0.95, val/box_loss and the weights' lr (x/lr1, warmed
+    # up until epoch 10)
+    rows = _corpus_rows(
+        "yolov5-node-exp45-prefix-single-class", "results.csv",
+        r"^ +(\d+), +([\d.e-]+),(?: +[\d.e-]+,){5} +([\d.e-]+), +([\d.e-]+),(?: +[\d.e-]+,){3} +([\d.e-]+),",
+    )
+    return (list(column) for column in zip(*rows[:35]))
+
+
+def test_a_val_loss_that_jumps_and_stays_up_before_the_score_leaves_zero_only_warns():
+    # val/box_loss 0.102 -> 0.134 in epochs 8-17 and held there while mAP_0.5:0.95 reads 0.0001-0.004
+    # and the train box loss falls 0.100 -> 0.082; it falls to 0.073 by epoch 30 once mAP rises
+    epochs, train, score, val, lr = _exp45_columns()
+    assert epochs[:3] == [0, 1, 2] and max(score[:25]) < 0.01 and score[25] > 0.02
+    steps = EVERY * np.arange(1, len(val) + 1)
+
+    def judged(scores):
+        return alarms(feed(Overfitting("val/box_loss"), val, steps=steps, train_loss=train, task_score=scores, lr=lr))
+
+    assert [(f.pathology, f.severity) for f in judged(score)] == [("overfitting", "warn")]
+    # the same rise scored by a model that had learned something alerts
+    assert "alert" in [f.severity for f in judged([0.3] * len(val))]
+    # and a val loss that rises eval after eval alerts at a score of 0 all the same (AllenNLP names:
+    # rising every epoch from its best at the first, val accuracy 0-0.06)
+    val_rising = [2.958, 3.05, 3.154, 3.4, 3.698, 3.9, 4.1]
+    train_falling = [2.876, 2.7, 2.6, 2.5, 2.4, 2.3, 2.2]
+    rising = _with_score(val_rising, train_falling, [0.0] * len(val_rising))
+    assert "alert" in [f.severity for f in alarms(rising)]
+
+
 def test_a_new_fold_is_judged_against_its_own_best_not_the_fold_before():
     # k-fold runs logged one after the other, the fold in a logged schedule variable
     # (tests/corpus/clutchshot-our-kfold-history-dict-lines-prefix, its folds 2 and 3 of the second
