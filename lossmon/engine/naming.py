@@ -70,7 +70,13 @@ _LOSS = re.compile(
 # ("Cost after iteration 100: 0.69"), alone or qualified by a split or an average, maybe
 # abbreviated ("Epoch: 0001 Avg. cost = 0.340", the TensorFlow-Tutorials print); PaddlePaddle's
 # batch_cost and reader_cost are times, and an RL run's episode cost is a constraint, not a loss.
-_COST = re.compile(r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)\.?+[ _])?cost$", re.I)
+# A term of the objective names its cost too: a recurrent attention model's "class cost: 6.604,
+# locs_cost: 0.933", a VAE's "recon_cost", "kl_cost", a detector's "reg_cost".
+_COST = re.compile(
+    r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)\.?+[ _])?+"
+    r"(?:(?:class|classification|cls|locs?|location|recon|reconstruction|kl|reg|regression|bbox|box|xent)[ _])?+cost$",
+    re.I,
+)
 # GAN scripts name their losses by network: G_GAN, G_L1, D_real, D_fake (pix2pix), G_A, D_B,
 # cycle_A, idt_B (CycleGAN), G, D.
 # The Keras GAN tutorials print them lower-case, by model and by half batch: g, d1, d2, dA, dB.

@@ -201,6 +201,10 @@ def test_an_average_loss_is_preferred_to_a_sum_over_batches():
         # batch_cost / reader_cost are times and an RL episode's cost a constraint
         ("cost", "loss"), ("Cost", "loss"), ("train cost", "loss"), ("Validation_cost", "loss"), ("avg_cost", "loss"),
         ("batch_cost", "other"), ("reader_cost", "other"), ("EpCost", "other"),
+        # a term of the objective (holdout19a/19e's recurrent attention model: "class cost: 6.60422,
+        # locs_cost: 0.933187"), never a time or an episode's
+        ("class cost", "loss"), ("locs_cost", "loss"), ("train recon_cost", "loss"), ("kl_cost", "loss"),
+        ("data_cost", "other"), ("episode_cost", "other"), ("step cost", "other"),
         # MXNet's Module.fit spells cross-entropy with a hyphen
         ("cross-entropy", "loss"), ("Train-cross-entropy", "loss"), ("Validation-cross-entropy", "loss"),
     ],
