@@ -68,6 +68,8 @@ _LOGGER = re.compile(
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )
+MAX_LOGGER_FIELDS = 3  # logger name, function, module: no format writes more before its message
+_MORE_FIELDS = re.compile(rf"(?!{_PASS_WORD} - (?!{_LEVEL}))[\w.<>]++ - ")  # "<module> - " after "__main__ - "
 _BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
 # Fields that follow a timestamp in richer logging formats, never at a message's start:
 # tab-separated "host:rank" and "module:lineno" (OLMo: "host-name-03:0\tolmo.train:979\tINFO\t"),
@@ -135,8 +137,13 @@ def prefix_length(text: str) -> int:
     if fields is not None:
         again = _PREFIX.match(text, fields.end())
         end = again.end() if again is not None else fields.end()
-    logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else _LOGGER).match(text, end)
-    if logger is not None:
+    # A logger name, and the fields a richer format puts beside it: "%(name)s - %(funcName)s -
+    # %(levelname)s: " gives "__main__ - <module> - INFO: " (a pulse-reconstruction run's log)
+    for field in range(MAX_LOGGER_FIELDS):
+        fields = _LOGGER if not field else _MORE_FIELDS  # (never a table's "accuracy | " row label)
+        logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else fields).match(text, end)
+        if logger is None:
+            break
         end = logger.end()
         again = _PREFIX.match(text, end)
         if again is not None:

@@ -63,6 +63,11 @@ from tests.engine.formats.parse_helpers import read, steps
         # car-recognition log): "PM" is no metric
         ("16/06/2019 06:09:48 PM: INFO: Epoch[0] Train-cross-entropy=5.184241", "Epoch[0] Train-cross-entropy=5.184241"),
         ("06/16/2019 06:08:20 AM INFO step 10 loss 0.5", "step 10 loss 0.5"),
+        # "%(asctime)s - %(name)s - %(funcName)s - %(levelname)s: %(message)s" (holdout19f's pulse
+        # reconstruction log): the function's field goes too; a table row's label stays (AllenNLP)
+        ("12-09-2024 23:48:52 - __main__ - <module> - INFO: Validation Loss: 0.0000092019", "Validation Loss: 0.0000092019"),
+        ("2019-04-15 22:54:21,130 - INFO - allennlp.training.trainer - accuracy |     0.111  |     0.000",
+         "accuracy |     0.111  |     0.000"),
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
