@@ -16,6 +16,7 @@ parser, when a name comes again: the next table began).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.table import total_beside_losses, vouch_fractional_total
@@ -94,6 +95,7 @@ class WhitespaceTableParser(LineParser):
         self._epoch: float | None = None  # the step of the row just read, until its validation row
         self._val_names: list[str] | None = None  # the metrics of YOLO's validation header after it
         self._total: str | None = None  # a "total" column beside loss columns (table.total_beside_losses)
+        self._starts: list[int] | None = None  # where each column's name starts in its header (one word each)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
@@ -106,6 +108,9 @@ class WhitespaceTableParser(LineParser):
         if columns is not None:
             self._epoch = self._val_names = None
             self.columns, self._fixed = columns
+            self._starts = [match.start() for match in _WORD.finditer(text)] if self._fixed is None else None
+            if self._starts is not None and len(self._starts) != len(self.columns):
+                self._starts = None
             self._total = total_beside_losses(self.columns)
             self._pipes = self._fixed is None and "|" in text and _PIPE_HEADER_RE.match(text) is not None
             self._step = _step_index(self.columns)
@@ -130,6 +135,7 @@ class WhitespaceTableParser(LineParser):
             if len(cells) >= fixed and (cells[fixed - 1].endswith(":") or _numbers(cells, fixed) is not None):
                 self.columns, self._fixed = self._fixed, None  # one number per fixed-width column
                 self._step = _step_index(self.columns)
+                self._starts = None
         width = len(self.columns)
         if len(cells) > width and cells[width - 1].endswith(":"):
             cells = cells[:width]
@@ -142,6 +148,8 @@ class WhitespaceTableParser(LineParser):
             if done.group(1) != "100" and "%" in done.group():
                 return True  # an epoch in progress: its last frame is the record
         values = _numbers(cells, width)
+        if values is None and self._starts is not None and not self._pipes:
+            values = _aligned(text, self._starts)
         if values is None and not self._rows and _item_row(cells, width):
             # (a table that opens on an item; a row of words after rows of numbers, YOLO's "all
             # 128 929 0.67 ..." under its training header, is only that row)
@@ -241,6 +249,32 @@ def _numbers(cells: list[str], width: int) -> list[float | None] | None:
             return None  # more numbers than columns
         values.append(value)
     return values if len(values) == width else None
+
+
+def _aligned(text: str, starts: list[int]) -> list[float | None] | None:
+    """The values of a row that leaves some cells blank, each number read in the column whose
+    name starts where it starts: Chainer's PrintReport pads every cell to its column and leaves
+    blank those not reported yet ("loss_dis    loss_gen    inception_mean  ...  FID", then
+    "103.341     223.106" until the first evaluation). None unless the row has at least 2 numbers
+    and every one of them starts exactly under a column's name."""
+    values: list[float | None] = [None] * len(starts)
+    found = 0
+    for match in _WORD.finditer(text):
+        column = _column_at(starts, match.start())
+        value = _cell_value(match.group()) if column is not None else None
+        if value is None:
+            return None
+        values[column] = value
+        found += 1
+    return values if found >= 2 else None
+
+
+def _column_at(starts: list[int], offset: int) -> int | None:
+    index = bisect_left(starts, offset)
+    return index if index < len(starts) and starts[index] == offset else None
+
+
+_WORD = re.compile(r"\S++")
 
 
 # Cells that hold no value: Hugging Face's notebook table prints "No log" for a training loss not

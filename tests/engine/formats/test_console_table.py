@@ -56,6 +56,27 @@ def test_a_timesteps_column_steps_the_rows_of_a_csv():
     assert not {series.name for series in monitor.store} & {"num_episodes", "total timesteps"}
 
 
+# holdout19h's Colab notebook running chainer-gan-lib's train.py (corpus keras-gan-untitled34-ipynb-
+# chainer-gan-interrupted): Chainer's PrintReport pads each cell to its column and leaves blank the
+# columns not reported yet; each row starts with an erase sequence (ESC [J).
+CHAINER_ROWS = (
+    "loss_dis    loss_gen    inception_mean  inception_std  FID         loss_gp   \n"
+    "\x1b[J103.341     223.106                                                            \n"
+    "\x1b[J38.3037     317.521                                                            \n"
+    "\x1b[J5.51364     223.415                                                            \n"
+)
+
+
+def test_a_row_that_leaves_cells_blank_is_read_by_where_its_numbers_stand():
+    monitor = read(CHAINER_ROWS)
+    assert monitor.store["loss_dis"].values.tolist() == [103.341, 38.3037, 5.51364]
+    assert monitor.store["loss_gen"].values.tolist() == [223.106, 317.521, 223.415]
+    assert {series.name for series in monitor.store} == {"loss_dis", "loss_gen"}
+    # a row whose numbers stand under no column's name is no row of the table
+    shifted = CHAINER_ROWS.replace("\x1b[J103.341     223.106", "\x1b[J  103.341   223.106")
+    assert read(shifted).store["loss_dis"].values.tolist() == [38.3037, 5.51364]
+
+
 @pytest.mark.parametrize(
     "text",
     [
