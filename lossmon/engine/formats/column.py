@@ -61,10 +61,12 @@ _PAIRED_VALUE_LINE = re.compile(
 # An epoch's number, then its value, in a file named by its metric: "0001-64.5714" (f.write(f"{epoch:04d}-
 # {loss:.4f}")), "3: 0.52", "3 0.52", or after the word that says what it counts ("Epoch 3: 0.52" in
 # epoch_losses.txt). A dash glued to the index separates; after a blank it is the value's sign
-# ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.)
+# ("3 -0.52"). (A comma makes a headerless CSV row, which the tables read or leave.) The epoch may be
+# a whole number written as a float, as a Trainer's state keeps it ("1.0: 5.0878").
 _COUNTED = r"(?i:epoch|step|iter(?:ation)?+)[ \t]*+"
+_INDEX = r"\d++(?:\.0++)?+"
 _NUMBERED = (
-    rf"[ \t]*+(?:{_COUNTED})?+(?P<index>\d++)(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
+    rf"[ \t]*+(?:{_COUNTED})?+(?P<index>{_INDEX})(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
 )
 _NUMBERED_VALUE_LINE = re.compile(rf"{_NUMBERED}\Z")
 
@@ -183,7 +185,7 @@ class Column(Format):
     anchor = (
         rf"^[ \t]*+(?:{NUMBER}|[A-Za-z_][\w/.()-]{{0,60}}+(?: [A-Za-z_][\w/.()-]{{0,30}}+){{0,2}}+|,0(?:,1)?+)[ \t]*+$"
         rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
-        rf"|^[ \t]*+(?:{_COUNTED})?+\d++(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
+        rf"|^[ \t]*+(?:{_COUNTED})?+{_INDEX}(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
         rf"|^[ \t]*+{SCALAR_REPR}[ \t]*+[-+.\d]"  # (_SCALAR_LINE)
     )
     parser = ColumnParser

@@ -163,6 +163,17 @@ def test_an_epoch_word_and_count_before_each_value_in_a_file_named_by_its_metric
     assert read_as("notes.txt", lines).store.primary_train is None
 
 
+def test_an_epoch_written_as_a_float_before_each_value():
+    # holdout19a's SecurityLab-UCD/UniTSyncer results/epoch_losses.txt (corpus unitsyncer-epoch-losses-
+    # two-appended-runs, its first 4 lines): a fine-tuning script writes "<epoch as float>: <loss>"
+    lines = "1.0: 5.0878\n2.0: 5.0675\n1.0: 5.1475\n2.0: 5.0774\n"
+    monitor = read_as("epoch_losses.txt", lines)
+    assert list(monitor.store["epoch_losses"].values) == [5.0878, 5.0675, 5.1475, 5.0774]
+    assert steps(monitor, "epoch_losses")[:2] == [1, 2]
+    # a step that is no whole number is no epoch's count
+    assert read_as("epoch_losses.txt", "1.5: 5.0878\n2.5: 5.0675\n").store.primary_train is None
+
+
 def test_pandas_to_csv_of_step_value_pairs_in_a_file_named_by_its_metric():
     # blue88blue/RL_algorithms @a23df6f output/train_loss.csv (its first rows): the row's number,
     # then the step (a DQN's updates start at 540), then the loss
