@@ -94,6 +94,12 @@ since the best): a single-class YOLOv5 run's val box loss bumps 0.102 -> 0.134 i
 out of warm-up, and stays there while its mAP reads 0.0001-0.004 and its train box loss falls
 0.100 -> 0.082; it falls to 0.028 once mAP rises.
 
+A table that validates every few epochs may copy the last eval into the rows between (an Ultralytics
+results.csv repeating val/box_loss 1.69581 in the epoch after): a val loss equal to the one before
+to 4 significant digits or more is that copy, not an eval: no rise, no eval held above the bar (4
+evals of a run validating every 2nd epoch, held up 13-24%, were read as 6, an alert). The row's
+train loss is real: the train loss's noise and smoothed level follow every row.
+
 A train loss already fitted has no fall left to show: a small image classifier's train loss reaches
 0.006 by epoch 11, 15x below its val loss (best 0.0892 there), then sits at 0.003-0.011 while the val
 loss climbs to 0.129, 45% above its best. When the smoothed train loss at the best eval was 10x
@@ -138,6 +144,10 @@ from lossmon.engine.detectors.stats.few import median
 from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
+# A val loss equal to the last one to this many significant digits is that eval copied into a row
+# where none ran (an Ultralytics results.csv of a run validating every 2nd epoch repeats val/box_loss
+# 1.69581 in the epoch after), not a second eval that happened to agree.
+STALE_DIGITS = 4
 UNLEARNED_SCORE = 0.01  # task scores all below this (mAP 0.004) scored a model that has not learned yet
 _MAX_EXPONENT = 700.0  # below log(float max) = 709.78
 _MEDIAN_ERROR = math.sqrt(math.pi / 2.0)  # a median of n draws strays sqrt(pi/2) sigma/sqrt(n)
@@ -232,6 +242,7 @@ class Overfitting(Detector):
         self._lr = math.nan  # the lr at the previous eval
         self._score_was_zero: bool | None = None  # every task score so far read 0 (None: none yet)
         self._score_peak = -math.inf  # the highest task score so far
+        self._last_value = math.nan  # the val loss at the eval before
         self._warming = True  # the lr has only risen so far
         self._seen = 0  # evals of the segment so far (a new stage forgets the others, not these)
         self._forget()
@@ -281,6 +292,10 @@ class Overfitting(Detector):
             self._seen += 1
             if not (math.isfinite(value) and value > 0):
                 continue
+            if value == self._last_value and _significant_digits(value) >= STALE_DIGITS:
+                self._track_train(train[i])  # a copy of the last eval, in a row where none ran: no eval
+                continue
+            self._last_value = value
             if self._schedule_moved(lr[i]) or self._score_leaves_zero(score[i]) or self._new_stage(held[i]):
                 self._forget()
             self._score.update(score[i])
@@ -462,6 +477,17 @@ class Overfitting(Detector):
             f"{ratio:.0f}x below it ({train:.3g}; step {format_step(points.steps[i])})",
         )
 
+    def _track_train(self, train: float) -> None:
+        """The train loss beside an eval, or beside a row's copy of the last one (see the module
+        docstring): its noise and its smoothed level follow every row, as they did before."""
+        if math.isfinite(train) and train > 0:
+            log_train = math.log(train)
+            self._train_recent.append(log_train)
+            self._train_smoothed = (
+                log_train if math.isnan(self._train_smoothed)
+                else self._train_smoothed + self.smoothing * (log_train - self._train_smoothed)
+            )
+
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
@@ -474,13 +500,7 @@ class Overfitting(Detector):
         log_value = math.log(value)
         smoothed = log_value if math.isnan(self._smoothed) else self._smoothed + self.smoothing * (log_value - self._smoothed)
         self._smoothed = smoothed
-        if math.isfinite(train) and train > 0:
-            log_train = math.log(train)
-            self._train_recent.append(log_train)
-            self._train_smoothed = (
-                log_train if math.isnan(self._train_smoothed)
-                else self._train_smoothed + self.smoothing * (log_train - self._train_smoothed)
-            )
+        self._track_train(train)
         if value < self._best:
             self._best, self._best_step = value, points.steps[i]
             self._train_at_raw_best = train
@@ -603,3 +623,9 @@ class Overfitting(Detector):
             f"{format_step(self._best_step)}), while the train loss fell {drop:.0%}{score} meanwhile "
             f"(step {format_step(points.steps[i])})",
         )
+
+
+def _significant_digits(value: float) -> int:
+    """Significant digits of a value's shortest text (1.69581: 6; 0.45: 2)."""
+    mantissa = repr(abs(value)).partition("e")[0].replace(".", "").strip("0")
+    return len(mantissa)

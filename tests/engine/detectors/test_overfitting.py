@@ -203,7 +203,11 @@ def test_a_noisy_small_data_set_train_loss_is_no_fall():
                         r"^\s*(\d+),\s*[0-9.]+,\s*([0-9.]+),(?:[^,]*,){6}\s*([0-9.]+),[^,]*,[^,]*,\s*([0-9.e-]+),")
     epochs, train, val, lr = (np.array(column) for column in zip(*rows))
     assert len(epochs) == 100 and val[61] == 0.61242 and lr[51] == 0.000420919
-    assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)) == []
+    # Read once per eval (the repeated rows are copies, see the next test), the val loss rises twice
+    # in a row to 12% above its best of epoch 51, whose row's train loss is the scatter's top (0.94):
+    # a warning at most, no alert.
+    found = alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr))
+    assert [(f.severity, f.step) for f in found] == [("warn", 57.0)]
     # The same val losses beside a train loss that keeps falling 2% an epoch warn.
     falling = 1.4 * np.exp(-0.02 * epochs)
     assert alarms(feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=falling, lr=lr))
@@ -488,6 +492,19 @@ def test_a_val_loss_that_jumps_and_stays_up_before_the_score_leaves_zero_only_wa
     train_falling = [2.876, 2.7, 2.6, 2.5, 2.4, 2.3, 2.2]
     rising = _with_score(val_rising, train_falling, [0.0] * len(val_rising))
     assert "alert" in [f.severity for f in alarms(rising)]
+
+
+def test_a_copy_of_the_last_eval_in_a_row_where_none_ran_is_no_eval():
+    # holdout19j's Ultralytics segment results.csv (orchard-take-home-yolo-segment-train26-prefix,
+    # healthy): validated every 2nd epoch, the row between repeats val/box_loss to its last digit;
+    # 1.44 at epochs 78-81, then 1.63, 1.79, 1.63, 1.70 over 4 evals (8 rows) and down to 1.37 by
+    # epoch 96: counted twice, 4 evals read as "stayed up for 6 evals", an alert
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/orchard-take-home-yolo-segment-train26-prefix/results.csv")
+    val = monitor.store["val/box_loss"].values.tolist()
+    assert val[77] == val[78] == 1.44357 and val[81] == val[82] == 1.62649
+    assert [f for f in monitor.findings if f.pathology == "overfitting"] == []
 
 
 def test_a_new_fold_is_judged_against_its_own_best_not_the_fold_before():
