@@ -68,8 +68,10 @@ _END = rf"(?P<unit>(?![eE][-+]?\d){UNIT})['\")\]]?(?!\w|\.\w|\.\.++(?![ \t]|$))"
 # right after the number (or its "/total"), so a dict ("{30: 0.1}") gives no value to its name.
 _BRACED_END = r"(?:/\d++)?+[ \t]*+\}"
 # (A Chinese script's f-string often writes the full-width colon: "训练损失：0.52", "Epoch：3，Loss：0.41".)
+# A dash glued to the name, then blanks, separates as a colon does: print('epoch- ', e, 'loss- ', l)
+# writes "epoch-  0 loss-  2.299" (a dash before the digits would be the value's sign).
 PAIR = re.compile(
-    rf"(?<![\w./@-])(?P<name>{NAME})[ \t]*+[:=：][ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
+    rf"(?<![\w./@-])(?P<name>{NAME})(?:[ \t]*+[:=：]|-(?=[ \t]))[ \t]*+(?:(?P<brace>\{{)|{VALUE_OPEN})[ \t]*+(?P<value>{VALUE})"
     rf"(?(brace){_BRACED_END}|{_END})"
 )
 # A dict or JSON object printed after its step, which the dict and JSON formats do not take ("epoch 3:

@@ -34,6 +34,10 @@ def names_values(text):
             "Epoch: 1 Average Val Batch Loss: 0.1205718625099101: 100%",
             [("Epoch", 1.0, "1"), ("Average Val Batch Loss", 0.1205718625099101, "0.1205718625099101")],
         ),
+        # a dash glued to the name, then blanks (holdout19l's D1ff1cult11 pytorch_cnn.ipynb:
+        # print('epoch- ', epoch, 'loss- ', loss)); a dash before digits stays the value's sign
+        ("epoch-  0 loss-  2.299079834652679", [("epoch", 0.0, "0"), ("loss", 2.299079834652679, "2.299079834652679")]),
+        ("loss -0.5", [("loss", -0.5, "-0.5")]),
     ],
 )
 def test_pairs_and_their_spans(text, expected):
