@@ -404,7 +404,13 @@ class SeriesStore:
             reached = train in fresh and fresh[train][0] < CONSTANT_RECORDS
             if not (varied_news or reached or changed) or names_the_overall_loss(train):
                 return changed
-            if not any(s.varied and s.kind == "loss" and s.split == held.split for s in self.series.values()):
+            # ... a loss that moved from its start: where every loss held its first records (an RL
+            # agent's LossQ1, LossPi and LossAlpha all 0.0 until its updates start, REDQ's
+            # progress.txt), none is a clamped term beside the others
+            if not any(
+                s.varied and s.kind == "loss" and s.split == held.split and not s.held_first(CONSTANT_RECORDS)
+                for s in self.series.values()
+            ):
                 return changed
             self._held_constant.add(train)
             changed |= self.update_primary()

@@ -100,3 +100,12 @@ def test_a_component_that_is_nan_from_the_start_is_not_set_aside():
         f"[step={n} tag=code] policy_loss={0.01 * (n % 3):.4f}, kl_loss=nan, clip_ratio=0.0000\n" for n in range(10)
     )
     assert read(text).store.primary_train == "kl_loss"
+
+
+def test_losses_that_all_hold_their_start_are_no_clamped_terms():
+    # holdout19j's REDQ agent (corpus drl-redq-spinningup-progress-txt-lossq1, a Spinning Up
+    # progress.txt): LossQ1, LossPi and LossAlpha read 0.0 in epochs 0-4, before its updates start,
+    # then all move; none is a clamped term beside a loss that moved from its start
+    monitor = check_file(str(CORPUS / "drl-redq-spinningup-progress-txt-lossq1" / "progress.txt"))
+    assert monitor.store["LossQ1"].values.tolist()[:6] == [0.0, 0.0, 0.0, 0.0, 0.0, 30.63509]
+    assert monitor.store.primary_train == "LossQ1"
