@@ -376,10 +376,14 @@ def choose_primary(
             return best
         # A total over components says so ("total loss", "Total_Loss", "loss_total", "total",
         # "overall loss", "sum_loss", a VAE's "free_energy" or "-ELBO"): it is the loss the run optimises.
+        # (A total printed once after the run, "Total Training Loss: 0.2224" under ten epochs of
+        # "Training Loss", is its summary, not the curve: a total logged less than half as often
+        # as the most logged loss is none.)
+        most = max(count for _, count in losses)
         totals = [
             item for item in losses
-            if _TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])
-            or _NEGATIVE_ELBO.search(item[0])
+            if (_TOTAL.search(item[0]) or _OBJECTIVE_SYMBOL.match(item[0]) or _FREE_ENERGY.search(item[0])
+                or _NEGATIVE_ELBO.search(item[0])) and 2 * item[1] >= most
         ]
         averages = [item for item in losses if _AVERAGE.search(item[0]) and not _TOTAL.search(item[0])]
         if totals and averages:

@@ -170,6 +170,16 @@ def test_a_total_over_components_is_the_primary_train_loss(total):
     assert choose_primary([("loss", "train", "loss", 5), ("loss_total_var", "train", "loss", 5)])[0] == "loss"
 
 
+def test_a_total_printed_once_after_the_run_is_its_summary_not_the_curve():
+    # holdout19o's HoanNgo1592 food-classification notebook: "Epoch N: Training Loss: 0.7280, ...
+    # Validation Loss: 0.5852" for 10 epochs, then "Total Training Loss: 0.2224" once
+    rows = [("Training Loss", "train", "loss", 10), ("Total Training Loss", "train", "loss", 1),
+            ("Validation Loss", "val", "loss", 10)]
+    assert choose_primary(rows) == ("Training Loss", "Validation Loss")
+    # a total logged as often as its terms is still the one to follow
+    assert choose_primary([("Training Loss", "train", "loss", 10), ("Total Training Loss", "train", "loss", 10)])[0] == "Total Training Loss"
+
+
 def test_the_first_split_word_of_a_name_wins():
     # a validation pass on test-like data, as a bracketed logging tag spells it
     assert split_of("Diff-Val(Test-Normal)/loss") == "val"
