@@ -94,6 +94,16 @@ since the best): a single-class YOLOv5 run's val box loss bumps 0.102 -> 0.134 i
 out of warm-up, and stays there while its mAP reads 0.0001-0.004 and its train box loss falls
 0.100 -> 0.082; it falls to 0.028 once mAP rises.
 
+A short run cannot wait for the patience rule's 10 evals: a Keras fit of 10 epochs whose val loss is
+best at epoch 5 (0.4785) and then sits at 0.53-0.84 (median 0.57, 20% up) while the train loss falls
+0.39 -> 0.094 has overfitted, whatever its val accuracy does. In a run of no more than 30 evals,
+no new raw best for 4 evals, their median and the latest 15% above the level at the best (the
+median of the eval before it, the best and the one after, as the patience rule takes it) and above
+the noise of such a median (2 jitters at the best, sqrt(pi/2) / sqrt(n)), while the train loss fell
+2x since the best, warn. A best among the first 3 evals is a barely trained model's lucky draw (a
+history.json's val loss 0.0144 at epoch 1, then 0.015-0.022), and a val loss that strayed as high
+before and came back (a noisy 47-epoch run, 0.20-0.45) wanders: no warning.
+
 A table that validates every few epochs may copy the last eval into the rows between (an Ultralytics
 results.csv repeating val/box_loss 1.69581 in the epoch after): a val loss equal to the one before
 to 4 significant digits or more is that copy, not an eval: no rise, no eval held above the bar (4
@@ -128,7 +138,8 @@ epoch 17, wanders 0.70-0.92 over the next 10 epochs (median 0.81) while its trai
 level does. Without a task score, or with one that holds, a val loss that sits higher may be a
 wander (a YOLO run whose mAP keeps rising): no warning.
 
-warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%, or the patience rule. alert: 3 rises in a
+warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%, or the patience rule,
+or the short run's climb. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
@@ -190,6 +201,10 @@ class Overfitting(Detector):
             K) that held its value this many evals, and this share of the evals so far, and
             changed starts a new stage: the evals before it are no reference (k-fold runs logged
             one after the other, each fold's val loss starting high again).
+        short_evals, short_patience, short_gl, short_train_fall, short_jitters: the short run's
+            climb (module docstring): in a run of at most ``short_evals`` evals, no new best for
+            ``short_patience``, their median ``short_gl`` % and ``short_jitters`` median noises
+            above the best, the train loss ``short_train_fall`` times lower.
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -217,8 +232,12 @@ class Overfitting(Detector):
         score_holds_factor: float = 2.0, long_rises: int = 10, fitted: float = 10.0, fitted_rises: int = 2,
         fitted_gl: float = 10.0, stage_held: int = 5, stage_share: float = 0.1,
         patience: int = 10, patience_share: float = 0.25, stalled_train_fall: float = 0.3,
+        short_evals: int = 30, short_patience: int = 4, short_gl: float = 15.0, short_train_fall: float = 2.0,
+        short_jitters: float = 2.0,
     ) -> None:
         self.patience, self.patience_share, self.stalled_train_fall = patience, patience_share, stalled_train_fall
+        self.short_evals, self.short_patience, self.short_gl = short_evals, short_patience, short_gl
+        self.short_train_fall, self.short_jitters = short_train_fall, short_jitters
         self.stage_held, self.stage_share = stage_held, stage_share
         self.fitted, self.fitted_rises, self.fitted_gl = fitted, fitted_rises, fitted_gl
         self.long_rises = long_rises
@@ -450,6 +469,35 @@ class Overfitting(Detector):
             f"and {score} fell from {median(scores_then):.4g} to {median(scores_now):.4g} (step {format_step(points.steps[i])})",
         )
 
+    def _short_climb(self, value: float, train: float, points: Points, i: int) -> Finding | None:
+        """The short run's climb (module docstring): in a run of few evals, no new best for
+        ``short_patience`` evals, their median and the latest ``short_gl`` % above the raw best,
+        while the train loss fell ``short_train_fall`` times since the best: a warning."""
+        since = self._since_raw_best
+        if self._evals > self.short_evals or len(since) < self.short_patience:
+            return None
+        if self._evals - len(since) <= self.opening_evals - 1:
+            return None  # a best among the first evals: a barely trained model's lucky draw
+        if not (math.isfinite(train) and train > 0 and self._train_at_raw_best > self.short_train_fall * train):
+            return None
+        # the level at the best, as the patience rule takes it (the median of the eval before, the
+        # best and the one after): the raw best alone is the luckiest draw of the noise
+        level_then, level_now = median(self._around_raw_best), median(since)
+        floor = level_then * (1.0 + self.short_gl / 100.0)
+        if not (value > floor and level_now > floor):
+            return None
+        jitter = self._jitter_at_raw_best
+        noise = self.short_jitters * _MEDIAN_ERROR * jitter / math.sqrt(len(since)) if math.isfinite(jitter) else 0.0
+        if not math.log(level_now / level_then) > noise or self._wandered_as_high():
+            return None  # a val loss that scatters this much, or strayed as high before, strays by itself
+        return self.raise_finding(
+            "warn", points, i,
+            f"{points.series} has not improved for {len(since)} evals since its best ({self._best:.4g} at step "
+            f"{format_step(self._best_step)}): their median {level_now:.4g} is {level_now / level_then - 1.0:.0%} "
+            f"above its level then ({level_then:.4g}), while the train loss fell {self._train_at_raw_best / train:.1f}x "
+            f"to {train:.3g} (step {format_step(points.steps[i])})",
+        )
+
     def _fitted(self) -> bool:
         """The fitted rule (module docstring): the smoothed train loss was ``fitted`` times below
         the smoothed val loss at its best eval, and has not risen since by more than its noise."""
@@ -568,6 +616,9 @@ class Overfitting(Detector):
         stalled = self._stalled(value, train, points, i)
         if stalled is not None:
             return stalled
+        short = self._short_climb(value, train, points, i)
+        if short is not None:
+            return short
         if self._evals < self.min_evals or (self._rises < self.warn_rises and self._held < self.warn_held):
             return None
         # Rising evals: the train loss must have fallen since the first rise; a level held above

@@ -126,9 +126,10 @@ def test_a_memorising_run_is_overfitting_whatever_its_val_noise():
     findings = evals(val, train)
     assert summary(findings)[:1] == [("overfitting", "warn", 9 * EVERY)]
     assert "memorising" in findings[0].message
-    # Generated runs of that kind: the jitter bar alone sees 23 of 40, with the rule 32.
-    warned, memorising = _runs_warned(rise=0.4)
-    without_rule, _ = _runs_warned(rise=0.4, collapse=float("inf"))
+    # Generated runs of that kind: the jitter bar alone sees 23 of 40, with the rule 32 (the short
+    # run's climb, off here, would see some of them too).
+    warned, memorising = _runs_warned(rise=0.4, short_evals=0)
+    without_rule, _ = _runs_warned(rise=0.4, collapse=float("inf"), short_evals=0)
     assert warned >= 30 and without_rule <= 25 and memorising >= 10
 
 
@@ -260,12 +261,15 @@ def test_five_rises_in_a_row_warn_whatever_the_jitter_of_a_short_run():
     # the jitter bar at 27%; the eval loss rises 5 evals in a row, 44% above its best.
     val = [5.78125, 3.734375, 3.4375, 3.578125, 4.25, 4.375, 4.5625, 4.9375]
     train = [np.nan, 6.0, 3.6406, 2.3281, 1.9453, 1.5625, 1.1328, 0.6953]
-    found = feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=train)
+    found = feed(Overfitting("eval_loss", short_evals=0), val, steps=np.arange(8.0), train_loss=train)
     assert summary(found) == [("overfitting", "warn", 7.0)]
     assert "rose 5 evals in a row" in found[0].message
     # Four rises are not enough without clearing the jitter bar, nor five while the train loss is flat.
-    assert feed(Overfitting("eval_loss"), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
+    assert feed(Overfitting("eval_loss", short_evals=0), val[:-1], steps=np.arange(7.0), train_loss=train[:-1]) == []
     assert feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=[np.nan] + [2.0] * 7) == []
+    # (The short run's climb sees it an eval earlier: 4 evals since the best, their median 21% up.)
+    early = feed(Overfitting("eval_loss"), val, steps=np.arange(8.0), train_loss=train)
+    assert summary(early) == [("overfitting", "warn", 6.0)] and "has not improved for 4 evals" in early[0].message
 
 
 def test_a_climb_of_a_four_epoch_run_warns_although_its_few_differences_are_the_turn():
@@ -394,8 +398,11 @@ def test_a_jitter_from_the_opening_evals_alone_does_not_hide_a_climb_after_an_ea
                         r" - loss: ([0-9.e-]+) - val_accuracy: [0-9.]+ - val_loss: ([0-9.e-]+) - learning_rate: ([0-9.e-]+)$")
     train, val, lr = (np.array(column) for column in zip(*rows))
     assert len(val) == 10 and val.argmin() == 3 and val[8] == 0.0074
-    found = alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=train, lr=lr))
+    found = alarms(feed(Overfitting("val_loss", short_evals=0), val, steps=np.arange(1, 11), train_loss=train, lr=lr))
     assert [(f.severity, f.step) for f in found] == [("warn", 9.0)]
+    # (the short run's climb warns an epoch earlier: 4 evals since the best, their median 20% above the level at the best)
+    found = alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=train, lr=lr))
+    assert [(f.severity, f.step) for f in found] == [("warn", 8.0)]
     # The same val losses beside a train loss that only bounces: not overfitting.
     flat = 0.0019 * (1.0 + 0.05 * (-1.0) ** np.arange(10))
     assert alarms(feed(Overfitting("val_loss"), val, steps=np.arange(1, 11), train_loss=flat, lr=lr)) == []
@@ -505,6 +512,23 @@ def test_a_copy_of_the_last_eval_in_a_row_where_none_ran_is_no_eval():
     val = monitor.store["val/box_loss"].values.tolist()
     assert val[77] == val[78] == 1.44357 and val[81] == val[82] == 1.62649
     assert [f for f in monitor.findings if f.pathology == "overfitting"] == []
+
+
+def test_a_short_run_whose_val_loss_settles_above_its_best_warns():
+    # holdout19d's ATIK2110018 cat_vs_dog.ipynb (Keras 3, 10 epochs, overfitting): val_loss best at
+    # epoch 5 (0.4785), then 0.5306, 0.7800, 0.5735, 0.5733 while the loss falls 0.39 -> 0.094
+    from lossmon.engine import check_file
+
+    monitor = check_file("tests/corpus/atik2110018-cat-dog-ipynb-keras3-val-rises/cat_vs_dog.ipynb")
+    found = [f for f in monitor.findings if f.pathology == "overfitting"]
+    assert [(f.severity, f.step) for f in found] == [("warn", 5625.0)]
+    assert "has not improved for 4 evals since its best (0.4785" in found[0].message
+    # the same climb from a best at the first eval is a barely trained model's draw (cn-project's
+    # history.json, healthy), and a val loss that strayed as high before wanders (sop-kubernetes's
+    # training_history.json, healthy)
+    for healthy in ("cn-project-history-json-nested-train-val/history.json",
+                    "sop-kubernetes-training-history-json-noisy-val/training_history.json"):
+        assert [f for f in check_file(f"tests/corpus/{healthy}").findings if f.pathology == "overfitting"] == []
 
 
 def test_a_new_fold_is_judged_against_its_own_best_not_the_fold_before():
