@@ -37,7 +37,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
-from lossmon.engine.formats.named_lists import NamedLists
+from lossmon.engine.formats.named_lists import NamedLists, same_line_list
 from lossmon.engine.formats.pass_rows import PassRows
 from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, best_before, message_pairs
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
@@ -175,6 +175,7 @@ class KeyValueParser(LineParser):
         # prefix it gives the values on the very next line, and that line's number
         self._title: tuple[str, int] | None = None
         self._named_lists = NamedLists()  # a metric's name alone on its line, its list on the next
+        self._same_line_lists: dict[str, tuple[int, float]] = {}  # a name's list on its line: (values read, first)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._context_step != self._context_seen:  # (moved here or by a template's lines)
@@ -186,6 +187,10 @@ class KeyValueParser(LineParser):
         if self._in_optimizer or text.startswith("Parameter Group "):
             if self._optimizer_setting(text):
                 return False
+        if ": [" in text and (named := same_line_list(text, self._same_line_lists)) is not None:
+            name, values, before = named  # "loss_log: [2.40, 1.78, ...]": a run's values
+            self.emit_numbered(out, line, name, values, before)
+            return True
         found = message_pairs(text)
         if found and "(" in text and "=" in text:
             found = _outside_calls(text, found)

@@ -18,6 +18,7 @@ point of its own, stepped by its number in the list, as the other printed lists 
 
 from __future__ import annotations
 
+import math
 import re
 
 from lossmon.engine.naming import is_metric_name, kind_of
@@ -64,6 +65,51 @@ def list_values(body: str) -> list[float] | None:
             return None
         values.append(value)
     return values
+
+
+# The same on one line, the name then a colon ("loss_log: [tensor(2.4031, grad_fn=<AddBackward0>),
+# tensor(1.7779, ...), ...]", a script printing each of its per-step lists as f"{name}: {values}"):
+# every item a number or a scalar's repr (torch's tensor with its grad_fn, numpy's float), at least
+# MIN_SAME_LINE_VALUES of them (two or three numbers in brackets are as often one vector).
+MIN_SAME_LINE_VALUES = 4
+_SAME_LINE = re.compile(r"[ \t]*+([A-Za-z][\w./-]{0,60}+(?:[ \t][A-Za-z(][\w./()-]{0,30}+){0,2}+)[ \t]*+:[ \t]*+\[(.*)\][ \t]*+")
+_NUM = r"[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+|[-+]?+(?i:nan|inf)"
+_ITEM = re.compile(
+    rf"[ \t]*+(?:(?:tensor|(?:np|numpy)\.float(?:16|32|64))\([ \t]*+({_NUM})(?:,[ \t]*+[\w.=<>]++)*+[ \t]*+\)|({_NUM}))[ \t]*+(?:,|\Z)"
+)
+
+
+def same_line_list(text: str, read: dict[str, tuple[int, float]]) -> tuple[str, list[float], int] | None:
+    """(name, the values not read yet, how many were) of ``name: [v1, v2, ...]`` on one line (see
+    _SAME_LINE), else None. ``read`` (the caller's state: name -> values read, first value) tells a
+    list printed again as the history so far (its first value the same, longer): only its new values
+    are new points (a notebook printing "Validation loss:  [0.0757, 0.0454, ...]" every epoch)."""
+    match = _SAME_LINE.fullmatch(text)
+    if match is None:
+        return None
+    name, body = match.group(1), match.group(2)
+    if not (is_metric_name(name) and kind_of(name) in _NAMED_KINDS):
+        return None
+    values, at = [], 0
+    while at < len(body):
+        item = _ITEM.match(body, at)
+        if item is None or item.end() == at:
+            return None
+        value = to_float(item.group(1) or item.group(2))
+        if value is None:
+            return None
+        values.append(value)
+        at = item.end()
+    if not values:
+        return None
+    count, first = read.get(name, (0, math.nan))
+    if count and values[0] == first and len(values) > count:
+        read[name] = (len(values), first)
+        return name, values[count:], count  # the history again, one epoch longer
+    if len(values) < MIN_SAME_LINE_VALUES:
+        return None
+    read[name] = (len(values), values[0])
+    return name, values, 0
 
 
 class NamedLists:

@@ -88,3 +88,26 @@ def test_a_name_line_and_a_list_body():
     values = list_values("0.5, 1e-3,  nan")
     assert values[:2] == [0.5, 0.001] and values[2] != values[2]
     assert list_values("0.5, 'a'") is None
+
+
+# holdout19i's andrew04201122/LearnModify log/train_log_1.txt (corpus learnmodify-train-log-1-python-
+# lists-of-tensors), its loss line cut to 5 of its 100 items: each per-step list printed whole after
+# its name, the items torch scalars with their grad_fn
+TENSOR_LIST = (
+    "MVC_diff_log: [0.46, 0.38, 0.54, 0.6, 0.5]\n"
+    "loss_log: [tensor(2.4031, grad_fn=<AddBackward0>), tensor(1.7779, grad_fn=<AddBackward0>), "
+    "tensor(2.2428, grad_fn=<AddBackward0>), tensor(2.3321, grad_fn=<AddBackward0>), tensor(1.9616, grad_fn=<AddBackward0>)]\n"
+)
+
+
+def test_a_name_and_its_list_on_one_line():
+    monitor = read(TENSOR_LIST)
+    assert monitor.store["loss_log"].values.tolist() == [2.4031, 1.7779, 2.2428, 2.3321, 1.9616]
+    assert steps(monitor, "loss_log") == [1, 2, 3, 4, 5]
+    assert monitor.store.primary_train == "loss_log"
+    # printed again as the history so far, one value longer: only the new value is a new point
+    again = read("val_loss: [0.9, 0.8, 0.7, 0.65]\nval_loss: [0.9, 0.8, 0.7, 0.65, 0.6]\n")
+    assert again.store["val_loss"].values.tolist() == [0.9, 0.8, 0.7, 0.65, 0.6]
+    # two or three numbers in brackets are as often one vector: not a run
+    vector = read("loss_weights: [0.5, 0.3, 0.2]\n").store
+    assert "loss_weights" not in {s.name for s in vector} or len(vector["loss_weights"]) <= 1
