@@ -130,6 +130,13 @@ class EchoFilter:
         rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
         previous_of: dict[str, np.ndarray] = {}  # series → the lines of each value's previous
         previous_steps_of: dict[str, np.ndarray] = {}  # ... and their steps
+        # A column in every record stands as far from its previous value as the records from
+        # each other, but for its first: those distances' tests, once per batch, not per column.
+        gaps = np.diff(batch.lines)
+        near_lines = np.empty(count, bool)
+        near_lines[1:] = (gaps != 0) & (gaps <= ECHO_LINES)
+        far_lines = np.empty(count, bool)
+        far_lines[1:] = (gaps > ECHO_LINES) & (gaps < TAIL_LINES)
         for name, column in batch.columns.items():
             rows = column.rows
             if not len(rows):
@@ -141,20 +148,30 @@ class EchoFilter:
                 per_row[rows] += 1
             lines, values = (batch.lines if every else batch.lines[rows]), column.values
             last = self._last.get(name)
-            previous_lines = np.concatenate(([last[0] if last else -(TAIL_LINES + 1)], lines[:-1]))
+            first_previous = last[0] if last else -(TAIL_LINES + 1)
             previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
             with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-                apart = lines - previous_lines
-                near = (lines != previous_lines) & (apart <= ECHO_LINES)
+                if every:
+                    apart = int(lines[0]) - first_previous
+                    near_lines[0] = apart != 0 and apart <= ECHO_LINES
+                    far_lines[0] = ECHO_LINES < apart < TAIL_LINES
+                    nearby, further = near_lines, far_lines
+                else:
+                    previous_lines = np.concatenate(([first_previous], lines[:-1]))
+                    apart = lines - previous_lines
+                    nearby = (lines != previous_lines) & (apart <= ECHO_LINES)
+                    further = (apart > ECHO_LINES) & (apart < TAIL_LINES)
                 # np.isclose(values, previous_values, rtol=1e-3, atol=0.0), its operations without
                 # its argument checks (a third of this filter's time)
                 close = (np.abs(values - previous_values) <= 1e-3 * np.abs(previous_values)) & np.isfinite(previous_values)
-                near &= close | (values == previous_values)
-                # a repeat further up, within the lines whose texts are kept: a copy of its line?
-                near |= (values == previous_values) & (apart > ECHO_LINES) & (apart < TAIL_LINES)
+                equal = values == previous_values
+                # near, or a repeat further up, within the lines whose texts are kept (a copy of its line?)
+                near = (nearby & (close | equal)) | (equal & further)
                 near &= values != 0
                 if not near.any():
                     continue
+                previous_lines = np.concatenate(([first_previous], lines[:-1]))
+                apart = lines - previous_lines
                 index = np.flatnonzero(near)
                 value, previous = values[index], previous_values[index]
                 same = value == previous
