@@ -172,26 +172,24 @@ class EchoFilter:
                     continue
                 previous_lines = np.concatenate(([first_previous], lines[:-1]))
                 apart = lines - previous_lines
-                index = np.flatnonzero(near)
-                value, previous = values[index], previous_values[index]
-                same = value == previous
+                # (on the whole column: most of its values are near their previous when any is,
+                # a learning rate or an epoch that moves a little per record)
+                same = near & equal
                 if same.any():
-                    repeated = rows[index[same]]
+                    at = np.flatnonzero(same)
+                    repeated = rows[at]
                     repeats[repeated] += 1  # (rows are distinct: no index twice)
-                    strong_values.append((repeated, value[same]))
+                    strong_values.append((repeated, values[at]))
                 # a rounded copy: another statement (other names: a custom line and the trainer's
                 # dict) printed the same number to other places
-                changed = (value != previous) & (apart[index] <= ECHO_LINES)
+                changed = near & ~equal & (apart <= ECHO_LINES)
                 if changed.any():
-                    index, value, previous = index[changed], value[changed], previous[changed]
                     # the names of each value's record and of its previous's (uint64 throughout:
-                    # a float would round them), for these values only
-                    previous_names = names[rows[np.maximum(index - 1, 0)]]
-                    if index[0] == 0:
-                        previous_names[0] = np.uint64(last[3] if last else 0)
-                    index = index[names[rows[index]] != previous_names]
-                else:
-                    index = index[:0]
+                    # a float would round them)
+                    record_names = names[rows]
+                    previous_names = np.concatenate(([np.uint64(last[3] if last else 0)], record_names[:-1]))
+                    changed &= record_names != previous_names
+                index = np.flatnonzero(changed)
                 copies = index[:0]
                 if len(index) and kind_of(name) in _MEASURED:
                     value, previous = values[index], previous_values[index]
