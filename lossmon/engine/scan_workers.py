@@ -335,16 +335,16 @@ class ScanWorkers:
     def newlines(self, first: int, size: int) -> np.ndarray | None:
         """The offsets of the newlines of this process's block of ``size`` bytes from line
         ``first``, when a worker has read that block as one range (the same first line and
-        bytes) and found nothing to clean in it; None (find them) otherwise. Ranges are taken
-        in only as far as their workers are done: this never waits."""
+        bytes) and found nothing to clean in it; None (find them) otherwise. A range a worker is
+        scanning is waited for, as take() waits for it next; one no worker has started is not."""
         if self.ended:
             return None
         while self._blocks and self._blocks[0][0] + self._blocks[0][1] <= first:
             self._blocks.popleft()  # lines already parsed
         while self._in_flight and (not self._blocks or self._blocks[-1][0] + self._blocks[-1][1] <= first):
             future = self._in_flight[0][2]
-            if future is None or not future.done():
-                return None
+            if future is None or not (future.running() or future.done()):
+                return None  # take() reads it here
             self._take_in()
         if self._blocks and self._blocks[0][0] == first and self._blocks[0][3] is not None:
             size_read, offsets = self._blocks[0][3]
