@@ -82,7 +82,7 @@ def classify(text: str) -> str:
         return "traceback"
     if not _STANDALONE_NUMBER.search(message):
         return "text"
-    if _PROGRESS.search(message):
+    if ("[" in message or "%|" in message) and _PROGRESS.search(message):  # (its every branch holds one)
         return "progress"
     if _WARNING.search(shown):  # the level may sit in the prefix
         return "warning"

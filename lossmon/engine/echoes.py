@@ -130,6 +130,13 @@ class EchoFilter:
         rounded: list[tuple[str, np.ndarray]] = []  # (series, its indices) rounded copies of the previous
         previous_of: dict[str, np.ndarray] = {}  # series → the lines of each value's previous
         previous_steps_of: dict[str, np.ndarray] = {}  # ... and their steps
+        # A column in every record stands as far from its previous value as the records from
+        # each other, but for its first: those distances' tests, once per batch, not per column.
+        gaps = np.diff(batch.lines)
+        near_lines = np.empty(count, bool)
+        near_lines[1:] = (gaps != 0) & (gaps <= ECHO_LINES)
+        far_lines = np.empty(count, bool)
+        far_lines[1:] = (gaps > ECHO_LINES) & (gaps < TAIL_LINES)
         for name, column in batch.columns.items():
             rows = column.rows
             if not len(rows):
@@ -141,40 +148,48 @@ class EchoFilter:
                 per_row[rows] += 1
             lines, values = (batch.lines if every else batch.lines[rows]), column.values
             last = self._last.get(name)
-            previous_lines = np.concatenate(([last[0] if last else -(TAIL_LINES + 1)], lines[:-1]))
+            first_previous = last[0] if last else -(TAIL_LINES + 1)
             previous_values = np.concatenate(([last[2] if last else np.nan], values[:-1]))
             with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-                apart = lines - previous_lines
-                near = (lines != previous_lines) & (apart <= ECHO_LINES)
+                if every:
+                    apart = int(lines[0]) - first_previous
+                    near_lines[0] = apart != 0 and apart <= ECHO_LINES
+                    far_lines[0] = ECHO_LINES < apart < TAIL_LINES
+                    nearby, further = near_lines, far_lines
+                else:
+                    previous_lines = np.concatenate(([first_previous], lines[:-1]))
+                    apart = lines - previous_lines
+                    nearby = (lines != previous_lines) & (apart <= ECHO_LINES)
+                    further = (apart > ECHO_LINES) & (apart < TAIL_LINES)
                 # np.isclose(values, previous_values, rtol=1e-3, atol=0.0), its operations without
                 # its argument checks (a third of this filter's time)
                 close = (np.abs(values - previous_values) <= 1e-3 * np.abs(previous_values)) & np.isfinite(previous_values)
-                near &= close | (values == previous_values)
-                # a repeat further up, within the lines whose texts are kept: a copy of its line?
-                near |= (values == previous_values) & (apart > ECHO_LINES) & (apart < TAIL_LINES)
+                equal = values == previous_values
+                # near, or a repeat further up, within the lines whose texts are kept (a copy of its line?)
+                near = (nearby & (close | equal)) | (equal & further)
                 near &= values != 0
                 if not near.any():
                     continue
-                index = np.flatnonzero(near)
-                value, previous = values[index], previous_values[index]
-                same = value == previous
+                previous_lines = np.concatenate(([first_previous], lines[:-1]))
+                apart = lines - previous_lines
+                # (on the whole column: most of its values are near their previous when any is,
+                # a learning rate or an epoch that moves a little per record)
+                same = near & equal
                 if same.any():
-                    repeated = rows[index[same]]
+                    at = np.flatnonzero(same)
+                    repeated = rows[at]
                     repeats[repeated] += 1  # (rows are distinct: no index twice)
-                    strong_values.append((repeated, value[same]))
+                    strong_values.append((repeated, values[at]))
                 # a rounded copy: another statement (other names: a custom line and the trainer's
                 # dict) printed the same number to other places
-                changed = (value != previous) & (apart[index] <= ECHO_LINES)
+                changed = near & ~equal & (apart <= ECHO_LINES)
                 if changed.any():
-                    index, value, previous = index[changed], value[changed], previous[changed]
                     # the names of each value's record and of its previous's (uint64 throughout:
-                    # a float would round them), for these values only
-                    previous_names = names[rows[np.maximum(index - 1, 0)]]
-                    if index[0] == 0:
-                        previous_names[0] = np.uint64(last[3] if last else 0)
-                    index = index[names[rows[index]] != previous_names]
-                else:
-                    index = index[:0]
+                    # a float would round them)
+                    record_names = names[rows]
+                    previous_names = np.concatenate(([np.uint64(last[3] if last else 0)], record_names[:-1]))
+                    changed &= record_names != previous_names
+                index = np.flatnonzero(changed)
                 copies = index[:0]
                 if len(index) and kind_of(name) in _MEASURED:
                     value, previous = values[index], previous_values[index]

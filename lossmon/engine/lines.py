@@ -13,6 +13,7 @@ of a whole block at once, and only the lines they do not take are decoded one by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -160,6 +161,9 @@ class LineSplitter:
 
     def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
         self.max_line_bytes = max_line_bytes
+        # (first line, bytes) -> the newline offsets of a block whose bytes need no cleaning, when
+        # another reader of the same file found them (scan workers), else None: found here
+        self.known_newlines: Callable[[int, int], np.ndarray | None] | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -299,7 +303,9 @@ class LineSplitter:
         return int(gaps.max()) - 1 > self.max_line_bytes
 
     def _block(self, block: bytes) -> LineBlock:
+        cut = False
         if len(block) > self.max_line_bytes and self._has_long_line(block):
+            cut = True
             raw = block.split(b"\n")
             cut = [
                 len(line) > self.max_line_bytes
@@ -309,8 +315,12 @@ class LineSplitter:
             ]
             self.cut_lines += sum(cut)
             block = b"\n".join(line[: self.max_line_bytes] if too_long else line for line, too_long in zip(raw, cut))
-        data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines
         first = self.lines_done + 1
+        known = self.known_newlines(first, len(block)) if self.known_newlines is not None and not cut else None
+        if known is not None:
+            data, newlines = block, known
+        else:
+            data, newlines = clean_lines(block)  # cleaning keeps every \n: the offsets count the lines
         self.lines_done += len(newlines) + 1
         return LineBlock(first, data, newlines)
 

@@ -149,9 +149,11 @@ class Monitor:
         (the same records, sooner). They are closed on finish() or restart()."""
         self.drop_scan_workers()  # ended ones, if any
         self.parser.prescan = workers
+        self.splitter.known_newlines = workers.newlines  # blocks they read whole: lines found once
 
     def drop_scan_workers(self) -> None:
         """Stop the scan workers, if any (parsing goes on without them)."""
+        self.splitter.known_newlines = None
         if self.parser.prescan is not None:
             self.parser.prescan.close()
             self.parser.prescan = None

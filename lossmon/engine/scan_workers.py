@@ -169,30 +169,35 @@ def prepare() -> None:
 # The worker's side -------------------------------------------------------------------------------
 
 
-def scan_ranges(path: str, ranges: list[tuple[int, int]], matchers: dict) -> list[tuple[int, dict]]:
+def scan_ranges(path: str, ranges: list[tuple[int, int]], matchers: dict) -> list[tuple[int, dict, tuple | None]]:
     """In a worker: :func:`scan_range` of each range, in order. A call per group of ranges: each
     call wakes this process's executor threads, which then take turns with its main thread (a few
     milliseconds each on a busy pair of cores), so they are handed out a group at a time."""
     return [scan_range(path, start, end, matchers) for start, end in ranges]
 
 
-def scan_range(path: str, start: int, end: int, matchers: dict) -> tuple[int, dict]:
+def scan_range(path: str, start: int, end: int, matchers: dict) -> tuple[int, dict, tuple | None]:
     """In a worker: the lines of ``path``'s bytes ``[start, end)`` (a range ending at a newline)
-    scanned with ``matchers`` (template key → Matcher): (how many lines, {key: hits}), rows
-    relative to the range's first line. ``{}`` for a range whose lines the scans may read
-    differently from this process (a line over the line limit)."""
+    scanned with ``matchers`` (template key → Matcher): (how many lines, {key: hits}, newlines),
+    rows relative to the range's first line. ``{}`` for a range whose lines the scans may read
+    differently from this process (a line over the line limit). ``newlines``: (the bytes of its
+    lines, the offsets of the newlines between them) when those bytes need no cleaning (this
+    process, reading the same bytes as one block, takes the offsets instead of finding them
+    again), else None."""
     with open(path, "rb") as file:
         data = os.pread(file.fileno(), end - start, start)
     if start == 0:
         data = data.lstrip(b"\0")  # as read_chunks does: a copytruncate's hole is not a line
     count = data.count(b"\n")
     if not matchers or not count:
-        return count, {}
+        return count, {}, None
     block = LineSplitter().feed(data)
     if block is None or len(block) != count or _has_overlong_line(block.newlines, len(block.data)):
-        return count, {}
+        return count, {}, None
     shared: dict = {}
-    return count, {key: matcher.find(block.data, block.newlines, shared) for key, matcher in matchers.items()}
+    found = {key: matcher.find(block.data, block.newlines, shared) for key, matcher in matchers.items()}
+    plain = len(block.data) == len(data) - 1 and block.data == data[:-1]  # nothing cleaned
+    return count, found, ((len(block.data), block.newlines) if plain else None)
 
 
 def _has_overlong_line(newlines: np.ndarray, size: int) -> bool:
@@ -286,7 +291,7 @@ class ScanWorkers:
         self._next_start = start  # the next range to hand out starts here
         # (start, end, future, index of the range in its group's call), in order
         self._in_flight: deque[tuple[int, int, object, int]] = deque()
-        self._blocks: deque[tuple[int, int, dict]] = deque()  # (first line, count, found), in order
+        self._blocks: deque[tuple[int, int, dict, tuple | None]] = deque()  # (first line, count, found, newlines), in order
         self._next_line = first_line  # the first line of the next range taken in
         self._matchers: dict = {}
         self._group = 1  # ranges in the next call: 1, 2, then GROUP_RANGES (the first answer comes soon)
@@ -326,6 +331,26 @@ class ScanWorkers:
         if found:
             self.taken += 1
         return found
+
+    def newlines(self, first: int, size: int) -> np.ndarray | None:
+        """The offsets of the newlines of this process's block of ``size`` bytes from line
+        ``first``, when a worker has read that block as one range (the same first line and
+        bytes) and found nothing to clean in it; None (find them) otherwise. A range a worker is
+        scanning is waited for, as take() waits for it next; one no worker has started is not."""
+        if self.ended:
+            return None
+        while self._blocks and self._blocks[0][0] + self._blocks[0][1] <= first:
+            self._blocks.popleft()  # lines already parsed
+        while self._in_flight and (not self._blocks or self._blocks[-1][0] + self._blocks[-1][1] <= first):
+            future = self._in_flight[0][2]
+            if future is None or not (future.running() or future.done()):
+                return None  # take() reads it here
+            self._take_in()
+        if self._blocks and self._blocks[0][0] == first and self._blocks[0][3] is not None:
+            size_read, offsets = self._blocks[0][3]
+            if size_read == size and len(offsets) + 1 == self._blocks[0][1]:
+                return offsets
+        return None
 
     def close(self) -> None:
         if self.ended:
@@ -424,14 +449,14 @@ class ScanWorkers:
         try:
             if future is None:
                 raise RuntimeError("not handed out")
-            count, found = future.result(timeout=STALL_SECONDS)[index]
+            count, found, newlines = future.result(timeout=STALL_SECONDS)[index]
         except CancelledError:
-            count, found = self._count_here(start, end), {}
+            count, found, newlines = self._count_here(start, end), {}, None
         except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool), failed or stalled
             self.broken = True
             self.fallback_ranges += 1
-            count, found = self._count_here(start, end), {}
-        self._blocks.append((self._next_line, count, found))
+            count, found, newlines = self._count_here(start, end), {}, None
+        self._blocks.append((self._next_line, count, found, newlines))
         self._next_line += count
 
     def _count_here(self, start: int, end: int) -> int:
@@ -445,7 +470,7 @@ class ScanWorkers:
             return {key: hits for key, hits in found.items() if hits is not DECLINED}
         pieces = []
         line = first
-        for start, count, found in self._blocks:
+        for start, count, found, _ in self._blocks:
             if start > line:
                 return None
             if start + count <= line:

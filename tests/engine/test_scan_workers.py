@@ -268,6 +268,51 @@ def test_ranges_are_the_blocks_check_reads_so_their_hits_are_taken_whole(log, tm
     assert workers.whole >= workers.taken - 4 and workers.fallback_ranges == 0
 
 
+def test_a_block_a_worker_read_whole_takes_its_newlines_when_nothing_was_cleaned(log, tmp_path):
+    """A worker that read this process's block as one range hands on where its newlines are, when
+    its bytes needed no cleaning: the block takes them instead of finding them again (the same
+    offsets, the same records). A block with bytes to clean (a colour code) finds its own."""
+    import numpy as np
+
+    from lossmon.engine.lines import clean_lines
+
+    coloured = tmp_path / "coloured.log"
+    text = log.read_text()
+    middle = text.index("\n", len(text) // 2) + 1
+    coloured.write_text(text[:middle] + "\x1b[31mWARNING\x1b[0m: a colour code\n" + text[middle:])
+    for path in (log, coloured):
+        data = path.read_bytes()
+        starts = np.concatenate(([0], np.flatnonzero(np.frombuffer(data, np.uint8) == 10) + 1))  # line n: starts[n - 1]
+        workers = ScanWorkers(str(path), len(data), 2, range_bytes=64 * 1024)
+        given = []
+        newlines = workers.newlines
+
+        def noted(first, size, newlines=newlines, given=given):
+            found = newlines(first, size)
+            given.append((first, size, found))
+            return found
+
+        workers.newlines = noted
+        assert parse(path, 64 * 1024, workers) == parse(path, 64 * 1024)
+        taken = [(first, size, found) for first, size, found in given if found is not None]
+        assert len(taken) > 5
+        for first, size, found in taken:
+            block = data[starts[first - 1] : starts[first - 1] + size]
+            assert b"\x1b" not in block and np.array_equal(found, clean_lines(block)[1])
+    # a worker's range holding the colour code hands on no newlines; one without, its own
+    plain, with_colour = log.read_bytes(), coloured.read_bytes()
+    reader = Monitor(str(log))
+    reader.feed(plain[: plain.index(b"\n", 200_000) + 1])
+    matchers = {template.key: template.matcher for template in reader.parser.templates}
+    assert matchers
+    at = with_colour.index(b"\x1b")
+    start, end = with_colour.rfind(b"\n", 0, at - 1000) + 1, with_colour.index(b"\n", at + 1000) + 1
+    assert workers_module.scan_range(str(coloured), start, end, matchers)[2] is None
+    end = plain.index(b"\n", at + 1000) + 1  # (the same lines before the colour code)
+    _, _, (size, offsets) = workers_module.scan_range(str(log), start, end, matchers)
+    assert size == end - start - 1 and np.array_equal(offsets, clean_lines(plain[start : end - 1])[1])
+
+
 def test_ranges_go_out_in_groups_one_call_each_and_come_back_in_line_order(log):
     """Each call to a worker wakes this process's executor threads, which take turns with its
     main thread: ranges are handed out GROUP_RANGES at a time (after a first call of one range

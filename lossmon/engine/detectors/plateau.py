@@ -366,8 +366,9 @@ class Plateau(Detector):
         flags = np.zeros(len(means), dtype=bool)
         classes = np.zeros(len(means), dtype=np.int64)
         ages = np.zeros(len(means), dtype=np.int64)
-        for j, mean in enumerate(means.tolist()):
-            k = _telling_classes(math.exp(mean))
+        listed = means.tolist()
+        for j in _maybe_telling(means).tolist():
+            k = _telling_classes(math.exp(listed[j]))
             if k is None:
                 continue
             held = self._band_blocks.setdefault(k, [0, 0])  # blocks at ln(k), and those outside warm-up
@@ -649,6 +650,19 @@ def _clearly_at_chance(level: float) -> bool:
     """At ln(k) for a k that is telling: few classes (ln k are far apart) or a power of ten (10,
     100, 1000 classes); for other large k, every level is near some ln(k)."""
     return _telling_classes(level) is not None
+
+
+_TELLING_LOGS = np.log(np.array(TELLING_CLASSES, dtype=np.float64))
+
+
+def _maybe_telling(means: np.ndarray) -> np.ndarray:
+    """The indices of the log-means whose level _telling_classes may find a k for: within 0.6% of
+    some ln(k), in numpy (it asks 0.5%, and any k it names is one of TELLING_CLASSES; the margin
+    covers np.exp against math.exp). For the rest it would say None: a long run's loop over its
+    block means visits these only."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        levels = np.exp(means)[:, None]
+        return np.flatnonzero((np.abs(levels - _TELLING_LOGS) <= 0.006 * levels).any(axis=1))
 
 
 def _telling_classes(level: float) -> int | None:

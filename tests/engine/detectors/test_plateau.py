@@ -499,3 +499,22 @@ def test_a_short_run_at_chance_with_its_accuracy_at_chance_speaks_from_8_points(
     # the loss alone at ln 4 waits for 10 points (a slow start leaves chance by then)
     assert feed(Plateau("loss"), loss) == []
     assert feed(Plateau("loss", short_chance_early=10), loss, task_score=accuracy) == []
+
+
+def test_the_chance_blocks_screen_keeps_every_mean_at_a_telling_chance_level():
+    """_chance_blocks visits only the block means _maybe_telling picks (numpy, a 0.6% band):
+    every mean whose level _telling_classes names a k for is among them, at the edges of its
+    0.5% band too."""
+    from lossmon.engine.detectors.plateau import TELLING_CLASSES, _maybe_telling, _telling_classes
+
+    rng = np.random.default_rng(0)
+    chance = np.log(np.log(np.array(TELLING_CLASSES, dtype=np.float64)))  # log-means at ln(k)
+    means = np.concatenate([
+        rng.uniform(-6.0, 3.0, 20_000),
+        (chance[:, None] + rng.uniform(-0.0055, 0.0055, (len(chance), 2_000))).ravel(),
+        [np.nan, np.inf, -np.inf, -800.0],
+    ])
+    picked = set(_maybe_telling(means).tolist())
+    named = [j for j, mean in enumerate(means.tolist()) if mean < 700 and _telling_classes(math.exp(mean)) is not None]
+    assert named and set(named) <= picked
+    assert len([j for j in picked if j < 20_000]) < 2_000  # a screen: most means, far from every ln(k), left out

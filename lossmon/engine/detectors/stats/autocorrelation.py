@@ -153,9 +153,10 @@ def _detrend(values: np.ndarray, width: int) -> np.ndarray:
     sums = np.empty(len(values) + 1)
     sums[0] = 0.0
     np.cumsum(values, out=sums[1:])  # (the running sums after a 0, without a copy)
-    average = (sums[width:] - sums[:-width]) / width
+    average = sums[width:] - sums[:-width]
+    average /= width
     half = width // 2
-    return values[half : half + len(average)] - average
+    return np.subtract(values[half : half + len(average)], average, out=average)
 
 
 def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: float) -> float | None:
@@ -170,15 +171,21 @@ def _period(residual: np.ndarray, min_lag: int, min_acf: float, min_prominence: 
     centred = residual - residual.mean()
     length = _fft_length(n)
     spectrum = np.fft.rfft(centred, length)
-    acf = np.fft.irfft(spectrum * np.conj(spectrum), length)[: n // 2]
+    acf = np.fft.irfft(np.multiply(spectrum, np.conj(spectrum), out=spectrum), length)[: n // 2]
     if acf[0] <= 0:
         return None
-    acf = acf / acf[0] * n / _pairs(n)  # unbiased: each lag has fewer pairs
     top = n // 4
     if min_lag >= 1:  # the lags' neighbours as slices, not index arrays: the same peaks, faster
-        at = acf[min_lag:top]
-        peaks = np.flatnonzero((at >= acf[min_lag - 1 : top - 1]) & (at >= acf[min_lag + 1 : top + 1]) & (at >= min_acf)) + min_lag
+        # Most scans find no peak: the lags searched are made unbiased first (the same numbers),
+        # the rest only when there is one.
+        near = acf[min_lag - 1 : top + 1] / acf[0] * n / _pairs(n)[min_lag - 1 : top + 1]
+        at = near[1:-1]
+        peaks = np.flatnonzero((at >= near[:-2]) & (at >= near[2:]) & (at >= min_acf)) + min_lag
+        if not len(peaks):
+            return None
+        acf = acf / acf[0] * n / _pairs(n)  # unbiased: each lag has fewer pairs
     else:
+        acf = acf / acf[0] * n / _pairs(n)
         lags = np.arange(min_lag, top)
         peaks = lags[(acf[lags] >= acf[lags - 1]) & (acf[lags] >= acf[lags + 1]) & (acf[lags] >= min_acf)]
     for lag in peaks[np.argsort(-acf[peaks])][:3].tolist():
