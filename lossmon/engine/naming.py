@@ -72,6 +72,7 @@ _LOSS = re.compile(
 # batch_cost and reader_cost are times, and an RL run's episode cost is a constraint, not a loss.
 # A term of the objective names its cost too: a recurrent attention model's "class cost: 6.604,
 # locs_cost: 0.933", a VAE's "recon_cost", "kl_cost", a detector's "reg_cost".
+_COST_TERM = re.compile(r"[ _]cost$", re.I)  # a term named by its cost ("class cost", "locs_cost")
 _COST = re.compile(
     r"^(?:(?:train|training|val|valid|validation|test|eval|dev|avg|average|mean|total)\.?+[ _])?+"
     r"(?:(?:class|classification|cls|locs?|location|recon|reconstruction|kl|reg|regression|bbox|box|xent)[ _])?+cost$",
@@ -399,9 +400,13 @@ def choose_primary(
         # beside "train_loss", not "dev_nll"); then one whose own word says loss: second.pytorch's
         # "loss.cls_loss=45.38, ..., loss.dir_rt=0.7028" groups every term under "loss.", but the
         # direction term is no loss of its own.
+        # Last, terms of one cost printed side by side ("class cost: 6.60, locs_cost: 0.93", a
+        # recurrent attention model's classification and location terms): the first printed.
+        order = {name: position for position, (name, _) in enumerate(losses)}
+        costs = sum(1 for name, _ in losses if _COST_TERM.search(name))
         return max(losses, key=lambda item: (
             item[1], _without_split(item[0]) in twins, not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]),
-            -len(item[0]),
+            (_COST_TERM.search(item[0]) is not None, -order[item[0]]) if costs > 1 else (False, -len(item[0])),
         ))[0]
 
     def held_out_error() -> str | None:

