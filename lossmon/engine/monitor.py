@@ -304,6 +304,10 @@ class Monitor:
         if self.store.review_primary(varied or created, fresh) or repicked:
             self._wire(fresh)
         findings = self._detect(batch, first_row, fresh)
+        # In line order (each detector's own stay in theirs): the order a batch's detectors ran in
+        # would otherwise depend on where the batch was cut (an eval's finding listed after a later
+        # spike's when the file is read whole, before it when read in pieces)
+        findings.sort(key=_finding_line)
         for finding in findings:
             finding.path = self.path
         darks = []
@@ -503,3 +507,7 @@ class Monitor:
                     )
                     findings.extend(detector.update(points))
         return findings
+
+
+def _finding_line(finding) -> int:
+    return finding.line
