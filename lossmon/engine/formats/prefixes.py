@@ -140,8 +140,10 @@ def prefix_length(text: str) -> int:
     # A logger name, and the fields a richer format puts beside it: "%(name)s - %(funcName)s -
     # %(levelname)s: " gives "__main__ - <module> - INFO: " (a pulse-reconstruction run's log)
     for field in range(MAX_LOGGER_FIELDS):
-        fields = _LOGGER if not field else _MORE_FIELDS  # (never a table's "accuracy | " row label)
-        logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else fields).match(text, end)
+        if field:  # only "name - " fields after the logger: never a metric's "loss:" nor a row's "accuracy | "
+            logger = _MORE_FIELDS.match(text, end)
+        else:
+            logger = (_BASIC_CONFIG_LOGGER if text[end - 1] == ":" else _LOGGER).match(text, end)
         if logger is None:
             break
         end = logger.end()

@@ -68,6 +68,7 @@ from tests.engine.formats.parse_helpers import read, steps
         ("12-09-2024 23:48:52 - __main__ - <module> - INFO: Validation Loss: 0.0000092019", "Validation Loss: 0.0000092019"),
         ("2019-04-15 22:54:21,130 - INFO - allennlp.training.trainer - accuracy |     0.111  |     0.000",
          "accuracy |     0.111  |     0.000"),
+        ("INFO:root:loss:0.5 acc:0.9", "loss:0.5 acc:0.9"),  # basicConfig's one logger field, then the message
     ],
 )
 def test_logging_prefixes_are_stripped(line, message):
