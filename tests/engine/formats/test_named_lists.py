@@ -105,6 +105,10 @@ def test_a_name_and_its_list_on_one_line():
     assert monitor.store["loss_log"].values.tolist() == [2.4031, 1.7779, 2.2428, 2.3321, 1.9616]
     assert steps(monitor, "loss_log") == [1, 2, 3, 4, 5]
     assert monitor.store.primary_train == "loss_log"
+    # a tensor on a device is a scalar's repr too
+    on_gpu = read("loss: [tensor(0.52, device='cuda:0'), tensor(0.48, device='cuda:0'), tensor(0.45, device='cuda:0'), "
+                  "tensor(0.41, device='cuda:0')]\n")
+    assert on_gpu.store["loss"].values.tolist() == [0.52, 0.48, 0.45, 0.41]
     # printed again as the history so far, one value longer: only the new value is a new point
     again = read("val_loss: [0.9, 0.8, 0.7, 0.65]\nval_loss: [0.9, 0.8, 0.7, 0.65, 0.6]\n")
     assert again.store["val_loss"].values.tolist() == [0.9, 0.8, 0.7, 0.65, 0.6]
