@@ -303,9 +303,9 @@ class LineSplitter:
         return int(gaps.max()) - 1 > self.max_line_bytes
 
     def _block(self, block: bytes) -> LineBlock:
-        cut = False
+        trimmed = False  # lines over the limit were looked at: the block's bytes may have changed
         if len(block) > self.max_line_bytes and self._has_long_line(block):
-            cut = True
+            trimmed = True
             raw = block.split(b"\n")
             cut = [
                 len(line) > self.max_line_bytes
@@ -316,7 +316,7 @@ class LineSplitter:
             self.cut_lines += sum(cut)
             block = b"\n".join(line[: self.max_line_bytes] if too_long else line for line, too_long in zip(raw, cut))
         first = self.lines_done + 1
-        known = self.known_newlines(first, len(block)) if self.known_newlines is not None and not cut else None
+        known = self.known_newlines(first, len(block)) if self.known_newlines is not None and not trimmed else None
         if known is not None:
             data, newlines = block, known
         else:

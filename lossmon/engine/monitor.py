@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -307,7 +308,7 @@ class Monitor:
         # In line order (each detector's own stay in theirs): the order a batch's detectors ran in
         # would otherwise depend on where the batch was cut (an eval's finding listed after a later
         # spike's when the file is read whole, before it when read in pieces)
-        findings.sort(key=_finding_line)
+        findings.sort(key=attrgetter("line"))
         for finding in findings:
             finding.path = self.path
         darks = []
@@ -507,7 +508,3 @@ class Monitor:
                     )
                     findings.extend(detector.update(points))
         return findings
-
-
-def _finding_line(finding) -> int:
-    return finding.line

@@ -471,8 +471,9 @@ class Overfitting(Detector):
 
     def _short_climb(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         """The short run's climb (module docstring): in a run of few evals, no new best for
-        ``short_patience`` evals, their median and the latest ``short_gl`` % above the raw best,
-        while the train loss fell ``short_train_fall`` times since the best: a warning."""
+        ``short_patience`` evals, their median and the latest ``short_gl`` % above the level at the
+        best (and their median above its noise), while the train loss fell ``short_train_fall``
+        times since the best: a warning."""
         since = self._since_raw_best
         if self._evals > self.short_evals or len(since) < self.short_patience:
             return None

@@ -73,9 +73,8 @@ def list_values(body: str) -> list[float] | None:
 # MIN_SAME_LINE_VALUES of them (two or three numbers in brackets are as often one vector).
 MIN_SAME_LINE_VALUES = 4
 _SAME_LINE = re.compile(r"[ \t]*+([A-Za-z][\w./-]{0,60}+(?:[ \t][A-Za-z(][\w./()-]{0,30}+){0,2}+)[ \t]*+:[ \t]*+\[(.*)\][ \t]*+")
-_NUM = r"[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+|[-+]?+(?i:nan|inf)"
 _ITEM = re.compile(
-    rf"[ \t]*+(?:(?:tensor|(?:np|numpy)\.float(?:16|32|64))\([ \t]*+({_NUM})(?:,[ \t]*+[\w.=<>'\":]++)*+[ \t]*+\)|({_NUM}))[ \t]*+(?:,|\Z)"
+    rf"[ \t]*+(?:(?:tensor|(?:np|numpy)\.float(?:16|32|64))\([ \t]*+({_NUMBER.pattern})(?:,[ \t]*+[\w.=<>'\":]++)*+[ \t]*+\)|({_NUMBER.pattern}))[ \t]*+(?:,|\Z)"
 )
 
 
