@@ -138,6 +138,14 @@ def _is_name(words: str) -> str | None:
     """The words before "is" as a name, if they hold a metric word and no function word, except
     one preposition after the metric word that says what it was measured on (then "the")."""
     split = words.split(" ")
+    if len(split) > 1 and split[0].lower() == "the":
+        # "epoch 3: the loss is 0.51", "The validation loss is 0.48": an article before the
+        # metric's words starts the sentence; the name is what follows it (none when a function
+        # word follows too: "the loss of the model is 0.3" stays prose)
+        if any(word.lower() in _FUNCTION_WORDS for word in split[1:]):
+            return None
+        words = " ".join(split[1:])
+        split = split[1:]
     head = words
     for k, word in enumerate(split):
         lower = word.lower()

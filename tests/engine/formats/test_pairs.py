@@ -68,6 +68,13 @@ def test_pairs_and_their_spans(text, expected):
         ("Epoch 3, best val loss was 0.0352.", [("Epoch", 3.0, "3"), ("best val loss", 0.0352, "0.0352")]),
         ("avg loss so far = 0.5, lr = 0.1", [("avg loss so far", 0.5, "0.5"), ("lr", 0.1, "0.1")]),
         ("val loss: 0.0477.", [("val loss", 0.0477, "0.0477")]),
+        # an article starts the sentence (chinese-relation-extraction's exp.log, after each epoch)
+        (
+            "End of epoch1,Use time:271.88597679138184,the accuracy is 0.5273910249544822",
+            [("epoch", 1.0, "1"), ("time", 271.88597679138184, "271.88597679138184"),
+             ("accuracy", 0.5273910249544822, "0.5273910249544822")],
+        ),
+        ("The validation loss is 0.4817", [("validation loss", 0.4817, "0.4817")]),
         # prose: a function word in the name, no metric word, or a sentence before the name
         ("We trained for 10 epochs and the loss was 0.5", []),
         ("the answer is 42", []),
