@@ -30,7 +30,10 @@ _DICT_PAIR = re.compile(
 )
 # A dict's repr written as one CSV field is quoted whole ("\"{'loss': 0.47, 'dataset': 'our'}\"",
 # as a CSV writer quotes a field with commas in it): read as the dict it holds.
-_DICT_LINE = re.compile(r"^(?P<q>\"?+)\{'[^']+': .*\}(?P=q)\s*$")
+# A list of one flat dict is that dict: a notebook's "history = [evaluate(model, val_loader)]" shows
+# "[{'val_loss': 3.8896, 'val_acc': 0.0259}]", the evaluation before training (the "Zero to GANs"
+# course's template); a list of several is the history echoed, its records read already.
+_DICT_LINE = re.compile(r"^(?P<q>\"?+)(?:\{'[^']+': .*\}|\[\{'[^']+': [^{}]*+\}\])(?P=q)\s*$")
 # A value that is no number: a flag or a text ("'phase': 'train'", "'save_result': False"). A
 # dict with two of them is a configuration printed at start (st-gcn's argument dict), not a record;
 # 5.x quotes its numbers ("'loss': '2.312'", "'grad_norm': 'nan'"), which are no such values.
@@ -137,7 +140,7 @@ class HFDict(Format):
     id = "hf_dict"
     title = "Hugging Face Trainer console dicts (4.x and 5.x), any printed dict of numbers"
     example = "{'loss': 2.3123, 'grad_norm': 3.456789016723633, 'learning_rate': 4.9500000000000004e-05, 'epoch': 0.01}"
-    anchor = rf"^\"?+\{{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf|{SCALAR_REPR})"
+    anchor = rf"^\"?+\[?+\{{'[\w./@ -]+': '?(?:[-+.\d]|nan|inf|-nan|-inf|{SCALAR_REPR})"
     parser = HFDictParser
 
 

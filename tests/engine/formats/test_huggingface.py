@@ -64,6 +64,22 @@ def test_a_printed_dict_with_its_own_step():
     assert monitor.store.primary_train == "train_loss"
 
 
+def test_a_list_of_one_dict_is_that_dict_and_a_list_of_several_is_an_echo():
+    # holdout20d's deepanshus98 notebook ("Zero to GANs" template): "history = [evaluate(model,
+    # valid_dl)]" shows the evaluation before training, then fit_one_cycle prints one line an epoch
+    text = (
+        "[{'val_acc': 0.02591117098927498, 'val_loss': 3.8896164894104004}]\n"
+        "Epoch [0],last_lr: 0.00589, train_loss: 1.3628, val_loss: 165.6215, val_acc: 0.0240\n"
+        "Epoch [1],last_lr: 0.00994, train_loss: 1.9505, val_loss: 4.8602, val_acc: 0.0447\n"
+    )
+    monitor = read(text)
+    assert list(monitor.store["val_loss"].values) == [3.8896164894104004, 165.6215, 4.8602]
+    assert len(monitor.store["train_loss"]) == 2
+    # "history" shown after training: its records were read already, none is read again
+    echoed = text + "[{'val_loss': 165.6215, 'val_acc': 0.024}, {'val_loss': 4.8602, 'val_acc': 0.0447}]\n"
+    assert list(read(echoed).store["val_loss"].values) == [3.8896164894104004, 165.6215, 4.8602]
+
+
 def test_whisper_trainer_state(real_logs):
     monitor = read((real_logs / "whisper-trainer_state.json").read_bytes())
     assert monitor.format_id == "hf_trainer_state"
