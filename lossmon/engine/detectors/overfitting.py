@@ -275,6 +275,7 @@ class Overfitting(Detector):
         self._best_smoothed = math.inf
         self._previous = math.nan
         self._rises = 0
+        self._falls = 0  # evals in a row lower than the one before
         self._train_at_first_rise = math.nan
         self._train_at_best = math.nan
         self._train_smoothed = math.nan  # EWMA of log train loss, the val loss's smoothing
@@ -543,6 +544,7 @@ class Overfitting(Detector):
         earlier = self._previous
         rising = value > earlier
         self._rises = self._rises + 1 if rising else 0
+        self._falls = self._falls + 1 if value < earlier else 0
         self._previous = value
         if self._rises == 1:
             self._train_at_first_rise = train
@@ -646,8 +648,13 @@ class Overfitting(Detector):
         unscaled = not math.isfinite(self._jitter_at_best) and len(self._second_differences) < self.min_differences
         collapsed = math.isfinite(train) and self._train_at_raw_best > self.collapse * train
         unlearned = 0.0 <= self._score_peak < UNLEARNED_SCORE  # every task score so far next to 0
+        # Held up, but falling back for 2 evals and the latest already under the bar, its smoothed
+        # level lagging the fall (a VAE's val loss 20.1, 23.7, 30, 33.3, 27.9, 22.9 in its
+        # KL-dominated start, then 18.2 and on down to 0.25): no longer held up, so no alert
+        raw_gl = 100.0 * math.expm1(min(math.log(value) - self._best_smoothed, _MAX_EXPONENT))
+        held_up = self._held >= self.alert_held and (raw_gl > alert_bar or self._falls < 2)
         if (
-            (self._rises >= self.alert_rises or self._held >= self.alert_held) and gl > alert_bar
+            (self._rises >= self.alert_rises or held_up) and gl > alert_bar
             and (not unscaled or self._rises >= self.up_rises or collapsed)
             and (not unlearned or self._rises >= self.alert_rises or collapsed)
         ):
