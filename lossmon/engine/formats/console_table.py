@@ -234,7 +234,10 @@ def _numbers(cells: list[str], width: int) -> list[float | None] | None:
     """The values of a row under ``width`` columns: one number per column (None where the cell
     says there is none: "No log", "-"), or numbers for the first columns and then a note with no
     number in it (a text column such as "Initial", a time in brackets "(00:18)", "<- best"),
-    which is no value. None for anything else."""
+    which is no value. None for anything else, and for the items of a printed list ("[432, 868]],
+    dtype=int64)", a confusion matrix after a classification report's header)."""
+    if any(cell.endswith(",") or "]" in cell for cell in cells[:width]):
+        return None
     values: list[float | None] = []
     for index, cell in enumerate(cells):
         value = _cell_value(cell)

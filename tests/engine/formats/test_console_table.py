@@ -414,3 +414,27 @@ def test_a_row_whose_bar_was_cut_after_its_first_digit_is_the_epochs_row():
     monitor = read(YOLOV5_NOTEBOOK_ROWS)
     assert list(monitor.store["box_loss"].values) == [0.113, 0.09282]
     assert list(monitor.store["obj_loss"].values) == [0.03838, 0.03422]
+
+
+def test_a_printed_list_under_a_classification_reports_header_is_no_row():
+    # holdout20c's malaria notebook: Keras fit output, then sklearn's classification_report (its
+    # header names metrics; its rows have a label more than the header's columns, so none is read)
+    # and the confusion matrix's repr, whose "[432, 868]], dtype=int64)" gave precision 432 and
+    # recall 868
+    text = (
+        "Epoch 1/2\n"
+        "10/10 [====] - 5s - loss: 0.9 - accuracy: 0.5 - val_loss: 0.8 - val_accuracy: 0.5\n"
+        "Epoch 2/2\n"
+        "10/10 [====] - 5s - loss: 0.7 - accuracy: 0.6 - val_loss: 0.7 - val_accuracy: 0.55\n"
+        "              precision    recall  f1-score   support\n\n"
+        "           0       0.60      0.49      0.54      1300\n"
+        "           1       0.57      0.67      0.61      1300\n\n"
+        "    accuracy                           0.58      2600\n"
+        "   macro avg       0.58      0.58      0.58      2600\n"
+        "weighted avg       0.58      0.58      0.58      2600\n\n"
+        "array([[643, 657],\n"
+        "       [432, 868]], dtype=int64)\n"
+    )
+    monitor = read(text)
+    assert "precision" not in monitor.store and "recall" not in monitor.store
+    assert len(monitor.store["loss"]) == 2 and len(monitor.store["val_loss"]) == 2
