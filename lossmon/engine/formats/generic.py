@@ -97,6 +97,11 @@ _EPOCH_PAREN_BATCH = re.compile(r"\]?+[ \t]*+\([ \t]*+(\d++)/(\d++)[ \t]*+\)")
 _EPOCH_NAMED_BATCH = re.compile(
     r"[ \t]*+[|,;]?+[ \t]*+(?i:batch|iter|iteration|step|it)[ \t]*+[:=]?+[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)(?![\d.])"
 )
+# ... or bare between commas: "epoch: 0, 40/1875, acc: 6.25, loss: 2.3001" (a logging loop's
+# batch out of the epoch's batches, unnamed). (Between pipes, "Train | Epoch 1 | 143/573 | 1.45
+# it/sec | Loss 0.2343", flashy's running figures of a pass, the fraction is the pass's progress
+# under the epoch's step: formats.pass_rows.)
+_EPOCH_BARE_BATCH = re.compile(r"[ \t]*+,[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)[ \t]*+(?=,)")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
@@ -275,7 +280,7 @@ class KeyValueParser(LineParser):
                 after_epoch = next(pair.stop for pair in found if pair.name == epoch_name)
                 batch = (
                     _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
-                    or _EPOCH_PAREN_BATCH.match(text, after_epoch)
+                    or _EPOCH_PAREN_BATCH.match(text, after_epoch) or _EPOCH_BARE_BATCH.match(text, after_epoch)
                 )
                 if batch is not None and step.is_integer() and step >= 0:
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of

@@ -54,3 +54,21 @@ def test_the_batch_in_parentheses_after_the_epoch_steps_the_record():
     monitor = read(text)
     assert steps(monitor, "Loss") == [210, 220, 230, 210]
     assert list(monitor.store["Loss"].values) == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_a_bare_batch_fraction_between_commas_steps_the_record():
+    # mnist-moments' train_log.txt (corpus): runs that print "acc: 18.7500 | loss: 2.3017" per batch,
+    # then runs that print the epoch and the batch out of 1875, unnamed, before the same names.
+    # Read as lines stepped by the epoch alone, the later ones were its means ("epoch/loss"), and
+    # "loss" kept only the first 94 of its 559 points.
+    first = "".join(f"2024-02-23 22:25:02 | - acc: 18.7500 | loss: {2.3 - b / 1000:.4f}\n" for b in range(3))
+    later = "".join(
+        f"2024-02-23 22:30:42 | - epoch: {e}, {b}/1875, acc: 6.2500, loss: {2.2 - b / 1e4:.4f}\n"
+        for e in (0, 1) for b in (0, 100, 200)
+    )
+    monitor = read(first + later)
+    assert "epoch/loss" not in monitor.store and len(monitor.store["loss"]) == 9
+    assert steps(monitor, "loss")[3:] == [0, 100, 200, 1875, 1975, 2075]
+    # between pipes the fraction is a pass's progress under the epoch's step (formats.pass_rows)
+    text = "".join(f"- Train | Epoch 1 | {b}/573 | 1.45 it/sec | Loss 0.2{b}\n" for b in (143, 286, 429))
+    assert steps(read(text), "Loss") == [1, 1, 1]
