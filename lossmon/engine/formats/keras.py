@@ -45,6 +45,11 @@ _CALLBACK = re.compile(rf"{_QUOTE}?Epoch \d++: ")
 # counter ("225s - loss: 0.2062 - acc: 0.9412 - val_loss: 0.1095 - val_acc: 0.9716"). Taken only
 # under an "Epoch e/E" header: its step is that epoch.
 _EPOCH_END = re.compile(r"^(?:>[ \t])?\s*(?:- )?\d+s - (?=[A-Za-z_])")
+# The test score a notebook prints after its fit, from what model.evaluate() returned ("Test loss:
+# 3.2883", "Test Loss (MSE): 37.29", glued to the fit's History repr in a saved notebook:
+# "<keras.callbacks.History at 0x7fd1...>Test loss:  0.0258 , accuracy: 0.991"): the final
+# model's score, as evaluate()'s own bar is (no held-out curve).
+_FINAL_TEST = re.compile(r"(?:^|>)[ \t]*+(?i:test)[ _](?i:loss|accuracy|acc|mse|mae)\b")
 MAX_RUNNING_FRAMES = 4096  # frames of one epoch held until its end (beyond: the oldest are taken)
 
 
@@ -91,6 +96,8 @@ class KerasParser(LineParser):
         if not progress:
             epoch_end = _EPOCH_END.match(text) if self._headers else None
             if epoch_end is None:
+                if self._headers and (self._epoch_done or self._epoch_closed) and _FINAL_TEST.search(text):
+                    return self._final_test(text, line, out)
                 return False
             self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
             return True
@@ -189,6 +196,15 @@ class KerasParser(LineParser):
             if not name.startswith("val_"):
                 out.set_attrs(name, epoch_running_average=True)
         self.emit(out, line, step, metrics)
+
+    def _final_test(self, text: str, line: int, out: RecordBuilder) -> bool:
+        found = pairs(text)
+        if not found:
+            return False
+        for name in found:
+            out.set_attrs(name, final_evaluation=True)
+        self.emit(out, line, self.last_step, found)
+        return True
 
     def _epoch_without_summary(self, out: RecordBuilder) -> None:
         """The epoch ended and no summary overtook its frames: they are its records."""

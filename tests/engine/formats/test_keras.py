@@ -133,6 +133,23 @@ def test_an_evaluation_after_a_fit_without_validation_is_no_held_out_curve():
     assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", None)
 
 
+def test_a_test_score_printed_after_the_fit_is_the_final_models_score_not_a_held_out_curve():
+    # holdout20h's Untitled47 notebook (Keras 3 fit without validation, then evaluate() and its
+    # print), and a Keras 2 notebook whose print follows the History repr in the saved outputs
+    # (h18k's Untitled20): "Test Loss (MSE)" and "Test loss" are the final model's scores
+    monitor = read(OSTEO_NO_VAL.replace("Precisión en datos de prueba", "Test Loss (MSE)"))
+    assert list(monitor.store["Test Loss (MSE)"].values) == [0.7659574747085571]
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", None)
+    glued = (
+        "Epoch 1/2\n60000/60000 [==============================] - 157s 3ms/step - loss: 0.0362 - acc: 0.9891\n"
+        "Epoch 2/2\n60000/60000 [==============================] - 157s 3ms/step - loss: 0.0262 - acc: 0.9921\n"
+        "<keras.callbacks.History at 0x7fd18a6af4e0>Test loss:  0.02577142399067525 , accuracy: 0.991\n"
+    )
+    monitor = read(glued)
+    assert list(monitor.store["Test loss"].values) == [0.02577142399067525]
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", None)
+
+
 # Akanksharao24/9.Predictive-Modeling-and-Classification-of-Monkeypox-Virus-Outbreaks-Using-Machine-Learning
 # @544b88e code/model.ipynb, its fit's first two epochs as the notebook reader joins its outputs:
 # Keras 3's last frame of each epoch ("0s" left), ModelCheckpoint's HDF5 warning on stderr, then
