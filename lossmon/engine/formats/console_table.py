@@ -285,11 +285,16 @@ _WORD = re.compile(r"\S++")
 _MISSING_CELLS = frozenset(("No_log", "-", "--", "N/A", "n/a", "NA", "None", "null"))
 
 
+# A name glued to a measured value ("loss9.2023", "perplexity9920.619"): a record of glued pairs
+# (formats.pairs.glued_pairs), no header ("mAP_0.5", "mAP@.5:.95" are names)
+_GLUED_VALUE = re.compile(r"[A-Za-z]\d++\.\d{2,}+")
+
+
 def _header(text: str) -> tuple[list[str], list[str] | None] | None:
     """The column names of a header row (with a metric word among them), and the names of its
     fixed-width reading when that differs (names that hold blanks), else None."""
     if _WHITESPACE_HEADER_RE.match(text):
-        if not _METRIC_WORD.search(text):
+        if not _METRIC_WORD.search(text) or _GLUED_VALUE.search(text):
             return None
         words = text.split()
         fixed = _FIXED_SPLIT.split(text.strip()) if _FIXED_HEADER_RE.match(text) else None

@@ -581,6 +581,30 @@ def versus_pairs(text: str) -> list[Pair]:
     return found
 
 
+# Names glued to their values, nothing between them: "Epoch0/5 loss9.2023 perplexity9920.61" (a
+# loop that prints "loss" + str(loss)). Read only when every token of the line is such a pair, a
+# step word's count (maybe out of its total) or a metric's decimal number, and a loss is among them.
+_GLUED = r"[A-Za-z][A-Za-z_]*?(\d++(?:\.\d++)?+(?:[eE][-+]?+\d++)?+)(?:/\d++)?+"
+_GLUED_TOKEN = re.compile(r"(?P<name>[A-Za-z][A-Za-z_]*?)(?P<value>\d++(?:\.\d++)?+(?:[eE][-+]?+\d++)?+)(?:/\d++)?+")
+_GLUED_LINE = re.compile(rf"[ \t]*+{_GLUED}(?:[ \t]++{_GLUED})++[ \t]*+")
+
+
+def glued_pairs(text: str) -> list[Pair]:
+    """The pairs of a line of names glued to their values (see ``_GLUED``), or none."""
+    if _GLUED_LINE.fullmatch(text) is None:
+        return []
+    found: list[Pair] = []
+    for match in _GLUED_TOKEN.finditer(text):
+        name, value = match.group("name"), match.group("value")
+        if is_step_word(name):
+            if "." in value or "e" in value.lower():
+                return []
+        elif kind_of(name) not in ("loss", "metric", "lr") or not any(mark in value for mark in ".eE"):
+            return []
+        found.append(Pair(name, float(value), *match.span("value"), match.start(), match.end()))
+    return found if any(kind_of(pair.name) == "loss" for pair in found) else []
+
+
 def _message_pairs(text: str) -> list[Pair]:
     if " vs" in text and (versus := versus_pairs(text)):
         return versus
@@ -598,6 +622,8 @@ def _message_pairs(text: str) -> list[Pair]:
         found = _with_held_out_repeats(text, found, repeats)
     if not found and "[" in text and (bracketed := bracket_pairs(text)):
         return bracketed
+    if not found and (glued := glued_pairs(text)):
+        return glued
     if "---" in text:
         found = _with_pairs_after_rules(found, find_pairs(text, _PAIR_AFTER_RULE))
     if " is " in text or " was " in text or " = " in text or " is:" in text:

@@ -131,3 +131,18 @@ def test_a_negative_elbo_is_the_loss_its_terms_add_up_to():
     assert monitor.store.primary_train == "-ELBO/sample"
     assert list(monitor.store["-ELBO/sample"].values) == [-912.022, -1425.691, -1610.131]
     assert list(monitor.store["recon"].values)[0] == -915.100
+
+
+def test_names_glued_to_their_values():
+    # holdout20f's image-captioning log.txt: print("Epoch" + ..., "loss" + str(loss), ...)
+    text = "".join(
+        f"Epoch0/5 loss{loss} perplexity{ppl}\n"
+        for loss, ppl in ((9.202370643615723, 9920.619457241384), (5.855001449584961, 348.97540592311896),
+                          (5.553442001342773, 258.1244934630893), (5.00098991394043, 148.56014809894052))
+    )
+    monitor = read(text)
+    assert monitor.store.primary_train == "loss"
+    assert list(monitor.store["loss"].values) == [9.202370643615723, 5.855001449584961, 5.553442001342773, 5.00098991394043]
+    # every token must be such a pair of a metric (or a step's count): no names made of words and numbers
+    assert names_values("conv1 layer2 loss3") == []
+    assert names_values("resnet50 loss0.52 top5") == []
