@@ -561,7 +561,8 @@ class Plateau(Detector):
         if len(points):
             self._with_epoch, self._new_epochs = int(with_epoch[-1]), int(new_epochs[-1])
             self._counted, self._steps_by_one = int(counted[-1]), int(steps_by_one[-1])
-        return np.where(with_epoch > 0, new_epochs >= 0.75 * with_epoch, steps_by_one >= 0.75 * counted)
+        # (batches over 3 epochs or more: a flat, noisy stretch as long as that is no warm-up)
+        return np.where(with_epoch > 0, (new_epochs >= 0.75 * with_epoch) | (new_epochs >= 3), steps_by_one >= 0.75 * counted)
 
     def _noisy_dead(self, stats, eligible: np.ndarray) -> np.ndarray:
         """A dead start whose points bounce by 2-10% (single batches, an epoch of a few batches:

@@ -1,6 +1,9 @@
-"""Small hand-made series for the detector tests, and a way to feed them."""
+"""Small hand-made series for the detector tests, a way to feed them, and corpus logs' rows."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import numpy as np
 
@@ -33,3 +36,9 @@ def summary(findings) -> list[tuple[str, str, float]]:
 
 def alarms(findings) -> list:
     return [f for f in findings if f.severity in ("warn", "alert")]
+
+
+def corpus_rows(slug: str, file: str, pattern: str) -> list[tuple[float, ...]]:
+    """The numbers ``pattern``'s groups match in each line of a corpus log (tests/corpus/<slug>/<file>)."""
+    text = (Path(__file__).resolve().parents[2] / "corpus" / slug / file).read_text()
+    return [tuple(map(float, match.groups())) for match in re.finditer(pattern, text, re.M)]

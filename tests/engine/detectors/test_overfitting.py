@@ -1,7 +1,7 @@
 import numpy as np
 
 from lossmon.engine.detectors.overfitting import Overfitting
-from tests.engine.detectors.series import alarms, feed, summary
+from tests.engine.detectors.series import alarms, corpus_rows, feed, summary
 
 EVERY = 1000.0
 
@@ -173,20 +173,12 @@ def test_one_lucky_batch_of_train_loss_is_no_collapse():
     assert any("memorising" in f.message for f in found)
 
 
-def _corpus_rows(slug: str, file: str, pattern: str):
-    import re
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[2] / "corpus" / slug / file).read_text()
-    return [tuple(map(float, match.groups())) for match in re.finditer(pattern, text, re.M)]
-
-
 def test_a_train_loss_that_falls_within_its_own_noise_has_not_kept_falling():
     # painn-workingsetup-6-md (healthy): per epoch 'Train Loss' and 'Validation Loss'. At epochs
     # 96-100 the val loss rises 0.0251 -> 0.0280 four evals in a row and comes back (0.0251 at 102,
     # best 0.0229 at 140) while the train loss drifts 0.0225 -> 0.0213 within its +-3%: no alert.
-    train = [t for (t,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Train Loss: ([0-9.]+),")]
-    val = [v for (v,) in _corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Validation Loss: ([0-9.]+),")]
+    train = [t for (t,) in corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Train Loss: ([0-9.]+),")]
+    val = [v for (v,) in corpus_rows("painn-workingsetup-6-md", "WorkingSetup_6.md", r"^Epoch \[\d+/650\], Validation Loss: ([0-9.]+),")]
     found = feed(Overfitting("Validation Loss"), val, steps=np.arange(1, len(val) + 1), train_loss=train[: len(val)])
     assert [f.severity for f in found if f.severity == "alert"] == []
     # The same val losses beside a train loss that keeps falling 3% an epoch alert.
@@ -200,7 +192,7 @@ def test_a_noisy_small_data_set_train_loss_is_no_fall():
     # (evaluated every few epochs, the row in between repeats it), after an lr that rose until
     # epoch 52, while train/box_loss scatters 0.58-0.94 from epoch to epoch with no trend; then the
     # val loss falls to 0.351 at epoch 100.
-    rows = _corpus_rows("mouse-keyboard-yolov8-results-100ep", "results.csv",
+    rows = corpus_rows("mouse-keyboard-yolov8-results-100ep", "results.csv",
                         r"^\s*(\d+),\s*[0-9.]+,\s*([0-9.]+),(?:[^,]*,){6}\s*([0-9.]+),[^,]*,[^,]*,\s*([0-9.e-]+),")
     epochs, train, val, lr = (np.array(column) for column in zip(*rows))
     assert len(epochs) == 100 and val[61] == 0.61242 and lr[51] == 0.000420919
@@ -341,7 +333,7 @@ def _dial_gauge_columns():
     #   93, 0.86638, 0.48602, 0.92934, 0.95404, 0.94444, 0.93308, 0.60675, 1.0204, 0.46754, 0.90362, 0.00090785, ...
     # epoch, train/box_loss, train/cls_loss, train/dfl_loss, precision, recall, mAP50, mAP50-95,
     # val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0, lr/pg1, lr/pg2.
-    rows = _corpus_rows("dial-gauge-yolov8-results-csv-padded-prefix", "results.csv",
+    rows = corpus_rows("dial-gauge-yolov8-results-csv-padded-prefix", "results.csv",
                         r"^\s*(\d+),\s*([0-9.]+),(?:[^,]*,){5}\s*([0-9.]+),\s*([0-9.]+),(?:[^,]*,){2}\s*([0-9.e-]+),")
     return (np.array(column) for column in zip(*rows))
 
@@ -376,7 +368,7 @@ def test_a_noise_free_val_loss_that_rises_at_every_eval_after_its_best_warns_bel
     #   ## [75]	train-rmse:4.801750	test-rmse:6.013767
     # test-rmse is best at round 23, then rises at every one of the 52 rounds after it (0.75% in
     # all) while train-rmse keeps falling: worse at every eval since its best, with no noise.
-    rows = _corpus_rows("xgboost-rmd-readme-knitr-train-test-rmse", "readme.md",
+    rows = corpus_rows("xgboost-rmd-readme-knitr-train-test-rmse", "readme.md",
                         r"^## \[(\d+)\]\ttrain-rmse:([0-9.]+)\ttest-rmse:([0-9.]+)")
     rounds, train, test = (np.array(column) for column in zip(*rows))
     assert len(rounds) == 75 and test.argmin() == 22 and (np.diff(test[22:]) > 0).all()
@@ -394,7 +386,7 @@ def test_a_jitter_from_the_opening_evals_alone_does_not_hide_a_climb_after_an_ea
     # val_loss is best at epoch 4 (0.0041), then 0.0043, 0.0055, 0.0048, 0.0069, 0.0074, 0.0062
     # while the loss falls 0.0037 -> 9.0090e-04; early stopping ends it at epoch 10. The only
     # second differences before the best are the opening fall's and the best's own bounce.
-    rows = _corpus_rows("crack-detection-keras-verbose2-early-stop", "train.log",
+    rows = corpus_rows("crack-detection-keras-verbose2-early-stop", "train.log",
                         r" - loss: ([0-9.e-]+) - val_accuracy: [0-9.]+ - val_loss: ([0-9.e-]+) - learning_rate: ([0-9.e-]+)$")
     train, val, lr = (np.array(column) for column in zip(*rows))
     assert len(val) == 10 and val.argmin() == 3 and val[8] == 0.0074
@@ -473,7 +465,7 @@ def _exp45_columns():
     # holdout19a's YOLOv5 results.csv of a single-class run (yolov5-node-exp45-prefix-single-class):
     # epochs 0-34 of train/box_loss, mAP_0.5:0.95, val/box_loss and the weights' lr (x/lr1, warmed
     # up until epoch 10)
-    rows = _corpus_rows(
+    rows = corpus_rows(
         "yolov5-node-exp45-prefix-single-class", "results.csv",
         r"^ +(\d+), +([\d.e-]+),(?: +[\d.e-]+,){5} +([\d.e-]+), +([\d.e-]+),(?: +[\d.e-]+,){3} +([\d.e-]+),",
     )

@@ -3,7 +3,7 @@ import math
 import numpy as np
 
 from lossmon.engine.detectors.plateau import Plateau
-from tests.engine.detectors.series import alarms, decaying, feed, summary
+from tests.engine.detectors.series import alarms, corpus_rows, decaying, feed, summary
 
 
 def flat(n: int, level: float = math.log(10), noise: float = 0.01, seed: int = 0) -> np.ndarray:
@@ -176,11 +176,13 @@ def test_a_noisy_dead_start_is_a_plateau_once_its_medians_show_it():
     assert alarms(feed(Plateau("loss"), 3.3 * noise * np.linspace(1.0, 1.4, 100))) == []
     # Noisier than ±10% is not_converging's business.
     assert alarms(feed(Plateau("loss"), 3.3 * noise ** 1.6)) == []
-    # The same values as batches (every 50 steps, or 20 to a logged epoch) are a slow start of a
-    # per-batch log: the block rule judges those, after 200 points.
+    # The same values as batches (every 50 steps) are a slow start of a per-batch log: the block
+    # rule judges those, after 200 points; 20 to a logged epoch, they are one once they span 3
+    # epochs (no warm-up lasts that long), found at the same point
     assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, steps=50.0 * np.arange(1, 101))) == []
     epochs = np.arange(100) // 20
-    assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=epochs)) == []
+    assert summary(alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=epochs))) == [("plateau", "warn", 69.0)]
+    assert alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=np.arange(100) // 50)) == []  # 2 epochs
     assert summary(alarms(feed(Plateau("loss"), YOLO_BOX_LOSS, epoch=np.arange(100)))) == [("plateau", "warn", 69.0)]
 
 
@@ -518,3 +520,22 @@ def test_the_chance_blocks_screen_keeps_every_mean_at_a_telling_chance_level():
     named = [j for j, mean in enumerate(means.tolist()) if mean < 700 and _telling_classes(math.exp(mean)) is not None]
     assert named and set(named) <= picked
     assert len([j for j in picked if j < 20_000]) < 2_000  # a screen: most means, far from every ln(k), left out
+
+
+def test_a_noisy_batch_loss_flat_over_three_epochs_from_the_start_is_a_dead_start():
+    # akshit-mnist-vae-train18-batch-loss (corpus): "epoch:E/50 iteration:I/1876 batch loss is :X"
+    # every 50 iterations, bouncing ±7% about 7,200 from the first batch on (the epoch means 7218.86,
+    # 7218.31, 7218.31: the VAE learns nothing). Batches are the block rule's to judge over 200
+    # points, unless they span 3 epochs: no warm-up lasts that long.
+    rows = corpus_rows(
+        "akshit-mnist-vae-train18-batch-loss", "train_18.log",
+        r"epoch:(\d+)/50 iteration:(\d+)/1876 batch loss is :([0-9.]+)",
+    )
+    epochs, iterations, loss = (np.array(column) for column in zip(*rows))
+    assert len(loss) == 149 and epochs.max() == 3
+    steps = epochs * 1876 + iterations
+    found = alarms(feed(Plateau("batch loss"), loss, steps=steps, epoch=epochs))
+    assert [(f.severity, f.step >= 2 * 1876) for f in found] == [("warn", True)]
+    # the same batches within one epoch (a warm-up's flat start, say) are no dead start yet
+    first = epochs == 0
+    assert alarms(feed(Plateau("batch loss"), loss[first], steps=steps[first], epoch=epochs[first])) == []
