@@ -255,6 +255,8 @@ _PRIMARY_TRAIN = (
     "loss", "lm loss", "train_loss_step", "train/loss", "train_loss", "train loss", "trl",
     "reduced_train_loss", "total_loss", "train/total_loss", "loss_total", "train_inner/loss",
     "train_loss_epoch",
+    # the split after the loss ("Loss_train: 0.5034 Loss_val: 0.1456", "loss/train")
+    "loss_train", "loss/train", "loss-train",
     # A world-model RL agent's losses are the model's and the actor's and critic's, each a sum of
     # terms (DreamerV2's model_loss = kl_loss + image_loss + reward_loss + discount_loss): the
     # world model's is the one a user reads first.
@@ -263,11 +265,14 @@ _PRIMARY_TRAIN = (
 _PRIMARY_VAL = (
     "val_loss", "eval_loss", "val/loss", "eval/loss", "valid/loss", "val loss", "valid loss", "tel",
     "validation lm loss", "validation loss", "val_loss_epoch", "valid_loss", "validation_loss",
-    "validation/loss", "val_loss_step",
+    "validation/loss", "val_loss_step", "loss_val", "loss/val", "loss-val", "loss_valid", "loss/valid",
+    "loss_validation", "loss/validation",
 )
 # The held-out loss under a test name (DETR and DeiT log test_loss once per epoch): the validation
 # loss when the log has no val series.
-_PRIMARY_TEST = ("test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss")
+_PRIMARY_TEST = (
+    "test_loss", "test/loss", "test loss", "eval/test_loss", "test_loss_epoch", "test_mean loss", "loss_test", "loss/test",
+)
 
 
 # A term of the objective rather than the objective: a regularizer ("reg_loss", "l2_penalty",

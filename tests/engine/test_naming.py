@@ -377,3 +377,12 @@ def test_the_training_loss_with_a_held_out_twin_among_equals():
     rows = [(name, "train", "loss", 50) for name in train]
     rows += [(name, "val", "loss", 50) for name in ("Avg Validation Generator Loss", "Avg Validation Discriminator Loss")]
     assert choose_primary(rows) == ("Avg Generator Loss", "Avg Validation Generator Loss")
+
+
+def test_the_split_after_the_loss_names_the_primary_losses():
+    # holdout20n's record.txt: "Epoch [00001/00030] Loss_train: 0.503432 Loss_val: 0.145604 ..." each
+    # epoch, then "Test Results_traindata:" / "Loss: 0.010085" for the final model on 3 splits: the
+    # 24 epochs are the curve, not the 3 final "Loss" lines
+    series = [("Loss_train", "train", "loss", 24), ("Loss_val", "val", "loss", 24), ("Loss", "train", "loss", 3)]
+    assert choose_primary(series) == ("Loss_train", "Loss_val")
+    assert choose_primary([("loss/train", "train", "loss", 5), ("loss/test", "test", "loss", 5)]) == ("loss/train", "loss/test")
