@@ -428,6 +428,8 @@ def choose_primary(
     train = pick("train", _PRIMARY_TRAIN, held_out)
     twin = frozenset((_without_split(train),)) if train is not None else frozenset()
     val = pick("val", _PRIMARY_VAL, twin) or pick("test", _PRIMARY_TEST, twin)
+    if val is None and train is not None and (twin := _abbreviated_twin(train, series)) is not None:
+        val = twin
     if train is None and val is None:
         critic = _critic_loss(series)
         return (critic, None) if critic is not None else _objective_metrics(series)
@@ -438,6 +440,21 @@ def choose_primary(
 # ("[0]\ttrain-rmse:21.6\tvalidation_0-rmse:17.1" (XGBoost), "[10]\ttraining's l2: 0.31"
 # (LightGBM)): a log with no loss at all follows those as its losses.
 _OBJECTIVE_METRIC = re.compile(rf"(?:^|[-_ ./'])(?:rmse|mse|mae|l1|l2|rmsle|mape|m?error|huber){_END}", re.I)
+
+
+# Splits abbreviated to their first letter, in pairs: "Epoch 1, t-loss 0.1277, v-loss 0.0513". ("v_loss"
+# alone is no split: an RL agent's value loss.)
+_ABBREVIATED_TRAIN = re.compile(r"(?i:t)([-_ ])(.+)")
+
+
+def _abbreviated_twin(train: str, series: list[tuple[str, str, str, int]]) -> str | None:
+    """The held-out loss paired with a train loss named by the splits' first letters ("v-loss" beside
+    "t-loss"), or None."""
+    match = _ABBREVIATED_TRAIN.fullmatch(train)
+    if match is None:
+        return None
+    wanted = {f"{v}{match.group(1)}{match.group(2)}" for v in "vV"}
+    return next((name for name, _, kind, _ in series if kind == "loss" and name in wanted), None)
 
 
 def _without_step_twins(found: list[tuple[str, int]]) -> list[tuple[str, int]]:

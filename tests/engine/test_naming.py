@@ -386,3 +386,11 @@ def test_the_split_after_the_loss_names_the_primary_losses():
     series = [("Loss_train", "train", "loss", 24), ("Loss_val", "val", "loss", 24), ("Loss", "train", "loss", 3)]
     assert choose_primary(series) == ("Loss_train", "Loss_val")
     assert choose_primary([("loss/train", "train", "loss", 5), ("loss/test", "test", "loss", 5)]) == ("loss/train", "loss/test")
+
+
+def test_splits_abbreviated_to_their_first_letters_in_pairs():
+    # holdout20l's pruning notebook: "Epoch 1, t-loss 0.1277, v-loss 0.0513" each epoch
+    series = [("t-loss", "train", "loss", 20), ("v-loss", "train", "loss", 20)]
+    assert choose_primary(series) == ("t-loss", "v-loss")
+    # a "v_loss" without its "t_loss" is an RL agent's value loss, no held-out one
+    assert choose_primary([("pi_loss", "train", "loss", 20), ("v_loss", "train", "loss", 20)])[1] is None
