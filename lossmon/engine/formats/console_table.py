@@ -96,6 +96,8 @@ class WhitespaceTableParser(LineParser):
         self._val_names: list[str] | None = None  # the metrics of YOLO's validation header after it
         self._total: str | None = None  # a "total" column beside loss columns (table.total_beside_losses)
         self._starts: list[int] | None = None  # where each column's name starts in its header (one word each)
+        self._wrapped = False  # the header ended in "\\": a DataFrame's next block of columns follows
+        self._indexed = False  # the header is indented: its rows may start with a DataFrame's index
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
@@ -105,9 +107,24 @@ class WhitespaceTableParser(LineParser):
             if validation is not None:
                 return validation
         columns = _header(text)
+        if columns is None and self._wrapped and (names := _continued_header(text)) is not None:
+            columns = names, None  # the next block of a DataFrame too wide for the console
         if columns is not None:
             self._epoch = self._val_names = None
             self.columns, self._fixed = columns
+            # pandas prints a DataFrame wider than the console in blocks of columns, each header but
+            # the last ending in "\"; its header is indented over the index its rows start with
+            self._wrapped = self.columns[-1] == "\\"
+            if self._wrapped:
+                self.columns = self.columns[:-1]
+                self._fixed = None
+            # (sklearn's classification_report is indented so too: its rows are classes, no records)
+            # A DataFrame of names read already is the history shown again (a notebook's
+            # "pd.DataFrame(history.history)" after the fit's own lines): its rows are no new records
+            self._indexed = (
+                text[:1] in " \t" and self._fixed is None and "support" not in self.columns
+                and all(out.last_step(name) is None for name in self.columns)
+            )
             self._starts = [match.start() for match in _WORD.finditer(text)] if self._fixed is None else None
             if self._starts is not None and len(self._starts) != len(self.columns):
                 self._starts = None
@@ -148,6 +165,15 @@ class WhitespaceTableParser(LineParser):
             if done.group(1) != "100" and "%" in done.group():
                 return True  # an epoch in progress: its last frame is the record
         values = _numbers(cells, width)
+        if values is None and self._indexed and len(cells) == width + 1 and cells[0].isdigit():
+            # a DataFrame's row: its index, then a value per column
+            values = _numbers(cells[1:], width)
+            if values is not None and not all(value is None for value in values):
+                self._rows += 1
+                self.emit(out, line, float(cells[0]), dict(
+                    (name, value) for name, value in zip(self.columns, values) if value is not None
+                ))
+                return True
         if values is None and self._starts is not None and not self._pipes:
             values = _aligned(text, self._starts)
         if values is None and not self._rows and _item_row(cells, width):
@@ -288,6 +314,14 @@ _MISSING_CELLS = frozenset(("No_log", "-", "--", "N/A", "n/a", "NA", "None", "nu
 # A name glued to a measured value ("loss9.2023", "perplexity9920.619"): a record of glued pairs
 # (formats.pairs.glued_pairs), no header ("mAP_0.5", "mAP@.5:.95" are names)
 _GLUED_VALUE = re.compile(r"[A-Za-z]\d++\.\d{2,}+")
+
+
+_CONTINUED_HEADER = re.compile(rf"[ \t]++{_NAME}(?:[ \t]++{_NAME})*+(?:[ \t]++\\)?+[ \t]*+")
+
+
+def _continued_header(text: str) -> list[str] | None:
+    """The names of a DataFrame's next block of columns (indented names, as few as one: "        loss")."""
+    return text.split() if _CONTINUED_HEADER.fullmatch(text) is not None else None
 
 
 def _header(text: str) -> tuple[list[str], list[str] | None] | None:

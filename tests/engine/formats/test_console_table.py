@@ -438,3 +438,47 @@ def test_a_printed_list_under_a_classification_reports_header_is_no_row():
     monitor = read(text)
     assert "precision" not in monitor.store and "recall" not in monitor.store
     assert len(monitor.store["loss"]) == 2 and len(monitor.store["val_loss"]) == 2
+
+
+def test_a_dataframe_shown_in_a_notebook_is_read_by_its_index_and_its_blocks_of_columns():
+    # holdout20l's self-distillation notebook: the run's metrics as a DataFrame, too wide for the
+    # console (pandas wraps it: the first block's header ends in "\"), cut to its first and last rows
+    text = (
+        "    accuracy_score  balanced_accuracy  roc_score  precision    recall  \\\n"
+        "0         0.706097           0.701868   0.701868   0.722720  0.706097   \n"
+        "1         0.659719           0.729410   0.729410   0.800247  0.659719   \n"
+        "..             ...                ...        ...        ...       ...   \n"
+        "99        0.865034           0.847540   0.847540   0.864023  0.865034   \n"
+        "\n"
+        "        loss  \n"
+        "0   0.893526  \n"
+        "1   0.795971  \n"
+        "..       ...  \n"
+        "99  0.297490  \n"
+        "\n"
+        "[100 rows x 6 columns]\n"
+    )
+    monitor = read(text)
+    assert list(monitor.store["loss"].values) == [0.893526, 0.795971, 0.297490]
+    assert steps(monitor, "loss") == [0, 1, 99]
+    assert list(monitor.store["accuracy_score"].values) == [0.706097, 0.659719, 0.865034]  # not the index
+    assert "\\" not in monitor.store
+
+
+def test_a_dataframe_of_the_history_after_the_fit_is_no_new_record():
+    # ner-21003698's Untitled38 notebook (corpus): "pd.DataFrame(history.history)" shown after the
+    # Keras fit whose epochs were read already
+    text = (
+        "Epoch 1/2\n1875/1875 [==============================] - 9s 5ms/step - loss: 0.1928 - accuracy: 0.9558"
+        " - val_loss: 0.0738 - val_accuracy: 0.9794\n"
+        "Epoch 2/2\n1875/1875 [==============================] - 9s 5ms/step - loss: 0.0541 - accuracy: 0.9841"
+        " - val_loss: 0.0528 - val_accuracy: 0.9841\n"
+        "       loss  accuracy  val_loss  val_accuracy\n"
+        "0  0.192777  0.955776  0.073770      0.979355\n"
+        "1  0.054140  0.984102  0.052813      0.984090\n"
+    )
+    monitor = read(text)
+    assert list(monitor.store["loss"].values) == [0.1928, 0.0541]
+    # and sklearn's classification_report (its rows are classes) is none either
+    report = "              precision    recall  f1-score   support\n\n           0       0.60      0.49      0.54      1300\n"
+    assert "precision" not in read(text + report).store
