@@ -422,3 +422,17 @@ def test_an_opening_overshoot_already_falling_back_is_not_an_alert():
     # The whole corpus log: no alert.
     log = CORPUS / "galaxy-resnet50-train-loss-csv-bare-numbers-crlf-prefix" / "train_loss.csv"
     assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]
+
+
+def test_a_first_logged_batch_far_below_the_rest_sets_no_bar():
+    # holdout20m's Rose loss_record (labelled healthy): a running mean of 50 batches divided by 50
+    # at step 0 of each epoch, so the first record reads 0.044 where the next ones read 0.72, 0.47,
+    # 0.46, 0.44 ...: no explosion at the second point (it alerted, "not recovering")
+    loss = [0.044192328453063964, 0.7194285386800766, 0.473785942196846, 0.4571924924850464, 0.4387164098024368,
+            0.4245, 0.4131, 0.4068, 0.3982, 0.3911, 0.3874, 0.3810]
+    steps = 50.0 * np.arange(len(loss))
+    assert alarms(feed(ExplodingLoss("Loss1"), loss, steps=steps, epoch=np.ones(len(loss)))) == []
+    # a jump of two orders of magnitude from the first point is news all the same
+    exploded = [1.2, 980.0, 2150.0, 2400.0, 2600.0, 2500.0]
+    found = alarms(feed(ExplodingLoss("loss"), exploded, steps=10.0 * np.arange(1, 7), epoch=np.ones(6)))
+    assert found and found[0].step <= 30.0

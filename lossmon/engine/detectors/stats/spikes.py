@@ -67,6 +67,7 @@ SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
 SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
 FIRST_WINDOW, MAX_WINDOW = 512, 1 << 16
+FIRST_BATCH_RATIO = 100.0  # a jump from the first logged batch alone is news from this ratio
 EARLY_MEDIAN = 5  # before the level is warm, a jump is measured against the median of this many
 FOLLOWER_BEFORE = 5  # a follower's reference: its highest value in this many points before the spike
 
@@ -232,7 +233,11 @@ class SpikeWatch:
                 # stand for: a jump is news only above the highest of them. A climb never fell.
                 self.early_level = max(self.early_values)
             jump = y - self.early_level
-            if jump >= math.log(rules.early_ratio):
+            # (against the first logged batch alone, only a jump of two orders of magnitude: that
+            # batch may be no batch's loss at all, as a running mean divided by its interval at
+            # step 0 reads 0.044 where the next read 0.72, 0.47, 0.46 ...; a grad norm 1.2 then
+            # 98,258 is news)
+            if jump >= math.log(rules.early_ratio if not (batch and self.n == 2) else FIRST_BATCH_RATIO):
                 self._open(jump, i, steps, raw, where, events, early=True, wait=batch)
                 return True
         else:
