@@ -102,6 +102,7 @@ _EPOCH_NAMED_BATCH = re.compile(
 # it/sec | Loss 0.2343", flashy's running figures of a pass, the fraction is the pass's progress
 # under the epoch's step: formats.pass_rows.)
 _EPOCH_BARE_BATCH = re.compile(r"[ \t]*+,[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)[ \t]*+(?=,)")
+_KERAS_ETA_FRAME = re.compile(r"[ \t]*+(?:- )?+ETA: [\d:]++s?+ - [A-Za-z_]")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
 _TAG_TRIM = re.compile(r"[\s|\[\]()\-:,;=]++")
@@ -195,6 +196,12 @@ class KeyValueParser(LineParser):
         if ": [" in text and (named := same_line_list(text, self._same_line_lists)) is not None:
             name, values, before = named  # "loss_log: [2.40, 1.78, ...]": a run's values
             self.emit_numbered(out, line, name, values, before)
+            return True
+        if text.lstrip(" \t-").startswith("ETA: ") and _KERAS_ETA_FRAME.match(text) is not None:
+            # a Keras frame whose bar went on the line before ("1/1 [=====]" then " - ETA: 0s - loss:
+            # 3.0553", a fit run by hyperas): a running figure of the epoch, whose own line follows
+            # (" - 0s 166ms/step - loss: 3.0553 - val_loss: ...")
+            self.shape = None  # (no template of it)
             return True
         found = message_pairs(text)
         if found and "(" in text and "=" in text:

@@ -197,3 +197,19 @@ def test_a_keras2_eta_frame_is_overtaken_by_its_final_line_past_a_save_warning()
     monitor = _notebook("skin-cancer-efficientnetb0-ipynb-keras-checkpoint")
     assert len(monitor.store["loss"]) == len(monitor.store["val_loss"]) == 30
     assert steps(monitor, "loss")[:2] == [251, 502]
+
+
+def test_a_frame_whose_bar_went_on_the_line_before_is_a_running_figure():
+    # holdout20o's regression_nn notebook (a fit run by hyperas): each bar on its own line, its
+    # figures on the next, a backspace line between a frame and the epoch's own line
+    text = (
+        "Epoch 1/10000\n1/1 [==============================]\n - ETA: 0s - loss: 3.0553 - mae: 1.2728 - mse: 2.4667\n\x08\n"
+        "1/1 [==============================]\n - 0s 166ms/step - loss: 3.0553 - mae: 1.2728 - mse: 2.4667 - val_loss: 5.5358"
+        " - val_mae: 9.1821 - val_mse: 5.5358\n\n"
+        "Epoch 2/10000\n1/1 [==============================]\n - ETA: 0s - loss: 2.1406 - mae: 0.9987 - mse: 1.5498\n\x08\n"
+        "1/1 [==============================]\n - 0s 23ms/step - loss: 2.1406 - mae: 0.9987 - mse: 1.5498 - val_loss: 4.2"
+        " - val_mae: 8.1 - val_mse: 4.2\n\n"
+    )
+    monitor = read(text)
+    assert list(monitor.store["loss"].values) == [3.0553, 2.1406]
+    assert list(monitor.store["val_loss"].values) == [5.5358, 4.2]
