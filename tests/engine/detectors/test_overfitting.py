@@ -643,3 +643,18 @@ def test_a_val_loss_coming_back_down_is_no_longer_held_up():
     # a val loss that stays up instead (no fall back) still alerts once held up 5 evals
     held = [20.1, 23.7, 30.0, 33.3, 31.0, 32.0, 31.5, 32.5, 31.8]
     assert "alert" in [f.severity for f in evals(held, train[: len(held)])]
+
+
+def test_a_val_loss_rising_below_its_train_loss_warns_but_does_not_alert():
+    # holdout20t's GRU forecaster (Keras 3, 300 epochs, labelled healthy): val_loss best 0.0160 at
+    # epoch 10, then 5 rises to 0.0239 under a train loss that dropout keeps higher (0.043 -> 0.028),
+    # then back to 0.0146 by epoch 25 and on down to 0.0075: no generalization gap opened
+    val = [0.2745, 0.2091, 0.1555, 0.1092, 0.0719, 0.0452, 0.0278, 0.0201, 0.0170, 0.0160, 0.0164, 0.0185, 0.0212,
+           0.0229, 0.0239, 0.0237, 0.0232, 0.0223, 0.0213, 0.0205, 0.0190, 0.0172, 0.0159, 0.0151, 0.0146]
+    train = [0.2140, 0.1768, 0.1308, 0.0923, 0.0798, 0.0616, 0.0517, 0.0424, 0.0484, 0.0427, 0.0364, 0.0368, 0.0341,
+             0.0348, 0.0281, 0.0228, 0.0333, 0.0303, 0.0260, 0.0227, 0.0214, 0.0266, 0.0230, 0.0265, 0.0242]
+    found = evals(val, train)
+    assert [f.severity for f in found] == ["warn"]
+    # the same climb above the train loss alerts
+    above = evals(val, [x / 4 for x in train])
+    assert "alert" in [f.severity for f in above]
