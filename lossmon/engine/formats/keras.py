@@ -70,8 +70,36 @@ class KerasParser(LineParser):
         self._epoch_total: int | None = None  # the batches of the epoch under the last header, once a bar showed them
         self._record_pace: float | None = None  # seconds per step of the last epoch's record
         self._held_pace: float | None = None  # ... of the held frame
+        self._last_full: str | None = None  # the text of the latest full bar
+        self._after_header = False  # the line before was an "Epoch e/E" header
+        self._previous: str | None = None  # the line before
+        self._echo: tuple[str, int] | None = None  # a full bar printed again, waiting for the next line
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
+        # A notebook's saved output may repeat each epoch's final line after the next header, then
+        # that header again ("Epoch 2/10", epoch 1's line once more, "Epoch 2/10", epoch 2's line):
+        # the copy is no record of epoch 2. Held one line: only the header printed again tells.
+        if self._echo is not None:
+            echo, echo_line = self._echo
+            self._echo = None
+            header = _EPOCH.match(text)
+            if header is None or int(header.group(1)) != self.epoch:
+                self._parse(echo, echo_line, out)
+        elif self._after_header and text == self._last_full and self._last_full is not None:
+            self._echo = (text, line)
+            self._after_header = False
+            return True
+        elif text == self._previous and text == self._last_full:
+            return True  # (the same full bar twice in a row, times and all: one line saved twice)
+        taken = self._parse(text, line, out)
+        self._previous = text
+        self._after_header = _EPOCH.match(text) is not None
+        progress = _PROGRESS.match(text)
+        if progress is not None and progress.group(1) == progress.group(2):
+            self._last_full = text
+        return taken
+
+    def _parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._held is not None and _CALLBACK.match(text) is None:
             progress = _PROGRESS.match(text)
             keras_line = progress is not None or _EPOCH.match(text) is not None
@@ -221,6 +249,10 @@ class KerasParser(LineParser):
         self.emit(out, line, step, metrics)
 
     def finish(self, out: RecordBuilder) -> None:
+        if self._echo is not None:  # (the input ended after it: no header again, so a record)
+            echo, echo_line = self._echo
+            self._echo = None
+            self._parse(echo, echo_line, out)
         if self._summaries:
             # a run cut inside an epoch, in a log whose epochs end with a summary: its frames are
             # running figures of a summary that never came
@@ -231,6 +263,7 @@ class KerasParser(LineParser):
 
     def rewind(self) -> None:
         self._held = None
+        self._echo = None
         self._running.clear()
 
     def heads_any_lines(self, text: str) -> bool:

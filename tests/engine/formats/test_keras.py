@@ -213,3 +213,21 @@ def test_a_frame_whose_bar_went_on_the_line_before_is_a_running_figure():
     monitor = read(text)
     assert list(monitor.store["loss"].values) == [3.0553, 2.1406]
     assert list(monitor.store["val_loss"].values) == [5.5358, 4.2]
+
+
+def test_a_final_line_saved_twice_is_one_record():
+    # holdout20t's cifar10_keras notebook (Keras 3, six fits): each epoch's final line saved again
+    # after the next header, then that header again; the last epoch's line twice in a row
+    bar = "625/625 \u2501\u2501\u2501\u2501 {t}s 5ms/step - accuracy: {a} - loss: {l} - val_accuracy: {a} - val_loss: {v}\n"
+    lines = [bar.format(t=4, a="0.1815", l="2.0473", v="2.0648"), bar.format(t=3, a="0.1845", l="2.0515", v="2.0558"),
+             bar.format(t=3, a="0.1817", l="2.0496", v="2.0875")]
+    text = "Epoch 1/3\n" + lines[0]
+    for k in (1, 2):
+        text += f"Epoch {k + 1}/3\n" + lines[k - 1] + f"Epoch {k + 1}/3\n" + lines[k]
+    text += lines[2] + "Test Loss: 2.0700\n"
+    monitor = read(text)
+    assert list(monitor.store["loss"].values) == [2.0473, 2.0515, 2.0496]
+    assert list(monitor.store["val_loss"].values) == [2.0648, 2.0558, 2.0875]
+    # a run whose epochs print the same figures (a collapsed loss) keeps every one
+    same = "".join(f"Epoch {k}/3\n" + bar.format(t=3, a="0.1000", l="nan", v="nan") for k in (1, 2, 3))
+    assert len(read(same).store["loss"]) == 3
