@@ -26,7 +26,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.naming import is_metric_name
-from lossmon.engine.numbers import NONFINITE, NUMBER, SCALAR_REPR, to_float
+from lossmon.engine.numbers import FLOAT_WRITTEN, NONFINITE, NUMBER, SCALAR_REPR, to_float
 from lossmon.engine.records import RecordBuilder
 
 _VALUE_LINE = re.compile(rf"[ \t]*+(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+\Z")
@@ -69,6 +69,9 @@ _NUMBERED = (
     rf"[ \t]*+(?:{_COUNTED})?+(?P<index>{_INDEX})(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?P<num>{NUMBER}|(?i:{NONFINITE}))[ \t]*+"
 )
 _NUMBERED_VALUE_LINE = re.compile(rf"{_NUMBERED}\Z")
+# ... or the value first, then its step ("1.0218862 0", "0.5186956 100": a tf.estimator's "loss = ..,
+# step = .." lines cut down to their numbers): the value written with a point, the step a count
+_STEPPED_VALUE_LINE = re.compile(rf"[ \t]*+(?P<num>{FLOAT_WRITTEN})[ \t]++(?P<index>\d++)[ \t]*+\Z")
 
 
 def name_from_path(path: str | None) -> str | None:
@@ -111,6 +114,7 @@ class ColumnParser(LineParser):
         self.paired = False  # each value after its row's index and its step (pandas' to_csv of pairs)
         self.lists = False  # each line a keyed list of values
         self.numbered = False  # each value after its epoch's number ("0001-64.5714")
+        self.stepped = False  # each value before its step ("0.5186956 100")
         self.wrapped = False  # each value inside a scalar's repr ("tf.Tensor(0.87, shape=(), ...)")
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
@@ -134,8 +138,9 @@ class ColumnParser(LineParser):
             self.lists = _keyed_list(text) is not None
             self.numbered = not self.lists and _VALUE_LINE.match(text) is None and _NUMBERED_VALUE_LINE.match(text) is not None
             bare = _VALUE_LINE.match(text) is not None
-            self.wrapped = not (bare or self.lists or self.numbered) and _SCALAR_LINE.match(text) is not None
-            if not (bare or self.lists or self.numbered or self.wrapped):  # a one-word title: no column after all
+            self.stepped = not (bare or self.lists or self.numbered) and _STEPPED_VALUE_LINE.match(text) is not None
+            self.wrapped = not (bare or self.lists or self.numbered or self.stepped) and _SCALAR_LINE.match(text) is not None
+            if not (bare or self.lists or self.numbered or self.stepped or self.wrapped):  # a one-word title: no column after all
                 self.name, self.over = None, True
                 return False
         if self.lists:
@@ -147,7 +152,7 @@ class ColumnParser(LineParser):
             return True
         pattern = (
             _INDEXED_VALUE_LINE if self.indexed else _PAIRED_VALUE_LINE if self.paired
-            else _NUMBERED_VALUE_LINE if self.numbered
+            else _NUMBERED_VALUE_LINE if self.numbered else _STEPPED_VALUE_LINE if self.stepped
             else _SCALAR_LINE if self.wrapped else _VALUE_LINE
         )
         match = pattern.match(text)
@@ -156,7 +161,7 @@ class ColumnParser(LineParser):
         value = to_float(match.group("num"))
         if value is None:
             return False
-        numbered = self.indexed or self.paired or self.numbered
+        numbered = self.indexed or self.paired or self.numbered or self.stepped
         step, step_span = (float(match.group("index")), match.span("index")) if numbered else (None, None)
         self.emit(out, line, step, {self.name: value}, {self.name: match.span("num")}, step_span)
         return True
@@ -187,6 +192,7 @@ class Column(Format):
         rf"|^[ \t]*+[\[(](?=.*[\])]:[ \t]*+[-+.\d])"
         rf"|^[ \t]*+(?:{_COUNTED})?+{_INDEX}(?:-|[ \t]*+:[ \t]*+|[ \t]++)(?:{NUMBER}|(?i:{NONFINITE}))[ \t]*+$"  # (_NUMBERED, unnamed)
         rf"|^[ \t]*+{SCALAR_REPR}[ \t]*+[-+.\d]"  # (_SCALAR_LINE)
+        rf"|^[ \t]*+{FLOAT_WRITTEN}[ \t]++\d++[ \t]*+$"  # (_STEPPED_VALUE_LINE)
     )
     parser = ColumnParser
     first_line_only = True

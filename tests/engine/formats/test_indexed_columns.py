@@ -39,3 +39,14 @@ def test_the_corpus_file_reads_all_112_rows():
 def test_a_compact_line_of_pairs_is_no_header():
     assert header_of("epoch:1,step:100,loss:2") is None
     assert header_of("acc_class:0,acc_class:1,loss") is not None
+
+
+def test_a_value_then_its_step_in_a_file_named_by_its_metric():
+    # holdout20r's BertSimilarity loss.log: a tf.estimator's "loss = ..., step = ..." lines cut down
+    # to their numbers, the value first ("1.0218862 0", "0.5186956 100")
+    text = "1.0218862 0\n0.5186956 100\n0.35847408 200\n0.39972323 300\n"
+    monitor = read(text, path="runs/loss.log")
+    assert list(monitor.store["loss"].values) == [1.0218862, 0.5186956, 0.35847408, 0.39972323]
+    assert list(monitor.store["loss"].steps) == [0.0, 100.0, 200.0, 300.0]
+    # in a file its name does not call a metric, no such column
+    assert "loss" not in read(text, path="runs/out.log").store
