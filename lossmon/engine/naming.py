@@ -484,8 +484,10 @@ def _per_epoch(name: str, count: int, epochs: int | None) -> tuple[str, int, boo
 # or an LLM judge's, "value" alone an estimate. The critic's loss is the one to follow: a TD or
 # value regression, never negative; the actor's is minus a Q value (plus an entropy term), of any
 # sign, and climbs with the critic's estimates.
-_CRITIC_NET = re.compile(r"(?i:(critic|value)(?:[ _-]?+\d)?+)")
-_ACTOR_NET = re.compile(r"(?i:(actor|policy)(?:[ _-]?+\d)?+)")
+# (An AlphaZero-style self-play trainer abbreviates both: "pl=2.3430 vl=0.1917", the policy head's
+# loss and the value head's.)
+_CRITIC_NET = re.compile(r"(?i:(critic|value|vl)(?:[ _-]?+\d)?+)")
+_ACTOR_NET = re.compile(r"(?i:(actor|policy|pl)(?:[ _-]?+\d)?+)")
 
 
 def _critic_loss(series: list[tuple[str, str, str, int]]) -> str | None:
@@ -505,7 +507,7 @@ def _critic_loss(series: list[tuple[str, str, str, int]]) -> str | None:
             critics.append((name, count, critic.group(1).lower()))
     paired = [
         (name, count) for name, count, word in critics
-        if (word == "critic" and actors) or (word == "value" and "policy" in actors)
+        if (word == "critic" and actors) or (word == "value" and "policy" in actors) or (word == "vl" and "pl" in actors)
     ]
     return max(paired, key=lambda item: (item[1], -len(item[0])))[0] if paired else None
 

@@ -394,3 +394,11 @@ def test_splits_abbreviated_to_their_first_letters_in_pairs():
     assert choose_primary(series) == ("t-loss", "v-loss")
     # a "v_loss" without its "t_loss" is an RL agent's value loss, no held-out one
     assert choose_primary([("pi_loss", "train", "loss", 20), ("v_loss", "train", "loss", 20)])[1] is None
+
+
+def test_a_self_play_trainers_abbreviated_heads_are_its_losses():
+    # holdout20m's trainlog.log: "Iter   1/500 | avgGameLen=23.0 | pl=2.3430 vl=0.1917 | buf=  9216 | ..."
+    series = [("pl", "train", "other", 270), ("vl", "train", "other", 270), ("avgGameLen", "train", "other", 270)]
+    assert choose_primary(series) == ("vl", None)
+    # "vl" alone names nothing
+    assert choose_primary([("vl", "train", "other", 270), ("buf", "train", "other", 270)])[0] is None
