@@ -77,6 +77,8 @@ def header_of(text: str, source: str | None = None, splits: bool = False) -> tup
     if ":" in text and _EMPTY_TEMPLATE.match(text) is not None:
         text = text.replace(":", "")  # the names of a template printed with its values left out
     match = _HEADER.match(text)
+    if not match and " : " in text:
+        return _spaced_colon_header(text)
     if not match:
         return None
     separator = match.group("sep") or match.group("isep")
@@ -92,6 +94,20 @@ def header_of(text: str, source: str | None = None, splits: bool = False) -> tup
     if ":" in text and _indexed_once(cells):
         return None
     return separator, cells
+
+
+# Cells between " : " ("e : batch : loss : train 1 : train 5", a script's own file of columns): at
+# least three names, no other colon (a logged line's "INFO : root : loss: 0.5" has one)
+_SPACED_COLON_HEADER = re.compile(r"[ ]*+[A-Za-z_][\w ]{0,40}?(?:[ ]++:[ ]++[A-Za-z_][\w ]{0,40}?){2,}[ ]*")
+
+
+def _spaced_colon_header(text: str) -> tuple[str, list[str]] | None:
+    if _SPACED_COLON_HEADER.fullmatch(text) is None or not _METRIC_WORD.search(text):
+        return None
+    cells = [cell.strip() for cell in text.split(" : ")]
+    if not all(cells) or any(cell.count(" ") >= MAX_CELL_WORDS for cell in cells):
+        return None
+    return " : ", cells
 
 
 def _split_words(cells: list[str]) -> bool:
@@ -381,4 +397,7 @@ class Table(_TableFormat):
     id = "csv"
     title = "CSV/TSV metrics table (timm summary.csv, custom)"
     example = "epoch,train_loss,eval_loss,eval_top1,eval_top5,lr"
-    anchor = _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(") + "|" + _EMPTY_TEMPLATE.pattern
+    anchor = (
+        _HEADER.pattern.replace("(?P<sep>", "(").replace("(?P<isep>", "(") + "|" + _EMPTY_TEMPLATE.pattern
+        + "|^" + _SPACED_COLON_HEADER.pattern + "$"
+    )

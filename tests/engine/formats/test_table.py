@@ -1,5 +1,7 @@
 from parse_helpers import assert_series, read, read_fixture, series, steps
 
+from lossmon.engine.formats.table import header_of
+
 
 def test_lightning_csvlogger_sparse_rows_and_crlf():
     monitor = read_fixture("lightning_metrics.csv")
@@ -169,3 +171,18 @@ def test_a_split_column_puts_a_held_out_rows_losses_and_metrics_under_its_split(
     assert list(monitor.store["val/loss"].values) == [3.689221] and list(monitor.store["val/loss"].steps) == [500.0]
     assert len(monitor.store["loss"]) == 5 and len(monitor.store["val/perplexity"]) == 1
     assert "val/lr" not in monitor.store and len(monitor.store["lr"]) == 5
+
+
+def test_columns_between_spaced_colons():
+    # holdout20r's thesis losses.txt: a script's own file of columns, " : " between the cells, the
+    # header's names padded ("loss           : train 1")
+    text = (
+        "e : batch : loss           : train 1 : train 5 \n"
+        "1 : 50 : 245.1079020500183 : 0.0156 : 0.0684\n"
+        "1 : 100 : 232.59947872161865 : 0.020900000000000002 : 0.0857\n"
+        "2 : 50 : 219.30075979232788 : 0.044 : 0.1634\n"
+    )
+    monitor = read(text, path="losses.txt")
+    assert list(monitor.store["loss"].values) == [245.1079020500183, 232.59947872161865, 219.30075979232788]
+    # a logged line with such colons is no header (one name before a value)
+    assert header_of("INFO : root : loss: 0.5") is None
