@@ -22,6 +22,7 @@ from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.table import total_beside_losses, vouch_fractional_total
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.formats.yolo_console_val_rows import all_row, header_names
+from lossmon.engine.naming import kind_of
 from lossmon.engine.numbers import VALUE, VALUE_OPEN, parse_number, to_float
 from lossmon.engine.records import RecordBuilder
 
@@ -120,9 +121,12 @@ class WhitespaceTableParser(LineParser):
                 self._fixed = None
             # (sklearn's classification_report is indented so too: its rows are classes, no records)
             # A DataFrame of names read already is the history shown again (a notebook's
-            # "pd.DataFrame(history.history)" after the fit's own lines): its rows are no new records
+            # "pd.DataFrame(history.history)" after the fit's own lines): its rows are no new records.
+            # A block of columns without a loss is data, or scores (df.head() of a dataset with a
+            # "score" column): not read
             self._indexed = (
                 text[:1] in " \t" and self._fixed is None and "support" not in self.columns
+                and any(kind_of(name) == "loss" for name in self.columns)
                 and all(out.last_step(name) is None for name in self.columns)
             )
             self._starts = [match.start() for match in _WORD.finditer(text)] if self._fixed is None else None

@@ -461,8 +461,12 @@ def test_a_dataframe_shown_in_a_notebook_is_read_by_its_index_and_its_blocks_of_
     monitor = read(text)
     assert list(monitor.store["loss"].values) == [0.893526, 0.795971, 0.297490]
     assert steps(monitor, "loss") == [0, 1, 99]
-    assert list(monitor.store["accuracy_score"].values) == [0.706097, 0.659719, 0.865034]  # not the index
-    assert "\\" not in monitor.store
+    # the block without a loss is scores, not read; it is not read one column off either (its
+    # index as accuracy_score, a "\\" column)
+    assert "accuracy_score" not in monitor.store and "\\" not in monitor.store
+    # a DataFrame of data with a score column is no run's history
+    data = "   review_id  score  length\n0        101    4.5     120\n1        102    3.0      80\n2        103    5.0     200\n"
+    assert "score" not in read(data).store
 
 
 def test_a_dataframe_of_the_history_after_the_fit_is_no_new_record():
