@@ -584,8 +584,9 @@ def versus_pairs(text: str) -> list[Pair]:
 # Names glued to their values, nothing between them: "Epoch0/5 loss9.2023 perplexity9920.61" (a
 # loop that prints "loss" + str(loss)). Read only when every token of the line is such a pair, a
 # step word's count (maybe out of its total) or a metric's decimal number, and a loss is among them.
-_GLUED = r"[A-Za-z][A-Za-z_]*?(\d++(?:\.\d++)?+(?:[eE][-+]?+\d++)?+)(?:/\d++)?+"
-_GLUED_TOKEN = re.compile(r"(?P<name>[A-Za-z][A-Za-z_]*?)(?P<value>\d++(?:\.\d++)?+(?:[eE][-+]?+\d++)?+)(?:/\d++)?+")
+_GLUED_NAME, _GLUED_VALUE = r"[A-Za-z][A-Za-z_]*?", r"\d++(?:\.\d++)?+(?:[eE][-+]?+\d++)?+"
+_GLUED = rf"{_GLUED_NAME}{_GLUED_VALUE}(?:/\d++)?+"  # (a step word's count may be out of its total)
+_GLUED_TOKEN = re.compile(rf"(?P<name>{_GLUED_NAME})(?P<value>{_GLUED_VALUE})(?:/\d++)?+")
 _GLUED_LINE = re.compile(rf"[ \t]*+{_GLUED}(?:[ \t]++{_GLUED})++[ \t]*+")
 
 
