@@ -174,9 +174,9 @@ class WhitespaceTableParser(LineParser):
             values = _numbers(cells[1:], width)
             if values is not None and not all(value is None for value in values):
                 self._rows += 1
-                self.emit(out, line, float(cells[0]), dict(
-                    (name, value) for name, value in zip(self.columns, values) if value is not None
-                ))
+                self.emit(out, line, float(cells[0]), {
+                    name: value for name, value in zip(self.columns, values) if value is not None
+                })
                 return True
         if values is None and self._starts is not None and not self._pipes:
             values = _aligned(text, self._starts)

@@ -197,7 +197,7 @@ class KeyValueParser(LineParser):
             name, values, before = named  # "loss_log: [2.40, 1.78, ...]": a run's values
             self.emit_numbered(out, line, name, values, before)
             return True
-        if text.lstrip(" \t-").startswith("ETA: ") and _KERAS_ETA_FRAME.match(text) is not None:
+        if _KERAS_ETA_FRAME.match(text) is not None:
             # a Keras frame whose bar went on the line before ("1/1 [=====]" then " - ETA: 0s - loss:
             # 3.0553", a fit run by hyperas): a running figure of the epoch, whose own line follows
             # (" - 0s 166ms/step - loss: 3.0553 - val_loss: ...")

@@ -71,8 +71,7 @@ class KerasParser(LineParser):
         self._record_pace: float | None = None  # seconds per step of the last epoch's record
         self._held_pace: float | None = None  # ... of the held frame
         self._last_full: str | None = None  # the text of the latest full bar
-        self._after_header = False  # the line before was an "Epoch e/E" header
-        self._previous: str | None = None  # the line before
+        self._previous = ""  # the line before
         self._echo: tuple[str, int] | None = None  # a full bar printed again, waiting for the next line
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
@@ -85,18 +84,13 @@ class KerasParser(LineParser):
             header = _EPOCH.match(text)
             if header is None or int(header.group(1)) != self.epoch:
                 self._parse(echo, echo_line, out)
-        elif self._after_header and text == self._last_full and self._last_full is not None:
+        elif text == self._last_full and _EPOCH.match(self._previous) is not None:
             self._echo = (text, line)
-            self._after_header = False
             return True
-        elif text == self._previous and text == self._last_full:
+        elif text == self._last_full and text == self._previous:
             return True  # (the same full bar twice in a row, times and all: one line saved twice)
         taken = self._parse(text, line, out)
         self._previous = text
-        self._after_header = _EPOCH.match(text) is not None
-        progress = _PROGRESS.match(text)
-        if progress is not None and progress.group(1) == progress.group(2):
-            self._last_full = text
         return taken
 
     def _parse(self, text: str, line: int, out: RecordBuilder) -> bool:
@@ -130,6 +124,8 @@ class KerasParser(LineParser):
             self.emit(out, line, self.epoch, pairs(text[epoch_end.end() :]))
             return True
         batch, total = int(progress.group(1)), int(progress.group(2))
+        if batch == total:
+            self._last_full = text
         if self._headers and not self._epoch_done and self._epoch_total not in (None, total):
             # another bar inside an epoch under way, no header between: the fit was stopped there
             # (Ctrl+C in a notebook, then predict() or evaluate()); its frames are what they were
@@ -151,10 +147,7 @@ class KerasParser(LineParser):
             # 1875), test results at the last step; or over as many batches, once the epoch's own
             # record was printed (evaluate() on the training data, or on a set as large)
             if batch == total:
-                found = {f"test/{name}": value for name, value in pairs(text[progress.end() :]).items()}
-                for name in found:  # the final model's score, once: no held-out curve (store.update_primary)
-                    out.set_attrs(name, final_evaluation=True)
-                self.emit(out, line, self.last_step, found)
+                self._emit_final({f"test/{name}": value for name, value in pairs(text[progress.end() :]).items()}, line, out)
             return True
         self._epoch_total = total
         values = text[progress.end() :]
@@ -229,10 +222,14 @@ class KerasParser(LineParser):
         found = pairs(text)
         if not found:
             return False
+        self._emit_final(found, line, out)
+        return True
+
+    def _emit_final(self, found: dict[str, float], line: int, out: RecordBuilder) -> None:
+        """The final model's score, once: no held-out curve (store.update_primary)."""
         for name in found:
             out.set_attrs(name, final_evaluation=True)
         self.emit(out, line, self.last_step, found)
-        return True
 
     def _epoch_without_summary(self, out: RecordBuilder) -> None:
         """The epoch ended and no summary overtook its frames: they are its records."""

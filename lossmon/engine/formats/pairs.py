@@ -597,10 +597,11 @@ def glued_pairs(text: str) -> list[Pair]:
     found: list[Pair] = []
     for match in _GLUED_TOKEN.finditer(text):
         name, value = match.group("name"), match.group("value")
+        measured = any(mark in value for mark in ".eE")  # (a count is written without either)
         if is_step_word(name):
-            if "." in value or "e" in value.lower():
+            if measured:
                 return []
-        elif kind_of(name) not in ("loss", "metric", "lr") or not any(mark in value for mark in ".eE"):
+        elif kind_of(name) not in ("loss", "metric", "lr") or not measured:
             return []
         found.append(Pair(name, float(value), *match.span("value"), match.start(), match.end()))
     return found if any(kind_of(pair.name) == "loss" for pair in found) else []

@@ -67,7 +67,6 @@ SIGMA_PER_MEAN_ABS = 1.25  # sigma = 1.25 * E|residual| for normal noise
 SIGMA_FLOOR = 0.005  # 0.5%: an extremely smooth series must not turn every wobble into 100 sigma
 SAME_SIZE = math.log(1.2)  # spikes within 20% of each other are the same size
 FIRST_WINDOW, MAX_WINDOW = 512, 1 << 16
-FIRST_BATCH_RATIO = 100.0  # a jump from the first logged batch alone is news from this ratio
 EARLY_MEDIAN = 5  # before the level is warm, a jump is measured against the median of this many
 FOLLOWER_BEFORE = 5  # a follower's reference: its highest value in this many points before the spike
 
@@ -79,6 +78,7 @@ class SpikeRules:
     alpha_scale: float = 0.02  # scale EWMA (memory ~50 points)
     warm: int = 20  # points before the z-score rule applies
     early_ratio: float = 3.0  # before that: a jump of 3x above the median of the last values
+    first_batch_ratio: float = 100.0  # ... and from the first logged batch alone, of 100x
     spike_z: float = 6.0
     spike_ratio: float = 2.0
     outlier_z: float = 3.0  # opens an excursion (baseline frozen)
@@ -237,7 +237,7 @@ class SpikeWatch:
             # batch may be no batch's loss at all, as a running mean divided by its interval at
             # step 0 reads 0.044 where the next read 0.72, 0.47, 0.46 ...; a grad norm 1.2 then
             # 98,258 is news)
-            if jump >= math.log(rules.early_ratio if not (batch and self.n == 2) else FIRST_BATCH_RATIO):
+            if jump >= math.log(rules.first_batch_ratio if batch and self.n == 2 else rules.early_ratio):
                 self._open(jump, i, steps, raw, where, events, early=True, wait=batch)
                 return True
         else:
