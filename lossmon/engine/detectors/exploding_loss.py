@@ -264,13 +264,8 @@ class ExplodingLoss(Detector):
             if len(self._last_five) == 5 and y == y:
                 level = median(self._last_five)
                 jump = y - level
-                # Values logged with few digits (0.0001, 0.0002) jump by their rounding step.
-                raw = np.exp(np.append(np.asarray(self._last_five), y))
-                steps = np.abs(np.diff(raw))
-                quantum = float(steps[steps > 0].min()) if (steps > 0).any() else 0.0
-                resolved = math.exp(level) >= self.short_digits * quantum
                 big = jump >= max(math.log(self.short_jump), self.short_jitters * stats.jitter[k])
-                if resolved and stats.jitter[k] < self.short_smooth and big and not self._jumped:
+                if big and stats.jitter[k] < self.short_smooth and not self._jumped and self._resolved(level, y):
                     self._jumped = True
                     events.append(Event(i, "warn", (
                         f"loss {points.values[i]:.4g} is {math.exp(jump):.1f}x the median of the 5 points before it "
@@ -284,6 +279,14 @@ class ExplodingLoss(Detector):
             if value == value:
                 self._last_five.append(value)
         return events
+
+    def _resolved(self, level: float, y: float) -> bool:
+        """Is the level ``short_digits`` rounding steps or more? Values logged with few digits
+        (0.0001, 0.0002) jump by their rounding step. Asked only of a jump: numpy per point is slow."""
+        raw = np.exp(np.append(np.asarray(self._last_five), y))
+        steps = np.abs(np.diff(raw))
+        quantum = float(steps[steps > 0].min()) if (steps > 0).any() else 0.0
+        return math.exp(level) >= self.short_digits * quantum
 
     def _short_climb(self, points, since_stage: np.ndarray) -> list[Event]:
         """A smooth short run (point-to-point noise under ``short_smooth``: epoch means) that

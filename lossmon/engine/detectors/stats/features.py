@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from lossmon.engine.detectors.base import Feature, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA, BlockStats
 from lossmon.engine.detectors.stats.schedule import QUIET_POINTS, LrWatch
-from lossmon.engine.detectors.stats.vector import array_median, log_values
+from lossmon.engine.detectors.stats.vector import log_values
 from lossmon.engine.detectors.stats.few import median
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
@@ -89,40 +90,126 @@ class ShortTrend(Feature):
     """Statistics of a short series (an epoch-level log: Keras, Lightning epoch CSVs, YOLO,
     timm: 10-300 points), where blocks of 20 points cannot be formed. Every statistic is a median,
     so one lucky or unlucky point moves none of them, and the noise comes from second
-    differences, which a steady trend does not inflate. Python work per point, but only for the
-    first SHORT_LIMIT points of a segment (each costs O(SHORT_LIMIT)): O(1) amortized."""
+    differences, which a steady trend does not inflate. Only for the first SHORT_LIMIT points of a
+    segment; the medians come from sorted lists kept as the values arrive (an insertion each), the
+    same bits as sorting every time (np.median's), so each point costs O(log n) comparisons and an
+    O(n) memmove: O(1) amortized."""
 
     def __init__(self, minimum: int = SHORT_MIN, limit: int = SHORT_LIMIT) -> None:
         self.minimum, self.limit = minimum, limit  # statistics for n in [minimum, limit)
         self.values: list[float] = []
         self.best = math.inf
         self.rises = 0
+        self._all = SortedValues()  # every value
+        self._early = SortedValues()  # the first half: values[:n // 2]
+        self._late = SortedValues()  # the second half: values[n - n // 2:]
+        self._second = SortedValues()  # |second differences|
 
     def process(self, points: Points) -> ShortStats:
         logs, where = finite_logs(points)
         room = self.limit - len(self.values)
         rows: list[tuple] = []
+        values = self.values
         for k, value in enumerate(logs[: max(room, 0)].tolist()):
-            self.rises = self.rises + 1 if self.values and value > self.values[-1] else 0
-            self.values.append(value)
-            n = len(self.values)
+            self.rises = self.rises + 1 if values and value > values[-1] else 0
+            self._add(value)
+            n = len(values)
             if n >= 3:
-                self.best = min(self.best, median(self.values[-3:]))
+                self.best = min(self.best, median(values[-3:]))
             if n < self.minimum:
                 continue
-            x = np.asarray(self.values)
-            half = n // 2
-            early, late = array_median(x[:half]), array_median(x[n - half :])
-            second = np.abs(x[:-2] - 2.0 * x[1:-1] + x[2:])
-            jitter = array_median(second) * MAD_TO_SIGMA / math.sqrt(6.0)
-            spread = array_median(np.abs(x - array_median(x))) * MAD_TO_SIGMA
+            late = self._late.median()
+            jitter = self._second.median() * MAD_TO_SIGMA / math.sqrt(6.0)
+            spread = self._all.deviation_median(self._all.median()) * MAD_TO_SIGMA
             rows.append((
-                int(where[k]), n, array_median(x[:3]), array_median(x[:OPENING]), early - late, late,
-                self.best, array_median(x[-3:]), array_median(x[-6:-3]), self.rises, jitter, spread,
+                int(where[k]), n, list_median(values[:3]), list_median(values[:OPENING]), self._early.median() - late, late,
+                self.best, list_median(values[-3:]), list_median(values[-6:-3]), self.rises, jitter, spread,
             ))
         columns = list(zip(*rows)) if rows else [()] * 12
         index, count, *stats = (np.asarray(c) for c in columns)
         return ShortStats(index.astype(np.int64), count.astype(np.int64), *stats)
+
+    def _add(self, value: float) -> None:
+        values = self.values
+        values.append(value)
+        n = len(values)
+        self._all.add(value)
+        if n % 2 == 0:  # the first half gained its last value ...
+            self._early.add(values[n // 2 - 1])
+        self._late.add(value)
+        if n % 2:  # ... or the second half starts one later
+            self._late.remove(values[(n - 1) // 2])
+        if n >= 3:
+            self._second.add(abs(values[-3] - 2.0 * values[-2] + value))
+
+
+def list_median(values: list[float]) -> float:
+    """array_median of a short list (NaN when empty)."""
+    return median(values) if values else math.nan
+
+
+class SortedValues:
+    """A multiset of finite floats kept sorted, for medians of a growing window."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[float] = []
+
+    def add(self, value: float) -> None:
+        insort(self.items, value)
+
+    def remove(self, value: float) -> None:
+        del self.items[bisect_left(self.items, value)]
+
+    def median(self) -> float:
+        """np.median's bits: the middle value, or (a + b) / 2 of the two middle ones."""
+        items = self.items
+        count = len(items)
+        if not count:
+            return math.nan
+        half = count // 2
+        return items[half] if count % 2 else (items[half - 1] + items[half]) / 2
+
+    def deviation_median(self, centre: float) -> float:
+        """The median of |value - centre| over the values, without forming them: the deviations
+        below the centre (centre - v, read outwards) and above it (v - centre) are two sorted
+        runs, and the k-th smallest of two sorted runs is found by bisection."""
+        items = self.items
+        count = len(items)
+        if not count:
+            return math.nan
+        split = bisect_left(items, centre)
+
+        def below(i: int) -> float:  # the i-th smallest deviation below the centre
+            return centre - items[split - 1 - i]
+
+        def above(j: int) -> float:
+            return items[split + j] - centre
+
+        half = count // 2
+        if count % 2:
+            return _kth_of_two(below, split, above, count - split, half)
+        return (_kth_of_two(below, split, above, count - split, half - 1)
+                + _kth_of_two(below, split, above, count - split, half)) / 2
+
+
+def _kth_of_two(first, first_count: int, second, second_count: int, k: int) -> float:
+    """The k-th smallest (from 0) of two ascending runs read through ``first(i)``, ``second(j)``."""
+    wanted = k + 1  # how many to take from the two runs together
+    low, high = max(0, wanted - second_count), min(first_count, wanted)
+    while low < high:  # the number i taken from the first run: the smallest i that is enough
+        i = (low + high) // 2
+        if first(i) < second(wanted - i - 1):
+            low = i + 1
+        else:
+            high = i
+    i, j = low, wanted - low
+    if i == 0:
+        return second(j - 1)
+    if j == 0:
+        return first(i - 1)
+    return max(first(i - 1), second(j - 1))
 
 
 def starts_fresh(steps: np.ndarray, epochs: np.ndarray | None = None) -> bool:
