@@ -175,10 +175,12 @@ _FOR_THE_STEP = re.compile(
 # "Cost after iteration 100: 0.693147" (the deeplearning.ai courses), "Average loss at step  2000 :
 # 4.372" (TensorFlow's word2vec tutorial), "Loss after epoch 3: 0.52", "val_loss at epoch 3 = 0.61":
 # a metric's words, the step it was measured at, then its value. (The words are checked as for
-# "is" pairs: a metric word among them, no function word.)
+# "is" pairs: a metric word among them, no function word.) A bracketed qualifier may follow the
+# words, part of the name: "Training loss (for one batch) at step 200: 31222.27" (Keras's guide to
+# a training loop from scratch, and its copies).
 _AT_STEP = re.compile(
-    r"(?<![\w./@-])(?P<name>[^\W\d][\w@-]*+(?:[ ][^\W\d][\w@-]*+){0,3}?)[ ]++(?i:after|at|for|in|on|during)[ ]++"
-    r"(?i:the[ ]++)?+(?P<word>(?i:epoch|step|iteration|iter|batch|update|round))[ \t]*+(?P<step>\d++)"
+    r"(?<![\w./@-])(?P<name>[^\W\d][\w@-]*+(?:[ ][^\W\d][\w@-]*+){0,3}?)(?P<qualifier>[ ]*+\([^\W\d][^()\d]{0,40}+\))?+"
+    r"[ ]++(?i:after|at|for|in|on|during)[ ]++(?i:the[ ]++)?+(?P<word>(?i:epoch|step|iteration|iter|batch|update|round))[ \t]*+(?P<step>\d++)"
     rf"(?:[ \t]*+/[ \t]*+\d++)?+[ \t]*+[:=]?+[ \t]*+{VALUE_OPEN}(?P<value>{VALUE}){_END}"
 )
 _AT_STEP_WORDS = (" after ", " at ", " for ", " in ", " on ", " during ")
@@ -217,6 +219,8 @@ def at_step_pairs(text: str) -> list[Pair]:
             # "Training average loss at step 100" (KGE's log_metrics: mode "Training average", metric
             # "loss"): a training word before two or more others says which pass, not the metric
             name = " ".join(words[1:])
+        if name is not None and (qualifier := match.groupdict().get("qualifier")):
+            name = f"{name} {qualifier.lstrip(' ')}"
         value = to_float(match.group("value"))
         if name is None or value is None:
             continue
@@ -274,6 +278,27 @@ _BEFORE_BRACKET = re.compile(r"(?<![\w./@-])((?:[^\W\d][\w./-]*+ ){0,2}[^\W\d][\
 _BRACKETED_LOOKBACK = 64
 
 
+# The words of a bracketed qualifier before its last word: "(for one " of "(for one batch)"
+_QUALIFIER_WORDS = re.compile(r"\((?:[^\W\d][\w-]*+ ){0,3}+\Z")
+
+
+_NOUN_BEFORE_BRACKET = re.compile(rf"{_NOUN}[ ]?+\Z")
+
+
+def _qualifier_open(text: str, start: int) -> int:
+    """Where the bracket opens whose last word (ending in ")") starts at ``start``: right before it
+    ("(avg)"), or up to three words before right after a metric's noun ("loss (for one batch)",
+    not the split sizes' "Test (held out): 6"); -1 when there is none."""
+    if text[start - 1] == "(":
+        return start - 1
+    if text[start - 1] != " ":
+        return -1
+    words = _QUALIFIER_WORDS.search(text, max(0, start - 48), start)
+    if words is None or _NOUN_BEFORE_BRACKET.search(text, max(0, words.start() - 24), words.start()) is None:
+        return -1
+    return words.start()
+
+
 def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0, repeats: list | None = None) -> list[Pair]:
     """Every pair in ``text`` in order (a repeated name keeps its first value). ``repeats``, when
     given, gets the later pairs of a name printed again with another value."""
@@ -287,13 +312,13 @@ def find_pairs(text: str, pattern: re.Pattern = PAIR, offset: int = 0, repeats: 
         if "  " in name:
             name = " ".join(name.split())  # alignment blanks: "Train  loss" is "Train loss"
         start = match.start()
-        if name[-1] == ")" and start and text[start - 1] == "(":
-            # "GPU Mem (GB): 12.81", "Loss (avg): 0.3": the bracket qualifies the words before it,
-            # which name the value ("GB)" names nothing)
-            before = _BEFORE_BRACKET.search(text, max(0, start - 1 - _BRACKETED_LOOKBACK), start - 1)
+        if name[-1] == ")" and start and "(" not in name and (opened := _qualifier_open(text, start)) >= 0:
+            # "GPU Mem (GB): 12.81", "Loss (avg): 0.3", "Training loss (for one batch): 0.3": the
+            # bracket qualifies the words before it, which name the value ("GB)" names nothing)
+            before = _BEFORE_BRACKET.search(text, max(0, opened - _BRACKETED_LOOKBACK), opened)
             if before is None:
                 continue
-            name, start = f"{before.group(1)} ({name}", before.start(1)
+            name, start = f"{before.group(1)} {text[opened:start]}{name}", before.start(1)
         if start and text[start - 1] in " \t" and " " not in name:
             best = _BEST_BEFORE.search(text, max(0, start - 24), start)
             if best is not None:

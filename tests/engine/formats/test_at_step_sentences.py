@@ -149,3 +149,47 @@ def test_the_whole_mnist_log():
     monitor = read((CORPUS / "mnist-classifier-tqdm-epoch-loss-zero" / "log.txt").read_bytes())
     store = monitor.store
     assert (store.primary_train, len(store["Training Loss"])) == ("Training Loss", 10)
+
+
+# tests/corpus/kingusiu-dadrah-train-2-log-vae-batch-loss-repeats (train_2.log, lines 39-44): Keras's
+# guide to a training loop written from scratch, print("Training loss (for one batch) at step %d:
+# %.4f" % (step, float(loss_value))), and its copies: a bracketed qualifier between the metric's
+# words and "at step".
+FROM_SCRATCH = """\
+Start of epoch 0
+
+Training loss (for one batch) at step 0: 43567.3203125
+Training loss (for one batch) at step 100: 21129.0859375
+Training loss (for one batch) at step 200: 31222.275390625
+Training loss (for one batch) at step 300: 19377.767578125
+"""
+
+
+@pytest.mark.parametrize("chunk", (1 << 20, 61))
+def test_a_qualifier_in_brackets_before_at_step(chunk):
+    monitor = read(FROM_SCRATCH, chunk=chunk)
+    name = "Training loss (for one batch)"
+    assert monitor.store.primary_train == name
+    assert monitor.store[name].values.tolist() == [43567.3203125, 21129.0859375, 31222.275390625, 19377.767578125]
+    assert steps(monitor, name) == [0, 100, 200, 300]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    (
+        ("step 3: Training loss (for one batch): 0.52", {"step": 3.0, "Training loss (for one batch)": 0.52}),
+        ("Train loss (avg) at step 7: 1.5", {"step": 7.0, "Train loss (avg)": 1.5}),
+    ),
+)
+def test_what_a_qualifier_of_several_words_qualifies(text, expected):
+    from lossmon.engine.formats.pairs import message_pairs
+
+    assert {pair.name: pair.value for pair in message_pairs(text)} == expected
+
+
+def test_split_sizes_with_a_bracket_are_no_record():
+    """tests/corpus/wellrack-keypoint-train-log-epoch-lines, line 3: a data set's split sizes, no
+    metric's noun before the bracket: no qualified name, so the line stays unread."""
+    monitor = read("[TRAIN] Train: 56, Val: 6, Test (held out): 6\n"
+                   "Epoch 001/150 | train_loss=0.141221 | val_loss=0.133002\n")
+    assert {series.name for series in monitor.store} == {"Epoch", "train_loss", "val_loss"}
