@@ -326,9 +326,10 @@ def _batch_of(name: str, loss: str) -> bool:
 
 
 def _average_of(name: str, loss: str) -> bool:
-    """True when ``name`` is ``loss`` with an average word ("Average loss", "avg_loss", "mean loss")."""
+    """True when ``name`` is ``loss`` with an average word ("Average loss", "avg_loss", "mean loss"),
+    its split's word or not ("Avg Loss" of each 100 steps beside each epoch's "Train Loss")."""
     stripped = _AVERAGE.sub(" ", name).strip(" _-/.").lower()
-    return stripped != name.lower() and stripped == loss.lower()
+    return stripped != name.lower() and (stripped == loss.lower() or _without_split(stripped) == _without_split(loss))
 
 
 def names_the_overall_loss(name: str) -> bool:
