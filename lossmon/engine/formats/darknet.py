@@ -4,7 +4,9 @@ train ... > train.log``): one line per iteration with its values before their na
     1: 678.508362, 678.508362 avg loss, 0.000000 rate, 5.130467 seconds, 64 images, -1.000000 hours left
 
 the iteration, the batch's loss, its running average ("avg loss"; "avg" in pjreddie's), the learning
-rate. Between them come a line per detection layer and batch ("v3 (iou loss, Normalizer: (iou:
+rate. The average is the loss a user follows (the one the line names; darknet's chart.png draws it,
+and AlexeyAB's README says to stop when it no longer falls), so the batch's unnamed value is named
+"batch loss" here, and the primary train loss is "avg loss". Between them come a line per detection layer and batch ("v3 (iou loss, Normalizer: (iou:
 0.07, obj: 1.00, cls: 1.00) Region 139 Avg (IOU: 0.30), count: 3, class_loss = 68.9, ...", "Region
 82 Avg IOU: 0.30, Class: 0.49, Obj: 0.50, ..."), and "total_bbox = 3" and "Loaded: 0.0 seconds":
 diagnostics of the layers, taken here as no records (read as pairs, the normalizer's constants
@@ -27,8 +29,8 @@ class DarknetParser(LineParser):
         match = _ITERATION.match(text)
         if match is None:
             return _LAYER_LINE.match(text) is not None
-        metrics = {"loss": to_float(match.group(2)), match.group(4): to_float(match.group(3)), "learning rate": to_float(match.group(5))}
-        spans = {"loss": match.span(2), match.group(4): match.span(3), "learning rate": match.span(5)}
+        metrics = {"batch loss": to_float(match.group(2)), match.group(4): to_float(match.group(3)), "learning rate": to_float(match.group(5))}
+        spans = {"batch loss": match.span(2), match.group(4): match.span(3), "learning rate": match.span(5)}
         self.emit(out, line, int(match.group(1)), metrics, spans, step_span=match.span(1))
         return True
 

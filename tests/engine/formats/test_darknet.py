@@ -33,10 +33,12 @@ def _log(layers: str, avg: str) -> str:
 @pytest.mark.parametrize("chunk", [1 << 20, 97])
 def test_each_iteration_is_a_record_and_the_layers_lines_none(layers, avg, chunk):
     store = read(_log(layers, avg), chunk=chunk).store
-    assert [series.name for series in store] == ["loss", avg, "learning rate"]
-    assert store.primary_train == "loss"
-    assert store["loss"].values.tolist() == LOSSES
-    assert store["loss"].steps.tolist() == [float(n) for n in range(1, 9)]
+    assert [series.name for series in store] == ["batch loss", avg, "learning rate"]
+    # the loss the line names, which darknet's chart draws (pjreddie's "avg" names no loss)
+    assert store.primary_train == ("avg loss" if avg == "avg loss" else "batch loss")
+    assert store["batch loss"].values.tolist() == LOSSES
+    assert store["batch loss"].steps.tolist() == [float(n) for n in range(1, 9)]
+    assert store[avg].values.tolist()[-1] == pytest.approx(0.9 * store[avg].values.tolist()[-2] + 0.1 * LOSSES[-1], abs=1e-5)
 
 
 def test_the_template_reads_what_the_slow_path_reads():
