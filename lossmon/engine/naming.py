@@ -63,7 +63,10 @@ _NOT_GRAD_NORM = re.compile(r"param|weight|embed", re.I)
 # minimises, whatever its terms) is the train loss; an objective alone may be maximised (RL's surrogate).
 _LOSS = re.compile(
     rf"loss|energy|deviance|{_LOSS_WORDS}|{_WORD}(?:trl|tel|nll|ce|xent|cross[_ -]entropy){_END}|{_WORD}(?:ssl|recon)$|^(?:box|obj|cls|dfl|total|giou)$"
-    r"|(?:^|/)(?:box|cls|dfl)_o[mo]$|^train(?:ing)?+[_ /-]objective$",
+    r"|(?:^|/)(?:box|cls|dfl)_o[mo]$|^train(?:ing)?+[_ /-]objective$"
+    # MXNet's SSD and R-CNN examples name their box regression loss by its function alone
+    # ("Train-SmoothL1=100.55", "Validation-SmoothL1=105.22")
+    r"|smooth[_ -]?+l1",
     re.I,
 )
 # "cost" is the loss in TF1 tutorials ("Epoch: 0001 cost= 0.53") and the deeplearning.ai courses

@@ -30,6 +30,8 @@ def test_split(name, split):
         ("grad_norm", "grad_norm"), ("grad norm", "grad_norm"), ("gnorm", "grad_norm"), ("norm", "grad_norm"),
         ("params norm", "other"), ("accuracy", "metric"), ("Acc@1", "metric"), ("eval_wer", "metric"),
         ("metrics/mAP50-95(B)", "metric"), ("epoch", "other"), ("mfu", "other"), ("tok/s", "other"),
+        # MXNet's SSD example (ellinier/my-mxnet-ssd train_2.log, holdout21a): the loss named by its function
+        ("Train-SmoothL1", "loss"), ("Validation-SmoothL1", "loss"), ("smooth_l1", "loss"), ("Train-ObjectAcc", "metric"),
     ],
 )
 def test_kind(name, kind):
