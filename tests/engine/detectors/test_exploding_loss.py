@@ -86,6 +86,20 @@ def test_a_threefold_jump_in_the_first_steps_is_explosive():
     assert "jumped 3.4x above its recent level at step 100, still up at step 120" in findings[0].message
 
 
+def test_a_jump_from_the_first_value_alone_that_holds_is_a_warning_not_an_alert():
+    """1nancy23's breast-cancer MLP (loss_train.txt, holdout21a; healthy): its first loss 0.2039,
+    then 1.4-2.0 for a while before it falls to 0.01. Against one value alone the level that holds
+    may be the run's own: warned, never 'not recovering'. A climb past two values still alerts."""
+    first = [0.20388375222682953, 2.008802890777588, 1.448790431022644, 1.5613716840744019, 1.2673357725143433,
+             1.726741909980774, 1.789962887763977, 1.4563212394714355, 1.7832303047180176, 1.4194096326828003]
+    loss = np.concatenate((first, 1.4 * np.exp(-np.arange(60) / 12.0)))
+    findings = feed(detector(), loss)
+    assert [(f.severity, f.step) for f in alarms(findings) if f.pathology == "exploding_loss"] == [("warn", 2.0)]
+    # the same jump after two values is judged against their median: still up, an alert
+    findings = feed(detector(), np.concatenate(([0.21, 0.20], first[1:])))
+    assert ("exploding_loss", "alert") in {(f.pathology, f.severity) for f in findings}
+
+
 def test_one_early_batch_that_comes_straight_back_is_info():
     # A per-batch loss, every 20 iterations, before there is a noise scale: one batch 3.6x the
     # median of the 5 before it, then straight back down: the batch scatter, not a spike.

@@ -113,6 +113,9 @@ class SpikeWatch:
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
         self.height = 0.0  # the excursion's last point above the level (log-ratio)
         self.deferred = False  # its alert was due at a point that was falling back: judge the next
+        # the log-ratio it opened by against one value alone (less than first_batch_ratio): no
+        # persistence alert while it climbs no higher (None: not so opened, or it climbed on)
+        self.one_before: float | None = None
         self.tail: deque[tuple[int, float]] = deque()  # (point, log-ratio) of recent one-point outliers
         self.pending = ""  # the message of an early jump waiting one point for its verdict
         self.follower: np.ndarray | None = None  # the follower's values, aligned with this scan's y
@@ -239,6 +242,12 @@ class SpikeWatch:
             # 98,258 is news)
             if jump >= math.log(rules.first_batch_ratio if batch and self.n == 2 else rules.early_ratio):
                 self._open(jump, i, steps, raw, where, events, early=True, wait=batch)
+                # Against one value alone, a level that holds after the jump may be the run's
+                # own and that value the odd one (a breast-cancer MLP's first loss 0.2039, then
+                # 2.0088, 1.4488, ... falling to 0.01): a warning, and no alert for staying up,
+                # only for climbing on past the jump
+                if self.n == 2 and jump < math.log(rules.first_batch_ratio):
+                    self.one_before = jump
                 return True
         else:
             is_spike = residual > rules.spike_z * sigma and residual >= math.log(rules.spike_ratio)
@@ -262,7 +271,7 @@ class SpikeWatch:
     def _open(self, ratio_log: float, i, steps, raw, where, events, early: bool, wait: bool = False) -> None:
         rules = self.rules
         self.excursion, self.peak, self.early = 1, ratio_log, early
-        self.height, self.deferred = ratio_log, False
+        self.height, self.deferred, self.one_before = ratio_log, False, None
         self.spike_step, self.since_spike = float(steps[where[i]]), 1
         if self.follower is not None:
             before = [v for v in self.follower_recent if math.isfinite(v)]
@@ -339,6 +348,8 @@ class SpikeWatch:
             self._open(residual, i, steps, raw, where, events, early=False)
             self.excursion = count
         height = y - self.early_level if self.early else residual
+        if self.one_before is not None and height > self.one_before + SAME_SIZE:
+            self.one_before = None  # climbing on past the jump from one value
         stays_high = height >= max(math.log(rules.spike_ratio), 0.5 * self.peak)
         falling_back = height < self.height - SAME_SIZE  # recovering: not yet a verdict
         self.height = height
@@ -346,7 +357,7 @@ class SpikeWatch:
         # at a level of 0.008) does not make the spike's next point its "2 points later".
         if stays_high and falling_back and self._alert_due():
             self.deferred = True
-        elif self._alert_due() and stays_high:
+        elif self._alert_due() and stays_high and self.one_before is None:
             ratio = math.exp(min(height, 700.0))
             events.append(Event(
                 int(where[i]), "alert",
