@@ -41,8 +41,9 @@ A val loss that wanders (autocorrelated noise that second differences do not see
 loss drifts 0.0074 -> 0.0078 and back, then 0.0074 -> 0.0079 and back over tens of epochs while
 its lr steps down) shows how far it strays by itself: a rise no more than twice as high as an
 excursion the smoothed val loss came back from (below its best) within the last 32 evals is not
-news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning
-(an alert keeps its own, higher bar). A sawtooth comes back from its teeth without going below
+news, as a spike smaller than one the run recovered from is not (stats/spikes.py): no warning.
+A rise no higher than such an excursion that clears the alert bar is a warning, unless a held-out
+task score worsens along. A sawtooth comes back from its teeth without going below
 its best: PaiNN's val loss, after each cut of an lr it does not log, creeps up one printed digit
 an epoch (0.0209 -> 0.0224, 8 rises in a row) until the next cut brings it back to 0.0211. A
 climb of 3 rises in a row or more whose smoothed height falls back to a quarter of itself is an
@@ -394,10 +395,11 @@ class Overfitting(Detector):
             self._recovered.popleft()
         return max((height for _, height in self._recovered), default=0.0)
 
-    def _wandered_as_high(self) -> bool:
-        """Is the smoothed val loss no higher than ``recovered_factor`` times an excursion it came
-        back from lately (a warning's bar; alerts keep their own)?"""
-        return self._smoothed - self._best_smoothed <= self.recovered_factor * self._recovered_height()
+    def _wandered_as_high(self, factor: float | None = None) -> bool:
+        """Is the smoothed val loss no higher than ``factor`` (``recovered_factor``) times an
+        excursion it came back from lately?"""
+        factor = self.recovered_factor if factor is None else factor
+        return self._smoothed - self._best_smoothed <= factor * self._recovered_height()
 
     def _recover(self) -> None:
         """Remember the excursion the smoothed val loss just came back from, unless it rose from
@@ -668,6 +670,11 @@ class Overfitting(Detector):
         else:
             return None
         drop = 1.0 - train / reference
+        if severity == "alert" and self._wandered_as_high(1.0) and self._score.worsened(self.alert_jitters) is not True:
+            # no higher than an excursion it came back from lately, and no task score that worsens
+            # along: a warning (an LSTM forecaster's val loss printed to 2 digits, 0.0013 -> 0.0027
+            # over 3 epochs and back to a new best, then 0.0014 -> 0.0022 over 5)
+            severity = "warn"
         if severity == "alert" and math.isfinite(self._train_smoothed) and math.log(value) < self._train_smoothed:
             # still below the (smoothed) train loss: no generalization gap has opened (a GRU
             # forecaster's val_loss 0.016 -> 0.024 over 5 epochs under a train loss of 0.043 ->

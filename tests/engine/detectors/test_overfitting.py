@@ -348,8 +348,12 @@ def test_a_val_loss_that_wanders_up_while_the_task_score_holds_does_not_alert():
     assert len(epochs) == 118 and val[77] == 0.8903 and score[93] == 0.60675 and val[93] == 1.0204
     found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr, task_score=score)
     assert [f for f in found if f.severity == "alert"] == []
-    # Without the score (a log that does not carry one), the same losses alert as before.
+    # Without the score (a log that does not carry one), the same losses clear the alert bar, and
+    # their rise is no higher than an excursion the val loss came back from before: a warning ...
     found = feed(Overfitting("val/box_loss"), val, steps=epochs, train_loss=train, lr=lr)
+    assert {f.severity for f in found} == {"warn"}
+    # ... which, with no memory of excursions, is an alert
+    found = feed(Overfitting("val/box_loss", recovered_evals=0), val, steps=epochs, train_loss=train, lr=lr)
     assert "alert" in [f.severity for f in found]
 
 
@@ -658,3 +662,18 @@ def test_a_val_loss_rising_below_its_train_loss_warns_but_does_not_alert():
     # the same climb above the train loss alerts
     above = evals(val, [x / 4 for x in train])
     assert "alert" in [f.severity for f in above]
+
+
+def test_a_rise_no_higher_than_one_it_came_back_from_is_a_warning():
+    """amarbhade's LSTM stock forecaster (Untitled69.ipynb, holdout21d; healthy): val_loss printed
+    to 2 significant digits, 0.0013 -> 0.0027 over epochs 75-78 and back to a new best (0.0012), then
+    0.0014 -> 0.0022 over epochs 86-91 and back while the loss falls 2.1e-4 -> 1.2e-4. The second
+    climb clears the alert bar but is no higher than the first: a warning."""
+    rows = corpus_rows("amarbhade-deep-learning-untitled69-ipynb-keras-lstm-stock-fit", "Untitled69.ipynb",
+                       r"loss: ([0-9.e-]+) - accuracy: [0-9.]+ - val_loss: ([0-9.e-]+)")
+    train, val = (np.array(column) for column in zip(*rows))
+    assert len(val) == 100 and val[77] == 0.0027 and val[90] == 0.0022
+    found = feed(Overfitting("val_loss"), val, train_loss=train)
+    assert [f.severity for f in found] == ["warn"]
+    # with no memory of the first climb, the second alerts
+    assert "alert" in [f.severity for f in feed(Overfitting("val_loss", recovered_evals=0), val, train_loss=train)]
