@@ -39,7 +39,9 @@ from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
 from lossmon.engine.formats.named_lists import NamedLists, same_line_list
 from lossmon.engine.formats.pass_rows import PassRows
-from lossmon.engine.formats.pairs import FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, best_before, message_pairs
+from lossmon.engine.formats.pairs import (
+    FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, Pair, best_before, message_pairs,
+)
 from lossmon.engine.formats.tags import renamed, tag_phase, tag_prefix
 from lossmon.engine.naming import bare_split, is_metric_name, kind_of, split_of
 from lossmon.engine.records import RecordBuilder
@@ -55,6 +57,13 @@ _STEP_NAMES_LOWER = {name.lower(): rank for rank, name in enumerate(STEP_NAMES)}
 # A line that is only a number between rules: a block header ("-----4------", "==== 12 ====").
 # (The logging prefix may have taken the leading dashes: "0------" is left of "-----0------".)
 _RULED_NUMBER = re.compile(r"\s*+(?:[-=*#~]{3,}+ *+)?(\d++) *+[-=*#~]{3,}+\s*+")
+# A sentence that announces an epoch, all alone on its line: "Start of epoch 0" (Keras's guide to
+# a training loop written from scratch, whose batches then print "at step 0, 100, ..." again in
+# every epoch), "Starting epoch 3/10", "Beginning of epoch 2...": an epoch header, as "Epoch 3" is.
+_EPOCH_ANNOUNCED = re.compile(
+    r"[ \t=>*#-]*+(?i:start(?:ing)?+|begin(?:ning)?+|running)(?:[ ]of)?+(?:[ ]the)?+(?:[ ](?i:training|train))?+"
+    r"[ ](?i:epoch)[ ]*+(?P<epoch>\d++)(?:[ ]*+/[ ]*+\d++)?+[ \t.:!=<*#-]*+"
+)
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
@@ -206,6 +215,9 @@ class KeyValueParser(LineParser):
         found = message_pairs(text)
         if found and "(" in text and "=" in text:
             found = _outside_calls(text, found)
+        elif not found and "poch" in text and (announced := _EPOCH_ANNOUNCED.fullmatch(text)) is not None:
+            # (the pair stands for the whole sentence: no words before it, as in "Epoch 3")
+            found = [Pair("epoch", float(announced.group("epoch")), *announced.span("epoch"), 0, announced.end("epoch"))]
         title, self._title = self._title, None
         if not found:
             if self._named_lists.read(self, text, line, out):

@@ -193,3 +193,24 @@ def test_split_sizes_with_a_bracket_are_no_record():
     monitor = read("[TRAIN] Train: 56, Val: 6, Test (held out): 6\n"
                    "Epoch 001/150 | train_loss=0.141221 | val_loss=0.133002\n")
     assert {series.name for series in monitor.store} == {"Epoch", "train_loss", "val_loss"}
+
+
+def test_start_of_epoch_is_an_epoch_header_and_the_steps_run_on():
+    """The same loop's "Start of epoch e" before each epoch, whose steps count again from 0: one
+    run, its steps continuing across epochs (the whole log: 136 batches in one segment, not three)."""
+    monitor = read((CORPUS / "kingusiu-dadrah-train-2-log-vae-batch-loss-repeats" / "train_2.log").read_bytes())
+    name = "Training loss (for one batch)"
+    assert len(monitor.store[name]) == 136
+    assert monitor.store[name].segment_starts == [0]
+    assert steps(monitor, name)[52:55] == [5200, 5201, 5301]  # epoch 0 ends at step 5200; epoch 1's step 0 follows
+
+
+@pytest.mark.parametrize("text", ["Starting epoch 3/10", "==> Start of epoch 3", "Beginning of epoch 3...", "start of the training epoch 3:"])
+def test_sentences_that_announce_an_epoch(text):
+    monitor = read(f"{text}\nstep 100: loss=0.5\nstep 200: loss=0.4\n")
+    assert monitor.store["loss"].values.tolist() == [0.5, 0.4]
+
+
+def test_a_sentence_about_an_epoch_that_announces_none_is_no_header():
+    monitor = read("Start of epoch 0 took 3.2 s\nloss: 0.5\nloss: 0.4\n")
+    assert {series.name for series in monitor.store} == {"loss"}
