@@ -53,6 +53,9 @@ _PREFIX = re.compile(
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b"
 _PASS_WORD = r"(?i:train\w*|valid\w*|val\w*|eval\w*|test\w*|epoch\w*|iter\w*|step\w*)"
+# a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "; "%(filename)s:
+# %(funcName)s:%(lineno)d | " after a logger's name and level), never a counter ("step:100 | loss 2.3")
+_PIPED_LOCATION = r"(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
 # A logger name after the timestamp/level: "__main__ - ", "__main__:" (basicConfig),
 # "llamafactory.data.loader:157 >> ", "train: " (timm's file handler pads it).
 _LOGGER = re.compile(
@@ -60,16 +63,15 @@ _LOGGER = re.compile(
     # starts with ("Validation - loss=4.08", "Test: [0/242]", "Epoch: [1][10/56]"), which a
     # logging prefix leaves at the message's start; a level after it makes it a logger again
     rf"(?:[\w.]+:\d+ >> |(?!{_PASS_WORD} - (?!{_LEVEL}))[\w.<>]+ - |\s*+(?!{_PASS_WORD}: (?!\[ *+{_LEVEL}))[\w.]+: (?=\[)"
-    # a source location between pipes (loguru-style "{time} | {level} | {function}:{line} | "),
-    # never a counter ("step:100 | loss 2.3" is a record)
-    r"|(?!(?i:steps?|iter\w*|epochs?|batch\w*|it|global_step|update\w*):)(?:[\w.<>]++:)++\d++ +\| "
+    rf"|{_PIPED_LOCATION}"
     # loguru's default "{name}:{function}:{line} - " (__main__:train:42 - ): two fields and a line
     r"|(?:[\w.<>]++:){2}+\d++ - "
     # fairseq's logger names and dora/flashy's tags ("Valid | Epoch 1 | ...") carry the split
     r"|(?!(?i:train\w*|valid\w*|val|eval\w*|test\w*) \|)[\w.<>]+ \| )"
 )
 MAX_LOGGER_FIELDS = 3  # logger name, function, module: no format writes more before its message
-_MORE_FIELDS = re.compile(rf"(?!{_PASS_WORD} - (?!{_LEVEL}))[\w.<>]++ - ")  # "<module> - " after "__main__ - "
+# "<module> - " after "__main__ - "; "train.py:<module>:213 | " after "root | INFO | "
+_MORE_FIELDS = re.compile(rf"(?!{_PASS_WORD} - (?!{_LEVEL}))[\w.<>]++ - |{_PIPED_LOCATION}")
 _BASIC_CONFIG_LOGGER = re.compile(r"[\w.<>]+:(?=\S)")  # INFO:__main__:message
 # Fields that follow a timestamp in richer logging formats, never at a message's start:
 # tab-separated "host:rank" and "module:lineno" (OLMo: "host-name-03:0\tolmo.train:979\tINFO\t"),

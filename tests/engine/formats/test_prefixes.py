@@ -45,8 +45,15 @@ from tests.engine.formats.parse_helpers import read, steps
             "📊 EPOCH 1 VAL   - Loss: 5.9321",
         ),
         ("2025-11-01 20:09:45 |     INFO | _log_model_info:188 |    Total Parameters: 25,576,264", "Total Parameters: 25,576,264"),
+        # "%(asctime)s | %(name)s | %(levelname)s | %(filename)s:%(funcName)s:%(lineno)d | %(message)s"
+        # (adityaas/gt-ice-demo cifar10.log, holdout21e: the PyTorch CIFAR-10 tutorial's print, logged)
+        (
+            "2021-10-22 14:16:29,451 | root | INFO | cifar10_tutorial.py:<module>:213 | [1,  2000] loss: 2.190",
+            "[1,  2000] loss: 2.190",
+        ),
         # a counter before a pipe is the record, not a location
         ("2025-11-01 20:09:45 |     INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
+        ("2025-11-01 20:09:45 | root | INFO | step:188 | loss: 2.5", "step:188 | loss: 2.5"),
         ("  iter:20 | loss 2.5", "iter:20 | loss 2.5"),
         # a lone dash before a number is its sign; a run of dashes is a rule (pointnet's epochs)
         ("-1.5", "-1.5"),
