@@ -17,7 +17,8 @@ without label directories (the team's ../shared/real-logs) is scored with the la
 Each log is read as ``lossmon check`` reads it (lossmon.engine.check_file, no options). A log is
 parsed right when lossmon's primary train series is one of the label's train names (case and
 separators aside: same_name) and its record count is within 2% of the label's count, and the same holds for val (a label without val
-wants no primary val). A verdict is right when a "healthy" log gets no alert (and lossmon read its train loss), and a log labelled
+wants no primary val; a val name that is also a train name, the one word a log prints for both passes, is met by
+that name behind a held-out pass's tag: "Test/loss"). A verdict is right when a "healthy" log gets no alert (and lossmon read its train loss), and a log labelled
 with pathology P gets a finding of P at warn or alert. Where the project's own definitions fit a
 log equally well under two names (checklists.md calls a loss flat at the chance level a plateau;
 a labeller may call the same run not converging), the label's optional ``verdict_also`` lists the
@@ -177,13 +178,14 @@ def _shared_entries(directory: Path) -> list[Entry]:
     return entries
 
 
-def _split_misses(split: str, got: str | None, count: int, expected: dict | None) -> list[str]:
-    """Why lossmon's primary series of one split is not the label's (nothing when it is)."""
+def _split_misses(split: str, got: str | None, count: int, expected: dict | None, train_names: list[str] = ()) -> list[str]:
+    """Why lossmon's primary series of one split is not the label's (nothing when it is).
+    ``train_names``: the label's train names, for a val name the log prints for both passes."""
     if expected is None:
         return [f"{split} {got!r} where the log has none"] if got is not None else []
     if got is None:
         return [f"no primary {split}"]
-    if not any(same_name(got, name) for name in expected["names"]):
+    if not any(same_name(got, name) or (name in train_names and _held_out_tag_of(got, name)) for name in expected["names"]):
         return [f"{split} named {got!r}, not {' or '.join(expected['names'])}"]
     if not _count_ok(count, expected["count"]):
         return [f"{split} count {count} vs {expected['count']}"]
@@ -198,7 +200,19 @@ def same_name(got: str, labelled: str) -> bool:
 
 
 def _words(name: str) -> str:
-    return re.sub(r"[\s/_.\-]+", " ", name).strip().casefold()
+    return re.sub(r"[\s/_.:\-]+", " ", name).strip().casefold()
+
+
+_HELD_OUT_TAGS = ("val", "valid", "validation", "dev", "eval", "evaluation", "test", "testing")
+
+
+def _held_out_tag_of(got: str, labelled: str) -> bool:
+    """Is ``got`` the labelled name behind a held-out pass's tag? A log that prints one word for
+    both passes ("Test net output #0: loss = 0.08" under Caffe's "Iteration 100, loss = 0.21";
+    "VALID Batch 10/20, Loss 97.3" beside "TRAIN Batch ...") gets a label whose val name is the
+    train's, which no series can carry: lossmon names it by its pass ("Test/loss")."""
+    tag, _, rest = _words(got).partition(" ")
+    return tag in _HELD_OUT_TAGS and rest == _words(labelled)
 
 
 def _exact_names(result: "Result") -> bool:
@@ -232,7 +246,7 @@ def score(entry: Entry) -> Result:
 
     why = result.parse_why
     why += _split_misses("train", result.got_train, result.got_train_count, label["train"])
-    why += _split_misses("val", result.got_val, result.got_val_count, label["val"])
+    why += _split_misses("val", result.got_val, result.got_val_count, label["val"], label["train"]["names"] if label["train"] else [])
     result.parse_ok = not why
 
     result.alerts = sorted({f.pathology for f in monitor.findings if f.severity == "alert"})
