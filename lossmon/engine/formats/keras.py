@@ -29,6 +29,8 @@ from lossmon.engine.records import RecordBuilder
 # output with the output's own indentation after the marker (">     Epoch 1/10", ">       200/36409
 # [....] - ETA: 7s - loss: ..."): a quote marker may be followed by any run of blanks.
 _QUOTE = r"(?:#{1,6} |>[ \t]++)"
+# Full bars kept to tell a replayed epoch (see KerasParser.parse): one per epoch of a fit
+_MAX_EPOCHS_KEPT = 100_000
 _EPOCH = re.compile(rf"^{_QUOTE}?Epoch (\d+)/(\d+)\s*$")
 # Keras 3 writes its bar with "=" where stdout cannot encode "━" (a Windows console, a redirect
 # there: "35/35 ==================== 42s 899ms/step - loss: 0.8803"), with no brackets: such a bar
@@ -73,6 +75,8 @@ class KerasParser(LineParser):
         self._last_full: str | None = None  # the text of the latest full bar
         self._previous = ""  # the line before
         self._echo: tuple[str, int] | None = None  # a full bar printed again, waiting for the next line
+        self._full_of: dict[int, str] = {}  # the first full bar under each epoch's header
+        self._top_epoch = -1  # the highest epoch a full bar was read under
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         # A notebook's saved output may repeat each epoch's final line after the next header, then
@@ -89,6 +93,11 @@ class KerasParser(LineParser):
             return True
         elif text == self._last_full and text == self._previous:
             return True  # (the same full bar twice in a row, times and all: one line saved twice)
+        elif self.epoch < self._top_epoch and self._full_of.get(self.epoch) == text:
+            # Colab replays a cell's output from its start: "Epoch 2/200" again after epoch 9, and
+            # epoch 2's line again, times and all (a rerun takes other times): no new record
+            self._previous = text
+            return True
         taken = self._parse(text, line, out)
         self._previous = text
         return taken
@@ -126,6 +135,9 @@ class KerasParser(LineParser):
         batch, total = int(progress.group(1)), int(progress.group(2))
         if batch == total:
             self._last_full = text
+            if self._headers and len(self._full_of) < _MAX_EPOCHS_KEPT:
+                self._full_of.setdefault(self.epoch, text)
+                self._top_epoch = max(self._top_epoch, self.epoch)
         if self._headers and not self._epoch_done and self._epoch_total not in (None, total):
             # another bar inside an epoch under way, no header between: the fit was stopped there
             # (Ctrl+C in a notebook, then predict() or evaluate()); its frames are what they were

@@ -115,3 +115,34 @@ def test_an_epoch_that_ends_with_no_summary_keeps_its_frames_and_later_ones_come
     live = Monitor("test.log")
     live.feed(text[: text.index("  3/5", text.index("Epoch 3/3"))].encode())
     assert len(live.store["loss"]) >= 12
+
+
+# tests/corpus/deepamanjunath-assignment1-untitled81-ipynb-keras-multi-output-replayed-lines (holdout21h):
+# Colab saved a fit's output replayed from its start inside epoch 9: epoch 1's line again, then
+# "Epoch 2/200" and epoch 2's line again, times and all, up to epoch 8, then epoch 9 for real.
+LINE = "360/360 [==============================] - {s}s {ms}ms/step - loss: {loss} - val_loss: {val}"
+FIT = [(177, 491, "0.4332", "0.4321"), (150, 416, "0.4222", "0.4301"), (146, 406, "0.4197", "0.4290")]
+
+
+def test_a_fit_replayed_from_its_start_gives_no_second_record():
+    lines = []
+    for epoch, (s, ms, loss, val) in enumerate(FIT, 1):
+        lines += [f"Epoch {epoch}/200", LINE.format(s=s, ms=ms, loss=loss, val=val)]
+    lines += ["Epoch 4/200", "197/360 [===============>..............] - ETA: 1:06 - loss: 0.4100"]
+    lines.append(LINE.format(s=177, ms=491, loss="0.4332", val="0.4321"))  # the replay: epoch 1's line ...
+    for epoch, (s, ms, loss, val) in list(enumerate(FIT, 1))[1:]:  # ... then each header and line again
+        lines += [f"Epoch {epoch}/200", LINE.format(s=s, ms=ms, loss=loss, val=val)]
+    lines += ["Epoch 4/200", LINE.format(s=153, ms=424, loss="0.4099", val="0.4280")]
+    store = read("\n".join(lines) + "\n").store
+    assert store["val_loss"].values.tolist() == [0.4321, 0.4301, 0.4290, 0.4321, 0.4280]  # (the headerless copy stays)
+    # a second fit that starts again at epoch 1 takes its own times: its records are kept
+    again = lines[:6] + ["Epoch 1/200", LINE.format(s=160, ms=444, loss="0.4332", val="0.4321")]
+    assert len(read("\n".join(again) + "\n").store["val_loss"]) == 4
+
+
+def test_the_replayed_notebook():
+    from lossmon.engine import check_file
+
+    monitor = check_file(str(CORPUS / "deepamanjunath-assignment1-untitled81-ipynb-keras-multi-output-replayed-lines"
+                             / "Untitled81.ipynb"))
+    assert len(monitor.store["loss"]) == 64  # 63 epochs, and the one replayed line that follows no header
