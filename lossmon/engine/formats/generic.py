@@ -64,6 +64,12 @@ _EPOCH_ANNOUNCED = re.compile(
     r"[ \t=>*#-]*+(?i:start(?:ing)?+|begin(?:ning)?+|running)(?:[ ]of)?+(?:[ ]the)?+(?:[ ](?i:training|train))?+"
     r"[ ](?i:epoch)[ ]*+(?P<epoch>\d++)(?:[ ]*+/[ ]*+\d++)?+[ \t.:!=<*#-]*+"
 )
+# A time unit right after a number ("34ms", "1s194ms", "2.5 s" is not: a blank comes first)
+_DURATION_UNIT = re.compile(r"(?:ms|us|µs|s|min|h)(?![a-zA-Z])|s\d")
+# The batch count of pytorch-cifar's progress_bar: " [=== 391/391 ===>]  Step: 75ms | Tot: 43s | Loss: ..."
+# in a terminal's copy, "...Acc: 32.240% (16120/50000)\b\b...\b 391/391 " written to a file (not the
+# "(correct/total)" of its accuracy)
+_BAR_COUNT = re.compile(r"(?<![\d/(])(\d++)/(\d++)(?![\d/)])")
 REPEATS_TO_ACCEPT = 3
 MAX_HELD_SHAPES = 256
 MAX_PAIRS = 200  # a line with more pairs is a dump (a config, a tensor), not a metrics line
@@ -152,6 +158,7 @@ class KeyValueParser(LineParser):
         self._name_counts: dict[str, tuple[int, float | None, float, bool]] = {}  # lines, first step, first value, changed
         self._context_from_header = True  # False: the context step was carried from a record line
         self._context_prefix: str | None = None  # the role a header gave the lines under it
+        self._bar_total: int | None = None  # the batches of the training loop's progress_bar (_pass_of_bar)
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._last_description: str | None = None  # the last bar description read (see parse)
@@ -215,7 +222,10 @@ class KeyValueParser(LineParser):
         found = message_pairs(text)
         if found and "(" in text and "=" in text:
             found = _outside_calls(text, found)
-        elif not found and "poch" in text and (announced := _EPOCH_ANNOUNCED.fullmatch(text)) is not None:
+        if found and any(pair.name.lower() in _STEP_OR_EPOCH and _DURATION_UNIT.match(text, pair.end) for pair in found):
+            # "Step: 34ms | Tot: 3s829ms" (pytorch-cifar's progress_bar): the time a step took, no step
+            found = [pair for pair in found if not (pair.name.lower() in _STEP_OR_EPOCH and _DURATION_UNIT.match(text, pair.end))]
+        if not found and "poch" in text and (announced := _EPOCH_ANNOUNCED.fullmatch(text)) is not None:
             # (the pair stands for the whole sentence: no words before it, as in "Epoch 3")
             found = [Pair("epoch", float(announced.group("epoch")), *announced.span("epoch"), 0, announced.end("epoch"))]
         title, self._title = self._title, None
@@ -378,6 +388,8 @@ class KeyValueParser(LineParser):
         prefix = tag_prefix(_TAG_TRIM.sub(" ", tag).strip()) if tag and not tag.isspace() else None
         if prefix is None and title is not None and line == title[1] + 1:
             prefix = title[0]  # "Test Error: " then " Accuracy: 45.2%, Avg loss: 2.150231"
+        if prefix is None and "| Tot: " in text and (count := _BAR_COUNT.search(text)) is not None:
+            prefix = self._pass_of_bar(int(count.group(2)))
         if prefix is not None and tag.lstrip().startswith("[") and (bracket := _BRACKET_TAG.match(tag)) is not None:
             # "[Diff-Val(Test-Normal)] Epoch 001 (Deterministic): loss = 0.0072": the bracketed tag
             # names its pass as a whole, and the user finds it so: "Diff-Val(Test-Normal)/loss"
@@ -549,6 +561,8 @@ class KeyValueParser(LineParser):
             self.shape = None  # (this line is held or dropped: no template of it)
         if len(self._phases) == 2 and self._logged_in_both_passes(found):
             self.shape = None  # (a template reads lines by their text: it cannot see the banner)
+        if self._bar_total is not None and "| Tot: " in text:
+            self.shape = None  # (nor the count of a progress_bar's pass)
         return taken
 
     def _evaluation_after_run(self, text: str, found, names: tuple[str, ...], prefix: str | None) -> bool:
@@ -781,6 +795,15 @@ class KeyValueParser(LineParser):
         self._last_raw = float(steps[-1])
         self._last_global = self._last_raw + offset
         return steps + offset if offset else steps
+
+    def _pass_of_bar(self, total: int) -> str | None:
+        """The pass of a progress_bar line (pytorch-cifar's utils.py and its many copies) by the
+        batches its bar counts: the training loop's, the first seen, names no pass; the test loop's
+        other count is the held-out pass ("Loss: 1.979" under " 100/100 " after "Loss: 2.703" under
+        " 391/391 ", both printed 'Loss: %.3f | Acc: %.3f%% (%d/%d)')."""
+        if self._bar_total is None:
+            self._bar_total = total
+        return None if total == self._bar_total else "Test/"
 
     def _set_context(self, out: RecordBuilder, step: float, prefix: str | None, header: bool = True) -> None:
         self._context_step = step
