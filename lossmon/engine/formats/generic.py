@@ -64,6 +64,10 @@ _EPOCH_ANNOUNCED = re.compile(
     r"[ \t=>*#-]*+(?i:start(?:ing)?+|begin(?:ning)?+|running)(?:[ ]of)?+(?:[ ]the)?+(?:[ ](?i:training|train))?+"
     r"[ ](?i:epoch)[ ]*+(?P<epoch>\d++)(?:[ ]*+/[ ]*+\d++)?+[ \t.:!=<*#-]*+"
 )
+# Julia's logging box: "┌ Info: <message>", "│   <field> = <value>" lines, "└ @ <module> <file>:<line>"
+_JULIA_BOX = frozenset("┌│└")
+_JULIA_TOP = re.compile(r"┌ (?:Debug|Info|Warning|Error): ?+(.*)")
+_JULIA_FIELD = re.compile(r"│ {1,8}+(\S.{0,120}?) = (\S++)")
 # A time unit right after a number ("34ms", "1s194ms", "2.5 s" is not: a blank comes first)
 _DURATION_UNIT = re.compile(r"(?:ms|us|µs|s|min|h)(?![a-zA-Z])|s\d")
 # The batch count of pytorch-cifar's progress_bar: " [=== 391/391 ===>]  Step: 75ms | Tot: 43s | Loss: ..."
@@ -197,11 +201,17 @@ class KeyValueParser(LineParser):
         # prefix it gives the values on the very next line, and that line's number
         self._title: tuple[str, int] | None = None
         self._named_lists = NamedLists()  # a metric's name alone on its line, its list on the next
+        self._julia_title: str | None = None  # the message of the Julia log record whose fields follow
         self._same_line_lists: dict[str, tuple[int, float]] = {}  # a name's list on its line: (values read, first)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if self._context_step != self._context_seen:  # (moved here or by a template's lines)
             self._context_seen, self._context_since = self._context_step, line
+        if text[:1] in _JULIA_BOX:
+            julia = self._julia_line(text)
+            if julia is None:
+                return True  # (the box's top or bottom line)
+            text = julia
         if "**" in text:
             text = _markdown_unemphasized(text)
         if self._last_description is not None and "%|" not in text:
@@ -795,6 +805,28 @@ class KeyValueParser(LineParser):
         self._last_raw = float(steps[-1])
         self._last_global = self._last_raw + offset
         return steps + offset if offset else steps
+
+    def _julia_line(self, text: str) -> str | None:
+        """A line of Julia's logging box (``@info "Train Loss:" Flux.mse(ŷ, y)`` prints "┌ Info:
+        Train Loss:", "│   Flux.mse(ŷ, y) = 0.36498135", "└ @ Main file.jl:17"): None for the top
+        line (its message kept) and the bottom one; a field as "name = value", named by the message
+        when the message names that metric ("Test Loss:" over "loss = 36.98", or over an expression),
+        else by its own name ("Epoch:" over "epoch = 1"). Anything else is the text itself."""
+        if (top := _JULIA_TOP.fullmatch(text)) is not None:
+            self._julia_title = top.group(1).strip().rstrip(":").strip() or None
+            return None
+        if text.startswith("└ @ "):
+            self._julia_title = None
+            return None
+        field = _JULIA_FIELD.fullmatch(text)
+        if field is None:
+            return text
+        name, value, title = field.group(1), field.group(2), self._julia_title
+        if title is not None and kind_of(title) in ("loss", "metric") and (
+            not name.isidentifier() or kind_of(name) == kind_of(title)
+        ):
+            name = title
+        return f"{name} = {value}"
 
     def _pass_of_bar(self, total: int) -> str | None:
         """The pass of a progress_bar line (pytorch-cifar's utils.py and its many copies) by the
