@@ -17,8 +17,8 @@ without label directories (the team's ../shared/real-logs) is scored with the la
 Each log is read as ``lossmon check`` reads it (lossmon.engine.check_file, no options). A log is
 parsed right when lossmon's primary train series is one of the label's train names (case and
 separators aside: same_name) and its record count is within 2% of the label's count, and the same holds for val (a label without val
-wants no primary val; a val name that is also a train name, the one word a log prints for both passes, is met by
-that name behind a held-out pass's tag: "Test/loss"). A verdict is right when a "healthy" log gets no alert (and lossmon read its train loss), and a log labelled
+wants no primary val; a val name that names no split of its own, the key a log prints for the held-out pass, is
+met by that name behind the pass's tag: "Test/loss", "Test set/Average loss"). A verdict is right when a "healthy" log gets no alert (and lossmon read its train loss), and a log labelled
 with pathology P gets a finding of P at warn or alert. Where the project's own definitions fit a
 log equally well under two names (checklists.md calls a loss flat at the chance level a plateau;
 a labeller may call the same run not converging), the label's optional ``verdict_also`` lists the
@@ -185,7 +185,7 @@ def _split_misses(split: str, got: str | None, count: int, expected: dict | None
         return [f"{split} {got!r} where the log has none"] if got is not None else []
     if got is None:
         return [f"no primary {split}"]
-    if not any(same_name(got, name) or (name in train_names and _held_out_tag_of(got, name)) for name in expected["names"]):
+    if not any(same_name(got, name) or (split == "val" and _held_out_tag_of(got, name, train_names)) for name in expected["names"]):
         return [f"{split} named {got!r}, not {' or '.join(expected['names'])}"]
     if not _count_ok(count, expected["count"]):
         return [f"{split} count {count} vs {expected['count']}"]
@@ -206,13 +206,20 @@ def _words(name: str) -> str:
 _HELD_OUT_TAGS = ("val", "valid", "validation", "dev", "eval", "evaluation", "test", "testing")
 
 
-def _held_out_tag_of(got: str, labelled: str) -> bool:
-    """Is ``got`` the labelled name behind a held-out pass's tag? A log that prints one word for
-    both passes ("Test net output #0: loss = 0.08" under Caffe's "Iteration 100, loss = 0.21";
-    "VALID Batch 10/20, Loss 97.3" beside "TRAIN Batch ...") gets a label whose val name is the
-    train's, which no series can carry: lossmon names it by its pass ("Test/loss")."""
-    tag, _, rest = _words(got).partition(" ")
-    return tag in _HELD_OUT_TAGS and rest == _words(labelled)
+def _held_out_tag_of(got: str, labelled: str, train_names=()) -> bool:
+    """Is ``got`` the labelled val name behind its held-out pass's tag? A labeller names the val
+    series by the key printed for it; lossmon puts the pass a line's tag or title gives before it.
+    A log that prints one word for both passes ("Test net output #0: loss = 0.08" under Caffe's
+    "Iteration 100, loss = 0.21"; "VALID Batch 10/20, Loss 97.3" beside "TRAIN Batch ...") gets a
+    label whose val name is the train's, which no series can carry: lossmon's is "Test/loss". So
+    does a pass's title before its key ("Test set: Average loss: 0.0500", the PyTorch examples'
+    print): "Test set/Average loss" for a label's "Average loss". A labelled name that says its
+    own split is met only as named."""
+    words = _words(labelled)
+    if any(word in _HELD_OUT_TAGS for word in words.split(" ")) and labelled not in train_names:
+        return False
+    tag, slash, rest = got.rpartition("/")
+    return bool(slash) and _words(rest) == words and any(word in _HELD_OUT_TAGS for word in _words(tag).split(" "))
 
 
 def _exact_names(result: "Result") -> bool:

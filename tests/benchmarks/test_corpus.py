@@ -115,15 +115,21 @@ def test_a_name_is_the_labels_whatever_its_separators_and_case_but_not_other_wor
     assert same_name("DEV/loss", "DEV : loss") and same_name("Test/Loss", "Test: Loss")  # (flair's and a print's colons)
 
 
-def test_a_val_name_that_is_the_train_name_is_met_by_it_behind_a_held_out_tag():
+def test_a_val_name_without_a_split_is_met_by_it_behind_a_held_out_tag():
     """Caffe prints "loss" for both passes ("Test net output #0: loss = 0.08"): a label can only
     name its val "loss"; lossmon's "Test/loss" is that series, "Train/loss" is not."""
     from benchmarks.corpus import _split_misses
 
     val = {"names": ["loss"], "count": 11}
     assert _split_misses("val", "Test/loss", 11, val, ["loss"]) == []
-    assert _split_misses("val", "Test/loss", 11, val, ["train_loss"])  # a val name of its own: met as named
     assert _split_misses("val", "Train/loss", 11, val, ["loss"]) and _split_misses("val", "loss", 11, val, ["loss"]) == []
+    assert _split_misses("val", "Test/loss", 12, val, ["loss"])  # (the count still counts)
+    # the PyTorch examples' "Test set: Average loss: 0.0500": the pass's title before the key
+    average = {"names": ["Average loss"], "count": 5}
+    assert _split_misses("val", "Test set/Average loss", 5, average, ["Loss"]) == []
+    # a labelled name that says its split is met only as named
+    assert _split_misses("val", "Test/val_loss", 5, {"names": ["val_loss"], "count": 5}, ["loss"])
+    assert _split_misses("train", "Test/loss", 11, val, ["loss"])  # (only a val name)
 
 
 def test_a_healthy_label_is_not_met_by_silence_about_a_curve_never_read(tmp_path: Path):
