@@ -404,3 +404,14 @@ def test_a_self_play_trainers_abbreviated_heads_are_its_losses():
     assert choose_primary(series) == ("vl", None)
     # "vl" alone names nothing
     assert choose_primary([("vl", "train", "other", 270), ("buf", "train", "other", 270)])[0] is None
+
+
+def test_among_losses_logged_as_often_a_name_that_says_loss_comes_before_a_letter():
+    """A GAN's 'step 2510 | loss_D 1.2668 | loss_G 0.7779 | D(real) +0.051' (bardiarms/gan-rl
+    gan_train.log, holdout21j): the 'D' there is the discriminator's score; a Lightning GAN's
+    's1/recon' beside 's1/g_loss' and 's1/d_loss' (fcv-project metrics.csv): a term by its letter-like
+    name. The named losses win the tie."""
+    assert choose_primary([("loss_D", "train", "loss", 507), ("loss_G", "train", "loss", 507), ("D", "train", "loss", 507)])[0] == "loss_D"
+    rows = [("s1/adv", "train", "other", 523), ("s1/d_loss", "train", "loss", 523), ("s1/g_loss", "train", "loss", 523),
+            ("s1/recon", "train", "loss", 523)]
+    assert choose_primary(rows)[0] in ("s1/d_loss", "s1/g_loss")
