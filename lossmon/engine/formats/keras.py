@@ -264,8 +264,12 @@ class KerasParser(LineParser):
             self._parse(echo, echo_line, out)
         if self._summaries:
             # a run cut inside an epoch, in a log whose epochs end with a summary: its frames are
-            # running figures of a summary that never came
+            # running figures of a summary that never came, the last one too when it shows the
+            # time left ("16/16 [===] - ETA: 0s - loss: 9.5673" under "Epoch 5/50", a notebook
+            # saved after its kernel was stopped there)
             self._running.clear()
+            if self._held is not None and self._held_surely_frame:
+                self._held, self._held_surely_frame = None, False
         self._epoch_without_summary(out)
         if self._held is not None:
             self._release(out)

@@ -95,9 +95,11 @@ def test_keras2_a_message_run_into_the_final_frame_adds_nothing():
     assert steps(monitor, "loss") == [204, 9 * 204, 10 * 204]
 
 
-def test_the_last_frame_of_a_cut_log_is_still_read():
-    # the run stopped during its last validation: the last batch's frame is the epoch's only record
+def test_the_last_frame_of_a_cut_log_is_no_record():
+    # the run stopped during its last validation: its epochs end with a summary, so the last
+    # batch's frame ("ETA: 0s") is a running figure of a summary that never came, as two sealed
+    # samples' labellers counted it (garbage-xception, devan5622's Untitled92: tests/corpus)
     cut = KERAS2_CHECKPOINT[: KERAS2_CHECKPOINT.index("Epoch 10: val_loss")]
     monitor = read(cut)
-    assert monitor.store["loss"].values.tolist() == [4.4155, 3.5498, 3.5092]
+    assert monitor.store["loss"].values.tolist() == [4.4155, 3.5498]
     assert len(monitor.store["val_loss"]) == 2

@@ -146,3 +146,20 @@ def test_the_replayed_notebook():
     monitor = check_file(str(CORPUS / "deepamanjunath-assignment1-untitled81-ipynb-keras-multi-output-replayed-lines"
                              / "Untitled81.ipynb"))
     assert len(monitor.store["loss"]) == 64  # 63 epochs, and the one replayed line that follows no header
+
+
+def test_a_fit_stopped_in_an_epoch_ends_on_a_frame_not_a_record():
+    """devan5622's Untitled92.ipynb (holdout21k), saved after its kernel was stopped in epoch 5: the
+    epochs end with a summary (a checkpoint line, then the epoch's line with val_loss), so the last
+    frame, which shows the time left, is no record of epoch 5."""
+    log = (
+        "Epoch 4/50\n"
+        "16/16 [==============================] - ETA: 0s - loss: 8.2752 - accuracy: 0.5215 \n"
+        "Epoch 4: val_accuracy did not improve from 0.53711\n"
+        "16/16 [==============================] - 724s 46s/step - loss: 8.2752 - accuracy: 0.5215 - val_loss: 19.4404 - val_accuracy: 0.5059\n"
+        "Epoch 5/50\n"
+        "16/16 [==============================] - ETA: 0s - loss: 9.5673 - accuracy: 0.5312 \n"
+    )
+    store = read(log).store
+    assert store["loss"].values.tolist() == [8.2752]
+    assert store["val_loss"].values.tolist() == [19.4404]
