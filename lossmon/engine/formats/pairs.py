@@ -542,6 +542,8 @@ def message_pairs(text: str) -> list[Pair]:
     if text in _NO_PAIRS:
         return []
     found = _message_pairs(text)
+    if found and "{" in text and "}" in text:
+        found = [pair for pair in found if not _format_field(text, pair)]
     if not found:
         _NO_PAIRS.add(text)
     else:
@@ -552,6 +554,20 @@ def message_pairs(text: str) -> list[Pair]:
         if "(" in text:
             found = _with_split_suffixes(text, found)
     return found
+
+
+# A replacement field of a format string, where a run logs its own source (modded-nanogpt's and
+# parameter-golf's logs open with the script): "val_loss:{val_loss:.4f}" holds no value ".4".
+_FIELD_BEFORE = re.compile(r"\{[\w.\[\]'\"]{1,60}+:[ ]*+\Z")
+_SPEC_AFTER = re.compile(r"[a-zA-Z%]?+\}")
+
+
+def _format_field(text: str, pair: Pair) -> bool:
+    """Is the pair's value the format spec of a replacement field ("{loss:.4f}")?"""
+    return (
+        _SPEC_AFTER.match(text, pair.end) is not None
+        and _FIELD_BEFORE.search(text, max(0, pair.start - 64), pair.start) is not None
+    )
 
 
 # A split's word in brackets right after a value says which pass the value is of: the PyTorch
