@@ -284,12 +284,6 @@ _PRIMARY_TEST = (
 _TERM = re.compile(rf"{_WORD}(?:reg|regularization|regularizer|penalty|aux|auxiliary|wd|weight[_ ]decay){_END}|:\d+$", re.I)
 
 
-# Among losses logged as often, one whose name says "loss" before one taken for a loss by its
-# letter: a GAN's "loss_D 1.2668 | loss_G 0.7779 | D(real) +0.051" (the "D" there is the
-# discriminator's score on real samples, which a bare "D" names in other GAN logs)
-_SAYS_LOSS = re.compile(r"(?i:loss)")
-
-
 def _term_of_the_loss(name: str) -> bool:
     return _TERM.search(name) is not None
 
@@ -414,14 +408,16 @@ def choose_primary(
         # Content Loss" that has none), the held-out twin of the training loss chosen ("dev_loss"
         # beside "train_loss", not "dev_nll"); then one whose own word says loss: second.pytorch's
         # "loss.cls_loss=45.38, ..., loss.dir_rt=0.7028" groups every term under "loss.", but the
-        # direction term is no loss of its own.
+        # direction term is no loss of its own. Then one whose name says "loss" before one taken
+        # for a loss by its letter: a GAN's "loss_D 1.2668 | loss_G 0.7779 | D(real) +0.051" (that
+        # "D" is the discriminator's score on real samples).
         # Last, terms of one cost printed side by side ("class cost: 6.60, locs_cost: 0.93", a
         # recurrent attention model's classification and location terms): the first printed.
         order = {name: position for position, (name, _) in enumerate(losses)}
         costs = sum(1 for name, _ in losses if _COST_TERM.search(name))
         return max(losses, key=lambda item: (
             item[1], _without_split(item[0]) in twins, not _term_of_the_loss(item[0]), _primary_leaf_is_loss(item[0]),
-            _SAYS_LOSS.search(item[0]) is not None,
+            "loss" in item[0].lower(),
             (_COST_TERM.search(item[0]) is not None, -order[item[0]]) if costs > 1 else (False, -len(item[0])),
         ))[0]
 

@@ -232,9 +232,8 @@ class KeyValueParser(LineParser):
         found = message_pairs(text)
         if found and "(" in text and "=" in text:
             found = _outside_calls(text, found)
-        if found and any(pair.name.lower() in _STEP_OR_EPOCH and _DURATION_UNIT.match(text, pair.end) for pair in found):
-            # "Step: 34ms | Tot: 3s829ms" (pytorch-cifar's progress_bar): the time a step took, no step
-            found = [pair for pair in found if not (pair.name.lower() in _STEP_OR_EPOCH and _DURATION_UNIT.match(text, pair.end))]
+        if found and any(_timed_step(text, pair) for pair in found):
+            found = [pair for pair in found if not _timed_step(text, pair)]
         if not found and "poch" in text and (announced := _EPOCH_ANNOUNCED.fullmatch(text)) is not None:
             # (the pair stands for the whole sentence: no words before it, as in "Epoch 3")
             found = [Pair("epoch", float(announced.group("epoch")), *announced.span("epoch"), 0, announced.end("epoch"))]
@@ -1281,6 +1280,12 @@ def _stated_total(text: str, step_span, found) -> float | None:
             if other is not None and pair.value < int(other.group(1)):
                 return None
     return float(total.group(1))
+
+
+def _timed_step(text: str, pair) -> bool:
+    """A step named with a time unit ("Step: 34ms | Tot: 3s829ms", pytorch-cifar's progress_bar): the
+    time a step took, no step."""
+    return pair.name.lower() in _STEP_OR_EPOCH and _DURATION_UNIT.match(text, pair.end) is not None
 
 
 def _step_name(metrics: dict[str, float]) -> str | None:

@@ -13,7 +13,7 @@ from lossmon.engine.detectors.base import Feature, Points
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA, BlockStats
 from lossmon.engine.detectors.stats.schedule import QUIET_POINTS, LrWatch
 from lossmon.engine.detectors.stats.vector import log_values
-from lossmon.engine.detectors.stats.few import median
+from lossmon.engine.detectors.stats.few import median, middle
 
 BLOCK_POINTS, HISTORY_BLOCKS = 20, 16  # blocks for the trend rules (plateau, not converging)
 SHORT_MIN = 10  # the short-run statistics start at this many points ...
@@ -164,12 +164,7 @@ class SortedValues:
 
     def median(self) -> float:
         """np.median's bits: the middle value, or (a + b) / 2 of the two middle ones."""
-        items = self.items
-        count = len(items)
-        if not count:
-            return math.nan
-        half = count // 2
-        return items[half] if count % 2 else (items[half - 1] + items[half]) / 2
+        return middle(self.items) if self.items else math.nan
 
     def deviation_median(self, centre: float) -> float:
         """The median of |value - centre| over the values, without forming them: the deviations

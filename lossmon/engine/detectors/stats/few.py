@@ -11,8 +11,12 @@ def median(values: Iterable[float]) -> float:
     """What ``statistics.median`` returns: the middle value, or ``(a + b) / 2`` of the two middle
     ones (the same floating-point operations, so the same bits). ValueError when there are none."""
     data = sorted(values)
-    count = len(data)
-    if not count:
+    if not data:
         raise ValueError("no median of no values")
-    middle = count // 2
-    return data[middle] if count % 2 else (data[middle - 1] + data[middle]) / 2
+    return middle(data)
+
+
+def middle(ordered: list[float]) -> float:
+    """The median of values already in order (at least one)."""
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
