@@ -105,6 +105,17 @@ the noise of such a median (2 jitters at the best, sqrt(pi/2) / sqrt(n)), while 
 history.json's val loss 0.0144 at epoch 1, then 0.015-0.022), and a val loss that strayed as high
 before and came back (a noisy 47-epoch run, 0.20-0.45) wanders: no warning.
 
+A short run's val loss may climb too gently for any level: a Keras fit of 10 epochs, val loss best
+0.0822 at epoch 6, then 0.0877, 0.0896, 0.0919, 0.0965 while the loss falls 0.0285 -> 0.0136 (the
+median since the best 3.5% above the level at it). The evals since the best are a trend, not a
+level: in a run of no more than 30 evals, at least 4 evals since a best set after the first 3, the
+Theil-Sen line through them (log) rising 8% and 3 times their scatter about it, the latest eval
+the highest since the best and 10% above it, the train loss 25% below its level at the best and
+falling along (its own Theil-Sen line over the same evals going down) warns, when no other rule
+speaks. A train loss that climbs back with the val loss (an MLP's 0.024 -> 0.108 while its val loss
+rises 10%, then falls to a new best) is the run's own noise; evals that scatter about a flat line
+have no trend.
+
 A table that validates every few epochs may copy the last eval into the rows between (an Ultralytics
 results.csv repeating val/box_loss 1.69581 in the epoch after): a val loss equal to the one before
 to 4 significant digits or more is that copy, not an eval: no rise, no eval held above the bar (4
@@ -140,7 +151,7 @@ level does. Without a task score, or with one that holds, a val loss that sits h
 wander (a YOLO run whose mAP keeps rising): no warning.
 
 warn: 2 rises in a row or 3 evals above the bar, GL > max(3%, 3 jitter) (10% at most for a climb of few evals), or 5 rises in a row and GL > 3%, or 10 rises in a row and GL > 3 jitter, or 3 rises in a row with the task score falling at each and the raw GL above the bar and 10%, or the patience rule,
-or the short run's climb. alert: 3 rises in a
+or the short run's climb, or its trend. alert: 3 rises in a
 row or 5 evals above the bar, GL > max(10%, 4 jitter), twice that while a task score holds.
 """
 
@@ -152,7 +163,7 @@ from collections import deque
 from lossmon.engine.detectors.base import HELD_BEFORE_CHANGE, LAST, MEAN_SINCE_PREVIOUS, Detector, Points
 from lossmon.engine.detectors.stats.schedule import RESTART_JUMP
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
-from lossmon.engine.detectors.stats.few import median
+from lossmon.engine.detectors.stats.few import median, theil_sen
 from lossmon.engine.detectors.stats.task_score import TaskScoreTrack
 from lossmon.engine.findings import Finding, format_step
 
@@ -206,6 +217,9 @@ class Overfitting(Detector):
             climb (module docstring): in a run of at most ``short_evals`` evals, no new best for
             ``short_patience``, their median ``short_gl`` % and ``short_jitters`` median noises
             above the best, the train loss ``short_train_fall`` times lower.
+        trend_gl, trend_scatter, trend_train_fall: the short run's trend (module docstring): the
+            evals since the best on a line rising ``trend_gl`` % and ``trend_scatter`` times their
+            scatter, the train loss ``trend_train_fall`` below its level at the best.
 
     Evals every 100 steps: the val loss turns up at step 600 while the train loss (context) keeps
     falling:
@@ -234,8 +248,9 @@ class Overfitting(Detector):
         fitted_gl: float = 10.0, stage_held: int = 5, stage_share: float = 0.1,
         patience: int = 10, patience_share: float = 0.25, stalled_train_fall: float = 0.3,
         short_evals: int = 30, short_patience: int = 4, short_gl: float = 15.0, short_train_fall: float = 2.0,
-        short_jitters: float = 2.0,
+        short_jitters: float = 2.0, trend_gl: float = 8.0, trend_scatter: float = 3.0, trend_train_fall: float = 0.25,
     ) -> None:
+        self.trend_gl, self.trend_scatter, self.trend_train_fall = trend_gl, trend_scatter, trend_train_fall
         self.patience, self.patience_share, self.stalled_train_fall = patience, patience_share, stalled_train_fall
         self.short_evals, self.short_patience, self.short_gl = short_evals, short_patience, short_gl
         self.short_train_fall, self.short_jitters = short_train_fall, short_jitters
@@ -291,6 +306,7 @@ class Overfitting(Detector):
         self._train_smoothed_at_raw_best = math.nan
         self._train_recent: deque[float] = deque(maxlen=self.jitter_history)  # log train loss at the last evals
         self._since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # raw evals after it
+        self._train_since_raw_best: deque[float] = deque(maxlen=self.jitter_history)  # the train loss beside them
         self._around_raw_best: list[float] = []  # the eval before the raw best and the best (then the one after)
         self._scores_since_best: deque[float] = deque(maxlen=self.jitter_history)  # the task score at those evals
         self._scores_around_best: list[float] = []
@@ -502,6 +518,37 @@ class Overfitting(Detector):
             f"to {train:.3g} (step {format_step(points.steps[i])})",
         )
 
+    def _short_trend(self, value: float, train: float, points: Points, i: int) -> Finding | None:
+        """The short run's trend (module docstring): in a run of few evals, the evals since the
+        best on a line that rises ``trend_gl`` % and ``trend_scatter`` times its scatter, the
+        latest the highest of them and ``few_gl`` % above the best, while the train loss fell by
+        ``trend_train_fall`` since the best: a warning."""
+        since = self._since_raw_best
+        if self._evals > self.short_evals or len(since) < self.short_patience:
+            return None
+        if self._evals - len(since) <= self.opening_evals - 1:
+            return None  # a best among the first evals: a barely trained model's lucky draw
+        if not (value >= max(since) and value > self._best * (1.0 + self.few_gl / 100.0)):
+            return None
+        if not (math.isfinite(train) and train > 0 and train <= self._train_at_raw_best * (1.0 - self.trend_train_fall)):
+            return None
+        beside = list(self._train_since_raw_best)
+        if not all(math.isfinite(x) and x > 0 for x in beside) or theil_sen([math.log(x) for x in beside])[0] >= 0.0:
+            return None  # a train loss that rises along (or is unknown) is no evidence
+        slope, scatter = theil_sen([math.log(x) for x in since])
+        rise = slope * (len(since) - 1)
+        if not (rise > math.log1p(self.trend_gl / 100.0) and rise > self.trend_scatter * scatter):
+            return None
+        if self._wandered_as_high():
+            return None
+        return self.raise_finding(
+            "warn", points, i,
+            f"{points.series} {value:.4g} has risen over the {len(since)} evals since its best ({self._best:.4g} at step "
+            f"{format_step(self._best_step)}; {math.expm1(rise):.0%} along their trend, {value / self._best - 1.0:.0%} "
+            f"above the best now), while the train loss fell {1.0 - train / self._train_at_raw_best:.0%} "
+            f"(step {format_step(points.steps[i])})",
+        )
+
     def _fitted(self) -> bool:
         """The fitted rule (module docstring): the smoothed train loss was ``fitted`` times below
         the smoothed val loss at its best eval, and has not risen since by more than its noise."""
@@ -541,6 +588,13 @@ class Overfitting(Detector):
             )
 
     def _eval(self, value: float, train: float, points: Points, i: int) -> Finding | None:
+        finding = self._judge(value, train, points, i)
+        if finding is None and self._smoothed > self._best_smoothed:
+            # the rules above first: this one only warns, and would hold back their alert
+            finding = self._short_trend(value, train, points, i)
+        return finding
+
+    def _judge(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         self._evals += 1
         jitter = self._jitter(value)
         earlier = self._previous
@@ -559,6 +613,7 @@ class Overfitting(Detector):
             self._train_at_raw_best = train
             self._train_smoothed_at_raw_best = self._train_smoothed
             self._since_raw_best.clear()
+            self._train_since_raw_best.clear()
             self._jitter_at_raw_best = jitter if len(self._second_differences) >= self.min_differences else math.nan
             self._around_raw_best = [earlier, value] if math.isfinite(earlier) else [value]
             self._scores_around_best = [self._score_before, self._score_now]
@@ -568,6 +623,7 @@ class Overfitting(Detector):
                 self._around_raw_best.append(value)
                 self._scores_around_best.append(self._score_now)
             self._since_raw_best.append(value)
+            self._train_since_raw_best.append(train)
             self._scores_since_best.append(self._score_now)
         self._score_before = self._score_now
         if smoothed < self._best_smoothed:

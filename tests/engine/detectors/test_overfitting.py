@@ -677,3 +677,32 @@ def test_a_rise_no_higher_than_one_it_came_back_from_is_a_warning():
     assert [f.severity for f in found] == ["warn"]
     # with no memory of the first climb, the second alerts
     assert "alert" in [f.severity for f in feed(Overfitting("val_loss", recovered_evals=0), val, train_loss=train)]
+
+
+def test_a_short_run_whose_val_loss_trends_up_from_its_best_while_the_train_loss_falls_warns():
+    # darshanbhabad/NN-Design Untitled97.ipynb (keras 3 fit, 10 epochs): val_loss best 0.0822 at
+    # epoch 6, then 0.0877, 0.0896, 0.0919, 0.0965 while loss falls 0.0285 -> 0.0136-0.0156. Too
+    # mild for the level rules (their median 3.5% above the level at the best), but every eval since
+    # the best lies on a line rising 9%, the latest 17% above the best.
+    val = [0.157, 0.107, 0.1088, 0.0991, 0.0886, 0.0822, 0.0877, 0.0896, 0.0919, 0.0965]
+    train = [0.5763, 0.1294, 0.0766, 0.0569, 0.0392, 0.0285, 0.0232, 0.0165, 0.0136, 0.0156]
+    findings = evals(val, train)
+    assert summary(findings) == [("overfitting", "warn", 10 * EVERY)]
+    assert "has risen over the 4 evals since its best" in findings[0].message
+
+
+def test_a_val_trend_up_while_the_train_loss_rises_along_is_not_overfitting():
+    # krupakothadia05's artist MLP (keras fit, labelled healthy): val_loss 0.9303 at epoch 4, then
+    # 1.0396, 1.0099, 1.1196, 1.1315 (a line rising 10%) while the train loss, collapsed since the
+    # best, climbs back 0.024 -> 0.108 along; the val loss then falls to 0.66 and stays there.
+    val = [1.7066, 0.97, 1.1759, 0.9303, 1.0396, 1.0099, 1.1196, 1.1315, 0.9551, 0.7633, 0.8648, 0.7468]
+    train = [11.6403, 0.8629, 0.3318, 0.1444, 0.0558, 0.024, 0.0356, 0.0596, 0.108, 0.0316, 0.0123, 0.0317]
+    assert alarms(evals(val, train)) == []
+
+
+def test_a_val_loss_that_scatters_after_its_best_has_no_trend():
+    # the same rise at the end, but the evals since the best scatter about a flat line (their
+    # scatter, not a slope): no trend to speak of
+    val = [0.157, 0.107, 0.1088, 0.0991, 0.0886, 0.0822, 0.0965, 0.0850, 0.0990, 0.0860, 0.0975]
+    train = [0.5763, 0.1294, 0.0766, 0.0569, 0.0392, 0.0285, 0.0232, 0.0165, 0.0136, 0.0120, 0.0110]
+    assert [f for f in alarms(evals(val, train)) if "trend" in f.message] == []

@@ -20,3 +20,13 @@ def middle(ordered: list[float]) -> float:
     """The median of values already in order (at least one)."""
     half = len(ordered) // 2
     return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def theil_sen(values: list[float]) -> tuple[float, float]:
+    """The Theil-Sen line through ``values`` at x = 0, 1, ...: (slope, the median absolute
+    residual about it). The median of the pairwise slopes: one outlier among a handful of evals
+    neither makes nor hides a trend, as a least-squares slope's would (at least two values)."""
+    n = len(values)
+    slope = median((values[j] - values[i]) / (j - i) for i in range(n) for j in range(i + 1, n))
+    intercept = median(value - slope * x for x, value in enumerate(values))
+    return slope, median(abs(value - intercept - slope * x) for x, value in enumerate(values))
