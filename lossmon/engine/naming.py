@@ -521,12 +521,16 @@ def _critic_loss(series: list[tuple[str, str, str, int]]) -> str | None:
 
 def _objective_metrics(series: list[tuple[str, str, str, int]]) -> tuple[str | None, str | None]:
     """(train, held-out) of a log without a loss: its most logged training objective metric, and
-    the held-out series of the same metric (the same name but for its split words)."""
+    the held-out series of the same metric (the same name but for its split words). A training
+    metric printed beside its held-out twin comes first: a booster's watchlist ("[0]\ttrain-rmse:1.81
+    \tval-rmse:1.85") is the run's curve, a bare "RMSE=0.4596" printed more often by a sweep over
+    separate fits is not."""
     objectives = [(name, split, count) for name, split, _, count in series if _OBJECTIVE_METRIC.search(name)]
     trained = [(name, count) for name, split, count in objectives if split == "train"]
     if not trained:
         return None, None
-    train = max(trained, key=lambda item: (item[1], -len(item[0])))[0]
+    twins = {_without_split(name).lower() for name, split, _ in objectives if split != "train"}
+    train = max(trained, key=lambda item: (_without_split(item[0]).lower() in twins and item[0].lower() != _without_split(item[0]).lower(), item[1], -len(item[0])))[0]
     metric = _OBJECTIVE_METRIC.search(train).group(0).strip("-_ ./'").lower()
     held_out = [
         (name, count) for name, split, count in objectives

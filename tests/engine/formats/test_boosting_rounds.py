@@ -71,3 +71,25 @@ def test_lightgbm_training_and_validation_on_one_line():
     monitor = read(lines)
     assert (monitor.store.primary_train, monitor.store.primary_val) == ("training's l2", "valid_1's l2")
     assert len(monitor.store["valid_1's l2"]) == 7
+
+
+# An ML Zoomcamp homework notebook's printed text (al1net, holdout22d): a random forest's sweep
+# prints its validation RMSE once, then per configuration (20 in all, no split word), then XGBoost's
+# watchlist prints train-rmse beside val-rmse each 20 rounds (two fits, 6 rounds each shown).
+SWEEP_THEN_WATCHLIST = (
+    "RMSE: 0.4595777223092726\n"
+    + "".join(f"n_estimators={n}, RMSE=0.{4600 - n}\n" for n in range(10, 200, 10))
+    + "max_depth=10, mean RMSE=0.442\nmax_depth=15, mean RMSE=0.445\n"
+    + "[0]\ttrain-rmse:1.81393\tval-rmse:1.85444\n[20]\ttrain-rmse:0.30923\tval-rmse:0.44191\n"
+    "[40]\ttrain-rmse:0.27046\tval-rmse:0.43599\n[60]\ttrain-rmse:0.24754\tval-rmse:0.43548\n"
+    "[80]\ttrain-rmse:0.22890\tval-rmse:0.43418\n[99]\ttrain-rmse:0.21390\tval-rmse:0.43376\n"
+    "[0]\ttrain-rmse:2.28944\tval-rmse:2.34561\n[20]\ttrain-rmse:0.91008\tval-rmse:0.94062\n"
+    "[40]\ttrain-rmse:0.44542\tval-rmse:0.49544\n[60]\ttrain-rmse:0.33847\tval-rmse:0.43175\n"
+    "[80]\ttrain-rmse:0.31487\tval-rmse:0.42667\n[99]\ttrain-rmse:0.30419\tval-rmse:0.42623\n"
+)
+
+
+def test_a_watchlist_pair_is_the_curve_not_a_sweep_printed_more_often():
+    store = read(SWEEP_THEN_WATCHLIST).store
+    assert len(store["RMSE"]) == 20 and len(store["train-rmse"]) == 12
+    assert (store.primary_train, store.primary_val) == ("train-rmse", "val-rmse")
