@@ -18,7 +18,7 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser
 from lossmon.engine.formats.glued_records import MIN_LENGTH as GLUED_MIN_LENGTH
-from lossmon.engine.formats.glued_records import split_glued
+from lossmon.engine.formats.glued_records import glued_restart, split_glued
 from lossmon.engine.formats.nothing_found import NothingFound
 from lossmon.engine.formats.prefixes import (
     COMMENT_MARK, COMMENTED_STEP_HEADER, SRUN_RANK, knitr_output_length, prefix_length, split_rank,
@@ -395,6 +395,11 @@ class AutoParser:
             # line's. The line is not the message's shape then: no template is learned from it.
             unframed = message != (message := strip_bar_frames(message).lstrip())
         if not message or message.isspace():
+            return
+        if (restart := glued_restart(message)) is not None:
+            # two records whose line end was lost between them: each is read as its line would be
+            self._parse_frame(frame[: len(frame) - len(message) + restart], line, out, rank_prefix, rank)
+            self._parse_frame(message[restart:], line, out, rank_prefix, rank)
             return
         parser = self._read(message, frame, line, out)
         if parser is not None and parser.templates_stale:

@@ -38,3 +38,26 @@ def split_glued(text: str, continued: bool = False) -> list[str] | None:
     pieces = [text[:starts[0]]] if starts[0] else []
     pieces += [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
     return [_GLUED_EXPONENT.sub(" ", piece) for piece in pieces]
+
+
+# A message that opens with a name and its value ("Precision: 0.3886", "loss=2.1", "Epoch 3 ..."):
+# that name again, glued to a digit, opens the next record of a line whose line end was lost.
+_OPENING_NAME = re.compile(r"([A-Za-z][A-Za-z_]*+(?:[ ./-][A-Za-z_]++){0,3}?)[ \t]*+(?:[:=]|\d)")
+_VALUE_FOLLOWS = re.compile(r"[ \t]*+(?:[:=]|\d)")
+
+
+def glued_restart(message: str) -> int | None:
+    """Where a second record starts in a short message that glues two: a run appended to a file
+    whose last line had no line end ("Precision: 0.9998, Loss: 0.0006Precision: 0.3886, Loss:
+    1.6153") starts again at the name the message opens with, right after a value's last digit.
+    None when the message opens with no name, or holds no such restart."""
+    opening = _OPENING_NAME.match(message)
+    if opening is None:
+        return None
+    name = opening.group(1)
+    at = message.find(name, opening.end())
+    while at > 0:
+        if message[at - 1].isdigit() and _VALUE_FOLLOWS.match(message, at + len(name)) is not None:
+            return at
+        at = message.find(name, at + 1)
+    return None

@@ -8,7 +8,7 @@ import pytest
 
 from parse_helpers import CORPUS, read
 
-from lossmon.engine.formats.glued_records import split_glued
+from lossmon.engine.formats.glued_records import glued_restart, split_glued
 
 LOG = (CORPUS / "chebnet-no-newlines-step-loss-average-glued" / "train.log").read_bytes()
 # The file's first two records, glued as they are, then one cut before its validation part
@@ -69,3 +69,25 @@ def test_a_glued_line_handed_on_in_pieces_gives_the_records_of_the_whole_line(si
     whole = _records([len(LOG)], 1 << 20)
     assert len(whole) == 72
     assert _records(sizes, 4096) == whole
+
+
+# SuKiWSN/Metric-Linear train_log1.txt (holdout22b): main.py appends one line per epoch; a third
+# run's first record was written right after the second run's last one, the line end lost.
+APPENDED = """\
+Precision: 0.9996, Loss: 0.0009
+Precision: 0.9997, Loss: 0.0007
+Precision: 0.9998, Loss: 0.0006Precision: 0.3886, Loss: 1.6153
+"""
+
+
+def test_a_record_glued_to_the_one_before_by_a_lost_line_end_is_a_record_of_its_own():
+    store = read(APPENDED).store
+    assert store["Loss"].values.tolist() == [0.0009, 0.0007, 0.0006, 1.6153]
+    assert store["Precision"].values.tolist() == [0.9996, 0.9997, 0.9998, 0.3886]
+
+
+def test_a_name_seen_again_without_a_value_glued_before_it_is_no_restart():
+    assert glued_restart("Precision: 0.9998, Loss: 0.0006Precision: 0.3886, Loss: 1.6153") == 31
+    assert glued_restart("loss: 0.52 loss_cls: 0.31 loss_bbox: 0.12") is None  # spaced: a component
+    assert glued_restart("Epoch 3 loss 0.41 (Epoch 3 done)") is None
+    assert glued_restart("step 100, lr 3e-4, loss 2.31") is None
