@@ -42,10 +42,11 @@ _VAL = re.compile(
     re.I,
 )
 _TEST = re.compile(rf"{_WORD}(?:test|predict|testing|{_TEST_WORDS}){_SPLIT_END}|{_TEST_CJK}", re.I)
-# A capitalised split word glued to the capitalised word after it: gbm's "ValidDeviance" (beside
-# "TrainDeviance"), "ValLoss", "TestAcc". Case-sensitive: "Validity" and "Deviance" are one word.
-_CAMEL_VAL = re.compile(rf"{_WORD}(?:Val|Valid|Validation|Eval|Evaluation|Dev)(?=[A-Z][a-z])")
-_CAMEL_TEST = re.compile(rf"{_WORD}Test(?=[A-Z][a-z])")
+# A split word glued to the capitalised word after it: gbm's "ValidDeviance" (beside
+# "TrainDeviance"), "ValLoss", "TestAcc", and in camelCase "validationLoss" (beside "trainLoss"),
+# "testAcc". Case-sensitive: "Validity", "Deviance" and "value" are one word.
+_CAMEL_VAL = re.compile(rf"{_WORD}(?:[Vv]al|[Vv]alid|[Vv]alidation|[Ee]val|[Ee]valuation|[Dd]ev)(?=[A-Z][a-z])")
+_CAMEL_TEST = re.compile(rf"{_WORD}[Tt]est(?=[A-Z][a-z])")
 
 _LR = re.compile(rf"{_WORD}(?:lr|learning[ _]rate|base_lr)(?:{_END}|/pg\d|$)", re.I)
 _GRAD_NORM = re.compile(

@@ -415,3 +415,24 @@ def test_among_losses_logged_as_often_a_name_that_says_loss_comes_before_a_lette
     rows = [("s1/adv", "train", "other", 523), ("s1/d_loss", "train", "loss", 523), ("s1/g_loss", "train", "loss", 523),
             ("s1/recon", "train", "loss", 523)]
     assert choose_primary(rows)[0] in ("s1/d_loss", "s1/g_loss")
+
+
+@pytest.mark.parametrize("name, split", [
+    ("validationLoss", "val"), ("valLoss", "val"), ("evalAcc", "val"), ("devLoss", "val"), ("testLoss", "test"),
+    ("trainLoss", "train"), ("valueLoss", "train"), ("deviceLoss", "train"), ("testing_loss", "test"),
+])
+def test_a_split_word_in_camel_case_names_its_split(name, split):
+    assert split_of(name) == split
+
+
+def test_a_camel_case_validation_loss_beside_the_train_loss_is_the_val_loss():
+    # keriotisna/cs444 log_12.txt (holdout23c): a tqdm bar's description per epoch, its process id first
+    from tests.engine.formats.parse_helpers import read
+
+    text = "".join(
+        f"{pid} lr: 0.010000, trainLoss: {2.3 - 0.1 * e:.4f}, trainAccuracy: 0.1087, validationLoss: {2.29 - 0.1 * e:.4f}, "
+        f"validationAccuracy: 0.1246:   0%|          | {e}/200 [01:11<1:59:19, 35.98s/it]\n"
+        for e in range(1, 6) for pid in ("30038",)
+    )
+    store = read(text).store
+    assert (store.primary_train, store.primary_val) == ("trainLoss", "validationLoss")
