@@ -19,8 +19,11 @@ The same statement printed twice is not taken for an echo (two ranks appending i
 are two records: their values may differ in the last digit, or not at all, and their texts in a
 time), unless the line repeats byte for byte, printing the same step: then it is one record written
 once per rank (``{"step": 10, "train/loss": 0.2569881081581116, ...}`` four times, identical), and
-a copy adds no information but a second point at the step. A repeat at another step (a counted
-one, an epoch of a stuck run) is a record, as is a line that differs in any byte.
+a copy adds no information but a second point at the step. So is a line that repeats the one
+right before it byte for byte and prints where the run stands, its epoch (an HF log dict a script
+prints beside the trainer's own print: ``{'loss': 6.8605, ..., 'epoch': 0.01}`` twice; its step is
+counted, so it differs). A repeat at another step (a counted one, an epoch of a stuck run) is a
+record, as is a line that differs in any byte.
 
 Two series that merely share a name (a train and an eval ``loss``) differ in value, so they are
 never merged; a constant value on successive records (a fixed learning rate) keeps its points,
@@ -38,7 +41,7 @@ import numpy as np
 from lossmon.engine.digests import blake2b
 from lossmon.engine.formats.auto import strip_bar_frames
 from lossmon.engine.lines import LineBlock
-from lossmon.engine.naming import kind_of
+from lossmon.engine.naming import is_step_word, kind_of
 from lossmon.engine.records import Column, RecordBatch
 
 ECHO_LINES = 3
@@ -87,6 +90,15 @@ class EchoFilter:
         if text is None or text != self._text(previous_line) or not step.is_integer():
             return False
         return all(name in text for name in names) and re.search(rf"(?<![\d.]){int(step)}(?![\d.])", text) is not None
+
+    def _same_progress(self, line: int, previous_line: int, names) -> bool:
+        """True when the line repeats the one right before it byte for byte, and the record prints
+        where the run stands (an HF dict's ``'epoch': 0.01``; its step is counted, so it differs):
+        a record printed twice by two statements in a row, as a script that prints the trainer's
+        log dict beside the trainer's own print does (``{'loss': 6.8605, ..., 'epoch': 0.01}``
+        twice). Two records of a run that moved on print another epoch."""
+        text = self._text(line)
+        return text is not None and text == self._text(previous_line) and any(is_step_word(name) for name in names)
 
     def _other_shape(self, line: int, previous_line: int) -> bool:
         """True when the two lines are known and differ beyond their numbers."""
@@ -250,6 +262,8 @@ class EchoFilter:
             if line - previous <= ECHO_LINES and self._other_shape(line, previous):
                 continue
             if previous_steps_of[name][index] == step and self._same_text(line, previous, record, step):
+                continue
+            if line - previous == 1 and self._same_progress(line, previous, record):
                 continue
             return
         for name in record:

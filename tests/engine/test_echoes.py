@@ -173,3 +173,22 @@ FROZEN_TABLE = """\
 
 def test_a_padded_row_repeating_the_previous_is_no_echo():
     assert [step for step, _ in _series(FROZEN_TABLE, "generator_loss")] == [float(n) for n in range(1, 12)]
+
+
+# Undefeated-man/RetrofittingLLM gpt2.log (holdout23b): the script prints each log dict the HF
+# trainer hands its callback, next to the trainer's own print: every dict twice, byte for byte.
+DICT_TWICE = """\
+{'loss': 6.8605, 'learning_rate': 0.0003333333333333333, 'epoch': 0.01, 'train_perplexity': 953.8438702156772}
+{'loss': 6.8605, 'learning_rate': 0.0003333333333333333, 'epoch': 0.01, 'train_perplexity': 953.8438702156772}
+Error: 'loss'
+{'eval_loss': 5.662881851196289, 'eval_runtime': 13.4461, 'eval_samples_per_second': 74.371, 'eval_steps_per_second': 1.859, 'epoch': 0.01, 'eval_perplexity': 287.97735575563695}
+{'eval_loss': 5.662881851196289, 'eval_runtime': 13.4461, 'eval_samples_per_second': 74.371, 'eval_steps_per_second': 1.859, 'epoch': 0.01, 'eval_perplexity': 287.97735575563695}
+{'loss': 5.4412, 'learning_rate': 0.0004666666666666667, 'epoch': 0.02, 'train_perplexity': 230.7420104432151}
+{'loss': 5.4412, 'learning_rate': 0.0004666666666666667, 'epoch': 0.02, 'train_perplexity': 230.7420104432151}
+"""
+
+
+def test_a_record_printed_twice_in_a_row_with_its_epoch_is_one_record():
+    assert [v for _, v in _series(DICT_TWICE, "loss")] == [6.8605, 5.4412]
+    assert [v for _, v in _series(DICT_TWICE, "eval_loss")] == [5.662881851196289]
+    assert [v for _, v in _series(DICT_TWICE, "loss", chunk=97)] == [6.8605, 5.4412]
