@@ -129,9 +129,14 @@ def knitr_output_length(line: str) -> tuple[int, bool]:
     return match.end(), next(numbers, None) is not None and next(numbers, None) is not None
 
 
+# A logger's name and its level with no time before them: "%(name)s - %(levelname)s - %(message)s"
+# ("root - INFO - loss: 2.300478  [  128/60000]")
+_NAME_THEN_LEVEL = re.compile(rf"[\w.<>]++ - {_LEVEL} - ")
+
+
 def prefix_length(text: str) -> int:
     """How many characters of ``text`` are logging prefix (timestamp, level, logger name)."""
-    match = _PREFIX.match(text)
+    match = _PREFIX.match(text) or _NAME_THEN_LEVEL.match(text)
     if match is None:
         return 0
     end = match.end()

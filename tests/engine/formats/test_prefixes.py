@@ -144,3 +144,33 @@ def test_a_twelve_hour_clock_is_part_of_the_timestamp():
     assert strip_prefix("05/31 03:20:36 PM epoch 1 lr 2.495858e-02") == "epoch 1 lr 2.495858e-02"
     assert strip_prefix("[11:02:09 AM] loss 2.3") == "loss 2.3"
     assert strip_prefix("12:00:01 PMX loss 2.3") == "PMX loss 2.3"  # a word, not the clock's
+
+
+# astevens9234's Fashion-MNIST ResNet18 log (holdout23a): logging.basicConfig(format="%(name)s -
+# %(levelname)s - %(message)s") around the PyTorch quickstart loop, no time in the prefix.
+QUICKSTART = """\
+root - INFO - Epoch 1
+-------------------------------
+root - INFO - loss: 2.300478  [  128/60000]
+root - INFO - loss: 0.518049  [12928/60000]
+root - INFO - loss: 0.345878  [25728/60000]
+root - INFO - Test Error: 
+ Accuracy: 87.8%, Avg loss: 0.343197 
+
+root - INFO - Epoch 2
+-------------------------------
+root - INFO - loss: 0.249381  [  128/60000]
+root - INFO - loss: 0.321498  [12928/60000]
+root - INFO - loss: 0.290212  [25728/60000]
+root - INFO - Test Error: 
+ Accuracy: 88.8%, Avg loss: 0.310587 
+"""
+
+
+def test_a_logger_name_and_level_without_a_time_are_a_prefix():
+    assert strip_prefix("root - INFO - loss: 2.300478  [  128/60000]") == "loss: 2.300478  [  128/60000]"
+    assert strip_prefix("__main__ - WARNING - Epoch 1") == "Epoch 1"
+    assert strip_prefix("train - loss=0.5") == "train - loss=0.5"  # no level: a pass's name
+    store = read(QUICKSTART).store
+    assert store["loss"].values.tolist() == [2.300478, 0.518049, 0.345878, 0.249381, 0.321498, 0.290212]
+    assert (store.primary_train, store.primary_val) == ("loss", "Test/Avg loss")
