@@ -121,6 +121,8 @@ _EPOCH_NAMED_BATCH = re.compile(
 # it/sec | Loss 0.2343", flashy's running figures of a pass, the fraction is the pass's progress
 # under the epoch's step: formats.pass_rows.)
 _EPOCH_BARE_BATCH = re.compile(r"[ \t]*+,[ \t]*+(\d++)[ \t]*+/[ \t]*+(\d++)[ \t]*+(?=,)")
+# ... or bare after blanks: "【train】 epoch:0 96/1965 loss:2.4924" (a BERT NER recipe's logging)
+_EPOCH_SPACED_BATCH = re.compile(r"[ \t]++(\d++)/(\d++)(?=[ \t])")
 _KERAS_ETA_FRAME = re.compile(r"[ \t]*+(?:- )?+ETA: [\d:]++s?+ - [A-Za-z_]")
 _STEP_OR_EPOCH = frozenset((*_STEP_NAMES_LOWER, *_EPOCH_NAMES))
 _BRACKET_TAG = re.compile(r"[ \t]*+\[([^\]\s|:]++)\]")  # one token between brackets
@@ -319,8 +321,9 @@ class KeyValueParser(LineParser):
                 batch = (
                     _EPOCH_BATCH.match(text, after_epoch) or _EPOCH_NAMED_BATCH.match(text, after_epoch)
                     or _EPOCH_PAREN_BATCH.match(text, after_epoch) or _EPOCH_BARE_BATCH.match(text, after_epoch)
+                    or _EPOCH_SPACED_BATCH.match(text, after_epoch)
                 )
-                if batch is not None and step.is_integer() and step >= 0:
+                if batch is not None and step.is_integer() and step >= 0 and int(batch.group(1)) <= int(batch.group(2)):
                     # "Epoch: [3][40/500]", "Train Epoch: 3 [1280/60000 (2%)]": batch 40 of
                     # epoch 3 is step 3 * 500 + 40 (a count that runs on across epochs)
                     step = step * int(batch.group(2)) + int(batch.group(1))

@@ -72,3 +72,25 @@ def test_a_bare_batch_fraction_between_commas_steps_the_record():
     # between pipes the fraction is a pass's progress under the epoch's step (formats.pass_rows)
     text = "".join(f"- Train | Epoch 1 | {b}/573 | 1.45 it/sec | Loss 0.2{b}\n" for b in (143, 286, 429))
     assert steps(read(text), "Loss") == [1, 1, 1]
+
+
+# dimas263/NER-BERT bert.log (holdout23a): a BERT NER recipe's logging, the batch out of the
+# run's batches bare after the epoch, and an eval line every 100 batches (its loss nan, as the
+# train loss went nan from batch 96).
+NER = """\
+2022-06-26 03:34:10,659 - INFO - main.py - train - 99 - 【train】 epoch:0 96/1965 loss:nan
+2022-06-26 03:34:10,877 - INFO - main.py - train - 99 - 【train】 epoch:0 99/1965 loss:nan
+2022-06-26 03:34:15,554 - INFO - main.py - train - 105 - [eval] loss:nan precision=0.0000 recall=0.0000 f1_score=0.0000
+2022-06-26 03:34:15,628 - INFO - main.py - train - 99 - 【train】 epoch:0 100/1965 loss:nan
+2022-06-26 03:34:22,699 - INFO - main.py - train - 99 - 【train】 epoch:0 195/1965 loss:1.9205
+2022-06-26 03:34:23,023 - INFO - main.py - train - 99 - 【train】 epoch:0 199/1965 loss:0.7769
+2022-06-26 03:34:28,002 - INFO - main.py - train - 105 - [eval] loss:nan precision=0.5443 recall=0.0244 f1_score=0.0466
+2022-06-26 03:34:28,100 - INFO - main.py - train - 99 - 【train】 epoch:0 200/1965 loss:0.9012
+"""
+
+
+def test_a_bare_batch_counter_after_the_epoch_is_the_step():
+    store = read(NER).store
+    assert store["loss"].steps.tolist() == [96.0, 99.0, 100.0, 195.0, 199.0, 200.0]
+    assert store["eval/precision"].values.tolist() == [0.0, 0.5443]  # two evals, at two steps
+    assert store["eval/precision"].steps.tolist() == [99.0, 199.0]
