@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 
 from lossmon.engine.formats.base import Format, LineParser
+from lossmon.engine.formats.prefixes import strip_prefix
 from lossmon.engine.formats.table import total_beside_losses, vouch_fractional_total
 from lossmon.engine.formats.tags import renamed, tag_prefix
 from lossmon.engine.formats.yolo_console_val_rows import all_row, header_names
@@ -99,10 +100,19 @@ class WhitespaceTableParser(LineParser):
         self._starts: list[int] | None = None  # where each column's name starts in its header (one word each)
         self._wrapped = False  # the header ended in "\\": a DataFrame's next block of columns follows
         self._indexed = False  # the header is indented: its rows may start with a DataFrame's index
+        self._prefixed = False  # the header stood behind a logging prefix: so do its rows
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
             text = text.translate(_BOX_PIPES)
+        # The table is read whole (its leading cells are no prefix), unless its header came behind
+        # one ("[2021/08/26 00:24:06] - Epoch  Seconds    Train Loss  Train Acc ..."): then its
+        # rows carry the prefix too, and the prefix is no cell
+        if self._prefixed or (self.columns is None and _header(text) is None):
+            message = strip_prefix(text)
+            if message != text and (self._prefixed or _header(message) is not None):
+                text = message
+                self._prefixed = True
         if self._epoch is not None:
             validation = self._validation(text, line, out)
             if validation is not None:

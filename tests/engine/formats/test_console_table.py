@@ -486,3 +486,22 @@ def test_a_dataframe_of_the_history_after_the_fit_is_no_new_record():
     # and sklearn's classification_report (its rows are classes) is none either
     report = "              precision    recall  f1-score   support\n\n           0       0.60      0.49      0.54      1300\n"
     assert "precision" not in read(text + report).store
+
+
+# wang-jun-jjie's adversarial-training resnet50.log (holdout23b): python logging ("[%(asctime)s] -
+# %(message)s") of a table printed row by row; the header and every row behind the prefix.
+LOGGED_TABLE = """\
+[2021/08/26 00:24:06] - Epoch  Seconds    Train Loss  Train Acc    Test Loss  Test Acc
+[2021/08/26 00:27:39] -     0    213.1      323.6521    29.1143     273.6146   43.3750
+[2021/08/26 00:31:01] -     1    201.5      249.7475    45.5276     250.3185   46.9167
+[2021/08/26 00:34:22] -     2    201.3      219.5072    52.5079     206.4008   58.7083
+[2021/08/26 00:37:45] -     3    202.5      192.9105    58.7437     187.6277   63.5417
+[2021/08/26 04:59:21] - Total train time: 275.2504 minutes
+"""
+
+
+def test_a_table_printed_behind_a_logging_prefix_is_read():
+    store = read(LOGGED_TABLE).store
+    assert store["Train Loss"].values.tolist() == [323.6521, 249.7475, 219.5072, 192.9105]
+    assert store["Test Loss"].steps.tolist() == [0.0, 1.0, 2.0, 3.0]
+    assert (store.primary_train, store.primary_val) == ("Train Loss", "Test Loss")
