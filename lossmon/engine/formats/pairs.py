@@ -437,10 +437,16 @@ _COMMENT = re.compile(r"[ \t]*+#{1,2}+(?![#\d])")
 _KNITR_RECORD = re.compile(r"[ \t]*+## (?=(?i:step|steps|iter|iteration|epoch|global_step)\b[ \t]*+[:=]?+[ \t]*+\d)")
 
 
-def _stepped_losses(found: list[Pair]) -> bool:
+# A comment's mark, then a step word and its number: "#Epoch   1: Reconstruct Loss: 0.5263, ..."
+_MARKED_STEP = re.compile(r"[ \t]*+#{1,2}+[ \t]*+(?i:steps?|iter|iteration|epoch|global_step)[ \t]*+[:=]?+[ \t]*+\d")
+
+
+def _stepped_losses(text: str, found: list[Pair]) -> bool:
     """True for the pairs of a record behind a comment's mark: a step first, a loss after it
-    ("#End of Epoch: 1  |  Train Loss: 0.750  |  Val Loss: 0.698", a print that opens on "#"). A
-    comment's settings ("# epochs: 10, lr: 0.001") name no loss."""
+    ("#End of Epoch: 1  |  Train Loss: 0.750  |  Val Loss: 0.698", "#Epoch   1: Reconstruct Loss:
+    0.5263", prints that open on "#"). A comment's settings ("# epochs: 10, lr: 0.001") name no loss."""
+    if _MARKED_STEP.match(text) is not None:
+        return any(kind_of(pair.name) == "loss" for pair in found)
     return (
         len(found) >= 2 and is_step_word(found[0].name) and found[0].value.is_integer()
         and any(kind_of(pair.name) == "loss" for pair in found[1:])
@@ -654,7 +660,7 @@ def _message_pairs(text: str) -> list[Pair]:
     repeats: list[Pair] = []
     if "#" in text[:3] and _COMMENT.match(text) is not None and _KNITR_RECORD.match(text) is None:
         found = find_pairs(text, repeats=repeats)
-        if not _stepped_losses(found):
+        if not _stepped_losses(text, found):
             return []
     else:
         found = find_pairs(text, repeats=repeats)

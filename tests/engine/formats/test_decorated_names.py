@@ -119,3 +119,23 @@ def test_a_stepped_record_behind_a_hash_is_no_comment(chunk):
 def test_the_whole_hash_epoch_log():
     store = read((CORPUS / "sentiment-api-hash-end-of-epoch-log-txt" / "log.txt").read_bytes()).store
     assert len(store["Train Loss"]) == len(store["Val Loss"]) == 50
+
+
+# eelxpeng/dec-pytorch's mnist.log (holdout23d): a stacked denoising autoencoder's layer-wise
+# pretraining prints each epoch behind "#", the first epoch with its validation loss only.
+MARKED_EPOCHS = """\
+#Epoch 0: Valid Reconstruct Loss: 1.4832
+#Epoch   1: Reconstruct Loss: 0.5263, Valid Reconstruct Loss: 0.3031
+#Epoch   2: Reconstruct Loss: 0.2756, Valid Reconstruct Loss: 0.2277
+#Epoch   3: Reconstruct Loss: 0.2367, Valid Reconstruct Loss: 0.1989
+Switching to learning rate 0.010000
+#Epoch   4: Reconstruct Loss: 0.2196, Valid Reconstruct Loss: 0.1838
+"""
+
+
+def test_epochs_printed_behind_a_comment_mark_are_records():
+    store = read(MARKED_EPOCHS).store
+    assert store["Reconstruct Loss"].values.tolist() == [0.5263, 0.2756, 0.2367, 0.2196]
+    assert store["Reconstruct Loss"].steps.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert (store.primary_train, store.primary_val) == ("Reconstruct Loss", "Valid Reconstruct Loss")
+    assert read("# epochs: 10, lr: 0.001\n# Epoch 3 of the schedule: lr 0.1\n").store.primary_train is None
