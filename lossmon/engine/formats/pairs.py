@@ -28,7 +28,7 @@ WORD = rf"{NAME_SIGN}[^\W\d](?:[./@(\[-]*+[\w)\]]++)*+"  # (any script's letters
 # its name. An adjective stays in the name as printed: "mean cost" as "mean loss", "Avg loss".
 # An error's abbreviation is such a noun too: "Train MSE: 0.049, Test MSE: 0.043" names two series.
 _NOUN = (
-    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy|mse|rmse|mae"
+    r"(?i:loss|cost|norm|rate|lr|acc|accuracy|scale|ppl|perplexity|error|score|reward|mfu|energy|mse|rmse|mae|f1|auc|precision|recall|iou|miou|dice|bleu"
     r"|pierdere|p[ée]rdida|perda|perte|perdita|verlust|verlies|потер[иья]|损失|損失|손실)"
 )
 # (Up to eight blanks between its words: "Val    loss=0.82" is aligned under "Train  loss=0.76";

@@ -48,8 +48,8 @@ def test_lines_under_the_header_are_at_its_epoch():
         for name, values in {
             "Train Loss": [0.492, 0.3629, 0.3273],
             "Val Loss": [0.4283, 0.3524, 0.3449],
-            "Val/Dice": [0.0, 0.0, 0.0007],
-            "Val/IoU": [0.0, 0.0, 0.0004],
+            "Val Dice": [0.0, 0.0, 0.0007],
+            "Val IoU": [0.0, 0.0, 0.0004],
             "LR": [0.0001, 0.0001, 0.0001],
         }.items():
             assert steps(monitor, name) == [1.0, 2.0, 3.0], name
@@ -64,7 +64,7 @@ def test_the_whole_fetal_head_log_in_epoch_order():
     assert monitor.store["Val Loss"].values.tolist()[6:] == [
         0.2433, 0.2139, 0.2004, 0.1862, 0.1781, 0.1656, 0.1537, 0.1443, 0.1414,
     ]
-    assert len(monitor.store["Val/Dice"]) == 15
+    assert len(monitor.store["Val Dice"]) == 15
 
 
 def test_the_pytorch_tutorial_phases_share_their_epoch():

@@ -146,3 +146,13 @@ def test_names_glued_to_their_values():
     # every token must be such a pair of a metric (or a step's count): no names made of words and numbers
     assert names_values("conv1 layer2 loss3") == []
     assert names_values("resnet50 loss0.52 top5") == []
+
+
+def test_a_score_noun_ends_a_name_of_several_words():
+    # buted/SSJDN seed42.log (holdout23a): an event-detection model's two F1 scores per split; the
+    # qualifier is part of each name, so the two are two series (not "f1" and a repeat of it)
+    pairs = message_pairs("dev ed f1:  0.01634877384196185  dev ae f1:  0")
+    assert [(p.name, p.value) for p in pairs] == [("dev ed f1", 0.01634877384196185), ("dev ae f1", 0.0)]
+    # tests/corpus/viceroy-vfl-log3-train-loss-test-auc-prefix: the held-out AUC beside the train loss
+    pairs = message_pairs("epoch: 3, train loss: 0.17684988677501678, test auc: 0.8772550151537019")
+    assert [p.name for p in pairs] == ["epoch", "train loss", "test auc"]
