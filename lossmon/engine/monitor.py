@@ -26,7 +26,7 @@ from lossmon.engine.transcoding import Utf16Transcoder
 from lossmon.engine.naming import kind_of, printable_name
 from lossmon.engine.notebooks import NotebookText
 from lossmon.engine.records import RecordBatch, RecordBuilder
-from lossmon.engine.detectors.roles import resolve_roles
+from lossmon.engine.detectors.roles import SIBLING_SCORE, resolve_roles, score_siblings
 from lossmon.engine.safe_text import printable
 from lossmon.engine.store import SeriesStore
 from lossmon.engine.timeline import Timeline
@@ -88,6 +88,7 @@ class Monitor:
         self._detector_classes = detectors
         self._detectors: dict[tuple[type[Detector], str], Detector] = {}
         self._roles: dict[str, list[str]] = {}
+        self._siblings: dict[str, str] = {}  # a score → a sibling score (context SIBLING_SCORE)
         self._tracks: dict[tuple[str, str, str], ContextTrack] = {}
         self._shared: dict[str, dict] = {}  # series → feature state its detectors share
         self._printable: dict[str, str] = {}  # column name as parsed → series name
@@ -430,6 +431,7 @@ class Monitor:
                 wanted[key] = detector
         self._detectors = wanted
         self._roles = roles
+        self._siblings = score_siblings(self.store)
 
     def _catch_up(self, detector: Detector, fresh: dict[str, tuple[int, list[int]]]) -> None:
         """A detector newly given a series that already had points reads the current segment of
@@ -477,7 +479,8 @@ class Monitor:
                         context[(role, mode)] = changes.align(driver_rows, sources)
                         continue
                     track = self._tracks.setdefault((name, role, mode), ContextTrack(mode))
-                    source = self._roles.get(role)
+                    # (a score's sibling is the driver's own: see roles.score_siblings)
+                    source = [self._siblings[name]] if role == SIBLING_SCORE and name in self._siblings else self._roles.get(role)
                     ctx = batch.columns.get(source[0]) if source else None
                     rows = ctx.rows + first_row if ctx is not None else np.empty(0, np.int64)
                     values = ctx.values if ctx is not None else np.empty(0)

@@ -31,6 +31,12 @@ detector trained from scratch finds no box above its confidence threshold until 
 run (a YOLOv8 run's precision and recall read 0 for its first 18 epochs, all under an lr rising
 3.3e-6 -> 4.8e-5 until epoch 20, while its box loss fell 56%; both moved at epoch 19): a warning.
 
+A score stuck at 0 beside a sibling score that learned (another F1, recall, IoU ... of the same
+split whose name differs by one qualifier, at 0.1 or more: detectors.roles.score_siblings) warns
+and never alerts: the model learned what such scores measure, and this one scores a head, task
+or class it never predicts (an event-detection model's "training ae f1: 0" at every epoch, an
+argument-extraction score it does not produce, while "training ed f1" rises 0.003 -> 0.97).
+
 *Worsening*: a metric of what the loss optimises (not a held-out one: a val metric that worsens
 while the train loss improves is overfitting's business) that gets steadily worse while the
 train loss keeps improving (E2DTC's clustering accuracy 0.913 -> 0.879 over 12 evaluations while
@@ -57,6 +63,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from lossmon.engine.detectors.base import LAST, MEAN_SINCE_PREVIOUS, Detector, Event, Points
+from lossmon.engine.detectors.roles import SIBLING_SCORE
 from lossmon.engine.detectors.stats.blocks import MAD_TO_SIGMA
 from lossmon.engine.detectors.stats.task_score import LOWER_IS_BETTER
 from lossmon.engine.detectors.stats.vector import array_median, previous, row_medians, row_nanmedians, run_lengths
@@ -89,6 +96,8 @@ class ContradictoryMetrics(Detector):
             that value.
         plunge: a train loss that fell below this factor of its value at the evaluation before
             is still in its opening: a metric that has not moved yet is not counted stuck there.
+        sibling_learned: a score stuck at 0 beside a sibling score (context ``sibling_score``) at
+            this value or more warns, never alerts (module docstring).
 
     A recall that stays at 0 while the train loss halves:
 
@@ -99,14 +108,15 @@ class ContradictoryMetrics(Detector):
 
     pathology = "contradictory_metrics"
     driver = "classification_metric"
-    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST}
+    context = {"train_loss": MEAN_SINCE_PREVIOUS, "lr": LAST, SIBLING_SCORE: LAST}
 
     def __init__(
         self, series: str = "recall", attrs: dict | None = None, *,
         warn_evals: int = 3, alert_evals: int = 5, loss_fall: float = 0.10, plunge: float = 0.5,
         trend_evals: int = 8, metric_tau: float = -0.6, loss_tau: float = -0.5, worse_noises: float = 4.0,
-        worse_fraction: float = 0.01, loss_noises: float = 3.0,
+        worse_fraction: float = 0.01, loss_noises: float = 3.0, sibling_learned: float = 0.1,
     ) -> None:
+        self.sibling_learned = sibling_learned
         self.warn_evals, self.alert_evals, self.loss_fall, self.plunge = warn_evals, alert_evals, loss_fall, plunge
         self.trend_evals, self.metric_tau, self.loss_tau = trend_evals, metric_tau, loss_tau
         self.worse_noises, self.worse_fraction, self.loss_noises = worse_noises, worse_fraction, loss_noises
@@ -167,7 +177,12 @@ class ContradictoryMetrics(Detector):
         falling = np.isfinite(fall) & (fall >= self.loss_fall) & (reference > 0)
         held = falling & np.isfinite(level_fall) & (level_fall >= self.loss_fall) & (reference_level > 0)
         events = []
-        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", held & (settled >= self.alert_evals) & degenerate))
+        # a sibling score that learned says the model does: this one scores what it never predicts
+        sibling = points.ctx(SIBLING_SCORE)[where]
+        with np.errstate(invalid="ignore"):
+            sibling_learned = zero_is_stuck & (sibling >= self.sibling_learned)
+        alert = held & (settled >= self.alert_evals) & degenerate & ~sibling_learned
+        rules = (("warn", falling & (run >= self.warn_evals)), ("alert", alert))
         for severity, flags in rules:
             for i in self.entries(severity, flags).tolist():
                 message = self._message(values[i], bool(degenerate[i]), run[i], fall[i], points, where[i])

@@ -81,3 +81,33 @@ def resolve_roles(store: SeriesStore) -> dict[str, list[str]]:
         # The held-out score the run is for (mAP, accuracy, ...): what an overfitting alert asks.
         "task_score": task_score_names([(s.name, s.split) for s in store if s.kind == "metric"]),
     }
+
+
+SIBLING_SCORE = "sibling_score"  # a context role played, for each score, by its sibling (score_siblings)
+# A score whose 0 means nothing predicted (see contradictory_metrics), as a name's last word.
+_ZERO_SCORE_WORD = re.compile(r"(?i:f1|recall|precision|iou|miou|dice|jaccard)")
+_WORDS = re.compile(r"[ _/.-]+")
+
+
+def score_siblings(store: SeriesStore) -> dict[str, str]:
+    """classification metric → another score of the same kind on the same split whose name differs
+    from it by one qualifier ("training ae f1" beside "training ed f1"; "f1_class3" beside
+    "f1_class0"): a head, task or class scored alike. The first such series, by name."""
+    groups: dict[tuple[str, str, int, int], list[tuple[str, list[str]]]] = {}
+    for series in store:
+        if series.kind != "metric":
+            continue
+        words = [word for word in _WORDS.split(series.name.lower()) if word]
+        scored = [k for k, word in enumerate(words) if _ZERO_SCORE_WORD.fullmatch(word)]
+        if len(scored) != 1 or len(words) < 2:
+            continue
+        key = (series.split, words[scored[0]], scored[0], len(words))
+        groups.setdefault(key, []).append((series.name, words))
+    siblings = {}
+    for members in groups.values():
+        for name, words in members:
+            for other, other_words in sorted(members):
+                if other != name and sum(a != b for a, b in zip(words, other_words)) == 1:
+                    siblings[name] = other
+                    break
+    return siblings

@@ -307,3 +307,24 @@ def test_a_degenerate_value_under_a_rising_lr_warns_but_does_not_alert():
     assert ("contradictory_metrics", "alert", 5.0) in summary(found)
     log = CORPUS / "yolov8-keys-lite-train32-50-epochs" / "results.csv"
     assert not [f for f in check_file(str(log)).findings if f.severity == "alert"]
+
+
+def test_a_zero_score_beside_a_sibling_that_learned_warns_but_does_not_alert():
+    # buted/SSJDN seed42.log (labelled healthy): "training ae f1: 0" at every epoch, a score of a
+    # task the event-detection model does not do, while "training ed f1" rises 0.003 -> 0.97
+    from tests.engine.formats.parse_helpers import CORPUS
+
+    monitor = check_file(str(CORPUS / "buted-ssjdn-seed42-log-event-detection-prefix" / "seed42.log"))
+    found = {(f.series, f.severity) for f in monitor.findings if f.pathology == "contradictory_metrics"}
+    assert ("training ae f1", "warn") in found and ("dev ae f1", "warn") in found
+    assert not [f for f in monitor.findings if f.severity == "alert"]
+
+
+def test_the_same_zero_score_alone_alerts():
+    detector = ContradictoryMetrics("training ae f1")
+    loss = [3.76, 3.20, 2.72, 2.30, 1.95, 1.70, 1.50]
+    assert ("contradictory_metrics", "alert", 5.0) in summary(feed(detector, [0.0] * 7, train_loss=loss))
+    detector = ContradictoryMetrics("training ae f1")
+    sibling = [0.003, 0.16, 0.40, 0.52, 0.61, 0.70, 0.75]
+    found = summary(feed(detector, [0.0] * 7, train_loss=loss, sibling_score=sibling))
+    assert [severity for _, severity, _ in found] == ["warn"]

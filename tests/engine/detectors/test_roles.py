@@ -38,3 +38,19 @@ def test_yolov5s_biases_lr_gives_way_to_its_weights_lr_and_other_lrs_are_kept():
     header = "epoch,train/box_loss,val/box_loss,x/lr0,x/lr1,x/lr2\n0,0.1,0.09,0.07,0.0003,0.0003\n"
     assert resolve_roles(read(header, path="results.csv").store)["lr"] == ["x/lr1"]
     assert resolve_roles(read("step,loss,lr\n1,2.0,0.1\n2,1.9,0.1\n").store)["lr"] == ["lr"]
+
+
+def test_a_score_sibling_is_the_same_score_of_the_same_split_with_another_qualifier():
+    from lossmon.engine.detectors.roles import score_siblings
+
+    text = "".join(
+        f"Epoch {e}  training loss:  {3.7 - 0.4 * e}  training ed f1:  {0.1 * e}  training ae f1:  0\n"
+        f"dev ed f1:  {0.1 * e + 0.01}  dev ae f1:  0\n"
+        f"f1_class0: {0.2 * e}, f1_class1: 0.0, val_acc: 0.5\n"
+        for e in range(1, 5)
+    )
+    siblings = score_siblings(read(text).store)
+    assert siblings["training ae f1"] == "training ed f1" and siblings["training ed f1"] == "training ae f1"
+    assert siblings["dev ae f1"] == "dev ed f1"
+    assert siblings["f1_class1"] == "f1_class0"
+    assert "val_acc" not in siblings  # (no zero-means-nothing score)
