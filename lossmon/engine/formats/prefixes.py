@@ -44,6 +44,9 @@ _PREFIX = re.compile(
     # characters, which would rescan the run from each of its characters (quadratic on "-----...")
     r"|(?<![\w.-])[\w.-]++:\d++(?=\t)"
     r"|>>"
+    # progress dots a loop prints without a line end, one per batch, before the epoch's line
+    # ("..epoch:  1     generator loss:  5.2419e+06"): never a number's point (".5")
+    r"|(?<![^\s])\.++(?=[^\W\d])"
     # separators; a lone "-" is a number's sign when a digit, ".", "inf" or "nan" follows it: a log
     # of bare negative values ("-1.5" per line, a loss.txt of ELBOs) keeps them negative, while a
     # run of dashes ("-----0------", an epoch's rule) is all separator

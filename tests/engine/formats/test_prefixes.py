@@ -174,3 +174,16 @@ def test_a_logger_name_and_level_without_a_time_are_a_prefix():
     store = read(QUICKSTART).store
     assert store["loss"].values.tolist() == [2.300478, 0.518049, 0.345878, 0.249381, 0.321498, 0.290212]
     assert (store.primary_train, store.primary_val) == ("loss", "Test/Avg loss")
+
+
+def test_progress_dots_before_a_line_are_no_part_of_it():
+    # tests/corpus/sunnerli-mlp-output-loss-master-loss: a TF script prints a dot per batch, no line end
+    text = (
+        "epoch:  2       master loss:  0.0\n"
+        ".epoch:  0      generator loss:  8.59871e+06    master loss:  334329.0\n"
+        "..epoch:  1     generator loss:  5.2419e+06     master loss:  129766.0\n"
+        "..epoch:  2     generator loss:  3.26325e+06    master loss:  52596.6\n"
+    )
+    assert read(text).store["generator loss"].values.tolist() == [8.59871e06, 5.2419e06, 3.26325e06]
+    assert strip_prefix("..epoch:  1     generator loss:  5.2419e+06") == "epoch:  1     generator loss:  5.2419e+06"
+    assert strip_prefix(".5 loss") == ".5 loss"  # a number's point stays
