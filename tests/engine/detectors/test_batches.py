@@ -47,7 +47,9 @@ def inputs(cls):
                # a train accuracy at a one-class guess's 0.19 (read only under a name that says accuracy)
                "classification_metric": 0.19 + 0.001 * (np.arange(N) % 3),
                # a held-out task score (mAP, accuracy) that holds, then falls from point 6000
-               "task_score": 0.7 + 0.02 * np.sin(np.arange(N) / 7.0) - np.where(np.arange(N) > 6000, (np.arange(N) - 6000) / 1e4, 0.0)}
+               "task_score": 0.7 + 0.02 * np.sin(np.arange(N) / 7.0) - np.where(np.arange(N) > 6000, (np.arange(N) - 6000) / 1e4, 0.0),
+               # a sibling score (another F1 of the split) that learns from point 3000
+               "sibling_score": np.where(np.arange(N) < 3000, 0.0, 0.6)}
     return driver[cls.driver], {role: context[role] for role in cls.context}
 
 
