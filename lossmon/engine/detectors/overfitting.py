@@ -488,16 +488,25 @@ class Overfitting(Detector):
             f"and {score} fell from {median(scores_then):.4g} to {median(scores_now):.4g} (step {format_step(points.steps[i])})",
         )
 
+    def _short_since(self) -> deque[float] | None:
+        """The evals since the raw best in a short run (the short run's rules), or None: a long
+        run, too few evals since the best, or a best among the first evals (a barely trained
+        model's lucky draw)."""
+        since = self._since_raw_best
+        if self._evals > self.short_evals or len(since) < self.short_patience:
+            return None
+        if self._evals - len(since) <= self.opening_evals - 1:
+            return None
+        return since
+
     def _short_climb(self, value: float, train: float, points: Points, i: int) -> Finding | None:
         """The short run's climb (module docstring): in a run of few evals, no new best for
         ``short_patience`` evals, their median and the latest ``short_gl`` % above the level at the
         best (and their median above its noise), while the train loss fell ``short_train_fall``
         times since the best: a warning."""
-        since = self._since_raw_best
-        if self._evals > self.short_evals or len(since) < self.short_patience:
+        since = self._short_since()
+        if since is None:
             return None
-        if self._evals - len(since) <= self.opening_evals - 1:
-            return None  # a best among the first evals: a barely trained model's lucky draw
         if not (math.isfinite(train) and train > 0 and self._train_at_raw_best > self.short_train_fall * train):
             return None
         # the level at the best, as the patience rule takes it (the median of the eval before, the
@@ -523,11 +532,9 @@ class Overfitting(Detector):
         best on a line that rises ``trend_gl`` % and ``trend_scatter`` times its scatter, the
         latest the highest of them and ``few_gl`` % above the best, while the train loss fell by
         ``trend_train_fall`` since the best: a warning."""
-        since = self._since_raw_best
-        if self._evals > self.short_evals or len(since) < self.short_patience:
+        since = self._short_since()
+        if since is None:
             return None
-        if self._evals - len(since) <= self.opening_evals - 1:
-            return None  # a best among the first evals: a barely trained model's lucky draw
         if not (value >= max(since) and value > self._best * (1.0 + self.few_gl / 100.0)):
             return None
         if not (math.isfinite(train) and train > 0 and train <= self._train_at_raw_best * (1.0 - self.trend_train_fall)):
