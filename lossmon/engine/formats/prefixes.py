@@ -14,7 +14,9 @@ SRUN_RANK = re.compile(r"^ ?(\d{1,5}): ")
 _PREFIX = re.compile(
     r"(?:"
     # a 12-hour clock as the logging HOWTO's datefmt writes it: 06/16/2019 06:08:20 PM
-    r"\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: [AP]M(?!\w))?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
+    r"[\[(]?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: [AP]M(?!\w))?(?:Z|[+-]\d{2}:?\d{2})?\]?:?"
+    # "(%(asctime)s %(levelname)s) - ": a time and a level in parentheses
+    r"|(?<=\s)(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\)"
     r"|\[\d{2}\.\d{2}\.\d{2,4}\|\d{2}:\d{2}:\d{2}\]"  # st-gcn / mmskeleton IO: [03.24.23|09:56:31]
     r"|\[?\d{8}[ T]\d{2}:\d{2}:\d{2}\]?"  # Primus 20251202 06:56:28
     # time.ctime() / asctime(), as print(time.ctime(), ...) writes it: Wed May  1 10:00:01 2024

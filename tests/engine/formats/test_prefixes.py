@@ -187,3 +187,10 @@ def test_progress_dots_before_a_line_are_no_part_of_it():
     assert read(text).store["generator loss"].values.tolist() == [8.59871e06, 5.2419e06, 3.26325e06]
     assert strip_prefix("..epoch:  1     generator loss:  5.2419e+06") == "epoch:  1     generator loss:  5.2419e+06"
     assert strip_prefix(".5 loss") == ".5 loss"  # a number's point stays
+
+
+def test_a_time_and_level_in_parentheses_are_a_prefix():
+    # ysntrkc/flower-classification efficientnet.log (holdout24d): "(%(asctime)s %(levelname)s) - "
+    line = "(2023-06-04 21:57:07.772 INFO) - train: 1   / 200 |   0.762602 |       0.761533 |        0.477896 |"
+    assert strip_prefix(line).startswith("train: 1   / 200 |")
+    assert strip_prefix("(see below) loss: 0.5") == "(see below) loss: 0.5"
