@@ -54,6 +54,8 @@ _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
 _PIPE_CELL = r"[A-Za-z_][^|│┃║\d\n]*+"
 _PIPE_HEADER = rf"^[ \t]*+[|│┃║]?+[ \t]*+{_PIPE_CELL}(?:[|│┃║][ \t]*+{_PIPE_CELL}){{2,}}+[|│┃║]?+[ \t]*+$"
 _PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
+# ... behind a logging format's field ("main:     Epoch | Train loss | ...": see _fielded_header)
+_FIELDED_PIPE_HEADER = r"^[ \t]*+[A-Za-z_][\w.<>]*+:[ \t]++" + _PIPE_HEADER[1:]
 # A markdown table's header after the logging prefix took its first cell ("| Epoch |" looks like
 # one): two cells and the closing pipe are left ("Train Loss | Val Loss |"). The parser reads the
 # whole line, where the header has its three cells.
@@ -101,6 +103,7 @@ class WhitespaceTableParser(LineParser):
         self._wrapped = False  # the header ended in "\\": a DataFrame's next block of columns follows
         self._indexed = False  # the header is indented: its rows may start with a DataFrame's index
         self._prefixed = False  # the header stood behind a logging prefix: so do its rows
+        self._fielded = False  # ... and behind a field of the logging format (see _fielded_header)
 
     def parse(self, text: str, line: int, out: RecordBuilder) -> bool:
         if "│" in text or "┃" in text or "║" in text:
@@ -113,10 +116,15 @@ class WhitespaceTableParser(LineParser):
             if message != text and (self._prefixed or _header(message) is not None):
                 text = message
                 self._prefixed = True
+        if self._fielded and (field := _LOGGING_FIELD.match(text)) is not None:
+            text = text[field.end():]
         if self._epoch is not None:
             validation = self._validation(text, line, out)
             if validation is not None:
                 return validation
+        if "|" in text and (field := _fielded_header(text)) is not None:
+            text = text[field:]  # (the field, not a part of the first column's name)
+            self._fielded = True
         columns = _header(text)
         if columns is None and self._wrapped and (names := _continued_header(text)) is not None:
             columns = names, None  # the next block of a DataFrame too wide for the console
@@ -338,6 +346,19 @@ def _continued_header(text: str) -> list[str] | None:
     return text.split() if _CONTINUED_HEADER.fullmatch(text) is not None else None
 
 
+# A field a logging format puts before each message, "%(funcName)s: " (a function's or logger's name)
+_LOGGING_FIELD = re.compile(r"[ \t]*+[A-Za-z_][\w.<>]*+:[ \t]++")
+
+
+def _fielded_header(text: str) -> int | None:
+    """Where a pipe table's header starts behind a logging format's field ("main:     Epoch | Train
+    loss | Train accuracy | ...", its rows "train: 1   / 200 |   0.762602 | ..."), or None."""
+    field = _LOGGING_FIELD.match(text)
+    if field is None or "|" not in text or _PIPE_HEADER_RE.match(text[field.end():]) is None:
+        return None
+    return field.end() if _header(text[field.end():]) is not None else None
+
+
 def _header(text: str) -> tuple[list[str], list[str] | None] | None:
     """The column names of a header row (with a metric word among them), and the names of its
     fixed-width reading when that differs (names that hold blanks), else None."""
@@ -359,14 +380,14 @@ class WhitespaceTable(Format):
     title = "Console table: a header row of names, then rows of numbers separated by blanks"
     example = "Iteration    Wall_Time    Samples    Train_Return    Critic_Loss    Actor_Loss"
     # and a metric word (recognises): a lookahead here would scan every line
-    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}|{_MARKDOWN_HEADER_TAIL}"
+    anchor = f"{_WHITESPACE_HEADER}|{_FIXED_HEADER}|{_PIPE_HEADER}|{_FIELDED_PIPE_HEADER}|{_MARKDOWN_HEADER_TAIL}"
     parser = WhitespaceTableParser
     strip_prefix = False
 
     def recognises(self, text: str) -> bool:
         if "│" in text or "┃" in text or "║" in text:
             text = text.translate(_BOX_PIPES)
-        return _header(text) is not None or (
+        return _header(text) is not None or _fielded_header(text) is not None or (
             _MARKDOWN_HEADER_TAIL_RE.match(text) is not None and _METRIC_WORD.search(text) is not None
         )
 

@@ -505,3 +505,22 @@ def test_a_table_printed_behind_a_logging_prefix_is_read():
     assert store["Train Loss"].values.tolist() == [323.6521, 249.7475, 219.5072, 192.9105]
     assert store["Test Loss"].steps.tolist() == [0.0, 1.0, 2.0, 3.0]
     assert (store.primary_train, store.primary_val) == ("Train Loss", "Test Loss")
+
+
+# ysntrkc/flower-classification efficientnet.log (holdout24d): logging's "(%(asctime)s
+# %(levelname)s) - %(funcName)s: %(message)s", so the header comes from main() and the rows from
+# train(), each behind its function's name.
+FIELDED_TABLE = """\
+(2023-06-04 21:56:27.126 INFO) - get_data_loader: Train data: 15000 -- Validation data: 5000 -- Test data: 2355
+(2023-06-04 21:56:27.231 INFO) - main:     Epoch | Train loss | Train accuracy | Validation loss | Validation accuracy | Test loss | Test accuracy | Time (seconds)
+(2023-06-04 21:57:07.772 INFO) - train: 1   / 200 |   0.762602 |       0.761533 |        0.477896 |            0.858400 |  0.480726 |      0.852654 |          39.35
+(2023-06-04 21:57:44.180 INFO) - train: 2   / 200 |   0.518469 |       0.840600 |        0.451717 |            0.869200 |  0.472678 |      0.854777 |          36.41
+(2023-06-04 21:58:15.676 INFO) - train: 3   / 200 |   0.436564 |       0.866133 |        0.404969 |            0.881600 |  0.461219 |      0.867516 |          31.49
+"""
+
+
+def test_a_table_behind_a_logging_field_reads_its_rows_behind_it():
+    store = read(FIELDED_TABLE).store
+    assert store["Train loss"].values.tolist() == [0.762602, 0.518469, 0.436564]
+    assert store["Validation loss"].steps.tolist() == [1.0, 2.0, 3.0]
+    assert (store.primary_train, store.primary_val) == ("Train loss", "Validation loss")
