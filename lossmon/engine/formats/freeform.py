@@ -204,6 +204,10 @@ def read(text: str, offset: int = 0, cuts: tuple[tuple[int, int], ...] = ()) -> 
         closed_tag, after_tag = after_tag, glued_tag
         colon = token.endswith(":")
         core = token[:-1] if colon else token
+        if len(core) > 2 and core[0] in "'\"" and core[-1] == core[0] and (core[1:2].isdigit() or core[1:2] in "+-."):
+            # a number printed as a string, in a list ("metric ['2.3894']", str() of a list of
+            # formatted values): its value, no tag and no prose
+            core, tagged = core[1:-1], False
         if core[-2:-1].isdigit() and core.endswith(".") and core.count(".") == 2 and text[end : end + 1] in ("", " ", "\t"):
             core = core[:-1]  # a sentence-final period after a number: "val mse 0.0242."
         if core[-1:] in _DECORATION_CHARS and core[:1].isdigit() and (rule := _TRAILING_RULE.search(core)) is not None:

@@ -872,10 +872,15 @@ class KeyValueParser(LineParser):
 
     def _emit(self, out: RecordBuilder, record) -> bool:
         line, step, metrics, spans, step_span = record
-        if "test" in metrics and "learn" in metrics:
-            # CatBoost's "learn: 2.42  test: 2.40": beside the training objective, a bare "test"
-            # is the held-out objective (alone it is as often an accuracy: naming.kind_of)
-            out.set_attrs("test", kind="loss")
+        lowered = {name.lower(): name for name in metrics}
+        if "test" in lowered and ("learn" in lowered or (
+            ("train" in lowered or "training" in lowered)
+            and not any(kind_of(name) == "loss" and not bare_split(name) for name in metrics)
+        )):
+            # CatBoost's "learn: 2.42  test: 2.40", mltrainer's "Epoch 0 train 3.1638 test 2.3894":
+            # beside the training objective named by its split alone, a bare "test" is the held-out
+            # objective (alone it is as often an accuracy: naming.kind_of)
+            out.set_attrs(lowered["test"], kind="loss")
         elif sum(bare_split(name) or name.lower() in _BARE_TEST for name in metrics) >= 2 and any(
             kind_of(name) == "loss" and not bare_split(name) for name in metrics
         ):

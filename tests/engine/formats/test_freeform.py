@@ -152,3 +152,21 @@ def test_a_tag_closed_before_its_number_names_nothing():
 
     names = [pair.name for pair in message_pairs("Epoch(val) [4][40]\tloss: 0.2243")]
     assert "val" not in names and "loss" in names
+
+
+# nicky508/MADS-exam vae.log (holdout24b): mltrainer's report through loguru, the train and test
+# losses named by their split alone, the metrics as str() of a list of formatted values.
+MLTRAINER = """\
+2024-06-20 11:13:19.941 | INFO     | mltrainer.trainer:report:191 - Epoch 0 train 3.1638 test 2.3894 metric ['2.3894']
+2024-06-20 11:13:21.307 | INFO     | mltrainer.trainer:report:191 - Epoch 1 train 2.3496 test 2.3209 metric ['2.3209']
+2024-06-20 11:13:22.566 | INFO     | mltrainer.trainer:report:191 - Epoch 2 train 2.2874 test 2.0562 metric ['2.0562']
+"""
+
+
+def test_a_quoted_number_in_a_list_is_a_value_and_a_bare_test_beside_train_is_its_loss():
+    assert [(p.name, p.value) for p in message_pairs("Epoch 0 train 3.1638 test 2.3894 metric ['2.3894']")] == [
+        ("Epoch", 0.0), ("train", 3.1638), ("test", 2.3894), ("metric", 2.3894)
+    ]
+    store = monitor_of(MLTRAINER).store
+    assert (store.primary_train, store.primary_val) == ("train", "test")
+    assert store["test"].values.tolist() == [2.3894, 2.3209, 2.0562]
