@@ -105,9 +105,18 @@ def score_siblings(store: SeriesStore) -> dict[str, str]:
         groups.setdefault(key, []).append((series.name, words))
     siblings = {}
     for members in groups.values():
+        # names one word apart share that name with the word left out: linear in the group's size
+        # (a per-class report may log a thousand "f1_class<k>"), not a comparison of every pair
+        left_out: dict[tuple[int, tuple[str, ...]], list[str]] = {}  # → its two first names
         for name, words in members:
-            for other, other_words in sorted(members):
-                if other != name and sum(a != b for a, b in zip(words, other_words)) == 1:
-                    siblings[name] = other
-                    break
+            for k in range(len(words)):
+                first = left_out.setdefault((k, (*words[:k], *words[k + 1 :])), [])
+                first[:] = sorted((*first, name))[:2]
+        for name, words in members:
+            others = [
+                other for k in range(len(words))
+                for other in left_out[(k, (*words[:k], *words[k + 1 :]))] if other != name
+            ]
+            if others:
+                siblings[name] = min(others)
     return siblings
