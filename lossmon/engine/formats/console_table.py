@@ -54,8 +54,11 @@ _FIXED_HEADER_RE = re.compile(_FIXED_HEADER)
 _PIPE_CELL = r"[A-Za-z_][^|│┃║\d\n]*+"
 _PIPE_HEADER = rf"^[ \t]*+[|│┃║]?+[ \t]*+{_PIPE_CELL}(?:[|│┃║][ \t]*+{_PIPE_CELL}){{2,}}+[|│┃║]?+[ \t]*+$"
 _PIPE_HEADER_RE = re.compile(_PIPE_HEADER)
-# ... behind a logging format's field ("main:     Epoch | Train loss | ...": see _fielded_header)
-_FIELDED_PIPE_HEADER = r"^[ \t]*+[A-Za-z_][\w.<>]*+:[ \t]++" + _PIPE_HEADER[1:]
+# A field a logging format puts before each message, "%(funcName)s: " (a function's or logger's name)
+_LOGGING_FIELD_SOURCE = r"[ \t]*+[A-Za-z_][\w.<>]*+:[ \t]++"
+_LOGGING_FIELD = re.compile(_LOGGING_FIELD_SOURCE)
+# ... and a pipe table's header behind one ("main:     Epoch | Train loss | ...": see _fielded_header)
+_FIELDED_PIPE_HEADER = "^" + _LOGGING_FIELD_SOURCE + _PIPE_HEADER[1:]
 # A markdown table's header after the logging prefix took its first cell ("| Epoch |" looks like
 # one): two cells and the closing pipe are left ("Train Loss | Val Loss |"). The parser reads the
 # whole line, where the header has its three cells.
@@ -346,17 +349,14 @@ def _continued_header(text: str) -> list[str] | None:
     return text.split() if _CONTINUED_HEADER.fullmatch(text) is not None else None
 
 
-# A field a logging format puts before each message, "%(funcName)s: " (a function's or logger's name)
-_LOGGING_FIELD = re.compile(r"[ \t]*+[A-Za-z_][\w.<>]*+:[ \t]++")
-
-
 def _fielded_header(text: str) -> int | None:
     """Where a pipe table's header starts behind a logging format's field ("main:     Epoch | Train
     loss | Train accuracy | ...", its rows "train: 1   / 200 |   0.762602 | ..."), or None."""
     field = _LOGGING_FIELD.match(text)
-    if field is None or "|" not in text or _PIPE_HEADER_RE.match(text[field.end():]) is None:
+    if field is None or "|" not in text:
         return None
-    return field.end() if _header(text[field.end():]) is not None else None
+    rest = text[field.end():]
+    return field.end() if _PIPE_HEADER_RE.match(rest) is not None and _header(rest) is not None else None
 
 
 def _header(text: str) -> tuple[list[str], list[str] | None] | None:
