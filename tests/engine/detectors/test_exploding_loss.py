@@ -450,3 +450,28 @@ def test_a_first_logged_batch_far_below_the_rest_sets_no_bar():
     exploded = [1.2, 980.0, 2150.0, 2400.0, 2600.0, 2500.0]
     found = alarms(feed(ExplodingLoss("loss"), exploded, steps=10.0 * np.arange(1, 7), epoch=np.ones(6)))
     assert found and found[0].step <= 30.0
+
+
+def test_the_batches_after_an_odd_first_one_are_measured_against_themselves():
+    # holdout25c's alexnet.log (labelled healthy): '[epoch, step] train_loss' every 100 steps, the
+    # first print at step 1 is one step's running loss over 100 (0.023); the next batches fall
+    # from 2.277. Against the median of the two first (0.229), 2.145 read "9.4x up, not recovering"
+    lines = """[1,     1] train_loss: 0.023  test_accuracy: 0.110
+[1,   101] train_loss: 2.277  test_accuracy: 0.225
+[1,   201] train_loss: 2.145  test_accuracy: 0.241
+[1,   301] train_loss: 2.116  test_accuracy: 0.243
+[1,   401] train_loss: 2.021  test_accuracy: 0.239
+[1,   501] train_loss: 1.910  test_accuracy: 0.255""".splitlines()
+    loss = [float(line.split("train_loss: ")[1].split()[0]) for line in lines]
+    loss += [1.815 - 0.02 * k for k in range(20)]  # falling on, as the log does
+    steps = 1.0 + 100.0 * np.arange(len(loss))
+    assert alarms(feed(ExplodingLoss("train_loss"), loss, steps=steps, epoch=np.ones(len(loss)))) == []
+    # the whole log: no finding at all
+    log = CORPUS / "xmy0916-dlnetwork-alexnet-log-train-loss-test-accuracy" / "alexnet.log"
+    assert check_file(str(log)).findings == []
+    # A run resumed mid-way whose first logged loss is the level it goes on from: a loss 9.4x that
+    # one that stays up is an explosion (qwen3-nonmoe-resume-explodes: step 47700 | loss 1.4684,
+    # then 13.8450, 13.9949, 14.4119, ...)
+    resumed = [1.4684, 13.8450, 13.9949, 14.4119, 14.3244, 13.9475, 14.8256, 14.1456, 14.7685]
+    found = alarms(feed(ExplodingLoss("loss"), resumed, steps=47700.0 + 10 * np.arange(9), epoch=np.ones(9)))
+    assert found and found[0].step <= 47730.0

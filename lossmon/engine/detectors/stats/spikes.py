@@ -110,6 +110,7 @@ class SpikeWatch:
         self.fired: str | None = None  # the severity it raised, if any
         self.early = False  # it opened before the level was warm
         self.spike_step = math.nan
+        self.first_step = math.nan  # the step of the first point
         self.since_spike = 0  # points of the excursion from the spike on (the spike is 1)
         self.height = 0.0  # the excursion's last point above the level (log-ratio)
         self.deferred = False  # its alert was due at a point that was falling back: judge the next
@@ -205,6 +206,7 @@ class SpikeWatch:
         if self.n == 1:
             self.m = y
             self.early_values.append(y)
+            self.first_step = float(steps[where[i]])
             return False
         residual = y - self.m
         sigma = self.sigma()
@@ -249,6 +251,14 @@ class SpikeWatch:
                 if self.n == 2 and jump < math.log(rules.first_batch_ratio):
                     self.one_before = jump
                 return True
+            if batch and self.n == 2 and self.first_step <= 1 and jump >= math.log(rules.early_ratio):
+                # A second batch 3x to 100x above a first logged at the run's first step: by the
+                # rule above, that one is no batch's loss, so it is no level for the batches after
+                # it either (one step's running loss over 100 steps: 0.023 at step 1, then 2.277,
+                # 2.145, ...: against the median of the two first, 2.145 read 9.4x up). A run
+                # resumed at step 47700 whose loss goes 1.47 -> 13.8 and stays is an explosion.
+                self.early_values.clear()
+                self.m, residual = y, 0.0
         else:
             is_spike = residual > rules.spike_z * sigma and residual >= math.log(rules.spike_ratio)
             if is_spike:
