@@ -72,6 +72,9 @@ from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step, severity_rank
 from lossmon.engine.store import GrowableArray
 
+# The standard error of a median of n normal points is this times sigma / sqrt(n)
+MEDIAN_ERROR = math.sqrt(math.pi / 2)
+
 # A short run at a chance level whose held-out accuracy sits at chance too speaks from this many
 # points (the other short rules wait for SHORT_MIN)
 EARLY_CHANCE_POINTS = 8
@@ -568,15 +571,24 @@ class Plateau(Detector):
         """A dead start whose points bounce by 2-10% (single batches, an epoch of a few batches:
         too noisy for the smooth rule, too quiet for not_converging): judged by medians, which the
         noise moves little over ``short_noisy`` points. The second half is not 1% below the first
+        (nor, where no median of 3 got 5% below the start, by twice the noise of the halves' medians)
         and the recent level within 5% of where the run started (the median of its first 5
         points: a loss that climbed away from it is not flat), at 3 in 4 of the points judged so far
         (from the 10th), the latest included: the halves of a noisy loss that falls slowly may meet
         for a while (a synthetic nanoGPT run's warm-up, flat for 100 iterations, then falling), one
         flat from its start stays so. A YOLO run whose box_loss bounces 2.5-4.1 (±8%) about 3.3 for
         100 epochs while its mAP reads 0 (yolo-miniproj-utf16-train-output): warn at epoch 69."""
+        # Or, for a loss no median of 3 of which ever got 5% below its start (the block rule's dead
+        # start), not below by more than the noise lets the halves' medians tell apart: twice the
+        # standard error of their difference, 1.25 sigma sqrt(2 / (n/2)). A Bayesian HMM's ELBO
+        # bouncing ±3.8% about 1.8 for 50 epochs has halves 1-2.7% apart, this way and that
+        # (johnbbb42 v88); a loss falling 3x over 462 points bounced ±3% about a 1.5% fall at its
+        # 40th, but had got 9% below its start.
+        noise = 2.0 * MEDIAN_ERROR * stats.jitter * 2.0 / np.sqrt(stats.count)
+        never_below = stats.start - stats.best < -math.log(self.dead_ratio)
         flat = (
             (stats.jitter >= self.short_smooth) & (stats.jitter < self.short_noisy_bounce)
-            & (stats.progress < math.log(self.short_progress))
+            & ((stats.progress < math.log(self.short_progress)) | ((stats.progress < noise) & never_below))
             & (np.abs(stats.recent - stats.opening) < -math.log(self.dead_ratio))
         )
         flags = np.concatenate((self._noisy_flags, flat))
