@@ -168,6 +168,7 @@ class KeyValueParser(LineParser):
         self._waiting: list[tuple[int, dict, dict]] = []  # held-out losses before any step
         self._bar_records: deque = deque()  # bar descriptions waiting for the next line
         self._last_description: str | None = None  # the last bar description read (see parse)
+        self._last_count: str | None = None  # the count of the last bar drawn with a postfix
         self._bar_since_cycle = False  # a bar was held since the last line of other names
         self._bar_cycles = 0  # bars then a line of other names, counted (see _settle_bars)
         self._bars_are_records = False
@@ -288,7 +289,15 @@ class KeyValueParser(LineParser):
                     text[: postfix.start()].rstrip("0123456789 \t") + "\x00"
                     + text[next(pair.at for pair in found if pair.at >= postfix.end()) : found[-1].stop]
                 )
-                if figure == self._last_description:
+                # But a figure set anew where the bar stands (the count unchanged, short of its
+                # total) is the next record, though it reads as the last to the digits shown: a bar
+                # over 400 epochs whose loss=32.1 is set at 1/400 after the draw of 1/400 that
+                # carried epoch 0's loss=32.1 (set_postfix each epoch). At its total, a redraw is
+                # the bar's close.
+                count, total = postfix.group(1, 2)
+                again = count == self._last_count and count != total
+                self._last_count = count
+                if figure == self._last_description and not again:
                     return True
                 self._last_description = figure
         if self._bar_records and not bar and self._bar_records[-1][3][0] != line and not (
@@ -1257,7 +1266,7 @@ def _running_average(text: str, found, names: tuple[str, ...]) -> bool:
 
 
 # A tqdm bar up to the bracket its postfix stands in: "45%|████ | 45/100 ["
-_BAR_POSTFIX = re.compile(r"\d%\|[^|]*+\|[ \t]*+[\d.]++[kMG]?+/[\d.?]++[kMG]?+[ \t]*+\[")
+_BAR_POSTFIX = re.compile(r"\d%\|[^|]*+\|[ \t]*+([\d.]++)[kMG]?+/([\d.?]++)[kMG]?+[ \t]*+\[")
 _BAR_AFTER = re.compile(r"[:\s]*+\d{1,3}%\|")
 
 

@@ -190,3 +190,30 @@ def test_a_lone_value_in_a_sentence_does_not_settle_the_bars(chunk):
 def test_the_whole_rlhf_log():
     monitor = read(RLHF.read_bytes())
     assert (monitor.store.primary_train, len(monitor.store["loss"])) == ("loss", 4)
+
+
+# holdout25b's mmamar seed_2.log: a bar over 400 epochs whose postfix is set each epoch. Epoch 18's
+# figure is drawn at 18/400, carried by the draw of 19/400, then epoch 19 sets the same figure to
+# the digits shown (loss=31.6) at 19/400.
+MMAMAR_FRAMES = [
+    "(T):   4%|▍         | 18/400 [00:07<01:55,  3.29it/s, loss=31.6, accuracy=0.817, nmi=0.53]",
+    "(T):   5%|▍         | 19/400 [00:07<01:56,  3.27it/s, loss=31.6, accuracy=0.817, nmi=0.53]",
+    "(T):   5%|▍         | 19/400 [00:07<01:56,  3.27it/s, loss=31.6, accuracy=0.817, nmi=0.53]",
+    "(T):   5%|▍         | 20/400 [00:08<01:55,  3.30it/s, loss=31.6, accuracy=0.817, nmi=0.53]",
+    "(T):   5%|▍         | 20/400 [00:08<01:55,  3.30it/s, loss=31.5, accuracy=0.818, nmi=0.529]",
+]
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7])
+def test_a_postfix_set_anew_where_the_bar_stands_is_a_record_though_it_reads_the_same(chunk):
+    monitor = read("\r" + "\r".join(MMAMAR_FRAMES), chunk=chunk)
+    assert monitor.store["loss"].values.tolist() == [31.6, 31.6, 31.5]
+    # the whole log: 203 postfixes set, 7 of them the same as the one before to the digits shown
+    log = CORPUS / "mmamar-dsf-unigssl-seed-2-log-tqdm-cr-frames-prefix" / "seed_2.log"
+    assert len(read(log.read_bytes()).store["loss"]) == 203
+
+
+def test_a_bar_redrawn_at_its_total_is_its_close_not_a_record():
+    frames = [f"Epochs: {25 * k}%|██▌       | {k}/4 [00:0{k}<00:01,  1.0s/it, loss={loss}]"
+              for k, loss in ((1, 0.9), (2, 0.7), (3, 0.6), (4, 0.512), (4, 0.512))]
+    assert read("\r".join(frames) + "\n").store["loss"].values.tolist() == [0.9, 0.7, 0.6, 0.512]
