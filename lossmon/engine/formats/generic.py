@@ -998,6 +998,8 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+# A meter's running average in parentheses after its value ("loss: 1.0058 (1.0332)"): the pair's own
+_MEAN_AFTER = re.compile(r"[ \t]*+\([ \t]*+[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+[ \t]*+\)")
 # A count out of its total after the values, in brackets ("loss: 2.303592  [   64/60000]", the
 # PyTorch quickstart's train loop; "(640/60000)", "[64/60000 (0%)]"): how far the pass has come.
 _TRAILING_COUNT = re.compile(r"[ \t]*+[\[(][ \t]*+\d++[ \t]*+/[ \t]*+\d++(?:[ \t]*+\([ \t]*+\d++%[ \t]*+\))?+[ \t]*+[\])][ \t]*+")
@@ -1192,9 +1194,10 @@ def _only_pairs(text: str, found) -> bool:
         if not _GLUE.fullmatch(text, position, pair.at):
             return False
         position = max(position, pair.stop)
-        total = _OF_TOTAL.match(text, position)  # "Batch 0/295": the total a count runs to
-        if total is not None:
-            position = total.end()
+        # "Batch 0/295": the total a count runs to; "loss: 1.0058 (1.0332)": a meter's average
+        after = _OF_TOTAL.match(text, position) or _MEAN_AFTER.match(text, position)
+        if after is not None:
+            position = after.end()
     return _GLUE.fullmatch(text, position) is not None or _TRAILING_COUNT.fullmatch(text, position) is not None
 
 

@@ -114,3 +114,26 @@ def test_templates_read_them_as_the_slow_path_does():
     assert records(data) == slow and records(data, sizes=[97, 1000, 13]) == slow
     assert [step for _, step, metrics in slow if "Test/Loss" in metrics] == [10, 28, 46, 64, 82, 100, 118, 136]
     assert [step for _, step, metrics in slow if "Loss" in metrics][-2:] == [126, 136]
+
+
+# holdout26d's ShangQingTu BERT classifier (log.txt): one meter a line, its value then its running
+# average, behind a logging prefix and the pass's progress; and ws-dan's "cos_sim_loss  0.296
+# (0.296)" lines between its epochs
+CLASSIFY = (
+    "2021-12-05 19:10:20,331 Classify INFO: progress: 0.01  loss: 1.0058 (1.0332)\n"
+    "2021-12-05 19:10:21,639 Classify INFO: progress: 0.02  loss: 0.8679 (0.9302)\n"
+    "2021-12-05 19:10:22,979 Classify INFO: progress: 0.03  loss: 0.8712 (0.9161)\n"
+    "2021-12-05 19:10:24,295 Classify INFO: progress: 0.04  loss: 0.6940 (0.8749)\n"
+    "2021-12-05 19:10:25,618 Classify INFO: progress: 0.05  loss: 0.6913 (0.8499)\n"
+)
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 13])
+def test_one_meter_a_line_is_its_value_not_a_number_in_a_sentence(chunk):
+    monitor = read(CLASSIFY, chunk=chunk)
+    assert monitor.store.primary_train == "loss"
+    assert monitor.store["loss"].values.tolist() == [1.0058, 0.8679, 0.8712, 0.6940, 0.6913]
+    monitor = read("".join(f"cos_sim_loss  0.{k}96 (0.{k}90)\n" for k in range(2, 8)), chunk=chunk)
+    assert monitor.store["cos_sim_loss"].values.tolist() == [0.296, 0.396, 0.496, 0.596, 0.696, 0.796]
+    # a word in the brackets is a sentence's ("Checkpoint saved (loss 2.3)"), as before
+    assert "loss" not in read("".join(f"loss: 0.{k}5 (best)\n" for k in range(2, 8)), chunk=chunk).store
