@@ -257,8 +257,11 @@ class KeyValueParser(LineParser):
             return False
         if _not_metrics(text) or (len(found) == 1 and _config_key(found[0].name) and _only_pairs(text, found)):
             return False
-        if len(found) > 1 and is_split_word(found[0].name) and split_sizes(text, [(p.name, (p.start, p.end)) for p in found]):
-            return False  # "train: 27344, valid: 3039, test: 7596": the examples of each split
+        # "train: 27344, valid: 3039, test: 7596": the examples of each split, maybe of a fold
+        # ("FOLD 1/3   train=6224  test=3113")
+        sized = found[1:] if len(found) > 2 and _RUN_COUNTER.fullmatch(found[0].name) else found
+        if len(sized) > 1 and is_split_word(sized[0].name) and split_sizes(text, [(p.name, (p.start, p.end)) for p in sized]):
+            return False
         if "otal" in text and any(pair.name in _TOTALS for pair in found):
             found = self._total_losses(text, found)
             if not found:
@@ -998,6 +1001,8 @@ class _Counted:
 
 _GLUE = re.compile(r"[\s,;:|=\-*#~>]*+")  # (rules and arrows decorate: "******val_loss 5.19")
 _OF_TOTAL = re.compile(r"/\d++(?![\w.])")
+# Which of several runs a line is about: cross-validation folds, trials, seeds, federated clients
+_RUN_COUNTER = re.compile(r"(?i:fold|run|trial|client|round|split|seed|repeat)")
 # A meter's running average in parentheses after its value ("loss: 1.0058 (1.0332)"): the pair's own
 _MEAN_AFTER = re.compile(r"[ \t]*+\([ \t]*+[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+[ \t]*+\)")
 # A count out of its total after the values, in brackets ("loss: 2.303592  [   64/60000]", the

@@ -189,6 +189,8 @@ def test_stable_baselines_tables_are_still_read():
         "{'train': 40058, 'test': 12032}",  # resnet-18-34-50-training-log-md
         # thousands grouped by commas (dmrs-mlp-mixer-ssl-training-log-tr-va-abbrev)
         "23:36:02 | INFO     |   Train:  81,920  Val: 10,240  Test: 10,240",
+        # of one fold of a cross-validation (holdout26a's mistydragon7 bilstm.log)
+        "11:19:06 [INFO] bilstm: FOLD 1/3   train=6224  test=3113",
     ],
 )
 def test_the_sizes_of_the_splits_are_no_losses(line):
