@@ -189,13 +189,22 @@ def test_stable_baselines_tables_are_still_read():
         "{'train': 40058, 'test': 12032}",  # resnet-18-34-50-training-log-md
         # thousands grouped by commas (dmrs-mlp-mixer-ssl-training-log-tr-va-abbrev)
         "23:36:02 | INFO     |   Train:  81,920  Val: 10,240  Test: 10,240",
-        # of one fold of a cross-validation (holdout26a's mistydragon7 bilstm.log)
-        "11:19:06 [INFO] bilstm: FOLD 1/3   train=6224  test=3113",
     ],
 )
 def test_the_sizes_of_the_splits_are_no_losses(line):
     log = f"{line}\n" + "".join(f"epoch {k}: loss 0.{9 - k}\n" for k in range(5))
     assert set(series(read(log))) == {"epoch", "loss"}
+
+
+def test_the_sizes_of_the_splits_of_each_fold_are_no_losses():
+    # holdout26a's mistydragon7 bilstm.log: 3 folds of a cross-validation, each announced with its
+    # splits' sizes ('test' x3 was its val loss; the log has none)
+    log = "".join(
+        f"11:19:06 [INFO] bilstm: FOLD {fold}/3   train=622{fold}  test=311{fold}\n"
+        + "".join(f"11:19:47 [INFO] src.bilstm: BiLSTM ep= {e:2d} train_loss=0.{9 - e}996 acc=0.7681\n" for e in range(1, 6))
+        for fold in range(1, 4)
+    )
+    assert "test" not in series(read(log)) and series(read(log))["train_loss"][2] == 15
 
 
 def test_a_loss_per_split_is_still_read():
