@@ -163,6 +163,99 @@ def _columns(obj: dict) -> dict[str, list[float | None]] | None:
     return columns or None
 
 
+# A list member this long that names a loss or a metric is a curve of a results dump (shorter
+# lists beside settings are per-group figures: two param groups' lr)
+MIN_DUMP_ROWS = 3
+
+
+def _figures(item, width: int | None) -> list[float] | None:
+    """A number, or a list of ``width`` numbers, as a list of floats (None for anything else)."""
+    if _is_plain_number(item):
+        return [float(item)] if width in (None, 1) else None
+    if isinstance(item, list) and len(item) >= 2 and (width is None or len(item) == width) and all(map(_is_plain_number, item)):
+        return [float(x) for x in item]
+    return None
+
+
+def _stepped(value) -> list[tuple[float, list[float]]] | None:
+    """``[[1, 0.5869], [2, 0.3244], ...]`` or ``[[5, [0.3756, 88.46]], [10, [...]]]``: (step, its
+    figures) of each pair when every item is a whole number then a number (or a tuple of as many
+    numbers as the first), and the whole numbers rise; else None."""
+    if not isinstance(value, list) or len(value) < MIN_DUMP_ROWS:
+        return None
+    pairs: list[tuple[float, list[float]]] = []
+    width = None
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 2 and _is_plain_number(item[0])):
+            return None
+        step, figures = item[0], _figures(item[1], width)
+        if figures is None or float(step) != int(step) or (pairs and step <= pairs[-1][0]):
+            return None
+        width = len(figures)
+        pairs.append((float(step), figures))
+    return pairs
+
+
+def _tuples(value) -> list[list[float]] | None:
+    """``[[0.3628, 88.59], ...]``: the figures of each tuple, when every item is a tuple of as many
+    numbers as the first (two or more); else None."""
+    if not isinstance(value, list) or len(value) < MIN_DUMP_ROWS:
+        return None
+    rows: list[list[float]] = []
+    for item in value:
+        figures = _figures(item, len(rows[0]) if rows else None)
+        if figures is None or len(figures) < 2:
+            return None
+        rows.append(figures)
+    return rows
+
+
+def _figure_names(key: str, width: int) -> list[str] | None:
+    """The name of each figure of a tuple: ``key`` itself for one; for several, the key's parts, each
+    after the first sharing its prefix ("test_loss/acc" -> "test_loss", "test_acc"); else None."""
+    if width == 1:
+        return [key]
+    parts = key.split("/")
+    if len(parts) != width or not all(parts):
+        return None
+    head = parts[0][: parts[0].rfind("_") + 1]
+    return [parts[0]] + [head + part for part in parts[1:]]
+
+
+def _is_plain_number(item) -> bool:
+    return isinstance(item, (int, float)) and not isinstance(item, bool)
+
+
+def dump_records(obj: dict) -> list[tuple[float, dict[str, float]]] | None:
+    """A run's results dumped on one line (``json.dump`` without an indent): ``{"architecture":
+    "fcnn1", "epochs": 200, "train_losses": [[1, 0.5869], ...], "test_loss/acc": [[0.3628, 88.59],
+    ...]}``. Its members that are lists of values (row i at step i, as a dict of columns), of
+    [step, value] pairs, or of tuples of figures, named as a loss or a metric, are its curves; the
+    scalars beside them are the run's settings. (step, metrics) in step order, or None when no member
+    is such a list or the object has a step of its own (a record, whose lists are per-group figures)."""
+    if any(key in obj for key in STEP_KEYS) or "epoch" in obj:
+        return None
+    rows: dict[float, dict[str, float]] = {}
+    for key, value in obj.items():
+        if not isinstance(value, list) or len(value) < MIN_DUMP_ROWS or kind_of(key) not in ("loss", "metric"):
+            continue
+        if (pairs := _stepped(value)) is not None:
+            stepped = pairs
+        elif (tuples := _tuples(value)) is not None:
+            stepped = [(float(row), figures) for row, figures in enumerate(tuples)]
+        else:
+            stepped = None
+        if stepped is not None:
+            names = _figure_names(key, len(stepped[0][1]))
+            for step, figures in stepped if names is not None else ():
+                rows.setdefault(step, {}).update(zip(names, figures))
+        elif (values := column_values(value)) is not None:
+            for row, number in enumerate(values):
+                if number is not None:
+                    rows.setdefault(float(row), {})[key] = number
+    return sorted(rows.items()) if rows else None
+
+
 # A training loss named as one: beside it in a record, a bare "loss" is not the training loss
 _TRAINING_LOSS_KEYS = frozenset(("train_loss", "train/loss", "training_loss", "train loss", "training loss"))
 
@@ -187,6 +280,16 @@ class JsonLinesParser(LineParser):
         if not (stripped.startswith("{") and stripped.endswith("}")):
             return False
         obj = load_json(stripped)
+        if line == 1 and (obj is None or (isinstance(obj, dict) and _columns(obj) is None)):
+            # Results dumped on one line: one object, or several joined by commas (`{"exp_id": 6},
+            # {"architecture": ...}`: the run's id, then its results), each a run (dump_records)
+            objects = [obj] if obj is not None else load_json(f"[{stripped}]", wrapped=1)
+            runs = [dump_records(each) for each in objects if isinstance(each, dict)] if isinstance(objects, list) else []
+            if any(runs):
+                for rows in filter(None, runs):
+                    for step, metrics in rows:
+                        self.emit(out, line, step, metrics)
+                return True
         if not isinstance(obj, dict):
             return False
         if line == 1 and (columns := _columns(obj)) is not None:
