@@ -515,8 +515,10 @@ class KeyValueParser(LineParser):
             for record, held, _ in self._pass_rows.decide(text, metrics, spans):  # the pass's summary
                 self._accept(held)
                 self._emit(out, record)
-        if prefix is None:
-            self._held_out_group(out, found, names)
+        if prefix is None and (moved := self._held_out_group(out, found, names)):
+            metrics = {moved.get(name, name): value for name, value in metrics.items()}
+            spans = {moved.get(name, name): span for name, span in spans.items()}
+            names = tuple(moved.get(name, name) for name in names)
         if any(_held_out_loss(name) for name in names) and (
             step_name is not None or prefix is not None or _only_pairs(text, found)
         ):
@@ -660,13 +662,16 @@ class KeyValueParser(LineParser):
         self._in_optimizer = False
         return False
 
-    def _held_out_group(self, out: RecordBuilder, found, names: tuple[str, ...]) -> None:
+    def _held_out_group(self, out: RecordBuilder, found, names: tuple[str, ...]) -> dict[str, str]:
         """``validation accuracy: 0.4439 (272744 / 614400), iou (weighted): 0.1135, loss: 1.83``:
         a pair named by a held-out split and a metric opens a group, and the losses and metrics
         after it that say no split of their own are that split's too (the loss is the validation
         loss; a learning rate or a time is nobody's split). The
         series keeps its printed name; a name the log also prints outside such a group stays
-        as its name says."""
+        as its name says. But a loss printed already outside a group, read here in a group, is
+        the held-out split's under the opener's prefix (``[Epoch 1] Validation accuracy:0.6213.
+        Loss:1.497`` after ``[Epoch 1] Training accuracy: 0.5084. Loss: 25.142``: one name for the
+        two passes). Returns those names' new names."""
         opener = next((k for k, pair in enumerate(found) if _opens_held_out(pair.name)), None)
         inside = () if opener is None else {
             pair.name for pair in found[opener + 1 :]
@@ -674,7 +679,12 @@ class KeyValueParser(LineParser):
         }
         split = split_of(found[opener].name) if inside else None
         plain, grouped = self._plain_names, self._grouped_names
+        moved = {}
+        if inside and (prefix := tag_prefix(found[opener].name.split()[0])) is not None:
+            moved = {name: prefix + name for name in inside if name in plain and kind_of(name) == "loss"}
         for name in names:
+            if name in moved:
+                continue
             if name in inside:
                 if name not in plain:
                     if len(grouped) < MAX_TRACKED_NAMES:
@@ -685,6 +695,7 @@ class KeyValueParser(LineParser):
                     out.set_attrs(name, split=split_of(name))  # printed outside a group too
                 if len(plain) < MAX_TRACKED_NAMES:
                     plain.add(name)
+        return moved
 
     def _count_finer(self, name: str) -> None:
         """A name first seen on a line not stepped by the epoch alone."""

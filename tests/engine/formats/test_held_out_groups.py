@@ -38,6 +38,23 @@ def test_a_name_also_printed_outside_a_group_keeps_its_own_split():
     )
     store = read(text).store
     assert store["loss"].split == "train" and store.primary_train == "loss"
+    # and the loss of the group is the held-out pass's, under the opener's split
+    assert store["loss"].values.tolist() == [2.50, 2.40, 2.30]
+    assert store.primary_val == "val/loss" and store["val/loss"].values.tolist() == [2.60, 2.55, 2.50]
+
+
+def test_one_loss_name_after_a_training_and_a_validation_metric_is_two_series():
+    # holdout27a's pinjui FDRL exp_1.log: the passes told apart by the metric that opens the line
+    text = "".join(
+        f"2022-04-13 16:04 INFO [Epoch {e}] Training accuracy: 0.{50 + e}84. Loss: {2.5 - e / 10:.3f}. LR 0.001000\n"
+        f"2022-04-13 16:04 INFO [Epoch {e}] Validation accuracy:0.{60 + e}13. Loss:{1.5 - e / 20:.3f}\n"
+        f"2022-04-13 16:04 INFO Best_acc:0.{60 + e}13\n"
+        for e in range(1, 5)
+    )
+    store = read(text).store
+    assert (store.primary_train, store.primary_val) == ("Loss", "Validation/Loss")
+    assert store["Loss"].values.tolist() == [2.4, 2.3, 2.2, 2.1]
+    assert store["Validation/Loss"].values.tolist() == [1.45, 1.4, 1.35, 1.3]
 
 
 def test_every_held_out_word_opens_a_group():
