@@ -12,7 +12,8 @@ import re
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.column import name_from_path
 from lossmon.engine.formats.jsonl import (
-    STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, load_json, whole_entries,
+    STEP_KEYS, _number, bare_loss_beside_training_loss, column_values, flatten, is_json_number, load_json,
+    whole_entries,
 )
 from lossmon.engine.formats.listings import is_split_word, split_sizes
 from lossmon.engine.formats.run_columns import names_a_history, run_columns
@@ -58,7 +59,7 @@ def numeric(items) -> dict[str, float]:
     metrics = {}
     for name, value in items:
         number = to_float(value) if isinstance(value, str) else value
-        if _is_number(number):
+        if is_json_number(number):
             metrics[name] = float(number)
     return metrics
 
@@ -443,14 +444,9 @@ def _numbered_records(value) -> list[dict] | None:
     if not isinstance(value, dict) or len(value) < 2 or not all(isinstance(key, str) and key.isdigit() for key in value):
         return None
     records = [value[key] for key in sorted(value, key=int)]
-    if not all(isinstance(record, dict) and record and all(_is_number(item) for item in record.values()) for record in records):
+    if not all(isinstance(record, dict) and record and all(is_json_number(item) for item in record.values()) for record in records):
         return None
     return records
-
-
-def _is_number(item) -> bool:
-    """A JSON number (a bool is an int to Python, never a number here)."""
-    return isinstance(item, (int, float)) and not isinstance(item, bool)
 
 
 def _depth_change(text: str) -> int:

@@ -170,9 +170,9 @@ MIN_DUMP_ROWS = 3
 
 def _figures(item, width: int | None) -> list[float] | None:
     """A number, or a list of ``width`` numbers, as a list of floats (None for anything else)."""
-    if _is_plain_number(item):
+    if is_json_number(item):
         return [float(item)] if width in (None, 1) else None
-    if isinstance(item, list) and len(item) >= 2 and (width is None or len(item) == width) and all(map(_is_plain_number, item)):
+    if isinstance(item, list) and len(item) >= 2 and (width is None or len(item) == width) and all(map(is_json_number, item)):
         return [float(x) for x in item]
     return None
 
@@ -186,7 +186,7 @@ def _stepped(value) -> list[tuple[float, list[float]]] | None:
     pairs: list[tuple[float, list[float]]] = []
     width = None
     for item in value:
-        if not (isinstance(item, list) and len(item) == 2 and _is_plain_number(item[0])):
+        if not (isinstance(item, list) and len(item) == 2 and is_json_number(item[0])):
             return None
         step, figures = item[0], _figures(item[1], width)
         if figures is None or float(step) != int(step) or (pairs and step <= pairs[-1][0]):
@@ -222,7 +222,8 @@ def _figure_names(key: str, width: int) -> list[str] | None:
     return [parts[0]] + [head + part for part in parts[1:]]
 
 
-def _is_plain_number(item) -> bool:
+def is_json_number(item) -> bool:
+    """A JSON number (a bool is an int to Python, never a number here)."""
     return isinstance(item, (int, float)) and not isinstance(item, bool)
 
 
