@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from lossmon.engine.record_heads import MIN_LENGTH, glued_heads
+from lossmon.engine.record_heads import HEAD, MIN_LENGTH, glued_heads
 
 __all__ = ["MIN_LENGTH", "split_glued"]
 
@@ -44,13 +44,16 @@ def split_glued(text: str, continued: bool = False) -> list[str] | None:
 # that name again, glued to a digit, opens the next record of a line whose line end was lost.
 _OPENING_NAME = re.compile(r"([A-Za-z][A-Za-z_]*+(?:[ ./-][A-Za-z_]++){0,3}?)[ \t]*+(?:[:=]|\d)")
 _VALUE_FOLLOWS = re.compile(r"[ \t]*+(?:[:=]|\d)")
+# The opening name's value, from after the name
+_OPENING_VALUE = re.compile(r"[ \t]*+[:=]?+[ \t]*+[-+]?+(?:\d++\.?+\d*+|\.\d++)(?:[eE][-+]?+\d++)?+")
 
 
 def glued_restart(message: str) -> int | None:
     """Where a second record starts in a short message that glues two: a run appended to a file
     whose last line had no line end ("Precision: 0.9998, Loss: 0.0006Precision: 0.3886, Loss:
-    1.6153") starts again at the name the message opens with, right after a value's last digit.
-    None when the message opens with no name, or holds no such restart."""
+    1.6153") starts again at the name the message opens with, right after a value's last digit,
+    or at a record head right after the opening value. None when the message opens with no name,
+    or holds no such restart."""
     opening = _OPENING_NAME.match(message)
     if opening is None:
         return None
@@ -60,4 +63,9 @@ def glued_restart(message: str) -> int | None:
         if message[at - 1].isdigit() and _VALUE_FOLLOWS.match(message, at + len(name)) is not None:
             return at
         at = message.find(name, at + 1)
+    # Or a record head glued to the opening value: a run's closing line with no line end, then
+    # the next run's first record ("test loss : 0.2653412625294964epoch1 : Train Loss: 8.9729")
+    value = _OPENING_VALUE.match(message, opening.end(1))
+    if value is not None and value.end() < len(message) and HEAD.match(message, value.end()) is not None:
+        return value.end()
     return None

@@ -91,3 +91,25 @@ def test_a_name_seen_again_without_a_value_glued_before_it_is_no_restart():
     assert glued_restart("loss: 0.52 loss_cls: 0.31 loss_bbox: 0.12") is None  # spaced: a component
     assert glued_restart("Epoch 3 loss 0.41 (Epoch 3 done)") is None
     assert glued_restart("step 100, lr 3e-4, loss 2.31") is None
+
+
+# holdout28c's winterweel run5.log: four runs appended to one file, each run's closing test loss
+# printed with no line end, so the next run's first epoch is glued to it
+WINTERWEEL = (
+    "epoch7 : Train Loss: 2.4468  Valid Loss 0.2671\r\n"
+    "epoch8 : Train Loss: 2.4289  Valid Loss 0.2743\r\n"
+    "test loss : 0.2653412625294964epoch1 : Train Loss: 8.9729  Valid Loss 0.2871\r\n"
+    "epoch2 : Train Loss: 2.4646  Valid Loss 0.2726\r\n"
+    "epoch3 : Train Loss: 2.4598  Valid Loss 0.2659\r\n"
+)
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 11])
+def test_a_record_head_glued_to_a_closing_value_starts_the_next_run(chunk):
+    message = "test loss : 0.2653412625294964epoch1 : Train Loss: 8.9729  Valid Loss 0.2871"
+    assert message[glued_restart(message):].startswith("epoch1 : Train Loss")
+    store = read(WINTERWEEL, chunk=chunk).store
+    assert store["Train Loss"].values.tolist() == [2.4468, 2.4289, 8.9729, 2.4646, 2.4598]
+    assert store["test loss"].values.tolist() == [0.2653412625294964]
+    # a value that runs into a word that heads no record stays one record ("loss 0.5epochs")
+    assert glued_restart("loss: 0.5epochs done") is None and glued_restart("lr 1e-05 epoch 3") is None
