@@ -37,7 +37,8 @@ import numpy as np
 
 from lossmon.engine.formats.base import Format, LineParser, matches_at_least
 from lossmon.engine.formats.listings import ListingRows, is_split_word, split_sizes
-from lossmon.engine.formats.named_lists import NamedLists, same_line_list
+from lossmon.engine.formats.jsonl import dump_records
+from lossmon.engine.formats.named_lists import NamedLists, printed_dict, same_line_list
 from lossmon.engine.formats.pass_rows import PassRows
 from lossmon.engine.formats.pairs import (
     FOREIGN_EPOCH_WORDS, FOREIGN_STEP_WORDS, HELD_OUT_WORDS, Pair, best_before, message_pairs,
@@ -222,6 +223,16 @@ class KeyValueParser(LineParser):
         if self._in_optimizer or text.startswith("Parameter Group "):
             if self._optimizer_setting(text):
                 return False
+        if text[:1] in "{ \t" and "': [" in text and (printed := printed_dict(text)) is not None:
+            # print(history.history): the run's lists as one dict (formats.jsonl.dump_records), with
+            # a loss among them (a dataset's example, {'answer_start': [515, ...]}, is data), unless
+            # the log read those series already (the fit's own lines came first: this repeats them)
+            rows = dump_records(printed)
+            names = {name for _, metrics in rows or () for name in metrics}
+            if any(kind_of(name) == "loss" for name in names) and all(out.last_step(name) is None for name in names):
+                for step, metrics in rows:
+                    self.emit(out, line, step, metrics)
+                return True
         if ": [" in text and (named := same_line_list(text, self._same_line_lists)) is not None:
             name, values, before = named  # "loss_log: [2.40, 1.78, ...]": a run's values
             self.emit_numbered(out, line, name, values, before)

@@ -18,6 +18,7 @@ point of its own, stepped by its number in the list, as the other printed lists 
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 
@@ -153,3 +154,25 @@ class NamedLists:
         if found is not None:
             self._name, self._line = found, line
         return False
+
+
+# A dict of lists printed as Python writes it ("print(history.history)"): single quotes, maybe numpy
+# 2's scalars. Longer texts are no printed history (and literal_eval's cost grows with them).
+MAX_PRINTED_DICT = 1 << 20
+_PRINTED_DICT = re.compile(r"[ \t]*+\{'[^']{1,60}+':[ \t]*+\[")
+
+
+def printed_dict(text: str) -> dict | None:
+    """The dict of ``{'loss': [0.69, 0.52, ...], 'val_loss': [...]}`` on one line (Python's repr of
+    a Keras ``history.history`` or a script's dict of lists), else None. Read with
+    ``ast.literal_eval``: literals only, never code."""
+    if len(text) > MAX_PRINTED_DICT or _PRINTED_DICT.match(text) is None:
+        return None
+    if "np." in text or "numpy." in text:
+        text = _SCALAR.sub(r"\1", text)
+    try:
+        value = ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+

@@ -115,3 +115,33 @@ def test_a_name_and_its_list_on_one_line():
     # two or three numbers in brackets are as often one vector: not a run
     vector = read("loss_weights: [0.5, 0.3, 0.2]\n").store
     assert "loss_weights" not in {s.name for s in vector} or len(vector["loss_weights"]) <= 1
+
+
+# print(history.history), or a script's dict of lists printed whole: Python's repr on one line
+HISTORY = (
+    "{'loss': [0.6892, 0.5301, 0.4417, 0.3988], 'accuracy': [0.55, 0.71, 0.78, 0.81], "
+    "'val_loss': [0.6120, 0.5012, 0.4790, 0.4825], 'val_accuracy': [0.66, 0.75, 0.77, 0.77]}\n"
+)
+
+
+def test_a_printed_dict_of_lists_is_the_runs_history():
+    monitor = read("Training finished\n" + HISTORY)
+    assert (monitor.store.primary_train, monitor.store.primary_val) == ("loss", "val_loss")
+    assert monitor.store["val_loss"].values.tolist() == [0.6120, 0.5012, 0.4790, 0.4825]
+    # numpy 2 prints its scalars by name
+    numpy2 = HISTORY.replace("0.6892", "np.float64(0.6892)").replace("0.5301", "np.float64(0.5301)")
+    assert read(numpy2).store["loss"].values.tolist() == [0.6892, 0.5301, 0.4417, 0.3988]
+
+
+def test_a_printed_history_after_the_fit_adds_no_points_and_data_is_no_history():
+    fit = "".join(
+        f"Epoch {e}/4\n32/32 [==============================] - 1s 3ms/step - loss: {loss} - val_loss: {val}\n"
+        for e, loss, val in ((1, 0.6892, 0.6120), (2, 0.5301, 0.5012), (3, 0.4417, 0.4790), (4, 0.3988, 0.4825))
+    )
+    monitor = read(fit + HISTORY)
+    assert len(monitor.store["loss"]) == 4 and len(monitor.store["val_loss"]) == 4
+    # a dataset's example holds lists too, and no loss
+    example = "{'answer_start': [515, 600, 702], 'text': ['a', 'b', 'c']}\n" * 3
+    assert "answer_start" not in read(example).store
+    # code, not a literal, is never run
+    assert read("{'loss': [__import__('os').getpid(), 1, 2]}\n").store.primary_train is None
