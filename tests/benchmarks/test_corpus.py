@@ -15,11 +15,11 @@ from benchmarks.corpus import DEFAULT_CORPUS, SHARED_LABELS, label_problems, loa
 # Today's figures on the committed corpus (python -m benchmarks.corpus). Raise PARSE_BAR as the
 # parser improves (issue 12 wants 0.97) and lower HEALTHY_ALERTS_MAX towards 0 (the target). A code
 # change must never make them worse; only new corpus logs may move them, and then to the new figures.
-# 2306/2364 = 0.9755 with holdout25a-27d in (2026-12-08 01:30; their 118 logs read 113 right after that session's
+# 2346/2407 = 0.9747 with holdout25a-28d in (2026-12-08 02:00; their 161 logs read 153 right after that session's
 # fixes, the 2,246 logs before them 2193, one more than before); 2192/2246 = 0.9760 with holdout22a-24d in (2026-12-07 23:40; their 110 logs read 104 right after that session's
 # fixes, the 2,136 logs before them 2088, one more than before); 2087/2136 = 0.977 with holdout21i-21l in;
 # 381/386 = 0.987 with holdout3-7 in. The issue asks >= 0.97.
-PARSE_BAR = 0.975
+PARSE_BAR = 0.974
 # 0 again since the task score of YOLOv5's results.csv is its mAP_0.5:0.95, as intended (it was
 # mAP_0.5): pallet-yolov5-exp8-results-csv (healthy in its label) then gets an overfitting warning,
 # not an alert: its val box loss stays ~20% above a dip (epochs 62-68) while mAP_0.5:0.95 falls
