@@ -8,7 +8,8 @@ anywhere). That final line is committed only when the file is known to be finish
 ends (stdin closed, a compressed log read), the file is replaced at its path (rotation,
 recreation), or it is deleted; or when, read up to the writer, it is nothing but a document's
 closing brackets (the "}" a json.dump file ends with, no newline after it: no value can be cut
-there). A deleted file stays open, and a writer still holding it may go
+there), or a whole JSON document of its own (json.dump on one line: no prefix of one parses).
+A deleted file stays open, and a writer still holding it may go
 on with the same line: the bytes up to the line's next ``\\n`` are then dropped (never parsed
 alone, nor with the committed start again), except that from its next ``\\r`` on they are new
 progress-bar frames (tqdm, ``tqdm.write`` of a Hugging Face metrics dict), disjoint from the
@@ -55,9 +56,11 @@ class FollowedInput(Sink):
         """Read and parse up to ``budget`` new bytes; True when more is ready right now."""
         more = self.source.poll(self, budget)
         self.caught_up = not more
-        if not more and not self._after_commit and self.monitor.splitter.pending_closer:
+        splitter = self.monitor.splitter
+        if not more and not self._after_commit and (splitter.pending_closer or splitter.pending_document):
             # A JSON document that ends without a newline ("}" as json.dump leaves it) is whole:
             # its last line is read now, not when the file ends, which a followed file never does.
+            # So is a document on that one line ({"loss": [0.69, ...], "val_loss": [...]}).
             self._commit_partial()
         return more
 

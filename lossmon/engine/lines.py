@@ -147,6 +147,7 @@ class LineBlock:
 
 _CLOSER_BYTES = b" \t}])"
 _MAX_CLOSER = 16
+MAX_PENDING_DOCUMENT = 16 << 20  # a pending line longer than this is not parsed to see if it is whole
 
 
 class LineSplitter:
@@ -170,6 +171,7 @@ class LineSplitter:
         """Start over at line 1 (a truncated or replaced file)."""
         self._partial = b""
         self._overflow = False  # the pending line hit the limit: drop bytes until its next \r or \n
+        self._document_checked = 0  # the pending line's length when last asked whether it is a document
         self._line_ended()
         self.lines_done = 0
         self.cut_lines = 0
@@ -186,6 +188,23 @@ class LineSplitter:
         return 0 < len(self._partial) <= _MAX_CLOSER and not self._partial.strip(_CLOSER_BYTES) and (
             b"}" in self._partial or b"]" in self._partial
         )
+
+    @property
+    def pending_document(self) -> bool:
+        """The pending line is a whole JSON object or list of its own (a run's history or results
+        written by json.dump on one line, no newline after it): no prefix of one parses, so it is
+        whole, and may be read before its line ends. Parsed once per length it reaches (a line
+        that is no document is not parsed again until it grows)."""
+        partial = self._partial
+        if len(partial) == self._document_checked or not 2 <= len(partial) <= MAX_PENDING_DOCUMENT:
+            return False
+        self._document_checked = len(partial)
+        body = partial.strip()
+        if body[:1] not in (b"{", b"[") or body[-1:] not in (b"}", b"]") or b"\r" in body:
+            return False
+        from lossmon.engine.formats.jsonl import load_json  # (the formats are above the lines)
+
+        return isinstance(load_json(body.decode("utf-8", "replace")), (dict, list))
 
     @property
     def overflowing(self) -> bool:
@@ -263,6 +282,7 @@ class LineSplitter:
     def _line_ended(self) -> None:
         self._glued = False  # the pending line has been handed on in records (record_heads.py)
         self._look_at = MIN_LENGTH  # its length at which to look for glued records next
+        self._document_checked = 0  # (and it was never asked whether it is a document)
 
     def _glued_records(self) -> bytes | None:
         """The whole records of a pending line that glues records without line ends (a log that

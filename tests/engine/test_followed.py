@@ -1,3 +1,4 @@
+import json
 import os
 import re
 
@@ -72,11 +73,20 @@ def test_a_line_paused_anywhere_is_read_only_when_its_newline_comes(log, tmp_pat
         log.reset()
         feed = feed_for(log.path)
         log(history + line[:cut])
-        assert pump_all(feed) == expected[:6]
+        # (but a JSON object whole up to its closing brace is read at once: no prefix of one parses)
+        whole = line[:cut].startswith(b"{") and _is_json_object(line[:cut])
+        assert pump_all(feed) == (expected if whole else expected[:6])
         for _ in range(3):  # more reads of an idle writer: still nothing
             assert pump_all(feed) == []
         log(line[cut:])
-        assert pump_all(feed) == expected[6:], f"cut at byte {cut}: {line[:cut]!r}"
+        assert pump_all(feed) == ([] if whole else expected[6:]), f"cut at byte {cut}: {line[:cut]!r}"
+
+
+def _is_json_object(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data), dict)
+    except ValueError:
+        return False
 
 
 def _records_of_bytes(data, tmp_path):
@@ -343,3 +353,24 @@ def test_a_json_document_without_a_final_newline_is_read_while_followed(log):
     feed.end()
     assert pump_all(feed) == []
     assert len(feed.monitor.store["train_total"]) == 20
+
+
+def test_a_json_document_on_one_line_without_a_newline_is_read_while_followed(log):
+    # json.dump of a Keras history or a run's results writes the whole document on one line and no
+    # newline after it (holdout27's seqMS dumps): followed, it is read once whole, not when the file
+    # ends; a line that only looks like one until it closes waits
+    history = b'{"loss": [0.69, 0.52, 0.44, 0.40], "val_loss": [0.61, 0.50, 0.48, 0.48]}'
+    feed = feed_for(log.path)
+    log(history[:40])
+    assert pump_all(feed) == []
+    log(history[40:])
+    assert len(pump_all(feed)) == 4 and len(feed.monitor.store["val_loss"]) == 4
+    feed.end()
+    assert pump_all(feed) == [] and len(feed.monitor.store["loss"]) == 4
+    # a JSON-lines record whose newline comes later is read once
+    log.reset()
+    feed = feed_for(log.path)
+    log(b'{"step": 1, "loss": 2.5}')
+    assert len(pump_all(feed)) == 1
+    log(b'\n{"step": 2, "loss": 2.4}\n')
+    assert len(pump_all(feed)) == 1 and feed.monitor.store["loss"].values.tolist() == [2.5, 2.4]
