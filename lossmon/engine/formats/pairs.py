@@ -128,6 +128,10 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Prepositions, articles and conjunctions as a pair's whole name, lower-case (a sentence's words)
+_NAMELESS = frozenset("a an the and or of for to in at on by from with as".split())
+
+
 # Prepositions that say what a metric was measured on, after its words: "loss on training batch
 # is 0.23" (the TF1 MNIST tutorial's "After %d training step(s), loss on training batch is %g."),
 # "cross entropy on all data is 0.31", "accuracy on the test set is 0.97".
@@ -550,6 +554,10 @@ def message_pairs(text: str) -> list[Pair]:
     found = _message_pairs(text)
     if found and "{" in text and "}" in text:
         found = [pair for pair in found if not _format_field(text, pair)]
+    if found and any(pair.name in _NAMELESS for pair in found):
+        # a sentence's word names nothing: "Validation loss decreased from : inf ----> 542.41".
+        # ("is" stands for the words before it, "Epoch is: 1"; "OR", overall recall, is a name)
+        found = [pair for pair in found if pair.name not in _NAMELESS]
     if not found:
         _NO_PAIRS.add(text)
     else:

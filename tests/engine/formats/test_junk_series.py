@@ -9,7 +9,9 @@ model's parameter count in every epoch's JSON line (tests/corpus/convnext-sparsi
 """
 
 import pytest
-from parse_helpers import read
+from parse_helpers import CORPUS, read
+
+from lossmon.engine.formats.pairs import message_pairs
 
 DETECTRON2 = (
     "[11/16 02:58:20] d2.engine.defaults INFO: Model:\n"
@@ -316,3 +318,18 @@ def test_a_yacs_config_dump_makes_no_series():
 def test_a_constant_case_loss_alone_on_its_line_is_still_read():
     text = "".join(f"  TRAIN_LOSS: {2 - step / 10}\n" for step in range(5))
     assert len(read(text).store["TRAIN_LOSS"]) == 5
+
+
+def test_a_sentences_preposition_before_a_colon_is_no_series():
+    # lucas-santana's LeNet5 logs (holdout27b/28c): "Validation loss decreased from : inf ----> 542.41"
+    # read a series "Validation/from"; an acronym that spells a word ("OR", overall recall) stays,
+    # and "is" stands for the words before it ("Epoch is: 1, Training Loss is: 0.0054")
+    lines = (
+        "2023-09-01 17:48:27,817 - root - INFO - Validation loss decreased from : inf ----> 542.4094467490213 ----> Saving Model.......\n"
+        "2023-09-01 17:54:07,918 - root - INFO - Validation loss decreased from : 542.4094467490213 ----> 474.8032394142938 ----> Saving Model.......\n"
+    )
+    assert not [name for name in read(lines).store.series if "from" in name.lower()]
+    log = CORPUS / "lucas-santana-trabalho2-visao-exp-2-log-lenet5-appended-runs-prefix" / "exp_2.log"
+    store = read(log.read_bytes()).store
+    assert not [name for name in store.series if "from" in name.lower()] and len(store["val_loss"]) == 30
+    assert [pair.name for pair in message_pairs("mAP: 0.61 CP: 0.7 OR: 0.52 OF1: 0.6")] == ["mAP", "CP", "OR", "OF1"]
