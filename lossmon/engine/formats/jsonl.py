@@ -189,7 +189,7 @@ def _stepped(value) -> list[tuple[float, list[float]]] | None:
         if not (isinstance(item, list) and len(item) == 2 and is_json_number(item[0])):
             return None
         step, figures = item[0], _figures(item[1], width)
-        if figures is None or float(step) != int(step) or (pairs and step <= pairs[-1][0]):
+        if figures is None or not float(step).is_integer() or (pairs and step <= pairs[-1][0]):
             return None
         width = len(figures)
         pairs.append((float(step), figures))

@@ -46,3 +46,9 @@ def test_the_same_dump_without_lists_or_a_record_with_a_step_is_no_dump():
     record = '{"epoch": 1, "loss": 0.52, "class_acc": [0.9, 0.8, 0.7]}\n{"epoch": 2, "loss": 0.41, "class_acc": [0.9, 0.85, 0.8]}\n'
     monitor = read(record)
     assert monitor.store["loss"].values.tolist() == [0.52, 0.41] and "class_acc" not in monitor.store
+
+
+def test_a_step_that_is_no_whole_number_makes_no_stepped_list_and_no_failed_line():
+    # 1e400 reads as inf: no step (a failed line before, int(inf) raising)
+    monitor = read('{"train_loss": [[1e400, 0.5], [2, 0.4], [3, 0.3]], "epochs": 3}\n{"step": 1, "loss": 0.2}\n')
+    assert monitor.parser.line_errors == 0 and monitor.store["loss"].values.tolist() == [0.2]
