@@ -171,7 +171,6 @@ class LineSplitter:
         """Start over at line 1 (a truncated or replaced file)."""
         self._partial = b""
         self._overflow = False  # the pending line hit the limit: drop bytes until its next \r or \n
-        self._document_checked = 0  # the pending line's length when last asked whether it is a document
         self._line_ended()
         self.lines_done = 0
         self.cut_lines = 0
@@ -282,7 +281,7 @@ class LineSplitter:
     def _line_ended(self) -> None:
         self._glued = False  # the pending line has been handed on in records (record_heads.py)
         self._look_at = MIN_LENGTH  # its length at which to look for glued records next
-        self._document_checked = 0  # (and it was never asked whether it is a document)
+        self._document_checked = 0  # the pending line's length when last asked whether it is a document
 
     def _glued_records(self) -> bytes | None:
         """The whole records of a pending line that glues records without line ends (a log that

@@ -72,12 +72,16 @@ from lossmon.engine.detectors.stats.vector import previous, run_lengths
 from lossmon.engine.findings import Finding, format_step, severity_rank
 from lossmon.engine.store import GrowableArray
 
-# The standard error of a median of n normal points is this times sigma / sqrt(n)
-MEDIAN_ERROR = math.sqrt(math.pi / 2)
-
 # A short run at a chance level whose held-out accuracy sits at chance too speaks from this many
 # points (the other short rules wait for SHORT_MIN)
 EARLY_CHANCE_POINTS = 8
+
+
+def _halves_noise(stats) -> np.ndarray:
+    """The standard error of the difference of a short run's halves' medians from noise alone:
+    a median of n/2 normal points errs by 1.25 sigma / sqrt(n/2), the difference of two by
+    about 2.5 sigma / sqrt(n) (sigma: the point-to-point jitter)."""
+    return 2.5 * stats.jitter / np.sqrt(stats.count)
 
 
 def _early_trend() -> ShortTrend:
@@ -268,10 +272,10 @@ class Plateau(Detector):
         # The halves' medians are n/2 points apart: a fall at this pace per point ...
         pace = stats.progress / np.maximum(stats.count // 2, 1)
         dead = (
-            (stats.start - stats.best < -math.log(self.dead_ratio)) & (stats.progress < math.log(self.short_progress))
+            self._never_below(stats) & (stats.progress < math.log(self.short_progress))
             # a steady fall, however slow, is progress: the halves differ by noise alone by about
-            # 2.5 jitter / sqrt(n) (a smooth per-step decay of 0.1% a point is not flat) ...
-            & ((stats.progress <= 3.0 * 2.5 * stats.jitter / np.sqrt(stats.count))
+            # _halves_noise (a smooth per-step decay of 0.1% a point is not flat) ...
+            & ((stats.progress <= 3.0 * _halves_noise(stats))
                # ... unless at its pace the loss would take longer than the block rule's warning
                # (200 points) to get 5% lower: a Lightning run at 2.08e8 that fell 0.6% in 50
                # epochs, point after point, is flat (rl-bem-lightning-metrics-csv)
@@ -580,15 +584,14 @@ class Plateau(Detector):
         100 epochs while its mAP reads 0 (yolo-miniproj-utf16-train-output): warn at epoch 69."""
         # Or, for a loss no median of 3 of which ever got 5% below its start (the block rule's dead
         # start), not below by more than the noise lets the halves' medians tell apart: twice the
-        # standard error of their difference, 1.25 sigma sqrt(2 / (n/2)). A Bayesian HMM's ELBO
+        # standard error of their difference (_halves_noise). A Bayesian HMM's ELBO
         # bouncing ±3.8% about 1.8 for 50 epochs has halves 1-2.7% apart, this way and that
         # (johnbbb42 v88); a loss falling 3x over 462 points bounced ±3% about a 1.5% fall at its
         # 40th, but had got 9% below its start.
-        noise = 2.0 * MEDIAN_ERROR * stats.jitter * 2.0 / np.sqrt(stats.count)
-        never_below = stats.start - stats.best < -math.log(self.dead_ratio)
+        within_noise = (stats.progress < 2.0 * _halves_noise(stats)) & self._never_below(stats)
         flat = (
             (stats.jitter >= self.short_smooth) & (stats.jitter < self.short_noisy_bounce)
-            & ((stats.progress < math.log(self.short_progress)) | ((stats.progress < noise) & never_below))
+            & ((stats.progress < math.log(self.short_progress)) | within_noise)
             & (np.abs(stats.recent - stats.opening) < -math.log(self.dead_ratio))
         )
         flags = np.concatenate((self._noisy_flags, flat))
@@ -597,6 +600,10 @@ class Plateau(Detector):
         ends = np.arange(len(flags) - len(flat), len(flags)) + 1
         share = held[ends] / ends  # over every point judged so far: a start that moved once moved
         return self.entries("short noisy dead", flat & eligible & (share >= self.short_noisy_share))
+
+    def _never_below(self, stats) -> np.ndarray:
+        """No median of 3 ever got ``dead_ratio`` below the start (the first 3 points' median)."""
+        return stats.start - stats.best < -math.log(self.dead_ratio)
 
     def _smoothed(self, means: np.ndarray) -> np.ndarray:
         """Each block's mean averaged with the two before it: one lucky block of a noisy loss must

@@ -281,7 +281,8 @@ class JsonLinesParser(LineParser):
         if not (stripped.startswith("{") and stripped.endswith("}")):
             return False
         obj = load_json(stripped)
-        if line == 1 and (obj is None or (isinstance(obj, dict) and _columns(obj) is None)):
+        columns = _columns(obj) if line == 1 and isinstance(obj, dict) else None
+        if line == 1 and columns is None and (obj is None or isinstance(obj, dict)):
             # Results dumped on one line: one object, or several joined by commas (`{"exp_id": 6},
             # {"architecture": ...}`: the run's id, then its results), each a run (dump_records)
             objects = [obj] if obj is not None else load_json(f"[{stripped}]", wrapped=1)
@@ -293,7 +294,7 @@ class JsonLinesParser(LineParser):
                 return True
         if not isinstance(obj, dict):
             return False
-        if line == 1 and (columns := _columns(obj)) is not None:
+        if columns is not None:
             # A dict of columns dumped on one line (Keras' history.history): a document, one
             # record per row, row i at step i (see formats.huggingface.HFStateParser).
             for row in range(max(len(values) for values in columns.values())):

@@ -128,8 +128,9 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-# Prepositions, articles and conjunctions as a pair's whole name, lower-case (a sentence's words)
-_NAMELESS = frozenset("a an the and or of for to in at on by from with as".split())
+# The function words that name nothing as a pair's whole name, lower-case (a sentence's words:
+# prepositions, articles, conjunctions); "is" and "was" stand for the words before them
+_NAMELESS = _FUNCTION_WORDS - frozenset("is was are were be been our its this that".split())
 
 
 # Prepositions that say what a metric was measured on, after its words: "loss on training batch
